@@ -1,0 +1,149 @@
+"""Document model: the original source plus prose blocks with exact offset maps, sentences and lines."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Iterator, Sequence
+
+import regex
+
+WORD_RE = regex.compile(r"\w+(?:[-'’]\w+)*")
+
+# Abbreviations that end with a period but do not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon pres
+    jan feb mar apr jun jul aug sep sept oct nov dec no nos vs etc inc ltd co corp dept est approx
+    fig al u.s u.k u.n e.g i.e a.m p.m""".split()
+)
+_SENTENCE_END = regex.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class ProseBlock:
+    """A run of prose. Character i of text sits at source offset offsets[i] (or start + i when offsets is None)."""
+
+    text: str
+    scope: str
+    start: int
+    offsets: Sequence[int] | None = None
+
+    def to_source(self, i: int) -> int:
+        if self.offsets is None:
+            return self.start + i
+        if i >= len(self.text):
+            return self.offsets[-1] + 1 if self.offsets else self.start
+        return self.offsets[i]
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Source offsets of text[start:end]; end maps past the last character so inline markup is not swallowed."""
+        if end <= start:
+            s = self.to_source(start)
+            return s, s
+        return self.to_source(start), self.to_source(end - 1) + 1
+
+    def lines(self) -> Iterator[tuple[int, int]]:
+        """(start, end) of each line of text, without the newline."""
+        pos = 0
+        text = self.text
+        while True:
+            nl = text.find("\n", pos)
+            if nl == -1:
+                yield pos, len(text)
+                return
+            yield pos, nl
+            pos = nl + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    block: int
+    start: int
+    end: int
+
+
+class Document:
+    """A parsed input: path, format, original source and its prose blocks."""
+
+    def __init__(self, path: str, source: str, fmt: str, blocks: Sequence[ProseBlock]) -> None:
+        self.path = path
+        self.source = source
+        self.format = fmt
+        self.blocks = tuple(blocks)
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        out: list[Sentence] = []
+        for index, block in enumerate(self.blocks):
+            out.extend(Sentence(index, s, e) for s, e in split_sentences(block.text))
+        return tuple(out)
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        return self.blocks[sentence.block].text[sentence.start : sentence.end]
+
+    @cached_property
+    def word_count(self) -> int:
+        return sum(len(WORD_RE.findall(b.text)) for b in self.blocks)
+
+    @cached_property
+    def prose(self) -> str:
+        """All block texts joined by blank lines, for document-wide statistics."""
+        return "\n\n".join(b.text for b in self.blocks)
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    start = dot
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    word = text[start:dot].lower()
+    if not word:
+        return False
+    if word in _ABBREVIATIONS:
+        return True
+    # Single capital initials ("J. Smith") are not sentence ends.
+    return len(word) == 1 and text[dot - 1].isupper()
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Split prose into sentence spans; line breaks end a sentence unless the line clearly wraps."""
+    spans: list[tuple[int, int]] = []
+    for line_start, line_end in _logical_lines(text):
+        start = line_start
+        for m in _SENTENCE_END.finditer(text, line_start, line_end):
+            if m.group().startswith(".") and len(m.group().rstrip("\"'”’)]")) == 1 and _is_abbreviation(text, m.start()):
+                continue
+            nxt = m.end()
+            while nxt < line_end and text[nxt].isspace():
+                nxt += 1
+            if nxt < line_end and text[nxt].islower():
+                continue
+            _append(spans, text, start, m.end())
+            start = nxt
+        _append(spans, text, start, line_end)
+    return spans
+
+
+def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def _logical_lines(text: str) -> Iterator[tuple[int, int]]:
+    """Join hard-wrapped lines (a long line without end punctuation followed by a lowercase start)."""
+    start = 0
+    pos = 0
+    while True:
+        nl = text.find("\n", pos)
+        if nl == -1:
+            yield start, len(text)
+            return
+        line = text[pos:nl].rstrip()
+        following = text[nl + 1 : nl + 2]
+        wraps = len(line) >= 50 and line[-1:] not in ".!?:”\"" and following.islower()
+        if not wraps:
+            yield start, nl
+            start = nl + 1
+        pos = nl + 1

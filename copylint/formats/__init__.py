@@ -1,0 +1,34 @@
+"""Input formats: turn a source text into a Document. FORMATS maps a format name to its parser."""
+from __future__ import annotations
+
+from typing import Callable
+
+from ..document import Document
+
+Parser = Callable[[str, str], Document]
+
+EXTENSIONS = {
+    ".txt": "plain",
+    ".text": "plain",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
+
+
+def parser_for(fmt: str) -> Parser:
+    """Import the parser lazily so plain-text runs never load markdown-it or selectolax."""
+    if fmt == "markdown":
+        from .markdown import parse
+    elif fmt == "html":
+        from .html import parse
+    else:
+        from .plain import parse
+    return parse
+
+
+def format_for_path(path: str) -> str:
+    import os
+
+    return EXTENSIONS.get(os.path.splitext(path)[1].lower(), "plain")
