@@ -1,0 +1,59 @@
+"""existence: flag every match of a regex or a phrase list; an optional replacement template gives the fix."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..document import Document
+from ..errors import RuleError
+from ..model import Finding
+from ..phrases import PhraseMatcher
+from ..registry import compile_regex
+from .base import Kind, match_case
+
+
+class Existence(Kind):
+    """Keys: pattern (regex) or tokens (phrases); replacement (regex template, \\1 or {0}); ignorecase; exceptions."""
+
+    NAME = "existence"
+    KEYS = {"pattern": str, "tokens": list, "replacement": str, "ignorecase": bool, "exceptions": list,
+            "case_sensitive": bool}
+
+    @classmethod
+    def validate(cls, rule) -> None:
+        if ("pattern" in rule.params) == ("tokens" in rule.params):
+            raise RuleError(rule.path, "pattern", "give exactly one of 'pattern' or 'tokens'")
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        p = rule.params
+        self.replacement = p.get("replacement")
+        self.exceptions = [compile_regex(rule, "exceptions", e) for e in p.get("exceptions", [])]
+        if "pattern" in p:
+            import regex
+
+            flags = regex.IGNORECASE if p.get("ignorecase", False) else 0
+            self.pattern = compile_regex(rule, "pattern", p["pattern"], flags)
+            self.matcher = None
+        else:
+            self.pattern = None
+            self.matcher = PhraseMatcher({t: t for t in p["tokens"]}, p.get("case_sensitive", False))
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        for _, block in self.blocks(doc):
+            text = block.text
+            if self.pattern is not None:
+                for m in self.pattern.finditer(text):
+                    if m.end() == m.start() or self._excepted(m.group()):
+                        continue
+                    replacement = m.expand(self.replacement) if self.replacement is not None else None
+                    yield self.finding(doc, block, m.start(), m.end(), replacement)
+            else:
+                for start, end, _ in self.matcher.finditer(text):
+                    found = text[start:end]
+                    if self._excepted(found):
+                        continue
+                    replacement = match_case(found, self.replacement) if self.replacement is not None else None
+                    yield self.finding(doc, block, start, end, replacement)
+
+    def _excepted(self, text: str) -> bool:
+        return any(e.fullmatch(text) for e in self.exceptions)

@@ -1,0 +1,32 @@
+"""repetition: the same word twice in a row ("the the"), except pairs that are grammatical ("had had")."""
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from ..document import Document
+from ..model import Finding
+from .base import Kind
+
+_DOUBLED = regex.compile(r"\b(\w+)(\s+)(\1)\b", regex.IGNORECASE)
+
+
+class Repetition(Kind):
+    """Keys: allow (word pairs that are grammatical when doubled)."""
+
+    NAME = "repetition"
+    KEYS = {"allow": list}
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        self.allow = {w.lower() for w in rule.params.get("allow", [])}
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        for _, block in self.blocks(doc):
+            for m in _DOUBLED.finditer(block.text):
+                word = m.group(1)
+                if word.lower() in self.allow or word.isdigit() or "\n" in m.group(2):
+                    continue
+                yield self.source_finding(doc, block.to_source(m.start()), block.to_source(m.end() - 1) + 1,
+                                          word, suggestions=(word,), word=word)

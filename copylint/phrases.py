@@ -1,0 +1,57 @@
+"""PhraseMatcher: one Aho-Corasick automaton over many phrases, matched on word boundaries, case-insensitively."""
+from __future__ import annotations
+
+from typing import Generic, Iterator, Mapping, TypeVar
+
+import ahocorasick
+
+T = TypeVar("T")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
+
+
+def fold(text: str) -> str:
+    """Lower-case text without changing its length (so offsets stay valid); curly apostrophes become straight."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lowered.translate(_QUOTES)
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+class PhraseMatcher(Generic[T]):
+    """Find every table phrase in a text, longest first where matches overlap, never inside a word."""
+
+    def __init__(self, table: Mapping[str, T], case_sensitive: bool = False) -> None:
+        self.case_sensitive = case_sensitive
+        self._automaton = ahocorasick.Automaton()
+        for phrase, value in table.items():
+            key = phrase if case_sensitive else fold(phrase)
+            self._automaton.add_word(key, (len(key), value))
+        self._empty = len(table) == 0
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, T]]:
+        """(start, end, value) of non-overlapping matches, leftmost-longest."""
+        if self._empty:
+            return
+        haystack = text if self.case_sensitive else fold(text)
+        candidates = []
+        n = len(haystack)
+        for end_index, (length, value) in self._automaton.iter(haystack):
+            start, end = end_index - length + 1, end_index + 1
+            first, last = haystack[start], haystack[end - 1]
+            if _is_word_char(first) and start > 0 and _is_word_char(haystack[start - 1]):
+                continue
+            if _is_word_char(last) and end < n and _is_word_char(haystack[end]):
+                continue
+            candidates.append((start, -end, value))
+        candidates.sort(key=lambda c: (c[0], c[1]))
+        last_end = -1
+        for start, neg_end, value in candidates:
+            if start >= last_end:
+                last_end = -neg_end
+                yield start, -neg_end, value

@@ -1,0 +1,165 @@
+"""Load rule files (TOML) strictly: unknown keys, bad values, bad regexes and duplicate codes are errors."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any, Iterable
+
+import regex
+
+from .errors import RuleError
+from .model import Applicability, Severity
+from .rule import SCOPES, Example, Rule
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+COMMON_KEYS = {
+    "code": str,
+    "name": str,
+    "kind": str,
+    "severity": str,
+    "message": str,
+    "fix": str,
+    "description": str,
+    "source": str,
+    "scopes": list,
+    "default": bool,
+    "examples": list,
+}
+REQUIRED = ("code", "name", "kind", "severity", "message")
+CODE_RE = regex.compile(r"CL[1-9]\d\d")
+EXAMPLE_KEYS = {"bad", "good", "correction", "note"}
+
+
+def builtin_rules_dir() -> Path:
+    """The rule packs: the source tree's rules/ in a checkout, else the installed copylint.rules package."""
+    here = Path(__file__).resolve().parent.parent / "rules"
+    if (here / "__init__.py").is_file():
+        return here
+    from importlib.resources import files
+
+    return Path(str(files("copylint.rules")))
+
+
+def rule_files(directories: Iterable[Path]) -> list[Path]:
+    found: list[Path] = []
+    for directory in directories:
+        for root, dirs, names in os.walk(directory):
+            dirs.sort()
+            found.extend(Path(root) / n for n in sorted(names) if n.endswith(".toml"))
+    return found
+
+
+def load_rules(extra_dirs: Iterable[Path] = ()) -> list[Rule]:
+    """Every rule from the built-in packs and the extra directories, validated; duplicate codes are errors."""
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for path in rule_files([builtin_rules_dir(), *extra_dirs]):
+        rule = load_rule_file(path)
+        if rule.code in seen:
+            raise RuleError(str(path), "code", f"{rule.code} is already used by {seen[rule.code]}")
+        if rule.name in seen:
+            raise RuleError(str(path), "name", f"{rule.name} is already used by {seen[rule.name]}")
+        seen[rule.code] = seen[rule.name] = str(path)
+        rules.append(rule)
+    return rules
+
+
+def load_rule_file(path: Path) -> Rule:
+    name = str(path)
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(name, "(file)", f"not valid TOML: {exc}") from None
+    except OSError as exc:
+        raise RuleError(name, "(file)", exc.strerror or str(exc)) from None
+    return build_rule(data, name)
+
+
+def build_rule(data: dict[str, Any], path: str) -> Rule:
+    from .kinds import KINDS
+
+    for key in REQUIRED:
+        if key not in data:
+            raise RuleError(path, key, "missing")
+    kind_name = data["kind"]
+    kind = KINDS.get(kind_name) if isinstance(kind_name, str) else None
+    if kind is None:
+        raise RuleError(path, "kind", f"unknown kind {kind_name!r} (known: {', '.join(sorted(KINDS))})")
+    allowed = {**COMMON_KEYS, **kind.KEYS}
+    for key, value in data.items():
+        if key not in allowed:
+            raise RuleError(path, key, "unknown key")
+        if not isinstance(value, allowed[key]):
+            raise RuleError(path, key, f"expected {allowed[key].__name__}, got {type(value).__name__}")
+    for key in kind.REQUIRED:
+        if key not in data:
+            raise RuleError(path, key, f"missing (required by kind {kind_name})")
+    code = data["code"]
+    if not CODE_RE.fullmatch(code):
+        raise RuleError(path, "code", f"{code!r} is not CL followed by three digits")
+    try:
+        severity = Severity(data["severity"])
+    except ValueError:
+        raise RuleError(path, "severity", f"{data['severity']!r} is not info, warning or error") from None
+    fix = None
+    if data.get("fix", "none") != "none":
+        try:
+            fix = Applicability(data["fix"])
+        except ValueError:
+            raise RuleError(path, "fix", f"{data['fix']!r} is not safe, unsafe, display-only or none") from None
+    scopes = None
+    if "scopes" in data:
+        unknown = set(data["scopes"]) - SCOPES
+        if unknown:
+            raise RuleError(path, "scopes", f"unknown scope(s) {sorted(unknown)}")
+        scopes = frozenset(data["scopes"])
+    examples = tuple(_example(path, i, e) for i, e in enumerate(data.get("examples", [])))
+    if not any(e.bad for e in examples) or not any(e.good is not None for e in examples):
+        raise RuleError(path, "examples", "every rule needs at least one bad and one good example")
+    params = {k: v for k, v in data.items() if k in kind.KEYS}
+    rule = Rule(
+        code=code,
+        name=data["name"],
+        kind=kind_name,
+        severity=severity,
+        message=data["message"],
+        fix=fix,
+        path=path,
+        description=data.get("description", ""),
+        source=data.get("source", ""),
+        scopes=scopes,
+        default=data.get("default", True),
+        examples=examples,
+        params=params,
+    )
+    kind.validate(rule)
+    return rule
+
+
+def _example(path: str, index: int, entry: Any) -> Example:
+    key = f"examples[{index}]"
+    if not isinstance(entry, dict):
+        raise RuleError(path, key, "must be a table")
+    for k in entry:
+        if k not in EXAMPLE_KEYS:
+            raise RuleError(path, f"{key}.{k}", "unknown key")
+    if ("bad" in entry) == ("good" in entry):
+        raise RuleError(path, key, "needs exactly one of 'bad' or 'good'")
+    bad = entry.get("bad")
+    if bad is not None and (bad.count("⟦") != 1 or bad.count("⟧") != 1 or bad.index("⟦") > bad.index("⟧")):
+        raise RuleError(path, f"{key}.bad", "must mark exactly one span with ⟦…⟧")
+    return Example(bad=bad, good=entry.get("good"), correction=entry.get("correction"))
+
+
+def compile_regex(rule: Rule, key: str, pattern: str, flags: int = 0) -> "regex.Pattern[str]":
+    """Compile a rule's pattern with the regex module; a bad pattern is a RuleError naming the key."""
+    try:
+        return regex.compile(pattern, flags | regex.V1)
+    except regex.error as exc:
+        raise RuleError(rule.path, key, f"invalid regex {pattern!r}: {exc}") from None
