@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterator, Sequence
+from typing import Any, Iterator, Mapping, Sequence
 
 import regex
 
@@ -64,11 +64,14 @@ class Sentence:
 class Document:
     """A parsed input: path, format, original source and its prose blocks."""
 
-    def __init__(self, path: str, source: str, fmt: str, blocks: Sequence[ProseBlock]) -> None:
+    def __init__(self, path: str, source: str, fmt: str, blocks: Sequence[ProseBlock],
+                 context: Mapping[str, Any] | None = None) -> None:
         self.path = path
         self.source = source
         self.format = fmt
         self.blocks = tuple(blocks)
+        # Document-wide facts the linter supplies from config (e.g. "names", "vocabulary"); kinds only read it.
+        self.context: Mapping[str, Any] = context or {}
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:

@@ -1,6 +1,7 @@
 """Load rule files (TOML) strictly: unknown keys, bad values, bad regexes and duplicate codes are errors."""
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from pathlib import Path
@@ -56,6 +57,14 @@ def rule_files(directories: Iterable[Path]) -> list[Path]:
 
 def load_rules(extra_dirs: Iterable[Path] = ()) -> list[Rule]:
     """Every rule from the built-in packs and the extra directories, validated; duplicate codes are errors."""
+    return list(_load_rules(tuple(Path(d) for d in extra_dirs)))
+
+
+@functools.lru_cache(maxsize=8)
+def _load_rules(extra_dirs: tuple[Path, ...]) -> tuple[Rule, ...]:
+    for directory in extra_dirs:
+        if not directory.is_dir():
+            raise RuleError(str(directory), "rule-dirs", "not a directory")
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for path in rule_files([builtin_rules_dir(), *extra_dirs]):
@@ -66,7 +75,7 @@ def load_rules(extra_dirs: Iterable[Path] = ()) -> list[Rule]:
             raise RuleError(str(path), "name", f"{rule.name} is already used by {seen[rule.name]}")
         seen[rule.code] = seen[rule.name] = str(path)
         rules.append(rule)
-    return rules
+    return tuple(rules)
 
 
 def load_rule_file(path: Path) -> Rule:

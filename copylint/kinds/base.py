@@ -70,6 +70,8 @@ class Kind:
     ) -> Finding:
         """A Finding for block.text[start:end]; replacement becomes the fix (None: no fix, "": delete)."""
         src_start, src_end = block.source_span(start, end)
+        if replacement == "" and edits is None:
+            edits = (deletion(doc, block, start, end),)
         return self.source_finding(
             doc, src_start, src_end, replacement, suggestions=suggestions, edits=edits,
             applicability=applicability, **values,
@@ -137,3 +139,19 @@ def line_removal(doc: Document, block: ProseBlock, line_start: int, line_end: in
     while before > 0 and source[before - 1] in " \t\r\n":
         before -= 1
     return Edit(before, src_end, "")
+
+
+def deletion(doc: Document, block: ProseBlock, start: int, end: int) -> Edit:
+    """The edit that deletes block.text[start:end]: the whole line when it is one, else with one adjacent space."""
+    text = block.text
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    if not text[line_start:start].strip() and not text[end:line_end].strip():
+        return line_removal(doc, block, line_start, line_end)
+    if end < len(text) and text[end] == " " and (start == line_start or text[start - 1] in " (\n"):
+        end += 1
+    elif start > line_start and text[start - 1] == " ":
+        start -= 1
+    src_start, src_end = block.source_span(start, end)
+    return Edit(src_start, src_end, "")

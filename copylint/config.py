@@ -1,0 +1,129 @@
+"""Configuration: [tool.copylint] in pyproject.toml or copylint.toml, found upward from the checked path; strict keys."""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+from .model import Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+_LIST_KEYS = ("select", "ignore", "extend-select", "rule-dirs", "names", "vocabulary", "include", "exclude")
+_KEYS = {*_LIST_KEYS, "per-file-ignores", "severity", "fail-on", "languagetool", "spin-threshold"}
+_LT_KEYS = {"enabled", "url", "disable", "enable", "language"}
+
+
+@dataclass(frozen=True)
+class Config:
+    path: str | None = None
+    select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    rule_dirs: tuple[Path, ...] = ()
+    fail_on: Severity = Severity.INFO
+    names: tuple[str, ...] = ()
+    vocabulary: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    spin_threshold: float | None = None
+    languagetool: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def languagetool_enabled(self) -> bool:
+        return bool(self.languagetool.get("enabled", True))
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest copylint.toml, or pyproject.toml with a [tool.copylint] table, at or above start."""
+    start = start.resolve()
+    directory = start if start.is_dir() else start.parent
+    for folder in (directory, *directory.parents):
+        candidate = folder / "copylint.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "copylint" in _read(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: {exc.strerror or exc}") from None
+
+
+def load_config(path: Path | None) -> Config:
+    if path is None:
+        return Config()
+    data = _read(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("copylint", {})
+    return parse_config(data, path)
+
+
+def parse_config(data: dict[str, Any], path: Path) -> Config:
+    where = str(path)
+
+    def bad(key: str, problem: str) -> ConfigError:
+        return ConfigError(f"{where}: key '{key}': {problem}")
+
+    for key in data:
+        if key not in _KEYS:
+            raise bad(key, "unknown key")
+    for key in _LIST_KEYS:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise bad(key, "expected a list of strings")
+    pfi = data.get("per-file-ignores", {})
+    if not isinstance(pfi, dict) or not all(isinstance(v, list) for v in pfi.values()):
+        raise bad("per-file-ignores", "expected a table of glob = [codes]")
+    severities = []
+    for code, value in data.get("severity", {}).items():
+        try:
+            severities.append((code, Severity(value)))
+        except ValueError:
+            raise bad(f"severity.{code}", f"{value!r} is not info, warning or error") from None
+    fail_on = data.get("fail-on", "info")
+    try:
+        fail_severity = Severity(fail_on)
+    except ValueError:
+        raise bad("fail-on", f"{fail_on!r} is not info, warning or error") from None
+    lt = data.get("languagetool", {})
+    if not isinstance(lt, dict):
+        raise bad("languagetool", "expected a table")
+    for key in lt:
+        if key not in _LT_KEYS:
+            raise bad(f"languagetool.{key}", "unknown key")
+    threshold = data.get("spin-threshold")
+    if threshold is not None and not isinstance(threshold, (int, float)):
+        raise bad("spin-threshold", "expected a number")
+    base = path.parent
+    return Config(
+        path=where,
+        select=tuple(data.get("select", [])),
+        extend_select=tuple(data.get("extend-select", [])),
+        ignore=tuple(data.get("ignore", [])),
+        per_file_ignores=tuple((glob, tuple(codes)) for glob, codes in pfi.items()),
+        severity=tuple(severities),
+        rule_dirs=tuple(base / d for d in data.get("rule-dirs", [])),
+        fail_on=fail_severity,
+        names=tuple(data.get("names", [])),
+        vocabulary=tuple(data.get("vocabulary", [])),
+        include=tuple(data.get("include", [])),
+        exclude=tuple(data.get("exclude", [])),
+        spin_threshold=float(threshold) if threshold is not None else None,
+        languagetool=dict(lt),
+    )

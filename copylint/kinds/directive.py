@@ -1,0 +1,38 @@
+"""directive / unused-directive: inline copylint directives that are malformed, name unknown codes, or suppress nothing."""
+from __future__ import annotations
+
+from typing import ClassVar, Iterable
+
+from ..directives import parse_directives
+from ..document import Document
+from ..model import Finding
+from .base import Kind
+
+
+class BadDirective(Kind):
+    """Flags malformed directives and codes no loaded rule has; never a blanket ignore."""
+
+    NAME = "directive"
+    # Codes and names of every loaded rule; the linter sets this when it builds the rule set.
+    known: ClassVar[frozenset[str]] = frozenset()
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        directives, problems = parse_directives(doc.source)
+        for p in problems:
+            yield self.source_finding(doc, p.start, p.end, problem=p.problem)
+        if not self.known:
+            return
+        for d in directives:
+            unknown = [c for c in d.codes if c not in ("all", "LT") and not c.startswith("LT:")
+                       and not any(k == c or (k.startswith(c) and c.startswith("CL")) for k in self.known)]
+            if unknown:
+                yield self.source_finding(doc, d.start, d.end, problem=f"no rule has the code or name {', '.join(unknown)}")
+
+
+class UnusedDirective(Kind):
+    """Produces nothing itself: the linter reports disable directives that suppressed no finding under this rule."""
+
+    NAME = "unused-directive"
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        return ()
