@@ -1,0 +1,385 @@
+"""HTML: prose blocks of the main content from a small position-keeping tag scanner; entities keep exact offsets."""
+from __future__ import annotations
+
+import html as _html
+from dataclasses import dataclass, field
+
+import regex
+
+from ..document import ProseBlock
+from .markup import MarkupDocument
+
+_MARKUP_START = regex.compile(r"<[a-zA-Z/!?]")
+_START_TAG = regex.compile(
+    r"""<([a-zA-Z][^\s/>]*+)((?:[\s/]*+[^\s/>=][^\s/>=]*+(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]++))?+)*+)[\s/]*+>"""
+)
+_LOOSE_TAG = regex.compile(r"<([a-zA-Z][^\s/>]*+)([^>]*+)>")
+_END_TAG = regex.compile(r"</([a-zA-Z][^\s/>]*+)[^>]*+>")
+_ATTR = regex.compile(r"""([^\s/>"'=][^\s/>=]*+)(?:\s*+=\s*+(?:"([^"]*+)"|'([^']*+)'|([^\s>"']++)))?""")
+_HIDDEN = regex.compile(r"""(?:^|\s)(?:hidden(?:\s|=|$)|aria-hidden\s*=\s*["']?true)|display\s*:\s*none""", regex.I)
+_CHARREF = regex.compile(r"&(?:#[0-9]++;?|#[xX][0-9a-fA-F]++;?|[A-Za-z][A-Za-z0-9]*+;?)")
+_TOKENS = regex.compile(r"[^ \t\n\r\f]++|[ \t\n\r\f]++")
+_RAW_TEXT = frozenset("script style textarea title xmp iframe noembed noframes noscript plaintext".split())
+_RAW_END = {name: regex.compile(rf"</{name}[\s/>]", regex.I) for name in _RAW_TEXT}
+
+VOID = frozenset("area base br col embed hr img input link meta param source track wbr keygen frame".split())
+# Content that is never prose (navigation, code, scripts, form controls, embedded media).
+SKIP = frozenset(
+    """script style noscript template textarea select option button svg math iframe object canvas audio video
+    pre code kbd samp nav aside head title dialog datalist""".split()
+)
+BLOCK = frozenset(
+    """address article aside blockquote body caption center dd details dialog dir div dl dt fieldset figcaption
+    figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li listing main menu nav ol p pre section
+    summary table tbody td tfoot th thead tr ul br img""".split()
+)
+_SCOPES = {
+    "figcaption": "caption", "li": "list", "dt": "list", "dd": "list", "blockquote": "quote",
+    "td": "table", "th": "table", "caption": "table",
+    "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
+}
+_KEEP_PARENT_SCOPE = frozenset({"list", "quote", "caption"})
+# Implicit end tags (a simplified HTML tree builder): opening the key closes an open element named in the value,
+# searching down the stack no further than a boundary element.
+_CLOSES = {
+    "li": ({"li"}, {"ul", "ol", "menu"}),
+    "dt": ({"dt", "dd"}, {"dl"}),
+    "dd": ({"dt", "dd"}, {"dl"}),
+    "td": ({"td", "th"}, {"tr", "table"}),
+    "th": ({"td", "th"}, {"tr", "table"}),
+    "tr": ({"tr", "td", "th"}, {"table"}),
+    "tbody": ({"thead", "tbody", "tfoot", "tr", "td", "th"}, {"table"}),
+    "thead": ({"thead", "tbody", "tfoot", "tr", "td", "th"}, {"table"}),
+    "tfoot": ({"thead", "tbody", "tfoot", "tr", "td", "th"}, {"table"}),
+    "option": ({"option"}, {"select"}),
+}
+_P_CLOSERS = BLOCK - {"br", "img", "td", "th", "tr", "caption", "body", "html", "tbody", "thead", "tfoot", "legend"}
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_WS = " \t\n\r\f"
+MAIN_SHARE = 4  # an <article>/<main> must hold at least 1/MAIN_SHARE of the page's prose to be the main content
+LINK_DENSITY = 2  # outside a main element, a block at least 1/LINK_DENSITY link text is navigation
+
+
+@dataclass(slots=True)
+class _Element:
+    name: str
+    start: int
+    scope: str
+    skip: bool
+    path: tuple  # ("c", id) for article/main, ("f",) for footer, ("h",) for header: used to pick the main content
+    link: bool = False
+    blocks: int = 0
+
+
+@dataclass(slots=True)
+class _Block:
+    chars: list[str] = field(default_factory=list)
+    offs: list[int] = field(default_factory=list)
+    owner: _Element | None = None
+    scope: str = "paragraph"
+    path: tuple = ()
+    tag: str = ""
+    linked: int = 0  # characters inside <a>: link-dense blocks outside an <article> are navigation
+
+
+def parse(path: str, source: str) -> MarkupDocument:
+    walker = _Walker(source)
+    walker.run()
+    raw = walker.select()
+    raw.sort(key=lambda item: item[0].offs[0])
+    title = next((i for i, (b, _) in enumerate(raw) if b.tag == "h1"), None)
+    if title is None and raw and raw[0][0].scope == "heading":
+        title = 0
+    blocks = [
+        ProseBlock("".join(b.chars), "title" if i == title else b.scope, b.offs[0], tuple(b.offs))
+        for i, (b, _) in enumerate(raw)
+    ]
+    return MarkupDocument(path, source, "html", blocks, [span for _, span in raw])
+
+
+class _Walker:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        root = _Element("#root", 0, "paragraph", False, ())
+        self.stack: list[_Element] = [root]
+        self.cur: _Block | None = None
+        self.out: list[tuple[_Block, tuple[int, int]]] = []
+        self.containers: list[str] = []  # index = container id, value = tag name
+        self.space = False  # the block ended in collapsible white space not yet written
+        self.pending: tuple[str, int] = (" ", 0)
+
+    # --- scanning ---------------------------------------------------------------------------------
+    def run(self) -> None:
+        source = self.source
+        n = len(source)
+        pos = 0
+        search = _MARKUP_START.search
+        while pos < n:
+            m = search(source, pos)
+            at = m.start() if m else n
+            if at > pos:
+                self.text(pos, at)
+            if not m:
+                break
+            pos = self.markup(at)
+        self.flush(None, n)
+
+    def markup(self, at: int) -> int:
+        source = self.source
+        second = source[at + 1]
+        if second == "!":
+            if source.startswith("<!--", at):
+                end = source.find("-->", at + 4)
+                return len(source) if end < 0 else end + 3
+            end = source.find(">", at)
+            return len(source) if end < 0 else end + 1
+        if second == "?":
+            end = source.find(">", at)
+            return len(source) if end < 0 else end + 1
+        if second == "/":
+            m = _END_TAG.match(source, at)
+            if m:
+                self.end_tag(m.group(1).lower(), at, m.end())
+                return m.end()
+            end = source.find(">", at)
+            return len(source) if end < 0 else end + 1
+        m = _START_TAG.match(source, at) or _LOOSE_TAG.match(source, at)
+        if not m:
+            self.text(at, at + 1)
+            return at + 1
+        name = m.group(1).lower()
+        self.start_tag(name, m.group(2), m.start(2), at, m.end())
+        if name in _RAW_TEXT:
+            end = _RAW_END[name].search(source, m.end())
+            if not end:
+                return len(source)
+            close = source.find(">", end.start())
+            self.end_tag(name, end.start(), close + 1)
+            return close + 1
+        return m.end()
+
+    # --- tree -------------------------------------------------------------------------------------
+    def start_tag(self, name: str, attrs: str, attrs_at: int, at: int, end: int) -> None:
+        stack = self.stack
+        if name in _CLOSES:
+            targets, boundary = _CLOSES[name]
+            for i in range(len(stack) - 1, 0, -1):
+                el = stack[i].name
+                if el in targets:
+                    self.pop_to(i, at, at)
+                    break
+                if el in boundary:
+                    break
+        if name in _P_CLOSERS:
+            for i in range(len(stack) - 1, 0, -1):
+                el = stack[i].name
+                if el == "p" or (el in _HEADINGS and name in _HEADINGS):
+                    self.pop_to(i, at, at)
+                    break
+                if el in BLOCK:
+                    break
+        if name in BLOCK:
+            self.flush(None, at)
+        parent = stack[-1]
+        if name == "br":
+            return
+        if name == "img":
+            if not parent.skip:
+                self.alt(attrs, attrs_at, parent)
+            return
+        if name in VOID:
+            return
+        skip = parent.skip or name in SKIP or (bool(attrs) and _hidden(attrs))
+        scope = _SCOPES.get(name)
+        if scope is None:
+            scope = parent.scope if name != "p" or parent.scope in _KEEP_PARENT_SCOPE else "paragraph"
+        path = parent.path
+        if name in ("article", "main"):
+            path = path + (("c", len(self.containers)),)
+            self.containers.append(name)
+        elif name == "footer":
+            path = path + (("f",),)
+        elif name == "header":
+            path = path + (("h",),)
+        stack.append(_Element(name, at, scope, skip, path, parent.link or name == "a"))
+
+    def end_tag(self, name: str, at: int, end: int) -> None:
+        if name == "br":
+            self.flush(None, at)
+            return
+        stack = self.stack
+        for i in range(len(stack) - 1, 0, -1):
+            if stack[i].name == name:
+                self.pop_to(i, at, end)
+                return
+        if name in BLOCK:
+            self.flush(None, at)
+
+    def pop_to(self, index: int, at: int, end: int) -> None:
+        """Close stack[index:] at source offset at (end: past the closing tag, for the element's own span)."""
+        stack = self.stack
+        element = stack[index]
+        if any(el.name in BLOCK for el in stack[index:]):
+            self.flush(element, end)
+        del stack[index:]
+
+    # --- prose ------------------------------------------------------------------------------------
+    def text(self, start: int, end: int) -> None:
+        top = self.stack[-1]
+        if top.skip:
+            return
+        source = self.source
+        if "&" not in source[start:end]:
+            self.plain(start, end)
+            return
+        pos = start
+        for m in _CHARREF.finditer(source, start, end):
+            if m.start() > pos:
+                self.plain(pos, m.start())
+            self.entity(m.start(), m.group())
+            pos = m.end()
+        if pos < end:
+            self.plain(pos, end)
+
+    def block(self) -> _Block:
+        cur = self.cur
+        if cur is None:
+            top = self.stack[-1]
+            owner = next((el for el in reversed(self.stack) if el.name in BLOCK), None)
+            cur = self.cur = _Block(owner=owner, scope=top.scope, path=top.path, tag=_heading_tag(self.stack))
+            self.space = False
+        return cur
+
+    def plain(self, start: int, end: int) -> None:
+        source = self.source
+        for m in _TOKENS.finditer(source, start, end):
+            a = m.start()
+            if source[a] in _WS:
+                if self.cur is not None and self.cur.chars:
+                    self.space = True
+                    self.pending = (m.group(), a)
+                continue
+            cur = self.block()
+            self.write_space(cur)
+            cur.chars.extend(m.group())
+            cur.offs.extend(range(a, m.end()))
+            if self.stack[-1].link:
+                cur.linked += m.end() - a
+
+    def entity(self, at: int, ref: str) -> None:
+        decoded = _html.unescape(ref)
+        cur = self.block()
+        if decoded == ref:
+            self.write_space(cur)
+            cur.chars.extend(ref)
+            cur.offs.extend(range(at, at + len(ref)))
+            return
+        # A legacy reference without ';' ("&copy2") decodes a prefix; the rest stays literal.
+        tail = 0
+        while tail < len(decoded) - 1 and tail < len(ref) - 1 and decoded[-1 - tail] == ref[-1 - tail]:
+            tail += 1
+        self.write_space(cur)
+        head = decoded[: len(decoded) - tail]
+        cur.chars.extend(head)
+        cur.offs.extend([at] * len(head))
+        if tail:
+            cur.chars.extend(decoded[len(decoded) - tail :])
+            cur.offs.extend(range(at + len(ref) - tail, at + len(ref)))
+
+    def write_space(self, cur: _Block) -> None:
+        if self.space:
+            run, at = self.pending
+            # Keep a character that is really in the source: a space if the run has one, else its first character.
+            k = run.find(" ")
+            if k < 0:
+                k = run.find("\n")
+            if k < 0:
+                k = 0
+            cur.chars.append(run[k])
+            cur.offs.append(at + k)
+            self.space = False
+
+    def flush(self, closing: _Element | None, end: int) -> None:
+        """End the current block; when closing ends its only block, the block's span is the whole element."""
+        cur = self.cur
+        self.cur = None
+        self.space = False
+        if cur is None or not cur.chars:
+            return
+        owner = cur.owner
+        span = (-1, -1)
+        if owner is not None and closing is owner and owner.blocks == 0:
+            span = (owner.start, end)
+        if owner is not None:
+            owner.blocks += 1
+        self.out.append((cur, span))
+
+    def alt(self, attrs: str, attrs_at: int, parent: _Element) -> None:
+        for m in _ATTR.finditer(attrs):
+            if m.group(1).lower() != "alt":
+                continue
+            group = next((g for g in (2, 3, 4) if m.group(g) is not None), None)
+            if group is None:
+                return
+            a, b = attrs_at + m.start(group), attrs_at + m.end(group)
+            saved, saved_space = self.cur, self.space
+            self.cur = _Block(owner=None, scope="alt", path=parent.path)
+            self.space = False
+            self.text(a, b)
+            block = self.cur
+            self.cur, self.space = saved, saved_space
+            if block.chars:
+                self.out.append((block, (-1, -1)))
+            return
+
+    # --- main content -----------------------------------------------------------------------------
+    def select(self) -> list[tuple[_Block, tuple[int, int]]]:
+        """Blocks of the main content: the largest <article> (or <main>), else the page without header, footer
+        and link lists. An <article> holding a small share of the page's prose is a teaser card, not the story."""
+        blocks = self.out
+        page = [(b, s) for b, s in blocks if not any(mark[0] in "fh" for mark in b.path)]
+        if self.containers:
+            sizes = [0] * len(self.containers)
+            for b, _ in blocks:
+                for mark in b.path:
+                    if mark[0] == "c":
+                        sizes[mark[1]] += len(b.chars)
+            chosen = _choose(self.containers, sizes)
+            total = sum(len(b.chars) for b, _ in page)
+            if chosen is not None and sizes[chosen] * MAIN_SHARE >= total:
+                return [(b, s) for b, s in blocks if _inside(b.path, chosen)]
+        return [(b, s) for b, s in page if b.linked * LINK_DENSITY < len(b.chars)]
+
+
+def _choose(names: list[str], sizes: list[int]) -> int | None:
+    articles = [i for i, name in enumerate(names) if name == "article" and sizes[i]]
+    mains = [i for i, name in enumerate(names) if name == "main" and sizes[i]]
+    best_article = max(articles, key=sizes.__getitem__, default=None)
+    best_main = max(mains, key=sizes.__getitem__, default=None)
+    if best_article is not None and (best_main is None or sizes[best_article] * 2 >= sizes[best_main]):
+        return best_article
+    return best_main
+
+
+def _inside(path: tuple, chosen: int) -> bool:
+    seen = False
+    for mark in path:
+        if mark[0] == "c" and mark[1] == chosen:
+            seen = True
+        elif seen and mark[0] == "f":
+            return False
+    return seen
+
+
+def _hidden(attrs: str) -> bool:
+    low = attrs.lower()
+    if "hidden" not in low and "none" not in low:
+        return False
+    return bool(_HIDDEN.search(low))
+
+
+def _heading_tag(stack: list[_Element]) -> str:
+    for el in reversed(stack):
+        if el.name in _HEADINGS:
+            return el.name
+    return ""

@@ -1,0 +1,356 @@
+"""Markdown: prose blocks from markdown-it-py tokens, with every prose character mapped to its source offset."""
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+from markdown_it.helpers import parseLinkDestination, parseLinkTitle
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from ..document import ProseBlock
+from .markup import MarkupDocument, normalize_newlines
+
+_MD = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join").use(front_matter_plugin)
+_SCOPE_OPEN = {"blockquote_open": "quote", "list_item_open": "list", "th_open": "table", "td_open": "table"}
+_SCOPE_CLOSE = {"blockquote_close", "list_item_close", "th_close", "td_close"}
+_DELIMITERS = {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"}
+
+
+def parse(path: str, source: str) -> MarkupDocument:
+    norm, back = normalize_newlines(source)
+    line_starts = _line_starts(norm)
+    tokens = _MD.parse(norm)
+    builder = _Builder(norm, line_starts)
+    scopes: list[str] = []
+    heading: Token | None = None
+    row_line = -1
+    cell = 0
+    for token in tokens:
+        kind = token.type
+        if kind in _SCOPE_OPEN:
+            scopes.append(_SCOPE_OPEN[kind])
+            if kind in ("th_open", "td_open"):
+                cell += 1
+        elif kind in _SCOPE_CLOSE:
+            scopes.pop()
+        elif kind == "tr_open":
+            row_line, cell = token.map[0] if token.map else -1, 0
+        elif kind == "heading_open":
+            heading = token
+        elif kind == "heading_close":
+            heading = None
+        elif kind == "inline" and token.map:
+            if heading is not None:
+                cmap = _heading_map(norm, line_starts, token, heading.markup)
+                builder.add(token, cmap, "heading", heading.tag)
+            elif scopes and scopes[-1] == "table":
+                builder.add(token, _cell_map(norm, line_starts, token.content, row_line, cell - 1), "table")
+            else:
+                builder.add(token, _lines_map(norm, line_starts, token), scopes[-1] if scopes else "paragraph")
+    blocks, spans = builder.finish(back)
+    return MarkupDocument(path, source, "markdown", blocks, spans)
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    pos = text.find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    starts.append(len(text) + 1)
+    return starts
+
+
+def _line(norm: str, line_starts: list[int], index: int) -> tuple[int, str]:
+    if index + 1 >= len(line_starts):
+        return len(norm), ""
+    start = line_starts[index]
+    return start, norm[start : line_starts[index + 1] - 1]
+
+
+def _lines_map(norm: str, line_starts: list[int], token: Token) -> list[int]:
+    """Paragraph content is its source lines minus a container prefix: each content line is a suffix of its line."""
+    out: list[int] = []
+    first = token.map[0]
+    for k, piece in enumerate(token.content.split("\n")):
+        if k:
+            out.append(-1)  # the newline; the inline walker finds it through the line ends below
+        start, line = _line(norm, line_starts, first + k)
+        stripped = line.rstrip()
+        core = piece.rstrip()
+        if stripped.endswith(core):
+            base = start + len(stripped) - len(core)
+            out.extend(range(base, base + len(piece)))
+            continue
+        # A partly expanded tab in a container prefix: map what appears verbatim, drop the rest.
+        core = piece.strip()
+        at = line.rfind(core) if core else -1
+        lead = len(piece) - len(piece.lstrip())
+        out.extend([-1] * lead)
+        out.extend(range(start + at, start + at + len(core)) if at >= 0 else [-1] * len(core))
+        out.extend([-1] * (len(piece) - lead - len(core)))
+    # Newlines inside the content sit at the end of each source line.
+    pos = 0
+    for k in range(token.content.count("\n")):
+        pos = token.content.index("\n", pos)
+        end = line_starts[first + k + 1] - 1
+        out[pos] = end
+        pos += 1
+    return out
+
+
+def _heading_map(norm: str, line_starts: list[int], token: Token, markup: str) -> list[int]:
+    if markup and markup[0] in "=-":  # setext: the content lines are paragraph lines
+        return _lines_map(norm, line_starts, token)
+    start, line = _line(norm, line_starts, token.map[0])
+    after = line.find("#") + len(markup) if "#" in line else 0
+    at = line.find(token.content, after)
+    if at < 0:
+        return [-1] * len(token.content)
+    return list(range(start + at, start + at + len(token.content)))
+
+
+def _cell_map(norm: str, line_starts: list[int], content: str, row: int, index: int) -> list[int]:
+    """Table rows are split on unescaped pipes; markdown-it turns '\\|' into '|' inside a cell."""
+    if row < 0 or index < 0:
+        return [-1] * len(content)
+    start, line = _line(norm, line_starts, row)
+    cells: list[tuple[int, int]] = []
+    cell_start = 0
+    i = 0
+    while i < len(line):
+        ch = line[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "|":
+            cells.append((cell_start, i))
+            cell_start = i + 1
+        i += 1
+    cells.append((cell_start, len(line)))
+    if cells and not line[cells[0][0] : cells[0][1]].strip() and line.lstrip().startswith("|"):
+        cells.pop(0)
+    if index >= len(cells):
+        return [-1] * len(content)
+    a, b = cells[index]
+    while a < b and line[a] in " \t":
+        a += 1
+    out: list[int] = []
+    for ch in content:
+        if a < b and line[a] == "\\" and ch == "|" and a + 1 < b and line[a + 1] == "|":
+            a += 1
+        if a < b and line[a] == ch:
+            out.append(start + a)
+            a += 1
+        else:
+            out.append(-1)
+    return out
+
+
+class _Builder:
+    """Collects blocks in document order; the first level-1 heading (else a leading heading) is the title."""
+
+    def __init__(self, norm: str, line_starts: list[int]) -> None:
+        self.norm = norm
+        self.line_starts = line_starts
+        self.items: list[tuple[list[str], list[int], str, tuple[int, int], str]] = []
+
+    def add(self, token: Token, cmap: list[int], scope: str, tag: str = "") -> None:
+        walker = _Inline(token.content, cmap)
+        walker.walk(token.children or ())
+        start = self.line_starts[token.map[0]]
+        end = self.line_starts[min(token.map[1], len(self.line_starts) - 1)]
+        span = (start, min(end, len(self.norm)))
+        if scope == "table":
+            span = (-1, -1)
+        self.items.append((walker.chars, walker.offs, scope, span, tag))
+        for chars, offs in walker.alts:
+            self.items.append((chars, offs, "alt", (-1, -1), ""))
+
+    def finish(self, back: list[int] | None) -> tuple[list[ProseBlock], list[tuple[int, int]]]:
+        title = next((i for i, item in enumerate(self.items) if item[4] == "h1" and _strip(item[0], item[1])[0]), None)
+        if title is None:
+            first = next((i for i, item in enumerate(self.items) if _strip(item[0], item[1])[0]), None)
+            if first is not None and self.items[first][2] == "heading":
+                title = first
+        blocks: list[ProseBlock] = []
+        spans: list[tuple[int, int]] = []
+        norm = self.norm
+        for i, (chars, offs, scope, span, _tag) in enumerate(self.items):
+            chars, offs = _strip(chars, offs)
+            if not chars:
+                continue
+            if any(norm[o] != ch and norm[o] != "&" for ch, o in zip(chars, offs)):  # defensive: never a wrong offset
+                kept = [(ch, o) for ch, o in zip(chars, offs) if norm[o] == ch or norm[o] == "&"]
+                chars, offs = [c for c, _ in kept], [o for _, o in kept]
+            if back is not None:
+                offs = [back[o] for o in offs]
+                if span[0] >= 0:
+                    span = (back[span[0]], back[span[1]] if span[1] < len(back) else back[-1])
+            blocks.append(ProseBlock("".join(chars), "title" if i == title else scope, offs[0], tuple(offs)))
+            spans.append(span)
+        return blocks, spans
+
+
+def _strip(chars: list[str], offs: list[int]) -> tuple[list[str], list[int]]:
+    a, b = 0, len(chars)
+    while a < b and chars[a].isspace():
+        a += 1
+    while b > a and chars[b - 1].isspace():
+        b -= 1
+    return chars[a:b], offs[a:b]
+
+
+class _Inline:
+    """Walks inline tokens with a cursor into the inline source, emitting prose characters with source offsets."""
+
+    def __init__(self, src: str, cmap: list[int], pos: int = 0) -> None:
+        self.src = src
+        self.cmap = cmap
+        self.pos = pos
+        self.chars: list[str] = []
+        self.offs: list[int] = []
+        self.alts: list[tuple[list[str], list[int]]] = []
+        self.gap = False  # just skipped a code span, URL or image: do not double the space around it
+
+    def emit(self, ch: str, at: int) -> None:
+        offset = self.cmap[at] if 0 <= at < len(self.cmap) else -1
+        if offset < 0:
+            return
+        if ch.isspace():
+            if self.gap and self.chars and self.chars[-1].isspace():
+                if ch == "\n" and self.chars[-1] != "\n":
+                    self.chars[-1], self.offs[-1] = ch, offset
+                return
+        else:
+            self.gap = False
+        self.chars.append(ch)
+        self.offs.append(offset)
+
+    def find(self, needle: str) -> int:
+        at = self.src.find(needle, self.pos)
+        return at
+
+    def walk(self, children) -> None:
+        skip_until_close = False
+        for tok in children:
+            kind = tok.type
+            if skip_until_close:
+                if kind == "link_close":
+                    skip_until_close = False
+                    at = self.find(">")
+                    if at >= 0:
+                        self.pos = at + 1
+                continue
+            if kind == "text":
+                at = self.find(tok.content)
+                if at < 0:
+                    continue
+                for k, ch in enumerate(tok.content):
+                    self.emit(ch, at + k)
+                self.pos = at + len(tok.content)
+            elif kind == "text_special":
+                at = self.find(tok.markup)
+                if at < 0:
+                    continue
+                if tok.content == tok.markup:
+                    for k, ch in enumerate(tok.content):
+                        self.emit(ch, at + k)
+                elif tok.markup.startswith("\\"):
+                    for k, ch in enumerate(tok.content):
+                        self.emit(ch, at + 1 + k)
+                else:  # an entity: every decoded character points at the '&'
+                    for ch in tok.content:
+                        self.emit(ch, at)
+                self.pos = at + len(tok.markup)
+            elif kind in ("softbreak", "hardbreak"):
+                at = self.find("\n")
+                if at >= 0:
+                    self.emit("\n", at)
+                    self.pos = at + 1
+            elif kind in _DELIMITERS:
+                at = self.find(tok.markup)
+                if at >= 0:
+                    self.pos = at + len(tok.markup)
+            elif kind == "code_inline":
+                self.pos = _skip_code(self.src, self.pos, tok.markup)
+                self.gap = True
+            elif kind == "html_inline":
+                at = self.find(tok.content)
+                if at >= 0:
+                    self.pos = at + len(tok.content)
+                self.gap = True
+            elif kind == "link_open":
+                if tok.markup in ("autolink", "linkify"):
+                    at = self.find("<") if tok.markup == "autolink" else self.pos
+                    self.pos = at if at >= 0 else self.pos
+                    skip_until_close = True
+                    self.gap = True
+                else:
+                    at = self.find("[")
+                    if at >= 0:
+                        self.pos = at + 1
+            elif kind == "link_close":
+                at = self.find("]")
+                if at >= 0:
+                    self.pos = _skip_link_tail(self.src, at + 1)
+            elif kind == "image":
+                at = self.find("![")
+                if at < 0:
+                    continue
+                alt = _Inline(self.src, self.cmap, at + 2)
+                alt.walk(tok.children or ())
+                if alt.chars:
+                    self.alts.append((alt.chars, alt.offs))
+                self.alts.extend(alt.alts)
+                close = self.src.find("]", alt.pos)
+                self.pos = _skip_link_tail(self.src, close + 1) if close >= 0 else alt.pos
+                self.gap = True
+
+
+def _skip_code(src: str, pos: int, ticks: str) -> int:
+    """Past the closing backtick run of exactly the opening run's length."""
+    at = src.find(ticks, pos)
+    if at < 0:
+        return pos
+    i = at + len(ticks)
+    n = len(src)
+    while i < n:
+        j = src.find("`", i)
+        if j < 0:
+            return n
+        k = j
+        while k < n and src[k] == "`":
+            k += 1
+        if k - j == len(ticks):
+            return k
+        i = k
+    return n
+
+
+def _skip_ws(src: str, pos: int) -> int:
+    while pos < len(src) and src[pos] in " \t\n":
+        pos += 1
+    return pos
+
+
+def _skip_link_tail(src: str, pos: int) -> int:
+    """Past '(destination "title")' or '[label]' after a link's closing bracket; URLs are never prose."""
+    n = len(src)
+    if pos < n and src[pos] == "(":
+        q = _skip_ws(src, pos + 1)
+        if q < n and src[q] != ")":
+            dest = parseLinkDestination(src, q, n)
+            if dest.ok:
+                q = _skip_ws(src, dest.pos)
+                if q < n and src[q] != ")":
+                    title = parseLinkTitle(src, q, n)
+                    if title.ok:
+                        q = _skip_ws(src, title.pos)
+        if q < n and src[q] == ")":
+            return q + 1
+        return pos
+    if pos < n and src[pos] == "[":
+        close = src.find("]", pos + 1)
+        if close >= 0:
+            return close + 1
+    return pos
