@@ -78,6 +78,11 @@ class Linter:
             return None
         return engine
 
+    def _runs(self, selector: str) -> bool:
+        if selector.startswith("LT"):
+            return self.languagetool is not None
+        return any(matches(r.code, r.name, [selector]) or selector == "all" for r in self.rules)
+
     def parse(self, path: str, source: str, fmt: str | None = None) -> Document:
         doc = parser_for(fmt or format_for_path(path))(path, source)
         doc.context = self.context
@@ -93,7 +98,9 @@ class Linter:
         directives, _ = parse_directives(source)
         findings, unused = apply_directives(source, findings, directives)
         if self._unused_rule is not None and unused:
-            findings.extend(_unused_findings(self._unused_rule, path, source, unused))
+            # A directive is judged unused only when every rule it names actually ran.
+            judged = [d for d in unused if all(self._runs(c) for c in d.codes)]
+            findings.extend(_unused_findings(self._unused_rule, path, source, judged))
         findings = apply_per_file_ignores(path, findings, self.config.per_file_ignores)
         findings.sort(key=lambda f: f.sort_key)
         return findings
@@ -103,7 +110,7 @@ class Linter:
         allowed = allowed_applicabilities(unsafe)
         findings = self.lint_source(path, source, fmt)
         for _ in range(MAX_FIX_PASSES):
-            edits = choose_edits(findings, allowed)
+            edits = choose_edits(source, findings, allowed)
             if not edits:
                 break
             fixed = apply_edits(source, _escaped(edits, fmt or format_for_path(path)))

@@ -3,23 +3,57 @@ from __future__ import annotations
 
 from typing import Iterable
 
+import regex
+
 from .model import Applicability, Edit, Finding
+
+_BLANK_BEFORE = regex.compile(r"(?:^|\n)[ \t\r]*\n[ \t\r]*$")
 
 
 def allowed_applicabilities(unsafe: bool) -> frozenset[Applicability]:
     return frozenset({Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE})
 
 
-def choose_edits(findings: Iterable[Finding], allowed: frozenset[Applicability]) -> list[Edit]:
-    """Edits of the allowed fixes, earliest first; a fix that overlaps one already taken waits for the next pass."""
+def choose_edits(source: str, findings: Iterable[Finding], allowed: frozenset[Applicability]) -> list[Edit]:
+    """Edits of the allowed fixes, earliest first. Overlapping deletions merge (deleting both is deleting the
+    union); any other fix that overlaps one already taken waits for the next pass."""
     taken: list[Edit] = []
     fixes = [f.fix for f in findings if f.fix is not None and f.fix.applicability in allowed]
     fixes.sort(key=lambda fix: min(e.start for e in fix.edits))
     for fix in fixes:
-        if all(_disjoint(e, t) for e in fix.edits for t in taken):
+        clashes = [t for t in taken for e in fix.edits if not _disjoint(e, t)]
+        if not clashes:
             taken.extend(fix.edits)
+        elif all(e.content == "" for e in (*fix.edits, *clashes)) and len(fix.edits) == 1:
+            merged = Edit(min(e.start for e in (*fix.edits, *clashes)), max(e.end for e in (*fix.edits, *clashes)), "")
+            taken = [t for t in taken if t not in clashes] + [merged]
     taken.sort(key=lambda e: (e.start, e.end))
-    return taken
+    return [_tidy(source, e) for e in taken]
+
+
+def _tidy(source: str, edit: Edit) -> Edit:
+    """A deletion that leaves two blank-line gaps in a row (a whole paragraph removed) also takes the second gap."""
+    if edit.content:
+        return edit
+    if edit.end == len(source) and edit.start > 0:  # deleting the end of the file: take the gap before it too
+        return _trim_tail(source, edit)
+    if not source.startswith(("\n", "\r\n"), edit.end):
+        return edit
+    if not _BLANK_BEFORE.search(source, 0, edit.start) and edit.start != 0:
+        return edit
+    end = edit.end
+    while end < len(source) and source[end] in " \t\r\n":
+        end += 1
+    if end == len(source):  # nothing follows: keep the file's final newline
+        return Edit(edit.start, edit.end, "") if edit.start == 0 else _trim_tail(source, edit)
+    return Edit(edit.start, end, "")
+
+
+def _trim_tail(source: str, edit: Edit) -> Edit:
+    start = edit.start
+    while start > 0 and source[start - 1] in " \t\r\n":
+        start -= 1
+    return Edit(start, edit.end, "")
 
 
 def _disjoint(a: Edit, b: Edit) -> bool:

@@ -11,22 +11,35 @@ from ..registry import compile_regex
 from .base import Kind, match_case
 
 
+def _html_unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text).replace("\xa0", " ")
+
+
+# Named functions that compute a replacement from the matched text, for what a template cannot express.
+TRANSFORMS = {"html-unescape": _html_unescape}
+
+
 class Existence(Kind):
     """Keys: pattern (regex) or tokens (phrases); replacement (regex template, \\1 or {0}); ignorecase; exceptions."""
 
     NAME = "existence"
     KEYS = {"pattern": str, "tokens": list, "replacement": str, "ignorecase": bool, "exceptions": list,
-            "case_sensitive": bool}
+            "case_sensitive": bool, "transform": str}
 
     @classmethod
     def validate(cls, rule) -> None:
         if ("pattern" in rule.params) == ("tokens" in rule.params):
             raise RuleError(rule.path, "pattern", "give exactly one of 'pattern' or 'tokens'")
+        if rule.params.get("transform", "") not in ("",) + tuple(TRANSFORMS):
+            raise RuleError(rule.path, "transform", f"unknown transform (known: {', '.join(TRANSFORMS)})")
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
         p = rule.params
         self.replacement = p.get("replacement")
+        self.transform = TRANSFORMS.get(p.get("transform", ""))
         self.exceptions = [compile_regex(rule, "exceptions", e) for e in p.get("exceptions", [])]
         if "pattern" in p:
             import regex
@@ -45,7 +58,10 @@ class Existence(Kind):
                 for m in self.pattern.finditer(text):
                     if m.end() == m.start() or self._excepted(m.group()):
                         continue
-                    replacement = m.expand(self.replacement) if self.replacement is not None else None
+                    if self.transform is not None:
+                        replacement = self.transform(m.group())
+                    else:
+                        replacement = m.expand(self.replacement) if self.replacement is not None else None
                     yield self.finding(doc, block, m.start(), m.end(), replacement)
             else:
                 for start, end, _ in self.matcher.finditer(text):

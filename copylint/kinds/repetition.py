@@ -28,5 +28,7 @@ class Repetition(Kind):
                 word = m.group(1)
                 if word.lower() in self.allow or word.isdigit() or "\n" in m.group(2):
                     continue
+                if word[0].isupper() and m.group(3)[0].isupper():  # names and titles: Duran Duran, Mau Mau
+                    continue
                 yield self.source_finding(doc, block.to_source(m.start()), block.to_source(m.end() - 1) + 1,
                                           word, suggestions=(word,), word=word)

@@ -1,0 +1,69 @@
+"""line: whole lines that belong to the web page, not the article (furniture), by phrase, prefix or pattern."""
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from ..document import Document
+from ..errors import RuleError
+from ..model import Finding
+from ..registry import compile_regex
+from .base import Kind, line_removal
+
+_STRIP = regex.compile(r"^[\s•·▪►»›\-–—*|#]+|[\s.:!|»›>→…]+$")
+_SPACES = regex.compile(r"\s+")
+
+
+def normalize_line(line: str) -> str:
+    """Lower-case, curly quotes straightened, bullets and trailing punctuation dropped, spaces folded."""
+    line = line.replace("’", "'").replace("‘", "'")
+    return _SPACES.sub(" ", _STRIP.sub("", line)).lower()
+
+
+def _prefix_key(line: str) -> str:
+    """Prefixes keep their own punctuation ('More:' must not match 'More power to…')."""
+    line = line.replace("’", "'").replace("‘", "'")
+    return _SPACES.sub(" ", regex.sub(r"^[\s•·▪►»›\-–—*|#]+", "", line)).lower().rstrip()
+
+
+class Line(Kind):
+    """Keys: lines (whole-line phrases), prefixes (line starts), patterns (regexes matched at line start), max_words."""
+
+    NAME = "line"
+    KEYS = {"lines": list, "prefixes": list, "patterns": list, "max_words": int}
+
+    @classmethod
+    def validate(cls, rule) -> None:
+        if not any(k in rule.params for k in ("lines", "prefixes", "patterns")):
+            raise RuleError(rule.path, "lines", "give at least one of 'lines', 'prefixes' or 'patterns'")
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        p = rule.params
+        self.lines = frozenset(normalize_line(x) for x in p.get("lines", []))
+        self.prefixes = tuple(_prefix_key(x) for x in p.get("prefixes", []))
+        self.patterns = [compile_regex(rule, f"patterns[{i}]", x) for i, x in enumerate(p.get("patterns", []))]
+        self.max_words = p.get("max_words", 12)
+
+    def matches(self, line: str) -> bool:
+        key = normalize_line(line)
+        if not key:
+            return False
+        if key in self.lines:
+            return True
+        if self.prefixes and len(key.split()) <= self.max_words and _prefix_key(line).startswith(self.prefixes):
+            return True
+        stripped = line.strip()
+        return any(p.match(stripped) for p in self.patterns)
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        for _, block in self.blocks(doc):
+            text = block.text
+            for start, end in block.lines():
+                while end > start and text[end - 1] in " \t\r":
+                    end -= 1
+                while start < end and text[start] in " \t\ufeff":
+                    start += 1
+                if end > start and self.matches(text[start:end]):
+                    yield self.finding(doc, block, start, end, "", edits=(line_removal(doc, block, start, end),))
