@@ -1,0 +1,4 @@
+"""python -m copylint."""
+from .cli import main
+
+main()
