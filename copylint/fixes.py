@@ -27,13 +27,31 @@ def choose_edits(source: str, findings: Iterable[Finding], allowed: frozenset[Ap
         elif all(e.content == "" for e in (*fix.edits, *clashes)) and len(fix.edits) == 1:
             merged = Edit(min(e.start for e in (*fix.edits, *clashes)), max(e.end for e in (*fix.edits, *clashes)), "")
             taken = [t for t in taken if t not in clashes] + [merged]
-    taken.sort(key=lambda e: (e.start, e.end))
-    return [_tidy(source, e) for e in taken]
+    edits = sorted(taken, key=lambda e: (e.start, e.end))
+    for _ in range(4):  # tidying can join deletions, and a joined deletion can need tidying again
+        tidied = _merge_deletions(sorted((_tidy(source, e) for e in edits), key=lambda e: (e.start, e.end)))
+        if tidied == edits:
+            break
+        edits = tidied
+    return edits
+
+
+def _merge_deletions(edits: list[Edit]) -> list[Edit]:
+    """Tidying can make neighbouring deletions touch or overlap: join those; drop any other edit they now cover."""
+    out: list[Edit] = []
+    for edit in edits:
+        if out and edit.start < out[-1].end:
+            last = out[-1]
+            if last.content.strip() == edit.content.strip() == "":  # deletions (one may keep the final newline)
+                out[-1] = Edit(last.start, max(last.end, edit.end), last.content if last.end >= edit.end else edit.content)
+            continue  # a non-deletion clash waits for the next pass
+        out.append(edit)
+    return out
 
 
 def _tidy(source: str, edit: Edit) -> Edit:
     """A deletion that leaves two blank-line gaps in a row (a whole paragraph removed) also takes the second gap."""
-    if edit.content:
+    if edit.content.strip(" \t\r\n") or (edit.content and edit.end != len(source)):
         return edit
     if edit.end == len(source) and edit.start > 0:  # deleting the end of the file: take the gap before it too
         return _trim_tail(source, edit)
@@ -44,16 +62,18 @@ def _tidy(source: str, edit: Edit) -> Edit:
     end = edit.end
     while end < len(source) and source[end] in " \t\r\n":
         end += 1
-    if end == len(source):  # nothing follows: keep the file's final newline
-        return Edit(edit.start, edit.end, "") if edit.start == 0 else _trim_tail(source, edit)
+    if end == len(source):  # nothing follows
+        return edit if edit.start == 0 else _trim_tail(source, edit)
     return Edit(edit.start, end, "")
 
 
 def _trim_tail(source: str, edit: Edit) -> Edit:
+    """Delete to the end of the file, taking the gap before the deletion but keeping the final line break."""
     start = edit.start
     while start > 0 and source[start - 1] in " \t\r\n":
         start -= 1
-    return Edit(start, edit.end, "")
+    final = "\r\n" if source.endswith("\r\n") else ("\n" if source.endswith("\n") else "")
+    return Edit(start, len(source), final)
 
 
 def _disjoint(a: Edit, b: Edit) -> bool:

@@ -38,24 +38,20 @@ class Label(Kind):
         self.neighbours = [compile_regex(rule, f"neighbours[{i}]", x) for i, x in enumerate(rule.params.get("neighbours", []))]
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        # A label line is an orphan when it repeats in the body or sits next to a caption/credit line;
-        # a lone title-case line could be a legitimate subheading, so it is left alone.
-        lines = []
-        for _, block in self.blocks(doc):
-            spans = list(block.lines())
-            for i, (start, end) in enumerate(spans):
-                lines.append((block, spans, i, start, end))
+        # A label line is an orphan when it repeats in the body or sits next to a caption/credit line (in
+        # its own paragraph or the next); a lone title-case line could be a subheading, so it is left alone.
+        lines = [(block, start, end) for _, block in self.blocks(doc) for start, end in block.lines()
+                 if block.text[start:end].strip()]
         counts: dict[str, int] = {}
-        for block, _, _, start, end in lines:
+        for block, start, end in lines:
             key = block.text[start:end].strip().lower()
             counts[key] = counts.get(key, 0) + 1
-        for block, spans, i, start, end in lines:
+        for i, (block, start, end) in enumerate(lines):
             line = block.text[start:end]
-            if not is_title_case_label(line, self.max_words):
-                continue
-            near = [block.text[s:e].strip() for s, e in spans[max(0, i - 1) : i + 2] if (s, e) != (start, end)]
-            repeated = counts[line.strip().lower()] > 1 and len(spans) > 1
-            if repeated or any(p.match(n) for p in self.neighbours for n in near):
+            if not is_title_case_label(line, self.max_words) or (block is doc.blocks[0] and start == 0):
+                continue  # the headline is never an orphan label
+            near = [b.text[s:e].strip() for j, (b, s, e) in enumerate(lines[max(0, i - 1) : i + 2], max(0, i - 1)) if j != i]
+            if counts[line.strip().lower()] > 1 or any(p.match(n) for p in self.neighbours for n in near):
                 s = start + len(line) - len(line.lstrip())
                 e = start + len(line.rstrip())
                 yield self.finding(doc, block, s, e, "", edits=(line_removal(doc, block, s, e),))
