@@ -94,7 +94,7 @@ class Kind:
         if suggestions is None:
             suggestions = () if not replacement else (replacement,)
         suggestions = tuple(s for s in suggestions)
-        values.setdefault("match", text)
+        values.setdefault("match", text if len(text) <= 70 else text[:60].rstrip() + "…")
         values.setdefault("replacement", replacement if replacement is not None else "")
         fix = None
         applicability = applicability or rule.fix
