@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..document import ProseBlock
-from .markup import MarkupDocument
+from .markup import MarkupBlock, MarkupDocument
 
 _MARKUP_START = regex.compile(r"<[a-zA-Z/!?]")
 _START_TAG = regex.compile(
@@ -80,6 +80,7 @@ class _Block:
     path: tuple = ()
     tag: str = ""
     linked: int = 0  # characters inside <a>: link-dense blocks outside an <article> are navigation
+    ends: dict[int, int] = field(default_factory=dict)  # index -> source end, for entities and <br>
 
 
 def parse(path: str, source: str) -> MarkupDocument:
@@ -91,7 +92,7 @@ def parse(path: str, source: str) -> MarkupDocument:
     if title is None and raw and raw[0][0].scope == "heading":
         title = 0
     blocks = [
-        ProseBlock("".join(b.chars), "title" if i == title else b.scope, b.offs[0], tuple(b.offs))
+        MarkupBlock("".join(b.chars), "title" if i == title else b.scope, b.offs[0], tuple(b.offs), b.ends)
         for i, (b, _) in enumerate(raw)
     ]
     return MarkupDocument(path, source, "html", blocks, [span for _, span in raw])
@@ -178,10 +179,12 @@ class _Walker:
                     break
                 if el in BLOCK:
                     break
-        if name in BLOCK:
+        if name in BLOCK and name != "br":
             self.flush(None, at)
         parent = stack[-1]
         if name == "br":
+            if not parent.skip:
+                self.line_break(at, end)
             return
         if name == "img":
             if not parent.skip:
@@ -204,8 +207,9 @@ class _Walker:
         stack.append(_Element(name, at, scope, skip, path, parent.link or name == "a"))
 
     def end_tag(self, name: str, at: int, end: int) -> None:
-        if name == "br":
-            self.flush(None, at)
+        if name == "br":  # '</br>' is read as '<br>'
+            if not self.stack[-1].skip:
+                self.line_break(at, end)
             return
         stack = self.stack
         for i in range(len(stack) - 1, 0, -1):
@@ -255,7 +259,7 @@ class _Walker:
         for m in _TOKENS.finditer(source, start, end):
             a = m.start()
             if source[a] in _WS:
-                if self.cur is not None and self.cur.chars:
+                if self.cur is not None and self.cur.chars and self.cur.chars[-1] != "\n":
                     self.space = True
                     self.pending = (m.group(), a)
                 continue
@@ -280,8 +284,11 @@ class _Walker:
             tail += 1
         self.write_space(cur)
         head = decoded[: len(decoded) - tail]
-        cur.chars.extend(head)
-        cur.offs.extend([at] * len(head))
+        end = at + len(ref) - tail
+        for ch in head:
+            cur.ends[len(cur.chars)] = end
+            cur.chars.append(ch)
+            cur.offs.append(at)
         if tail:
             cur.chars.extend(decoded[len(decoded) - tail :])
             cur.offs.extend(range(at + len(ref) - tail, at + len(ref)))
@@ -299,11 +306,29 @@ class _Walker:
             cur.offs.append(at + k)
             self.space = False
 
+    def line_break(self, at: int, end: int) -> None:
+        """<br> is a line break: a '\n' standing for the tag; two in a row end the paragraph."""
+        cur = self.cur
+        if cur is None or not cur.chars:
+            return
+        self.space = False
+        if cur.chars[-1] == "\n":
+            self.flush(None, at)
+            return
+        cur.ends[len(cur.chars)] = end
+        cur.chars.append("\n")
+        cur.offs.append(at)
+
     def flush(self, closing: _Element | None, end: int) -> None:
         """End the current block; when closing ends its only block, the block's span is the whole element."""
         cur = self.cur
         self.cur = None
         self.space = False
+        if cur is not None:
+            while cur.chars and cur.chars[-1] == "\n":
+                cur.chars.pop()
+                cur.ends.pop(len(cur.offs) - 1, None)
+                cur.offs.pop()
         if cur is None or not cur.chars:
             return
         owner = cur.owner

@@ -7,7 +7,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..document import ProseBlock
-from .markup import MarkupDocument, normalize_newlines
+from .markup import MarkupBlock, MarkupDocument, normalize_newlines
 
 _MD = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join").use(front_matter_plugin)
 _SCOPE_OPEN = {"blockquote_open": "quote", "list_item_open": "list", "th_open": "table", "td_open": "table"}
@@ -152,7 +152,7 @@ class _Builder:
     def __init__(self, norm: str, line_starts: list[int]) -> None:
         self.norm = norm
         self.line_starts = line_starts
-        self.items: list[tuple[list[str], list[int], str, tuple[int, int], str]] = []
+        self.items: list[tuple[list[str], list[int], dict[int, int], str, tuple[int, int], str]] = []
 
     def add(self, token: Token, cmap: list[int], scope: str, tag: str = "") -> None:
         walker = _Inline(token.content, cmap)
@@ -162,42 +162,44 @@ class _Builder:
         span = (start, min(end, len(self.norm)))
         if scope == "table":
             span = (-1, -1)
-        self.items.append((walker.chars, walker.offs, scope, span, tag))
-        for chars, offs in walker.alts:
-            self.items.append((chars, offs, "alt", (-1, -1), ""))
+        self.items.append((walker.chars, walker.offs, walker.ends, scope, span, tag))
+        for chars, offs, ends in walker.alts:
+            self.items.append((chars, offs, ends, "alt", (-1, -1), ""))
 
     def finish(self, back: list[int] | None) -> tuple[list[ProseBlock], list[tuple[int, int]]]:
-        title = next((i for i, item in enumerate(self.items) if item[4] == "h1" and _strip(item[0], item[1])[0]), None)
-        if title is None:
-            first = next((i for i, item in enumerate(self.items) if _strip(item[0], item[1])[0]), None)
-            if first is not None and self.items[first][2] == "heading":
-                title = first
+        kept = [(item, _strip(self.norm, item[0], item[1], item[2])) for item in self.items]
+        kept = [(item, triples) for item, triples in kept if triples]
+        title = next((i for i, (item, _) in enumerate(kept) if item[5] == "h1"), None)
+        if title is None and kept and kept[0][0][3] == "heading":
+            title = 0
         blocks: list[ProseBlock] = []
         spans: list[tuple[int, int]] = []
-        norm = self.norm
-        for i, (chars, offs, scope, span, _tag) in enumerate(self.items):
-            chars, offs = _strip(chars, offs)
-            if not chars:
-                continue
-            if any(norm[o] != ch and norm[o] != "&" for ch, o in zip(chars, offs)):  # defensive: never a wrong offset
-                kept = [(ch, o) for ch, o in zip(chars, offs) if norm[o] == ch or norm[o] == "&"]
-                chars, offs = [c for c, _ in kept], [o for _, o in kept]
+        for i, ((_, _, _, scope, span, _), triples) in enumerate(kept):
             if back is not None:
-                offs = [back[o] for o in offs]
+                triples = [(ch, back[o], back[e - 1] + 1 if e >= 0 else -1) for ch, o, e in triples]
                 if span[0] >= 0:
-                    span = (back[span[0]], back[span[1]] if span[1] < len(back) else back[-1])
-            blocks.append(ProseBlock("".join(chars), "title" if i == title else scope, offs[0], tuple(offs)))
+                    span = (back[span[0]], back[span[1]])
+            text = "".join(ch for ch, _, _ in triples)
+            offsets = tuple(o for _, o, _ in triples)
+            ends = {k: e for k, (_, _, e) in enumerate(triples) if e >= 0}
+            blocks.append(MarkupBlock(text, "title" if i == title else scope, offsets[0], offsets, ends))
             spans.append(span)
         return blocks, spans
 
 
-def _strip(chars: list[str], offs: list[int]) -> tuple[list[str], list[int]]:
+def _strip(norm: str, chars: list[str], offs: list[int], ends: dict[int, int]) -> list[tuple[str, int, int]]:
+    """(char, offset, end or -1) without outer white space; a character whose offset is not its own source
+    character (nor an entity's '&') is dropped rather than mis-placed."""
     a, b = 0, len(chars)
     while a < b and chars[a].isspace():
         a += 1
     while b > a and chars[b - 1].isspace():
         b -= 1
-    return chars[a:b], offs[a:b]
+    return [
+        (chars[k], offs[k], ends.get(k, -1))
+        for k in range(a, b)
+        if norm[offs[k]] == chars[k] or (k in ends and norm[offs[k]] == "&")
+    ]
 
 
 class _Inline:
@@ -209,22 +211,24 @@ class _Inline:
         self.pos = pos
         self.chars: list[str] = []
         self.offs: list[int] = []
-        self.alts: list[tuple[list[str], list[int]]] = []
+        self.ends: dict[int, int] = {}
+        self.alts: list[tuple[list[str], list[int], dict[int, int]]] = []
         self.gap = False  # just skipped a code span, URL or image: do not double the space around it
 
-    def emit(self, ch: str, at: int) -> None:
+    def emit(self, ch: str, at: int) -> bool:
         offset = self.cmap[at] if 0 <= at < len(self.cmap) else -1
         if offset < 0:
-            return
+            return False
         if ch.isspace():
             if self.gap and self.chars and self.chars[-1].isspace():
                 if ch == "\n" and self.chars[-1] != "\n":
                     self.chars[-1], self.offs[-1] = ch, offset
-                return
+                return False
         else:
             self.gap = False
         self.chars.append(ch)
         self.offs.append(offset)
+        return True
 
     def find(self, needle: str) -> int:
         at = self.src.find(needle, self.pos)
@@ -258,9 +262,12 @@ class _Inline:
                 elif tok.markup.startswith("\\"):
                     for k, ch in enumerate(tok.content):
                         self.emit(ch, at + 1 + k)
-                else:  # an entity: every decoded character points at the '&'
+                else:  # an entity: every decoded character points at the '&' and ends past the ';'
+                    last = at + len(tok.markup) - 1
+                    end = self.cmap[last] + 1 if last < len(self.cmap) and self.cmap[last] >= 0 else -1
                     for ch in tok.content:
-                        self.emit(ch, at)
+                        if self.emit(ch, at) and end > 0:
+                            self.ends[len(self.chars) - 1] = end
                 self.pos = at + len(tok.markup)
             elif kind in ("softbreak", "hardbreak"):
                 at = self.find("\n")
@@ -300,7 +307,7 @@ class _Inline:
                 alt = _Inline(self.src, self.cmap, at + 2)
                 alt.walk(tok.children or ())
                 if alt.chars:
-                    self.alts.append((alt.chars, alt.offs))
+                    self.alts.append((alt.chars, alt.offs, alt.ends))
                 self.alts.extend(alt.alts)
                 close = self.src.find("]", alt.pos)
                 self.pos = _skip_link_tail(self.src, close + 1) if close >= 0 else alt.pos

@@ -1,9 +1,33 @@
 """Shared helpers for markup formats: a Document that knows each block's source element, newline normalisation."""
 from __future__ import annotations
 
-from typing import Sequence
+import bisect
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
+
 
 from ..document import Document, ProseBlock
+from ..model import Edit, Fix
+from .escape import escape_for
+
+
+@dataclass(frozen=True, slots=True)
+class MarkupBlock(ProseBlock):
+    """A ProseBlock whose characters may stand for longer source: an entity (&amp;) or a <br> tag. ends maps such a
+    character's index to the source end of what it stands for; the character's offset is that source's start."""
+
+    ends: Mapping[int, int] = field(default_factory=dict, hash=False, compare=False)
+
+    def source_end(self, i: int) -> int:
+        """Source offset just past character i."""
+        end = self.ends.get(i)
+        return end if end is not None else self.to_source(i) + 1
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            s = self.to_source(start)
+            return s, s
+        return self.to_source(start), self.source_end(end - 1)
 
 
 class MarkupDocument(Document):
@@ -28,12 +52,123 @@ def normalize_newlines(source: str) -> tuple[str, list[int] | None]:
         ch = source[i]
         if ch == "\r":
             out.append("\n")
-            back.append(i)
-            if i + 1 < n and source[i + 1] == "\n":
+            if i + 1 < n and source[i + 1] == "\n":  # CRLF: the line break is the '\n'
                 i += 1
+            back.append(i)
         else:
             out.append("\ufffd" if ch == "\0" else ch)
             back.append(i)
         i += 1
     back.append(n)
     return "".join(out), back
+
+
+def fit_fix(doc: Document, fix: Fix | None) -> Fix | None:
+    """The fix with every edit fitted to the markup (see fit_edit); None when any edit cannot be applied safely."""
+    if fix is None or not isinstance(doc, MarkupDocument):
+        return fix
+    edits: list[Edit] = []
+    for edit in fix.edits:
+        fitted = fit_edit(doc, edit)
+        if fitted is None:
+            return None
+        edits.extend(fitted)
+    return Fix(tuple(edits), fix.applicability)
+
+
+def fit_edit(doc: Document, edit: Edit) -> tuple[Edit, ...] | None:
+    """Edits that make edit's change in a markup source without breaking the markup.
+
+    An edit over prose gets its content escaped for the format and is narrowed to the characters that change, so
+    markup around or inside the span (a link, **bold**, an entity) survives; deleting a whole block deletes its
+    element (Markdown lines, an HTML element). None when the change would cut through markup. Edits outside every
+    prose block (raw-source rules) are returned unchanged."""
+    if not isinstance(doc, MarkupDocument):
+        return (edit,)
+    located = _locate(doc, edit)
+    if located is None:
+        return (edit,)
+    index, first, last = located
+    block = doc.blocks[index]
+    source = doc.source
+    ends = _Ends(source, block)
+    if (
+        not edit.content
+        and first == 0
+        and last == len(block.text) - 1
+        and doc.block_spans[index][0] >= 0
+    ):
+        span_start, span_end = doc.block_spans[index]
+        return (Edit(min(edit.start, span_start), max(edit.end, span_end), ""),)
+    old = block.text[first : last + 1]
+    new = edit.content
+    if ends.pure(first, last):
+        return (Edit(edit.start, edit.end, escape_for(doc.format, new)),)
+    prefix = 0
+    limit = min(len(old), len(new))
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    lo, hi = first + prefix, last - suffix  # the changed prose characters, inclusive
+    middle = escape_for(doc.format, new[prefix : len(new) - suffix])
+    if lo > hi:  # a pure insertion: after the previous prose character, inside its markup
+        at = ends.end(lo - 1) if lo > first else block.offsets[lo]
+        return (Edit(at, at, middle),)
+    if ends.pure(lo, hi):
+        return (Edit(block.offsets[lo], ends.end(hi), middle),)
+    if not middle and doc.format == "html":  # deleting across tags: delete each run of text, keep the tags
+        return tuple(Edit(block.offsets[a], ends.end(b), "") for a, b in ends.runs(lo, hi))
+    return None
+
+
+def _locate(doc: MarkupDocument, edit: Edit) -> tuple[int, int, int] | None:
+    """(block index, first, last prose index) when edit spans whole prose characters of one block."""
+    for index, block in enumerate(doc.blocks):
+        offsets = block.offsets
+        if offsets is None or not offsets or edit.start < offsets[0] or edit.start > offsets[-1]:
+            continue
+        first = bisect.bisect_left(offsets, edit.start)
+        if first >= len(offsets) or offsets[first] != edit.start:
+            continue
+        if edit.end == edit.start:
+            return index, first, first - 1
+        last = bisect.bisect_left(offsets, edit.end) - 1
+        if last < first:
+            continue
+        ends = _Ends(doc.source, block)
+        if ends.end(last) != edit.end and not (last + 1 == len(offsets) and edit.end > ends.end(last)):
+            continue
+        return index, first, last
+    return None
+
+
+class _Ends:
+    """Source end of each prose character: one past it, or past the whole entity or tag it stands for."""
+
+    def __init__(self, source: str, block: ProseBlock) -> None:
+        self.block = block
+        self.ends: Mapping[int, int] = getattr(block, "ends", {})
+
+    def end(self, k: int) -> int:
+        end = self.ends.get(k)
+        return end if end is not None else self.block.offsets[k] + 1
+
+    def pure(self, a: int, b: int) -> bool:
+        """True when prose characters a..b are one unbroken stretch of source (no markup between them)."""
+        offsets = self.block.offsets
+        for k in range(a, b):
+            if offsets[k + 1] != offsets[k] and offsets[k + 1] != self.end(k):
+                return False
+        return True
+
+    def runs(self, a: int, b: int) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        start = a
+        for k in range(a, b):
+            if not self.pure(k, k + 1):
+                out.append((start, k))
+                start = k + 1
+        out.append((start, b))
+        return out

@@ -1,0 +1,139 @@
+"""Find the files to lint: walk directories for known extensions, honour .gitignore and include/exclude globs."""
+from __future__ import annotations
+
+import os
+from typing import Iterable, Sequence
+
+from .errors import InputError
+from .formats import EXTENSIONS
+
+WALKED_EXTENSIONS = frozenset({".md", ".markdown", ".txt", ".html", ".htm"})
+# Never descended into, ignored or not (hidden directories such as .git and .github are skipped too).
+_SKIP_DIRS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
+
+
+def discover(
+    paths: Sequence[str],
+    include: Iterable[str] = (),
+    exclude: Iterable[str] = (),
+    respect_gitignore: bool = True,
+) -> tuple[list[tuple[str, str]], list[str]]:
+    """(path, format) of every file to lint, sorted, plus the explicit files read as plain text for want of a
+    known extension. Explicit files are always taken; walked files need a known extension (or an include glob),
+    must not match an exclude glob and must not be git-ignored."""
+    import pathspec
+
+    include_spec = pathspec.GitIgnoreSpec.from_lines(list(include)) if include else None
+    exclude_spec = pathspec.GitIgnoreSpec.from_lines(list(exclude)) if exclude else None
+    found: dict[str, str] = {}
+    unknown: list[str] = []
+    for path in paths:
+        if not os.path.exists(path):
+            raise InputError(f"{path}: no such file or directory")
+        if os.path.isdir(path):
+            for file in _walk(path, include_spec, exclude_spec, respect_gitignore):
+                ext = os.path.splitext(file)[1].lower()
+                found.setdefault(file, EXTENSIONS.get(ext, "plain"))
+            continue
+        path = os.path.normpath(path)
+        ext = os.path.splitext(path)[1].lower()
+        if ext not in EXTENSIONS and path not in found:
+            unknown.append(path)
+        found.setdefault(path, EXTENSIONS.get(ext, "plain"))
+    return sorted(found.items()), unknown
+
+
+def _walk(root: str, include_spec, exclude_spec, respect_gitignore: bool) -> Iterable[str]:
+    ignores = _GitIgnores(root) if respect_gitignore else None
+    for directory, dirnames, filenames in os.walk(root):
+        if ignores is not None:
+            ignores.enter(directory)
+        rel_dir = os.path.relpath(directory, root)
+        rel_dir = "" if rel_dir == "." else rel_dir.replace(os.sep, "/") + "/"
+        kept = []
+        for name in sorted(dirnames):
+            if name.startswith(".") or name in _SKIP_DIRS:
+                continue
+            full = os.path.join(directory, name)
+            if exclude_spec is not None and exclude_spec.match_file(rel_dir + name + "/"):
+                continue
+            if ignores is not None and ignores.ignored(full, is_dir=True):
+                continue
+            kept.append(name)
+        dirnames[:] = kept
+        for name in sorted(filenames):
+            rel = rel_dir + name
+            if include_spec is not None:
+                if not include_spec.match_file(rel):
+                    continue
+            elif os.path.splitext(name)[1].lower() not in WALKED_EXTENSIONS:
+                continue
+            if exclude_spec is not None and exclude_spec.match_file(rel):
+                continue
+            full = os.path.join(directory, name)
+            if ignores is not None and ignores.ignored(full, is_dir=False):
+                continue
+            yield os.path.normpath(full)
+
+
+class _GitIgnores:
+    """.gitignore files from the enclosing git work tree's root down to the directory being walked."""
+
+    def __init__(self, root: str) -> None:
+        self.specs: dict[str, tuple] = {}  # ignore file -> (its directory, spec)
+        self.entered: set[str] = set()
+        top = os.path.abspath(root)
+        git_root = _git_root(top)
+        self.chain: list[str] = []
+        if git_root is not None:
+            self._load(git_root, os.path.join(git_root, ".git", "info", "exclude"))
+            current = git_root
+            rel = os.path.relpath(top, git_root)
+            parts = [] if rel == "." else rel.split(os.sep)
+            for part in [None, *parts]:
+                if part is not None:
+                    current = os.path.join(current, part)
+                self._load(current, os.path.join(current, ".gitignore"))
+
+    def _load(self, directory: str, file: str) -> None:
+        import pathspec
+
+        try:
+            with open(file, encoding="utf-8", errors="replace") as handle:
+                lines = handle.read().splitlines()
+        except OSError:
+            return
+        key = file  # .git/info/exclude and the root .gitignore share a directory, so key by file
+        self.specs[key] = (directory, pathspec.GitIgnoreSpec.from_lines(lines))
+        self.chain.append(key)
+
+    def enter(self, directory: str) -> None:
+        file = os.path.join(os.path.abspath(directory), ".gitignore")
+        if file not in self.specs and file not in self.entered:
+            self.entered.add(file)
+            self._load(os.path.dirname(file), file)
+
+    def ignored(self, path: str, is_dir: bool) -> bool:
+        """Later (deeper) .gitignore files win, as in git; a file under an ignored directory never reaches here."""
+        absolute = os.path.abspath(path)
+        verdict = None
+        for key in self.chain:
+            directory, spec = self.specs[key]
+            if absolute != directory and not absolute.startswith(directory + os.sep):
+                continue
+            rel = os.path.relpath(absolute, directory).replace(os.sep, "/") + ("/" if is_dir else "")
+            result = spec.check_file(rel)
+            if result.include is not None:
+                verdict = result.include
+        return bool(verdict)
+
+
+def _git_root(start: str) -> str | None:
+    current = start
+    while True:
+        if os.path.exists(os.path.join(current, ".git")):
+            return current
+        parent = os.path.dirname(current)
+        if parent == current:
+            return None
+        current = parent

@@ -1,0 +1,156 @@
+"""HTML input: main-content blocks, scopes, entities and <br> with exact offsets; fixes written back as HTML."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from copylint.document import Document
+from copylint.formats.escape import escape_for
+from copylint.formats.html import parse
+
+from .test_formats_markdown import assert_exact, fix_prose, texts
+
+FIXTURES = Path(__file__).parent / "fixtures" / "formats"
+
+
+@pytest.fixture(scope="module")
+def sample() -> Document:
+    return parse("sample.html", (FIXTURES / "sample.html").read_text(encoding="utf-8"))
+
+
+def test_sample_blocks_and_scopes(sample: Document) -> None:
+    assert_exact(sample)
+    assert texts(sample) == [
+        ("title", "Harbour Plan Approved After Long Debate"),
+        ("paragraph", "By Ana Ruiz"),
+        ("paragraph", "The council approved the harbour plan on Monday evening, according to the minutes & the "
+                      "mayor’s office\xa0— after a long debate."),
+        ("heading", "What Changes Next"),
+        ("list", "The ferry terminal moves north."),
+        ("list", "Fishing boats keep the old quay."),
+        ("alt", "A crane loads containers at dusk"),
+        ("caption", "Cranes at the north berth."),
+        ("quote", "The plan “ignores the fishermen,” a resident said."),
+        ("table", "Berth"), ("table", "Use"), ("table", "North"), ("table", "Ferries"),
+        ("paragraph", "Line one of the address\nLine two of the address\nLine three"),
+        ("paragraph", "Before the break."),
+        ("paragraph", "After the break."),
+        ("paragraph", "Tickets cost £5 & cédille ©2024 'quoted' &unknown; AT&T."),
+    ]
+
+
+def test_page_chrome_scripts_code_comments_and_hidden_text_are_not_prose(sample: Document) -> None:
+    prose = "\n".join(b.text for b in sample.blocks)
+    for chrome in ("City News", "Home", "Ports", "Most read", "Another story", "Copyright", "Filed under",
+                   "not prose", "font-weight", "the the", "Hidden text", "Also hidden", "markup", "example.org"):
+        assert chrome not in prose, chrome
+
+
+def test_entities_span_the_whole_reference(sample: Document) -> None:
+    block = sample.blocks[-1]
+    source = sample.source
+    for decoded, written in (("£", "&pound;"), ("é", "&eacute;"), ("©", "&copy"), ("'", "&#x27;"), ("'", "&#39;")):
+        i = block.text.index(decoded, block.text.index("£") if decoded != "£" else 0)
+        if decoded == "'" and written == "&#39;":
+            i = block.text.index("'", block.text.index("quoted"))
+        assert source[slice(*block.source_span(i, i + 1))] == written
+    # A legacy reference without ';' decodes its prefix; the digits after it stay literal characters.
+    i = block.text.index("©2024")
+    assert source[slice(*block.source_span(i, i + 5))] == "&copy2024"
+
+
+def test_whitespace_collapses_to_a_real_source_space(sample: Document) -> None:
+    block = sample.blocks[2]
+    i = block.text.index("evening,")
+    assert sample.source[slice(*block.source_span(i, i + len("evening, according")))] == (
+        "evening</a>,\n    according"
+    )
+
+
+def test_br_is_a_line_break_standing_for_the_tag(sample: Document) -> None:
+    block = next(b for b in sample.blocks if b.text.startswith("Line one"))
+    i = block.text.index("\n")
+    assert sample.source[slice(*block.source_span(i, i + 1))] == "<br>"
+    assert [block.text[s:e] for s, e in block.lines()] == [
+        "Line one of the address", "Line two of the address", "Line three",
+    ]
+
+
+def test_main_content_is_the_largest_article() -> None:
+    source = (
+        "<body><main><article><p>Teaser one.</p></article>"
+        "<article><h1>Story</h1><p>The real story is much longer than any teaser on this page.</p>"
+        "<footer>Tags: ports</footer></article><p>Outside the article.</p></main></body>"
+    )
+    assert texts(parse("x.html", source)) == [
+        ("title", "Story"), ("paragraph", "The real story is much longer than any teaser on this page."),
+    ]
+
+
+def test_without_article_the_body_minus_chrome_and_link_lists() -> None:
+    source = (
+        "<html><body><header><h1>Site</h1></header><nav>Menu</nav>"
+        "<div><ul><li><a href=/a>First link</a></li><li><a href=/b>Second link</a></li></ul>"
+        "<h1>Story</h1><p>Body text with <a href=/c>one link</a> in it.</p></div>"
+        "<aside>Side</aside><footer>Foot</footer><noscript>Enable JS</noscript></body></html>"
+    )
+    assert texts(parse("x.html", source)) == [("title", "Story"), ("paragraph", "Body text with one link in it.")]
+
+
+def test_a_teaser_article_does_not_hide_the_story() -> None:
+    story = "<p>" + "The story paragraph goes on and on. " * 10 + "</p>"
+    source = f"<body><div>{story}</div><article><p>Card.</p></article></body>"
+    assert [b.text for b in parse("x.html", source).blocks][0].startswith("The story paragraph")
+
+
+def test_unclosed_and_implied_tags() -> None:
+    source = "<p>One<p>Two<ul><li>A<li>B</ul><dl><dt>Term<dd>Definition</dl><table><tr><td>X<td>Y</table><h2>H<h3>I"
+    doc = parse("x.html", source)
+    assert_exact(doc)
+    assert texts(doc) == [
+        ("paragraph", "One"), ("paragraph", "Two"), ("list", "A"), ("list", "B"), ("list", "Term"),
+        ("list", "Definition"), ("table", "X"), ("table", "Y"), ("heading", "H"), ("heading", "I"),
+    ]
+
+
+def test_raw_text_and_odd_markup() -> None:
+    source = (
+        "<p>a < b and c > d</p><p>x<textarea><p>no</p></textarea>y</p><title>T</title>"
+        "<p title='5 > 4'>attr with > inside</p><p>5 <3 and <!doctype-ish> text</p><p>end &</p>"
+    )
+    doc = parse("x.html", source)
+    assert_exact(doc)
+    assert [b.text for b in doc.blocks] == ["a < b and c > d", "xy", "attr with > inside", "5 <3 and text", "end &"]
+
+
+def test_crlf_offsets_are_exact() -> None:
+    doc = parse("x.html", "<p>One line\r\nnext line</p>\r\n<p>Two</p>")
+    assert_exact(doc)
+    assert [b.text for b in doc.blocks] == ["One line\nnext line", "Two"]
+
+
+def test_html_escape_round_trips() -> None:
+    assert escape_for("html", "AT&T <b> 5 > 4") == "AT&amp;T &lt;b&gt; 5 &gt; 4"
+    assert escape_for("html", "plain words") == "plain words"
+    written = "<p>" + escape_for("html", "R&D <costs> 5 > 4 &amp;") + "</p>"
+    assert parse("x.html", written).blocks[0].text == "R&D <costs> 5 > 4 &amp;"
+
+
+@pytest.mark.parametrize(
+    "source, old, new, expected, reparsed",
+    [
+        pytest.param("<p>Profits at Smith &amp; Sons rose.</p>", "Smith & Sons", "Smith & Co",
+                     "<p>Profits at Smith &amp; Co rose.</p>", "Profits at Smith & Co rose.", id="writes-entities"),
+        pytest.param("<p>Largest in the <b>globe</b> today.</p>", "in the globe", "in the world",
+                     "<p>Largest in the <b>world</b> today.</p>", "Largest in the world today.", id="keeps-tags"),
+        pytest.param("<article><p>Story.</p>\n<h2>Related Articles</h2>\n<p>More.</p></article>", "Related Articles",
+                     "", "<article><p>Story.</p>\n\n<p>More.</p></article>", "Story.", id="whole-element"),
+        pytest.param("<p>A <i>very</i> big deal.</p>", "very big ", "", "<p>A <i></i>deal.</p>", "A deal.",
+                     id="delete-across-tags"),
+    ],
+)
+def test_fix_is_written_back_as_html(source: str, old: str, new: str, expected: str, reparsed: str) -> None:
+    fixed = fix_prose(parse("x.html", source), old, new)
+    assert fixed == expected
+    assert parse("x.html", fixed).blocks[0].text == reparsed
