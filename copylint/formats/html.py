@@ -17,6 +17,16 @@ _LOOSE_TAG = regex.compile(r"<([a-zA-Z][^\s/>]*+)([^>]*+)>")
 _END_TAG = regex.compile(r"</([a-zA-Z][^\s/>]*+)[^>]*+>")
 _ATTR = regex.compile(r"""([^\s/>"'=][^\s/>=]*+)(?:\s*+=\s*+(?:"([^"]*+)"|'([^']*+)'|([^\s>"']++)))?""")
 _HIDDEN = regex.compile(r"""(?:^|\s)(?:hidden(?:\s|=|$)|aria-hidden\s*=\s*["']?true)|display\s*:\s*none""", regex.I)
+# Page chrome by ARIA role, and by class/id words (as Readability does) unless the name also says "content".
+_ROLE = regex.compile(r"\brole\s*=\s*[\"']?(navigation|banner|contentinfo|complementary|search|dialog|menu|menubar|toolbar)\b", regex.I)
+_CLASS_ID = regex.compile(r"""\b(?:class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", regex.I)
+_UNLIKELY = regex.compile(
+    r"(?<![a-z])(?:ad|ads|advert\w*|banner|breadcrumbs?|comments?|community|cookie\w*|disqus|footer|gdpr|masthead|menu|"
+    r"modal|newsletter|outbrain|pagination|pager|popup|promo\w*|related|share|sharing|sidebar|skyscraper|"
+    r"sponsor\w*|subscribe|subscription|taboola|toolbar|widget)(?![a-z])",
+    regex.I,
+)
+_LIKELY = regex.compile(r"article|body|content|main|story|entry|post-text|text", regex.I)
 _CHARREF = regex.compile(r"&(?:#[0-9]++;?|#[xX][0-9a-fA-F]++;?|[A-Za-z][A-Za-z0-9]*+;?)")
 _TOKENS = regex.compile(r"[^ \t\n\r\f]++|[ \t\n\r\f]++")
 _RAW_TEXT = frozenset("script style textarea title xmp iframe noembed noframes noscript plaintext".split())
@@ -204,6 +214,8 @@ class _Walker:
             path = path + (("f",),)
         elif name == "header":
             path = path + (("h",),)
+        if attrs and name not in ("html", "body") and _chrome(attrs):
+            path = path + (("u",),)
         stack.append(_Element(name, at, scope, skip, path, parent.link or name == "a"))
 
     def end_tag(self, name: str, at: int, end: int) -> None:
@@ -362,6 +374,7 @@ class _Walker:
         """Blocks of the main content: the largest <article> (or <main>), else the page without header, footer
         and link lists. An <article> holding a small share of the page's prose is a teaser card, not the story."""
         blocks = self.out
+        blocks = _without_chrome(blocks)
         page = [(b, s) for b, s in blocks if not any(mark[0] in "fh" for mark in b.path)]
         if self.containers:
             sizes = [0] * len(self.containers)
@@ -374,6 +387,25 @@ class _Walker:
             if chosen is not None and sizes[chosen] * MAIN_SHARE >= total:
                 return [(b, s) for b, s in blocks if _inside(b.path, chosen)]
         return [(b, s) for b, s in page if b.linked * LINK_DENSITY < len(b.chars)]
+
+
+def _chrome(attrs: str) -> bool:
+    """A navigation/banner/footer role, or a class or id naming page chrome (share bar, ads, related links)."""
+    if _ROLE.search(attrs):
+        return True
+    for m in _CLASS_ID.finditer(attrs):
+        value = m.group(1) or m.group(2) or m.group(3) or ""
+        if _UNLIKELY.search(value) and not _LIKELY.search(value):
+            return True
+    return False
+
+
+def _without_chrome(blocks: list[tuple[_Block, tuple[int, int]]]) -> list[tuple[_Block, tuple[int, int]]]:
+    """Drop blocks inside chrome-named elements, unless that would drop most of the page (a misnamed wrapper)."""
+    kept = [(b, s) for b, s in blocks if not any(mark[0] == "u" for mark in b.path)]
+    if sum(len(b.chars) for b, _ in kept) * 2 < sum(len(b.chars) for b, _ in blocks):
+        return blocks
+    return kept
 
 
 def _choose(names: list[str], sizes: list[int]) -> int | None:
