@@ -167,39 +167,45 @@ class _Builder:
             self.items.append((chars, offs, ends, "alt", (-1, -1), ""))
 
     def finish(self, back: list[int] | None) -> tuple[list[ProseBlock], list[tuple[int, int]]]:
-        kept = [(item, _strip(self.norm, item[0], item[1], item[2])) for item in self.items]
-        kept = [(item, triples) for item, triples in kept if triples]
+        kept = [(item, _clean(self.norm, item[0], item[1], item[2])) for item in self.items]
+        kept = [(item, clean) for item, clean in kept if clean[0]]
         title = next((i for i, (item, _) in enumerate(kept) if item[5] == "h1"), None)
         if title is None and kept and kept[0][0][3] == "heading":
             title = 0
         blocks: list[ProseBlock] = []
         spans: list[tuple[int, int]] = []
-        for i, ((_, _, _, scope, span, _), triples) in enumerate(kept):
+        for i, ((_, _, _, scope, span, _), (text, offsets, ends)) in enumerate(kept):
             if back is not None:
-                triples = [(ch, back[o], back[e - 1] + 1 if e >= 0 else -1) for ch, o, e in triples]
+                offsets = [back[o] for o in offsets]
+                ends = {k: back[e - 1] + 1 for k, e in ends.items()}
                 if span[0] >= 0:
                     span = (back[span[0]], back[span[1]])
-            text = "".join(ch for ch, _, _ in triples)
-            offsets = tuple(o for _, o, _ in triples)
-            ends = {k: e for k, (_, _, e) in enumerate(triples) if e >= 0}
-            blocks.append(MarkupBlock(text, "title" if i == title else scope, offsets[0], offsets, ends))
+            blocks.append(MarkupBlock(text, "title" if i == title else scope, offsets[0], tuple(offsets), ends))
             spans.append(span)
         return blocks, spans
 
 
-def _strip(norm: str, chars: list[str], offs: list[int], ends: dict[int, int]) -> list[tuple[str, int, int]]:
-    """(char, offset, end or -1) without outer white space; a character whose offset is not its own source
+def _clean(norm: str, chars: list[str], offs: list[int], ends: dict[int, int]) -> tuple[str, list[int], dict[int, int]]:
+    """Text, offsets and entity ends without outer white space; a character whose offset is not its own source
     character (nor an entity's '&') is dropped rather than mis-placed."""
     a, b = 0, len(chars)
     while a < b and chars[a].isspace():
         a += 1
     while b > a and chars[b - 1].isspace():
         b -= 1
-    return [
-        (chars[k], offs[k], ends.get(k, -1))
-        for k in range(a, b)
-        if norm[offs[k]] == chars[k] or (k in ends and norm[offs[k]] == "&")
+    text = "".join(chars[a:b])
+    offsets = offs[a:b]
+    if not ends and -1 not in offsets and "".join(map(norm.__getitem__, offsets)) == text:
+        return text, offsets, {}
+    keep = [
+        k for k in range(a, b)
+        if offs[k] >= 0 and (norm[offs[k]] == chars[k] or (k in ends and norm[offs[k]] == "&"))
     ]
+    return (
+        "".join(chars[k] for k in keep),
+        [offs[k] for k in keep],
+        {i: ends[k] for i, k in enumerate(keep) if k in ends},
+    )
 
 
 class _Inline:
@@ -246,12 +252,19 @@ class _Inline:
                         self.pos = at + 1
                 continue
             if kind == "text":
-                at = self.find(tok.content)
+                content = tok.content
+                at = self.find(content)
                 if at < 0:
                     continue
-                for k, ch in enumerate(tok.content):
-                    self.emit(ch, at + k)
-                self.pos = at + len(tok.content)
+                self.pos = at + len(content)
+                if not content or (self.gap and content[0].isspace()):
+                    for k, ch in enumerate(content):
+                        self.emit(ch, at + k)
+                    continue
+                # Bulk copy; unmapped characters (-1) are dropped when the block is finished.
+                self.chars.extend(content)
+                self.offs.extend(self.cmap[at : at + len(content)])
+                self.gap = False
             elif kind == "text_special":
                 at = self.find(tok.markup)
                 if at < 0:
