@@ -104,6 +104,29 @@ def test_a_teaser_article_does_not_hide_the_story() -> None:
     assert [b.text for b in parse("x.html", source).blocks][0].startswith("The story paragraph")
 
 
+def test_headline_outside_the_article_is_the_title() -> None:
+    source = (
+        "<body><header><h1><a href=/>Site Name</a></h1></header><div class=headline><h1>The Story</h1></div>"
+        "<article><p>Body of the story, long enough to be the main content of the page.</p></article>"
+        "<footer><h1>Footer heading</h1></footer></body>"
+    )
+    assert texts(parse("x.html", source)) == [
+        ("title", "The Story"), ("paragraph", "Body of the story, long enough to be the main content of the page."),
+    ]
+
+
+def test_chrome_named_by_role_or_class_is_dropped_unless_it_wraps_the_story() -> None:
+    story = "<p>" + "A sentence of the story. " * 8 + "</p>"
+    source = (
+        f"<article>{story}<div class='share-bar'>Share this</div><div role='navigation'>Next story</div>"
+        "<div id='related-links'><p>Related Articles</p></div><div class='ad-slot'>Advertisement</div>"
+        "<p class='article-related-note'>Kept: the class also says article.</p></article>"
+    )
+    assert [b.text for b in parse("x.html", source).blocks][1:] == ["Kept: the class also says article."]
+    wrapped = f"<div class='comments-and-story'>{story}</div><p>Short.</p>"
+    assert [b.text for b in parse("x.html", wrapped).blocks][0].startswith("A sentence of the story.")
+
+
 def test_unclosed_and_implied_tags() -> None:
     source = "<p>One<p>Two<ul><li>A<li>B</ul><dl><dt>Term<dd>Definition</dl><table><tr><td>X<td>Y</table><h2>H<h3>I"
     doc = parse("x.html", source)

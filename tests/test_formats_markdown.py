@@ -61,6 +61,12 @@ def test_front_matter_is_never_prose(sample: Document) -> None:
     assert not any("draft" in b.text or "tags" in b.text for b in sample.blocks)
 
 
+def test_toml_front_matter_is_never_prose() -> None:
+    doc = parse("x.md", '+++\ntitle = "A Post"\ndraft = true\n+++\n\nBody text.\n')
+    assert_exact(doc)
+    assert texts(doc) == [("paragraph", "Body text.")]
+
+
 def test_heading_markers_and_list_bullets_are_never_prose(sample: Document) -> None:
     prose = "".join(b.text for b in sample.blocks)
     assert "#" not in prose

@@ -372,10 +372,11 @@ class _Walker:
     # --- main content -----------------------------------------------------------------------------
     def select(self) -> list[tuple[_Block, tuple[int, int]]]:
         """Blocks of the main content: the largest <article> (or <main>), else the page without header, footer
-        and link lists. An <article> holding a small share of the page's prose is a teaser card, not the story."""
-        blocks = self.out
-        blocks = _without_chrome(blocks)
+        and link lists. An <article> holding a small share of the page's prose is a teaser card, not the story.
+        When the content has no <h1>, the page's last <h1> before it (outside footer and chrome) is its headline."""
+        blocks = _without_chrome(self.out)
         page = [(b, s) for b, s in blocks if not any(mark[0] in "fh" for mark in b.path)]
+        chosen_blocks = None
         if self.containers:
             sizes = [0] * len(self.containers)
             for b, _ in blocks:
@@ -385,8 +386,18 @@ class _Walker:
             chosen = _choose(self.containers, sizes)
             total = sum(len(b.chars) for b, _ in page)
             if chosen is not None and sizes[chosen] * MAIN_SHARE >= total:
-                return [(b, s) for b, s in blocks if _inside(b.path, chosen)]
-        return [(b, s) for b, s in page if b.linked * LINK_DENSITY < len(b.chars)]
+                chosen_blocks = [(b, s) for b, s in blocks if _inside(b.path, chosen)]
+        if chosen_blocks is None:
+            chosen_blocks = [(b, s) for b, s in page if b.tag == "h1" or b.linked * LINK_DENSITY < len(b.chars)]
+        if chosen_blocks and not any(b.tag == "h1" for b, _ in chosen_blocks):
+            first = min(b.offs[0] for b, _ in chosen_blocks)
+            headlines = [
+                (b, s) for b, s in self.out
+                if b.tag == "h1" and b.offs[0] < first and not any(mark[0] in "fu" for mark in b.path)
+            ]
+            if headlines:
+                chosen_blocks.insert(0, headlines[-1])
+        return chosen_blocks
 
 
 def _chrome(attrs: str) -> bool:

@@ -18,7 +18,7 @@ _DELIMITERS = {"em_open", "em_close", "strong_open", "strong_close", "s_open", "
 def parse(path: str, source: str) -> MarkupDocument:
     norm, back = normalize_newlines(source)
     line_starts = _line_starts(norm)
-    tokens = _MD.parse(norm)
+    tokens = _MD.parse(_blank_toml_front_matter(norm))
     builder = _Builder(norm, line_starts)
     scopes: list[str] = []
     heading: Token | None = None
@@ -48,6 +48,17 @@ def parse(path: str, source: str) -> MarkupDocument:
                 builder.add(token, _lines_map(norm, line_starts, token), scopes[-1] if scopes else "paragraph")
     blocks, spans = builder.finish(back)
     return MarkupDocument(path, source, "markdown", blocks, spans)
+
+
+def _blank_toml_front_matter(norm: str) -> str:
+    """Hugo's '+++' TOML front matter (the plugin knows only '---') turned into blank lines of the same length."""
+    if not norm.startswith("+++\n"):
+        return norm
+    close = norm.find("\n+++", 3)
+    if close < 0 or norm[close + 4 : close + 5] not in ("", "\n"):
+        return norm
+    end = close + 4
+    return "".join(ch if ch == "\n" else " " for ch in norm[:end]) + norm[end:]
 
 
 def _line_starts(text: str) -> list[int]:
