@@ -28,6 +28,7 @@ _UNLIKELY = regex.compile(
 )
 _LIKELY = regex.compile(r"article|body|content|main|story|entry|post-text|text", regex.I)
 _CHARREF = regex.compile(r"&(?:#[0-9]++;?|#[xX][0-9a-fA-F]++;?|[A-Za-z][A-Za-z0-9]*+;?)")
+_COLLAPSIBLE = regex.compile(r"[\t\n\r\f]|  ")
 _TOKENS = regex.compile(r"[^ \t\n\r\f]++|[ \t\n\r\f]++")
 _RAW_TEXT = frozenset("script style textarea title xmp iframe noembed noframes noscript plaintext".split())
 _RAW_END = {name: regex.compile(rf"</{name}[\s/>]", regex.I) for name in _RAW_TEXT}
@@ -268,12 +269,30 @@ class _Walker:
 
     def plain(self, start: int, end: int) -> None:
         source = self.source
+        # Fast path: single spaces only inside the run, so the middle is copied as written.
+        a, b = start, end
+        while a < b and source[a] in _WS:
+            a += 1
+        while b > a and source[b - 1] in _WS:
+            b -= 1
+        middle = source[a:b]
+        if _COLLAPSIBLE.search(middle) is None:
+            if a > start:
+                self.whitespace(start, a)
+            if b > a:
+                cur = self.block()
+                self.write_space(cur)
+                cur.chars.extend(middle)
+                cur.offs.extend(range(a, b))
+                if self.stack[-1].link:
+                    cur.linked += b - a - middle.count(" ")
+            if end > b:
+                self.whitespace(b, end)
+            return
         for m in _TOKENS.finditer(source, start, end):
             a = m.start()
             if source[a] in _WS:
-                if self.cur is not None and self.cur.chars and self.cur.chars[-1] != "\n":
-                    self.space = True
-                    self.pending = (m.group(), a)
+                self.whitespace(a, m.end())
                 continue
             cur = self.block()
             self.write_space(cur)
@@ -281,6 +300,12 @@ class _Walker:
             cur.offs.extend(range(a, m.end()))
             if self.stack[-1].link:
                 cur.linked += m.end() - a
+
+    def whitespace(self, start: int, end: int) -> None:
+        cur = self.cur
+        if cur is not None and cur.chars and cur.chars[-1] != "\n":
+            self.space = True
+            self.pending = (self.source[start:end], start)
 
     def entity(self, at: int, ref: str) -> None:
         decoded = _html.unescape(ref)
