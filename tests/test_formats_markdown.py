@@ -226,6 +226,15 @@ def test_deleting_a_whole_block_deletes_its_lines() -> None:
     assert parse("x.md", fixed).blocks[1].text == "More text."
 
 
+def test_deleting_a_line_of_a_quote_keeps_one_prefix() -> None:
+    doc = parse("x.md", "> First line\n> Orphan Label\n> Last line.\n")
+    block = doc.blocks[0]
+    i = block.text.index("Orphan Label")
+    start, end = block.source_span(i, i + len("Orphan Label\n"))
+    (edit,) = fit_edit(doc, Edit(start, end, ""))
+    assert doc.source[: edit.start] + doc.source[edit.end :] == "> First line\n> Last line.\n"
+
+
 def test_markdown_escape() -> None:
     assert escape_for("markdown", "a*b [x] c_d _e_ &amp; & `t`") == r"a\*b \[x\] c_d \_e\_ \&amp; & \`t\`"
     assert escape_for("plain", "a*b") == "a*b"

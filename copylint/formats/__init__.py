@@ -1,4 +1,4 @@
-"""Input formats: turn a source text into a Document. FORMATS maps a format name to its parser."""
+"""Input formats: turn a source text into a Document; parser_for(fmt) imports the parser lazily, EXTENSIONS maps file endings."""
 from __future__ import annotations
 
 from typing import Callable

@@ -103,7 +103,13 @@ def fit_edit(doc: Document, edit: Edit) -> tuple[Edit, ...] | None:
     old = block.text[first : last + 1]
     new = edit.content
     if ends.pure(first, last):
-        return (Edit(edit.start, edit.end, escape_for(doc.format, new)),)
+        end = edit.end
+        if not new and block.text[last] == "\n" and last + 1 < len(block.text):
+            # Deleting a whole line of a quote or list item: take the next line's '> ' prefix, not this one's.
+            after = block.offsets[last + 1]
+            if not source[ends.end(last) : after].strip(" \t>"):
+                end = max(end, after)
+        return (Edit(edit.start, end, escape_for(doc.format, new)),)
     prefix = 0
     limit = min(len(old), len(new))
     while prefix < limit and old[prefix] == new[prefix]:
