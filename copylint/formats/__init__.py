@@ -1,4 +1,4 @@
-"""Input formats: turn a source text into a Document; parser_for(fmt) imports the parser lazily, EXTENSIONS maps file endings."""
+"""Input formats: parser_for(fmt) imports a parser lazily; EXTENSIONS maps file endings to formats."""
 from __future__ import annotations
 
 from typing import Callable
