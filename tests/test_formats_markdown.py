@@ -269,3 +269,14 @@ def test_syntax_is_never_flagged_but_the_prose_around_it_is() -> None:
     heading, bullet = findings
     assert LEAKY[heading.start - len("# Heading ") : heading.end] == "# Heading the the"
     assert LEAKY[bullet.start - len("- bullet ") : bullet.end] == "- bullet the the"
+
+
+def test_plain_text_never_imports_markdown_it() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from copylint.formats import parser_for; parser_for('plain')('x.txt', 'Hello.');"
+        "assert not [m for m in sys.modules if m.startswith(('markdown_it', 'mdit_py_plugins'))]"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
