@@ -1,0 +1,28 @@
+"""Name keys: fold a place or person name to lowercase ASCII letters and digits so spellings compare equal."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPECIAL = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
+                          "ß": "ss", "đ": "d", "Đ": "D", "ı": "i", "þ": "th", "Þ": "Th", "ð": "d", "ħ": "h"})
+
+
+def fold(name: str) -> str:
+    """Strip accents and special letters: 'Łódź' -> 'Lodz' (case kept)."""
+    text = unicodedata.normalize("NFKD", name.translate(_SPECIAL))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+_ABBREVIATED = re.compile(r"\b(St|Ste|Mt|Ft)\b\.?")
+_FULL = {"St": "Saint", "Ste": "Sainte", "Mt": "Mount", "Ft": "Fort"}
+
+
+def name_key(name: str) -> str:
+    """'Nur-Sultan', 'Nur Sultan' and 'nursultan' share the key 'nursultan' ('St Ives' that of 'Saint Ives');
+    non-Latin names give ''."""
+    if "t" in name:
+        name = _ABBREVIATED.sub(lambda m: _FULL[m.group(1)], name)
+    folded = fold(name).casefold()
+    key = "".join(c for c in folded if c.isalnum())
+    return key if key.isascii() else ""
