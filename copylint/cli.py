@@ -32,7 +32,7 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "jsonl", "sarif", "github"]),
-              default="text", show_default=True, help="Output format.")
+              default="text", show_default=True, help="Output format (text, jsonl and github stream file by file).")
 @click.option("--select", multiple=True, help="Only these rules (code prefix or name; comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rules (code prefix or name; comma-separated).")
 @click.option("--extend-select", multiple=True, help="Add these rules (e.g. ones off by default).")
@@ -42,35 +42,50 @@ def main() -> None:
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
 @click.option("--stdin-filename", help="Name (and so format) of the text read from '-'.")
-@click.option("--input-format", type=click.Choice(["auto", "plain", "markdown", "html"]), default="auto",
-              show_default=True, help="Force the input format.")
+@click.option("--input-format", type=click.Choice(["auto", "plain", "markdown", "html", "jsonl"]), default="auto",
+              show_default=True, help="Force the input format; jsonl: PATHS are JSON Lines files, one article a line.")
+@click.option("--text-field", default="text", show_default=True, help="With --input-format jsonl: the text's field.")
+@click.option("--id-field", default="id", show_default=True,
+              help="With --input-format jsonl: the field naming a record in findings (else FILE:LINE).")
 @click.option("--include", multiple=True, help="Glob of files to take when walking directories.")
 @click.option("--exclude", multiple=True, help="Glob of files or folders to skip.")
 @click.option("--no-languagetool", is_flag=True, help="Do not use the LanguageTool engine.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes [default: number of cores].")
+@click.option("--no-cache", is_flag=True, help="Lint every text again; read and write no cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False),
+              help="Cache location [default: $COPYLINT_CACHE_DIR, else the user cache dir].")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no warnings.")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal).")
 def check(paths, output_format, select, ignore, extend_select, config_path, fail_on, fix, unsafe_fixes, diff,
-          stdin_filename, input_format, include, exclude, no_languagetool, quiet, color) -> None:
+          stdin_filename, input_format, text_field, id_field, include, exclude, no_languagetool, jobs, no_cache,
+          cache_dir, quiet, color) -> None:
     """Lint PATHS (files or directories; '-' reads standard input)."""
     try:
         code = _check(paths or (".",), output_format, _split(select), _split(ignore), _split(extend_select),
                       config_path, fail_on, fix, unsafe_fixes, diff, stdin_filename, input_format,
-                      include, exclude, no_languagetool, quiet, color)
+                      include, exclude, no_languagetool, quiet, color, jobs=jobs, no_cache=no_cache,
+                      cache_dir=cache_dir, text_field=text_field, id_field=id_field)
     except CopylintError as exc:
         _fail(str(exc))
     sys.exit(code)
 
 
 def _check(paths, output_format, select, ignore, extend_select, config_path, fail_on, fix, unsafe_fixes, diff,
-           stdin_filename, input_format, include, exclude, no_languagetool, quiet, color) -> int:
-    from .api import Linter, fails
+           stdin_filename, input_format, include, exclude, no_languagetool, quiet, color, *, jobs=None,
+           no_cache=False, cache_dir=None, text_field="text", id_field="id") -> int:
     from .config import find_config, load_config
     from .fixes import allowed_applicabilities
     from .inputs import decode, read_text, write_atomic
     from .model import Severity
+    from .registry import load_rules
     from .reporters import get_reporter
     from .reporters.context import ReportContext
+    from .runner import LinterSpec, Task, default_jobs, run
+    from .streaming import STREAMED_FORMATS, LazyRules, NoProgress, Progress, Tally, want_progress
 
+    corpus = input_format == "jsonl"
+    if corpus and (fix or diff):
+        raise InputError("--fix and --diff do not apply to --input-format jsonl")
     if config_path:
         if not os.path.isfile(config_path):
             raise InputError(f"{config_path}: no such config file")
@@ -78,52 +93,118 @@ def _check(paths, output_format, select, ignore, extend_select, config_path, fai
     else:
         anchor = Path(paths[0]) if paths[0] != "-" else Path.cwd()
         config = load_config(find_config(anchor if anchor.exists() else Path.cwd()))
-    linter = Linter(config, select=select, ignore=ignore, extend_select=extend_select,
-                    languagetool=False if no_languagetool else None)
-    if not quiet:
-        for warning in linter.warnings:
-            click.echo(f"copylint: warning: {warning}", err=True)
-    fmt = None if input_format == "auto" else input_format
-    files = _inputs(paths, stdin_filename, include or config.include, exclude or config.exclude, quiet)
+    spec = LinterSpec(config, tuple(select), tuple(ignore), tuple(extend_select),
+                      False if no_languagetool else None)
+
+    def warn(message: str) -> None:
+        if not quiet:
+            click.echo(f"copylint: warning: {message}", err=True)
+
+    built: list = []
+
+    def linter():
+        # Built on first need: a run whose every text is cached never compiles a rule.
+        if not built:
+            built.append(spec.build())
+            for message in built[0].warnings:
+                warn(message)
+        return built[0]
+
+    # LanguageTool's reachability changes what a run finds, so it is known before the cache is chosen.
+    languagetool_active = spec.wants_languagetool and linter().languagetool is not None
+    cache = None
+    if not (no_cache or fix or diff):
+        from .cache import Cache, default_dir, fingerprint
+
+        cache, problem = Cache.open(Path(cache_dir) if cache_dir else default_dir(),
+                                    fingerprint(spec, languagetool_active))
+        if problem:
+            warn(problem)
+
+    fmt = None if input_format in ("auto", "jsonl") else input_format
+    streaming = output_format in STREAMED_FORMATS and not diff
+    progress = NoProgress()
+    if corpus:
+        from .corpus import read_records
+
+        names = [p for p in paths if p != "-"] + (["-"] if "-" in paths else [])
+        total = sum(os.path.getsize(n) for n in names if n != "-" and os.path.isfile(n))
+        if "-" not in names and want_progress(quiet, streaming):
+            progress = Progress(total, "Linting records")
+
+        def tasks():
+            for name in names:
+                for record in read_records(name, text_field, id_field, warn=warn, progress=progress.update):
+                    yield Task(record.id, record.text, fmt or "plain")
+
+        expected = None
+        step = 0
+    else:
+        files = _inputs(paths, stdin_filename, include or config.include, exclude or config.exclude, quiet)
+        displays = [(stdin_filename or "<stdin>") if name == "-" else name for name, _ in files]
+        # In display order, so reports streamed file by file come out exactly as one sorted report would.
+        order = sorted(range(len(files)), key=lambda i: displays[i])
+        if len(files) >= 50 and want_progress(quiet, streaming):
+            progress = Progress(len(files), "Linting files")
+
+        def tasks():
+            for i in order:
+                name, path_fmt = files[i]
+                if name == "-":
+                    source = decode(sys.stdin.buffer.read(), displays[i])
+                else:
+                    source = read_text(name)
+                yield Task(displays[i], source, fmt or path_fmt)
+
+        expected = len(files)
+        step = 1
+
+    allowed = allowed_applicabilities(unsafe_fixes)
+    use_color = _use_color(color, output_format)
+    rules = LazyRules(lambda: {r.code: r for r in load_rules(config.rule_dirs)})  # what Linter.all_rules holds
+    report = get_reporter(output_format)
+    tally = Tally()
     sources: dict[str, str] = {}
     findings = []
-    allowed = allowed_applicabilities(unsafe_fixes)
-    for name, path_fmt in files:
-        if name == "-":
-            display = stdin_filename or "<stdin>"
-            source = decode(sys.stdin.buffer.read(), display)
-        else:
-            display = name
-            source = read_text(name)
-        file_fmt = fmt or path_fmt
-        if fix or diff:
-            fixed, remaining = linter.fix_source(display, source, file_fmt, unsafe=unsafe_fixes)
-            if diff and fixed != source:
-                click.echo("".join(difflib.unified_diff(source.splitlines(True), fixed.splitlines(True),
-                                                        f"a/{display}", f"b/{display}")), nl=False)
-            elif fix and fixed != source:
-                if name == "-":
-                    click.echo(fixed, nl=False)
-                else:
-                    write_atomic(name, fixed)
-            source = fixed
-            found = remaining
-        else:
-            found = linter.lint_source(display, source, file_fmt)
-        sources[display] = source
-        findings.extend(found)
-    findings.sort(key=lambda f: f.sort_key)
-    context = ReportContext(sources=sources, color=_use_color(color, output_format),
-                            rules={r.code: r for r in linter.all_rules})
-    if not (diff or (fix and "-" in paths)):
-        click.echo(get_reporter(output_format)(findings, context), nl=False)
+    texts = 0
+    try:
+        for result in run(tasks(), spec, jobs=jobs or default_jobs(), fix=fix or diff, unsafe=unsafe_fixes,
+                          cache=cache, local=linter, expected=expected):
+            texts += 1
+            progress.update(step)
+            task, source = result.task, result.task.source
+            if result.fixed is not None:
+                if diff and result.fixed != source:
+                    click.echo("".join(difflib.unified_diff(source.splitlines(True), result.fixed.splitlines(True),
+                                                            f"a/{task.path}", f"b/{task.path}")), nl=False)
+                elif fix and result.fixed != source:
+                    if task.path == (stdin_filename or "<stdin>") and "-" in paths:
+                        click.echo(result.fixed, nl=False)
+                    else:
+                        write_atomic(task.path, result.fixed)
+                source = result.fixed
+            tally.add(result.findings, allowed)
+            if streaming and not (fix and "-" in paths):
+                if result.findings:
+                    context = ReportContext(sources={task.path: source}, color=use_color, rules=rules)
+                    click.echo(report(result.findings, context), nl=False)
+            else:
+                sources[task.path] = source
+                findings.extend(result.findings)
+    finally:
+        progress.close()
+        if cache is not None:
+            cache.close()
+    if not streaming and not (diff or (fix and "-" in paths)):
+        findings.sort(key=lambda f: f.sort_key)
+        context = ReportContext(sources=sources, color=use_color, rules=rules)
+        click.echo(report(findings, context), nl=False)
     if output_format == "text" and not quiet and not diff:
         from .reporters.text import summary
 
-        fixable = sum(1 for f in findings if f.fix is not None and f.fix.applicability in allowed)
-        click.echo(summary(findings, len(files), 0 if fix else fixable), err=True)
+        click.echo(summary(tally, texts, 0 if fix else tally.fixable), err=True)
     threshold = Severity(fail_on) if fail_on else config.fail_on
-    return 1 if fails(findings, threshold) else 0
+    return 1 if tally.fails(threshold) else 0
 
 
 def _inputs(paths, stdin_filename, include, exclude, quiet) -> list[tuple[str, str]]:

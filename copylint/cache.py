@@ -1,0 +1,186 @@
+"""Findings cache (SQLite under the user cache dir): a text with the same content, rules, config and copylint is not linted again."""
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+from . import __version__
+
+if TYPE_CHECKING:
+    from .model import Finding
+    from .runner import LinterSpec, Task
+
+SCHEMA = 1
+# Cache files not used for this long are deleted when another one is opened.
+STALE_SECONDS = 30 * 24 * 3600
+COMMIT_EVERY = 500
+
+
+def default_dir() -> Path:
+    """$COPYLINT_CACHE_DIR, else the platform's user cache dir (e.g. ~/.cache/copylint)."""
+    env = os.environ.get("COPYLINT_CACHE_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("copylint", appauthor=False))
+
+
+def fingerprint(spec: LinterSpec, languagetool_active: bool = False) -> str:
+    """What findings depend on besides the text: copylint's version and code, every rule file, the config and the
+    command-line selection, and whether LanguageTool took part."""
+    from .registry import builtin_rules_dir
+
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{SCHEMA}|{__version__}|{spec!r}|lt={languagetool_active}".encode())
+    if languagetool_active:
+        h.update(f"{os.environ.get('LANGUAGETOOL_URL')}|{os.environ.get('LANGUAGETOOL_PORT')}".encode())
+    roots = [Path(__file__).resolve().parent, builtin_rules_dir()]
+    if spec.config is not None:
+        roots.extend(Path(d) for d in spec.config.rule_dirs)
+    for root in roots:
+        _hash_tree(h, root)
+    return h.hexdigest()
+
+
+def _hash_tree(h, root: Path) -> None:
+    """Names, sizes and modification times of the files under root: any edit to code, rules or data shows."""
+    for directory, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__" and not d.startswith("."))
+        for name in sorted(names):
+            if name.endswith((".pyc", ".pyo")):
+                continue
+            path = os.path.join(directory, name)
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            h.update(f"{os.path.relpath(path, root)}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+
+
+class Cache:
+    """One SQLite file per fingerprint; rows keyed by a hash of (path, format, text). Errors never stop a run:
+    a cache that cannot be read or written just misses."""
+
+    def __init__(self, directory: Path, fingerprint: str) -> None:
+        import sqlite3
+
+        self._sqlite3 = sqlite3
+        directory.mkdir(parents=True, exist_ok=True)
+        self.path = directory / f"findings-{fingerprint[:24]}.sqlite3"
+        _prune(directory, keep=self.path)
+        self.readonly = False
+        self.hits = self.misses = 0
+        self._pending = 0
+        self._db = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("CREATE TABLE IF NOT EXISTS findings (key BLOB PRIMARY KEY, value BLOB NOT NULL)")
+        os.utime(self.path)
+
+    @classmethod
+    def open(cls, directory: Path, fingerprint: str) -> tuple[Cache | None, str | None]:
+        """(cache, None), or (None, why) when the directory or database cannot be used."""
+        import sqlite3
+
+        try:
+            return cls(directory, fingerprint), None
+        except (OSError, sqlite3.Error) as exc:
+            return None, f"cache disabled: {directory}: {exc}"
+
+    @staticmethod
+    def key(task: Task) -> bytes:
+        h = hashlib.blake2b(digest_size=20)
+        h.update(f"{task.path}\0{task.fmt}\0".encode("utf-8", "surrogatepass"))
+        h.update(task.source.encode("utf-8", "surrogatepass"))
+        return h.digest()
+
+    def get(self, task: Task) -> tuple[Finding, ...] | None:
+        try:
+            row = self._db.execute("SELECT value FROM findings WHERE key = ?", (self.key(task),)).fetchone()
+        except self._sqlite3.Error:
+            row = None
+        if row is None:
+            self.misses += 1
+            return None
+        try:
+            found = decode(row[0], task.path)
+        except (ValueError, EOFError, TypeError, KeyError, IndexError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return found
+
+    def put(self, task: Task, findings: tuple[Finding, ...]) -> None:
+        if self.readonly:
+            return
+        try:
+            value = encode(findings)
+        except ValueError:  # a finding whose extra data marshal cannot store: lint that text again next time
+            return
+        try:
+            if self._pending == 0:
+                self._db.execute("BEGIN")
+            self._db.execute("INSERT OR REPLACE INTO findings (key, value) VALUES (?, ?)", (self.key(task), value))
+            self._pending += 1
+            if self._pending >= COMMIT_EVERY:
+                self._commit()
+        except self._sqlite3.Error:
+            self._pending = 0
+            self.readonly = True
+
+    def _commit(self) -> None:
+        if self._pending:
+            self._pending = 0
+            self._db.execute("COMMIT")
+
+    def close(self) -> None:
+        try:
+            self._commit()
+            self._db.close()
+        except self._sqlite3.Error:
+            pass
+
+    def __enter__(self) -> Cache:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def encode(findings: Iterable[Finding]) -> bytes:
+    """Findings as plain tuples (marshal: fast, no code execution on load); the path is the key's, not stored."""
+    rows = tuple(
+        (f.code, f.name, f.severity.value, f.message, f.start, f.end, f.text, tuple(f.suggestions),
+         None if f.fix is None else (f.fix.applicability.value, tuple((e.start, e.end, e.content) for e in f.fix.edits)),
+         tuple(f.data))
+        for f in findings
+    )
+    return marshal.dumps(rows)
+
+
+def decode(data: bytes, path: str) -> tuple[Finding, ...]:
+    from .model import Applicability, Edit, Finding, Fix, Severity
+
+    out = []
+    for code, name, severity, message, start, end, text, suggestions, fix, extra in marshal.loads(data):
+        if fix is not None:
+            fix = Fix(tuple(Edit(*e) for e in fix[1]), Applicability(fix[0]))
+        out.append(Finding(path, code, name, Severity(severity), message, start, end, text, suggestions, fix, extra))
+    return tuple(out)
+
+
+def _prune(directory: Path, keep: Path) -> None:
+    cutoff = time.time() - STALE_SECONDS
+    for entry in directory.glob("findings-*.sqlite3*"):
+        if entry.name.startswith(keep.name):
+            continue
+        try:
+            if entry.stat().st_mtime < cutoff:
+                entry.unlink()
+        except OSError:
+            pass

@@ -1,0 +1,245 @@
+"""Lint many texts in input order: cache first, then a process pool whose workers each build one Linter."""
+from __future__ import annotations
+
+import os
+import sys
+from collections import deque
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Protocol
+
+if TYPE_CHECKING:
+    from .api import Linter
+    from .config import Config
+    from .model import Finding
+
+# Texts per pool task, and characters per task: big enough to amortise pickling, small enough to balance the load.
+BATCH_TEXTS = 16
+BATCH_CHARS = 200_000
+# Tasks in flight per worker: bounds memory on endless inputs (a JSON Lines crawl) while keeping workers busy.
+IN_FLIGHT_PER_JOB = 4
+# Below this many texts to lint, starting worker processes costs more than it saves.
+MIN_TEXTS_FOR_POOL = 8
+
+
+@dataclass(frozen=True)
+class LinterSpec:
+    """A picklable recipe for a Linter, so another process (a pool worker, a Dask worker) builds the same one."""
+
+    config: Config | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    languagetool: bool | None = None
+
+    def build(self) -> Linter:
+        from .api import Linter
+
+        return Linter(self.config, select=self.select, ignore=self.ignore, extend_select=self.extend_select,
+                      languagetool=self.languagetool)
+
+    @property
+    def wants_languagetool(self) -> bool:
+        if self.languagetool is not None:
+            return self.languagetool
+        return self.config.languagetool_enabled if self.config is not None else True
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One text to lint; findings carry `path` (a file's display name or a record's id)."""
+
+    path: str
+    source: str
+    fmt: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    task: Task
+    findings: tuple[Finding, ...]
+    fixed: str | None = None  # with fix=True: the text after fixes (findings are what remains)
+    cached: bool = False
+
+
+class FindingCache(Protocol):
+    def get(self, task: Task) -> tuple[Finding, ...] | None: ...
+
+    def put(self, task: Task, findings: tuple[Finding, ...]) -> None: ...
+
+
+def default_jobs() -> int:
+    """The cores this process may use (the affinity mask where the OS has one)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # pragma: no cover - macOS, Windows
+        return max(1, os.cpu_count() or 1)
+
+
+def run(
+    tasks: Iterable[Task],
+    spec: LinterSpec,
+    *,
+    jobs: int = 1,
+    fix: bool = False,
+    unsafe: bool = False,
+    cache: FindingCache | None = None,
+    local: Callable[[], Linter] | None = None,
+    expected: int | None = None,
+) -> Iterator[Result]:
+    """Lint every task and yield one Result per task, in input order, whatever `jobs` is.
+
+    `local` returns this process's Linter (built lazily by the caller, so a fully cached run never builds one);
+    `expected` is the number of tasks when known: a short list is linted here rather than in a pool. The cache is
+    not used when fixing."""
+    if fix:
+        cache = None
+    local = local or _memo(spec.build)
+    if jobs <= 1 or (expected is not None and expected < MIN_TEXTS_FOR_POOL):
+        return _serial(tasks, local, fix, unsafe, cache)
+    return _parallel(tasks, spec, local, jobs, fix, unsafe, cache)
+
+
+def _serial(tasks, local, fix, unsafe, cache) -> Iterator[Result]:
+    for task in tasks:
+        hit = cache.get(task) if cache is not None else None
+        if hit is not None:
+            yield Result(task, hit, cached=True)
+            continue
+        found, fixed = lint_task(local(), task, fix, unsafe)
+        if cache is not None:
+            cache.put(task, found)
+        yield Result(task, found, fixed)
+
+
+@dataclass
+class _Group:
+    """Consecutive tasks in input order: cache hits already answered, the rest sent to the pool as one call."""
+
+    slots: list = field(default_factory=list)  # Result (answered) or int (index into todo)
+    todo: list = field(default_factory=list)
+    chars: int = 0
+    future: Future | None = None
+
+    def full(self) -> bool:
+        return len(self.todo) >= BATCH_TEXTS or self.chars >= BATCH_CHARS or len(self.slots) >= 16 * BATCH_TEXTS
+
+
+def _parallel(tasks, spec, local, jobs, fix, unsafe, cache) -> Iterator[Result]:
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = None
+    window: deque[_Group] = deque()
+    group = _Group()
+    misses = 0
+    try:
+        for task in tasks:
+            hit = cache.get(task) if cache is not None else None
+            if hit is not None:
+                group.slots.append(Result(task, hit, cached=True))
+            else:
+                group.slots.append(len(group.todo))
+                group.todo.append(task)
+                group.chars += len(task.source)
+            if not group.full():
+                continue
+            misses += len(group.todo)
+            if group.todo and pool is None and misses < MIN_TEXTS_FOR_POOL:
+                # Mostly cache hits so far: a few texts are linted here rather than starting workers for them.
+                group.future = _done([lint_task(local(), t, fix, unsafe) for t in group.todo])
+            else:
+                if group.todo and pool is None:
+                    local()  # the caller's Linter: config and rule errors surface here, before any worker starts
+                    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker,
+                                               initargs=(spec,))
+                _submit(pool, group, fix, unsafe)
+            window.append(group)
+            group = _Group()
+            while window and (len(window) > jobs * IN_FLIGHT_PER_JOB or _ready(window[0])):
+                yield from _finish(window.popleft(), cache)
+        if group.slots:
+            if group.todo and pool is None:
+                # Everything else was cached: too little left to be worth a pool.
+                group.future = _done([lint_task(local(), t, fix, unsafe) for t in group.todo])
+            else:
+                _submit(pool, group, fix, unsafe)
+            window.append(group)
+        while window:
+            yield from _finish(window.popleft(), cache)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(pool, group: _Group, fix: bool, unsafe: bool) -> None:
+    if group.todo:
+        group.future = pool.submit(_lint_batch, group.todo, fix, unsafe)
+
+
+def _ready(group: _Group) -> bool:
+    return group.future is None or group.future.done()
+
+
+def _done(value) -> Future:
+    future: Future = Future()
+    future.set_result(value)
+    return future
+
+
+def _finish(group: _Group, cache) -> Iterator[Result]:
+    answers = group.future.result() if group.future is not None else []
+    for slot in group.slots:
+        if isinstance(slot, int):
+            task = group.todo[slot]
+            found, fixed = answers[slot]
+            if cache is not None:
+                cache.put(task, found)
+            yield Result(task, found, fixed)
+        else:
+            yield slot
+
+
+def lint_task(linter: Linter, task: Task, fix: bool = False, unsafe: bool = False):
+    """(findings, fixed text or None) for one task."""
+    if fix:
+        fixed, found = linter.fix_source(task.path, task.source, task.fmt, unsafe=unsafe)
+        return tuple(found), fixed
+    return tuple(linter.lint_source(task.path, task.source, task.fmt)), None
+
+
+# --- inside a pool worker -------------------------------------------------------------------------------------
+
+_WORKER_LINTER: Linter | None = None
+
+
+def _init_worker(spec: LinterSpec) -> None:
+    """Runs once per worker process: the worker's one Linter (rules compiled, engines connected)."""
+    global _WORKER_LINTER
+    _WORKER_LINTER = spec.build()
+
+
+def _lint_batch(tasks: list[Task], fix: bool, unsafe: bool) -> list:
+    linter = _WORKER_LINTER
+    assert linter is not None, "pool worker started without _init_worker"
+    return [lint_task(linter, task, fix, unsafe) for task in tasks]
+
+
+def _context():
+    """fork on Linux (workers inherit the imported modules and the compiled-regex cache); the platform's default
+    elsewhere, where fork is unsafe or missing."""
+    import multiprocessing
+
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+def _memo(build: Callable[[], Linter]) -> Callable[[], Linter]:
+    made: list[Linter] = []
+
+    def get() -> Linter:
+        if not made:
+            made.append(build())
+        return made[0]
+
+    return get

@@ -1,0 +1,110 @@
+"""Helpers for long check runs: a constant-memory finding tally, a throttled progress bar, lazily loaded rule metadata."""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Mapping
+from typing import Callable, Iterator, Sequence
+
+from .model import Finding, Severity
+
+STREAMED_FORMATS = frozenset({"text", "jsonl", "github"})  # reports that are the concatenation of per-file reports
+
+
+class Tally:
+    """Counts findings without keeping them; iterates like the findings' severities for reporters' summary()."""
+
+    def __init__(self) -> None:
+        self.counts: dict[Severity, int] = {}
+        self.sample: dict[Severity, Finding] = {}
+        self.fixable = 0
+
+    def add(self, findings: Sequence[Finding], allowed) -> None:
+        for f in findings:
+            self.counts[f.severity] = self.counts.get(f.severity, 0) + 1
+            self.sample.setdefault(f.severity, f)
+            if f.fix is not None and f.fix.applicability in allowed:
+                self.fixable += 1
+
+    def __len__(self) -> int:
+        return sum(self.counts.values())
+
+    def __iter__(self) -> Iterator[Finding]:
+        for severity, n in self.counts.items():
+            for _ in range(n):
+                yield self.sample[severity]
+
+    def fails(self, threshold: Severity) -> bool:
+        return any(s.rank >= threshold.rank for s in self.counts)
+
+
+class LazyRules(Mapping):
+    """code -> Rule, loaded on first use: only some reporters (SARIF) read rule metadata."""
+
+    def __init__(self, load: Callable[[], Mapping]) -> None:
+        self._load = load
+        self._rules: Mapping | None = None
+
+    def _get(self) -> Mapping:
+        if self._rules is None:
+            self._rules = self._load()
+        return self._rules
+
+    def __getitem__(self, key):
+        return self._get()[key]
+
+    def __iter__(self):
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+
+def want_progress(quiet: bool, streaming_to_stdout: bool) -> bool:
+    """A bar only for a person watching: stderr is a terminal, not CI, and findings are not printed to that terminal
+    as they come."""
+    if quiet or os.environ.get("CI") or not _isatty(sys.stderr):
+        return False
+    return not (streaming_to_stdout and _isatty(sys.stdout))
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class Progress:
+    """click's progress bar on stderr, redrawn at most ten times a second."""
+
+    def __init__(self, length: int, label: str) -> None:
+        import click
+
+        self._bar = click.progressbar(length=max(1, length), label=label, file=sys.stderr, show_eta=True,
+                                      show_percent=True)
+        self._bar.__enter__()
+        self._pending = 0
+        self._last = 0.0
+
+    def update(self, n: int) -> None:
+        self._pending += n
+        now = time.monotonic()
+        if now - self._last >= 0.1:
+            self._bar.update(self._pending)
+            self._pending = 0
+            self._last = now
+
+    def close(self) -> None:
+        if self._pending:
+            self._bar.update(self._pending)
+        self._bar.__exit__(None, None, None)
+
+
+class NoProgress:
+    def update(self, n: int) -> None:
+        pass
+
+    def close(self) -> None:
+        pass

@@ -1,0 +1,166 @@
+"""The findings cache: unchanged texts are not linted again; any change to text, rules, config or selection misses."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from copylint import cache as cache_mod
+from copylint.cache import Cache, decode, encode, fingerprint
+from copylint.cli import main
+from copylint.config import Config
+from copylint.model import Applicability, Edit, Finding, Fix, Severity
+from copylint.runner import LinterSpec, Task, run
+
+from .test_runner import write_corpus
+
+SPEC = LinterSpec(languagetool=False)
+
+
+def check(cache_dir, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["check", "--no-languagetool", "--cache-dir", str(cache_dir), *args])
+    assert result.exit_code in (0, 1), result.output
+    return result.exit_code, result.stdout
+
+
+def tasks_for(paths) -> list[Task]:
+    return [Task(p, Path(p).read_text(encoding="utf-8"), "plain") for p in paths]
+
+
+def test_second_run_is_served_from_cache_with_identical_findings(tmp_path) -> None:
+    tasks = tasks_for(write_corpus(tmp_path / "docs", 20))
+    with Cache(tmp_path / "cache", fingerprint(SPEC)) as cache:
+        first = list(run(tasks, SPEC, cache=cache))
+    with Cache(tmp_path / "cache", fingerprint(SPEC)) as cache:
+        second = list(run(tasks, SPEC, jobs=2, cache=cache))
+        assert cache.hits == 20 and cache.misses == 0
+    assert not any(r.cached for r in first) and all(r.cached for r in second)
+    assert [r.findings for r in first] == [r.findings for r in second]
+    assert sum(len(r.findings) for r in second) >= 12
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "jsonl", "sarif"])
+def test_cli_cached_and_uncached_runs_print_the_same(tmp_path, fmt, monkeypatch) -> None:
+    write_corpus(tmp_path / "docs", 30)
+    args = ["--format", fmt, "--no-color", "--jobs", "2", str(tmp_path / "docs")]
+    uncached = CliRunner().invoke(main, ["check", "--no-languagetool", "--no-cache", *args])
+    first = check(tmp_path / "cache", *args)
+
+    def no_linting(self):
+        raise AssertionError("a fully cached run built a Linter")
+
+    monkeypatch.setattr(LinterSpec, "build", no_linting)
+    second = check(tmp_path / "cache", *args)
+    assert (uncached.exit_code, uncached.stdout) == first == second
+    assert first[0] == 1
+
+
+def test_only_changed_files_are_linted_again(tmp_path) -> None:
+    paths = write_corpus(tmp_path / "docs", 10)
+    with Cache(tmp_path / "cache", fingerprint(SPEC)) as cache:
+        list(run(tasks_for(paths), SPEC, cache=cache))
+    Path(paths[3]).write_text("A new paragraph.\n\nRelated Articles\n", encoding="utf-8")
+    with Cache(tmp_path / "cache", fingerprint(SPEC)) as cache:
+        results = list(run(tasks_for(paths), SPEC, cache=cache))
+    assert [r.cached for r in results] == [i != 3 for i in range(10)]
+    assert [f.text for f in results[3].findings] == ["Related Articles"]
+
+
+def test_same_text_under_another_name_or_format_misses(tmp_path) -> None:
+    text = "Trade resumed.\n\nRelated Articles\n"
+    with Cache(tmp_path, fingerprint(SPEC)) as cache:
+        list(run([Task("a.txt", text, "plain")], SPEC, cache=cache))
+        assert cache.get(Task("a.txt", text, "plain")) is not None
+        assert cache.get(Task("b.txt", text, "plain")) is None
+        assert cache.get(Task("a.txt", text, "markdown")) is None
+        found = cache.get(Task("a.txt", text, "plain"))
+        assert found and all(f.path == "a.txt" for f in found)
+
+
+def test_fingerprint_covers_selection_config_rules_and_version(tmp_path, monkeypatch) -> None:
+    base = fingerprint(SPEC)
+    assert fingerprint(LinterSpec(languagetool=False)) == base
+    assert fingerprint(LinterSpec(select=("CL2",), languagetool=False)) != base
+    assert fingerprint(LinterSpec(ignore=("CL601",), languagetool=False)) != base
+    assert fingerprint(LinterSpec(Config(names=("Okonjo",)), languagetool=False)) != base
+    assert fingerprint(SPEC, languagetool_active=True) != base
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "x.toml").write_text("# placeholder\n", encoding="utf-8")
+    with_dir = LinterSpec(Config(rule_dirs=(rules,)), languagetool=False)
+    before = fingerprint(with_dir)
+    (rules / "x.toml").write_text("# placeholder, edited\n", encoding="utf-8")
+    assert fingerprint(with_dir) != before
+    monkeypatch.setattr(cache_mod, "__version__", "999.0")
+    assert fingerprint(SPEC) != base
+
+
+def test_changed_selection_relints(tmp_path) -> None:
+    docs = tmp_path / "docs"
+    write_corpus(docs, 10)
+    everything = check(tmp_path / "cache", "--format", "jsonl", str(docs))
+    furniture = check(tmp_path / "cache", "--format", "jsonl", "--select", "CL2", str(docs))
+    assert '"CL601"' in everything[1] and '"CL601"' not in furniture[1] and '"CL201"' in furniture[1]
+
+
+def test_no_cache_writes_nothing(tmp_path) -> None:
+    write_corpus(tmp_path / "docs", 10)
+    result = CliRunner().invoke(main, ["check", "--no-languagetool", "--no-cache", "--cache-dir",
+                                       str(tmp_path / "cache"), str(tmp_path / "docs")])
+    assert result.exit_code == 1
+    assert not (tmp_path / "cache").exists()
+
+
+def test_fix_bypasses_the_cache(tmp_path) -> None:
+    docs = tmp_path / "docs"
+    write_corpus(docs, 4)
+    check(tmp_path / "cache", "--fix", str(docs))
+    assert not (tmp_path / "cache").exists()
+    assert check(tmp_path / "cache", "--select", "CL201", str(docs))[0] == 0
+
+
+def test_unusable_cache_dir_warns_and_still_lints(tmp_path) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x", encoding="utf-8")
+    write_corpus(tmp_path / "docs", 3)
+    result = CliRunner().invoke(main, ["check", "--no-languagetool", "--cache-dir", str(blocker / "sub"),
+                                       "--format", "json", str(tmp_path / "docs")])
+    assert result.exit_code == 1
+    assert "cache disabled" in result.stderr
+    assert '"CL201"' in result.stdout
+
+
+def test_corrupt_entry_is_a_miss(tmp_path) -> None:
+    with Cache(tmp_path, fingerprint(SPEC)) as cache:
+        task = Task("a.txt", "Related Articles\n", "plain")
+        cache._db.execute("INSERT INTO findings VALUES (?, ?)", (cache.key(task), b"garbage"))
+        assert cache.get(task) is None
+
+
+def test_encode_decode_round_trip() -> None:
+    finding = Finding("x.md", "CL401", "tortured-phrase", Severity.WARNING, "Use 'in the world'.", 10, 22,
+                      "in the globe", ("in the world", "worldwide"),
+                      Fix((Edit(10, 22, "in the world"),), Applicability.SAFE), (("score", 0.75), ("hits", 3)))
+    plain = Finding("x.md", "CL201", "page-furniture", Severity.ERROR, "Furniture.", 0, 5, "Share")
+    assert decode(encode([finding, plain]), "x.md") == (finding, plain)
+
+
+def test_default_location_is_the_user_cache_dir(monkeypatch) -> None:
+    import platformdirs
+
+    monkeypatch.delenv("COPYLINT_CACHE_DIR", raising=False)
+    assert cache_mod.default_dir() == Path(platformdirs.user_cache_dir("copylint", appauthor=False))
+    monkeypatch.setenv("COPYLINT_CACHE_DIR", "/tmp/elsewhere")
+    assert cache_mod.default_dir() == Path("/tmp/elsewhere")
+
+
+def test_stale_cache_files_are_pruned(tmp_path) -> None:
+    old = tmp_path / "findings-0123456789abcdef01234567.sqlite3"
+    old.write_bytes(b"")
+    long_ago = 1_000_000_000
+    os.utime(old, (long_ago, long_ago))
+    Cache(tmp_path, fingerprint(SPEC)).close()
+    assert not old.exists()
+    assert len(list(tmp_path.glob("findings-*.sqlite3"))) == 1
