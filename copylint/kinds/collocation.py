@@ -1,0 +1,56 @@
+"""verb-object: a verb that does not collocate with its object ("wore clubs" -> "carried clubs"), from a table."""
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from ..document import Document
+from ..errors import RuleError
+from ..model import Finding
+from ._words import ends_phrase
+from .base import Kind, match_case
+
+
+class _Group:
+    def __init__(self, verbs: dict[str, str], objects: list[str], between: list[str]) -> None:
+        self.verbs = {v.lower(): r for v, r in verbs.items()}
+        verb_alt = "|".join(regex.escape(v) for v in sorted(verbs, key=len, reverse=True))
+        obj_alt = "|".join(regex.escape(o) for o in sorted(objects, key=len, reverse=True))
+        between_alt = "|".join(regex.escape(b) for b in between)
+        gap = rf"(?:(?:{between_alt})\s+){{0,2}}" if between else ""
+        self.pattern = regex.compile(rf"\b(?P<verb>{verb_alt})\s+{gap}(?P<obj>{obj_alt})\b", regex.IGNORECASE)
+
+
+class VerbObject(Kind):
+    """Keys: groups (list of tables with verbs = {form = replacement form}, objects = [nouns],
+    between = [determiners/adjectives allowed between verb and object])."""
+
+    NAME = "verb-object"
+    KEYS = {"groups": list}
+    REQUIRED = ("groups",)
+
+    @classmethod
+    def validate(cls, rule) -> None:
+        for i, group in enumerate(rule.params["groups"]):
+            if not isinstance(group, dict) or not isinstance(group.get("verbs"), dict) or not group.get("objects"):
+                raise RuleError(rule.path, f"groups[{i}]", "needs verbs (table) and objects (list)")
+            unknown = set(group) - {"verbs", "objects", "between"}
+            if unknown:
+                raise RuleError(rule.path, f"groups[{i}].{sorted(unknown)[0]}", "unknown key")
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        self.groups = [_Group(g["verbs"], g["objects"], g.get("between", [])) for g in rule.params["groups"]]
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        for _, block in self.blocks(doc):
+            text = block.text
+            for group in self.groups:
+                for m in group.pattern.finditer(text):
+                    if not ends_phrase(text, m.end()):  # "wore club colours": the object is a modifier
+                        continue
+                    verb = m.group("verb")
+                    replacement = match_case(verb, group.verbs[verb.lower()])
+                    fixed = replacement + text[m.end("verb"):m.end()]
+                    yield self.finding(doc, block, m.start(), m.end(), fixed, verb=verb)

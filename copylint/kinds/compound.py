@@ -1,0 +1,62 @@
+"""inverted-compound: "<head> of <modifier>" where "<modifier> <head>" is the standard compound ("officers of police")."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..document import Document
+from ..errors import RuleError
+from ..model import Finding
+from ..phrases import PhraseMatcher
+from ._words import ends_phrase, plural
+from .base import Kind, match_case
+
+
+def inversions(compounds: dict[str, list[str]], allow: Iterable[str] = ()) -> dict[str, tuple[str, str]]:
+    """Every inverted form ("officers of police") -> (modifier, head form), for singular and plural heads.
+
+    A head written "man|men" gives its plural explicitly, "|talks" only a plural (singular "talk of peace" is
+    ordinary English); otherwise the regular plural is used."""
+    allowed = {a.lower() for a in allow}
+    table: dict[str, tuple[str, str]] = {}
+    for head, modifiers in compounds.items():
+        singular, _, given_plural = head.partition("|")
+        forms = tuple(f for f in (singular, given_plural or plural(singular)) if f)
+        for modifier in modifiers:
+            for form in forms:
+                phrase = f"{form} of {modifier}"
+                if phrase.lower() not in allowed:
+                    table[phrase] = (modifier, form)
+    return table
+
+
+class InvertedCompound(Kind):
+    """Keys: compounds (head noun -> modifiers forming standard "<modifier> <head>" compounds); allow (inverted
+    forms that are normal English and must not be flagged)."""
+
+    NAME = "inverted-compound"
+    KEYS = {"compounds": dict, "allow": list}
+    REQUIRED = ("compounds",)
+
+    @classmethod
+    def validate(cls, rule) -> None:
+        for head, modifiers in rule.params["compounds"].items():
+            if not isinstance(modifiers, list) or not all(isinstance(m, str) and m.strip() for m in modifiers):
+                raise RuleError(rule.path, f"compounds.{head}", "must be a list of modifier words")
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        self.matcher = PhraseMatcher(inversions(rule.params["compounds"], rule.params.get("allow", ())))
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        for _, block in self.blocks(doc):
+            text = block.text
+            for start, end, (modifier, head) in self.matcher.finditer(text):
+                # "officers of police stations": the modifier starts a longer noun phrase, so the "of" is real.
+                if not ends_phrase(text, end):
+                    continue
+                found = text[start:end]
+                written_head = found[: len(head)]
+                written_modifier = found[len(found) - len(modifier):]
+                if not written_head.isupper():
+                    written_head = written_head[0].lower() + written_head[1:]
+                yield self.finding(doc, block, start, end, match_case(found, f"{written_modifier} {written_head}"))

@@ -1,0 +1,51 @@
+"""duration-phrase: "<a/an> <noun> of <number> <unit>s" where news uses a hyphenated modifier ("a two-week curfew")."""
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from ..document import Document
+from ..errors import RuleError
+from ..model import Finding
+from ._words import NUMBER_WORDS, indefinite_article
+from .base import Kind, match_case
+
+_NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine))"
+
+
+class DurationPhrase(Kind):
+    """Keys: nouns (noun as matched -> noun as written in the fix, e.g. emergency -> "state of emergency");
+    units (singular time or measure units); adjectives (modifiers allowed between the article and the noun)."""
+
+    NAME = "duration-phrase"
+    KEYS = {"nouns": dict, "units": list, "adjectives": list}
+    REQUIRED = ("nouns", "units")
+
+    @classmethod
+    def validate(cls, rule) -> None:
+        if not rule.params["units"] or not rule.params["nouns"]:
+            raise RuleError(rule.path, "nouns", "nouns and units must not be empty")
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        p = rule.params
+        self.nouns = {k.lower(): v for k, v in p["nouns"].items()}
+        nouns = "|".join(regex.escape(n) for n in sorted(self.nouns, key=len, reverse=True))
+        units = "|".join(regex.escape(u) for u in sorted(p["units"], key=len, reverse=True))
+        adjectives = "|".join(regex.escape(a) for a in p.get("adjectives", []))
+        adjective_part = rf"(?:(?P<adj>{adjectives})\s+)?" if adjectives else ""
+        self.pattern = regex.compile(
+            rf"\b(?P<art>an?)\s+{adjective_part}(?P<noun>{nouns})\s+of\s+(?P<num>{_NUMBER})\s+(?P<unit>{units})s?\b",
+            regex.IGNORECASE,
+        )
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        for _, block in self.blocks(doc):
+            for m in self.pattern.finditer(block.text):
+                number = m.group("num")
+                modifier = f"{number}-{m.group('unit').lower()}"
+                adjective = f"{m.group('adj')} " if m.groupdict().get("adj") else ""
+                noun = self.nouns[m.group("noun").lower()]
+                phrase = f"{indefinite_article(number)} {modifier} {adjective}{noun}"
+                yield self.finding(doc, block, m.start(), m.end(), match_case(m.group(), phrase))
