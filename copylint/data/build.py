@@ -11,12 +11,13 @@ from typing import Any
 from . import countries as tables
 from .names import fold, name_key
 
-INDEX_FORMAT = 5
+INDEX_FORMAT = 6
 # Readings (places a name may denote) come from every GeoNames city of at least 500 people;
 # places with coordinates, which trigger checks, from the cities of at least 15,000.
 _TRIGGER_FILE = "cities15000.json"
 _ALT_FILES = ("cities15000.json", "cities5000.json")
 _READING_FILE = "cities500.json"
+_EXONYM_POPULATION = 100_000
 # Words that name the kind of a subdivision rather than the subdivision ("Mangghystau oblysy").
 _GENERIC = frozenset("""oblysy oblast oblasti oblys province provincia provincie provinz region region' regiao
     sheng shi zizhiqu governorate muhafazat county district department departement prefecture ken state estado
@@ -58,6 +59,16 @@ def build_index() -> dict[str, Any]:
             places[key].append(record)
         by_country[cc].append((city["latitude"], city["longitude"]))
 
+    # English exonyms ("Basra" for "Al Basrah"): alternate names of cities of 100k+ that name no other city.
+    main_keys = set(places)
+    for city in triggers_raw.values():
+        if (city["population"] or 0) < _EXONYM_POPULATION:
+            continue
+        for alt in city["alternatenames"]:
+            key = name_key(alt)
+            if len(key) >= 4 and _latin(alt) and not alt.isupper() and key not in main_keys:
+                places[key].append((alt, city["countrycode"], city["admin1code"] or "", round(city["latitude"], 4),
+                                    round(city["longitude"], 4), int(city["population"] or 0), city["geonameid"]))
     # Readings: name -> the places ("CC.admin1") it may denote; one entry per distinct place.
     readings: dict[str, dict[object, str]] = defaultdict(dict)
     for city in _load(_READING_FILE).values():

@@ -8,13 +8,13 @@ import regex
 
 # A capitalised word: "Nur-Sultan", "N'Djamena", "Stoke-on-Trent"; never swallows a possessive 's.
 _WORD = r"(?:\p{Lu}(?:[\p{L}\p{M}]|-(?=\p{L})|['’](?!s\b)(?=\p{L}))*|(?:\p{Lu}\.){2,}(?!\p{L}))"
-_PARTICLE = r"(?:de|del|della|di|da|do|dos|das|du|des|la|le|les|el|al|es|en|of|on|upon|am|im|an|der|den|sur|d['’])"
+_PARTICLE = r"(?:de|del|della|di|da|do|dos|das|du|des|la|le|les|el|al|es|en|of|upon|am|im|an|der|den|sur|d['’])"
 _SAINT = r"(?:(?:St|Ste|Mt|Ft)\.?\s)"
 NAME = rf"(?:{_SAINT}?{_WORD}(?:\s(?:{_PARTICLE}\s)?{_WORD}){{0,4}})"
 
 COMPASS_ADJ = rf"(?:(?i:far[- ])?(?i:(?:north|south)(?:[- ]?(?:east|west))?ern|(?:east|west)ern|central|mid-?western))"
 COMPASS_NOUN = r"(?:(?:far[- ])?(?:north|south)(?:[- ]?(?:east|west))?|(?:far[- ])?(?:east|west)|centre|center|heart)"
-LOC_PREP = r"(?:in|at|near|from|into|outside|around|across|throughout|towards?|via|of|to)"
+LOC_PREP = r"(?:in|at|near|from|into|outside|around|across|throughout|towards?|via|of|to|hit|struck|rocked|visited|reached)"
 _STRONG_PREP = r"(?:in|near|outside|around|across|throughout|into)"
 PLACE_NOUN = (r"(?:city|town|village|port|province|state|region|district|county|municipality|island|resort|"
               r"enclave|oblast|capital|border town|border city|port city|oil town|mining town|industrial city)")
@@ -34,7 +34,7 @@ _RE = {
     # X (Y)
     "paren": regex.compile(rf"\b(?P<pre>{LOC_PREP})\s+(?P<x>{NAME})\s+\((?P<the>the\s+)?(?P<y>{NAME})\)"),
     # the (southern) Y city of X
-    "noun": regex.compile(rf"\bthe\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})\s+(?P<noun>{PLACE_NOUN})"
+    "noun": regex.compile(rf"\b(?i:the)\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})\s+(?P<noun>{PLACE_NOUN})"
                           rf"(?:\s+city)?(?:\s+of\s+|,\s+|\s+)(?P<x>{NAME})"),
     # in Y's (northern) X
     "poss": regex.compile(rf"\b(?P<pre>{_STRONG_PREP})\s+(?P<y>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?"
@@ -112,7 +112,7 @@ CAPITAL_RE = [
     # Y's capital, X / Y's capital city of X
     regex.compile(rf"(?P<y>{NAME})['’]s\s+capital(?:\s+city)?(?:,\s+|\s+(?:is\s+|of\s+)?)(?P<x>{NAME})"),
     # the Australian capital, X
-    regex.compile(rf"\bthe\s+(?P<y>{NAME})\s+capital(?:\s+city)?(?:,\s+|\s+(?:of\s+)?)(?P<x>{NAME})"),
+    regex.compile(rf"\b(?i:the)\s+(?P<y>{NAME})\s+capital(?:\s+city)?(?:,\s+|\s+(?:of\s+)?)(?P<x>{NAME})"),
     # X, the Australian capital
     regex.compile(rf"(?P<x>{NAME}),\s+the\s+(?P<y>{NAME})\s+capital\b(?!['’]s)"),
 ]

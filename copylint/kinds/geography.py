@@ -29,7 +29,7 @@ def _key(text: str) -> str:
 def _trim(text: str) -> str:
     """Drop trailing weekday and month names a capitalised run picked up ('France Tuesday' -> 'France')."""
     words = text.split()
-    while len(words) > 1 and words[-1].casefold() in _TRAILING:
+    while len(words) > 1 and (words[-1].casefold() in _TRAILING or words[-1].islower()):
         words.pop()
     return " ".join(words)
 
