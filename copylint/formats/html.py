@@ -20,13 +20,17 @@ _HIDDEN = regex.compile(r"""(?:^|\s)(?:hidden(?:\s|=|$)|aria-hidden\s*=\s*["']?t
 # Page chrome by ARIA role, and by class/id words (as Readability does) unless the name also says "content".
 _ROLE = regex.compile(r"\brole\s*=\s*[\"']?(navigation|banner|contentinfo|complementary|search|dialog|menu|menubar|toolbar)\b", regex.I)
 _CLASS_ID = regex.compile(r"""\b(?:class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", regex.I)
-_UNLIKELY = regex.compile(
-    r"(?<![a-z])(?:ad|ads|advert\w*|banner|breadcrumbs?|comments?|community|cookie\w*|disqus|footer|gdpr|masthead|menu|"
-    r"modal|newsletter|outbrain|pagination|pager|popup|promo\w*|related|share|sharing|sidebar|skyscraper|"
-    r"sponsor\w*|subscribe|subscription|taboola|toolbar|widget)(?![a-z])",
-    regex.I,
+_CHROME_WORDS = (
+    r"ad|ads|advert\w*|actionbar|banner|breadcrumbs?|close|comments?|community|cookie\w*|disqus|dropdown|footer|gdpr|"
+    r"hamburger|masthead|menu|modal|nav|navbar|navigation|newsletter|outbrain|pagination|pager|popular|popup|promo\w*|"
+    r"related|share|sharing|sidebar|sidenav|skyscraper|social|sponsor\w*|subscribe|subscription|taboola|toolbar|"
+    r"trending"
 )
-_LIKELY = regex.compile(r"article|body|content|main|story|entry|post-text|text", regex.I)
+_UNLIKELY = regex.compile(rf"(?<![a-z])(?:{_CHROME_WORDS})(?![a-z])", regex.I)
+# The last word of a class names what it is ("article-sidebar" is a sidebar; "social-media-embed" an embed).
+_HEAD_UNLIKELY = regex.compile(rf"(?<![a-z])(?:{_CHROME_WORDS})$", regex.I)
+_LIKELY = regex.compile(r"article|body|content|main|story|entry|post-text|text|embed", regex.I)
+_CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
 _CHARREF = regex.compile(r"&(?:#[0-9]++;?|#[xX][0-9a-fA-F]++;?|[A-Za-z][A-Za-z0-9]*+;?)")
 _COLLAPSIBLE = regex.compile(r"[\t\n\r\f]|  ")
 _TOKENS = regex.compile(r"[^ \t\n\r\f]++|[ \t\n\r\f]++")
@@ -216,7 +220,7 @@ class _Walker:
         elif name == "header":
             path = path + (("h",),)
         if attrs and name not in ("html", "body") and _chrome(attrs):
-            path = path + (("u",),)
+            path = path + (("u", at),)
         stack.append(_Element(name, at, scope, skip, path, parent.link or name == "a"))
 
     def end_tag(self, name: str, at: int, end: int) -> None:
@@ -431,17 +435,23 @@ def _chrome(attrs: str) -> bool:
         return True
     for m in _CLASS_ID.finditer(attrs):
         value = m.group(1) or m.group(2) or m.group(3) or ""
-        if _UNLIKELY.search(value) and not _LIKELY.search(value):
-            return True
+        for name in _CAMEL.sub("-", value).split():
+            if _HEAD_UNLIKELY.search(name) or (_UNLIKELY.search(name) and not _LIKELY.search(name)):
+                return True
     return False
 
 
 def _without_chrome(blocks: list[tuple[_Block, tuple[int, int]]]) -> list[tuple[_Block, tuple[int, int]]]:
-    """Drop blocks inside chrome-named elements, unless that would drop most of the page (a misnamed wrapper)."""
-    kept = [(b, s) for b, s in blocks if not any(mark[0] == "u" for mark in b.path)]
-    if sum(len(b.chars) for b, _ in kept) * 2 < sum(len(b.chars) for b, _ in blocks):
-        return blocks
-    return kept
+    """Drop blocks inside chrome-named elements; an element holding half the page's prose is a misnamed wrapper."""
+    sizes: dict[int, int] = {}
+    total = 0
+    for b, _ in blocks:
+        total += len(b.chars)
+        for mark in b.path:
+            if mark[0] == "u":
+                sizes[mark[1]] = sizes.get(mark[1], 0) + len(b.chars)
+    chrome = {element for element, size in sizes.items() if size * 2 < total}
+    return [(b, s) for b, s in blocks if not any(mark[0] == "u" and mark[1] in chrome for mark in b.path)]
 
 
 def _choose(names: list[str], sizes: list[int]) -> int | None:
