@@ -120,11 +120,15 @@ def test_chrome_named_by_role_or_class_is_dropped_unless_it_wraps_the_story() ->
     source = (
         f"<article>{story}<div class='share-bar'>Share this</div><div role='navigation'>Next story</div>"
         "<div id='related-links'><p>Related Articles</p></div><div class='ad-slot'>Advertisement</div>"
-        "<p class='article-related-note'>Kept: the class also says article.</p></article>"
+        "<p class='article-related-note'>Kept: the class also says article.</p>"
+        "<div class='article-sidebar'>Most Popular</div><div class='GoogleDfpAd-adCaption'>Advertisement</div>"
+        "<div class='social-media-embed'>An embedded post is quoted content.</div></article>"
     )
-    assert [b.text for b in parse("x.html", source).blocks][1:] == ["Kept: the class also says article."]
-    wrapped = f"<div class='comments-and-story'>{story}</div><p>Short.</p>"
-    assert [b.text for b in parse("x.html", wrapped).blocks][0].startswith("A sentence of the story.")
+    assert [b.text for b in parse("x.html", source).blocks][1:] == [
+        "Kept: the class also says article.", "An embedded post is quoted content.",
+    ]
+    wrapped = f"<div class='page-sidebar'>{story}<div class='share'>Share</div></div><p>Short.</p>"
+    assert [b.text[:24] for b in parse("x.html", wrapped).blocks] == ["A sentence of the story.", "Short."]
 
 
 def test_unclosed_and_implied_tags() -> None:
