@@ -1,0 +1,92 @@
+"""Redundancy kinds: stacked hedges ("It is possible that … could") and cognate echoes ("the rule of the ruling party")."""
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from ..document import Document
+from ..model import Applicability, Finding
+from .base import Kind, match_case
+
+_OPENERS = regex.compile(
+    r"\b(?P<open>(?:(?:it\s+is|it['’]s|it\s+was|it\s+may\s+be|it\s+might\s+be|it\s+could\s+be)(?=\s+(?:possible|conceivable))|there\s+is\s+a\s+(?:chance|possibility))"
+    r"(?:\s+(?:possible|conceivable))?\s+that)\s+(?=\p{L})",
+    regex.IGNORECASE,
+)
+_MODALS = regex.compile(r"\b(?:could|may|might|possibly|perhaps|maybe|potentially)\b", regex.IGNORECASE)
+_DOUBLE_MODAL = regex.compile(
+    r"\b(?P<m>may|might)\s+(?P<adv>possibly|perhaps|maybe)\b(?!\s+(?:not|never)\b)", regex.IGNORECASE
+)
+_CLAUSE_END = regex.compile(r"[.;:!?]|,\s+(?:but|and|while|although|though)\b")
+
+
+class StackedHedge(Kind):
+    """No keys. Flags a hedging opener whose clause hedges again ("It is possible that X could be") and
+    "may possibly"-style doubled modals; the fix drops the opener (or the adverb)."""
+
+    NAME = "stacked-hedge"
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        for _, block in self.blocks(doc):
+            text = block.text
+            for m in _OPENERS.finditer(text):
+                end_m = _CLAUSE_END.search(text, m.end())
+                clause_end = end_m.start() if end_m else len(text)
+                if not _MODALS.search(text, m.end(), clause_end):
+                    continue
+                yield self._drop_opener(doc, block, m.start(), m.end())
+            for m in _DOUBLE_MODAL.finditer(text):
+                yield self.finding(doc, block, m.start(), m.end(), m.group("m"))
+
+    def _drop_opener(self, doc: Document, block, start: int, end: int) -> Finding:
+        """The span is the opener plus the next word; the fix keeps only that word (capitalised at a sentence start)."""
+        text = block.text
+        word = regex.match(r"[\p{L}\p{N}'’-]+", text[end:]).group()
+        new_word = word[0].upper() + word[1:] if text[start].isupper() else word
+        return self.finding(doc, block, start, end + len(word), new_word, applicability=Applicability.UNSAFE)
+
+
+_COGNATE = regex.compile(
+    r"\b(?P<noun>\p{L}{3,})\s+of\s+(?P<det>the|a|an|its|their|this)\s+(?P<part>\p{L}{3,}(?:ing|ed))\b", regex.IGNORECASE
+)
+_NOUN_SUFFIXES = ("ments", "ment", "ances", "ance", "ers", "er", "ors", "or", "ations", "ation", "s", "e")
+_PART_SUFFIXES = ("ing", "ed", "d")
+
+
+def _stem(word: str, suffixes: tuple[str, ...]) -> str:
+    w = word.lower()
+    for suffix in suffixes:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            break
+    return w[:-1] if w.endswith("e") else w
+
+
+class CognateEcho(Kind):
+    """Keys: synonyms (participle -> replacement word for the fix), ignore (participles never flagged).
+    Flags "<noun> of the <participle of the same root>" ("the rule of the ruling party")."""
+
+    NAME = "cognate-echo"
+    KEYS = {"synonyms": dict, "ignore": list}
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        self.synonyms = {k.lower(): v for k, v in rule.params.get("synonyms", {}).items()}
+        self.ignore = {w.lower() for w in rule.params.get("ignore", [])}
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        for _, block in self.blocks(doc):
+            for m in _COGNATE.finditer(block.text):
+                part = m.group("part")
+                if part.lower() in self.ignore:
+                    continue
+                if _stem(m.group("noun"), _NOUN_SUFFIXES) != _stem(part, _PART_SUFFIXES):
+                    continue
+                synonym = self.synonyms.get(part.lower())
+                if synonym is None:
+                    yield self.finding(doc, block, m.start(), m.end(), None)
+                    continue
+                start = m.start("part")
+                yield self.finding(doc, block, m.start(), m.end(),
+                                   block.text[m.start():start] + match_case(part, synonym))
