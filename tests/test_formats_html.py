@@ -175,6 +175,10 @@ def test_html_escape_round_trips() -> None:
                      "", "<article><p>Story.</p>\n\n<p>More.</p></article>", "Story.", id="whole-element"),
         pytest.param("<p>A <i>very</i> big deal.</p>", "very big ", "", "<p>A <i></i>deal.</p>", "A deal.",
                      id="delete-across-tags"),
+        pytest.param("<p>Gallery Title<br>\nAP Photo/Ann Lee A crowd.</p>", "Gallery Title", "",
+                     "<p>AP Photo/Ann Lee A crowd.</p>", "AP Photo/Ann Lee A crowd.", id="first-line-takes-its-br"),
+        pytest.param("<p>Story ends here.<br>\nAP Photo/Ann Lee A crowd.</p>", "AP Photo/Ann Lee A crowd.", "",
+                     "<p>Story ends here.</p>", "Story ends here.", id="last-line-takes-the-br-before"),
     ],
 )
 def test_fix_is_written_back_as_html(source: str, old: str, new: str, expected: str, reparsed: str) -> None:

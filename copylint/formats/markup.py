@@ -103,13 +103,9 @@ def fit_edit(doc: Document, edit: Edit) -> tuple[Edit, ...] | None:
     old = block.text[first : last + 1]
     new = edit.content
     if ends.pure(first, last):
-        end = edit.end
-        if not new and block.text[last] == "\n" and last + 1 < len(block.text):
-            # Deleting a whole line of a quote or list item: take the next line's '> ' prefix, not this one's.
-            after = block.offsets[last + 1]
-            if not source[ends.end(last) : after].strip(" \t>"):
-                end = max(end, after)
-        return (Edit(edit.start, end, escape_for(doc.format, new)),)
+        if not new:
+            return (_line_deletion(block, ends, edit, first, last),)
+        return (Edit(edit.start, edit.end, escape_for(doc.format, new)),)
     prefix = 0
     limit = min(len(old), len(new))
     while prefix < limit and old[prefix] == new[prefix]:
@@ -127,6 +123,30 @@ def fit_edit(doc: Document, edit: Edit) -> tuple[Edit, ...] | None:
     if not middle and doc.format == "html":  # deleting across tags: delete each run of text, keep the tags
         return tuple(Edit(block.offsets[a], ends.end(b), "") for a, b in ends.runs(lo, hi))
     return None
+
+
+def _line_deletion(block: ProseBlock, ends: "_Ends", edit: Edit, first: int, last: int) -> Edit:
+    """A deletion of whole lines also takes one line break (a <br>, or a newline and the next line's '> ' prefix),
+    so no empty line or doubled prefix is left; any other deletion is kept as it is."""
+    text = block.text
+    offsets = block.offsets
+    source = ends.source
+    if first > 0 and text[first - 1] != "\n":
+        return edit
+    nl = last if text[last] == "\n" else last + 1
+    if nl < len(text) and text[nl] == "\n":
+        if nl + 1 >= len(text):
+            return edit
+        before = source[ends.end(nl - 1) : offsets[nl]] if nl > first else ""
+        after = source[ends.end(nl) : offsets[nl + 1]]
+        if not before.strip() and not after.strip(" \t\r\n>"):
+            return Edit(edit.start, max(edit.end, offsets[nl + 1]), "")
+        return edit
+    if first > 0:  # the last line of its block: take the break before it
+        between = source[ends.end(first - 1) : offsets[first]]
+        if not between.strip(" \t\r\n>"):
+            return Edit(min(edit.start, offsets[first - 1]), edit.end, "")
+    return edit
 
 
 def _locate(doc: MarkupDocument, edit: Edit) -> tuple[int, int, int] | None:
@@ -154,6 +174,7 @@ class _Ends:
     """Source end of each prose character: one past it, or past the whole entity or tag it stands for."""
 
     def __init__(self, source: str, block: ProseBlock) -> None:
+        self.source = source
         self.block = block
         self.ends: Mapping[int, int] = getattr(block, "ends", {})
 
