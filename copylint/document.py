@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
-from typing import Any, Iterator, Mapping, Sequence
+from functools import cached_property, lru_cache
+from typing import Any, Callable, Hashable, Iterator, Mapping, Sequence
 
 import regex
 
@@ -73,6 +73,13 @@ class Document:
         # Document-wide facts the linter supplies from config (e.g. "names", "vocabulary"); kinds only read it.
         self.context: Mapping[str, Any] = context or {}
 
+    def memo(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """compute(), once per document and key: lets several kinds share one pass (e.g. place mentions)."""
+        cache = self.__dict__.setdefault("_memo", {})
+        if key not in cache:
+            cache[key] = compute()
+        return cache[key]
+
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
         out: list[Sentence] = []
@@ -108,6 +115,11 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Split prose into sentence spans; line breaks end a sentence unless the line clearly wraps."""
+    return list(_split_sentences(text))
+
+
+@lru_cache(maxsize=256)  # several kinds split the same block texts
+def _split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     for line_start, line_end in _logical_lines(text):
         start = line_start
@@ -122,7 +134,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             _append(spans, text, start, m.end())
             start = nxt
         _append(spans, text, start, line_end)
-    return spans
+    return tuple(spans)
 
 
 def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
