@@ -185,3 +185,14 @@ def test_fix_is_written_back_as_html(source: str, old: str, new: str, expected: 
     fixed = fix_prose(parse("x.html", source), old, new)
     assert fixed == expected
     assert parse("x.html", fixed).blocks[0].text == reparsed
+
+
+def test_line_removal_starting_in_white_space_is_fitted() -> None:
+    from copylint.formats.markup import fit_edit
+    from copylint.model import Edit
+
+    source = "<p>Story text.<br>\n[embed id=\"7\"]</p>"
+    doc = parse("x.html", source)
+    start = source.index("\n")  # a line removal takes the line break before its line
+    (edit,) = fit_edit(doc, Edit(start, source.index("</p>"), ""))
+    assert source[: edit.start] + source[edit.end :] == "<p>Story text.</p>"

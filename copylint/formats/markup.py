@@ -150,21 +150,23 @@ def _line_deletion(block: ProseBlock, ends: "_Ends", edit: Edit, first: int, las
 
 
 def _locate(doc: MarkupDocument, edit: Edit) -> tuple[int, int, int] | None:
-    """(block index, first, last prose index) when edit spans whole prose characters of one block."""
+    """(block index, first, last prose index) when edit spans whole prose characters of one block, give or take
+    white space around them (a line removal takes the line break before or after its line)."""
+    source = doc.source
     for index, block in enumerate(doc.blocks):
         offsets = block.offsets
-        if offsets is None or not offsets or edit.start < offsets[0] or edit.start > offsets[-1]:
+        if offsets is None or not offsets or edit.start > offsets[-1]:
             continue
         first = bisect.bisect_left(offsets, edit.start)
-        if first >= len(offsets) or offsets[first] != edit.start:
+        if offsets[first] != edit.start and (edit.end == edit.start or source[edit.start : offsets[first]].strip()):
             continue
         if edit.end == edit.start:
             return index, first, first - 1
         last = bisect.bisect_left(offsets, edit.end) - 1
         if last < first:
             continue
-        ends = _Ends(doc.source, block)
-        if ends.end(last) != edit.end and not (last + 1 == len(offsets) and edit.end > ends.end(last)):
+        end = _Ends(source, block).end(last)
+        if end != edit.end and (end > edit.end or (source[end : edit.end].strip() and last + 1 < len(offsets))):
             continue
         return index, first, last
     return None
