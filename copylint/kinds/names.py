@@ -1,0 +1,159 @@
+"""Name kinds: a newsroom style sheet of canonical name spellings, and one name spelled two ways in a document."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable, Iterator
+
+import regex
+
+from ..document import Document, ProseBlock
+from ..model import Finding
+from .base import Kind
+
+PARTICLES = frozenset("von van der den de da di du la le al el bin ibn ben dos das del della ter ten".split())
+_PART = regex.compile(r"\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|\d+")  # 'NetBlocks' -> Net, Blocks
+_SENTENCE_END = ".!?\"“”‘’:—–\n"
+
+
+def _letters(word: str) -> list[str]:
+    return _PART.findall(word) or [word]
+
+
+def name_pattern(name: str) -> regex.Pattern:
+    """A case-insensitive pattern for `name` with any hyphen, space or none between its parts, and with its
+    particles optional: 'Kassym-Jomart' matches 'Kassym Jomart' and 'Kassymjomart'; 'Ursula von der Leyen'
+    matches 'Ursula der Leyen'."""
+    words = name.replace("-", " - ").split()
+    out: list[str] = []
+    for i, word in enumerate(words):
+        if word == "-":
+            continue
+        parts = r"[\s\-‐]*".join(regex.escape(p) for p in _letters(word))
+        sep = r"[\s\-‐]*" if i and words[i - 1] == "-" else r"[\s\-‐]+"
+        if word.lower() in PARTICLES and 0 < i < len(words) - 1:
+            out.append(f"(?:{sep if out else ''}{parts})?")
+        else:
+            out.append((sep if out else "") + parts)
+    return regex.compile(r"(?<![\w\-/@.])" + "".join(out) + r"(?![\w\-]|\.\w)", regex.IGNORECASE)
+
+
+def name_pieces(name: str) -> list[str]:
+    """The canonical name and the parts copy uses alone: a particle surname ('von der Leyen') and compound
+    words ('Kassym-Jomart', 'NetBlocks')."""
+    words = name.split()
+    pieces = [name]
+    for i, word in enumerate(words):
+        if word.lower() in PARTICLES and i > 0:
+            pieces.append(" ".join(words[i:]))
+            break
+    for word in words:
+        if len(words) > 1 and ("-" in word or len(_letters(word)) > 1):
+            pieces.append(word)
+    return list(dict.fromkeys(pieces))
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t")
+    return not before or before[-1] in _SENTENCE_END
+
+
+def acceptable(found: str, canonical: str, text: str, start: int) -> bool:
+    """The same spelling, an all-capitals headline form, or a capital only because a sentence starts there."""
+    if found == canonical or (found.isupper() and not canonical.isupper() and len(found) > 4):
+        return True
+    return (_at_sentence_start(text, start) and found[:1].upper() == canonical[:1].upper()
+            and found[1:] == canonical[1:])
+
+
+class StyleSheet(Kind):
+    """Keys: names (the rule's built-in style sheet). The config's names (doc.context['names']) extend it;
+    near-miss spellings of each canonical name are flagged."""
+
+    NAME = "names-style-sheet"
+    KEYS = {"names": list}
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        self.builtin = tuple(rule.params.get("names", ()))
+        self._compiled: dict[tuple[str, ...], list[tuple[str, regex.Pattern]]] = {}
+
+    def _patterns(self, names: tuple[str, ...]) -> list[tuple[str, regex.Pattern]]:
+        if names not in self._compiled:
+            pieces = [(piece, name_pattern(piece)) for name in names for piece in name_pieces(name)]
+            self._compiled[names] = sorted(pieces, key=lambda p: -len(p[0]))
+        return self._compiled[names]
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        names = tuple(dict.fromkeys(n for n in (*doc.context.get("names", ()), *self.builtin) if n.strip()))
+        if not names:
+            return
+        patterns = self._patterns(names)
+        for _, block in self.blocks(doc):
+            yield from self._check_block(doc, block, patterns)
+
+    def _check_block(self, doc: Document, block: ProseBlock, patterns) -> Iterator[Finding]:
+        text = block.text
+        taken: list[tuple[int, int]] = []
+        for canonical, rx in patterns:
+            for m in rx.finditer(text):
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                if acceptable(m.group(), canonical, text, m.start()):
+                    continue
+                yield self.finding(doc, block, m.start(), m.end(), canonical, canonical=canonical)
+
+
+class NameVariants(Kind):
+    """With no style sheet entry, the same capitalised name spelled two ways in one document (hyphen, space,
+    fused, or a capital inside a word): the later, less common spelling is flagged."""
+
+    NAME = "name-variants"
+    DOCUMENT_LEVEL = True
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        from ..data.mentions import capitalised_runs
+        from ..data.names import name_key
+
+        listed = {name_key(n) for n in doc.context.get("names", ())}
+        lowercase_words = {w.lower() for w in regex.findall(r"\b\p{Ll}[\p{Ll}'’-]*\b", doc.prose)}
+        seen: dict[str, list[tuple[str, ProseBlock, int, int]]] = defaultdict(list)
+        for _, block in self.blocks(doc):
+            text = block.text
+            for start, end in capitalised_runs(text):
+                run = text[start:end]
+                if run.isupper():
+                    continue
+                first, _, rest = run.partition(" ")
+                if rest and _at_sentence_start(text, start) and first.lower() in lowercase_words:
+                    start += len(first) + 1
+                    run = rest
+                key = name_key(run)
+                if len(key) >= 4 and key not in listed:
+                    seen[key].append((run, block, start, end))
+        for mentions in seen.values():
+            spellings = {m[0] for m in mentions}
+            if len(spellings) < 2:
+                continue
+            counts = defaultdict(int)
+            for m in mentions:
+                counts[m[0]] += 1
+            preferred = max(spellings, key=lambda s: (counts[s], -_first(mentions, s)))
+            for run, block, start, end in mentions:
+                if run != preferred and _differs_within_words(run, preferred):
+                    yield self.finding(doc, block, start, end, preferred, canonical=preferred)
+
+
+def _first(mentions, spelling: str) -> int:
+    return next(i for i, m in enumerate(mentions) if m[0] == spelling)
+
+
+def _differs_within_words(a: str, b: str) -> bool:
+    """True for a hyphen/space/fused difference or a capital inside a word; False when only a word's first
+    letter differs in case (title case against sentence case), or accents and punctuation differ."""
+    low_a, low_b = a.lower(), b.lower()
+    if low_a == low_b:
+        wa, wb = a.split(), b.split()
+        return len(wa) != len(wb) or any(x[1:] != y[1:] for x, y in zip(wa, wb))
+    squash = lambda s: s.replace(" ", "").replace("-", "").replace("‐", "")  # noqa: E731
+    return squash(low_a) == squash(low_b)
