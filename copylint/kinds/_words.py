@@ -16,7 +16,8 @@ CLAUSE_WORDS = frozenset(
     is are was were be been being has have had do does did will would shall should can could may might must
     in on at from to with for by of into onto across after before during near inside outside throughout
     over under until since around against among between without within beyond along toward towards
-    said say says told also not""".split()
+    said say says told also not about because although though despite amid via per like regarding concerning
+    if then once again""".split()
 )
 
 DETERMINERS = frozenset(

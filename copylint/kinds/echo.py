@@ -55,6 +55,7 @@ class EchoEnding(Kind):
         scopes = self.rule.scopes or self.DEFAULT_SCOPES
         previous: list[tuple[int, int, str]] | None = None
         previous_block, previous_text = -1, ""
+        previous_sentence: Sentence | None = None
         for sentence in _prose_sentences(doc, scopes):
             words = _words(doc.sentence_text(sentence))
             if previous is not None and sentence.block - previous_block <= 1 and len(words) > 2:
@@ -64,8 +65,10 @@ class EchoEnding(Kind):
                     shared += 1
                 tail = words[len(words) - shared:]
                 if shared >= self.min_words and self._is_echo(doc, sentence, previous_text, tail):
-                    yield self._finding(doc, sentence, tail)
+                    first = previous_sentence.start + previous[len(previous) - shared][0]
+                    yield self._finding(doc, sentence, tail, doc.blocks[previous_sentence.block].to_source(first))
             previous, previous_block, previous_text = words, sentence.block, doc.sentence_text(sentence)
+            previous_sentence = sentence
 
     def _is_echo(self, doc: Document, sentence: Sentence, previous_text: str, tail: list[tuple[int, int, str]]) -> bool:
         """An appended clause repeated, not a noun phrase that two sentences happen to share or a speaker's refrain."""
@@ -81,7 +84,8 @@ class EchoEnding(Kind):
         appended = text[:tail[0][0]].rstrip().endswith((",", "—", "–"))
         return gerund or appended
 
-    def _finding(self, doc: Document, sentence: Sentence, tail: list[tuple[int, int, str]]) -> Finding:
+    def _finding(self, doc: Document, sentence: Sentence, tail: list[tuple[int, int, str]], first: int) -> Finding:
+        """The span runs from the first ending to its echo; the fix drops the echo."""
         block = doc.blocks[sentence.block]
         start, end = sentence.start + tail[0][0], sentence.start + tail[-1][1]
         # The fix drops the echoed ending with the comma or space that introduces it.
@@ -91,8 +95,9 @@ class EchoEnding(Kind):
         src_cut, _ = block.source_span(cut, start)
         _, src_end = block.source_span(start, end)
         phrase = block.text[start:end]
-        return self.finding(doc, block, start, end, "", suggestions=(f"(drop the repeated '{phrase}')",),
-                            edits=(Edit(src_cut, src_end, ""),), applicability=Applicability.UNSAFE, phrase=phrase)
+        return self.source_finding(doc, first, src_end, "", suggestions=(f"(drop the repeated '{phrase}')",),
+                                   edits=(Edit(src_cut, src_end, ""),), applicability=Applicability.UNSAFE,
+                                   phrase=phrase)
 
 
 def _normal(text: str) -> str:
