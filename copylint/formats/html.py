@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..document import ProseBlock
+from .boilerplate import LINK_DENSITY, MAIN_SHARE, choose_container, hidden, inside, looks_like_chrome, without_chrome
 from .markup import MarkupBlock, MarkupDocument
 
 _MARKUP_START = regex.compile(r"<[a-zA-Z/!?]")
@@ -16,21 +16,6 @@ _START_TAG = regex.compile(
 _LOOSE_TAG = regex.compile(r"<([a-zA-Z][^\s/>]*+)([^>]*+)>")
 _END_TAG = regex.compile(r"</([a-zA-Z][^\s/>]*+)[^>]*+>")
 _ATTR = regex.compile(r"""([^\s/>"'=][^\s/>=]*+)(?:\s*+=\s*+(?:"([^"]*+)"|'([^']*+)'|([^\s>"']++)))?""")
-_HIDDEN = regex.compile(r"""(?:^|\s)(?:hidden(?:\s|=|$)|aria-hidden\s*=\s*["']?true)|display\s*:\s*none""", regex.I)
-# Page chrome by ARIA role, and by class/id words (as Readability does) unless the name also says "content".
-_ROLE = regex.compile(r"\brole\s*=\s*[\"']?(navigation|banner|contentinfo|complementary|search|dialog|menu|menubar|toolbar)\b", regex.I)
-_CLASS_ID = regex.compile(r"""\b(?:class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", regex.I)
-_CHROME_WORDS = (
-    r"ad|ads|advert\w*|actionbar|banner|breadcrumbs?|close|comments?|community|cookie\w*|disqus|dropdown|footer|gdpr|"
-    r"hamburger|masthead|menu|modal|nav|navbar|navigation|newsletter|outbrain|pagination|pager|popular|popup|promo\w*|"
-    r"related|share|sharing|sidebar|sidenav|skyscraper|social|sponsor\w*|subscribe|subscription|taboola|toolbar|"
-    r"trending"
-)
-_UNLIKELY = regex.compile(rf"(?<![a-z])(?:{_CHROME_WORDS})(?![a-z])", regex.I)
-# The last word of a class names what it is ("article-sidebar" is a sidebar; "social-media-embed" an embed).
-_HEAD_UNLIKELY = regex.compile(rf"(?<![a-z])(?:{_CHROME_WORDS})$", regex.I)
-_LIKELY = regex.compile(r"article|body|content|main|story|entry|post-text|text|embed", regex.I)
-_CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
 _CHARREF = regex.compile(r"&(?:#[0-9]++;?|#[xX][0-9a-fA-F]++;?|[A-Za-z][A-Za-z0-9]*+;?)")
 _COLLAPSIBLE = regex.compile(r"[\t\n\r\f]|  ")
 _TOKENS = regex.compile(r"[^ \t\n\r\f]++|[ \t\n\r\f]++")
@@ -71,8 +56,6 @@ _CLOSES = {
 _P_CLOSERS = BLOCK - {"br", "img", "td", "th", "tr", "caption", "body", "html", "tbody", "thead", "tfoot", "legend"}
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _WS = " \t\n\r\f"
-MAIN_SHARE = 4  # an <article>/<main> must hold at least 1/MAIN_SHARE of the page's prose to be the main content
-LINK_DENSITY = 2  # outside a main element, a block at least 1/LINK_DENSITY link text is navigation
 
 
 @dataclass(slots=True)
@@ -81,7 +64,8 @@ class _Element:
     start: int
     scope: str
     skip: bool
-    path: tuple  # ("c", id) for article/main, ("f",) for footer, ("h",) for header: used to pick the main content
+    # Marks used to pick the main content: ("c", id) article/main, ("f",) footer, ("h",) header, ("u", id) chrome.
+    path: tuple
     link: bool = False
     blocks: int = 0
 
@@ -207,7 +191,7 @@ class _Walker:
             return
         if name in VOID:
             return
-        skip = parent.skip or name in SKIP or (bool(attrs) and _hidden(attrs))
+        skip = parent.skip or name in SKIP or (bool(attrs) and hidden(attrs))
         scope = _SCOPES.get(name)
         if scope is None:
             scope = parent.scope if name != "p" or parent.scope in _KEEP_PARENT_SCOPE else "paragraph"
@@ -219,7 +203,7 @@ class _Walker:
             path = path + (("f",),)
         elif name == "header":
             path = path + (("h",),)
-        if attrs and name not in ("html", "body") and _chrome(attrs):
+        if attrs and name not in ("html", "body") and looks_like_chrome(attrs):
             path = path + (("u", at),)
         stack.append(_Element(name, at, scope, skip, path, parent.link or name == "a"))
 
@@ -403,7 +387,7 @@ class _Walker:
         """Blocks of the main content: the largest <article> (or <main>), else the page without header, footer
         and link lists. An <article> holding a small share of the page's prose is a teaser card, not the story.
         When the content has no <h1>, the page's last <h1> before it (outside footer and chrome) is its headline."""
-        blocks = _without_chrome(self.out)
+        blocks = without_chrome(self.out)
         page = [(b, s) for b, s in blocks if not any(mark[0] in "fh" for mark in b.path)]
         chosen_blocks = None
         if self.containers:
@@ -412,10 +396,10 @@ class _Walker:
                 for mark in b.path:
                     if mark[0] == "c":
                         sizes[mark[1]] += len(b.chars)
-            chosen = _choose(self.containers, sizes)
+            chosen = choose_container(self.containers, sizes)
             total = sum(len(b.chars) for b, _ in page)
             if chosen is not None and sizes[chosen] * MAIN_SHARE >= total:
-                chosen_blocks = [(b, s) for b, s in blocks if _inside(b.path, chosen)]
+                chosen_blocks = [(b, s) for b, s in blocks if inside(b.path, chosen)]
         if chosen_blocks is None:
             chosen_blocks = [(b, s) for b, s in page if b.tag == "h1" or b.linked * LINK_DENSITY < len(b.chars)]
         if chosen_blocks and not any(b.tag == "h1" for b, _ in chosen_blocks):
@@ -427,58 +411,6 @@ class _Walker:
             if headlines:
                 chosen_blocks.insert(0, headlines[-1])
         return chosen_blocks
-
-
-def _chrome(attrs: str) -> bool:
-    """A navigation/banner/footer role, or a class or id naming page chrome (share bar, ads, related links)."""
-    if _ROLE.search(attrs):
-        return True
-    for m in _CLASS_ID.finditer(attrs):
-        value = m.group(1) or m.group(2) or m.group(3) or ""
-        for name in _CAMEL.sub("-", value).split():
-            if _HEAD_UNLIKELY.search(name) or (_UNLIKELY.search(name) and not _LIKELY.search(name)):
-                return True
-    return False
-
-
-def _without_chrome(blocks: list[tuple[_Block, tuple[int, int]]]) -> list[tuple[_Block, tuple[int, int]]]:
-    """Drop blocks inside chrome-named elements; an element holding half the page's prose is a misnamed wrapper."""
-    sizes: dict[int, int] = {}
-    total = 0
-    for b, _ in blocks:
-        total += len(b.chars)
-        for mark in b.path:
-            if mark[0] == "u":
-                sizes[mark[1]] = sizes.get(mark[1], 0) + len(b.chars)
-    chrome = {element for element, size in sizes.items() if size * 2 < total}
-    return [(b, s) for b, s in blocks if not any(mark[0] == "u" and mark[1] in chrome for mark in b.path)]
-
-
-def _choose(names: list[str], sizes: list[int]) -> int | None:
-    articles = [i for i, name in enumerate(names) if name == "article" and sizes[i]]
-    mains = [i for i, name in enumerate(names) if name == "main" and sizes[i]]
-    best_article = max(articles, key=sizes.__getitem__, default=None)
-    best_main = max(mains, key=sizes.__getitem__, default=None)
-    if best_article is not None and (best_main is None or sizes[best_article] * 2 >= sizes[best_main]):
-        return best_article
-    return best_main
-
-
-def _inside(path: tuple, chosen: int) -> bool:
-    seen = False
-    for mark in path:
-        if mark[0] == "c" and mark[1] == chosen:
-            seen = True
-        elif seen and mark[0] == "f":
-            return False
-    return seen
-
-
-def _hidden(attrs: str) -> bool:
-    low = attrs.lower()
-    if "hidden" not in low and "none" not in low:
-        return False
-    return bool(_HIDDEN.search(low))
 
 
 def _heading_tag(stack: list[_Element]) -> str:
