@@ -108,7 +108,7 @@ DO Dominican
 DM Dominican
 NL Dutch
 TL East Timorese|Timorese
-EC Ecuadorean|Ecuadorian
+EC Ecuadorian|Ecuadorean
 EG Egyptian
 SV Salvadoran|Salvadorean
 GQ Equatoguinean

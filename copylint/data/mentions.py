@@ -14,7 +14,8 @@ NAME = rf"(?:{_SAINT}?{_WORD}(?:\s(?:{_PARTICLE}\s)?{_WORD}){{0,4}})"
 
 COMPASS_ADJ = rf"(?:(?i:far[- ])?(?i:(?:north|south)(?:[- ]?(?:east|west))?ern|(?:east|west)ern|central|mid-?western))"
 COMPASS_NOUN = r"(?:(?:far[- ])?(?:north|south)(?:[- ]?(?:east|west))?|(?:far[- ])?(?:east|west)|centre|center|heart)"
-LOC_PREP = r"(?:in|at|near|from|into|outside|around|across|throughout|towards?|via|of|to|hit|struck|rocked|visited|reached)"
+LOC_PREP = (r"(?:in|at|near|from|into|outside|around|across|throughout|towards?|via|to|hit|struck|rocked|visited|"
+            r"reached|(?:city|town|village|port|suburb|district)\s+of)")
 _STRONG_PREP = r"(?:in|near|outside|around|across|throughout|into)"
 PLACE_NOUN = (r"(?:city|town|village|port|province|state|region|district|county|municipality|island|resort|"
               r"enclave|oblast|capital|border town|border city|port city|oil town|mining town|industrial city)")

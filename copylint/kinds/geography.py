@@ -11,6 +11,8 @@ from .base import Kind, match_case
 _PROSE = frozenset({"paragraph", "list", "quote", "caption", "heading", "title"})
 _TRAILING = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december""".split())
+_STARTERS = frozenset("""the a an in at on for as when while after before if it this that these those he she they we i
+    there yesterday today but and or so then meanwhile however earlier later last next some many most""".split())
 _EVIDENCE: "weakref.WeakKeyDictionary[Document, frozenset[str]]" = weakref.WeakKeyDictionary()
 
 
@@ -42,14 +44,17 @@ def non_place_names(doc: Document) -> frozenset[str]:
         return cached
     from ..data.mentions import capitalised_runs
 
+    import regex
+
     keys: set[str] = set()
+    lowercase = {w.lower() for w in regex.findall(r"\b\p{Ll}[\p{Ll}'’]*\b", doc.prose)} | _STARTERS
     for block in doc.blocks:
         text = block.text
         for start, end in capitalised_runs(text):
             words = text[start:end].split()
             before = text[:start].rstrip()
-            if len(words) > 1 and (not before or before[-1] in ".!?\"“”‘’:—–-(\n"):
-                words = words[1:]  # a sentence's first word is capitalised anyway
+            if len(words) > 1 and (not before or before[-1] in ".!?\"“”‘’:—–-(\n") and words[0].lower() in lowercase:
+                words = words[1:]  # an ordinary word capitalised only because a sentence starts there
             if len(words) < 2:
                 continue
             for i in range(len(words)):

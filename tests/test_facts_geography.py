@@ -1,0 +1,216 @@
+"""Geography rules (CL301-CL305) against the real gazetteer: each pattern, ambiguity, capitals, direction, ranks."""
+from __future__ import annotations
+
+import pytest
+
+from copylint.api import Linter
+
+_LINTER: list[Linter] = []
+
+
+def facts(text: str, code: str | None = None):
+    if not _LINTER:
+        _LINTER.append(Linter(select=["CL3"], languagetool=False))
+    found = _LINTER[0].lint_source("t.txt", text)
+    return [f for f in found if code is None or f.code == code]
+
+
+def one(text: str, code: str):
+    found = facts(text, code)
+    assert len(found) == 1, [(f.code, f.text, f.message) for f in facts(text)]
+    return found[0]
+
+
+# --- place vs country: every pattern -------------------------------------------------------------------
+@pytest.mark.parametrize("text, span, suggestion", [
+    ("The festival is held in Lyon in Spain every year.", "Spain", "France"),
+    ("Fighting spread to Mosul in Syria.", "Syria", "Iraq"),
+    ("Dockworkers in Mombasa, Tanzania, went on strike.", "Tanzania", "Kenya"),
+    ("Protests in Cairo (Libya) continued.", "Libya", "Egypt"),
+    ("The riots spread to the Syrian city of Basra.", "Syrian", "Iraqi"),
+    ("The riots spread to the Chilean city of Mendoza.", "Chilean", "Argentine"),
+    ("The riots spread to the Peruvian port of Guayaquil.", "Peruvian", "Ecuadorian"),
+    ("Tourists flocked back to hotels in Spain's Lyon after the floods.", "Spain", "France"),
+    ("Ships sailed from Vladivostok in China's far east.", "China", "Russia"),
+    ("Talks were held in Mosul, in the north of Syria.", "Syria", "Iraq"),
+    ("Flooding hit Braga in northern Spain.", "northern Spain", "northern Portugal"),
+    ("Flooding hit Gdansk in northern Germany.", "northern Germany", "northern Poland"),
+])
+def test_place_country_patterns(text: str, span: str, suggestion: str) -> None:
+    finding = one(text, "CL301")
+    assert finding.text == span
+    assert finding.suggestions[0] == suggestion
+
+
+def test_wording_is_kept_and_a_wrong_compass_word_is_corrected_too() -> None:
+    assert one("Clashes broke out in Lyon in eastern Spain.", "CL301").suggestions[0] == "eastern France"
+    # Mosul is in northern Iraq: moving it out of Syria also fixes "southern".
+    assert one("Clashes broke out in Mosul in southern Syria.", "CL301").suggestions[0] == "northern Iraq"
+
+
+def test_country_that_needs_an_article() -> None:
+    finding = one("Voters in Denver in western Canada went to the polls.", "CL301")
+    assert finding.text == "western Canada"
+    assert finding.suggestions[0] == "the western United States"
+
+
+@pytest.mark.parametrize("text", [
+    "The festival is held in Lyon in eastern France every year.",
+    "Dockworkers in Mombasa, Kenya, went on strike.",
+    "The riots spread to the Iraqi city of Basra.",
+    "Ships sailed from Vladivostok in Russia's far east.",
+    "He was raised in Lyon, France, and in Porto (Portugal).",
+])
+def test_true_placements_pass(text: str) -> None:
+    assert facts(text) == []
+
+
+# --- ambiguity: flagged only when no reading fits ------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "She was born in Paris, Texas, and raised in Paris, France.",
+    "He flew to Tbilisi in Georgia and then to Atlanta, Georgia, and Savannah, Georgia.",
+    "Voters in Hyderabad, Pakistan, and in Hyderabad, India, went to the polls.",
+    "He moved to London, Ontario, then to Perth, Scotland.",
+])
+def test_shared_names_fit_any_reading(text: str) -> None:
+    assert facts(text, "CL301") == []
+
+
+def test_shared_name_flagged_when_no_reading_fits() -> None:
+    assert one("She lives in Paris in Germany.", "CL301").suggestions[0] == "France"
+    assert one("Troops were sent to Hyderabad in Nepal.", "CL301").suggestions[0] == "India"
+
+
+def test_us_state_reading_suggests_the_state() -> None:
+    finding = one("He moved to Miami, Georgia, in 2001.", "CL301")
+    assert finding.text == "Georgia" and finding.suggestions[0] == "Florida"
+
+
+def test_close_rivals_give_choices_but_no_fix() -> None:
+    finding = one("He grew up near Hamilton in Brazil.", "CL301")
+    assert len(finding.suggestions) >= 2 and finding.fix is None
+
+
+# --- precision guards -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Lewis Hamilton won again. It was a win for Hamilton in Brazil, and fans sang to Hamilton in Brazil.",
+    "Police in France arrested two men. Growth in China slowed.",
+    "After Saturday's display in the draw in Paris, Ireland face the Faroe Islands.",
+    "Officials from Kabul, Pakistan and India met.",
+    "Fans of Liverpool in Spain cheered.",
+    "Dresden in East Germany was rebuilt.",
+    "Juba in southern Sudan was quiet.",
+    "Sevastopol in Russia and Pristina in Serbia and Hong Kong in China were named.",
+])
+def test_not_a_placement_or_a_defensible_one(text: str) -> None:
+    assert facts(text) == []
+
+
+# --- compass direction ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, span, suggestion", [
+    ("Fighting continued around Mosul in southern Iraq.", "southern", "northern"),
+    ("Flooding hit Chennai in northern India.", "northern", "southern"),
+    ("The riots spread to the northern Iraqi city of Basra.", "northern", "southern"),
+    ("The ferry left from Vladivostok in Russia's far west.", "far west", "east"),
+    ("Talks were held in Mosul, in the south of Iraq.", "south", "north"),
+    ("Shelling hit Bilbao in Southern Spain.", "Southern", "Northern"),
+])
+def test_compass_contradictions(text: str, span: str, suggestion: str) -> None:
+    finding = one(text, "CL302")
+    assert finding.text == span and finding.suggestions[0] == suggestion
+
+
+@pytest.mark.parametrize("text", [
+    "Seville in southern Spain and Bilbao in northern Spain were hit.",
+    "Madrid in central Spain and Mosul in north-western Iraq were hit.",
+    "Mosul in northern Iraq and Basra in southern Iraq were hit.",
+    "Lyon in south-eastern France was hit.",
+])
+def test_compass_agreements(text: str) -> None:
+    assert facts(text, "CL302") == []
+
+
+def test_compass_skips_a_name_shared_inside_the_country() -> None:
+    # Russia has more than one place called Kaliningrad, so no direction is judged.
+    assert facts("Ships sailed from Kaliningrad in Russia's far east.", "CL302") == []
+
+
+# --- capitals ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, span, capital", [
+    ("Delegates met in Sydney, the capital of Australia.", "Sydney", "Canberra"),
+    ("Istanbul, the capital of Turkey, is vast.", "Istanbul", "Ankara"),
+    ("The Australian capital, Sydney, was hot.", "Sydney", "Canberra"),
+    ("Canada's capital, Toronto, was cold.", "Toronto", "Ottawa"),
+    ("Zurich, the Swiss capital, was cold.", "Zurich", "Bern"),
+    ("Auckland is the capital of New Zealand.", "Auckland", "Wellington"),
+])
+def test_wrong_capitals(text: str, span: str, capital: str) -> None:
+    finding = one(text, "CL303")
+    assert finding.text == span and finding.suggestions[0] == capital
+
+
+@pytest.mark.parametrize("text", [
+    "Kiev, the capital of Ukraine, was calm. Kyiv, the capital of Ukraine, was calm.",
+    "Peking, the capital of China, was calm.",
+    "Bombay was renamed; Delhi, the capital of India, and New Delhi, the Indian capital, were hot.",
+    "Rangoon, the capital of Burma, and Yangon, Myanmar's capital, were wet.",
+    "La Paz, the capital of Bolivia, and The Hague, the capital of the Netherlands, were named.",
+])
+def test_renamed_capitals_and_co_capitals_pass(text: str) -> None:
+    assert facts(text, "CL303") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Quetta, the capital of Balochistan, was quiet.",
+    "Atlanta, the capital of Georgia, hosted the games.",
+    "Sacramento, the capital of California, voted. Lahore, the capital of Punjab, voted.",
+    "Toronto, the capital of Ontario, and Mumbai, the capital of Maharashtra, were busy.",
+    "Bonn, the capital of West Germany, was small.",
+    "Almaty was the capital until 1997; Karachi, the capital of Pakistan until 1959, grew.",
+])
+def test_subnational_and_past_capitals_are_never_flagged(text: str) -> None:
+    assert facts(text, "CL303") == []
+
+
+# --- neighbours -----------------------------------------------------------------------------------------
+def test_not_a_neighbour() -> None:
+    finding = one("France borders Portugal and Belgium.", "CL304")
+    assert finding.text == "Portugal" and finding.fix is None
+
+
+@pytest.mark.parametrize("text", [
+    "Spain borders Portugal to the west and France to the north.",
+    "Saudi Arabia borders Bahrain.",
+    "Canada borders the United States to the south.",
+    "Mongolia borders Russia to the north and China to the south.",
+])
+def test_true_borders(text: str) -> None:
+    assert facts(text, "CL304") == []
+
+
+def test_neighbour_on_the_wrong_side() -> None:
+    finding = one("Germany shares a border with Austria to the north.", "CL304")
+    assert finding.text == "north" and finding.suggestions[0] == "south"
+
+
+# --- ranks (within one place of the data) ------------------------------------------------------------------
+@pytest.mark.parametrize("text, span, suggestion", [
+    ("Brazil is the second largest country in the world.", "second", "fifth"),
+    ("Egypt is the most populous country in Africa.", "most populous", "third most populous"),
+    ("Argentina, the world's 3rd-largest country, voted.", "3rd", "8th"),
+])
+def test_wrong_ranks(text: str, span: str, suggestion: str) -> None:
+    finding = one(text, "CL305")
+    assert finding.text == span and finding.suggestions[0] == suggestion
+
+
+@pytest.mark.parametrize("text", [
+    "China is the third largest country in the world.",  # fourth in the data: within one place
+    "India is the most populous country.",
+    "Russia is the largest country in the world and in Europe.",
+    "Algeria is the largest country in Africa; Nigeria is the most populous country in Africa.",
+    "Canada is the second-largest country by area.",
+    "France is the largest country in the EU.",
+])
+def test_ranks_within_tolerance_or_unrankable_scope(text: str) -> None:
+    assert facts(text, "CL305") == []
