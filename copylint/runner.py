@@ -149,7 +149,9 @@ def _parallel(tasks, spec, local, jobs, fix, unsafe, cache) -> Iterator[Result]:
                 group.future = _done([lint_task(local(), t, fix, unsafe) for t in group.todo])
             else:
                 if group.todo and pool is None:
-                    local()  # the caller's Linter: config and rule errors surface here, before any worker starts
+                    # The caller's Linter first: config and rule errors surface here, before any worker starts;
+                    # forked workers then start from it instead of compiling every rule again.
+                    _inherit(spec, local())
                     pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker,
                                                initargs=(spec,))
                 _submit(pool, group, fix, unsafe)
@@ -167,6 +169,7 @@ def _parallel(tasks, spec, local, jobs, fix, unsafe, cache) -> Iterator[Result]:
         while window:
             yield from _finish(window.popleft(), cache)
     finally:
+        _inherit(spec, None)
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
 
@@ -210,12 +213,23 @@ def lint_task(linter: Linter, task: Task, fix: bool = False, unsafe: bool = Fals
 # --- inside a pool worker -------------------------------------------------------------------------------------
 
 _WORKER_LINTER: Linter | None = None
+_INHERITED: tuple[str, Linter] | None = None  # the parent's Linter, seen by workers that fork after it is set
+
+
+def _inherit(spec: LinterSpec, linter: Linter | None) -> None:
+    global _INHERITED
+    _INHERITED = None if linter is None else (repr(spec), linter)
 
 
 def _init_worker(spec: LinterSpec) -> None:
-    """Runs once per worker process: the worker's one Linter (rules compiled, engines connected)."""
+    """Runs once per worker process: the worker's one Linter (rules compiled, engines connected). A forked worker
+    takes the copy of its parent's Linter; a spawned one builds its own."""
     global _WORKER_LINTER
-    _WORKER_LINTER = spec.build()
+    inherited = _INHERITED
+    if inherited is not None and inherited[0] == repr(spec):
+        _WORKER_LINTER = inherited[1]
+    else:
+        _WORKER_LINTER = spec.build()
 
 
 def _lint_batch(tasks: list[Task], fix: bool, unsafe: bool) -> list:
