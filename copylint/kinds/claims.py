@@ -16,6 +16,7 @@ from .base import Kind, match_case
 # Between a subject and its claim, these words turn the claim round ("LPG is not used to make petrol").
 _NEGATION = regex.compile(r"(?i)\b(?:not|never|no\s+longer|nor|rather\s+than|instead\s+of|unlike|than|myth|"
                           r"mistaken(?:ly)?|wrongly|false(?:ly)?|contrary|misconception|n['’]t)\b|n['’]t\b")
+_CLAUSE_END = regex.compile(r";|:|\s[—–]\s|\s-\s")
 _NUMBER = regex.compile(r"-?\d[\d,]*(?:\.\d+)?")
 _CLAIM_KEYS = {"id": str, "subjects": list, "wrong": list, "correction": str, "fact": str, "source": str,
                "expected": (int, float, list), "tolerance": (int, float), "window": int}
@@ -103,6 +104,8 @@ class Claim(Kind):
                 # A claim belongs to the nearest subject: it may not start after another subject begins.
                 other = next((h[0] for h in hits[n + 1:] if not set(h[2]) & set(indexes)), len(text))
                 limit = _next_end(ends, end, len(text))
+                clause = _CLAUSE_END.search(text, end, limit)
+                limit = clause.start() if clause else limit
                 for index in indexes:
                     claim = self.claims[index]
                     for found in self._search(claim, text, end, min(limit, end + claim.window), end, other):

@@ -1,0 +1,157 @@
+"""Claims pack (CL306-CL308) and in-document contradictions (CL309)."""
+from __future__ import annotations
+
+import pytest
+
+from copylint.api import Linter
+from copylint.errors import RuleError
+from copylint.registry import build_rule
+
+_LINTER: list[Linter] = []
+
+
+def facts(text: str, code: str):
+    if not _LINTER:
+        _LINTER.append(Linter(select=["CL3"], languagetool=False))
+    return [f for f in _LINTER[0].lint_source("t.txt", text) if f.code == code]
+
+
+def test_claims_pack_has_forty_sourced_entries_and_none_about_the_seed() -> None:
+    from copylint.registry import load_rules
+
+    rules = [r for r in load_rules() if r.kind in ("claim", "organisation")]
+    entries = [e for r in rules for e in r.params.get("claim", r.params.get("organisation", []))]
+    assert len(entries) >= 40
+    assert all(e["source"].strip() for e in entries)
+    banned = ("kazakh", "almaty", "astana", "nur-sultan", "tokayev", "nazarbayev", "csto", "collective security")
+    text = repr(entries).lower()
+    assert not any(b in text for b in banned)
+
+
+# --- energy and fuels ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, span, correction", [
+    ("Prices for LPG, a gas that is used to make petrol, rose.", "used to make petrol", "used as fuel"),
+    ("Bottled LPG, or liquefied natural gas, is sold here.", "liquefied natural gas", "liquefied petroleum gas"),
+    ("The terminal ships LNG (liquefied petroleum gas) to Asia.", "liquefied petroleum gas", "liquefied natural gas"),
+    ("Buses run on CNG, or liquefied petroleum gas.", "liquefied petroleum gas", "compressed natural gas"),
+    ("Experts warned that propane is lighter than air.", "lighter than air", "heavier than air"),
+    ("Natural gas is heavier than air, the leaflet said.", "heavier than air", "lighter than air"),
+    ("LPG is mostly methane.", "methane", "propane and butane"),
+    ("Kerosene, a gas that is used for lamps, is cheap.", "a gas", "a liquid"),
+    ("Ethanol is a fossil fuel, critics claim.", "fossil fuel", "biofuel"),
+    ("Ethanol, which is made from crude oil, is blended in.", "crude oil", "crops such as maize and sugar cane"),
+    ("Jet fuel is a type of diesel.", "diesel", "kerosene"),
+    ("LNG is natural gas compressed into a liquid.", "compressed", "cooled"),
+    ("Brent crude, the US benchmark, fell.", "US", "international"),
+    ("Analysts note that a barrel of oil holds 55 gallons.", "55 gallons", "42 gallons"),
+])
+def test_energy_claims(text: str, span: str, correction: str) -> None:
+    found = facts(text, "CL306")
+    assert [(f.text, f.suggestions[0]) for f in found] == [(span, correction)]
+    assert "Source:" in found[0].message
+
+
+def test_claim_without_a_correction_is_still_explained() -> None:
+    (finding,) = facts("Diesel engines use spark plugs to ignite fuel.", "CL306")
+    assert finding.text == "spark plugs" and finding.fix is None and "compression" in finding.message
+
+
+@pytest.mark.parametrize("text", [
+    "LPG is not used to make petrol; it is burned as fuel.",
+    "Unlike natural gas, LPG is heavier than air.",
+    "Natural gas is lighter than air, while LPG is heavier than air.",
+    "A barrel of oil holds 42 gallons, or 159 litres.",
+    "Ethanol is made from maize; petrol is made from crude oil.",
+    "LPG (liquefied petroleum gas) and LNG (liquefied natural gas) differ.",
+])
+def test_true_or_negated_claims_pass(text: str) -> None:
+    assert facts(text, "CL306") == []
+
+
+# --- units and measures ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, span, correction", [
+    ("For readers in the US, a kilometre is about 1.6 miles.", "1.6 miles", "0.62 miles"),
+    ("A mile is roughly 2 km.", "2 km", "1.6 km"),
+    ("One hectare equals 5 acres.", "5 acres", "2.47 acres"),
+    ("An inch is 3 cm.", "3 cm", "2.54 cm"),
+    ("A tonne is 2,000 pounds.", "2,000 pounds", "2,205 pounds"),
+    ("Water boils at 90C at sea level.", "90C", "100C"),
+])
+def test_unit_claims(text: str, span: str, correction: str) -> None:
+    assert [(f.text, f.suggestions[0]) for f in facts(text, "CL307")] == [(span, correction)]
+
+
+@pytest.mark.parametrize("text", [
+    "A mile is 1.6 km and a kilometre is 0.62 miles.",
+    "A gallon is 3.8 litres in the US and 4.5 litres in Britain.",
+    "The farm covers 5 acres; the road is 2 km long.",
+    "A light year is a unit of distance.",
+])
+def test_true_units_pass(text: str) -> None:
+    assert facts(text, "CL307") == []
+
+
+def test_light_year_is_not_time() -> None:
+    assert [f.text for f in facts("A light year, a unit of time, sounds long.", "CL307")] == ["time"]
+
+
+# --- organisations -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, span", [
+    ("Ministers met at the Geneva-based OECD.", "Geneva"),
+    ("Diplomats gathered at Nato's headquarters in Geneva.", "Geneva"),
+    ("The IMF, based in New York, said.", "New York"),
+    ("Fellow NATO member Austria sent observers.", "Austria"),
+    ("Norway, an EU member, signed.", "Norway"),
+    ("Russia is a member of OPEC, he said.", "Russia"),
+    ("Eurozone member Denmark objected.", "Denmark"),
+])
+def test_organisation_claims(text: str, span: str) -> None:
+    assert [f.text for f in facts(text, "CL308")] == [span]
+
+
+@pytest.mark.parametrize("text", [
+    "Ministers met at the Paris-based OECD and the Vienna-based OPEC.",
+    "Non-Nato member Austria and would-be EU member Turkey sent observers.",
+    "Britain, an EU member until 2020, and Qatar, an OPEC member until 2019, agreed.",
+    "Diplomats met at the UN headquarters in Geneva and a London-based EU official spoke.",
+    "Georgia is a member of the OSCE; NATO member Turkey hosted.",
+    "Russia is a member of the G8 and Opec+ member Russia cut output.",
+])
+def test_true_or_hedged_organisation_claims_pass(text: str) -> None:
+    assert facts(text, "CL308") == []
+
+
+def test_claim_tables_are_strict() -> None:
+    rule = {"code": "CL399", "name": "x", "kind": "claim", "severity": "warning", "message": "m",
+            "claim": [{"id": "a", "wrong": ["x"], "fact": "f", "source": "s", "typo": 1}],
+            "examples": [{"bad": "⟦x⟧"}, {"good": "y"}]}
+    with pytest.raises(RuleError, match="typo"):
+        build_rule(rule, "x.toml")
+
+
+# --- contradictions -----------------------------------------------------------------------------------------
+def test_acronym_and_expansion_described_two_ways() -> None:
+    text = ("Protests began over the price of liquefied petroleum gas that's widely used as vehicle fuel.\n\n"
+            "Prices for LPG, a gas that is used to make petrol, doubled.")
+    (finding,) = facts(text, "CL309")
+    assert finding.text == "used to make petrol"
+    assert "line 1" in finding.message and finding.fix is None
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Acme, a company based in Leeds, grew. Later Acme, a charity, closed.", "a charity"),
+    ("Senator Ann Lee, a Republican from Ohio, spoke. Lee, a Democrat, left.", "a Democrat"),
+    ("Kerosene, a liquid, is cheap. Kerosene, a gas that burns, is taxed.", "a gas"),
+])
+def test_incompatible_classes(text: str, span: str) -> None:
+    assert [f.text for f in facts(text, "CL309")] == [span]
+
+
+@pytest.mark.parametrize("text", [
+    "Acme, a company based in Leeds, grew. Acme, a firm with 40 staff, hired.",
+    "Ann Lee, a Republican, spoke. Ann Lee, a former Democrat, agreed.",
+    "LPG, a gas used for cooking, is cheap. LPG, a fuel used in cars, is taxed.",
+    "Acme, a company, grew. Apex, a charity, shrank.",
+])
+def test_compatible_or_different_terms_pass(text: str) -> None:
+    assert facts(text, "CL309") == []
