@@ -4,11 +4,12 @@ from __future__ import annotations
 import os
 import sys
 from collections import deque
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Protocol
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from .api import Linter
     from .config import Config
     from .model import Finding
@@ -184,6 +185,8 @@ def _ready(group: _Group) -> bool:
 
 
 def _done(value) -> Future:
+    from concurrent.futures import Future
+
     future: Future = Future()
     future.set_result(value)
     return future
