@@ -1,0 +1,1 @@
+"""External checking engines (LanguageTool) whose findings merge with copylint's own."""

@@ -1,0 +1,316 @@
+"""LanguageTool engine: checks a Document's prose on a warm LanguageTool server and returns copylint Findings."""
+from __future__ import annotations
+
+import os
+import sys
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+from ..document import Document, ProseBlock
+from ..model import Applicability, Edit, Finding, Fix, Severity
+from .lt_spelling import OTHER_VARIANT_NOTE, NameOracle, edit_distance
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+DEFAULT_PORT = 8081
+CURATION_FILE = Path(__file__).with_name("languagetool_rules.toml")
+MAX_SUGGESTIONS = 5
+# Blocks go out as one text per document, separated like paragraphs so no rule joins two blocks.
+SEPARATOR = "\n\n"
+_WARNING_TYPES = frozenset({"misspelling", "grammar", "duplication", "inconsistency"})
+_REMOVAL_FAMILIES = frozenset({"CL1", "CL2"})  # markup leftovers and page furniture: text to delete
+# Headlines are written in headline grammar ("Firm shake up as profit slips"): only spelling is checked there.
+_HEADLINE_SCOPES = frozenset({"title", "heading"})
+
+
+def resolve_url(url: str | None = None) -> str:
+    """Explicit argument, else $LANGUAGETOOL_URL, else the local server scripts/languagetool.sh starts."""
+    chosen = url or os.environ.get("LANGUAGETOOL_URL")
+    if not chosen:
+        chosen = f"http://127.0.0.1:{os.environ.get('LANGUAGETOOL_PORT', DEFAULT_PORT)}"
+    return chosen.rstrip("/")
+
+
+def is_spelling(rule_id: str, issue_type: str) -> bool:
+    return issue_type == "misspelling" or rule_id.startswith("MORFOLOGIK_RULE")
+
+
+@dataclass(frozen=True)
+class Curation:
+    """The news-fit defaults in languagetool_rules.toml."""
+
+    disabled: Mapping[str, str]  # rule id (or ID_PREFIX_*) -> why it is off by default
+    accept_other_variants: bool  # "colour" in en-US copy is another variant, not a misspelling
+
+    def exact_ids(self) -> set[str]:
+        return {r for r in self.disabled if not r.endswith("*")}
+
+    def prefixes(self) -> tuple[str, ...]:
+        return tuple(r[:-1] for r in self.disabled if r.endswith("*"))
+
+
+@lru_cache(maxsize=1)
+def curation() -> Curation:
+    with open(CURATION_FILE, "rb") as handle:
+        data = tomllib.load(handle)
+    disabled = {rule_id: entry.get("reason", "") for rule_id, entry in data.get("disabled", {}).items()}
+    return Curation(disabled, bool(data.get("spelling", {}).get("accept_other_variants", True)))
+
+
+@dataclass(frozen=True)
+class Query:
+    """One request: the blocks sent, the joined text, each block's start in it, and the raw matches."""
+
+    blocks: tuple[ProseBlock, ...]
+    text: str
+    starts: tuple[int, ...]
+    matches: tuple[Any, ...]
+
+
+class LanguageToolEngine:
+    """One client per run: every document goes to the same warm server, one request per document."""
+
+    def __init__(
+        self,
+        url: str | None = None,
+        disabled_rules: Iterable[str] = (),
+        enabled_rules: Iterable[str] = (),
+        vocabulary: Iterable[str] = (),
+        language: str = "en-US",
+        *,
+        curated: bool = True,
+    ) -> None:
+        self.url = resolve_url(url)
+        self.language = language
+        self.enabled_rules = frozenset(enabled_rules)
+        cur = curation()
+        wanted_off = set(disabled_rules) | (set(cur.disabled) if curated else set())
+        self.disabled_rules = frozenset(r for r in wanted_off - self.enabled_rules if not r.endswith("*"))
+        # Rule families ("EN_COMPOUNDS_*") are dropped here: the server only takes exact ids.
+        self.disabled_prefixes = tuple(r[:-1] for r in wanted_off if r.endswith("*")
+                                       and not any(e.startswith(r[:-1]) for e in self.enabled_rules))
+        self.accept_other_variants = cur.accept_other_variants
+        self.vocabulary = tuple(vocabulary)
+        self.warning: str | None = None  # set when the server fails mid-run; the caller may print it once
+        self._tool = None
+        self._variant_tool = None
+
+    # -- connection ---------------------------------------------------------------------------------
+    def available(self) -> str | None:
+        """None when the server answers; otherwise one line saying what is wrong and how to fix it."""
+        if self._tool is not None:
+            return None
+        try:
+            import language_tool_python
+        except ImportError:
+            return ("LanguageTool engine off: the language_tool_python package is missing "
+                    "(pip install language-tool-python); built-in rules still run")
+        try:
+            tool = language_tool_python.LanguageTool(self.language, remote_server=self.url)
+        except Exception as exc:  # refused, timed out, unknown language, non-JSON answer: all "not usable"
+            reason = (str(exc).splitlines() or [type(exc).__name__])[0][:120]
+            return (f"LanguageTool not reachable at {self.url} ({reason}); start it with "
+                    "`copylint languagetool start` or set LANGUAGETOOL_URL, or pass --no-languagetool; "
+                    "built-in rules still run")
+        tool.disabled_rules = set(self.disabled_rules)
+        tool.enabled_rules = set(self.enabled_rules)
+        self._tool = tool
+        return None
+
+    def close(self) -> None:
+        self._tool = None
+        self._variant_tool = None
+
+    def _failed(self, exc: Exception) -> None:
+        self.warning = (f"LanguageTool stopped answering at {self.url} ({str(exc)[:120]}); "
+                        "its findings are missing from the rest of this run")
+        self.close()
+
+    # -- checking -----------------------------------------------------------------------------------
+    def check(self, doc: Document) -> list[Finding]:
+        query = self.query(doc)
+        return self.findings(doc, query) if query is not None else []
+
+    def query(self, doc: Document) -> Query | None:
+        """Send the document's prose (every block, one request) and return LanguageTool's raw matches."""
+        if self._tool is None and (self.warning is not None or self.available() is not None):
+            return None
+        blocks = tuple(b for b in doc.blocks if b.text.strip())
+        if not blocks:
+            return None
+        text, starts = join_blocks(blocks)
+        try:
+            matches = self._tool.check(text)
+        except Exception as exc:  # the server died or timed out mid-run: say so once, lint on without it
+            self._failed(exc)
+            return None
+        return Query(blocks, text, tuple(starts), tuple(matches))
+
+    def findings(self, doc: Document, query: Query) -> list[Finding]:
+        """Matches mapped to exact source offsets, minus names, compounds and other-variant spellings."""
+        oracle = NameOracle(doc, self.vocabulary)
+        located = []
+        for m in query.matches:
+            where = _locate(query, m)
+            if where is None or m.rule_id.startswith(self.disabled_prefixes):
+                continue
+            index, start, end = where
+            text = query.blocks[index].text
+            spelling = is_spelling(m.rule_id, _issue_type(m))
+            if _numeric_repeat(m.rule_id, text[start:end]) or (
+                    not spelling and query.blocks[index].scope in _HEADLINE_SCOPES):
+                continue
+            if spelling:
+                if self.accept_other_variants and OTHER_VARIANT_NOTE.search(m.message):
+                    continue
+                if oracle.not_a_misspelling(text, start, end, m.replacements[:MAX_SUGGESTIONS]):
+                    continue
+            located.append((m, index, start, end))
+        accepted = self._other_variant_words(
+            {query.blocks[i].text[s:e] for m, i, s, e in located if is_spelling(m.rule_id, _issue_type(m))})
+        return [
+            _finding(doc, query.blocks[i], s, e, m)
+            for m, i, s, e in located
+            if not (accepted and is_spelling(m.rule_id, _issue_type(m)) and query.blocks[i].text[s:e] in accepted)
+        ]
+
+    def _other_variant_words(self, flagged: set[str]) -> set[str]:
+        """The flagged words another English variant's dictionary accepts ("furore", "judgement")."""
+        if not flagged or not self.accept_other_variants or not self.language.startswith("en-"):
+            return set()
+        other = "en-GB" if self.language != "en-GB" else "en-US"
+        try:
+            if self._variant_tool is None:
+                import language_tool_python
+
+                tool = language_tool_python.LanguageTool(other, remote_server=self.url)
+                tool.enabled_rules = {f"MORFOLOGIK_RULE_{other.replace('-', '_').upper()}"}
+                tool.enabled_rules_only = True
+                self._variant_tool = tool
+            ordered = sorted(flagged)
+            text = SEPARATOR.join(ordered)
+            still_wrong = {text[m.offset:utf16_end(text, m.offset, m.error_length)]
+                           for m in self._variant_tool.check(text)}
+        except Exception:  # the second opinion is optional: keep the en-US verdicts
+            return set()
+        return {w for w in ordered if w not in still_wrong}
+
+
+def _issue_type(m: Any) -> str:
+    return getattr(m, "rule_issue_type", "") or ""
+
+
+def _numeric_repeat(rule_id: str, matched: str) -> bool:
+    """"6-3 6-3" in a tennis score is not a doubled word."""
+    return rule_id == "ENGLISH_WORD_REPEAT_RULE" and any(c.isdigit() for c in matched)
+
+
+def _locate(query: Query, m: Any) -> tuple[int, int, int] | None:
+    """(block index, start, end) in block text of a match on the joined text; None on a separator."""
+    start = m.offset
+    end = utf16_end(query.text, start, m.error_length)
+    index = bisect_right(query.starts, start) - 1
+    if index < 0:
+        return None
+    block_len = len(query.blocks[index].text)
+    local_start = start - query.starts[index]
+    local_end = min(end - query.starts[index], block_len)
+    if local_start >= block_len or local_end < local_start:
+        return None
+    return index, local_start, local_end
+
+
+def _finding(doc: Document, block: ProseBlock, start: int, end: int, m: Any) -> Finding:
+    matched = block.text[start:end]
+    rule_id, category, issue_type = m.rule_id, m.category, _issue_type(m)
+    src_start, src_end = block.source_span(start, end)
+    source_text = doc.source[src_start:src_end]
+    suggestions = tuple(r for r in m.replacements[:MAX_SUGGESTIONS] if r != matched)
+    fix = None
+    if suggestions:
+        # LanguageTool's suggestions are guesses: shown, or applied only with --unsafe-fixes in the narrow
+        # cases that are nearly always right. Never applied across inline markup.
+        safe_ish = rule_id.startswith("EN_SIMPLE_REPLACE") or (
+            is_spelling(rule_id, issue_type) and len(m.replacements) == 1 and " " not in suggestions[0]
+            and edit_distance(suggestions[0].casefold(), matched.casefold(), 1) <= 1)
+        applicability = (Applicability.UNSAFE if safe_ish and source_text == matched
+                         else Applicability.DISPLAY_ONLY)
+        fix = Fix((Edit(src_start, src_end, suggestions[0]),), applicability)
+    return Finding(
+        path=doc.path,
+        code=f"LT:{rule_id}",
+        name=category.lower().replace("_", "-"),
+        severity=Severity.WARNING if issue_type in _WARNING_TYPES else Severity.INFO,
+        message=m.message,
+        start=src_start,
+        end=src_end,
+        text=source_text,
+        suggestions=suggestions,
+        fix=fix,
+        data=(("languagetool_rule", rule_id), ("languagetool_category", category),
+              ("languagetool_issue_type", issue_type)),
+    )
+
+
+def join_blocks(blocks: Sequence[ProseBlock]) -> tuple[str, list[int]]:
+    """The text sent to LanguageTool and where each block starts in it."""
+    starts = []
+    pos = 0
+    for block in blocks:
+        starts.append(pos)
+        pos += len(block.text) + len(SEPARATOR)
+    return SEPARATOR.join(b.text for b in blocks), starts
+
+
+def utf16_end(text: str, start: int, utf16_length: int) -> int:
+    """End (code points) of the span that starts at code point `start` and is `utf16_length` Java chars long."""
+    end = start
+    remaining = utf16_length
+    while remaining > 0 and end < len(text):
+        remaining -= 2 if ord(text[end]) > 0xFFFF else 1
+        end += 1
+    return end
+
+
+# -- merging with copylint's own findings -------------------------------------------------------------
+def same_problem(lt: Finding, other: Finding) -> bool:
+    """Whether a LanguageTool finding is about the problem `other` already reports.
+
+    Yes when the spans overlap over at least half the longer one, or overlap and propose the same
+    replacement, or overlap a markup/furniture finding (CL1xx/CL2xx: text to delete, so nothing inside it
+    needs a grammar fix). A typo inside a sentence-long echo finding is a problem of its own.
+    """
+    overlap = min(lt.end, other.end) - max(lt.start, other.start)
+    if overlap < 0 or (overlap == 0 and lt.start != lt.end and other.start != other.end):
+        return False
+    if other.code[:3] in _REMOVAL_FAMILIES:
+        return True
+    if lt.suggestions and other.suggestions and lt.suggestions[0] == other.suggestions[0]:
+        return True
+    return overlap * 2 >= max(lt.end - lt.start, other.end - other.start, 1)
+
+
+def merge(own: list[Finding], lt: list[Finding]) -> list[Finding]:
+    """copylint's own findings plus the LanguageTool ones that say something new.
+
+    copylint's rules are curated for edited prose and carry exact fixes, so on one problem they win.
+    Among LanguageTool's overlapping matches the non-spelling one (more specific) wins, else the first.
+    """
+    kept: list[Finding] = []
+    for candidate in sorted(lt, key=_lt_preference):
+        if any(same_problem(candidate, f) for f in own) or any(same_problem(candidate, f) for f in kept):
+            continue
+        kept.append(candidate)
+    return [*own, *kept]
+
+
+def _lt_preference(f: Finding) -> tuple[int, int, int]:
+    data = dict(f.data)
+    spelling = is_spelling(str(data.get("languagetool_rule", f.code[3:])), str(data.get("languagetool_issue_type", "")))
+    return (f.start, 1 if spelling else 0, f.end)

@@ -1,0 +1,150 @@
+"""When a LanguageTool spelling match is not a misspelling: names, closed compounds, other English variants."""
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from typing import Callable, Iterable, Mapping, Sequence
+
+import regex
+
+from ..document import WORD_RE, Document
+
+# LanguageTool's own note that a word is right in another variant: "'colour' is British English."
+OTHER_VARIANT_NOTE = regex.compile(
+    r"\bis (?:British|American|Canadian|Australian|New Zealand|South African) English\b")
+_NAME_SCOPES_EXCLUDED = frozenset({"title", "heading"})  # title case makes every word look like a name
+_CLOSE = 2  # a suggestion within this many edits is a plausible correction of a typo
+
+
+def words(text: str) -> list[str]:
+    """Name-sized parts of a span: words split at hyphens, possessive 's dropped."""
+    out = []
+    for word in WORD_RE.findall(text):
+        for part in word.replace("’", "'").split("-"):
+            if part[-2:] in ("'s", "'S"):
+                part = part[:-2]
+            part = part.strip("'")
+            if part:
+                out.append(part)
+    return out
+
+
+def is_capitalised(word: str) -> bool:
+    return any(c.isupper() for c in word)
+
+
+def document_names(doc: Document) -> frozenset[str]:
+    """Words the document itself treats as names: capitalised mid-sentence, or capitalised more than once."""
+    counts: Counter[str] = Counter()
+    mid_sentence: set[str] = set()
+    for sentence in doc.sentences:
+        scope = doc.blocks[sentence.block].scope
+        for position, word in enumerate(words(doc.sentence_text(sentence))):
+            if not is_capitalised(word):
+                continue
+            counts[word] += 1
+            if position > 0 and scope not in _NAME_SCOPES_EXCLUDED:
+                mid_sentence.add(word)
+    return frozenset(mid_sentence | {w for w, n in counts.items() if n > 1})
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment distance (a swap counts once); anything past limit is limit + 1."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return min(prev[-1], limit + 1)
+
+
+def is_split_compound(word: str, replacements: Sequence[str]) -> bool:
+    """"horseracing" -> "horse racing": a closed compound of known words is a style choice, not a typo."""
+    return any(" " in r and r.replace(" ", "").casefold() == word.casefold() for r in replacements)
+
+
+def has_close_fix(word: str, replacements: Sequence[str]) -> bool:
+    return any(" " not in r and edit_distance(r.casefold(), word.casefold(), _CLOSE) <= _CLOSE
+               for r in replacements)
+
+
+def in_name_context(text: str, start: int, end: int) -> bool:
+    """Part of a run of capitalised words ("Rowetta Satchell", "Acme Securities") or after an
+    O'/N'-style prefix: the shape of a proper noun."""
+    if start >= 2 and text[start - 1] in "'’" and text[start - 2].isupper():
+        return True
+    before = regex.search(r"(\w+)[ \t]+$", text[max(0, start - 40):start])
+    after = regex.match(r"[ \t]+(\w+)", text[end:end + 40])
+    return bool((before and before.group(1)[0].isupper()) or (after and after.group(1)[0].isupper()))
+
+
+class NameOracle:
+    """Per-document judge of spelling matches; builds the document's name set only when first asked."""
+
+    def __init__(self, doc: Document, vocabulary: Iterable[str] = ()) -> None:
+        self.doc = doc
+        context: Mapping = doc.context or {}
+        entries = (*vocabulary, *context.get("names", ()), *context.get("vocabulary", ()))
+        self.vocabulary = frozenset(w.casefold() for entry in entries for w in (entry, *words(entry)))
+        self._names: frozenset[str] | None = None
+
+    def is_name(self, span: str) -> bool:
+        """In the vocabulary, used as a name by the document, or a known place."""
+        if span.casefold() in self.vocabulary:
+            return True
+        parts = words(span)
+        if any(p.casefold() in self.vocabulary for p in parts):
+            return True
+        capitalised = [p for p in parts if is_capitalised(p)]
+        if not capitalised:
+            return False
+        if self._names is None:
+            self._names = document_names(self.doc)
+        if any(p in self._names for p in capitalised):
+            return True
+        place = place_lookup()
+        return place is not None and any(place(p) for p in capitalised)
+
+    def not_a_misspelling(self, text: str, start: int, end: int, replacements: Sequence[str]) -> bool:
+        """Whether the spelling match on text[start:end] should be dropped."""
+        word = text[start:end]
+        if self.is_name(word) or is_split_compound(word, replacements):
+            return True
+        if not word[:1].isupper():
+            return False
+        # A capitalised word in a proper-noun shape, or one LanguageTool cannot fix with a close single word
+        # ("Netblocks" -> "Net blocks", a surname -> nothing), is a name it does not know;
+        # "Goverment" -> "Government" stays a typo.
+        return in_name_context(text, start, end) or not has_close_fix(word, replacements)
+
+
+@lru_cache(maxsize=1)
+def place_lookup() -> Callable[[str], bool] | None:
+    """The gazetteer's "is this (part of) a known place name" test, when the data package is installed."""
+    try:
+        from ..data.gazetteer import is_place_name
+    except ImportError:
+        return None
+
+    broken = False
+
+    def safe(word: str) -> bool:
+        nonlocal broken
+        if broken:
+            return False
+        try:
+            return bool(is_place_name(word))
+        except Exception:  # a broken or unbuildable index must not stop the spelling check; ask once
+            broken = True
+            return False
+
+    return safe

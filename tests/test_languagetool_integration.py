@@ -1,0 +1,114 @@
+"""LanguageTool engine against a REAL local server (started through scripts/languagetool.sh when needed).
+
+In CI (CI=true) a server that cannot be started fails these tests; elsewhere they skip with the reason.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from copylint.engines.languagetool import LanguageToolEngine
+from copylint.formats.plain import parse
+from copylint.model import Applicability
+
+pytestmark = pytest.mark.languagetool
+
+REPO = Path(__file__).resolve().parents[1]
+SCRIPT = REPO / "scripts" / "languagetool.sh"
+SEED = REPO / "seeds" / "000_20e4f73a90754451.txt"
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"LanguageTool server required in CI: {reason}")
+    pytest.skip(f"no LanguageTool server: {reason} (run `bash scripts/languagetool.sh start`)")
+
+
+@pytest.fixture(scope="session")
+def engine():
+    eng = LanguageToolEngine()
+    if eng.available() is None:
+        yield eng
+        return
+    if os.environ.get("LANGUAGETOOL_URL"):
+        _unavailable(f"LANGUAGETOOL_URL={os.environ['LANGUAGETOOL_URL']} does not answer")
+    try:
+        run = subprocess.run(["bash", str(SCRIPT), "start"], capture_output=True, text=True, timeout=900,
+                             stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        _unavailable(f"scripts/languagetool.sh start failed: {exc}")
+    if run.returncode != 0:
+        _unavailable(f"scripts/languagetool.sh start exited {run.returncode}: {run.stderr.strip()[-400:]}")
+    eng = LanguageToolEngine()
+    problem = eng.available()
+    if problem:
+        _unavailable(problem)
+    yield eng
+
+
+def check(engine, text: str):
+    source = text
+    findings = engine.check(parse("x.txt", source))
+    for f in findings:
+        assert source[f.start:f.end] == f.text, f
+    return findings
+
+
+def test_seed_unaccessible_is_caught_with_inaccessible(engine):
+    source = SEED.read_text(encoding="utf-8")
+    findings = engine.check(parse(str(SEED), source))
+    hits = [f for f in findings if f.text == "unaccessible"]
+    assert len(hits) == 1
+    assert hits[0].suggestions[0] == "inaccessible"
+    assert hits[0].fix is not None and hits[0].fix.applicability is Applicability.UNSAFE
+    assert source[hits[0].start:hits[0].end] == "unaccessible"
+
+
+def test_seed_names_are_not_spelling_errors(engine):
+    source = SEED.read_text(encoding="utf-8")
+    findings = engine.check(parse(str(SEED), source))
+    spelling = [f for f in findings if dict(f.data).get("languagetool_issue_type") == "misspelling"]
+    assert not [f.text for f in spelling if f.text[:1].isupper()]
+    for f in findings:
+        assert source[f.start:f.end] == f.text
+
+
+def test_people_and_places_are_not_misspelled(engine):
+    text = ("Tshisekedi flew to Kananga on Monday. Officials said Tshisekedi and Mirziyoyev met in Kananga, "
+            "where Ouattara's envoy Kwabena Mensah-Bonsu joined them.\n\n"
+            "Bakhyt Sadvakasov, a spokesman, said the talks went well. Ouattara did not attend.")
+    findings = check(engine, text)
+    assert [f for f in findings if f.text[:1].isupper()] == []
+
+
+def test_common_word_typos_are_found(engine):
+    text = ("The goverment said the bridge was unaccessible after the flood.\n\n"
+            "Officials recieved the report on Tuesday.")
+    found = {f.text: f for f in check(engine, text)}
+    assert found["goverment"].suggestions[0] == "government"
+    assert found["unaccessible"].suggestions[0] == "inaccessible"
+    assert found["recieved"].suggestions[0] == "received"
+    assert found["recieved"].code == "LT:MORFOLOGIK_RULE_EN_US"
+
+
+def test_offsets_exact_with_astral_characters_and_several_paragraphs(engine):
+    text = ("Fans 🎉🎉 cheered as the teem arrived.\n\n"
+            "Crowds 😀 gathered, and he go to the stadium every week.")
+    findings = check(engine, text)
+    texts = [f.text for f in findings]
+    assert "teem" in texts or "team" in " ".join(s for f in findings for s in f.suggestions)
+    assert any(f.code.startswith("LT:") and "go" in f.text for f in findings)
+
+
+def test_clean_news_sentence_has_no_findings(engine):
+    text = ("The central bank raised interest rates by a quarter of a percentage point on Wednesday, "
+            "its third increase this year, citing persistent inflation in services.")
+    assert check(engine, text) == []
+
+
+def test_british_spelling_is_not_a_misspelling(engine):
+    text = "The programme was a success, and the colour of the centre's logo caused a furore."
+    assert [f for f in check(engine, text) if "MORFOLOGIK" in f.code] == []

@@ -1,0 +1,258 @@
+"""LanguageTool adapter without a server: offset mapping, name filtering, curation, merge, URL and warnings."""
+from __future__ import annotations
+
+import socket
+import sys
+
+import pytest
+from language_tool_python.match import Match
+
+from copylint.document import Document
+from copylint.engines import languagetool as lt
+from copylint.engines.languagetool import LanguageToolEngine, curation, merge, resolve_url, utf16_end
+from copylint.engines.lt_spelling import edit_distance, in_name_context
+from copylint.formats.plain import parse
+from copylint.model import Applicability, Edit, Finding, Fix, Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+def utf16_len(s: str) -> int:
+    return len(s.encode("utf-16-le")) // 2
+
+
+def lt_match(text: str, needle: str, rule_id: str, replacements=(), *, category="TYPOS",
+             issue_type="misspelling", message="Possible spelling mistake found.", nth: int = 0) -> dict:
+    """A match as the LanguageTool server sends it: offsets and lengths in UTF-16 units of `text`."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(needle, start + 1)
+    return {
+        "message": message, "shortMessage": "", "offset": utf16_len(text[:start]), "length": utf16_len(needle),
+        "replacements": [{"value": r} for r in replacements],
+        "context": {"text": text[:60], "offset": 0, "length": 1}, "sentence": "",
+        "rule": {"id": rule_id, "description": "", "issueType": issue_type,
+                 "category": {"id": category, "name": category.title()}},
+    }
+
+
+class FakeTool:
+    """Stands in for language_tool_python.LanguageTool: answers check() from a rule table."""
+
+    def __init__(self, make):
+        self.make = make  # text -> list of raw match dicts
+        self.texts: list[str] = []
+        self.disabled_rules: set[str] = set()
+        self.enabled_rules: set[str] = set()
+        self.enabled_rules_only = False
+
+    def check(self, text: str):
+        self.texts.append(text)
+        return [Match(dict(raw), text) for raw in self.make(text)]
+
+
+def engine_with(make, variant_make=None, **kwargs) -> LanguageToolEngine:
+    engine = LanguageToolEngine("http://127.0.0.1:9", **kwargs)
+    engine._tool = FakeTool(make)
+    engine._variant_tool = FakeTool(variant_make or (lambda text: [
+        lt_match(text, w, "MORFOLOGIK_RULE_EN_GB") for w in text.split("\n\n")]))
+    return engine
+
+
+def test_offsets_are_exact_across_blocks_and_astral_characters():
+    source = "Title line\n\nA cat 😀 sat on teh mat.\n\nThen 🎉🎉 it recieved a gift."
+
+    def make(text):
+        return [lt_match(text, "teh", "MORFOLOGIK_RULE_EN_US", ["the"]),
+                lt_match(text, "recieved", "MORFOLOGIK_RULE_EN_US", ["received"])]
+
+    findings = engine_with(make).check(parse("x.txt", source))
+    assert [(f.text, f.suggestions[0]) for f in findings] == [("teh", "the"), ("recieved", "received")]
+    for f in findings:
+        assert source[f.start:f.end] == f.text
+        assert f.code == "LT:MORFOLOGIK_RULE_EN_US" and f.name == "typos"
+
+
+def test_prose_only_one_request_per_document():
+    doc = Document("x.md", "# Heading\n\n```\ncode\n```\n\nBody text.", "markdown", [])
+    from copylint.document import ProseBlock
+
+    doc = Document(doc.path, doc.source, "markdown",
+                   [ProseBlock("Heading", "heading", 2), ProseBlock("Body text.", "paragraph", 27)])
+    engine = engine_with(lambda text: [])
+    engine.check(doc)
+    assert engine._tool.texts == ["Heading\n\nBody text."]
+
+
+def test_span_over_astral_character_keeps_its_length():
+    assert utf16_end("a😀b", 1, 2) == 2
+    assert utf16_end("a😀b", 0, 4) == 3
+
+
+def test_names_are_not_misspellings_but_typos_are():
+    source = ("Tshisekedi met Ouattara in the capital. Officials said Tshisekedi and Ouattara would return.\n\n"
+              "Mirziyoyev, a former prime minister, spoke later. The goverment denied it.")
+    flagged = {"Tshisekedi": ["Tshisekedis"], "Ouattara": ["Quattro"], "Mirziyoyev": [],
+               "goverment": ["government"]}
+
+    def make(text):
+        return [lt_match(text, w, "MORFOLOGIK_RULE_EN_US", r, nth=n)
+                for w, r in flagged.items() for n in range(text.count(w))]
+
+    findings = engine_with(make).check(parse("x.txt", source))
+    assert [f.text for f in findings] == ["goverment"]
+
+
+def test_sentence_initial_unknown_word_with_a_close_fix_is_still_a_typo():
+    source = "Goverment officials declined to comment."
+    findings = engine_with(lambda t: [lt_match(t, "Goverment", "MORFOLOGIK_RULE_EN_US", ["Government"])]).check(
+        parse("x.txt", source))
+    assert [f.text for f in findings] == ["Goverment"]
+
+
+def test_proper_noun_shapes():
+    assert in_name_context("said Rowena Castellane today", 5, 11)
+    assert in_name_context("the striker N'Dombele scored", 14, 21)
+    assert not in_name_context("the goverment said", 4, 13)
+
+
+def test_vocabulary_and_document_context_names_are_accepted():
+    source = "Kwarteng spoke. Zubrowka replied."
+
+    def make(text):
+        return [lt_match(text, "Kwarteng", "MORFOLOGIK_RULE_EN_US", ["Kwarten"]),
+                lt_match(text, "Zubrowka", "MORFOLOGIK_RULE_EN_US", ["Zubrowa"])]
+
+    doc = parse("x.txt", source)
+    doc.context = {"names": ["Zubrowka"]}
+    assert engine_with(make, vocabulary=["kwarteng"]).check(doc) == []
+
+
+def test_other_variant_spellings_and_split_compounds_are_not_misspellings():
+    source = "The programme had a furore over horseracing odds."
+
+    def make(text):
+        return [lt_match(text, "programme", "MORFOLOGIK_RULE_EN_US", ["program"],
+                         message="Possible spelling mistake. ‘programme’ is British English."),
+                lt_match(text, "furore", "MORFOLOGIK_RULE_EN_US", ["furor"]),
+                lt_match(text, "horseracing", "MORFOLOGIK_RULE_EN_US", ["horse racing"])]
+
+    # The en-GB second opinion accepts "furore" (flags nothing).
+    findings = engine_with(make, variant_make=lambda text: []).check(parse("x.txt", source))
+    assert findings == []
+
+
+def test_word_the_other_variant_also_rejects_stays_flagged():
+    source = "A commited reporter."
+    make = lambda t: [lt_match(t, "commited", "MORFOLOGIK_RULE_EN_US", ["committed"])]  # noqa: E731
+    findings = engine_with(make).check(parse("x.txt", source))
+    assert [f.text for f in findings] == ["commited"]
+
+
+def test_fix_applicability():
+    source = "Headline\n\nIt was unaccessible and teh end was a colour blur."
+
+    def make(text):
+        return [lt_match(text, "unaccessible", "EN_SIMPLE_REPLACE_UNACCESSIBLE", ["inaccessible"],
+                         category="MISC", issue_type="misspelling"),
+                lt_match(text, "teh", "MORFOLOGIK_RULE_EN_US", ["the", "ten", "tea"]),
+                lt_match(text, "was", "SOME_GRAMMAR", ["is"], category="GRAMMAR", issue_type="grammar", nth=1)]
+
+    by_text = {f.text: f for f in engine_with(make).check(parse("x.txt", source))}
+    assert by_text["unaccessible"].fix == Fix((Edit(17, 29, "inaccessible"),), Applicability.UNSAFE)
+    assert by_text["teh"].fix.applicability is Applicability.DISPLAY_ONLY
+    assert by_text["teh"].suggestions == ("the", "ten", "tea")
+    assert by_text["was"].severity is Severity.WARNING
+
+
+def test_numeric_repeats_and_disabled_families_are_dropped():
+    source = "Headline\n\nHe won 6-3 6-3 and than than lost. An anti-virus update."
+
+    def make(text):
+        return [lt_match(text, "6-3 6-3", "ENGLISH_WORD_REPEAT_RULE", ["6-3"], category="MISC", issue_type="duplication"),
+                lt_match(text, "than than", "ENGLISH_WORD_REPEAT_RULE", ["than"], category="MISC", issue_type="duplication"),
+                lt_match(text, "anti-virus", "EN_COMPOUNDS_ANTI_VIRUS", ["antivirus"], category="MISC", issue_type="misspelling")]
+
+    engine = engine_with(make, disabled_rules=["EN_COMPOUNDS_*"])
+    assert [f.text for f in engine.check(parse("x.txt", source))] == ["than than"]
+    assert engine_with(make, disabled_rules=["EN_COMPOUNDS_*"], enabled_rules=["EN_COMPOUNDS_ANTI_VIRUS"]).disabled_prefixes == ()
+
+
+def test_headlines_get_spelling_checks_only():
+    source = "Firm shake up as profitt slips\n\nThe firm shake up its board."
+
+    def make(text):
+        return [lt_match(text, "shake", "HE_VERB_AGR", ["shakes"], category="GRAMMAR", issue_type="grammar"),
+                lt_match(text, "profitt", "MORFOLOGIK_RULE_EN_US", ["profit"]),
+                lt_match(text, "shake", "HE_VERB_AGR", ["shakes"], category="GRAMMAR", issue_type="grammar", nth=1)]
+
+    findings = engine_with(make).check(parse("x.txt", source))
+    assert [(f.text, f.start) for f in findings] == [("profitt", 17), ("shake", 41)]
+
+
+def test_curated_rules_are_sent_and_user_can_re_enable():
+    off = sorted(curation().exact_ids())
+    assert off, "the curation file disables some rules"
+    engine = LanguageToolEngine("http://127.0.0.1:9", enabled_rules=[off[0]], disabled_rules=["MY_RULE"])
+    assert off[0] not in engine.disabled_rules and "MY_RULE" in engine.disabled_rules
+    assert set(off[1:]) <= engine.disabled_rules
+    assert not LanguageToolEngine("http://127.0.0.1:9", curated=False).disabled_rules
+
+
+def test_curation_file_records_count_and_reason_for_every_rule():
+    with open(lt.CURATION_FILE, "rb") as handle:
+        data = tomllib.load(handle)
+    assert data["disabled"]
+    for rule_id, entry in data["disabled"].items():
+        assert set(entry) <= {"count", "reason"}, rule_id
+        assert isinstance(entry["count"], int) and entry["reason"].strip(), rule_id
+    measured = data["measured"]
+    assert measured["after_per_article"] <= 0.5 < measured["before_per_article"]
+
+
+def _finding(code, start, end, suggestion=None):
+    return Finding("x.txt", code, "n", Severity.WARNING, "m", start, end, "t" * (end - start),
+                   suggestions=(suggestion,) if suggestion else ())
+
+
+def test_merge_keeps_one_finding_per_problem():
+    own = [_finding("CL401", 10, 25, "in the world"), _finding("CL101", 40, 70), _finding("CL601", 100, 200)]
+    lt_findings = [
+        _finding("LT:SOME_RULE", 12, 25),              # same problem as CL401: dropped
+        _finding("LT:MORFOLOGIK_RULE_EN_US", 45, 55),   # inside leftover markup: dropped
+        _finding("LT:MORFOLOGIK_RULE_EN_US", 120, 129, "received"),  # a typo inside a long echo: kept
+        _finding("LT:EN_A_VS_AN", 300, 302, "an"),
+        _finding("LT:MORFOLOGIK_RULE_EN_US", 300, 302, "an"),  # LT twice on one span: one kept
+    ]
+    merged = merge(own, lt_findings)
+    assert [f.code for f in merged] == ["CL401", "CL101", "CL601", "LT:MORFOLOGIK_RULE_EN_US", "LT:EN_A_VS_AN"]
+    assert [f.start for f in merged[3:]] == [120, 300]
+
+
+def test_url_resolution(monkeypatch):
+    monkeypatch.delenv("LANGUAGETOOL_URL", raising=False)
+    monkeypatch.delenv("LANGUAGETOOL_PORT", raising=False)
+    assert resolve_url() == "http://127.0.0.1:8081"
+    monkeypatch.setenv("LANGUAGETOOL_URL", "http://lt.example:8010/")
+    assert resolve_url() == "http://lt.example:8010"
+    assert resolve_url("http://127.0.0.1:9999") == "http://127.0.0.1:9999"
+
+
+def test_unreachable_server_gives_one_line_warning_and_no_findings():
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    engine = LanguageToolEngine(f"http://127.0.0.1:{port}")
+    problem = engine.available()
+    assert problem is not None and "\n" not in problem
+    assert "copylint languagetool start" in problem and "--no-languagetool" in problem
+    assert engine.check(parse("x.txt", "Some text.")) == []
+
+
+def test_edit_distance():
+    assert edit_distance("goverment", "government", 2) == 1
+    assert edit_distance("recieved", "received", 2) == 1
+    assert edit_distance("pashinyan", "paphian", 2) == 3
