@@ -95,6 +95,8 @@ class Linter:
             from .engines.languagetool import merge
 
             findings = merge(findings, self.languagetool.check(doc))
+        if doc.format != "plain":
+            findings = _fit_to_markup(doc, findings)
         directives, _ = parse_directives(source)
         findings, unused = apply_directives(source, findings, directives)
         if self._unused_rule is not None and unused:
@@ -113,7 +115,7 @@ class Linter:
             edits = choose_edits(source, findings, allowed)
             if not edits:
                 break
-            fixed = apply_edits(source, _escaped(edits, fmt or format_for_path(path)))
+            fixed = apply_edits(source, edits)
             if fixed == source:
                 break
             source = fixed
@@ -121,14 +123,12 @@ class Linter:
         return source, findings
 
 
-def _escaped(edits, fmt: str):
-    if fmt != "html":
-        return edits
-    try:
-        from .formats.escape import escape_for
-    except ImportError:
-        return edits
-    return [dataclasses.replace(e, content=escape_for(fmt, e.content)) for e in edits]
+def _fit_to_markup(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """Fixes in Markdown/HTML rewritten to keep the markup intact (escaped, narrowed); a fix that would cut
+    through markup is dropped and its suggestions stay for a human."""
+    from .formats.markup import fit_fix
+
+    return [f if f.fix is None else dataclasses.replace(f, fix=fit_fix(doc, f.fix)) for f in findings]
 
 
 def _unused_findings(rule: Rule, path: str, source: str, unused) -> list[Finding]:
