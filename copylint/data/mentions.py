@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 import regex
@@ -20,26 +21,26 @@ _STRONG_PREP = r"(?:in|near|outside|around|across|throughout|into)"
 PLACE_NOUN = (r"(?:city|town|village|port|province|state|region|district|county|municipality|island|resort|"
               r"enclave|oblast|capital|border town|border city|port city|oil town|mining town|industrial city)")
 
-_RE = {
+_PATTERNS = {
     # X in Y's (far) east
-    "in-poss": regex.compile(rf"\b(?P<pre>{LOC_PREP})\s+(?P<x>{NAME}),?\s+in\s+(?P<the>the\s+)?(?P<y>{NAME})['’]s\s+"
-                             rf"(?P<comp>{COMPASS_NOUN})\b"),
+    "in-poss": (rf"\b(?P<pre>{LOC_PREP})\s+(?P<x>{NAME}),?\s+in\s+(?P<the>the\s+)?(?P<y>{NAME})['’]s\s+"
+                             rf"(?P<comp>{COMPASS_NOUN})\b", 0),
     # X, in the north of Y
-    "in-the": regex.compile(rf"\b(?P<pre>{LOC_PREP})\s+(?P<x>{NAME}),?\s+in\s+the\s+(?P<comp>{COMPASS_NOUN})"
-                            rf"\s+of\s+(?P<the>the\s+)?(?P<y>{NAME})"),
+    "in-the": (rf"\b(?P<pre>{LOC_PREP})\s+(?P<x>{NAME}),?\s+in\s+the\s+(?P<comp>{COMPASS_NOUN})"
+                            rf"\s+of\s+(?P<the>the\s+)?(?P<y>{NAME})", 0),
     # X in (the) (northern) Y
-    "in": regex.compile(rf"\b(?P<pre>{LOC_PREP})\s+(?P<x>{NAME}),?\s+in\s+(?P<the>the\s+)?"
-                        rf"(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})(?P<poss>['’]s)?"),
+    "in": (rf"\b(?P<pre>{LOC_PREP})\s+(?P<x>{NAME}),?\s+in\s+(?P<the>the\s+)?"
+                        rf"(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})(?P<poss>['’]s)?", 0),
     # X, Y   (a dateline or "in Lyon, France")
-    "comma": regex.compile(rf"(?:\b(?P<pre>{LOC_PREP})\s+|^)(?P<x>{NAME}),\s+(?P<the>the\s+)?(?P<y>{NAME})", regex.M),
+    "comma": (rf"(?:\b(?P<pre>{LOC_PREP})\s+|^)(?P<x>{NAME}),\s+(?P<the>the\s+)?(?P<y>{NAME})", regex.M),
     # X (Y)
-    "paren": regex.compile(rf"\b(?P<pre>{LOC_PREP})\s+(?P<x>{NAME})\s+\((?P<the>the\s+)?(?P<y>{NAME})\)"),
+    "paren": (rf"\b(?P<pre>{LOC_PREP})\s+(?P<x>{NAME})\s+\((?P<the>the\s+)?(?P<y>{NAME})\)", 0),
     # the (southern) Y city of X
-    "noun": regex.compile(rf"\b(?i:the)\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})\s+(?P<noun>{PLACE_NOUN})"
-                          rf"(?:\s+city)?(?:\s+of\s+|,\s+|\s+)(?P<x>{NAME})"),
+    "noun": (rf"\b(?i:the)\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})\s+(?P<noun>{PLACE_NOUN})"
+                          rf"(?:\s+city)?(?:\s+of\s+|,\s+|\s+)(?P<x>{NAME})", 0),
     # in Y's (northern) X
-    "poss": regex.compile(rf"\b(?P<pre>{_STRONG_PREP})\s+(?P<y>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?"
-                          rf"(?:(?:city|town|port)\s+of\s+)?(?P<x>{NAME})"),
+    "poss": (rf"\b(?P<pre>{_STRONG_PREP})\s+(?P<y>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?"
+                          rf"(?:(?:city|town|port)\s+of\s+)?(?P<x>{NAME})", 0),
 }
 # After "X, Y": a list ("Kabul, Pakistan and India") or a longer name means Y is not X's country.
 _LIST_AFTER = regex.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?\p{Lu}|(?:and|or|&)\s+\p{Lu}|\s*/)")
@@ -73,16 +74,32 @@ class Mention:
         return self.pattern == "noun"
 
 
+@lru_cache(maxsize=None)
+def _compiled() -> dict[str, regex.Pattern]:
+    """The mention patterns, compiled on first use (a run without geography rules never pays for them)."""
+    return {name: regex.compile(pattern, flags) for name, (pattern, flags) in _PATTERNS.items()}
+
+
 def _span(m: regex.Match, group: str) -> Span | None:
     if group not in m.re.groupindex or m.group(group) is None:
         return None
     return Span(m.group(group), m.start(group), m.end(group))
 
 
-def find_mentions(text: str) -> Iterator[Mention]:
-    """Every candidate mention, in text order; the caller decides which names are places and countries."""
+def find_mentions(text: str) -> tuple[Mention, ...]:
+    """Every candidate mention; the caller decides which names are places and countries. Cached, since the
+    place and compass rules read the same blocks."""
+    return _find_mentions(text)
+
+
+@lru_cache(maxsize=256)
+def _find_mentions(text: str) -> tuple[Mention, ...]:
+    return tuple(_mentions(text))
+
+
+def _mentions(text: str) -> Iterator[Mention]:
     seen: set[tuple[int, int]] = set()
-    for pattern, rx in _RE.items():
+    for pattern, rx in _compiled().items():
         for m in rx.finditer(text, overlapped=True):
             x, y = _span(m, "x"), _span(m, "y")
             if (x.start, y.start) in seen:

@@ -185,6 +185,7 @@ _ORG_KEYS = {"name": str, "aliases": list, "members": list, "seat": list, "sourc
 # "non-EU member", "would-be Nato member": the country is not claimed to be a member.
 _NOT_MEMBER = regex.compile(r"(?i)(?:non|would[- ]be|aspiring|future|prospective|potential|candidate|applicant|"
                             r"associate|partner|observer|former|ex|founding\s+non)[\s-]*$")
+_SEAT_WORD = regex.compile(r"-based|headquarter|\bHQ\b|head\s+office|secretariat|\bseat\b|\bbased\s+in")
 _PERSON_AFTER = regex.compile(r"\s+(?:officials?|diplomats?|spokes(?:man|woman|person)|envoys?|ambassadors?|"
                               r"analysts?|experts?|correspondents?|representatives?|delegation|mission|office|"
                               r"bureau|branch|staff|researchers?|economists?|troops|forces|soldiers)\b", regex.I)
@@ -205,14 +206,17 @@ class Organisation(Kind):
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
+        self.orgs = rule.params["organisation"]
+        self.by_alias = {alias: i for i, org in enumerate(self.orgs) for alias in org["aliases"]}
+        self._patterns: tuple[list, list] | None = None
+
+    def _compile(self) -> tuple[list, list]:
+        """The seat and member patterns, built on first use (they embed the long place-name pattern)."""
+        if self._patterns is not None:
+            return self._patterns
         from ..data.mentions import NAME
 
-        self.orgs = rule.params["organisation"]
-        by_alias: dict[str, int] = {}
-        for i, org in enumerate(self.orgs):
-            for alias in org["aliases"]:
-                by_alias[alias] = i
-        self.by_alias = by_alias
+        by_alias = self.by_alias
         alias_rx = "|".join(sorted((regex.escape(a) for a in by_alias), key=len, reverse=True))
         org = rf"(?P<org>{alias_rx})(?![\w+-])"
         self.seat_res = [
@@ -229,12 +233,19 @@ class Organisation(Kind):
             regex.compile(rf"(?P<c>{NAME})\s+is\s+(?:a|an|also\s+a|also\s+an)\s+(?:full\s+)?member\s+of\s+"
                           rf"(?:the\s+)?{org}"),
         ]
+        self._patterns = (self.seat_res, self.member_res)
+        return self._patterns
 
     def check(self, doc: Document) -> Iterable[Finding]:
         g = None
         for _, block in self.blocks(doc):
             text = block.text
-            for rx in self.seat_res:
+            seats = _SEAT_WORD.search(text) is not None
+            members = "member" in text
+            if not (seats or members):
+                continue
+            self._compile()
+            for rx in self.seat_res if seats else ():
                 for m in rx.finditer(text):
                     org = self.orgs[self.by_alias[m.group("org")]]
                     if not org.get("seat") or (rx is self.seat_res[0] and _PERSON_AFTER.match(text, m.end())):
@@ -243,7 +254,7 @@ class Organisation(Kind):
                     found = self._seat(doc, block, g, org, m)
                     if found is not None:
                         yield found
-            for rx in self.member_res:
+            for rx in self.member_res if members else ():
                 for m in rx.finditer(text):
                     org = self.orgs[self.by_alias[m.group("org")]]
                     if not org.get("members") or _NOT_MEMBER.search(text, 0, m.start("org")):

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import weakref
+
+import regex
 from typing import Iterable, Iterator
 
 from ..document import Document, ProseBlock
@@ -13,6 +15,7 @@ _TRAILING = frozenset("""monday tuesday wednesday thursday friday saturday sunda
     june july august september october november december""".split())
 _STARTERS = frozenset("""the a an in at on for as when while after before if it this that these those he she they we i
     there yesterday today but and or so then meanwhile however earlier later last next some many most""".split())
+_RANK_WORD = regex.compile(r"largest|biggest|populous|populated")
 _EVIDENCE: "weakref.WeakKeyDictionary[Document, frozenset[str]]" = weakref.WeakKeyDictionary()
 
 
@@ -232,6 +235,8 @@ class Capital(GeoKind):
         g = None
         for block in self.prose(doc):
             text = block.text
+            if "capital" not in text:
+                continue
             seen: set[int] = set()
             for index, rx in enumerate(CAPITAL_RE):
                 for m in rx.finditer(text):
@@ -274,6 +279,8 @@ class Neighbour(GeoKind):
         g = None
         for block in self.prose(doc):
             text = block.text
+            if "border" not in text:
+                continue
             for m in BORDER_RE.finditer(text):
                 g = g or _gaz()
                 cc = _country_code(g, _trim(m.group("y")))
@@ -355,6 +362,8 @@ class Rank(GeoKind):
         g = None
         for block in self.prose(doc):
             text = block.text
+            if not _RANK_WORD.search(text):
+                continue
             for m in RANK_RE.finditer(text):
                 g = g or _gaz()
                 cc = _country_code(g, _trim(m.group("y")))
