@@ -166,7 +166,7 @@ def test_renamed_capitals_and_co_capitals_pass(text: str) -> None:
     "Sacramento, the capital of California, voted. Lahore, the capital of Punjab, voted.",
     "Toronto, the capital of Ontario, and Mumbai, the capital of Maharashtra, were busy.",
     "Bonn, the capital of West Germany, was small.",
-    "Almaty was the capital until 1997; Karachi, the capital of Pakistan until 1959, grew.",
+    "Rio de Janeiro was the capital until 1960; Karachi, the capital of Pakistan until 1959, grew.",
 ])
 def test_subnational_and_past_capitals_are_never_flagged(text: str) -> None:
     assert facts(text, "CL303") == []

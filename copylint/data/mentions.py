@@ -7,7 +7,7 @@ from typing import Iterator
 
 import regex
 
-# A capitalised word: "Nur-Sultan", "N'Djamena", "Stoke-on-Trent"; never swallows a possessive 's.
+# A capitalised word: "Guinea-Bissau", "N'Djamena", "Stoke-on-Trent"; never swallows a possessive 's.
 _WORD = r"(?:\p{Lu}(?:[\p{L}\p{M}]|-(?=\p{L})|['’](?!s\b)(?=\p{L}))*|(?:\p{Lu}\.){2,}(?!\p{L}))"
 _PARTICLE = r"(?:de|del|della|di|da|do|dos|das|du|des|la|le|les|el|al|es|en|of|upon|am|im|an|der|den|sur|d['’])"
 _SAINT = r"(?:(?:St|Ste|Mt|Ft)\.?\s)"

@@ -19,7 +19,7 @@ _FULL = {"St": "Saint", "Ste": "Sainte", "Mt": "Mount", "Ft": "Fort"}
 
 
 def name_key(name: str) -> str:
-    """'Nur-Sultan', 'Nur Sultan' and 'nursultan' share the key 'nursultan' ('St Ives' that of 'Saint Ives');
+    """'Port-au-Prince', 'Port au Prince' and 'portauprince' share the key 'portauprince' ('St Ives' that of 'Saint Ives');
     non-Latin names give ''."""
     if "t" in name:
         name = _ABBREVIATED.sub(lambda m: _FULL[m.group(1)], name)

@@ -11,7 +11,7 @@ from ..model import Finding
 from .base import Kind
 
 PARTICLES = frozenset("von van der den de da di du la le al el bin ibn ben dos das del della ter ten".split())
-_PART = regex.compile(r"\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|\d+")  # 'NetBlocks' -> Net, Blocks
+_PART = regex.compile(r"\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|\d+")  # 'SoftBank' -> Soft, Bank
 _SENTENCE_END = ".!?\"“”‘’:—–\n"
 
 
@@ -21,7 +21,7 @@ def _letters(word: str) -> list[str]:
 
 def name_pattern(name: str) -> regex.Pattern:
     """A case-insensitive pattern for `name` with any hyphen, space or none between its parts, and with its
-    particles optional: 'Kassym-Jomart' matches 'Kassym Jomart' and 'Kassymjomart'; 'Ursula von der Leyen'
+    particles optional: 'Jean-Claude' matches 'Jean Claude' and 'Jeanclaude'; 'Ursula von der Leyen'
     matches 'Ursula der Leyen'."""
     words = name.replace("-", " - ").split()
     out: list[str] = []
@@ -39,7 +39,7 @@ def name_pattern(name: str) -> regex.Pattern:
 
 def name_pieces(name: str) -> list[str]:
     """The canonical name and the parts copy uses alone: a particle surname ('von der Leyen') and compound
-    words ('Kassym-Jomart', 'NetBlocks')."""
+    words ('Jean-Claude', 'SoftBank')."""
     words = name.split()
     pieces = [name]
     for i, word in enumerate(words):
