@@ -192,8 +192,10 @@ def cli_runs(files: list[str], runs: int) -> dict:
             "rss_mb": med(rss), "identical": len(digests) == 1}
 
 
-def jsonl_memory(files: list[str], gigabytes: float) -> dict:
-    """Peak RSS of `copylint check --input-format jsonl` over a generated JSON Lines file of the given size."""
+def jsonl_memory(files: list[str], gigabytes: float, padding: int = 60_000) -> dict:
+    """Peak RSS of `copylint check --input-format jsonl` over a generated JSON Lines file of the given size. Each
+    record is a news text plus `padding` characters of raw HTML in a field that is not linted, so the file is big
+    while the linting stays a few minutes on two cores."""
     texts = []
     for path in files:
         with open(path, encoding="utf-8") as handle:
@@ -204,7 +206,8 @@ def jsonl_memory(files: list[str], gigabytes: float) -> dict:
         size = records = 0
         with open(crawl, "w", encoding="utf-8") as handle:
             while size < target:
-                line = json.dumps({"url": f"https://news.example/{records}", "body": texts[records % len(texts)]})
+                line = json.dumps({"url": f"https://news.example/{records}", "body": texts[records % len(texts)],
+                                   "html": "<p>" + "x" * padding + "</p>"})
                 handle.write(line + "\n")
                 size += len(line.encode()) + 1
                 records += 1
