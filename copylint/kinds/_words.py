@@ -20,6 +20,14 @@ CLAUSE_WORDS = frozenset(
     if then once again""".split()
 )
 
+# Irregular past tenses: a noun phrase followed by one of these has ended ("workers of oil began a strike").
+PAST_VERBS = frozenset(
+    """began fled fell rose came went took gave made met left got held kept led ran saw sent set shot stood struck
+    threw told won wrote broke brought built caught chose drove fought found hid hit hurt knew lost paid put quit
+    sold spent spoke stole swore thought understood woke wore became bore sought stuck sank swam tore withdrew
+    overran overtook undertook forbade""".split()
+)
+
 DETERMINERS = frozenset(
     """the a an this that these those his her its their our my your some any many several each every
     no all both few most""".split()
@@ -87,4 +95,4 @@ def ends_phrase(text: str, end: int) -> bool:
     if word is None:
         return True
     lower = word.lower()
-    return lower in CLAUSE_WORDS or (lower.endswith("ed") and len(lower) > 4)
+    return lower in CLAUSE_WORDS or lower in PAST_VERBS or (lower.endswith("ed") and len(lower) >= 4)

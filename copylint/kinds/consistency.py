@@ -135,7 +135,7 @@ _PARTICLES = frozenset("up down out off in on over back away through about aroun
 
 class CompoundHyphenation(Kind):
     """No keys. A compound modifier the document hyphenates ("flood-hit towns") written open before a noun
-    elsewhere ("flood hit areas"), or the reverse: the minority form is flagged, ties go to the hyphen."""
+    elsewhere ("flood hit areas"): the open form is flagged when it is not the majority (ties go to the hyphen)."""
 
     NAME = "compound-hyphenation"
     DEFAULT_SCOPES = PROSE_SCOPES
@@ -161,12 +161,12 @@ class CompoundHyphenation(Kind):
                         open_uses.append((block, m.start(), m.end(), m.group()))
             if not open_uses:
                 continue
+            # Before a noun the hyphen is the style: flag the open form when it is the minority (or a tie);
+            # a hyphenated minority is left alone rather than "fixed" into the open form.
             if len(open_uses) > len(hyphen_uses):
-                for block, start, end, text in hyphen_uses:
-                    yield self.finding(doc, block, start, end, text.replace("-", " "), majority=pair)
-            else:
-                for block, start, end, text in open_uses:
-                    yield self.finding(doc, block, start, end, "-".join(text.split()), majority=pair.replace(" ", "-"))
+                continue
+            for block, start, end, text in open_uses:
+                yield self.finding(doc, block, start, end, "-".join(text.split()), majority=pair.replace(" ", "-"))
 
     @staticmethod
     def _attributive(text: str, end: int) -> bool:

@@ -118,8 +118,10 @@ class RepeatedSentence(Kind):
         min_words = self.rule.params.get("min_words", 6)
         seen: set[str] = set()
         for sentence in _prose_sentences(doc, scopes):
-            key = _normal(doc.sentence_text(sentence))
-            if key.count(" ") + 1 < min_words:
+            sentence_text = doc.sentence_text(sentence)
+            key = _normal(sentence_text)
+            # "I think they treat waiters best in ..." introducing a list item is a refrain, not a paste error.
+            if key.count(" ") + 1 < min_words or sentence_text.rstrip().endswith(("...", "…", ":")):
                 continue
             if key in seen:
                 block = doc.blocks[sentence.block]
