@@ -44,7 +44,14 @@ class Linter:
             dataclasses.replace(r, severity=overrides.get(r.code, overrides.get(r.name, r.severity))) for r in chosen
         ]
         BadDirective.known = frozenset(x for r in self.all_rules for x in (r.code, r.name))
-        self.kinds = build_kinds(self.rules)
+        # Rules a selected summary rule reads (the spin score counts spun phrases) run too, unreported.
+        from .kinds import KINDS
+
+        chosen_codes = {r.code for r in self.rules}
+        needed = {c for r in self.rules for c in KINDS[r.kind].requires(r)} - chosen_codes
+        helpers = [r for r in self.all_rules if r.code in needed]
+        self._hidden = frozenset(r.code for r in helpers)
+        self.kinds = build_kinds([*self.rules, *helpers])
         self._unused_rule = next((r for r in self.rules if r.kind == "unused-directive"), None)
         self.context = {"names": cfg.names, "vocabulary": cfg.vocabulary, "spin_threshold": cfg.spin_threshold}
         self.warnings: list[str] = []
@@ -91,6 +98,8 @@ class Linter:
     def lint_source(self, path: str, source: str, fmt: str | None = None) -> list[Finding]:
         doc = self.parse(path, source, fmt)
         findings = lint(doc, self.kinds)
+        if self._hidden:
+            findings = [f for f in findings if f.code not in self._hidden]
         if self.languagetool is not None:
             from .engines.languagetool import merge
 

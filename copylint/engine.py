@@ -16,13 +16,20 @@ def build_kinds(rules: Iterable[Rule]) -> list[Kind]:
 
 
 def lint(doc: Document, kinds: Sequence[Kind]) -> list[Finding]:
+    """Every kind's findings, then the document-level summaries (which read those findings), deduplicated, sorted."""
     findings: list[Finding] = []
     seen: set[tuple[str, int, int]] = set()
-    for kind in kinds:
-        for finding in kind.check(doc):
+
+    def add(new: Iterable[Finding]) -> None:
+        for finding in new:
             key = (finding.code, finding.start, finding.end)
             if key not in seen:
                 seen.add(key)
                 findings.append(finding)
+
+    for kind in kinds:
+        add(kind.check(doc))
+    for kind in kinds:
+        add(kind.summarize(doc, tuple(findings)))
     findings.sort(key=lambda f: f.sort_key)
     return findings

@@ -49,6 +49,15 @@ class Kind:
     def check(self, doc: Document) -> Iterable[Finding]:
         raise NotImplementedError
 
+    @classmethod
+    def requires(cls, rule: Rule) -> tuple[str, ...]:
+        """Codes of other rules whose findings summarize() reads; the linter runs them even when not selected."""
+        return ()
+
+    def summarize(self, doc: Document, findings: tuple[Finding, ...]) -> Iterable[Finding]:
+        """Document-level findings drawn from every other rule's findings (after all check() calls)."""
+        return ()
+
     def blocks(self, doc: Document) -> Iterator[tuple[int, ProseBlock]]:
         scopes = self.rule.scopes if self.rule.scopes is not None else self.DEFAULT_SCOPES
         for index, block in enumerate(doc.blocks):

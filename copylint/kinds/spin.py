@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Iterable, Sequence
+from typing import Iterable
 
 from ..document import Document
 from ..errors import RuleError
@@ -31,29 +31,21 @@ class SpinScore(Kind):
         if not rule.params["count"] or not all(isinstance(c, str) for c in rule.params["count"]):
             raise RuleError(rule.path, "count", "must list the codes of the rules to count")
 
-    def __init__(self, rule) -> None:
-        super().__init__(rule)
-        self._counted: list[Kind] | None = None
+    @classmethod
+    def requires(cls, rule) -> tuple[str, ...]:
+        return tuple(rule.params["count"])
 
-    def _counted_kinds(self) -> Sequence[Kind]:
-        # Built on first use: the counted rules are ordinary rule files, compiled by their own kinds.
-        if self._counted is None:
-            from ..registry import load_rules
-            from . import KINDS
-
-            codes = set(self.rule.params["count"])
-            self._counted = [KINDS[r.kind](r) for r in load_rules() if r.code in codes and r.code != self.rule.code]
-        return self._counted
-
-    def phrases(self, doc: Document) -> list[Finding]:
-        """The spun phrases of doc (findings of the counted rules), in source order."""
-        found = {(f.start, f.end): f for kind in self._counted_kinds() for f in kind.check(doc)}
-        return sorted(found.values(), key=lambda f: f.start)
+    def counts(self, finding: Finding) -> bool:
+        return finding.code in self.rule.params["count"]
 
     def check(self, doc: Document) -> Iterable[Finding]:
+        return ()
+
+    def summarize(self, doc: Document, findings: tuple[Finding, ...]) -> Iterable[Finding]:
+        """Counts the spun phrases found by the counted rules (run for this even when not selected)."""
         threshold = doc.context.get("spin_threshold")
         threshold = float(threshold) if threshold is not None else self.rule.params.get("threshold", DEFAULT_THRESHOLD)
-        phrases = self.phrases(doc)
+        phrases = sorted({(f.start, f.end): f for f in findings if self.counts(f)}.values(), key=lambda f: f.start)
         score = spin_score(len(phrases), doc.word_count)
         if not phrases or len(phrases) < self.rule.params.get("min_phrases", 3) or score <= threshold:
             return
