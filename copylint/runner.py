@@ -220,8 +220,11 @@ _INHERITED: tuple[str, Linter] | None = None  # the parent's Linter, seen by wor
 
 
 def _inherit(spec: LinterSpec, linter: Linter | None) -> None:
+    """Offer the parent's Linter to workers forked after this, unless it holds a LanguageTool connection: a
+    connection is not to be shared between processes, so such workers connect on their own."""
     global _INHERITED
-    _INHERITED = None if linter is None else (repr(spec), linter)
+    usable = linter is not None and getattr(linter, "languagetool", None) is None
+    _INHERITED = (repr(spec), linter) if usable else None
 
 
 def _init_worker(spec: LinterSpec) -> None:
