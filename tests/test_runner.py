@@ -124,3 +124,22 @@ def test_unreadable_file_among_many_is_exit_2(tmp_path) -> None:
 def test_default_jobs_is_the_usable_core_count() -> None:
     expected = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     assert runner.default_jobs() == expected
+
+
+def test_forked_workers_reuse_the_parent_linter_unless_it_holds_a_languagetool_connection() -> None:
+    import types
+
+    spec = LinterSpec(languagetool=False)
+    plain = types.SimpleNamespace(languagetool=None)
+    try:
+        runner._inherit(spec, plain)
+        runner._init_worker(spec)
+        assert runner._WORKER_LINTER is plain
+        runner._inherit(spec, types.SimpleNamespace(languagetool=object()))
+        assert runner._INHERITED is None
+        runner._inherit(LinterSpec(select=("CL2",), languagetool=False), plain)
+        runner._init_worker(spec)  # a different recipe: the worker builds its own
+        assert runner._WORKER_LINTER is not plain and runner._WORKER_LINTER.kinds
+    finally:
+        runner._inherit(spec, None)
+        runner._WORKER_LINTER = None
