@@ -19,7 +19,7 @@ recall, while the clean-news corpus (bench/lt_news_rules.py) measures false alar
 
 Systems:
 - copylint: LanguageToolEngine with copylint's news curation and name/variant filters, plus the CL5xx
-  grammar rules through copylint.api.lint_text when those exist.
+  grammar rules through copylint.api.Linter(select=["CL5"]) when those exist.
 - LanguageTool (default rules): the same server, every default rule on, no copylint filtering.
 - Harper: harper-py, in process, American dialect, plain text, default rules.
 """
@@ -78,16 +78,19 @@ def lt_system(engine: LanguageToolEngine, raw: bool) -> Callable[[str], bool]:
 def copylint_system(engine: LanguageToolEngine) -> tuple[Callable[[str], bool], str]:
     lt_detect = lt_system(engine, raw=False)
     try:
-        from copylint.api import lint_text
+        from copylint.api import Linter
 
-        lint_text(TITLE + "A test sentence.", path="jfleg.txt", select=["CL5"])
+        linter = Linter(select=["CL5"], languagetool=False)  # built once: rules compiled once
+        if not linter.rules:
+            return lt_detect, "LT curated only (no CL5xx rules yet)"
+        linter.lint_source("jfleg.txt", TITLE + "A test sentence.")
     except Exception as exc:  # API missing or a rule pack broken: LanguageTool alone, and say so
         return lt_detect, f"LT curated only (CL5xx unavailable: {type(exc).__name__})"
 
     def detect(sentence: str) -> bool:
-        own = [f for f in lint_text(TITLE + sentence, path="jfleg.txt", select=["CL5"]) if f.start >= len(TITLE)]
+        own = [f for f in linter.lint_source("jfleg.txt", TITLE + sentence) if f.start >= len(TITLE)]
         return bool(own) or lt_detect(sentence)
-    return detect, "LT curated + CL5xx"
+    return detect, f"LT curated + {len(linter.rules)} CL5xx rules"
 
 
 def harper_system() -> Callable[[str], bool] | None:

@@ -15,7 +15,9 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from copylint.engines.languagetool import LanguageToolEngine, curation
+from dataclasses import replace
+
+from copylint.engines.languagetool import LanguageToolEngine
 from copylint.formats.plain import parse
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "news"
@@ -45,7 +47,8 @@ def main() -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
-    disabled = set(curation().disabled)
+    curated = LanguageToolEngine(args.url)  # applies the curation to the same raw matches, offline
+    after_rules: Counter[str] = Counter()
     files = articles(args.corpus, args.limit)
     raw: Counter[str] = Counter()
     filtered: Counter[str] = Counter()
@@ -60,6 +63,8 @@ def main() -> int:
             continue
         raw.update(m.rule_id for m in query.matches)
         meta.update((m.rule_id, f"{m.category}/{m.rule_issue_type}") for m in query.matches)
+        kept = replace(query, matches=tuple(m for m in query.matches if not curated.server_disables(m)))
+        after_rules.update(f.code[3:] for f in curated.findings(doc, kept))
         for f in engine.findings(doc, query):
             rule = f.code[3:]
             filtered[rule] += 1
@@ -70,21 +75,20 @@ def main() -> int:
                 examples[rule].append(f"{path.parent.name}/{path.name}: …{line}… [{f.text!r} -> {f.suggestions[:2]}]")
     elapsed = time.perf_counter() - began
     n = len(files)
-    after = sum(c for r, c in filtered.items() if r not in disabled)
+    after = sum(after_rules.values())
     print(f"articles: {n}  ({elapsed:.0f}s, {elapsed / max(n, 1) * 1000:.0f} ms/article)")
     print(f"LanguageTool default rules, raw matches:        {sum(raw.values()):6d}  {sum(raw.values()) / n:.2f}/article")
     print(f"after name + other-variant spelling filters:    {sum(filtered.values()):6d}  {sum(filtered.values()) / n:.2f}/article")
-    print(f"after curation ({len(disabled)} rules off):             {after:6d}  {after / n:.2f}/article")
+    print(f"after copylint's curation:                      {after:6d}  {after / n:.2f}/article")
     by_category: Counter[str] = Counter()
-    for rule, count in filtered.items():
-        if rule not in disabled:
-            by_category[meta.get(rule, "?")] += count
+    for rule, count in after_rules.items():
+        by_category[meta.get(rule, "?")] += count
     print("still on, by category/issue type:", ", ".join(f"{k} {v}" for k, v in by_category.most_common()))
-    print("\nrule                                     raw  filtered  curated-off")
+    print("\nrule                                        raw  filtered  after")
     for rule, count in sorted(filtered.items(), key=lambda kv: -kv[1])[:80]:
-        print(f"{rule:40s} {raw[rule]:5d} {count:8d}  {'off' if rule in disabled else ''}")
+        print(f"{rule:42s} {raw[rule]:5d} {count:8d} {after_rules[rule]:6d}")
     if args.json:
-        args.json.write_text(json.dumps({"articles": n, "raw": raw, "filtered": filtered, "meta": meta,
+        args.json.write_text(json.dumps({"articles": n, "raw": raw, "filtered": filtered, "after": after_rules, "meta": meta,
                                          "spelling_words": spelling_words.most_common(), "examples": examples},
                                         indent=1, ensure_ascii=False))
     return 0

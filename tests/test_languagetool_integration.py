@@ -12,7 +12,7 @@ import pytest
 
 from copylint.engines.languagetool import LanguageToolEngine
 from copylint.formats.plain import parse
-from copylint.model import Applicability
+from copylint.model import Applicability, Severity
 
 pytestmark = pytest.mark.languagetool
 
@@ -64,6 +64,7 @@ def test_seed_unaccessible_is_caught_with_inaccessible(engine):
     assert len(hits) == 1
     assert hits[0].suggestions[0] == "inaccessible"
     assert hits[0].fix is not None and hits[0].fix.applicability is Applicability.UNSAFE
+    assert hits[0].severity is Severity.WARNING
     assert source[hits[0].start:hits[0].end] == "unaccessible"
 
 
@@ -85,9 +86,11 @@ def test_people_and_places_are_not_misspelled(engine):
 
 
 def test_common_word_typos_are_found(engine):
-    text = ("The goverment said the bridge was unaccessible after the flood.\n\n"
+    text = ("Bridge unaccessible after flood\n\nThe goverment said the bridge was unaccessible after the flood.\n\n"
             "Officials recieved the report on Tuesday.")
-    found = {f.text: f for f in check(engine, text)}
+    findings = check(engine, text)
+    assert [f.start for f in findings if f.text == "unaccessible"] == [7, 67]  # the headline's too
+    found = {f.text: f for f in findings}
     assert found["goverment"].suggestions[0] == "government"
     assert found["unaccessible"].suggestions[0] == "inaccessible"
     assert found["recieved"].suggestions[0] == "received"
@@ -95,7 +98,7 @@ def test_common_word_typos_are_found(engine):
 
 
 def test_offsets_exact_with_astral_characters_and_several_paragraphs(engine):
-    text = ("Fans 🎉🎉 cheered as the teem arrived.\n\n"
+    text = ("Cup final\n\nFans 🎉🎉 cheered as the teem arrived.\n\n"
             "Crowds 😀 gathered, and he go to the stadium every week.")
     findings = check(engine, text)
     texts = [f.text for f in findings]
@@ -104,11 +107,25 @@ def test_offsets_exact_with_astral_characters_and_several_paragraphs(engine):
 
 
 def test_clean_news_sentence_has_no_findings(engine):
-    text = ("The central bank raised interest rates by a quarter of a percentage point on Wednesday, "
+    text = ("Rates rise again\n\nThe central bank raised interest rates by a quarter of a percentage point on Wednesday, "
             "its third increase this year, citing persistent inflation in services.")
     assert check(engine, text) == []
 
 
 def test_british_spelling_is_not_a_misspelling(engine):
-    text = "The programme was a success, and the colour of the centre's logo caused a furore."
+    text = "Programme praised\n\nThe programme was a success, and the colour of the centre's logo caused a furore."
     assert [f for f in check(engine, text) if "MORFOLOGIK" in f.code] == []
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "sarif", "github"])
+def test_languagetool_findings_reach_every_output_format(engine, tmp_path, fmt):
+    from click.testing import CliRunner
+
+    from copylint.cli import main
+
+    path = tmp_path / "story.txt"
+    path.write_text("Flood closes valley road\n\nThe valley road became unaccessible after the flood.\n",
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(path), "--format", fmt])
+    assert result.exit_code == 1, result.output
+    assert "EN_SIMPLE_REPLACE_UNACCESSIBLE" in result.output

@@ -10,7 +10,7 @@ from language_tool_python.match import Match
 from copylint.document import Document
 from copylint.engines import languagetool as lt
 from copylint.engines.languagetool import LanguageToolEngine, curation, merge, resolve_url, utf16_end
-from copylint.engines.lt_spelling import edit_distance, in_name_context
+from copylint.engines.lt_spelling import edit_distance, in_name_context, is_name_particle
 from copylint.formats.plain import parse
 from copylint.model import Applicability, Edit, Finding, Fix, Severity
 
@@ -114,6 +114,8 @@ def test_sentence_initial_unknown_word_with_a_close_fix_is_still_a_typo():
 
 
 def test_proper_noun_shapes():
+    text = "at Parc des Princes, said Rowena Castellane"
+    assert is_name_particle(text, 8, 11) and not is_name_particle("the dal soup", 4, 7)
     assert in_name_context("said Rowena Castellane today", 5, 11)
     assert in_name_context("the striker N'Dombele scored", 14, 21)
     assert not in_name_context("the goverment said", 4, 13)
@@ -168,17 +170,30 @@ def test_fix_applicability():
     assert by_text["was"].severity is Severity.WARNING
 
 
-def test_numeric_repeats_and_disabled_families_are_dropped():
-    source = "Headline\n\nHe won 6-3 6-3 and than than lost. An anti-virus update."
+def test_numeric_and_title_repeats_and_disabled_families_are_dropped():
+    source = "Headline\n\nHe won 6-3 6-3 and than than lost. An anti-virus update. Their Please Please Me album."
 
     def make(text):
         return [lt_match(text, "6-3 6-3", "ENGLISH_WORD_REPEAT_RULE", ["6-3"], category="MISC", issue_type="duplication"),
                 lt_match(text, "than than", "ENGLISH_WORD_REPEAT_RULE", ["than"], category="MISC", issue_type="duplication"),
+                lt_match(text, "Please Please", "ENGLISH_WORD_REPEAT_RULE", ["Please"], category="MISC", issue_type="duplication"),
                 lt_match(text, "anti-virus", "EN_COMPOUNDS_ANTI_VIRUS", ["antivirus"], category="MISC", issue_type="misspelling")]
 
     engine = engine_with(make, disabled_rules=["EN_COMPOUNDS_*"])
     assert [f.text for f in engine.check(parse("x.txt", source))] == ["than than"]
-    assert engine_with(make, disabled_rules=["EN_COMPOUNDS_*"], enabled_rules=["EN_COMPOUNDS_ANTI_VIRUS"]).disabled_prefixes == ()
+    engine = engine_with(make, disabled_rules=["EN_COMPOUNDS_*"], enabled_rules=["EN_COMPOUNDS_ANTI_VIRUS"])
+    assert [f.text for f in engine.check(parse("x.txt", source))] == ["than than", "anti-virus"]
+
+
+def test_sentence_start_rule_needs_a_full_stop_or_a_paragraph_start():
+    source = ("Headline\n\nThe comedy Are We There Yet? and a drama won. It rose in 2003. with partners.\n\n"
+              "The tabby  surely deserves a film.\n\nthe paragraph starts in lower case.")
+
+    def make(text):
+        return [lt_match(text, w, "UPPERCASE_SENTENCE_START", [w.title()], category="CASING", issue_type="typographical")
+                for w in ("and", "with", "surely", "the")]
+
+    assert [f.text for f in engine_with(make).check(parse("x.txt", source))] == ["with", "the"]
 
 
 def test_headlines_get_spelling_checks_only():
@@ -194,20 +209,24 @@ def test_headlines_get_spelling_checks_only():
 
 
 def test_curated_rules_are_sent_and_user_can_re_enable():
-    off = sorted(curation().exact_ids())
+    off = sorted(r for r in curation().disabled if "*" not in r)
     assert off, "the curation file disables some rules"
     engine = LanguageToolEngine("http://127.0.0.1:9", enabled_rules=[off[0]], disabled_rules=["MY_RULE"])
     assert off[0] not in engine.disabled_rules and "MY_RULE" in engine.disabled_rules
     assert set(off[1:]) <= engine.disabled_rules
-    assert not LanguageToolEngine("http://127.0.0.1:9", curated=False).disabled_rules
+    categories = sorted(curation().disabled_categories)
+    engine = LanguageToolEngine("http://127.0.0.1:9", enabled_rules=categories[:1])
+    assert categories[0] not in engine.disabled_categories and set(categories[1:]) <= engine.disabled_categories
+    bare = LanguageToolEngine("http://127.0.0.1:9", curated=False)
+    assert not bare.disabled_rules and not bare.disabled_categories and not bare.disabled_patterns
 
 
 def test_curation_file_records_count_and_reason_for_every_rule():
     with open(lt.CURATION_FILE, "rb") as handle:
         data = tomllib.load(handle)
-    assert data["disabled"]
-    for rule_id, entry in data["disabled"].items():
-        assert set(entry) <= {"count", "reason"}, rule_id
+    assert data["disabled"] and data["disabled_categories"]
+    for rule_id, entry in (*data["disabled"].items(), *data["disabled_categories"].items()):
+        assert set(entry) == {"count", "reason"}, rule_id
         assert isinstance(entry["count"], int) and entry["reason"].strip(), rule_id
     measured = data["measured"]
     assert measured["after_per_article"] <= 0.5 < measured["before_per_article"]

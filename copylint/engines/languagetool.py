@@ -5,6 +5,7 @@ import os
 import sys
 from bisect import bisect_right
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
@@ -43,24 +44,25 @@ def is_spelling(rule_id: str, issue_type: str) -> bool:
 
 @dataclass(frozen=True)
 class Curation:
-    """The news-fit defaults in languagetool_rules.toml."""
+    """The news-fit defaults in languagetool_rules.toml: what is off by default and why."""
 
-    disabled: Mapping[str, str]  # rule id (or ID_PREFIX_*) -> why it is off by default
+    disabled: Mapping[str, str]  # rule id, or glob such as "*_COMPOUNDS" -> reason
+    disabled_categories: Mapping[str, str]  # LanguageTool category id -> reason
     accept_other_variants: bool  # "colour" in en-US copy is another variant, not a misspelling
-
-    def exact_ids(self) -> set[str]:
-        return {r for r in self.disabled if not r.endswith("*")}
-
-    def prefixes(self) -> tuple[str, ...]:
-        return tuple(r[:-1] for r in self.disabled if r.endswith("*"))
+    accept_words: tuple[str, ...]  # a newsroom's house dictionary: standard news words LT's lacks
 
 
 @lru_cache(maxsize=1)
 def curation() -> Curation:
     with open(CURATION_FILE, "rb") as handle:
         data = tomllib.load(handle)
-    disabled = {rule_id: entry.get("reason", "") for rule_id, entry in data.get("disabled", {}).items()}
-    return Curation(disabled, bool(data.get("spelling", {}).get("accept_other_variants", True)))
+
+    def reasons(table: str) -> dict[str, str]:
+        return {key: entry.get("reason", "") for key, entry in data.get(table, {}).items()}
+
+    spelling = data.get("spelling", {})
+    return Curation(reasons("disabled"), reasons("disabled_categories"),
+                    bool(spelling.get("accept_other_variants", True)), tuple(spelling.get("accept", ())))
 
 
 @dataclass(frozen=True)
@@ -91,12 +93,12 @@ class LanguageToolEngine:
         self.enabled_rules = frozenset(enabled_rules)
         cur = curation()
         wanted_off = set(disabled_rules) | (set(cur.disabled) if curated else set())
-        self.disabled_rules = frozenset(r for r in wanted_off - self.enabled_rules if not r.endswith("*"))
-        # Rule families ("EN_COMPOUNDS_*") are dropped here: the server only takes exact ids.
-        self.disabled_prefixes = tuple(r[:-1] for r in wanted_off if r.endswith("*")
-                                       and not any(e.startswith(r[:-1]) for e in self.enabled_rules))
+        self.disabled_rules = frozenset(r for r in wanted_off - self.enabled_rules if "*" not in r)
+        # Globs ("*_COMPOUNDS") are applied here: the server only takes exact rule ids.
+        self.disabled_patterns = tuple(sorted(r for r in wanted_off if "*" in r))
+        self.disabled_categories = frozenset(set(cur.disabled_categories) - self.enabled_rules) if curated else frozenset()
         self.accept_other_variants = cur.accept_other_variants
-        self.vocabulary = tuple(vocabulary)
+        self.vocabulary = (*vocabulary, *(cur.accept_words if curated else ()))
         self.warning: str | None = None  # set when the server fails mid-run; the caller may print it once
         self._tool = None
         self._variant_tool = None
@@ -120,6 +122,7 @@ class LanguageToolEngine:
                     "built-in rules still run")
         tool.disabled_rules = set(self.disabled_rules)
         tool.enabled_rules = set(self.enabled_rules)
+        tool.disabled_categories = set(self.disabled_categories)
         self._tool = tool
         return None
 
@@ -158,13 +161,13 @@ class LanguageToolEngine:
         located = []
         for m in query.matches:
             where = _locate(query, m)
-            if where is None or m.rule_id.startswith(self.disabled_prefixes):
+            if where is None or self._pattern_disabled(m.rule_id):
                 continue
             index, start, end = where
             text = query.blocks[index].text
             spelling = is_spelling(m.rule_id, _issue_type(m))
-            if _numeric_repeat(m.rule_id, text[start:end]) or (
-                    not spelling and query.blocks[index].scope in _HEADLINE_SCOPES):
+            if _not_a_doubled_word(m.rule_id, text, start, end) or _not_after_full_stop(m.rule_id, text, start) or (
+                    query.blocks[index].scope in _HEADLINE_SCOPES and not _word_level(m, spelling)):
                 continue
             if spelling:
                 if self.accept_other_variants and OTHER_VARIANT_NOTE.search(m.message):
@@ -179,6 +182,14 @@ class LanguageToolEngine:
             for m, i, s, e in located
             if not (accepted and is_spelling(m.rule_id, _issue_type(m)) and query.blocks[i].text[s:e] in accepted)
         ]
+
+    def server_disables(self, m: Any) -> bool:
+        """Whether the server, sent this engine's settings, would have left match m out."""
+        return (m.rule_id in self.disabled_rules or m.category in self.disabled_categories) and \
+            m.rule_id not in self.enabled_rules
+
+    def _pattern_disabled(self, rule_id: str) -> bool:
+        return rule_id not in self.enabled_rules and any(fnmatchcase(rule_id, p) for p in self.disabled_patterns)
 
     def _other_variant_words(self, flagged: set[str]) -> set[str]:
         """The flagged words another English variant's dictionary accepts ("furore", "judgement")."""
@@ -206,9 +217,29 @@ def _issue_type(m: Any) -> str:
     return getattr(m, "rule_issue_type", "") or ""
 
 
-def _numeric_repeat(rule_id: str, matched: str) -> bool:
-    """"6-3 6-3" in a tennis score is not a doubled word."""
-    return rule_id == "ENGLISH_WORD_REPEAT_RULE" and any(c.isdigit() for c in matched)
+def _word_level(m: Any, spelling: bool) -> bool:
+    """Spelling and wrong-word rules, which apply to headlines too."""
+    return spelling or m.category == "TYPOS" or m.rule_id.startswith("EN_SIMPLE_REPLACE")
+
+
+def _not_a_doubled_word(rule_id: str, text: str, start: int, end: int) -> bool:
+    """"6-3 6-3" in a tennis score, "their Please Please Me album": numbers and titles of works repeat."""
+    if rule_id != "ENGLISH_WORD_REPEAT_RULE":
+        return False
+    matched = text[start:end]
+    if any(c.isdigit() for c in matched):
+        return True
+    before = text[:start].rstrip(" \t\"'“‘(")
+    return all(w[:1].isupper() for w in matched.split()) and bool(before) and not before.endswith((".", "!", "?"))
+
+
+def _not_after_full_stop(rule_id: str, text: str, start: int) -> bool:
+    """A lowercase word LanguageTool calls a sentence start, but with no full stop before it: after a
+    title's own ? or ! ("Are We There Yet? and ...") or a gap left by stripped markup ("tabby  surely")."""
+    if rule_id != "UPPERCASE_SENTENCE_START":
+        return False
+    before = text[:start].rstrip(" \t\n\"'”’)")
+    return bool(before) and not before.endswith(".")
 
 
 def _locate(query: Query, m: Any) -> tuple[int, int, int] | None:
@@ -246,7 +277,8 @@ def _finding(doc: Document, block: ProseBlock, start: int, end: int, m: Any) -> 
         path=doc.path,
         code=f"LT:{rule_id}",
         name=category.lower().replace("_", "-"),
-        severity=Severity.WARNING if issue_type in _WARNING_TYPES else Severity.INFO,
+        severity=Severity.WARNING if issue_type in _WARNING_TYPES or rule_id.startswith("EN_SIMPLE_REPLACE")
+        else Severity.INFO,
         message=m.message,
         start=src_start,
         end=src_end,

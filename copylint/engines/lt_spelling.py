@@ -14,6 +14,7 @@ OTHER_VARIANT_NOTE = regex.compile(
     r"\bis (?:British|American|Canadian|Australian|New Zealand|South African) English\b")
 _NAME_SCOPES_EXCLUDED = frozenset({"title", "heading"})  # title case makes every word look like a name
 _CLOSE = 2  # a suggestion within this many edits is a plausible correction of a typo
+_DELIBERATE = 3  # a word spelled the same way this often in one document is the writer's term, not a slip
 
 
 def words(text: str) -> list[str]:
@@ -33,19 +34,19 @@ def is_capitalised(word: str) -> bool:
     return any(c.isupper() for c in word)
 
 
-def document_names(doc: Document) -> frozenset[str]:
-    """Words the document itself treats as names: capitalised mid-sentence, or capitalised more than once."""
+def document_names(doc: Document) -> tuple[frozenset[str], Counter[str]]:
+    """Words the document treats as names (capitalised mid-sentence, or capitalised more than once),
+    and how often each word form occurs."""
     counts: Counter[str] = Counter()
     mid_sentence: set[str] = set()
     for sentence in doc.sentences:
         scope = doc.blocks[sentence.block].scope
         for position, word in enumerate(words(doc.sentence_text(sentence))):
-            if not is_capitalised(word):
-                continue
             counts[word] += 1
-            if position > 0 and scope not in _NAME_SCOPES_EXCLUDED:
+            if position > 0 and is_capitalised(word) and scope not in _NAME_SCOPES_EXCLUDED:
                 mid_sentence.add(word)
-    return frozenset(mid_sentence | {w for w, n in counts.items() if n > 1})
+    repeated = {w for w, n in counts.items() if n > 1 and is_capitalised(w)}
+    return frozenset(mid_sentence | repeated), counts
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
@@ -77,14 +78,27 @@ def has_close_fix(word: str, replacements: Sequence[str]) -> bool:
                for r in replacements)
 
 
+def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
+    before = regex.search(r"(\w+)[ \t]+$", text[max(0, start - 40):start])
+    after = regex.match(r"[ \t]+(\w+)", text[end:end + 40])
+    return (before.group(1) if before else ""), (after.group(1) if after else "")
+
+
+def is_name_particle(text: str, start: int, end: int) -> bool:
+    """A short lowercase word between two capitalised ones: "Parc des Princes", "Rafael van der Vaart"."""
+    if end - start > 4 or not text[start:end].islower():
+        return False
+    before, after = _neighbours(text, start, end)
+    return before[:1].isupper() and (after[:1].isupper() or after.islower() and len(after) <= 4)
+
+
 def in_name_context(text: str, start: int, end: int) -> bool:
     """Part of a run of capitalised words ("Rowetta Satchell", "Acme Securities") or after an
     O'/N'-style prefix: the shape of a proper noun."""
     if start >= 2 and text[start - 1] in "'’" and text[start - 2].isupper():
         return True
-    before = regex.search(r"(\w+)[ \t]+$", text[max(0, start - 40):start])
-    after = regex.match(r"[ \t]+(\w+)", text[end:end + 40])
-    return bool((before and before.group(1)[0].isupper()) or (after and after.group(1)[0].isupper()))
+    before, after = _neighbours(text, start, end)
+    return before[:1].isupper() or after[:1].isupper()
 
 
 class NameOracle:
@@ -96,6 +110,11 @@ class NameOracle:
         entries = (*vocabulary, *context.get("names", ()), *context.get("vocabulary", ()))
         self.vocabulary = frozenset(w.casefold() for entry in entries for w in (entry, *words(entry)))
         self._names: frozenset[str] | None = None
+        self._counts: Counter[str] = Counter()
+
+    def _load(self) -> None:
+        if self._names is None:
+            self._names, self._counts = document_names(self.doc)
 
     def is_name(self, span: str) -> bool:
         """In the vocabulary, used as a name by the document, or a known place."""
@@ -107,8 +126,7 @@ class NameOracle:
         capitalised = [p for p in parts if is_capitalised(p)]
         if not capitalised:
             return False
-        if self._names is None:
-            self._names = document_names(self.doc)
+        self._load()
         if any(p in self._names for p in capitalised):
             return True
         place = place_lookup()
@@ -117,8 +135,13 @@ class NameOracle:
     def not_a_misspelling(self, text: str, start: int, end: int, replacements: Sequence[str]) -> bool:
         """Whether the spelling match on text[start:end] should be dropped."""
         word = text[start:end]
-        if self.is_name(word) or is_split_compound(word, replacements):
+        if "&" in text[max(0, start - 1):end + 1]:
+            return True  # "caf&eacute;" cut short: broken markup, the markup rules' finding, not a spelling one
+        if self.is_name(word) or is_split_compound(word, replacements) or is_name_particle(text, start, end):
             return True
+        self._load()
+        if self._counts[word] >= _DELIBERATE:
+            return True  # "teff", "injera", "modafinil" used throughout an article on them
         if not word[:1].isupper():
             return False
         # A capitalised word in a proper-noun shape, or one LanguageTool cannot fix with a close single word
