@@ -21,10 +21,8 @@ def discover(
     """(path, format) of every file to lint, sorted, plus the explicit files read as plain text for want of a
     known extension. Explicit files are always taken; walked files need a known extension (or an include glob),
     must not match an exclude glob and must not be git-ignored."""
-    import pathspec
-
-    include_spec = pathspec.GitIgnoreSpec.from_lines(list(include)) if include else None
-    exclude_spec = pathspec.GitIgnoreSpec.from_lines(list(exclude)) if exclude else None
+    include_spec = _spec(include)
+    exclude_spec = _spec(exclude)
     found: dict[str, str] = {}
     unknown: list[str] = []
     for path in paths:
@@ -41,6 +39,16 @@ def discover(
             unknown.append(path)
         found.setdefault(path, EXTENSIONS.get(ext, "plain"))
     return sorted(found.items()), unknown
+
+
+def _spec(globs: Iterable[str]):
+    """A gitignore-style matcher for globs (pathspec is imported only when there are globs to match)."""
+    globs = list(globs)
+    if not globs:
+        return None
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(globs)
 
 
 def _walk(root: str, include_spec, exclude_spec, respect_gitignore: bool) -> Iterable[str]:
