@@ -275,3 +275,14 @@ def test_edit_distance():
     assert edit_distance("goverment", "government", 2) == 1
     assert edit_distance("recieved", "received", 2) == 1
     assert edit_distance("pashinyan", "paphian", 2) == 3
+
+
+def test_server_without_the_language_says_so(monkeypatch):
+    import language_tool_python
+
+    def refuse(language, remote_server=None):
+        raise ValueError(f"unsupported language: {language!r}")
+
+    monkeypatch.setattr(language_tool_python, "LanguageTool", refuse)
+    problem = LanguageToolEngine("http://127.0.0.1:9", language="xx-YY").available()
+    assert problem is not None and "cannot check 'xx-YY'" in problem and "\n" not in problem

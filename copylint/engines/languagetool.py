@@ -116,7 +116,10 @@ class LanguageToolEngine:
         try:
             tool = language_tool_python.LanguageTool(self.language, remote_server=self.url)
         except Exception as exc:  # refused, timed out, unknown language, non-JSON answer: all "not usable"
-            reason = (str(exc).splitlines() or [type(exc).__name__])[0][:120]
+            reason = _reason(exc)
+            if isinstance(exc, ValueError):  # the server answered but lacks the language
+                return (f"LanguageTool at {self.url} cannot check {self.language!r} ({reason}); set "
+                        "[tool.copylint.languagetool] language, or pass --no-languagetool; built-in rules still run")
             return (f"LanguageTool not reachable at {self.url} ({reason}); start it with "
                     "`copylint languagetool start` or set LANGUAGETOOL_URL, or pass --no-languagetool; "
                     "built-in rules still run")
@@ -131,7 +134,7 @@ class LanguageToolEngine:
         self._variant_tool = None
 
     def _failed(self, exc: Exception) -> None:
-        self.warning = (f"LanguageTool stopped answering at {self.url} ({str(exc)[:120]}); "
+        self.warning = (f"LanguageTool stopped answering at {self.url} ({_reason(exc)}); "
                         "its findings are missing from the rest of this run")
         self.close()
 
@@ -211,6 +214,17 @@ class LanguageToolEngine:
         except Exception:  # the second opinion is optional: keep the en-US verdicts
             return set()
         return {w for w in ordered if w not in still_wrong}
+
+
+def _reason(exc: BaseException) -> str:
+    """A short cause for the one-line warning."""
+    chain = [e for e in (exc, exc.__cause__, exc.__context__) if e is not None]
+    names = " ".join(type(e).__name__ for e in chain)
+    if "Timeout" in names:
+        return "timed out"
+    if "ConnectionError" in names or "Max retries" in str(exc):
+        return "nothing answers there"
+    return (str(exc).splitlines() or [type(exc).__name__])[0][:120]
 
 
 def _issue_type(m: Any) -> str:
