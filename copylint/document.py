@@ -91,8 +91,26 @@ class Document:
         return self.blocks[sentence.block].text[sentence.start : sentence.end]
 
     @cached_property
+    def word_list(self) -> tuple[str, ...]:
+        """Every word of the prose, as written, in order (one tokenizing pass shared by all rules)."""
+        return tuple(WORD_RE.findall(self.prose))
+
+    @cached_property
     def word_count(self) -> int:
-        return sum(len(WORD_RE.findall(b.text)) for b in self.blocks)
+        return len(self.word_list)
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The distinct words of the prose (and their hyphen/apostrophe parts), lower-cased with straight
+        apostrophes: a rule whose trigger words are all absent can skip the document without scanning it."""
+        from .phrases import fold
+
+        whole = fold(" ".join(set(self.word_list)))
+        # Parts of hyphenated and possessive words count too: "minister's" also gives "minister".
+        return frozenset(whole.replace("-", " ").replace("'", " ").split()) | frozenset(whole.split())
+
+    def has_any(self, words: "frozenset[str] | set[str]") -> bool:
+        return not self.words.isdisjoint(words)
 
     @cached_property
     def prose(self) -> str:

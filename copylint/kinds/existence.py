@@ -6,7 +6,7 @@ from typing import Iterable
 from ..document import Document
 from ..errors import RuleError
 from ..model import Finding
-from ..phrases import PhraseMatcher
+from ..phrases import PhraseMatcher, fold
 from ..registry import compile_regex
 from .base import Kind, match_case
 
@@ -26,7 +26,7 @@ class Existence(Kind):
 
     NAME = "existence"
     KEYS = {"pattern": str, "tokens": list, "replacement": str, "ignorecase": bool, "exceptions": list,
-            "case_sensitive": bool, "transform": str}
+            "case_sensitive": bool, "transform": str, "triggers": list}
 
     @classmethod
     def validate(cls, rule) -> None:
@@ -40,6 +40,8 @@ class Existence(Kind):
         p = rule.params
         self.replacement = p.get("replacement")
         self.transform = TRANSFORMS.get(p.get("transform", ""))
+        # Words one of which every match contains: without any of them in the document the rule skips it.
+        self.triggers = frozenset(fold(t) for t in p.get("triggers", ()))
         self.exceptions = [compile_regex(rule, "exceptions", e) for e in p.get("exceptions", [])]
         if "pattern" in p:
             import regex
@@ -52,6 +54,8 @@ class Existence(Kind):
             self.matcher = PhraseMatcher({t: t for t in p["tokens"]}, p.get("case_sensitive", False))
 
     def check(self, doc: Document) -> Iterable[Finding]:
+        if self.triggers and not doc.has_any(self.triggers):
+            return
         for _, block in self.blocks(doc):
             text = block.text
             if self.pattern is not None:
