@@ -65,9 +65,13 @@ def _load_rules(extra_dirs: tuple[Path, ...]) -> tuple[Rule, ...]:
     for directory in extra_dirs:
         if not directory.is_dir():
             raise RuleError(str(directory), "rule-dirs", "not a directory")
+    files = rule_files([builtin_rules_dir(), *extra_dirs])
+    cached = _read_parsed(files)
+    if cached is not None:
+        return cached
     rules: list[Rule] = []
     seen: dict[str, str] = {}
-    for path in rule_files([builtin_rules_dir(), *extra_dirs]):
+    for path in files:
         rule = load_rule_file(path)
         if rule.code in seen:
             raise RuleError(str(path), "code", f"{rule.code} is already used by {seen[rule.code]}")
@@ -75,7 +79,58 @@ def _load_rules(extra_dirs: tuple[Path, ...]) -> tuple[Rule, ...]:
             raise RuleError(str(path), "name", f"{rule.name} is already used by {seen[rule.name]}")
         seen[rule.code] = seen[rule.name] = str(path)
         rules.append(rule)
+    _write_parsed(files, tuple(rules))
     return tuple(rules)
+
+
+def _parsed_cache(files: list[Path]) -> Path | None:
+    """Where the validated rules of exactly these files (paths, sizes, mtimes, copylint version) are pickled:
+    parsing TOML is most of a cold start, and unchanged rule files need not be parsed again."""
+    import hashlib
+
+    from . import __version__
+    from .cache import default_dir
+
+    h = hashlib.blake2b(digest_size=16)
+    h.update(__version__.encode())
+    h.update(str(Path(__file__).stat().st_mtime_ns).encode())
+    try:
+        for f in files:
+            st = f.stat()
+            h.update(f"{f}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+    except OSError:
+        return None
+    return default_dir() / "rules" / f"{h.hexdigest()}.pickle"
+
+
+def _read_parsed(files: list[Path]) -> tuple[Rule, ...] | None:
+    import pickle
+
+    path = _parsed_cache(files)
+    try:
+        with open(path, "rb") as handle:  # type: ignore[arg-type]
+            rules = pickle.load(handle)
+    except Exception:  # a missing, stale or unreadable cache just means parsing again
+        return None
+    return rules if isinstance(rules, tuple) else None
+
+
+def _write_parsed(files: list[Path], rules: tuple[Rule, ...]) -> None:
+    import os
+    import pickle
+    import tempfile
+
+    path = _parsed_cache(files)
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(rules, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only cache dir costs speed, never correctness
 
 
 def load_rule_file(path: Path) -> Rule:

@@ -45,8 +45,14 @@ class Line(Kind):
         self.prefixes = tuple(_prefix_key(x) for x in p.get("prefixes", []))
         self.patterns = [compile_regex(rule, f"patterns[{i}]", x) for i, x in enumerate(p.get("patterns", []))]
         self.max_words = p.get("max_words", 12)
+        # Whole-line phrases and prefixes are short: a long line can only match a pattern.
+        longest = max([len(x) for x in p.get("lines", [])] + [len(x) for x in p.get("prefixes", [])] + [0])
+        self.max_phrase_line = longest + 8 * self.max_words + 16 if p.get("prefixes") else longest + 16
 
     def matches(self, line: str) -> bool:
+        if len(line) > self.max_phrase_line:
+            stripped = line.strip()
+            return any(p.match(stripped) for p in self.patterns)
         key = normalize_line(line)
         if not key:
             return False
