@@ -163,7 +163,7 @@ def _check(paths, output_format, select, ignore, extend_select, config_path, fai
     use_color = _use_color(color, output_format)
     rules = LazyRules(lambda: {r.code: r for r in load_rules(config.rule_dirs)})  # what Linter.all_rules holds
     report = get_reporter(output_format)
-    tally = Tally()
+    tally = Tally(_spin_codes(rules) if output_format == "text" and not quiet else frozenset())
     sources: dict[str, str] = {}
     findings = []
     texts = 0
@@ -183,7 +183,7 @@ def _check(paths, output_format, select, ignore, extend_select, config_path, fai
                     else:
                         write_atomic(task.path, result.fixed)
                 source = result.fixed
-            tally.add(result.findings, allowed)
+            tally.add(result.findings, allowed, task.path, source)
             if streaming and not (fix and "-" in paths):
                 if result.findings:
                     context = ReportContext(sources={task.path: source}, color=use_color, rules=rules)
@@ -203,8 +203,19 @@ def _check(paths, output_format, select, ignore, extend_select, config_path, fai
         from .reporters.text import summary
 
         click.echo(summary(tally, texts, 0 if fix else tally.fixable), err=True)
+        for path, score, spun in tally.spin[:20]:
+            click.echo(f"Spin score {score:.1f} per 1,000 words ({spun} spun phrase{'s' if spun != 1 else ''}): {path}",
+                       err=True)
     threshold = Severity(fail_on) if fail_on else config.fail_on
     return 1 if tally.fails(threshold) else 0
+
+
+def _spin_codes(rules) -> frozenset[str]:
+    """The codes the spin-score rule counts (its 'count' key), for the per-file figure in the text summary."""
+    for rule in rules.values():
+        if rule.kind == "spin-score":
+            return frozenset(rule.params.get("count", ()))
+    return frozenset()
 
 
 def _inputs(paths, stdin_filename, include, exclude, quiet) -> list[tuple[str, str]]:

@@ -13,14 +13,24 @@ STREAMED_FORMATS = frozenset({"text", "jsonl", "github"})  # reports that are th
 
 
 class Tally:
-    """Counts findings without keeping them; iterates like the findings' severities for reporters' summary()."""
+    """Counts findings without keeping them; iterates like the findings' severities for reporters' summary().
+    With spin_codes it also keeps each text's spin score (spun phrases per 1,000 words) when it is above zero."""
 
-    def __init__(self) -> None:
+    def __init__(self, spin_codes: frozenset[str] = frozenset()) -> None:
         self.counts: dict[Severity, int] = {}
         self.sample: dict[Severity, Finding] = {}
         self.fixable = 0
+        self.spin_codes = spin_codes
+        self.spin: list[tuple[str, float, int]] = []
 
-    def add(self, findings: Sequence[Finding], allowed) -> None:
+    def add(self, findings: Sequence[Finding], allowed, path: str = "", source: str = "") -> None:
+        if self.spin_codes and source:
+            from .document import WORD_RE
+            from .kinds.spin import spin_score
+
+            spun = len({(f.start, f.end) for f in findings if f.code in self.spin_codes})
+            if spun:
+                self.spin.append((path, spin_score(spun, len(WORD_RE.findall(source))), spun))
         for f in findings:
             self.counts[f.severity] = self.counts.get(f.severity, 0) + 1
             self.sample.setdefault(f.severity, f)
