@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import regex
 
 # A capitalised word: "Guinea-Bissau", "N'Djamena", "Stoke-on-Trent"; never swallows a possessive 's.
-_WORD = r"(?:\p{Lu}(?:[\p{L}\p{M}]|-(?=\p{L})|['’](?!s\b)(?=\p{L}))*|(?:\p{Lu}\.){2,}(?!\p{L}))"
+_LETTERS = r"\p{Lu}(?:[\p{L}\p{M}]|-(?=\p{L})|['’](?!s\b)(?=\p{L}))*"
+_INITIALS = r"(?:\p{Lu}\.){2,}(?!\p{L})"
+_WORD = rf"(?:{_LETTERS}|{_INITIALS})"
 _PARTICLE = r"(?:de|del|della|di|da|do|dos|das|du|des|la|le|les|el|al|es|en|of|upon|am|im|an|der|den|sur|d['’])"
 _SAINT = r"(?:(?:St|Ste|Mt|Ft)\.?\s)"
 NAME = rf"(?:{_SAINT}?{_WORD}(?:\s(?:{_PARTICLE}\s)?{_WORD}){{0,4}})"
@@ -43,12 +45,24 @@ _PATTERNS = {
                           rf"(?:(?:city|town|port)\s+of\s+)?(?P<x>{NAME})", 0),
 }
 # After "X, Y": a list ("Kabul, Pakistan and India") or a longer name means Y is not X's country.
-_LIST_AFTER = regex.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?\p{Lu}|(?:and|or|&)\s+\p{Lu}|\s*/)")
+_LIST_AFTER = r"\s*(?:,\s*(?:and\s+|or\s+)?\p{Lu}|(?:and|or|&)\s+\p{Lu}|\s*/)"
 # "X, Y" must end there: punctuation, the line's end, or a word that starts a phrase ("in Lyon, France, on Monday"),
 # not a verb ("in Paris, Ireland face ...").
-_END_AFTER = regex.compile(r"\s*(?:[,.;:!?)\]—–\"”’'-]|$|(?:on|in|at|last|this|earlier|since|for|where|when|and|or|but|"
-                           r"before|after|during|until|with|near|from|to)\b)", regex.M)
-_LIST_BEFORE = regex.compile(rf"(?:{NAME}),\s*$")
+_END_AFTER = (r"\s*(?:[,.;:!?)\]—–\"”’'-]|$|(?:on|in|at|last|this|earlier|since|for|where|when|and|or|but|"
+              r"before|after|during|until|with|near|from|to)\b)")
+_LIST_BEFORE = rf"(?:{NAME}),\s*$"
+# NAME with initials tried first ("D.F." before "D"): its match ends where the longest name from there ends.
+_LONGEST = NAME.replace(f"(?:{_LETTERS}|{_INITIALS})", f"(?:{_INITIALS}|{_LETTERS})")
+assert _LONGEST != NAME
+# A capitalised name after a preposition: where every pattern but "noun" can start. Led by the name, so the
+# regex module scans for capitals, where trying the long alternation at every position is slow.
+_PREP_ANCHOR = rf"(?<=\b(?P<pre>{LOC_PREP})\s+){_LONGEST}"
+# Words one of which the "the Y city of X" pattern needs (as whole words: white space precedes each).
+PLACE_NOUN_WORDS = frozenset(("city", "town", "village", "port", "province", "state", "region", "district", "county",
+                              "municipality", "island", "resort", "enclave", "oblast", "capital"))
+# What the regex module's \s matches (Unicode White_Space).
+SPACE = frozenset("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+                  "\u200a\u2028\u2029\u202f\u205f\u3000")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +88,26 @@ class Mention:
         return self.pattern == "noun"
 
 
-@lru_cache(maxsize=None)
-def _compiled() -> dict[str, regex.Pattern]:
-    """The mention patterns, compiled on first use (a run without geography rules never pays for them)."""
-    return {name: regex.compile(pattern, flags) for name, (pattern, flags) in _PATTERNS.items()}
+_SOURCES = {**_PATTERNS, "anchor": (_PREP_ANCHOR, 0), "list-after": (_LIST_AFTER, 0),
+            "end-after": (_END_AFTER, regex.M), "list-before": (_LIST_BEFORE, 0), "run": (NAME, 0),
+            "longest": (_LONGEST, 0)}
+
+
+class _Compiled(dict):
+    """The mention patterns and their helpers, each compiled the first time a text needs it (a run without
+    geography rules never pays for them)."""
+
+    def __missing__(self, name: str) -> regex.Pattern:
+        pattern, flags = _SOURCES[name]
+        compiled = self[name] = regex.compile(pattern, flags)
+        return compiled
+
+
+_COMPILED = _Compiled()
+
+
+def _compiled() -> _Compiled:
+    return _COMPILED
 
 
 def _span(m: regex.Match, group: str) -> Span | None:
@@ -87,26 +117,133 @@ def _span(m: regex.Match, group: str) -> Span | None:
 
 
 def find_mentions(text: str) -> tuple[Mention, ...]:
-    """Every candidate mention; the caller decides which names are places and countries. Cached, since the
-    place and compass rules read the same blocks."""
-    return _find_mentions(text)
+    """Every candidate mention; the caller decides which names are places and countries."""
+    anchors = [(m.start("pre"), m.end()) for m in _compiled()["anchor"].finditer(text, overlapped=True)]
+    return tuple(_mentions(text, anchors, nouns=True))
 
 
-@lru_cache(maxsize=256)
-def _find_mentions(text: str) -> tuple[Mention, ...]:
-    return tuple(_mentions(text))
+def mentions_in(doc, text: str) -> tuple[Mention, ...]:
+    """find_mentions(text) for a block of doc, from one pass over the whole document, kept for the document
+    (the place and compass rules read the same blocks)."""
+    return doc.memo("facts:mentions", lambda: _DocumentMentions(doc)).of(text)
 
 
-def _mentions(text: str) -> Iterator[Mention]:
+class _DocumentMentions:
+    """The anchors (a preposition and the capitalised name after it) of every block, found in one pass over
+    the document's prose; each block's mentions are worked out when first asked for."""
+
+    def __init__(self, doc) -> None:
+        from bisect import bisect_right
+
+        self.blocks = {}
+        starts = []
+        pos = 0
+        for index, block in enumerate(doc.blocks):
+            starts.append(pos)
+            self.blocks.setdefault(block.text, index)
+            pos += len(block.text) + 2  # Document.prose joins blocks with a blank line
+        self.anchors: dict[int, list[tuple[int, int]]] = {}
+        for m in _compiled()["anchor"].finditer(doc.prose, overlapped=True):
+            index = bisect_right(starts, m.start("pre")) - 1
+            base = starts[index]
+            if m.end() <= base + len(doc.blocks[index].text):  # the name must be in the preposition's block
+                self.anchors.setdefault(index, []).append((m.start("pre") - base, m.end() - base))
+        self.nouns = not doc.words.isdisjoint(PLACE_NOUN_WORDS)
+        self.found: dict[str, tuple[Mention, ...]] = {}
+
+    def of(self, text: str) -> tuple[Mention, ...]:
+        found = self.found.get(text)
+        if found is None:
+            index = self.blocks.get(text)
+            if index is None:  # not one of the document's blocks
+                return find_mentions(text)
+            found = self.found[text] = tuple(_mentions(text, self.anchors.get(index, ()), self.nouns))
+        return found
+
+
+def _matches(rx: regex.Pattern, text: str, starts: Iterable[int]) -> Iterator[regex.Match]:
+    """What rx.finditer(text, overlapped=True) yields, given every position where a match may start: an
+    overlapped search yields, in order, the match at each position where there is one."""
+    for start in starts:
+        m = rx.match(text, start)
+        if m is not None:
+            yield m
+
+
+def _spaces(text: str, pos: int) -> int:
+    """The end of the white space (regex \\s) starting at pos."""
+    n = len(text)
+    while pos < n and text[pos] in SPACE:
+        pos += 1
+    return pos
+
+
+def _candidates(text: str, anchors: Iterable[tuple[int, int]]) -> dict[str, list[int]]:
+    """Which patterns may match at each anchor, judged by what follows its name. The name in a match ends
+    where the anchor's longest name does: a shorter one is followed by a letter, a '.', an apostrophe
+    before a letter, or one space and a capitalised word or a particle, never by what the patterns need
+    next (',', 'in', '(', "'s")."""
+    found: dict[str, list[int]] = {"in": [], "comma": [], "paren": [], "poss": []}
+    n = len(text)
+    for start, end in anchors:
+        c = text[end:end + 1]
+        if c == ",":
+            after = _spaces(text, end + 1)
+            if after > end + 1:
+                found["comma"].append(start)
+                if text.startswith("in", after) and after + 2 < n and text[after + 2] in SPACE:
+                    found["in"].append(start)
+        elif c in SPACE:
+            after = _spaces(text, end)
+            if text.startswith("in", after) and after + 2 < n and text[after + 2] in SPACE:
+                found["in"].append(start)
+            elif text.startswith("(", after):
+                found["paren"].append(start)
+        elif c in ("'", "’") and text.startswith("s", end + 1) and end + 2 < n and text[end + 2] in SPACE:
+            found["poss"].append(start)
+    return found
+
+
+def _line_names(text: str) -> list[int]:
+    """Line starts where a capitalised name followed by a comma begins (the dateline branch of "X, Y")."""
+    found = []
+    run = None
+    pos = 0
+    while True:
+        if text[pos:pos + 1].isupper():  # \p{Lu} is upper case; X begins with a capital
+            run = run or _compiled()["longest"]
+            m = run.match(text, pos)
+            if m is not None and text.startswith(",", m.end()) and text[m.end() + 1:m.end() + 2] in SPACE:
+                found.append(pos)
+        newline = text.find("\n", pos)
+        if newline == -1:
+            return found
+        pos = newline + 1
+
+
+def _mentions(text: str, anchors: Iterable[tuple[int, int]], nouns: bool) -> Iterator[Mention]:
+    rx = _compiled()
+    candidates = _candidates(text, anchors)
+    lines = _line_names(text) if "," in text else []
     seen: set[tuple[int, int]] = set()
-    for pattern, rx in _compiled().items():
-        for m in rx.finditer(text, overlapped=True):
+    for pattern in _PATTERNS:
+        if pattern == "noun":
+            if not nouns or not any(word in text for word in PLACE_NOUN_WORDS):
+                continue
+            found: Iterable[regex.Match] = rx[pattern].finditer(text, overlapped=True)
+        elif pattern == "comma":
+            starts = sorted({*candidates["comma"], *lines})
+            found = _matches(rx[pattern], text, starts) if starts else ()
+        else:
+            starts = candidates["in" if pattern in ("in-poss", "in-the", "in") else pattern]
+            found = _matches(rx[pattern], text, starts) if starts else ()
+        for m in found:
             x, y = _span(m, "x"), _span(m, "y")
             if (x.start, y.start) in seen:
                 continue
-            if pattern == "comma" and (_LIST_AFTER.match(text, m.end()) or not _END_AFTER.match(text, m.end())
+            if pattern == "comma" and (rx["list-after"].match(text, m.end()) or not rx["end-after"].match(text, m.end())
                                        or text.startswith(("'s", "’s"), m.end())
-                                       or _LIST_BEFORE.search(text, 0, x.start)):
+                                       or rx["list-before"].search(text, 0, x.start)):
                 continue
             seen.add((x.start, y.start))
             yield Mention(pattern, x, y, _span(m, "comp"), _span(m, "the"),
@@ -115,37 +252,33 @@ def _mentions(text: str) -> Iterator[Mention]:
 
 def capitalised_runs(text: str) -> Iterator[tuple[int, int]]:
     """Spans of maximal runs of capitalised words (with particles), for telling a place from part of a longer name."""
-    for m in _RUN.finditer(text):
+    for m in _compiled()["run"].finditer(text):
         yield m.start(), m.end()
 
 
-_RUN = regex.compile(NAME)
-
-
-# --- capitals, borders and ranks ------------------------------------------------------------------
-CAPITAL_RE = [
+# --- capitals, borders and ranks (compiled on first use) --------------------------------------------------
+_CAPITAL = (
     # X, the capital of Y / X is the capital of Y
-    regex.compile(rf"(?P<x>{NAME})(?:,\s+(?:(?:which|that)\s+is\s+)?|\s+is\s+)the\s+capital(?:\s+city)?\s+of\s+"
-                  rf"(?:the\s+)?(?P<y>{NAME})(?!['’]s)"),
+    rf"(?P<x>{NAME})(?:,\s+(?:(?:which|that)\s+is\s+)?|\s+is\s+)the\s+capital(?:\s+city)?\s+of\s+"
+    rf"(?:the\s+)?(?P<y>{NAME})(?!['’]s)",
     # Y's capital, X / Y's capital city of X
-    regex.compile(rf"(?P<y>{NAME})['’]s\s+capital(?:\s+city)?(?:,\s+|\s+(?:is\s+|of\s+)?)(?P<x>{NAME})"),
+    rf"(?P<y>{NAME})['’]s\s+capital(?:\s+city)?(?:,\s+|\s+(?:is\s+|of\s+)?)(?P<x>{NAME})",
     # the Australian capital, X
-    regex.compile(rf"\b(?i:the)\s+(?P<y>{NAME})\s+capital(?:\s+city)?(?:,\s+|\s+(?:of\s+)?)(?P<x>{NAME})"),
+    rf"\b(?i:the)\s+(?P<y>{NAME})\s+capital(?:\s+city)?(?:,\s+|\s+(?:of\s+)?)(?P<x>{NAME})",
     # X, the Australian capital
-    regex.compile(rf"(?P<x>{NAME}),\s+the\s+(?P<y>{NAME})\s+capital\b(?!['’]s)"),
-]
+    rf"(?P<x>{NAME}),\s+the\s+(?P<y>{NAME})\s+capital\b(?!['’]s)",
+)
 # What after a capital claim makes it about a subdivision or about the past.
-CAPITAL_AFTER_SKIP = regex.compile(
+_CAPITAL_AFTER_SKIP = (
     r"\s*(?:province|state|region|district|territory|county|oblast|governorate|prefecture|department|"
-    r"until|before|since|from|between|at\s+the\s+time|in\s+\d{4}|during|under|then)\b", regex.I)
+    r"until|before|since|from|between|at\s+the\s+time|in\s+\d{4}|during|under|then)\b")
 
 DIRECTION = (r"(?:north|south)(?:[- ]?(?:east|west))?|east|west")
-BORDER_RE = regex.compile(
+_BORDER = (
     rf"(?P<y>{NAME})(?:,\s+which)?\s+(?:borders|shares\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}borders?\s+with|"
     rf"has\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}borders?\s+with)\s+")
-BORDER_ITEM = regex.compile(
-    rf"(?:the\s+)?(?P<z>{NAME})(?:\s+(?P<dir>(?:to|on|in)\s+(?:the|its)\s+(?P<d>{DIRECTION})))?")
-BORDER_SEP = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_BORDER_ITEM = rf"(?:the\s+)?(?P<z>{NAME})(?:\s+(?P<dir>(?:to|on|in)\s+(?:the|its)\s+(?P<d>{DIRECTION})))?"
+_BORDER_SEP = r"\s*,\s*(?:and\s+)?|\s+and\s+"
 
 ORDINALS = {w: i for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
@@ -153,8 +286,25 @@ ORDINALS = {w: i for i, w in enumerate(
 _ORD = r"(?:" + "|".join(ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))"
 SCOPES = {"world": None, "globe": None, "planet": None, "earth": None, "africa": "AF", "europe": "EU",
           "asia": "AS", "south america": "SA", "north america": "NA", "oceania": "OC"}
-RANK_RE = regex.compile(
+_RANK = (
     rf"(?P<y>{NAME})(?:\s+is|,)\s+(?:now\s+|still\s+)?the\s+(?P<world>world['’]s\s+)?"
     rf"(?P<ord>{_ORD})?(?P<sep>[\s-])?(?P<what>largest|biggest|most[\s-]populous|most[\s-]populated)\s+"
     rf"(?P<noun>country|nation)\b(?P<scope>\s+(?:in|on|of)\s+(?:the\s+)?(?P<where>(?:South\s+|North\s+)?\p{{L}}+)"
     rf"|\s+by\s+(?P<by>area|land\s+area|landmass|size|territory|population))?")
+
+
+@lru_cache(maxsize=None)
+def capital_patterns() -> tuple[tuple[regex.Pattern, ...], regex.Pattern]:
+    """The capital claims (in order: two with the country named, then two with its adjective) and the skip words."""
+    return tuple(regex.compile(p) for p in _CAPITAL), regex.compile(_CAPITAL_AFTER_SKIP, regex.I)
+
+
+@lru_cache(maxsize=None)
+def border_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    """A border claim, one listed neighbour, and the separator between neighbours."""
+    return regex.compile(_BORDER), regex.compile(_BORDER_ITEM), regex.compile(_BORDER_SEP)
+
+
+@lru_cache(maxsize=None)
+def rank_pattern() -> regex.Pattern:
+    return regex.compile(_RANK)

@@ -2,37 +2,43 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
 import regex
 
+from ..data.triggers import may_contain
 from ..document import Document, ProseBlock
 from ..errors import RuleError
 from ..model import Finding
-from ..phrases import PhraseMatcher
 from ..registry import compile_regex
 from .base import Kind, match_case
 
-# Between a subject and its claim, these words turn the claim round ("LPG is not used to make petrol").
-_NEGATION = regex.compile(r"(?i)\b(?:not|never|no\s+longer|nor|rather\s+than|instead\s+of|unlike|than|myth|"
-                          r"mistaken(?:ly)?|wrongly|false(?:ly)?|contrary|misconception|n['’]t)\b|n['’]t\b")
-_CLAUSE_END = regex.compile(r";|:|\s[—–]\s|\s-\s")
-_NUMBER = regex.compile(r"-?\d[\d,]*(?:\.\d+)?")
 _CLAIM_KEYS = {"id": str, "subjects": list, "wrong": list, "correction": str, "fact": str, "source": str,
-               "expected": (int, float, list), "tolerance": (int, float), "window": int}
+               "expected": (int, float, list), "tolerance": (int, float), "window": int, "triggers": list}
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    """Negation, clause end and number, compiled on first use."""
+    # Between a subject and its claim, these words turn the claim round ("LPG is not used to make petrol").
+    negation = regex.compile(r"(?i)\b(?:not|never|no\s+longer|nor|rather\s+than|instead\s+of|unlike|than|myth|"
+                             r"mistaken(?:ly)?|wrongly|false(?:ly)?|contrary|misconception|n['’]t)\b|n['’]t\b")
+    return negation, regex.compile(r";|:|\s[—–]\s|\s-\s"), regex.compile(r"-?\d[\d,]*(?:\.\d+)?")
 
 
 @dataclass(frozen=True)
 class _Claim:
     id: str
     subjects: tuple[str, ...]
-    wrong: tuple[Any, ...]
+    wrong: tuple[str, ...]  # patterns, compiled on first use (Claim._compiled)
     correction: str | None
     fact: str
     source: str
     expected: tuple[float, ...]
     tolerance: float
     window: int
+    triggers: frozenset[str]
 
 
 def _entries(rule, key: str, keys: dict[str, Any], required: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -54,10 +60,23 @@ def _entries(rule, key: str, keys: dict[str, Any], required: tuple[str, ...]) ->
     return entries
 
 
+def _first_word(phrase: str) -> str:
+    """The lower-cased first word of a subject, as doc.words holds it ('Jet A-1' -> 'jet')."""
+    from ..phrases import fold
+
+    word = regex.match(r"\w+", fold(phrase))
+    return word.group() if word else ""
+
+
 class Claim(Kind):
     """Keys: [[claim]] tables — subjects (aliases; none: the pattern names its subject), wrong (regexes; the
     group 'span' is flagged, else the whole match; a group 'value' is compared with expected ± tolerance),
-    correction, fact, source, window (characters after a subject, default 90)."""
+    correction, fact, source, window (characters after a subject, default 90), triggers (for a claim without
+    subjects: lower-case words, one of which every match holds as a whole word; the claim is tried only on
+    documents with one of them).
+
+    Nothing is compiled up front: a document without any subject's first word or any claim's trigger word
+    costs one set intersection, and a claim's patterns are compiled the first time a document may hold it."""
 
     NAME = "claim"
     KEYS = {"claim": list}
@@ -66,72 +85,106 @@ class Claim(Kind):
     @classmethod
     def validate(cls, rule) -> None:
         for entry in _entries(rule, "claim", _CLAIM_KEYS, ("id", "wrong", "fact", "source")):
+            where = f"claim.{entry['id']}"
             if "expected" in entry and not all("(?P<value>" in w for w in entry["wrong"]):
-                raise RuleError(rule.path, f"claim.{entry['id']}.wrong", "a numeric claim needs a (?P<value>...) group")
+                raise RuleError(rule.path, f"{where}.wrong", "a numeric claim needs a (?P<value>...) group")
+            for w in entry["wrong"]:
+                compile_regex(rule, f"{where}.wrong", w, regex.IGNORECASE)
+            triggers = entry.get("triggers", [])
+            if entry.get("subjects") and triggers:
+                raise RuleError(rule.path, f"{where}.triggers", "a claim with subjects is triggered by them")
+            if not all(isinstance(t, str) and regex.fullmatch(r"[a-z0-9]+", t) for t in triggers):
+                raise RuleError(rule.path, f"{where}.triggers", "expected lower-case words")
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
         self.claims: list[_Claim] = []
-        subjects_cs: dict[str, list[int]] = {}
-        subjects_ci: dict[str, list[int]] = {}
-        for index, entry in enumerate(rule.params["claim"]):
+        for entry in rule.params["claim"]:
             expected = entry.get("expected", [])
             self.claims.append(_Claim(
-                id=entry["id"], subjects=tuple(entry.get("subjects", ())),
-                wrong=tuple(compile_regex(rule, f"claim.{entry['id']}.wrong", w, regex.IGNORECASE)
-                            for w in entry["wrong"]),
+                id=entry["id"], subjects=tuple(entry.get("subjects", ())), wrong=tuple(entry["wrong"]),
                 correction=entry.get("correction"), fact=entry["fact"], source=entry["source"],
                 expected=tuple(float(e) for e in (expected if isinstance(expected, list) else [expected])),
                 tolerance=float(entry.get("tolerance", 0.05)), window=entry.get("window", 90),
+                triggers=frozenset(entry.get("triggers", ())),
             ))
-            for subject in entry.get("subjects", ()):
-                table = subjects_cs if subject.isupper() else subjects_ci
-                table.setdefault(subject, []).append(index)
-        self._acronyms = PhraseMatcher(subjects_cs, case_sensitive=True)
-        self._names = PhraseMatcher(subjects_ci)
+        self._subject_words = frozenset(_first_word(s) for c in self.claims for s in c.subjects)
         self._free = [i for i, c in enumerate(self.claims) if not c.subjects]
+        self._matchers = None
+        self._wrong: dict[int, tuple[regex.Pattern, ...]] = {}
+
+    def _subject_matchers(self):
+        """Acronym subjects ('LPG') match case-sensitively, names case-insensitively; built on first use."""
+        if self._matchers is None:
+            from ..phrases import PhraseMatcher
+
+            subjects_cs: dict[str, list[int]] = {}
+            subjects_ci: dict[str, list[int]] = {}
+            for index, claim in enumerate(self.claims):
+                for subject in claim.subjects:
+                    table = subjects_cs if subject.isupper() else subjects_ci
+                    table.setdefault(subject, []).append(index)
+            self._matchers = (PhraseMatcher(subjects_cs, case_sensitive=True), PhraseMatcher(subjects_ci))
+        return self._matchers
+
+    def _compiled(self, index: int) -> tuple[regex.Pattern, ...]:
+        found = self._wrong.get(index)
+        if found is None:
+            claim = self.claims[index]
+            found = tuple(compile_regex(self.rule, f"claim.{claim.id}.wrong", w, regex.IGNORECASE) for w in claim.wrong)
+            self._wrong[index] = found
+        return found
 
     def check(self, doc: Document) -> Iterable[Finding]:
+        with_subjects = may_contain(doc, self._subject_words) if self._subject_words else False
+        free = [i for i in self._free if not self.claims[i].triggers or may_contain(doc, self.claims[i].triggers)]
+        if not with_subjects and not free:
+            return
+        negation, clause_end, _ = _patterns()
         for _, block in self.blocks(doc):
             text = block.text
-            hits = sorted([*self._acronyms.finditer(text), *self._names.finditer(text)])
-            ends = _sentence_ends(text)
             done: set[tuple[int, int]] = set()
-            for n, (start, end, indexes) in enumerate(hits):
-                sentence_start = _sentence_start(ends, text, start)
-                if _NEGATION.search(text, max(sentence_start, start - 25), start):
-                    continue  # "unlike natural gas, ..."
-                # A claim belongs to the nearest subject: it may not start after another subject begins.
-                other = next((h[0] for h in hits[n + 1:] if not set(h[2]) & set(indexes)), len(text))
-                limit = _next_end(ends, end, len(text))
-                clause = _CLAUSE_END.search(text, end, limit)
-                limit = clause.start() if clause else limit
-                for index in indexes:
-                    claim = self.claims[index]
-                    for found in self._search(claim, text, end, min(limit, end + claim.window), end, other):
-                        if found[:2] not in done:
-                            done.add(found[:2])
-                            yield self._finding(doc, block, claim, *found)
-            for index in self._free:
+            if with_subjects:
+                acronyms, names = self._subject_matchers()
+                hits = sorted([*acronyms.finditer(text), *names.finditer(text)])
+                ends = _sentence_ends(text) if hits else []
+                for n, (start, end, indexes) in enumerate(hits):
+                    sentence_start = _sentence_start(ends, text, start)
+                    if negation.search(text, max(sentence_start, start - 25), start):
+                        continue  # "unlike natural gas, ..."
+                    # A claim belongs to the nearest subject: it may not start after another subject begins.
+                    other = next((h[0] for h in hits[n + 1:] if not set(h[2]) & set(indexes)), len(text))
+                    limit = _next_end(ends, end, len(text))
+                    clause = clause_end.search(text, end, limit)
+                    limit = clause.start() if clause else limit
+                    for index in indexes:
+                        claim = self.claims[index]
+                        for found in self._search(index, text, end, min(limit, end + claim.window), end, other):
+                            if found[:2] not in done:
+                                done.add(found[:2])
+                                yield self._finding(doc, block, claim, *found)
+            for index in free:
                 claim = self.claims[index]
-                for found in self._search(claim, text, 0, len(text), None, len(text)):
+                for found in self._search(index, text, 0, len(text), None, len(text)):
                     if found[:2] not in done:
                         done.add(found[:2])
                         yield self._finding(doc, block, claim, *found)
 
-    def _search(self, claim: _Claim, text: str, pos: int, limit: int, subject_end: int | None,
+    def _search(self, index: int, text: str, pos: int, limit: int, subject_end: int | None,
                 latest: int) -> Iterator[tuple[int, int, str | None]]:
+        claim = self.claims[index]
+        negation = _patterns()[0]
         ends = None
-        for rx in claim.wrong:
+        for rx in self._compiled(index):
             for m in rx.finditer(text, pos, limit):
                 if m.start() > latest:
                     continue
                 if subject_end is not None:
-                    if _NEGATION.search(text, subject_end, m.start()):
+                    if negation.search(text, subject_end, m.start()):
                         continue
                 else:
                     ends = ends if ends is not None else _sentence_ends(text)
-                    if _NEGATION.search(text, max(_sentence_start(ends, text, m.start()), m.start() - 25), m.start()):
+                    if negation.search(text, max(_sentence_start(ends, text, m.start()), m.start() - 25), m.start()):
                         continue
                 if claim.expected:
                     value = _number(m.group("value"))
@@ -163,7 +216,7 @@ def _sentence_start(ends: list[int], text: str, pos: int) -> int:
 
 
 def _number(text: str) -> float | None:
-    m = _NUMBER.fullmatch(text.strip())
+    m = _patterns()[2].fullmatch(text.strip())
     return float(m.group().replace(",", "")) if m else None
 
 
@@ -182,19 +235,51 @@ def _next_end(ends: list[int], pos: int, default: int) -> int:
 
 # --- organisations --------------------------------------------------------------------------------------
 _ORG_KEYS = {"name": str, "aliases": list, "members": list, "seat": list, "source": str, "note": str}
-# "non-EU member", "would-be Nato member": the country is not claimed to be a member.
-_NOT_MEMBER = regex.compile(r"(?i)(?:non|would[- ]be|aspiring|future|prospective|potential|candidate|applicant|"
-                            r"associate|partner|observer|former|ex|founding\s+non)[\s-]*$")
-_SEAT_WORD = regex.compile(r"-based|headquarter|\bHQ\b|head\s+office|secretariat|\bseat\b|\bbased\s+in")
-_PERSON_AFTER = regex.compile(r"\s+(?:officials?|diplomats?|spokes(?:man|woman|person)|envoys?|ambassadors?|"
-                              r"analysts?|experts?|correspondents?|representatives?|delegation|mission|office|"
-                              r"bureau|branch|staff|researchers?|economists?|troops|forces|soldiers)\b", regex.I)
+# After this many different sets of aliases, compile the patterns for every alias once and for all.
+_SUBSETS = 4
+
+
+@lru_cache(maxsize=None)
+def _org_words() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    """Not-a-member words, seat words and the words that make "the X-based Y" a person; compiled on first use."""
+    # "non-EU member", "would-be Nato member": the country is not claimed to be a member.
+    not_member = regex.compile(r"(?i)(?:non|would[- ]be|aspiring|future|prospective|potential|candidate|applicant|"
+                               r"associate|partner|observer|former|ex|founding\s+non)[\s-]*$")
+    seat_word = regex.compile(r"-based|headquarter|\bHQ\b|head\s+office|secretariat|\bseat\b|\bbased\s+in")
+    person_after = regex.compile(r"\s+(?:officials?|diplomats?|spokes(?:man|woman|person)|envoys?|ambassadors?|"
+                                 r"analysts?|experts?|correspondents?|representatives?|delegation|mission|office|"
+                                 r"bureau|branch|staff|researchers?|economists?|troops|forces|soldiers)\b", regex.I)
+    return not_member, seat_word, person_after
+
+
+def _org_sources(alias_rx: str, which: str) -> list[str]:
+    from ..data.mentions import NAME
+
+    org = rf"(?P<org>{alias_rx})(?![\w+-])"
+    if which == "seat":
+        return [
+            rf"(?<![\w-])(?P<city>{NAME})-based\s+(?:the\s+)?{org}",
+            rf"(?<![\w-]){org}(?:['’]s)?\s+(?:headquarters|HQ|head\s+office|secretariat|seat)\s+"
+            rf"(?:is\s+|are\s+)?in\s+(?P<city>{NAME})",
+            rf"(?<![\w-]){org}(?:,\s+(?:which\s+is\s+)?|\s+is\s+)(?:based|headquartered)\s+in\s+"
+            rf"(?P<city>{NAME})",
+        ]
+    return [
+        rf"(?<![\w-]){org}\s+(?:member|member\s+state|member\s+country|ally)\s+(?P<c>{NAME})",
+        rf"(?P<c>{NAME}),\s+(?:a|an|another|the|also\s+an?)\s+(?:fellow\s+)?{org}\s+"
+        rf"(?:member|member\s+state|member\s+country|ally)\b",
+        rf"(?P<c>{NAME})\s+is\s+(?:a|an|also\s+a|also\s+an)\s+(?:full\s+)?member\s+of\s+"
+        rf"(?:the\s+)?{org}",
+    ]
 
 
 class Organisation(Kind):
     """Keys: [[organisation]] tables — name, aliases, seat (cities of its headquarters), members (ISO 3166
     alpha-2 codes of every state ever a member), source. Checks "the Geneva-based X", "X's headquarters in
-    Y", "X, based in Y", and "X member Y" / "Y, an X member" / "Y is a member of X"."""
+    Y", "X, based in Y", and "X member Y" / "Y, an X member" / "Y is a member of X".
+
+    Only blocks holding an alias are read, and the patterns name only the aliases the document holds (an
+    alias absent from the text can never match, so the matches are those of the pattern with every alias)."""
 
     NAME = "organisation"
     KEYS = {"organisation": list}
@@ -208,58 +293,66 @@ class Organisation(Kind):
         super().__init__(rule)
         self.orgs = rule.params["organisation"]
         self.by_alias = {alias: i for i, org in enumerate(self.orgs) for alias in org["aliases"]}
-        self._patterns: tuple[list, list] | None = None
+        self._finder = None
+        self._compiled: dict[tuple[str, tuple[str, ...] | None], list[regex.Pattern]] = {}
 
-    def _compile(self) -> tuple[list, list]:
-        """The seat and member patterns, built on first use (they embed the long place-name pattern)."""
-        if self._patterns is not None:
-            return self._patterns
-        from ..data.mentions import NAME
+    def _aliases_in(self, text: str) -> set[str]:
+        """Aliases occurring anywhere in text (as plain, case-sensitive substrings)."""
+        if self._finder is None:
+            import ahocorasick
 
-        by_alias = self.by_alias
-        alias_rx = "|".join(sorted((regex.escape(a) for a in by_alias), key=len, reverse=True))
-        org = rf"(?P<org>{alias_rx})(?![\w+-])"
-        self.seat_res = [
-            regex.compile(rf"(?<![\w-])(?P<city>{NAME})-based\s+(?:the\s+)?{org}"),
-            regex.compile(rf"(?<![\w-]){org}(?:['’]s)?\s+(?:headquarters|HQ|head\s+office|secretariat|seat)\s+"
-                          rf"(?:is\s+|are\s+)?in\s+(?P<city>{NAME})"),
-            regex.compile(rf"(?<![\w-]){org}(?:,\s+(?:which\s+is\s+)?|\s+is\s+)(?:based|headquartered)\s+in\s+"
-                          rf"(?P<city>{NAME})"),
-        ]
-        self.member_res = [
-            regex.compile(rf"(?<![\w-]){org}\s+(?:member|member\s+state|member\s+country|ally)\s+(?P<c>{NAME})"),
-            regex.compile(rf"(?P<c>{NAME}),\s+(?:a|an|another|the|also\s+an?)\s+(?:fellow\s+)?{org}\s+"
-                          rf"(?:member|member\s+state|member\s+country|ally)\b"),
-            regex.compile(rf"(?P<c>{NAME})\s+is\s+(?:a|an|also\s+a|also\s+an)\s+(?:full\s+)?member\s+of\s+"
-                          rf"(?:the\s+)?{org}"),
-        ]
-        self._patterns = (self.seat_res, self.member_res)
-        return self._patterns
+            finder = ahocorasick.Automaton()
+            for alias in self.by_alias:
+                finder.add_word(alias, alias)
+            finder.make_automaton()
+            self._finder = finder
+        return {alias for _, alias in self._finder.iter(text)}
+
+    def _patterns(self, which: str, present: frozenset[str]) -> list[regex.Pattern]:
+        """The seat or member patterns over the present aliases (over all of them once several sets were seen)."""
+        aliases = tuple(a for a in self.by_alias if a in present)
+        subsets = sum(1 for w, key in self._compiled if w == which and key is not None)
+        key = aliases if (which, aliases) in self._compiled or subsets < _SUBSETS else None
+        found = self._compiled.get((which, key))
+        if found is None:
+            names = self.by_alias if key is None else key
+            alias_rx = "|".join(sorted((regex.escape(a) for a in names), key=len, reverse=True))
+            found = [regex.compile(source) for source in _org_sources(alias_rx, which)]
+            self._compiled[(which, key)] = found
+        return found
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        g = None
+        blocks = []
         for _, block in self.blocks(doc):
+            aliases = self._aliases_in(block.text)
+            if aliases:
+                blocks.append((block, aliases))
+        if not blocks:
+            return
+        present = frozenset().union(*(aliases for _, aliases in blocks))
+        not_member, seat_word, person_after = _org_words()
+        g = None
+        for block, _ in blocks:
             text = block.text
-            seats = _SEAT_WORD.search(text) is not None
+            seats = seat_word.search(text) is not None
             members = "member" in text
             if not (seats or members):
                 continue
-            self._compile()
-            for rx in self.seat_res if seats else ():
+            for n, rx in enumerate(self._patterns("seat", present) if seats else ()):
                 for m in rx.finditer(text):
                     org = self.orgs[self.by_alias[m.group("org")]]
-                    if not org.get("seat") or (rx is self.seat_res[0] and _PERSON_AFTER.match(text, m.end())):
+                    if not org.get("seat") or (n == 0 and person_after.match(text, m.end())):
                         continue
                     g = g or _gaz()
                     found = self._seat(doc, block, g, org, m)
                     if found is not None:
                         yield found
-            for rx in self.member_res if members else ():
+            for n, rx in enumerate(self._patterns("member", present) if members else ()):
                 for m in rx.finditer(text):
                     org = self.orgs[self.by_alias[m.group("org")]]
-                    if not org.get("members") or _NOT_MEMBER.search(text, 0, m.start("org")):
+                    if not org.get("members") or not_member.search(text, 0, m.start("org")):
                         continue
-                    if rx is self.member_res[0] and _NOT_MEMBER.search(text, max(0, m.start() - 20), m.start()):
+                    if n == 0 and not_member.search(text, max(0, m.start() - 20), m.start()):
                         continue
                     g = g or _gaz()
                     found = self._member(doc, block, g, org, m)

@@ -1,24 +1,60 @@
 """contradiction: the same term described two incompatible ways in one document (appositives, which/that clauses)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 import regex
 
 from ..document import Document
+from ..data.mentions import SPACE
 from ..errors import RuleError
 from ..model import Finding
 from ..registry import compile_regex
 from .base import Kind
 
 # "TERM, a gas that ..." / "TERM, which is used ..." / "TERM that's widely used ..."
-_DESCRIPTION = regex.compile(
+_DESCRIPTION_RX = (
     r"(?:,\s+(?P<appos>(?:a|an)\s)|,\s+which(?:['’]s|\s+is|\s+are)\s|\s+(?:that|which)(?:['’]s|\s+is|\s+are)\s)"
     r"(?P<desc>[^,;.()\[\]—–:!?\"“”]{3,140})")
+# Where a description may start: a comma before "a", "an" or "which", or "that"/"which" after white space.
+# (The standard library's \s is a superset of the regex module's, so no start is missed.)
+_COMMA_START = re.compile(r",\s+(?:an?\s|which)")
+_CLAUSE_START = re.compile(r"(?:that|which)(?:['’]s|\s+is|\s+are)\s")
 _STOP = frozenset("""a an the of for in on at to by with and or but from as is are was were its their his her this that
     these those price prices type kind sort""".split())
 _WORD = regex.compile(r"[\w'’-]+")
+
+
+@lru_cache(maxsize=None)
+def _description() -> regex.Pattern:
+    return regex.compile(_DESCRIPTION_RX)
+
+
+def descriptions(text: str) -> Iterator[regex.Match]:
+    """The matches of the description pattern, as its finditer() gives them, but tried only where one may
+    start (a full scan tries the leading white space of the "that/which" branch at every space)."""
+    starts = [(m.start(), m.start()) for m in _COMMA_START.finditer(text)]
+    for m in _CLAUSE_START.finditer(text):
+        first = k = m.start()
+        while first > 0 and text[first - 1] in SPACE:
+            first -= 1
+        if first < k:
+            starts.append((first, k - 1))  # any start in this run of white space gives the same match
+    if not starts:
+        return
+    starts.sort()
+    rx = _description()
+    pos = 0
+    for first, last in starts:
+        if last < pos:
+            continue
+        m = rx.match(text, max(first, pos))
+        if m is not None:
+            yield m
+            pos = m.end()
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,10 +125,11 @@ class Contradiction(Kind):
         for i, facet in enumerate(rule.params["facet"]):
             if not isinstance(facet, dict) or set(facet) - {"name", "values", "skip"} or "values" not in facet:
                 raise RuleError(rule.path, f"facet[{i}]", "needs name and values (and optionally skip), nothing else")
+        cls._compile(rule)
 
-    def __init__(self, rule) -> None:
-        super().__init__(rule)
-        self.facets = [
+    @staticmethod
+    def _compile(rule) -> list[_Facet]:
+        return [
             _Facet(
                 f.get("name", f"facet{i}"),
                 tuple((value, compile_regex(rule, f"facet.{value}", "|".join(f"(?:{p})" for p in patterns),
@@ -103,10 +140,35 @@ class Contradiction(Kind):
             for i, f in enumerate(rule.params["facet"])
         ]
 
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        self._facets: list[_Facet] | None = None
+
+    @property
+    def facets(self) -> list[_Facet]:
+        """Compiled on first use: most documents never describe one term twice."""
+        if self._facets is None:
+            self._facets = self._compile(self.rule)
+        return self._facets
+
     def check(self, doc: Document) -> Iterable[Finding]:
-        said: list[_Said] = []
+        found = []
         for index, block in self.blocks(doc):
-            for item in self._descriptions(index, block.text):
+            text = block.text
+            for m in descriptions(text):
+                term = term_before(text, m.start())
+                if term:
+                    found.append((index, text, term, m))
+        if len(found) < 2:
+            return
+        # Only a term described at least twice can be described two ways.
+        partnered = _partnered([term for _, _, term, _ in found])
+        said: list[_Said] = []
+        for (index, text, term, m), keep in zip(found, partnered):
+            if not keep:
+                continue
+            block = doc.blocks[index]
+            for item in self._judge(index, text, term, m):
                 earlier = next((s for s in said if s.facet == item.facet and s.value != item.value
                                 and same_term(s.term, item.term)), None)
                 if earlier is not None:
@@ -117,19 +179,41 @@ class Contradiction(Kind):
                 else:
                     said.append(item)
 
-    def _descriptions(self, index: int, text: str) -> Iterator[_Said]:
-        for m in _DESCRIPTION.finditer(text):
-            term = term_before(text, m.start())
-            if not term:
+    def _judge(self, index: int, text: str, term: str, m: regex.Match) -> Iterator[_Said]:
+        """The facet values one description gives its term (at most one per facet)."""
+        desc_start = m.start("appos") if m.group("appos") else m.start("desc")
+        desc = text[desc_start:m.end("desc")]
+        for facet in self.facets:
+            if facet.skip is not None and facet.skip.search(desc):
                 continue
-            desc_start = m.start("appos") if m.group("appos") else m.start("desc")
-            desc = text[desc_start:m.end("desc")]
-            for facet in self.facets:
-                if facet.skip is not None and facet.skip.search(desc):
-                    continue
-                for value, rx in facet.values:
-                    found = rx.search(desc)
-                    if found is not None:
-                        yield _Said(term, facet.name, value, index, desc_start + found.start(),
-                                    desc_start + found.end(), found.group())
-                        break
+            for value, rx in facet.values:
+                hit = rx.search(desc)
+                if hit is not None:
+                    yield _Said(term, facet.name, value, index, desc_start + hit.start(),
+                                desc_start + hit.end(), hit.group())
+                    break
+
+
+def _term_keys(term: str) -> set[tuple[str, str]]:
+    """Keys two terms share whenever same_term() holds: the folded term, the last word (a name ending with
+    the other), and an acronym ('LPG') or a term's initials ('liquefied petroleum gas' -> 'LPG')."""
+    words = term.split()
+    keys = {("term", term.casefold())}
+    if words:
+        keys.add(("last", words[-1]))
+    if term.isupper():
+        keys.add(("acronym", term))
+    parts = term.replace("-", " ").split()
+    if parts:
+        keys.add(("acronym", "".join(p[0] for p in parts).upper()))
+    return keys
+
+
+def _partnered(terms: list[str]) -> list[bool]:
+    """For each term, whether another term may be the same (same_term), judged by shared keys."""
+    owners: dict[tuple[str, str], set[int]] = {}
+    keys = [_term_keys(t) for t in terms]
+    for i, ks in enumerate(keys):
+        for k in ks:
+            owners.setdefault(k, set()).add(i)
+    return [any(len(owners[k]) > 1 for k in ks) for ks in keys]

@@ -1,9 +1,6 @@
 """Geography kinds: place vs country, compass direction, capitals, borders and size ranks, judged by the gazetteer."""
 from __future__ import annotations
 
-import weakref
-
-import regex
 from typing import Iterable, Iterator
 
 from ..document import Document, ProseBlock
@@ -15,8 +12,7 @@ _TRAILING = frozenset("""monday tuesday wednesday thursday friday saturday sunda
     june july august september october november december""".split())
 _STARTERS = frozenset("""the a an in at on for as when while after before if it this that these those he she they we i
     there yesterday today but and or so then meanwhile however earlier later last next some many most""".split())
-_RANK_WORD = regex.compile(r"largest|biggest|populous|populated")
-_EVIDENCE: "weakref.WeakKeyDictionary[Document, frozenset[str]]" = weakref.WeakKeyDictionary()
+_RANK_WORDS = ("largest", "biggest", "populous", "populated")
 
 
 def _gaz():
@@ -42,9 +38,10 @@ def _trim(text: str) -> str:
 def non_place_names(doc: Document) -> frozenset[str]:
     """Keys of names the document also uses inside a longer capitalised name ('Lewis Hamilton', 'Paris Club'):
     such a name may be a person, club or company, so it is never judged as a place."""
-    cached = _EVIDENCE.get(doc)
-    if cached is not None:
-        return cached
+    return doc.memo("facts:non-place-names", lambda: _non_place_names(doc))
+
+
+def _non_place_names(doc: Document) -> frozenset[str]:
     from ..data.mentions import capitalised_runs
 
     import regex
@@ -64,9 +61,7 @@ def non_place_names(doc: Document) -> frozenset[str]:
                 for j in range(i + 1, len(words) + 1):
                     if j - i < len(words):
                         keys.add(_key(" ".join(words[i:j])))
-    result = frozenset(keys)
-    _EVIDENCE[doc] = result
-    return result
+    return frozenset(keys)
 
 
 class GeoKind(Kind):
@@ -106,11 +101,11 @@ class PlaceCountry(GeoKind):
     NAME = "place-country"
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        from ..data.mentions import find_mentions
+        from ..data.mentions import mentions_in
 
         g = None
         for block in self.prose(doc):
-            for m in find_mentions(block.text):
+            for m in mentions_in(doc, block.text):
                 if m.noun == "capital":
                     continue  # the capital kind judges these
                 g = g or _gaz()
@@ -197,11 +192,11 @@ class Compass(GeoKind):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         from ..data import compass as cp
-        from ..data.mentions import find_mentions
+        from ..data.mentions import mentions_in
 
         g = None
         for block in self.prose(doc):
-            for m in find_mentions(block.text):
+            for m in mentions_in(doc, block.text):
                 if m.compass is None or m.noun == "capital":
                     continue
                 g = g or _gaz()
@@ -230,7 +225,7 @@ class Capital(GeoKind):
     NAME = "capital"
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        from ..data.mentions import CAPITAL_AFTER_SKIP, CAPITAL_RE
+        from ..data.mentions import capital_patterns
 
         g = None
         for block in self.prose(doc):
@@ -238,9 +233,10 @@ class Capital(GeoKind):
             if "capital" not in text:
                 continue
             seen: set[int] = set()
-            for index, rx in enumerate(CAPITAL_RE):
+            claims, skip = capital_patterns()
+            for index, rx in enumerate(claims):
                 for m in rx.finditer(text):
-                    if m.start("x") in seen or CAPITAL_AFTER_SKIP.match(text, m.end()):
+                    if m.start("x") in seen or skip.match(text, m.end()):
                         continue
                     seen.add(m.start("x"))
                     g = g or _gaz()
@@ -274,28 +270,29 @@ class Neighbour(GeoKind):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         from ..data import compass as cp
-        from ..data.mentions import BORDER_ITEM, BORDER_RE, BORDER_SEP
+        from ..data.mentions import border_patterns
 
         g = None
         for block in self.prose(doc):
             text = block.text
             if "border" not in text:
                 continue
-            for m in BORDER_RE.finditer(text):
+            border, listed, separator = border_patterns()
+            for m in border.finditer(text):
                 g = g or _gaz()
                 cc = _country_code(g, _trim(m.group("y")))
                 if cc is None:
                     continue
                 pos = m.end()
                 while True:
-                    item = BORDER_ITEM.match(text, pos)
+                    item = listed.match(text, pos)
                     if item is None:
                         break
                     z = _trim(item.group("z"))
                     other = _country_code(g, z)
                     if other is not None and other != cc:
                         yield from self._judge(doc, block, g, cp, cc, other, item, z)
-                    sep = BORDER_SEP.match(text, item.end())
+                    sep = separator.match(text, item.end())
                     if sep is None:
                         break
                     pos = sep.end()
@@ -357,14 +354,14 @@ class Rank(GeoKind):
     NAME = "rank"
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        from ..data.mentions import ORDINALS, RANK_RE, SCOPES
+        from ..data.mentions import ORDINALS, SCOPES, rank_pattern
 
         g = None
         for block in self.prose(doc):
             text = block.text
-            if not _RANK_WORD.search(text):
+            if not any(word in text for word in _RANK_WORDS):
                 continue
-            for m in RANK_RE.finditer(text):
+            for m in rank_pattern().finditer(text):
                 g = g or _gaz()
                 cc = _country_code(g, _trim(m.group("y")))
                 if cc is None:
