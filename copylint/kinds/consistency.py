@@ -9,6 +9,8 @@ import regex
 from ..document import Document, ProseBlock
 from ..errors import RuleError
 from ..model import Finding
+from ..phrases import fold
+from . import _prose
 from ._words import CLAUSE_WORDS, DETERMINERS
 from .base import Kind, match_case
 
@@ -22,16 +24,37 @@ _IZE_SKIP = frozenset({"pr", "s", "se", "capsi", "expert", "franch", "merchand",
 PROSE_SCOPES = frozenset({"paragraph", "list", "quote", "caption"})
 
 
-def _tokens(doc: Document, scopes: frozenset[str]) -> Iterator[tuple[ProseBlock, int, int, str, bool]]:
-    """(block, start, end, token, sentence_initial) for every word token of the prose blocks."""
-    for block in doc.blocks:
-        if block.scope not in scopes:
-            continue
-        text = block.text
-        for m in _TOKEN.finditer(text):
-            before = text[: m.start()].rstrip(" \t\"“‘'(")
-            initial = not before or before[-1] in ".!?:\n"
-            yield block, m.start(), m.end(), m.group(), initial
+_SUFFIX_SET = frozenset(s.replace("’", "'") for s in _SUFFIXES)
+_OPENERS = frozenset(" \t\"“‘'(")
+_JOINERS = "-'’"
+
+
+def _tokens_from(text: str, folded: str, prefix: str) -> Iterator[str]:
+    """The whole word tokens (as _TOKEN splits text; folded) that begin with prefix."""
+    i = folded.find(prefix)
+    n = len(text)
+    while i != -1:
+        c = text[i - 1] if i else ""
+        if not c.isalpha() and not (c and c in _JOINERS and i >= 2 and text[i - 2].isalpha()):
+            j = i
+            while j < n:
+                c = text[j]
+                if c.isalpha():
+                    j += 1
+                elif c in _JOINERS and j + 1 < n and text[j + 1].isalpha():
+                    j += 2
+                else:
+                    break
+            yield folded[i:j]
+        i = folded.find(prefix, i + 1)
+
+
+def _initial(text: str, start: int) -> bool:
+    """True when only quotes, brackets and spaces stand between start and the previous sentence end."""
+    i = start - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    return i < 0 or text[i] in ".!?:\n"
 
 
 class VariantSpelling(Kind):
@@ -64,6 +87,15 @@ class VariantSpelling(Kind):
         self.forms = [list(group) for group in rule.params.get("groups", [])]
         self.name_forms = [list(group) for group in rule.params.get("names", [])]
         self.ize = rule.params.get("ize", False)
+        # Every word that can get a table or name key: a document with none of them among its words (and no
+        # -iz-/-yz- word) spells nothing two ways, and most documents are ruled out by one set intersection.
+        self.listed = frozenset(stem + suffix for stem in self.stems for suffix in _SUFFIXES) | frozenset(self.names)
+        # The stems (or names) of each voting family's variants, to test whether an unseen variant occurs at all.
+        self.variant_stems: dict[tuple, dict[int, list[str]]] = {}
+        for kind, table in (("table", self.stems), ("name", self.names)):
+            for stem, (g, v) in table.items():
+                self.variant_stems.setdefault((kind, g), {}).setdefault(v, []).append(stem)
+        self._votes: dict[str, tuple[tuple, int]] = {}
 
     def _key(self, token: str, capitalised_midsentence: bool) -> tuple[tuple, int, str] | None:
         """(family key, variant index, suffix) of a token, or None when it has no variants."""
@@ -87,6 +119,14 @@ class VariantSpelling(Kind):
                 return ("ize", m.group("stem"), vowel, m.group("suf")), int(m.group("v")[1] == "z"), m.group("suf")
         return None
 
+    def _vote(self, word: str) -> tuple[tuple, int]:
+        """(voting family, variant) of a listed word written in lowercase."""
+        vote = self._votes.get(word)
+        if vote is None:
+            family, variant, _ = self._key(word, False)
+            vote = self._votes[word] = (family[:2], variant)
+        return vote
+
     def _spelling(self, family: tuple, variant: int, suffix: str) -> str:
         if family[0] == "name":
             return self.name_forms[family[1]][variant]
@@ -96,15 +136,75 @@ class VariantSpelling(Kind):
         return f"{stem}{vowel}{'z' if variant else 's'}{suf}"
 
     def check(self, doc: Document) -> Iterable[Finding]:
+        if not self._two_spellings_possible(doc):
+            return ()
+        return self._check(doc)
+
+    def _two_spellings_possible(self, doc: Document) -> bool:
+        """False when no word family can occur in two spellings: no family has two listed variants among the
+        document's words, no other variant of a listed one is a whole word anywhere (glued to a digit counts),
+        and no -iz-/-yz- word has its -is-/-ys- twin in the text."""
+        words = doc.words
+        hits = words & self.listed
+        folded = None
+        if hits:
+            present: dict[tuple, set[int]] = {}
+            for word in hits:
+                family, variant = self._vote(word)
+                present.setdefault(family, set()).add(variant)
+            for family, variants in present.items():
+                if len(variants) > 1:
+                    return True
+                folded = folded if folded is not None else fold(doc.prose)
+                names = family[0] == "name"
+                for variant, stems in self.variant_stems[family].items():
+                    if variant in variants:
+                        continue
+                    for stem in stems:
+                        if any(token == stem if names else token[len(stem):] in _SUFFIX_SET
+                               for token in _tokens_from(doc.prose, folded, stem)):
+                            return True
+        if not self.ize:
+            return False
+        folded = folded if folded is not None else fold(doc.prose)
+        if "iz" not in folded and "yz" not in folded:
+            return False
+        for word in words:
+            if "iz" not in word and "yz" not in word:
+                continue
+            for token in _TOKEN.findall(word):
+                if token in self.listed:
+                    continue
+                m = _IZE.fullmatch(token)
+                if m is None or m.group("stem") in _IZE_SKIP or m.group("v")[1] != "z":
+                    continue
+                twin = f"{m.group('stem')}{m.group('v')[0]}s{m.group('suf')}"
+                if any(t == twin for t in _tokens_from(doc.prose, folded, twin)):
+                    return True
+        return False
+
+    def _could_vary(self, token: str) -> bool:
+        lower = token.lower().replace("’", "'")
+        return lower in self.listed or (self.ize and ("is" in lower or "iz" in lower or "ys" in lower or "yz" in lower))
+
+    def _check(self, doc: Document) -> Iterator[Finding]:
         scopes = self.rule.scopes or self.DEFAULT_SCOPES
         seen: dict[tuple, list[tuple[int, ProseBlock, int, int, str]]] = collections.defaultdict(list)
-        for block, start, end, token, initial in _tokens(doc, scopes):
-            key = self._key(token, token[0].isupper() and not initial)
-            if key is not None:
-                family, variant, _ = key
-                # Inflected forms of one family vote together ("protesters" and "protestor" disagree).
-                vote_family = family if family[0] != "table" else ("table", family[1])
-                seen[vote_family].append((variant, block, start, end, token, family))
+        for block in doc.blocks:
+            if block.scope not in scopes:
+                continue
+            text = block.text
+            for m in _TOKEN.finditer(text):
+                token = m.group()
+                if not self._could_vary(token):
+                    continue
+                start = m.start()
+                key = self._key(token, token[0].isupper() and not _initial(text, start))
+                if key is not None:
+                    family, variant, _ = key
+                    # Inflected forms of one family vote together ("protesters" and "protestor" disagree).
+                    vote_family = family if family[0] != "table" else ("table", family[1])
+                    seen[vote_family].append((variant, block, start, m.end(), token, family))
         for occurrences in seen.values():
             counts = collections.Counter(o[0] for o in occurrences)
             if len(counts) < 2:
@@ -131,6 +231,9 @@ _SKIP_AFTER = CLAUSE_WORDS | DETERMINERS | frozenset(
 )
 # "wake up teenagers", "shut down plants": a verb and its particle, not a compound modifier.
 _PARTICLES = frozenset("up down out off in on over back away through about around along for with to by".split())
+# Found from its hyphen (a literal the regex engine scans for quickly), the first word read backwards.
+_HYPHENATED = regex.compile(r"(?<=(?<![\p{L}-])(\p{Ll}{2,}))-(\p{Ll}{2,})(?![\p{L}-])")
+_NEXT_WORD = regex.compile(r"[ \t]+(\p{Ll}[\p{Ll}-]*)")
 
 
 class CompoundHyphenation(Kind):
@@ -142,13 +245,18 @@ class CompoundHyphenation(Kind):
     DOCUMENT_LEVEL = True
 
     def check(self, doc: Document) -> Iterable[Finding]:
+        pairs = self._open_somewhere(doc)
+        if not pairs:
+            return
         scopes = self.rule.scopes or self.DEFAULT_SCOPES
         hyphenated: dict[str, list[tuple[ProseBlock, int, int, str]]] = collections.defaultdict(list)
         blocks = [b for b in doc.blocks if b.scope in scopes]
         for block in blocks:
-            for m in regex.finditer(r"(?<![\p{L}-])(\p{Ll}{2,})-(\p{Ll}{2,})(?![\p{L}-])", block.text):
-                if m.group(2) not in _PARTICLES and self._attributive(block.text, m.end()):
-                    hyphenated[f"{m.group(1)} {m.group(2)}"].append((block, m.start(), m.end(), m.group()))
+            for m in _HYPHENATED.finditer(block.text):
+                if m.group(2) not in _PARTICLES and (m.group(1), m.group(2)) in pairs \
+                        and self._attributive(block.text, m.end()):
+                    start = m.start(1)
+                    hyphenated[f"{m.group(1)} {m.group(2)}"].append((block, start, m.end(), block.text[start:m.end()]))
         if not hyphenated:
             return
         for pair, hyphen_uses in hyphenated.items():
@@ -169,9 +277,22 @@ class CompoundHyphenation(Kind):
                 yield self.finding(doc, block, start, end, "-".join(text.split()), majority=pair.replace(" ", "-"))
 
     @staticmethod
+    def _open_somewhere(doc: Document) -> set[tuple[str, str]]:
+        """The hyphenated pairs of the document whose open form ("flood hit") also occurs somewhere: the only
+        ones that can be written both ways. Usually none, and then no block is scanned word by word."""
+        prose = doc.prose
+        if "-" not in prose:
+            return set()
+        pairs = set(_HYPHENATED.findall(prose))
+        if not pairs:
+            return set()
+        spaced = _prose.spaced(doc)
+        return {p for p in pairs if p[1] not in _PARTICLES and f"{p[0]} {p[1]}" in spaced}
+
+    @staticmethod
     def _attributive(text: str, end: int) -> bool:
         """True when a lowercase word that can be a noun follows directly (the compound modifies it)."""
-        m = regex.match(r"[ \t]+(\p{Ll}[\p{Ll}-]*)", text[end:])
+        m = _NEXT_WORD.match(text, end)
         return bool(m) and m.group(1) not in _SKIP_AFTER and not m.group(1).endswith("ly")
 
 
@@ -183,7 +304,66 @@ _ORG_HEADS = frozenset(
 )
 _FUNCTION = frozenset("of and for the on in to a an at by with de la du des".split())
 _LEAD_STOP = frozenset("me him her us them it you we they he she his its their our my your who which that this".split())
-_ACRONYM = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}{3,6}(?![\p{L}\p{N}])")
+# Three to six capitals standing alone; the look-behind comes after three capitals, which the engine finds fast.
+_ACRONYM = regex.compile(r"\p{Lu}{3}(?<![\p{L}\p{N}]\p{Lu}{3})\p{Lu}{0,3}(?![\p{L}\p{N}])")
+_ACRONYM_ASCII = regex.compile(r"[A-Z]{3}(?<![\p{L}\p{N}][A-Z]{3})[A-Z]{0,3}(?![\p{L}\p{N}])")
+_OTHER_CAPITAL = regex.compile(r"[^\x00-\x7f](?<=\p{Lu})")
+
+
+_RUN_OF_WORDS = regex.compile(r"\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*)+")
+_LOWER_WORD = regex.compile(r"\b\p{Ll}+\b")
+_EXPANSION_WORD = regex.compile(r"\p{L}[\p{L}'’]*")
+# Lowercase letters whose str.upper() is a capital other than their own (CPython 3.11 Unicode tables; a test
+# recomputes it): an expansion may start with any lowercase letter that upper-cases to the acronym's first letter.
+_OTHER_LOWER = {"I": "ı", "S": "ſ", "Μ": "µ", "Ι": "ͅι", "Σ": "ς", "Β": "ϐ", "Θ": "ϑ", "Φ": "ϕ", "Π": "ϖ", "Κ": "ϰ",
+                "Ρ": "ϱ", "Ε": "ϵ", "В": "ᲀ", "Д": "ᲁ", "О": "ᲂ", "С": "ᲃ", "Т": "ᲄᲅ", "Ъ": "ᲆ", "Ѣ": "ᲇ", "Ꙋ": "ᲈ",
+                "Ṡ": "ẛ"}
+_LEADS: dict[str, regex.Pattern | None] = {}
+
+
+def _lead(letter: str) -> regex.Pattern | None:
+    """Where an expansion of an acronym starting with letter can start: a word of three or more characters at a
+    word start (not after "x'") opening with a lowercase form of letter, then spaces and a word whose first
+    letter is not lowercase (checked again with str.isupper: the regex and Python Unicode tables can differ).
+    The literal first letter lets the engine skip ahead; None when no lowercase letter upper-cases to letter."""
+    if letter not in _LEADS:
+        firsts = {c for c in letter.lower() + _OTHER_LOWER.get(letter, "") if c.islower() and c.upper() == letter}
+        if len(_LEADS) > 512:
+            _LEADS.clear()
+        _LEADS[letter] = regex.compile(
+            r"(?<!\p{L}['’]*)([" + "".join(regex.escape(c) for c in sorted(firsts)) + r"][\p{L}'’-]{2,})"
+            r"(?=\s+([^\P{L}\p{Ll}]))") if firsts else None
+    return _LEADS[letter]
+
+
+_WORD_PART = regex.compile(r"\w+")
+
+
+def _spell(text: str, start: int, acronym: str) -> int | None:
+    """End of the words from start whose initials spell acronym (function words skipped after the first)."""
+    k, n = 0, len(acronym)
+    for m in _EXPANSION_WORD.finditer(text, start):
+        word = m.group()
+        if k and word.lower() in _FUNCTION:
+            continue
+        if word[0].upper() != acronym[k]:
+            return None
+        k += 1
+        if k == n:
+            return m.end()
+    return None
+
+
+def _term_words(term: str) -> tuple[frozenset[str], frozenset[str] | None]:
+    """(needs, triggers) for a term: needs are parts every match puts among doc.words exactly (parts of middle
+    words, inner parts of the end words); triggers are the outer parts of the end words, one of which is there
+    unless both ends are glued to digits. None triggers: a term no word test can rule out."""
+    words = [fold(w) for w in term.split()]
+    parts = [w.replace("-", " ").replace("'", " ").split() for w in words]
+    if len(words) < 2 or not all(_WORD_PART.fullmatch(p) for ps in parts for p in ps):
+        return frozenset(), None
+    needs = {p for ps in parts[1:-1] for p in ps} | set(parts[0][1:]) | set(parts[-1][:-1])
+    return frozenset(needs), frozenset((parts[0][-1], parts[-1][0]))
 
 
 class TermCase(Kind):
@@ -198,46 +378,148 @@ class TermCase(Kind):
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        terms = rule.params.get("terms", [])
-        alternation = "|".join(r"\s+".join(regex.escape(w) for w in t.split()) for t in sorted(terms, key=len, reverse=True))
-        self.terms = regex.compile(r"(?<![\p{L}-])(?:" + alternation + r")(?![\p{L}-])", regex.IGNORECASE) if terms else None
+        # Longest first, as the original single alternation tried them; each term is searched on its own (in the
+        # lower-cased text, compiled on first use) and the alternation's leftmost-longest choice is replayed.
+        self.terms = sorted(rule.params.get("terms", []), key=len, reverse=True)
+        self._patterns: dict[int, regex.Pattern] = {}
+        self.needs: list[frozenset[str]] = []  # words every match of the term puts among doc.words
+        self.by_trigger: dict[str, list[int]] = {}  # end words: one of them is among doc.words for any match
+        self.always: list[int] = []  # terms no word test can rule out
+        for index, term in enumerate(self.terms):
+            needs, triggers = _term_words(term)
+            self.needs.append(needs)
+            if triggers is None:
+                self.always.append(index)
+            for trigger in triggers or ():
+                self.by_trigger.setdefault(trigger, []).append(index)
+        self.triggers = frozenset(self.by_trigger)
 
     def check(self, doc: Document) -> Iterable[Finding]:
         scopes = self.rule.scopes or self.DEFAULT_SCOPES
-        blocks = [b for b in doc.blocks if b.scope in scopes]
-        acronyms = {m.group() for b in blocks for m in _ACRONYM.finditer(b.text)}
-        lowercase_words = {m.group() for b in blocks for m in regex.finditer(r"\b\p{Ll}+\b", b.text)}
-        flagged: set[tuple[int, int]] = set()
-        for block in blocks:
+        in_scope = [b.scope in scopes for b in doc.blocks]
+        terms = self._term_matches(doc, in_scope)
+        acronyms = self._acronyms(doc, in_scope)
+        expansions = self._expansions(doc, acronyms, in_scope) if acronyms else {}
+        if not terms and not expansions:
+            return
+        lowercase_words: set[str] | None = None
+        for index, block in enumerate(doc.blocks):
+            if index not in terms and index not in expansions:
+                continue
             text = block.text
-            if self.terms is not None:
-                for m in self.terms.finditer(text):
-                    if self._lowercase_lead(m.group(), strict=False) and self._mixed(text, m.start(), m.group()):
-                        flagged.add((id(block), m.start()))
-                        yield self.finding(doc, block, m.start(), m.end(), self._fix(text, m.start(), m.group(), common=True))
-            for acronym in acronyms:
-                for start, end in self._expansions(text, acronym):
-                    if (id(block), start) in flagged:
-                        continue
-                    phrase = text[start:end]
-                    # Only "liquefied Petroleum Gas": a lowercase word opening an otherwise capitalised expansion,
-                    # inside one run of words (names like "Cambridge University, said" cross punctuation).
-                    if not self._lowercase_lead(phrase, strict=True):
-                        continue
-                    # The capitalised words are common nouns the document also writes in lowercase ("gas"),
-                    # not a name ("chief executive Doug Smith").
-                    if not any(w.lower() in lowercase_words for w in phrase.split()[1:] if w[0].isupper()):
-                        continue
-                    if self._mixed(text, start, phrase):
-                        flagged.add((id(block), start))
-                        yield self.finding(doc, block, start, end, self._fix(text, start, phrase, common=None),
-                                           suggestions=self._options(text, start, phrase))
+            flagged: set[int] = set()
+            for start, end in terms.get(index, ()):
+                phrase = text[start:end]
+                if phrase.islower():  # no capital: _lowercase_lead needs one
+                    continue
+                if self._lowercase_lead(phrase, strict=False) and self._mixed(text, start, phrase):
+                    flagged.add(start)
+                    yield self.finding(doc, block, start, end, self._fix(text, start, phrase, common=True))
+            for start, end in expansions.get(index, ()):
+                if start in flagged:
+                    continue
+                phrase = text[start:end]
+                # Only "liquefied Petroleum Gas": a lowercase word opening an otherwise capitalised expansion,
+                # inside one run of words (names like "Cambridge University, said" cross punctuation).
+                if not self._lowercase_lead(phrase, strict=True):
+                    continue
+                # The capitalised words are common nouns the document also writes in lowercase ("gas"),
+                # not a name ("chief executive Doug Smith").
+                if lowercase_words is None:
+                    lowercase_words = {m.group() for i, b in enumerate(doc.blocks) if in_scope[i]
+                                       for m in _LOWER_WORD.finditer(b.text)}
+                if not any(w.lower() in lowercase_words for w in phrase.split()[1:] if w[0].isupper()):
+                    continue
+                if self._mixed(text, start, phrase):
+                    flagged.add(start)
+                    yield self.finding(doc, block, start, end, self._fix(text, start, phrase, common=None),
+                                       suggestions=self._options(text, start, phrase))
+
+    def _pattern(self, index: int) -> regex.Pattern:
+        pattern = self._patterns.get(index)
+        if pattern is None:
+            words = r"\s+".join(regex.escape(w) for w in self.terms[index].lower().split())
+            pattern = self._patterns[index] = regex.compile(r"(?<![\p{L}-])" + words + r"(?![\p{L}-])")
+        return pattern
+
+    def _term_matches(self, doc: Document, in_scope: list[bool]) -> dict[int, list[tuple[int, int]]]:
+        """Block index -> (start, end) of the listed terms, as one case-insensitive alternation of all terms
+        (longest first, leftmost, non-overlapping) would find them block by block."""
+        words = doc.words
+        hits = words & self.triggers
+        if not hits and not self.always:
+            return {}
+        candidates = set(self.always)
+        for word in hits:
+            candidates.update(self.by_trigger[word])
+        candidates = [i for i in candidates if self.needs[i] <= words]
+        if not candidates:
+            return {}
+        lowered = _prose.lowered(doc)
+        found = []
+        for index in candidates:
+            for m in self._pattern(index).finditer(lowered, overlapped=True):
+                found.append((m.start(), index, m.end()))
+        prose = doc.prose
+        if all(prose[start:end].islower() for start, _, end in found):
+            return {}  # a finding needs a capital inside the term
+        found.sort()
+        out: dict[int, list[tuple[int, int]]] = {}
+        last_end = -1
+        for start, _, end in found:
+            if start < last_end:
+                continue
+            place = _prose.locate(doc, start, end)
+            if place is None:  # across a block break: the per-block search never sees it
+                continue
+            last_end = end
+            block, offset = place
+            if in_scope[block]:
+                out.setdefault(block, []).append((offset, offset + end - start))
+        return out
+
+    @staticmethod
+    def _acronyms(doc: Document, in_scope: list[bool]) -> list[str]:
+        """The distinct acronyms of the checked blocks, in order of first use."""
+        prose = doc.prose
+        # Without capitals outside A-Z, [A-Z] is \p{Lu} and the engine scans for it much faster.
+        pattern = _ACRONYM_ASCII if prose.isascii() or not _OTHER_CAPITAL.search(prose) else _ACRONYM
+        if all(in_scope):
+            return list(dict.fromkeys(pattern.findall(prose)))
+        return list(dict.fromkeys(a for i, b in enumerate(doc.blocks) if in_scope[i] for a in pattern.findall(b.text)))
+
+    @staticmethod
+    def _expansions(doc: Document, acronyms: list[str], in_scope: list[bool]) -> dict[int, list[tuple[int, int]]]:
+        """Block index -> (start, end) of runs of words (function words allowed between) whose initials spell
+        an acronym, acronym by acronym, each in text order; only runs that open with a lowercase word of three
+        or more characters followed by a capitalised word (no other run survives _lowercase_lead)."""
+        hits = []
+        for letter in dict.fromkeys(a[0] for a in acronyms):
+            lead = _lead(letter)
+            if lead is None:
+                continue
+            for m in lead.finditer(doc.prose, overlapped=True):  # "self-driving Car": "driving" starts one too
+                if not m.group(2).isupper() or m.group(1).lower() in _LEAD_STOP:
+                    continue
+                place = _prose.locate(doc, m.start(), m.end(2))  # the capitalised word in the same block
+                if place is None or not in_scope[place[0]]:
+                    continue
+                block, start = place
+                for index, acronym in enumerate(acronyms):
+                    if acronym[0] == letter:
+                        end = _spell(doc.blocks[block].text, start, acronym)
+                        if end is not None:
+                            hits.append((block, index, start, end))
+        out: dict[int, list[tuple[int, int]]] = {}
+        for block, _, start, end in sorted(hits):
+            out.setdefault(block, []).append((start, end))
+        return out
 
     @staticmethod
     def _lowercase_lead(phrase: str, strict: bool) -> bool:
         """A lowercase content word opens the phrase and capitals follow ("liquefied Petroleum Gas"); strict:
         every later content word is capitalised and the words form one run (no punctuation between)."""
-        if not regex.fullmatch(r"\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*)+", phrase):
+        if not _RUN_OF_WORDS.fullmatch(phrase):
             return False
         words = phrase.split()
         if not words[0][0].islower() or words[0].lower() in _LEAD_STOP or len(words[0]) < 3:
@@ -246,24 +528,6 @@ class TermCase(Kind):
             return False
         later = [w for w in words[1:] if w.lower() not in _FUNCTION]
         return all(w[0].isupper() for w in later) if strict else any(w[0].isupper() for w in later)
-
-    @staticmethod
-    def _expansions(text: str, acronym: str) -> Iterator[tuple[int, int]]:
-        """Spans of consecutive content words (function words allowed between) whose initials spell acronym."""
-        words = [(m.start(), m.end(), m.group()) for m in regex.finditer(r"\p{L}[\p{L}'’]*", text)]
-        n = len(acronym)
-        for i in range(len(words)):
-            j, k = i, 0
-            while j < len(words) and k < n:
-                w = words[j][2]
-                if w.lower() in _FUNCTION and k > 0:
-                    j += 1
-                    continue
-                if w[0].upper() != acronym[k]:
-                    break
-                j, k = j + 1, k + 1
-            if k == n and j - i >= n:
-                yield words[i][0], words[j - 1][1]
 
     @staticmethod
     def _mixed(text: str, start: int, phrase: str) -> bool:

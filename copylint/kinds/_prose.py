@@ -1,0 +1,49 @@
+"""Whole-document views of doc.prose shared by the phrasing kinds, each computed once per document (doc.memo)."""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ..document import Document
+from ..phrases import fold
+
+
+def block_starts(doc: Document) -> list[int]:
+    """Offset of each block's text in doc.prose (blocks are joined by a blank line)."""
+
+    def compute() -> list[int]:
+        starts, pos = [], 0
+        for block in doc.blocks:
+            starts.append(pos)
+            pos += len(block.text) + 2
+        return starts
+
+    return doc.memo("prose.block_starts", compute)
+
+
+def locate(doc: Document, start: int, end: int) -> tuple[int, int] | None:
+    """(block index, offset in its text) of the prose span start:end, or None when it crosses a block edge."""
+    starts = block_starts(doc)
+    index = bisect_right(starts, start) - 1
+    offset = start - starts[index]
+    if end - starts[index] > len(doc.blocks[index].text):
+        return None
+    return index, offset
+
+
+def lowered(doc: Document) -> str:
+    """doc.prose lower-cased character by character (same length, so offsets hold; nothing else is folded)."""
+
+    def compute() -> str:
+        text = doc.prose
+        if text.isascii():
+            return fold(text)  # the same string, and shared with the rules that fold the prose
+        low = text.lower()
+        return low if len(low) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+    return doc.memo("prose.lowered", compute)
+
+
+def spaced(doc: Document) -> str:
+    """doc.prose with every run of whitespace as one space: a cheap test that a phrase occurs at all."""
+    return doc.memo("prose.spaced", lambda: " ".join(doc.prose.split()))
+
