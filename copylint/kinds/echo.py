@@ -1,7 +1,8 @@
 """Echo kinds (document level): consecutive sentences ending on the same phrase; a sentence repeated verbatim."""
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+import collections
+from typing import Iterable
 
 import regex
 
@@ -29,10 +30,37 @@ def _words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _WORD.finditer(text)]
 
 
-def _prose_sentences(doc: Document, scopes: frozenset[str]) -> Iterator[Sentence]:
-    for s in doc.sentences:
-        if doc.blocks[s.block].scope in scopes:
-            yield s
+def _prose_sentences(doc: Document, scopes: frozenset[str]) -> list[tuple[Sentence, str]]:
+    """(sentence, its text) for the sentences of the checked blocks: one pass shared by the echo kinds."""
+
+    def compute() -> list[tuple[Sentence, str]]:
+        texts = [b.text if b.scope in scopes else None for b in doc.blocks]
+        return [(s, text[s.start:s.end]) for s in doc.sentences if (text := texts[s.block]) is not None]
+
+    return doc.memo(("echo.sentences", scopes), compute)
+
+
+_TRAILING = ".!?…:;,\"'”’“‘)]}»* \t\n-–—"
+
+
+def _last_word(text: str) -> str | None:
+    """The last of _words(text), lower-cased. Usually the letters and digits after the last space once the
+    closing punctuation is stripped; otherwise tokenized from the last space (no word spans one)."""
+    stripped = text.rstrip(_TRAILING)
+    last = stripped[stripped.rfind(" ") + 1:]
+    if last.isalnum():
+        return last.lower()
+    words = _WORD.findall(text, text.rfind(" ") + 1) or _WORD.findall(text)
+    return words[-1].lower().replace("’", "'") if words else None
+
+
+# Every byte but a-z and 0-9: what is left of a lower-cased sentence is fixed by its _normal key, so two
+# sentences with the same key have the same residue (and most sentences' residues are unique).
+_NOT_ALNUM = bytes(b for b in range(256) if not (48 <= b <= 57 or 97 <= b <= 122))
+
+
+def _residue(text: str) -> bytes:
+    return text.lower().encode("utf-8", "ignore").translate(None, _NOT_ALNUM)
 
 
 class EchoEnding(Kind):
@@ -53,22 +81,32 @@ class EchoEnding(Kind):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         scopes = self.rule.scopes or self.DEFAULT_SCOPES
-        previous: list[tuple[int, int, str]] | None = None
-        previous_block, previous_text = -1, ""
-        previous_sentence: Sentence | None = None
-        for sentence in _prose_sentences(doc, scopes):
-            words = _words(doc.sentence_text(sentence))
-            if previous is not None and sentence.block - previous_block <= 1 and len(words) > 2:
-                shared = 0
-                while (shared < min(len(words), len(previous)) - 1
-                       and words[-1 - shared][2] == previous[-1 - shared][2]):
-                    shared += 1
-                tail = words[len(words) - shared:]
-                if shared >= self.min_words and self._is_echo(doc, sentence, previous_text, tail):
-                    first = previous_sentence.start + previous[len(previous) - shared][0]
-                    yield self._finding(doc, sentence, tail, doc.blocks[previous_sentence.block].to_source(first))
-            previous, previous_block, previous_text = words, sentence.block, doc.sentence_text(sentence)
-            previous_sentence = sentence
+        sentences = _prose_sentences(doc, scopes)
+        # Only neighbours that end on the same word can share an ending: compare last words first.
+        previous_last = None
+        for i, (sentence, text) in enumerate(sentences):
+            last = _last_word(text)
+            if last is not None and last == previous_last and sentence.block - sentences[i - 1][0].block <= 1:
+                finding = self._echo(doc, sentences[i - 1], (sentence, text))
+                if finding is not None:
+                    yield finding
+            previous_last = last
+
+    def _echo(self, doc: Document, before: tuple[Sentence, str], after: tuple[Sentence, str]) -> Finding | None:
+        (previous_sentence, previous_text), (sentence, text) = before, after
+        if any(q in text or q in previous_text for q in _QUOTES):
+            return None  # _is_echo: quoted speech is never an echo
+        previous, words = _words(previous_text), _words(text)
+        if len(words) <= 2:
+            return None
+        shared = 0
+        while shared < min(len(words), len(previous)) - 1 and words[-1 - shared][2] == previous[-1 - shared][2]:
+            shared += 1
+        tail = words[len(words) - shared:]
+        if shared >= self.min_words and self._is_echo(doc, sentence, previous_text, tail):
+            first = previous_sentence.start + previous[len(previous) - shared][0]
+            return self._finding(doc, sentence, tail, doc.blocks[previous_sentence.block].to_source(first))
+        return None
 
     def _is_echo(self, doc: Document, sentence: Sentence, previous_text: str, tail: list[tuple[int, int, str]]) -> bool:
         """An appended clause repeated, not a noun phrase that two sentences happen to share or a speaker's refrain."""
@@ -115,10 +153,16 @@ class RepeatedSentence(Kind):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         scopes = self.rule.scopes or self.DEFAULT_SCOPES
+        sentences = _prose_sentences(doc, scopes)
+        residues = [_residue(text) for _, text in sentences]
+        if len(set(residues)) == len(residues):
+            return  # no two sentences can have the same key
+        counts = collections.Counter(residues)
         min_words = self.rule.params.get("min_words", 6)
         seen: set[str] = set()
-        for sentence in _prose_sentences(doc, scopes):
-            sentence_text = doc.sentence_text(sentence)
+        for (sentence, sentence_text), residue in zip(sentences, residues):
+            if counts[residue] < 2:
+                continue
             key = _normal(sentence_text)
             # "I think they treat waiters best in ..." introducing a list item is a refrain, not a paste error.
             if key.count(" ") + 1 < min_words or sentence_text.rstrip().endswith(("...", "…", ":")):
