@@ -56,7 +56,9 @@ _LONGEST = NAME.replace(f"(?:{_LETTERS}|{_INITIALS})", f"(?:{_INITIALS}|{_LETTER
 assert _LONGEST != NAME
 # A capitalised name after a preposition: where every pattern but "noun" can start. Led by the name, so the
 # regex module scans for capitals, where trying the long alternation at every position is slow.
-_PREP_ANCHOR = rf"(?<=\b(?P<pre>{LOC_PREP})\s+){_LONGEST}"
+_PREP_ANCHOR = rf"(?<=\b(?P<pre>{LOC_PREP})\s+)(?=\p{{Lu}}){_LONGEST}"
+# The dateline branch of "X, Y": a name and a comma (the longest name: a shorter one is never followed by one).
+_LINE_NAME = rf"(?>{_LONGEST}),\s"
 # Words one of which the "the Y city of X" pattern needs (as whole words: white space precedes each).
 PLACE_NOUN_WORDS = frozenset(("city", "town", "village", "port", "province", "state", "region", "district", "county",
                               "municipality", "island", "resort", "enclave", "oblast", "capital"))
@@ -90,7 +92,7 @@ class Mention:
 
 _SOURCES = {**_PATTERNS, "anchor": (_PREP_ANCHOR, 0), "list-after": (_LIST_AFTER, 0),
             "end-after": (_END_AFTER, regex.M), "list-before": (_LIST_BEFORE, 0), "run": (NAME, 0),
-            "longest": (_LONGEST, 0)}
+            "line-name": (_LINE_NAME, 0)}
 
 
 class _Compiled(dict):
@@ -118,7 +120,8 @@ def _span(m: regex.Match, group: str) -> Span | None:
 
 def find_mentions(text: str) -> tuple[Mention, ...]:
     """Every candidate mention; the caller decides which names are places and countries."""
-    anchors = [(m.start("pre"), m.end()) for m in _compiled()["anchor"].finditer(text, overlapped=True)]
+    rx = _compiled()
+    anchors = [(m.start("pre"), m.end()) for m in rx["anchor"].finditer(text, overlapped=True)]
     return tuple(_mentions(text, anchors, nouns=True))
 
 
@@ -135,18 +138,21 @@ class _DocumentMentions:
     def __init__(self, doc) -> None:
         from bisect import bisect_right
 
-        self.blocks = {}
-        starts = []
+        self.blocks: dict[str, int] = {}
+        starts, ends = [], []
         pos = 0
         for index, block in enumerate(doc.blocks):
             starts.append(pos)
+            ends.append(pos + len(block.text))
             self.blocks.setdefault(block.text, index)
             pos += len(block.text) + 2  # Document.prose joins blocks with a blank line
+        rx = _compiled()
+        prose = doc.prose
         self.anchors: dict[int, list[tuple[int, int]]] = {}
-        for m in _compiled()["anchor"].finditer(doc.prose, overlapped=True):
+        for m in rx["anchor"].finditer(prose, overlapped=True):
             index = bisect_right(starts, m.start("pre")) - 1
-            base = starts[index]
-            if m.end() <= base + len(doc.blocks[index].text):  # the name must be in the preposition's block
+            if m.end() <= ends[index]:  # the name must be in the preposition's block
+                base = starts[index]
                 self.anchors.setdefault(index, []).append((m.start("pre") - base, m.end() - base))
         self.nouns = not doc.words.isdisjoint(PLACE_NOUN_WORDS)
         self.found: dict[str, tuple[Mention, ...]] = {}
@@ -184,6 +190,8 @@ def _candidates(text: str, anchors: Iterable[tuple[int, int]]) -> dict[str, list
     before a letter, or one space and a capitalised word or a particle, never by what the patterns need
     next (',', 'in', '(', "'s")."""
     found: dict[str, list[int]] = {"in": [], "comma": [], "paren": [], "poss": []}
+    if not anchors:
+        return found
     n = len(text)
     for start, end in anchors:
         c = text[end:end + 1]
@@ -205,15 +213,14 @@ def _candidates(text: str, anchors: Iterable[tuple[int, int]]) -> dict[str, list
 
 
 def _line_names(text: str) -> list[int]:
-    """Line starts where a capitalised name followed by a comma begins (the dateline branch of "X, Y")."""
+    """Line starts where a capitalised name and a comma begin (the dateline branch of "X, Y")."""
     found = []
-    run = None
+    rx = None
     pos = 0
     while True:
-        if text[pos:pos + 1].isupper():  # \p{Lu} is upper case; X begins with a capital
-            run = run or _compiled()["longest"]
-            m = run.match(text, pos)
-            if m is not None and text.startswith(",", m.end()) and text[m.end() + 1:m.end() + 2] in SPACE:
+        if text[pos:pos + 1].isupper():  # \p{Lu} is upper case
+            rx = rx or _compiled()["line-name"]
+            if rx.match(text, pos):
                 found.append(pos)
         newline = text.find("\n", pos)
         if newline == -1:
@@ -222,15 +229,17 @@ def _line_names(text: str) -> list[int]:
 
 
 def _mentions(text: str, anchors: Iterable[tuple[int, int]], nouns: bool) -> Iterator[Mention]:
+    """The mentions in text, given its anchors and whether the document holds a place noun."""
     rx = _compiled()
     candidates = _candidates(text, anchors)
     lines = _line_names(text) if "," in text else []
+    nouns = nouns and any(word in text for word in PLACE_NOUN_WORDS)
+    if not (nouns or lines or any(candidates.values())):
+        return
     seen: set[tuple[int, int]] = set()
     for pattern in _PATTERNS:
         if pattern == "noun":
-            if not nouns or not any(word in text for word in PLACE_NOUN_WORDS):
-                continue
-            found: Iterable[regex.Match] = rx[pattern].finditer(text, overlapped=True)
+            found: Iterable[regex.Match] = rx[pattern].finditer(text, overlapped=True) if nouns else ()
         elif pattern == "comma":
             starts = sorted({*candidates["comma"], *lines})
             found = _matches(rx[pattern], text, starts) if starts else ()

@@ -1,7 +1,9 @@
 """Trigger words: whether a document may hold one of some words, from doc.words, and never a wrong "no"."""
 from __future__ import annotations
 
-from typing import AbstractSet
+import re
+from functools import lru_cache
+from typing import AbstractSet, Iterable
 
 import regex
 
@@ -22,13 +24,26 @@ def may_contain(doc: Document, words: AbstractSet[str]) -> bool:
     return not doc.words.isdisjoint(words) or not exact_words(doc)
 
 
+def may_contain_all(doc: Document, groups: Iterable[AbstractSet[str]]) -> bool:
+    """Whether the document may contain every word of one of the groups (the words of a phrase)."""
+    words = doc.words
+    return any(group <= words for group in groups) or not exact_words(doc)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def _exact(prose: str) -> bool:
     if prose.isascii():
         return True
-    return not any(_odd(c) for c in set(prose) if c > "\x7f")
+    return not any(_odd(c) for c in set(_NON_ASCII.findall(prose)))
 
 
+@lru_cache(maxsize=4096)
 def _odd(c: str) -> bool:
     """A character \\w counts as a word character but str.isalnum() does not (a mark, a joiner, 'Ⓐ'), or
     one that folds unlike it lower-cases."""
-    return c.lower() != c.casefold() or (not c.isalnum() and regex.match(r"\w", c) is not None)
+    return c.lower() != c.casefold() or (not c.isalnum() and _WORD_CHAR.match(c) is not None)
+
+
+_WORD_CHAR = regex.compile(r"\w")

@@ -7,7 +7,7 @@ from typing import Any, Iterable, Iterator
 
 import regex
 
-from ..data.triggers import may_contain
+from ..data.triggers import may_contain, may_contain_all
 from ..document import Document, ProseBlock
 from ..errors import RuleError
 from ..model import Finding
@@ -60,12 +60,11 @@ def _entries(rule, key: str, keys: dict[str, Any], required: tuple[str, ...]) ->
     return entries
 
 
-def _first_word(phrase: str) -> str:
-    """The lower-cased first word of a subject, as doc.words holds it ('Jet A-1' -> 'jet')."""
+def _words(phrase: str) -> frozenset[str]:
+    """The lower-cased words of a subject, as doc.words holds them ('Jet A-1' -> jet, a, 1)."""
     from ..phrases import fold
 
-    word = regex.match(r"\w+", fold(phrase))
-    return word.group() if word else ""
+    return frozenset(regex.findall(r"\w+", fold(phrase)))
 
 
 class Claim(Kind):
@@ -75,8 +74,8 @@ class Claim(Kind):
     subjects: lower-case words, one of which every match holds as a whole word; the claim is tried only on
     documents with one of them).
 
-    Nothing is compiled up front: a document without any subject's first word or any claim's trigger word
-    costs one set intersection, and a claim's patterns are compiled the first time a document may hold it."""
+    Nothing is compiled up front: a document without every word of some subject or any claim's trigger word
+    costs a few set comparisons, and a claim's patterns are compiled the first time a document may hold it."""
 
     NAME = "claim"
     KEYS = {"claim": list}
@@ -108,7 +107,7 @@ class Claim(Kind):
                 tolerance=float(entry.get("tolerance", 0.05)), window=entry.get("window", 90),
                 triggers=frozenset(entry.get("triggers", ())),
             ))
-        self._subject_words = frozenset(_first_word(s) for c in self.claims for s in c.subjects)
+        self._subject_words = tuple({_words(s) for c in self.claims for s in c.subjects})
         self._free = [i for i, c in enumerate(self.claims) if not c.subjects]
         self._matchers = None
         self._wrong: dict[int, tuple[regex.Pattern, ...]] = {}
@@ -136,7 +135,7 @@ class Claim(Kind):
         return found
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        with_subjects = may_contain(doc, self._subject_words) if self._subject_words else False
+        with_subjects = may_contain_all(doc, self._subject_words) if self._subject_words else False
         free = [i for i in self._free if not self.claims[i].triggers or may_contain(doc, self.claims[i].triggers)]
         if not with_subjects and not free:
             return

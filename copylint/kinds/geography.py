@@ -44,17 +44,20 @@ def non_place_names(doc: Document) -> frozenset[str]:
 def _non_place_names(doc: Document) -> frozenset[str]:
     from ..data.mentions import capitalised_runs
 
-    import regex
-
     keys: set[str] = set()
-    lowercase = {w.lower() for w in regex.findall(r"\b\p{Ll}[\p{Ll}'’]*\b", doc.prose)} | _STARTERS
+    lowercase = None
     for block in doc.blocks:
         text = block.text
         for start, end in capitalised_runs(text):
             words = text[start:end].split()
-            before = text[:start].rstrip()
-            if len(words) > 1 and (not before or before[-1] in ".!?\"“”‘’:—–-(\n") and words[0].lower() in lowercase:
-                words = words[1:]  # an ordinary word capitalised only because a sentence starts there
+            if len(words) > 1 and _after_sentence_end(text, start):
+                first = words[0].lower()
+                if first not in _STARTERS and lowercase is None:  # the document's lower-case words, when needed
+                    import regex
+
+                    lowercase = {w.lower() for w in set(regex.findall(r"\b\p{Ll}[\p{Ll}'’]*\b", doc.prose))}
+                if first in _STARTERS or first in lowercase:
+                    words = words[1:]  # an ordinary word capitalised only because a sentence starts there
             if len(words) < 2:
                 continue
             for i in range(len(words)):
@@ -62,6 +65,14 @@ def _non_place_names(doc: Document) -> frozenset[str]:
                     if j - i < len(words):
                         keys.add(_key(" ".join(words[i:j])))
     return frozenset(keys)
+
+
+def _after_sentence_end(text: str, start: int) -> bool:
+    """Nothing but white space before start, or white space after sentence-ending or opening punctuation."""
+    i = start
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?\"“”‘’:—–-(\n"
 
 
 class GeoKind(Kind):
@@ -115,7 +126,7 @@ class PlaceCountry(GeoKind):
 
     def _judge(self, doc: Document, block: ProseBlock, g, m) -> Finding | None:
         x, y = m.x.text, _trim(m.y.text)
-        if not g.places(x) or _key(x) in non_place_names(doc) or g.countries_named(x) or g.country_of_demonym(x):
+        if not g.places(x) or g.countries_named(x) or g.country_of_demonym(x):
             return None
         if m.y_is_adjective:
             codes = g.country_of_demonym(y) or g.countries_named(y)
@@ -126,7 +137,7 @@ class PlaceCountry(GeoKind):
         if not codes and not us_states:
             return None
         readings = g.readings(x)
-        if _fits(g, readings, codes, regions):
+        if _fits(g, readings, codes, regions) or _key(x) in non_place_names(doc):  # the dearest test last
             return None
         places = g.places(x)
         top = places[0]
@@ -201,7 +212,7 @@ class Compass(GeoKind):
                     continue
                 g = g or _gaz()
                 x = m.x.text
-                if not g.places(x) or _key(x) in non_place_names(doc):
+                if not g.places(x):
                     continue
                 cc = _country_code(g, _trim(m.y.text), adjective=m.y_is_adjective)
                 direction = cp.parse(m.compass.text)
@@ -213,6 +224,8 @@ class Compass(GeoKind):
                     continue  # a smaller place or a region of that name may be the one meant
                 positions = [g.position(p.lat, p.lon, cc) for p in inside]
                 if any(pos is None or not cp.contradicts(direction, pos) for pos in positions):
+                    continue
+                if _key(x) in non_place_names(doc):  # the dearest test last
                     continue
                 actual = cp.word_for(cp.along(direction, positions[0]), m.compass.text, self.hyphenated(doc))
                 yield self.finding(doc, block, m.compass.start, m.compass.end, actual, place=x,
@@ -242,9 +255,9 @@ class Capital(GeoKind):
                     g = g or _gaz()
                     x, y = _sentence_tail(text, m.start("x"), m.group("x")), _trim(m.group("y"))
                     cc = _country_code(g, y, adjective=index >= 2)
-                    if cc is None or not g.readings(x) or g.countries_named(x) or _key(x) in non_place_names(doc):
+                    if cc is None or not g.readings(x) or g.countries_named(x):
                         continue
-                    if g.is_capital(x, cc) or not g.capital(cc):
+                    if g.is_capital(x, cc) or not g.capital(cc) or _key(x) in non_place_names(doc):
                         continue
                     x_start = m.end("x") - len(x)
                     yield self.finding(doc, block, x_start, m.end("x"), g.capital(cc), place=x,

@@ -53,8 +53,10 @@ def name_pieces(name: str) -> list[str]:
 
 
 def _at_sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t")
-    return not before or before[-1] in _SENTENCE_END
+    i = start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return i == 0 or text[i - 1] in _SENTENCE_END
 
 
 def acceptable(found: str, canonical: str, text: str, start: int) -> bool:
@@ -116,7 +118,7 @@ class NameVariants(Kind):
         from ..data.names import name_key
 
         listed = {name_key(n) for n in doc.context.get("names", ())}
-        lowercase_words = {w.lower() for w in regex.findall(r"\b\p{Ll}[\p{Ll}'’-]*\b", doc.prose)}
+        lowercase_words = None
         seen: dict[str, list[tuple[str, ProseBlock, int, int]]] = defaultdict(list)
         for _, block in self.blocks(doc):
             text = block.text
@@ -125,9 +127,13 @@ class NameVariants(Kind):
                 if run.isupper():
                     continue
                 first, _, rest = run.partition(" ")
-                if rest and _at_sentence_start(text, start) and first.lower() in lowercase_words:
-                    start += len(first) + 1
-                    run = rest
+                if rest and _at_sentence_start(text, start):
+                    if lowercase_words is None:  # only a name at a sentence start needs them
+                        found = regex.findall(r"\b\p{Ll}[\p{Ll}'’-]*\b", doc.prose)
+                        lowercase_words = {w.lower() for w in set(found)}
+                    if first.lower() in lowercase_words:
+                        start += len(first) + 1
+                        run = rest
                 key = name_key(run)
                 if len(key) >= 4 and key not in listed:
                     seen[key].append((run, block, start, end))
