@@ -22,11 +22,13 @@ TRANSFORMS = {"html-unescape": _html_unescape}
 
 
 class Existence(Kind):
-    """Keys: pattern (regex) or tokens (phrases); replacement (regex template, \\1 or {0}); ignorecase; exceptions."""
+    """Keys: pattern (regex) or tokens (phrases); replacement (regex template, \\1 or {0}); ignorecase; exceptions;
+    transform (a named replacement function); triggers (words, any case) and literals (exact substrings): a
+    document without any trigger, or a block without any literal, is skipped unscanned."""
 
     NAME = "existence"
     KEYS = {"pattern": str, "tokens": list, "replacement": str, "ignorecase": bool, "exceptions": list,
-            "case_sensitive": bool, "transform": str, "triggers": list}
+            "case_sensitive": bool, "transform": str, "triggers": list, "literals": list}
 
     @classmethod
     def validate(cls, rule) -> None:
@@ -42,6 +44,8 @@ class Existence(Kind):
         self.transform = TRANSFORMS.get(p.get("transform", ""))
         # Words one of which every match contains: without any of them in the document the rule skips it.
         self.triggers = frozenset(fold(t) for t in p.get("triggers", ()))
+        # Case-sensitive substrings one of which every match contains: a block without any is skipped.
+        self.literals = tuple(p.get("literals", ()))
         self.exceptions = [compile_regex(rule, "exceptions", e) for e in p.get("exceptions", [])]
         if "pattern" in p:
             import regex
@@ -56,8 +60,11 @@ class Existence(Kind):
     def check(self, doc: Document) -> Iterable[Finding]:
         if self.triggers and not doc.has_any(self.triggers):
             return
+        literals = self.literals
         for _, block in self.blocks(doc):
             text = block.text
+            if literals and not any(lit in text for lit in literals):
+                continue
             if self.pattern is not None:
                 for m in self.pattern.finditer(text):
                     if m.end() == m.start() or self._excepted(m.group()):
