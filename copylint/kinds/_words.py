@@ -43,6 +43,16 @@ NUMBER_WORDS = {
 NEXT_WORD_RE = regex.compile(r"\s*([\p{L}\p{N}][\p{L}\p{N}'’]*)?(-)?")
 
 
+def first_part(word: str) -> str:
+    """The first piece of a hyphenated or possessive word ("cease-fire" -> "cease"), as doc.words splits it."""
+    return word.replace("-", " ").replace("'", " ").split()[0]
+
+
+def last_part(word: str) -> str:
+    """The last piece of a hyphenated or possessive word ("cease-fire" -> "fire"), as doc.words splits it."""
+    return word.replace("-", " ").replace("'", " ").split()[-1]
+
+
 def plural(noun: str) -> str:
     """The regular plural of a singular English noun (enough for news compound heads)."""
     lower = noun.lower()

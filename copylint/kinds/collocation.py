@@ -8,7 +8,8 @@ import regex
 from ..document import Document
 from ..errors import RuleError
 from ..model import Finding
-from ._words import ends_phrase
+from ..phrases import fold
+from ._words import ends_phrase, first_part, last_part
 from .base import Kind, match_case
 
 
@@ -20,6 +21,12 @@ class _Group:
         between_alt = "|".join(regex.escape(b) for b in between)
         gap = rf"(?:(?:{between_alt})\s+){{0,2}}" if between else ""
         self.pattern = regex.compile(rf"\b(?P<verb>{verb_alt})\s+{gap}(?P<obj>{obj_alt})\b", regex.IGNORECASE)
+        # Every match holds one of the verbs and the last word of one of the objects, whole (doc.words).
+        self.verb_words = frozenset(last_part(fold(v)) for v in verbs)
+        self.object_words = frozenset(first_part(fold(o.split()[-1])) for o in objects)
+
+    def possible(self, words: frozenset[str]) -> bool:
+        return not words.isdisjoint(self.verb_words) and not words.isdisjoint(self.object_words)
 
 
 class VerbObject(Kind):
@@ -44,9 +51,12 @@ class VerbObject(Kind):
         self.groups = [_Group(g["verbs"], g["objects"], g.get("between", [])) for g in rule.params["groups"]]
 
     def check(self, doc: Document) -> Iterable[Finding]:
+        groups = [g for g in self.groups if g.possible(doc.words)]
+        if not groups:
+            return
         for _, block in self.blocks(doc):
             text = block.text
-            for group in self.groups:
+            for group in groups:
                 for m in group.pattern.finditer(text):
                     if not ends_phrase(text, m.end()):  # "wore club colours": the object is a modifier
                         continue

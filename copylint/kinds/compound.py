@@ -6,8 +6,8 @@ from typing import Iterable
 from ..document import Document
 from ..errors import RuleError
 from ..model import Finding
-from ..phrases import PhraseMatcher
-from ._words import ends_phrase, plural
+from ..phrases import PhraseMatcher, fold
+from ._words import ends_phrase, first_part, last_part, plural
 from .base import Kind, match_case
 
 
@@ -45,9 +45,25 @@ class InvertedCompound(Kind):
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        self.matcher = PhraseMatcher(inversions(rule.params["compounds"], rule.params.get("allow", ())))
+        table = inversions(rule.params["compounds"], rule.params.get("allow", ()))
+        self.matcher = PhraseMatcher(table)
+        # Head word -> last words of its modifiers: an inversion needs both among doc.words (each is bounded
+        # by a space on one side and a word boundary on the other, so doc.words has it or its first/last part).
+        self.pairs: dict[str, set[str]] = {}
+        for phrase in table:
+            words = fold(phrase).split()
+            self.pairs.setdefault(last_part(words[0]), set()).add(first_part(words[-1]))
+        self.heads = frozenset(self.pairs)
+        self.modifiers = frozenset(m for ms in self.pairs.values() for m in ms)
 
     def check(self, doc: Document) -> Iterable[Finding]:
+        words = doc.words
+        heads = words & self.heads
+        if not heads:
+            return
+        modifiers = words & self.modifiers
+        if not any(not self.pairs[h].isdisjoint(modifiers) for h in heads):
+            return
         for _, block in self.blocks(doc):
             text = block.text
             for start, end, (modifier, head) in self.matcher.finditer(text):

@@ -8,7 +8,8 @@ import regex
 from ..document import Document
 from ..errors import RuleError
 from ..model import Finding
-from ._words import NUMBER_WORDS, indefinite_article
+from ..phrases import fold
+from ._words import NUMBER_WORDS, first_part, indefinite_article, last_part
 from .base import Kind, match_case
 
 _NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine))"
@@ -39,8 +40,13 @@ class DurationPhrase(Kind):
             rf"\b(?P<art>an?)\s+{adjective_part}(?P<noun>{nouns})\s+of\s+(?P<num>{_NUMBER})\s+(?P<unit>{units})s?\b",
             regex.IGNORECASE,
         )
+        # Every match holds the last word of a noun and a unit (singular or plural), whole (doc.words).
+        self.noun_words = frozenset(last_part(fold(n.split()[-1])) for n in self.nouns)
+        self.unit_words = frozenset(w for u in p["units"] for w in (first_part(fold(u)), first_part(fold(u + "s"))))
 
     def check(self, doc: Document) -> Iterable[Finding]:
+        if doc.words.isdisjoint(self.noun_words) or doc.words.isdisjoint(self.unit_words):
+            return
         for _, block in self.blocks(doc):
             for m in self.pattern.finditer(block.text):
                 number = m.group("num")

@@ -19,6 +19,11 @@ _DOUBLE_MODAL = regex.compile(
     r"\b(?P<m>may|might)\s+(?P<adv>possibly|perhaps|maybe)\b(?!\s+(?:not|never)\b)", regex.IGNORECASE
 )
 _CLAUSE_END = regex.compile(r"[.;:!?]|,\s+(?:but|and|while|although|though)\b")
+_NEXT_WORD = regex.compile(r"[\p{L}\p{N}'’-]+")
+# Words every match holds (whole, as doc.words has them): a document without them is not scanned.
+_OPENER_WORDS = frozenset({"possible", "conceivable", "chance", "possibility"})
+_MODAL_WORDS = frozenset({"may", "might"})
+_MODAL_ADVERBS = frozenset({"possibly", "perhaps", "maybe"})
 
 
 class StackedHedge(Kind):
@@ -28,27 +33,35 @@ class StackedHedge(Kind):
     NAME = "stacked-hedge"
 
     def check(self, doc: Document) -> Iterable[Finding]:
+        words = doc.words
+        openers = not words.isdisjoint(_OPENER_WORDS)
+        doubled = not words.isdisjoint(_MODAL_WORDS) and not words.isdisjoint(_MODAL_ADVERBS)
+        if not openers and not doubled:
+            return
         for _, block in self.blocks(doc):
             text = block.text
-            for m in _OPENERS.finditer(text):
+            for m in _OPENERS.finditer(text) if openers else ():
                 end_m = _CLAUSE_END.search(text, m.end())
                 clause_end = end_m.start() if end_m else len(text)
                 if not _MODALS.search(text, m.end(), clause_end):
                     continue
                 yield self._drop_opener(doc, block, m.start(), m.end())
-            for m in _DOUBLE_MODAL.finditer(text):
+            for m in _DOUBLE_MODAL.finditer(text) if doubled else ():
                 yield self.finding(doc, block, m.start(), m.end(), m.group("m"))
 
     def _drop_opener(self, doc: Document, block, start: int, end: int) -> Finding:
         """The span is the opener plus the next word; the fix keeps only that word (capitalised at a sentence start)."""
         text = block.text
-        word = regex.match(r"[\p{L}\p{N}'’-]+", text[end:]).group()
+        word = _NEXT_WORD.match(text, end).group()
         new_word = word[0].upper() + word[1:] if text[start].isupper() else word
         return self.finding(doc, block, start, end + len(word), new_word, applicability=Applicability.UNSAFE)
 
 
+# "<noun> of <det> <participle>", found from its "of" (a literal the engine scans for fast), the noun read
+# backwards; check() drops a match whose noun starts inside the previous one, as a left-to-right scan would.
 _COGNATE = regex.compile(
-    r"\b(?P<noun>\p{L}{3,})\s+of\s+(?P<det>the|a|an|its|their|this)\s+(?P<part>\p{L}{3,}(?:ing|ed))\b", regex.IGNORECASE
+    r"(?<=\b(?P<noun>\p{L}{3,})\s+)of\s+(?P<det>the|a|an|its|their|this)\s+(?P<part>\p{L}{3,}(?:ing|ed))\b",
+    regex.IGNORECASE,
 )
 _NOUN_SUFFIXES = ("ments", "ment", "ances", "ance", "ers", "er", "ors", "or", "ations", "ation", "s", "e")
 _PART_SUFFIXES = ("ing", "ed", "d")
@@ -77,7 +90,12 @@ class CognateEcho(Kind):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         for _, block in self.blocks(doc):
+            last_end = -1
             for m in _COGNATE.finditer(block.text):
+                start = m.start("noun")
+                if start < last_end:
+                    continue
+                last_end = m.end()
                 part = m.group("part")
                 if part.lower() in self.ignore:
                     continue
@@ -85,8 +103,7 @@ class CognateEcho(Kind):
                     continue
                 synonym = self.synonyms.get(part.lower())
                 if synonym is None:
-                    yield self.finding(doc, block, m.start(), m.end(), None)
+                    yield self.finding(doc, block, start, m.end(), None)
                     continue
-                start = m.start("part")
-                yield self.finding(doc, block, m.start(), m.end(),
-                                   block.text[m.start():start] + match_case(part, synonym))
+                yield self.finding(doc, block, start, m.end(),
+                                   block.text[start:m.start("part")] + match_case(part, synonym))
