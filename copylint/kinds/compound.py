@@ -7,6 +7,7 @@ from ..document import Document
 from ..errors import RuleError
 from ..model import Finding
 from ..phrases import PhraseMatcher, fold
+from . import _prose
 from ._words import ends_phrase, first_part, last_part, plural
 from .base import Kind, match_case
 
@@ -47,32 +48,57 @@ class InvertedCompound(Kind):
         super().__init__(rule)
         table = inversions(rule.params["compounds"], rule.params.get("allow", ()))
         self.matcher = PhraseMatcher(table)
-        # Head word -> last words of its modifiers: an inversion needs both among doc.words (each is bounded
-        # by a space on one side and a word boundary on the other, so doc.words has it or its first/last part).
-        self.pairs: dict[str, set[str]] = {}
+        # Head word -> {modifier's last word: inversions}: an inversion needs both words among doc.words (each is
+        # bounded by a space on one side and a word boundary on the other, so doc.words has it or its first or
+        # last part), then its "<head> of " and the whole phrase in the folded text, as the automaton reads it.
+        self.pairs: dict[str, dict[str, list[str]]] = {}
+        self.openings: dict[str, set[str]] = {}
         for phrase in table:
-            words = fold(phrase).split()
-            self.pairs.setdefault(last_part(words[0]), set()).add(first_part(words[-1]))
+            folded = fold(phrase)
+            words = folded.split()
+            head = last_part(words[0])
+            self.pairs.setdefault(head, {}).setdefault(first_part(words[-1]), []).append(folded)
+            self.openings.setdefault(head, set()).add(folded[: folded.index(" of ") + 4])
         self.heads = frozenset(self.pairs)
         self.modifiers = frozenset(m for ms in self.pairs.values() for m in ms)
+        self.modifier_sets = {head: frozenset(ms) for head, ms in self.pairs.items()}
 
     def check(self, doc: Document) -> Iterable[Finding]:
         words = doc.words
         heads = words & self.heads
         if not heads:
             return
-        modifiers = words & self.modifiers
-        if not any(not self.pairs[h].isdisjoint(modifiers) for h in heads):
+        if not self._possible(doc, words, heads):
             return
-        for _, block in self.blocks(doc):
-            text = block.text
-            for start, end, (modifier, head) in self.matcher.finditer(text):
-                # "officers of police stations": the modifier starts a longer noun phrase, so the "of" is real.
-                if not ends_phrase(text, end):
-                    continue
-                found = text[start:end]
-                written_head = found[: len(head)]
-                written_modifier = found[len(found) - len(modifier):]
-                if not written_head.isupper():
-                    written_head = written_head[0].lower() + written_head[1:]
-                yield self.finding(doc, block, start, end, match_case(found, f"{written_modifier} {written_head}"))
+        scopes = self.rule.scopes if self.rule.scopes is not None else self.DEFAULT_SCOPES
+        # One automaton pass over the whole prose: no phrase spans the blank line between two blocks.
+        for prose_start, prose_end, (modifier, head) in self.matcher.finditer(doc.prose):
+            index, start = _prose.locate(doc, prose_start, prose_end)
+            block = doc.blocks[index]
+            if scopes is not None and block.scope not in scopes:
+                continue
+            text, end = block.text, start + prose_end - prose_start
+            # "officers of police stations": the modifier starts a longer noun phrase, so the "of" is real.
+            if not ends_phrase(text, end):
+                continue
+            found = text[start:end]
+            written_head = found[: len(head)]
+            written_modifier = found[len(found) - len(modifier):]
+            if not written_head.isupper():
+                written_head = written_head[0].lower() + written_head[1:]
+            yield self.finding(doc, block, start, end, match_case(found, f"{written_modifier} {written_head}"))
+
+    def _possible(self, doc: Document, words: frozenset[str], heads: frozenset[str]) -> bool:
+        """Whether some inversion occurs in the folded prose at all (usually not: no automaton pass then)."""
+        modifiers = words & self.modifiers
+        folded = None
+        for head in heads:
+            present = self.modifier_sets[head] & modifiers
+            if not present:
+                continue
+            folded = folded if folded is not None else fold(doc.prose)
+            if not any(opening in folded for opening in self.openings[head]):
+                continue
+            if any(phrase in folded for m in present for phrase in self.pairs[head][m]):
+                return True
+        return False
