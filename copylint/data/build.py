@@ -59,14 +59,17 @@ def build_index() -> dict[str, Any]:
             places[key].append(record)
         by_country[cc].append((city["latitude"], city["longitude"]))
 
+    # Alternate names with their keys, worked out once (they are read three times below).
+    alternates = {gid: [(alt, name_key(alt)) for alt in city["alternatenames"]] for gid, city in triggers_raw.items()}
+
     # English exonyms ("Basra" for "Al Basrah"): alternate names of cities of 100k+ that name no other city.
     main_keys = set(places)
-    for city in triggers_raw.values():
+    for gid, city in triggers_raw.items():
         if (city["population"] or 0) < _EXONYM_POPULATION:
             continue
-        for alt in city["alternatenames"]:
-            key = name_key(alt)
-            if len(key) >= 4 and _latin(alt) and not alt.isupper() and key not in main_keys:
+        for alt, key in alternates[gid]:
+            # (a name with a key is Latin when it starts with a capital: _latin())
+            if len(key) >= 4 and alt[:1].isupper() and not alt.isupper() and key not in main_keys:
                 places[key].append((alt, city["countrycode"], city["admin1code"] or "", round(city["latitude"], 4),
                                     round(city["longitude"], 4), int(city["population"] or 0), city["geonameid"]))
     # Readings: name -> the places ("CC.admin1") it may denote; one entry per distinct place.
@@ -76,11 +79,13 @@ def build_index() -> dict[str, Any]:
         if key:
             readings[key][city["geonameid"]] = f"{city['countrycode']}.{city['admin1code'] or ''}"
     for filename in _ALT_FILES:
-        for city in (triggers_raw if filename == _TRIGGER_FILE else _load(filename)).values():
+        for gid, city in (triggers_raw if filename == _TRIGGER_FILE else _load(filename)).items():
+            if filename != _TRIGGER_FILE and triggers_raw.get(gid) == city:
+                continue  # the same record, read already
             where = f"{city['countrycode']}.{city['admin1code'] or ''}"
-            for alt in city["alternatenames"]:
-                key = name_key(alt)
-                if key and _latin(alt):
+            named = alternates[gid] if filename == _TRIGGER_FILE else ((a, name_key(a)) for a in city["alternatenames"])
+            for alt, key in named:
+                if key and alt[:1].isupper():
                     readings[key][city["geonameid"]] = where
 
     # Regions: subdivisions (pycountry) and US states (GeoNames admin1 codes are their postal codes).
@@ -104,6 +109,7 @@ def build_index() -> dict[str, Any]:
             readings[key]["region:" + where] = where if "." in where else where + ".*"
 
     # Countries.
+    capital_cities = _cities_by_key(triggers_raw, alternates)
     country_names: dict[str, set[str]] = defaultdict(set)
     display: dict[str, str] = {}
     info: dict[str, tuple] = {}
@@ -124,7 +130,7 @@ def build_index() -> dict[str, Any]:
         if capital:
             capitals[cc].add(name_key(capital))
             capital_display[cc] = capital
-            city = _find_city(triggers_raw, cc, name_key(capital))
+            city = capital_cities.get((cc, name_key(capital)))
             if city is not None:
                 capital_display[cc] = city["name"]
                 capitals[cc].add(name_key(city["name"]))
@@ -192,15 +198,16 @@ def build_index() -> dict[str, Any]:
     }
 
 
-def _find_city(cities: dict[str, Any], cc: str, key: str) -> dict[str, Any] | None:
-    """The most populous city of the country known by that name or one of its alternate names."""
-    best = None
-    for city in cities.values():
-        if city["countrycode"] != cc:
-            continue
-        if name_key(city["name"]) == key or any(name_key(a) == key for a in city["alternatenames"]):
-            if best is None or (city["population"] or 0) > (best["population"] or 0):
-                best = city
+def _cities_by_key(cities: dict[str, Any], alternates: dict[str, list[tuple[str, str]]]) -> dict[tuple[str, str], dict[str, Any]]:
+    """(country, key of a name or alternate name) -> the most populous city so named (the first of equals)."""
+    best: dict[tuple[str, str], dict[str, Any]] = {}
+    for gid, city in cities.items():
+        cc = city["countrycode"]
+        population = city["population"] or 0
+        for key in {name_key(city["name"]), *(key for _, key in alternates[gid])}:
+            found = best.get((cc, key))
+            if found is None or population > (found["population"] or 0):
+                best[(cc, key)] = city
     return best
 
 

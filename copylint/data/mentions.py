@@ -218,7 +218,11 @@ def _line_names(text: str) -> list[int]:
     rx = None
     pos = 0
     while True:
-        if text[pos:pos + 1].isupper():  # \p{Lu} is upper case
+        comma = text.find(",", pos)
+        if comma == -1:
+            return found
+        # \p{Lu} is upper case; a name holds at most nine spaces (a saint, five words, four particles)
+        if text[pos:pos + 1].isupper() and text.count(" ", pos, comma) <= 9:
             rx = rx or _compiled()["line-name"]
             if rx.match(text, pos):
                 found.append(pos)
