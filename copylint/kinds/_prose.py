@@ -1,7 +1,12 @@
-"""Whole-document views of doc.prose shared by the phrasing kinds, each computed once per document (doc.memo)."""
+"""Whole-document views of doc.prose shared by the phrasing kinds (computed once per document with doc.memo), and
+patterns compiled on first use (a cold run compiles only what its document needs)."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import cache
+from typing import Callable
+
+import regex
 
 from ..document import Document
 from ..phrases import fold
@@ -47,3 +52,8 @@ def spaced(doc: Document) -> str:
     """doc.prose with every run of whitespace as one space: a cheap test that a phrase occurs at all."""
     return doc.memo("prose.spaced", lambda: " ".join(doc.prose.split()))
 
+
+
+def lazy(pattern: str, flags: int = 0) -> Callable[[], regex.Pattern]:
+    """A function returning pattern compiled (once, on the first call)."""
+    return cache(lambda: regex.compile(pattern, flags))

@@ -20,10 +20,17 @@ class _Group:
         obj_alt = "|".join(regex.escape(o) for o in sorted(objects, key=len, reverse=True))
         between_alt = "|".join(regex.escape(b) for b in between)
         gap = rf"(?:(?:{between_alt})\s+){{0,2}}" if between else ""
-        self.pattern = regex.compile(rf"\b(?P<verb>{verb_alt})\s+{gap}(?P<obj>{obj_alt})\b", regex.IGNORECASE)
+        self.source = rf"\b(?P<verb>{verb_alt})\s+{gap}(?P<obj>{obj_alt})\b"
+        self._pattern: regex.Pattern | None = None  # compiled on first need
         # Every match holds one of the verbs and the last word of one of the objects, whole (doc.words).
         self.verb_words = frozenset(last_part(fold(v)) for v in verbs)
         self.object_words = frozenset(first_part(fold(o.split()[-1])) for o in objects)
+
+    @property
+    def pattern(self) -> regex.Pattern:
+        if self._pattern is None:
+            self._pattern = regex.compile(self.source, regex.IGNORECASE)
+        return self._pattern
 
     def possible(self, words: frozenset[str]) -> bool:
         return not words.isdisjoint(self.verb_words) and not words.isdisjoint(self.object_words)

@@ -46,22 +46,30 @@ class InvertedCompound(Kind):
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        table = inversions(rule.params["compounds"], rule.params.get("allow", ()))
-        self.matcher = PhraseMatcher(table)
-        # Head word -> {modifier's last word: inversions}: an inversion needs both words among doc.words (each is
-        # bounded by a space on one side and a word boundary on the other, so doc.words has it or its first or
-        # last part), then its "<head> of " and the whole phrase in the folded text, as the automaton reads it.
+        self._matcher: PhraseMatcher | None = None  # built on first need: most documents never need it
+        # Head word -> modifier's last word -> inversions: one needs both words among doc.words (each is bounded
+        # by a space on one side and a word boundary on the other, so doc.words has it or its first or last part),
+        # then its "<head> of " and the whole phrase in the folded text, as the automaton reads it.
         self.pairs: dict[str, dict[str, list[str]]] = {}
-        self.openings: dict[str, set[str]] = {}
-        for phrase in table:
-            folded = fold(phrase)
-            words = folded.split()
-            head = last_part(words[0])
-            self.pairs.setdefault(head, {}).setdefault(first_part(words[-1]), []).append(folded)
-            self.openings.setdefault(head, set()).add(folded[: folded.index(" of ") + 4])
+        last_words: dict[str, str] = {}
+        for head, modifiers in rule.params["compounds"].items():
+            singular, _, given_plural = head.partition("|")
+            for form in (f for f in (singular, given_plural or plural(singular)) if f):
+                by_modifier = self.pairs.setdefault(last_part(fold(form.split()[0])), {})
+                for modifier in modifiers:
+                    word = last_words.get(modifier)
+                    if word is None:
+                        word = last_words[modifier] = first_part(fold(modifier.split()[-1]))
+                    by_modifier.setdefault(word, []).append(f"{form} of {modifier}")
         self.heads = frozenset(self.pairs)
-        self.modifiers = frozenset(m for ms in self.pairs.values() for m in ms)
+        self.modifiers = frozenset(last_words.values())
         self.modifier_sets = {head: frozenset(ms) for head, ms in self.pairs.items()}
+
+    @property
+    def matcher(self) -> PhraseMatcher:
+        if self._matcher is None:
+            self._matcher = PhraseMatcher(inversions(self.rule.params["compounds"], self.rule.params.get("allow", ())))
+        return self._matcher
 
     def check(self, doc: Document) -> Iterable[Finding]:
         words = doc.words
@@ -97,8 +105,9 @@ class InvertedCompound(Kind):
             if not present:
                 continue
             folded = folded if folded is not None else fold(doc.prose)
-            if not any(opening in folded for opening in self.openings[head]):
+            phrases = [phrase for m in present for phrase in self.pairs[head][m]]
+            if not any(fold(phrase[: phrase.index(" of ") + 4]) in folded for phrase in phrases):
                 continue
-            if any(phrase in folded for m in present for phrase in self.pairs[head][m]):
+            if any(fold(phrase) in folded for phrase in phrases):
                 return True
         return False

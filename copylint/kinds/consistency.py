@@ -14,10 +14,11 @@ from . import _prose
 from ._words import CLAUSE_WORDS, DETERMINERS
 from .base import Kind, match_case
 
-_TOKEN = regex.compile(r"[\p{L}]+(?:[-'’][\p{L}]+)*")
+_TOKEN = _prose.lazy(r"[\p{L}]+(?:[-'’][\p{L}]+)*")
 _SUFFIXES = ("", "s", "es", "'s", "’s", "s'", "s’", "ed", "d", "ing", "er", "ers", "or", "ors", "ation", "ations",
              "al", "ally", "ly", "ment", "ments", "able", "ably", "ite", "ites", "ful", "less", "hood", "hoods")
-_IZE = regex.compile(r"(?P<stem>\p{L}{3,}?)(?P<v>is|iz|ys|yz)(?P<suf>e|es|ed|ing|ation|ations|er|ers|able)", regex.IGNORECASE)
+_IZE = _prose.lazy(r"(?P<stem>\p{L}{3,}?)(?P<v>is|iz|ys|yz)(?P<suf>e|es|ed|ing|ation|ations|er|ers|able)",
+                   regex.IGNORECASE)
 _IZE_SKIP = frozenset({"pr", "s", "se", "capsi", "expert", "franch", "merchand", "advert", "enterpr", "exerc", "compr",
                        "surpr", "superv", "telev", "dev", "rev", "adv", "desp", "disgu", "chast", "improv", "prem", "prom",
                        "dem", "exc", "inc", "w", "r", "ar", "ra", "pra", "no", "po", "cru", "bru", "gu", "repr", "parad"})
@@ -113,7 +114,7 @@ class VariantSpelling(Kind):
                 g, v = self.stems[stem]
                 return ("table", g, suffix), v, suffix
         if self.ize:
-            m = _IZE.fullmatch(lower)
+            m = _IZE().fullmatch(lower)
             if m and m.group("stem") not in _IZE_SKIP:
                 vowel = m.group("v")[0]
                 return ("ize", m.group("stem"), vowel, m.group("suf")), int(m.group("v")[1] == "z"), m.group("suf")
@@ -172,10 +173,10 @@ class VariantSpelling(Kind):
         for word in words:
             if "iz" not in word and "yz" not in word:
                 continue
-            for token in _TOKEN.findall(word):
+            for token in _TOKEN().findall(word):
                 if token in self.listed:
                     continue
-                m = _IZE.fullmatch(token)
+                m = _IZE().fullmatch(token)
                 if m is None or m.group("stem") in _IZE_SKIP or m.group("v")[1] != "z":
                     continue
                 twin = f"{m.group('stem')}{m.group('v')[0]}s{m.group('suf')}"
@@ -194,7 +195,7 @@ class VariantSpelling(Kind):
             if block.scope not in scopes:
                 continue
             text = block.text
-            for m in _TOKEN.finditer(text):
+            for m in _TOKEN().finditer(text):
                 token = m.group()
                 if not self._could_vary(token):
                     continue
@@ -233,7 +234,7 @@ _SKIP_AFTER = CLAUSE_WORDS | DETERMINERS | frozenset(
 _PARTICLES = frozenset("up down out off in on over back away through about around along for with to by".split())
 # Found from its hyphen (a literal the regex engine scans for quickly), the first word read backwards.
 _HYPHENATED = regex.compile(r"(?<=(?<![\p{L}-])(\p{Ll}{2,}))-(\p{Ll}{2,})(?![\p{L}-])")
-_NEXT_WORD = regex.compile(r"[ \t]+(\p{Ll}[\p{Ll}-]*)")
+_NEXT_WORD = _prose.lazy(r"[ \t]+(\p{Ll}[\p{Ll}-]*)")
 
 
 class CompoundHyphenation(Kind):
@@ -292,7 +293,7 @@ class CompoundHyphenation(Kind):
     @staticmethod
     def _attributive(text: str, end: int) -> bool:
         """True when a lowercase word that can be a noun follows directly (the compound modifies it)."""
-        m = _NEXT_WORD.match(text, end)
+        m = _NEXT_WORD().match(text, end)
         return bool(m) and m.group(1) not in _SKIP_AFTER and not m.group(1).endswith("ly")
 
 
@@ -305,14 +306,14 @@ _ORG_HEADS = frozenset(
 _FUNCTION = frozenset("of and for the on in to a an at by with de la du des".split())
 _LEAD_STOP = frozenset("me him her us them it you we they he she his its their our my your who which that this".split())
 # Three to six capitals standing alone; the look-behind comes after three capitals, which the engine finds fast.
-_ACRONYM = regex.compile(r"\p{Lu}{3}(?<![\p{L}\p{N}]\p{Lu}{3})\p{Lu}{0,3}(?![\p{L}\p{N}])")
+_ACRONYM = _prose.lazy(r"\p{Lu}{3}(?<![\p{L}\p{N}]\p{Lu}{3})\p{Lu}{0,3}(?![\p{L}\p{N}])")
 _ACRONYM_ASCII = regex.compile(r"[A-Z]{3}(?<![\p{L}\p{N}][A-Z]{3})[A-Z]{0,3}(?![\p{L}\p{N}])")
-_OTHER_CAPITAL = regex.compile(r"[^\x00-\x7f](?<=\p{Lu})")
+_OTHER_CAPITAL = _prose.lazy(r"[^\x00-\x7f](?<=\p{Lu})")
 
 
-_RUN_OF_WORDS = regex.compile(r"\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*)+")
-_LOWER_WORD = regex.compile(r"\b\p{Ll}+\b")
-_EXPANSION_WORD = regex.compile(r"\p{L}[\p{L}'’]*")
+_RUN_OF_WORDS = _prose.lazy(r"\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*)+")
+_LOWER_WORD = _prose.lazy(r"\b\p{Ll}+\b")
+_EXPANSION_WORD = _prose.lazy(r"\p{L}[\p{L}'’]*")
 # Lowercase letters whose str.upper() is a capital other than their own (CPython 3.11 Unicode tables; a test
 # recomputes it): an expansion may start with any lowercase letter that upper-cases to the acronym's first letter.
 _OTHER_LOWER = {"I": "ı", "S": "ſ", "Μ": "µ", "Ι": "ͅι", "Σ": "ς", "Β": "ϐ", "Θ": "ϑ", "Φ": "ϕ", "Π": "ϖ", "Κ": "ϰ",
@@ -342,7 +343,7 @@ _WORD_PART = regex.compile(r"\w+")
 def _spell(text: str, start: int, acronym: str) -> int | None:
     """End of the words from start whose initials spell acronym (function words skipped after the first)."""
     k, n = 0, len(acronym)
-    for m in _EXPANSION_WORD.finditer(text, start):
+    for m in _EXPANSION_WORD().finditer(text, start):
         word = m.group()
         if k and word.lower() in _FUNCTION:
             continue
@@ -427,7 +428,7 @@ class TermCase(Kind):
                 # not a name ("chief executive Doug Smith").
                 if lowercase_words is None:
                     lowercase_words = {m.group() for i, b in enumerate(doc.blocks) if in_scope[i]
-                                       for m in _LOWER_WORD.finditer(b.text)}
+                                       for m in _LOWER_WORD().finditer(b.text)}
                 if not any(w.lower() in lowercase_words for w in phrase.split()[1:] if w[0].isupper()):
                     continue
                 if self._mixed(text, start, phrase):
@@ -483,7 +484,7 @@ class TermCase(Kind):
         """The distinct acronyms of the checked blocks, in order of first use."""
         prose = doc.prose
         # Without capitals outside A-Z, [A-Z] is \p{Lu} and the engine scans for it much faster.
-        pattern = _ACRONYM_ASCII if prose.isascii() or not _OTHER_CAPITAL.search(prose) else _ACRONYM
+        pattern = _ACRONYM_ASCII if prose.isascii() or not _OTHER_CAPITAL().search(prose) else _ACRONYM()
         if all(in_scope):
             return list(dict.fromkeys(pattern.findall(prose)))
         return list(dict.fromkeys(a for i, b in enumerate(doc.blocks) if in_scope[i] for a in pattern.findall(b.text)))
@@ -519,7 +520,7 @@ class TermCase(Kind):
     def _lowercase_lead(phrase: str, strict: bool) -> bool:
         """A lowercase content word opens the phrase and capitals follow ("liquefied Petroleum Gas"); strict:
         every later content word is capitalised and the words form one run (no punctuation between)."""
-        if not _RUN_OF_WORDS.fullmatch(phrase):
+        if not _RUN_OF_WORDS().fullmatch(phrase):
             return False
         words = phrase.split()
         if not words[0][0].islower() or words[0].lower() in _LEAD_STOP or len(words[0]) < 3:

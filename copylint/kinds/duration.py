@@ -36,13 +36,18 @@ class DurationPhrase(Kind):
         units = "|".join(regex.escape(u) for u in sorted(p["units"], key=len, reverse=True))
         adjectives = "|".join(regex.escape(a) for a in p.get("adjectives", []))
         adjective_part = rf"(?:(?P<adj>{adjectives})\s+)?" if adjectives else ""
-        self.pattern = regex.compile(
-            rf"\b(?P<art>an?)\s+{adjective_part}(?P<noun>{nouns})\s+of\s+(?P<num>{_NUMBER})\s+(?P<unit>{units})s?\b",
-            regex.IGNORECASE,
-        )
+        self.source = (rf"\b(?P<art>an?)\s+{adjective_part}(?P<noun>{nouns})\s+of\s+(?P<num>{_NUMBER})"
+                       rf"\s+(?P<unit>{units})s?\b")
+        self._pattern: regex.Pattern | None = None  # compiled on first need
         # Every match holds the last word of a noun and a unit (singular or plural), whole (doc.words).
         self.noun_words = frozenset(last_part(fold(n.split()[-1])) for n in self.nouns)
         self.unit_words = frozenset(w for u in p["units"] for w in (first_part(fold(u)), first_part(fold(u + "s"))))
+
+    @property
+    def pattern(self) -> regex.Pattern:
+        if self._pattern is None:
+            self._pattern = regex.compile(self.source, regex.IGNORECASE)
+        return self._pattern
 
     def check(self, doc: Document) -> Iterable[Finding]:
         if doc.words.isdisjoint(self.noun_words) or doc.words.isdisjoint(self.unit_words):
