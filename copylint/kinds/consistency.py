@@ -314,11 +314,14 @@ _OTHER_CAPITAL = _prose.lazy(r"[^\x00-\x7f](?<=\p{Lu})")
 _RUN_OF_WORDS = _prose.lazy(r"\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*)+")
 _LOWER_WORD = _prose.lazy(r"\b\p{Ll}+\b")
 _EXPANSION_WORD = _prose.lazy(r"\p{L}[\p{L}'’]*")
-# Lowercase letters whose str.upper() is a capital other than their own (CPython 3.11 Unicode tables; a test
-# recomputes it): an expansion may start with any lowercase letter that upper-cases to the acronym's first letter.
-_OTHER_LOWER = {"I": "ı", "S": "ſ", "Μ": "µ", "Ι": "ͅι", "Σ": "ς", "Β": "ϐ", "Θ": "ϑ", "Φ": "ϕ", "Π": "ϖ", "Κ": "ϰ",
-                "Ρ": "ϱ", "Ε": "ϵ", "В": "ᲀ", "Д": "ᲁ", "О": "ᲂ", "С": "ᲃ", "Т": "ᲄᲅ", "Ъ": "ᲆ", "Ѣ": "ᲇ", "Ꙋ": "ᲈ",
-                "Ṡ": "ẛ"}
+# Lowercase letters whose str.upper() is a capital other than their own (CPython 3.11 Unicode tables, escaped so
+# no editor normalises them; a test recomputes it): an expansion may start with any lowercase letter that
+# upper-cases to the acronym's first letter.
+_OTHER_LOWER = {"\u039c": "\u00b5", "I": "\u0131", "S": "\u017f", "\u0399": "\u0345\u1fbe", "\u03a3": "\u03c2",
+                "\u0392": "\u03d0", "\u0398": "\u03d1", "\u03a6": "\u03d5", "\u03a0": "\u03d6", "\u039a": "\u03f0",
+                "\u03a1": "\u03f1", "\u0395": "\u03f5", "\u0412": "\u1c80", "\u0414": "\u1c81", "\u041e": "\u1c82",
+                "\u0421": "\u1c83", "\u0422": "\u1c84\u1c85", "\u042a": "\u1c86", "\u0462": "\u1c87",
+                "\ua64a": "\u1c88", "\u1e60": "\u1e9b"}
 _LEADS: dict[str, regex.Pattern | None] = {}
 
 
