@@ -9,9 +9,9 @@ from collections import defaultdict
 from typing import Any
 
 from . import countries as tables
+from .gazetteer import INDEX_FORMAT
 from .names import fold, name_key
 
-INDEX_FORMAT = 7
 # Readings (places a name may denote) come from every GeoNames city of at least 500 people;
 # places with coordinates, which trigger checks, from the cities of at least 15,000.
 _TRIGGER_FILE = "cities15000.json"

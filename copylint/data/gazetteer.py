@@ -14,6 +14,8 @@ from pathlib import Path
 
 from .names import name_key
 
+# The layout of the cached index; a new number builds a new index (and leaves the old file unused).
+INDEX_FORMAT = 7
 _LOCK = threading.Lock()
 _INSTANCE: "Gazetteer | None" = None
 
@@ -260,8 +262,6 @@ def _data_version() -> str:
 
 def cache_path() -> Path:
     """Where the index lives: the user cache dir (COPYLINT_CACHE_DIR overrides), keyed by data and format version."""
-    from .build import INDEX_FORMAT
-
     base = os.environ.get("COPYLINT_CACHE_DIR")
     if not base:
         from platformdirs import user_cache_dir

@@ -23,27 +23,34 @@ _STRONG_PREP = r"(?:in|near|outside|around|across|throughout|into)"
 PLACE_NOUN = (r"(?:city|town|village|port|province|state|region|district|county|municipality|island|resort|"
               r"enclave|oblast|capital|border town|border city|port city|oil town|mining town|industrial city)")
 
-_PATTERNS = {
+# What follows the first name of each pattern but "noun" (X, or Y for "poss"), matched from that name's end.
+_TAILS = {
     # X in Y's (far) east
-    "in-poss": (rf"\b(?P<pre>{LOC_PREP})\s+(?P<x>{NAME}),?\s+in\s+(?P<the>the\s+)?(?P<y>{NAME})['’]s\s+"
-                             rf"(?P<comp>{COMPASS_NOUN})\b", 0),
+    "in-poss": rf",?\s+in\s+(?P<the>the\s+)?(?P<y>{NAME})['’]s\s+(?P<comp>{COMPASS_NOUN})\b",
     # X, in the north of Y
-    "in-the": (rf"\b(?P<pre>{LOC_PREP})\s+(?P<x>{NAME}),?\s+in\s+the\s+(?P<comp>{COMPASS_NOUN})"
-                            rf"\s+of\s+(?P<the>the\s+)?(?P<y>{NAME})", 0),
+    "in-the": rf",?\s+in\s+the\s+(?P<comp>{COMPASS_NOUN})\s+of\s+(?P<the>the\s+)?(?P<y>{NAME})",
     # X in (the) (northern) Y
-    "in": (rf"\b(?P<pre>{LOC_PREP})\s+(?P<x>{NAME}),?\s+in\s+(?P<the>the\s+)?"
-                        rf"(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})(?P<poss>['’]s)?", 0),
+    "in": rf",?\s+in\s+(?P<the>the\s+)?(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})(?P<poss>['’]s)?",
     # X, Y   (a dateline or "in Lyon, France")
-    "comma": (rf"(?:\b(?P<pre>{LOC_PREP})\s+|^)(?P<x>{NAME}),\s+(?P<the>the\s+)?(?P<y>{NAME})", regex.M),
+    "comma": rf",\s+(?P<the>the\s+)?(?P<y>{NAME})",
     # X (Y)
-    "paren": (rf"\b(?P<pre>{LOC_PREP})\s+(?P<x>{NAME})\s+\((?P<the>the\s+)?(?P<y>{NAME})\)", 0),
+    "paren": rf"\s+\((?P<the>the\s+)?(?P<y>{NAME})\)",
+    # in Y's (northern) X
+    "poss": rf"['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:(?:city|town|port)\s+of\s+)?(?P<x>{NAME})",
+}
+# The patterns, in the order they are tried (an earlier one's mention of the same X and Y wins). Each but
+# "noun" is matched as its tail after an anchor: the same match, since X can only end where the longest
+# name from its start ends (see _candidates).
+_PATTERNS = {
+    **{name: (rf"\b(?P<pre>{LOC_PREP})\s+(?P<x>{NAME}){_TAILS[name]}", 0) for name in ("in-poss", "in-the", "in")},
+    "comma": (rf"(?:\b(?P<pre>{LOC_PREP})\s+|^)(?P<x>{NAME}){_TAILS['comma']}", regex.M),
+    "paren": (rf"\b(?P<pre>{LOC_PREP})\s+(?P<x>{NAME}){_TAILS['paren']}", 0),
     # the (southern) Y city of X
     "noun": (rf"\b(?i:the)\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})\s+(?P<noun>{PLACE_NOUN})"
-                          rf"(?:\s+city)?(?:\s+of\s+|,\s+|\s+)(?P<x>{NAME})", 0),
-    # in Y's (northern) X
-    "poss": (rf"\b(?P<pre>{_STRONG_PREP})\s+(?P<y>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?"
-                          rf"(?:(?:city|town|port)\s+of\s+)?(?P<x>{NAME})", 0),
+             rf"(?:\s+city)?(?:\s+of\s+|,\s+|\s+)(?P<x>{NAME})", 0),
+    "poss": (rf"\b(?P<pre>{_STRONG_PREP})\s+(?P<y>{NAME}){_TAILS['poss']}", 0),
 }
+_STRONG_PREPS = frozenset(("in", "near", "outside", "around", "across", "throughout", "into"))
 # After "X, Y": a list ("Kabul, Pakistan and India") or a longer name means Y is not X's country.
 _LIST_AFTER = r"\s*(?:,\s*(?:and\s+|or\s+)?\p{Lu}|(?:and|or|&)\s+\p{Lu}|\s*/)"
 # "X, Y" must end there: punctuation, the line's end, or a word that starts a phrase ("in Lyon, France, on Monday"),
@@ -58,7 +65,7 @@ assert _LONGEST != NAME
 # regex module scans for capitals, where trying the long alternation at every position is slow.
 _PREP_ANCHOR = rf"(?<=\b(?P<pre>{LOC_PREP})\s+)(?=\p{{Lu}}){_LONGEST}"
 # The dateline branch of "X, Y": a name and a comma (the longest name: a shorter one is never followed by one).
-_LINE_NAME = rf"(?>{_LONGEST}),\s"
+_LINE_NAME = rf"(?P<x>(?>{_LONGEST})),\s"
 # Words one of which the "the Y city of X" pattern needs (as whole words: white space precedes each).
 PLACE_NOUN_WORDS = frozenset(("city", "town", "village", "port", "province", "state", "region", "district", "county",
                               "municipality", "island", "resort", "enclave", "oblast", "capital"))
@@ -90,7 +97,7 @@ class Mention:
         return self.pattern == "noun"
 
 
-_SOURCES = {**_PATTERNS, "anchor": (_PREP_ANCHOR, 0), "list-after": (_LIST_AFTER, 0),
+_SOURCES = {"noun": _PATTERNS["noun"], **{f"tail:{k}": (v, 0) for k, v in _TAILS.items()}, "anchor": (_PREP_ANCHOR, 0), "list-after": (_LIST_AFTER, 0),
             "end-after": (_END_AFTER, regex.M), "list-before": (_LIST_BEFORE, 0), "run": (NAME, 0),
             "line-name": (_LINE_NAME, 0)}
 
@@ -121,7 +128,7 @@ def _span(m: regex.Match, group: str) -> Span | None:
 def find_mentions(text: str) -> tuple[Mention, ...]:
     """Every candidate mention; the caller decides which names are places and countries."""
     rx = _compiled()
-    anchors = [(m.start("pre"), m.end()) for m in rx["anchor"].finditer(text, overlapped=True)]
+    anchors = [(*m.span("pre"), *m.span()) for m in rx["anchor"].finditer(text, overlapped=True)]
     return tuple(_mentions(text, anchors, nouns=True))
 
 
@@ -148,12 +155,14 @@ class _DocumentMentions:
             pos += len(block.text) + 2  # Document.prose joins blocks with a blank line
         rx = _compiled()
         prose = doc.prose
-        self.anchors: dict[int, list[tuple[int, int]]] = {}
+        self.anchors: dict[int, list[tuple[int, int, int, int]]] = {}
         for m in rx["anchor"].finditer(prose, overlapped=True):
             index = bisect_right(starts, m.start("pre")) - 1
             if m.end() <= ends[index]:  # the name must be in the preposition's block
                 base = starts[index]
-                self.anchors.setdefault(index, []).append((m.start("pre") - base, m.end() - base))
+                pre_start, pre_end = m.span("pre")
+                self.anchors.setdefault(index, []).append(
+                    (pre_start - base, pre_end - base, m.start() - base, m.end() - base))
         self.nouns = not doc.words.isdisjoint(PLACE_NOUN_WORDS)
         self.found: dict[str, tuple[Mention, ...]] = {}
 
@@ -167,15 +176,6 @@ class _DocumentMentions:
         return found
 
 
-def _matches(rx: regex.Pattern, text: str, starts: Iterable[int]) -> Iterator[regex.Match]:
-    """What rx.finditer(text, overlapped=True) yields, given every position where a match may start: an
-    overlapped search yields, in order, the match at each position where there is one."""
-    for start in starts:
-        m = rx.match(text, start)
-        if m is not None:
-            yield m
-
-
 def _spaces(text: str, pos: int) -> int:
     """The end of the white space (regex \\s) starting at pos."""
     n = len(text)
@@ -184,36 +184,57 @@ def _spaces(text: str, pos: int) -> int:
     return pos
 
 
-def _candidates(text: str, anchors: Iterable[tuple[int, int]]) -> dict[str, list[int]]:
-    """Which patterns may match at each anchor, judged by what follows its name. The name in a match ends
-    where the anchor's longest name does: a shorter one is followed by a letter, a '.', an apostrophe
-    before a letter, or one space and a capitalised word or a particle, never by what the patterns need
-    next (',', 'in', '(', "'s")."""
-    found: dict[str, list[int]] = {"in": [], "comma": [], "paren": [], "poss": []}
+# How COMPASS_NOUN (lower case only) starts.
+_COMPASS_NOUN_STARTS = ("far", "north", "south", "east", "west", "centre", "center", "heart")
+
+
+def _candidates(text: str, anchors: Iterable[tuple[int, int, int, int]]) -> dict[str, list[tuple[int, int, int]]]:
+    """Which patterns may match at each anchor, judged by what follows its name: (match start, name start,
+    name end) per pattern. The name in a match ends where the anchor's longest name does: a shorter one is
+    followed by a letter, a '.', an apostrophe before a letter, or one space and a capitalised word or a
+    particle, never by what the tails need next (',', 'in', '(', "'s")."""
+    found: dict[str, list[tuple[int, int, int]]] = {
+        "in": [], "in-the": [], "in-poss": [], "comma": [], "paren": [], "poss": []}
     if not anchors:
         return found
     n = len(text)
-    for start, end in anchors:
+    for start, pre_end, name, end in anchors:
         c = text[end:end + 1]
-        if c == ",":
-            after = _spaces(text, end + 1)
-            if after > end + 1:
-                found["comma"].append(start)
-                if text.startswith("in", after) and after + 2 < n and text[after + 2] in SPACE:
-                    found["in"].append(start)
-        elif c in SPACE:
-            after = _spaces(text, end)
-            if text.startswith("in", after) and after + 2 < n and text[after + 2] in SPACE:
-                found["in"].append(start)
-            elif text.startswith("(", after):
-                found["paren"].append(start)
-        elif c in ("'", "’") and text.startswith("s", end + 1) and end + 2 < n and text[end + 2] in SPACE:
-            found["poss"].append(start)
+        after = _spaces(text, end + 1 if c == "," else end)
+        if c == "," and after > end + 1:
+            found["comma"].append((start, name, end))
+        if (c == "," and after > end + 1 or c in SPACE) and text.startswith("in", after) \
+                and after + 2 < n and text[after + 2] in SPACE:
+            found["in"].append((start, name, end))
+            the = _spaces(text, after + 2)
+            if text.startswith("the", the) and the + 3 < n and text[the + 3] in SPACE \
+                    and text.startswith(_COMPASS_NOUN_STARTS, _spaces(text, the + 3)):
+                found["in-the"].append((start, name, end))
+        elif c in SPACE and text.startswith("(", after):
+            found["paren"].append((start, name, end))
+        elif c in ("'", "’") and text.startswith("s", end + 1) and end + 2 < n and text[end + 2] in SPACE \
+                and text[start:pre_end] in _STRONG_PREPS:
+            found["poss"].append((start, name, end))
+    if found["in"] and _possessive_compass(text):
+        found["in-poss"] = found["in"]
     return found
 
 
-def _line_names(text: str) -> list[int]:
-    """Line starts where a capitalised name and a comma begin (the dateline branch of "X, Y")."""
+def _possessive_compass(text: str) -> bool:
+    """Whether "'s" and white space come before a compass noun somewhere in text (as "in-poss" needs)."""
+    for mark in ("'s", "’s"):
+        pos = text.find(mark)
+        while pos != -1:
+            after = _spaces(text, pos + 2)
+            if after > pos + 2 and text.startswith(_COMPASS_NOUN_STARTS, after):
+                return True
+            pos = text.find(mark, pos + 2)
+    return False
+
+
+def _line_names(text: str) -> list[tuple[int, int, int]]:
+    """Line starts where a capitalised name and a comma begin (the dateline branch of "X, Y"), as
+    (match start, name start, name end)."""
     found = []
     rx = None
     pos = 0
@@ -224,15 +245,16 @@ def _line_names(text: str) -> list[int]:
         # \p{Lu} is upper case; a name holds at most nine spaces (a saint, five words, four particles)
         if text[pos:pos + 1].isupper() and text.count(" ", pos, comma) <= 9:
             rx = rx or _compiled()["line-name"]
-            if rx.match(text, pos):
-                found.append(pos)
+            m = rx.match(text, pos)
+            if m is not None:
+                found.append((pos, pos, m.end("x")))
         newline = text.find("\n", pos)
         if newline == -1:
             return found
         pos = newline + 1
 
 
-def _mentions(text: str, anchors: Iterable[tuple[int, int]], nouns: bool) -> Iterator[Mention]:
+def _mentions(text: str, anchors: Iterable[tuple[int, int, int, int]], nouns: bool) -> Iterator[Mention]:
     """The mentions in text, given its anchors and whether the document holds a place noun."""
     rx = _compiled()
     candidates = _candidates(text, anchors)
@@ -243,15 +265,20 @@ def _mentions(text: str, anchors: Iterable[tuple[int, int]], nouns: bool) -> Ite
     seen: set[tuple[int, int]] = set()
     for pattern in _PATTERNS:
         if pattern == "noun":
-            found: Iterable[regex.Match] = rx[pattern].finditer(text, overlapped=True) if nouns else ()
-        elif pattern == "comma":
-            starts = sorted({*candidates["comma"], *lines})
-            found = _matches(rx[pattern], text, starts) if starts else ()
-        else:
-            starts = candidates["in" if pattern in ("in-poss", "in-the", "in") else pattern]
-            found = _matches(rx[pattern], text, starts) if starts else ()
-        for m in found:
-            x, y = _span(m, "x"), _span(m, "y")
+            for m in rx["noun"].finditer(text, overlapped=True) if nouns else ():
+                x, y = _span(m, "x"), _span(m, "y")
+                if (x.start, y.start) not in seen:
+                    seen.add((x.start, y.start))
+                    yield Mention(pattern, x, y, _span(m, "comp"), _span(m, "the"), m.group("noun"))
+            continue
+        starts = sorted({*candidates["comma"], *lines}) if pattern == "comma" else candidates[pattern]
+        tail = rx[f"tail:{pattern}"] if starts else None
+        for _, name, end in starts:
+            m = tail.match(text, end)
+            if m is None:
+                continue
+            first = Span(text[name:end], name, end)
+            x, y = (_span(m, "x"), first) if pattern == "poss" else (first, _span(m, "y"))
             if (x.start, y.start) in seen:
                 continue
             if pattern == "comma" and (rx["list-after"].match(text, m.end()) or not rx["end-after"].match(text, m.end())
@@ -259,8 +286,7 @@ def _mentions(text: str, anchors: Iterable[tuple[int, int]], nouns: bool) -> Ite
                                        or rx["list-before"].search(text, 0, x.start)):
                 continue
             seen.add((x.start, y.start))
-            yield Mention(pattern, x, y, _span(m, "comp"), _span(m, "the"),
-                          m.group("noun") if "noun" in m.re.groupindex else "")
+            yield Mention(pattern, x, y, _span(m, "comp"), _span(m, "the"))
 
 
 def capitalised_runs(text: str) -> Iterator[tuple[int, int]]:
@@ -313,9 +339,15 @@ def capital_patterns() -> tuple[tuple[regex.Pattern, ...], regex.Pattern]:
 
 
 @lru_cache(maxsize=None)
-def border_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
-    """A border claim, one listed neighbour, and the separator between neighbours."""
-    return regex.compile(_BORDER), regex.compile(_BORDER_ITEM), regex.compile(_BORDER_SEP)
+def border_pattern() -> regex.Pattern:
+    """A border claim ("Y borders", "Y shares a border with")."""
+    return regex.compile(_BORDER)
+
+
+@lru_cache(maxsize=None)
+def border_list_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    """One listed neighbour, and the separator between neighbours."""
+    return regex.compile(_BORDER_ITEM), regex.compile(_BORDER_SEP)
 
 
 @lru_cache(maxsize=None)

@@ -57,11 +57,32 @@ def descriptions(text: str) -> Iterator[regex.Match]:
             pos = m.end()
 
 
+class _Pattern:
+    """A facet's pattern, compiled the first time a description holds one of the strings it needs."""
+
+    __slots__ = ("rule", "key", "source", "needs", "compiled")
+
+    def __init__(self, rule, key: str, source: str) -> None:
+        from ..data.literals import required
+
+        self.rule, self.key, self.source = rule, key, source
+        self.needs = required(source)
+        self.compiled: regex.Pattern | None = None
+
+    def may_match(self, folded: str) -> bool:
+        return self.needs is None or any(s in folded for s in self.needs)
+
+    def search(self, text: str) -> regex.Match | None:
+        if self.compiled is None:
+            self.compiled = compile_regex(self.rule, self.key, self.source, regex.IGNORECASE)
+        return self.compiled.search(text)
+
+
 @dataclass(frozen=True, slots=True)
 class _Facet:
     name: str
-    values: tuple[tuple[str, regex.Pattern], ...]
-    skip: regex.Pattern | None
+    values: tuple[tuple[str, _Pattern], ...]
+    skip: _Pattern | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,31 +146,26 @@ class Contradiction(Kind):
         for i, facet in enumerate(rule.params["facet"]):
             if not isinstance(facet, dict) or set(facet) - {"name", "values", "skip"} or "values" not in facet:
                 raise RuleError(rule.path, f"facet[{i}]", "needs name and values (and optionally skip), nothing else")
-        cls._compile(rule)
+        for facet in cls._facets_of(rule):
+            for pattern in (*(p for _, p in facet.values), facet.skip):
+                if pattern is not None:
+                    pattern.search("")  # a bad pattern is an error when the rule is loaded
 
     @staticmethod
-    def _compile(rule) -> list[_Facet]:
+    def _facets_of(rule) -> list[_Facet]:
         return [
             _Facet(
                 f.get("name", f"facet{i}"),
-                tuple((value, compile_regex(rule, f"facet.{value}", "|".join(f"(?:{p})" for p in patterns),
-                                            regex.IGNORECASE))
+                tuple((value, _Pattern(rule, f"facet.{value}", "|".join(f"(?:{p})" for p in patterns)))
                       for value, patterns in f["values"].items()),
-                compile_regex(rule, "facet.skip", f["skip"], regex.IGNORECASE) if f.get("skip") else None,
+                _Pattern(rule, "facet.skip", f["skip"]) if f.get("skip") else None,
             )
             for i, f in enumerate(rule.params["facet"])
         ]
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        self._facets: list[_Facet] | None = None
-
-    @property
-    def facets(self) -> list[_Facet]:
-        """Compiled on first use: most documents never describe one term twice."""
-        if self._facets is None:
-            self._facets = self._compile(self.rule)
-        return self._facets
+        self.facets = self._facets_of(rule)  # patterns are compiled on first use: few documents need them
 
     def check(self, doc: Document) -> Iterable[Finding]:
         found = []
@@ -183,10 +199,13 @@ class Contradiction(Kind):
         """The facet values one description gives its term (at most one per facet)."""
         desc_start = m.start("appos") if m.group("appos") else m.start("desc")
         desc = text[desc_start:m.end("desc")]
+        folded = desc.casefold()
         for facet in self.facets:
-            if facet.skip is not None and facet.skip.search(desc):
+            # A value whose strings the description lacks cannot match: try the others, in order.
+            values = [(value, rx) for value, rx in facet.values if rx.may_match(folded)]
+            if not values or facet.skip is not None and facet.skip.may_match(folded) and facet.skip.search(desc):
                 continue
-            for value, rx in facet.values:
+            for value, rx in values:
                 hit = rx.search(desc)
                 if hit is not None:
                     yield _Said(term, facet.name, value, index, desc_start + hit.start(),

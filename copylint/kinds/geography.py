@@ -243,8 +243,8 @@ class Capital(GeoKind):
         g = None
         for block in self.prose(doc):
             text = block.text
-            if "capital" not in text:
-                continue
+            if not _after_word(text, "capital", _may_name_a_capital):
+                continue  # no pattern can match: none is compiled
             seen: set[int] = set()
             claims, skip = capital_patterns()
             for index, rx in enumerate(claims):
@@ -262,6 +262,55 @@ class Capital(GeoKind):
                     x_start = m.end("x") - len(x)
                     yield self.finding(doc, block, x_start, m.end("x"), g.capital(cc), place=x,
                                        country=g.display(cc).removeprefix("the "), capital=g.capital(cc))
+
+
+def _after_word(text: str, word: str, test) -> bool:
+    """Whether word occurs after white space with test(the token before it, the token before that) true."""
+    from ..data.mentions import SPACE
+
+    def token_before(end: int) -> tuple[str, int]:
+        while end > 0 and text[end - 1] in SPACE:
+            end -= 1
+        start = end
+        while start > 0 and text[start - 1] not in SPACE:
+            start -= 1
+        return text[start:end], start
+
+    pos = text.find(word)
+    while pos != -1:
+        if pos > 0 and text[pos - 1] in SPACE:
+            token, start = token_before(pos)
+            if test(token, token_before(start)[0]):
+                return True
+        pos = text.find(word, pos + 1)
+    return False
+
+
+def _may_name_a_capital(token: str, before: str) -> bool:
+    """Before "capital": "the" after "is" or a comma (X, the capital of Y), "Y's", or the last word of a
+    name (the Y capital)."""
+    return (token == "the" and (before == "is" or before.endswith(","))
+            or token.endswith(("'s", "’s")) or token[:1].isupper())
+
+
+def _may_claim_a_border(token: str, before: str) -> bool:
+    """Before "borders", "shares" or "has": the last word of a name, or "which" (Y, which borders)."""
+    return token == "which" or token[:1].isupper()
+
+
+def _before_noun(text: str, word: str) -> bool:
+    """Whether word is followed by white space and "country" or "nation" somewhere (as a rank claim needs)."""
+    from ..data.mentions import SPACE
+
+    pos = text.find(word)
+    while pos != -1:
+        after = pos + len(word)
+        while after < len(text) and text[after] in SPACE:
+            after += 1
+        if after > pos + len(word) and text.startswith(("country", "nation"), after):
+            return True
+        pos = text.find(word, pos + 1)
+    return False
 
 
 def _sentence_tail(text: str, start: int, name: str) -> str:
@@ -283,19 +332,20 @@ class Neighbour(GeoKind):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         from ..data import compass as cp
-        from ..data.mentions import border_patterns
+        from ..data.mentions import border_list_patterns, border_pattern
 
         g = None
         for block in self.prose(doc):
             text = block.text
-            if "border" not in text:
+            if "border" not in text or not any(_after_word(text, verb, _may_claim_a_border)
+                                               for verb in ("borders", "shares", "has")):
                 continue
-            border, listed, separator = border_patterns()
-            for m in border.finditer(text):
+            for m in border_pattern().finditer(text):
                 g = g or _gaz()
                 cc = _country_code(g, _trim(m.group("y")))
                 if cc is None:
                     continue
+                listed, separator = border_list_patterns()
                 pos = m.end()
                 while True:
                     item = listed.match(text, pos)
@@ -372,7 +422,7 @@ class Rank(GeoKind):
         g = None
         for block in self.prose(doc):
             text = block.text
-            if not any(word in text for word in _RANK_WORDS):
+            if not any(word in text and _before_noun(text, word) for word in _RANK_WORDS):
                 continue
             for m in rank_pattern().finditer(text):
                 g = g or _gaz()
