@@ -35,13 +35,18 @@ def locate(doc: Document, start: int, end: int) -> tuple[int, int] | None:
     return index, offset
 
 
+def folded(doc: Document) -> str:
+    """fold(doc.prose): lower-cased, straight apostrophes and hyphens, same length (once per document)."""
+    return doc.memo("prose.folded", lambda: fold(doc.prose))
+
+
 def lowered(doc: Document) -> str:
     """doc.prose lower-cased character by character (same length, so offsets hold; nothing else is folded)."""
 
     def compute() -> str:
         text = doc.prose
         if text.isascii():
-            return fold(text)  # the same string, and shared with the rules that fold the prose
+            return folded(doc)  # the same string, shared with the rules that fold the prose
         low = text.lower()
         return low if len(low) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 

@@ -3,13 +3,19 @@ from __future__ import annotations
 
 from typing import Iterable
 
+import regex
+
 from ..document import Document
 from ..errors import RuleError
 from ..model import Finding
 from ..phrases import PhraseMatcher, fold
 from . import _prose
-from ._words import ends_phrase, first_part, last_part, plural
+from ._words import ends_phrase, first_part, plural
 from .base import Kind, match_case
+
+_LAST_RUN = regex.compile(r"[\p{L}\p{N}_]+")
+# The run of word characters before each " of " (found from the literal, the run read backwards).
+_BEFORE_OF = _prose.lazy(r" of (?<=([\p{L}\p{N}_]+) of )")
 
 
 def inversions(compounds: dict[str, list[str]], allow: Iterable[str] = ()) -> dict[str, tuple[str, str]]:
@@ -47,23 +53,23 @@ class InvertedCompound(Kind):
     def __init__(self, rule) -> None:
         super().__init__(rule)
         self._matcher: PhraseMatcher | None = None  # built on first need: most documents never need it
-        # Head word -> modifier's last word -> inversions: one needs both words among doc.words (each is bounded
-        # by a space on one side and a word boundary on the other, so doc.words has it or its first or last part),
-        # then its "<head> of " and the whole phrase in the folded text, as the automaton reads it.
-        self.pairs: dict[str, dict[str, list[str]]] = {}
+        # The word before " of " in an inversion -> its modifiers' last words -> inversions. An inversion needs
+        # that word before an " of " in the folded text (after a non-word character, as the automaton requires),
+        # its modifier's last word among doc.words (it is bounded by a space and a word boundary, so doc.words
+        # has it or its first part), and the whole phrase in the folded text.
+        self.heads: dict[str, dict[str, list[str]]] = {}
         last_words: dict[str, str] = {}
         for head, modifiers in rule.params["compounds"].items():
             singular, _, given_plural = head.partition("|")
             for form in (f for f in (singular, given_plural or plural(singular)) if f):
-                by_modifier = self.pairs.setdefault(last_part(fold(form.split()[0])), {})
+                by_modifier = self.heads.setdefault(_LAST_RUN.findall(fold(form))[-1], {})
                 for modifier in modifiers:
                     word = last_words.get(modifier)
                     if word is None:
                         word = last_words[modifier] = first_part(fold(modifier.split()[-1]))
                     by_modifier.setdefault(word, []).append(f"{form} of {modifier}")
-        self.heads = frozenset(self.pairs)
-        self.modifiers = frozenset(last_words.values())
-        self.modifier_sets = {head: frozenset(ms) for head, ms in self.pairs.items()}
+        self.head_words = frozenset(self.heads)
+        self.modifier_sets = {head: frozenset(ms) for head, ms in self.heads.items()}
 
     @property
     def matcher(self) -> PhraseMatcher:
@@ -72,11 +78,7 @@ class InvertedCompound(Kind):
         return self._matcher
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        words = doc.words
-        heads = words & self.heads
-        if not heads:
-            return
-        if not self._possible(doc, words, heads):
+        if not self._possible(doc):
             return
         scopes = self.rule.scopes if self.rule.scopes is not None else self.DEFAULT_SCOPES
         # One automaton pass over the whole prose: no phrase spans the blank line between two blocks.
@@ -96,18 +98,15 @@ class InvertedCompound(Kind):
                 written_head = written_head[0].lower() + written_head[1:]
             yield self.finding(doc, block, start, end, match_case(found, f"{written_modifier} {written_head}"))
 
-    def _possible(self, doc: Document, words: frozenset[str], heads: frozenset[str]) -> bool:
+    def _possible(self, doc: Document) -> bool:
         """Whether some inversion occurs in the folded prose at all (usually not: no automaton pass then)."""
-        modifiers = words & self.modifiers
-        folded = None
+        folded = _prose.folded(doc)
+        heads = self.head_words.intersection(_BEFORE_OF().findall(folded))
+        if not heads:
+            return False
+        words = doc.words
         for head in heads:
-            present = self.modifier_sets[head] & modifiers
-            if not present:
-                continue
-            folded = folded if folded is not None else fold(doc.prose)
-            phrases = [phrase for m in present for phrase in self.pairs[head][m]]
-            if not any(fold(phrase[: phrase.index(" of ") + 4]) in folded for phrase in phrases):
-                continue
-            if any(fold(phrase) in folded for phrase in phrases):
+            present = self.modifier_sets[head] & words
+            if present and any(fold(phrase) in folded for m in present for phrase in self.heads[head][m]):
                 return True
         return False

@@ -156,7 +156,7 @@ class VariantSpelling(Kind):
             for family, variants in present.items():
                 if len(variants) > 1:
                     return True
-                folded = folded if folded is not None else fold(doc.prose)
+                folded = folded if folded is not None else _prose.folded(doc)
                 names = family[0] == "name"
                 for variant, stems in self.variant_stems[family].items():
                     if variant in variants:
@@ -167,7 +167,7 @@ class VariantSpelling(Kind):
                             return True
         if not self.ize:
             return False
-        folded = folded if folded is not None else fold(doc.prose)
+        folded = folded if folded is not None else _prose.folded(doc)
         if "iz" not in folded and "yz" not in folded:
             return False
         for word in words:
