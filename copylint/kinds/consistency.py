@@ -440,10 +440,13 @@ class TermCase(Kind):
                                        suggestions=self._options(text, start, phrase))
 
     def _pattern(self, index: int) -> regex.Pattern:
+        """The term in lower case, not inside a word; the look-behind after the first word, so that the engine
+        scans for that word (a literal) first."""
         pattern = self._patterns.get(index)
         if pattern is None:
-            words = r"\s+".join(regex.escape(w) for w in self.terms[index].lower().split())
-            pattern = self._patterns[index] = regex.compile(r"(?<![\p{L}-])" + words + r"(?![\p{L}-])")
+            words = [regex.escape(w) for w in self.terms[index].lower().split()]
+            pattern = self._patterns[index] = regex.compile(
+                words[0] + r"(?<![\p{L}-]" + words[0] + ")" + "".join(r"\s+" + w for w in words[1:]) + r"(?![\p{L}-])")
         return pattern
 
     def _term_matches(self, doc: Document, in_scope: list[bool]) -> dict[int, list[tuple[int, int]]]:
@@ -462,7 +465,10 @@ class TermCase(Kind):
         lowered = _prose.lowered(doc)
         found = []
         for index in candidates:
-            for m in self._pattern(index).finditer(lowered, overlapped=True):
+            pattern = self._pattern(index)
+            if pattern.search(lowered) is None:  # the usual case; a plain search is the cheaper scan
+                continue
+            for m in pattern.finditer(lowered, overlapped=True):
                 found.append((m.start(), index, m.end()))
         prose = doc.prose
         if all(prose[start:end].islower() for start, _, end in found):
