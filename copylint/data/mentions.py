@@ -129,7 +129,7 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
     """Every candidate mention; the caller decides which names are places and countries."""
     rx = _compiled()
     anchors = [(*m.span("pre"), *m.span()) for m in rx["anchor"].finditer(text, overlapped=True)]
-    return tuple(_mentions(text, anchors, nouns=True))
+    return tuple(_mentions(text, anchors, PLACE_NOUN_WORDS))
 
 
 def mentions_in(doc, text: str) -> tuple[Mention, ...]:
@@ -163,7 +163,7 @@ class _DocumentMentions:
                 pre_start, pre_end = m.span("pre")
                 self.anchors.setdefault(index, []).append(
                     (pre_start - base, pre_end - base, m.start() - base, m.end() - base))
-        self.nouns = not doc.words.isdisjoint(PLACE_NOUN_WORDS)
+        self.nouns = PLACE_NOUN_WORDS & doc.words  # the place nouns the document holds as words
         self.found: dict[str, tuple[Mention, ...]] = {}
 
     def of(self, text: str) -> tuple[Mention, ...]:
@@ -254,12 +254,41 @@ def _line_names(text: str) -> list[tuple[int, int, int]]:
         pos = newline + 1
 
 
-def _mentions(text: str, anchors: Iterable[tuple[int, int, int, int]], nouns: bool) -> Iterator[Mention]:
-    """The mentions in text, given its anchors and whether the document holds a place noun."""
+_NOUN_FIRST_WORDS = frozenset(("border", "port", "oil", "mining", "industrial"))  # of two-word place nouns
+
+
+def _after_a_name(text: str, nouns: Iterable[str]) -> bool:
+    """Whether one of the place nouns follows white space and a capitalised word (Y's last), directly or
+    after the first word of a two-word noun ("border town"), somewhere in text, as the "noun" pattern needs."""
+    for word in nouns:
+        pos = text.find(word)
+        while pos != -1:
+            token, start = _token_before(text, pos)
+            if token[:1].isupper() or token in _NOUN_FIRST_WORDS and _token_before(text, start)[0][:1].isupper():
+                return True
+            pos = text.find(word, pos + 1)
+    return False
+
+
+def _token_before(text: str, pos: int) -> tuple[str, int]:
+    """The run of non-space characters ending at the white space before pos ('' if none), and its start."""
+    end = pos
+    while end > 0 and text[end - 1] in SPACE:
+        end -= 1
+    if end == pos:
+        return "", pos
+    start = end
+    while start > 0 and text[start - 1] not in SPACE:
+        start -= 1
+    return text[start:end], start
+
+
+def _mentions(text: str, anchors: Iterable[tuple[int, int, int, int]], nouns: frozenset[str]) -> Iterator[Mention]:
+    """The mentions in text, given its anchors and the place nouns its document holds as words."""
     rx = _compiled()
     candidates = _candidates(text, anchors)
     lines = _line_names(text) if "," in text else []
-    nouns = nouns and any(word in text for word in PLACE_NOUN_WORDS)
+    nouns = bool(nouns) and _after_a_name(text, nouns)
     if not (nouns or lines or any(candidates.values())):
         return
     seen: set[tuple[int, int]] = set()

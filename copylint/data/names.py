@@ -40,3 +40,53 @@ def name_key(name: str) -> str:
             return ""
     key = _NOT_WORD.sub("", "".join(c for c in decomposed if not unicodedata.combining(c)).casefold())
     return key if key.isascii() else ""
+
+
+# A lower-case word as the name rules read the prose (with or without hyphens inside).
+_LOWER_WORD = {True: r"\b\p{Ll}[\p{Ll}'’-]*\b", False: r"\b\p{Ll}[\p{Ll}'’]*\b"}
+
+
+def has_lower_word(doc, word: str, hyphens: bool) -> bool:
+    """Whether `word` is, lower-cased, one of {w.lower() for w in regex.findall(_LOWER_WORD[hyphens], doc.prose)}
+    (an ordinary word the document also writes in lower case, so a capital on it marks a sentence start).
+
+    Found without reading the whole prose: no such word spans a character outside [\\w'’-], so the findall
+    is the union of the findalls of the runs of those characters, and only runs where `word` occurs count."""
+    return doc.memo("names:lower-words", lambda: _LowerWords(doc.prose)).has(word, hyphens)
+
+
+class _LowerWords:
+    def __init__(self, prose: str) -> None:
+        self.prose = prose
+        self.lowered = prose.lower()
+        self.answers: dict[tuple[str, bool], bool] = {}
+
+    def has(self, word: str, hyphens: bool) -> bool:
+        found = self.answers.get((word, hyphens))
+        if found is None:
+            found = self.answers[(word, hyphens)] = self._has(word, hyphens)
+        return found
+
+    def _has(self, word: str, hyphens: bool) -> bool:
+        prose, lowered = self.prose, self.lowered
+        chunk, pattern = _lower_word_patterns(hyphens)
+        if len(lowered) != len(prose) or not word:  # offsets would not line up: read it all
+            return word in {w.lower() for w in pattern.findall(prose)}
+        pos = lowered.find(word)
+        while pos != -1:
+            start, end = pos, pos + len(word)
+            while start > 0 and chunk.match(prose, start - 1):
+                start -= 1
+            while end < len(prose) and chunk.match(prose, end):
+                end += 1
+            if word in {w.lower() for w in pattern.findall(prose, start, end)}:
+                return True
+            pos = lowered.find(word, end)
+        return False
+
+
+@lru_cache(maxsize=None)
+def _lower_word_patterns(hyphens: bool):
+    import regex
+
+    return regex.compile(r"[\w'’-]"), regex.compile(_LOWER_WORD[hyphens])

@@ -43,20 +43,16 @@ def non_place_names(doc: Document) -> frozenset[str]:
 
 def _non_place_names(doc: Document) -> frozenset[str]:
     from ..data.mentions import capitalised_runs
+    from ..data.names import has_lower_word
 
     keys: set[str] = set()
-    lowercase = None
     for block in doc.blocks:
         text = block.text
         for start, end in capitalised_runs(text):
             words = text[start:end].split()
             if len(words) > 1 and _after_sentence_end(text, start):
                 first = words[0].lower()
-                if first not in _STARTERS and lowercase is None:  # the document's lower-case words, when needed
-                    import regex
-
-                    lowercase = {w.lower() for w in set(regex.findall(r"\b\p{Ll}[\p{Ll}'’]*\b", doc.prose))}
-                if first in _STARTERS or first in lowercase:
+                if first in _STARTERS or has_lower_word(doc, first, hyphens=False):
                     words = words[1:]  # an ordinary word capitalised only because a sentence starts there
             if len(words) < 2:
                 continue

@@ -115,10 +115,9 @@ class NameVariants(Kind):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         from ..data.mentions import capitalised_runs
-        from ..data.names import name_key
+        from ..data.names import has_lower_word, name_key
 
         listed = {name_key(n) for n in doc.context.get("names", ())}
-        lowercase_words = None
         seen: dict[str, list[tuple[str, ProseBlock, int, int]]] = defaultdict(list)
         for _, block in self.blocks(doc):
             text = block.text
@@ -127,13 +126,9 @@ class NameVariants(Kind):
                 if run.isupper():
                     continue
                 first, _, rest = run.partition(" ")
-                if rest and _at_sentence_start(text, start):
-                    if lowercase_words is None:  # only a name at a sentence start needs them
-                        found = regex.findall(r"\b\p{Ll}[\p{Ll}'’-]*\b", doc.prose)
-                        lowercase_words = {w.lower() for w in set(found)}
-                    if first.lower() in lowercase_words:
-                        start += len(first) + 1
-                        run = rest
+                if rest and _at_sentence_start(text, start) and has_lower_word(doc, first.lower(), hyphens=True):
+                    start += len(first) + 1
+                    run = rest
                 key = name_key(run)
                 if len(key) >= 4 and key not in listed:
                     seen[key].append((run, block, start, end))

@@ -1,0 +1,258 @@
+"""The fact rules' shortcuts (trigger words, anchors, candidate starts, lazy patterns) find what the plain
+computations they replace find."""
+from __future__ import annotations
+
+import random
+
+import pytest
+import regex
+
+from copylint.api import Linter
+from copylint.data import mentions as M
+from copylint.document import Document, ProseBlock
+from copylint.errors import RuleError
+from copylint.registry import build_rule, load_rules
+
+_LINTER: list[Linter] = []
+
+
+def facts(text: str, code: str) -> list[str]:
+    if not _LINTER:
+        _LINTER.append(Linter(select=["CL3"], languagetool=False))
+    return [f.text for f in _LINTER[0].lint_source("t.txt", text) if f.code == code]
+
+
+def doc_of(text: str) -> Document:
+    return Document("t.txt", text, "text", [ProseBlock(b, "paragraph", 0) for b in text.split("\n\n")])
+
+
+# --- place mentions: anchored tails against every full pattern tried at every position ------------------
+def reference_mentions(text: str) -> list[tuple]:
+    """The plain way: each pattern's overlapped finditer, in order, the first mention of an X and Y kept."""
+    after = regex.compile(M._LIST_AFTER), regex.compile(M._END_AFTER, regex.M), regex.compile(M._LIST_BEFORE)
+    found, seen = [], set()
+    for name, (pattern, flags) in M._PATTERNS.items():
+        for m in regex.compile(pattern, flags).finditer(text, overlapped=True):
+            key = (m.start("x"), m.start("y"))
+            if key in seen:
+                continue
+            if name == "comma" and (after[0].match(text, m.end()) or not after[1].match(text, m.end())
+                                    or text.startswith(("'s", "’s"), m.end()) or after[2].search(text, 0, key[0])):
+                continue
+            seen.add(key)
+            groups = [(m.group(g), m.start(g)) if g in m.re.groupindex and m.group(g) is not None else None
+                      for g in ("x", "y", "comp", "the")]
+            found.append((name, *groups))
+    return found
+
+
+def as_tuples(mentions) -> list[tuple]:
+    return [(m.pattern, *[(s.text, s.start) if s is not None else None for s in (m.x, m.y, m.compass, m.the)])
+            for m in mentions]
+
+
+TRICKY = [
+    "Protests spread to Mexico D.F., Chile, and to T.P. Hồ Chí Minh, in the south of Brazil.",
+    "U.K.\nParis Syria, France said.\n\nMt\nChí Kenya, İzmir\tHồ",
+    "He flew from St. Louis in Missouri's east to Stoke-on-Trent (England) and into O'Brien's northern Cork.",
+    "the northern Iraqi city of Basra, THE Syrian port city Latakia and the The Hague city of Delft",
+    "Fighting reached Lyon , France; troops in  Paris,  the France left; near Bo'sun's far east town.",
+    "in Guinea-Bissau, in the far north-east of Africa, and in\nBraga in northern Spain's Minho region",
+]
+
+
+def soup(rng: random.Random) -> str:
+    """Mention-shaped text with awkward names, spacing and punctuation, or a loose mix of the same pieces."""
+    names = ["Paris", "France", "D.F.", "U.S.", "St.", "Ste.", "O'Brien", "Guinea-Bissau", "Hồ", "Lyon", "Iraq",
+             "Basra", "The", "Hague", "Kenya", "A", "B.", "de", "upon"]
+    words = ["in", "at", "near", "into", "to", "city of", "the", "The", "north", "far east", "northern", "central",
+             "city", "port", "border town", "of", "and", "said", "on"]
+    gaps = [" ", " ", " ", "  ", "\n", "\t", "\xa0", ""]
+
+    def name() -> str:
+        return rng.choice(gaps[:6]).join(rng.choice(names) for _ in range(rng.randint(1, 6)))
+
+    def gap() -> str:
+        return rng.choice(gaps)
+
+    shapes = [
+        lambda: f"{rng.choice(words[:6])}{gap()}{name()}{rng.choice([',', ''])}{gap()}in{gap()}the{gap()}"
+                f"{rng.choice(['north', 'far east', 'heart'])}{gap()}of{gap()}{name()}",
+        lambda: f"{rng.choice(words[:6])}{gap()}{name()}{rng.choice([',', ''])}{gap()}in{gap()}{name()}"
+                f"{rng.choice(['’s', chr(39) + 's', ''])}{gap()}{rng.choice(['north', 'east', 'northern', ''])}",
+        lambda: f"{rng.choice(['', 'near '])}{name()},{gap()}{rng.choice(['', 'the '])}{name()}"
+                f"{rng.choice(['', ',', ' said', ' and B', ' on Monday', '/'])}",
+        lambda: f"{rng.choice(words[:6])}{gap()}{name()}{gap()}({name()})",
+        lambda: f"{rng.choice(['the', 'The', 'THE'])}{gap()}{rng.choice(['', 'northern '])}{name()}{gap()}"
+                f"{rng.choice(['city', 'port', 'border town', 'state'])}{rng.choice([' of ', ', ', ' '])}{name()}",
+        lambda: f"{rng.choice(['in', 'near', 'at'])}{gap()}{name()}{rng.choice(['’s', chr(39) + 's'])}{gap()}"
+                f"{rng.choice(['', 'central ', 'city of '])}{name()}",
+    ]
+    if rng.random() < 0.25:
+        pieces = names + words + [",", ", ", " (", ")", "'s", ".", "\n"]
+        return " ".join(rng.choice(pieces) for _ in range(rng.randint(3, 20)))
+    return rng.choice([" ", ". ", "\n", "\n\n", ", "]).join(rng.choice(shapes)() for _ in range(rng.randint(1, 3)))
+
+
+def test_mentions_equal_every_pattern_tried_everywhere() -> None:
+    rng = random.Random(20)
+    texts = TRICKY + [soup(rng) for _ in range(700)]
+    # The texts do hold mentions, of every pattern.
+    assert {found[0] for t in texts for found in reference_mentions(t)} == set(M._PATTERNS)
+    for text in texts:
+        expected = reference_mentions(text)
+        assert as_tuples(M.find_mentions(text)) == expected, text
+        blocks = text.split("\n\n")
+        doc = doc_of(text)
+        assert [as_tuples(M.mentions_in(doc, b)) for b in blocks] == [reference_mentions(b) for b in blocks], text
+
+
+def test_a_name_after_initials_or_across_lines_is_found() -> None:
+    assert [m.x.text for m in M.find_mentions("Mexico D.F., Eritrea -- Officials said.")] == ["Mexico D.F."]
+    assert facts("Floods hit Mexico D.F., Eritrea, on Monday.", "CL301") == ["Eritrea"]
+
+
+# --- descriptions: tried only where one may start --------------------------------------------------------
+def test_descriptions_equal_a_full_scan() -> None:
+    from copylint.kinds.contradiction import _DESCRIPTION_RX, descriptions
+
+    rx = regex.compile(_DESCRIPTION_RX)
+    pieces = [",", ", ", ", a ", ", an ", " that", " which", "'s", "’s", " is", " are", " ", "  ", "\t", "\n",
+              "\x1c", "\xa0", "gas", "used", ".", "(", "LPG", "thatch", " that's ", " which is ", "x" * 40]
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+        assert [m.span() for m in descriptions(text)] == [m.span() for m in rx.finditer(text)], repr(text)
+
+
+# --- claims: trigger words and subject words ------------------------------------------------------------
+def test_every_claim_without_subjects_names_triggers_its_patterns_hold() -> None:
+    for rule in load_rules():
+        for claim in rule.params.get("claim", ()) if rule.kind == "claim" else ():
+            if claim.get("subjects"):
+                continue
+            assert claim.get("triggers"), claim["id"]
+            for pattern in claim["wrong"]:
+                assert any(regex.search(rf"\b{t}\b", pattern) for t in claim["triggers"]), claim["id"]
+
+
+@pytest.mark.parametrize("triggers", [["Mile"], ["two words"], [3]])
+def test_triggers_must_be_lower_case_words(triggers) -> None:
+    rule = {"code": "CL399", "name": "x", "kind": "claim", "severity": "warning", "message": "m",
+            "claim": [{"id": "a", "wrong": ["x"], "fact": "f", "source": "s", "triggers": triggers}],
+            "examples": [{"bad": "⟦x⟧"}, {"good": "y"}]}
+    with pytest.raises(RuleError, match="triggers"):
+        build_rule(rule, "x.toml")
+
+
+def test_a_bad_claim_pattern_fails_when_the_rule_is_loaded() -> None:
+    rule = {"code": "CL399", "name": "x", "kind": "claim", "severity": "warning", "message": "m",
+            "claim": [{"id": "a", "wrong": ["(x"], "fact": "f", "source": "s", "triggers": ["x"]}],
+            "examples": [{"bad": "⟦x⟧"}, {"good": "y"}]}
+    with pytest.raises(RuleError, match="invalid regex"):
+        build_rule(rule, "x.toml")
+
+
+def test_folding_the_words_cannot_see_is_not_taken_as_absence() -> None:
+    # A case-insensitive pattern folds 'ſ' to 's'; doc.words does not, so the shortcut stands aside.
+    assert facts("A ſtone is 9 kg, they said.", "CL307") == ["9 kg"]
+    assert facts("Officials say LPG\u0301 and LPG are lighter than air.", "CL306") == ["lighter than air"]
+
+
+def test_exact_words() -> None:
+    from copylint.data.triggers import exact_words, may_contain
+
+    assert exact_words(doc_of("Plain ASCII and curly ’quotes’ — fine."))
+    assert not exact_words(doc_of("A ſtone"))
+    assert not exact_words(doc_of("e\u0301 combining"))
+    assert may_contain(doc_of("A ſtone"), frozenset({"stone"}))
+    assert not may_contain(doc_of("A stone"), frozenset({"mile"}))
+
+
+# --- organisations: patterns over the aliases present ----------------------------------------------------
+def test_patterns_over_present_aliases_match_the_full_ones(monkeypatch) -> None:
+    from copylint.kinds import claims
+    from copylint.kinds.claims import Organisation
+
+    rule = next(r for r in load_rules() if r.kind == "organisation")
+    texts = ["Ministers met at the Geneva-based OECD and the Vienna-based OPEC.", "Fellow NATO member Austria agreed.",
+             "Norway, an EU member, and Russia, a Nato ally, signed; the IMF, based in New York, said so.",
+             "Russia is a member of OPEC, and UNESCO's headquarters in Rome are new; Opec+ member Russia cut."]
+    subsets = Organisation(rule)
+    monkeypatch.setattr(claims, "_SUBSETS", 0)
+    full = Organisation(rule)
+    for text in texts:
+        assert [f.text for f in subsets.check(doc_of(text))] == [f.text for f in full.check(doc_of(text))], text
+    assert all(key is None for _, key in full._compiled)
+
+
+# --- contradiction: a value is tried only when the description holds a literal it needs -------------------
+def test_required_literals() -> None:
+    from copylint.data.literals import required
+
+    assert required(r"\bused\s+(?:as|in)\s+fuels?\b") == frozenset({"used"})
+    assert required(r"(?:charity|NGO)\b") == frozenset({"charity", "ngo"})
+    assert required(r"organi[sz]ation") in (frozenset({"organi"}), frozenset({"ation"}))
+    assert required(r"(?:a|b)?") is None
+    assert required(r"\p{Lu}+") is None  # regex-module syntax: no claim made
+    rng = random.Random(8)
+    rule = next(r for r in load_rules() if r.kind == "contradiction")
+    patterns = ["|".join(f"(?:{p})" for p in ps) for f in rule.params["facet"] for ps in f["values"].values()]
+    words = ["a", "an", "gas", "GAS", "liquid", "company", "firm", "Democrat", "used", "as", "fuel", "river", "in",
+             "city", "country", "of", "ﬁrm", "ſolid", "charity", "NGO", "non-profit", "cooking", "heating", "x"]
+    for _ in range(2000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 8)))
+        for pattern in patterns:
+            needs = required(pattern)
+            if regex.search(pattern, text, regex.IGNORECASE | regex.V1):
+                assert needs is None or any(s in text.casefold() for s in needs), (pattern, text)
+
+
+# --- names: lower-case words and name keys --------------------------------------------------------------
+def test_lower_words_equal_a_full_findall() -> None:
+    from copylint.data.names import _LOWER_WORD, _LowerWords
+
+    pieces = ["the", "The", "mr", "Mr", "don't", "dogs'", "e-mail", "abc-defG", "x2", "a--the", "’s", "'", "-", " ",
+              ".", ",", "é", "İ", "\u0301", "_", "other", "jean-claude", "o'neill"]
+    words = ["the", "mr", "s", "claude", "e-mail", "abc-", "e", "t", "don't", "neill", "other", "a--the", "é"]
+    rng = random.Random(5)
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(1, 15)))
+        lower = _LowerWords(text)
+        for hyphens in (True, False):
+            every = {w.lower() for w in regex.findall(_LOWER_WORD[hyphens], text)}
+            assert [w in every for w in words] == [lower.has(w, hyphens) for w in words], repr(text)
+
+
+def test_name_key_fast_paths_equal_folding() -> None:
+    from copylint.data.names import _ABBREVIATED, _FULL, fold, name_key
+
+    def plain(name: str) -> str:
+        if "t" in name:
+            name = _ABBREVIATED.sub(lambda m: _FULL[m.group(1)], name)
+        key = "".join(c for c in fold(name).casefold() if c.isalnum())
+        return key if key.isascii() else ""
+
+    pool = [chr(i) for i in range(0x20, 0x250)] + list("’–·ЖжΩ中ßſﬁİıͅ͏") + ["St", "St.", "Mt ", "Ft."]
+    rng = random.Random(2)
+    for _ in range(20000):
+        name = "".join(rng.choice(pool) for _ in range(rng.randint(0, 10)))
+        assert name_key.__wrapped__(name) == plain(name), repr(name)
+
+
+# --- gazetteer build: capital cities looked up once ------------------------------------------------------
+def test_cities_by_key_picks_the_first_most_populous() -> None:
+    from copylint.data.build import _cities_by_key
+    from copylint.data.names import name_key
+
+    cities = {
+        "1": {"countrycode": "XA", "name": "Alpha", "alternatenames": ["Alfa"], "population": 10},
+        "2": {"countrycode": "XA", "name": "Alfa", "alternatenames": [], "population": 30},
+        "3": {"countrycode": "XA", "name": "Alfa City", "alternatenames": ["Alpha"], "population": 30},
+        "4": {"countrycode": "XB", "name": "Alpha", "alternatenames": [], "population": None},
+    }
+    alternates = {gid: [(a, name_key(a)) for a in c["alternatenames"]] for gid, c in cities.items()}
+    best = _cities_by_key(cities, alternates)
+    assert best[("XA", "alfa")] is cities["2"]
+    assert best[("XA", "alpha")] is cities["3"]
+    assert best[("XB", "alpha")] is cities["4"]
