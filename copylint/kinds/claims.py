@@ -7,7 +7,7 @@ from typing import Any, Iterable, Iterator
 
 import regex
 
-from ..data.triggers import may_contain, may_contain_all
+from ..data.triggers import exact_words, may_contain_all
 from ..document import Document, ProseBlock
 from ..errors import RuleError
 from ..model import Finding
@@ -109,8 +109,22 @@ class Claim(Kind):
             ))
         self._subject_words = tuple({_words(s) for c in self.claims for s in c.subjects})
         self._free = [i for i, c in enumerate(self.claims) if not c.subjects]
+        self._triggered: dict[str, set[int]] = {}  # trigger word -> the claims it may set off
+        for i in self._free:
+            for word in self.claims[i].triggers:
+                self._triggered.setdefault(word, set()).add(i)
+        self._triggers = frozenset(self._triggered)
+        self._with_triggers = sum(1 for i in self._free if self.claims[i].triggers)
         self._matchers = None
         self._wrong: dict[int, tuple[regex.Pattern, ...]] = {}
+
+    def _free_claims(self, doc: Document) -> list[int]:
+        """The claims without subjects that the document may hold: untriggered ones, and those one of whose
+        trigger words it holds (every one, when its words are no faithful guide)."""
+        hit = set().union(*(self._triggered[w] for w in doc.words & self._triggers))
+        if len(hit) < self._with_triggers and not exact_words(doc):
+            return self._free
+        return [i for i in self._free if not self.claims[i].triggers or i in hit]
 
     def _subject_matchers(self):
         """Acronym subjects ('LPG') match case-sensitively, names case-insensitively; built on first use."""
@@ -136,7 +150,7 @@ class Claim(Kind):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         with_subjects = may_contain_all(doc, self._subject_words) if self._subject_words else False
-        free = [i for i in self._free if not self.claims[i].triggers or may_contain(doc, self.claims[i].triggers)]
+        free = self._free_claims(doc)
         if not with_subjects and not free:
             return
         negation, clause_end, _ = _patterns()
