@@ -53,23 +53,25 @@ class InvertedCompound(Kind):
     def __init__(self, rule) -> None:
         super().__init__(rule)
         self._matcher: PhraseMatcher | None = None  # built on first need: most documents never need it
-        # The word before " of " in an inversion -> its modifiers' last words -> inversions. An inversion needs
-        # that word before an " of " in the folded text (after a non-word character, as the automaton requires),
-        # its modifier's last word among doc.words (it is bounded by a space and a word boundary, so doc.words
-        # has it or its first part), and the whole phrase in the folded text.
-        self.heads: dict[str, dict[str, list[str]]] = {}
+        # The word before " of " in an inversion -> (head form, its modifiers by their last word). An inversion
+        # needs that word before an " of " in the folded text (after a non-word character, as the automaton
+        # requires), its modifier's last word among doc.words (it is bounded by a space and a word boundary, so
+        # doc.words has it or its first part), and the whole phrase in the folded text.
+        self.heads: dict[str, list[tuple[str, dict[str, list[str]]]]] = {}
         last_words: dict[str, str] = {}
         for head, modifiers in rule.params["compounds"].items():
+            by_word: dict[str, list[str]] = {}
+            for modifier in modifiers:
+                word = last_words.get(modifier)
+                if word is None:
+                    word = last_words[modifier] = first_part(fold(modifier.split()[-1]))
+                by_word.setdefault(word, []).append(modifier)
             singular, _, given_plural = head.partition("|")
             for form in (f for f in (singular, given_plural or plural(singular)) if f):
-                by_modifier = self.heads.setdefault(_LAST_RUN.findall(fold(form))[-1], {})
-                for modifier in modifiers:
-                    word = last_words.get(modifier)
-                    if word is None:
-                        word = last_words[modifier] = first_part(fold(modifier.split()[-1]))
-                    by_modifier.setdefault(word, []).append(f"{form} of {modifier}")
+                self.heads.setdefault(_LAST_RUN.findall(fold(form))[-1], []).append((form, by_word))
         self.head_words = frozenset(self.heads)
-        self.modifier_sets = {head: frozenset(ms) for head, ms in self.heads.items()}
+        self.modifier_sets = {key: frozenset(w for _, by_word in forms for w in by_word)
+                              for key, forms in self.heads.items()}
 
     @property
     def matcher(self) -> PhraseMatcher:
@@ -107,6 +109,7 @@ class InvertedCompound(Kind):
         words = doc.words
         for head in heads:
             present = self.modifier_sets[head] & words
-            if present and any(fold(phrase) in folded for m in present for phrase in self.heads[head][m]):
-                return True
+            for form, by_word in self.heads[head] if present else ():
+                if any(fold(f"{form} of {modifier}") in folded for w in present for modifier in by_word.get(w, ())):
+                    return True
         return False
