@@ -270,6 +270,15 @@ def _after_a_name(text: str, nouns: Iterable[str]) -> bool:
     return False
 
 
+def _listed_before(text: str, pos: int) -> bool:
+    """Whether a name and a comma come just before pos ("Kabul, Pakistan, India"): _LIST_BEFORE, tried only
+    when a comma ends the text before pos."""
+    end = pos
+    while end > 0 and text[end - 1] in SPACE:
+        end -= 1
+    return end > 0 and text[end - 1] == "," and _compiled()["list-before"].search(text, 0, pos) is not None
+
+
 def _token_before(text: str, pos: int) -> tuple[str, int]:
     """The run of non-space characters ending at the white space before pos ('' if none), and its start."""
     end = pos
@@ -311,8 +320,7 @@ def _mentions(text: str, anchors: Iterable[tuple[int, int, int, int]], nouns: fr
             if (x.start, y.start) in seen:
                 continue
             if pattern == "comma" and (rx["list-after"].match(text, m.end()) or not rx["end-after"].match(text, m.end())
-                                       or text.startswith(("'s", "’s"), m.end())
-                                       or rx["list-before"].search(text, 0, x.start)):
+                                       or text.startswith(("'s", "’s"), m.end()) or _listed_before(text, x.start)):
                 continue
             seen.add((x.start, y.start))
             yield Mention(pattern, x, y, _span(m, "comp"), _span(m, "the"))
