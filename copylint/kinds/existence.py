@@ -21,6 +21,15 @@ def _html_unescape(text: str) -> str:
 TRANSFORMS = {"html-unescape": _html_unescape}
 
 
+def _compile_pattern(rule):
+    if "pattern" not in rule.params:
+        return None
+    import regex
+
+    flags = regex.IGNORECASE if rule.params.get("ignorecase", False) else 0
+    return compile_regex(rule, "pattern", rule.params["pattern"], flags)
+
+
 class Existence(Kind):
     """Keys: pattern (regex) or tokens (phrases); replacement (regex template, \\1 or {0}); ignorecase; exceptions;
     transform (a named replacement function); triggers (words, any case) and literals (exact substrings): a
@@ -36,6 +45,11 @@ class Existence(Kind):
             raise RuleError(rule.path, "pattern", "give exactly one of 'pattern' or 'tokens'")
         if rule.params.get("transform", "") not in ("",) + tuple(TRANSFORMS):
             raise RuleError(rule.path, "transform", f"unknown transform (known: {', '.join(TRANSFORMS)})")
+        # Compiled here so a bad pattern is an error when the rule file is read; the rule itself compiles its
+        # pattern only when a document gets past its triggers (validated rules are cached between runs).
+        _compile_pattern(rule)
+        for i, e in enumerate(rule.params.get("exceptions", [])):
+            compile_regex(rule, f"exceptions[{i}]", e)
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
@@ -46,16 +60,21 @@ class Existence(Kind):
         self.triggers = frozenset(fold(t) for t in p.get("triggers", ()))
         # Case-sensitive substrings one of which every match contains: a block without any is skipped.
         self.literals = tuple(p.get("literals", ()))
-        self.exceptions = [compile_regex(rule, "exceptions", e) for e in p.get("exceptions", [])]
-        if "pattern" in p:
-            import regex
+        self._exceptions: list | None = None
+        self._pattern = None
+        self.matcher = None if "pattern" in p else PhraseMatcher({t: t for t in p["tokens"]}, p.get("case_sensitive", False))
 
-            flags = regex.IGNORECASE if p.get("ignorecase", False) else 0
-            self.pattern = compile_regex(rule, "pattern", p["pattern"], flags)
-            self.matcher = None
-        else:
-            self.pattern = None
-            self.matcher = PhraseMatcher({t: t for t in p["tokens"]}, p.get("case_sensitive", False))
+    @property
+    def pattern(self):
+        if self._pattern is None and self.matcher is None:
+            self._pattern = _compile_pattern(self.rule)
+        return self._pattern
+
+    @property
+    def exceptions(self) -> list:
+        if self._exceptions is None:
+            self._exceptions = [compile_regex(self.rule, "exceptions", e) for e in self.rule.params.get("exceptions", [])]
+        return self._exceptions
 
     def check(self, doc: Document) -> Iterable[Finding]:
         if self.triggers and not doc.has_any(self.triggers):
@@ -65,7 +84,7 @@ class Existence(Kind):
             text = block.text
             if literals and not any(lit in text for lit in literals):
                 continue
-            if self.pattern is not None:
+            if self.matcher is None:
                 for m in self.pattern.finditer(text):
                     if m.end() == m.start() or self._excepted(m.group()):
                         continue
