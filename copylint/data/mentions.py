@@ -98,7 +98,8 @@ class Mention:
 
 
 _SOURCES = {"noun": _PATTERNS["noun"], **{f"tail:{k}": (v, 0) for k, v in _TAILS.items()}, "anchor": (_PREP_ANCHOR, 0), "list-after": (_LIST_AFTER, 0),
-            "end-after": (_END_AFTER, regex.M), "list-before": (_LIST_BEFORE, 0), "run": (NAME, 0),
+            "end-after": (_END_AFTER, regex.M), "list-before": (_LIST_BEFORE, 0),
+            "run": (r"(?=\p{Lu})" + NAME, 0),  # every name starts with a capital; the look-ahead speeds the scan
             "line-name": (_LINE_NAME, 0)}
 
 
@@ -326,10 +327,15 @@ def _mentions(text: str, anchors: Iterable[tuple[int, int, int, int]], nouns: fr
             yield Mention(pattern, x, y, _span(m, "comp"), _span(m, "the"))
 
 
+def name_runs(text: str) -> Iterator[regex.Match]:
+    """Maximal runs of capitalised words (with particles), for telling a place from part of a longer name."""
+    return _compiled()["run"].finditer(text)
+
+
 def capitalised_runs(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of maximal runs of capitalised words (with particles), for telling a place from part of a longer name."""
-    for m in _compiled()["run"].finditer(text):
-        yield m.start(), m.end()
+    """The spans of name_runs(text)."""
+    for m in name_runs(text):
+        yield m.span()
 
 
 # --- capitals, borders and ranks (compiled on first use) --------------------------------------------------

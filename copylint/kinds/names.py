@@ -114,21 +114,23 @@ class NameVariants(Kind):
     DOCUMENT_LEVEL = True
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        from ..data.mentions import capitalised_runs
+        from ..data.mentions import name_runs
         from ..data.names import has_lower_word, name_key
 
         listed = {name_key(n) for n in doc.context.get("names", ())}
         seen: dict[str, list[tuple[str, ProseBlock, int, int]]] = defaultdict(list)
         for _, block in self.blocks(doc):
             text = block.text
-            for start, end in capitalised_runs(text):
-                run = text[start:end]
+            for m in name_runs(text):
+                run = m.group()
                 if run.isupper():
                     continue
-                first, _, rest = run.partition(" ")
-                if rest and _at_sentence_start(text, start) and has_lower_word(doc, first.lower(), hyphens=True):
-                    start += len(first) + 1
-                    run = rest
+                start, end = m.span()
+                if " " in run and _at_sentence_start(text, start):  # a name of several words
+                    first, _, rest = run.partition(" ")
+                    if has_lower_word(doc, first.lower(), hyphens=True):
+                        start += len(first) + 1
+                        run = rest
                 key = name_key(run)
                 if len(key) >= 4 and key not in listed:
                     seen[key].append((run, block, start, end))
