@@ -69,16 +69,13 @@ class _LowerWords:
 
     def _has(self, word: str, hyphens: bool) -> bool:
         prose, lowered = self.prose, self.lowered
-        chunk, pattern = _lower_word_patterns(hyphens)
+        before, after, pattern = _lower_word_patterns(hyphens)
         if len(lowered) != len(prose) or not word:  # offsets would not line up: read it all
             return word in {w.lower() for w in pattern.findall(prose)}
         pos = lowered.find(word)
         while pos != -1:
-            start, end = pos, pos + len(word)
-            while start > 0 and chunk.match(prose, start - 1):
-                start -= 1
-            while end < len(prose) and chunk.match(prose, end):
-                end += 1
+            start = before.match(prose, 0, pos).start()  # the run of [\w'’-] around the word
+            end = after.match(prose, pos + len(word)).end()
             if word in {w.lower() for w in pattern.findall(prose, start, end)}:
                 return True
             pos = lowered.find(word, end)
@@ -89,4 +86,4 @@ class _LowerWords:
 def _lower_word_patterns(hyphens: bool):
     import regex
 
-    return regex.compile(r"[\w'’-]"), regex.compile(_LOWER_WORD[hyphens])
+    return regex.compile(r"(?r)[\w'’-]*"), regex.compile(r"[\w'’-]*"), regex.compile(_LOWER_WORD[hyphens])
