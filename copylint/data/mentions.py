@@ -136,7 +136,12 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
 def mentions_in(doc, text: str) -> tuple[Mention, ...]:
     """find_mentions(text) for a block of doc, from one pass over the whole document, kept for the document
     (the place and compass rules read the same blocks)."""
-    return doc.memo("facts:mentions", lambda: _DocumentMentions(doc)).of(text)
+    return document_mentions(doc).of(text)
+
+
+def document_mentions(doc) -> "_DocumentMentions":
+    """The document's mentions, block by block (.of(block text)), shared by the rules that read them."""
+    return doc.memo("facts:mentions", lambda: _DocumentMentions(doc))
 
 
 class _DocumentMentions:
@@ -144,24 +149,23 @@ class _DocumentMentions:
     the document's prose; each block's mentions are worked out when first asked for."""
 
     def __init__(self, doc) -> None:
-        from bisect import bisect_right
-
         self.blocks: dict[str, int] = {}
         starts, ends = [], []
         pos = 0
         for index, block in enumerate(doc.blocks):
             starts.append(pos)
-            ends.append(pos + len(block.text))
+            pos += len(block.text)
+            ends.append(pos)
             self.blocks.setdefault(block.text, index)
-            pos += len(block.text) + 2  # Document.prose joins blocks with a blank line
-        rx = _compiled()
-        prose = doc.prose
+            pos += 2  # Document.prose joins blocks with a blank line
         self.anchors: dict[int, list[tuple[int, int, int, int]]] = {}
-        for m in rx["anchor"].finditer(prose, overlapped=True):
-            index = bisect_right(starts, m.start("pre")) - 1
+        index = 0
+        for m in _compiled()["anchor"].finditer(doc.prose, overlapped=True):
+            pre_start, pre_end = m.span("pre")
+            while ends[index] < pre_start:  # anchors come in order: walk the blocks along
+                index += 1
             if m.end() <= ends[index]:  # the name must be in the preposition's block
                 base = starts[index]
-                pre_start, pre_end = m.span("pre")
                 self.anchors.setdefault(index, []).append(
                     (pre_start - base, pre_end - base, m.start() - base, m.end() - base))
         self.nouns = PLACE_NOUN_WORDS & doc.words  # the place nouns the document holds as words
@@ -173,7 +177,9 @@ class _DocumentMentions:
             index = self.blocks.get(text)
             if index is None:  # not one of the document's blocks
                 return find_mentions(text)
-            found = self.found[text] = tuple(_mentions(text, self.anchors.get(index, ()), self.nouns))
+            anchors = self.anchors.get(index, ())
+            found = self.found[text] = tuple(_mentions(text, anchors, self.nouns)) \
+                if anchors or self.nouns or "," in text else ()
         return found
 
 
@@ -185,6 +191,8 @@ def _spaces(text: str, pos: int) -> int:
     return pos
 
 
+_NO_CANDIDATES: dict[str, list[tuple[int, int, int]]] = {
+    "in": [], "in-the": [], "in-poss": [], "comma": [], "paren": [], "poss": []}  # never changed
 # How COMPASS_NOUN (lower case only) starts.
 _COMPASS_NOUN_STARTS = ("far", "north", "south", "east", "west", "centre", "center", "heart")
 
@@ -194,10 +202,10 @@ def _candidates(text: str, anchors: Iterable[tuple[int, int, int, int]]) -> dict
     name end) per pattern. The name in a match ends where the anchor's longest name does: a shorter one is
     followed by a letter, a '.', an apostrophe before a letter, or one space and a capitalised word or a
     particle, never by what the tails need next (',', 'in', '(', "'s")."""
+    if not anchors:
+        return _NO_CANDIDATES
     found: dict[str, list[tuple[int, int, int]]] = {
         "in": [], "in-the": [], "in-poss": [], "comma": [], "paren": [], "poss": []}
-    if not anchors:
-        return found
     n = len(text)
     for start, pre_end, name, end in anchors:
         c = text[end:end + 1]

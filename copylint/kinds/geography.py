@@ -108,11 +108,12 @@ class PlaceCountry(GeoKind):
     NAME = "place-country"
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        from ..data.mentions import mentions_in
+        from ..data.mentions import document_mentions
 
         g = None
+        mentions = document_mentions(doc)
         for block in self.prose(doc):
-            for m in mentions_in(doc, block.text):
+            for m in mentions.of(block.text):
                 if m.noun == "capital":
                     continue  # the capital kind judges these
                 g = g or _gaz()
@@ -199,11 +200,12 @@ class Compass(GeoKind):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         from ..data import compass as cp
-        from ..data.mentions import mentions_in
+        from ..data.mentions import document_mentions
 
         g = None
+        mentions = document_mentions(doc)
         for block in self.prose(doc):
-            for m in mentions_in(doc, block.text):
+            for m in mentions.of(block.text):
                 if m.compass is None or m.noun == "capital":
                     continue
                 g = g or _gaz()
