@@ -118,8 +118,11 @@ class NameVariants(Kind):
         from ..data.names import has_lower_word, name_key
 
         listed = {name_key(n) for n in doc.context.get("names", ())}
+        blocks = [block for _, block in self.blocks(doc)]
+        if not _may_vary(blocks, listed):
+            return
         seen: dict[str, list[tuple[str, ProseBlock, int, int]]] = defaultdict(list)
-        for _, block in self.blocks(doc):
+        for block in blocks:
             text = block.text
             for m in name_runs(text):
                 run = m.group()
@@ -145,6 +148,27 @@ class NameVariants(Kind):
             for run, block, start, end in mentions:
                 if run != preferred and _differs_within_words(run, preferred):
                     yield self.finding(doc, block, start, end, preferred, canonical=preferred)
+
+
+def _may_vary(blocks: list[ProseBlock], listed: set[str]) -> bool:
+    """Whether two different spellings could share a key: each name read whole or, as at a sentence start,
+    without its first word. Cheap (one findall per block, each spelling keyed once); when it says no, no
+    name can be spelled two ways."""
+    from ..data.mentions import name_run_texts
+    from ..data.names import name_key
+
+    runs = set()
+    for block in blocks:
+        runs.update(name_run_texts(block.text))
+    spelled: dict[str, str] = {}
+    for run in runs:
+        if run.isupper():
+            continue
+        for spelling in (run, run.partition(" ")[2]) if " " in run else (run,):
+            key = name_key(spelling)
+            if len(key) >= 4 and key not in listed and spelled.setdefault(key, spelling) != spelling:
+                return True
+    return False
 
 
 def _first(mentions, spelling: str) -> int:
