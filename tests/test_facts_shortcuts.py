@@ -159,6 +159,12 @@ def test_folding_the_words_cannot_see_is_not_taken_as_absence() -> None:
     assert facts("Officials say LPG\u0301 and LPG are lighter than air.", "CL306") == ["lighter than air"]
 
 
+def test_doc_words_hold_what_the_shortcuts_rely_on() -> None:
+    # Lower-cased whole words and the parts of hyphenated and possessive ones, curly apostrophes straightened.
+    words = doc_of("LPG-powered buses; the Court’s ruling, WHO's view and a light‐year.").words
+    assert {"lpg", "powered", "lpg-powered", "court", "s", "who", "light", "year", "the"} <= words
+
+
 def test_exact_words() -> None:
     from copylint.data.triggers import exact_words, may_contain
 
