@@ -60,7 +60,6 @@ _END_AFTER = (r"\s*(?:[,.;:!?)\]—–\"”’'-]|$|(?:on|in|at|last|this|earlie
 _LIST_BEFORE = rf"(?:{NAME}),\s*$"
 # NAME with initials tried first ("D.F." before "D"): its match ends where the longest name from there ends.
 _LONGEST = NAME.replace(f"(?:{_LETTERS}|{_INITIALS})", f"(?:{_INITIALS}|{_LETTERS})")
-assert _LONGEST != NAME
 # A capitalised name after a preposition: where every pattern but "noun" can start. Led by the name, so the
 # regex module scans for capitals, where trying the long alternation at every position is slow.
 _PREP_ANCHOR = rf"(?<=\b(?P<pre>{LOC_PREP})\s+)(?=\p{{Lu}}){_LONGEST}"
@@ -97,10 +96,12 @@ class Mention:
         return self.pattern == "noun"
 
 
-_SOURCES = {"noun": _PATTERNS["noun"], **{f"tail:{k}": (v, 0) for k, v in _TAILS.items()}, "anchor": (_PREP_ANCHOR, 0), "list-after": (_LIST_AFTER, 0),
-            "end-after": (_END_AFTER, regex.M), "list-before": (_LIST_BEFORE, 0),
-            "run": (r"(?=\p{Lu})" + NAME, 0),  # every name starts with a capital; the look-ahead speeds the scan
-            "line-name": (_LINE_NAME, 0)}
+_SOURCES = {
+    "noun": _PATTERNS["noun"], **{f"tail:{k}": (v, 0) for k, v in _TAILS.items()},
+    "anchor": (_PREP_ANCHOR, 0), "line-name": (_LINE_NAME, 0),
+    "list-after": (_LIST_AFTER, 0), "end-after": (_END_AFTER, regex.M), "list-before": (_LIST_BEFORE, 0),
+    "run": (r"(?=\p{Lu})" + NAME, 0),  # every name starts with a capital; the look-ahead speeds the scan
+}
 
 
 class _Compiled(dict):
@@ -183,7 +184,7 @@ class _DocumentMentions:
         return found
 
 
-def _spaces(text: str, pos: int) -> int:
+def space_after(text: str, pos: int) -> int:
     """The end of the white space (regex \\s) starting at pos."""
     n = len(text)
     while pos < n and text[pos] in SPACE:
@@ -209,15 +210,15 @@ def _candidates(text: str, anchors: Iterable[tuple[int, int, int, int]]) -> dict
     n = len(text)
     for start, pre_end, name, end in anchors:
         c = text[end:end + 1]
-        after = _spaces(text, end + 1 if c == "," else end)
+        after = space_after(text, end + 1 if c == "," else end)
         if c == "," and after > end + 1:
             found["comma"].append((start, name, end))
         if (c == "," and after > end + 1 or c in SPACE) and text.startswith("in", after) \
                 and after + 2 < n and text[after + 2] in SPACE:
             found["in"].append((start, name, end))
-            the = _spaces(text, after + 2)
+            the = space_after(text, after + 2)
             if text.startswith("the", the) and the + 3 < n and text[the + 3] in SPACE \
-                    and text.startswith(_COMPASS_NOUN_STARTS, _spaces(text, the + 3)):
+                    and text.startswith(_COMPASS_NOUN_STARTS, space_after(text, the + 3)):
                 found["in-the"].append((start, name, end))
         elif c in SPACE and text.startswith("(", after):
             found["paren"].append((start, name, end))
@@ -234,7 +235,7 @@ def _possessive_compass(text: str) -> bool:
     for mark in ("'s", "’s"):
         pos = text.find(mark)
         while pos != -1:
-            after = _spaces(text, pos + 2)
+            after = space_after(text, pos + 2)
             if after > pos + 2 and text.startswith(_COMPASS_NOUN_STARTS, after):
                 return True
             pos = text.find(mark, pos + 2)
@@ -272,8 +273,8 @@ def _after_a_name(text: str, nouns: Iterable[str]) -> bool:
     for word in nouns:
         pos = text.find(word)
         while pos != -1:
-            token, start = _token_before(text, pos)
-            if token[:1].isupper() or token in _NOUN_FIRST_WORDS and _token_before(text, start)[0][:1].isupper():
+            token, start = token_before(text, pos)
+            if token[:1].isupper() or token in _NOUN_FIRST_WORDS and token_before(text, start)[0][:1].isupper():
                 return True
             pos = text.find(word, pos + 1)
     return False
@@ -282,17 +283,20 @@ def _after_a_name(text: str, nouns: Iterable[str]) -> bool:
 def _listed_before(text: str, pos: int) -> bool:
     """Whether a name and a comma come just before pos ("Kabul, Pakistan, India"): _LIST_BEFORE, tried only
     when a comma ends the text before pos."""
-    end = pos
-    while end > 0 and text[end - 1] in SPACE:
-        end -= 1
+    end = space_before(text, pos)
     return end > 0 and text[end - 1] == "," and _compiled()["list-before"].search(text, 0, pos) is not None
 
 
-def _token_before(text: str, pos: int) -> tuple[str, int]:
+def space_before(text: str, pos: int) -> int:
+    """The start of the white space (regex \\s) ending at pos."""
+    while pos > 0 and text[pos - 1] in SPACE:
+        pos -= 1
+    return pos
+
+
+def token_before(text: str, pos: int) -> tuple[str, int]:
     """The run of non-space characters ending at the white space before pos ('' if none), and its start."""
-    end = pos
-    while end > 0 and text[end - 1] in SPACE:
-        end -= 1
+    end = space_before(text, pos)
     if end == pos:
         return "", pos
     start = end

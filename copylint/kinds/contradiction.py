@@ -9,7 +9,7 @@ from typing import Iterable, Iterator
 import regex
 
 from ..document import Document
-from ..data.mentions import SPACE
+from ..data.mentions import space_before
 from ..errors import RuleError
 from ..model import Finding
 from ..registry import compile_regex
@@ -38,9 +38,8 @@ def descriptions(text: str) -> Iterator[regex.Match]:
     start (a full scan tries the leading white space of the "that/which" branch at every space)."""
     starts = [(m.start(), m.start()) for m in _COMMA_START.finditer(text)]
     for m in _CLAUSE_START.finditer(text):
-        first = k = m.start()
-        while first > 0 and text[first - 1] in SPACE:
-            first -= 1
+        k = m.start()
+        first = space_before(text, k)
         if first < k:
             starts.append((first, k - 1))  # any start in this run of white space gives the same match
     if not starts:

@@ -264,21 +264,13 @@ class Capital(GeoKind):
 
 def _after_word(text: str, word: str, test) -> bool:
     """Whether word occurs after white space with test(the token before it, the token before that) true."""
-    from ..data.mentions import SPACE
-
-    def token_before(end: int) -> tuple[str, int]:
-        while end > 0 and text[end - 1] in SPACE:
-            end -= 1
-        start = end
-        while start > 0 and text[start - 1] not in SPACE:
-            start -= 1
-        return text[start:end], start
+    from ..data.mentions import SPACE, token_before
 
     pos = text.find(word)
     while pos != -1:
         if pos > 0 and text[pos - 1] in SPACE:
-            token, start = token_before(pos)
-            if test(token, token_before(start)[0]):
+            token, start = token_before(text, pos)
+            if test(token, token_before(text, start)[0]):
                 return True
         pos = text.find(word, pos + 1)
     return False
@@ -298,13 +290,11 @@ def _may_claim_a_border(token: str, before: str) -> bool:
 
 def _before_noun(text: str, word: str) -> bool:
     """Whether word is followed by white space and "country" or "nation" somewhere (as a rank claim needs)."""
-    from ..data.mentions import SPACE
+    from ..data.mentions import space_after
 
     pos = text.find(word)
     while pos != -1:
-        after = pos + len(word)
-        while after < len(text) and text[after] in SPACE:
-            after += 1
+        after = space_after(text, pos + len(word))
         if after > pos + len(word) and text.startswith(("country", "nation"), after):
             return True
         pos = text.find(word, pos + 1)
