@@ -198,7 +198,8 @@ def build_index() -> dict[str, Any]:
     }
 
 
-def _cities_by_key(cities: dict[str, Any], alternates: dict[str, list[tuple[str, str]]]) -> dict[tuple[str, str], dict[str, Any]]:
+def _cities_by_key(cities: dict[str, Any],
+                   alternates: dict[str, list[tuple[str, str]]]) -> dict[tuple[str, str], dict[str, Any]]:
     """(country, key of a name or alternate name) -> the most populous city so named (the first of equals)."""
     best: dict[tuple[str, str], dict[str, Any]] = {}
     for gid, city in cities.items():
