@@ -1,11 +1,14 @@
 """Geography kinds: place vs country, compass direction, capitals, borders and size ranks, judged by the gazetteer."""
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..document import Document, ProseBlock
 from ..model import Finding
 from .base import Kind, match_case
+
+if TYPE_CHECKING:
+    from ..data.mentions import Mention
 
 _PROSE = frozenset({"paragraph", "list", "quote", "caption", "heading", "title"})
 _TRAILING = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may
@@ -80,6 +83,17 @@ class GeoKind(Kind):
         for _, block in self.blocks(doc):
             yield block
 
+    def located(self, doc: Document) -> Iterator[tuple[ProseBlock, Mention]]:
+        """Each 'X in Y' mention of the prose (one shared pass per document) with its block, capitals excepted:
+        the capital kind judges those."""
+        from ..data.mentions import document_mentions
+
+        mentions = document_mentions(doc)
+        for block in self.prose(doc):
+            for m in mentions.of(block.text):
+                if m.noun != "capital":
+                    yield block, m
+
     @staticmethod
     def hyphenated(doc: Document) -> bool:
         """Whether the document writes compound compass words with a hyphen ('north-east')."""
@@ -108,18 +122,12 @@ class PlaceCountry(GeoKind):
     NAME = "place-country"
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        from ..data.mentions import document_mentions
-
         g = None
-        mentions = document_mentions(doc)
-        for block in self.prose(doc):
-            for m in mentions.of(block.text):
-                if m.noun == "capital":
-                    continue  # the capital kind judges these
-                g = g or _gaz()
-                found = self._judge(doc, block, g, m)
-                if found is not None:
-                    yield found
+        for block, m in self.located(doc):
+            g = g or _gaz()
+            found = self._judge(doc, block, g, m)
+            if found is not None:
+                yield found
 
     def _judge(self, doc: Document, block: ProseBlock, g, m) -> Finding | None:
         x, y = m.x.text, _trim(m.y.text)
@@ -200,34 +208,31 @@ class Compass(GeoKind):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         from ..data import compass as cp
-        from ..data.mentions import document_mentions
 
         g = None
-        mentions = document_mentions(doc)
-        for block in self.prose(doc):
-            for m in mentions.of(block.text):
-                if m.compass is None or m.noun == "capital":
-                    continue
-                g = g or _gaz()
-                x = m.x.text
-                if not g.places(x):
-                    continue
-                cc = _country_code(g, _trim(m.y.text), adjective=m.y_is_adjective)
-                direction = cp.parse(m.compass.text)
-                if cc is None or direction is None:
-                    continue
-                inside = [p for p in g.places(x) if p.country == cc]
-                others = [r for r in g.readings(x) if r.startswith(cc + ".")]
-                if not inside or len(others) > len(inside):
-                    continue  # a smaller place or a region of that name may be the one meant
-                positions = [g.position(p.lat, p.lon, cc) for p in inside]
-                if any(pos is None or not cp.contradicts(direction, pos) for pos in positions):
-                    continue
-                if _key(x) in non_place_names(doc):  # the dearest test last
-                    continue
-                actual = cp.word_for(cp.along(direction, positions[0]), m.compass.text, self.hyphenated(doc))
-                yield self.finding(doc, block, m.compass.start, m.compass.end, actual, place=x,
-                                   country=g.display(cc).removeprefix("the "), actual=actual)
+        for block, m in self.located(doc):
+            if m.compass is None:
+                continue
+            g = g or _gaz()
+            x = m.x.text
+            if not g.places(x):
+                continue
+            cc = _country_code(g, _trim(m.y.text), adjective=m.y_is_adjective)
+            direction = cp.parse(m.compass.text)
+            if cc is None or direction is None:
+                continue
+            inside = [p for p in g.places(x) if p.country == cc]
+            others = [r for r in g.readings(x) if r.startswith(cc + ".")]
+            if not inside or len(others) > len(inside):
+                continue  # a smaller place or a region of that name may be the one meant
+            positions = [g.position(p.lat, p.lon, cc) for p in inside]
+            if any(pos is None or not cp.contradicts(direction, pos) for pos in positions):
+                continue
+            if _key(x) in non_place_names(doc):  # the dearest test last
+                continue
+            actual = cp.word_for(cp.along(direction, positions[0]), m.compass.text, self.hyphenated(doc))
+            yield self.finding(doc, block, m.compass.start, m.compass.end, actual, place=x,
+                               country=g.display(cc).removeprefix("the "), actual=actual)
 
 
 class Capital(GeoKind):
