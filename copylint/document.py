@@ -94,23 +94,30 @@ class Document:
         return self.blocks[sentence.block].text[sentence.start : sentence.end]
 
     @cached_property
-    def word_list(self) -> tuple[str, ...]:
-        """Every word of the prose, as written, in order (one tokenizing pass shared by all rules)."""
-        return tuple(WORD_RE.findall(self.prose))
+    def folded(self) -> str:
+        """The prose lower-cased with straight apostrophes and hyphens, the same length (offsets hold)."""
+        from .phrases import fold
+
+        return fold(self.prose)
+
+    @cached_property
+    def _folded_words(self) -> list[str]:
+        # One tokenizing pass over the folded prose serves both the word set and the word count.
+        return WORD_RE.findall(self.folded)
 
     @cached_property
     def word_count(self) -> int:
-        return len(self.word_list)
+        return len(self._folded_words)
 
     @cached_property
     def words(self) -> frozenset[str]:
         """The distinct words of the prose (and their hyphen/apostrophe parts), lower-cased with straight
         apostrophes: a rule whose trigger words are all absent can skip the document without scanning it."""
-        from .phrases import fold
-
-        whole = fold(" ".join(set(self.word_list)))
+        whole = set(self._folded_words)
         # Parts of hyphenated and possessive words count too: "minister's" also gives "minister".
-        return frozenset(whole.replace("-", " ").replace("'", " ").split()) | frozenset(whole.split())
+        joined = " ".join(w for w in whole if "-" in w or "'" in w)
+        whole.update(joined.replace("-", " ").replace("'", " ").split())
+        return frozenset(whole)
 
     def has_any(self, words: "frozenset[str] | set[str]") -> bool:
         return not self.words.isdisjoint(words)

@@ -1,12 +1,15 @@
 """PhraseMatcher: one Aho-Corasick automaton over many phrases, matched on word boundaries, case-insensitively."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Generic, Iterator, Mapping, TypeVar
 
 import ahocorasick
 
 T = TypeVar("T")
+# Words as Document.words holds them: each token and its hyphen/apostrophe parts (the same tokenizer).
+_WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
 _FOLDS = (("’", "'"), ("‘", "'"), ("‐", "-"), ("‑", "-"))
 
 
@@ -27,6 +30,12 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
+def word_parts(phrase: str) -> frozenset[str]:
+    """The pieces of a folded phrase that Document.words holds whenever the phrase occurs on word boundaries:
+    hyphenated and possessive words split into their parts."""
+    return frozenset(p for w in _WORD_RE.findall(phrase) for p in w.replace("-", " ").replace("'", " ").split())
+
+
 class PhraseMatcher(Generic[T]):
     """Find every table phrase in a text, longest first where matches overlap, never inside a word."""
 
@@ -39,6 +48,22 @@ class PhraseMatcher(Generic[T]):
         self._empty = len(table) == 0
         if not self._empty:
             self._automaton.make_automaton()
+        # Each phrase's parts under its longest part: a document whose words hold no phrase's parts is not scanned.
+        self._by_trigger: dict[str, list[frozenset[str]]] = {}
+        self._unfilterable = False
+        for phrase in table:
+            parts = word_parts(fold(phrase))
+            if not parts:
+                self._unfilterable = True
+                continue
+            self._by_trigger.setdefault(max(sorted(parts), key=len), []).append(parts)
+        self._triggers = frozenset(self._by_trigger)
+
+    def may_match(self, words: frozenset[str]) -> bool:
+        """False when no phrase can occur in a text whose Document.words are `words` (the scan can be skipped)."""
+        if self._unfilterable:
+            return True
+        return any(parts <= words for trigger in self._triggers & words for parts in self._by_trigger[trigger])
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, T]]:
         """(start, end, value) of non-overlapping matches, leftmost-longest."""

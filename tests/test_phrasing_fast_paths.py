@@ -102,3 +102,30 @@ def test_other_lowercase_table_matches_this_python() -> None:
             if len(upper) == 1 and upper != c and upper.lower() != c:
                 table[upper] = table.get(upper, "") + c
     assert {k: set(v) for k, v in table.items()} == {k: set(v) for k, v in _OTHER_LOWER.items()}
+
+
+def test_phrase_prefilter_never_rules_out_a_match() -> None:
+    """PhraseMatcher.may_match(doc.words) is False only when finditer finds nothing: phrases glued to hyphens,
+    apostrophes (straight and curly), digits and other phrases, in either case."""
+    import random
+
+    from copylint.document import Document, ProseBlock
+    from copylint.phrases import PhraseMatcher
+
+    table = {"tear fuel": "tear gas", "man-made consciousness": "AI", "o'clock news": "news", "u.s. army": "US Army",
+             "in the globe": "in the world", "unaccessible": "inaccessible"}
+    matcher = PhraseMatcher(table)
+    assert PhraseMatcher({**table, "--": "—"}).may_match(frozenset())  # no word to test: never ruled out
+    pieces = ["tear", "fuel", "man", "made", "consciousness", "o", "clock", "news", "u", "s", "army", "in", "the",
+              "globe", "Tear", "GLOBE", "unaccessible", "super", "anti", "2"]
+    joins = [" ", " ", " ", "-", "'", "’", ".", ". ", "\n", "‐", "--", ", "]
+    rng = random.Random(7)
+    matched = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(joins) for _ in range(rng.randint(2, 9)))
+        doc = Document("t.txt", text, "plain", [ProseBlock(text, "body", 0)])
+        found = list(matcher.finditer(text))
+        matched += bool(found)
+        assert matcher.may_match(doc.words) or not found, text
+    assert matched > 50  # the generator does produce matches
+    assert not matcher.may_match(frozenset({"tear", "globe", "the"}))  # and the filter does rule texts out

@@ -37,7 +37,7 @@ def locate(doc: Document, start: int, end: int) -> tuple[int, int] | None:
 
 def folded(doc: Document) -> str:
     """fold(doc.prose): lower-cased, straight apostrophes and hyphens, same length (once per document)."""
-    return doc.memo("prose.folded", lambda: fold(doc.prose))
+    return doc.folded
 
 
 def lowered(doc: Document) -> str:

@@ -46,8 +46,10 @@ class SpinScore(Kind):
         threshold = doc.context.get("spin_threshold")
         threshold = float(threshold) if threshold is not None else self.rule.params.get("threshold", DEFAULT_THRESHOLD)
         phrases = sorted({(f.start, f.end): f for f in findings if self.counts(f)}.values(), key=lambda f: f.start)
+        if not phrases or len(phrases) < self.rule.params.get("min_phrases", 3):
+            return
         score = spin_score(len(phrases), doc.word_count)
-        if not phrases or len(phrases) < self.rule.params.get("min_phrases", 3) or score <= threshold:
+        if score <= threshold:
             return
         first = phrases[0]
         finding = self.source_finding(doc, first.start, first.end, None, score=f"{score:.1f}", count=len(phrases),

@@ -30,6 +30,8 @@ class Substitution(Kind):
         self.matcher = PhraseMatcher(rule.params["swap"], rule.params.get("case_sensitive", False))
 
     def check(self, doc: Document) -> Iterable[Finding]:
+        if not self.matcher.may_match(doc.words):
+            return
         for _, block in self.blocks(doc):
             text = block.text
             for start, end, replacement in self.matcher.finditer(text):
