@@ -129,3 +129,22 @@ def test_phrase_prefilter_never_rules_out_a_match() -> None:
         assert matcher.may_match(doc.words) or not found, text
     assert matched > 50  # the generator does produce matches
     assert not matcher.may_match(frozenset({"tear", "globe", "the"}))  # and the filter does rule texts out
+
+
+def test_existence_prefilters_pass_every_block_the_pattern_matches() -> None:
+    """A rule's prefilter is only a shortcut: on its examples, and on them with other white space, every text the
+    full pattern matches also passes the prefilter."""
+    from copylint.engine import build_kinds
+    from copylint.registry import load_rules
+
+    kinds = [k for k in build_kinds(load_rules()) if getattr(k, "prefilter", None) is not None]
+    assert kinds, "no rule uses a prefilter: this test checks nothing"
+    for kind in kinds:
+        texts = [(e.bad or e.good or "").replace("⟦", "").replace("⟧", "") for e in kind.rule.examples]
+        texts += [t.replace(" ", space) for t in texts for space in ("\n", "\t", "\u00a0", "  ", "\u2009")]
+        matched = 0
+        for text in texts:
+            if kind.pattern.search(text):
+                matched += 1
+                assert kind.prefilter.search(text), (kind.rule.code, text)
+        assert matched, kind.rule.code

@@ -30,14 +30,28 @@ def _compile_pattern(rule):
     return compile_regex(rule, "pattern", rule.params["pattern"], flags)
 
 
+def _compile_prefilter(rule):
+    """The stdlib engine: it scans for a leading literal far faster than the regex module runs a rich pattern."""
+    if "prefilter" not in rule.params:
+        return None
+    import re
+
+    try:
+        return re.compile(rule.params["prefilter"])
+    except re.error as exc:
+        raise RuleError(rule.path, "prefilter", f"invalid regex {rule.params['prefilter']!r}: {exc}") from None
+
+
 class Existence(Kind):
     """Keys: pattern (regex) or tokens (phrases); replacement (regex template, \\1 or {0}); ignorecase; exceptions;
-    transform (a named replacement function); triggers (words, any case) and literals (exact substrings): a
-    document without any trigger, or a block without any literal, is skipped unscanned."""
+    transform (a named replacement function); triggers (words, any case), literals (exact substrings) and
+    prefilter (a cheap regex in Python's `re` syntax that every match's block also matches): a document without
+    any trigger, or a block without any literal or without a prefilter match, is skipped unscanned."""
 
     NAME = "existence"
     KEYS = {"pattern": str, "tokens": list, "replacement": str, "ignorecase": bool, "exceptions": list,
-            "case_sensitive": bool, "transform": str, "triggers": list, "literals": list}
+            "case_sensitive": bool, "transform": str, "triggers": list, "literals": list,
+            "prefilter": str}
 
     @classmethod
     def validate(cls, rule) -> None:
@@ -50,6 +64,7 @@ class Existence(Kind):
         _compile_pattern(rule)
         for i, e in enumerate(rule.params.get("exceptions", [])):
             compile_regex(rule, f"exceptions[{i}]", e)
+        _compile_prefilter(rule)
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
@@ -60,6 +75,7 @@ class Existence(Kind):
         self.triggers = frozenset(fold(t) for t in p.get("triggers", ()))
         # Case-sensitive substrings one of which every match contains: a block without any is skipped.
         self.literals = tuple(p.get("literals", ()))
+        self.prefilter = _compile_prefilter(rule)
         self._exceptions: list | None = None
         self._pattern = None
         self.matcher = None if "pattern" in p else PhraseMatcher({t: t for t in p["tokens"]}, p.get("case_sensitive", False))
@@ -85,6 +101,8 @@ class Existence(Kind):
         for _, block in self.blocks(doc):
             text = block.text
             if literals and not any(lit in text for lit in literals):
+                continue
+            if self.prefilter is not None and self.prefilter.search(text) is None:
                 continue
             if self.matcher is None:
                 for m in self.pattern.finditer(text):
