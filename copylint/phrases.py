@@ -48,22 +48,29 @@ class PhraseMatcher(Generic[T]):
         self._empty = len(table) == 0
         if not self._empty:
             self._automaton.make_automaton()
-        # Each phrase's parts under its longest part: a document whose words hold no phrase's parts is not scanned.
-        self._by_trigger: dict[str, list[frozenset[str]]] = {}
+        # Each phrase (folded) and its parts under its longest part: a document whose words hold no phrase's parts,
+        # or whose folded text holds none of those phrases, is not scanned.
+        self._by_trigger: dict[str, list[tuple[frozenset[str], str]]] = {}
         self._unfilterable = False
         for phrase in table:
-            parts = word_parts(fold(phrase))
+            key = fold(phrase)
+            parts = word_parts(key)
             if not parts:
                 self._unfilterable = True
                 continue
-            self._by_trigger.setdefault(max(sorted(parts), key=len), []).append(parts)
+            self._by_trigger.setdefault(max(sorted(parts), key=len), []).append((parts, key))
         self._triggers = frozenset(self._by_trigger)
 
-    def may_match(self, words: frozenset[str]) -> bool:
-        """False when no phrase can occur in a text whose Document.words are `words` (the scan can be skipped)."""
+    def may_match(self, words: frozenset[str], folded: str | None = None) -> bool:
+        """False when no phrase can occur in a text whose Document.words are `words` and, if given, whose folded
+        prose is `folded` (then the scan can be skipped)."""
         if self._unfilterable:
             return True
-        return any(parts <= words for trigger in self._triggers & words for parts in self._by_trigger[trigger])
+        for trigger in self._triggers & words:
+            for parts, key in self._by_trigger[trigger]:
+                if parts <= words and (folded is None or key in folded):
+                    return True
+        return False
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, T]]:
         """(start, end, value) of non-overlapping matches, leftmost-longest."""

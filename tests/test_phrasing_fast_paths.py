@@ -127,8 +127,10 @@ def test_phrase_prefilter_never_rules_out_a_match() -> None:
         found = list(matcher.finditer(text))
         matched += bool(found)
         assert matcher.may_match(doc.words) or not found, text
+        assert matcher.may_match(doc.words, doc.folded) or not found, text
     assert matched > 50  # the generator does produce matches
     assert not matcher.may_match(frozenset({"tear", "globe", "the"}))  # and the filter does rule texts out
+    assert not matcher.may_match(frozenset({"tear", "fuel"}), "fuel for tear gas")
 
 
 def test_existence_prefilters_pass_every_block_the_pattern_matches() -> None:

@@ -95,7 +95,7 @@ class Existence(Kind):
     def check(self, doc: Document) -> Iterable[Finding]:
         if self.triggers and not doc.has_any(self.triggers):
             return
-        if self.matcher is not None and not self.matcher.may_match(doc.words):
+        if self.matcher is not None and not self.matcher.may_match(doc.words, doc.folded):
             return
         literals = self.literals
         for _, block in self.blocks(doc):

@@ -30,7 +30,7 @@ class Substitution(Kind):
         self.matcher = PhraseMatcher(rule.params["swap"], rule.params.get("case_sensitive", False))
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        if not self.matcher.may_match(doc.words):
+        if not self.matcher.may_match(doc.words, doc.folded):
             return
         for _, block in self.blocks(doc):
             text = block.text
