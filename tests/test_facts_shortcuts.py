@@ -176,21 +176,80 @@ def test_exact_words() -> None:
     assert not may_contain(doc_of("A stone"), frozenset({"mile"}))
 
 
-# --- organisations: patterns over the aliases present ----------------------------------------------------
-def test_patterns_over_present_aliases_match_the_full_ones(monkeypatch) -> None:
+# --- organisations: skips by alias words, block gates and per-pattern literals --------------------------
+ORG_TEXTS = ["Ministers met at the Geneva-based OECD and the Vienna-based OPEC.", "Fellow NATO member Austria agreed.",
+             "Norway, an EU member, and Russia, a Nato ally, signed; the IMF, based in New York, said so.",
+             "Russia is a member of OPEC, and UNESCO's headquarters in Rome are new; Opec+ member Russia cut.",
+             "The U.N.-backed plan: U.N. member Chile and the EU's seat in Paris; the London-based WHO officials.",
+             "The World Health Organisation's headquarters in Paris. Canada is a member of the Organisation for "
+             "Economic Co-operation and Development.", "An EU-wide deal; Germany is a member of the EUROPEAN UNION.",
+             "Mexico, a fellow Opec member, and the Brussels-based European Union HQ in Madrid; The OECD, which is "
+             "based in Rome.", "No organisation here is a member of anything based in Rome."]
+
+
+def test_organisation_shortcuts_equal_the_plain_computation(monkeypatch) -> None:
     from copylint.kinds import claims
     from copylint.kinds.claims import Organisation
 
     rule = next(r for r in load_rules() if r.kind == "organisation")
-    texts = ["Ministers met at the Geneva-based OECD and the Vienna-based OPEC.", "Fellow NATO member Austria agreed.",
-             "Norway, an EU member, and Russia, a Nato ally, signed; the IMF, based in New York, said so.",
-             "Russia is a member of OPEC, and UNESCO's headquarters in Rome are new; Opec+ member Russia cut."]
-    subsets = Organisation(rule)
-    monkeypatch.setattr(claims, "_SUBSETS", 0)
-    full = Organisation(rule)
-    for text in texts:
-        assert [f.text for f in subsets.check(doc_of(text))] == [f.text for f in full.check(doc_of(text))], text
-    assert all(key is None for _, key in full._compiled)
+    fast = Organisation(rule)
+    expected = [[f.text for f in fast.check(doc_of(text))] for text in ORG_TEXTS]
+    assert sum(map(len, expected)) >= 8
+    # Plain: every document and block read, every pattern tried wherever seat_word or "member" is found.
+    monkeypatch.setattr(claims, "_SEAT_NEEDS", (("",),) * 3)
+    monkeypatch.setattr(claims, "_SEAT_WORD_NEEDS", ("",))
+    monkeypatch.setattr(Organisation, "_present", lambda self, doc: [""])
+    plain = Organisation(rule)
+    assert [[f.text for f in plain.check(doc_of(text))] for text in ORG_TEXTS] == expected
+
+
+def test_phrases_a_document_may_hold() -> None:
+    from copylint.data.triggers import Phrases, exact_words, phrase_words
+
+    phrases = ["WHO", "World Health Organization", "U.N.", "Co-operation", "G7", "+", "euro zone", "Euro Zone"]
+    table = Phrases(phrases)
+    for text in ["The who and the un.", "A world health organization of g7 in the euro zone.", "Co-operation, u n",
+                 "Nothing", "A ſtone of the WHO"]:
+        doc = doc_of(text)
+        plain = tuple(p for p in phrases if phrase_words(p) <= doc.words) if exact_words(doc) else tuple(phrases)
+        assert table.candidates(doc) == tuple(p for p in phrases if p in plain or p == "+"), text
+    assert Phrases(["WHO"]).candidates(doc_of("Nothing")) == ()
+
+
+def test_seat_literals_are_in_the_patterns() -> None:
+    from copylint.kinds.claims import _SEAT_NEEDS, _org_sources
+
+    for needs, source in zip(_SEAT_NEEDS, _org_sources("EU", "seat")):
+        assert all(s.replace("-", "") in source for s in needs)
+
+
+# --- claims: a pattern is compiled and run only where the strings its matches need are ---------------------
+def test_required_all() -> None:
+    from copylint.data.literals import holds, required_all
+
+    assert required_all(r"\b(?:a|one)\s+mile\s+is\s+(?P<v>\d+)\s*(?:km|kilomet(?:re|er)s?)") == (
+        frozenset({"mile"}), frozenset({"is"}), frozenset({"km", "kilomet"}))
+    assert frozenset({"metre", "meter"}) in required_all(r"(?:metre|meter)s?\s+(?:x|y)+z")
+    assert required_all(r"\p{Lu}x") == () and required_all(r"(?=abc)d") == ()
+    assert holds("a mile is 3 km", required_all(r"mile\s+is\s+\d+\s*km")) and not holds("a mile", (frozenset({"km"}),))
+
+
+def test_every_claim_match_holds_the_strings_its_pattern_needs() -> None:
+    from copylint.data.literals import holds
+    from copylint.kinds.claims import Claim
+
+    for rule in (r for r in load_rules() if r.kind == "claim"):
+        kind = Claim(rule)
+        texts = [(e.bad or e.good).replace("⟦", "").replace("⟧", "") for e in rule.examples]
+        texts += [t.upper() for t in texts] + [t.replace("s", "ſ").replace("k", "\u212a") for t in texts]
+        found = 0
+        for index, claim in enumerate(kind.claims):
+            for n, needs in enumerate(kind._needs[index]):
+                for text in texts:
+                    for m in kind._compiled(index, n).finditer(text):
+                        found += 1
+                        assert holds(m.group().casefold(), needs), (claim.id, m.group())
+        assert found >= len([e for e in rule.examples if e.bad]), rule.code
 
 
 # --- contradiction: a value is tried only when the description holds a literal it needs -------------------

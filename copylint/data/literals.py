@@ -12,6 +12,35 @@ _REGEX_ONLY = ("[[", "\\p", "\\P", "\\X", "\\G", "\\K", "\\L<", "\\N{", "\\m", "
 def required(pattern: str) -> frozenset[str] | None:
     """Case-folded strings one of which every match of pattern contains (matching case-insensitively, with
     full case folding, compare them with text.casefold()); None when no such set is known."""
+    parsed = _parse(pattern)
+    if parsed is None:
+        return None
+    tree, c = parsed
+    found = _sequence(tree, c)
+    return frozenset(s.casefold() for s in found) if found else None
+
+
+@lru_cache(maxsize=None)
+def required_all(pattern: str, shortest: int = 2) -> tuple[frozenset[str], ...]:
+    """Sets of case-folded strings of which every match of pattern contains one each (compare them with
+    text.casefold()); sets holding a string shorter than `shortest` rule out too little and are left out.
+    Empty when none is known."""
+    parsed = _parse(pattern)
+    if parsed is None:
+        return ()
+    tree, c = parsed
+    sets = (frozenset(s.casefold() for s in found) for found in _all(tree, c))
+    return tuple(dict.fromkeys(s for s in sets if min(map(len, s)) >= shortest))
+
+
+def holds(folded: str, needs: tuple[frozenset[str], ...]) -> bool:
+    """Whether a case-folded text holds one string of each set of required_all()."""
+    return all(any(s in folded for s in strings) for strings in needs)
+
+
+def _parse(pattern: str):
+    """The standard library's parse of pattern (items, constants module), or None when it may read it unlike
+    the regex module does."""
     if any(s in pattern for s in _REGEX_ONLY):
         return None
     try:
@@ -20,27 +49,55 @@ def required(pattern: str) -> frozenset[str] | None:
         import sre_constants as c  # type: ignore[no-redef]
         import sre_parse as parser  # type: ignore[no-redef]
     try:
-        tree = parser.parse(pattern)
+        return list(parser.parse(pattern)), c
     except Exception:
         return None
-    found = _sequence(list(tree), c)
-    return frozenset(s.casefold() for s in found) if found else None
 
 
-def _sequence(items, c) -> frozenset[str] | None:
-    """The best necessary set of a sequence: its longest run of literal characters, or one item's set."""
-    best: frozenset[str] | None = None
+def _all(items, c) -> list[frozenset[str]]:
+    """Every necessary set of a sequence: its runs of literal characters, the sets of the groups and repeats
+    (at least once) it holds, and each other item's set."""
+    sets: list[frozenset[str]] = []
     run: list[str] = []
     for op, av in [*items, (None, None)]:
         if op is c.LITERAL:
             run.append(chr(av))
             continue
         if run:
-            best = _better(best, frozenset(("".join(run),)))
+            sets.append(frozenset(("".join(run),)))
+            if op is c.BRANCH:  # the parser pulls the common prefix of alternatives out ('km|kilo' -> k(?:m|ilo))
+                sets.append(frozenset("".join(run) + _lead(list(b), c) for b in av[1]))
             run = []
-        if op is not None:
-            best = _better(best, _node(op, av, c))
+        if op is c.SUBPATTERN:
+            sets.extend(_all(list(av[-1]), c))
+        elif op is c.ATOMIC_GROUP:
+            sets.extend(_all(list(av), c))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            if av[0] >= 1:
+                sets.extend(_all(list(av[2]), c))
+        elif op is not None:
+            found = _node(op, av, c)
+            if found:
+                sets.append(found)
+    return sets
+
+
+def _sequence(items, c) -> frozenset[str] | None:
+    """The best necessary set of a sequence (see _better)."""
+    best: frozenset[str] | None = None
+    for found in _all(items, c):
+        best = _better(best, found)
     return best
+
+
+def _lead(items, c) -> str:
+    """The literal characters a sequence starts with."""
+    lead = []
+    for op, av in items:
+        if op is not c.LITERAL:
+            break
+        lead.append(chr(av))
+    return "".join(lead)
 
 
 def _node(op, av, c) -> frozenset[str] | None:

@@ -7,7 +7,8 @@ from typing import Any, Iterable, Iterator
 
 import regex
 
-from ..data.triggers import exact_words, may_contain_all
+from ..data.literals import holds, required_all
+from ..data.triggers import Phrases, exact_words
 from ..document import Document, ProseBlock
 from ..errors import RuleError
 from ..model import Finding
@@ -60,13 +61,6 @@ def _entries(rule, key: str, keys: dict[str, Any], required: tuple[str, ...]) ->
     return entries
 
 
-def _words(phrase: str) -> frozenset[str]:
-    """The lower-cased words of a subject, as doc.words holds them ('Jet A-1' -> jet, a, 1)."""
-    from ..phrases import fold
-
-    return frozenset(regex.findall(r"\w+", fold(phrase)))
-
-
 class Claim(Kind):
     """Keys: [[claim]] tables — subjects (aliases; none: the pattern names its subject), wrong (regexes; the
     group 'span' is flagged, else the whole match; a group 'value' is compared with expected ± tolerance),
@@ -75,7 +69,8 @@ class Claim(Kind):
     documents with one of them).
 
     Nothing is compiled up front: a document without every word of some subject or any claim's trigger word
-    costs a few set comparisons, and a claim's patterns are compiled the first time a document may hold it."""
+    costs a few set comparisons, and a pattern is compiled and run only where the text holds the literal
+    strings every match of it needs (data.literals.required_all)."""
 
     NAME = "claim"
     KEYS = {"claim": list}
@@ -107,7 +102,7 @@ class Claim(Kind):
                 tolerance=float(entry.get("tolerance", 0.05)), window=entry.get("window", 90),
                 triggers=frozenset(entry.get("triggers", ())),
             ))
-        self._subject_words = tuple({_words(s) for c in self.claims for s in c.subjects})
+        self._subjects = Phrases(s for c in self.claims for s in c.subjects)
         self._free = [i for i, c in enumerate(self.claims) if not c.subjects]
         self._triggered: dict[str, set[int]] = {}  # trigger word -> the claims it may set off
         for i in self._free:
@@ -116,7 +111,8 @@ class Claim(Kind):
         self._triggers = frozenset(self._triggered)
         self._with_triggers = sum(1 for i in self._free if self.claims[i].triggers)
         self._matchers = None
-        self._wrong: dict[int, tuple[regex.Pattern, ...]] = {}
+        self._wrong: dict[tuple[int, int], regex.Pattern] = {}
+        self._needs = [tuple(required_all(_searchable(w)) for w in c.wrong) for c in self.claims]
 
     def _free_claims(self, doc: Document) -> list[int]:
         """The claims without subjects that the document may hold: untriggered ones, and those one of whose
@@ -140,16 +136,16 @@ class Claim(Kind):
             self._matchers = (PhraseMatcher(subjects_cs, case_sensitive=True), PhraseMatcher(subjects_ci))
         return self._matchers
 
-    def _compiled(self, index: int) -> tuple[regex.Pattern, ...]:
-        found = self._wrong.get(index)
+    def _compiled(self, index: int, n: int) -> regex.Pattern:
+        found = self._wrong.get((index, n))
         if found is None:
             claim = self.claims[index]
-            found = tuple(compile_regex(self.rule, f"claim.{claim.id}.wrong", w, regex.IGNORECASE) for w in claim.wrong)
-            self._wrong[index] = found
+            found = compile_regex(self.rule, f"claim.{claim.id}.wrong", claim.wrong[n], regex.IGNORECASE)
+            self._wrong[(index, n)] = found
         return found
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        with_subjects = may_contain_all(doc, self._subject_words) if self._subject_words else False
+        with_subjects = bool(self._subjects.candidates(doc))
         free = self._free_claims(doc)
         if not with_subjects and not free:
             return
@@ -172,23 +168,29 @@ class Claim(Kind):
                     limit = clause.start() if clause else limit
                     for index in indexes:
                         claim = self.claims[index]
-                        for found in self._search(index, text, end, min(limit, end + claim.window), end, other):
+                        stop = min(limit, end + claim.window)
+                        for found in self._search(index, text, end, stop, end, other, text[end:stop].casefold()):
                             if found[:2] not in done:
                                 done.add(found[:2])
                                 yield self._finding(doc, block, claim, *found)
+            folded = text.casefold() if free else ""
             for index in free:
                 claim = self.claims[index]
-                for found in self._search(index, text, 0, len(text), None, len(text)):
+                for found in self._search(index, text, 0, len(text), None, len(text), folded):
                     if found[:2] not in done:
                         done.add(found[:2])
                         yield self._finding(doc, block, claim, *found)
 
     def _search(self, index: int, text: str, pos: int, limit: int, subject_end: int | None,
-                latest: int) -> Iterator[tuple[int, int, str | None]]:
+                latest: int, folded: str) -> Iterator[tuple[int, int, str | None]]:
+        """The claim's matches in text[pos:limit] (whose case folding is `folded`), as (start, end, correction)."""
         claim = self.claims[index]
         negation = _patterns()[0]
         ends = None
-        for rx in self._compiled(index):
+        for n, needs in enumerate(self._needs[index]):
+            if not holds(folded, needs):
+                continue  # no match can lack a string every match holds
+            rx = self._compiled(index, n)
             for m in rx.finditer(text, pos, limit):
                 if m.start() > latest:
                     continue
@@ -212,6 +214,11 @@ class Claim(Kind):
     def _finding(self, doc: Document, block: ProseBlock, claim: _Claim, start: int, end: int,
                  correction: str | None) -> Finding:
         return self.finding(doc, block, start, end, correction, fact=claim.fact, source=claim.source, claim=claim.id)
+
+
+def _searchable(pattern: str) -> str:
+    """The pattern without a leading \\G (an assertion: the strings its matches hold are the same)."""
+    return pattern[2:] if pattern.startswith("\\G") else pattern
 
 
 def _same_case(original: str, replacement: str) -> str:
@@ -248,8 +255,11 @@ def _next_end(ends: list[int], pos: int, default: int) -> int:
 
 # --- organisations --------------------------------------------------------------------------------------
 _ORG_KEYS = {"name": str, "aliases": list, "members": list, "seat": list, "source": str, "note": str}
-# After this many different sets of aliases, compile the patterns for every alias once and for all.
-_SUBSETS = 4
+# Strings one of which every match of each seat pattern holds (in _org_sources' order): a block without
+# them never compiles or runs that pattern.
+_SEAT_NEEDS = (("-based",), ("headquarters", "HQ", "head", "secretariat", "seat"), ("based", "headquartered"))
+# What seat_word (see _org_words) needs: one of these strings.
+_SEAT_WORD_NEEDS = ("based", "headquarter", "HQ", "head", "secretariat", "seat")
 
 
 @lru_cache(maxsize=None)
@@ -291,8 +301,9 @@ class Organisation(Kind):
     alpha-2 codes of every state ever a member), source. Checks "the Geneva-based X", "X's headquarters in
     Y", "X, based in Y", and "X member Y" / "Y, an X member" / "Y is a member of X".
 
-    Only blocks holding an alias are read, and the patterns name only the aliases the document holds (an
-    alias absent from the text can never match, so the matches are those of the pattern with every alias)."""
+    Every match holds an alias, as whole words: only aliases all of whose words doc.words holds are looked
+    for, only blocks holding "member" or a seat word and an alias are read, and a pattern (over every alias)
+    is compiled the first time such a block may hold it."""
 
     NAME = "organisation"
     KEYS = {"organisation": list}
@@ -306,52 +317,40 @@ class Organisation(Kind):
         super().__init__(rule)
         self.orgs = rule.params["organisation"]
         self.by_alias = {alias: i for i, org in enumerate(self.orgs) for alias in org["aliases"]}
-        self._finder = None
-        self._compiled: dict[tuple[str, tuple[str, ...] | None], list[regex.Pattern]] = {}
+        self._aliases = Phrases(self.by_alias)
+        self._compiled: dict[str, list[regex.Pattern | None]] = {"seat": [None] * 3, "member": [None] * 3}
 
-    def _aliases_in(self, text: str) -> set[str]:
-        """Aliases occurring anywhere in text (as plain, case-sensitive substrings)."""
-        if self._finder is None:
-            import ahocorasick
+    def _present(self, doc: Document) -> list[str]:
+        """The aliases the document holds (as case-sensitive substrings of its prose)."""
+        prose = doc.prose
+        return [alias for alias in self._aliases.candidates(doc) if alias in prose]
 
-            finder = ahocorasick.Automaton()
-            for alias in self.by_alias:
-                finder.add_word(alias, alias)
-            finder.make_automaton()
-            self._finder = finder
-        return {alias for _, alias in self._finder.iter(text)}
+    def _pattern(self, which: str, n: int) -> regex.Pattern:
+        """The n-th seat or member pattern, over every alias."""
+        compiled = self._compiled[which]
+        if compiled[n] is None:
+            alias_rx = "|".join(sorted((regex.escape(a) for a in self.by_alias), key=len, reverse=True))
+            compiled[n] = regex.compile(_org_sources(alias_rx, which)[n])
+        return compiled[n]
 
-    def _patterns(self, which: str, present: frozenset[str]) -> list[regex.Pattern]:
-        """The seat or member patterns over the present aliases (over all of them once several sets were seen)."""
-        aliases = tuple(a for a in self.by_alias if a in present)
-        subsets = sum(1 for w, key in self._compiled if w == which and key is not None)
-        key = aliases if (which, aliases) in self._compiled or subsets < _SUBSETS else None
-        found = self._compiled.get((which, key))
-        if found is None:
-            names = self.by_alias if key is None else key
-            alias_rx = "|".join(sorted((regex.escape(a) for a in names), key=len, reverse=True))
-            found = [regex.compile(source) for source in _org_sources(alias_rx, which)]
-            self._compiled[(which, key)] = found
-        return found
+    def _seat_patterns(self, text: str) -> Iterator[tuple[int, regex.Pattern]]:
+        for n, needs in enumerate(_SEAT_NEEDS):
+            if any(s in text for s in needs):
+                yield n, self._pattern("seat", n)
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        blocks = []
-        for _, block in self.blocks(doc):
-            aliases = self._aliases_in(block.text)
-            if aliases:
-                blocks.append((block, aliases))
-        if not blocks:
+        present = self._present(doc)
+        if not present:
             return
-        present = frozenset().union(*(aliases for _, aliases in blocks))
-        not_member, seat_word, person_after = _org_words()
         g = None
-        for block, _ in blocks:
+        for _, block in self.blocks(doc):
             text = block.text
-            seats = seat_word.search(text) is not None
             members = "member" in text
-            if not (seats or members):
+            seats = any(s in text for s in _SEAT_WORD_NEEDS) and _org_words()[1].search(text) is not None
+            if not (seats or members) or not any(alias in text for alias in present):
                 continue
-            for n, rx in enumerate(self._patterns("seat", present) if seats else ()):
+            not_member, _, person_after = _org_words()
+            for n, rx in self._seat_patterns(text) if seats else ():
                 for m in rx.finditer(text):
                     org = self.orgs[self.by_alias[m.group("org")]]
                     if not org.get("seat") or (n == 0 and person_after.match(text, m.end())):
@@ -360,8 +359,8 @@ class Organisation(Kind):
                     found = self._seat(doc, block, g, org, m)
                     if found is not None:
                         yield found
-            for n, rx in enumerate(self._patterns("member", present) if members else ()):
-                for m in rx.finditer(text):
+            for n in range(3) if members else ():
+                for m in self._pattern("member", n).finditer(text):
                     org = self.orgs[self.by_alias[m.group("org")]]
                     if not org.get("members") or not_member.search(text, 0, m.start("org")):
                         continue
