@@ -115,7 +115,7 @@ def test_a_name_after_initials_or_across_lines_is_found() -> None:
 
 # --- descriptions: tried only where one may start --------------------------------------------------------
 def test_descriptions_equal_a_full_scan() -> None:
-    from copylint.kinds.contradiction import _DESCRIPTION_RX, descriptions
+    from copylint.kinds.contradiction import _DESCRIPTION_RX, _may_start_twice, descriptions
 
     rx = regex.compile(_DESCRIPTION_RX)
     pieces = [",", ", ", ", a ", ", an ", " that", " which", "'s", "’s", " is", " are", " ", "  ", "\t", "\n",
@@ -124,6 +124,33 @@ def test_descriptions_equal_a_full_scan() -> None:
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
         assert [m.span() for m in descriptions(text)] == [m.span() for m in rx.finditer(text)], repr(text)
+        blocks = text.split("\n")  # a document of blocks: every start is among its prose's starts
+        if sum(1 for b in blocks for _ in descriptions(b)) >= 2:
+            assert _may_start_twice("\n\n".join(blocks)), repr(text)
+
+
+def test_term_before_takes_the_last_word_of_each_window() -> None:
+    from copylint.kinds.contradiction import _STOP, _WORD, term_before
+
+    def plain(text: str, end: int) -> str:  # each word: the last of a forward scan over 40 characters
+        words: list[str] = []
+        pos = end
+        while len(words) < 4:
+            m = None
+            for m in _WORD.finditer(text, max(0, pos - 40), pos):
+                pass
+            if m is None or text[m.end():pos].strip() or m.group().lower() in _STOP:
+                break
+            words.insert(0, m.group())
+            pos = m.start()
+        return " ".join(words)
+
+    pieces = ["LPG", "gas", " ", "  ", ",", "'", "’", "-", "the", "a" * 45, "x" * 39, "Natural", "\n", ".", "é", "1"]
+    rng = random.Random(5)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        end = rng.randint(0, len(text))
+        assert term_before(text, end) == plain(text, end), (text, end)
 
 
 # --- claims: trigger words and subject words ------------------------------------------------------------

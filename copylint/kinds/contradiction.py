@@ -20,12 +20,14 @@ _DESCRIPTION_RX = (
     r"(?:,\s+(?P<appos>(?:a|an)\s)|,\s+which(?:['’]s|\s+is|\s+are)\s|\s+(?:that|which)(?:['’]s|\s+is|\s+are)\s)"
     r"(?P<desc>[^,;.()\[\]—–:!?\"“”]{3,140})")
 # Where a description may start: a comma before "a", "an" or "which", or "that"/"which" after white space.
-# (The standard library's \s is a superset of the regex module's, so no start is missed.)
+# (The standard library's \s is a superset of the regex module's, so no start is missed.) One pattern a
+# word: led by a literal, each is a fast string search (their matches cannot overlap).
 _COMMA_START = re.compile(r",\s+(?:an?\s|which)")
-_CLAUSE_START = re.compile(r"(?:that|which)(?:['’]s|\s+is|\s+are)\s")
+_CLAUSE_STARTS = (re.compile(r"that(?:['’]s|\s+is|\s+are)\s"), re.compile(r"which(?:['’]s|\s+is|\s+are)\s"))
 _STOP = frozenset("""a an the of for in on at to by with and or but from as is are was were its their his her this that
     these those price prices type kind sort""".split())
 _WORD = regex.compile(r"[\w'’-]+")
+_LAST_WORD = regex.compile(r"(?r)[\w'’-]+")  # searched backwards: the last (maximal) word of a window
 
 
 @lru_cache(maxsize=None)
@@ -37,11 +39,12 @@ def descriptions(text: str) -> Iterator[regex.Match]:
     """The matches of the description pattern, as its finditer() gives them, but tried only where one may
     start (a full scan tries the leading white space of the "that/which" branch at every space)."""
     starts = [(m.start(), m.start()) for m in _COMMA_START.finditer(text)]
-    for m in _CLAUSE_START.finditer(text):
-        k = m.start()
-        first = space_before(text, k)
-        if first < k:
-            starts.append((first, k - 1))  # any start in this run of white space gives the same match
+    for clause in _CLAUSE_STARTS:
+        for m in clause.finditer(text):
+            k = m.start()
+            first = space_before(text, k)
+            if first < k:
+                starts.append((first, k - 1))  # any start in this run of white space gives the same match
     if not starts:
         return
     starts.sort()
@@ -54,6 +57,17 @@ def descriptions(text: str) -> Iterator[regex.Match]:
         if m is not None:
             yield m
             pos = m.end()
+
+
+def _may_start_twice(prose: str) -> bool:
+    """Whether two descriptions may start in the prose (every block's starts are among the prose's)."""
+    count = 0
+    for rx in (_COMMA_START, *_CLAUSE_STARTS):
+        for _ in rx.finditer(prose):
+            count += 1
+            if count == 2:
+                return True
+    return False
 
 
 class _Pattern:
@@ -102,9 +116,7 @@ def term_before(text: str, end: int) -> str:
     words: list[str] = []
     pos = end
     while len(words) < 4:
-        m = None
-        for m in _WORD.finditer(text, max(0, pos - 40), pos):
-            pass
+        m = _LAST_WORD.search(text, max(0, pos - 40), pos)  # the last of _WORD.finditer over the same window
         if m is None or text[m.end():pos].strip():
             break
         if m.group().lower() in _STOP:
@@ -167,13 +179,16 @@ class Contradiction(Kind):
         self.facets = self._facets_of(rule)  # patterns are compiled on first use: few documents need them
 
     def check(self, doc: Document) -> Iterable[Finding]:
+        if not _may_start_twice(doc.prose):
+            return
+        described = [(index, block.text, m) for index, block in self.blocks(doc) for m in descriptions(block.text)]
+        if len(described) < 2:
+            return
         found = []
-        for index, block in self.blocks(doc):
-            text = block.text
-            for m in descriptions(text):
-                term = term_before(text, m.start())
-                if term:
-                    found.append((index, text, term, m))
+        for index, text, m in described:
+            term = term_before(text, m.start())
+            if term:
+                found.append((index, text, term, m))
         if len(found) < 2:
             return
         # Only a term described at least twice can be described two ways.
