@@ -6,7 +6,7 @@ import marshal
 import os
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from . import __version__
 
@@ -14,10 +14,12 @@ if TYPE_CHECKING:
     from .model import Finding
     from .runner import LinterSpec, Task
 
-SCHEMA = 1
+SCHEMA = 2
 # Cache files not used for this long are deleted when another one is opened.
 STALE_SECONDS = 30 * 24 * 3600
 COMMIT_EVERY = 500
+# Keys per SELECT ... IN (...): well under SQLite's oldest limit of 999 bound parameters.
+LOOKUP_CHUNK = 500
 
 
 def default_dir() -> Path:
@@ -33,33 +35,51 @@ def default_dir() -> Path:
 def fingerprint(spec: LinterSpec, languagetool_active: bool = False) -> str:
     """What findings depend on besides the text: copylint's version and code, every rule file, the config and the
     command-line selection, and whether LanguageTool took part."""
-    from .registry import builtin_rules_dir
-
     h = hashlib.blake2b(digest_size=16)
     h.update(f"{SCHEMA}|{__version__}|{spec!r}|lt={languagetool_active}".encode())
     if languagetool_active:
         h.update(f"{os.environ.get('LANGUAGETOOL_URL')}|{os.environ.get('LANGUAGETOOL_PORT')}".encode())
-    roots = [Path(__file__).resolve().parent, builtin_rules_dir()]
+    package = os.path.dirname(os.path.realpath(__file__))
+    roots = [package, builtin_rules_dir(package)]
     if spec.config is not None:
-        roots.extend(Path(d) for d in spec.config.rule_dirs)
+        roots.extend(os.fspath(d) for d in spec.config.rule_dirs)
     for root in roots:
         _hash_tree(h, root)
     return h.hexdigest()
 
 
-def _hash_tree(h, root: Path) -> None:
+def builtin_rules_dir(package: str) -> str:
+    """registry.builtin_rules_dir without importing the registry (and regex): a fully cached run compiles nothing."""
+    here = os.path.join(os.path.dirname(package), "rules")
+    if os.path.isfile(os.path.join(here, "__init__.py")):
+        return here
+    from importlib.resources import files
+
+    return str(files("copylint.rules"))
+
+
+def _hash_tree(h, root: str, rel: str = "") -> None:
     """Names, sizes and modification times of the files under root: any edit to code, rules or data shows."""
-    for directory, dirs, names in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__" and not d.startswith("."))
-        for name in sorted(names):
-            if name.endswith((".pyc", ".pyo")):
+    try:
+        with os.scandir(root) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError:
+        return
+    dirs = []
+    for entry in entries:
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name != "__pycache__" and not entry.name.startswith("."):
+                    dirs.append(entry)
                 continue
-            path = os.path.join(directory, name)
-            try:
-                st = os.stat(path)
-            except OSError:
+            if entry.name.endswith((".pyc", ".pyo")):
                 continue
-            h.update(f"{os.path.relpath(path, root)}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+            st = entry.stat()
+        except OSError:
+            continue
+        h.update(f"{rel}{entry.name}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+    for entry in dirs:  # a directory's own files first, then its subdirectories, each in name order
+        _hash_tree(h, entry.path, f"{rel}{entry.name}{os.sep}")
 
 
 class Cache:
@@ -94,26 +114,39 @@ class Cache:
 
     @staticmethod
     def key(task: Task) -> bytes:
-        h = hashlib.blake2b(digest_size=20)
-        h.update(f"{task.path}\0{task.fmt}\0".encode("utf-8", "surrogatepass"))
-        h.update(task.source.encode("utf-8", "surrogatepass"))
+        """sha256 of the path, format and text (as UTF-8: task.data when the reader kept the bytes it decoded)."""
+        data = task.data if task.data is not None else task.source.encode("utf-8", "surrogatepass")
+        h = hashlib.sha256(f"{task.path}\0{task.fmt}\0".encode("utf-8", "surrogatepass"))
+        h.update(data)
         return h.digest()
 
     def get(self, task: Task) -> tuple[Finding, ...] | None:
+        return self.get_many([task])[0]
+
+    def get_many(self, tasks: Sequence[Task]) -> list[tuple[Finding, ...] | None]:
+        """get() for each task, with one SELECT for up to LOOKUP_CHUNK of them."""
+        keys = [self.key(task) for task in tasks]
+        rows: dict[bytes, bytes] = {}
         try:
-            row = self._db.execute("SELECT value FROM findings WHERE key = ?", (self.key(task),)).fetchone()
+            for i in range(0, len(keys), LOOKUP_CHUNK):
+                chunk = keys[i : i + LOOKUP_CHUNK]
+                marks = ",".join("?" * len(chunk))
+                rows.update(self._db.execute(f"SELECT key, value FROM findings WHERE key IN ({marks})", chunk))
         except self._sqlite3.Error:
-            row = None
-        if row is None:
-            self.misses += 1
-            return None
-        try:
-            found = decode(row[0], task.path)
-        except (ValueError, EOFError, TypeError, KeyError, IndexError):
-            self.misses += 1
-            return None
-        self.hits += 1
-        return found
+            pass  # what was not read misses
+        return [self._found(rows.get(key), task.path) for key, task in zip(keys, tasks)]
+
+    def _found(self, value: bytes | None, path: str) -> tuple[Finding, ...] | None:
+        if value is not None:
+            try:
+                found = decode(value, path)
+            except (ValueError, EOFError, TypeError, KeyError, IndexError):
+                pass
+            else:
+                self.hits += 1
+                return found
+        self.misses += 1
+        return None
 
     def put(self, task: Task, findings: tuple[Finding, ...]) -> None:
         if self.readonly:
@@ -164,10 +197,13 @@ def encode(findings: Iterable[Finding]) -> bytes:
 
 
 def decode(data: bytes, path: str) -> tuple[Finding, ...]:
+    rows = marshal.loads(data)
+    if rows == ():  # most texts: nothing to build
+        return ()
     from .model import Applicability, Edit, Finding, Fix, Severity
 
     out = []
-    for code, name, severity, message, start, end, text, suggestions, fix, extra in marshal.loads(data):
+    for code, name, severity, message, start, end, text, suggestions, fix, extra in rows:
         if fix is not None:
             fix = Fix(tuple(Edit(*e) for e in fix[1]), Applicability(fix[0]))
         out.append(Finding(path, code, name, Severity(severity), message, start, end, text, suggestions, fix, extra))
@@ -176,11 +212,13 @@ def decode(data: bytes, path: str) -> tuple[Finding, ...]:
 
 def _prune(directory: Path, keep: Path) -> None:
     cutoff = time.time() - STALE_SECONDS
-    for entry in directory.glob("findings-*.sqlite3*"):
-        if entry.name.startswith(keep.name):
-            continue
-        try:
-            if entry.stat().st_mtime < cutoff:
-                entry.unlink()
-        except OSError:
-            pass
+    with os.scandir(directory) as entries:
+        for entry in entries:
+            name = entry.name
+            if not (name.startswith("findings-") and ".sqlite3" in name[9:]) or name.startswith(keep.name):
+                continue
+            try:
+                if entry.stat().st_mtime < cutoff:
+                    os.unlink(entry.path)
+            except OSError:
+                pass

@@ -1,21 +1,284 @@
-"""Command line (click): copylint check | rules | rule CODE | languagetool."""
+"""Command line: copylint check | rules | rule CODE | languagetool (click; a plain `check` line runs without it)."""
 from __future__ import annotations
 
-import difflib
+import atexit
 import os
 import sys
-from pathlib import Path
-
-import click
+from typing import NoReturn
 
 from . import __version__
 from .errors import CopylintError, InputError
 
-_SEVERITIES = click.Choice(["info", "warning", "error"])
+_FORMATS = ("text", "json", "jsonl", "sarif", "github")
+_SEVERITIES = ("info", "warning", "error")
+_INPUT_FORMATS = ("auto", "plain", "markdown", "html", "jsonl")
+
+# `check`'s options as data: click is built from this table, and so is the parser that runs a plain check line
+# without importing click (parsing thousands of paths with click is a tenth of a fully cached run). Types:
+# ("choice", values), ("int", least), ("path", file_okay, dir_okay); none is a string.
+CHECK_OPTIONS: tuple[tuple[tuple[str, ...], dict], ...] = (
+    (("--format", "output_format"), {"type": ("choice", _FORMATS), "default": "text", "show_default": True,
+                                     "help": "Output format (text, jsonl and github stream file by file)."}),
+    (("--select",), {"multiple": True, "help": "Only these rules (code prefix or name; comma-separated)."}),
+    (("--ignore",), {"multiple": True, "help": "Skip these rules (code prefix or name; comma-separated)."}),
+    (("--extend-select",), {"multiple": True, "help": "Add these rules (e.g. ones off by default)."}),
+    (("--config", "config_path"), {"type": ("path", True, False),
+                                   "help": "copylint.toml or pyproject.toml to use."}),
+    (("--fail-on",), {"type": ("choice", _SEVERITIES), "help": "Exit 1 only for findings at or above this severity."}),
+    (("--fix",), {"is_flag": True, "help": "Apply safe fixes in place."}),
+    (("--unsafe-fixes",), {"is_flag": True, "help": "With --fix or --diff, apply unsafe fixes too."}),
+    (("--diff",), {"is_flag": True, "help": "Print the fixes as a unified diff; write nothing."}),
+    (("--stdin-filename",), {"help": "Name (and so format) of the text read from '-'."}),
+    (("--input-format",), {"type": ("choice", _INPUT_FORMATS), "default": "auto", "show_default": True,
+                           "help": "Force the input format; jsonl: PATHS are JSON Lines files, one article a line."}),
+    (("--text-field",), {"default": "text", "show_default": True,
+                         "help": "With --input-format jsonl: the text's field."}),
+    (("--id-field",), {"default": "id", "show_default": True,
+                       "help": "With --input-format jsonl: the field naming a record in findings (else FILE:LINE)."}),
+    (("--include",), {"multiple": True, "help": "Glob of files to take when walking directories."}),
+    (("--exclude",), {"multiple": True, "help": "Glob of files or folders to skip."}),
+    (("--no-languagetool",), {"is_flag": True, "help": "Do not use the LanguageTool engine."}),
+    (("-j", "--jobs"), {"type": ("int", 1), "help": "Worker processes [default: number of cores]."}),
+    (("--no-cache",), {"is_flag": True, "help": "Lint every text again; read and write no cache."}),
+    (("--cache-dir",), {"type": ("path", False, True),
+                        "help": "Cache location [default: $COPYLINT_CACHE_DIR, else the user cache dir]."}),
+    (("-q", "--quiet"), {"is_flag": True, "help": "Print findings only: no summary, no warnings."}),
+    (("--color/--no-color",), {"default": None, "help": "Colour the text output (default: on a terminal)."}),
+)
 
 
-def _fail(message: str) -> "NoReturn":  # type: ignore[name-defined]
-    click.echo(f"copylint: error: {message}", err=True)
+class _Main:
+    """The `copylint` command: a click group, built on first use. Called with no arguments (console script,
+    python -m copylint) on a plain `check` line, it runs the check without importing click."""
+
+    def __call__(self, *args, **kwargs):
+        if not args and not kwargs:
+            params = plain_check(sys.argv[1:])
+            if params is not None:
+                _standalone(check, params)
+        return _group()(*args, **kwargs)
+
+    def __getattr__(self, name: str):
+        return getattr(_group(), name)
+
+
+main = _Main()
+_GROUP = None
+
+
+def _group():
+    global _GROUP
+    if _GROUP is None:
+        _GROUP = _build_group()
+    return _GROUP
+
+
+def _build_group():
+    import click
+
+    class Commands(click.Group):
+        """The `languagetool` command group is imported only when it is asked for: a check never needs it."""
+
+        def list_commands(self, ctx: click.Context) -> list[str]:
+            return sorted({*super().list_commands(ctx), "languagetool"})
+
+        def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+            if name == "languagetool" and name not in self.commands:
+                from .lt_cli import languagetool
+
+                self.add_command(languagetool)
+            return super().get_command(ctx, name)
+
+    @click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
+    @click.version_option(__version__, prog_name="copylint")
+    def main() -> None:
+        """copylint: a copyedit linter for articles (plain text, Markdown, HTML)."""
+
+    command = check
+    for decls, attrs in reversed(CHECK_OPTIONS):  # decorators apply bottom-up
+        command = click.option(*decls, **_click_attrs(click, attrs))(command)
+    main.command("check")(click.argument("paths", nargs=-1)(command))
+    main.command("rules")(click.option("--all", "show_all", is_flag=True,
+                                       help="Include rules that are off by default.")(list_rules))
+    main.command("rule")(click.argument("code")(show_rule))
+    return main
+
+
+def _click_attrs(click, attrs: dict) -> dict:
+    kind = attrs.get("type")
+    if kind is None:
+        return attrs
+    if kind[0] == "choice":
+        made = click.Choice(list(kind[1]))
+    elif kind[0] == "int":
+        made = click.IntRange(min=kind[1])
+    else:
+        made = click.Path(file_okay=kind[1], dir_okay=kind[2])
+    return {**attrs, "type": made}
+
+
+def _standalone(command, params: dict) -> NoReturn:
+    """Run the command as click's standalone mode would: ^C is "Aborted!", a closed pipe ends quietly."""
+    code = 0
+    try:
+        command(**params)
+    except SystemExit as exc:
+        code = exc.code
+    except (EOFError, KeyboardInterrupt):
+        _echo("", err=True)
+        _echo("Aborted!", err=True)
+        sys.exit(1)
+    except OSError as exc:
+        import errno
+
+        if exc.errno != errno.EPIPE:
+            raise
+        from click.utils import PacifyFlushWrapper
+
+        sys.stdout = PacifyFlushWrapper(sys.stdout)
+        sys.stderr = PacifyFlushWrapper(sys.stderr)
+        sys.exit(1)
+    _exit(code)
+
+
+def _exit(code) -> NoReturn:
+    """sys.exit, without the interpreter's teardown when nothing needs it: freeing every module and object takes
+    a tenth of a fully cached run. At-exit functions still run; with threads to join, Python exits as usual."""
+    threading = sys.modules.get("threading")
+    if (
+        isinstance(code, int)
+        and hasattr(atexit, "_run_exitfuncs")
+        and (threading is None or threading.active_count() == 1)
+        and "concurrent.futures" not in sys.modules  # its pools join their threads in threading's own exit hook
+    ):
+        atexit._run_exitfuncs()
+        try:
+            for stream in (sys.stdout, sys.stderr):
+                if stream is not None:
+                    stream.flush()
+        except (OSError, ValueError):
+            sys.exit(code)
+        os._exit(code)
+    sys.exit(code)
+
+
+def plain_check(argv: list[str]) -> dict | None:
+    """`check`'s parameters as click would pass them, or None when click is to parse the line itself: another
+    command, help, anything unusual or invalid (click then gives its own message)."""
+    if argv[:1] != ["check"] or os.name == "nt" or any(k.endswith("_COMPLETE") for k in os.environ):
+        return None
+    options, params = _plain_options()
+    repeated: dict[str, list[str]] = {}
+    paths: list[str] = []
+    args = argv[1:]
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        i += 1
+        if arg == "--":
+            paths.extend(args[i:])
+            break
+        if arg[:1] != "-" or arg == "-":
+            paths.append(arg)
+            continue
+        flag, eq, value = arg.partition("=") if arg[:2] == "--" else (arg, "", "")
+        if flag not in options:
+            return None
+        name, kind, detail = options[flag]
+        if kind == "flag":
+            if eq:
+                return None
+            params[name] = detail
+            continue
+        if not eq:
+            if i == len(args):
+                return None
+            value = args[i]
+            i += 1
+        if not _valid(value, detail):
+            return None
+        if kind == "multiple":
+            repeated.setdefault(name, []).append(value)
+        else:
+            params[name] = int(value) if detail and detail[0] == "int" else value
+    params.update((name, tuple(values)) for name, values in repeated.items())
+    return {"paths": tuple(paths), **params}
+
+
+def _plain_options() -> tuple[dict[str, tuple[str, str, object]], dict[str, object]]:
+    """(flag -> (parameter, kind, detail), parameter -> default) from CHECK_OPTIONS, named as click names them."""
+    options: dict[str, tuple[str, str, object]] = {}
+    defaults: dict[str, object] = {}
+    for decls, attrs in CHECK_OPTIONS:
+        flags = [d for d in decls if d.startswith("-")]
+        explicit = [d for d in decls if not d.startswith("-")]
+        longest = next(f for f in flags if f.startswith("--"))
+        name = explicit[0] if explicit else longest.split("/")[0][2:].replace("-", "_")
+        if "/" in longest:
+            on, off = longest.split("/")
+            options[on], options[off] = (name, "flag", True), (name, "flag", False)
+        for flag in flags:
+            if "/" in flag:
+                continue
+            if attrs.get("is_flag"):
+                options[flag] = (name, "flag", True)
+            else:
+                options[flag] = (name, "multiple" if attrs.get("multiple") else "value", attrs.get("type"))
+        defaults[name] = attrs.get("default", () if attrs.get("multiple") else False if attrs.get("is_flag") else None)
+    return options, defaults
+
+
+def _valid(value: str, kind) -> bool:
+    """What click's type for the option would accept (it would raise on the rest)."""
+    if kind is None:
+        return True
+    if kind[0] == "choice":
+        return value in kind[1]
+    if kind[0] == "int":
+        try:
+            return int(value) >= kind[1]
+        except ValueError:
+            return False
+    import stat
+
+    try:
+        mode = os.stat(value).st_mode
+    except (OSError, ValueError):
+        return True  # click.Path(exists=False) takes a path that is not there
+    file_okay, dir_okay = kind[1], kind[2]
+    if (not file_okay and stat.S_ISREG(mode)) or (not dir_okay and stat.S_ISDIR(mode)):
+        return False
+    return os.access(value, os.R_OK)
+
+
+def _echo(message: str, err: bool = False, nl: bool = True) -> None:
+    """click.echo for text: written and flushed at once; click itself when it would change the text (stripping
+    colour codes off a non-terminal, re-encoding a stream misconfigured as ASCII)."""
+    stream = sys.stderr if err else sys.stdout
+    if "\x1b" in message or _ascii_stream(stream):
+        import click
+
+        click.echo(message, err=err, nl=nl)
+        return
+    if nl:
+        message += "\n"
+    if message:
+        stream.write(message)
+    stream.flush()
+
+
+def _ascii_stream(stream) -> bool:
+    import codecs
+
+    encoding = getattr(stream, "encoding", None)
+    try:
+        return not encoding or codecs.lookup(encoding).name == "ascii"
+    except LookupError:
+        return False
+
+
+def _fail(message: str) -> NoReturn:
+    _echo(f"copylint: error: {message}", err=True)
     sys.exit(2)
 
 
@@ -23,39 +286,6 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="copylint")
-def main() -> None:
-    """copylint: a copyedit linter for articles (plain text, Markdown, HTML)."""
-
-
-@main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "jsonl", "sarif", "github"]),
-              default="text", show_default=True, help="Output format (text, jsonl and github stream file by file).")
-@click.option("--select", multiple=True, help="Only these rules (code prefix or name; comma-separated).")
-@click.option("--ignore", multiple=True, help="Skip these rules (code prefix or name; comma-separated).")
-@click.option("--extend-select", multiple=True, help="Add these rules (e.g. ones off by default).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="copylint.toml or pyproject.toml to use.")
-@click.option("--fail-on", type=_SEVERITIES, help="Exit 1 only for findings at or above this severity.")
-@click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
-@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
-@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
-@click.option("--stdin-filename", help="Name (and so format) of the text read from '-'.")
-@click.option("--input-format", type=click.Choice(["auto", "plain", "markdown", "html", "jsonl"]), default="auto",
-              show_default=True, help="Force the input format; jsonl: PATHS are JSON Lines files, one article a line.")
-@click.option("--text-field", default="text", show_default=True, help="With --input-format jsonl: the text's field.")
-@click.option("--id-field", default="id", show_default=True,
-              help="With --input-format jsonl: the field naming a record in findings (else FILE:LINE).")
-@click.option("--include", multiple=True, help="Glob of files to take when walking directories.")
-@click.option("--exclude", multiple=True, help="Glob of files or folders to skip.")
-@click.option("--no-languagetool", is_flag=True, help="Do not use the LanguageTool engine.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes [default: number of cores].")
-@click.option("--no-cache", is_flag=True, help="Lint every text again; read and write no cache.")
-@click.option("--cache-dir", type=click.Path(file_okay=False),
-              help="Cache location [default: $COPYLINT_CACHE_DIR, else the user cache dir].")
-@click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no warnings.")
-@click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal).")
 def check(paths, output_format, select, ignore, extend_select, config_path, fail_on, fix, unsafe_fixes, diff,
           stdin_filename, input_format, text_field, id_field, include, exclude, no_languagetool, jobs, no_cache,
           cache_dir, quiet, color) -> None:
@@ -73,11 +303,11 @@ def check(paths, output_format, select, ignore, extend_select, config_path, fail
 def _check(paths, output_format, select, ignore, extend_select, config_path, fail_on, fix, unsafe_fixes, diff,
            stdin_filename, input_format, include, exclude, no_languagetool, quiet, color, *, jobs=None,
            no_cache=False, cache_dir=None, text_field="text", id_field="id") -> int:
+    from pathlib import Path
+
     from .config import find_config, load_config
-    from .fixes import allowed_applicabilities
-    from .inputs import decode, read_text, write_atomic
+    from .inputs import decode, read_source, write_atomic
     from .model import Severity
-    from .registry import load_rules
     from .reporters import get_reporter
     from .reporters.context import ReportContext
     from .runner import LinterSpec, Task, default_jobs, run
@@ -98,7 +328,7 @@ def _check(paths, output_format, select, ignore, extend_select, config_path, fai
 
     def warn(message: str) -> None:
         if not quiet:
-            click.echo(f"copylint: warning: {message}", err=True)
+            _echo(f"copylint: warning: {message}", err=True)
 
     built: list = []
 
@@ -151,17 +381,17 @@ def _check(paths, output_format, select, ignore, extend_select, config_path, fai
             for i in order:
                 name, path_fmt = files[i]
                 if name == "-":
-                    source = decode(sys.stdin.buffer.read(), displays[i])
+                    data = sys.stdin.buffer.read()
+                    source = decode(data, displays[i])
                 else:
-                    source = read_text(name)
-                yield Task(displays[i], source, fmt or path_fmt)
+                    source, data = read_source(name)
+                yield Task(displays[i], source, fmt or path_fmt, data)
 
         expected = len(files)
         step = 1
 
-    allowed = allowed_applicabilities(unsafe_fixes)
     use_color = _use_color(color, output_format)
-    rules = LazyRules(lambda: {r.code: r for r in load_rules(config.rule_dirs)})  # what Linter.all_rules holds
+    rules = LazyRules(lambda: _rules_by_code(config.rule_dirs))  # what Linter.all_rules holds
     report = get_reporter(output_format)
     tally = Tally(_spin_codes(rules) if output_format == "text" and not quiet else frozenset())
     sources: dict[str, str] = {}
@@ -175,19 +405,21 @@ def _check(paths, output_format, select, ignore, extend_select, config_path, fai
             task, source = result.task, result.task.source
             if result.fixed is not None:
                 if diff and result.fixed != source:
-                    click.echo("".join(difflib.unified_diff(source.splitlines(True), result.fixed.splitlines(True),
+                    import difflib
+
+                    _echo("".join(difflib.unified_diff(source.splitlines(True), result.fixed.splitlines(True),
                                                             f"a/{task.path}", f"b/{task.path}")), nl=False)
                 elif fix and result.fixed != source:
                     if task.path == (stdin_filename or "<stdin>") and "-" in paths:
-                        click.echo(result.fixed, nl=False)
+                        _echo(result.fixed, nl=False)
                     else:
                         write_atomic(task.path, result.fixed)
                 source = result.fixed
-            tally.add(result.findings, allowed, task.path, source)
+            tally.add(result.findings, task.path, source)
             if streaming and not (fix and "-" in paths):
                 if result.findings:
                     context = ReportContext(sources={task.path: source}, color=use_color, rules=rules)
-                    click.echo(report(result.findings, context), nl=False)
+                    _echo(report(result.findings, context), nl=False)
             else:
                 sources[task.path] = source
                 findings.extend(result.findings)
@@ -198,16 +430,24 @@ def _check(paths, output_format, select, ignore, extend_select, config_path, fai
     if not streaming and not (diff or (fix and "-" in paths)):
         findings.sort(key=lambda f: f.sort_key)
         context = ReportContext(sources=sources, color=use_color, rules=rules)
-        click.echo(report(findings, context), nl=False)
+        _echo(report(findings, context), nl=False)
     if output_format == "text" and not quiet and not diff:
+        from .fixes import allowed_applicabilities
         from .reporters.text import summary
 
-        click.echo(summary(tally, texts, 0 if fix else tally.fixable), err=True)
+        fixable = 0 if fix else tally.fixable(allowed_applicabilities(unsafe_fixes))
+        _echo(summary(tally, texts, fixable), err=True)
         for path, score, spun in tally.spin[:20]:
-            click.echo(f"Spin score {score:.1f} per 1,000 words ({spun} spun phrase{'s' if spun != 1 else ''}): {path}",
+            _echo(f"Spin score {score:.1f} per 1,000 words ({spun} spun phrase{'s' if spun != 1 else ''}): {path}",
                        err=True)
     threshold = Severity(fail_on) if fail_on else config.fail_on
     return 1 if tally.fails(threshold) else 0
+
+
+def _rules_by_code(rule_dirs) -> dict:
+    from .registry import load_rules
+
+    return {r.code: r for r in load_rules(rule_dirs)}
 
 
 def _spin_codes(rules) -> frozenset[str]:
@@ -232,7 +472,7 @@ def _inputs(paths, stdin_filename, include, exclude, quiet) -> list[tuple[str, s
         files.extend(found)
         if not quiet:
             for path in unknown:
-                click.echo(f"copylint: notice: {path}: unknown extension, read as plain text", err=True)
+                _echo(f"copylint: notice: {path}: unknown extension, read as plain text", err=True)
     if not files:
         raise InputError("no files to check (directories are searched for .md, .markdown, .txt, .html, .htm)")
     return files
@@ -246,8 +486,6 @@ def _use_color(flag: bool | None, output_format: str) -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-@main.command("rules")
-@click.option("--all", "show_all", is_flag=True, help="Include rules that are off by default.")
 def list_rules(show_all: bool) -> None:
     """List the rules: code, name, family, fix, default."""
     from .registry import load_rules
@@ -256,15 +494,13 @@ def list_rules(show_all: bool) -> None:
         rules = load_rules()
     except CopylintError as exc:
         _fail(str(exc))
-    click.echo(f"{'code':<7} {'name':<34} {'family':<12} {'fix':<13} default")
+    _echo(f"{'code':<7} {'name':<34} {'family':<12} {'fix':<13} default")
     for r in sorted(rules, key=lambda r: r.code):
         if r.default or show_all:
-            click.echo(f"{r.code:<7} {r.name:<34} {r.family:<12} {(r.fix.value if r.fix else 'none'):<13} "
+            _echo(f"{r.code:<7} {r.name:<34} {r.family:<12} {(r.fix.value if r.fix else 'none'):<13} "
                        f"{'on' if r.default else 'off'}")
 
 
-@main.command("rule")
-@click.argument("code")
 def show_rule(code: str) -> None:
     """Explain one rule: what it flags, why, its data source and examples."""
     from .registry import load_rules
@@ -276,27 +512,17 @@ def show_rule(code: str) -> None:
     rule = next((r for r in rules if code in (r.code, r.name)), None)
     if rule is None:
         _fail(f"no rule {code!r}; 'copylint rules --all' lists them")
-    click.echo(f"{rule.code} {rule.name}  ({rule.family}, kind {rule.kind}, severity {rule.severity.value}, "
+    _echo(f"{rule.code} {rule.name}  ({rule.family}, kind {rule.kind}, severity {rule.severity.value}, "
                f"fix {rule.fix.value if rule.fix else 'none'}, {'on' if rule.default else 'off'} by default)")
-    click.echo("")
-    click.echo(rule.description or rule.message)
+    _echo("")
+    _echo(rule.description or rule.message)
     if rule.source:
-        click.echo(f"\nData source: {rule.source}")
-    click.echo("\nExamples:")
+        _echo(f"\nData source: {rule.source}")
+    _echo("\nExamples:")
     for ex in rule.examples:
         if ex.bad is not None:
             fix = f"  → {ex.correction!r}" if ex.correction is not None else ""
-            click.echo(f"  bad:  {ex.bad}{fix}")
+            _echo(f"  bad:  {ex.bad}{fix}")
         else:
-            click.echo(f"  good: {ex.good}")
+            _echo(f"  good: {ex.good}")
 
-
-def _mount_languagetool() -> None:
-    try:
-        from .lt_cli import languagetool
-    except ImportError:
-        return
-    main.add_command(languagetool)
-
-
-_mount_languagetool()

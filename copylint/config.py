@@ -9,11 +9,6 @@ from typing import Any
 from .errors import ConfigError
 from .model import Severity
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 _LIST_KEYS = ("select", "ignore", "extend-select", "rule-dirs", "names", "vocabulary", "include", "exclude")
 _KEYS = {*_LIST_KEYS, "per-file-ignores", "severity", "fail-on", "languagetool", "spin-threshold"}
 _LT_KEYS = {"enabled", "url", "disable", "enable", "language"}
@@ -56,6 +51,11 @@ def find_config(start: Path) -> Path | None:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    # Imported here: most runs find no config file, and a fully cached run is mostly start-up.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     try:
         with open(path, "rb") as handle:
             return tomllib.load(handle)

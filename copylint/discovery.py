@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from typing import Iterable, Sequence
 
 from .errors import InputError
@@ -10,6 +11,8 @@ from .formats import EXTENSIONS
 WALKED_EXTENSIONS = frozenset({".md", ".markdown", ".txt", ".html", ".htm"})
 # Never descended into, ignored or not (hidden directories such as .git and .github are skipped too).
 _SKIP_DIRS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
+# Named paths sharing a directory from which one listing of it replaces a stat() of each.
+_LIST_FROM = 32
 
 
 def discover(
@@ -25,10 +28,17 @@ def discover(
     exclude_spec = _spec(exclude)
     found: dict[str, str] = {}
     unknown: list[str] = []
+    listed = _listed_kinds(paths)
     for path in paths:
-        if not os.path.exists(path):
-            raise InputError(f"{path}: no such file or directory")
-        if os.path.isdir(path):
+        is_dir = listed.get(path)
+        if is_dir is None:
+            try:
+                is_dir = stat.S_ISDIR(os.stat(path).st_mode)
+            except (OSError, ValueError):
+                raise InputError(f"{path}: no such file or directory") from None
+        if is_dir:
+            if not os.access(path, os.R_OK | os.X_OK):
+                raise InputError(f"{path}: directory is not readable")
             for file in _walk(path, include_spec, exclude_spec, respect_gitignore):
                 ext = os.path.splitext(file)[1].lower()
                 found.setdefault(file, EXTENSIONS.get(ext, "plain"))
@@ -39,6 +49,30 @@ def discover(
             unknown.append(path)
         found.setdefault(path, EXTENSIONS.get(ext, "plain"))
     return sorted(found.items()), unknown
+
+
+def _listed_kinds(paths: Sequence[str]) -> dict[str, bool]:
+    """Whether a named path is a directory, for paths that share their directory with many others: one listing of
+    it answers for all of them (a command line may name thousands of files). Symlinks and the rest are not here."""
+    by_parent: dict[str, list[str]] = {}
+    for path in paths:
+        head, tail = os.path.split(path)
+        if tail not in ("", ".", ".."):
+            by_parent.setdefault(head, []).append(path)
+    kinds: dict[str, bool] = {}
+    for head, members in by_parent.items():
+        if len(members) < _LIST_FROM:
+            continue
+        try:
+            with os.scandir(head or ".") as listing:
+                entries = {entry.name: entry for entry in listing}
+        except OSError:
+            continue
+        for path in members:
+            entry = entries.get(os.path.basename(path))
+            if entry is not None and not entry.is_symlink():
+                kinds[path] = entry.is_dir(follow_symlinks=False)
+    return kinds
 
 
 def _spec(globs: Iterable[str]):

@@ -5,7 +5,7 @@ import os
 import sys
 from collections import deque
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Protocol
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Protocol, Sequence
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -21,6 +21,9 @@ BATCH_CHARS = 200_000
 IN_FLIGHT_PER_JOB = 4
 # Below this many texts to lint, starting worker processes costs more than it saves.
 MIN_TEXTS_FOR_POOL = 8
+# Texts (and characters) asked of the cache in one lookup: one query instead of one per text, bounded read-ahead.
+LOOKUP_TEXTS = 256
+LOOKUP_CHARS = 4_000_000
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,8 @@ class Task:
     path: str
     source: str
     fmt: str | None = None
+    # source as UTF-8, when the reader has the bytes it decoded: the cache keys them without encoding again
+    data: bytes | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +69,7 @@ class Result:
 
 
 class FindingCache(Protocol):
-    def get(self, task: Task) -> tuple[Finding, ...] | None: ...
+    def get_many(self, tasks: Sequence[Task]) -> list[tuple[Finding, ...] | None]: ...
 
     def put(self, task: Task, findings: tuple[Finding, ...]) -> None: ...
 
@@ -102,8 +107,7 @@ def run(
 
 
 def _serial(tasks, local, fix, unsafe, cache) -> Iterator[Result]:
-    for task in tasks:
-        hit = cache.get(task) if cache is not None else None
+    for task, hit in _lookups(tasks, cache):
         if hit is not None:
             yield Result(task, hit, cached=True)
             continue
@@ -126,16 +130,31 @@ class _Group:
         return len(self.todo) >= BATCH_TEXTS or self.chars >= BATCH_CHARS or len(self.slots) >= 16 * BATCH_TEXTS
 
 
-def _parallel(tasks, spec, local, jobs, fix, unsafe, cache) -> Iterator[Result]:
-    from concurrent.futures import ProcessPoolExecutor
+def _lookups(tasks: Iterable[Task], cache) -> Iterator[tuple[Task, tuple[Finding, ...] | None]]:
+    """Each task with its cached findings (None: to be linted), the cache asked for many tasks at a time."""
+    if cache is None:
+        for task in tasks:
+            yield task, None
+        return
+    chunk: list[Task] = []
+    chars = 0
+    for task in tasks:
+        chunk.append(task)
+        chars += len(task.source)
+        if len(chunk) >= LOOKUP_TEXTS or chars >= LOOKUP_CHARS:
+            yield from zip(chunk, cache.get_many(chunk))
+            chunk, chars = [], 0
+    if chunk:
+        yield from zip(chunk, cache.get_many(chunk))
 
+
+def _parallel(tasks, spec, local, jobs, fix, unsafe, cache) -> Iterator[Result]:
     pool = None
     window: deque[_Group] = deque()
     group = _Group()
     misses = 0
     try:
-        for task in tasks:
-            hit = cache.get(task) if cache is not None else None
+        for task, hit in _lookups(tasks, cache):
             if hit is not None:
                 group.slots.append(Result(task, hit, cached=True))
             else:
@@ -153,6 +172,8 @@ def _parallel(tasks, spec, local, jobs, fix, unsafe, cache) -> Iterator[Result]:
                     # The caller's Linter first: config and rule errors surface here, before any worker starts;
                     # forked workers then start from it instead of compiling every rule again.
                     _inherit(spec, local())
+                    from concurrent.futures import ProcessPoolExecutor
+
                     pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker,
                                                initargs=(spec,))
                 _submit(pool, group, fix, unsafe)
@@ -177,7 +198,9 @@ def _parallel(tasks, spec, local, jobs, fix, unsafe, cache) -> Iterator[Result]:
 
 def _submit(pool, group: _Group, fix: bool, unsafe: bool) -> None:
     if group.todo:
-        group.future = pool.submit(_lint_batch, group.todo, fix, unsafe)
+        # Without the bytes the reader kept for the cache key: workers need the text only.
+        todo = [task if task.data is None else Task(task.path, task.source, task.fmt) for task in group.todo]
+        group.future = pool.submit(_lint_batch, todo, fix, unsafe)
 
 
 def _ready(group: _Group) -> bool:

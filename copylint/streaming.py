@@ -5,9 +5,9 @@ import os
 import sys
 import time
 from collections.abc import Mapping
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Collection, Iterator, Sequence
 
-from .model import Finding, Severity
+from .model import Applicability, Finding, Severity
 
 STREAMED_FORMATS = frozenset({"text", "jsonl", "github"})  # reports that are the concatenation of per-file reports
 
@@ -19,11 +19,11 @@ class Tally:
     def __init__(self, spin_codes: frozenset[str] = frozenset()) -> None:
         self.counts: dict[Severity, int] = {}
         self.sample: dict[Severity, Finding] = {}
-        self.fixable = 0
+        self.fixes: dict[Applicability, int] = {}  # findings with a fix, by the fix's applicability
         self.spin_codes = spin_codes
         self.spin: list[tuple[str, float, int]] = []
 
-    def add(self, findings: Sequence[Finding], allowed, path: str = "", source: str = "") -> None:
+    def add(self, findings: Sequence[Finding], path: str = "", source: str = "") -> None:
         if self.spin_codes and source:
             from .document import WORD_RE
             from .kinds.spin import spin_score
@@ -34,11 +34,15 @@ class Tally:
         for f in findings:
             self.counts[f.severity] = self.counts.get(f.severity, 0) + 1
             self.sample.setdefault(f.severity, f)
-            if f.fix is not None and f.fix.applicability in allowed:
-                self.fixable += 1
+            if f.fix is not None:
+                self.fixes[f.fix.applicability] = self.fixes.get(f.fix.applicability, 0) + 1
 
     def __len__(self) -> int:
         return sum(self.counts.values())
+
+    def fixable(self, allowed: Collection[Applicability]) -> int:
+        """Findings whose fix --fix would apply, given the applicabilities it is allowed."""
+        return sum(n for applicability, n in self.fixes.items() if applicability in allowed)
 
     def __iter__(self) -> Iterator[Finding]:
         for severity, n in self.counts.items():

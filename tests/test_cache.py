@@ -164,3 +164,38 @@ def test_stale_cache_files_are_pruned(tmp_path) -> None:
     Cache(tmp_path, fingerprint(SPEC)).close()
     assert not old.exists()
     assert len(list(tmp_path.glob("findings-*.sqlite3"))) == 1
+
+
+def test_batched_lookups_answer_as_single_ones(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(cache_mod, "LOOKUP_CHUNK", 3)  # several SELECTs for one call
+    tasks = tasks_for(write_corpus(tmp_path / "docs", 8))
+    with Cache(tmp_path / "cache", fingerprint(SPEC)) as cache:
+        list(run(tasks[:5], SPEC, cache=cache))
+        many = cache.get_many(tasks)
+        assert many == [cache.get(task) for task in tasks]
+        assert [found is not None for found in many] == [True] * 5 + [False] * 3
+
+
+def test_corrupt_entry_in_a_batch_misses_alone(tmp_path) -> None:
+    tasks = [Task(f"{name}.txt", "Related Articles\n", "plain") for name in "abc"]
+    with Cache(tmp_path, fingerprint(SPEC)) as cache:
+        list(run(tasks, SPEC, cache=cache))
+        cache._db.execute("UPDATE findings SET value = ? WHERE key = ?", (b"garbage", cache.key(tasks[1])))
+        cache.hits = cache.misses = 0
+        found = cache.get_many(tasks)
+        assert found[0] and found[2] and found[1] is None
+        assert (cache.hits, cache.misses) == (2, 1)
+
+
+def test_key_from_the_bytes_read_equals_the_key_from_the_text() -> None:
+    text = "Café\ufeff \u2014 naïve\r\n"
+    plain = Task("x.md", text, "markdown")
+    assert Cache.key(plain) == Cache.key(Task("x.md", text, "markdown", text.encode("utf-8")))
+    assert Cache.key(plain) != Cache.key(Task("x.md", text, "plain"))
+
+
+def test_fingerprint_finds_the_rules_the_registry_loads() -> None:
+    from copylint.registry import builtin_rules_dir
+
+    package = os.path.dirname(os.path.realpath(cache_mod.__file__))
+    assert Path(cache_mod.builtin_rules_dir(package)).resolve() == builtin_rules_dir().resolve()

@@ -179,3 +179,109 @@ def test_console_script_runs() -> None:
     proc = subprocess.run([*cmd, "check", "--no-languagetool", "--format", "json", str(SEED)], capture_output=True,
                           text=True, cwd=ROOT)
     assert proc.returncode == 1 and json.loads(proc.stdout)
+
+
+PLAIN_LINES = [
+    [],
+    ["a.txt", "-", "docs/"],
+    ["--format", "json", "x.md", "-q", "-j", "2", "--select", "CL1,CL2", "--select", "CL3", "--no-cache"],
+    ["--format=jsonl", "--cache-dir", "somewhere", "--color", "--no-color", "--", "--fix", "-q"],
+    ["--config=absent.toml", "--fail-on", "error", "--text-field", "body", "--input-format", "jsonl"],
+    ["--jobs=3", "--include", "*.md", "--exclude", "x/", "--stdin-filename", "a.md", "--fix", "--unsafe-fixes",
+     "--diff", "--extend-select", "CL311", "--ignore", "CL6", "--id-field", "url", "--no-languagetool"],
+    ["--select", "--fix", "a.txt"],  # an option's value may look like an option, as click takes it
+]
+
+
+@pytest.mark.parametrize("args", PLAIN_LINES)
+def test_plain_check_line_parses_as_click_does(args) -> None:
+    from copylint.cli import plain_check
+
+    command = main.commands["check"]
+    assert plain_check(["check", *args]) == command.make_context("check", list(args)).params
+
+
+@pytest.mark.parametrize("args", [
+    ["--format", "xml"], ["-j", "0"], ["-j", "two"], ["-j"], ["--help"], ["-h"], ["-qj2"], ["--fix=yes"],
+    ["--no-such-option"], ["--cache-dir", "README.md"], ["--config", "."],
+])
+def test_unusual_check_lines_are_left_to_click(args) -> None:
+    from copylint.cli import plain_check
+
+    assert plain_check(["check", *args]) is None
+    assert plain_check(["rules"]) is None and plain_check(["--version"]) is None
+
+
+def test_console_script_prints_what_click_prints(tmp_path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(40):
+        (docs / f"a{i:02d}.txt").write_text(f"Story {i}.\n\nRelated Articles\n\nThe the end.\n", encoding="utf-8")
+    args = ["check", *BASE, "--format", "jsonl", "-q", "--cache-dir", str(tmp_path / "cache"), str(docs / "a00.txt"),
+            str(docs)]
+    clicked = run(*args)
+    for _ in range(2):  # fills the cache, then reads it
+        proc = subprocess.run([sys.executable, "-m", "copylint", *args], capture_output=True, text=True, cwd=ROOT)
+        assert (proc.returncode, proc.stdout, proc.stderr) == (clicked.exit_code, clicked.stdout, "")
+    bad = subprocess.run([sys.executable, "-m", "copylint", "check", *BASE, str(tmp_path / "absent.txt")],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "absent.txt" in bad.stderr
+    imports = subprocess.run([sys.executable, "-X", "importtime", "-m", "copylint", *args], capture_output=True,
+                             text=True, cwd=ROOT).stderr
+    imported = {line.rsplit("|", 1)[1].strip() for line in imports.splitlines() if line.startswith("import time:")}
+    assert "copylint.cli" in imported and not {"click", "copylint.api"} & imported  # no click, nothing linted
+
+
+def test_echo_writes_as_click_echo_does(capsys) -> None:
+    import click
+
+    from copylint.cli import _echo
+
+    for message, nl in [("plain", True), ("no newline", False), ("", True), ("\x1b[33mcolour\x1b[0m", True)]:
+        _echo(message, nl=nl)
+        ours = capsys.readouterr().out
+        click.echo(message, nl=nl)
+        assert ours == capsys.readouterr().out
+
+
+def test_reads_files_of_any_size_and_kind(tmp_path) -> None:
+    import os
+
+    from copylint.errors import InputError
+    from copylint.inputs import read_source
+
+    big = tmp_path / "big.txt"
+    big.write_bytes(("Straße " * 40_000).encode("utf-8"))
+    assert read_source(str(big)) == (big.read_text(encoding="utf-8"), big.read_bytes())
+    read_end, write_end = os.pipe()  # not a regular file: read until its end, whatever its reported size
+    os.write(write_end, b"piped text\n")
+    os.close(write_end)
+    try:
+        assert read_source(f"/dev/fd/{read_end}")[0] == "piped text\n"
+    finally:
+        os.close(read_end)
+    with pytest.raises(InputError, match="is a directory"):
+        read_source(str(tmp_path))
+
+
+def test_many_named_files_are_found_as_when_named_one_by_one(tmp_path) -> None:
+    import os
+
+    from copylint import discovery
+    from copylint.errors import InputError
+
+    docs = tmp_path / "docs"
+    (docs / "sub.txt").mkdir(parents=True)
+    (docs / "sub.txt" / "inner.md").write_text("Inner.\n", encoding="utf-8")
+    names = [str(docs / f"f{i:02d}.txt") for i in range(40)]
+    for name in names:
+        with open(name, "w", encoding="utf-8") as handle:
+            handle.write("Text.\n")
+    os.symlink(docs / "sub.txt", docs / "link")
+    paths = [*names, str(docs / "sub.txt"), str(docs / "link"), str(docs / "f00.txt")]
+    assert discovery._listed_kinds(paths)  # the listing is used here
+    together = discovery.discover(paths)
+    one_by_one = sorted({p: f for path in paths for p, f in discovery.discover([path])[0]}.items())
+    assert together == (one_by_one, [])
+    with pytest.raises(InputError, match="missing.txt: no such file"):
+        discovery.discover([*names, str(docs / "missing.txt")])

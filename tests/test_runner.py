@@ -143,3 +143,19 @@ def test_forked_workers_reuse_the_parent_linter_unless_it_holds_a_languagetool_c
     finally:
         runner._inherit(spec, None)
         runner._WORKER_LINTER = None
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_cache_asked_in_batches_keeps_input_order(tmp_path, monkeypatch, jobs) -> None:
+    from copylint.cache import Cache, fingerprint
+
+    monkeypatch.setattr(runner, "LOOKUP_TEXTS", 3)
+    paths = write_corpus(tmp_path / "docs", 20)
+    tasks = [Task(p, open(p, encoding="utf-8").read(), "plain") for p in paths]
+    spec = LinterSpec(languagetool=False)
+    with Cache(tmp_path / "cache", fingerprint(spec)) as cache:
+        list(run(tasks[::2], spec, cache=cache))  # every other text cached
+        mixed = list(run(tasks, spec, jobs=jobs, cache=cache))
+    assert [r.task.path for r in mixed] == paths
+    assert [r.cached for r in mixed] == [i % 2 == 0 for i in range(20)]
+    assert [r.findings for r in mixed] == [r.findings for r in run(tasks, spec)]

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
-from ..rule import Rule
 from ..source import LineIndex
+
+if TYPE_CHECKING:
+    from ..rule import Rule
 
 
 @dataclass
