@@ -20,6 +20,7 @@ STALE_SECONDS = 30 * 24 * 3600
 COMMIT_EVERY = 500
 # Keys per SELECT ... IN (...): well under SQLite's oldest limit of 999 bound parameters.
 LOOKUP_CHUNK = 500
+_NOTHING = marshal.dumps(())
 
 
 def default_dir() -> Path:
@@ -99,7 +100,7 @@ class Cache:
         self._db = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("CREATE TABLE IF NOT EXISTS findings (key BLOB PRIMARY KEY, value BLOB NOT NULL)")
+        self._db.execute("CREATE TABLE IF NOT EXISTS findings (key BLOB PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID")
         os.utime(self.path)
 
     @classmethod
@@ -197,9 +198,9 @@ def encode(findings: Iterable[Finding]) -> bytes:
 
 
 def decode(data: bytes, path: str) -> tuple[Finding, ...]:
-    rows = marshal.loads(data)
-    if rows == ():  # most texts: nothing to build
+    if data == _NOTHING:  # most texts
         return ()
+    rows = marshal.loads(data)
     from .model import Applicability, Edit, Finding, Fix, Severity
 
     out = []

@@ -370,7 +370,7 @@ def _check(paths, output_format, select, ignore, extend_select, config_path, fai
         expected = None
         step = 0
     else:
-        files = _inputs(paths, stdin_filename, include or config.include, exclude or config.exclude, quiet)
+        files, regular = _inputs(paths, stdin_filename, include or config.include, exclude or config.exclude, quiet)
         displays = [(stdin_filename or "<stdin>") if name == "-" else name for name, _ in files]
         # In display order, so reports streamed file by file come out exactly as one sorted report would.
         order = sorted(range(len(files)), key=lambda i: displays[i])
@@ -384,7 +384,7 @@ def _check(paths, output_format, select, ignore, extend_select, config_path, fai
                     data = sys.stdin.buffer.read()
                     source = decode(data, displays[i])
                 else:
-                    source, data = read_source(name)
+                    source, data = read_source(name, name in regular)
                 yield Task(displays[i], source, fmt or path_fmt, data)
 
         expected = len(files)
@@ -458,24 +458,26 @@ def _spin_codes(rules) -> frozenset[str]:
     return frozenset()
 
 
-def _inputs(paths, stdin_filename, include, exclude, quiet) -> list[tuple[str, str]]:
+def _inputs(paths, stdin_filename, include, exclude, quiet) -> tuple[list[tuple[str, str]], set[str]]:
+    """(name, format) of each text to lint ('-': standard input), and the names known to be regular files."""
     from .formats import format_for_path
 
     files: list[tuple[str, str]] = []
+    regular: set[str] = set()
     walk = [p for p in paths if p != "-"]
     if "-" in paths:
         files.append(("-", format_for_path(stdin_filename or "stdin.txt")))
     if walk:
         from .discovery import discover
 
-        found, unknown = discover(walk, include=include, exclude=exclude)
+        found, unknown = discover(walk, include=include, exclude=exclude, regular=regular)
         files.extend(found)
         if not quiet:
             for path in unknown:
                 _echo(f"copylint: notice: {path}: unknown extension, read as plain text", err=True)
     if not files:
         raise InputError("no files to check (directories are searched for .md, .markdown, .txt, .html, .htm)")
-    return files
+    return files, regular
 
 
 def _use_color(flag: bool | None, output_format: str) -> bool:

@@ -20,23 +20,25 @@ def discover(
     include: Iterable[str] = (),
     exclude: Iterable[str] = (),
     respect_gitignore: bool = True,
+    regular: set[str] | None = None,
 ) -> tuple[list[tuple[str, str]], list[str]]:
     """(path, format) of every file to lint, sorted, plus the explicit files read as plain text for want of a
     known extension. Explicit files are always taken; walked files need a known extension (or an include glob),
-    must not match an exclude glob and must not be git-ignored."""
+    must not match an exclude glob and must not be git-ignored. `regular`, when given, receives the explicit files
+    known to be regular files (a reader need not ask their size again)."""
     include_spec = _spec(include)
     exclude_spec = _spec(exclude)
     found: dict[str, str] = {}
     unknown: list[str] = []
     listed = _listed_kinds(paths)
     for path in paths:
-        is_dir = listed.get(path)
-        if is_dir is None:
+        kind = listed.get(path)
+        if kind is None:
             try:
-                is_dir = stat.S_ISDIR(os.stat(path).st_mode)
+                kind = stat.S_IFMT(os.stat(path).st_mode)
             except (OSError, ValueError):
                 raise InputError(f"{path}: no such file or directory") from None
-        if is_dir:
+        if kind == stat.S_IFDIR:
             if not os.access(path, os.R_OK | os.X_OK):
                 raise InputError(f"{path}: directory is not readable")
             for file in _walk(path, include_spec, exclude_spec, respect_gitignore):
@@ -48,18 +50,20 @@ def discover(
         if ext not in EXTENSIONS and path not in found:
             unknown.append(path)
         found.setdefault(path, EXTENSIONS.get(ext, "plain"))
+        if regular is not None and kind == stat.S_IFREG:
+            regular.add(path)
     return sorted(found.items()), unknown
 
 
-def _listed_kinds(paths: Sequence[str]) -> dict[str, bool]:
-    """Whether a named path is a directory, for paths that share their directory with many others: one listing of
-    it answers for all of them (a command line may name thousands of files). Symlinks and the rest are not here."""
+def _listed_kinds(paths: Sequence[str]) -> dict[str, int]:
+    """The file type (stat.S_IFDIR, S_IFREG, or 0 for another) of named paths that share their directory with many
+    others: one listing of it answers for all (a command line may name thousands of files). Symlinks are not here."""
     by_parent: dict[str, list[str]] = {}
     for path in paths:
         head, tail = os.path.split(path)
         if tail not in ("", ".", ".."):
             by_parent.setdefault(head, []).append(path)
-    kinds: dict[str, bool] = {}
+    kinds: dict[str, int] = {}
     for head, members in by_parent.items():
         if len(members) < _LIST_FROM:
             continue
@@ -71,7 +75,8 @@ def _listed_kinds(paths: Sequence[str]) -> dict[str, bool]:
         for path in members:
             entry = entries.get(os.path.basename(path))
             if entry is not None and not entry.is_symlink():
-                kinds[path] = entry.is_dir(follow_symlinks=False)
+                kinds[path] = (stat.S_IFDIR if entry.is_dir(follow_symlinks=False)
+                               else stat.S_IFREG if entry.is_file(follow_symlinks=False) else 0)
     return kinds
 
 

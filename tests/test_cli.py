@@ -251,8 +251,10 @@ def test_reads_files_of_any_size_and_kind(tmp_path) -> None:
     from copylint.inputs import read_source
 
     big = tmp_path / "big.txt"
-    big.write_bytes(("Straße " * 40_000).encode("utf-8"))
-    assert read_source(str(big)) == (big.read_text(encoding="utf-8"), big.read_bytes())
+    for size in (0, 1, 65_535, 65_536, 65_537, 320_000):
+        big.write_bytes(("Straße " * 50_000).encode("utf-8")[:size])
+        expected = (big.read_text(encoding="utf-8"), big.read_bytes())
+        assert read_source(str(big)) == read_source(str(big), regular=True) == expected
     read_end, write_end = os.pipe()  # not a regular file: read until its end, whatever its reported size
     os.write(write_end, b"piped text\n")
     os.close(write_end)
@@ -280,7 +282,9 @@ def test_many_named_files_are_found_as_when_named_one_by_one(tmp_path) -> None:
     os.symlink(docs / "sub.txt", docs / "link")
     paths = [*names, str(docs / "sub.txt"), str(docs / "link"), str(docs / "f00.txt")]
     assert discovery._listed_kinds(paths)  # the listing is used here
-    together = discovery.discover(paths)
+    regular: set[str] = set()
+    together = discovery.discover(paths, regular=regular)
+    assert regular == set(names)
     one_by_one = sorted({p: f for path in paths for p, f in discovery.discover([path])[0]}.items())
     assert together == (one_by_one, [])
     with pytest.raises(InputError, match="missing.txt: no such file"):
