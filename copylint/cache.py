@@ -20,6 +20,8 @@ STALE_SECONDS = 30 * 24 * 3600
 COMMIT_EVERY = 500
 # Keys per SELECT ... IN (...): well under SQLite's oldest limit of 999 bound parameters.
 LOOKUP_CHUNK = 500
+# A cache file up to this size is read whole at the first lookup: one scan costs less than thousands of probes.
+READ_WHOLE_BYTES = 4 << 20
 _NOTHING = marshal.dumps(())
 
 
@@ -97,6 +99,8 @@ class Cache:
         self.readonly = False
         self.hits = self.misses = 0
         self._pending = 0
+        self._whole: dict[bytes, bytes] | None = None  # every row, when the file was small enough to read whole
+        self._looked = False
         self._db = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
@@ -125,8 +129,23 @@ class Cache:
         return self.get_many([task])[0]
 
     def get_many(self, tasks: Sequence[Task]) -> list[tuple[Finding, ...] | None]:
-        """get() for each task, with one SELECT for up to LOOKUP_CHUNK of them."""
+        """get() for each task: from the whole table when it is small, else one SELECT per LOOKUP_CHUNK keys."""
         keys = [self.key(task) for task in tasks]
+        if not self._looked:
+            self._looked, self._whole = True, self._read_whole()
+        rows = self._whole if self._whole is not None else self._select(keys)
+        return [self._found(rows.get(key), task.path) for key, task in zip(keys, tasks)]
+
+    def _read_whole(self) -> dict[bytes, bytes] | None:
+        try:
+            pages = self._db.execute("PRAGMA page_count").fetchone()[0]
+            if pages * self._db.execute("PRAGMA page_size").fetchone()[0] <= READ_WHOLE_BYTES:
+                return dict(self._db.execute("SELECT key, value FROM findings"))
+        except self._sqlite3.Error:
+            pass
+        return None
+
+    def _select(self, keys: list[bytes]) -> dict[bytes, bytes]:
         rows: dict[bytes, bytes] = {}
         try:
             for i in range(0, len(keys), LOOKUP_CHUNK):
@@ -135,7 +154,7 @@ class Cache:
                 rows.update(self._db.execute(f"SELECT key, value FROM findings WHERE key IN ({marks})", chunk))
         except self._sqlite3.Error:
             pass  # what was not read misses
-        return [self._found(rows.get(key), task.path) for key, task in zip(keys, tasks)]
+        return rows
 
     def _found(self, value: bytes | None, path: str) -> tuple[Finding, ...] | None:
         if value is not None:
@@ -159,7 +178,10 @@ class Cache:
         try:
             if self._pending == 0:
                 self._db.execute("BEGIN")
-            self._db.execute("INSERT OR REPLACE INTO findings (key, value) VALUES (?, ?)", (self.key(task), value))
+            key = self.key(task)
+            self._db.execute("INSERT OR REPLACE INTO findings (key, value) VALUES (?, ?)", (key, value))
+            if self._whole is not None:
+                self._whole[key] = value
             self._pending += 1
             if self._pending >= COMMIT_EVERY:
                 self._commit()

@@ -58,11 +58,11 @@ def discover(
 def _listed_kinds(paths: Sequence[str]) -> dict[str, int]:
     """The file type (stat.S_IFDIR, S_IFREG, or 0 for another) of named paths that share their directory with many
     others: one listing of it answers for all (a command line may name thousands of files). Symlinks are not here."""
-    by_parent: dict[str, list[str]] = {}
+    by_parent: dict[str, list[tuple[str, str]]] = {}
     for path in paths:
         head, tail = os.path.split(path)
         if tail not in ("", ".", ".."):
-            by_parent.setdefault(head, []).append(path)
+            by_parent.setdefault(head, []).append((path, tail))
     kinds: dict[str, int] = {}
     for head, members in by_parent.items():
         if len(members) < _LIST_FROM:
@@ -72,8 +72,8 @@ def _listed_kinds(paths: Sequence[str]) -> dict[str, int]:
                 entries = {entry.name: entry for entry in listing}
         except OSError:
             continue
-        for path in members:
-            entry = entries.get(os.path.basename(path))
+        for path, name in members:
+            entry = entries.get(name)
             if entry is not None and not entry.is_symlink():
                 kinds[path] = (stat.S_IFDIR if entry.is_dir(follow_symlinks=False)
                                else stat.S_IFREG if entry.is_file(follow_symlinks=False) else 0)

@@ -166,22 +166,33 @@ def test_stale_cache_files_are_pruned(tmp_path) -> None:
     assert len(list(tmp_path.glob("findings-*.sqlite3"))) == 1
 
 
-def test_batched_lookups_answer_as_single_ones(tmp_path, monkeypatch) -> None:
-    monkeypatch.setattr(cache_mod, "LOOKUP_CHUNK", 3)  # several SELECTs for one call
+# A small cache file is read whole; a large one is asked for its keys, several SELECTs a call here.
+BOTH_WAYS = pytest.mark.parametrize("whole_bytes", [cache_mod.READ_WHOLE_BYTES, 0])
+
+
+@BOTH_WAYS
+def test_batched_lookups_answer_as_single_ones(tmp_path, monkeypatch, whole_bytes) -> None:
+    monkeypatch.setattr(cache_mod, "READ_WHOLE_BYTES", whole_bytes)
+    monkeypatch.setattr(cache_mod, "LOOKUP_CHUNK", 3)
     tasks = tasks_for(write_corpus(tmp_path / "docs", 8))
     with Cache(tmp_path / "cache", fingerprint(SPEC)) as cache:
         list(run(tasks[:5], SPEC, cache=cache))
+    with Cache(tmp_path / "cache", fingerprint(SPEC)) as cache:
         many = cache.get_many(tasks)
         assert many == [cache.get(task) for task in tasks]
         assert [found is not None for found in many] == [True] * 5 + [False] * 3
+        list(run(tasks[5:], SPEC, cache=cache))  # what this run stores, it finds again
+        assert all(found is not None for found in cache.get_many(tasks))
 
 
-def test_corrupt_entry_in_a_batch_misses_alone(tmp_path) -> None:
+@BOTH_WAYS
+def test_corrupt_entry_in_a_batch_misses_alone(tmp_path, monkeypatch, whole_bytes) -> None:
+    monkeypatch.setattr(cache_mod, "READ_WHOLE_BYTES", whole_bytes)
     tasks = [Task(f"{name}.txt", "Related Articles\n", "plain") for name in "abc"]
     with Cache(tmp_path, fingerprint(SPEC)) as cache:
         list(run(tasks, SPEC, cache=cache))
         cache._db.execute("UPDATE findings SET value = ? WHERE key = ?", (b"garbage", cache.key(tasks[1])))
-        cache.hits = cache.misses = 0
+    with Cache(tmp_path, fingerprint(SPEC)) as cache:
         found = cache.get_many(tasks)
         assert found[0] and found[2] and found[1] is None
         assert (cache.hits, cache.misses) == (2, 1)
