@@ -184,6 +184,7 @@ def test_a_bad_claim_pattern_fails_when_the_rule_is_loaded() -> None:
 def test_folding_the_words_cannot_see_is_not_taken_as_absence() -> None:
     # A case-insensitive pattern folds 'ſ' to 's'; doc.words does not, so the shortcut stands aside.
     assert facts("A ſtone is 9 kg, they said.", "CL307") == ["9 kg"]
+    assert facts("A MİLE is 9 km, they said.", "CL307") == ["9 km"]  # (?i) 'i' matches 'İ'; lower() does not
     assert facts("Officials say LPG\u0301 and LPG are lighter than air.", "CL306") == ["lighter than air"]
 
 
@@ -198,6 +199,7 @@ def test_exact_words() -> None:
 
     assert exact_words(doc_of("Plain ASCII and curly ’quotes’ — fine."))
     assert not exact_words(doc_of("A ſtone"))
+    assert not exact_words(doc_of("A MİLE"))
     assert not exact_words(doc_of("e\u0301 combining"))
     assert may_contain(doc_of("A ſtone"), frozenset({"stone"}))
     assert not may_contain(doc_of("A stone"), frozenset({"mile"}))
@@ -259,6 +261,18 @@ def test_required_all() -> None:
     assert frozenset({"metre", "meter"}) in required_all(r"(?:metre|meter)s?\s+(?:x|y)+z")
     assert required_all(r"\p{Lu}x") == () and required_all(r"(?=abc)d") == ()
     assert holds("a mile is 3 km", required_all(r"mile\s+is\s+\d+\s*km")) and not holds("a mile", (frozenset({"km"}),))
+
+
+def test_fold_keeps_what_a_case_insensitive_letter_matches() -> None:
+    from copylint.data.literals import fold
+
+    assert fold("MİLE") == fold("MıLE") == fold("Mile") == "mile"
+    any_letter = regex.compile(r"[a-z]", regex.I | regex.V1)
+    for c in filter(any_letter.match, map(chr, range(0x2200))):
+        for letter in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ":
+            if regex.match(f"(?i){letter}", c) or regex.match(letter, c, regex.I | regex.V1):
+                assert fold(letter) in fold(c), (letter, c)
+    assert facts("Officials say LPG is LİGHTER than air.", "CL306") == ["LİGHTER than air"]
 
 
 def test_every_claim_match_holds_the_strings_its_pattern_needs() -> None:
@@ -349,3 +363,28 @@ def test_cities_by_key_picks_the_first_most_populous() -> None:
     assert best[("XA", "alfa")] is cities["2"]
     assert best[("XA", "alpha")] is cities["3"]
     assert best[("XB", "alpha")] is cities["4"]
+
+
+# --- names style sheet: a piece whose first letters the folded prose lacks is left out ---------------------
+def test_style_sheet_shortcut_equals_trying_every_piece(monkeypatch) -> None:
+    from copylint.kinds import names as N
+
+    rule = next(r for r in load_rules() if r.kind == "names-style-sheet")
+    sheet = ("Ursula von der Leyen", "Jean-Claude Juncker", "SoftBank", "Ian Smith", "Łódź", "-de Gaulle", "G7")
+    texts = ["Shares in Rolls Royce and ROLLS-ROYCE rose; rolls\u2010royce too.", "Softbank and Soft Bank; Der Leyen.",
+             "ſoftbank rose.", "İAN SMİTH and ıan smith spoke.", "Coca Cola, \u212aelvin, Harley Davidson", "Nothing.",
+             "Lodz and łódź; G 7 and g7; Jean Claude Juncker and Von Der Leyen."]
+    kind = N.StyleSheet(rule)
+
+    def run() -> list[list[str]]:
+        out = []
+        for text in texts:
+            doc = doc_of(text)
+            doc.context = {"names": sheet}
+            out.append([f.text for f in kind.check(doc)])
+        return out
+
+    fast = run()
+    assert sum(map(len, fast)) >= 8
+    monkeypatch.setattr(N, "exact_words", lambda doc: False)
+    assert run() == fast

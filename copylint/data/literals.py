@@ -1,4 +1,6 @@
-"""Required literals: strings one of which every match of a pattern contains, to skip text it cannot match."""
+"""Required literals: strings one of which every match of a pattern contains, to skip text it cannot match.
+
+Matching case-insensitively, compare them with fold(text)."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -8,33 +10,40 @@ _REGEX_ONLY = ("[[", "\\p", "\\P", "\\X", "\\G", "\\K", "\\L<", "\\N{", "\\m", "
                "(?|", "(?&", "(?(", "(?P>", "(?R", "(?b", "(?e", "(?p", "--", "&&", "||", "~~")
 
 
+def fold(text: str) -> str:
+    """Full case folding, with the Turkic i's folded to 'i' as well: a case-insensitive pattern's 'i' matches
+    'İ' (which folds to 'i' and a combining dot) and its 'I' matches 'ı' (which folds to itself)."""
+    folded = text.casefold()
+    if folded.isascii():
+        return folded
+    return folded.replace("i\u0307", "i").replace("ı", "i")
+
+
 @lru_cache(maxsize=None)
 def required(pattern: str) -> frozenset[str] | None:
-    """Case-folded strings one of which every match of pattern contains (matching case-insensitively, with
-    full case folding, compare them with text.casefold()); None when no such set is known."""
+    """Folded strings (see fold) one of which every match of pattern contains; None when no such set is known."""
     parsed = _parse(pattern)
     if parsed is None:
         return None
     tree, c = parsed
     found = _sequence(tree, c)
-    return frozenset(s.casefold() for s in found) if found else None
+    return frozenset(fold(s) for s in found) if found else None
 
 
 @lru_cache(maxsize=None)
 def required_all(pattern: str, shortest: int = 2) -> tuple[frozenset[str], ...]:
-    """Sets of case-folded strings of which every match of pattern contains one each (compare them with
-    text.casefold()); sets holding a string shorter than `shortest` rule out too little and are left out.
-    Empty when none is known."""
+    """Sets of folded strings (see fold) of which every match of pattern contains one each; sets holding a
+    string shorter than `shortest` rule out too little and are left out. Empty when none is known."""
     parsed = _parse(pattern)
     if parsed is None:
         return ()
     tree, c = parsed
-    sets = (frozenset(s.casefold() for s in found) for found in _all(tree, c))
+    sets = (frozenset(fold(s) for s in found) for found in _all(tree, c))
     return tuple(dict.fromkeys(s for s in sets if min(map(len, s)) >= shortest))
 
 
 def holds(folded: str, needs: tuple[frozenset[str], ...]) -> bool:
-    """Whether a case-folded text holds one string of each set of required_all()."""
+    """Whether a folded text (see fold) holds one string of each set of required_all()."""
     return all(any(s in folded for s in strings) for strings in needs)
 
 

@@ -1,6 +1,8 @@
 """Mentions: the ways news copy places a town in a country ("X in northern Y", "X, Y", "the Y city of X" ...)."""
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -145,9 +147,19 @@ def document_mentions(doc) -> "_DocumentMentions":
     return doc.memo("facts:mentions", lambda: _DocumentMentions(doc))
 
 
+# Where a dateline "X, Y" may start: a line opening with a capital whose first comma is followed by white
+# space, maybe "the", and a capital (as _line_names and the "comma" tail need). Over the prose, a superset of
+# each block's starts (the standard library's \s is a superset of the regex module's; [A-Z] or non-ASCII of
+# what isupper() and \p{Lu} take).
+# After a line break (a literal: a fast search); the text's start is tried apart.
+_LINE = r"(?=(?:[A-Z]|[^\x00-\x7f])[^,]*,\s+(?:the\s+)?(?:[A-Z]|[^\x00-\x7f]))"
+_FIRST_LINE, _NEXT_LINE = re.compile(_LINE), re.compile(r"\n" + _LINE)
+
+
 class _DocumentMentions:
     """The anchors (a preposition and the capitalised name after it) of every block, found in one pass over
-    the document's prose; each block's mentions are worked out when first asked for."""
+    the document's prose, and the blocks where a dateline or a place noun may give a mention; each block's
+    mentions are worked out when first asked for, and only those blocks' at all."""
 
     def __init__(self, doc) -> None:
         self.blocks: dict[str, int] = {}
@@ -160,8 +172,9 @@ class _DocumentMentions:
             self.blocks.setdefault(block.text, index)
             pos += 2  # Document.prose joins blocks with a blank line
         self.anchors: dict[int, list[tuple[int, int, int, int]]] = {}
+        prose = doc.prose
         index = 0
-        for m in _compiled()["anchor"].finditer(doc.prose, overlapped=True):
+        for m in _compiled()["anchor"].finditer(prose, overlapped=True):
             pre_start, pre_end = m.span("pre")
             while ends[index] < pre_start:  # anchors come in order: walk the blocks along
                 index += 1
@@ -169,7 +182,13 @@ class _DocumentMentions:
                 base = starts[index]
                 self.anchors.setdefault(index, []).append(
                     (pre_start - base, pre_end - base, m.start() - base, m.end() - base))
-        self.nouns = PLACE_NOUN_WORDS & doc.words  # the place nouns the document holds as words
+        self.lines = {bisect_right(starts, m.end()) - 1 for m in _NEXT_LINE.finditer(prose)}
+        if _FIRST_LINE.match(prose):
+            self.lines.add(0)
+        # The place nouns the document holds as words, if one follows a name anywhere (_after_a_name over the
+        # prose says yes wherever it does over a block).
+        nouns = PLACE_NOUN_WORDS & doc.words
+        self.nouns = nouns if nouns and _after_a_name(prose, nouns) else frozenset()
         self.found: dict[str, tuple[Mention, ...]] = {}
 
     def of(self, text: str) -> tuple[Mention, ...]:
@@ -180,7 +199,7 @@ class _DocumentMentions:
                 return find_mentions(text)
             anchors = self.anchors.get(index, ())
             found = self.found[text] = tuple(_mentions(text, anchors, self.nouns)) \
-                if anchors or self.nouns or "," in text else ()
+                if anchors or self.nouns or index in self.lines else ()
         return found
 
 

@@ -70,9 +70,10 @@ def _exact(prose: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _odd(c: str) -> bool:
-    """A character \\w counts as a word character but str.isalnum() does not (a mark, a joiner, 'Ⓐ'), or
-    one that folds unlike it lower-cases."""
-    return c.lower() != c.casefold() or (not c.isalnum() and _WORD_CHAR.match(c) is not None)
+    """A character \\w counts as a word character but str.isalnum() does not (a mark, a joiner, 'Ⓐ'), one
+    that folds unlike it lower-cases ('ſ'), or a Turkic i (a case-insensitive pattern's 'i' matches 'İ' and
+    its 'I' matches 'ı', though neither lower-cases to 'i')."""
+    return c in "İı" or c.lower() != c.casefold() or (not c.isalnum() and _WORD_CHAR.match(c) is not None)
 
 
 _WORD_CHAR = regex.compile(r"\w")

@@ -7,7 +7,7 @@ from typing import Any, Iterable, Iterator
 
 import regex
 
-from ..data.literals import holds, required_all
+from ..data.literals import fold, holds, required_all
 from ..data.triggers import Phrases, exact_words
 from ..document import Document, ProseBlock
 from ..errors import RuleError
@@ -169,11 +169,11 @@ class Claim(Kind):
                     for index in indexes:
                         claim = self.claims[index]
                         stop = min(limit, end + claim.window)
-                        for found in self._search(index, text, end, stop, end, other, text[end:stop].casefold()):
+                        for found in self._search(index, text, end, stop, end, other, fold(text[end:stop])):
                             if found[:2] not in done:
                                 done.add(found[:2])
                                 yield self._finding(doc, block, claim, *found)
-            folded = text.casefold() if free else ""
+            folded = fold(text) if free else ""
             for index in free:
                 claim = self.claims[index]
                 for found in self._search(index, text, 0, len(text), None, len(text), folded):
@@ -183,7 +183,8 @@ class Claim(Kind):
 
     def _search(self, index: int, text: str, pos: int, limit: int, subject_end: int | None,
                 latest: int, folded: str) -> Iterator[tuple[int, int, str | None]]:
-        """The claim's matches in text[pos:limit] (whose case folding is `folded`), as (start, end, correction)."""
+        """The claim's matches in text[pos:limit] (folded, by data.literals.fold: `folded`), as (start, end,
+        correction)."""
         claim = self.claims[index]
         negation = _patterns()[0]
         ends = None

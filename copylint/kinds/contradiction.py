@@ -9,6 +9,7 @@ from typing import Iterable, Iterator
 import regex
 
 from ..document import Document
+from ..data.literals import fold
 from ..data.mentions import space_before
 from ..errors import RuleError
 from ..model import Finding
@@ -213,7 +214,7 @@ class Contradiction(Kind):
         """The facet values one description gives its term (at most one per facet)."""
         desc_start = m.start("appos") if m.group("appos") else m.start("desc")
         desc = text[desc_start:m.end("desc")]
-        folded = desc.casefold()
+        folded = fold(desc)
         for facet in self.facets:
             # A value whose strings the description lacks cannot match: try the others, in order.
             values = [(value, rx) for value, rx in facet.values if rx.may_match(folded)]

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from ..data.mentions import (ORDINALS, SCOPES, SPACE, border_list_patterns, border_pattern, capital_patterns,
+                             capitalised_runs, document_mentions, rank_pattern, space_after, token_before)
+from ..data.names import has_lower_word, name_key
 from ..document import Document, ProseBlock
 from ..model import Finding
 from .base import Kind, match_case
@@ -25,8 +28,6 @@ def _gaz():
 
 
 def _key(text: str) -> str:
-    from ..data.names import name_key
-
     return name_key(text)
 
 
@@ -45,9 +46,6 @@ def non_place_names(doc: Document) -> frozenset[str]:
 
 
 def _non_place_names(doc: Document) -> frozenset[str]:
-    from ..data.mentions import capitalised_runs
-    from ..data.names import has_lower_word
-
     keys: set[str] = set()
     for block in doc.blocks:
         text = block.text
@@ -83,16 +81,15 @@ class GeoKind(Kind):
         for _, block in self.blocks(doc):
             yield block
 
-    def located(self, doc: Document) -> Iterator[tuple[ProseBlock, Mention]]:
-        """Each 'X in Y' mention of the prose (one shared pass per document) with its block, capitals excepted:
-        the capital kind judges those."""
-        from ..data.mentions import document_mentions
+    def located(self, doc: Document) -> list[tuple[ProseBlock, Mention]]:
+        """Each 'X in Y' mention of the prose with its block, capitals excepted (the capital kind judges
+        those): one shared pass per document and set of scopes."""
+        scopes = self.rule.scopes if self.rule.scopes is not None else self.DEFAULT_SCOPES
+        return doc.memo(("facts:located", scopes), lambda: self._located(doc))
 
+    def _located(self, doc: Document) -> list[tuple[ProseBlock, Mention]]:
         mentions = document_mentions(doc)
-        for block in self.prose(doc):
-            for m in mentions.of(block.text):
-                if m.noun != "capital":
-                    yield block, m
+        return [(block, m) for block in self.prose(doc) for m in mentions.of(block.text) if m.noun != "capital"]
 
     @staticmethod
     def hyphenated(doc: Document) -> bool:
@@ -241,8 +238,8 @@ class Capital(GeoKind):
     NAME = "capital"
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        from ..data.mentions import capital_patterns
-
+        if "capital" not in doc.prose:  # what every block's test below first looks for
+            return
         g = None
         for block in self.prose(doc):
             text = block.text
@@ -269,8 +266,6 @@ class Capital(GeoKind):
 
 def _after_word(text: str, word: str, test) -> bool:
     """Whether word occurs after white space with test(the token before it, the token before that) true."""
-    from ..data.mentions import SPACE, token_before
-
     pos = text.find(word)
     while pos != -1:
         if pos > 0 and text[pos - 1] in SPACE:
@@ -295,8 +290,6 @@ def _may_claim_a_border(token: str, before: str) -> bool:
 
 def _before_noun(text: str, word: str) -> bool:
     """Whether word is followed by white space and "country" or "nation" somewhere (as a rank claim needs)."""
-    from ..data.mentions import space_after
-
     pos = text.find(word)
     while pos != -1:
         after = space_after(text, pos + len(word))
@@ -324,8 +317,9 @@ class Neighbour(GeoKind):
     NAME = "neighbour"
 
     def check(self, doc: Document) -> Iterable[Finding]:
+        if "border" not in doc.prose:  # what every block's test below first looks for
+            return
         from ..data import compass as cp
-        from ..data.mentions import border_list_patterns, border_pattern
 
         g = None
         for block in self.prose(doc):
@@ -410,8 +404,9 @@ class Rank(GeoKind):
     NAME = "rank"
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        from ..data.mentions import ORDINALS, SCOPES, rank_pattern
-
+        prose = doc.prose
+        if not any(word in prose for word in _RANK_WORDS):  # what every block's test below first looks for
+            return
         g = None
         for block in self.prose(doc):
             text = block.text
@@ -449,8 +444,6 @@ class Rank(GeoKind):
 
 
 def _ordinal(n: int, numeric: bool) -> str:
-    from ..data.mentions import ORDINALS
-
     if not numeric:
         for word, value in ORDINALS.items():
             if value == n:

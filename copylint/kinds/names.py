@@ -6,6 +6,7 @@ from typing import Iterable, Iterator
 
 import regex
 
+from ..data.triggers import exact_words
 from ..document import Document, ProseBlock
 from ..model import Finding
 from .base import Kind
@@ -35,6 +36,17 @@ def name_pattern(name: str) -> regex.Pattern:
         else:
             out.append((sep if out else "") + parts)
     return regex.compile(r"(?<![\w\-/@.])" + "".join(out) + r"(?![\w\-]|\.\w)", regex.IGNORECASE)
+
+
+def first_part(name: str) -> str | None:
+    """The lower-cased letters every match of name_pattern(name) starts with (its first word's first part),
+    when ASCII: matched case-insensitively, they stand lower-cased in the folded prose wherever the pattern
+    matches (given data.triggers.exact_words)."""
+    words = name.replace("-", " - ").split()
+    if not words or words[0] == "-":
+        return None
+    part = _letters(words[0])[0]
+    return part.lower() if part.isascii() else None
 
 
 def name_pieces(name: str) -> list[str]:
@@ -77,11 +89,11 @@ class StyleSheet(Kind):
     def __init__(self, rule) -> None:
         super().__init__(rule)
         self.builtin = tuple(rule.params.get("names", ()))
-        self._compiled: dict[tuple[str, ...], list[tuple[str, regex.Pattern]]] = {}
+        self._compiled: dict[tuple[str, ...], list[tuple[str, regex.Pattern, str | None]]] = {}
 
-    def _patterns(self, names: tuple[str, ...]) -> list[tuple[str, regex.Pattern]]:
+    def _patterns(self, names: tuple[str, ...]) -> list[tuple[str, regex.Pattern, str | None]]:
         if names not in self._compiled:
-            pieces = [(piece, name_pattern(piece)) for name in names for piece in name_pieces(name)]
+            pieces = [(piece, name_pattern(piece), first_part(piece)) for name in names for piece in name_pieces(name)]
             self._compiled[names] = sorted(pieces, key=lambda p: -len(p[0]))
         return self._compiled[names]
 
@@ -90,13 +102,18 @@ class StyleSheet(Kind):
         if not names:
             return
         patterns = self._patterns(names)
+        if exact_words(doc):  # a pattern whose first letters the prose lacks matches nowhere: leave it out
+            folded = doc.folded
+            patterns = [p for p in patterns if p[2] is None or p[2] in folded]
+            if not patterns:
+                return
         for _, block in self.blocks(doc):
             yield from self._check_block(doc, block, patterns)
 
     def _check_block(self, doc: Document, block: ProseBlock, patterns) -> Iterator[Finding]:
         text = block.text
         taken: list[tuple[int, int]] = []
-        for canonical, rx in patterns:
+        for canonical, rx, _ in patterns:
             for m in rx.finditer(text):
                 if any(s < m.end() and m.start() < e for s, e in taken):
                     continue
