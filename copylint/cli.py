@@ -373,7 +373,7 @@ def _check(paths, output_format, select, ignore, extend_select, config_path, fai
         files, regular = _inputs(paths, stdin_filename, include or config.include, exclude or config.exclude, quiet)
         displays = [(stdin_filename or "<stdin>") if name == "-" else name for name, _ in files]
         # In display order, so reports streamed file by file come out exactly as one sorted report would.
-        order = sorted(range(len(files)), key=lambda i: displays[i])
+        order = sorted(range(len(files)), key=displays.__getitem__)
         if len(files) >= 50 and want_progress(quiet, streaming):
             progress = Progress(len(files), "Linting files")
 
