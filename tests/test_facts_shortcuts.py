@@ -218,18 +218,40 @@ ORG_TEXTS = ["Ministers met at the Geneva-based OECD and the Vienna-based OPEC."
 
 def test_organisation_shortcuts_equal_the_plain_computation(monkeypatch) -> None:
     from copylint.kinds import claims
-    from copylint.kinds.claims import Organisation
+    from copylint.kinds.claims import Organisation, _org_pattern
 
     rule = next(r for r in load_rules() if r.kind == "organisation")
     fast = Organisation(rule)
     expected = [[f.text for f in fast.check(doc_of(text))] for text in ORG_TEXTS]
     assert sum(map(len, expected)) >= 8
-    # Plain: every document and block read, every pattern tried wherever seat_word or "member" is found.
-    monkeypatch.setattr(claims, "_SEAT_NEEDS", (("",),) * 3)
+    # Plain: every alias looked for, every pattern over every alias tried wherever seat_word or "member" is.
     monkeypatch.setattr(claims, "_SEAT_WORD_NEEDS", ("",))
-    monkeypatch.setattr(Organisation, "_present", lambda self, doc: [""])
+    monkeypatch.setattr(Organisation, "_present", lambda self, doc: list(self.by_alias))
+    monkeypatch.setattr(Organisation, "_patterns", lambda self, which, text, present: (
+        (n, _org_pattern(which, n, tuple(self.by_alias))) for n in range(3)))
     plain = Organisation(rule)
     assert [[f.text for f in plain.check(doc_of(text))] for text in ORG_TEXTS] == expected
+
+
+def test_every_organisation_match_stands_in_its_context() -> None:
+    from copylint.kinds.claims import _ORG_CONTEXT, Organisation, _org_pattern
+
+    aliases = tuple(Organisation(next(r for r in load_rules() if r.kind == "organisation")).by_alias)
+    pieces = ["EU", "the", "Nato", "European Union", "member", "ally", "state", "is", "a", "an", "also", "full",
+              "of", "fellow", "Geneva-based", "headquarters", "HQ", "seat", "based", "in", "which", "Paris", ",",
+              "'s", "’s", " ", "  ", "\n", "\xa0", "Russia", "Norway"]
+    rng = random.Random(7)
+    texts = ORG_TEXTS + [" ".join(rng.choice(pieces) for _ in range(rng.randint(3, 14))) for _ in range(1500)]
+    found = 0
+    for which, contexts in _ORG_CONTEXT.items():
+        for n, (before, after) in enumerate(contexts):
+            rx = _org_pattern(which, n, aliases)
+            for text in texts:
+                for m in rx.finditer(text):
+                    found += 1
+                    assert before is None or before.search(text, 0, m.start("org")), (which, n, text)
+                    assert after is None or after.match(text, m.end("org")), (which, n, text)
+    assert found >= 50
 
 
 def test_phrases_a_document_may_hold() -> None:
@@ -243,13 +265,6 @@ def test_phrases_a_document_may_hold() -> None:
         plain = tuple(p for p in phrases if phrase_words(p) <= doc.words) if exact_words(doc) else tuple(phrases)
         assert table.candidates(doc) == tuple(p for p in phrases if p in plain or p == "+"), text
     assert Phrases(["WHO"]).candidates(doc_of("Nothing")) == ()
-
-
-def test_seat_literals_are_in_the_patterns() -> None:
-    from copylint.kinds.claims import _SEAT_NEEDS, _org_sources
-
-    for needs, source in zip(_SEAT_NEEDS, _org_sources("EU", "seat")):
-        assert all(s.replace("-", "") in source for s in needs)
 
 
 # --- claims: a pattern is compiled and run only where the strings its matches need are ---------------------

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
+import re
+
 import regex
 
 from ..data.literals import fold, holds, required_all
@@ -256,11 +258,23 @@ def _next_end(ends: list[int], pos: int, default: int) -> int:
 
 # --- organisations --------------------------------------------------------------------------------------
 _ORG_KEYS = {"name": str, "aliases": list, "members": list, "seat": list, "source": str, "note": str}
-# Strings one of which every match of each seat pattern holds (in _org_sources' order): a block without
-# them never compiles or runs that pattern.
-_SEAT_NEEDS = (("-based",), ("headquarters", "HQ", "head", "secretariat", "seat"), ("based", "headquartered"))
 # What seat_word (see _org_words) needs: one of these strings.
 _SEAT_WORD_NEEDS = ("based", "headquarter", "HQ", "head", "secretariat", "seat")
+# What each pattern (in _org_sources' order) needs around its alias: before it (ending where the alias starts)
+# and after it. Each stands for part of the pattern and matches wherever that part does (the standard
+# library's \s is a superset of the regex module's).
+_ORG_CONTEXT: dict[str, tuple[tuple[re.Pattern | None, re.Pattern | None], ...]] = {
+    "seat": (
+        (re.compile(r"-based\s+(?:the\s+)?\Z"), None),
+        (None, re.compile(r"(?:['’]s)?\s+(?:headquarters|HQ|head\s+office|secretariat|seat)\s")),
+        (None, re.compile(r"(?:,\s+(?:which\s+is\s+)?|\s+is\s+)(?:based|headquartered)\s+in\s")),
+    ),
+    "member": (
+        (None, re.compile(r"\s+(?:member|ally)")),
+        (re.compile(r",\s+(?:a|an|another|the|also\s+an?)\s+(?:fellow\s+)?\Z"), re.compile(r"\s+(?:member|ally)")),
+        (re.compile(r"is\s+(?:a|an|also\s+a|also\s+an)\s+(?:full\s+)?member\s+of\s+(?:the\s+)?\Z"), None),
+    ),
+}
 
 
 @lru_cache(maxsize=None)
@@ -274,6 +288,13 @@ def _org_words() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
                                  r"analysts?|experts?|correspondents?|representatives?|delegation|mission|office|"
                                  r"bureau|branch|staff|researchers?|economists?|troops|forces|soldiers)\b", regex.I)
     return not_member, seat_word, person_after
+
+
+@lru_cache(maxsize=256)
+def _org_pattern(which: str, n: int, aliases: tuple[str, ...]) -> regex.Pattern:
+    """The n-th seat or member pattern over these aliases (longest first, as over all of them)."""
+    alias_rx = "|".join(sorted((regex.escape(a) for a in aliases), key=len, reverse=True))
+    return regex.compile(_org_sources(alias_rx, which)[n])
 
 
 def _org_sources(alias_rx: str, which: str) -> list[str]:
@@ -303,8 +324,9 @@ class Organisation(Kind):
     Y", "X, based in Y", and "X member Y" / "Y, an X member" / "Y is a member of X".
 
     Every match holds an alias, as whole words: only aliases all of whose words doc.words holds are looked
-    for, only blocks holding "member" or a seat word and an alias are read, and a pattern (over every alias)
-    is compiled the first time such a block may hold it."""
+    for, and only blocks holding "member" or a seat word and an alias are read. A pattern there names only
+    the aliases that stand where it needs one (_ORG_CONTEXT), compiled once per such set: it matches where
+    the pattern over every alias does, as the others fail wherever they are tried."""
 
     NAME = "organisation"
     KEYS = {"organisation": list}
@@ -319,25 +341,20 @@ class Organisation(Kind):
         self.orgs = rule.params["organisation"]
         self.by_alias = {alias: i for i, org in enumerate(self.orgs) for alias in org["aliases"]}
         self._aliases = Phrases(self.by_alias)
-        self._compiled: dict[str, list[regex.Pattern | None]] = {"seat": [None] * 3, "member": [None] * 3}
+        self._order = {alias: i for i, alias in enumerate(self.by_alias)}
 
     def _present(self, doc: Document) -> list[str]:
         """The aliases the document holds (as case-sensitive substrings of its prose)."""
         prose = doc.prose
         return [alias for alias in self._aliases.candidates(doc) if alias in prose]
 
-    def _pattern(self, which: str, n: int) -> regex.Pattern:
-        """The n-th seat or member pattern, over every alias."""
-        compiled = self._compiled[which]
-        if compiled[n] is None:
-            alias_rx = "|".join(sorted((regex.escape(a) for a in self.by_alias), key=len, reverse=True))
-            compiled[n] = regex.compile(_org_sources(alias_rx, which)[n])
-        return compiled[n]
-
-    def _seat_patterns(self, text: str) -> Iterator[tuple[int, regex.Pattern]]:
-        for n, needs in enumerate(_SEAT_NEEDS):
-            if any(s in text for s in needs):
-                yield n, self._pattern("seat", n)
+    def _patterns(self, which: str, text: str, present: list[str]) -> Iterator[tuple[int, regex.Pattern]]:
+        """The seat or member patterns (by number) that may match in text, each over the aliases standing
+        where it needs one."""
+        for n, (before, after) in enumerate(_ORG_CONTEXT[which]):
+            aliases = tuple(sorted((a for a in present if _in_context(text, a, before, after)), key=self._order.get))
+            if aliases:
+                yield n, _org_pattern(which, n, aliases)
 
     def check(self, doc: Document) -> Iterable[Finding]:
         present = self._present(doc)
@@ -351,7 +368,7 @@ class Organisation(Kind):
             if not (seats or members) or not any(alias in text for alias in present):
                 continue
             not_member, _, person_after = _org_words()
-            for n, rx in self._seat_patterns(text) if seats else ():
+            for n, rx in self._patterns("seat", text, present) if seats else ():
                 for m in rx.finditer(text):
                     org = self.orgs[self.by_alias[m.group("org")]]
                     if not org.get("seat") or (n == 0 and person_after.match(text, m.end())):
@@ -360,8 +377,8 @@ class Organisation(Kind):
                     found = self._seat(doc, block, g, org, m)
                     if found is not None:
                         yield found
-            for n in range(3) if members else ():
-                for m in self._pattern("member", n).finditer(text):
+            for n, rx in self._patterns("member", text, present) if members else ():
+                for m in rx.finditer(text):
                     org = self.orgs[self.by_alias[m.group("org")]]
                     if not org.get("members") or not_member.search(text, 0, m.start("org")):
                         continue
@@ -400,6 +417,16 @@ class Organisation(Kind):
             return None
         return self.finding(doc, block, m.start("c"), m.end("c"), None, org=m.group("org"),
                             fact=f"{country} has never been a member of {org['name']}", source=org["source"])
+
+
+def _in_context(text: str, alias: str, before: re.Pattern | None, after: re.Pattern | None) -> bool:
+    """Whether alias occurs in text with what comes before it and after it matching (None: anything)."""
+    pos = text.find(alias)
+    while pos != -1:
+        if (before is None or before.search(text, 0, pos)) and (after is None or after.match(text, pos + len(alias))):
+            return True
+        pos = text.find(alias, pos + 1)
+    return False
 
 
 def _gaz():
