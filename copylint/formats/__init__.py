@@ -1,11 +1,12 @@
 """Input formats: parser_for(fmt) imports a parser lazily; EXTENSIONS maps file endings to formats."""
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from ..document import Document
+if TYPE_CHECKING:  # discovery reads EXTENSIONS on every run: a fully cached run never needs the document model
+    from ..document import Document
 
-Parser = Callable[[str, str], Document]
+Parser = Callable[[str, str], "Document"]
 
 EXTENSIONS = {
     ".txt": "plain",
@@ -18,7 +19,7 @@ EXTENSIONS = {
 
 
 def parser_for(fmt: str) -> Parser:
-    """Import the parser lazily so plain-text runs never load markdown-it or selectolax."""
+    """Import the parser lazily so plain-text runs never load markdown-it."""
     if fmt == "markdown":
         from .markdown import parse
     elif fmt == "html":
