@@ -290,21 +290,34 @@ def test_fold_keeps_what_a_case_insensitive_letter_matches() -> None:
     assert facts("Officials say LPG is LİGHTER than air.", "CL306") == ["LİGHTER than air"]
 
 
+def test_prefix() -> None:
+    from copylint.data.literals import fold, prefix
+
+    lead = prefix(r"\b(?:a|one)\s+mile\s+is\s+(?P<v>\d+)\s*km")
+    assert lead.pattern == r"(?:a|one)(?:\s){1,}mile(?:\s){1,}is(?:\s){1,}"
+    assert lead.search(fold("ONE\xa0MİLE IS 3 km")) and not lead.search(fold("a mile (1.6km) is"))
+    assert prefix(r"\d+ km") is None and prefix(r"\s*(?:x|y)?") is not None and prefix(r"\s*") is None
+    assert prefix(r"stra(?:ß|ss)e\s").search(fold("STRASSE ")) and prefix(r"strasse").search(fold("Straße"))
+
+
 def test_every_claim_match_holds_the_strings_its_pattern_needs() -> None:
-    from copylint.data.literals import holds
-    from copylint.kinds.claims import Claim
+    from copylint.data.literals import fold, holds, prefix
+    from copylint.kinds.claims import Claim, _searchable
 
     for rule in (r for r in load_rules() if r.kind == "claim"):
         kind = Claim(rule)
         texts = [(e.bad or e.good).replace("⟦", "").replace("⟧", "") for e in rule.examples]
         texts += [t.upper() for t in texts] + [t.replace("s", "ſ").replace("k", "\u212a") for t in texts]
+        texts += [t.upper().replace("I", "İ") for t in texts] + [t.replace("  ", "\xa0\n") for t in texts]
         found = 0
         for index, claim in enumerate(kind.claims):
             for n, needs in enumerate(kind._needs[index]):
                 for text in texts:
+                    lead = prefix(_searchable(claim.wrong[n]))
                     for m in kind._compiled(index, n).finditer(text):
                         found += 1
-                        assert holds(m.group().casefold(), needs), (claim.id, m.group())
+                        assert holds(fold(m.group()), needs), (claim.id, m.group())
+                        assert lead is None or lead.search(fold(m.group())), (claim.id, m.group())
         assert found >= len([e for e in rule.examples if e.bad]), rule.code
 
 

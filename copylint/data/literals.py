@@ -3,6 +3,7 @@
 Matching case-insensitively, compare them with fold(text)."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 # Syntax the standard library parses differently from the regex module (or not at all): no literals then.
@@ -45,6 +46,66 @@ def required_all(pattern: str, shortest: int = 2) -> tuple[frozenset[str], ...]:
 def holds(folded: str, needs: tuple[frozenset[str], ...]) -> bool:
     """Whether a folded text (see fold) holds one string of each set of required_all()."""
     return all(any(s in folded for s in strings) for strings in needs)
+
+
+@lru_cache(maxsize=None)
+def prefix(pattern: str) -> "re.Pattern[str] | None":
+    """A standard-library pattern that finds a match in fold(text) wherever the (case-insensitive) pattern
+    finds one in text: the pattern's leading literals, white space and groups of them, folded, up to the first
+    item of another kind (assertions are left out: they only narrow). None when that lead holds no literal."""
+    parsed = _parse(pattern)
+    if parsed is None:
+        return None
+    tree, c = parsed
+    source = _lead_source(tree, c)
+    if not source or not re.sub(r"\\s|[()?:|*+{},0-9]", "", source):
+        return None
+    return re.compile(source)
+
+
+def _lead_source(items, c) -> str:
+    """The standard-library source for the leading run of items _source can render."""
+    out = []
+    for item in items:
+        rendered = _source(item, c)
+        if rendered is None:
+            break
+        out.append(rendered)
+    return "".join(out)
+
+
+def _source(item, c) -> str | None:
+    """One item as standard-library source over folded text (which every text it matches folds to a match
+    of), or None. White space stays white space (the standard library's \\s is a superset of the regex
+    module's, and folding keeps it); a literal folds as the text does."""
+    op, av = item
+    if op is c.LITERAL:
+        folded = fold(chr(av))
+        return None if "\u0307" in folded else re.escape(folded)  # fold() may drop a combining dot
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return ""
+    if op is c.IN:
+        if av == [(c.CATEGORY, c.CATEGORY_SPACE)]:
+            return r"\s"
+        if all(o is c.LITERAL for o, _ in av):
+            alternatives = [_source(i, c) for i in av]
+            return None if None in alternatives else "(?:" + "|".join(alternatives) + ")"
+        return None
+    if op in (c.SUBPATTERN, c.ATOMIC_GROUP):
+        body = [_source(i, c) for i in (av[-1] if op is c.SUBPATTERN else av)]
+        return None if None in body else "(?:" + "".join(body) + ")"
+    if op is c.BRANCH:
+        alternatives = [[_source(i, c) for i in branch] for branch in av[1]]
+        if any(None in a for a in alternatives):
+            return None
+        return "(?:" + "|".join("".join(a) for a in alternatives) + ")"
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, high, body = av
+        rendered = [_source(i, c) for i in body]
+        if None in rendered:
+            return None
+        return "(?:" + "".join(rendered) + ")" + ("{%d,}" % low if high is c.MAXREPEAT else "{%d,%d}" % (low, high))
+    return None
 
 
 def _parse(pattern: str):

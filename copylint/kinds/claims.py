@@ -9,7 +9,7 @@ import re
 
 import regex
 
-from ..data.literals import fold, holds, required_all
+from ..data.literals import fold, holds, prefix, required_all
 from ..data.triggers import Phrases, exact_words
 from ..document import Document, ProseBlock
 from ..errors import RuleError
@@ -72,7 +72,8 @@ class Claim(Kind):
 
     Nothing is compiled up front: a document without every word of some subject or any claim's trigger word
     costs a few set comparisons, and a pattern is compiled and run only where the text holds the literal
-    strings every match of it needs (data.literals.required_all)."""
+    strings every match of it needs (data.literals.required_all) and its leading words (data.literals.prefix,
+    a standard-library pattern: cheap to compile)."""
 
     NAME = "claim"
     KEYS = {"claim": list}
@@ -193,6 +194,9 @@ class Claim(Kind):
         for n, needs in enumerate(self._needs[index]):
             if not holds(folded, needs):
                 continue  # no match can lack a string every match holds
+            lead = prefix(_searchable(claim.wrong[n]))
+            if lead is not None and lead.search(folded) is None:
+                continue  # nor can one be without its leading words
             rx = self._compiled(index, n)
             for m in rx.finditer(text, pos, limit):
                 if m.start() > latest:
