@@ -107,6 +107,13 @@ def test_mentions_equal_every_pattern_tried_everywhere() -> None:
         assert [as_tuples(M.mentions_in(doc, b)) for b in blocks] == [reference_mentions(b) for b in blocks], text
 
 
+def test_every_anchor_preposition_ends_with_a_letter_of_the_guard() -> None:
+    words = set(regex.findall(r"[a-z]+", M.LOC_PREP))
+    preps = [w for w in {*words, *(w[:-1] for w in words), *(f"{w} of" for w in words)}
+             if regex.fullmatch(M.LOC_PREP, w)]
+    assert len(preps) >= 24 and all(p[-1] in M._PREP_ENDS for p in preps)
+
+
 def test_a_name_after_initials_or_across_lines_is_found() -> None:
     assert M._LONGEST != M.NAME  # initials are tried first there
     assert [m.x.text for m in M.find_mentions("Mexico D.F., Eritrea -- Officials said.")] == ["Mexico D.F."]

@@ -64,7 +64,10 @@ _LIST_BEFORE = rf"(?:{NAME}),\s*$"
 _LONGEST = NAME.replace(f"(?:{_LETTERS}|{_INITIALS})", f"(?:{_INITIALS}|{_LETTERS})")
 # A capitalised name after a preposition: where every pattern but "noun" can start. Led by the name, so the
 # regex module scans for capitals, where trying the long alternation at every position is slow.
-_PREP_ANCHOR = rf"(?<=\b(?P<pre>{LOC_PREP})\s+)(?=\p{{Lu}}){_LONGEST}"
+# The first look-behind (a preposition's last letter or more white space, then white space) is implied by the
+# second and cheaper: it rules out most capitals before that is tried.
+_PREP_ENDS = "ntrmoedsakf"  # the last letters of LOC_PREP's words
+_PREP_ANCHOR = rf"(?<=[{_PREP_ENDS}\s]\s)(?<=\b(?P<pre>{LOC_PREP})\s+)(?=\p{{Lu}}){_LONGEST}"
 # The dateline branch of "X, Y": a name and a comma (the longest name: a shorter one is never followed by one).
 _LINE_NAME = rf"(?P<x>(?>{_LONGEST})),\s"
 # Words one of which the "the Y city of X" pattern needs (as whole words: white space precedes each).
