@@ -200,9 +200,9 @@ class _DocumentMentions:
             index = self.blocks.get(text)
             if index is None:  # not one of the document's blocks
                 return find_mentions(text)
-            anchors = self.anchors.get(index, ())
-            found = self.found[text] = tuple(_mentions(text, anchors, self.nouns)) \
-                if anchors or self.nouns or index in self.lines else ()
+            anchors, datelines = self.anchors.get(index, ()), index in self.lines
+            found = self.found[text] = tuple(_mentions(text, anchors, self.nouns, datelines)) \
+                if anchors or self.nouns or datelines else ()
         return found
 
 
@@ -327,11 +327,13 @@ def token_before(text: str, pos: int) -> tuple[str, int]:
     return text[start:end], start
 
 
-def _mentions(text: str, anchors: Iterable[tuple[int, int, int, int]], nouns: frozenset[str]) -> Iterator[Mention]:
-    """The mentions in text, given its anchors and the place nouns its document holds as words."""
+def _mentions(text: str, anchors: Iterable[tuple[int, int, int, int]], nouns: frozenset[str],
+              datelines: bool = True) -> Iterator[Mention]:
+    """The mentions in text, given its anchors, the place nouns its document holds as words, and whether a
+    dateline may start a line (see _LINE)."""
     rx = _compiled()
     candidates = _candidates(text, anchors)
-    lines = _line_names(text) if "," in text else []
+    lines = _line_names(text) if datelines and "," in text else []
     nouns = bool(nouns) and _after_a_name(text, nouns)
     if not (nouns or lines or any(candidates.values())):
         return
