@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -36,20 +37,12 @@ def _description() -> regex.Pattern:
     return regex.compile(_DESCRIPTION_RX)
 
 
-def descriptions(text: str) -> Iterator[regex.Match]:
+def descriptions(text: str, starts: list[tuple[int, int]] | None = None) -> Iterator[regex.Match]:
     """The matches of the description pattern, as its finditer() gives them, but tried only where one may
-    start (a full scan tries the leading white space of the "that/which" branch at every space)."""
-    starts = [(m.start(), m.start()) for m in _COMMA_START.finditer(text)]
-    for clause in _CLAUSE_STARTS:
-        for m in clause.finditer(text):
-            k = m.start()
-            first = space_before(text, k)
-            if first < k:
-                starts.append((first, k - 1))  # any start in this run of white space gives the same match
-    if not starts:
-        return
-    starts.sort()
-    rx = _description()
+    start (a full scan tries the leading white space of the "that/which" branch at every space): at the
+    given (first, last) ranges, sorted, a superset of _starts(text)'s, else at those."""
+    starts = _starts(text) if starts is None else starts
+    rx = _description() if starts else None
     pos = 0
     for first, last in starts:
         if last < pos:
@@ -60,15 +53,43 @@ def descriptions(text: str) -> Iterator[regex.Match]:
             pos = m.end()
 
 
-def _may_start_twice(prose: str) -> bool:
-    """Whether two descriptions may start in the prose (every block's starts are among the prose's)."""
-    count = 0
-    for rx in (_COMMA_START, *_CLAUSE_STARTS):
-        for _ in rx.finditer(prose):
-            count += 1
-            if count == 2:
-                return True
-    return False
+def _starts(text: str) -> list[tuple[int, int]]:
+    """The ranges where a description may start, sorted: a comma, or the white space before "that"/"which"
+    (any start in that run gives the same match)."""
+    return sorted(start for start, _ in _anchored_starts(text))
+
+
+def _anchored_starts(text: str) -> Iterator[tuple[tuple[int, int], int]]:
+    """Each start range of _starts with the position of its comma or clause word."""
+    for m in _COMMA_START.finditer(text):
+        yield (m.start(), m.start()), m.start()
+    for clause in _CLAUSE_STARTS:
+        for m in clause.finditer(text):
+            k = m.start()
+            first = space_before(text, k)
+            if first < k:
+                yield (first, k - 1), k
+
+
+def _block_starts(doc: Document) -> dict[int, list[tuple[int, int]]]:
+    """The start ranges of every block, from one scan of the prose: a superset of each block's _starts (a
+    start the blocks' joints give fails to match there), ranges cut at the block's start; none when the prose
+    holds fewer than two (no term can be described twice)."""
+    anchored = list(_anchored_starts(doc.prose))
+    if len(anchored) < 2:
+        return {}
+    bases, base = [], 0
+    for block in doc.blocks:
+        bases.append(base)
+        base += len(block.text) + 2  # Document.prose joins blocks with a blank line
+    found: dict[int, list[tuple[int, int]]] = {}
+    for (first, last), at in anchored:
+        index = bisect_right(bases, at) - 1
+        base = bases[index]
+        found.setdefault(index, []).append((max(first - base, 0), last - base))
+    for starts in found.values():
+        starts.sort()
+    return found
 
 
 class _Pattern:
@@ -180,9 +201,11 @@ class Contradiction(Kind):
         self.facets = self._facets_of(rule)  # patterns are compiled on first use: few documents need them
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        if not _may_start_twice(doc.prose):
+        starts = _block_starts(doc)
+        if not starts:
             return
-        described = [(index, block.text, m) for index, block in self.blocks(doc) for m in descriptions(block.text)]
+        described = [(index, block.text, m) for index, block in self.blocks(doc) if index in starts
+                     for m in descriptions(block.text, starts[index])]
         if len(described) < 2:
             return
         found = []
