@@ -120,6 +120,8 @@ class Claim(Kind):
     def _free_claims(self, doc: Document) -> list[int]:
         """The claims without subjects that the document may hold: untriggered ones, and those one of whose
         trigger words it holds (every one, when its words are no faithful guide)."""
+        if not self._free:
+            return self._free
         hit = set().union(*(self._triggered[w] for w in doc.words & self._triggers))
         if len(hit) < self._with_triggers and not exact_words(doc):
             return self._free
