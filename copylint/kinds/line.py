@@ -12,6 +12,7 @@ from ..registry import compile_regex
 from .base import Kind, line_removal
 
 _STRIP = regex.compile(r"^[\s•·▪►»›\-–—*|#]+|[\s.:!|»›>→…]+$")
+_BULLETS = regex.compile(r"^[\s•·▪►»›\-–—*|#]+")
 _SPACES = regex.compile(r"\s+")
 
 
@@ -24,7 +25,7 @@ def normalize_line(line: str) -> str:
 def _prefix_key(line: str) -> str:
     """Prefixes keep their own punctuation ('More:' must not match 'More power to…')."""
     line = line.replace("’", "'").replace("‘", "'")
-    return _SPACES.sub(" ", regex.sub(r"^[\s•·▪►»›\-–—*|#]+", "", line)).lower().rstrip()
+    return _SPACES.sub(" ", _BULLETS.sub("", line)).lower().rstrip()
 
 
 class Line(Kind):
