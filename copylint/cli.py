@@ -370,7 +370,9 @@ def _check(paths, output_format, select, ignore, extend_select, config_path, fai
         expected = None
         step = 0
     else:
-        files, regular = _inputs(paths, stdin_filename, include or config.include, exclude or config.exclude, quiet)
+        stats: dict[str, os.stat_result] = {}  # of named files, for the cache: taken before they are read
+        files, regular = _inputs(paths, stdin_filename, include or config.include, exclude or config.exclude, quiet,
+                                 stats if cache is not None else None)
         displays = [(stdin_filename or "<stdin>") if name == "-" else name for name, _ in files]
         # In display order, so reports streamed file by file come out exactly as one sorted report would.
         order = sorted(range(len(files)), key=displays.__getitem__)
@@ -382,10 +384,16 @@ def _check(paths, output_format, select, ignore, extend_select, config_path, fai
                 name, path_fmt = files[i]
                 if name == "-":
                     data = sys.stdin.buffer.read()
-                    source = decode(data, displays[i])
+                    yield Task(displays[i], decode(data, displays[i]), fmt or path_fmt, data)
+                elif cache is not None:
+                    task = cache.read(name, fmt or path_fmt, stats.get(name))
+                    if task is not None:
+                        yield task
+                    else:  # unchanged since a run that found nothing in it: counted, not read
+                        progress.update(step)
                 else:
                     source, data = read_source(name, name in regular)
-                yield Task(displays[i], source, fmt or path_fmt, data)
+                    yield Task(displays[i], source, fmt or path_fmt, data)
 
         expected = len(files)
         step = 1
@@ -427,6 +435,8 @@ def _check(paths, output_format, select, ignore, extend_select, config_path, fai
         progress.close()
         if cache is not None:
             cache.close()
+    if cache is not None:
+        texts += cache.unread
     if not streaming and not (diff or (fix and "-" in paths)):
         findings.sort(key=lambda f: f.sort_key)
         context = ReportContext(sources=sources, color=use_color, rules=rules)
@@ -458,8 +468,9 @@ def _spin_codes(rules) -> frozenset[str]:
     return frozenset()
 
 
-def _inputs(paths, stdin_filename, include, exclude, quiet) -> tuple[list[tuple[str, str]], set[str]]:
-    """(name, format) of each text to lint ('-': standard input), and the names known to be regular files."""
+def _inputs(paths, stdin_filename, include, exclude, quiet, stats=None) -> tuple[list[tuple[str, str]], set[str]]:
+    """(name, format) of each text to lint ('-': standard input), and the names known to be regular files; `stats`
+    receives the os.stat() of named files (discovery.discover)."""
     from .formats import format_for_path
 
     files: list[tuple[str, str]] = []
@@ -470,7 +481,7 @@ def _inputs(paths, stdin_filename, include, exclude, quiet) -> tuple[list[tuple[
     if walk:
         from .discovery import discover
 
-        found, unknown = discover(walk, include=include, exclude=exclude, regular=regular)
+        found, unknown = discover(walk, include=include, exclude=exclude, regular=regular, stats=stats)
         files.extend(found)
         if not quiet:
             for path in unknown:

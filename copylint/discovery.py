@@ -21,23 +21,27 @@ def discover(
     exclude: Iterable[str] = (),
     respect_gitignore: bool = True,
     regular: set[str] | None = None,
+    stats: dict[str, os.stat_result] | None = None,
 ) -> tuple[list[tuple[str, str]], list[str]]:
     """(path, format) of every file to lint, sorted, plus the explicit files read as plain text for want of a
     known extension. Explicit files are always taken; walked files need a known extension (or an include glob),
     must not match an exclude glob and must not be git-ignored. `regular`, when given, receives the explicit files
-    known to be regular files (a reader need not ask their size again)."""
+    known to be regular files (a reader need not ask their size again); `stats`, when given, the os.stat() of each
+    explicit file (each is then stat()ed rather than found in a listing of its directory)."""
     include_spec = _spec(include)
     exclude_spec = _spec(exclude)
     found: dict[str, str] = {}
     unknown: list[str] = []
-    listed = _listed_kinds(paths)
+    listed = _listed_kinds(paths) if stats is None else {}
     for path in paths:
         kind = listed.get(path)
+        st = None
         if kind is None:
             try:
-                kind = stat.S_IFMT(os.stat(path).st_mode)
+                st = os.stat(path)
             except (OSError, ValueError):
                 raise InputError(f"{path}: no such file or directory") from None
+            kind = stat.S_IFMT(st.st_mode)
         if kind == stat.S_IFDIR:
             if not os.access(path, os.R_OK | os.X_OK):
                 raise InputError(f"{path}: directory is not readable")
@@ -52,6 +56,8 @@ def discover(
         found.setdefault(path, EXTENSIONS.get(ext, "plain"))
         if regular is not None and kind == stat.S_IFREG:
             regular.add(path)
+        if stats is not None and st is not None:
+            stats[path] = st
     return sorted(found.items()), unknown
 
 

@@ -58,6 +58,8 @@ class Task:
     fmt: str | None = None
     # source as UTF-8, when the reader has the bytes it decoded: the cache keys them without encoding again
     data: bytes | None = field(default=None, repr=False, compare=False)
+    # the file's stat signature before it was read (cache.trusted_signature): stored when nothing is found in it
+    stat: str | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,8 +200,9 @@ def _parallel(tasks, spec, local, jobs, fix, unsafe, cache) -> Iterator[Result]:
 
 def _submit(pool, group: _Group, fix: bool, unsafe: bool) -> None:
     if group.todo:
-        # Without the bytes the reader kept for the cache key: workers need the text only.
-        todo = [task if task.data is None else Task(task.path, task.source, task.fmt) for task in group.todo]
+        # Without what the reader kept for the cache (bytes, stat signature): workers need the text only.
+        todo = [task if task.data is None and task.stat is None else Task(task.path, task.source, task.fmt)
+                for task in group.todo]
         group.future = pool.submit(_lint_batch, todo, fix, unsafe)
 
 

@@ -1,7 +1,9 @@
 """The findings cache: unchanged texts are not linted again; any change to text, rules, config or selection misses."""
 from __future__ import annotations
 
+import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -41,7 +43,7 @@ def test_second_run_is_served_from_cache_with_identical_findings(tmp_path) -> No
     assert sum(len(r.findings) for r in second) >= 12
 
 
-@pytest.mark.parametrize("fmt", ["json", "text", "jsonl", "sarif"])
+@pytest.mark.parametrize("fmt", ["json", "text", "jsonl", "sarif", "github"])
 def test_cli_cached_and_uncached_runs_print_the_same(tmp_path, fmt, monkeypatch) -> None:
     write_corpus(tmp_path / "docs", 30)
     args = ["--format", fmt, "--no-color", "--jobs", "2", str(tmp_path / "docs")]
@@ -210,3 +212,146 @@ def test_fingerprint_finds_the_rules_the_registry_loads() -> None:
 
     package = os.path.dirname(os.path.realpath(cache_mod.__file__))
     assert Path(cache_mod.builtin_rules_dir(package)).resolve() == builtin_rules_dir().resolve()
+
+
+# --- the stat fast path: a file unchanged since a run that found nothing in it is not read --------------------------
+
+CLEAN = "The harbour reopened after a storm."
+SAME_SIZE_WITH_A_FINDING = "The the harbour opened after storm."  # a doubled word (CL601), same length as CLEAN
+
+
+@pytest.fixture
+def later(monkeypatch):
+    """Reads happen 10 s after the files were written, so their stat signatures are trusted: ctime cannot be set
+    back, so without this a test would have to wait out the racy window."""
+    monkeypatch.setattr(cache_mod, "_now_ns", lambda: time.time_ns() + 10 * 10**9)
+
+
+@pytest.fixture
+def reads(monkeypatch) -> list[str]:
+    """The names of the files read (every reader goes through inputs._read_bytes)."""
+    from copylint import inputs
+
+    names: list[str] = []
+    real = inputs._read_bytes
+
+    def counted(path, regular):
+        names.append(os.path.normpath(path))
+        return real(path, regular)
+
+    monkeypatch.setattr(inputs, "_read_bytes", counted)
+    return names
+
+
+def run_cli(cache_dir, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["check", "--no-languagetool", "--no-color", "--cache-dir", str(cache_dir), *args])
+    assert result.exit_code in (0, 1), result.output
+    return result.exit_code, result.stdout, result.stderr
+
+
+def paths_with_findings(cache_dir, docs) -> set[str]:
+    out = run_cli(cache_dir, "--format", "jsonl", "-q", str(docs))[1]
+    return {json.loads(line)["path"] for line in out.splitlines()}
+
+
+@pytest.mark.parametrize("whole_bytes", [cache_mod.READ_WHOLE_BYTES, 0])
+def test_unchanged_finding_free_files_are_not_read(tmp_path, later, reads, monkeypatch, whole_bytes) -> None:
+    monkeypatch.setattr(cache_mod, "READ_WHOLE_BYTES", whole_bytes)
+    paths = write_corpus(tmp_path / "docs", 20)
+    found = paths_with_findings(tmp_path / "cache", tmp_path / "docs")
+    assert sorted(reads) == sorted(paths) and 0 < len(found) < len(paths)
+    reads.clear()
+    assert paths_with_findings(tmp_path / "cache", tmp_path / "docs") == found
+    assert sorted(reads) == sorted(found)  # reporters need the text of a file with findings; the rest is not read
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "sarif", "github"])
+def test_stat_cached_runs_print_what_uncached_runs_print(tmp_path, later, reads, fmt, jobs) -> None:
+    docs = tmp_path / "docs"
+    paths = write_corpus(docs, 30)
+    args = ["--format", fmt, "--jobs", jobs, str(docs)]
+    uncached = run_cli(tmp_path / "none", "--no-cache", *args)
+    first = run_cli(tmp_path / "cache", *args)
+    reads.clear()
+    second = run_cli(tmp_path / "cache", *args)
+    assert uncached == first == second  # findings with their lines and columns, the summary and its file count
+    assert uncached[0] == 1
+    if fmt == "text":
+        assert " in 30 files" in uncached[2]
+    assert 0 < len(reads) < len(paths)
+
+
+def clean_file_linted_once(tmp_path) -> Path:
+    """docs/a.txt, in which nothing is found, after a run that stored its stat signature."""
+    path = tmp_path / "docs" / "a.txt"
+    path.parent.mkdir()
+    path.write_text(CLEAN + "\n", encoding="utf-8")
+    assert paths_with_findings(tmp_path / "cache", path.parent) == set()
+    return path
+
+
+def test_a_changed_file_is_read_and_linted_again(tmp_path, later) -> None:
+    path = clean_file_linted_once(tmp_path)
+    path.write_text(CLEAN + "\n\nRelated Articles\n", encoding="utf-8")  # content and size
+    assert paths_with_findings(tmp_path / "cache", path.parent) == {str(path)}
+
+
+def test_same_size_edit_with_a_new_mtime_is_linted_again(tmp_path, later) -> None:
+    path = clean_file_linted_once(tmp_path)
+    before = os.stat(path)
+    path.write_text(SAME_SIZE_WITH_A_FINDING + "\n", encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns + 10**9))
+    assert os.stat(path).st_size == before.st_size
+    assert paths_with_findings(tmp_path / "cache", path.parent) == {str(path)}
+
+
+def test_same_size_edit_with_mtime_set_back_is_caught_by_ctime(tmp_path, later) -> None:
+    """os.utime can put the old mtime back, but setting it changes ctime, which no call can set back."""
+    path = clean_file_linted_once(tmp_path)
+    before = os.stat(path)
+    path.write_text(SAME_SIZE_WITH_A_FINDING + "\n", encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    while os.stat(path).st_ctime_ns == before.st_ctime_ns:  # within one tick of the file system's clock
+        time.sleep(0.01)
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = os.stat(path)
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (before.st_size, before.st_mtime_ns, before.st_ino)
+    assert paths_with_findings(tmp_path / "cache", path.parent) == {str(path)}
+
+
+def test_a_file_read_just_after_it_changed_is_not_trusted_by_stat(tmp_path, reads, monkeypatch) -> None:
+    paths = write_corpus(tmp_path / "docs", 10)
+    newest = max(max(os.stat(p).st_mtime_ns, os.stat(p).st_ctime_ns) for p in paths)
+    monkeypatch.setattr(cache_mod, "_now_ns", lambda: newest + cache_mod.RACY_NS // 2)  # read 1 s after writing
+    found = paths_with_findings(tmp_path / "cache", tmp_path / "docs")
+    reads.clear()
+    monkeypatch.setattr(cache_mod, "_now_ns", lambda: newest + 10 * cache_mod.RACY_NS)
+    assert paths_with_findings(tmp_path / "cache", tmp_path / "docs") == found
+    assert sorted(reads) == sorted(paths)  # every file read again: no signature was stored, the content hash hit
+    reads.clear()
+    assert paths_with_findings(tmp_path / "cache", tmp_path / "docs") == found
+    assert sorted(reads) == sorted(found)  # that read stored them
+
+
+def test_trusted_signature_needs_both_times_old_enough(tmp_path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("x\n", encoding="utf-8")
+    st = os.stat(path)
+    newest = max(st.st_mtime_ns, st.st_ctime_ns)
+    assert cache_mod.trusted_signature(st, newest + cache_mod.RACY_NS) is None
+    assert cache_mod.trusted_signature(st, newest + cache_mod.RACY_NS + 1) == cache_mod.signature(st)
+
+
+def test_standard_input_and_a_renamed_file_take_the_content_path(tmp_path, later, reads) -> None:
+    path = clean_file_linted_once(tmp_path)
+    args = ["--format", "jsonl", "--stdin-filename", "in.txt", "-", str(path)]
+    for _ in range(2):
+        result = CliRunner().invoke(main, ["check", "--no-languagetool", "--cache-dir", str(tmp_path / "cache"), *args],
+                                    input="Related Articles\n")
+        assert result.exit_code == 1 and '"path": "in.txt"' in result.stdout
+    assert reads == [str(path)]  # by the first run only; standard input has no signature, and is read each time
+    moved = path.with_name("b.txt")
+    os.replace(path, moved)  # same inode, another name: its own entry
+    assert paths_with_findings(tmp_path / "cache", path.parent) == set()
+    assert reads[-1] == str(moved)
