@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Generic, Iterator, Mapping, TypeVar
+from typing import AbstractSet, Generic, Iterable, Iterator, Mapping, TypeVar
 
 import ahocorasick
 
 T = TypeVar("T")
-# Words as Document.words holds them: each token and its hyphen/apostrophe parts (the same tokenizer).
-_WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
+# The pieces of words Document.words always holds (its tokenizer's \w runs, split at hyphens and apostrophes).
+_WORD_PART = re.compile(r"\w+")
 _FOLDS = (("’", "'"), ("‘", "'"), ("‐", "-"), ("‑", "-"))
 
 
@@ -30,10 +30,40 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-def word_parts(phrase: str) -> frozenset[str]:
-    """The pieces of a folded phrase that Document.words holds whenever the phrase occurs on word boundaries:
-    hyphenated and possessive words split into their parts."""
-    return frozenset(p for w in _WORD_RE.findall(phrase) for p in w.replace("-", " ").replace("'", " ").split())
+def phrase_words(phrase: str) -> frozenset[str]:
+    """The lower-cased word pieces of a phrase, all of which Document.words holds wherever the phrase occurs on
+    word boundaries ('Jet A-1' -> jet, a, 1)."""
+    return frozenset(_WORD_PART.findall(fold(phrase)))
+
+
+class WordIndex:
+    """Phrases under their longest word piece (the likeliest to be missing), to tell in a few set operations which
+    of them a text may hold: those all of whose pieces its Document.words holds."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self.phrases = tuple(dict.fromkeys(phrases))
+        self._by_key: dict[str, list[tuple[frozenset[str], str]]] = {}
+        always = []
+        for phrase in self.phrases:
+            words = phrase_words(phrase)
+            if words:
+                self._by_key.setdefault(max(sorted(words), key=len), []).append((words, phrase))
+            else:
+                always.append(phrase)
+        self.always = tuple(always)  # phrases without a word: the words say nothing of them
+        self._keys = frozenset(self._by_key)
+        self._order = {phrase: i for i, phrase in enumerate(self.phrases)}
+
+    def possible(self, words: AbstractSet[str]) -> Iterator[str]:
+        """The phrases with a word, all of whose pieces `words` holds (in no particular order)."""
+        for key in self._keys & words:
+            for needed, phrase in self._by_key[key]:
+                if needed <= words:
+                    yield phrase
+
+    def candidates(self, words: AbstractSet[str]) -> tuple[str, ...]:
+        """Every phrase a text with these words may hold (the possible ones and those without a word), in order."""
+        return tuple(sorted({*self.possible(words), *self.always}, key=self._order.__getitem__))
 
 
 class PhraseMatcher(Generic[T]):
@@ -48,29 +78,16 @@ class PhraseMatcher(Generic[T]):
         self._empty = len(table) == 0
         if not self._empty:
             self._automaton.make_automaton()
-        # Each phrase (folded) and its parts under its longest part: a document whose words hold no phrase's parts,
-        # or whose folded text holds none of those phrases, is not scanned.
-        self._by_trigger: dict[str, list[tuple[frozenset[str], str]]] = {}
-        self._unfilterable = False
-        for phrase in table:
-            key = fold(phrase)
-            parts = word_parts(key)
-            if not parts:
-                self._unfilterable = True
-                continue
-            self._by_trigger.setdefault(max(sorted(parts), key=len), []).append((parts, key))
-        self._triggers = frozenset(self._by_trigger)
+        # A document whose words hold no phrase's pieces, or whose folded text holds none of those phrases, is not
+        # scanned.
+        self._index = WordIndex(fold(phrase) for phrase in table)
 
     def may_match(self, words: frozenset[str], folded: str | None = None) -> bool:
         """False when no phrase can occur in a text whose Document.words are `words` and, if given, whose folded
         prose is `folded` (then the scan can be skipped)."""
-        if self._unfilterable:
+        if self._index.always:
             return True
-        for trigger in self._triggers & words:
-            for parts, key in self._by_trigger[trigger]:
-                if parts <= words and (folded is None or key in folded):
-                    return True
-        return False
+        return any(folded is None or key in folded for key in self._index.possible(words))
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, T]]:
         """(start, end, value) of non-overlapping matches, leftmost-longest."""

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import AbstractSet, Iterable
+from typing import AbstractSet
 
 import regex
 
 from ..document import Document
+from ..phrases import WordIndex
 
 
 def exact_words(doc: Document) -> bool:
@@ -24,39 +25,11 @@ def may_contain(doc: Document, words: AbstractSet[str]) -> bool:
     return not doc.words.isdisjoint(words) or not exact_words(doc)
 
 
-def phrase_words(phrase: str) -> frozenset[str]:
-    """The lower-cased words of a phrase, as doc.words holds them ('Jet A-1' -> jet, a, 1)."""
-    from ..phrases import fold
-
-    return frozenset(regex.findall(r"\w+", fold(phrase)))
-
-
-class Phrases:
-    """Phrases indexed by one of their words, to tell in a few set operations which of them a document may
-    hold: those all of whose words doc.words holds."""
-
-    def __init__(self, phrases: Iterable[str]) -> None:
-        self.phrases = tuple(dict.fromkeys(phrases))
-        self.by_key: dict[str, list[tuple[frozenset[str], str]]] = {}
-        self.always: list[str] = []  # phrases without a word: doc.words says nothing of them
-        for phrase in self.phrases:
-            words = phrase_words(phrase)
-            if words:
-                key = max(sorted(words), key=len)  # the longest word: the likeliest to be missing
-                self.by_key.setdefault(key, []).append((words, phrase))
-            else:
-                self.always.append(phrase)
-        self.keys = frozenset(self.by_key)
-        self.order = {phrase: i for i, phrase in enumerate(self.phrases)}
-
-    def candidates(self, doc: Document) -> tuple[str, ...]:
-        """The phrases the document may hold, in table order (every one when its words are no faithful guide)."""
-        words = doc.words
-        found = {phrase for key in words & self.keys for group, phrase in self.by_key[key] if group <= words}
-        if not exact_words(doc):
-            return self.phrases
-        found.update(self.always)
-        return tuple(sorted(found, key=self.order.__getitem__))
+def phrase_candidates(doc: Document, index: WordIndex) -> tuple[str, ...]:
+    """The index's phrases the document may hold, in table order (every one when its words are no faithful guide)."""
+    if not exact_words(doc):
+        return index.phrases
+    return index.candidates(doc.words)
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")

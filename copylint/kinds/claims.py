@@ -10,10 +10,11 @@ import re
 import regex
 
 from ..data.literals import fold, holds, prefix, required_all
-from ..data.triggers import Phrases, exact_words
+from ..data.triggers import exact_words, phrase_candidates
 from ..document import Document, ProseBlock
 from ..errors import RuleError
 from ..model import Finding
+from ..phrases import WordIndex
 from ..registry import compile_regex
 from .base import Kind, match_case
 
@@ -105,7 +106,7 @@ class Claim(Kind):
                 tolerance=float(entry.get("tolerance", 0.05)), window=entry.get("window", 90),
                 triggers=frozenset(entry.get("triggers", ())),
             ))
-        self._subjects = Phrases(s for c in self.claims for s in c.subjects)
+        self._subjects = WordIndex(s for c in self.claims for s in c.subjects)
         self._free = [i for i, c in enumerate(self.claims) if not c.subjects]
         self._triggered: dict[str, set[int]] = {}  # trigger word -> the claims it may set off
         for i in self._free:
@@ -150,7 +151,7 @@ class Claim(Kind):
         return found
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        with_subjects = bool(self._subjects.candidates(doc))
+        with_subjects = bool(phrase_candidates(doc, self._subjects))
         free = self._free_claims(doc)
         if not with_subjects and not free:
             return
@@ -346,13 +347,13 @@ class Organisation(Kind):
         super().__init__(rule)
         self.orgs = rule.params["organisation"]
         self.by_alias = {alias: i for i, org in enumerate(self.orgs) for alias in org["aliases"]}
-        self._aliases = Phrases(self.by_alias)
+        self._aliases = WordIndex(self.by_alias)
         self._order = {alias: i for i, alias in enumerate(self.by_alias)}
 
     def _present(self, doc: Document) -> list[str]:
         """The aliases the document holds (as case-sensitive substrings of its prose)."""
         prose = doc.prose
-        return [alias for alias in self._aliases.candidates(doc) if alias in prose]
+        return [alias for alias in phrase_candidates(doc, self._aliases) if alias in prose]
 
     def _patterns(self, which: str, text: str, present: list[str]) -> Iterator[tuple[int, regex.Pattern]]:
         """The seat or member patterns (by number) that may match in text, each over the aliases standing
