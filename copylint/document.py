@@ -127,6 +127,15 @@ class Document:
         """All block texts joined by blank lines, for document-wide statistics."""
         return "\n\n".join(b.text for b in self.blocks)
 
+    @cached_property
+    def block_starts(self) -> tuple[int, ...]:
+        """The offset of each block's text in doc.prose."""
+        starts, pos = [], 0
+        for block in self.blocks:
+            starts.append(pos)
+            pos += len(block.text) + 2  # the blank line prose puts between blocks
+        return tuple(starts)
+
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     start = dot

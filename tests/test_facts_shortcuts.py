@@ -122,7 +122,7 @@ def test_a_name_after_initials_or_across_lines_is_found() -> None:
 
 # --- descriptions: tried only where one may start --------------------------------------------------------
 def test_descriptions_equal_a_full_scan() -> None:
-    from copylint.kinds.contradiction import _DESCRIPTION_RX, _block_starts, descriptions
+    from copylint.kinds.contradiction import _DESCRIPTION_RX, _start_ranges, descriptions
 
     rx = regex.compile(_DESCRIPTION_RX)
     pieces = [",", ", ", ", a ", ", an ", " that", " which", "'s", "’s", " is", " are", " ", "  ", "\t", "\n",
@@ -133,7 +133,7 @@ def test_descriptions_equal_a_full_scan() -> None:
         assert [m.span() for m in descriptions(text)] == [m.span() for m in rx.finditer(text)], repr(text)
         blocks = text.split("\n")  # a document of blocks: its starts found in one scan of the prose
         doc = Document("t.txt", text, "text", [ProseBlock(b, "paragraph", 0) for b in blocks])
-        starts = _block_starts(doc)
+        starts = _start_ranges(doc)
         if not starts:  # fewer than two may start: fewer than two are found
             assert sum(1 for b in blocks for _ in rx.finditer(b)) < 2, repr(text)
         for index, block in enumerate(blocks) if starts else ():

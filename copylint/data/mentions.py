@@ -166,14 +166,10 @@ class _DocumentMentions:
 
     def __init__(self, doc) -> None:
         self.blocks: dict[str, int] = {}
-        starts, ends = [], []
-        pos = 0
+        starts = doc.block_starts
+        ends = [start + len(block.text) for start, block in zip(starts, doc.blocks)]
         for index, block in enumerate(doc.blocks):
-            starts.append(pos)
-            pos += len(block.text)
-            ends.append(pos)
             self.blocks.setdefault(block.text, index)
-            pos += 2  # Document.prose joins blocks with a blank line
         self.anchors: dict[int, list[tuple[int, int, int, int]]] = {}
         prose = doc.prose
         index = 0

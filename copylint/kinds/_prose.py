@@ -9,35 +9,16 @@ from typing import Callable
 import regex
 
 from ..document import Document
-from ..phrases import fold
-
-
-def block_starts(doc: Document) -> list[int]:
-    """Offset of each block's text in doc.prose (blocks are joined by a blank line)."""
-
-    def compute() -> list[int]:
-        starts, pos = [], 0
-        for block in doc.blocks:
-            starts.append(pos)
-            pos += len(block.text) + 2
-        return starts
-
-    return doc.memo("prose.block_starts", compute)
 
 
 def locate(doc: Document, start: int, end: int) -> tuple[int, int] | None:
     """(block index, offset in its text) of the prose span start:end, or None when it crosses a block edge."""
-    starts = block_starts(doc)
+    starts = doc.block_starts
     index = bisect_right(starts, start) - 1
     offset = start - starts[index]
     if end - starts[index] > len(doc.blocks[index].text):
         return None
     return index, offset
-
-
-def folded(doc: Document) -> str:
-    """fold(doc.prose): lower-cased, straight apostrophes and hyphens, same length (once per document)."""
-    return doc.folded
 
 
 def lowered(doc: Document) -> str:
@@ -46,7 +27,7 @@ def lowered(doc: Document) -> str:
     def compute() -> str:
         text = doc.prose
         if text.isascii():
-            return folded(doc)  # the same string, shared with the rules that fold the prose
+            return doc.folded  # the same string, shared with the rules that fold the prose
         low = text.lower()
         return low if len(low) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 

@@ -102,7 +102,7 @@ class InvertedCompound(Kind):
 
     def _possible(self, doc: Document) -> bool:
         """Whether some inversion occurs in the folded prose at all (usually not: no automaton pass then)."""
-        folded = _prose.folded(doc)
+        folded = doc.folded
         heads = self.head_words.intersection(_BEFORE_OF().findall(folded))
         if not heads:
             return False

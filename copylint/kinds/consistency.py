@@ -147,7 +147,7 @@ class VariantSpelling(Kind):
         and no -iz-/-yz- word has its -is-/-ys- twin in the text."""
         words = doc.words
         hits = words & self.listed
-        folded = None
+        folded = doc.folded
         if hits:
             present: dict[tuple, set[int]] = {}
             for word in hits:
@@ -156,7 +156,6 @@ class VariantSpelling(Kind):
             for family, variants in present.items():
                 if len(variants) > 1:
                     return True
-                folded = folded if folded is not None else _prose.folded(doc)
                 names = family[0] == "name"
                 for variant, stems in self.variant_stems[family].items():
                     if variant in variants:
@@ -167,7 +166,6 @@ class VariantSpelling(Kind):
                             return True
         if not self.ize:
             return False
-        folded = folded if folded is not None else _prose.folded(doc)
         if "iz" not in folded and "yz" not in folded:
             return False
         for word in words:

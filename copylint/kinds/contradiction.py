@@ -71,17 +71,14 @@ def _anchored_starts(text: str) -> Iterator[tuple[tuple[int, int], int]]:
                 yield (first, k - 1), k
 
 
-def _block_starts(doc: Document) -> dict[int, list[tuple[int, int]]]:
+def _start_ranges(doc: Document) -> dict[int, list[tuple[int, int]]]:
     """The start ranges of every block, from one scan of the prose: a superset of each block's _starts (a
     start the blocks' joints give fails to match there), ranges cut at the block's start; none when the prose
     holds fewer than two (no term can be described twice)."""
     anchored = list(_anchored_starts(doc.prose))
     if len(anchored) < 2:
         return {}
-    bases, base = [], 0
-    for block in doc.blocks:
-        bases.append(base)
-        base += len(block.text) + 2  # Document.prose joins blocks with a blank line
+    bases = doc.block_starts
     found: dict[int, list[tuple[int, int]]] = {}
     for (first, last), at in anchored:
         index = bisect_right(bases, at) - 1
@@ -201,7 +198,7 @@ class Contradiction(Kind):
         self.facets = self._facets_of(rule)  # patterns are compiled on first use: few documents need them
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        starts = _block_starts(doc)
+        starts = _start_ranges(doc)
         if not starts:
             return
         described = [(index, block.text, m) for index, block in self.blocks(doc) if index in starts
