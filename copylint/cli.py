@@ -1,4 +1,4 @@
-"""Command line: copylint check | rules | rule CODE | languagetool (click; a plain `check` line runs without it)."""
+"""Command line: copylint check | rules | rule CODE | lsp | languagetool (click; a plain `check` line runs without it)."""
 from __future__ import annotations
 
 import atexit
@@ -101,6 +101,7 @@ def _build_group():
     main.command("rules")(click.option("--all", "show_all", is_flag=True,
                                        help="Include rules that are off by default.")(list_rules))
     main.command("rule")(click.argument("code")(show_rule))
+    main.command("lsp")(serve_lsp)
     return main
 
 
@@ -525,17 +526,18 @@ def show_rule(code: str) -> None:
     rule = next((r for r in rules if code in (r.code, r.name)), None)
     if rule is None:
         _fail(f"no rule {code!r}; 'copylint rules --all' lists them")
-    _echo(f"{rule.code} {rule.name}  ({rule.family}, kind {rule.kind}, severity {rule.severity.value}, "
-               f"fix {rule.fix.value if rule.fix else 'none'}, {'on' if rule.default else 'off'} by default)")
-    _echo("")
-    _echo(rule.description or rule.message)
-    if rule.source:
-        _echo(f"\nData source: {rule.source}")
-    _echo("\nExamples:")
-    for ex in rule.examples:
-        if ex.bad is not None:
-            fix = f"  → {ex.correction!r}" if ex.correction is not None else ""
-            _echo(f"  bad:  {ex.bad}{fix}")
-        else:
-            _echo(f"  good: {ex.good}")
+    from .explain import rule_text
 
+    _echo(rule_text(rule), nl=False)
+
+
+def serve_lsp() -> None:
+    """Run the language server on stdin/stdout, for editors (needs the lsp extra: copylint[lsp])."""
+    try:
+        import lsprotocol  # noqa: F401
+        import pygls  # noqa: F401
+    except ImportError:
+        _fail("copylint lsp needs pygls and lsprotocol: pip install 'copylint[lsp]'")
+    from .lsp import serve
+
+    serve()
