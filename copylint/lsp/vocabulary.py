@@ -2,12 +2,11 @@
 tomlkit so comments and layout stay; a copylint.toml is created when there is no configuration yet."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from ..config import parse_config
 from ..errors import ConfigError, InputError
-from ..inputs import write_atomic
+from ..inputs import write_file
 
 
 def add_word(word: str, config_path: Path | None, folder: Path) -> Path:
@@ -18,7 +17,6 @@ def add_word(word: str, config_path: Path | None, folder: Path) -> Path:
     word = word.strip()
     if not word or "\n" in word:
         raise InputError(f"not a word: {word!r}")
-    existing = config_path is not None
     if config_path is None:
         config_path = folder / "copylint.toml"
         text = ""
@@ -47,18 +45,5 @@ def add_word(word: str, config_path: Path | None, folder: Path) -> Path:
     data = tomlkit.parse(new_text).unwrap()
     parse_config(data.get("tool", {}).get("copylint", {}) if config_path.name == "pyproject.toml" else data,
                  config_path)  # still a valid configuration, or ConfigError
-    if existing:
-        write_atomic(str(config_path), new_text)
-    else:
-        _create(config_path, new_text)
+    write_file(str(config_path), new_text)
     return config_path
-
-
-def _create(path: Path, text: str) -> None:
-    """A new file, never through a planted symlink or over a file that appeared meanwhile."""
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot create: {exc.strerror or exc}") from None
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-        handle.write(text)
