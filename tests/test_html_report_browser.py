@@ -45,9 +45,10 @@ def squeeze(text: str) -> str:
 @pytest.fixture(scope="module")
 def seed_report(tmp_path_factory) -> tuple[Path, list[dict]]:
     out = tmp_path_factory.mktemp("report") / "seed.html"
-    run = copylint("check", "--no-languagetool", "--no-cache", "--format", "html", "-o", str(out), str(SEED))
+    seed = str(SEED.relative_to(ROOT))
+    run = copylint("check", "--no-languagetool", "--no-cache", "--format", "html", "-o", str(out), seed)
     assert run.returncode == 1, run.stderr
-    findings = json.loads(copylint("check", "--no-languagetool", "--no-cache", "--format", "json", str(SEED)).stdout)
+    findings = json.loads(copylint("check", "--no-languagetool", "--no-cache", "--format", "json", seed).stdout)
     return out, findings
 
 
@@ -80,6 +81,8 @@ def test_seed_report_highlights_every_finding_on_its_words(browser, seed_report,
     for note in notes:
         assert squeeze(note["text"]) == squeeze(texts[(note["code"], note["start"], note["end"])]), note
         assert note["sized"] and note["painted"] and note["noteShown"] and note["noteRight"], note
+    browser.key("j")  # the first finding selected, scrolled to the middle of the window
+    browser.evaluate("new Promise(done => setTimeout(done, 1200))")
     shot = Path(os.environ.get(SCREENSHOT_ENV) or tmp_path / "seed-report.png")
     browser.screenshot(shot)
     data = shot.read_bytes()

@@ -282,7 +282,10 @@ class CopylintServer(LanguageServer):
         findings = list(checked.findings)
         lt = state.languagetool
         if lt is not None and lt.findings:
-            findings = merge(findings, carry(lt.findings, lt.source, checked.source))
+            # Carried one published text to the next, so each step spans one edit, not all since the answer.
+            carried = carry(lt.findings, lt.source, checked.source)
+            state.languagetool = Checked(lt.version, checked.source, tuple(carried))
+            findings = merge(findings, carried)
             findings.sort(key=lambda f: f.sort_key)
         state.published = Checked(checked.version, checked.source, tuple(findings))
         path, _ = self.describe(uri)
