@@ -275,6 +275,34 @@ async def test_absent_languagetool_degrades_with_one_notification(client: Langua
 
 
 @pytest.mark.asyncio
+async def test_slow_languagetool_never_blocks_typing_and_is_reported_once(client: LanguageClient, tmp_path) -> None:
+    import socket
+
+    listener = socket.socket()  # accepts connections and never answers: a hung LanguageTool
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    port = listener.getsockname()[1]
+    try:
+        options = {"languagetool": {"url": f"http://127.0.0.1:{port}", "debounce": 0, "slowAfter": 300}}
+        await start(client, tmp_path.as_uri(), options)
+        uri = _uri(tmp_path, "story.txt")
+        open_doc(client, uri, SPUN + "\n")
+        await wait_for(client, uri, lambda d: "CL401" in codes(d))
+        for version in range(2, 6):
+            replace_all(client, uri, f"Take {version}. " + SPUN + " It was done by officers of police.\n", version)
+            await wait_for(client, uri, lambda d: {"CL401", "CL402"} <= set(codes(d)), timeout=10)
+            await asyncio.sleep(0.2)
+        for _ in range(30):
+            if any("has not answered" in m.message for m in client.messages):
+                break
+            await asyncio.sleep(0.1)
+        slow = [m.message for m in client.messages if "has not answered" in m.message]
+        assert len(slow) == 1 and "built-in rules still run" in slow[0]
+    finally:
+        listener.close()
+
+
+@pytest.mark.asyncio
 async def test_bad_settings_are_reported_and_ignored(client: LanguageClient, tmp_path) -> None:
     await start(client, tmp_path.as_uri(), {"languagetool": {"enabled": "yes", "colour": 1}})
     uri = _uri(tmp_path, "story.txt")
