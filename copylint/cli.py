@@ -1,4 +1,4 @@
-"""Command line: copylint check | rules | rule CODE | languagetool (click; a plain `check` line runs without it)."""
+"""Command line: copylint check | rules | rule CODE | lsp | languagetool (click; a plain `check` line runs without it)."""
 from __future__ import annotations
 
 import atexit
@@ -9,7 +9,7 @@ from typing import NoReturn
 from . import __version__
 from .errors import CopylintError, InputError
 
-_FORMATS = ("text", "json", "jsonl", "sarif", "github")
+_FORMATS = ("text", "json", "jsonl", "sarif", "github", "html")
 _SEVERITIES = ("info", "warning", "error")
 _INPUT_FORMATS = ("auto", "plain", "markdown", "html", "jsonl")
 
@@ -18,7 +18,9 @@ _INPUT_FORMATS = ("auto", "plain", "markdown", "html", "jsonl")
 # ("choice", values), ("int", least), ("path", file_okay, dir_okay); none is a string.
 CHECK_OPTIONS: tuple[tuple[tuple[str, ...], dict], ...] = (
     (("--format", "output_format"), {"type": ("choice", _FORMATS), "default": "text", "show_default": True,
-                                     "help": "Output format (text, jsonl and github stream file by file)."}),
+                                     "help": "Output format (text, jsonl and github stream file by file; html is a "
+                                             "self-contained review page)."}),
+    (("-o", "--output-file"), {"type": ("path", True, False), "help": "Write the report to this file."}),
     (("--select",), {"multiple": True, "help": "Only these rules (code prefix or name; comma-separated)."}),
     (("--ignore",), {"multiple": True, "help": "Skip these rules (code prefix or name; comma-separated)."}),
     (("--extend-select",), {"multiple": True, "help": "Add these rules (e.g. ones off by default)."}),
@@ -101,6 +103,7 @@ def _build_group():
     main.command("rules")(click.option("--all", "show_all", is_flag=True,
                                        help="Include rules that are off by default.")(list_rules))
     main.command("rule")(click.argument("code")(show_rule))
+    main.command("lsp")(serve_lsp)
     return main
 
 
@@ -286,7 +289,7 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
-def check(paths, output_format, select, ignore, extend_select, config_path, fail_on, fix, unsafe_fixes, diff,
+def check(paths, output_format, output_file, select, ignore, extend_select, config_path, fail_on, fix, unsafe_fixes, diff,
           stdin_filename, input_format, text_field, id_field, include, exclude, no_languagetool, jobs, no_cache,
           cache_dir, quiet, color) -> None:
     """Lint PATHS (files or directories; '-' reads standard input)."""
@@ -294,7 +297,7 @@ def check(paths, output_format, select, ignore, extend_select, config_path, fail
         code = _check(paths or (".",), output_format, _split(select), _split(ignore), _split(extend_select),
                       config_path, fail_on, fix, unsafe_fixes, diff, stdin_filename, input_format,
                       include, exclude, no_languagetool, quiet, color, jobs=jobs, no_cache=no_cache,
-                      cache_dir=cache_dir, text_field=text_field, id_field=id_field)
+                      cache_dir=cache_dir, text_field=text_field, id_field=id_field, output_file=output_file)
     except CopylintError as exc:
         _fail(str(exc))
     sys.exit(code)
@@ -302,7 +305,7 @@ def check(paths, output_format, select, ignore, extend_select, config_path, fail
 
 def _check(paths, output_format, select, ignore, extend_select, config_path, fail_on, fix, unsafe_fixes, diff,
            stdin_filename, input_format, include, exclude, no_languagetool, quiet, color, *, jobs=None,
-           no_cache=False, cache_dir=None, text_field="text", id_field="id") -> int:
+           no_cache=False, cache_dir=None, text_field="text", id_field="id", output_file=None) -> int:
     from pathlib import Path
 
     from .config import find_config, load_config
@@ -311,7 +314,7 @@ def _check(paths, output_format, select, ignore, extend_select, config_path, fai
     from .reporters import get_reporter
     from .reporters.context import ReportContext
     from .runner import LinterSpec, Task, default_jobs, run
-    from .streaming import STREAMED_FORMATS, LazyRules, NoProgress, Progress, Tally, want_progress
+    from .streaming import STREAMED_FORMATS, LazyRules, NoProgress, Progress, Tally, spin_codes, want_progress
 
     corpus = input_format == "jsonl"
     if corpus and (fix or diff):
@@ -401,10 +404,17 @@ def _check(paths, output_format, select, ignore, extend_select, config_path, fai
     use_color = _use_color(color, output_format)
     rules = LazyRules(lambda: _rules_by_code(config.rule_dirs))  # what Linter.all_rules holds
     report = get_reporter(output_format)
-    tally = Tally(_spin_codes(rules) if output_format == "text" and not quiet else frozenset())
+    tally = Tally(spin_codes(rules.values()) if output_format == "text" and not quiet else frozenset())
     sources: dict[str, str] = {}
     findings = []
     texts = 0
+    chunks: list[str] = []
+
+    def emit(text: str) -> None:
+        if output_file:
+            chunks.append(text)
+        else:
+            _echo(text, nl=False)
     try:
         for result in run(tasks(), spec, jobs=jobs or default_jobs(), fix=fix or diff, unsafe=unsafe_fixes,
                           cache=cache, local=linter, expected=expected):
@@ -427,7 +437,7 @@ def _check(paths, output_format, select, ignore, extend_select, config_path, fai
             if streaming and not (fix and "-" in paths):
                 if result.findings:
                     context = ReportContext(sources={task.path: source}, color=use_color, rules=rules)
-                    _echo(report(result.findings, context), nl=False)
+                    emit(report(result.findings, context))
             else:
                 sources[task.path] = source
                 findings.extend(result.findings)
@@ -440,7 +450,11 @@ def _check(paths, output_format, select, ignore, extend_select, config_path, fai
     if not streaming and not (diff or (fix and "-" in paths)):
         findings.sort(key=lambda f: f.sort_key)
         context = ReportContext(sources=sources, color=use_color, rules=rules)
-        _echo(report(findings, context), nl=False)
+        emit(report(findings, context))
+    if output_file:
+        from .inputs import write_file
+
+        write_file(output_file, "".join(chunks))
     if output_format == "text" and not quiet and not diff:
         from .fixes import allowed_applicabilities
         from .reporters.text import summary
@@ -458,14 +472,6 @@ def _rules_by_code(rule_dirs) -> dict:
     from .registry import load_rules
 
     return {r.code: r for r in load_rules(rule_dirs)}
-
-
-def _spin_codes(rules) -> frozenset[str]:
-    """The codes the spin-score rule counts (its 'count' key), for the per-file figure in the text summary."""
-    for rule in rules.values():
-        if rule.kind == "spin-score":
-            return frozenset(rule.params.get("count", ()))
-    return frozenset()
 
 
 def _inputs(paths, stdin_filename, include, exclude, quiet, stats=None) -> tuple[list[tuple[str, str]], set[str]]:
@@ -525,17 +531,18 @@ def show_rule(code: str) -> None:
     rule = next((r for r in rules if code in (r.code, r.name)), None)
     if rule is None:
         _fail(f"no rule {code!r}; 'copylint rules --all' lists them")
-    _echo(f"{rule.code} {rule.name}  ({rule.family}, kind {rule.kind}, severity {rule.severity.value}, "
-               f"fix {rule.fix.value if rule.fix else 'none'}, {'on' if rule.default else 'off'} by default)")
-    _echo("")
-    _echo(rule.description or rule.message)
-    if rule.source:
-        _echo(f"\nData source: {rule.source}")
-    _echo("\nExamples:")
-    for ex in rule.examples:
-        if ex.bad is not None:
-            fix = f"  → {ex.correction!r}" if ex.correction is not None else ""
-            _echo(f"  bad:  {ex.bad}{fix}")
-        else:
-            _echo(f"  good: {ex.good}")
+    from .explain import rule_text
 
+    _echo(rule_text(rule), nl=False)
+
+
+def serve_lsp() -> None:
+    """Run the language server on stdin/stdout, for editors (needs the lsp extra: copylint[lsp])."""
+    try:
+        import lsprotocol  # noqa: F401
+        import pygls  # noqa: F401
+    except ImportError:
+        _fail("copylint lsp needs pygls and lsprotocol: pip install 'copylint[lsp]'")
+    from .lsp import serve
+
+    serve()

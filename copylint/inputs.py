@@ -77,3 +77,16 @@ def write_atomic(path: str, text: str) -> None:
         except OSError:
             pass
         raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
+def write_file(path: str, text: str) -> None:
+    """Write a whole file: an existing one replaced atomically, a new one created (never through a symlink)."""
+    if os.path.lexists(path) and not os.path.islink(path):
+        write_atomic(path, text)
+        return
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot create: {exc.strerror or exc}") from None
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(text.encode("utf-8"))

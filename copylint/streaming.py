@@ -5,11 +5,28 @@ import os
 import sys
 import time
 from collections.abc import Mapping
-from typing import Callable, Collection, Iterator, Sequence
+from typing import Callable, Collection, Iterable, Iterator, Sequence
 
 from .model import Applicability, Finding, Severity
 
 STREAMED_FORMATS = frozenset({"text", "jsonl", "github"})  # reports that are the concatenation of per-file reports
+
+
+def spin_codes(rules: Iterable) -> frozenset[str]:
+    """The codes the spin-score rule counts (its 'count' key), for per-file figures in reports."""
+    for rule in rules:
+        if rule.kind == "spin-score":
+            return frozenset(rule.params.get("count", ()))
+    return frozenset()
+
+
+def text_spin(findings: Iterable[Finding], source: str, codes: frozenset[str]) -> tuple[float, int]:
+    """(spin score, spun phrases) of a text from its findings, whether or not it reached the rule's threshold."""
+    from .document import WORD_RE
+    from .kinds.spin import spin_score
+
+    spun = len({(f.start, f.end) for f in findings if f.code in codes})
+    return (spin_score(spun, len(WORD_RE.findall(source))) if spun else 0.0), spun
 
 
 class Tally:
@@ -24,13 +41,8 @@ class Tally:
         self.spin: list[tuple[str, float, int]] = []
 
     def add(self, findings: Sequence[Finding], path: str = "", source: str = "") -> None:
-        if self.spin_codes and source:
-            from .document import WORD_RE
-            from .kinds.spin import spin_score
-
-            spun = len({(f.start, f.end) for f in findings if f.code in self.spin_codes})
-            if spun:
-                self.spin.append((path, spin_score(spun, len(WORD_RE.findall(source))), spun))
+        if self.spin_codes and source and any(f.code in self.spin_codes for f in findings):
+            self.spin.append((path, *text_spin(findings, source, self.spin_codes)))
         for f in findings:
             self.counts[f.severity] = self.counts.get(f.severity, 0) + 1
             self.sample.setdefault(f.severity, f)

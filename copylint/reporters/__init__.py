@@ -1,4 +1,4 @@
-"""Reporters turn findings into text, JSON, JSON Lines, SARIF or GitHub annotations. REPORTERS = {format: function}."""
+"""Reporters: text, JSON, JSON Lines, SARIF, GitHub annotations, an HTML review page; get_reporter(format)."""
 from __future__ import annotations
 
 from typing import Callable, Sequence
@@ -18,9 +18,11 @@ def get_reporter(name: str) -> Reporter:
         from .sarif import report
     elif name == "github":
         from .github import report
+    elif name == "html":
+        from .html import report
     else:
         from .text import report
     return report
 
 
-FORMATS = ("text", "json", "jsonl", "sarif", "github")
+FORMATS = ("text", "json", "jsonl", "sarif", "github", "html")
