@@ -27,7 +27,8 @@ def findings(linter, text: str) -> list:
     out = []
     for f in linter.lint_source("s.txt", HEADER + text):
         if f.code.startswith("CL4") and f.start >= len(HEADER):
-            out.append((f.start - len(HEADER), f.end - len(HEADER), f.severity.value, f.suggestions[0] if f.suggestions else ""))
+            out.append((f.start - len(HEADER), f.end - len(HEADER), f.severity.value,
+                        f.suggestions[0] if f.suggestions else "", dict(f.data).get("confidence")))
     return out
 
 
@@ -52,17 +53,20 @@ def clean_texts(corpus: Path) -> list[str]:
 
 def score(rows: list[dict], controls: list[dict], linter, warnings_only: bool) -> dict:
     keep = (lambda sev: sev != "info") if warnings_only else (lambda sev: True)
+    bins: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0])
     spans_total = collections.Counter()
     spans_hit = collections.Counter()
     true_found = false_found = first_right = 0
     for row in rows:
         found = [f for f in findings(linter, row["text"]) if keep(f[2])]
         gold = row["spans"]
-        for start, end, _, suggestion in found:
+        for start, end, _, suggestion, confidence in found:
             if any(start < g["end"] and g["start"] < end for g in gold):
                 true_found += 1
+                bins[bin_of(confidence)][0] += 1
             else:
                 false_found += 1
+                bins[bin_of(confidence)][1] += 1
         for g in gold:
             spans_total[g["class"]] += 1
             hits = [f for f in found if f[0] < g["end"] and g["start"] < f[1]]
@@ -74,10 +78,19 @@ def score(rows: list[dict], controls: list[dict], linter, warnings_only: bool) -
     for row in controls:
         found = [f for f in findings(linter, row["text"]) if keep(f[2])]
         control_found += len(found)
+        for f in found:
+            bins[bin_of(f[4])][1] += 1
         control_sentences += bool(found)
     return {"total": spans_total, "hit": spans_hit, "true": true_found, "false": false_found,
             "first": first_right, "control": control_found, "control_sentences": control_sentences,
-            "controls": len(controls)}
+            "controls": len(controls), "bins": bins}
+
+
+def bin_of(confidence) -> str:
+    """Findings grouped by confidence (rules without one: 'table')."""
+    if confidence is None:
+        return "table"
+    return f"{int(confidence)}" if confidence < 12 else "12+"
 
 
 def report(name: str, s: dict) -> None:
@@ -93,6 +106,8 @@ def report(name: str, s: dict) -> None:
     for cls in sorted(s["total"], key=lambda c: -s["total"][c]):
         t, h = s["total"][cls], s["hit"][cls]
         print(f"  {cls:<22}{t:>6}{h:>6}{h / t:>8.1%}{t - h:>8}")
+    print("  findings by confidence (overlapping a gold span / not):",
+          ", ".join(f"{b}: {tp}/{fp}" for b, (tp, fp) in sorted(s["bins"].items(), key=lambda kv: (len(kv[0]), kv[0]))))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -101,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=SHARED / "corpus")
     ap.add_argument("--sensitivity", type=float, default=None, help="spin-sensitivity to evaluate (default: the rules')")
     ap.add_argument("--no-clean", action="store_true", help="skip the held-apart clean text")
+    ap.add_argument("--sweep", default="", help="comma-separated sensitivities: one summary line for each")
     args = ap.parse_args(argv)
     from copylint.api import Linter
 
@@ -108,6 +124,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.sensitivity is not None:
         linter.context = {**linter.context, "spin_sensitivity": args.sensitivity}
     spun, control = args.blind / "spun.jsonl", args.blind / "control.jsonl"
+    if args.sweep and spun.is_file() and control.is_file():
+        rows, controls = read_jsonl(spun), read_jsonl(control)
+        for value in (float(v) for v in args.sweep.split(",")):
+            linter.context = {**linter.context, "spin_sensitivity": value}
+            for warnings_only in (False, True):
+                s = score(rows, controls, linter, warnings_only)
+                total, hit = sum(s["total"].values()), sum(s["hit"].values())
+                flagged = s["true"] + s["false"] + s["control"]
+                print(f"sensitivity {value:g} {'warnings' if warnings_only else 'all     '}: recall {hit / total:.1%} "
+                      f"precision {s['true'] / max(flagged, 1):.1%} first {s['first'] / max(hit, 1):.1%} "
+                      f"control FPs {s['control']}")
+        return 0
     if spun.is_file() and control.is_file():
         rows, controls = read_jsonl(spun), read_jsonl(control)
         print(f"blind set {args.blind}: {len(rows)} spun sentences, {sum(len(r['spans']) for r in rows)} gold spans, "

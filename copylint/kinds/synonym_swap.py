@@ -1,0 +1,98 @@
+"""synonym-swap: a rare phrase one thesaurus swap away from a frequent collocation ("human privileges")."""
+from __future__ import annotations
+
+import dataclasses
+from typing import Iterable, NamedTuple
+
+from ..data.lexicon import Entry, Lexicon, Token, lexicon, segments
+from ..document import Document
+from ..model import Finding, Severity
+from ._words import ends_phrase
+from .base import Kind, match_case
+
+WINDOWS = ((0, 2), (1, 2), (0, 3), (1, 3), (2, 3), (0, 4), (1, 4), (2, 4), (3, 4))  # (slot, length)
+_NAME_GLUE = frozenset(("of", "and", "the", "for", "'s", "on", "in"))
+
+
+class Candidate(NamedTuple):
+    confidence: float
+    lo: int
+    hi: int
+    entry: Entry
+
+
+def sensitivity(doc: Document) -> float:
+    value = doc.context.get("spin_sensitivity")
+    return float(value) if value else 1.0
+
+
+def candidates(lex: Lexicon, seg: list[Token], text: str) -> Iterable[Candidate]:
+    """Every window of the segment that the lexicon knows as a swap (or inversion) of a firm collocation."""
+    words = [t.word for t in seg]
+    n = len(words)
+    for i, token in enumerate(seg):
+        if token.word not in lex.spin_words:
+            continue
+        for slot, length in WINDOWS:
+            lo = i - slot
+            hi = lo + length
+            if lo < 0 or hi > n:
+                continue
+            for entry in lex.entries(" ".join(words[lo:hi])):
+                if entry.slot != slot:
+                    continue
+                window = seg[lo:hi]
+                title = all(t.capital or t.word in _NAME_GLUE for t in window)
+                if entry.name and not title:
+                    continue  # "the safety council" may be any council; "the Safety Council" is the UN's
+                if not entry.name and not title and any(t.capital for t in window if t is not seg[0]):
+                    continue  # part of a name the lexicon does not know
+                if entry.inverted and not ends_phrase(text, seg[hi - 1].end):
+                    continue  # "officers of police stations": the modifier starts a longer noun phrase
+                yield Candidate(entry.confidence, lo, hi, entry)
+
+
+class SynonymSwap(Kind):
+    """Keys: threshold (confidence, in nats, from which a phrase is a warning), info_threshold (from which it is
+    flagged as info); both divided by the document context's spin_sensitivity."""
+
+    NAME = "synonym-swap"
+    KEYS = {"threshold": float, "info_threshold": float}
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        lex = lexicon()
+        if lex.spin_words.isdisjoint(doc.words):
+            return
+        scale = sensitivity(doc)
+        warn = self.rule.params.get("threshold", 6.0) / scale
+        info = self.rule.params.get("info_threshold", warn) / scale
+        for _, block in self.blocks(doc):
+            text = block.text
+            for seg in segments(text):
+                chosen: list[Candidate] = []
+                for cand in sorted(candidates(lex, seg, text), reverse=True):
+                    if cand.confidence >= info and all(cand.hi <= c.lo or cand.lo >= c.hi for c in chosen):
+                        chosen.append(cand)
+                for cand in chosen:
+                    yield self._finding(doc, block, seg, cand, warn)
+
+    def _finding(self, doc: Document, block, seg: list[Token], cand: Candidate, warn: float) -> Finding:
+        text, entry = block.text, cand.entry
+        start, end = seg[cand.lo].start, seg[cand.hi - 1].end
+        if entry.inverted:  # "officers of police" -> "police officers"
+            head = seg[cand.lo]
+            written_head = text[head.start:head.end]
+            if not written_head.isupper():
+                written_head = written_head[:1].lower() + written_head[1:]
+            modifier = text[seg[cand.lo + 2].start:end]
+            fixed = match_case(text[start:end], f"{modifier} {written_head}")
+            spun, original = text[start:end], fixed
+        else:
+            token = seg[cand.lo + entry.slot]
+            spun = text[token.start:token.end]
+            original = match_case(spun, entry.original)
+            fixed = text[start:token.start] + original + text[token.end:end]
+        finding = self.finding(doc, block, start, end, fixed, spun=spun, original=original,
+                               confidence=f"{cand.confidence:.1f}")
+        severity = Severity.INFO if cand.confidence < warn else finding.severity
+        return dataclasses.replace(finding, severity=severity, data=(("confidence", round(cand.confidence, 1)),))
