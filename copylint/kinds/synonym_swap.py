@@ -12,6 +12,9 @@ from .base import Kind, match_case
 
 WINDOWS = ((0, 2), (1, 2), (0, 3), (1, 3), (2, 3), (0, 4), (1, 4), (2, 4), (3, 4))  # (slot, length)
 _NAME_GLUE = frozenset(("of", "and", "the", "for", "'s", "on", "in"))
+FUNCTION_WORDS = frozenset("""a an the this that these those his her its their our my your some any no each every of in
+    on at by for from to with into onto over under about after before between among against during and or but nor
+    as than 's is are was were be been""".split())
 
 
 class Candidate(NamedTuple):
@@ -52,6 +55,24 @@ def candidates(lex: Lexicon, seg: list[Token], text: str) -> Iterable[Candidate]
                 yield Candidate(entry.confidence, lo, hi, entry)
 
 
+def trimmed(seg: list[Token], cand: Candidate) -> tuple[int, int]:
+    """The window without the function words at its edges ("for human privileges" -> "human privileges"), as
+    long as a content word besides the swapped one remains ("in the globe" stays whole)."""
+    lo, hi = cand.lo, cand.hi
+    if cand.entry.inverted:
+        return lo, hi
+    slot = cand.lo + cand.entry.slot
+
+    def rest_has_content(a: int, b: int) -> bool:
+        return any(j != slot and seg[j].word not in FUNCTION_WORDS for j in range(a, b))
+
+    while lo < slot and seg[lo].word in FUNCTION_WORDS and rest_has_content(lo + 1, hi):
+        lo += 1
+    while hi - 1 > slot and seg[hi - 1].word in FUNCTION_WORDS and rest_has_content(lo, hi - 1):
+        hi -= 1
+    return lo, hi
+
+
 class SynonymSwap(Kind):
     """Keys: threshold (confidence, in nats, from which a phrase is a warning), info_threshold (from which it is
     flagged as info); both divided by the document context's spin_sensitivity."""
@@ -78,7 +99,8 @@ class SynonymSwap(Kind):
 
     def _finding(self, doc: Document, block, seg: list[Token], cand: Candidate, warn: float) -> Finding:
         text, entry = block.text, cand.entry
-        start, end = seg[cand.lo].start, seg[cand.hi - 1].end
+        lo, hi = trimmed(seg, cand)
+        start, end = seg[lo].start, seg[hi - 1].end
         if entry.inverted:  # "officers of police" -> "police officers"
             head = seg[cand.lo]
             written_head = text[head.start:head.end]
