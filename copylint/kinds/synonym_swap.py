@@ -75,27 +75,39 @@ def trimmed(seg: list[Token], cand: Candidate) -> tuple[int, int]:
 
 class SynonymSwap(Kind):
     """Keys: threshold (confidence, in nats, from which a phrase is a warning), info_threshold (from which it is
-    flagged as info); both divided by the document context's spin_sensitivity."""
+    flagged as info), spun_threshold, spun_evidence and evidence_threshold (in a document holding at least
+    spun_evidence phrases of evidence_threshold or more, at least evidence_density of them per 1,000 words, which
+    reads as spun, phrases from spun_threshold are flagged as info too); all
+    thresholds are divided by the document context's spin_sensitivity."""
 
     NAME = "synonym-swap"
-    KEYS = {"threshold": float, "info_threshold": float}
+    KEYS = {"threshold": float, "info_threshold": float, "spun_threshold": float, "spun_evidence": int,
+            "evidence_threshold": float, "evidence_density": float}
 
     def check(self, doc: Document) -> Iterable[Finding]:
         lex = lexicon()
         if lex.spin_words.isdisjoint(doc.words):
             return
-        scale = sensitivity(doc)
-        warn = self.rule.params.get("threshold", 6.0) / scale
-        info = self.rule.params.get("info_threshold", warn) / scale
+        p, scale = self.rule.params, sensitivity(doc)
+        warn = p.get("threshold", 6.0) / scale
+        info = p.get("info_threshold", warn) / scale
+        found = []
         for _, block in self.blocks(doc):
             text = block.text
             for seg in segments(text):
                 chosen: list[Candidate] = []
                 for cand in sorted(candidates(lex, seg, text), reverse=True):
-                    if cand.confidence >= info and all(cand.hi <= c.lo or cand.lo >= c.hi for c in chosen):
+                    if all(cand.hi <= c.lo or cand.lo >= c.hi for c in chosen):
                         chosen.append(cand)
-                for cand in chosen:
-                    yield self._finding(doc, block, seg, cand, warn)
+                found.extend((block, seg, cand) for cand in chosen)
+        # A spinner rewrites a whole document: where it has clearly been at work, weaker signs count too.
+        evidence = p.get("evidence_threshold", info) / scale
+        signs = sum(1 for *_, cand in found if cand.confidence >= evidence)
+        if signs >= p.get("spun_evidence", 2) and 1000 * signs >= p.get("evidence_density", 3.0) * doc.word_count:
+            info = min(info, p.get("spun_threshold", info) / scale)
+        for block, seg, cand in found:
+            if cand.confidence >= info:
+                yield self._finding(doc, block, seg, cand, warn)
 
     def _finding(self, doc: Document, block, seg: list[Token], cand: Candidate, warn: float) -> Finding:
         text, entry = block.text, cand.entry
@@ -113,7 +125,11 @@ class SynonymSwap(Kind):
             token = seg[cand.lo + entry.slot]
             spun = text[token.start:token.end]
             original = match_case(spun, entry.original)
-            fixed = text[start:token.start] + original + text[token.end:end]
+            after = token.end
+            if token.word == "ex" and text[after:after + 1] in ("-", "‐", "‑"):
+                after += 1  # "ex-capital" -> "former capital"
+                original += " "
+            fixed = text[start:token.start] + original + text[after:end]
         finding = self.finding(doc, block, start, end, fixed, spun=spun, original=original,
                                confidence=f"{cand.confidence:.1f}")
         severity = Severity.INFO if cand.confidence < warn else finding.severity
