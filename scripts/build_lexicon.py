@@ -30,7 +30,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from copylint.data.lexicon import FORMAT, LEXICON_FILE, confidence_step, phrase_key, segments  # noqa: E402
+from copylint.data.lexicon import (BUCKETS, FORMAT, LEXICON_FILE, PHRASE_BITS, WINDOWS, confidence_step, phrase_key,
+                                   segments)  # noqa: E402
 
 SHARED = next((p for p in (ROOT.parent / "shared", Path("/work/shared")) if p.is_dir()), ROOT.parent / "shared")
 
@@ -520,9 +521,12 @@ def tomllib_load(path: Path) -> dict:
 
 
 def pack(entries: dict, extra: dict, meta: dict) -> bytes:
-    """The lexicon file: a JSON header line (meta, the table of original words, the spin words), then the sorted
-    40-bit phrase keys (5 bytes each), then the 24-bit values (3 bytes each: original word id << 10 | slot << 8 |
-    name << 7 | inverted << 6 | confidence step)."""
+    """The lexicon file: a JSON header line (meta, the table of original words, each spin word with a mask of the
+    windows it is swapped in), then bits 16-47 of the sorted 64-bit phrase keys, then the 24-bit values
+    (original word id << 10 |
+    slot << 8 | name << 7 | inverted << 6 | confidence step), then where each run of keys with the same top 16
+    bits starts (65,537 32-bit offsets), then a bitmap of the phrases by their CRC-32 (a fast gate);
+    little-endian."""
     words = sorted({x for x, *_ in entries.values()})
     if len(words) >= 1 << 14:
         raise SystemExit(f"{len(words)} original words do not fit in 14 bits")
@@ -530,10 +534,24 @@ def pack(entries: dict, extra: dict, meta: dict) -> bytes:
     rows = sorted((phrase_key(phrase), (ids[x] << 10) | (slot << 8) | (name << 7) | (inverted << 6)
                    | confidence_step(confidence))
                   for (phrase, slot), (x, confidence, name, inverted) in entries.items())
+    masks: dict[str, int] = collections.defaultdict(int)
+    phrases = bytearray(PHRASE_BITS // 8)
+    for phrase, slot in entries:
+        words_of = phrase.split()
+        masks[words_of[slot]] |= 1 << WINDOWS.index((slot, len(words_of)))
+        bit = (phrase_key(phrase) >> 32) & (PHRASE_BITS - 1)
+        phrases[bit >> 3] |= 1 << (bit & 7)
+    starts = [0] * (BUCKETS + 1)
+    for key, _ in rows:
+        starts[(key >> 48) + 1] += 1
+    for i in range(BUCKETS):
+        starts[i + 1] += starts[i]
     header = {"format": FORMAT, "meta": meta, **extra, "words": "|".join(words),
-              "spin_words": " ".join(sorted({phrase.split()[slot] for phrase, slot in entries})), "count": len(rows)}
+              "spin_words": " ".join(f"{w} {m}" for w, m in sorted(masks.items())), "count": len(rows)}
     return b"".join([json.dumps(header, separators=(",", ":"), ensure_ascii=False).encode("utf-8"), b"\n",
-                     *(k.to_bytes(5, "little") for k, _ in rows), *(v.to_bytes(3, "little") for _, v in rows)])
+                     *(((k >> 16) & 0xFFFFFFFF).to_bytes(4, "little") for k, _ in rows),
+                     *(v.to_bytes(3, "little") for _, v in rows),
+                     *(n.to_bytes(4, "little") for n in starts), bytes(phrases)])
 
 
 def log(message: str) -> None:

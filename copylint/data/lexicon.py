@@ -2,22 +2,27 @@
 from __future__ import annotations
 
 import json
+import sys
 import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
-try:  # the built-in module: hashlib would load OpenSSL
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover
-    from hashlib import blake2b
+from array import array
+from bisect import bisect_left
+from zlib import adler32, crc32
+
+# The windows a swapped word may sit in: (its position, the phrase's length); a spin word's mask says which.
+WINDOWS = ((0, 2), (1, 2), (0, 3), (1, 3), (2, 3), (0, 4), (1, 4), (2, 4), (3, 4))
+WINDOW_SETS = tuple(tuple(w for bit, w in enumerate(WINDOWS) if mask >> bit & 1) for mask in range(1 << len(WINDOWS)))
 
 LEXICON_FILE = Path(__file__).with_name("spin_lexicon.bin")
-FORMAT = 3
+FORMAT = 6
 
-# A word (letters with inner apostrophes) or a number; hyphens and apostrophe-s split words into tokens.
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
-_JOINERS = frozenset(" \t\n-‐‑")
+# A word (letters with inner apostrophes), a possessive 's on its own, or a number; hyphens separate words.
+TOKEN = re.compile(r"'s\b|[^\W\d_]+(?:'(?!s\b)[^\W\d_]+)*|\d+(?:[.,]\d+)*")
+# What ends a phrase: punctuation other than hyphens and apostrophes, or a blank line.
+_BREAK = re.compile(r"[^\w\s'’‐‑-]+|\n[ \t]*\n")
 
 
 class Token(NamedTuple):
@@ -25,34 +30,50 @@ class Token(NamedTuple):
     start: int
     end: int
     capital: bool  # written with a capital first letter
-    hyphen: bool  # joined to the token before it by a hyphen
+
+
+def fold(text: str) -> str:
+    """Lower-cased, curly apostrophes straightened, the same length (offsets hold)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lowered.replace("’", "'")
+
+
+def segment_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the runs of text that no punctuation separates: a phrase never spans two."""
+    start = 0
+    for m in _BREAK.finditer(text):
+        if m.start() > start:
+            yield start, m.start()
+        start = m.end()
+    if start < len(text):
+        yield start, len(text)
+
+
+def tokens(text: str, folded: str, start: int, end: int) -> list[Token]:
+    """The tokens of text[start:end] (folded is fold(text))."""
+    return [Token(m.group(), m.start(), m.end(), text[m.start()].isupper())
+            for m in TOKEN.finditer(folded, start, end)]
 
 
 def segments(text: str) -> Iterator[list[Token]]:
-    """Runs of tokens that no punctuation separates (a phrase never spans one), possessive 's split off."""
-    run: list[Token] = []
-    last_end = 0
-    for m in _TOKEN.finditer(text):
-        gap = text[last_end:m.start()]
-        if run and (len(gap) > 3 or not set(gap) <= _JOINERS or gap.count("\n") > 1):
-            yield run
-            run = []
-        word = m.group().lower().replace("’", "'")
-        start, end = m.start(), m.end()
-        hyphen = bool(run) and any(h in gap for h in "-‐‑")
-        if word.endswith("'s") and len(word) > 2:
-            run.append(Token(word[:-2], start, end - 2, text[start].isupper(), hyphen))
-            run.append(Token("'s", end - 2, end, False, False))
-        else:
-            run.append(Token(word, start, end, text[start].isupper(), hyphen))
-        last_end = end
-    if run:
-        yield run
+    """The tokens of each run of text that no punctuation separates."""
+    folded = fold(text)
+    for start, end in segment_spans(text):
+        found = tokens(text, folded, start, end)
+        if found:
+            yield found
+
+
+BUCKETS = 1 << 16  # keys are found by their top 16 bits, then by bisection
+PHRASE_BITS = 1 << 22  # a bitmap of the entries' phrases (by CRC-32), 512 kB: most windows stop there
 
 
 def phrase_key(phrase: str) -> int:
-    """A stable 40-bit key for a lower-cased phrase (words joined by single spaces)."""
-    return int.from_bytes(blake2b(phrase.encode("utf-8"), digest_size=5).digest(), "little")
+    """A stable 64-bit key for a lower-cased phrase (words joined by single spaces): CRC-32 and Adler-32."""
+    raw = phrase.encode("utf-8")
+    return (crc32(raw) << 32) | adler32(raw)
 
 
 def confidence_step(confidence: float) -> int:
@@ -73,47 +94,60 @@ class Lexicon:
     can be the swapped word (a fast gate), sorted keys, packed values and the table of original words."""
 
     def __init__(self, blob: bytes) -> None:
-        """blob: one line of JSON (format, meta, words, spin_words, count), then count 5-byte keys in ascending
-        order, then count 3-byte values."""
+        """blob: one line of JSON (format, meta, words, spin_words, count, ...), then bits 16-47 of count
+        64-bit phrase keys (ascending within each bucket of equal top 16 bits), count 3-byte values, the 65,537
+        bucket starts and the phrase bitmap; little-endian."""
         newline = blob.find(b"\n")
         header = json.loads(blob[:newline]) if newline > 0 else {}
         if header.get("format") != FORMAT:
             raise ValueError(f"spin lexicon format {header.get('format')!r}, expected {FORMAT}")
         self.meta: dict = header["meta"]
         self.words = header["words"].split("|")
-        self.spin_words = frozenset(header["spin_words"].split())
+        masks = header["spin_words"].split()
+        # A spin word -> the mask of its windows (WINDOW_SETS[mask] lists them).
+        self.spin_words: dict[str, int] = dict(zip(masks[::2], map(int, masks[1::2])))
         self.duration_nouns = frozenset(header["duration_nouns"].split())  # "a period of two weeks" is English
         self._classes: dict[str, str] = header["classes"]  # WordNet classes the rules name -> their nouns
         count = header["count"]
         body = memoryview(blob)[newline + 1:]
-        if len(body) != 8 * count:
-            raise ValueError(f"spin lexicon: {len(body)} bytes of entries, expected {8 * count}")
-        self._keys = body[: 5 * count]  # 5 bytes per key, ascending
-        self._values = body[5 * count:]  # 3 bytes per value
-        self._count = count
+        expected = 7 * count + 4 * (BUCKETS + 1) + PHRASE_BITS // 8
+        if len(body) != expected:
+            raise ValueError(f"spin lexicon: {len(body)} bytes of entries, expected {expected}")
+        self._keys, self._starts = array("I"), array("I")
+        self._keys.frombytes(body[: 4 * count])  # bits 16-47 of each key; its bucket holds the top 16
+        self._values = bytes(body[4 * count: 7 * count])  # 3 bytes each
+        self._starts.frombytes(body[7 * count: 7 * count + 4 * (BUCKETS + 1)])
+        self.phrase_bitmap = bytes(body[7 * count + 4 * (BUCKETS + 1):])  # bit crc32(phrase) % PHRASE_BITS
+        if sys.byteorder != "little":  # pragma: no cover
+            for table in (self._keys, self._starts):
+                table.byteswap()
+        if self._starts[-1] != count:
+            raise ValueError("spin lexicon: damaged key index")
+
+
 
     def nouns_of(self, name: str) -> frozenset[str]:
         """The nouns (singular and plural) under a WordNet class the build was asked for ("weapon")."""
         return frozenset(self._classes.get(name, "").split())
 
-    def _key(self, i: int) -> int:
-        return int.from_bytes(self._keys[5 * i: 5 * i + 5], "little")
+    def maybe(self, raw: bytes) -> bool:
+        """False when no entry has this phrase (UTF-8): the bitmap has no bit for its CRC-32 (most windows)."""
+        bit = crc32(raw) & (PHRASE_BITS - 1)
+        return self.phrase_bitmap[bit >> 3] >> (bit & 7) & 1 == 1
 
-    def entries(self, phrase: str) -> list[Entry]:
+    def entries(self, phrase: str | bytes) -> list[Entry]:
         """The entries for a lower-cased phrase (usually none)."""
-        key = phrase_key(phrase)
-        lo, hi = 0, self._count
-        while lo < hi:  # binary search over the packed keys
-            mid = (lo + hi) // 2
-            if self._key(mid) < key:
-                lo = mid + 1
-            else:
-                hi = mid
+        raw = phrase.encode("utf-8") if isinstance(phrase, str) else phrase
+        key = (crc32(raw) << 32) | adler32(raw)
+        keys, low = self._keys, (key >> 16) & 0xFFFFFFFF
+        bucket = key >> 48
+        end = self._starts[bucket + 1]
+        i = bisect_left(keys, low, self._starts[bucket], end)
         found = []
-        while lo < self._count and self._key(lo) == key:
-            v = int.from_bytes(self._values[3 * lo: 3 * lo + 3], "little")
+        while i < end and keys[i] == low:  # 48 bits of key checked: the bucket's 16 and these 32
+            v = int.from_bytes(self._values[3 * i: 3 * i + 3], "little")
             found.append(Entry((v >> 8) & 3, self.words[v >> 10], 2.0 + (v & 63) / 10, bool(v & 128), bool(v & 64)))
-            lo += 1
+            i += 1
         return found
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 import dataclasses
 from typing import Iterable, NamedTuple
 
-from ..data.lexicon import Entry, Lexicon, Token, lexicon, segments
+from zlib import crc32
+
+from ..data.lexicon import PHRASE_BITS, TOKEN, Entry, Lexicon, Token, fold, lexicon, segment_spans, tokens
 from ..document import Document
 from ..model import Finding, Severity
 from ._words import ends_phrase
 from .base import Kind, match_case
 
-WINDOWS = ((0, 2), (1, 2), (0, 3), (1, 3), (2, 3), (0, 4), (1, 4), (2, 4), (3, 4))  # (slot, length)
 _NAME_GLUE = frozenset(("of", "and", "the", "for", "'s", "on", "in"))
 FUNCTION_WORDS = frozenset("""a an the this that these those his her its their our my your some any no each every of in
     on at by for from to with into onto over under about after before between among against during and or but nor
@@ -29,30 +30,38 @@ def sensitivity(doc: Document) -> float:
     return float(value) if value else 1.0
 
 
-def candidates(lex: Lexicon, seg: list[Token], text: str) -> Iterable[Candidate]:
-    """Every window of the segment that the lexicon knows as a swap (or inversion) of a firm collocation."""
-    words = [t.word for t in seg]
-    n = len(words)
-    for i, token in enumerate(seg):
-        if token.word not in lex.spin_words:
-            continue
-        for slot, length in WINDOWS:
-            lo = i - slot
-            hi = lo + length
-            if lo < 0 or hi > n:
-                continue
-            for entry in lex.entries(" ".join(words[lo:hi])):
-                if entry.slot != slot:
-                    continue
-                window = seg[lo:hi]
-                title = all(t.capital or t.word in _NAME_GLUE for t in window)
-                if entry.name and not title:
-                    continue  # "the safety council" may be any council; "the Safety Council" is the UN's
-                if not entry.name and not title and any(t.capital for t in window if t is not seg[0]):
-                    continue  # part of a name the lexicon does not know
-                if entry.inverted and not ends_phrase(text, seg[hi - 1].end):
-                    continue  # "officers of police stations": the modifier starts a longer noun phrase
-                yield Candidate(entry.confidence, lo, hi, entry)
+def hits(lex: Lexicon, words: list[str]) -> list[Candidate]:
+    """Every window of two to four words of a run that the lexicon knows as a swap (or inversion) of a firm
+    collocation. Each window's CRC-32 grows word by word and is tested against the lexicon's phrase bitmap; only
+    the few windows that pass are looked up."""
+    found = []
+    bitmap, entries = lex.phrase_bitmap, lex.entries
+    low = PHRASE_BITS - 1
+    raw = [w.encode("utf-8") for w in words]
+    spaced = [b" " + w for w in raw]
+    n = len(raw)
+    for lo in range(n - 1):
+        check = crc32(raw[lo])
+        for hi in range(lo + 2, min(n, lo + 4) + 1):
+            check = crc32(spaced[hi - 1], check)
+            bit = check & low
+            if bitmap[bit >> 3] >> (bit & 7) & 1:
+                found.extend(Candidate(e.confidence, lo, hi, e) for e in entries(b" ".join(raw[lo:hi])))
+    return found
+
+
+def fits(cand: Candidate, seg: list[Token], text: str) -> bool:
+    """Whether the written phrase fits its entry: capitals as a name needs them, no unknown name, and an inverted
+    compound that ends its noun phrase."""
+    window = seg[cand.lo:cand.hi]
+    title = all(t.capital or t.word in _NAME_GLUE for t in window)
+    if cand.entry.name and not title:
+        return False  # "the safety council" may be any council; "the Safety Council" is the UN's
+    if not cand.entry.name and not title and any(t.capital for t in window if t is not seg[0]):
+        return False  # part of a name the lexicon does not know
+    if cand.entry.inverted and not ends_phrase(text, seg[cand.hi - 1].end):
+        return False  # "officers of police stations": the modifier starts a longer noun phrase
+    return True
 
 
 def trimmed(seg: list[Token], cand: Candidate) -> tuple[int, int]:
@@ -86,7 +95,7 @@ class SynonymSwap(Kind):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         lex = lexicon()
-        if lex.spin_words.isdisjoint(doc.words):
+        if doc.words.isdisjoint(lex.spin_words):
             return
         p, scale = self.rule.params, sensitivity(doc)
         warn = p.get("threshold", 6.0) / scale
@@ -94,10 +103,15 @@ class SynonymSwap(Kind):
         found = []
         for _, block in self.blocks(doc):
             text = block.text
-            for seg in segments(text):
+            folded = fold(text)
+            for start, end in segment_spans(folded):
+                cands = hits(lex, TOKEN.findall(folded, start, end))
+                if not cands:
+                    continue
+                seg = tokens(text, folded, start, end)
                 chosen: list[Candidate] = []
-                for cand in sorted(candidates(lex, seg, text), reverse=True):
-                    if all(cand.hi <= c.lo or cand.lo >= c.hi for c in chosen):
+                for cand in sorted(cands, reverse=True):
+                    if fits(cand, seg, text) and all(cand.hi <= c.lo or cand.lo >= c.hi for c in chosen):
                         chosen.append(cand)
                 found.extend((block, seg, cand) for cand in chosen)
         # A spinner rewrites a whole document: where it has clearly been at work, weaker signs count too.
