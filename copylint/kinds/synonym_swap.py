@@ -84,23 +84,34 @@ def trimmed(seg: list[Token], cand: Candidate) -> tuple[int, int]:
 
 class SynonymSwap(Kind):
     """Keys: threshold (confidence, in nats, from which a phrase is a warning), info_threshold (from which it is
-    flagged as info), spun_threshold, spun_evidence and evidence_threshold (in a document holding at least
-    spun_evidence phrases of evidence_threshold or more, at least evidence_density of them per 1,000 words, which
-    reads as spun, phrases from spun_threshold are flagged as info too); all
-    thresholds are divided by the document context's spin_sensitivity."""
+    flagged as info); evidence (codes of the rules whose findings show a spinner at work), spun_evidence and
+    evidence_density (a document holding at least spun_evidence of those findings, at least evidence_density per
+    1,000 words, reads as spun) and spun_threshold (there, phrases from this confidence are flagged as info too).
+    All thresholds are divided by the document context's spin_sensitivity."""
 
     NAME = "synonym-swap"
     KEYS = {"threshold": float, "info_threshold": float, "spun_threshold": float, "spun_evidence": int,
-            "evidence_threshold": float, "evidence_density": float}
+            "evidence": list, "evidence_density": float}
 
-    def check(self, doc: Document) -> Iterable[Finding]:
-        lex = lexicon()
-        if doc.words.isdisjoint(lex.spin_words):
-            return
+    @classmethod
+    def requires(cls, rule) -> tuple[str, ...]:
+        return tuple(c for c in rule.params.get("evidence", ()) if c != rule.code)
+
+    def thresholds(self, doc: Document) -> tuple[float, float, float]:
         p, scale = self.rule.params, sensitivity(doc)
         warn = p.get("threshold", 6.0) / scale
         info = p.get("info_threshold", warn) / scale
-        found = []
+        return warn, info, min(info, p.get("spun_threshold", info) / scale)
+
+    def candidates(self, doc: Document) -> list[tuple]:
+        """(block, tokens of its run, candidate) for every phrase of the document the lexicon knows, the best
+        of overlapping ones (computed once per document)."""
+        return doc.memo(("synonym-swap", self.rule.code), lambda: list(self._scan(doc)))
+
+    def _scan(self, doc: Document) -> Iterable[tuple]:
+        lex = lexicon()
+        if doc.words.isdisjoint(lex.spin_words):
+            return
         for _, block in self.blocks(doc):
             text = block.text
             folded = fold(text)
@@ -113,14 +124,28 @@ class SynonymSwap(Kind):
                 for cand in sorted(cands, reverse=True):
                     if fits(cand, seg, text) and all(cand.hi <= c.lo or cand.lo >= c.hi for c in chosen):
                         chosen.append(cand)
-                found.extend((block, seg, cand) for cand in chosen)
-        # A spinner rewrites a whole document: where it has clearly been at work, weaker signs count too.
-        evidence = p.get("evidence_threshold", info) / scale
-        signs = sum(1 for *_, cand in found if cand.confidence >= evidence)
-        if signs >= p.get("spun_evidence", 2) and 1000 * signs >= p.get("evidence_density", 3.0) * doc.word_count:
-            info = min(info, p.get("spun_threshold", info) / scale)
-        for block, seg, cand in found:
+                for cand in chosen:
+                    yield block, seg, cand
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        warn, info, _ = self.thresholds(doc)
+        for block, seg, cand in self.candidates(doc):
             if cand.confidence >= info:
+                yield self._finding(doc, block, seg, cand, warn)
+
+    def summarize(self, doc: Document, findings: tuple[Finding, ...]) -> Iterable[Finding]:
+        """A spinner rewrites a whole document: where the spun-phrase rules show it clearly at work, weaker signs
+        are flagged too (as info)."""
+        warn, info, weak = self.thresholds(doc)
+        if weak >= info:
+            return
+        codes = set(self.rule.params.get("evidence", ()))
+        signs = len({(f.start, f.end) for f in findings if f.code in codes})
+        p = self.rule.params
+        if signs < p.get("spun_evidence", 3) or 1000 * signs < p.get("evidence_density", 3.0) * doc.word_count:
+            return
+        for block, seg, cand in self.candidates(doc):
+            if weak <= cand.confidence < info:
                 yield self._finding(doc, block, seg, cand, warn)
 
     def _finding(self, doc: Document, block, seg: list[Token], cand: Candidate, warn: float) -> Finding:
