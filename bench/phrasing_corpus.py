@@ -1,7 +1,7 @@
 """Count phrasing/grammar/redundancy/consistency findings (CL4-CL7) on clean BBC news and print a sample.
 
 Reads only BBC News (the tuning corpus): by default the fifth of it that the spin lexicon does not count
-(scripts/build_lexicon.py), so its findings are fair false positives. OneStopEnglish and CWEB are held apart for
+(scripts/build_spin_lexicon.py), so its findings are fair false positives. OneStopEnglish and CWEB are held apart for
 bench/spin_eval.py, which prints only aggregates; never sample them here."""
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Association of a word with its neighbours under the CMU Sphinx US English trigram model (run by build_lexicon.py).
+"""Association of a word with its neighbours under the CMU Sphinx US English trigram model (run by build_spin_lexicon.py).
 
 Runs under Debian's python3 with python3-sphinxbase; the model is Debian's pocketsphinx-en-us (BSD-2).
 Reads lines "slot<TAB>phrase" on stdin and writes one number per line: the sum, over the phrase's words whose

@@ -9,7 +9,7 @@ import pytest
 
 from copylint.api import Linter
 from copylint.config import parse_config
-from copylint.data.lexicon import LEXICON_FILE, Lexicon, lexicon, phrase_key, segments
+from copylint.data.spin_lexicon import LEXICON_FILE, Lexicon, lexicon, phrase_key, segments
 from copylint.errors import ConfigError
 from copylint.registry import load_rules
 

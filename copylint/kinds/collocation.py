@@ -16,7 +16,7 @@ from .base import Kind, match_case
 class _Group:
     def __init__(self, verbs: dict[str, str], objects: list[str], between: list[str], classes: list[str]) -> None:
         if classes:  # nouns under WordNet classes ("stick": clubs, batons, canes), from the spin lexicon
-            from ..data.lexicon import lexicon
+            from ..data.spin_lexicon import lexicon
 
             objects = sorted({*objects, *(n for name in classes for n in lexicon().nouns_of(name))})
         self.verbs = {v.lower(): r for v, r in verbs.items()}

@@ -8,7 +8,7 @@ import regex
 
 from ..document import Document
 from ..errors import RuleError
-from ..data.lexicon import lexicon
+from ..data.spin_lexicon import lexicon
 from ..model import Finding, Severity
 from ..phrases import fold
 from ._words import NUMBER_WORDS, first_part, indefinite_article, last_part

@@ -6,7 +6,7 @@ from typing import Iterable, NamedTuple
 
 from zlib import crc32
 
-from ..data.lexicon import PHRASE_BITS, TOKEN, Entry, Lexicon, Token, fold, lexicon, segment_spans, tokens
+from ..data.spin_lexicon import PHRASE_BITS, TOKEN, Entry, Lexicon, Token, fold, lexicon, segment_spans, tokens
 from ..document import Document
 from ..model import Finding, Severity
 from ._words import ends_phrase

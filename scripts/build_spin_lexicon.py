@@ -10,7 +10,7 @@ Sources, each fetched from a package registry by its ordinary client and checked
     four files in five (the fifth is held apart for tuning); only counts and hashes are shipped, never text;
   * the Problematic Paper Screener tortured-phrase pairs (../shared/corpus/tortured-phrases) and copylint's own
     spinner tables (rules/phrasing/spun-*.toml): word-level spinner swaps, aligned phrase against phrase.
-Never reads the held-apart clean text (OneStopEnglish, CWEB). Usage: python scripts/build_lexicon.py [--cache DIR]
+Never reads the held-apart clean text (OneStopEnglish, CWEB). Usage: python scripts/build_spin_lexicon.py [--cache DIR]
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from copylint.kinds._words import plural  # noqa: E402
-from copylint.data.lexicon import (BUCKETS, FORMAT, LEXICON_FILE, PHRASE_BITS, WINDOWS, confidence_step, phrase_key,
+from copylint.data.spin_lexicon import (BUCKETS, FORMAT, LEXICON_FILE, PHRASE_BITS, WINDOWS, confidence_step, phrase_key,
                                    segments)  # noqa: E402
 
 SHARED = next((p for p in (ROOT.parent / "shared", Path("/work/shared")) if p.is_dir()), ROOT.parent / "shared")
