@@ -53,7 +53,8 @@ class Linter:
         self._hidden = frozenset(r.code for r in helpers)
         self.kinds = build_kinds([*self.rules, *helpers])
         self._unused_rule = next((r for r in self.rules if r.kind == "unused-directive"), None)
-        self.context = {"names": cfg.names, "vocabulary": cfg.vocabulary, "spin_threshold": cfg.spin_threshold}
+        self.context = {"names": cfg.names, "vocabulary": cfg.vocabulary, "spin_threshold": cfg.spin_threshold,
+                        "spin_sensitivity": cfg.spin_sensitivity}
         self.warnings: list[str] = []
         self.languagetool = None
         wants_lt = cfg.languagetool_enabled if languagetool is None else languagetool

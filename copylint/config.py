@@ -10,7 +10,7 @@ from .errors import ConfigError
 from .model import Severity
 
 _LIST_KEYS = ("select", "ignore", "extend-select", "rule-dirs", "names", "vocabulary", "include", "exclude")
-_KEYS = {*_LIST_KEYS, "per-file-ignores", "severity", "fail-on", "languagetool", "spin-threshold"}
+_KEYS = {*_LIST_KEYS, "per-file-ignores", "severity", "fail-on", "languagetool", "spin-threshold", "spin-sensitivity"}
 _LT_KEYS = {"enabled", "url", "disable", "enable", "language"}
 
 
@@ -29,6 +29,7 @@ class Config:
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     spin_threshold: float | None = None
+    spin_sensitivity: float | None = None  # scales the spun-phrase model's thresholds (2.0: twice as eager)
     languagetool: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -110,6 +111,10 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     threshold = data.get("spin-threshold")
     if threshold is not None and not isinstance(threshold, (int, float)):
         raise bad("spin-threshold", "expected a number")
+    sensitivity = data.get("spin-sensitivity")
+    if sensitivity is not None and (not isinstance(sensitivity, (int, float)) or isinstance(sensitivity, bool)
+                                    or sensitivity <= 0):
+        raise bad("spin-sensitivity", "expected a positive number")
     base = path.parent
     return Config(
         path=where,
@@ -125,5 +130,6 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         include=tuple(data.get("include", [])),
         exclude=tuple(data.get("exclude", [])),
         spin_threshold=float(threshold) if threshold is not None else None,
+        spin_sensitivity=float(sensitivity) if sensitivity is not None else None,
         languagetool=dict(lt),
     )

@@ -79,10 +79,10 @@ def test_cognate_echo_does_not_overlap() -> None:
 
 
 @pytest.mark.parametrize("code, text, span", [
-    ("CL402", "Dozens of officers of police arrived.", "officers of police"),
-    ("CL402", "Ex-officers of police arrived.", "officers of police"),
+    ("CL402", "Dozens of forces of security arrived.", "forces of security"),
+    ("CL402", "Ex-forces of security arrived.", "forces of security"),
     ("CL404", "They declared a cease-fire of three days.", "a cease-fire of three days"),
-    ("CL405", "Protesters wore wooden clubs.", "wore wooden clubs"),
+    ("CL405", "Protesters wore wooden batons.", "wore wooden batons"),
     ("CL604", "It is possible that the plan may fail.", "It is possible that the"),
     ("CL604", "The talks may possibly resume.", "may possibly"),
 ])

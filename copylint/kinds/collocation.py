@@ -14,7 +14,11 @@ from .base import Kind, match_case
 
 
 class _Group:
-    def __init__(self, verbs: dict[str, str], objects: list[str], between: list[str]) -> None:
+    def __init__(self, verbs: dict[str, str], objects: list[str], between: list[str], classes: list[str]) -> None:
+        if classes:  # nouns under WordNet classes ("stick": clubs, batons, canes), from the spin lexicon
+            from ..data.spin_lexicon import lexicon
+
+            objects = sorted({*objects, *(n for name in classes for n in lexicon().nouns_of(name))})
         self.verbs = {v.lower(): r for v, r in verbs.items()}
         verb_alt = "|".join(regex.escape(v) for v in sorted(verbs, key=len, reverse=True))
         obj_alt = "|".join(regex.escape(o) for o in sorted(objects, key=len, reverse=True))
@@ -37,8 +41,9 @@ class _Group:
 
 
 class VerbObject(Kind):
-    """Keys: groups (list of tables with verbs = {form = replacement form}, objects = [nouns],
-    between = [determiners/adjectives allowed between verb and object])."""
+    """Keys: groups (list of tables with verbs = {form = replacement form}, objects = [nouns], classes = [WordNet
+    noun classes whose members are objects too], between = [determiners/adjectives allowed between verb and
+    object])."""
 
     NAME = "verb-object"
     KEYS = {"groups": list}
@@ -47,15 +52,17 @@ class VerbObject(Kind):
     @classmethod
     def validate(cls, rule) -> None:
         for i, group in enumerate(rule.params["groups"]):
-            if not isinstance(group, dict) or not isinstance(group.get("verbs"), dict) or not group.get("objects"):
-                raise RuleError(rule.path, f"groups[{i}]", "needs verbs (table) and objects (list)")
-            unknown = set(group) - {"verbs", "objects", "between"}
+            if not isinstance(group, dict) or not isinstance(group.get("verbs"), dict) \
+                    or not (group.get("objects") or group.get("classes")):
+                raise RuleError(rule.path, f"groups[{i}]", "needs verbs (table) and objects or classes (lists)")
+            unknown = set(group) - {"verbs", "objects", "between", "classes"}
             if unknown:
                 raise RuleError(rule.path, f"groups[{i}].{sorted(unknown)[0]}", "unknown key")
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        self.groups = [_Group(g["verbs"], g["objects"], g.get("between", [])) for g in rule.params["groups"]]
+        self.groups = [_Group(g["verbs"], g.get("objects", []), g.get("between", []), g.get("classes", []))
+                       for g in rule.params["groups"]]
 
     def check(self, doc: Document) -> Iterable[Finding]:
         groups = [g for g in self.groups if g.possible(doc.words)]

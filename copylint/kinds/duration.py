@@ -1,13 +1,15 @@
 """duration-phrase: "<a/an> <noun> of <number> <unit>s" where news uses a hyphenated modifier ("a two-week curfew")."""
 from __future__ import annotations
 
+import dataclasses
 from typing import Iterable
 
 import regex
 
 from ..document import Document
 from ..errors import RuleError
-from ..model import Finding
+from ..data.spin_lexicon import lexicon
+from ..model import Finding, Severity
 from ..phrases import fold
 from ._words import NUMBER_WORDS, first_part, indefinite_article, last_part
 from .base import Kind, match_case
@@ -15,12 +17,18 @@ from .base import Kind, match_case
 _NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine))"
 
 
+# Words that can stand where the noun does without being one ("a lot of two", "a few of ten").
+_NOT_NOUNS = frozenset("lot few couple number maximum minimum total average".split())
+
+
 class DurationPhrase(Kind):
-    """Keys: nouns (noun as matched -> noun as written in the fix, e.g. emergency -> "state of emergency");
-    units (singular time or measure units); adjectives (modifiers allowed between the article and the noun)."""
+    """Keys: nouns (noun as matched -> noun as written in the fix: the declared states that are flagged as
+    warnings); units (singular time or measure units); adjectives (modifiers allowed between the article and the
+    noun); any_noun (also flag, as info, any other noun that news never gives an "of <duration>": the spin
+    lexicon lists those that take one, "a period of two weeks", "a sentence of 16 months")."""
 
     NAME = "duration-phrase"
-    KEYS = {"nouns": dict, "units": list, "adjectives": list}
+    KEYS = {"nouns": dict, "units": list, "adjectives": list, "any_noun": bool}
     REQUIRED = ("nouns", "units")
 
     @classmethod
@@ -32,7 +40,10 @@ class DurationPhrase(Kind):
         super().__init__(rule)
         p = rule.params
         self.nouns = {k.lower(): v for k, v in p["nouns"].items()}
+        self.any_noun = p.get("any_noun", False)
         nouns = "|".join(regex.escape(n) for n in sorted(self.nouns, key=len, reverse=True))
+        if self.any_noun:
+            nouns += r"|\p{Ll}[\p{Ll}-]+"
         units = "|".join(regex.escape(u) for u in sorted(p["units"], key=len, reverse=True))
         adjectives = "|".join(regex.escape(a) for a in p.get("adjectives", []))
         adjective_part = rf"(?:(?P<adj>{adjectives})\s+)?" if adjectives else ""
@@ -50,13 +61,19 @@ class DurationPhrase(Kind):
         return self._pattern
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        if doc.words.isdisjoint(self.noun_words) or doc.words.isdisjoint(self.unit_words):
+        if doc.words.isdisjoint(self.unit_words) or not self.any_noun and doc.words.isdisjoint(self.noun_words):
             return
+        allowed = lexicon().duration_nouns if self.any_noun else frozenset()
         for _, block in self.blocks(doc):
             for m in self.pattern.finditer(block.text):
+                written = m.group("noun").lower()
+                listed = written in self.nouns
+                if not listed and (written in allowed or written in _NOT_NOUNS):
+                    continue
                 number = m.group("num")
                 modifier = f"{number}-{m.group('unit').lower()}"
                 adjective = f"{m.group('adj')} " if m.groupdict().get("adj") else ""
-                noun = self.nouns[m.group("noun").lower()]
+                noun = self.nouns.get(written, m.group("noun"))
                 phrase = f"{indefinite_article(number)} {modifier} {adjective}{noun}"
-                yield self.finding(doc, block, m.start(), m.end(), match_case(m.group(), phrase))
+                finding = self.finding(doc, block, m.start(), m.end(), match_case(m.group(), phrase))
+                yield finding if listed else dataclasses.replace(finding, severity=Severity.INFO)

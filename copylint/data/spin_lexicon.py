@@ -1,0 +1,158 @@
+"""The spin lexicon: spun phrases one thesaurus swap from a firm collocation, shipped compact, loaded lazily."""
+from __future__ import annotations
+
+import json
+import sys
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator, NamedTuple
+
+from array import array
+from bisect import bisect_left
+from zlib import adler32, crc32
+
+# The windows a swapped word may sit in: (its position, the phrase's length); a spin word's mask says which.
+WINDOWS = ((0, 2), (1, 2), (0, 3), (1, 3), (2, 3), (0, 4), (1, 4), (2, 4), (3, 4))
+WINDOW_SETS = tuple(tuple(w for bit, w in enumerate(WINDOWS) if mask >> bit & 1) for mask in range(1 << len(WINDOWS)))
+
+LEXICON_FILE = Path(__file__).with_name("spin_lexicon.bin")
+FORMAT = 6
+
+# A word (letters with inner apostrophes), a possessive 's on its own, or a number; hyphens separate words.
+TOKEN = re.compile(r"'s\b|[^\W\d_]+(?:'(?!s\b)[^\W\d_]+)*|\d+(?:[.,]\d+)*")
+# What ends a phrase: punctuation other than hyphens and apostrophes, or a blank line.
+_BREAK = re.compile(r"[^\w\s'’‐‑-]+|\n[ \t]*\n")
+
+
+class Token(NamedTuple):
+    word: str  # lower-cased, straight apostrophes
+    start: int
+    end: int
+    capital: bool  # written with a capital first letter
+
+
+def fold(text: str) -> str:
+    """Lower-cased, curly apostrophes straightened, the same length (offsets hold)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lowered.replace("’", "'")
+
+
+def segment_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the runs of text that no punctuation separates: a phrase never spans two."""
+    start = 0
+    for m in _BREAK.finditer(text):
+        if m.start() > start:
+            yield start, m.start()
+        start = m.end()
+    if start < len(text):
+        yield start, len(text)
+
+
+def tokens(text: str, folded: str, start: int, end: int) -> list[Token]:
+    """The tokens of text[start:end] (folded is fold(text))."""
+    return [Token(m.group(), m.start(), m.end(), text[m.start()].isupper())
+            for m in TOKEN.finditer(folded, start, end)]
+
+
+def segments(text: str) -> Iterator[list[Token]]:
+    """The tokens of each run of text that no punctuation separates."""
+    folded = fold(text)
+    for start, end in segment_spans(text):
+        found = tokens(text, folded, start, end)
+        if found:
+            yield found
+
+
+BUCKETS = 1 << 16  # keys are found by their top 16 bits, then by bisection
+PHRASE_BITS = 1 << 22  # a bitmap of the entries' phrases (by CRC-32), 512 kB: most windows stop there
+
+
+def phrase_key(phrase: str) -> int:
+    """A stable 64-bit key for a lower-cased phrase (words joined by single spaces): CRC-32 and Adler-32."""
+    raw = phrase.encode("utf-8")
+    return (crc32(raw) << 32) | adler32(raw)
+
+
+def confidence_step(confidence: float) -> int:
+    """Confidence (nats, from 2.0) in six bits: steps of 0.1 up to 8.3."""
+    return max(0, min(63, round((confidence - 2.0) * 10)))
+
+
+class Entry(NamedTuple):
+    slot: int  # which word of the phrase was swapped (0 for an inversion)
+    original: str  # the collocation's word for it (an inversion: its modifier)
+    confidence: float  # nats: how much firmer the collocation is than the phrase found
+    name: bool  # the collocation is a name: only a capitalised phrase counts
+    inverted: bool  # "<head> of <modifier>" for the compound "<modifier> <head>"
+
+
+class Lexicon:
+    """Spun phrases a thesaurus swap (or an inversion) away from a firm collocation, under 64-bit keys: words that
+    can be the swapped word (a fast gate), sorted keys, packed values and the table of original words."""
+
+    def __init__(self, blob: bytes) -> None:
+        """blob: one line of JSON (format, meta, words, spin_words, count, ...), then bits 16-47 of count
+        64-bit phrase keys (ascending within each bucket of equal top 16 bits), count 3-byte values, the 65,537
+        bucket starts and the phrase bitmap; little-endian."""
+        newline = blob.find(b"\n")
+        header = json.loads(blob[:newline]) if newline > 0 else {}
+        if header.get("format") != FORMAT:
+            raise ValueError(f"spin lexicon format {header.get('format')!r}, expected {FORMAT}")
+        self.meta: dict = header["meta"]
+        self.words = header["words"].split("|")
+        masks = header["spin_words"].split()
+        # A spin word -> the mask of its windows (WINDOW_SETS[mask] lists them).
+        self.spin_words: dict[str, int] = dict(zip(masks[::2], map(int, masks[1::2])))
+        self.duration_nouns = frozenset(header["duration_nouns"].split())  # "a period of two weeks" is English
+        self._classes: dict[str, str] = header["classes"]  # WordNet classes the rules name -> their nouns
+        count = header["count"]
+        body = memoryview(blob)[newline + 1:]
+        expected = 7 * count + 4 * (BUCKETS + 1) + PHRASE_BITS // 8
+        if len(body) != expected:
+            raise ValueError(f"spin lexicon: {len(body)} bytes of entries, expected {expected}")
+        self._keys, self._starts = array("I"), array("I")
+        self._keys.frombytes(body[: 4 * count])  # bits 16-47 of each key; its bucket holds the top 16
+        self._values = bytes(body[4 * count: 7 * count])  # 3 bytes each
+        self._starts.frombytes(body[7 * count: 7 * count + 4 * (BUCKETS + 1)])
+        self.phrase_bitmap = bytes(body[7 * count + 4 * (BUCKETS + 1):])  # bit crc32(phrase) % PHRASE_BITS
+        if sys.byteorder != "little":  # pragma: no cover
+            for table in (self._keys, self._starts):
+                table.byteswap()
+        if self._starts[-1] != count:
+            raise ValueError("spin lexicon: damaged key index")
+
+
+
+    def nouns_of(self, name: str) -> frozenset[str]:
+        """The nouns (singular and plural) under a WordNet class the build was asked for ("weapon")."""
+        return frozenset(self._classes.get(name, "").split())
+
+    def maybe(self, raw: bytes) -> bool:
+        """False when no entry has this phrase (UTF-8): the bitmap has no bit for its CRC-32 (most windows)."""
+        bit = crc32(raw) & (PHRASE_BITS - 1)
+        return self.phrase_bitmap[bit >> 3] >> (bit & 7) & 1 == 1
+
+    def entries(self, phrase: str | bytes) -> list[Entry]:
+        """The entries for a lower-cased phrase (usually none)."""
+        raw = phrase.encode("utf-8") if isinstance(phrase, str) else phrase
+        key = (crc32(raw) << 32) | adler32(raw)
+        keys, low = self._keys, (key >> 16) & 0xFFFFFFFF
+        bucket = key >> 48
+        end = self._starts[bucket + 1]
+        i = bisect_left(keys, low, self._starts[bucket], end)
+        found = []
+        while i < end and keys[i] == low:  # 48 bits of key checked: the bucket's 16 and these 32
+            v = int.from_bytes(self._values[3 * i: 3 * i + 3], "little")
+            found.append(Entry((v >> 8) & 3, self.words[v >> 10], 2.0 + (v & 63) / 10, bool(v & 128), bool(v & 64)))
+            i += 1
+        return found
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The shipped lexicon (read once per process)."""
+    with open(LEXICON_FILE, "rb") as handle:
+        return Lexicon(handle.read())

@@ -1,0 +1,175 @@
+"""synonym-swap: a rare phrase one thesaurus swap away from a frequent collocation ("human privileges")."""
+from __future__ import annotations
+
+import dataclasses
+from typing import Iterable, NamedTuple
+
+from zlib import crc32
+
+from ..data.spin_lexicon import PHRASE_BITS, TOKEN, Entry, Lexicon, Token, fold, lexicon, segment_spans, tokens
+from ..document import Document
+from ..model import Finding, Severity
+from ._words import ends_phrase
+from .base import Kind, match_case
+
+_NAME_GLUE = frozenset(("of", "and", "the", "for", "'s", "on", "in"))
+FUNCTION_WORDS = frozenset("""a an the this that these those his her its their our my your some any no each every of in
+    on at by for from to with into onto over under about after before between among against during and or but nor
+    as than 's is are was were be been""".split())
+
+
+class Candidate(NamedTuple):
+    confidence: float
+    lo: int
+    hi: int
+    entry: Entry
+
+
+def sensitivity(doc: Document) -> float:
+    value = doc.context.get("spin_sensitivity")
+    return float(value) if value else 1.0
+
+
+def hits(lex: Lexicon, words: list[str]) -> list[Candidate]:
+    """Every window of two to four words of a run that the lexicon knows as a swap (or inversion) of a firm
+    collocation. Each window's CRC-32 grows word by word and is tested against the lexicon's phrase bitmap; only
+    the few windows that pass are looked up."""
+    found = []
+    bitmap, entries = lex.phrase_bitmap, lex.entries
+    low = PHRASE_BITS - 1
+    raw = [w.encode("utf-8") for w in words]
+    spaced = [b" " + w for w in raw]
+    n = len(raw)
+    for lo in range(n - 1):
+        check = crc32(raw[lo])
+        for hi in range(lo + 2, min(n, lo + 4) + 1):
+            check = crc32(spaced[hi - 1], check)
+            bit = check & low
+            if bitmap[bit >> 3] >> (bit & 7) & 1:
+                found.extend(Candidate(e.confidence, lo, hi, e) for e in entries(b" ".join(raw[lo:hi])))
+    return found
+
+
+def fits(cand: Candidate, seg: list[Token], text: str) -> bool:
+    """Whether the written phrase fits its entry: capitals as a name needs them, no unknown name, and an inverted
+    compound that ends its noun phrase."""
+    window = seg[cand.lo:cand.hi]
+    title = all(t.capital or t.word in _NAME_GLUE for t in window)
+    if cand.entry.name and not title:
+        return False  # "the safety council" may be any council; "the Safety Council" is the UN's
+    if not cand.entry.name and not title and any(t.capital for t in window if t is not seg[0]):
+        return False  # part of a name the lexicon does not know
+    if cand.entry.inverted and not ends_phrase(text, seg[cand.hi - 1].end):
+        return False  # "officers of police stations": the modifier starts a longer noun phrase
+    return True
+
+
+def trimmed(seg: list[Token], cand: Candidate) -> tuple[int, int]:
+    """The window without the function words at its edges ("for human privileges" -> "human privileges"), as
+    long as a content word besides the swapped one remains ("in the globe" stays whole)."""
+    lo, hi = cand.lo, cand.hi
+    if cand.entry.inverted:
+        return lo, hi
+    slot = cand.lo + cand.entry.slot
+
+    def rest_has_content(a: int, b: int) -> bool:
+        return any(j != slot and seg[j].word not in FUNCTION_WORDS for j in range(a, b))
+
+    while lo < slot and seg[lo].word in FUNCTION_WORDS and rest_has_content(lo + 1, hi):
+        lo += 1
+    while hi - 1 > slot and seg[hi - 1].word in FUNCTION_WORDS and rest_has_content(lo, hi - 1):
+        hi -= 1
+    return lo, hi
+
+
+class SynonymSwap(Kind):
+    """Keys: threshold (confidence, in nats, from which a phrase is a warning), info_threshold (from which it is
+    flagged as info); evidence (codes of the rules whose findings show a spinner at work), spun_evidence and
+    evidence_density (a document holding at least spun_evidence of those findings, at least evidence_density per
+    1,000 words, reads as spun) and spun_threshold (there, phrases from this confidence are flagged as info too).
+    All thresholds are divided by the document context's spin_sensitivity."""
+
+    NAME = "synonym-swap"
+    KEYS = {"threshold": float, "info_threshold": float, "spun_threshold": float, "spun_evidence": int,
+            "evidence": list, "evidence_density": float}
+
+    @classmethod
+    def requires(cls, rule) -> tuple[str, ...]:
+        return tuple(c for c in rule.params.get("evidence", ()) if c != rule.code)
+
+    def thresholds(self, doc: Document) -> tuple[float, float, float]:
+        p, scale = self.rule.params, sensitivity(doc)
+        warn = p.get("threshold", 6.0) / scale
+        info = p.get("info_threshold", warn) / scale
+        return warn, info, min(info, p.get("spun_threshold", info) / scale)
+
+    def candidates(self, doc: Document) -> list[tuple]:
+        """(block, tokens of its run, candidate) for every phrase of the document the lexicon knows, the best
+        of overlapping ones (computed once per document)."""
+        return doc.memo(("synonym-swap", self.rule.code), lambda: list(self._scan(doc)))
+
+    def _scan(self, doc: Document) -> Iterable[tuple]:
+        lex = lexicon()
+        if doc.words.isdisjoint(lex.spin_words):
+            return
+        for _, block in self.blocks(doc):
+            text = block.text
+            folded = fold(text)
+            for start, end in segment_spans(folded):
+                cands = hits(lex, TOKEN.findall(folded, start, end))
+                if not cands:
+                    continue
+                seg = tokens(text, folded, start, end)
+                chosen: list[Candidate] = []
+                for cand in sorted(cands, reverse=True):
+                    if fits(cand, seg, text) and all(cand.hi <= c.lo or cand.lo >= c.hi for c in chosen):
+                        chosen.append(cand)
+                for cand in chosen:
+                    yield block, seg, cand
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        warn, info, _ = self.thresholds(doc)
+        for block, seg, cand in self.candidates(doc):
+            if cand.confidence >= info:
+                yield self._finding(doc, block, seg, cand, warn)
+
+    def summarize(self, doc: Document, findings: tuple[Finding, ...]) -> Iterable[Finding]:
+        """A spinner rewrites a whole document: where the spun-phrase rules show it clearly at work, weaker signs
+        are flagged too (as info)."""
+        warn, info, weak = self.thresholds(doc)
+        if weak >= info:
+            return
+        codes = set(self.rule.params.get("evidence", ()))
+        signs = len({(f.start, f.end) for f in findings if f.code in codes})
+        p = self.rule.params
+        if signs < p.get("spun_evidence", 3) or 1000 * signs < p.get("evidence_density", 3.0) * doc.word_count:
+            return
+        for block, seg, cand in self.candidates(doc):
+            if weak <= cand.confidence < info:
+                yield self._finding(doc, block, seg, cand, warn)
+
+    def _finding(self, doc: Document, block, seg: list[Token], cand: Candidate, warn: float) -> Finding:
+        text, entry = block.text, cand.entry
+        lo, hi = trimmed(seg, cand)
+        start, end = seg[lo].start, seg[hi - 1].end
+        if entry.inverted:  # "officers of police" -> "police officers"
+            head = seg[cand.lo]
+            written_head = text[head.start:head.end]
+            if not written_head.isupper():
+                written_head = written_head[:1].lower() + written_head[1:]
+            modifier = text[seg[cand.lo + 2].start:end]
+            fixed = match_case(text[start:end], f"{modifier} {written_head}")
+            spun, original = text[start:end], fixed
+        else:
+            token = seg[cand.lo + entry.slot]
+            spun = text[token.start:token.end]
+            original = match_case(spun, entry.original)
+            after = token.end
+            if token.word == "ex" and text[after:after + 1] in ("-", "‐", "‑"):
+                after += 1  # "ex-capital" -> "former capital"
+                original += " "
+            fixed = text[start:token.start] + original + text[after:end]
+        finding = self.finding(doc, block, start, end, fixed, spun=spun, original=original,
+                               confidence=f"{cand.confidence:.1f}")
+        severity = Severity.INFO if cand.confidence < warn else finding.severity
+        return dataclasses.replace(finding, severity=severity, data=(("confidence", round(cand.confidence, 1)),))

@@ -1,0 +1,119 @@
+"""The spun-phrase model (CL409, the spin lexicon): swaps it finds without a list, what it leaves alone, its
+confidence and sensitivity, the lexicon file, and the seed's spun phrases found with no table naming them."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from copylint.api import Linter
+from copylint.config import parse_config
+from copylint.data.spin_lexicon import LEXICON_FILE, Lexicon, lexicon, phrase_key, segments
+from copylint.errors import ConfigError
+from copylint.registry import load_rules
+
+from .conftest import SEED
+
+LINTER = Linter(select=["CL409"], languagetool=False)
+
+
+def found(text: str, sensitivity: float | None = None) -> list[tuple[str, str, str]]:
+    linter = Linter(select=["CL409"], languagetool=False)
+    if sensitivity is not None:
+        linter.context = {**linter.context, "spin_sensitivity": sensitivity}
+    return [(f.text, f.suggestions[0], f.severity.value) for f in linter.lint_source("t.txt", "Headline\n\n" + text)]
+
+
+@pytest.mark.parametrize("text, phrase, fix", [
+    ("The firm blamed delays in its provide chain.", "provide chain", "supply chain"),
+    ("Activists documented human privileges abuses in the north.", "human privileges", "human rights"),
+    ("Officials held a press convention on Monday.", "press convention", "press conference"),
+    ("The bank raised curiosity rates again.", "curiosity rates", "interest rates"),
+    ("He suffered a heart assault at work.", "heart assault", "heart attack"),
+    ("The measures aim to cut carbon releases.", "carbon releases", "carbon emissions"),
+    ("The European Marriage agreed new rules.", "European Marriage", "European Union"),
+])
+def test_swaps_found_without_a_list(text: str, phrase: str, fix: str) -> None:
+    hits = found(text, sensitivity=1.5)
+    spun, original = (w for w in phrase.split() if w not in fix.split()), fix.split()
+    assert len(hits) == 1 and next(spun) in hits[0][0] and any(w in hits[0][1] for w in original)
+
+
+@pytest.mark.parametrize("text", [
+    "The firm blamed delays in its supply chain and rising interest rates.",
+    "Police officers fired tear gas as the vast bulk of the crowd fled.",
+    "Officers of the regiment met in the local area, near a chain of supply depots.",
+    "A big chunk of heavy precipitation fell on the ocean.",
+    "The European Union and the Security Council held a press conference.",
+])
+def test_ordinary_english_left_alone(text: str) -> None:
+    assert found(text, sensitivity=1.5) == []
+
+
+def test_confidence_sets_severity_and_sensitivity_moves_it() -> None:
+    text = "The bank raised curiosity rates again."
+    default = found(text)
+    eager = found(text, sensitivity=3.0)
+    shy = found(text, sensitivity=0.3)
+    assert shy == [] and eager and all(s in ("info", "warning") for *_, s in eager)
+    assert len(default) <= len(eager)
+    data = dict(LINTER.lint_source("t.txt", "H\n\n" + text)[0].data) if default else {"confidence": 9.9}
+    assert data["confidence"] > 0
+
+
+def test_weak_signs_count_only_in_a_document_that_reads_as_spun() -> None:
+    weak = "Kazan is the largest city in the planet."
+    assert found(weak) == []
+    spun = ("The firm blamed delays in its provide chain. Activists documented human privileges abuses. "
+            "Officials held a press convention. Kazan is the largest city in the planet.")
+    assert ("in the planet", "in the world", "info") in found(spun)
+
+
+def test_spin_sensitivity_config_key() -> None:
+    assert parse_config({"spin-sensitivity": 2}, Path("copylint.toml")).spin_sensitivity == 2.0
+    for bad in ("high", 0, -1, True):
+        with pytest.raises(ConfigError, match="spin-sensitivity"):
+            parse_config({"spin-sensitivity": bad}, Path("copylint.toml"))
+
+
+def test_lexicon_file_is_plain_compact_and_checked() -> None:
+    lex = lexicon()
+    assert LEXICON_FILE.stat().st_size < 6_000_000
+    assert lex.entries("provide chain")[0].original == "supply"
+    assert lex.entries("supply chain") == []
+    assert set(lex.meta["sources"]) >= {"wordnet", "lm", "google", "wordfreq", "bbc"}
+    blob = LEXICON_FILE.read_bytes()
+    with pytest.raises(ValueError, match="bytes of entries"):
+        Lexicon(blob[:-3])
+    with pytest.raises(ValueError, match="format"):
+        Lexicon(b'{"format": 0}\n')
+    assert phrase_key("human rights") == phrase_key("human rights") < 1 << 64
+
+
+def test_segments_break_at_punctuation_and_split_possessives() -> None:
+    segs = [[t.word for t in seg] for seg in segments("The globe's largest city, it said; ex-capital")]
+    assert segs == [["the", "globe", "'s", "largest", "city"], ["it", "said"], ["ex", "capital"]]
+
+
+SEED_SPUN = ("in the globe", "officers of police", "under the ruling of", "an emergency of two weeks",
+             "nation broadcaster", "the ex-capital", "wore clubs")
+
+
+def test_no_table_names_the_seeds_spun_phrases() -> None:
+    for rule in load_rules():
+        if rule.code.startswith("CL4"):
+            text = repr(rule.params).lower() + " ".join(e.bad or e.good or "" for e in rule.examples).lower()
+            for phrase in SEED_SPUN:
+                assert phrase not in text, (rule.code, phrase)
+            assert "police" not in rule.params.get("compounds", {}).get("officer", []), rule.code
+            assert "emergency" not in rule.params.get("nouns", {}), rule.code
+            assert not any("clubs" in g.get("objects", []) for g in rule.params.get("groups", [])), rule.code
+
+
+def test_seeds_spun_phrases_found_by_the_model() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    findings = Linter(select=["CL4"], languagetool=False).lint_source(str(SEED), text)
+    for phrase in SEED_SPUN:
+        start = text.index(phrase)
+        assert any(f.start < start + len(phrase) and start < f.end for f in findings), phrase
