@@ -25,6 +25,10 @@ def text_spin(findings: Iterable[Finding], source: str, codes: frozenset[str]) -
     from .document import WORD_RE
     from .kinds.spin import spin_score
 
+    for f in findings:  # the spin-score rule's own figures, when it spoke, so every report gives the same number
+        figures = dict(f.data or ())
+        if "spin_score" in figures:
+            return figures["spin_score"], figures["spun_phrases"]
     spun = len({(f.start, f.end) for f in findings if f.code in codes})
     return (spin_score(spun, len(WORD_RE.findall(source))) if spun else 0.0), spun
 

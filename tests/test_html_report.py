@@ -108,12 +108,12 @@ def test_summary_bar_counts_families_severities_and_spin(seed_text) -> None:
 
 
 def test_fix_shows_before_and_after() -> None:
-    page = render({"a.txt": "The vote was held in the globe.\n\nRelated Articles\n"})
-    assert "<del>in the globe</del> → <ins>in the world</ins>" in page
+    page = render({"a.txt": "The vote was held in purchase to.\n\nRelated Articles\n"})
+    assert "<del>in purchase to</del> → <ins>in order to</ins>" in page
     assert '<del>Related Articles</del> → <span class="delete">delete</span>' in page
 
 
-HOSTILE = ('The vote was held in the globe. <script>window.__pwned = 1</script> '
+HOSTILE = ('The vote was held in purchase to. <script>window.__pwned = 1</script> '
            '"><img src=x onerror="window.__pwned = 2"> &lt;b&gt; </mark></p></div>\n')
 
 
@@ -142,7 +142,7 @@ def test_self_contained_with_csp_hashes(seed_text) -> None:
 
 
 def test_several_files_get_an_index_with_counts() -> None:
-    sources = {"b.txt": "The vote was held in the globe by officers of police.\n",
+    sources = {"b.txt": "The vote was held in purchase to by forces of security.\n",
                "a.md": "# Title\n\nRelated Articles\n", "c.txt": "The council met on Tuesday.\n"}
     page = render(sources)
     parsed = parse(page)
@@ -168,7 +168,7 @@ def test_markup_findings_outside_the_prose_are_shown_as_source() -> None:
 
 def test_cli_writes_the_report_to_a_file(tmp_path) -> None:
     story = tmp_path / "story.txt"
-    story.write_text("The vote was held in the globe.\n", encoding="utf-8")
+    story.write_text("The vote was held in purchase to.\n", encoding="utf-8")
     out = tmp_path / "report.html"
     result = CliRunner().invoke(main, ["check", "--no-languagetool", "--format", "html", "-o", str(out), str(story)])
     assert result.exit_code == 1, result.output
@@ -183,7 +183,7 @@ def test_cli_writes_the_report_to_a_file(tmp_path) -> None:
 
 def test_cli_refuses_to_write_through_a_symlink(tmp_path) -> None:
     story = tmp_path / "story.txt"
-    story.write_text("The vote was held in the globe.\n", encoding="utf-8")
+    story.write_text("The vote was held in purchase to.\n", encoding="utf-8")
     target = tmp_path / "elsewhere.txt"
     target.write_text("keep me\n", encoding="utf-8")
     link = tmp_path / "report.html"

@@ -17,7 +17,7 @@ from .conftest import ROOT, SEED
 
 # Set to a path (e.g. docs/html-report.png) to keep the seed report's screenshot there.
 SCREENSHOT_ENV = "COPYLINT_SCREENSHOT"
-HOSTILE = ('The vote was held in the globe. <script>window.__pwned = 1</script> '
+HOSTILE = ('The vote was held in purchase to. <script>window.__pwned = 1</script> '
            '"><img src=x onerror="window.__pwned = 2"> <svg onload="window.__pwned = 3"></svg> '
            "javascript:window.__pwned=4 </mark></p></div></article>\n\nRelated Articles\n")
 COLLECT = """(() => Array.from(document.querySelectorAll('.note')).map(note => {

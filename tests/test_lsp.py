@@ -14,7 +14,7 @@ from .lsp_client import (
     SERVER, apply_edits, codes, edits_of, open_doc, replace_all, send_edits, start, utf16_position, wait_for,
 )
 
-SPUN = "The vote was held in the globe."
+SPUN = "The vote was held in purchase to."
 
 
 async def _session(lsp_client: LanguageClient, root=None):
@@ -83,12 +83,12 @@ async def test_initialize_advertises_features(client: LanguageClient, tmp_path) 
 async def test_diagnostics_with_exact_utf16_ranges_emoji_combining_marks_and_crlf(shared: LanguageClient, tmp_path) -> None:
     client = shared
     # An astral emoji (two UTF-16 units), a decomposed é (two code points), CRLF line ends.
-    text = "Cafe\u0301 news 😀🇰🇿\r\n\r\nOn Tuesday 😀 the vote was held in the globe by officers of police.\r\n"
+    text = "Cafe\u0301 news 😀🇰🇿\r\n\r\nOn Tuesday 😀 the vote was held in purchase to by forces of security.\r\n"
     uri = _uri(tmp_path, "story.txt")
     open_doc(client, uri, text)
     diagnostics = await wait_for(client, uri, lambda d: "CL401" in codes(d))
     by_code = {str(d.code): d for d in diagnostics}
-    for code, phrase in (("CL401", "in the globe"), ("CL402", "officers of police")):
+    for code, phrase in (("CL401", "in purchase to"), ("CL402", "forces of security")):
         at = text.index(phrase)
         d = by_code[code]
         assert d.range == types.Range(start=utf16_position(text, at), end=utf16_position(text, at + len(phrase)))
@@ -111,10 +111,10 @@ async def test_quick_fix_applied_then_diagnostics_update(shared: LanguageClient,
     spun = next(d for d in diagnostics if d.code == "CL401")
     found = await _actions(client, uri, spun)
     fix = next(a for a in found if a.title.startswith("CL401:"))
-    assert fix.title == "CL401: replace 'in the globe' with 'in the world'"
+    assert fix.title == "CL401: replace 'in purchase to' with 'in order to'"
     assert fix.is_preferred and fix.kind == types.CodeActionKind.QuickFix
     text = send_edits(client, uri, text, edits_of(fix, uri), version=2)
-    assert text == "Intro 🎉 line.\r\n\r\nThe vote was held in the world.\r\n"
+    assert text == "Intro 🎉 line.\r\n\r\nThe vote was held in order to.\r\n"
     await wait_for(client, uri, lambda d: "CL401" not in codes(d))
 
 
@@ -165,13 +165,13 @@ async def test_markdown_disable_line_keeps_the_paragraph(shared: LanguageClient,
 async def test_fix_all_safe_fixes(shared: LanguageClient, tmp_path) -> None:
     client = shared
     uri = _uri(tmp_path, "story.txt")
-    text = "The vote was held in the globe by officers of police.\n\nRelated Articles\n"
+    text = "The vote was held in purchase to by forces of security.\n\nRelated Articles\n"
     open_doc(client, uri, text)
     diagnostics = await wait_for(client, uri, lambda d: {"CL401", "CL402", "CL201"} <= set(codes(d)))
     found = await _actions(client, uri, diagnostics[0], only=[types.CodeActionKind.SourceFixAll])
     assert [a.kind for a in found] == ["source.fixAll.copylint"]
     text = send_edits(client, uri, text, edits_of(found[0], uri), version=2)
-    assert text == "The vote was held in the world by police officers.\n"
+    assert text == "The vote was held in order to by security forces.\n"
     await wait_for(client, uri, lambda d: not d)
 
 
@@ -198,11 +198,11 @@ async def test_hover_explains_the_rule(shared: LanguageClient, tmp_path) -> None
 async def test_markdown_and_html_documents(shared: LanguageClient, tmp_path) -> None:
     client = shared
     md, html = _uri(tmp_path, "a.md"), _uri(tmp_path, "b.html")
-    md_text = "# Title\n\n```\nin the globe\n```\n\nThe vote was held *in the globe*.\n"
-    html_text = "<!DOCTYPE html><html><body><p>The vote was held in the globe.</p><pre>in the globe</pre></body></html>"
+    md_text = "# Title\n\n```\nin purchase to\n```\n\nThe vote was held *in purchase to*.\n"
+    html_text = "<!DOCTYPE html><html><body><p>The vote was held in purchase to.</p><pre>in purchase to</pre></body></html>"
     open_doc(client, md, md_text, "markdown")
     open_doc(client, html, html_text, "html")
-    for uri, text, at in ((md, md_text, md_text.rindex("in the globe")), (html, html_text, html_text.index("in the globe"))):
+    for uri, text, at in ((md, md_text, md_text.rindex("in purchase to")), (html, html_text, html_text.index("in purchase to"))):
         diagnostics = await wait_for(client, uri, lambda d: "CL401" in codes(d))
         spun = [d for d in diagnostics if d.code == "CL401"]
         assert len(spun) == 1  # code blocks are not prose
@@ -216,12 +216,12 @@ async def test_rapid_edits_end_with_the_last_text(shared: LanguageClient, tmp_pa
     open_doc(client, uri, "Start.\n")
     await wait_for(client, uri)
     text = "Start.\n"
-    for version, word in enumerate("The vote was held in the globe .".split(), start=2):
+    for version, word in enumerate("The vote was held in purchase to .".split(), start=2):
         text = text + word + " "
         replace_all(client, uri, text, version)
     diagnostics = await wait_for(client, uri, lambda d: "CL401" in codes(d))
     d = next(d for d in diagnostics if d.code == "CL401")
-    assert d.range.start == utf16_position(text, text.index("in the globe"))
+    assert d.range.start == utf16_position(text, text.index("in purchase to"))
 
 
 @pytest.mark.asyncio
@@ -230,7 +230,7 @@ async def test_workspace_config_applies_and_reloads_on_change(client: LanguageCl
     config.write_text('ignore = ["CL401"]\n', encoding="utf-8")
     await start(client, tmp_path.as_uri())
     uri = _uri(tmp_path, "story.txt")
-    open_doc(client, uri, f"{SPUN} It was done by officers of police.\n")
+    open_doc(client, uri, f"{SPUN} It was done by forces of security.\n")
     diagnostics = await wait_for(client, uri, lambda d: "CL402" in codes(d))
     assert "CL401" not in codes(diagnostics)
     config.write_text('ignore = ["CL402"]\n', encoding="utf-8")
@@ -289,7 +289,7 @@ async def test_slow_languagetool_never_blocks_typing_and_is_reported_once(client
         open_doc(client, uri, SPUN + "\n")
         await wait_for(client, uri, lambda d: "CL401" in codes(d))
         for version in range(2, 6):
-            replace_all(client, uri, f"Take {version}. " + SPUN + " It was done by officers of police.\n", version)
+            replace_all(client, uri, f"Take {version}. " + SPUN + " It was done by forces of security.\n", version)
             await wait_for(client, uri, lambda d: {"CL401", "CL402"} <= set(codes(d)), timeout=10)
             await asyncio.sleep(0.2)
         for _ in range(30):

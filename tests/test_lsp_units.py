@@ -67,8 +67,8 @@ def test_carry_keeps_shifts_and_drops() -> None:
 
 
 def test_carry_over_two_edits_one_step_at_a_time_keeps_what_lies_between() -> None:
-    v1 = "officers of police came. The fendering was hit. The authorty said."
-    v2 = v1.replace("officers of police", "police officers")
+    v1 = "forces of security came. The fendering was hit. The authorty said."
+    v2 = v1.replace("forces of security", "security forces")
     v3 = v2.replace("authorty", "authority")
     fendering = _finding(v1.index("fendering"), v1.index("fendering") + 9, "fendering")
     step = carry(carry([fendering], v1, v2), v2, v3)
@@ -76,19 +76,19 @@ def test_carry_over_two_edits_one_step_at_a_time_keeps_what_lies_between() -> No
 
 
 def test_directive_for_a_line_and_for_the_file() -> None:
-    source = "Title\r\nThe vote was held in the globe.\r\n"
+    source = "Title\r\nThe vote was held in purchase to.\r\n"
     positions = PositionMap(source)
-    line = directive_edit(source, positions, "plain", "CL401", source.index("in the"), whole_file=False)
-    assert apply_edits(source, [line]) == "Title\r\n<!-- copylint: disable-next-line=CL401 -->\r\nThe vote was held in the globe.\r\n"
+    line = directive_edit(source, positions, "plain", "CL401", source.index("in purchase"), whole_file=False)
+    assert apply_edits(source, [line]) == "Title\r\n<!-- copylint: disable-next-line=CL401 -->\r\nThe vote was held in purchase to.\r\n"
     whole = directive_edit(source, positions, "plain", "CL401", 10, whole_file=True)
     assert apply_edits(source, [whole]).startswith("<!-- copylint: disable=CL401 -->\r\nTitle")
 
 
 def test_directive_joins_an_existing_one_and_skips_front_matter() -> None:
-    source = "---\ntitle: x\n---\n<!-- copylint: disable=CL201 -->\nText\n<!-- copylint: disable-next-line=CL401 -->\nin the globe\n"
+    source = "---\ntitle: x\n---\n<!-- copylint: disable=CL201 -->\nText\n<!-- copylint: disable-next-line=CL401 -->\nin purchase to\n"
     positions = PositionMap(source)
-    line = directive_edit(source, positions, "markdown", "CL402", source.index("in the globe"), whole_file=False)
-    assert apply_edits(source, [line]).endswith("<!-- copylint: disable-next-line=CL401,CL402 -->\nin the globe\n")
+    line = directive_edit(source, positions, "markdown", "CL402", source.index("in purchase to"), whole_file=False)
+    assert apply_edits(source, [line]).endswith("<!-- copylint: disable-next-line=CL401,CL402 -->\nin purchase to\n")
     whole = directive_edit(source, positions, "markdown", "CL402", 0, whole_file=True)
     assert "---\n<!-- copylint: disable=CL201,CL402 -->\nText" in apply_edits(source, [whole])
 
