@@ -137,7 +137,9 @@ class Linter:
         allowed = allowed_applicabilities(unsafe)
         findings = self.lint_source(path, source, fmt)
         fixed: list[Finding] = []
+        applied: list[Finding] = []
         for _ in range(MAX_FIX_PASSES):
+            last = applied
             edits, applied = choose_fixes(source, findings, allowed)
             changed = apply_edits(source, edits) if edits else source
             if changed == source:
@@ -145,8 +147,11 @@ class Linter:
             fixed.extend(applied)
             source = changed
             findings = self.lint_source(path, source, fmt)
-        edits, applied = choose_fixes(source, findings, allowed)
-        looping = () if not edits or apply_edits(source, edits) == source else tuple(sorted({f.code for f in applied}))
+        edits, pending = choose_fixes(source, findings, allowed)
+        if not edits or apply_edits(source, edits) == source:
+            return FixResult(source, tuple(findings), tuple(fixed))
+        # The rules still fixing: those of the last two passes and the next one (two fixes undoing each other).
+        looping = tuple(sorted({f.code for f in (*last, *applied, *pending)}))
         return FixResult(source, tuple(findings), tuple(fixed), looping)
 
     def fix_source(self, path: str, source: str, fmt: str | None = None, unsafe: bool = False) -> tuple[str, list[Finding]]:

@@ -9,6 +9,8 @@ import click
 
 from . import __version__
 from .errors import CopylintError
+from .pipeline import INPUT_FORMATS
+from .reporters import FORMATS
 
 _SEVERITIES = click.Choice(["info", "warning", "error"])
 # Subcommands imported only when asked for ("name": "module:object"): a check never loads them.
@@ -43,50 +45,44 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
-def _formats() -> list[str]:
-    from .reporters import FORMATS
-
-    return list(FORMATS)
+# check's options, in the order --help lists them.
+CHECK_OPTIONS = [
+    click.option("--output-format", "--format", "output_format", type=click.Choice(list(FORMATS)), default="text",
+                 show_default=True, help="Output format (text, jsonl and github stream file by file)."),
+    click.option("-o", "--output-file", type=click.Path(dir_okay=False), help="Write the report here."),
+    click.option("--select", multiple=True, help="Only these rules (code prefix, name or LT:<RULE_ID>)."),
+    click.option("--ignore", multiple=True, help="Skip these rules (code prefix, name or LT:<RULE_ID>)."),
+    click.option("--extend-select", multiple=True, help="Add these rules (e.g. ones off by default)."),
+    click.option("--config", "config_path", type=click.Path(dir_okay=False), help="copylint.toml or pyproject.toml."),
+    click.option("--fail-on", type=_SEVERITIES, help="Exit 1 only for findings at or above this severity."),
+    click.option("--min-severity", type=_SEVERITIES, help="Report only findings at or above this severity."),
+    click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (2 still means an error)."),
+    click.option("--fix", is_flag=True, help="Apply safe fixes in place."),
+    click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too."),
+    click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing (exit 1 if any)."),
+    click.option("--show-fixes", is_flag=True, help="List what --fix fixed (or would fix)."),
+    click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them."),
+    click.option("--show-settings", is_flag=True, help="Print the settings the run would use, then exit."),
+    click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not in this baseline."),
+    click.option("--write-baseline", type=click.Path(dir_okay=False), help="Write today's findings as a baseline."),
+    click.option("--stdin-filename", help="Name (and so format) of the text read from '-'."),
+    click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
+                 help="Force the input format; jsonl: PATHS are JSON Lines files, one article a line."),
+    click.option("--text-field", default="text", show_default=True, help="With jsonl: the text's field."),
+    click.option("--id-field", default="id", show_default=True, help="With jsonl: the field naming a record."),
+    click.option("--include", multiple=True, help="Glob of files to take when walking directories."),
+    click.option("--exclude", multiple=True, help="Glob of files or folders to skip."),
+    click.option("--no-languagetool", is_flag=True, help="Do not use the LanguageTool engine."),
+    click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes [default: number of cores]."),
+    click.option("--no-cache", is_flag=True, help="Lint every text again; read and write no cache."),
+    click.option("--cache-dir", type=click.Path(file_okay=False), help="Cache location [default: user cache]."),
+    click.option("-q", "--quiet", is_flag=True, help="Findings and warnings only: no summary, notices, progress."),
+    click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal)."),
+]
 
 
 def _check_options(command):
-    """check's options, bottom-up (click applies decorators in reverse)."""
-    from .pipeline import INPUT_FORMATS
-
-    options = [
-        click.option("--output-format", "--format", "output_format", type=click.Choice(_formats()), default="text",
-                     show_default=True, help="Output format (text, jsonl and github stream file by file)."),
-        click.option("-o", "--output-file", type=click.Path(dir_okay=False), help="Write the report here."),
-        click.option("--select", multiple=True, help="Only these rules (code prefix, name or LT:<RULE_ID>)."),
-        click.option("--ignore", multiple=True, help="Skip these rules (code prefix, name or LT:<RULE_ID>)."),
-        click.option("--extend-select", multiple=True, help="Add these rules (e.g. ones off by default)."),
-        click.option("--config", "config_path", type=click.Path(dir_okay=False), help="copylint.toml or pyproject.toml."),
-        click.option("--fail-on", type=_SEVERITIES, help="Exit 1 only for findings at or above this severity."),
-        click.option("--min-severity", type=_SEVERITIES, help="Report only findings at or above this severity."),
-        click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (2 still means an error)."),
-        click.option("--fix", is_flag=True, help="Apply safe fixes in place."),
-        click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too."),
-        click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing (exit 1 if any)."),
-        click.option("--show-fixes", is_flag=True, help="List what --fix fixed (or would fix)."),
-        click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them."),
-        click.option("--show-settings", is_flag=True, help="Print the settings the run would use, then exit."),
-        click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not in this baseline."),
-        click.option("--write-baseline", type=click.Path(dir_okay=False), help="Write today's findings as a baseline."),
-        click.option("--stdin-filename", help="Name (and so format) of the text read from '-'."),
-        click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
-                     help="Force the input format; jsonl: PATHS are JSON Lines files, one article a line."),
-        click.option("--text-field", default="text", show_default=True, help="With jsonl: the text's field."),
-        click.option("--id-field", default="id", show_default=True, help="With jsonl: the field naming a record."),
-        click.option("--include", multiple=True, help="Glob of files to take when walking directories."),
-        click.option("--exclude", multiple=True, help="Glob of files or folders to skip."),
-        click.option("--no-languagetool", is_flag=True, help="Do not use the LanguageTool engine."),
-        click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes [default: number of cores]."),
-        click.option("--no-cache", is_flag=True, help="Lint every text again; read and write no cache."),
-        click.option("--cache-dir", type=click.Path(file_okay=False), help="Cache location [default: user cache]."),
-        click.option("-q", "--quiet", is_flag=True, help="Findings and warnings only: no summary, notices, progress."),
-        click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal)."),
-    ]
-    for option in reversed(options):
+    for option in reversed(CHECK_OPTIONS):  # click applies decorators bottom-up
         command = option(command)
     return click.argument("paths", nargs=-1)(command)
 
@@ -186,7 +182,7 @@ def list_rules(show_all: bool) -> None:
 def show_rule(code: str) -> None:
     """Explain one rule (code in any case, or name): what it flags, why, its data source and examples."""
     from .registry import load_rules
-    from .runner import UNREADABLE_CODE, UNREADABLE_HELP
+    from .errors import UNREADABLE_CODE, UNREADABLE_HELP
 
     if code.upper() == UNREADABLE_CODE:
         click.echo(UNREADABLE_HELP)

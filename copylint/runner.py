@@ -74,18 +74,9 @@ class Result:
     looping: tuple[str, ...] = ()  # with fix=True: codes still fixing when the passes ran out
 
 
-UNREADABLE_CODE = "CL900"
-UNREADABLE_NAME = "unreadable-input"
-UNREADABLE_HELP = f"""{UNREADABLE_CODE} {UNREADABLE_NAME}  (copylint, severity error, no fix, always on)
-
-An input copylint could not check: a missing path, an unreadable file or folder, a file that is not UTF-8
-text or holds NUL bytes, a JSON Lines file that cannot be opened. It is reported like a finding, at line 1,
-column 1 of that input; the run goes on with the other inputs and exits with code 2 at the end (as ruff's
-E902). It cannot be selected, ignored or suppressed: fix the input or leave it out of the paths."""
-
-
 def unreadable(task: Task) -> Finding:
     """The finding-like error for an input that could not be read (ruff's E902): at its start, severity error."""
+    from .errors import UNREADABLE_CODE, UNREADABLE_NAME
     from .model import Finding, Severity
 
     return Finding(task.path, UNREADABLE_CODE, UNREADABLE_NAME, Severity.ERROR, f"cannot check: {task.error}", 0, 0, "")

@@ -113,12 +113,16 @@ class NoProgress:
         pass
 
 
+SLOW_AFTER = 2.0  # seconds a step may take before it is announced
+
+
 class SlowStep:
     """`with SlowStep(say, "compiling the rules"):` calls say(what + "…") if the step is still running after `after`
     seconds (from a timer thread), and say(what + ": done in N s") when such a step ends."""
 
-    def __init__(self, say: Callable[[str], None], what: str, after: float = 2.0) -> None:
-        self.say, self.what, self.after = say, what, after
+    def __init__(self, say: Callable[[str], None], what: str, after: float | None = None) -> None:
+        self.say, self.what = say, what
+        self.after = SLOW_AFTER if after is None else after
         self._timer = None
         self._started = 0.0
 

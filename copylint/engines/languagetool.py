@@ -128,9 +128,9 @@ class LanguageToolEngine:
         tool.disabled_rules = set(self.disabled_rules)
         tool.enabled_rules = set(self.enabled_rules)
         tool.disabled_categories = set(self.disabled_categories)
-        if self.only_rules:
-            tool.enabled_rules = set(self.only_rules)
-            tool.enabled_rules_only = True
+        if self.only_rules:  # the server takes no disabled rules or categories beside enabledOnly
+            tool.enabled_rules, tool.enabled_rules_only = set(self.only_rules), True
+            tool.disabled_rules, tool.disabled_categories = set(), set()
         self._tool = tool
         return None
 
