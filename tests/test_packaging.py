@@ -148,7 +148,9 @@ def test_check_runs_from_the_installed_wheel(installed_wheel, tmp_path) -> None:
     assert where.returncode == 1, where.stderr
     assert {d["code"] for d in json.loads(where.stdout)} >= {"CL301", "CL201"}  # facts from the shipped index
     assert "building the place index" not in where.stderr
-    assert list((tmp_path / "cache").glob("gazetteer-f*.sqlite"))
+    shipped = json.loads((installed_wheel / "copylint" / "data" / "places.json").read_text(encoding="utf-8"))
+    unpacked = [p.name for p in (tmp_path / "cache").glob("gazetteer-*.sqlite")]
+    assert unpacked == [f"gazetteer-f{shipped['format']}-{shipped['sha256'][:16]}.sqlite"]  # unpacked, not built
 
 
 # --- pre-commit -----------------------------------------------------------------------------------------------
