@@ -14,6 +14,7 @@ import copylint
 from copylint.cli import main
 
 from .conftest import ROOT, SEED
+from .test_cli import SWAP_RULE
 
 
 def test_the_package_exports_the_path_level_api(tmp_path) -> None:
@@ -48,14 +49,13 @@ def test_two_linters_never_change_each_others_findings(tmp_path) -> None:
     """BadDirective used to keep the known codes in a class attribute: the last Linter built decided for all."""
     rules = tmp_path / "rules"
     rules.mkdir()
-    (rules / "house.toml").write_text(
-        'code = "CL199"\nname = "house-word"\nkind = "existence"\nseverity = "warning"\nmessage = "House."\n'
-        'pattern = "zorble"\n[[examples]]\nbad = "a ⟦zorble⟧"\n[[examples]]\ngood = "a word"\n', encoding="utf-8")
-    text = "Title\n\n<!-- copylint: disable-next-line=CL199 -->\nA zorble here.\n"
+    (rules / "house.toml").write_text(SWAP_RULE.format(code="CL191", name="ping", bad="ping", good="pong"),
+                                      encoding="utf-8")
+    text = "Title\n\n<!-- copylint: disable-next-line=CL191 -->\nA ping here.\n"
     house = copylint.Linter(copylint.config.Config(rule_dirs=(rules,)), languagetool=False)
     before = [f.code for f in house.lint_source("a.md", text)]
     plain = copylint.Linter(languagetool=False)
-    assert "CL901" in [f.code for f in plain.lint_source("a.md", text)]  # CL199 is unknown there
+    assert "CL901" in [f.code for f in plain.lint_source("a.md", text)]  # CL191 is unknown there
     assert [f.code for f in house.lint_source("a.md", text)] == before
     assert "CL901" not in before
 
