@@ -67,12 +67,20 @@ class _FakeLanguageTool(BaseHTTPRequestHandler):
     checks: list[dict] = []
 
     def do_GET(self) -> None:  # /v2/languages: the script's "is it up" probe
-        self._answer([{"name": "English (US)", "code": "en", "longCode": "en-US"}])
+        self._answer([{"name": "English (US)", "code": "en", "longCode": "en-US"},
+                      {"name": "English (GB)", "code": "en", "longCode": "en-GB"}])
 
-    def do_POST(self) -> None:
+    def do_POST(self) -> None:  # /v2/check: "goverment" is a misspelling, as LanguageTool would say
         form = urllib.parse.parse_qs(self.rfile.read(int(self.headers["Content-Length"])).decode())
-        type(self).checks.append({k: v[0] for k, v in form.items()})
-        self._answer({"matches": []})
+        check = {k: v[0] for k, v in form.items()}
+        type(self).checks.append(check)
+        text, at = check["text"], check["text"].find("goverment")
+        rule = {"id": "MORFOLOGIK_RULE_" + check["language"].replace("-", "_").upper(), "issueType": "misspelling",
+                "category": {"id": "TYPOS"}}
+        matches = [] if at < 0 else [{"message": "Possible spelling mistake found.", "offset": at, "length": 9,
+                                      "replacements": [{"value": "government"}], "rule": rule,
+                                      "context": {"text": text, "offset": at}}]
+        self._answer({"matches": matches})
 
     def _answer(self, data) -> None:
         body = json.dumps(data).encode()
@@ -134,9 +142,10 @@ def test_languagetool_commands_run_from_the_installed_wheel(installed_wheel, tmp
     start = _from_wheel(installed_wheel, tmp_path, "languagetool", "start", "--port", str(port), env=home)
     assert start.returncode == 0, start.stderr
     assert "already running" in start.stderr and "warm after" in start.stderr
-    # start warms the server with the checks copylint sends: en-US with every rule, the en-GB speller
+    # start warms the server through copylint: its en-US check with the curated rules off, then the en-GB speller's
+    # second opinion on the words flagged
     assert [(c["language"], c.get("enabledOnly")) for c in checks] == [("en-US", None), ("en-GB", "true")]
-    assert all("goverment" in c["text"] for c in checks)
+    assert "goverment" in checks[0]["text"] and "disabledRules" in checks[0] and checks[1]["text"] == "goverment"
     stop = _from_wheel(installed_wheel, tmp_path, "languagetool", "stop", "--port", str(port), env=home)
     assert stop.returncode == 0 and "no server started by this script" in stop.stderr
 

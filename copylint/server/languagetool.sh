@@ -133,13 +133,22 @@ PY
   fi
 }
 
-warm() {  # the checks copylint sends: en-US with every rule, and the en-GB speller it asks for a second opinion
-  local t0=$SECONDS
+warm() {
+  # Through copylint itself when it is installed: the same requests (curated rules, the en-GB second opinion) as a
+  # copylint run, so LanguageTool builds its pipeline for exactly those settings now. Else the same checks by hand.
+  local t0=$SECONDS py="${COPYLINT_PYTHON:-python3}"
   say "warming up with a first check (loads rules and dictionaries once; can take a minute)..."
-  post --data-urlencode "language=en-US" --data-urlencode "text=$WARM_TEXT" &&
-    post --data-urlencode "language=en-GB" --data-urlencode "enabledRules=MORFOLOGIK_RULE_EN_GB" \
-      --data-urlencode "enabledOnly=true" --data-urlencode "text=$WARM_TEXT" ||
-    { say "the warm-up check failed; see $LOG"; return 1; }
+  if "$py" -c "import copylint" >/dev/null 2>&1 &&
+      LANGUAGETOOL_URL="$URL" "$py" -m copylint languagetool warm --url "$URL"; then
+    :
+  elif post --data-urlencode "language=en-US" --data-urlencode "text=$WARM_TEXT" &&
+      post --data-urlencode "language=en-GB" --data-urlencode "enabledRules=MORFOLOGIK_RULE_EN_GB" \
+        --data-urlencode "enabledOnly=true" --data-urlencode "text=$WARM_TEXT"; then
+    :
+  else
+    say "the warm-up check failed; see $LOG"
+    return 1
+  fi
   say "warm after $((SECONDS - t0))s"
 }
 
