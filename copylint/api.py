@@ -67,6 +67,7 @@ class Linter:
         self.warnings: list[str] = []
         self.lt_selection = languagetool_selection(self.select, self.ignore, self.extend_select)
         self.languagetool: LanguageToolEngine | None = None
+        self._asker = None
         wants_lt = cfg.languagetool_enabled if languagetool is None else languagetool
         if wants_lt and self.lt_selection.wanted:
             self.languagetool = self._start_languagetool()
@@ -100,6 +101,14 @@ class Linter:
             return None
         return engine
 
+    def _ask_languagetool(self, doc: Document):
+        """The engine's query for doc (a Future), sent from one helper thread this Linter keeps."""
+        if self._asker is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._asker = ThreadPoolExecutor(1, thread_name_prefix="copylint-languagetool")
+        return self._asker.submit(self.languagetool.query, doc)
+
     def _runs(self, selector: str) -> bool:
         if selector.startswith("LT"):
             return self.languagetool is not None
@@ -112,13 +121,16 @@ class Linter:
 
     def lint_source(self, path: str, source: str, fmt: str | None = None) -> list[Finding]:
         doc = self.parse(path, source, fmt)
+        # LanguageTool answers from another process: its request is on the wire while the built-in rules run.
+        asked = self._ask_languagetool(doc) if self.languagetool is not None else None
         findings = lint(doc, self.kinds)
         if self._hidden:
             findings = [f for f in findings if f.code not in self._hidden]
-        if self.languagetool is not None:
+        if asked is not None:
             from .engines.languagetool import merge
 
-            checked = self.languagetool.check(doc)
+            query = asked.result()
+            checked = self.languagetool.findings(doc, query) if query is not None else []
             findings = merge(findings, [f for f in checked if not matches(f.code, "", self.ignore)])
         if doc.format != "plain":
             findings = _fit_to_markup(doc, findings)

@@ -142,10 +142,12 @@ def test_languagetool_commands_run_from_the_installed_wheel(installed_wheel, tmp
     start = _from_wheel(installed_wheel, tmp_path, "languagetool", "start", "--port", str(port), env=home)
     assert start.returncode == 0, start.stderr
     assert "already running" in start.stderr and "warm after" in start.stderr
-    # start warms the server through copylint: its en-US check with the curated rules off, then the en-GB speller's
-    # second opinion on the words flagged
-    assert [(c["language"], c.get("enabledOnly")) for c in checks] == [("en-US", None), ("en-GB", "true")]
+    # start warms the server through copylint: its en-US check with the curated rules off, the en-GB speller's
+    # second opinion on the words flagged, then every rule's examples (a couple of thousand words for the JIT)
+    assert [(c["language"], c.get("enabledOnly")) for c in checks] == [("en-US", None), ("en-GB", "true"),
+                                                                        ("en-US", None)]
     assert "goverment" in checks[0]["text"] and "disabledRules" in checks[0] and checks[1]["text"] == "goverment"
+    assert len(checks[2]["text"].split()) > 1500
     stop = _from_wheel(installed_wheel, tmp_path, "languagetool", "stop", "--port", str(port), env=home)
     assert stop.returncode == 0 and "no server started by this script" in stop.stderr
 

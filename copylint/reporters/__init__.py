@@ -8,7 +8,7 @@ from typing import Callable, Sequence
 from ..model import Finding
 from .context import ReportContext
 
-Reporter = Callable[[Sequence[Finding], ReportContext], str]
+ReportFunction = Callable[[Sequence[Finding], ReportContext], str]  # findings -> the report text
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ FORMATS: dict[str, OutputFormat] = {
 }
 
 
-def get_reporter(name: str) -> Reporter:
+def get_reporter(name: str) -> ReportFunction:
     import importlib
 
     chosen = FORMATS.get(name, FORMATS["text"])
