@@ -4,6 +4,7 @@ from __future__ import annotations
 import ast
 import io
 import json
+import threading
 import time
 from pathlib import Path
 
@@ -87,8 +88,14 @@ def test_a_slow_step_says_what_it_is_doing() -> None:
     from copylint.streaming import SlowStep
 
     said: list[str] = []
-    with SlowStep(said.append, "unpacking the place index", after=0.05):
-        time.sleep(0.3)
+    announced = threading.Event()
+
+    def say(message: str) -> None:
+        said.append(message)
+        announced.set()
+
+    with SlowStep(say, "unpacking the place index", after=0.05):
+        assert announced.wait(30)  # the step is still running when the notice comes
     assert said[0] == "unpacking the place index…" and said[1].startswith("unpacking the place index: done in")
     quick: list[str] = []
     with SlowStep(quick.append, "nothing much", after=0.5):
@@ -118,7 +125,7 @@ def test_the_first_slow_text_is_announced(tmp_path, monkeypatch) -> None:
     real = runner.lint_task
 
     def slow(*args, **kwargs):
-        time.sleep(0.2)
+        time.sleep(1.0)
         return real(*args, **kwargs)
 
     monkeypatch.setattr(runner, "lint_task", slow)
