@@ -9,7 +9,7 @@ from typing import Any
 from .errors import ConfigError
 from .model import Severity
 
-_LIST_KEYS = ("select", "ignore", "extend-select", "rule-dirs", "names", "vocabulary", "include", "exclude")
+_LIST_KEYS = ("select", "ignore", "extend-select", "rule-dirs", "names", "vocabulary", "reject", "include", "exclude")
 _KEYS = {*_LIST_KEYS, "per-file-ignores", "severity", "fail-on", "languagetool", "spin-threshold", "spin-sensitivity"}
 _LT_KEYS = {"enabled", "url", "disable", "enable", "language"}
 
@@ -26,6 +26,7 @@ class Config:
     fail_on: Severity = Severity.INFO
     names: tuple[str, ...] = ()
     vocabulary: tuple[str, ...] = ()
+    reject: tuple[str, ...] = ()  # terms the style sheet bans (rule CL704)
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     spin_threshold: float | None = None
@@ -89,7 +90,8 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise bad(key, "expected a list of strings")
     pfi = data.get("per-file-ignores", {})
-    if not isinstance(pfi, dict) or not all(isinstance(v, list) for v in pfi.values()):
+    if not isinstance(pfi, dict) or not all(isinstance(v, list) and all(isinstance(c, str) for c in v)
+                                            for v in pfi.values()):
         raise bad("per-file-ignores", "expected a table of glob = [codes]")
     severities = []
     for code, value in data.get("severity", {}).items():
@@ -127,6 +129,7 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         fail_on=fail_severity,
         names=tuple(data.get("names", [])),
         vocabulary=tuple(data.get("vocabulary", [])),
+        reject=tuple(data.get("reject", [])),
         include=tuple(data.get("include", [])),
         exclude=tuple(data.get("exclude", [])),
         spin_threshold=float(threshold) if threshold is not None else None,

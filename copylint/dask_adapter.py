@@ -5,14 +5,12 @@ import json
 import threading
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from .runner import LinterSpec
+from . import CheckOptions, Linter, LinterSpec, linter_spec
 
 if TYPE_CHECKING:
     import dask.bag
     import dask.dataframe
     import pandas
-
-    from .api import Linter
 
 # One row per finding: the JSON contract's keys (DESIGN.md), `path` being the article's id.
 COLUMNS = ("path", "code", "name", "severity", "message", "line", "column", "end_line", "end_column", "start", "end",
@@ -24,21 +22,31 @@ _builds = 0  # Linters built in this process (read by the tests)
 _builds_lock = threading.Lock()
 
 
-def lint_bag(bag: dask.bag.Bag, spec: LinterSpec | None = None, *, text_field: str = "text",
+def _spec(spec: LinterSpec | CheckOptions | None) -> LinterSpec:
+    """A LinterSpec as given, or the one the command line would build from these CheckOptions (config found from
+    the working directory); LanguageTool off by default."""
+    if spec is None:
+        return LinterSpec(languagetool=False)
+    if isinstance(spec, CheckOptions):
+        return linter_spec(spec)
+    return spec
+
+
+def lint_bag(bag: dask.bag.Bag, spec: LinterSpec | CheckOptions | None = None, *, text_field: str = "text",
              id_field: str = "id", fmt: str = "plain") -> dask.bag.Bag:
     """A bag of finding dicts (the JSON output's objects, `path` = the record's id) from a bag of article records.
 
     Records are dicts with `text_field` and `id_field`, or (id, text) pairs. Each partition is linted by one call,
     which reuses its worker thread's Linter."""
-    spec = spec or LinterSpec(languagetool=False)
+    spec = _spec(spec)
     return bag.map_partitions(_lint_records, spec, text_field, id_field, fmt)
 
 
-def lint_dataframe(df: dask.dataframe.DataFrame, spec: LinterSpec | None = None, *, text_column: str = "text",
-                   id_column: str = "id", fmt: str = "plain") -> dask.dataframe.DataFrame:
+def lint_dataframe(df: dask.dataframe.DataFrame, spec: LinterSpec | CheckOptions | None = None, *,
+                   text_column: str = "text", id_column: str = "id", fmt: str = "plain") -> dask.dataframe.DataFrame:
     """A DataFrame with one row per finding (COLUMNS; `suggestions` and `fix` hold JSON text) from a DataFrame of
     articles with `text_column` and `id_column`."""
-    spec = spec or LinterSpec(languagetool=False)
+    spec = _spec(spec)
     return df.map_partitions(_lint_frame, spec, text_column, id_column, fmt, meta=_empty_frame())
 
 

@@ -22,12 +22,14 @@ def discover(
     respect_gitignore: bool = True,
     regular: set[str] | None = None,
     stats: dict[str, os.stat_result] | None = None,
+    errors: list[tuple[str, str]] | None = None,
 ) -> tuple[list[tuple[str, str]], list[str]]:
     """(path, format) of every file to lint, sorted, plus the explicit files read as plain text for want of a
     known extension. Explicit files are always taken; walked files need a known extension (or an include glob),
     must not match an exclude glob and must not be git-ignored. `regular`, when given, receives the explicit files
     known to be regular files (a reader need not ask their size again); `stats`, when given, the os.stat() of each
-    explicit file (each is then stat()ed rather than found in a listing of its directory)."""
+    explicit file (each is then stat()ed rather than found in a listing of its directory). A path that is missing
+    or unreadable is an InputError, or, when `errors` is given, appended to it as (path, problem) and skipped."""
     include_spec = _spec(include)
     exclude_spec = _spec(exclude)
     found: dict[str, str] = {}
@@ -40,11 +42,13 @@ def discover(
             try:
                 st = os.stat(path)
             except (OSError, ValueError):
-                raise InputError(f"{path}: no such file or directory") from None
+                _problem(errors, path, "no such file or directory")
+                continue
             kind = stat.S_IFMT(st.st_mode)
         if kind == stat.S_IFDIR:
             if not os.access(path, os.R_OK | os.X_OK):
-                raise InputError(f"{path}: directory is not readable")
+                _problem(errors, path, "directory is not readable")
+                continue
             for file in _walk(path, include_spec, exclude_spec, respect_gitignore):
                 ext = os.path.splitext(file)[1].lower()
                 found.setdefault(file, EXTENSIONS.get(ext, "plain"))
@@ -59,6 +63,12 @@ def discover(
         if stats is not None and st is not None:
             stats[path] = st
     return sorted(found.items()), unknown
+
+
+def _problem(errors: list[tuple[str, str]] | None, path: str, problem: str) -> None:
+    if errors is None:
+        raise InputError(f"{path}: {problem}")
+    errors.append((path, problem))
 
 
 def _listed_kinds(paths: Sequence[str]) -> dict[str, int]:

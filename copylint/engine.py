@@ -10,9 +10,15 @@ from .model import Finding
 from .rule import Rule
 
 
-def build_kinds(rules: Iterable[Rule]) -> list[Kind]:
-    """Compile each rule into its kind (regexes and automata are built here, once)."""
-    return [KINDS[rule.kind](rule) for rule in rules]
+def build_kinds(rules: Iterable[Rule], **shared: object) -> list[Kind]:
+    """Compile each rule into its kind (regexes and automata are built here, once). `shared` holds run-wide facts
+    (e.g. `known`: every rule code and name); a kind gets those it names in its SHARED."""
+    return [_build(KINDS[rule.kind], rule, shared) for rule in rules]
+
+
+def _build(kind: type[Kind], rule: Rule, shared: dict[str, object]) -> Kind:
+    wanted = {name: shared[name] for name in kind.SHARED if name in shared}
+    return kind(rule, **wanted) if wanted else kind(rule)
 
 
 def lint(doc: Document, kinds: Sequence[Kind]) -> list[Finding]:

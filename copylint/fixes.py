@@ -15,19 +15,33 @@ def allowed_applicabilities(unsafe: bool) -> frozenset[Applicability]:
 
 
 def choose_edits(source: str, findings: Iterable[Finding], allowed: frozenset[Applicability]) -> list[Edit]:
-    """Edits of the allowed fixes, earliest first. Overlapping deletions merge (deleting both is deleting the
-    union); any other fix that overlaps one already taken waits for the next pass."""
+    """Edits of the allowed fixes, earliest first (choose_fixes without the findings)."""
+    return choose_fixes(source, findings, allowed)[0]
+
+
+def choose_fixes(source: str, findings: Iterable[Finding],
+                 allowed: frozenset[Applicability]) -> tuple[list[Edit], list[Finding]]:
+    """Edits of the allowed fixes, earliest first, and the findings whose fix they apply. Overlapping deletions merge
+    (deleting both is deleting the union); any other fix that overlaps one already taken waits for the next pass."""
     taken: list[Edit] = []
-    fixes = [f.fix for f in findings if f.fix is not None and f.fix.applicability in allowed]
-    fixes.sort(key=lambda fix: min(e.start for e in fix.edits))
-    for fix in fixes:
+    applied: list[Finding] = []
+    fixable = [f for f in findings if f.fix is not None and f.fix.applicability in allowed]
+    fixable.sort(key=lambda f: min(e.start for e in f.fix.edits))
+    for finding in fixable:
+        fix = finding.fix
         clashes = [t for t in taken for e in fix.edits if not _disjoint(e, t)]
         if not clashes:
             taken.extend(fix.edits)
         elif all(e.content == "" for e in (*fix.edits, *clashes)) and len(fix.edits) == 1:
             merged = Edit(min(e.start for e in (*fix.edits, *clashes)), max(e.end for e in (*fix.edits, *clashes)), "")
             taken = [t for t in taken if t not in clashes] + [merged]
-    edits = sorted(taken, key=lambda e: (e.start, e.end))
+        else:
+            continue
+        applied.append(finding)
+    return _tidied(source, sorted(taken, key=lambda e: (e.start, e.end))), applied
+
+
+def _tidied(source: str, edits: list[Edit]) -> list[Edit]:
     for _ in range(4):  # tidying can join deletions, and a joined deletion can need tidying again
         tidied = _merge_deletions(sorted((_tidy(source, e) for e in edits), key=lambda e: (e.start, e.end)))
         if tidied == edits:

@@ -15,6 +15,7 @@ FAMILIES = {
     "6": "redundancy",
     "7": "consistency",
     "8": "spelling",
+    "9": "copylint",
 }
 
 SCOPES = frozenset({"title", "heading", "paragraph", "list", "quote", "caption", "alt", "table", "link"})

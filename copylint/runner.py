@@ -60,6 +60,8 @@ class Task:
     data: bytes | None = field(default=None, repr=False, compare=False)
     # the file's stat signature before it was read (cache.trusted_signature): stored when nothing is found in it
     stat: str | None = field(default=None, repr=False, compare=False)
+    # why the text could not be read (then source is empty): reported as an unreadable-input finding, never linted
+    error: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +70,16 @@ class Result:
     findings: tuple[Finding, ...]
     fixed: str | None = None  # with fix=True: the text after fixes (findings are what remains)
     cached: bool = False
+    applied: tuple[Finding, ...] = ()  # with fix=True: the findings whose fixes were applied
+    looping: tuple[str, ...] = ()  # with fix=True: codes still fixing when the passes ran out
+
+
+def unreadable(task: Task) -> Finding:
+    """The finding-like error for an input that could not be read (ruff's E902): at its start, severity error."""
+    from .errors import UNREADABLE_CODE, UNREADABLE_NAME
+    from .model import Finding, Severity
+
+    return Finding(task.path, UNREADABLE_CODE, UNREADABLE_NAME, Severity.ERROR, f"cannot check: {task.error}", 0, 0, "")
 
 
 class FindingCache(Protocol):
@@ -113,10 +125,10 @@ def _serial(tasks, local, fix, unsafe, cache) -> Iterator[Result]:
         if hit is not None:
             yield Result(task, hit, cached=True)
             continue
-        found, fixed = lint_task(local(), task, fix, unsafe)
+        outcome = lint_task(local(), task, fix, unsafe)
         if cache is not None:
-            cache.put(task, found)
-        yield Result(task, found, fixed)
+            cache.put(task, outcome[0])
+        yield Result(task, *outcome)
 
 
 @dataclass
@@ -133,14 +145,20 @@ class _Group:
 
 
 def _lookups(tasks: Iterable[Task], cache) -> Iterator[tuple[Task, tuple[Finding, ...] | None]]:
-    """Each task with its cached findings (None: to be linted), the cache asked for many tasks at a time."""
+    """Each task with its cached findings (None: to be linted), the cache asked for many tasks at a time. An
+    unreadable input is answered at once with its error finding."""
     if cache is None:
         for task in tasks:
-            yield task, None
+            yield task, (unreadable(task),) if task.error is not None else None
         return
     chunk: list[Task] = []
     chars = 0
     for task in tasks:
+        if task.error is not None:
+            yield from zip(chunk, cache.get_many(chunk)) if chunk else ()
+            chunk, chars = [], 0
+            yield task, (unreadable(task),)
+            continue
         chunk.append(task)
         chars += len(task.source)
         if len(chunk) >= LOOKUP_TEXTS or chars >= LOOKUP_CHARS:
@@ -223,19 +241,19 @@ def _finish(group: _Group, cache) -> Iterator[Result]:
     for slot in group.slots:
         if isinstance(slot, int):
             task = group.todo[slot]
-            found, fixed = answers[slot]
+            outcome = answers[slot]
             if cache is not None:
-                cache.put(task, found)
-            yield Result(task, found, fixed)
+                cache.put(task, outcome[0])
+            yield Result(task, *outcome)
         else:
             yield slot
 
 
-def lint_task(linter: Linter, task: Task, fix: bool = False, unsafe: bool = False):
-    """(findings, fixed text or None) for one task."""
+def lint_task(linter: Linter, task: Task, fix: bool = False, unsafe: bool = False) -> tuple:
+    """(findings, fixed text or None, applied fixes' findings, looping codes) for one task: Result's fields."""
     if fix:
-        fixed, found = linter.fix_source(task.path, task.source, task.fmt, unsafe=unsafe)
-        return tuple(found), fixed
+        done = linter.fix(task.path, task.source, task.fmt, unsafe=unsafe)
+        return done.findings, done.source, False, done.fixed, done.looping
     return tuple(linter.lint_source(task.path, task.source, task.fmt)), None
 
 

@@ -1,4 +1,5 @@
-"""Helpers for long check runs: a constant-memory finding tally, a throttled progress bar, lazily loaded rule metadata."""
+"""Helpers for long check runs: a constant-memory finding tally, a throttled progress bar, lazily loaded rule
+metadata, and a notice for a step still running after a few seconds."""
 from __future__ import annotations
 
 import os
@@ -8,8 +9,6 @@ from collections.abc import Mapping
 from typing import Callable, Collection, Iterable, Iterator, Sequence
 
 from .model import Applicability, Finding, Severity
-
-STREAMED_FORMATS = frozenset({"text", "jsonl", "github"})  # reports that are the concatenation of per-file reports
 
 
 def spin_codes(rules: Iterable) -> frozenset[str]:
@@ -34,19 +33,14 @@ def text_spin(findings: Iterable[Finding], source: str, codes: frozenset[str]) -
 
 
 class Tally:
-    """Counts findings without keeping them; iterates like the findings' severities for reporters' summary().
-    With spin_codes it also keeps each text's spin score (spun phrases per 1,000 words) when it is above zero."""
+    """Counts findings without keeping them; iterates like the findings' severities for reporters' summary()."""
 
-    def __init__(self, spin_codes: frozenset[str] = frozenset()) -> None:
+    def __init__(self) -> None:
         self.counts: dict[Severity, int] = {}
         self.sample: dict[Severity, Finding] = {}
         self.fixes: dict[Applicability, int] = {}  # findings with a fix, by the fix's applicability
-        self.spin_codes = spin_codes
-        self.spin: list[tuple[str, float, int]] = []
 
-    def add(self, findings: Sequence[Finding], path: str = "", source: str = "") -> None:
-        if self.spin_codes and source and any(f.code in self.spin_codes for f in findings):
-            self.spin.append((path, *text_spin(findings, source, self.spin_codes)))
+    def add(self, findings: Sequence[Finding]) -> None:
         for f in findings:
             self.counts[f.severity] = self.counts.get(f.severity, 0) + 1
             self.sample.setdefault(f.severity, f)
@@ -138,3 +132,32 @@ class NoProgress:
 
     def close(self) -> None:
         pass
+
+
+SLOW_AFTER = 2.0  # seconds a step may take before it is announced
+
+
+class SlowStep:
+    """`with SlowStep(say, "compiling the rules"):` calls say(what + "…") if the step is still running after `after`
+    seconds (from a timer thread), and say(what + ": done in N s") when such a step ends."""
+
+    def __init__(self, say: Callable[[str], None], what: str, after: float | None = None) -> None:
+        self.say, self.what = say, what
+        self.after = SLOW_AFTER if after is None else after
+        self._timer = None
+        self._started = 0.0
+
+    def __enter__(self) -> SlowStep:
+        import threading
+
+        self._started = time.monotonic()
+        self._timer = threading.Timer(self.after, self.say, (f"{self.what}…",))
+        self._timer.daemon = True
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._timer.cancel()
+        took = time.monotonic() - self._started
+        if took >= self.after:
+            self.say(f"{self.what}: done in {took:.1f} s")

@@ -112,7 +112,8 @@ def test_fix_is_refused_for_jsonl(tmp_path) -> None:
 
 def test_missing_file_is_exit_2(tmp_path) -> None:
     result = invoke(str(tmp_path / "absent.jsonl"))
-    assert result.exit_code == 2 and "absent.jsonl: no such file" in result.output
+    assert result.exit_code == 2 and f"{tmp_path / 'absent.jsonl'}:1:1: CL900 [error] cannot check: no such file" \
+        in result.output
 
 
 def test_no_progress_bar_in_a_pipe(tmp_path) -> None:

@@ -190,5 +190,5 @@ def test_cli_refuses_to_write_through_a_symlink(tmp_path) -> None:
     link.symlink_to(target)
     result = CliRunner().invoke(main, ["check", "--no-languagetool", "--format", "html", "-o", str(link), str(story)])
     assert result.exit_code == 2
-    assert "cannot create" in result.output
+    assert "cannot write the report: it is a symlink" in result.output
     assert target.read_text(encoding="utf-8") == "keep me\n"

@@ -116,9 +116,13 @@ def test_diff_with_jobs_2_matches_jobs_1(tmp_path) -> None:
 def test_unreadable_file_among_many_is_exit_2(tmp_path) -> None:
     write_corpus(tmp_path, 30)
     (tmp_path / "section1" / "broken.txt").write_bytes(b"caf\xe9 latte\n")
-    result = CliRunner().invoke(main, ["check", *BASE, "--jobs", "2", str(tmp_path)])
-    assert result.exit_code == 2
-    assert "broken.txt: not UTF-8" in result.output
+    result = CliRunner().invoke(main, ["check", *BASE, "--jobs", "2", "--format", "json", str(tmp_path)])
+    assert result.exit_code == 2  # the run goes on: every other file is linted, the broken one is reported
+    found = json.loads(result.stdout)
+    broken = [d for d in found if d["path"].endswith("broken.txt")]
+    assert [(d["code"], d["line"], d["column"]) for d in broken] == [("CL900", 1, 1)]
+    assert "not UTF-8" in broken[0]["message"]
+    assert len({d["path"] for d in found}) == 1 + 18  # three of every five texts have findings
 
 
 def test_default_jobs_is_the_usable_core_count() -> None:

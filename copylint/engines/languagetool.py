@@ -31,7 +31,7 @@ _HEADLINE_SCOPES = frozenset({"title", "heading"})
 
 
 def resolve_url(url: str | None = None) -> str:
-    """Explicit argument, else $LANGUAGETOOL_URL, else the local server scripts/languagetool.sh starts."""
+    """Explicit argument, else $LANGUAGETOOL_URL, else the local server `copylint languagetool start` starts."""
     chosen = url or os.environ.get("LANGUAGETOOL_URL")
     if not chosen:
         chosen = f"http://127.0.0.1:{os.environ.get('LANGUAGETOOL_PORT', DEFAULT_PORT)}"
@@ -87,8 +87,10 @@ class LanguageToolEngine:
         language: str = "en-US",
         *,
         curated: bool = True,
+        only_rules: Iterable[str] = (),
     ) -> None:
         self.url = resolve_url(url)
+        self.only_rules = frozenset(only_rules)  # --select LT:<ID>: just these rules run
         self.language = language
         self.enabled_rules = frozenset(enabled_rules)
         cur = curation()
@@ -126,6 +128,9 @@ class LanguageToolEngine:
         tool.disabled_rules = set(self.disabled_rules)
         tool.enabled_rules = set(self.enabled_rules)
         tool.disabled_categories = set(self.disabled_categories)
+        if self.only_rules:  # the server takes no disabled rules or categories beside enabledOnly
+            tool.enabled_rules, tool.enabled_rules_only = set(self.only_rules), True
+            tool.disabled_rules, tool.disabled_categories = set(), set()
         self._tool = tool
         return None
 

@@ -38,6 +38,8 @@ class Kind:
     DEFAULT_SCOPES: ClassVar[frozenset[str] | None] = None  # None: every scope
     # Kinds that read the whole document (consistency, echo) must see every block before judging.
     DOCUMENT_LEVEL: ClassVar[bool] = False
+    # Run-wide facts the kind takes as keyword arguments when built (engine.build_kinds), e.g. ("known",).
+    SHARED: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule

@@ -219,8 +219,17 @@ class VariantSpelling(Kind):
                     continue
                 suffix = family[2] if family[0] == "table" else (family[3] if family[0] == "ize" else "")
                 right = self._spelling(family, majority, suffix)
-                yield self.finding(doc, block, start, end, match_case(token, right),
-                                   majority=right, count=counts[majority], minority=counts[variant])
+                yield self.finding(doc, block, start, end, match_case(token, right), majority=right,
+                                   count=counts[majority], minority=counts[variant],
+                                   usage=_usage(right, counts[majority], counts[variant], family[0] == "ize"))
+
+
+def _usage(right: str, count: int, minority: int, ize: bool) -> str:
+    """How the document uses the spelling it is told to keep: more often, or as often (and why that one wins)."""
+    if count > minority:
+        return f"mostly writes '{right}' ({count} to {minority})"
+    why = "uses it first" if ize else "it is the preferred form"
+    return f"writes '{right}' as often ({count} to {minority}) and {why}"
 
 
 _SKIP_AFTER = CLAUSE_WORDS | DETERMINERS | frozenset(

@@ -1,7 +1,7 @@
 """directive / unused-directive: inline copylint directives that are malformed, name unknown codes, or suppress nothing."""
 from __future__ import annotations
 
-from typing import ClassVar, Iterable
+from typing import Iterable
 
 from ..directives import parse_directives
 from ..document import Document
@@ -13,8 +13,11 @@ class BadDirective(Kind):
     """Flags malformed directives and codes no loaded rule has; never a blanket ignore."""
 
     NAME = "directive"
-    # Codes and names of every loaded rule; the linter sets this when it builds the rule set.
-    known: ClassVar[frozenset[str]] = frozenset()
+    SHARED = ("known",)
+
+    def __init__(self, rule, known: frozenset[str] = frozenset()) -> None:
+        super().__init__(rule)
+        self.known = known  # codes and names of every loaded rule; empty: unknown codes are not judged
 
     def check(self, doc: Document) -> Iterable[Finding]:
         directives, problems = parse_directives(doc.source)

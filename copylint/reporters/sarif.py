@@ -18,6 +18,17 @@ def _region(ctx: ReportContext, path: str, start: int, end: int) -> dict[str, An
             "charOffset": start, "charLength": end - start}
 
 
+def first_sentence(text: str, limit: int = 120) -> str:
+    """The description's first sentence, cut at a word to `limit` characters (SARIF's shortDescription is one line)."""
+    import re
+
+    m = re.search(r"[.!?](?=\s+[A-Z(\"“]|$)", text)
+    sentence = text[: m.end()] if m else text
+    if len(sentence) > limit:
+        sentence = sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return sentence
+
+
 def report(findings: Sequence[Finding], ctx: ReportContext) -> str:
     rule_ids: list[str] = []
     rules: list[dict[str, Any]] = []
@@ -26,8 +37,11 @@ def report(findings: Sequence[Finding], ctx: ReportContext) -> str:
             continue
         rule_ids.append(f.code)
         meta = ctx.rules.get(f.code)
+        description = " ".join(meta.description.split()) if meta is not None and meta.description else ""
         entry: dict[str, Any] = {"id": f.code, "name": f.name,
-                                 "shortDescription": {"text": (meta.description if meta and meta.description else f.name)}}
+                                 "shortDescription": {"text": first_sentence(description) or f.name.replace("-", " ")}}
+        if description:
+            entry["fullDescription"] = {"text": description}
         if meta is not None:
             entry["defaultConfiguration"] = {"level": _LEVEL[meta.severity.value]}
         rules.append(entry)
@@ -55,7 +69,7 @@ def report(findings: Sequence[Finding], ctx: ReportContext) -> str:
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{"tool": {"driver": {"name": "copylint", "version": __version__,
-                                      "informationUri": "https://pypi.org/project/copylint/", "rules": rules}},
+                                      "rules": rules}},
                   "columnKind": "unicodeCodePoints",
                   "results": results}],
     }
