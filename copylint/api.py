@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 from .config import Config
 from .directives import parse_directives
 from .document import Document
-from .engine import build_kinds, lint
+from .engine import build_kinds, lint, one_advice_per_span
 from .fixes import allowed_applicabilities, apply_edits, choose_fixes
 from .formats import format_for_path, parser_for
 from .model import Finding, Severity
@@ -143,7 +143,7 @@ class Linter:
             findings.extend(_unused_findings(self._unused_rule, path, source, judged))
         findings = apply_per_file_ignores(path, findings, self.config.per_file_ignores)
         findings.sort(key=lambda f: f.sort_key)
-        return findings
+        return one_advice_per_span(findings)
 
     def fix(self, path: str, source: str, fmt: str | None = None, unsafe: bool = False) -> FixResult:
         """Apply allowed fixes and re-lint until nothing more applies, at most MAX_FIX_PASSES times."""

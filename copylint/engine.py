@@ -39,3 +39,18 @@ def lint(doc: Document, kinds: Sequence[Kind]) -> list[Finding]:
         add(kind.summarize(doc, tuple(findings)))
     findings.sort(key=lambda f: f.sort_key)
     return findings
+
+
+def one_advice_per_span(findings: list[Finding]) -> list[Finding]:
+    """Sorted findings without repeats: two rules giving the same advice on the same words ("pleaded responsible" ->
+    "pleaded guilty", from a phrase table and from the spin model) are one finding, the one of the lower code."""
+    kept: list[Finding] = []
+    advice: set[tuple[str, int, int, str]] = set()
+    for finding in findings:
+        if finding.suggestions:
+            key = (finding.path, finding.start, finding.end, finding.suggestions[0].casefold())
+            if key in advice:
+                continue
+            advice.add(key)
+        kept.append(finding)
+    return kept
