@@ -67,6 +67,9 @@ class Sentence:
 class Document:
     """A parsed input: path, format, original source and its prose blocks."""
 
+    # Elements that the markup names as page furniture (formats.markup.Furniture), kept out of the prose.
+    furniture: tuple = ()
+
     def __init__(self, path: str, source: str, fmt: str, blocks: Sequence[ProseBlock],
                  context: Mapping[str, Any] | None = None) -> None:
         self.path = path

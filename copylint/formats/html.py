@@ -6,8 +6,11 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .boilerplate import LINK_DENSITY, MAIN_SHARE, choose_container, hidden, inside, looks_like_chrome, without_chrome
-from .markup import MarkupBlock, MarkupDocument
+from .boilerplate import (
+    LINK_DENSITY, MAIN_SHARE, choose_container, furniture_role, hidden, inside, looks_like_chrome, screen_reader_only,
+    without_chrome,
+)
+from .markup import Furniture, MarkupBlock, MarkupDocument
 
 _MARKUP_START = regex.compile(r"<[a-zA-Z/!?]")
 _START_TAG = regex.compile(
@@ -55,6 +58,7 @@ _CLOSES = {
 }
 _P_CLOSERS = BLOCK - {"br", "img", "td", "th", "tr", "caption", "body", "html", "tbody", "thead", "tfoot", "legend"}
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_NEVER_FURNITURE = frozenset({"html", "body", "article", "main", "h1"})
 _WS = " \t\n\r\f"
 
 
@@ -80,12 +84,14 @@ class _Block:
     tag: str = ""
     linked: int = 0  # characters inside <a>: link-dense blocks outside an <article> are navigation
     ends: dict[int, int] = field(default_factory=dict)  # index -> source end, for entities and <br>
+    mixed: bool = False  # text from outside the marked elements the block began in joined it: it is not furniture
 
 
 def parse(path: str, source: str) -> MarkupDocument:
     walker = _Walker(source)
     walker.run()
     raw = walker.select()
+    raw, furniture = walker.furniture(raw)
     raw.sort(key=lambda item: item[0].offs[0])
     title = next((i for i, (b, _) in enumerate(raw) if b.tag == "h1"), None)
     if title is None and raw and raw[0][0].scope == "heading":
@@ -94,7 +100,7 @@ def parse(path: str, source: str) -> MarkupDocument:
         MarkupBlock("".join(b.chars), "title" if i == title else b.scope, b.offs[0], tuple(b.offs), b.ends)
         for i, (b, _) in enumerate(raw)
     ]
-    return MarkupDocument(path, source, "html", blocks, [span for _, span in raw])
+    return MarkupDocument(path, source, "html", blocks, [span for _, span in raw], furniture)
 
 
 class _Walker:
@@ -107,6 +113,9 @@ class _Walker:
         self.containers: list[str] = []  # index = container id, value = tag name
         self.space = False  # the block ended in collapsible white space not yet written
         self.pending: tuple[str, int] = (" ", 0)
+        self.roles: dict[int, str] = {}  # start offset of a furniture element -> its role (byline, caption, …)
+        self.role_ends: dict[int, int] = {}  # start offset of a furniture element -> source end of the element
+        self.chrome_roles: dict[int, str] = {}  # start offset of a chrome-named element -> its role, if any
 
     # --- scanning ---------------------------------------------------------------------------------
     def run(self) -> None:
@@ -191,7 +200,7 @@ class _Walker:
             return
         if name in VOID:
             return
-        skip = parent.skip or name in SKIP or (bool(attrs) and hidden(attrs))
+        skip = parent.skip or name in SKIP or (bool(attrs) and (hidden(attrs) or screen_reader_only(attrs)))
         scope = _SCOPES.get(name)
         if scope is None:
             scope = parent.scope if name != "p" or parent.scope in _KEEP_PARENT_SCOPE else "paragraph"
@@ -203,8 +212,13 @@ class _Walker:
             path = path + (("f",),)
         elif name == "header":
             path = path + (("h",),)
-        if attrs and name not in ("html", "body") and looks_like_chrome(attrs):
+        role = furniture_role(name, attrs) if name not in _NEVER_FURNITURE else ""
+        if attrs and name not in _NEVER_FURNITURE and looks_like_chrome(attrs):
             path = path + (("u", at),)
+            self.chrome_roles[at] = role
+        elif role:
+            path = path + (("r", at),)
+            self.roles[at] = role
         stack.append(_Element(name, at, scope, skip, path, parent.link or name == "a"))
 
     def end_tag(self, name: str, at: int, end: int) -> None:
@@ -226,6 +240,10 @@ class _Walker:
         element = stack[index]
         if any(el.name in BLOCK for el in stack[index:]):
             self.flush(element, end)
+        if self.roles or self.chrome_roles:
+            for el in stack[index:]:
+                if el.start in self.roles or el.start in self.chrome_roles:
+                    self.role_ends[el.start] = end if el is element else at
         del stack[index:]
 
     # --- prose ------------------------------------------------------------------------------------
@@ -253,6 +271,10 @@ class _Walker:
             owner = next((el for el in reversed(self.stack) if el.name in BLOCK), None)
             cur = self.cur = _Block(owner=owner, scope=top.scope, path=top.path, tag=_heading_tag(self.stack))
             self.space = False
+        elif not cur.mixed:
+            path = self.stack[-1].path
+            if path is not cur.path and path[: len(cur.path)] != cur.path:
+                cur.mixed = True
         return cur
 
     def plain(self, start: int, end: int) -> None:
@@ -386,10 +408,12 @@ class _Walker:
     def select(self) -> list[tuple[_Block, tuple[int, int]]]:
         """Blocks of the main content: the largest <article> (or <main>), else the page without header, footer
         and link lists. An <article> holding a small share of the page's prose is a teaser card, not the story.
-        When the content has no <h1>, the page's last <h1> before it (outside footer and chrome) is its headline."""
+        When the content has no <h1>, the page's last <h1> before it (outside footer and chrome) is its headline.
+        Chrome-named elements inside the chosen <article> are kept (as furniture candidates, see furniture())."""
         blocks = without_chrome(self.out)
         page = [(b, s) for b, s in blocks if not any(mark[0] in "fh" for mark in b.path)]
         chosen_blocks = None
+        self.dropped: set[int] = set()
         if self.containers:
             sizes = [0] * len(self.containers)
             for b, _ in blocks:
@@ -399,7 +423,9 @@ class _Walker:
             chosen = choose_container(self.containers, sizes)
             total = sum(len(b.chars) for b, _ in page)
             if chosen is not None and sizes[chosen] * MAIN_SHARE >= total:
-                chosen_blocks = [(b, s) for b, s in blocks if inside(b.path, chosen)]
+                kept = {id(b) for b, _ in blocks}
+                chosen_blocks = [(b, s) for b, s in self.out if inside(b.path, chosen)]
+                self.dropped = {id(b) for b, _ in chosen_blocks if id(b) not in kept}
         if chosen_blocks is None:
             chosen_blocks = [(b, s) for b, s in page if b.tag == "h1" or b.linked * LINK_DENSITY < len(b.chars)]
         if chosen_blocks and not any(b.tag == "h1" for b, _ in chosen_blocks):
@@ -411,6 +437,37 @@ class _Walker:
             if headlines:
                 chosen_blocks.insert(0, headlines[-1])
         return chosen_blocks
+
+    def furniture(self, chosen: list[tuple[_Block, tuple[int, int]]]) -> tuple[list, tuple[Furniture, ...]]:
+        """The chosen blocks split into prose and furniture elements (one per outermost element whose class, id,
+        role or tag names a byline, caption, share bar, …). An element holding half the chosen prose is a misnamed
+        wrapper and stays prose; a block that also holds text from outside its element stays prose."""
+        dropped = self.dropped
+        total = sum(len(b.chars) for b, _ in chosen)
+        sizes: dict[int, int] = {}
+        for b, _ in chosen:
+            for mark in b.path:
+                if mark[0] in "ru":
+                    sizes[mark[1]] = sizes.get(mark[1], 0) + len(b.chars)
+        prose: list[tuple[_Block, tuple[int, int]]] = []
+        groups: dict[int, list[_Block]] = {}
+        for b, span in chosen:
+            at = -1
+            if not b.mixed and b.tag != "h1":
+                at = next((m[1] for m in b.path if m[0] in "ru" and sizes[m[1]] * 2 < total), -1)
+            if at < 0:
+                if id(b) not in dropped:
+                    prose.append((b, span))
+                continue
+            groups.setdefault(at, []).append(b)
+        items = []
+        for at, members in sorted(groups.items()):
+            members.sort(key=lambda b: b.offs[0])
+            last = members[-1]
+            end = last.ends.get(len(last.chars) - 1, last.offs[-1] + 1)
+            role = self.roles.get(at) or self.chrome_roles.get(at) or "page"
+            items.append(Furniture(role, members[0].offs[0], end, at, self.role_ends.get(at, end)))
+        return prose, tuple(items)
 
 
 def _heading_tag(stack: list[_Element]) -> str:

@@ -30,14 +30,29 @@ class MarkupBlock(ProseBlock):
         return self.to_source(start), self.source_end(end - 1)
 
 
+@dataclass(frozen=True, slots=True)
+class Furniture:
+    """An element of the page inside the story that its markup names as furniture (a byline, caption, share bar):
+    its text runs from start to end, the whole element from element_start to element_end (source offsets)."""
+
+    role: str
+    start: int
+    end: int
+    element_start: int
+    element_end: int
+
+
 class MarkupDocument(Document):
-    """A Document whose blocks also carry the source span of their whole element ((-1, -1) when not removable)."""
+    """A Document whose blocks also carry the source span of their whole element ((-1, -1) when not removable),
+    and the furniture elements left out of its prose."""
 
     def __init__(
-        self, path: str, source: str, fmt: str, blocks: Sequence[ProseBlock], spans: Sequence[tuple[int, int]]
+        self, path: str, source: str, fmt: str, blocks: Sequence[ProseBlock], spans: Sequence[tuple[int, int]],
+        furniture: Sequence[Furniture] = (),
     ) -> None:
         super().__init__(path, source, fmt, blocks)
         self.block_spans = tuple(spans)
+        self.furniture = tuple(furniture)
 
 
 def normalize_newlines(source: str) -> tuple[str, list[int] | None]:
