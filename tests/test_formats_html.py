@@ -19,18 +19,26 @@ def sample() -> Document:
     return parse("sample.html", (FIXTURES / "sample.html").read_text(encoding="utf-8"))
 
 
+def test_sample_furniture_elements(sample: Document) -> None:
+    """The byline and the figure caption are furniture elements, out of the prose, each with its whole element."""
+    found = [(f.role, sample.source[f.start:f.end], sample.source[f.element_start:f.element_end])
+             for f in sample.furniture]
+    assert found == [
+        ("byline", "By Ana Ruiz", '<p class="byline">By Ana Ruiz</p>'),
+        ("caption", "Cranes at the north berth.", "<figcaption>Cranes at the north berth.</figcaption>"),
+    ]
+
+
 def test_sample_blocks_and_scopes(sample: Document) -> None:
     assert_exact(sample)
     assert texts(sample) == [
         ("title", "Harbour Plan Approved After Long Debate"),
-        ("paragraph", "By Ana Ruiz"),
         ("paragraph", "The council approved the harbour plan on Monday evening, according to the minutes & the "
                       "mayor’s office\xa0— after a long debate."),
         ("heading", "What Changes Next"),
         ("list", "The ferry terminal moves north."),
         ("list", "Fishing boats keep the old quay."),
         ("alt", "A crane loads containers at dusk"),
-        ("caption", "Cranes at the north berth."),
         ("quote", "The plan “ignores the fishermen,” a resident said."),
         ("table", "Berth"), ("table", "Use"), ("table", "North"), ("table", "Ferries"),
         ("paragraph", "Line one of the address\nLine two of the address\nLine three"),
@@ -61,7 +69,7 @@ def test_entities_span_the_whole_reference(sample: Document) -> None:
 
 
 def test_whitespace_collapses_to_a_real_source_space(sample: Document) -> None:
-    block = sample.blocks[2]
+    block = sample.blocks[1]
     i = block.text.index("evening,")
     assert sample.source[slice(*block.source_span(i, i + len("evening, according")))] == (
         "evening</a>,\n    according"
