@@ -10,7 +10,8 @@ from .boilerplate import (
     LINK_DENSITY, MAIN_SHARE, choose_container, furniture_role, hidden, inside, looks_like_chrome, screen_reader_only,
     without_chrome,
 )
-from .markup import Furniture, MarkupBlock, MarkupDocument
+from ..document import CODE_TOKEN
+from .markup import Furniture, MarkupBlock, MarkupDocument, is_formula
 
 _MARKUP_START = regex.compile(r"<[a-zA-Z/!?]")
 _START_TAG = regex.compile(
@@ -58,6 +59,7 @@ _CLOSES = {
 }
 _P_CLOSERS = BLOCK - {"br", "img", "td", "th", "tr", "caption", "body", "html", "tbody", "thead", "tfoot", "legend"}
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_INLINE_CODE = frozenset({"code", "kbd", "samp"})
 _NEVER_FURNITURE = frozenset({"html", "body", "article", "main", "h1"})
 _WS = " \t\n\r\f"
 
@@ -84,7 +86,7 @@ class _Block:
     tag: str = ""
     linked: int = 0  # characters inside <a>: link-dense blocks outside an <article> are navigation
     ends: dict[int, int] = field(default_factory=dict)  # index -> source end, for entities and <br>
-    mixed: bool = False  # text from outside the marked elements the block began in joined it: it is not furniture
+    left: tuple = ()  # marks of elements the block began in and then went on past: it is not all theirs
 
 
 def parse(path: str, source: str) -> MarkupDocument:
@@ -200,6 +202,8 @@ class _Walker:
             return
         if name in VOID:
             return
+        if name in _INLINE_CODE and not parent.skip:
+            self.code_token(name, at, end)
         skip = parent.skip or name in SKIP or (bool(attrs) and (hidden(attrs) or screen_reader_only(attrs)))
         scope = _SCOPES.get(name)
         if scope is None:
@@ -271,10 +275,10 @@ class _Walker:
             owner = next((el for el in reversed(self.stack) if el.name in BLOCK), None)
             cur = self.cur = _Block(owner=owner, scope=top.scope, path=top.path, tag=_heading_tag(self.stack))
             self.space = False
-        elif not cur.mixed:
+        else:
             path = self.stack[-1].path
             if path is not cur.path and path[: len(cur.path)] != cur.path:
-                cur.mixed = True
+                cur.left += tuple(m for m in cur.path if m[0] in "ru" and m not in path and m not in cur.left)
         return cur
 
     def plain(self, start: int, end: int) -> None:
@@ -353,6 +357,15 @@ class _Walker:
             cur.offs.append(at + k)
             self.space = False
 
+    def code_token(self, name: str, at: int, end: int) -> None:
+        """Inline code inside running text stands as CODE_TOKEN over the whole element (its text is not prose)."""
+        close = regex.compile(rf"</{name}\s*>", regex.I).search(self.source, end)
+        cur = self.block()
+        self.write_space(cur)
+        cur.ends[len(cur.chars)] = close.end() if close else end
+        cur.chars.append(CODE_TOKEN)
+        cur.offs.append(at)
+
     def line_break(self, at: int, end: int) -> None:
         """<br> is a line break: a '\n' standing for the tag; two in a row end the paragraph."""
         cur = self.cur
@@ -400,7 +413,7 @@ class _Walker:
             self.text(a, b)
             block = self.cur
             self.cur, self.space = saved, saved_space
-            if block.chars:
+            if block.chars and not is_formula("".join(block.chars)):
                 self.out.append((block, (-1, -1)))
             return
 
@@ -441,7 +454,7 @@ class _Walker:
     def furniture(self, chosen: list[tuple[_Block, tuple[int, int]]]) -> tuple[list, tuple[Furniture, ...]]:
         """The chosen blocks split into prose and furniture elements (one per outermost element whose class, id,
         role or tag names a byline, caption, share bar, …). An element holding half the chosen prose is a misnamed
-        wrapper and stays prose; a block that also holds text from outside its element stays prose."""
+        wrapper and stays prose; a block that also holds text from outside an element does not belong to it."""
         dropped = self.dropped
         total = sum(len(b.chars) for b, _ in chosen)
         sizes: dict[int, int] = {}
@@ -453,8 +466,8 @@ class _Walker:
         groups: dict[int, list[_Block]] = {}
         for b, span in chosen:
             at = -1
-            if not b.mixed and b.tag != "h1":
-                at = next((m[1] for m in b.path if m[0] in "ru" and sizes[m[1]] * 2 < total), -1)
+            if b.tag != "h1":
+                at = next((m[1] for m in b.path if m[0] in "ru" and m not in b.left and sizes[m[1]] * 2 < total), -1)
             if at < 0:
                 if id(b) not in dropped:
                     prose.append((b, span))

@@ -6,8 +6,8 @@ from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from ..document import ProseBlock
-from .markup import MarkupBlock, MarkupDocument, normalize_newlines
+from ..document import CODE_TOKEN, ProseBlock
+from .markup import MarkupBlock, MarkupDocument, is_formula, normalize_newlines
 
 _MD = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join").use(front_matter_plugin)
 _SCOPE_OPEN = {"blockquote_open": "quote", "list_item_open": "list", "th_open": "table", "td_open": "table"}
@@ -210,7 +210,7 @@ def _clean(norm: str, chars: list[str], offs: list[int], ends: dict[int, int]) -
         return text, offsets, {}
     keep = [
         k for k in range(a, b)
-        if offs[k] >= 0 and (norm[offs[k]] == chars[k] or (k in ends and norm[offs[k]] == "&"))
+        if offs[k] >= 0 and (norm[offs[k]] == chars[k] or (k in ends and norm[offs[k]] in "&`"))
     ]
     return (
         "".join(chars[k] for k in keep),
@@ -303,8 +303,14 @@ class _Inline:
                 if at >= 0:
                     self.pos = at + len(tok.markup)
             elif kind == "code_inline":
-                self.pos = _skip_code(self.src, self.pos, tok.markup)
-                self.gap = True
+                at = self.find(tok.markup)
+                end = _skip_code(self.src, self.pos, tok.markup)
+                self.pos = end
+                if at >= 0 and end > at and self.cmap[at] >= 0 and self.cmap[end - 1] >= 0:
+                    if self.emit(CODE_TOKEN, at):
+                        self.ends[len(self.chars) - 1] = self.cmap[end - 1] + 1
+                else:
+                    self.gap = True
             elif kind == "html_inline":
                 at = self.find(tok.content)
                 if at >= 0:
@@ -330,7 +336,7 @@ class _Inline:
                     continue
                 alt = _Inline(self.src, self.cmap, at + 2)
                 alt.walk(tok.children or ())
-                if alt.chars:
+                if alt.chars and not is_formula("".join(alt.chars)):
                     self.alts.append((alt.chars, alt.offs, alt.ends))
                 self.alts.extend(alt.alts)
                 close = self.src.find("]", alt.pos)

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 
+import regex
+
 from ..document import Document, ProseBlock
 from ..model import Edit, Fix
 from .escape import escape_for
@@ -53,6 +55,19 @@ class MarkupDocument(Document):
         super().__init__(path, source, fmt, blocks)
         self.block_spans = tuple(spans)
         self.furniture = tuple(furniture)
+
+
+_TEX = regex.compile(r"\\[A-Za-z]+|[_^]\{|^\s*\{(?!\{).*(?<!\})\}\s*$", regex.S)
+
+
+def is_formula(alt: str) -> bool:
+    """Alt text of a formula image ('{x}', '{\\displaystyle x^{2}}', 'a^2 + b^2 = c^2') is not prose: TeX markup,
+    a braced whole, or fewer letters than other marks."""
+    if _TEX.search(alt):
+        return True
+    marks = [c for c in alt if not c.isspace()]
+    letters = sum(c.isalpha() for c in marks)
+    return len(marks) >= 3 and letters * 2 < len(marks)
 
 
 def normalize_newlines(source: str) -> tuple[str, list[int] | None]:
