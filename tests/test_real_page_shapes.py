@@ -154,3 +154,33 @@ def test_story_wrapper_with_a_furniture_word_is_still_the_story() -> None:
             '<p>The ferry terminal moves north, the mayor said.</p></div></article>')
     assert found(page, "t.html", "CL2") == []
     assert len(LINTER.parse("t.html", page).blocks) == 3
+
+
+# --- markup leftovers of more publishing systems -------------------------------------------------------------------
+
+def test_markup_of_more_systems_shown_as_text() -> None:
+    text = (
+        "Harbour Plan\n\n<!-- wp:paragraph -->\nThe council voted 7-2 on Monday.\n<!-- /wp:paragraph -->\n\n"
+        '[vc_row][vc_column width="1/2"]The mayor abstained.[/vc_column][/vc_row]\n\n'
+        '[et_pb_section fb_built="1"]Work starts in May.\n\n'
+        'Read the plan. {{< figure src="quay.jpg" >}} {# editor: add map #} <%= reporter.name %> <?php the_title(); ?>'
+    )
+    got = found(text, prefix="CL1")
+    assert [c for c, _ in got] == ["CL107", "CL107", "CL101", "CL101", "CL101", "CL101", "CL101", "CL101",
+                                  "CL107", "CL107", "CL107"], got
+
+
+def test_double_encoded_entities_mojibake_and_escaped_tags() -> None:
+    findings = LINTER.lint_source("t.txt", "The firm said it&amp;#39;s sure. Itâ€™s a cafÃ©. It showed &lt;p&gt;Hi.")
+    got = [(f.code, f.text, f.suggestions) for f in findings if f.code.startswith("CL1")]
+    assert got == [
+        ("CL103", "&amp;#39;", ("'",)),
+        ("CL108", "â€™", ("’",)),
+        ("CL108", "Ã©", ("é",)),
+        ("CL102", "&lt;p&gt;", ()),
+    ]
+
+
+def test_escaped_block_comment_in_an_html_page_is_seen_as_readers_see_it() -> None:
+    page = "<article><h1>Plan</h1><p>&lt;!-- wp:paragraph --&gt;The council voted on Monday evening.</p></article>"
+    assert found(page, "t.html", "CL1") == [("CL107", "&lt;!-- wp:paragraph --&gt;")]
