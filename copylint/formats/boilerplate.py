@@ -31,7 +31,6 @@ _CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
 # last telling word of a name decides ("ArticlePage-authorName" is a byline, "recommended-stories-title" a related
 # list); a content word ("entry-content", "article-body") says it is the story itself.
 _ROLE_WORDS = {
-    "caption": "caption", "captions": "caption", "figcaption": "caption", "cutline": "caption",
     "credit": "credit", "credits": "credit", "copyright": "credit", "attribution": "credit",
     "byline": "byline", "bylines": "byline", "author": "byline", "authors": "byline", "contributor": "byline",
     "contributors": "byline", "writer": "byline", "vcard": "byline",
@@ -66,8 +65,8 @@ _ROLE_ATTRS = regex.compile(
 )
 _NAME_WORDS = regex.compile(r"[a-z]+")
 # A WordPress taxonomy class on a post ("tag-politics", "category-news") names its topic, not its role.
-_TAXONOMY = regex.compile(r"^(?:tag|category|format|status|type|post|postid|page|author)-", regex.I)
-_ROLE_TAGS = {"figcaption": "caption"}
+_TAXONOMY = regex.compile(r"^(?:(?:tag|category|format|status|type|author)-|(?:post|postid|page-id|page)-\d)", regex.I)
+_ROLE_TAGS: dict[str, str] = {}
 
 
 def _name_role(name: str) -> str:

@@ -189,7 +189,8 @@ class _Walker:
                     break
                 if el in BLOCK:
                     break
-        if name in BLOCK and name != "br":
+        role = furniture_role(name, attrs) if name not in _NEVER_FURNITURE else ""
+        if (name in BLOCK and name != "br") or role == "credit":  # a credit is its own line, even in a caption
             self.flush(None, at)
         parent = stack[-1]
         if name == "br":
@@ -216,7 +217,6 @@ class _Walker:
             path = path + (("f",),)
         elif name == "header":
             path = path + (("h",),)
-        role = furniture_role(name, attrs) if name not in _NEVER_FURNITURE else ""
         if attrs and name not in _NEVER_FURNITURE and looks_like_chrome(attrs):
             path = path + (("u", at),)
             self.chrome_roles[at] = role
@@ -242,7 +242,7 @@ class _Walker:
         """Close stack[index:] at source offset at (end: past the closing tag, for the element's own span)."""
         stack = self.stack
         element = stack[index]
-        if any(el.name in BLOCK for el in stack[index:]):
+        if any(el.name in BLOCK or self.roles.get(el.start) == "credit" for el in stack[index:]):
             self.flush(element, end)
         if self.roles or self.chrome_roles:
             for el in stack[index:]:

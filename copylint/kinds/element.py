@@ -9,7 +9,7 @@ from ..model import Edit, Finding
 from .base import Kind
 
 # The roles formats.boilerplate.furniture_role gives, plus "page" for an element named only as page chrome.
-ROLES = frozenset("caption credit byline date meta tags share related newsletter toc ad comments widget page".split())
+ROLES = frozenset("credit byline date meta tags share related newsletter toc ad comments widget page".split())
 
 
 class Element(Kind):
