@@ -129,6 +129,7 @@ name = "recurring-furniture"
 kind = "line"
 severity = "warning"
 fix = "safe"
+defer_to = ["CL201"]
 message = "Web page furniture left in the article: '{{match}}'. Delete the line."
 description = """
 Whole lines that real web pages put around and inside their articles on several different sites — share

@@ -40,7 +40,6 @@ class Label(Kind):
         super().__init__(rule)
         self.max_words = rule.params.get("max_words", 6)
         self.neighbours = [compile_regex(rule, f"neighbours[{i}]", x) for i, x in enumerate(rule.params.get("neighbours", []))]
-        self.defer_to = frozenset(rule.params.get("defer_to", ()))
 
     @classmethod
     def requires(cls, rule) -> tuple[str, ...]:
@@ -50,10 +49,7 @@ class Label(Kind):
         return ()
 
     def summarize(self, doc: Document, findings: tuple[Finding, ...]) -> Iterable[Finding]:
-        taken = [(f.start, f.end) for f in findings if f.code in self.defer_to]
-        for finding in self._labels(doc):
-            if not any(s < finding.end and finding.start < e for s, e in taken):
-                yield finding
+        return self.deferred(self._labels(doc), findings)
 
     def _labels(self, doc: Document) -> Iterable[Finding]:
         # A label line is an orphan when it sits next to a caption/credit line (in its own paragraph or the next),
@@ -67,6 +63,8 @@ class Label(Kind):
             line = block.text[start:end]
             if not is_title_case_label(line, self.max_words) or (block is doc.blocks[0] and start == 0):
                 continue  # the headline is never an orphan label
+            if any(p.match(line.strip()) for p in self.neighbours):
+                continue  # a credit line ('Getty Images') is a credit, not a label
             key = labels[i] = line.strip().lower()
             near = [b.text[s:e].strip() for j, (b, s, e) in enumerate(lines[max(0, i - 1) : i + 2], max(0, i - 1)) if j != i]
             if any(p.match(n) for p in self.neighbours for n in near):
