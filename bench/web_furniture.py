@@ -132,8 +132,12 @@ def measure(corpus: str, split: str, select: list[str], show: int, languagetool:
         counts = collections.Counter(pages=1)
         title = {block.to_source(0) for block in doc.blocks if block.scope == "title"}
         kept_starts = set()
+        caption_starts = set()
         for block in doc.blocks:
-            kept_starts.update(block.source_span(s, e)[0] for s, e in block.lines() if block.text[s:e].strip())
+            starts = {block.source_span(s, e)[0] for s, e in block.lines() if block.text[s:e].strip()}
+            kept_starts.update(starts)
+            if block.scope == "caption":
+                caption_starts.update(starts)
         for text, start, end, reference in page_lines(html):
             if start in title:
                 continue
@@ -149,6 +153,7 @@ def measure(corpus: str, split: str, select: list[str], show: int, languagetool:
                         counts["flagged" if in_prose else "flagged_elements"] += 1
                     elif in_prose:
                         counts["missed"] += 1
+                        counts["missed_captions"] += start in caption_starts
                         missed[normal(text)[:80]] += 1
                     else:
                         counts["dropped"] += 1
@@ -176,6 +181,9 @@ def measure(corpus: str, split: str, select: list[str], show: int, languagetool:
         "left_out_since": total["dropped"],
         "missed": total["missed"],
         "boilerplate_recall": caught / considered if considered else 0.0,
+        "missed_in_figure_captions": total["missed_captions"],
+        "boilerplate_recall_without_captions": (
+            caught / (considered - total["missed_captions"]) if considered > total["missed_captions"] else 0.0),
         "chrome_lines_in_story_flagged": total["flagged_chrome"],
         "boilerplate_left_out_by_main_content": total["left_out"],
         "article_lines": total["article"],
@@ -190,7 +198,8 @@ def measure(corpus: str, split: str, select: list[str], show: int, languagetool:
     print(f"split {split}: {report['pages']} pages; boilerplate lines the main-content choice keeps as prose "
           f"{considered}: caught {caught} ({100 * report['boilerplate_recall']:.1f}%: {total['flagged']} flagged "
           f"prose lines, {total['flagged_elements']} in flagged furniture elements, {total['dropped']} left out), "
-          f"missed {total['missed']}")
+          f"missed {total['missed']}, of them {total['missed_captions']} in figure captions (copylint keeps captions as "
+          f"story copy): {100 * report['boilerplate_recall_without_captions']:.1f}% without them")
     print(f"also flagged: {total['flagged_chrome']} lines of chrome-named elements inside the story; left out by "
           f"the main-content choice: {total['left_out']} boilerplate lines")
     print(f"article lines {total['article']} (left out {total['article_left_out']}, unclear {total['unclear']}); "
