@@ -33,7 +33,7 @@ _CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
 _ROLE_WORDS = {
     "credit": "credit", "credits": "credit", "copyright": "credit", "attribution": "credit",
     "byline": "byline", "bylines": "byline", "author": "byline", "authors": "byline", "contributor": "byline",
-    "contributors": "byline", "writer": "byline", "vcard": "byline",
+    "contributors": "byline", "writer": "byline", "vcard": "byline", "bio": "byline", "biography": "byline",
     "date": "date", "dateline": "date", "timestamp": "date", "published": "date", "pubdate": "date",
     "datepublished": "date", "datemodified": "date", "timeago": "date", "updated": "date", "posted": "date",
     "meta": "meta", "postmeta": "meta", "postinfo": "meta", "metadata": "meta",
@@ -43,7 +43,7 @@ _ROLE_WORDS = {
     "related": "related", "recommended": "related", "recommends": "related", "readmore": "related",
     "popular": "related", "trending": "related", "outbrain": "related", "taboola": "related", "latest": "related",
     "recirc": "related", "recirculation": "related", "teaser": "related", "teasers": "related", "upnext": "related",
-    "pagination": "related", "breadcrumb": "page", "breadcrumbs": "page",
+    "pagination": "related", "breaking": "related", "ticker": "related", "breadcrumb": "page", "breadcrumbs": "page",
     "newsletter": "newsletter", "subscribe": "newsletter", "subscription": "newsletter", "signup": "newsletter",
     "toc": "toc",
     "ad": "ad", "ads": "ad", "advert": "ad", "advertisement": "ad", "sponsor": "ad", "sponsored": "ad", "promo": "ad",
