@@ -92,7 +92,7 @@ def page_lines(html: str) -> list[tuple[str, int, int, bool]]:
 
     walker = _Walker(html)
     walker.run()
-    chosen = {id(b) for b, _ in walker.select()} - walker.dropped
+    chosen = {id(b) for b, _ in walker.select()} - getattr(walker, "dropped", set())
     out = []
     for block, _ in walker.out:
         text = "".join(block.chars)
@@ -106,6 +106,12 @@ def page_lines(html: str) -> list[tuple[str, int, int, bool]]:
                 out.append((body, block.offs[first], end, id(block) in chosen))
             pos += len(line) + 1
     return out
+
+
+def _role(message: str) -> str:
+    """':byline', ':share', … for a furniture-element finding (its message names the role), else ''."""
+    m = re.search(r"\((\w+) element\)", message)
+    return ":" + m.group(1) if m else ""
 
 
 def site_of(url: str) -> str:
@@ -166,7 +172,7 @@ def measure(corpus: str, split: str, select: list[str], show: int, languagetool:
                     counts["article_left_out"] += 1
                 if hits:
                     counts["false_alarms"] += len(hits)
-                    codes_on_article.update(f.code for f in hits)
+                    codes_on_article.update(f.code + _role(f.message) for f in hits)
                     false_alarms.extend((site, f.code, normal(f.text)[:80]) for f in hits)
         sites[site].update(counts)
         total.update(counts)

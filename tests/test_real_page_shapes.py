@@ -197,3 +197,19 @@ def test_double_encoded_entities_mojibake_and_escaped_tags() -> None:
 def test_escaped_block_comment_in_an_html_page_is_seen_as_readers_see_it() -> None:
     page = "<article><h1>Plan</h1><p>&lt;!-- wp:paragraph --&gt;The council voted on Monday evening.</p></article>"
     assert found(page, "t.html", "CL1") == [("CL107", "&lt;!-- wp:paragraph --&gt;")]
+
+
+def test_a_widget_inside_the_article_is_a_component_of_the_story() -> None:
+    page = ('<article><h1>Plan</h1><div class="elementor-widget elementor-widget-text-editor"><div class="widget">'
+            '<p>The council approved the harbour plan on Monday evening after a long debate.</p></div></div>'
+            '<div class="article-widget"><p>The ferry terminal moves north, the mayor said on Tuesday.</p></div>'
+            '<p>Work starts in May and ends next spring, officials said.</p></article>')
+    assert found(page, "t.html", "CL2") == []
+    assert len(LINTER.parse("t.html", page).blocks) == 4
+
+
+def test_a_sidebar_widget_on_a_page_without_an_article_is_furniture() -> None:
+    page = ('<body><div class="content"><h1>Plan</h1><p>The council approved the harbour plan on Monday evening after a '
+            'long debate about the quay.</p><p>The ferry terminal moves north, the mayor said on Tuesday.</p></div>'
+            '<div class="widget widget_text"><h3>Ayo Donate</h3><p>Bank account 0061947069</p></div></body>')
+    assert [c for c, _ in found(page, "t.html", "CL2")] == ["CL205"]

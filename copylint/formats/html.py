@@ -427,6 +427,7 @@ class _Walker:
         page = [(b, s) for b, s in blocks if not any(mark[0] in "fh" for mark in b.path)]
         chosen_blocks = None
         self.dropped: set[int] = set()
+        self.in_container = False
         if self.containers:
             sizes = [0] * len(self.containers)
             for b, _ in blocks:
@@ -439,6 +440,7 @@ class _Walker:
                 kept = {id(b) for b, _ in blocks}
                 chosen_blocks = [(b, s) for b, s in self.out if inside(b.path, chosen)]
                 self.dropped = {id(b) for b, _ in chosen_blocks if id(b) not in kept}
+                self.in_container = True
         if chosen_blocks is None:
             chosen_blocks = [(b, s) for b, s in page if b.tag == "h1" or b.linked * LINK_DENSITY < len(b.chars)]
         if chosen_blocks and not any(b.tag == "h1" for b, _ in chosen_blocks):
@@ -454,7 +456,9 @@ class _Walker:
     def furniture(self, chosen: list[tuple[_Block, tuple[int, int]]]) -> tuple[list, tuple[Furniture, ...]]:
         """The chosen blocks split into prose and furniture elements (one per outermost element whose class, id,
         role or tag names a byline, caption, share bar, …). An element holding half the chosen prose is a misnamed
-        wrapper and stays prose; a block that also holds text from outside an element does not belong to it."""
+        wrapper and stays prose; a block that also holds text from outside an element does not belong to it. Inside a
+        chosen <article>/<main>, a 'widget' is a component of the story (page builders name every block so); only
+        on a page without one is it a sidebar widget."""
         dropped = self.dropped
         total = sum(len(b.chars) for b, _ in chosen)
         sizes: dict[int, int] = {}
@@ -467,7 +471,8 @@ class _Walker:
         for b, span in chosen:
             at = -1
             if b.tag != "h1":
-                at = next((m[1] for m in b.path if m[0] in "ru" and m not in b.left and sizes[m[1]] * 2 < total), -1)
+                at = next((m[1] for m in b.path if m[0] in "ru" and m not in b.left and sizes[m[1]] * 2 < total
+                           and not (self.in_container and self.roles.get(m[1]) == "widget")), -1)
             if at < 0:
                 if id(b) not in dropped:
                     prose.append((b, span))
