@@ -213,3 +213,17 @@ def test_a_sidebar_widget_on_a_page_without_an_article_is_furniture() -> None:
             'long debate about the quay.</p><p>The ferry terminal moves north, the mayor said on Tuesday.</p></div>'
             '<div class="widget widget_text"><h3>Ayo Donate</h3><p>Bank account 0061947069</p></div></body>')
     assert [c for c, _ in found(page, "t.html", "CL2")] == ["CL205"]
+
+
+def test_a_run_of_link_lines_inside_the_story_is_a_related_list() -> None:
+    links = "".join(f'<p><a href="/s/{i}">Another story about the harbour, part {i}</a></p>' for i in range(4))
+    page = ('<article><h1>Plan</h1><p>The council approved the harbour plan on Monday evening after a long debate.</p>'
+            f'{links}<p>Work starts in May, and <a href="/q">the quay</a> closes in June, officials said.</p></article>')
+    got = LINTER.lint_source("t.html", page)
+    related = [f for f in got if f.code == "CL205"]
+    assert len(related) == 1 and related[0].fix is None
+    assert related[0].text.startswith("Another story about the harbour, part 0")
+    assert related[0].text.endswith("part 3")
+    two = ('<article><h1>Plan</h1><p>The council approved the harbour plan on Monday evening after a long debate.</p>'
+           '<p><a href="/a">Read the plan</a></p><p><a href="/b">Read the minutes</a></p></article>')
+    assert found(two, "t.html", "CL2") == []

@@ -485,7 +485,43 @@ class _Walker:
             end = last.ends.get(len(last.chars) - 1, last.offs[-1] + 1)
             role = self.roles.get(at) or self.chrome_roles.get(at) or "page"
             items.append(Furniture(role, members[0].offs[0], end, at, self.role_ends.get(at, end)))
+        prose, runs = _link_lists(prose)
+        items.extend(runs)
+        items.sort(key=lambda item: item.start)
         return prose, tuple(items)
+
+
+LINK_LIST_RUN = 3  # this many link lines in a row inside the story are a list of links to other pages
+LINK_LIST_WORDS = 15
+
+
+def _link_lists(prose: list) -> tuple[list, list[Furniture]]:
+    """Runs of LINK_LIST_RUN or more short blocks that are (almost) all link text: a list of other stories that the
+    page's markup did not name. Each run is one 'related' item with no element to delete (the blocks may not share
+    one), so it has no fix."""
+    ordered = sorted(prose, key=lambda item: item[0].offs[0])
+    kept: list = []
+    items: list[Furniture] = []
+    run: list = []
+
+    def close() -> None:
+        if len(run) >= LINK_LIST_RUN:
+            first, last = run[0][0], run[-1][0]
+            end = last.ends.get(len(last.chars) - 1, last.offs[-1] + 1)
+            items.append(Furniture("related", first.offs[0], end, -1, -1))
+        else:
+            kept.extend(run)
+        run.clear()
+
+    for item in ordered:
+        b = item[0]
+        if b.tag != "h1" and b.linked * 10 >= len(b.chars) * 8 and len("".join(b.chars).split()) <= LINK_LIST_WORDS:
+            run.append(item)
+            continue
+        close()
+        kept.append(item)
+    close()
+    return kept, items
 
 
 def _heading_tag(stack: list[_Element]) -> str:

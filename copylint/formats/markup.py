@@ -35,7 +35,8 @@ class MarkupBlock(ProseBlock):
 @dataclass(frozen=True, slots=True)
 class Furniture:
     """An element of the page inside the story that its markup names as furniture (a byline, caption, share bar):
-    its text runs from start to end, the whole element from element_start to element_end (source offsets)."""
+    its text runs from start to end, the whole element from element_start to element_end (source offsets; -1
+    when the furniture is a run of elements, such as a list of links, with no one element to delete)."""
 
     role: str
     start: int

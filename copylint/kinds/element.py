@@ -31,6 +31,10 @@ class Element(Kind):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         for item in doc.furniture:
-            if item.role in self.roles:
-                edit = Edit(item.element_start, item.element_end, "")
-                yield self.source_finding(doc, item.start, item.end, "", edits=(edit,), role=item.role)
+            if item.role not in self.roles:
+                continue
+            if item.element_start < 0:  # a run of link lines with no one element to delete: no fix
+                yield self.source_finding(doc, item.start, item.end, None, role=item.role)
+                continue
+            edit = Edit(item.element_start, item.element_end, "")
+            yield self.source_finding(doc, item.start, item.end, "", edits=(edit,), role=item.role)
