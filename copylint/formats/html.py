@@ -190,6 +190,8 @@ class _Walker:
                 if el in BLOCK:
                     break
         role = furniture_role(name, attrs) if name not in _NEVER_FURNITURE else ""
+        if name == "cite" and any(el.name == "figure" for el in stack):
+            role = "credit"  # a <cite> in a figure names the picture's source
         if (name in BLOCK and name != "br") or role == "credit":  # a credit is its own line, even in a caption
             self.flush(None, at)
         parent = stack[-1]
