@@ -227,3 +227,14 @@ def test_a_run_of_link_lines_inside_the_story_is_a_related_list() -> None:
     two = ('<article><h1>Plan</h1><p>The council approved the harbour plan on Monday evening after a long debate.</p>'
            '<p><a href="/a">Read the plan</a></p><p><a href="/b">Read the minutes</a></p></article>')
     assert found(two, "t.html", "CL2") == []
+
+
+def test_a_markdown_page_with_a_pasted_widget_block() -> None:
+    text = ('# Plan\n\nThe council approved the harbour plan on Monday.\n\n'
+            '<div class="share-bar">\n<a href="#">Facebook</a> <a href="#">Twitter</a>\n</div>\n\n'
+            '<div class="note">\nA boxed note the writer added.\n</div>\n\nWork starts in May.\n')
+    got = LINTER.lint_source("t.md", text)
+    assert [(f.code, f.text) for f in got] == [
+        ("CL205", '<div class="share-bar">\n<a href="#">Facebook</a> <a href="#">Twitter</a>\n</div>')]
+    fixed, _ = LINTER.fix_source("t.md", text, unsafe=True)
+    assert "share-bar" not in fixed and "boxed note" in fixed and "Work starts in May." in fixed
