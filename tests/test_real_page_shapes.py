@@ -238,3 +238,16 @@ def test_a_markdown_page_with_a_pasted_widget_block() -> None:
         ("CL205", '<div class="share-bar">\n<a href="#">Facebook</a> <a href="#">Twitter</a>\n</div>')]
     fixed, _ = LINTER.fix_source("t.md", text, unsafe=True)
     assert "share-bar" not in fixed and "boxed note" in fixed and "Work starts in May." in fixed
+
+
+def test_markdown_shown_as_text_is_flagged_only_where_readers_see_it() -> None:
+    text = "Plan\n\nThe vote was **close** and [read more](https://example.org/s) later.\n\n## What next\n"
+    assert [c for c, _ in found(text, prefix="CL109")] == ["CL109", "CL109", "CL109"]
+    md = "# Plan\n\nThe vote was **close** and [read more](https://example.org/s) later.\n\n## What next\n"
+    assert found(md, "t.md", "CL1") == []
+
+
+def test_word_wiki_and_media_slot_leftovers() -> None:
+    text = ("Plan\n\nNormal 0 false false false EN-US X-NONE X-NONE\n\nThe vote passed.[citation needed]\n\n"
+            "[[Category:Politics]]\n\n[Image: A crane at dusk]\n\n<!-- more -->")
+    assert [c for c, _ in found(text, prefix="CL1")] == ["CL107", "CL107", "CL107", "CL104", "CL107"]
