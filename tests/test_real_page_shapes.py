@@ -217,7 +217,8 @@ def test_a_sidebar_widget_on_a_page_without_an_article_is_furniture() -> None:
 
 def test_a_run_of_link_lines_inside_the_story_is_a_related_list() -> None:
     links = "".join(f'<p><a href="/s/{i}">Another story about the harbour, part {i}</a></p>' for i in range(4))
-    page = ('<article><h1>Plan</h1><p>The council approved the harbour plan on Monday evening after a long debate.</p>'
+    story = "<p>The council approved the harbour plan on Monday evening after a long debate about the quay.</p>" * 3
+    page = (f'<article><h1>Plan</h1>{story}'
             f'{links}<p>Work starts in May, and <a href="/q">the quay</a> closes in June, officials said.</p></article>')
     got = LINTER.lint_source("t.html", page)
     related = [f for f in got if f.code == "CL205"]
@@ -251,3 +252,9 @@ def test_word_wiki_and_media_slot_leftovers() -> None:
     text = ("Plan\n\nNormal 0 false false false EN-US X-NONE X-NONE\n\nThe vote passed.[citation needed]\n\n"
             "[[Category:Politics]]\n\n[Image: A crane at dusk]\n\n<!-- more -->")
     assert [c for c, _ in found(text, prefix="CL1")] == ["CL107", "CL107", "CL107", "CL104", "CL107"]
+
+
+def test_a_round_up_of_links_is_the_story() -> None:
+    links = "".join(f'<p><a href="/s/{i}">Morning round-up item number {i} about the harbour</a></p>' for i in range(6))
+    page = f'<article><h1>Links</h1><p>Here is what we are reading today.</p>{links}</article>'
+    assert found(page, "t.html", "CL2") == []

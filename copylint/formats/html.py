@@ -487,7 +487,7 @@ class _Walker:
             end = last.ends.get(len(last.chars) - 1, last.offs[-1] + 1)
             role = self.roles.get(at) or self.chrome_roles.get(at) or "page"
             items.append(Furniture(role, members[0].offs[0], end, at, self.role_ends.get(at, end)))
-        prose, runs = _link_lists(prose)
+        prose, runs = _link_lists(prose, total)
         items.extend(runs)
         items.sort(key=lambda item: item.start)
         return prose, tuple(items)
@@ -497,17 +497,18 @@ LINK_LIST_RUN = 3  # this many link lines in a row inside the story are a list o
 LINK_LIST_WORDS = 15
 
 
-def _link_lists(prose: list) -> tuple[list, list[Furniture]]:
+def _link_lists(prose: list, total: int) -> tuple[list, list[Furniture]]:
     """Runs of LINK_LIST_RUN or more short blocks that are (almost) all link text: a list of other stories that the
     page's markup did not name. Each run is one 'related' item with no element to delete (the blocks may not share
-    one), so it has no fix."""
+    one), so it has no fix. As for named elements, a run holding half the story's text is the story (a round-up
+    of links), not furniture around it."""
     ordered = sorted(prose, key=lambda item: item[0].offs[0])
     kept: list = []
     items: list[Furniture] = []
     run: list = []
 
     def close() -> None:
-        if len(run) >= LINK_LIST_RUN:
+        if len(run) >= LINK_LIST_RUN and sum(len(b.chars) for b, _ in run) * 2 < total:
             first, last = run[0][0], run[-1][0]
             end = last.ends.get(len(last.chars) - 1, last.offs[-1] + 1)
             items.append(Furniture("related", first.offs[0], end, -1, -1))
