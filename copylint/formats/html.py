@@ -498,8 +498,8 @@ LINK_LIST_WORDS = 15
 
 
 def _link_lists(prose: list, total: int) -> tuple[list, list[Furniture]]:
-    """Runs of LINK_LIST_RUN or more short blocks that are (almost) all link text: a list of other stories that the
-    page's markup did not name. Each run is one 'related' item with no element to delete (the blocks may not share
+    """A run of LINK_LIST_RUN or more short blocks that are (almost) all link text after the story's last paragraph:
+    a list of other stories that the page's markup did not name (links between paragraphs belong to the story). Each run is one 'related' item with no element to delete (the blocks may not share
     one), so it has no fix. As for named elements, a run holding half the story's text is the story (a round-up
     of links), not furniture around it."""
     ordered = sorted(prose, key=lambda item: item[0].offs[0])
@@ -521,7 +521,8 @@ def _link_lists(prose: list, total: int) -> tuple[list, list[Furniture]]:
         if b.tag != "h1" and b.linked * 10 >= len(b.chars) * 8 and len("".join(b.chars).split()) <= LINK_LIST_WORDS:
             run.append(item)
             continue
-        close()
+        kept.extend(run)  # links between paragraphs of the story are the story's own (a deal list, sources)
+        run.clear()
         kept.append(item)
     close()
     return kept, items
