@@ -237,6 +237,30 @@ def test_links_between_paragraphs_are_the_story_own_list() -> None:
     assert found(page, "t.html", "CL2") == []
 
 
+def test_a_markdown_page_with_a_pasted_widget_block() -> None:
+    text = ('# Plan\n\nThe council approved the harbour plan on Monday.\n\n'
+            '<div class="share-bar">\n<a href="#">Facebook</a> <a href="#">Twitter</a>\n</div>\n\n'
+            '<div class="note">\nA boxed note the writer added.\n</div>\n\nWork starts in May.\n')
+    got = LINTER.lint_source("t.md", text)
+    assert [(f.code, f.text) for f in got] == [
+        ("CL205", '<div class="share-bar">\n<a href="#">Facebook</a> <a href="#">Twitter</a>\n</div>')]
+    fixed, _ = LINTER.fix_source("t.md", text, unsafe=True)
+    assert "share-bar" not in fixed and "boxed note" in fixed and "Work starts in May." in fixed
+
+
+def test_markdown_shown_as_text_is_flagged_only_where_readers_see_it() -> None:
+    text = "Plan\n\nThe vote was **close** and [read more](https://example.org/s) later.\n\n## What next\n"
+    assert [c for c, _ in found(text, prefix="CL109")] == ["CL109", "CL109", "CL109"]
+    md = "# Plan\n\nThe vote was **close** and [read more](https://example.org/s) later.\n\n## What next\n"
+    assert found(md, "t.md", "CL1") == []
+
+
+def test_word_wiki_and_media_slot_leftovers() -> None:
+    text = ("Plan\n\nNormal 0 false false false EN-US X-NONE X-NONE\n\nThe vote passed.[citation needed]\n\n"
+            "[[Category:Politics]]\n\n[Image: A crane at dusk]\n\n<!-- more -->")
+    assert [c for c, _ in found(text, prefix="CL1")] == ["CL107", "CL107", "CL107", "CL104", "CL107"]
+
+
 def test_a_round_up_of_links_is_the_story() -> None:
     links = "".join(f'<p><a href="/s/{i}">Morning round-up item number {i} about the harbour</a></p>' for i in range(6))
     page = f'<article><h1>Links</h1><p>Here is what we are reading today.</p>{links}</article>'
