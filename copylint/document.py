@@ -9,6 +9,11 @@ import re
 
 import regex
 
+# What prose extraction writes where inline code stood (`a`, <code>a</code>): deleting the code would join the words
+# around it ("from `a` to `b`" -> "from to"); U+FFFC OBJECT REPLACEMENT CHARACTER is no word, no sentence end and no
+# punctuation to any checker, so "from \ufffc to \ufffc" reads as it should. It maps onto the whole code span.
+CODE_TOKEN = "\ufffc"
+
 # The stdlib engine tokenizes about a third faster than the regex module; this is the hottest shared pass.
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
 
@@ -66,6 +71,9 @@ class Sentence:
 
 class Document:
     """A parsed input: path, format, original source and its prose blocks."""
+
+    # Elements that the markup names as page furniture (formats.markup.Furniture), kept out of the prose.
+    furniture: tuple = ()
 
     def __init__(self, path: str, source: str, fmt: str, blocks: Sequence[ProseBlock],
                  context: Mapping[str, Any] | None = None) -> None:

@@ -33,7 +33,7 @@ COMMON_KEYS = {
 }
 REQUIRED = ("code", "name", "kind", "severity", "message")
 CODE_RE = regex.compile(r"CL[1-9]\d\d")
-EXAMPLE_KEYS = {"bad", "good", "correction", "note"}
+EXAMPLE_KEYS = {"bad", "good", "correction", "note", "format"}
 
 
 def builtin_rules_dir() -> Path:
@@ -218,7 +218,10 @@ def _example(path: str, index: int, entry: Any) -> Example:
     bad = entry.get("bad")
     if bad is not None and (bad.count("⟦") != 1 or bad.count("⟧") != 1 or bad.index("⟦") > bad.index("⟧")):
         raise RuleError(path, f"{key}.bad", "must mark exactly one span with ⟦…⟧")
-    return Example(bad=bad, good=entry.get("good"), correction=entry.get("correction"))
+    fmt = entry.get("format", "plain")
+    if fmt not in ("plain", "markdown", "html"):
+        raise RuleError(path, f"{key}.format", "must be plain, markdown or html")
+    return Example(bad=bad, good=entry.get("good"), correction=entry.get("correction"), format=fmt)
 
 
 def compile_regex(rule: Rule, key: str, pattern: str, flags: int = 0) -> "regex.Pattern[str]":

@@ -28,6 +28,7 @@ class Example:
     bad: str | None = None
     good: str | None = None
     correction: str | None = None
+    format: str = "plain"  # the input format the example is read as (plain, markdown, html)
 
 
 @dataclass(frozen=True)

@@ -19,11 +19,17 @@ def sample() -> Document:
     return parse("sample.html", (FIXTURES / "sample.html").read_text(encoding="utf-8"))
 
 
+def test_sample_furniture_elements(sample: Document) -> None:
+    """The byline is a furniture element, out of the prose, with its whole element; the caption stays prose."""
+    found = [(f.role, sample.source[f.start:f.end], sample.source[f.element_start:f.element_end])
+             for f in sample.furniture]
+    assert found == [("byline", "By Ana Ruiz", '<p class="byline">By Ana Ruiz</p>')]
+
+
 def test_sample_blocks_and_scopes(sample: Document) -> None:
     assert_exact(sample)
     assert texts(sample) == [
         ("title", "Harbour Plan Approved After Long Debate"),
-        ("paragraph", "By Ana Ruiz"),
         ("paragraph", "The council approved the harbour plan on Monday evening, according to the minutes & the "
                       "mayor’s office\xa0— after a long debate."),
         ("heading", "What Changes Next"),
@@ -61,7 +67,7 @@ def test_entities_span_the_whole_reference(sample: Document) -> None:
 
 
 def test_whitespace_collapses_to_a_real_source_space(sample: Document) -> None:
-    block = sample.blocks[2]
+    block = sample.blocks[1]
     i = block.text.index("evening,")
     assert sample.source[slice(*block.source_span(i, i + len("evening, according")))] == (
         "evening</a>,\n    according"

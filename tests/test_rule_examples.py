@@ -24,6 +24,9 @@ def linter_for(code: str) -> Linter:
     return _LINTER[0]
 
 
+_EXTENSION = {"plain": "txt", "markdown": "md", "html": "html"}
+
+
 def unmark(text: str) -> tuple[str, int, int]:
     start = text.index("⟦")
     end = text.index("⟧") - 1
@@ -39,12 +42,13 @@ def test_every_rule_has_examples() -> None:
 @pytest.mark.parametrize("rule, example", CASES)
 def test_rule_example(rule, example) -> None:
     linter = linter_for(rule.code)
+    name = f"example.{_EXTENSION[example.format]}"
     if example.good is not None:
-        found = [f for f in linter.lint_source("example.txt", example.good) if f.code == rule.code]
+        found = [f for f in linter.lint_source(name, example.good) if f.code == rule.code]
         assert found == [], f"good example flagged: {[f.text for f in found]}"
         return
     text, start, end = unmark(example.bad)
-    found = [f for f in linter.lint_source("example.txt", text) if f.code == rule.code]
+    found = [f for f in linter.lint_source(name, text) if f.code == rule.code]
     assert len(found) == 1, f"expected one {rule.code} finding, got {[(f.text, f.start) for f in found]}"
     finding = found[0]
     assert (finding.start, finding.end) == (start, end), f"span {finding.text!r}, expected {text[start:end]!r}"
@@ -57,5 +61,5 @@ def test_rule_example(rule, example) -> None:
             assert all(e.content == "" for e in finding.fix.edits), "expected a deletion"
     if finding.fix is not None:
         fixed = apply_edits(text, sorted(finding.fix.edits, key=lambda e: e.start))
-        again = [f for f in linter.lint_source("example.txt", fixed) if f.code == rule.code]
+        again = [f for f in linter.lint_source(name, fixed) if f.code == rule.code]
         assert again == [], f"still flagged after the fix: {fixed!r}"

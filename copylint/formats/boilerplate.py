@@ -27,6 +27,81 @@ _LIKELY = regex.compile(r"article|body|content|main|story|entry|post-text|text|e
 _CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
+# What an element inside the story is, from the words of its class, id, role, itemprop, rel and aria-label: the
+# last telling word of a name decides ("ArticlePage-authorName" is a byline, "recommended-stories-title" a related
+# list); a content word ("entry-content", "article-body") says it is the story itself.
+_ROLE_WORDS = {
+    "credit": "credit", "credits": "credit", "copyright": "credit", "attribution": "credit",
+    "byline": "byline", "bylines": "byline", "author": "byline", "authors": "byline", "contributor": "byline",
+    "contributors": "byline", "writer": "byline", "vcard": "byline", "bio": "byline", "biography": "byline",
+    "date": "date", "dateline": "date", "timestamp": "date", "published": "date", "pubdate": "date",
+    "datepublished": "date", "datemodified": "date", "timeago": "date", "updated": "date", "posted": "date",
+    "meta": "meta", "postmeta": "meta", "postinfo": "meta", "metadata": "meta",
+    "tags": "tags", "tagged": "tags", "keywords": "tags", "categories": "tags", "topics": "tags",
+    "share": "share", "sharing": "share", "social": "share", "sociable": "share", "sharedaddy": "share",
+    "addthis": "share", "actionbar": "share", "print": "share",
+    "related": "related", "recommended": "related", "recommends": "related", "readmore": "related",
+    "popular": "related", "trending": "related", "outbrain": "related", "taboola": "related", "latest": "related",
+    "recirc": "related", "recirculation": "related", "teaser": "related", "teasers": "related", "upnext": "related",
+    "pagination": "related", "breaking": "related", "ticker": "related", "breadcrumb": "page", "breadcrumbs": "page",
+    "newsletter": "newsletter", "subscribe": "newsletter", "subscription": "newsletter", "signup": "newsletter",
+    "toc": "toc",
+    "ad": "ad", "ads": "ad", "advert": "ad", "advertisement": "ad", "sponsor": "ad", "sponsored": "ad", "promo": "ad",
+    "comments": "comments", "disqus": "comments", "likes": "comments",
+    "widget": "widget", "widgettitle": "widget", "sidebar": "widget", "rail": "widget",
+}
+# Words that say "this is the story": a name that has one before its role word is not furniture.
+_STORY_WORDS = frozenset("content body text article story entry main copy prose richtext".split())
+# Words that say nothing about what an element is; they are skipped when reading a name from its end.
+_GENERIC_WORDS = frozenset(
+    """box wrap wrapper container block area section list links link item items title name inner holder module
+    label heading headline head text-wrap group row col column full line lines info details detail icon icons
+    bar tools tool zone panel unit slot top bottom left right wide small large sm md lg xs default single
+    news stories story-list posts articles headlines rich part component""".split()
+) - _STORY_WORDS
+_HIDDEN_CLASS = regex.compile(r"(?<![a-z])(?:sr-only|screen-reader-text|visually-hidden|visuallyhidden)(?![a-z])", regex.I)
+_ROLE_ATTRS = regex.compile(
+    r"""\b(class|id|role|itemprop|rel|aria-label)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", regex.I
+)
+_NAME_WORDS = regex.compile(r"[a-z]+")
+# A WordPress taxonomy class on a post ("tag-politics", "category-news") names its topic, not its role.
+_TAXONOMY = regex.compile(r"^(?:(?:tag|category|format|status|type|author)-|(?:post|postid|page-id|page)-\d)", regex.I)
+_ROLE_TAGS: dict[str, str] = {}
+
+
+def _name_role(name: str) -> str:
+    if _TAXONOMY.match(name):
+        return ""
+    for word in reversed(_NAME_WORDS.findall(_CAMEL.sub("-", name).lower())):
+        if word in _STORY_WORDS:
+            return ""
+        role = _ROLE_WORDS.get(word)
+        if role:
+            return role
+        if word not in _GENERIC_WORDS:
+            return ""
+    return ""
+
+
+def furniture_role(tag: str, attrs: str) -> str:
+    """The furniture an element is by its tag or attributes (caption, credit, byline, date, share, related, …), or ''."""
+    role = _ROLE_TAGS.get(tag, "")
+    if role or not attrs:
+        return role
+    for m in _ROLE_ATTRS.finditer(attrs):
+        value = m.group(2) or m.group(3) or m.group(4) or ""
+        for name in value.split():
+            role = _name_role(name)
+            if role:
+                return role
+    return ""
+
+
+def screen_reader_only(attrs: str) -> bool:
+    """Text hidden from sight and kept for screen readers ('Skip to content', 'Accessibility links')."""
+    return bool(attrs) and _HIDDEN_CLASS.search(attrs) is not None
+
+
 def looks_like_chrome(attrs: str) -> bool:
     """A navigation/banner/footer role, or a class or id naming page chrome (share bar, ads, related links)."""
     if _ROLE.search(attrs):

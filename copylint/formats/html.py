@@ -6,8 +6,12 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .boilerplate import LINK_DENSITY, MAIN_SHARE, choose_container, hidden, inside, looks_like_chrome, without_chrome
-from .markup import MarkupBlock, MarkupDocument
+from .boilerplate import (
+    LINK_DENSITY, MAIN_SHARE, choose_container, furniture_role, hidden, inside, looks_like_chrome, screen_reader_only,
+    without_chrome,
+)
+from ..document import CODE_TOKEN
+from .markup import Furniture, MarkupBlock, MarkupDocument, is_formula
 
 _MARKUP_START = regex.compile(r"<[a-zA-Z/!?]")
 _START_TAG = regex.compile(
@@ -55,6 +59,8 @@ _CLOSES = {
 }
 _P_CLOSERS = BLOCK - {"br", "img", "td", "th", "tr", "caption", "body", "html", "tbody", "thead", "tfoot", "legend"}
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_INLINE_CODE = frozenset({"code", "kbd", "samp"})
+_NEVER_FURNITURE = frozenset({"html", "body", "article", "main", "h1"})
 _WS = " \t\n\r\f"
 
 
@@ -80,12 +86,14 @@ class _Block:
     tag: str = ""
     linked: int = 0  # characters inside <a>: link-dense blocks outside an <article> are navigation
     ends: dict[int, int] = field(default_factory=dict)  # index -> source end, for entities and <br>
+    left: tuple = ()  # marks of elements the block began in and then went on past: it is not all theirs
 
 
 def parse(path: str, source: str) -> MarkupDocument:
     walker = _Walker(source)
     walker.run()
     raw = walker.select()
+    raw, furniture = walker.furniture(raw)
     raw.sort(key=lambda item: item[0].offs[0])
     title = next((i for i, (b, _) in enumerate(raw) if b.tag == "h1"), None)
     if title is None and raw and raw[0][0].scope == "heading":
@@ -94,7 +102,7 @@ def parse(path: str, source: str) -> MarkupDocument:
         MarkupBlock("".join(b.chars), "title" if i == title else b.scope, b.offs[0], tuple(b.offs), b.ends)
         for i, (b, _) in enumerate(raw)
     ]
-    return MarkupDocument(path, source, "html", blocks, [span for _, span in raw])
+    return MarkupDocument(path, source, "html", blocks, [span for _, span in raw], furniture)
 
 
 class _Walker:
@@ -107,6 +115,9 @@ class _Walker:
         self.containers: list[str] = []  # index = container id, value = tag name
         self.space = False  # the block ended in collapsible white space not yet written
         self.pending: tuple[str, int] = (" ", 0)
+        self.roles: dict[int, str] = {}  # start offset of a furniture element -> its role (byline, caption, …)
+        self.role_ends: dict[int, int] = {}  # start offset of a furniture element -> source end of the element
+        self.chrome_roles: dict[int, str] = {}  # start offset of a chrome-named element -> its role, if any
 
     # --- scanning ---------------------------------------------------------------------------------
     def run(self) -> None:
@@ -178,7 +189,10 @@ class _Walker:
                     break
                 if el in BLOCK:
                     break
-        if name in BLOCK and name != "br":
+        role = furniture_role(name, attrs) if name not in _NEVER_FURNITURE else ""
+        if name == "cite" and any(el.name == "figure" for el in stack):
+            role = "credit"  # a <cite> in a figure names the picture's source
+        if (name in BLOCK and name != "br") or role == "credit":  # a credit is its own line, even in a caption
             self.flush(None, at)
         parent = stack[-1]
         if name == "br":
@@ -191,7 +205,9 @@ class _Walker:
             return
         if name in VOID:
             return
-        skip = parent.skip or name in SKIP or (bool(attrs) and hidden(attrs))
+        if name in _INLINE_CODE and not parent.skip:
+            self.code_token(name, at, end)
+        skip = parent.skip or name in SKIP or (bool(attrs) and (hidden(attrs) or screen_reader_only(attrs)))
         scope = _SCOPES.get(name)
         if scope is None:
             scope = parent.scope if name != "p" or parent.scope in _KEEP_PARENT_SCOPE else "paragraph"
@@ -203,8 +219,12 @@ class _Walker:
             path = path + (("f",),)
         elif name == "header":
             path = path + (("h",),)
-        if attrs and name not in ("html", "body") and looks_like_chrome(attrs):
+        if attrs and name not in _NEVER_FURNITURE and looks_like_chrome(attrs):
             path = path + (("u", at),)
+            self.chrome_roles[at] = role
+        elif role:
+            path = path + (("r", at),)
+            self.roles[at] = role
         stack.append(_Element(name, at, scope, skip, path, parent.link or name == "a"))
 
     def end_tag(self, name: str, at: int, end: int) -> None:
@@ -224,8 +244,12 @@ class _Walker:
         """Close stack[index:] at source offset at (end: past the closing tag, for the element's own span)."""
         stack = self.stack
         element = stack[index]
-        if any(el.name in BLOCK for el in stack[index:]):
+        if any(el.name in BLOCK or self.roles.get(el.start) == "credit" for el in stack[index:]):
             self.flush(element, end)
+        if self.roles or self.chrome_roles:
+            for el in stack[index:]:
+                if el.start in self.roles or el.start in self.chrome_roles:
+                    self.role_ends[el.start] = end if el is element else at
         del stack[index:]
 
     # --- prose ------------------------------------------------------------------------------------
@@ -253,6 +277,10 @@ class _Walker:
             owner = next((el for el in reversed(self.stack) if el.name in BLOCK), None)
             cur = self.cur = _Block(owner=owner, scope=top.scope, path=top.path, tag=_heading_tag(self.stack))
             self.space = False
+        else:
+            path = self.stack[-1].path
+            if path is not cur.path and path[: len(cur.path)] != cur.path:
+                cur.left += tuple(m for m in cur.path if m[0] in "ru" and m not in path and m not in cur.left)
         return cur
 
     def plain(self, start: int, end: int) -> None:
@@ -331,6 +359,15 @@ class _Walker:
             cur.offs.append(at + k)
             self.space = False
 
+    def code_token(self, name: str, at: int, end: int) -> None:
+        """Inline code inside running text stands as CODE_TOKEN over the whole element (its text is not prose)."""
+        close = regex.compile(rf"</{name}\s*>", regex.I).search(self.source, end)
+        cur = self.block()
+        self.write_space(cur)
+        cur.ends[len(cur.chars)] = close.end() if close else end
+        cur.chars.append(CODE_TOKEN)
+        cur.offs.append(at)
+
     def line_break(self, at: int, end: int) -> None:
         """<br> is a line break: a '\n' standing for the tag; two in a row end the paragraph."""
         cur = self.cur
@@ -378,7 +415,7 @@ class _Walker:
             self.text(a, b)
             block = self.cur
             self.cur, self.space = saved, saved_space
-            if block.chars:
+            if block.chars and not is_formula("".join(block.chars)):
                 self.out.append((block, (-1, -1)))
             return
 
@@ -386,10 +423,13 @@ class _Walker:
     def select(self) -> list[tuple[_Block, tuple[int, int]]]:
         """Blocks of the main content: the largest <article> (or <main>), else the page without header, footer
         and link lists. An <article> holding a small share of the page's prose is a teaser card, not the story.
-        When the content has no <h1>, the page's last <h1> before it (outside footer and chrome) is its headline."""
+        When the content has no <h1>, the page's last <h1> before it (outside footer and chrome) is its headline.
+        Chrome-named elements inside the chosen <article> are kept (as furniture candidates, see furniture())."""
         blocks = without_chrome(self.out)
         page = [(b, s) for b, s in blocks if not any(mark[0] in "fh" for mark in b.path)]
         chosen_blocks = None
+        self.dropped: set[int] = set()
+        self.in_container = False
         if self.containers:
             sizes = [0] * len(self.containers)
             for b, _ in blocks:
@@ -399,7 +439,10 @@ class _Walker:
             chosen = choose_container(self.containers, sizes)
             total = sum(len(b.chars) for b, _ in page)
             if chosen is not None and sizes[chosen] * MAIN_SHARE >= total:
-                chosen_blocks = [(b, s) for b, s in blocks if inside(b.path, chosen)]
+                kept = {id(b) for b, _ in blocks}
+                chosen_blocks = [(b, s) for b, s in self.out if inside(b.path, chosen)]
+                self.dropped = {id(b) for b, _ in chosen_blocks if id(b) not in kept}
+                self.in_container = True
         if chosen_blocks is None:
             chosen_blocks = [(b, s) for b, s in page if b.tag == "h1" or b.linked * LINK_DENSITY < len(b.chars)]
         if chosen_blocks and not any(b.tag == "h1" for b, _ in chosen_blocks):
@@ -411,6 +454,78 @@ class _Walker:
             if headlines:
                 chosen_blocks.insert(0, headlines[-1])
         return chosen_blocks
+
+    def furniture(self, chosen: list[tuple[_Block, tuple[int, int]]]) -> tuple[list, tuple[Furniture, ...]]:
+        """The chosen blocks split into prose and furniture elements (one per outermost element whose class, id,
+        role or tag names a byline, caption, share bar, …). An element holding half the chosen prose is a misnamed
+        wrapper and stays prose; a block that also holds text from outside an element does not belong to it. Inside a
+        chosen <article>/<main>, a 'widget' is a component of the story (page builders name every block so); only
+        on a page without one is it a sidebar widget."""
+        dropped = self.dropped
+        total = sum(len(b.chars) for b, _ in chosen)
+        sizes: dict[int, int] = {}
+        for b, _ in chosen:
+            for mark in b.path:
+                if mark[0] in "ru":
+                    sizes[mark[1]] = sizes.get(mark[1], 0) + len(b.chars)
+        prose: list[tuple[_Block, tuple[int, int]]] = []
+        groups: dict[int, list[_Block]] = {}
+        for b, span in chosen:
+            at = -1
+            if b.tag != "h1":
+                at = next((m[1] for m in b.path if m[0] in "ru" and m not in b.left and sizes[m[1]] * 2 < total
+                           and not (self.in_container and self.roles.get(m[1]) == "widget")), -1)
+            if at < 0:
+                if id(b) not in dropped:
+                    prose.append((b, span))
+                continue
+            groups.setdefault(at, []).append(b)
+        items = []
+        for at, members in sorted(groups.items()):
+            members.sort(key=lambda b: b.offs[0])
+            last = members[-1]
+            end = last.ends.get(len(last.chars) - 1, last.offs[-1] + 1)
+            role = self.roles.get(at) or self.chrome_roles.get(at) or "page"
+            items.append(Furniture(role, members[0].offs[0], end, at, self.role_ends.get(at, end)))
+        prose, runs = _link_lists(prose, total)
+        items.extend(runs)
+        items.sort(key=lambda item: item.start)
+        return prose, tuple(items)
+
+
+LINK_LIST_RUN = 3  # this many link lines in a row inside the story are a list of links to other pages
+LINK_LIST_WORDS = 15
+
+
+def _link_lists(prose: list, total: int) -> tuple[list, list[Furniture]]:
+    """A run of LINK_LIST_RUN or more short blocks that are (almost) all link text after the story's last paragraph:
+    a list of other stories that the page's markup did not name (links between paragraphs belong to the story). Each run is one 'related' item with no element to delete (the blocks may not share
+    one), so it has no fix. As for named elements, a run holding half the story's text is the story (a round-up
+    of links), not furniture around it."""
+    ordered = sorted(prose, key=lambda item: item[0].offs[0])
+    kept: list = []
+    items: list[Furniture] = []
+    run: list = []
+
+    def close() -> None:
+        if len(run) >= LINK_LIST_RUN and sum(len(b.chars) for b, _ in run) * 2 < total:
+            first, last = run[0][0], run[-1][0]
+            end = last.ends.get(len(last.chars) - 1, last.offs[-1] + 1)
+            items.append(Furniture("related", first.offs[0], end, -1, -1))
+        else:
+            kept.extend(run)
+        run.clear()
+
+    for item in ordered:
+        b = item[0]
+        if b.tag != "h1" and b.linked * 10 >= len(b.chars) * 8 and len("".join(b.chars).split()) <= LINK_LIST_WORDS:
+            run.append(item)
+            continue
+        kept.extend(run)  # links between paragraphs of the story are the story's own (a deal list, sources)
+        run.clear()
+        kept.append(item)
+    close()
+    return kept, items
 
 
 def _heading_tag(stack: list[_Element]) -> str:

@@ -1,13 +1,15 @@
 """Markdown: prose blocks from markdown-it-py tokens, with every prose character mapped to its source offset."""
 from __future__ import annotations
 
+import regex
 from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from ..document import ProseBlock
-from .markup import MarkupBlock, MarkupDocument, normalize_newlines
+from ..document import CODE_TOKEN, ProseBlock
+from .boilerplate import furniture_role, looks_like_chrome
+from .markup import Furniture, MarkupBlock, MarkupDocument, is_formula, normalize_newlines
 
 _MD = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join").use(front_matter_plugin)
 _SCOPE_OPEN = {"blockquote_open": "quote", "list_item_open": "list", "th_open": "table", "td_open": "table"}
@@ -21,6 +23,7 @@ def parse(path: str, source: str) -> MarkupDocument:
     tokens = _MD.parse(_blank_toml_front_matter(norm))
     builder = _Builder(norm, line_starts)
     scopes: list[str] = []
+    furniture: list[Furniture] = []
     heading: Token | None = None
     row_line = -1
     cell = 0
@@ -38,6 +41,10 @@ def parse(path: str, source: str) -> MarkupDocument:
             heading = token
         elif kind == "heading_close":
             heading = None
+        elif kind == "html_block" and token.map:
+            item = _html_furniture(norm, line_starts, token, back)
+            if item is not None:
+                furniture.append(item)
         elif kind == "inline" and token.map:
             if heading is not None:
                 cmap = _heading_map(norm, line_starts, token, heading.markup)
@@ -47,7 +54,30 @@ def parse(path: str, source: str) -> MarkupDocument:
             else:
                 builder.add(token, _lines_map(norm, line_starts, token), scopes[-1] if scopes else "paragraph")
     blocks, spans = builder.finish(back)
-    return MarkupDocument(path, source, "markdown", blocks, spans)
+    return MarkupDocument(path, source, "markdown", blocks, spans, furniture)
+
+
+_FIRST_TAG = regex.compile(r"\s*<([a-zA-Z][\w-]*)([^>]*)>")
+
+
+def _html_furniture(norm: str, line_starts: list[int], token: Token, back: list[int] | None) -> Furniture | None:
+    """An HTML block whose opening tag names page furniture (class="share-bar", class="related-posts") is one
+    furniture element: a Markdown page that pasted a widget in. The whole block is its text and its element."""
+    m = _FIRST_TAG.match(token.content)
+    if not m:
+        return None
+    role = furniture_role(m.group(1).lower(), m.group(2))
+    if not role and looks_like_chrome(m.group(2)):
+        role = "page"
+    if not role:
+        return None
+    start = line_starts[token.map[0]]
+    end = min(line_starts[min(token.map[1], len(line_starts) - 1)], len(norm))
+    while end > start and norm[end - 1] in " \t\n":
+        end -= 1
+    if back is not None:
+        start, end = back[start], back[end - 1] + 1
+    return Furniture(role, start, end, start, end)
 
 
 def _blank_toml_front_matter(norm: str) -> str:
@@ -210,7 +240,7 @@ def _clean(norm: str, chars: list[str], offs: list[int], ends: dict[int, int]) -
         return text, offsets, {}
     keep = [
         k for k in range(a, b)
-        if offs[k] >= 0 and (norm[offs[k]] == chars[k] or (k in ends and norm[offs[k]] == "&"))
+        if offs[k] >= 0 and (norm[offs[k]] == chars[k] or (k in ends and norm[offs[k]] in "&`"))
     ]
     return (
         "".join(chars[k] for k in keep),
@@ -303,8 +333,14 @@ class _Inline:
                 if at >= 0:
                     self.pos = at + len(tok.markup)
             elif kind == "code_inline":
-                self.pos = _skip_code(self.src, self.pos, tok.markup)
-                self.gap = True
+                at = self.find(tok.markup)
+                end = _skip_code(self.src, self.pos, tok.markup)
+                self.pos = end
+                if at >= 0 and end > at and self.cmap[at] >= 0 and self.cmap[end - 1] >= 0:
+                    if self.emit(CODE_TOKEN, at):
+                        self.ends[len(self.chars) - 1] = self.cmap[end - 1] + 1
+                else:
+                    self.gap = True
             elif kind == "html_inline":
                 at = self.find(tok.content)
                 if at >= 0:
@@ -330,7 +366,7 @@ class _Inline:
                     continue
                 alt = _Inline(self.src, self.cmap, at + 2)
                 alt.walk(tok.children or ())
-                if alt.chars:
+                if alt.chars and not is_formula("".join(alt.chars)):
                     self.alts.append((alt.chars, alt.offs, alt.ends))
                 self.alts.extend(alt.alts)
                 close = self.src.find("]", alt.pos)

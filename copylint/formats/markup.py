@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 
+import regex
+
 from ..document import Document, ProseBlock
 from ..model import Edit, Fix
 from .escape import escape_for
@@ -30,14 +32,43 @@ class MarkupBlock(ProseBlock):
         return self.to_source(start), self.source_end(end - 1)
 
 
+@dataclass(frozen=True, slots=True)
+class Furniture:
+    """An element of the page inside the story that its markup names as furniture (a byline, caption, share bar):
+    its text runs from start to end, the whole element from element_start to element_end (source offsets; -1
+    when the furniture is a run of elements, such as a list of links, with no one element to delete)."""
+
+    role: str
+    start: int
+    end: int
+    element_start: int
+    element_end: int
+
+
 class MarkupDocument(Document):
-    """A Document whose blocks also carry the source span of their whole element ((-1, -1) when not removable)."""
+    """A Document whose blocks also carry the source span of their whole element ((-1, -1) when not removable),
+    and the furniture elements left out of its prose."""
 
     def __init__(
-        self, path: str, source: str, fmt: str, blocks: Sequence[ProseBlock], spans: Sequence[tuple[int, int]]
+        self, path: str, source: str, fmt: str, blocks: Sequence[ProseBlock], spans: Sequence[tuple[int, int]],
+        furniture: Sequence[Furniture] = (),
     ) -> None:
         super().__init__(path, source, fmt, blocks)
         self.block_spans = tuple(spans)
+        self.furniture = tuple(furniture)
+
+
+_TEX = regex.compile(r"\\[A-Za-z]+|[_^]\{|^\s*\{(?!\{).*(?<!\})\}\s*$", regex.S)
+
+
+def is_formula(alt: str) -> bool:
+    """Alt text of a formula image ('{x}', '{\\displaystyle x^{2}}', 'a^2 + b^2 = c^2') is not prose: TeX markup,
+    a braced whole, or fewer letters than other marks."""
+    if _TEX.search(alt):
+        return True
+    marks = [c for c in alt if not c.isspace()]
+    letters = sum(c.isalpha() for c in marks)
+    return len(marks) >= 3 and letters * 2 < len(marks)
 
 
 def normalize_newlines(source: str) -> tuple[str, list[int] | None]:

@@ -60,6 +60,15 @@ class Kind:
         """Document-level findings drawn from every other rule's findings (after all check() calls)."""
         return ()
 
+    def deferred(self, own: Iterable[Finding], findings: tuple[Finding, ...]) -> Iterator[Finding]:
+        """own findings that overlap no finding of the rules this rule defers to (rule key defer_to): one line of
+        page furniture is reported by one rule, not by two that read it differently."""
+        codes = self.rule.params.get("defer_to", ())
+        taken = [(f.start, f.end) for f in findings if f.code in codes]
+        for finding in own:
+            if not any(s < finding.end and finding.start < e for s, e in taken):
+                yield finding
+
     def blocks(self, doc: Document) -> Iterator[tuple[int, ProseBlock]]:
         scopes = self.rule.scopes if self.rule.scopes is not None else self.DEFAULT_SCOPES
         for index, block in enumerate(doc.blocks):

@@ -86,7 +86,8 @@ class EchoEnding(Kind):
         previous_last = None
         for i, (sentence, text) in enumerate(sentences):
             last = _last_word(text)
-            if last is not None and last == previous_last and sentence.block - sentences[i - 1][0].block <= 1:
+            if (last is not None and last == previous_last and sentence.block - sentences[i - 1][0].block <= 1
+                    and not _list_items(doc, sentences[i - 1][0], sentence)):
                 finding = self._echo(doc, sentences[i - 1], (sentence, text))
                 if finding is not None:
                     yield finding
@@ -116,7 +117,8 @@ class EchoEnding(Kind):
         phrase = text[tail[0][0]:tail[-1][1]]
         if any(c.isupper() or c.isdigit() for c in phrase) or any(w in _REPORTING for _, _, w in tail):
             return False
-        if sum(1 for _, _, w in tail if w not in self.ignore) < self.min_content:
+        # Content words are real words: the letters of "e.g" or "i.e" ending two list items are no echo.
+        if sum(1 for _, _, w in tail if w not in self.ignore and len(w) > 1) < self.min_content:
             return False
         gerund = tail[0][2] in _GERUND_LEAD and tail[1][2].endswith("ing")
         appended = text[:tail[0][0]].rstrip().endswith((",", "—", "–"))
@@ -138,13 +140,19 @@ class EchoEnding(Kind):
                                    phrase=phrase)
 
 
+def _list_items(doc: Document, before: Sentence, after: Sentence) -> bool:
+    """Two sentences in two different list items: items that end alike are a list's pattern, not an echo."""
+    return before.block != after.block and doc.blocks[before.block].scope == doc.blocks[after.block].scope == "list"
+
+
 def _normal(text: str) -> str:
     return " ".join(w for _, _, w in _words(text))
 
 
 class RepeatedSentence(Kind):
-    """Keys: min_words (shortest sentence compared, default 6). A sentence that repeats an earlier one verbatim
-    (ignoring case and punctuation) is flagged; the fix deletes the repeat."""
+    """Keys: min_words (shortest sentence compared, default 6). A sentence that repeats one of the same or the
+    previous paragraph verbatim (ignoring case and punctuation) is flagged; the fix deletes the repeat. Copies
+    further apart are a page's pattern (a Q&A page asking each guest the same question), and so are list items."""
 
     NAME = "repeated-sentence"
     KEYS = {"min_words": int}
@@ -159,15 +167,15 @@ class RepeatedSentence(Kind):
             return  # no two sentences can have the same key
         counts = collections.Counter(residues)
         min_words = self.rule.params.get("min_words", 6)
-        seen: set[str] = set()
+        last_block: dict[str, int] = {}
         for (sentence, sentence_text), residue in zip(sentences, residues):
-            if counts[residue] < 2:
+            if counts[residue] < 2 or doc.blocks[sentence.block].scope == "list":
                 continue
             key = _normal(sentence_text)
             # "I think they treat waiters best in ..." introducing a list item is a refrain, not a paste error.
             if key.count(" ") + 1 < min_words or sentence_text.rstrip().endswith(("...", "…", ":")):
                 continue
-            if key in seen:
+            if key in last_block and sentence.block - last_block[key] <= 1:
                 block = doc.blocks[sentence.block]
                 yield self.finding(doc, block, sentence.start, sentence.end, "", applicability=Applicability.UNSAFE)
-            seen.add(key)
+            last_block[key] = sentence.block

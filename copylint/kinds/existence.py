@@ -12,13 +12,36 @@ from .base import Kind, match_case
 
 
 def _html_unescape(text: str) -> str:
+    """The character an entity stands for; a double-encoded one ('&amp;#39;') is decoded until it is text."""
     import html
 
-    return html.unescape(text).replace("\xa0", " ")
+    for _ in range(3):
+        decoded = html.unescape(text)
+        if decoded == text:
+            break
+        text = decoded
+    return text.replace("\xa0", " ")
+
+
+def _mojibake(text: str) -> str | None:
+    """UTF-8 text that was read as Windows-1252 ('cafÃ©', 'itâ€™s') turned back into what was written, or None
+    when the bytes do not make UTF-8 (then there is no safe guess)."""
+    raw = bytearray()
+    for ch in text:
+        try:
+            raw += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(ch) > 0xFF:
+                return None
+            raw.append(ord(ch))  # the five bytes cp1252 leaves undefined pass through as C1 controls
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 # Named functions that compute a replacement from the matched text, for what a template cannot express.
-TRANSFORMS = {"html-unescape": _html_unescape}
+TRANSFORMS = {"html-unescape": _html_unescape, "mojibake": _mojibake}
 
 
 def _compile_pattern(rule):

@@ -1,7 +1,7 @@
 """line: whole lines that belong to the web page, not the article (furniture), by phrase, prefix or pattern."""
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import regex
 
@@ -29,10 +29,15 @@ def _prefix_key(line: str) -> str:
 
 
 class Line(Kind):
-    """Keys: lines (whole-line phrases), prefixes (line starts), patterns (regexes matched at line start), max_words."""
+    """Keys: lines (whole-line phrases), prefixes (line starts), patterns (regexes matched at line start), max_words;
+    defer_to (codes of rules that already report such lines: a line one of them flags is not reported again)."""
 
     NAME = "line"
-    KEYS = {"lines": list, "prefixes": list, "patterns": list, "max_words": int}
+    KEYS = {"lines": list, "prefixes": list, "patterns": list, "max_words": int, "defer_to": list}
+
+    @classmethod
+    def requires(cls, rule) -> tuple[str, ...]:
+        return tuple(rule.params.get("defer_to", ()))
 
     @classmethod
     def validate(cls, rule) -> None:
@@ -65,6 +70,12 @@ class Line(Kind):
         return any(p.match(stripped) for p in self.patterns)
 
     def check(self, doc: Document) -> Iterable[Finding]:
+        return () if self.rule.params.get("defer_to") else self._lines(doc)
+
+    def summarize(self, doc: Document, findings: tuple[Finding, ...]) -> Iterable[Finding]:
+        return self.deferred(self._lines(doc), findings) if self.rule.params.get("defer_to") else ()
+
+    def _lines(self, doc: Document) -> Iterator[Finding]:
         for _, block in self.blocks(doc):
             text = block.text
             for start, end in block.lines():

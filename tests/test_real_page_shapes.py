@@ -1,0 +1,267 @@
+"""False alarms that real web pages showed, each as a regression test built from the page's shape (not its words),
+and furniture that the page's markup names."""
+from __future__ import annotations
+
+from copylint.api import Linter
+from copylint.document import CODE_TOKEN
+
+LINTER = Linter(select=["CL"], languagetool=False)
+
+
+def found(text: str, path: str = "t.txt", prefix: str = "CL") -> list[tuple[str, str]]:
+    return [(f.code, f.text) for f in LINTER.lint_source(path, text) if f.code.startswith(prefix)]
+
+
+# --- repeated-sentence (CL607) -------------------------------------------------------------------------------------
+
+def test_qa_page_asking_each_guest_the_same_question_is_not_a_repeat() -> None:
+    guests = "\n\n".join(
+        f"{name}, {job}.\n\nWhat inspired you to start a cooking page of your own?\n\n{answer}"
+        for name, job, answer in [
+            ("Anna", "a baker", "My grandmother baked every Sunday."),
+            ("Igor", "a chef", "Travelling in Georgia did."),
+            ("Olga", "a student", "Cooking for my flatmates."),
+        ]
+    )
+    assert found("Meet the finalists\n\n" + guests, prefix="CL607") == []
+
+
+def test_meal_plan_list_items_that_repeat_are_a_pattern() -> None:
+    day = "- Eat 60 to 90 minutes before your workout\n- Drink water within 30 minutes after your workout\n"
+    text = "# Plan\n\n## Monday\n\n" + day + "\n## Tuesday\n\n" + day + "\n## Wednesday\n\n" + day
+    assert found(text, "t.md", "CL607") == []
+
+
+def test_a_sentence_pasted_twice_in_neighbouring_paragraphs_is_still_found() -> None:
+    text = "Report\n\nThe bridge reopened on Monday after repairs. Traffic was light.\n\nThe bridge reopened on Monday after repairs."
+    assert found(text, prefix="CL607") == [("CL607", "The bridge reopened on Monday after repairs.")]
+
+
+# --- echo-ending (CL606) -------------------------------------------------------------------------------------------
+
+def test_list_items_ending_in_e_g_are_no_echo() -> None:
+    text = "# Tips\n\n- Pick a light oil for frying, e.g\n- Pick a heavy pan for searing, e.g\n- Keep the heat low, i.e\n"
+    assert found(text, "t.md", "CL606") == []
+
+
+def test_sentences_ending_in_abbreviation_letters_are_no_echo() -> None:
+    assert found("Tips\n\nPick a light oil for frying, e.g. Then heat a heavy pan, e.g.", prefix="CL606") == []
+
+
+# --- template placeholders (CL104) in formula images ---------------------------------------------------------------
+
+def test_formula_alt_text_is_not_prose() -> None:
+    md = "# Sets\n\nLet ![{x}](x.svg) be a member of ![{\\displaystyle S^{2}}](s.svg), and ![{1}](one.svg) its index.\n"
+    html = '<article><h1>Sets</h1><p>Let <img alt="{x}" src="x.svg"> be in <img alt="{1}" src="1.svg"> here.</p></article>'
+    assert found(md, "t.md", "CL1") == []
+    assert found(html, "t.html", "CL1") == []
+
+
+def test_ordinary_alt_text_is_still_prose() -> None:
+    doc = LINTER.parse("t.md", "# T\n\n![A crane loads containers at dusk](c.jpg)\n")
+    assert [b.scope for b in doc.blocks] == ["title", "alt"]
+
+
+# --- inline code stands as a neutral token ---------------------------------------------------------------------------
+
+def test_markdown_inline_code_leaves_a_token_not_a_gap() -> None:
+    source = "# Guide\n\nIt goes from `a` to `b` to the end, using the methods `x`, `y` and `z` as needed.\n"
+    doc = LINTER.parse("t.md", source)
+    block = doc.blocks[1]
+    t = CODE_TOKEN
+    assert block.text == f"It goes from {t} to {t} to the end, using the methods {t}, {t} and {t} as needed."
+    first = block.text.index(t)
+    assert source[slice(*block.source_span(first, first + 1))] == "`a`"
+    assert found(source, "t.md") == []
+
+
+def test_html_inline_code_leaves_a_token_not_a_gap() -> None:
+    source = "<article><h1>Guide</h1><p>It goes from <code>a</code> to <code>b</code> to the end.</p></article>"
+    doc = LINTER.parse("t.html", source)
+    t = CODE_TOKEN
+    assert doc.blocks[1].text == f"It goes from {t} to {t} to the end."
+    assert source[slice(*doc.blocks[1].source_span(13, 14))] == "<code>a</code>"
+    assert found(source, "t.html") == []
+
+
+def test_a_fix_next_to_inline_code_keeps_the_code() -> None:
+    source = "# Guide\n\nCall `run()` and and wait.\n"
+    fixed, _ = LINTER.fix_source("t.md", source)
+    assert fixed == "# Guide\n\nCall `run()` and wait.\n"
+
+
+# --- orphan-label (CL204) ------------------------------------------------------------------------------------------
+
+def test_schedule_labels_speaker_names_and_headings_are_not_orphan_labels() -> None:
+    schedule = "Meal Plan\n\nDay One\n\nBreakfast\nOats with berries.\n\nLunch\nLentil soup.\n\nDay Two\n\nBreakfast\nEggs on toast.\n\nLunch\nA salad."
+    interview = "Interview\n\nWhat made you start?\n\nAnna Berg\nMy grandmother cooked every day.\n\nWhat next?\n\nAnna Berg\nA book."
+    recipes = "Two Soups\n\nIngredients\n\nTwo leeks and a potato.\n\nMethod\n\nSimmer for an hour.\n\nIngredients\n\nOne squash.\n\nMethod\n\nRoast, then blend."
+    prices = "Gift Guide\n\nThe kettle boils fast.\n\n$164.99\n\nThe toaster is quiet.\n\n$164.99"
+    for text in (schedule, interview, recipes, prices):
+        assert found(text, prefix="CL204") == [], text
+
+
+def test_a_repeated_gallery_label_is_found_at_every_occurrence() -> None:
+    text = ("Storm Report\n\nThe river rose overnight.\n\nStorm Damage\nAFP Photo/Ana Ruiz Residents clear mud.\n\n"
+            "Aid arrived on Monday.\n\nStorm Damage\n\nThe army sent trucks.")
+    assert found(text, prefix="CL204") == [("CL204", "Storm Damage"), ("CL204", "Storm Damage")]
+
+
+def test_one_line_is_reported_once_by_the_furniture_rules() -> None:
+    text = "Storm Report\n\nThe river rose overnight.\n\nVideo\nAFP Photo/Ana Ruiz Residents clear mud.\n\nAid arrived."
+    spans = [(f.start, f.end) for f in LINTER.lint_source("t.txt", text) if f.code.startswith("CL2")]
+    assert len(spans) == len(set(spans))
+    assert ("CL201", "Video") in found(text) and ("CL204", "Video") not in found(text)
+
+
+# --- furniture elements named by the markup ------------------------------------------------------------------------
+
+PAGE = """<html><body><nav class="site-nav"><a href="/">Home</a> <a href="/world">World</a></nav>
+<article class="post tag-politics category-news">
+<h1>Harbour Plan Approved</h1>
+<div class="ArticlePage-byline"><span class="ArticlePage-authorName">By Ana Ruiz</span>
+<time class="timestamp" datetime="2019-11-19">Nov. 19, 2019</time></div>
+<div class="share-tools"><a href="#">Facebook</a> <a href="#">Twitter</a></div>
+<div class="entry-content">
+<p>The council approved the harbour plan on Monday evening after a long debate about the fishing quay.</p>
+<p>The ferry terminal moves north, and the fishing boats keep the old quay, the mayor said.</p>
+</div>
+<ul class="tags-list"><li><a href="/t/harbour">Harbour</a></li><li><a href="/t/council">Council</a></li></ul>
+</article>
+<footer class="site-footer">All rights reserved</footer></body></html>"""
+
+
+def test_story_furniture_elements_are_flagged_once_each() -> None:
+    got = found(PAGE, "t.html", "CL2")
+    texts = [t for _, t in got]
+    assert any(code == "CL205" and "Facebook" in t for code, t in got)
+    assert any(code == "CL205" and "Harbour</a></li><li><a href=\"/t/council\">Council" in t for code, t in got)
+    assert len(got) == 2, got
+    assert not any("Home" in t or "rights" in t or "approved" in t for t in texts)
+
+
+def test_a_byline_element_is_left_out_of_the_prose_without_a_finding() -> None:
+    doc = LINTER.parse("t.html", PAGE)
+    assert not any("Ana Ruiz" in b.text or "Nov. 19" in b.text for b in doc.blocks)
+    assert [f.role for f in doc.furniture] == ["byline", "share", "tags"]
+
+
+def test_a_credit_inside_a_caption_is_its_own_element() -> None:
+    page = ('<article><h1>Mill</h1><p>The mill reopened on Monday after ten years, its owners said.</p><figure>'
+            '<figcaption>Workers return. <span class="credit">Ana Ruiz/Reuters</span></figcaption></figure></article>')
+    doc = LINTER.parse("t.html", page)
+    assert [(b.scope, b.text) for b in doc.blocks][-1] == ("caption", "Workers return.")
+    assert found(page, "t.html", "CL2") == [("CL206", "Ana Ruiz/Reuters")]
+
+
+def test_furniture_fix_deletes_the_element_and_keeps_the_story() -> None:
+    fixed, _ = LINTER.fix_source("t.html", PAGE, unsafe=True)
+    assert "share-tools" not in fixed and "tags-list" not in fixed and "ArticlePage-byline" in fixed
+    assert "The council approved the harbour plan" in fixed and "<h1>Harbour Plan Approved</h1>" in fixed
+    assert found(fixed, "t.html", "CL2") == []
+
+
+def test_story_wrapper_with_a_furniture_word_is_still_the_story() -> None:
+    page = ('<article><h1>Plan</h1><div class="article-sidebar-layout">'
+            '<p>The council approved the harbour plan on Monday evening after a long debate.</p>'
+            '<p>The ferry terminal moves north, the mayor said.</p></div></article>')
+    assert found(page, "t.html", "CL2") == []
+    assert len(LINTER.parse("t.html", page).blocks) == 3
+
+
+# --- markup leftovers of more publishing systems -------------------------------------------------------------------
+
+def test_markup_of_more_systems_shown_as_text() -> None:
+    text = (
+        "Harbour Plan\n\n<!-- wp:paragraph -->\nThe council voted 7-2 on Monday.\n<!-- /wp:paragraph -->\n\n"
+        '[vc_row][vc_column width="1/2"]The mayor abstained.[/vc_column][/vc_row]\n\n'
+        '[et_pb_section fb_built="1"]Work starts in May.\n\n'
+        'Read the plan. {{< figure src="quay.jpg" >}} {# editor: add map #} <%= reporter.name %> <?php the_title(); ?>'
+    )
+    got = found(text, prefix="CL1")
+    assert [c for c, _ in got] == ["CL107", "CL107", "CL101", "CL101", "CL101", "CL101", "CL101", "CL101",
+                                  "CL107", "CL107", "CL107"], got
+
+
+def test_double_encoded_entities_mojibake_and_escaped_tags() -> None:
+    findings = LINTER.lint_source("t.txt", "The firm said it&amp;#39;s sure. Itâ€™s a cafÃ©. It showed &lt;p&gt;Hi.")
+    got = [(f.code, f.text, f.suggestions) for f in findings if f.code.startswith("CL1")]
+    assert got == [
+        ("CL103", "&amp;#39;", ("'",)),
+        ("CL108", "â€™", ("’",)),
+        ("CL108", "Ã©", ("é",)),
+        ("CL102", "&lt;p&gt;", ()),
+    ]
+
+
+def test_escaped_block_comment_in_an_html_page_is_seen_as_readers_see_it() -> None:
+    page = "<article><h1>Plan</h1><p>&lt;!-- wp:paragraph --&gt;The council voted on Monday evening.</p></article>"
+    assert found(page, "t.html", "CL1") == [("CL107", "&lt;!-- wp:paragraph --&gt;")]
+
+
+def test_a_widget_inside_the_article_is_a_component_of_the_story() -> None:
+    page = ('<article><h1>Plan</h1><div class="elementor-widget elementor-widget-text-editor"><div class="widget">'
+            '<p>The council approved the harbour plan on Monday evening after a long debate.</p></div></div>'
+            '<div class="article-widget"><p>The ferry terminal moves north, the mayor said on Tuesday.</p></div>'
+            '<p>Work starts in May and ends next spring, officials said.</p></article>')
+    assert found(page, "t.html", "CL2") == []
+    assert len(LINTER.parse("t.html", page).blocks) == 4
+
+
+def test_a_sidebar_widget_on_a_page_without_an_article_is_furniture() -> None:
+    page = ('<body><div class="content"><h1>Plan</h1><p>The council approved the harbour plan on Monday evening after a '
+            'long debate about the quay.</p><p>The ferry terminal moves north, the mayor said on Tuesday.</p></div>'
+            '<div class="widget widget_text"><h3>Ayo Donate</h3><p>Bank account 0061947069</p></div></body>')
+    assert [c for c, _ in found(page, "t.html", "CL2")] == ["CL205"]
+
+
+def test_a_run_of_link_lines_after_the_story_is_a_related_list() -> None:
+    links = "".join(f'<p><a href="/s/{i}">Another story about the harbour, part {i}</a></p>' for i in range(4))
+    story = "<p>The council approved the harbour plan on Monday evening after a long debate about the quay.</p>" * 3
+    page = (f'<article><h1>Plan</h1>{story}<p>Work starts in May, and <a href="/q">the quay</a> closes in June, '
+            f'officials said.</p>{links}</article>')
+    got = LINTER.lint_source("t.html", page)
+    related = [f for f in got if f.code == "CL205"]
+    assert len(related) == 1 and related[0].fix is None
+    assert related[0].text.startswith("Another story about the harbour, part 0")
+    assert related[0].text.endswith("part 3")
+    two = ('<article><h1>Plan</h1><p>The council approved the harbour plan on Monday evening after a long debate.</p>'
+           '<p><a href="/a">Read the plan</a></p><p><a href="/b">Read the minutes</a></p></article>')
+    assert found(two, "t.html", "CL2") == []
+
+
+def test_links_between_paragraphs_are_the_story_own_list() -> None:
+    deals = "".join(f'<p><a href="/p/{i}">Kettle model {i}</a></p><p><a href="/buy/{i}">Buy Now</a></p>' for i in range(3))
+    story = "<p>These are the kettles we liked best this year after testing twenty of them at home.</p>" * 3
+    page = f'<article><h1>Kettles</h1>{story}{deals}<p>Prices were checked on Monday, the editors said.</p></article>'
+    assert found(page, "t.html", "CL2") == []
+
+
+def test_a_markdown_page_with_a_pasted_widget_block() -> None:
+    text = ('# Plan\n\nThe council approved the harbour plan on Monday.\n\n'
+            '<div class="share-bar">\n<a href="#">Facebook</a> <a href="#">Twitter</a>\n</div>\n\n'
+            '<div class="note">\nA boxed note the writer added.\n</div>\n\nWork starts in May.\n')
+    got = LINTER.lint_source("t.md", text)
+    assert [(f.code, f.text) for f in got] == [
+        ("CL205", '<div class="share-bar">\n<a href="#">Facebook</a> <a href="#">Twitter</a>\n</div>')]
+    fixed, _ = LINTER.fix_source("t.md", text, unsafe=True)
+    assert "share-bar" not in fixed and "boxed note" in fixed and "Work starts in May." in fixed
+
+
+def test_markdown_shown_as_text_is_flagged_only_where_readers_see_it() -> None:
+    text = "Plan\n\nThe vote was **close** and [read more](https://example.org/s) later.\n\n## What next\n"
+    assert [c for c, _ in found(text, prefix="CL109")] == ["CL109", "CL109", "CL109"]
+    md = "# Plan\n\nThe vote was **close** and [read more](https://example.org/s) later.\n\n## What next\n"
+    assert found(md, "t.md", "CL1") == []
+
+
+def test_word_wiki_and_media_slot_leftovers() -> None:
+    text = ("Plan\n\nNormal 0 false false false EN-US X-NONE X-NONE\n\nThe vote passed.[citation needed]\n\n"
+            "[[Category:Politics]]\n\n[Image: A crane at dusk]\n\n<!-- more -->")
+    assert [c for c, _ in found(text, prefix="CL1")] == ["CL107", "CL107", "CL107", "CL104", "CL107"]
+
+
+def test_a_round_up_of_links_is_the_story() -> None:
+    links = "".join(f'<p><a href="/s/{i}">Morning round-up item number {i} about the harbour</a></p>' for i in range(6))
+    page = f'<article><h1>Links</h1><p>Here is what we are reading today.</p>{links}</article>'
+    assert found(page, "t.html", "CL2") == []
