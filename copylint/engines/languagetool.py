@@ -38,8 +38,14 @@ def resolve_url(url: str | None = None) -> str:
     return chosen.rstrip("/")
 
 
-def is_spelling(rule_id: str, issue_type: str) -> bool:
-    return issue_type == "misspelling" or rule_id.startswith("MORFOLOGIK_RULE")
+# Dictionary spell checkers. LanguageTool also labels many pattern rules "misspelling" ("an good" EN_A_VS_AN, "i"
+# I_LOWERCASE, "alot"): those are grammar-and-usage matches with fixed wording and never go through the name filters.
+_SPELLING_RULES = ("MORFOLOGIK_RULE", "HUNSPELL_RULE", "HUNSPELL_NO_SUGGEST_RULE")
+
+
+def is_spelling(rule_id: str, issue_type: str = "") -> bool:
+    """Whether a match is the dictionary spell checker's (a word it does not know), whatever its issue type."""
+    return rule_id.startswith(_SPELLING_RULES)
 
 
 @dataclass(frozen=True)

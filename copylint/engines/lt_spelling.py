@@ -14,7 +14,8 @@ OTHER_VARIANT_NOTE = regex.compile(
     r"\bis (?:British|American|Canadian|Australian|New Zealand|South African) English\b")
 _NAME_SCOPES_EXCLUDED = frozenset({"title", "heading"})  # title case makes every word look like a name
 _CLOSE = 2  # a suggestion within this many edits is a plausible correction of a typo
-_DELIBERATE = 3  # a word spelled the same way this often in one document is the writer's term, not a slip
+_DELIBERATE = 3  # a word spelled the same way this often in one document may be the writer's term, not a slip
+_TYPO = 1  # one edit (a swap counts once) from a suggested word: the shape of a typo, however often repeated
 
 
 def words(text: str) -> list[str]:
@@ -73,8 +74,8 @@ def is_split_compound(word: str, replacements: Sequence[str]) -> bool:
     return any(" " in r and r.replace(" ", "").casefold() == word.casefold() for r in replacements)
 
 
-def has_close_fix(word: str, replacements: Sequence[str]) -> bool:
-    return any(" " not in r and edit_distance(r.casefold(), word.casefold(), _CLOSE) <= _CLOSE
+def has_close_fix(word: str, replacements: Sequence[str], within: int = _CLOSE) -> bool:
+    return any(" " not in r and edit_distance(r.casefold(), word.casefold(), within) <= within
                for r in replacements)
 
 
@@ -139,11 +140,14 @@ class NameOracle:
             return True  # "caf&eacute;" cut short: broken markup, the markup rules' finding, not a spelling one
         if self.is_name(word) or is_split_compound(word, replacements) or is_name_particle(text, start, end):
             return True
-        self._load()
-        if self._counts[word] >= _DELIBERATE:
-            return True  # "teff", "injera", "modafinil" used throughout an article on them
         if not word[:1].isupper():
-            return False
+            # A lowercase word is a slip unless the document writes it as a name elsewhere ("netblocks" beside
+            # "NetBlocks"), or it is used again and again and no English word lies within a typo of it: a term the
+            # article is about ("injera", "modafinil"). "recieve" three times is still "receive" misspelled.
+            self._load()
+            if word.capitalize() in self._names or word.upper() in self._names:
+                return True
+            return self._counts[word] >= _DELIBERATE and not has_close_fix(word, replacements, _TYPO)
         # A capitalised word in a proper-noun shape, or one LanguageTool cannot fix with a close single word
         # ("Netblocks" -> "Net blocks", a surname -> nothing), is a name it does not know;
         # "Goverment" -> "Government" stays a typo.
