@@ -15,6 +15,8 @@ OTHER_VARIANT_NOTE = regex.compile(
 _NAME_SCOPES_EXCLUDED = frozenset({"title", "heading"})  # title case makes every word look like a name
 _CLOSE = 2  # a suggestion within this many edits is a plausible correction of a typo
 _DELIBERATE = 3  # a word spelled the same way this often in one document may be the writer's term, not a slip
+_COMMON = 5.0  # log10 count of a common word (100,000 uses in the Google Books n-grams)
+_MIN_CAPITALISED_TYPO = 6
 _TYPO = 1  # one edit (a swap counts once) from a suggested word: the shape of a typo, however often repeated
 
 
@@ -69,9 +71,20 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return min(prev[-1], limit + 1)
 
 
+# Short function words: "alot" -> "a lot", "chanceof" -> "chance of" is a missing space, not a closed compound.
+_NOT_COMPOUND_PARTS = frozenset("""a an the of to in on at by for and or but nor not no so as if is it its be are was
+    were has had have do did does can may you your he she we they his her our my me us them just than then that this
+    with from into onto over off out up""".split())
+
+
 def is_split_compound(word: str, replacements: Sequence[str]) -> bool:
-    """"horseracing" -> "horse racing": a closed compound of known words is a style choice, not a typo."""
-    return any(" " in r and r.replace(" ", "").casefold() == word.casefold() for r in replacements)
+    """"horseracing" -> "horse racing": a closed compound of content words is a style choice, not a typo."""
+    for r in replacements:
+        parts = r.split(" ")
+        if len(parts) > 1 and "".join(parts).casefold() == word.casefold() and all(
+                len(p) >= 3 and p.casefold() not in _NOT_COMPOUND_PARTS for p in parts):
+            return True
+    return False
 
 
 def has_close_fix(word: str, replacements: Sequence[str], within: int = _CLOSE) -> bool:
@@ -138,20 +151,57 @@ class NameOracle:
         word = text[start:end]
         if "&" in text[max(0, start - 1):end + 1]:
             return True  # "caf&eacute;" cut short: broken markup, the markup rules' finding, not a spelling one
-        if self.is_name(word) or is_split_compound(word, replacements) or is_name_particle(text, start, end):
+        if self.is_name(word) or is_name_particle(text, start, end):
             return True
+        if is_split_compound(word, replacements) and not looks_like_typo(word, replacements):
+            return True  # "horseracing"; but "detailled" is "detailed" misspelled, whatever "detail led" says
         if not word[:1].isupper():
-            # A lowercase word is a slip unless the document writes it as a name elsewhere ("netblocks" beside
-            # "NetBlocks"), or it is used again and again and no English word lies within a typo of it: a term the
-            # article is about ("injera", "modafinil"). "recieve" three times is still "receive" misspelled.
+            # A lowercase word the document writes as a name elsewhere ("netblocks" beside "NetBlocks"), or one used
+            # again and again with no English word one edit away (a term the article is about: "injera"), is not a
+            # slip. "recieve" three times is still "receive" misspelled.
             self._load()
             if word.capitalize() in self._names or word.upper() in self._names:
                 return True
-            return self._counts[word] >= _DELIBERATE and not has_close_fix(word, replacements, _TYPO)
-        # A capitalised word in a proper-noun shape, or one LanguageTool cannot fix with a close single word
-        # ("Netblocks" -> "Net blocks", a surname -> nothing), is a name it does not know;
-        # "Goverment" -> "Government" stays a typo.
-        return in_name_context(text, start, end) or not has_close_fix(word, replacements)
+            if self._counts[word] >= _DELIBERATE and not has_close_fix(word, replacements, _TYPO):
+                return True
+        elif in_name_context(text, start, end):
+            return True  # a capitalised word in a proper-noun shape ("Rowetta Satchell") is a name LT does not know
+        return not looks_like_typo(word, replacements)
+
+
+def looks_like_typo(word: str, replacements: Sequence[str]) -> bool:
+    """Whether an unknown word has the shape of a typo: a few keystrokes from a common English word.
+
+    Evidence, from the word-count list (copylint/data/lexicon/words.tsv.gz): a word the list knows is English that
+    LanguageTool's dictionary lacks ("bioethics"); a hyphenated word is a compound of known parts. Otherwise a typo
+    keeps its first letter and stays within an edit budget that grows with its length (one edit up to four letters,
+    two up to seven, three beyond) of a suggested common lowercase word ("recieve" -> "receive", "difrent" ->
+    "different"). A capitalised word gets one edit and six letters at least: names are everywhere ("Nexar" is not
+    "Near"). A case-only fix counts when it capitalises a proper noun ("atlanta"), not for an acronym ("bjs" -> "BJS").
+    """
+    from ..data.lexicon import word_frequencies
+
+    frequencies = word_frequencies()
+    folded = word.casefold().replace("’", "'")
+    capitalised = word[:1].isupper()
+    if not capitalised and any(r[:1].isupper() and r[1:].islower() and r.casefold() == folded for r in replacements):
+        return True  # a proper noun written in lowercase
+    if "-" in word or folded in frequencies:
+        return False
+    if capitalised and len(word) < _MIN_CAPITALISED_TYPO:
+        return False
+    budget = 1 if capitalised or len(word) <= 4 else 2 if len(word) <= 7 else 3
+    for suggestion in replacements:
+        if " " in suggestion:
+            continue
+        target = suggestion.casefold().replace("’", "'")
+        if target[:1] != folded[:1] or target == folded or not (suggestion[1:].islower() or "'" in suggestion):
+            continue
+        if frequencies.get(target.split("'")[0], 0.0) < _COMMON and frequencies.get(target, 0.0) < _COMMON:
+            continue
+        if edit_distance(target, folded, budget) <= budget:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,67 @@
+"""Lexical data shipped in copylint/data/lexicon/ (built by scripts/build_lexicon.py; sources in its SOURCES.toml):
+English word counts, each word's prepositions, spelling variants and word classes. Each table loads on first use."""
+from __future__ import annotations
+
+import gzip
+from functools import lru_cache
+from importlib import resources
+from typing import Mapping
+
+_FOLDER = "lexicon"
+
+
+def _text(name: str) -> str:
+    data = resources.files(__package__).joinpath(_FOLDER, name).read_bytes()
+    return (gzip.decompress(data) if name.endswith(".gz") else data).decode("utf-8")
+
+
+@lru_cache(maxsize=1)
+def word_frequencies() -> Mapping[str, float]:
+    """Lower-case English word -> log10 of its count in the Google Books n-grams (symspellpy's 82,765 words)."""
+    out: dict[str, float] = {}
+    for line in _text("words.tsv.gz").splitlines():
+        word, _, value = line.partition("\t")
+        out[word] = float(value)
+    return out
+
+
+@lru_cache(maxsize=1)
+def preposition_counts() -> Mapping[str, Mapping[str, int]]:
+    """Word -> {preposition: count of the pair}, for words seen often before a preposition."""
+    out: dict[str, dict[str, int]] = {}
+    for line in _text("prepositions.tsv").splitlines():
+        head, _, rest = line.partition("\t")
+        out[head] = {p: int(c) for p, _, c in (item.partition(":") for item in rest.split())}
+    return out
+
+
+@lru_cache(maxsize=1)
+def spelling_variants() -> tuple[tuple[str, str, str], ...]:
+    """(American, British, "us-gb") and (spelling, spelling, "either") pairs of one word."""
+    return tuple(tuple(line.split("\t")) for line in _text("variants.tsv").splitlines() if line.count("\t") == 2)
+
+
+class WordClasses:
+    """Which forms a word can be (wordclasses.tsv.gz): VB verb base, VBZ 3rd singular, VBD past, VBN participle,
+    VBG -ing, NN singular noun, NNS plural noun (a mass noun is both), JJ adjective; and a form's lemma."""
+
+    def __init__(self, rows: str) -> None:
+        self.tags: dict[str, frozenset[str]] = {}
+        self.lemma: dict[str, str] = {}
+        interned: dict[str, frozenset[str]] = {}
+        for line in rows.splitlines():
+            word, tags, lemma = line.split("\t")
+            self.tags[word] = interned.setdefault(tags, frozenset(tags.split()))
+            if lemma:
+                self.lemma[word] = lemma
+
+    def of(self, word: str) -> frozenset[str]:
+        return self.tags.get(word.lower(), frozenset())
+
+    def lemma_of(self, word: str) -> str | None:
+        return self.lemma.get(word.lower())
+
+
+@lru_cache(maxsize=1)
+def word_classes() -> WordClasses:
+    return WordClasses(_text("wordclasses.tsv.gz"))
