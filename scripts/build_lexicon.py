@@ -14,7 +14,7 @@ Sources (pinned; each file's header and copylint/data/lexicon/SOURCES.toml recor
       -> variants.tsv        us<TAB>gb<TAB>kind (kind: "us-gb" or "either")
   * PyPI lemminflect 0.2.3 (MIT; its tables come from the NIH SPECIALIST Lexicon): resources/infl_lu.csv.gz.
       -> wordclasses.tsv.gz  each form's possible word classes (verb base, 3rd singular, past, participle, -ing;
-                             singular and plural noun; adjective) and its lemma; mass nouns told by the word counts
+                             singular and plural noun; adjective; adverb) and its lemma; mass nouns told by the word counts
 Needs pip and mvn (or an already fetched LanguageTool: $LANGUAGETOOL_HOME/lib-6.8 from scripts/languagetool.sh).
 """
 from __future__ import annotations
@@ -129,7 +129,7 @@ def build_inflections(table: bytes) -> str:
     rows = []
     reader = csv.reader(io.StringIO(gzip.decompress(table).decode("utf-8")))
     for row in reader:
-        if len(row) < 3 or row[1] not in ("verb", "noun", "adj") or not row[0].isalpha() or not row[0].islower():
+        if len(row) < 3 or row[1] not in ("verb", "noun", "adj", "adv") or not row[0].isalpha() or not row[0].islower():
             continue
         rows.append("\t".join(row[:2] + [f for f in row[2:]]) + "\n")
     return "".join(sorted(rows))
@@ -139,7 +139,7 @@ MASS_RATIO = 0.05  # a noun whose plural is this rare next to its singular is us
 
 
 def build_word_classes(inflection_rows: str, counts: dict[str, int]) -> str:
-    """word<TAB>tags<TAB>lemma: the forms each word can be (VB VBZ VBD VBN VBG NN NNS JJ) and, for verb forms and
+    """word<TAB>tags<TAB>lemma: the forms each word can be (VB VBZ VBD VBN VBG NN NNS JJ RB) and, for verb forms and
     plural nouns, the lemma. A noun is countable when its first plural is a distinct form used at least MASS_RATIO as
     often as the singular; otherwise it is mass or invariable and counts as singular and plural."""
     tags: dict[str, set[str]] = defaultdict(set)
@@ -161,9 +161,9 @@ def build_word_classes(inflection_rows: str, counts: dict[str, int]) -> str:
             if first != lemma:
                 tags[first].add("NNS")
                 lemma_of.setdefault(first, lemma)
-        elif pos == "adj":
+        elif pos in ("adj", "adv"):
             for f in [lemma, *(x for form in forms for x in form.split("/") if x)]:
-                tags[f].add("JJ")
+                tags[f].add("JJ" if pos == "adj" else "RB")
     return "".join(f"{w}\t{' '.join(sorted(t))}\t{lemma_of.get(w, '')}\n" for w, t in sorted(tags.items()))
 
 
@@ -203,7 +203,7 @@ version = "{LEMMINFLECT[1]}"
 licence = "MIT (tables from the NIH SPECIALIST Lexicon)"
 sha256 = "{sha256(lem)}"
 files = ["wordclasses.tsv.gz"]
-note = "lemminflect/resources/infl_lu.csv.gz: verbs, nouns and adjectives with lowercase lemmas"
+note = "lemminflect/resources/infl_lu.csv.gz: verbs, nouns, adjectives and adverbs with lowercase lemmas"
 '''
     (out / "SOURCES.toml").write_text(sources, encoding="utf-8")
     return {p.name: f"{p.stat().st_size:,} bytes" for p in sorted(out.iterdir())}

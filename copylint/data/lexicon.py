@@ -43,7 +43,7 @@ def spelling_variants() -> tuple[tuple[str, str, str], ...]:
 
 class WordClasses:
     """Which forms a word can be (wordclasses.tsv.gz): VB verb base, VBZ 3rd singular, VBD past, VBN participle,
-    VBG -ing, NN singular noun, NNS plural noun (a mass noun is both), JJ adjective; and a form's lemma."""
+    VBG -ing, NN singular noun, NNS plural noun (a mass noun is both), JJ adjective, RB adverb; and a form's lemma."""
 
     def __init__(self, rows: str) -> None:
         self.tags: dict[str, frozenset[str]] = {}

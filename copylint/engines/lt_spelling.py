@@ -16,6 +16,7 @@ _NAME_SCOPES_EXCLUDED = frozenset({"title", "heading"})  # title case makes ever
 _CLOSE = 2  # a suggestion within this many edits is a plausible correction of a typo
 _DELIBERATE = 3  # a word spelled the same way this often in one document may be the writer's term, not a slip
 _COMMON = 5.0  # log10 count of a common word (100,000 uses in the Google Books n-grams)
+_VERY_COMMON = 7.0  # function words and the like ("although", "the"), which the word-class table does not list
 _MIN_CAPITALISED_TYPO = 6
 _TYPO = 1  # one edit (a swap counts once) from a suggested word: the shape of a typo, however often repeated
 
@@ -153,8 +154,6 @@ class NameOracle:
             return True  # "caf&eacute;" cut short: broken markup, the markup rules' finding, not a spelling one
         if self.is_name(word) or is_name_particle(text, start, end):
             return True
-        if is_split_compound(word, replacements) and not looks_like_typo(word, replacements):
-            return True  # "horseracing"; but "detailled" is "detailed" misspelled, whatever "detail led" says
         if not word[:1].isupper():
             # A lowercase word the document writes as a name elsewhere ("netblocks" beside "NetBlocks"), or one used
             # again and again with no English word one edit away (a term the article is about: "injera"), is not a
@@ -173,35 +172,52 @@ def looks_like_typo(word: str, replacements: Sequence[str]) -> bool:
     """Whether an unknown word has the shape of a typo: a few keystrokes from a common English word.
 
     Evidence, from the word-count list (copylint/data/lexicon/words.tsv.gz): a word the list knows is English that
-    LanguageTool's dictionary lacks ("bioethics"); a hyphenated word is a compound of known parts. Otherwise a typo
-    keeps its first letter and stays within an edit budget that grows with its length (one edit up to four letters,
-    two up to seven, three beyond) of a suggested common lowercase word ("recieve" -> "receive", "difrent" ->
-    "different"). A capitalised word gets one edit and six letters at least: names are everywhere ("Nexar" is not
-    "Near"). A case-only fix counts when it capitalises a proper noun ("atlanta"), not for an acronym ("bjs" -> "BJS").
+    LanguageTool's dictionary lacks ("bioethics"); a hyphenated word, or one LanguageTool splits into content words
+    ("horseracing" -> "horse racing", "warhammer"), is a compound, unless one edit makes it a common word ("detailled"
+    is "detailed", whatever "detail led" says). Otherwise a typo keeps its first letter and stays within an edit
+    budget that grows with its length (one edit up to four letters, two up to seven, three beyond) of a suggested
+    common lowercase word ("recieve" -> "receive", "difrent" -> "different"). A capitalised word gets one edit and six
+    letters at least: names are everywhere ("Nexar" is not "Near"). A case-only fix counts when it capitalises a proper
+    noun ("atlanta"), not for an acronym ("bjs" -> "BJS").
     """
     from ..data.lexicon import word_frequencies
 
     frequencies = word_frequencies()
     folded = word.casefold().replace("’", "'")
     capitalised = word[:1].isupper()
-    if not capitalised and any(r[:1].isupper() and r[1:].islower() and r.casefold() == folded for r in replacements):
-        return True  # a proper noun written in lowercase
     if "-" in word or folded in frequencies:
         return False
-    if capitalised and len(word) < _MIN_CAPITALISED_TYPO:
+    if is_split_compound(word, replacements) and _nearest_common(folded, replacements, frequencies, 1) is None:
         return False
+    if not capitalised and any(r[:1].isupper() and r[1:].islower() and r.casefold() == folded for r in replacements):
+        return True  # a proper noun written in lowercase
+    if capitalised and len(word) < _MIN_CAPITALISED_TYPO or len(word) < 3:
+        return False  # two letters: an abbreviation far more often than a slip ("dx", "jb")
     budget = 1 if capitalised or len(word) <= 4 else 2 if len(word) <= 7 else 3
+    floor = _VERY_COMMON if len(word) == 3 else _COMMON
+    return _nearest_common(folded, replacements, frequencies, budget, floor) is not None
+
+
+def _nearest_common(folded: str, replacements: Sequence[str], frequencies: Mapping[str, float], budget: int,
+                    floor: float = _COMMON) -> str | None:
+    """The first suggestion that is a common English word (not a name: "gerbera" is not "Gerber"; a word the word-class
+    table lists, or a very frequent one) with the same first letter, within budget edits of the word."""
+    from ..data.lexicon import word_classes
+
+    classes = word_classes()
     for suggestion in replacements:
         if " " in suggestion:
             continue
         target = suggestion.casefold().replace("’", "'")
         if target[:1] != folded[:1] or target == folded or not (suggestion[1:].islower() or "'" in suggestion):
             continue
-        if frequencies.get(target.split("'")[0], 0.0) < _COMMON and frequencies.get(target, 0.0) < _COMMON:
+        stem = target.split("'")[0]
+        frequency = max(frequencies.get(stem, 0.0), frequencies.get(target, 0.0))
+        if frequency < floor or (frequency < _VERY_COMMON and not classes.of(stem)):
             continue
         if edit_distance(target, folded, budget) <= budget:
-            return True
-    return False
+            return suggestion
+    return None
 
 
 @lru_cache(maxsize=1)
