@@ -48,6 +48,7 @@ class WordClasses:
     def __init__(self, rows: str) -> None:
         self.tags: dict[str, frozenset[str]] = {}
         self.lemma: dict[str, str] = {}
+        self._plurals: dict[str, str] | None = None
         interned: dict[str, frozenset[str]] = {}
         for line in rows.splitlines():
             word, tags, lemma = line.split("\t")
@@ -60,6 +61,12 @@ class WordClasses:
 
     def lemma_of(self, word: str) -> str | None:
         return self.lemma.get(word.lower())
+
+    def plural_of(self, noun: str) -> str | None:
+        """The plural of a countable noun ("thing" -> "things")."""
+        if self._plurals is None:
+            self._plurals = {lemma: form for form, lemma in self.lemma.items() if "NNS" in self.tags[form]}
+        return self._plurals.get(noun.lower())
 
 
 @lru_cache(maxsize=1)
