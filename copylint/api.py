@@ -53,7 +53,8 @@ class Linter:
         self._hidden = frozenset(r.code for r in helpers)
         self.kinds = build_kinds([*self.rules, *helpers])
         self._unused_rule = next((r for r in self.rules if r.kind == "unused-directive"), None)
-        self.context = {"names": cfg.names, "vocabulary": cfg.vocabulary, "spin_threshold": cfg.spin_threshold}
+        self.context = {"names": cfg.names, "vocabulary": cfg.vocabulary, "spin_threshold": cfg.spin_threshold,
+                        "dialect": cfg.dialect}
         self.warnings: list[str] = []
         self.languagetool = None
         wants_lt = cfg.languagetool_enabled if languagetool is None else languagetool
@@ -77,7 +78,7 @@ class Linter:
             disabled_rules=lt.get("disable", ()),
             enabled_rules=lt.get("enable", ()),
             vocabulary=(*self.config.vocabulary, *self.config.names),
-            language=lt.get("language", "en-US"),
+            language=lt.get("language", self.config.dialect or "en-US"),
         )
         problem = engine.available()
         if problem:

@@ -10,7 +10,8 @@ from .errors import ConfigError
 from .model import Severity
 
 _LIST_KEYS = ("select", "ignore", "extend-select", "rule-dirs", "names", "vocabulary", "include", "exclude")
-_KEYS = {*_LIST_KEYS, "per-file-ignores", "severity", "fail-on", "languagetool", "spin-threshold"}
+_KEYS = {*_LIST_KEYS, "per-file-ignores", "severity", "fail-on", "languagetool", "spin-threshold", "dialect"}
+DIALECTS = ("en-US", "en-GB")
 _LT_KEYS = {"enabled", "url", "disable", "enable", "language"}
 
 
@@ -29,6 +30,7 @@ class Config:
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     spin_threshold: float | None = None
+    dialect: str | None = None  # house spelling: "en-US" or "en-GB"; None: only mixed spellings are flagged
     languagetool: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -110,6 +112,9 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     threshold = data.get("spin-threshold")
     if threshold is not None and not isinstance(threshold, (int, float)):
         raise bad("spin-threshold", "expected a number")
+    dialect = data.get("dialect")
+    if dialect is not None and dialect not in DIALECTS:
+        raise bad("dialect", f"{dialect!r} is not one of {', '.join(DIALECTS)}")
     base = path.parent
     return Config(
         path=where,
@@ -125,5 +130,6 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         include=tuple(data.get("include", [])),
         exclude=tuple(data.get("exclude", [])),
         spin_threshold=float(threshold) if threshold is not None else None,
+        dialect=dialect,
         languagetool=dict(lt),
     )

@@ -33,7 +33,8 @@ COMMON_KEYS = {
 }
 REQUIRED = ("code", "name", "kind", "severity", "message")
 CODE_RE = regex.compile(r"CL[1-9]\d\d")
-EXAMPLE_KEYS = {"bad", "good", "correction", "note"}
+EXAMPLE_KEYS = {"bad", "good", "correction", "note", "config"}
+EXAMPLE_CONFIG_KEYS = {"dialect"}  # settings an example may assume (the test builds a linter with them)
 
 
 def builtin_rules_dir() -> Path:
@@ -218,7 +219,11 @@ def _example(path: str, index: int, entry: Any) -> Example:
     bad = entry.get("bad")
     if bad is not None and (bad.count("⟦") != 1 or bad.count("⟧") != 1 or bad.index("⟦") > bad.index("⟧")):
         raise RuleError(path, f"{key}.bad", "must mark exactly one span with ⟦…⟧")
-    return Example(bad=bad, good=entry.get("good"), correction=entry.get("correction"))
+    config = entry.get("config", {})
+    if not isinstance(config, dict) or set(config) - EXAMPLE_CONFIG_KEYS:
+        raise RuleError(path, f"{key}.config", f"must be a table of {sorted(EXAMPLE_CONFIG_KEYS)}")
+    return Example(bad=bad, good=entry.get("good"), correction=entry.get("correction"),
+                   config=tuple(sorted(config.items())))
 
 
 def compile_regex(rule: Rule, key: str, pattern: str, flags: int = 0) -> "regex.Pattern[str]":

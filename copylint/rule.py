@@ -27,6 +27,7 @@ class Example:
     bad: str | None = None
     good: str | None = None
     correction: str | None = None
+    config: tuple[tuple[str, str], ...] = ()  # settings the example assumes, e.g. (("dialect", "en-US"),)
 
 
 @dataclass(frozen=True)

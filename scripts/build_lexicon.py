@@ -5,17 +5,18 @@
 
 Sources (pinned; each file's header and copylint/data/lexicon/SOURCES.toml record them):
   * PyPI symspellpy 6.10.1 (MIT): frequency_dictionary_en_82_765.txt (82,765 English words with Google Books
-    n-gram counts) and frequency_bigramdictionary_en_243_342.txt (243,342 word pairs with counts).
+    n-gram counts).
       -> words.tsv.gz        every word and log10 of its count: the known-word list and word frequencies
-      -> prepositions.tsv    each word's counts before each preposition (from the word pairs)
   * Maven Central org.languagetool:language-en 6.8 (LGPL-2.1-or-later): org/languagetool/resource/en/en-US-GB.txt
-    (American <-> British spellings) and org/languagetool/rules/en/coherency.txt (two spellings of one word in one
-    variety).
-      -> variants.tsv        us<TAB>gb<TAB>kind (kind: "us-gb" or "either")
+    (American <-> British spellings), filtered by Debian's scowl 2020.12.07-2 word lists (SCOWL, permissive licence; sizes up to 70): an
+    American/British pair is kept only when neither form is also a word of the other variety ("program" is British
+    too, for software; "license" is the British verb), so each kept pair is a pure spelling variant.
+      -> variants.tsv        us<TAB>gb
   * PyPI lemminflect 0.2.3 (MIT; its tables come from the NIH SPECIALIST Lexicon): resources/infl_lu.csv.gz.
       -> wordclasses.tsv.gz  each form's possible word classes (verb base, 3rd singular, past, participle, -ing;
                              singular and plural noun; adjective; adverb) and its lemma; mass nouns told by the word counts
-Needs pip and mvn (or an already fetched LanguageTool: $LANGUAGETOOL_HOME/lib-6.8 from scripts/languagetool.sh).
+Needs pip, mvn (or an already fetched LanguageTool: $LANGUAGETOOL_HOME/lib-6.8 from scripts/languagetool.sh) and
+apt-get with dpkg-deb (Debian).
 """
 from __future__ import annotations
 
@@ -39,12 +40,8 @@ OUT = ROOT / "copylint" / "data" / "lexicon"
 SYMSPELL = ("symspellpy", "6.10.1")
 LEMMINFLECT = ("lemminflect", "0.2.3")
 LANGUAGETOOL = ("org.languagetool", "language-en", "6.8")
-# Prepositions and particles whose use after a head word the preposition model measures.
-PREPOSITIONS = ("about", "against", "at", "by", "for", "from", "in", "into", "of", "on", "onto", "over", "to",
-                "toward", "towards", "upon", "with", "among", "between", "through", "during", "under", "without")
-MIN_HEAD_PAIRS = 200_000  # a head word kept in prepositions.tsv needs this many preposition pairs in all
-
-
+SCOWL = ("scowl", "2020.12.07-2")
+SCOWL_MAX_SIZE = 70  # SCOWL's "large" dictionary
 def pip_wheel(name: str, version: str, into: Path) -> Path:
     subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--only-binary=:all:", "-d", str(into),
                     f"{name}=={version}"], check=True)
@@ -61,6 +58,24 @@ def languagetool_jar(into: Path) -> Path:
     subprocess.run(["mvn", "-q", "-B", "org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy",
                     f"-Dartifact={group}:{artifact}:{version}", f"-DoutputDirectory={into}"], check=True)
     return into / f"{artifact}-{version}.jar"
+
+
+def debian_package(name: str, version: str, into: Path) -> Path:
+    subprocess.run(["apt-get", "download", "-q", f"{name}={version}"], cwd=into, check=True, capture_output=True)
+    deb = next(into.glob(f"{name}_*.deb"))
+    subprocess.run(["dpkg-deb", "-x", str(deb), str(into / name)], check=True)
+    return deb
+
+
+def scowl_words(root: Path, variety: str) -> set[str]:
+    """Words SCOWL lists for a variety ("american" or "british"), common and variety-only, up to SCOWL_MAX_SIZE."""
+    folder = root / "usr" / "share" / "dict" / "scowl"
+    out: set[str] = set()
+    for path in folder.iterdir():
+        name, _, size = path.name.rpartition(".")
+        if name in ("english-words", f"{variety}-words") and size.isdigit() and int(size) <= SCOWL_MAX_SIZE:
+            out.update(w.strip().lower() for w in path.read_text(encoding="latin-1").splitlines() if w.strip())
+    return out
 
 
 def sha256(path: Path) -> str:
@@ -89,40 +104,15 @@ def build_words(unigrams: bytes) -> tuple[str, dict[str, int]]:
     return rows, counts
 
 
-def build_prepositions(bigrams: bytes) -> str:
-    table: dict[str, dict[str, int]] = defaultdict(dict)
-    wanted = set(PREPOSITIONS)
-    for line in bigrams.decode("utf-8").splitlines():
-        parts = line.split()
-        if len(parts) != 3 or not parts[2].isdigit():
-            continue
-        head, prep, count = parts
-        if prep in wanted and head.isalpha():
-            table[head][prep] = int(count)
-    rows = []
-    for head in sorted(table):
-        preps = table[head]
-        if sum(preps.values()) < MIN_HEAD_PAIRS:
-            continue
-        rows.append(head + "\t" + " ".join(f"{p}:{c}" for p, c in sorted(preps.items(), key=lambda kv: -kv[1])) + "\n")
-    return "".join(rows)
-
-
-def build_variants(us_gb: bytes, coherency: bytes) -> str:
-    pairs: dict[tuple[str, str], str] = {}
+def build_variants(us_gb: bytes, american: set[str], british: set[str]) -> str:
+    pairs: set[tuple[str, str]] = set()
     for line in us_gb.decode("utf-8").splitlines():
         line = line.split("#")[0].strip()
         if ";" in line:
             us, gb = (w.strip() for w in line.split(";")[:2])
-            if us and gb and us != gb:
-                pairs[(us, gb)] = "us-gb"
-    for line in coherency.decode("utf-8").splitlines():
-        line = line.split("#")[0].strip()
-        if ";" in line:
-            a, b = (w.strip() for w in line.split(";")[:2])
-            if a and b and a != b and (a, b) not in pairs and (b, a) not in pairs:
-                pairs[(a, b)] = "either"
-    return "".join(f"{a}\t{b}\t{kind}\n" for (a, b), kind in sorted(pairs.items()))
+            if us and gb and us != gb and us.lower() not in british and gb.lower() not in american:
+                pairs.add((us, gb))
+    return "".join(f"{us}\t{gb}\n" for us, gb in sorted(pairs))
 
 
 def build_inflections(table: bytes) -> str:
@@ -174,10 +164,10 @@ def build(out: Path, work: Path) -> dict[str, str]:
     jar = languagetool_jar(work)
     words, counts = build_words(read_member(sym, "frequency_dictionary_en_82_765.txt"))
     write_gzip(out / "words.tsv.gz", words)
-    (out / "prepositions.tsv").write_text(
-        build_prepositions(read_member(sym, "frequency_bigramdictionary_en_243_342.txt")), encoding="utf-8")
+    scowl = debian_package(*SCOWL, work)
     (out / "variants.tsv").write_text(build_variants(read_member(jar, "resource/en/en-US-GB.txt"),
-                                                     read_member(jar, "rules/en/coherency.txt")), encoding="utf-8")
+                                                     scowl_words(work / SCOWL[0], "american"),
+                                                     scowl_words(work / SCOWL[0], "british")), encoding="utf-8")
     inflection_rows = build_inflections(read_member(lem, "resources/infl_lu.csv.gz"))
     write_gzip(out / "wordclasses.tsv.gz", build_word_classes(inflection_rows, counts))
     sources = f'''# Where copylint/data/lexicon/ comes from: rebuilt by `python scripts/build_lexicon.py`.
@@ -186,8 +176,8 @@ registry = "PyPI"
 version = "{SYMSPELL[1]}"
 licence = "MIT"
 sha256 = "{sha256(sym)}"
-files = ["words.tsv.gz", "prepositions.tsv"]
-note = "frequency_dictionary_en_82_765.txt and frequency_bigramdictionary_en_243_342.txt (Google Books n-gram counts)"
+files = ["words.tsv.gz"]
+note = "frequency_dictionary_en_82_765.txt (Google Books n-gram counts)"
 
 [language-en]
 registry = "Maven Central (org.languagetool:language-en)"
@@ -195,7 +185,15 @@ version = "{LANGUAGETOOL[2]}"
 licence = "LGPL-2.1-or-later"
 sha256 = "{sha256(jar)}"
 files = ["variants.tsv"]
-note = "org/languagetool/resource/en/en-US-GB.txt and org/languagetool/rules/en/coherency.txt"
+note = "org/languagetool/resource/en/en-US-GB.txt"
+
+[scowl]
+registry = "Debian (bookworm)"
+version = "{SCOWL[1]}"
+licence = "SCOWL copyright: free use, copy, modification and distribution (see the package's copyright file)"
+sha256 = "{sha256(scowl)}"
+files = ["variants.tsv"]
+note = "usr/share/dict/scowl/{{english,american,british}}-words.10..70: keeps the American/British pairs whose forms are not words of the other variety"
 
 [lemminflect]
 registry = "PyPI"

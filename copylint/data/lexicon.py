@@ -1,5 +1,5 @@
 """Lexical data shipped in copylint/data/lexicon/ (built by scripts/build_lexicon.py; sources in its SOURCES.toml):
-English word counts, each word's prepositions, spelling variants and word classes. Each table loads on first use."""
+English word counts, American/British spelling pairs and word classes. Each table loads on first use."""
 from __future__ import annotations
 
 import gzip
@@ -26,19 +26,9 @@ def word_frequencies() -> Mapping[str, float]:
 
 
 @lru_cache(maxsize=1)
-def preposition_counts() -> Mapping[str, Mapping[str, int]]:
-    """Word -> {preposition: count of the pair}, for words seen often before a preposition."""
-    out: dict[str, dict[str, int]] = {}
-    for line in _text("prepositions.tsv").splitlines():
-        head, _, rest = line.partition("\t")
-        out[head] = {p: int(c) for p, _, c in (item.partition(":") for item in rest.split())}
-    return out
-
-
-@lru_cache(maxsize=1)
-def spelling_variants() -> tuple[tuple[str, str, str], ...]:
-    """(American, British, "us-gb") and (spelling, spelling, "either") pairs of one word."""
-    return tuple(tuple(line.split("\t")) for line in _text("variants.tsv").splitlines() if line.count("\t") == 2)
+def spelling_variants() -> tuple[tuple[str, str], ...]:
+    """(American, British) spellings of one word form, neither a word of the other variety."""
+    return tuple(tuple(line.split("\t")) for line in _text("variants.tsv").splitlines() if line.count("\t") == 1)
 
 
 class WordClasses:

@@ -93,6 +93,8 @@ class SubjectVerb(Kind):
             tags = classes.of(lower)
             if lower not in _SINGULAR_DET | _PLURAL_DET and not tags & {"NN", "NNS", "JJ"} and not w[:1].isupper():
                 return None
+            if tags & {"VBZ", "VBD"} and k + 1 < len(words) and words[k + 1].lower() not in _VERBS:
+                return None  # "the law in France means workers are": a verb inside is the clause's own verb
             last_noun = k
             k += 1
         if k >= len(words) or words[k].lower() not in _VERBS or last_noun is None or not words[k].islower():
@@ -107,8 +109,9 @@ class SubjectVerb(Kind):
 
 
 def _noun_number(tags: frozenset[str]) -> str | None:
-    """Singular or plural when the table allows only one noun reading (after a determiner a verb reading is out)."""
-    if not tags & {"NN", "NNS"}:
+    """Singular or plural when the table allows only one noun reading. A base-form verb reading is harmless after a
+    determiner ("the price"); a finite one is not ("its broad scope stretches from": the verb, not the subject)."""
+    if not tags & {"NN", "NNS"} or tags & {"VBZ", "VBD"}:
         return None
     if "NN" in tags and "NNS" not in tags:
         return "singular"

@@ -59,8 +59,9 @@ class WordForm(Kind):
         for _, block in self.blocks(doc):
             words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(block.text)]
             for i, (_, _, trigger) in enumerate(words):
-                if trigger.lower().replace("’", "'") not in self.after or not trigger[:1].islower():
-                    continue  # "Will prices rise?": a capitalised trigger may open a question, its subject next
+                if trigger.lower().replace("’", "'") not in self.after or not trigger[:1].islower() or (
+                        words[i][0] and block.text[words[i][0] - 1] in _GLUE):
+                    continue  # "Will prices rise?" (a question: its subject next); "one-to-many road"
                 j = i + 1
                 while j < len(words) and words[j][2].lower() in self.between and _adjacent(block.text, words, j):
                     j += 1
