@@ -185,12 +185,13 @@ def looks_like_typo(word: str, replacements: Sequence[str]) -> bool:
     frequencies = word_frequencies()
     folded = word.casefold().replace("’", "'")
     capitalised = word[:1].isupper()
-    if "-" in word or folded in frequencies:
-        return False
-    if is_split_compound(word, replacements) and _nearest_common(folded, replacements, frequencies, 1) is None:
+    if "-" in word or is_split_compound(word, replacements) and _nearest_common(folded, replacements, frequencies,
+                                                                                  1) is None:
         return False
     if not capitalised and any(r[:1].isupper() and r[1:].islower() and r.casefold() == folded for r in replacements):
-        return True  # a proper noun written in lowercase
+        return True  # a proper noun written in lowercase ("atlanta"), even though the word list has it in lowercase
+    if folded in frequencies:
+        return False
     if capitalised and len(word) < _MIN_CAPITALISED_TYPO or len(word) < 3:
         return False  # two letters: an abbreviation far more often than a slip ("dx", "jb")
     budget = 1 if capitalised or len(word) <= 4 else 2 if len(word) <= 7 else 3
