@@ -75,11 +75,7 @@ def main() -> int:
     files = news_files(args.news)
     began = time.perf_counter()
     for path in files:
-        doc = parse(str(path), path.read_text(encoding="utf-8", errors="replace"))
-        query = engine.query(doc)
-        if query is None:
-            continue
-        for f in engine.findings(doc, query):
+        for f in engine.check(parse(str(path), path.read_text(encoding="utf-8", errors="replace"))):
             news[f.code[3:]] += 1
             meta[f.code[3:]] = dict(f.data)["languagetool_category"]
     print(f"clean news: {len(files)} articles in {time.perf_counter() - began:.0f}s", file=sys.stderr)
@@ -90,11 +86,8 @@ def main() -> int:
         sentences = gec.load(corpus, "tune")
         sizes[corpus] = len(sentences)
         for sentence in sentences:
-            doc = Document("sentence.txt", sentence.text, "plain", [ProseBlock(sentence.text, "paragraph", 0)])
-            query = engine.query(doc)
-            if query is None:
-                continue
-            for f in engine.findings(doc, query):
+            for f in engine.check(Document("sentence.txt", sentence.text, "plain",
+                                           [ProseBlock(sentence.text, "paragraph", 0)])):
                 rule = f.code[3:]
                 meta[rule] = dict(f.data)["languagetool_category"]
                 found[rule][corpus] += 1

@@ -212,7 +212,7 @@ def test_gold_edit_spans_and_overlap_scoring():
 
 # -- the three bugs, end to end against the real LanguageTool server -------------------------------------------------
 @pytest.fixture(scope="module")
-def lt_linter(engine):  # engine: the real server, started (or skipped; a failure in CI) as for the other LT tests
+def lt_linter(engine):  # noqa: F811  (the real server, started or skipped as for the other LT tests)
     linter = Linter(languagetool=True)
     assert linter.languagetool is not None, linter.warnings
     return linter

@@ -185,6 +185,8 @@ def looks_like_typo(word: str, replacements: Sequence[str]) -> bool:
     frequencies = word_frequencies()
     folded = word.casefold().replace("’", "'")
     capitalised = word[:1].isupper()
+    if len(word) < 3:
+        return False  # two letters: an abbreviation ("dx", "dy") far more often than a slip
     if "-" in word or is_split_compound(word, replacements) and _nearest_common(folded, replacements, frequencies,
                                                                                   1) is None:
         return False
@@ -192,8 +194,8 @@ def looks_like_typo(word: str, replacements: Sequence[str]) -> bool:
         return True  # a proper noun written in lowercase ("atlanta"), even though the word list has it in lowercase
     if folded in frequencies:
         return False
-    if capitalised and len(word) < _MIN_CAPITALISED_TYPO or len(word) < 3:
-        return False  # two letters: an abbreviation far more often than a slip ("dx", "jb")
+    if capitalised and len(word) < _MIN_CAPITALISED_TYPO:
+        return False
     budget = 1 if capitalised or len(word) <= 4 else 2 if len(word) <= 7 else 3
     floor = _VERY_COMMON if len(word) == 3 else _COMMON
     return _nearest_common(folded, replacements, frequencies, budget, floor) is not None

@@ -187,20 +187,15 @@ class VariantSpelling(Kind):
         house = _HOUSE_VARIANT[dialect]
         if doc.words.isdisjoint(self.exact):
             return
-        scopes = self.rule.scopes or self.DEFAULT_SCOPES
-        for block in doc.blocks:
-            if block.scope not in scopes:
+        for block, m in self._tokens(doc):
+            text, token = block.text, m.group()
+            entry = self.exact.get(token.lower().replace("’", "'"))
+            if entry is None or entry[1] == house or not self.pairs[entry[2]][2]:
                 continue
-            text = block.text
-            for m in _TOKEN().finditer(text):
-                token = m.group()
-                entry = self.exact.get(token.lower().replace("’", "'"))
-                if entry is None or entry[1] == house or not self.pairs[entry[2]][2]:
-                    continue
-                if token[0].isupper() and not _initial(text, m.start()):
-                    continue  # a name keeps its spelling ("Labor Party", "Lincoln Center")
-                right = self.pairs[entry[2]][house]
-                yield self.finding(doc, block, m.start(), m.end(), match_case(token, right), dialect=dialect)
+            if token[0].isupper() and not _initial(text, m.start()):
+                continue  # a name keeps its spelling ("Labor Party", "Lincoln Center")
+            right = self.pairs[entry[2]][house]
+            yield self.finding(doc, block, m.start(), m.end(), match_case(token, right), dialect=dialect)
 
     def _two_spellings_possible(self, doc: Document) -> bool:
         """False when no word family can occur in two spellings: no family has two listed variants among the
@@ -243,30 +238,33 @@ class VariantSpelling(Kind):
                     return True
         return False
 
+    def _tokens(self, doc: Document) -> Iterator[tuple[ProseBlock, "regex.Match[str]"]]:
+        """Each word token of the checked blocks."""
+        scopes = self.rule.scopes or self.DEFAULT_SCOPES
+        for block in doc.blocks:
+            if block.scope in scopes:
+                for m in _TOKEN().finditer(block.text):
+                    yield block, m
+
     def _could_vary(self, token: str) -> bool:
         lower = token.lower().replace("’", "'")
         return lower in self.listed or (self.ize and ("is" in lower or "iz" in lower or "ys" in lower or "yz" in lower))
 
     def _check(self, doc: Document, skip_dialect_pairs: bool = False) -> Iterator[Finding]:
-        scopes = self.rule.scopes or self.DEFAULT_SCOPES
         seen: dict[tuple, list[tuple[int, ProseBlock, int, int, str]]] = collections.defaultdict(list)
-        for block in doc.blocks:
-            if block.scope not in scopes:
+        for block, m in self._tokens(doc):
+            text, token = block.text, m.group()
+            if not self._could_vary(token):
                 continue
-            text = block.text
-            for m in _TOKEN().finditer(text):
-                token = m.group()
-                if not self._could_vary(token):
-                    continue
-                start = m.start()
-                key = self._key(token, token[0].isupper() and not _initial(text, start))
-                if key is not None:
-                    family, variant, _ = key
-                    if family[0] == "pair" and skip_dialect_pairs and self.pairs[family[2]][2]:
-                        continue  # with a house dialect, the house rule judges American/British spellings
-                    # Inflected forms of one family vote together ("protesters" and "protestor" disagree).
-                    vote_family = family if family[0] not in ("table", "pair") else family[:2]
-                    seen[vote_family].append((variant, block, start, m.end(), token, family))
+            start = m.start()
+            key = self._key(token, token[0].isupper() and not _initial(text, start))
+            if key is not None:
+                family, variant, _ = key
+                if family[0] == "pair" and skip_dialect_pairs and self.pairs[family[2]][2]:
+                    continue  # with a house dialect, the house rule judges American/British spellings
+                # Inflected forms of one family vote together ("protesters" and "protestor" disagree).
+                vote_family = family if family[0] not in ("table", "pair") else family[:2]
+                seen[vote_family].append((variant, block, start, m.end(), token, family))
         for occurrences in seen.values():
             counts = collections.Counter(o[0] for o in occurrences)
             if len(counts) < 2:
