@@ -77,11 +77,14 @@ def test_a_term_used_throughout_with_no_word_one_edit_away_is_not_a_misspelling(
     ("detailled", ["detailed", "detail led"], True),  # one edit beats a split into two words
     ("bioethics", ["ethics"], False),  # English, just not in LanguageTool's dictionary
     ("horseracing", ["horse racing"], False),  # a closed compound
-    ("bjs", ["BJS", "BJs"], False),  # an acronym
+    ("bjs", ["BJS", "BJs", "bus"], False),  # an acronym: LanguageTool's best guess is the word in capitals
     ("Nexar", ["Near"], False),  # a capitalised name four letters long
     ("Begley", ["Bella", "Bexley"], False),  # a name: the nearest capitalised word is a name too
     ("gerbera", ["Gerber"], False),  # a lowercase word's fix is not a name
     ("desistance", ["resistance"], False),  # a typo keeps its first letter
+    ("apportunity", ["opportunity"], True),  # or swaps a vowel for a vowel
+    ("alot", ["a lot", "lot"], True),  # a function word run into the next
+    ("dopants", ["do pants"], False),  # but not any split LanguageTool offers
     ("dx", ["do"], False),  # two letters: an abbreviation
 ])
 def test_typo_model(word, suggestions, typo):

@@ -54,6 +54,7 @@ class Curation:
 
     disabled: Mapping[str, str]  # rule id, or glob such as "*_COMPOUNDS" -> reason
     disabled_categories: Mapping[str, str]  # LanguageTool category id -> reason
+    enabled: frozenset[str]  # rules LanguageTool leaves off by default, measured precise on real errors
     accept_other_variants: bool  # "colour" in en-US copy is another variant, not a misspelling
     accept_words: tuple[str, ...]  # a newsroom's house dictionary: standard news words LT's lacks
 
@@ -70,11 +71,13 @@ def curation() -> Curation:
     measured = data.get("measured", {})
     disabled = {rule: reason for rule, reason in reasons("disabled").items()
                 if measured.get(rule, {}).get("verdict") != "on"}
+    enabled = frozenset(rule for rule, entry in measured.items()
+                        if entry.get("default_off") and entry.get("verdict") == "on")
     for rule, entry in measured.items():
-        if entry.get("verdict") == "off":
+        if entry.get("verdict") == "off" and not entry.get("default_off"):
             disabled.setdefault(rule, f"measured: {entry.get('news', 0)} hits on clean news, precision "
                                       f"{entry.get('precision', '-')} on real errors ({entry.get('found', 0)} hits)")
-    return Curation(disabled, reasons("disabled_categories"),
+    return Curation(disabled, reasons("disabled_categories"), enabled,
                     bool(spelling.get("accept_other_variants", True)), tuple(spelling.get("accept", ())))
 
 
@@ -103,8 +106,8 @@ class LanguageToolEngine:
     ) -> None:
         self.url = resolve_url(url)
         self.language = language
-        self.enabled_rules = frozenset(enabled_rules)
         cur = curation()
+        self.enabled_rules = frozenset(enabled_rules) | (cur.enabled - set(disabled_rules) if curated else frozenset())
         wanted_off = set(disabled_rules) | (set(cur.disabled) if curated else set())
         self.disabled_rules = frozenset(r for r in wanted_off - self.enabled_rules if "*" not in r)
         # Globs ("*_COMPOUNDS") are applied here: the server only takes exact rule ids.

@@ -18,6 +18,7 @@ _DELIBERATE = 3  # a word spelled the same way this often in one document may be
 _COMMON = 5.0  # log10 count of a common word (100,000 uses in the Google Books n-grams)
 _VERY_COMMON = 7.0  # function words and the like ("although", "the"), which the word-class table does not list
 _MIN_CAPITALISED_TYPO = 6
+_VOWELS = frozenset("aeiou")
 _TYPO = 1  # one edit (a swap counts once) from a suggested word: the shape of a typo, however often repeated
 
 
@@ -150,8 +151,8 @@ class NameOracle:
     def not_a_misspelling(self, text: str, start: int, end: int, replacements: Sequence[str]) -> bool:
         """Whether the spelling match on text[start:end] should be dropped."""
         word = text[start:end]
-        if "&" in text[max(0, start - 1):end + 1]:
-            return True  # "caf&eacute;" cut short: broken markup, the markup rules' finding, not a spelling one
+        if "&" in text[max(0, start - 1):end + 1] or text[start - 1:start] == "]" or text[end:end + 1] == "[":
+            return True  # "caf&eacute;", "[b]uilding": words cut by markup are the markup rules' findings
         if self.is_name(word) or is_name_particle(text, start, end):
             return True
         if not word[:1].isupper():
@@ -166,6 +167,20 @@ class NameOracle:
         elif in_name_context(text, start, end):
             return True  # a capitalised word in a proper-noun shape ("Rowetta Satchell") is a name LT does not know
         return not looks_like_typo(word, replacements)
+
+
+# The commonest function words, which a fast typist runs into the next or previous word ("alot", "chanceof").
+_GLUED = frozenset("a an the of to in and".split())
+
+
+def is_run_together(folded: str, replacements: Sequence[str], frequencies: Mapping[str, float]) -> bool:
+    """A very common function word run into a common word, which LanguageTool offers to split."""
+    for r in replacements:
+        parts = r.casefold().split(" ")
+        if len(parts) == 2 and "".join(parts) == folded and any(p in _GLUED for p in parts) and all(
+                p in _GLUED or len(p) >= 3 and frequencies.get(p, 0.0) >= _COMMON for p in parts):
+            return True
+    return False
 
 
 def looks_like_typo(word: str, replacements: Sequence[str]) -> bool:
@@ -187,11 +202,15 @@ def looks_like_typo(word: str, replacements: Sequence[str]) -> bool:
     capitalised = word[:1].isupper()
     if len(word) < 3:
         return False  # two letters: an abbreviation ("dx", "dy") far more often than a slip
+    if replacements and replacements[0].isupper() and replacements[0].casefold() == word.casefold():
+        return False  # LanguageTool's best guess is the word in capitals: an abbreviation ("bjs" -> "BJS")
     if "-" in word or is_split_compound(word, replacements) and _nearest_common(folded, replacements, frequencies,
                                                                                   1) is None:
         return False
     if not capitalised and any(r[:1].isupper() and r[1:].islower() and r.casefold() == folded for r in replacements):
         return True  # a proper noun written in lowercase ("atlanta"), even though the word list has it in lowercase
+    if is_run_together(folded, replacements, frequencies):
+        return True  # "alot", "chanceof", "alecture"
     if folded in frequencies:
         return False
     if capitalised and len(word) < _MIN_CAPITALISED_TYPO:
@@ -212,8 +231,11 @@ def _nearest_common(folded: str, replacements: Sequence[str], frequencies: Mappi
         if " " in suggestion:
             continue
         target = suggestion.casefold().replace("’", "'")
-        if target[:1] != folded[:1] or target == folded or not (suggestion[1:].islower() or "'" in suggestion):
+        if target == folded or not (suggestion[1:].islower() or "'" in suggestion):
             continue
+        if target[:1] != folded[:1] and not (budget >= 2 and len(target) == len(folded) and target[1:] == folded[1:]
+                                             and target[0] in _VOWELS and folded[0] in _VOWELS):
+            continue  # a typo keeps its first letter, or at most swaps one vowel for another ("apportunity")
         stem = target.split("'")[0]
         frequency = max(frequencies.get(stem, 0.0), frequencies.get(target, 0.0))
         if frequency < floor or (frequency < _VERY_COMMON and not classes.of(stem)):
