@@ -11,7 +11,7 @@ Sources (pinned; each file's header and copylint/data/lexicon/SOURCES.toml recor
     (American <-> British spellings), filtered by Debian's scowl 2020.12.07-2 word lists (SCOWL, permissive licence; sizes up to 70): an
     American/British pair is kept only when neither form is also a word of the other variety ("program" is British
     too, for software; "license" is the British verb), so each kept pair is a pure spelling variant.
-      -> variants.tsv        us<TAB>gb
+      -> variants.tsv        us<TAB>gb<TAB>family (the American form's lemma, from the word classes below)
   * PyPI lemminflect 0.2.3 (MIT; its tables come from the NIH SPECIALIST Lexicon): resources/infl_lu.csv.gz.
       -> wordclasses.tsv.gz  each form's possible word classes (verb base, 3rd singular, past, participle, -ing;
                              singular and plural noun; adjective; adverb) and its lemma; mass nouns told by the word counts
@@ -104,7 +104,8 @@ def build_words(unigrams: bytes) -> tuple[str, dict[str, int]]:
     return rows, counts
 
 
-def build_variants(us_gb: bytes, american: set[str], british: set[str]) -> str:
+def build_variants(us_gb: bytes, american: set[str], british: set[str], lemmas: dict[str, str]) -> str:
+    """us<TAB>gb<TAB>family: the family is the American form's lemma, so a word's inflections vote together."""
     pairs: set[tuple[str, str]] = set()
     for line in us_gb.decode("utf-8").splitlines():
         line = line.split("#")[0].strip()
@@ -112,7 +113,7 @@ def build_variants(us_gb: bytes, american: set[str], british: set[str]) -> str:
             us, gb = (w.strip() for w in line.split(";")[:2])
             if us and gb and us != gb and us.lower() not in british and gb.lower() not in american:
                 pairs.add((us, gb))
-    return "".join(f"{us}\t{gb}\n" for us, gb in sorted(pairs))
+    return "".join(f"{us}\t{gb}\t{lemmas.get(us.lower(), us.lower())}\n" for us, gb in sorted(pairs))
 
 
 def build_inflections(table: bytes) -> str:
@@ -164,12 +165,14 @@ def build(out: Path, work: Path) -> dict[str, str]:
     jar = languagetool_jar(work)
     words, counts = build_words(read_member(sym, "frequency_dictionary_en_82_765.txt"))
     write_gzip(out / "words.tsv.gz", words)
+    inflection_rows = build_inflections(read_member(lem, "resources/infl_lu.csv.gz"))
+    classes = build_word_classes(inflection_rows, counts)
+    write_gzip(out / "wordclasses.tsv.gz", classes)
+    lemmas = {w: lemma for w, _, lemma in (line.split("\t") for line in classes.splitlines()) if lemma}
     scowl = debian_package(*SCOWL, work)
     (out / "variants.tsv").write_text(build_variants(read_member(jar, "resource/en/en-US-GB.txt"),
                                                      scowl_words(work / SCOWL[0], "american"),
-                                                     scowl_words(work / SCOWL[0], "british")), encoding="utf-8")
-    inflection_rows = build_inflections(read_member(lem, "resources/infl_lu.csv.gz"))
-    write_gzip(out / "wordclasses.tsv.gz", build_word_classes(inflection_rows, counts))
+                                                     scowl_words(work / SCOWL[0], "british"), lemmas), encoding="utf-8")
     sources = f'''# Where copylint/data/lexicon/ comes from: rebuilt by `python scripts/build_lexicon.py`.
 [symspellpy]
 registry = "PyPI"
@@ -200,7 +203,7 @@ registry = "PyPI"
 version = "{LEMMINFLECT[1]}"
 licence = "MIT (tables from the NIH SPECIALIST Lexicon)"
 sha256 = "{sha256(lem)}"
-files = ["wordclasses.tsv.gz"]
+files = ["wordclasses.tsv.gz", "variants.tsv (families)"]
 note = "lemminflect/resources/infl_lu.csv.gz: verbs, nouns, adjectives and adverbs with lowercase lemmas"
 '''
     (out / "SOURCES.toml").write_text(sources, encoding="utf-8")

@@ -26,9 +26,10 @@ def word_frequencies() -> Mapping[str, float]:
 
 
 @lru_cache(maxsize=1)
-def spelling_variants() -> tuple[tuple[str, str], ...]:
-    """(American, British) spellings of one word form, neither a word of the other variety."""
-    return tuple(tuple(line.split("\t")) for line in _text("variants.tsv").splitlines() if line.count("\t") == 1)
+def spelling_variants() -> tuple[tuple[str, str, str], ...]:
+    """(American, British, family) spellings of one word form, neither a word of the other variety; the family (the
+    American lemma) is shared by a word's inflections ("organized", "organizes": "organize")."""
+    return tuple(tuple(line.split("\t")) for line in _text("variants.tsv").splitlines() if line.count("\t") == 2)
 
 
 class WordClasses:

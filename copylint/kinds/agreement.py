@@ -36,12 +36,21 @@ class SubjectVerb(Kind):
         self.prepositions = frozenset(w.lower() for w in p.get("prepositions", ()))
         self.partitives = frozenset(w.lower() for w in p.get("partitives", ()))
         self.collectives = frozenset(w.lower() for w in p.get("collectives", ()))
+        dets = "|".join(sorted(_SINGULAR_DET | _PLURAL_DET, key=len, reverse=True))
+        preps = "|".join(sorted(self.prepositions, key=len, reverse=True))
+        verbs = "|".join(_VERBS)
+        self.shape = re.compile(rf"(?i:\b(?:{dets})\s+(?:[a-z]+\s+){{0,2}}[a-z]+\s+(?:{preps})\s+"
+                                rf"(?:[\w'’-]+\s+){{1,6}}?(?:{verbs})\b)")
 
     def check(self, doc: Document) -> Iterable[Finding]:
         if not doc.has_any(self.prepositions) or not doc.has_any(frozenset(_VERBS)):
             return
-        classes = word_classes()
+        classes = None
         for _, block in self.blocks(doc):
+            # Most blocks have no determiner, preposition and be/have/do in that order within a few words.
+            if self.shape.search(block.text) is None:
+                continue
+            classes = classes or word_classes()
             tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(block.text)]
             for i in range(len(tokens)):
                 if self._clause_start(tokens, i):

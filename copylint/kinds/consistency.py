@@ -114,22 +114,18 @@ class VariantSpelling(Kind):
         self._votes: dict[str, tuple[tuple, int]] = {}
 
     def _add_lexicon(self) -> None:
-        from ..data.lexicon import spelling_variants, word_classes
+        from ..data.lexicon import spelling_variants
 
-        classes = word_classes()
+        covered = {stem + suffix for stem in self.stems for suffix in _SUFFIXES}
         families: dict[str, int] = {}
-        for first, second in spelling_variants():
+        for first, second, family in spelling_variants():
             a, b = first.lower(), second.lower()
-            if a in self.exact or b in self.exact or self._covered(a) or self._covered(b):
+            if a in self.exact or b in self.exact or a in covered or b in covered:
                 continue  # the hand table (house-preferred forms) or an earlier pair already has it
-            g = families.setdefault(classes.lemma_of(a) or a, len(families))
+            g = families.setdefault(family, len(families))
             self.pairs.append((a, b, True))
             self.exact[a] = (g, 0, len(self.pairs) - 1)
             self.exact[b] = (g, 1, len(self.pairs) - 1)
-
-    def _covered(self, word: str) -> bool:
-        return any(word == stem + suffix for suffix in _SUFFIXES for stem in (word[: len(word) - len(suffix)],)
-                   if stem in self.stems and word.endswith(suffix))
 
     def _key(self, token: str, capitalised_midsentence: bool) -> tuple[tuple, int, str] | None:
         """(family key, variant index, suffix) of a token, or None when it has no variants."""

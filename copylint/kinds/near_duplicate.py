@@ -21,7 +21,7 @@ _ITEM_MARKS = frozenset("-–—•*·")
 
 
 def content_words(text: str) -> list[str]:
-    return [w for w in (m.group().lower().replace("’", "'") for m in _WORD.finditer(text)) if w not in _STOP]
+    return [w for w in _WORD.findall(text.lower().replace("’", "'")) if w not in _STOP]
 
 
 def _common_in_order(a: list[str], b: list[str]) -> int:
@@ -57,9 +57,11 @@ class NearDuplicate(Kind):
             if block.scope not in scopes:
                 continue
             text = doc.sentence_text(sentence)
-            words = content_words(text)
-            if len(words) < min_words or text.rstrip().endswith(("?", ":")) or text[:1] in _ITEM_MARKS:
+            if len(text) < 6 * min_words or text.rstrip().endswith(("?", ":")) or text[:1] in _ITEM_MARKS:
                 continue  # short lines, questions (an FAQ asks alike) and list items (parallel by design)
+            words = content_words(text)
+            if len(words) < min_words:
+                continue
             bag = frozenset(words)
             shared: dict[int, int] = {}
             for w in bag:

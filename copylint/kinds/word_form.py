@@ -11,10 +11,8 @@ from ..errors import RuleError
 from ..model import Finding
 from .base import Kind, match_case
 
-_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _TAGS = frozenset("VB VBZ VBD VBN VBG NN NNS JJ RB".split())
 _TARGETS = ("base-verb", "plural-noun", "singular-noun")
-_GLUE = frozenset("-‐'’")
 
 
 class WordForm(Kind):
@@ -51,35 +49,39 @@ class WordForm(Kind):
         self.before_noun = p.get("before_noun", True)
         self.exceptions = frozenset(w.lower() for w in p.get("except", ()))
         self.triggers = frozenset(w.replace("’", "'") for w in self.after)
+        # A lowercase trigger ("Will prices rise?" opens a question, its subject next) not glued to a hyphen ("one-to-
+        # many road"), the allowed words between, then the checked word, whether it is glued to a hyphen or an
+        # apostrophe, and the word after it.
+        def alternation(words) -> str:
+            return "|".join(re.escape(w).replace("'", "['’]") for w in sorted(words, key=len, reverse=True))
+
+        between = rf"(?:[ \t]+(?:{alternation(self.between)}))*" if self.between else ""
+        self.pattern = re.compile(
+            rf"(?<![\w'’‐-])(?P<t>{alternation(self.after)}){between}[ \t]+(?P<w>[A-Za-z]+(?:['’][A-Za-z]+)?)"
+            rf"(?![\w])(?P<g>[-‐'’]?)(?:[ \t]+(?P<n>[A-Za-z]+))?")
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        if not doc.has_any(self.triggers) and not any("'" in w for w in self.triggers):
+        if not doc.has_any(self.triggers):
             return
         classes = None
         for _, block in self.blocks(doc):
-            words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(block.text)]
-            for i, (_, _, trigger) in enumerate(words):
-                if trigger.lower().replace("’", "'") not in self.after or not trigger[:1].islower() or (
-                        words[i][0] and block.text[words[i][0] - 1] in _GLUE):
-                    continue  # "Will prices rise?" (a question: its subject next); "one-to-many road"
-                j = i + 1
-                while j < len(words) and words[j][2].lower() in self.between and _adjacent(block.text, words, j):
-                    j += 1
-                if j >= len(words) or not _adjacent(block.text, words, j):
-                    continue
-                start, end, word = words[j]
-                if not word.islower() or block.text[end:end + 1] in _GLUE or word in self.exceptions:
-                    continue  # names and acronyms; parts of compounds and possessives ("technology-related")
+            text = block.text
+            for m in self.pattern.finditer(text):
+                word, start, end = m.group("w"), m.start("w"), m.end("w")
+                if m.group("g") or not word.islower() or word in self.exceptions:
+                    continue  # parts of compounds and possessives ("technology-related"); names and acronyms
                 classes = classes or word_classes()
                 tags = classes.of(word)
                 if not (tags & self.flag) or tags & self.allow:
                     continue
-                if not self.before_noun and j + 1 < len(words) and _adjacent(block.text, words, j + 1) and (
-                        classes.of(words[j + 1][2]) & {"NN", "NNS"} or words[j + 1][2].lower() in ("and", "or")):
+                following = m.group("n")
+                if not self.before_noun and following and (
+                        classes.of(following) & {"NN", "NNS"} or following.lower() in ("and", "or")):
                     continue  # "many student loans", "both day and night camps"
                 fixed = self._fix(word, classes)
                 if fixed and fixed != word.lower():
-                    yield self.finding(doc, block, start, end, match_case(word, fixed), word=word)
+                    yield self.finding(doc, block, start, end, match_case(word, fixed), word=word,
+                                       after=m.group("t"))
 
     def _fix(self, word: str, classes) -> str | None:
         lower = word.lower()
@@ -87,8 +89,3 @@ class WordForm(Kind):
             return classes.plural_of(lower)
         return classes.lemma_of(lower)
 
-
-def _adjacent(text: str, words: list[tuple[int, int, str]], j: int) -> bool:
-    """Only spaces between word j-1 and word j (no punctuation, no line break)."""
-    gap = text[words[j - 1][1]:words[j][0]]
-    return bool(gap) and gap.strip(" \t") == ""
