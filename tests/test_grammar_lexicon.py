@@ -234,3 +234,11 @@ def lt_linter(engine):  # noqa: F811  (the real server, started or skipped as fo
 def test_issue_examples_against_languagetool(lt_linter, name, text, expected):
     found = lt_linter.lint_source(name, text)
     assert [(f.code, f.text) for f in found] == expected
+
+
+def test_compound_written_closed_and_open_is_flagged_once_per_minority_use():
+    text = "Report\n\nThe car maker grew. Another carmaker fell, and a third carmaker held. Prices rose 5 per cent."
+    found = lint_text(text, path="x.txt", select=["CL705"])
+    assert [(f.text, f.suggestions[0]) for f in found] == [("car maker", "carmaker")]
+    assert lint_text("Report\n\nIt set back the plan. The setback hurt. JP Morgan and JPMorgan.", path="x.txt",
+                     select=["CL705"]) == []
