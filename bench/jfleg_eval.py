@@ -1,4 +1,4 @@
-"""Sentence-level grammar detection on JFLEG test: copylint (curated LanguageTool + CL5xx) vs LanguageTool
+"""Sentence-level grammar detection on JFLEG test (span-level, with a held-apart split: bench/grammar_eval.py): copylint (curated LanguageTool + CL5xx) vs LanguageTool
 default rules vs Harper, in one run.
 
 Commands (from the repo root):
@@ -26,33 +26,17 @@ Systems:
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import time
 from pathlib import Path
 from typing import Callable
 
+from gec_corpora import detokenize
+
 from copylint.document import Document, ProseBlock
 from copylint.engines.languagetool import LanguageToolEngine
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "grammar" / "jfleg" / "test"
-TITLE = "Essay\n\n"  # plain format takes a lone first line as the title; give the sentence a body paragraph
-
-
-def detokenize(line: str) -> str:
-    text = " ".join(line.split())
-    text = re.sub(r" (n't|'s|'re|'ve|'ll|'d|'m)\b", r"\1", text, flags=re.IGNORECASE)
-    text = re.sub(r" ([.,;:!?%)\]}])", r"\1", text)
-    text = re.sub(r"([(\[{$]) ", r"\1", text)
-    text = text.replace("``", '"').replace("''", '"')
-    out, opening = [], True
-    for part in re.split(r'( ?" ?)', text):  # pair straight quotes: attach to the quoted words
-        if part.strip() == '"':
-            out.append(' "' if opening else '" ')
-            opening = not opening
-        else:
-            out.append(part)
-    return re.sub(r" {2,}", " ", "".join(out)).strip()
 
 
 def load(limit: int | None) -> tuple[list[str], list[int]]:
@@ -83,12 +67,12 @@ def copylint_system(engine: LanguageToolEngine) -> tuple[Callable[[str], bool], 
         linter = Linter(select=["CL5"], languagetool=False)  # built once: rules compiled once
         if not linter.rules:
             return lt_detect, "LT curated only (no CL5xx rules yet)"
-        linter.lint_source("jfleg.txt", TITLE + "A test sentence.")
+        linter.lint_source("jfleg.txt", "A test sentence.")
     except Exception as exc:  # API missing or a rule pack broken: LanguageTool alone, and say so
         return lt_detect, f"LT curated only (CL5xx unavailable: {type(exc).__name__})"
 
     def detect(sentence: str) -> bool:
-        own = [f for f in linter.lint_source("jfleg.txt", TITLE + sentence) if f.start >= len(TITLE)]
+        own = linter.lint_source("jfleg.txt", sentence)
         return bool(own) or lt_detect(sentence)
     return detect, f"LT curated + {len(linter.rules)} CL5xx rules"
 

@@ -64,7 +64,7 @@ class Linter:
         self.kinds = build_kinds([*self.rules, *helpers], known=known, reject=cfg.reject)
         self._unused_rule = next((r for r in self.rules if r.kind == "unused-directive"), None)
         self.context = {"names": cfg.names, "vocabulary": cfg.vocabulary, "spin_threshold": cfg.spin_threshold,
-                        "spin_sensitivity": cfg.spin_sensitivity}
+                        "spin_sensitivity": cfg.spin_sensitivity, "dialect": cfg.dialect}
         self.warnings: list[str] = []
         self.lt_selection = languagetool_selection(self.select, self.ignore, self.extend_select)
         self.languagetool: LanguageToolEngine | None = None
@@ -93,7 +93,7 @@ class Linter:
             disabled_rules=(*lt.get("disable", ()), *picked.disabled),
             enabled_rules=(*lt.get("enable", ()), *picked.enabled),
             vocabulary=(*self.config.vocabulary, *self.config.names),
-            language=lt.get("language", "en-US"),
+            language=lt.get("language", self.config.dialect or "en-US"),
             only_rules=picked.only,
         )
         problem = engine.available()

@@ -10,7 +10,9 @@ from .errors import ConfigError
 from .model import Severity
 
 _LIST_KEYS = ("select", "ignore", "extend-select", "rule-dirs", "names", "vocabulary", "reject", "include", "exclude")
-_KEYS = {*_LIST_KEYS, "per-file-ignores", "severity", "fail-on", "languagetool", "spin-threshold", "spin-sensitivity"}
+_KEYS = {*_LIST_KEYS, "per-file-ignores", "severity", "fail-on", "languagetool", "spin-threshold", "spin-sensitivity",
+         "dialect"}
+DIALECTS = ("en-US", "en-GB")
 _LT_KEYS = {"enabled", "url", "disable", "enable", "language"}
 
 
@@ -31,6 +33,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     spin_threshold: float | None = None
     spin_sensitivity: float | None = None  # scales the spun-phrase model's thresholds (2.0: twice as eager)
+    dialect: str | None = None  # house spelling: "en-US" or "en-GB"; None: only mixed spellings are flagged
     languagetool: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -117,6 +120,9 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     if sensitivity is not None and (not isinstance(sensitivity, (int, float)) or isinstance(sensitivity, bool)
                                     or sensitivity <= 0):
         raise bad("spin-sensitivity", "expected a positive number")
+    dialect = data.get("dialect")
+    if dialect is not None and dialect not in DIALECTS:
+        raise bad("dialect", f"{dialect!r} is not one of {', '.join(DIALECTS)}")
     base = path.parent
     return Config(
         path=where,
@@ -134,5 +140,6 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         exclude=tuple(data.get("exclude", [])),
         spin_threshold=float(threshold) if threshold is not None else None,
         spin_sensitivity=float(sensitivity) if sensitivity is not None else None,
+        dialect=dialect,
         languagetool=dict(lt),
     )

@@ -33,7 +33,8 @@ COMMON_KEYS = {
 }
 REQUIRED = ("code", "name", "kind", "severity", "message")
 CODE_RE = regex.compile(r"CL[1-9]\d\d")
-EXAMPLE_KEYS = {"bad", "good", "correction", "note", "format"}
+EXAMPLE_KEYS = {"bad", "good", "correction", "note", "format", "config"}
+EXAMPLE_CONFIG_KEYS = {"dialect"}  # settings an example may assume (the test builds a linter with them)
 
 
 def builtin_rules_dir() -> Path:
@@ -221,7 +222,11 @@ def _example(path: str, index: int, entry: Any) -> Example:
     fmt = entry.get("format", "plain")
     if fmt not in ("plain", "markdown", "html"):
         raise RuleError(path, f"{key}.format", "must be plain, markdown or html")
-    return Example(bad=bad, good=entry.get("good"), correction=entry.get("correction"), format=fmt)
+    config = entry.get("config", {})
+    if not isinstance(config, dict) or set(config) - EXAMPLE_CONFIG_KEYS:
+        raise RuleError(path, f"{key}.config", f"must be a table of {sorted(EXAMPLE_CONFIG_KEYS)}")
+    return Example(bad=bad, good=entry.get("good"), correction=entry.get("correction"), format=fmt,
+                   config=tuple(sorted(config.items())))
 
 
 def compile_regex(rule: Rule, key: str, pattern: str, flags: int = 0) -> "regex.Pattern[str]":

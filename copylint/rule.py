@@ -29,6 +29,7 @@ class Example:
     good: str | None = None
     correction: str | None = None
     format: str = "plain"  # the input format the example is read as (plain, markdown, html)
+    config: tuple[tuple[str, str], ...] = ()  # settings the example assumes, e.g. (("dialect", "en-US"),)
 
 
 @dataclass(frozen=True)

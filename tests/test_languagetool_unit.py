@@ -228,8 +228,12 @@ def test_curation_file_records_count_and_reason_for_every_rule():
     for rule_id, entry in (*data["disabled"].items(), *data["disabled_categories"].items()):
         assert set(entry) == {"count", "reason"}, rule_id
         assert isinstance(entry["count"], int) and entry["reason"].strip(), rule_id
-    measured = data["measured"]
-    assert measured["after_per_article"] <= 0.5 < measured["before_per_article"]
+    news = data["news"]
+    assert news["after_per_article"] <= 0.5 < news["before_per_article"]
+    # bench/lt_rules.py --write: every measured rule has its verdict and the numbers behind it
+    for rule_id, entry in data["measured"].items():
+        assert entry["verdict"] in ("on", "off") and {"news", "found", "correct", "precision"} <= set(entry), rule_id
+    assert data["measured"]["MORFOLOGIK_RULE_EN_US"]["verdict"] == "on"
 
 
 def _finding(code, start, end, suggestion=None):

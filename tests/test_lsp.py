@@ -328,14 +328,14 @@ async def test_closing_clears_diagnostics(shared: LanguageClient, tmp_path) -> N
 async def test_languagetool_findings_and_add_word_to_vocabulary(client: LanguageClient, tmp_path, engine) -> None:
     await start(client, tmp_path.as_uri(), {"languagetool": {"url": engine.url, "debounce": 50}})
     uri = _uri(tmp_path, "story.txt")
-    text = "The council met on Tuesday and the flumbergast agreed to it.\n"
+    text = "The council met on Tuesday and the comittee agreed to it.\n"
     open_doc(client, uri, text)
     diagnostics = await wait_for(client, uri, lambda d: any(str(c).startswith("LT:MORFOLOGIK") for c in codes(d)))
     typo = next(d for d in diagnostics if str(d.code).startswith("LT:MORFOLOGIK"))
-    assert typo.range.start == utf16_position(text, text.index("flumbergast"))
+    assert typo.range.start == utf16_position(text, text.index("comittee"))
     assert typo.code_description.href.startswith("https://community.languagetool.org/rule/show/MORFOLOGIK")
     found = await _actions(client, uri, typo)
-    add = next(a for a in found if a.title == "Add 'flumbergast' to the copylint vocabulary")
+    add = next(a for a in found if a.title == "Add 'comittee' to the copylint vocabulary")
     # pytest-lsp's typed client reads a CodeAction that carries a command as a bare Command whose `command` is the
     # nested object's repr; VS Code and Neovim tell the two apart by the type of `command`.
     command = add.command if isinstance(add, types.CodeAction) else ast.literal_eval(add.command)
@@ -344,5 +344,5 @@ async def test_languagetool_findings_and_add_word_to_vocabulary(client: Language
     written = await client.workspace_execute_command_async(types.ExecuteCommandParams(
         command=command["command"], arguments=command["arguments"]))
     assert written == str(tmp_path / "copylint.toml")
-    assert (tmp_path / "copylint.toml").read_text(encoding="utf-8") == 'vocabulary = ["flumbergast"]\n'
+    assert (tmp_path / "copylint.toml").read_text(encoding="utf-8") == 'vocabulary = ["comittee"]\n'
     await wait_for(client, uri, lambda d: not any(str(c).startswith("LT:") for c in codes(d)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from copylint.api import Linter
+from copylint.config import Config
 from copylint.fixes import apply_edits
 from copylint.registry import load_rules
 
@@ -14,14 +15,16 @@ CASES = [
     for rule in RULES
     for i, example in enumerate(rule.examples)
 ]
-_LINTER: list[Linter] = []
+_LINTERS: dict[tuple, Linter] = {}
 
 
-def linter_for(code: str) -> Linter:
-    """One linter with every rule (on by default or not), so examples also show how rules interact."""
-    if not _LINTER:
-        _LINTER.append(Linter(select=[r.code for r in RULES], languagetool=False))
-    return _LINTER[0]
+def linter_for(code: str, config: tuple = ()) -> Linter:
+    """One linter with every rule (on by default or not), so examples also show how rules interact; one more per
+    configuration an example assumes (e.g. a house dialect)."""
+    if config not in _LINTERS:
+        settings = Config(**{key.replace("-", "_"): value for key, value in config})
+        _LINTERS[config] = Linter(settings, select=[r.code for r in RULES], languagetool=False)
+    return _LINTERS[config]
 
 
 _EXTENSION = {"plain": "txt", "markdown": "md", "html": "html"}
@@ -41,7 +44,7 @@ def test_every_rule_has_examples() -> None:
 
 @pytest.mark.parametrize("rule, example", CASES)
 def test_rule_example(rule, example) -> None:
-    linter = linter_for(rule.code)
+    linter = linter_for(rule.code, example.config)
     name = f"example.{_EXTENSION[example.format]}"
     if example.good is not None:
         found = [f for f in linter.lint_source(name, example.good) if f.code == rule.code]

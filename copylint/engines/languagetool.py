@@ -38,8 +38,14 @@ def resolve_url(url: str | None = None) -> str:
     return chosen.rstrip("/")
 
 
-def is_spelling(rule_id: str, issue_type: str) -> bool:
-    return issue_type == "misspelling" or rule_id.startswith("MORFOLOGIK_RULE")
+# Dictionary spell checkers. LanguageTool also labels many pattern rules "misspelling" ("an good" EN_A_VS_AN, "i"
+# I_LOWERCASE, "alot"): those are grammar-and-usage matches with fixed wording and never go through the name filters.
+_SPELLING_RULES = ("MORFOLOGIK_RULE", "HUNSPELL_RULE", "HUNSPELL_NO_SUGGEST_RULE")
+
+
+def is_spelling(rule_id: str, issue_type: str = "") -> bool:
+    """Whether a match is the dictionary spell checker's (a word it does not know), whatever its issue type."""
+    return rule_id.startswith(_SPELLING_RULES)
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,7 @@ class Curation:
 
     disabled: Mapping[str, str]  # rule id, or glob such as "*_COMPOUNDS" -> reason
     disabled_categories: Mapping[str, str]  # LanguageTool category id -> reason
+    enabled: frozenset[str]  # rules LanguageTool leaves off by default, measured precise on real errors
     accept_other_variants: bool  # "colour" in en-US copy is another variant, not a misspelling
     accept_words: tuple[str, ...]  # a newsroom's house dictionary: standard news words LT's lacks
 
@@ -61,7 +68,16 @@ def curation() -> Curation:
         return {key: entry.get("reason", "") for key, entry in data.get(table, {}).items()}
 
     spelling = data.get("spelling", {})
-    return Curation(reasons("disabled"), reasons("disabled_categories"),
+    measured = data.get("measured", {})
+    disabled = {rule: reason for rule, reason in reasons("disabled").items()
+                if measured.get(rule, {}).get("verdict") != "on"}
+    enabled = frozenset(rule for rule, entry in measured.items()
+                        if entry.get("default_off") and entry.get("verdict") == "on")
+    for rule, entry in measured.items():
+        if entry.get("verdict") == "off" and not entry.get("default_off"):
+            disabled.setdefault(rule, f"measured: {entry.get('news', 0)} hits on clean news, precision "
+                                      f"{entry.get('precision', '-')} on real errors ({entry.get('found', 0)} hits)")
+    return Curation(disabled, reasons("disabled_categories"), enabled,
                     bool(spelling.get("accept_other_variants", True)), tuple(spelling.get("accept", ())))
 
 
@@ -92,8 +108,8 @@ class LanguageToolEngine:
         self.url = resolve_url(url)
         self.only_rules = frozenset(only_rules)  # --select LT:<ID>: just these rules run
         self.language = language
-        self.enabled_rules = frozenset(enabled_rules)
         cur = curation()
+        self.enabled_rules = frozenset(enabled_rules) | (cur.enabled - set(disabled_rules) if curated else frozenset())
         wanted_off = set(disabled_rules) | (set(cur.disabled) if curated else set())
         self.disabled_rules = frozenset(r for r in wanted_off - self.enabled_rules if "*" not in r)
         # Globs ("*_COMPOUNDS") are applied here: the server only takes exact rule ids.

@@ -14,7 +14,12 @@ OTHER_VARIANT_NOTE = regex.compile(
     r"\bis (?:British|American|Canadian|Australian|New Zealand|South African) English\b")
 _NAME_SCOPES_EXCLUDED = frozenset({"title", "heading"})  # title case makes every word look like a name
 _CLOSE = 2  # a suggestion within this many edits is a plausible correction of a typo
-_DELIBERATE = 3  # a word spelled the same way this often in one document is the writer's term, not a slip
+_DELIBERATE = 3  # a word spelled the same way this often in one document may be the writer's term, not a slip
+_COMMON = 5.0  # log10 count of a common word (100,000 uses in the Google Books n-grams)
+_VERY_COMMON = 7.0  # function words and the like ("although", "the"), which the word-class table does not list
+_MIN_CAPITALISED_TYPO = 6
+_VOWELS = frozenset("aeiou")
+_TYPO = 1  # one edit (a swap counts once) from a suggested word: the shape of a typo, however often repeated
 
 
 def words(text: str) -> list[str]:
@@ -68,13 +73,24 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return min(prev[-1], limit + 1)
 
 
+# Short function words: "alot" -> "a lot", "chanceof" -> "chance of" is a missing space, not a closed compound.
+_NOT_COMPOUND_PARTS = frozenset("""a an the of to in on at by for and or but nor not no so as if is it its be are was
+    were has had have do did does can may you your he she we they his her our my me us them just than then that this
+    with from into onto over off out up""".split())
+
+
 def is_split_compound(word: str, replacements: Sequence[str]) -> bool:
-    """"horseracing" -> "horse racing": a closed compound of known words is a style choice, not a typo."""
-    return any(" " in r and r.replace(" ", "").casefold() == word.casefold() for r in replacements)
+    """"horseracing" -> "horse racing": a closed compound of content words is a style choice, not a typo."""
+    for r in replacements:
+        parts = r.split(" ")
+        if len(parts) > 1 and "".join(parts).casefold() == word.casefold() and all(
+                len(p) >= 3 and p.casefold() not in _NOT_COMPOUND_PARTS for p in parts):
+            return True
+    return False
 
 
-def has_close_fix(word: str, replacements: Sequence[str]) -> bool:
-    return any(" " not in r and edit_distance(r.casefold(), word.casefold(), _CLOSE) <= _CLOSE
+def has_close_fix(word: str, replacements: Sequence[str], within: int = _CLOSE) -> bool:
+    return any(" " not in r and edit_distance(r.casefold(), word.casefold(), within) <= within
                for r in replacements)
 
 
@@ -135,19 +151,98 @@ class NameOracle:
     def not_a_misspelling(self, text: str, start: int, end: int, replacements: Sequence[str]) -> bool:
         """Whether the spelling match on text[start:end] should be dropped."""
         word = text[start:end]
-        if "&" in text[max(0, start - 1):end + 1]:
-            return True  # "caf&eacute;" cut short: broken markup, the markup rules' finding, not a spelling one
-        if self.is_name(word) or is_split_compound(word, replacements) or is_name_particle(text, start, end):
+        if "&" in text[max(0, start - 1):end + 1] or text[start - 1:start] == "]" or text[end:end + 1] == "[":
+            return True  # "caf&eacute;", "[b]uilding": words cut by markup are the markup rules' findings
+        if self.is_name(word) or is_name_particle(text, start, end):
             return True
-        self._load()
-        if self._counts[word] >= _DELIBERATE:
-            return True  # "teff", "injera", "modafinil" used throughout an article on them
         if not word[:1].isupper():
-            return False
-        # A capitalised word in a proper-noun shape, or one LanguageTool cannot fix with a close single word
-        # ("Netblocks" -> "Net blocks", a surname -> nothing), is a name it does not know;
-        # "Goverment" -> "Government" stays a typo.
-        return in_name_context(text, start, end) or not has_close_fix(word, replacements)
+            # A lowercase word the document writes as a name elsewhere ("netblocks" beside "NetBlocks"), or one used
+            # again and again with no English word one edit away (a term the article is about: "injera"), is not a
+            # slip. "recieve" three times is still "receive" misspelled.
+            self._load()
+            if word.capitalize() in self._names or word.upper() in self._names:
+                return True
+            if self._counts[word] >= _DELIBERATE and not has_close_fix(word, replacements, _TYPO):
+                return True
+        elif in_name_context(text, start, end):
+            return True  # a capitalised word in a proper-noun shape ("Rowetta Satchell") is a name LT does not know
+        return not looks_like_typo(word, replacements)
+
+
+# The commonest function words, which a fast typist runs into the next or previous word ("alot", "chanceof").
+_GLUED = frozenset("a an the of to in and".split())
+
+
+def is_run_together(folded: str, replacements: Sequence[str], frequencies: Mapping[str, float]) -> bool:
+    """A very common function word run into a common word, which LanguageTool offers to split."""
+    for r in replacements:
+        parts = r.casefold().split(" ")
+        if len(parts) == 2 and "".join(parts) == folded and any(p in _GLUED for p in parts) and all(
+                p in _GLUED or len(p) >= 3 and frequencies.get(p, 0.0) >= _COMMON for p in parts):
+            return True
+    return False
+
+
+def looks_like_typo(word: str, replacements: Sequence[str]) -> bool:
+    """Whether an unknown word has the shape of a typo: a few keystrokes from a common English word.
+
+    Evidence, from the word-count list (copylint/data/lexicon/words.tsv.gz): a word the list knows is English that
+    LanguageTool's dictionary lacks ("bioethics"); a hyphenated word, or one LanguageTool splits into content words
+    ("horseracing" -> "horse racing", "warhammer"), is a compound, unless one edit makes it a common word ("detailled"
+    is "detailed", whatever "detail led" says). Otherwise a typo keeps its first letter and stays within an edit
+    budget that grows with its length (one edit up to four letters, two up to seven, three beyond) of a suggested
+    common lowercase word ("recieve" -> "receive", "difrent" -> "different"). A capitalised word gets one edit and six
+    letters at least: names are everywhere ("Nexar" is not "Near"). A case-only fix counts when it capitalises a proper
+    noun ("atlanta"), not for an acronym ("bjs" -> "BJS").
+    """
+    from ..data.lexicon import word_frequencies
+
+    frequencies = word_frequencies()
+    folded = word.casefold().replace("’", "'")
+    capitalised = word[:1].isupper()
+    if len(word) < 3:
+        return False  # two letters: an abbreviation ("dx", "dy") far more often than a slip
+    if replacements and replacements[0].isupper() and replacements[0].casefold() == word.casefold():
+        return False  # LanguageTool's best guess is the word in capitals: an abbreviation ("bjs" -> "BJS")
+    if "-" in word or is_split_compound(word, replacements) and _nearest_common(folded, replacements, frequencies,
+                                                                                  1) is None:
+        return False
+    if not capitalised and any(r[:1].isupper() and r[1:].islower() and r.casefold() == folded for r in replacements):
+        return True  # a proper noun written in lowercase ("atlanta"), even though the word list has it in lowercase
+    if is_run_together(folded, replacements, frequencies):
+        return True  # "alot", "chanceof", "alecture"
+    if folded in frequencies:
+        return False
+    if capitalised and len(word) < _MIN_CAPITALISED_TYPO:
+        return False
+    budget = 1 if capitalised or len(word) <= 4 else 2 if len(word) <= 7 else 3
+    floor = _VERY_COMMON if len(word) == 3 else _COMMON
+    return _nearest_common(folded, replacements, frequencies, budget, floor) is not None
+
+
+def _nearest_common(folded: str, replacements: Sequence[str], frequencies: Mapping[str, float], budget: int,
+                    floor: float = _COMMON) -> str | None:
+    """The first suggestion that is a common English word (not a name: "gerbera" is not "Gerber"; a word the word-class
+    table lists, or a very frequent one) with the same first letter, within budget edits of the word."""
+    from ..data.lexicon import word_classes
+
+    classes = word_classes()
+    for suggestion in replacements:
+        if " " in suggestion:
+            continue
+        target = suggestion.casefold().replace("’", "'")
+        if target == folded or not (suggestion[1:].islower() or "'" in suggestion):
+            continue
+        if target[:1] != folded[:1] and not (budget >= 2 and len(target) == len(folded) and target[1:] == folded[1:]
+                                             and target[0] in _VOWELS and folded[0] in _VOWELS):
+            continue  # a typo keeps its first letter, or at most swaps one vowel for another ("apportunity")
+        stem = target.split("'")[0]
+        frequency = max(frequencies.get(stem, 0.0), frequencies.get(target, 0.0))
+        if frequency < floor or (frequency < _VERY_COMMON and not classes.of(stem)):
+            continue
+        if edit_distance(target, folded, budget) <= budget:
+            return suggestion
+    return None
 
 
 @lru_cache(maxsize=1)

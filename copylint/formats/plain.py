@@ -1,5 +1,7 @@
-"""Plain text: one prose block per paragraph (blank-line separated); the first line is the title."""
+"""Plain text: one prose block per paragraph (blank-line separated); a lone first line above the body is the title."""
 from __future__ import annotations
+
+import dataclasses
 
 import regex
 
@@ -15,7 +17,15 @@ def parse(path: str, source: str) -> Document:
         _add(blocks, source, pos, m.start())
         pos = m.end()
     _add(blocks, source, pos, len(source))
+    if len(blocks) > 1 and _reads_as_title(blocks[0].text):
+        blocks[0] = dataclasses.replace(blocks[0], scope="title")
     return Document(path, source, "plain", blocks)
+
+
+def _reads_as_title(text: str) -> bool:
+    """One line that does not end like a sentence ("Storm hits coast", "Is the euro doomed?"). A text whose only
+    paragraph is one line, or a one-line opening sentence, is prose and gets every rule."""
+    return "\n" not in text and not text.endswith((".", ",", ";", ":", "…"))
 
 
 def _add(blocks: list[ProseBlock], source: str, start: int, end: int) -> None:
@@ -25,6 +35,4 @@ def _add(blocks: list[ProseBlock], source: str, start: int, end: int) -> None:
         end -= 1
     if end <= start:
         return
-    text = source[start:end]
-    scope = "title" if not blocks and "\n" not in text else "paragraph"
-    blocks.append(ProseBlock(text, scope, start))
+    blocks.append(ProseBlock(source[start:end], "paragraph", start))

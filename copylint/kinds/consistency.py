@@ -23,6 +23,7 @@ _IZE_SKIP = frozenset({"pr", "s", "se", "capsi", "expert", "franch", "merchand",
                        "surpr", "superv", "telev", "dev", "rev", "adv", "desp", "disgu", "chast", "improv", "prem", "prom",
                        "dem", "exc", "inc", "w", "r", "ar", "ra", "pra", "no", "po", "cru", "bru", "gu", "repr", "parad"})
 PROSE_SCOPES = frozenset({"paragraph", "list", "quote", "caption"})
+_HOUSE_VARIANT = {"en-US": 0, "en-GB": 1}  # the lexicon pairs' American form first, British second
 
 
 _SUFFIX_SET = frozenset(s.replace("’", "'") for s in _SUFFIXES)
@@ -60,11 +61,15 @@ def _initial(text: str, start: int) -> bool:
 
 class VariantSpelling(Kind):
     """Keys: groups (lists of stems, preferred spelling first; inflections are matched by suffix),
-    names (groups of proper-noun variants, matched with capitals), ize (also compare -ise/-ize, -yse/-yze words).
-    Flags the minority spelling of a word the document spells two ways; ties go to the preferred form."""
+    names (groups of proper-noun variants, matched with capitalisation), ize (also compare -ise/-ize, -yse/-yze
+    words), lexicon (also every American/British pair of copylint/data/lexicon/variants.tsv, whole word forms, the
+    inflections of one word voting together), house (instead of mixed spellings, flag every
+    spelling of the other variety than the configured dialect, en-US or en-GB; without one the rule is silent).
+    Flags the minority spelling of a word the document spells two ways; ties go to the preferred form. With a
+    dialect configured, the American/British pairs are left to the house rule."""
 
     NAME = "variant-spelling"
-    KEYS = {"groups": list, "names": list, "ize": bool}
+    KEYS = {"groups": list, "names": list, "ize": bool, "lexicon": bool, "house": bool}
     DEFAULT_SCOPES = PROSE_SCOPES
     DOCUMENT_LEVEL = True
 
@@ -88,15 +93,39 @@ class VariantSpelling(Kind):
         self.forms = [list(group) for group in rule.params.get("groups", [])]
         self.name_forms = [list(group) for group in rule.params.get("names", [])]
         self.ize = rule.params.get("ize", False)
+        self.house = rule.params.get("house", False)
+        # American/British lexicon pairs: whole forms -> (family, variant, pair index); variant 0 is American, 1 British.
+        # One family per American lemma, so "organized" and "organize" vote together.
+        self.pairs: list[tuple[str, str, bool]] = []  # (form 0, form 1, American/British?)
+        self.exact: dict[str, tuple[int, int, int]] = {}
+        if rule.params.get("lexicon", False):
+            self._add_lexicon()
         # Every word that can get a table or name key: a document with none of them among its words (and no
         # -iz-/-yz- word) spells nothing two ways, and most documents are ruled out by one set intersection.
-        self.listed = frozenset(stem + suffix for stem in self.stems for suffix in _SUFFIXES) | frozenset(self.names)
+        self.listed = frozenset(stem + suffix for stem in self.stems for suffix in _SUFFIXES) | frozenset(self.names) \
+            | frozenset(self.exact)
         # The stems (or names) of each voting family's variants, to test whether an unseen variant occurs at all.
         self.variant_stems: dict[tuple, dict[int, list[str]]] = {}
         for kind, table in (("table", self.stems), ("name", self.names)):
             for stem, (g, v) in table.items():
                 self.variant_stems.setdefault((kind, g), {}).setdefault(v, []).append(stem)
+        for form, (g, v, _) in self.exact.items():
+            self.variant_stems.setdefault(("pair", g), {}).setdefault(v, []).append(form)
         self._votes: dict[str, tuple[tuple, int]] = {}
+
+    def _add_lexicon(self) -> None:
+        from ..data.lexicon import spelling_variants
+
+        covered = {stem + suffix for stem in self.stems for suffix in _SUFFIXES}
+        families: dict[str, int] = {}
+        for first, second, family in spelling_variants():
+            a, b = first.lower(), second.lower()
+            if a in self.exact or b in self.exact or a in covered or b in covered:
+                continue  # the hand table (house-preferred forms) or an earlier pair already has it
+            g = families.setdefault(family, len(families))
+            self.pairs.append((a, b, True))
+            self.exact[a] = (g, 0, len(self.pairs) - 1)
+            self.exact[b] = (g, 1, len(self.pairs) - 1)
 
     def _key(self, token: str, capitalised_midsentence: bool) -> tuple[tuple, int, str] | None:
         """(family key, variant index, suffix) of a token, or None when it has no variants."""
@@ -106,6 +135,9 @@ class VariantSpelling(Kind):
             return ("name", g), v, ""
         if capitalised_midsentence:  # "Labour", "Kennedy Center", "Mr Gray": proper nouns keep their spelling
             return None
+        if lower in self.exact:
+            g, v, pair = self.exact[lower]
+            return ("pair", g, pair), v, ""
         for suffix in _SUFFIXES:
             if suffix and not lower.endswith(suffix):
                 continue
@@ -131,15 +163,35 @@ class VariantSpelling(Kind):
     def _spelling(self, family: tuple, variant: int, suffix: str) -> str:
         if family[0] == "name":
             return self.name_forms[family[1]][variant]
+        if family[0] == "pair":
+            return self.pairs[family[2]][variant]
         if family[0] == "table":
             return self.forms[family[1]][variant] + suffix
         _, stem, vowel, suf = family
         return f"{stem}{vowel}{'z' if variant else 's'}{suf}"
 
     def check(self, doc: Document) -> Iterable[Finding]:
+        dialect = (doc.context or {}).get("dialect")
+        if self.house:
+            return self._house(doc, dialect) if dialect in _HOUSE_VARIANT and self.pairs else ()
         if not self._two_spellings_possible(doc):
             return ()
-        return self._check(doc)
+        return self._check(doc, skip_dialect_pairs=dialect in _HOUSE_VARIANT)
+
+    def _house(self, doc: Document, dialect: str) -> Iterator[Finding]:
+        """Every American/British pair word written in the other variety's spelling."""
+        house = _HOUSE_VARIANT[dialect]
+        if doc.words.isdisjoint(self.exact):
+            return
+        for block, m in self._tokens(doc):
+            text, token = block.text, m.group()
+            entry = self.exact.get(token.lower().replace("’", "'"))
+            if entry is None or entry[1] == house or not self.pairs[entry[2]][2]:
+                continue
+            if token[0].isupper() and not _initial(text, m.start()):
+                continue  # a name keeps its spelling ("Labor Party", "Lincoln Center")
+            right = self.pairs[entry[2]][house]
+            yield self.finding(doc, block, m.start(), m.end(), match_case(token, right), dialect=dialect)
 
     def _two_spellings_possible(self, doc: Document) -> bool:
         """False when no word family can occur in two spellings: no family has two listed variants among the
@@ -156,7 +208,7 @@ class VariantSpelling(Kind):
             for family, variants in present.items():
                 if len(variants) > 1:
                     return True
-                names = family[0] == "name"
+                names = family[0] in ("name", "pair")  # whole forms, no suffixes
                 for variant, stems in self.variant_stems[family].items():
                     if variant in variants:
                         continue
@@ -182,28 +234,33 @@ class VariantSpelling(Kind):
                     return True
         return False
 
+    def _tokens(self, doc: Document) -> Iterator[tuple[ProseBlock, "regex.Match[str]"]]:
+        """Each word token of the checked blocks."""
+        scopes = self.rule.scopes or self.DEFAULT_SCOPES
+        for block in doc.blocks:
+            if block.scope in scopes:
+                for m in _TOKEN().finditer(block.text):
+                    yield block, m
+
     def _could_vary(self, token: str) -> bool:
         lower = token.lower().replace("’", "'")
         return lower in self.listed or (self.ize and ("is" in lower or "iz" in lower or "ys" in lower or "yz" in lower))
 
-    def _check(self, doc: Document) -> Iterator[Finding]:
-        scopes = self.rule.scopes or self.DEFAULT_SCOPES
+    def _check(self, doc: Document, skip_dialect_pairs: bool = False) -> Iterator[Finding]:
         seen: dict[tuple, list[tuple[int, ProseBlock, int, int, str]]] = collections.defaultdict(list)
-        for block in doc.blocks:
-            if block.scope not in scopes:
+        for block, m in self._tokens(doc):
+            text, token = block.text, m.group()
+            if not self._could_vary(token):
                 continue
-            text = block.text
-            for m in _TOKEN().finditer(text):
-                token = m.group()
-                if not self._could_vary(token):
-                    continue
-                start = m.start()
-                key = self._key(token, token[0].isupper() and not _initial(text, start))
-                if key is not None:
-                    family, variant, _ = key
-                    # Inflected forms of one family vote together ("protesters" and "protestor" disagree).
-                    vote_family = family if family[0] != "table" else ("table", family[1])
-                    seen[vote_family].append((variant, block, start, m.end(), token, family))
+            start = m.start()
+            key = self._key(token, token[0].isupper() and not _initial(text, start))
+            if key is not None:
+                family, variant, _ = key
+                if family[0] == "pair" and skip_dialect_pairs and self.pairs[family[2]][2]:
+                    continue  # with a house dialect, the house rule judges American/British spellings
+                # Inflected forms of one family vote together ("protesters" and "protestor" disagree).
+                vote_family = family if family[0] not in ("table", "pair") else family[:2]
+                seen[vote_family].append((variant, block, start, m.end(), token, family))
         for occurrences in seen.values():
             counts = collections.Counter(o[0] for o in occurrences)
             if len(counts) < 2:
@@ -211,8 +268,9 @@ class VariantSpelling(Kind):
             first_seen = {}
             for o in occurrences:
                 first_seen.setdefault(o[0], len(first_seen))
-            # Majority wins; a tie goes to the preferred (first-listed) form, or for -ise/-ize to the first used.
-            tie_break = (lambda v: -v) if occurrences[0][5][0] != "ize" else (lambda v: -first_seen[v])
+            # Majority wins; a tie goes to the preferred (first-listed) form, or for -ise/-ize and the lexicon's
+            # pairs (no house preference) to the form used first.
+            tie_break = (lambda v: -v) if occurrences[0][5][0] not in ("ize", "pair") else (lambda v: -first_seen[v])
             majority = max(counts, key=lambda v: (counts[v], tie_break(v)))
             for variant, block, start, end, token, family in occurrences:
                 if variant == majority:

@@ -1,0 +1,130 @@
+"""subject-verb: a clause's subject noun and its auxiliary disagree in number across a prepositional phrase ("The
+price of the houses are high", "The students in the class is late"), judged from the lexicon's word classes."""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..data.lexicon import word_classes
+from ..document import Document
+from ..model import Finding
+from .base import Kind, match_case
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|[^\sA-Za-z]")
+_SINGULAR_DET = frozenset("the a an this that each every my his her its our their your no".split())
+_PLURAL_DET = frozenset("the these those my his her its our their your no some many several all both".split())
+_MODALS = frozenset("will would can could shall should may might must".split())
+_VERBS = {"is": ("singular", "are"), "was": ("singular", "were"), "has": ("singular", "have"), "does": ("singular", "do"),
+          "are": ("plural", "is"), "were": ("plural", "was"), "have": ("plural", "has"), "do": ("plural", "does")}
+
+
+class SubjectVerb(Kind):
+    """Keys: openers (words after which a clause starts: conjunctions), prepositions (those that may open the phrase
+    between subject and verb), partitives (heads that take the number of their of-phrase: "a number of people are"),
+    collectives (heads British English treats as plural: "the government of Iraq are"), determiners (optional words
+    before the phrase's noun). The subject is a determiner, up to two modifiers and a noun whose number the word-class
+    table fixes (singular only or plural only); the verb is a form of be/have/do right after the phrase."""
+
+    NAME = "subject-verb"
+    KEYS = {"openers": list, "prepositions": list, "partitives": list, "collectives": list}
+    DEFAULT_SCOPES = frozenset({"paragraph", "list", "quote", "caption"})
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        p = rule.params
+        self.openers = frozenset(w.lower() for w in p.get("openers", ()))
+        self.prepositions = frozenset(w.lower() for w in p.get("prepositions", ()))
+        self.partitives = frozenset(w.lower() for w in p.get("partitives", ()))
+        self.collectives = frozenset(w.lower() for w in p.get("collectives", ()))
+        dets = "|".join(sorted(_SINGULAR_DET | _PLURAL_DET, key=len, reverse=True))
+        preps = "|".join(sorted(self.prepositions, key=len, reverse=True))
+        verbs = "|".join(_VERBS)
+        self.shape = re.compile(rf"(?i:\b(?:{dets})\s+(?:[a-z]+\s+){{0,2}}[a-z]+\s+(?:{preps})\s+"
+                                rf"(?:[\w'’-]+\s+){{1,6}}?(?:{verbs})\b)")
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        if not doc.has_any(self.prepositions) or not doc.has_any(frozenset(_VERBS)):
+            return
+        classes = None
+        for _, block in self.blocks(doc):
+            # Most blocks have no determiner, preposition and be/have/do in that order within a few words.
+            if self.shape.search(block.text) is None:
+                continue
+            classes = classes or word_classes()
+            tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(block.text)]
+            for i in range(len(tokens)):
+                if self._clause_start(tokens, i):
+                    finding = self._check_clause(doc, block, tokens, i, classes)
+                    if finding is not None:
+                        yield finding
+
+    def _clause_start(self, tokens, i: int) -> bool:
+        if i == 0:
+            return True
+        before = tokens[i - 1][2]
+        return before in ".!?;:\"“(" or before.lower() in self.openers
+
+    def _check_clause(self, doc, block, tokens, i, classes):
+        words = [t[2] for t in tokens]
+        j = i
+        if j < len(words) and words[j].lower() not in _SINGULAR_DET | _PLURAL_DET:
+            return None
+        det = words[j].lower()
+        j += 1
+        head = None
+        for _ in range(3):  # up to two modifiers, then the head noun right before the preposition
+            if j + 1 >= len(words) or not words[j].isalpha() or not words[j].islower():
+                return None
+            if words[j + 1].lower() in self.prepositions:
+                head = j
+                break
+            if not classes.of(words[j]) & {"JJ", "NN", "NNS"}:
+                return None  # a modifier is an adjective or a noun
+            j += 1
+        if head is None:
+            return None
+        number = _noun_number(classes.of(words[head]))
+        if number is None or words[head].lower() in self.partitives:
+            return None
+        if (number == "singular" and det not in _SINGULAR_DET) or (number == "plural" and det not in _PLURAL_DET):
+            return None  # "these price", "a students": the determiner rules' business
+        # The phrase: a preposition, then determiners, modifiers and nouns; it ends at the verb.
+        k = head + 2
+        last_noun = None
+        while k < len(words) and k - head <= 7:
+            w = words[k]
+            lower = w.lower()
+            if lower in _VERBS:
+                break
+            if not w.isalpha() or lower in self.openers or lower in _MODALS or lower in ("and", "or", "nor") \
+                    or lower in self.prepositions and k == head + 2:
+                return None  # "the director of operations will have", "the X of Y and the Z of W are"
+            tags = classes.of(lower)
+            if lower not in _SINGULAR_DET | _PLURAL_DET and not tags & {"NN", "NNS", "JJ"} and not w[:1].isupper():
+                return None
+            if tags & {"VBZ", "VBD"} and k + 1 < len(words) and words[k + 1].lower() not in _VERBS:
+                return None  # "the law in France means workers are": a verb inside is the clause's own verb
+            last_noun = k
+            k += 1
+        if k >= len(words) or words[k].lower() not in _VERBS or last_noun is None or not words[k].islower():
+            return None
+        verb_number, other = _VERBS[words[k].lower()]
+        if verb_number == number:
+            return None
+        if number == "singular" and words[head].lower() in self.collectives:
+            return None  # "the government of Iraq are": British collective plural
+        start, end, verb = tokens[k]
+        return self.finding(doc, block, start, end, match_case(verb, other), subject=words[head], verb=verb)
+
+
+def _noun_number(tags: frozenset[str]) -> str | None:
+    """Singular or plural when the table allows only one noun reading. A base-form verb reading is harmless after a
+    determiner ("the price"); a finite one is not ("its broad scope stretches from": the verb, not the subject)."""
+    if not tags & {"NN", "NNS"} or tags & {"VBZ", "VBD"}:
+        return None
+    if "NN" in tags and "NNS" not in tags:
+        return "singular"
+    if "NNS" in tags and "NN" not in tags:
+        return "plural"
+    return None
+

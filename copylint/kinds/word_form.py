@@ -1,0 +1,91 @@
+"""word-form: a word whose form cannot follow the word before it ("can makes", "these thing", "every students"),
+judged from the word-class table of copylint/data/lexicon (lemminflect's inflections), fixed to the right form."""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..data.lexicon import word_classes
+from ..document import Document
+from ..errors import RuleError
+from ..model import Finding
+from .base import Kind, match_case
+
+_TAGS = frozenset("VB VBZ VBD VBN VBG NN NNS JJ RB".split())
+_TARGETS = ("base-verb", "plural-noun", "singular-noun")
+
+
+class WordForm(Kind):
+    """Keys: after (words the checked word follows, lowercase), between (words that may stand between them, e.g.
+    "not"), flag (tags the checked word must have: one of them), allow (tags that make it fine: any of them),
+    target ("base-verb", "plural-noun" or "singular-noun": the form the fix gives), before_noun (false: skip when
+    the next word can be a noun or joins a coordination, as in "these car makers", "both day and night"),
+    except (words the table tags wrongly for this use, e.g. "other" as a noun).
+    A capitalised trigger ("Will prices rise?") and a checked word glued to a hyphen or apostrophe are skipped."""
+
+    NAME = "word-form"
+    KEYS = {"after": list, "between": list, "flag": list, "allow": list, "target": str, "before_noun": bool,
+            "except": list}
+    REQUIRED = ("after", "flag", "target")
+
+    @classmethod
+    def validate(cls, rule) -> None:
+        p = rule.params
+        if p["target"] not in _TARGETS:
+            raise RuleError(rule.path, "target", f"must be one of {', '.join(_TARGETS)}")
+        for key in ("flag", "allow"):
+            unknown = set(p.get(key, ())) - _TAGS
+            if unknown:
+                raise RuleError(rule.path, key, f"unknown tags {sorted(unknown)}; known: {' '.join(sorted(_TAGS))}")
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        p = rule.params
+        self.after = frozenset(w.lower() for w in p["after"])
+        self.between = frozenset(w.lower() for w in p.get("between", ()))
+        self.flag = frozenset(p["flag"])
+        self.allow = frozenset(p.get("allow", ()))
+        self.target = p["target"]
+        self.before_noun = p.get("before_noun", True)
+        self.exceptions = frozenset(w.lower() for w in p.get("except", ()))
+        self.triggers = frozenset(w.replace("’", "'") for w in self.after)
+        # A lowercase trigger ("Will prices rise?" opens a question, its subject next) not glued to a hyphen ("one-to-
+        # many road"), the allowed words between, then the checked word, whether it is glued to a hyphen or an
+        # apostrophe, and the word after it.
+        def alternation(words) -> str:
+            return "|".join(re.escape(w).replace("'", "['’]") for w in sorted(words, key=len, reverse=True))
+
+        between = rf"(?:[ \t]+(?:{alternation(self.between)}))*" if self.between else ""
+        self.pattern = re.compile(
+            rf"(?<![\w'’‐-])(?P<t>{alternation(self.after)}){between}[ \t]+(?P<w>[A-Za-z]+(?:['’][A-Za-z]+)?)"
+            rf"(?![\w])(?P<g>[-‐'’]?)(?:[ \t]+(?P<n>[A-Za-z]+))?")
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        if not doc.has_any(self.triggers):
+            return
+        classes = None
+        for _, block in self.blocks(doc):
+            text = block.text
+            for m in self.pattern.finditer(text):
+                word, start, end = m.group("w"), m.start("w"), m.end("w")
+                if m.group("g") or not word.islower() or word in self.exceptions:
+                    continue  # parts of compounds and possessives ("technology-related"); names and acronyms
+                classes = classes or word_classes()
+                tags = classes.of(word)
+                if not (tags & self.flag) or tags & self.allow:
+                    continue
+                following = m.group("n")
+                if not self.before_noun and following and (
+                        classes.of(following) & {"NN", "NNS"} or following.lower() in ("and", "or")):
+                    continue  # "many student loans", "both day and night camps"
+                fixed = self._fix(word, classes)
+                if fixed and fixed != word.lower():
+                    yield self.finding(doc, block, start, end, match_case(word, fixed), word=word,
+                                       after=m.group("t"))
+
+    def _fix(self, word: str, classes) -> str | None:
+        lower = word.lower()
+        if self.target == "plural-noun":
+            return classes.plural_of(lower)
+        return classes.lemma_of(lower)
+
