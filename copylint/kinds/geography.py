@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from ..data.mentions import (ORDINALS, SCOPES, SPACE, border_list_patterns, border_pattern, capital_patterns,
-                             capitalised_runs, document_mentions, rank_pattern, space_after, token_before)
+from ..data.mentions import (SCOPES, SPACE, border_list_patterns, border_pattern, capital_patterns,
+                             capitalised_runs, document_mentions, space_after, token_before)
 from ..data.names import has_lower_word, name_key
 from ..document import Document, ProseBlock
 from ..model import Finding
@@ -18,7 +18,7 @@ _TRAILING = frozenset("""monday tuesday wednesday thursday friday saturday sunda
     june july august september october november december""".split())
 _STARTERS = frozenset("""the a an in at on for as when while after before if it this that these those he she they we i
     there yesterday today but and or so then meanwhile however earlier later last next some many most""".split())
-_RANK_WORDS = ("largest", "biggest", "populous", "populated")
+_RANK_WORDS = ("largest", "biggest", "populous", "populated", "smallest", "Largest", "Biggest")
 
 
 def _gaz():
@@ -113,67 +113,112 @@ def _country_code(g, name: str, adjective: bool = False) -> str | None:
     return codes[0]
 
 
+def place_name(g, span: "Span") -> "Span | None":
+    """The place a run of capitalised words names: the run itself, or its longest tail the gazetteer knows as a
+    town of 15,000+ ('Residents of Multan' -> 'Multan', 'In Lyon' -> 'Lyon')."""
+    from ..data.mentions import Span
+
+    text = span.text
+    if g.places(text):
+        return span
+    pos = text.find(" ")
+    while pos != -1:
+        rest = text[pos + 1:]
+        if rest[:1].isupper() and g.places(rest):
+            return Span(rest, span.start + pos + 1, span.end)
+        pos = text.find(" ", pos + 1)
+    return None
+
+
+def _divisions(g, y: str) -> tuple[str, ...]:
+    """First-level divisions ('CC.admin1') a name stands for: US states and every country's states/provinces;
+    when the name is also a town's, only divisions in that town's country ('Manchester' is a Jamaican parish
+    too, but "in Manchester" means the English city)."""
+    from ..data import regions
+
+    found = {r for r in g.regions_named(y) if "." in r}
+    found.update(regions.divisions_named(y))
+    towns = {p.country for p in g.places(y) if p.population >= 100_000}
+    if towns:
+        found = {d for d in found if d.partition(".")[0] in towns}
+    return tuple(sorted(found))
+
+
 class PlaceCountry(GeoKind):
-    """A town said to lie in a country (or US state) where no place of that name lies."""
+    """A town said to lie in a country or first-level division (state, province) where no place of that name
+    lies."""
 
     NAME = "place-country"
 
     def check(self, doc: Document) -> Iterable[Finding]:
         g = None
         for block, m in self.located(doc):
+            if m.pattern == "bearing":
+                continue
             g = g or _gaz()
             found = self._judge(doc, block, g, m)
             if found is not None:
                 yield found
 
     def _judge(self, doc: Document, block: ProseBlock, g, m) -> Finding | None:
-        x, y = m.x.text, _trim(m.y.text)
-        if not g.places(x) or g.countries_named(x) or g.country_of_demonym(x):
+        xs = place_name(g, m.x)
+        if xs is None:
+            return None
+        x, y = xs.text, _trim(m.y.text)
+        if g.countries_named(x) or g.country_of_demonym(x):
             return None
         if m.y_is_adjective:
+            if g.is_historic(y):
+                return None
             codes = g.country_of_demonym(y) or g.countries_named(y)
             regions: tuple[str, ...] = ()
+            divisions: tuple[str, ...] = ()
         else:
+            if g.is_historic(y):
+                return None
             codes, regions = g.countries_named(y), g.regions_named(y)
-        us_states = [r for r in regions if "." in r]
-        if not codes and not us_states:
+            divisions = _divisions(g, y)
+        if not codes and not divisions:
             return None
         readings = g.readings(x)
-        if _fits(g, readings, codes, regions) or _key(x) in non_place_names(doc):  # the dearest test last
+        if not codes and not any(r.partition(".")[0] == d.partition(".")[0] for r in readings for d in divisions):
+            return None  # a division of a country the town is not in: another meaning of the name
+        if _fits(g, readings, codes, regions, divisions) or _key(x) in non_place_names(doc):  # dearest test last
             return None
         places = g.places(x)
         top = places[0]
         rivals = [p for p in places if p.country != top.country and p.population * 3 >= top.population]
+        as_division = bool(divisions) and not codes
         y_end = m.y.start + len(y)
-        compass = m.compass.text if m.compass is not None and m.pattern in ("in", "noun") else None
-        if m.pattern in ("noun", "in"):
-            start = min(s.start for s in (m.the, m.compass, m.y) if s is not None)
-        elif m.pattern in ("in-the", "in-poss", "comma", "paren"):
-            start = m.the.start if m.the is not None else m.y.start
+        compass = m.compass.text if m.compass is not None and m.pattern in ("in", "noun", "appos", "appos-adj") \
+            and m.compass.start < m.y.start else None
+        if compass is not None or m.the is not None and m.the.start < m.y.start:
+            start = min(s.start for s in (m.the, m.compass, m.y) if s is not None and s.start <= m.y.start)
         else:
             start = m.y.start
         choices = []
         for place in [top, *rivals][:3]:
-            choices.append(self._phrase(doc, g, place, compass, m, bool(us_states) and place.country == "US"))
-        actual = ", ".join(_where(g, p, bool(us_states)) for p in [top, *rivals][:3])
+            choices.append(self._phrase(doc, g, place, compass, m, as_division, divisions))
+        actual = ", ".join(_where(g, p, as_division, divisions) for p in [top, *rivals][:3])
         original = block.text[start:y_end]
         suggestions = [match_case(original, c) for c in choices]
         return self.finding(doc, block, start, y_end, suggestions[0] if not rivals else None,
                             suggestions=suggestions, place=x, claimed=y, actual=actual)
 
-    def _phrase(self, doc: Document, g, place, compass: str | None, m, as_state: bool) -> str:
+    def _phrase(self, doc: Document, g, place, compass: str | None, m, as_division: bool,
+                divisions: tuple[str, ...]) -> str:
         from ..data import compass as cp
 
         if m.y_is_adjective:
             name = g.demonym(place.country)
-        elif as_state:
-            name = g.us_state(place.admin1)
+        elif as_division:
+            name = _where(g, place, as_division, divisions)
         else:
             name = g.display(place.country)
         if compass is None:
             return name
         direction = cp.parse(compass)
-        pos = g.position(place.lat, place.lon, place.country)
+        pos = cp.locate(g, place, place.country)
         if direction is not None and pos is not None and cp.contradicts(direction, pos):
             compass = cp.word_for(cp.along(direction, pos), compass, self.hyphenated(doc))
         if name.startswith("the "):
@@ -181,25 +226,35 @@ class PlaceCountry(GeoKind):
         return f"{compass} {name}"
 
 
-def _fits(g, readings: tuple[str, ...], codes: tuple[str, ...], regions: tuple[str, ...]) -> bool:
+def _fits(g, readings: tuple[str, ...], codes: tuple[str, ...], regions: tuple[str, ...],
+          divisions: tuple[str, ...] = ()) -> bool:
     for reading in readings:
         if codes and g.fits(reading, codes):
             return True
+        if reading in divisions:
+            return True
         cc = reading.partition(".")[0]
         for region in regions:
-            if reading == region if "." in region else cc == region:
+            if "." not in region and cc == region and not divisions:
                 return True
     return False
 
 
-def _where(g, place, states: bool) -> str:
-    if states and place.country == "US":
-        return g.us_state(place.admin1)
+def _where(g, place, as_division: bool, divisions: tuple[str, ...] = ()) -> str:
+    """Where a place is, said as the claim said it: its division when a division was claimed in its country."""
+    from ..data import regions
+
+    if as_division:
+        if place.country == "US":
+            return g.us_state(place.admin1)
+        if any(d.startswith(place.country + ".") for d in divisions):
+            return regions.division_name(f"{place.country}.{place.admin1}")
     return g.display(place.country).removeprefix("the ")
 
 
 class Compass(GeoKind):
-    """'Mosul in southern Iraq': the place lies in the opposite part of the country."""
+    """'Mosul in southern Iraq': the place lies in another part of the country or division; 'Mosul, north of
+    Basra': the place lies another way from the other."""
 
     NAME = "compass"
 
@@ -210,26 +265,117 @@ class Compass(GeoKind):
         for block, m in self.located(doc):
             if m.compass is None:
                 continue
-            g = g or _gaz()
-            x = m.x.text
-            if not g.places(x):
-                continue
-            cc = _country_code(g, _trim(m.y.text), adjective=m.y_is_adjective)
             direction = cp.parse(m.compass.text)
-            if cc is None or direction is None:
+            if direction is None:
                 continue
-            inside = [p for p in g.places(x) if p.country == cc]
-            others = [r for r in g.readings(x) if r.startswith(cc + ".")]
+            g = g or _gaz()
+            if m.pattern == "bearing":
+                found = self._bearing(doc, block, g, cp, m, direction)
+                if found is not None:
+                    yield found
+                continue
+            if m.compass.start > m.y.start and m.pattern not in ("in",):
+                continue
+            found = self._division(doc, block, g, cp, m, direction)
+            if found is not None:
+                if found is not False:
+                    yield found
+                continue
+            xs = place_name(g, m.x)
+            if xs is None:
+                continue
+            x = xs.text
+            y = _trim(m.y.text)
+            cc = _country_code(g, y, adjective=m.y_is_adjective)
+            area = cc
+            if cc is None and not m.y_is_adjective:
+                divisions = _divisions(g, y)
+                if len(divisions) == 1 and not g.countries_named(y):
+                    area, cc = divisions[0], divisions[0].partition(".")[0]
+            if cc is None:
+                continue
+            inside = [p for p in g.places(x) if p.country == cc and (area == cc or f"{cc}.{p.admin1}" == area)]
+            others = [r for r in g.readings(x) if r.startswith(cc + ".") and not r.endswith(".*")
+                      and (area == cc or r == area)]
             if not inside or len(others) > len(inside):
                 continue  # a smaller place or a region of that name may be the one meant
-            positions = [g.position(p.lat, p.lon, cc) for p in inside]
+            positions = [cp.locate(g, p, area) for p in inside]
             if any(pos is None or not cp.contradicts(direction, pos) for pos in positions):
                 continue
             if _key(x) in non_place_names(doc):  # the dearest test last
                 continue
             actual = cp.word_for(cp.along(direction, positions[0]), m.compass.text, self.hyphenated(doc))
-            yield self.finding(doc, block, m.compass.start, m.compass.end, actual, place=x,
-                               country=g.display(cc).removeprefix("the "), actual=actual)
+            where = g.display(cc).removeprefix("the ") if area == cc else _area_name(g, area)
+            yield self.finding(doc, block, m.compass.start, m.compass.end, actual, place=x, actual=actual,
+                               detail=f"lies in the {actual} part of {where}, not the '{m.compass.text}' part")
+
+    def _division(self, doc, block, g, cp, m, direction):
+        """'in the eastern state of Kerala', 'the southern Indian state of Kerala': the compass word places a
+        division in its country, judged by the median of its places. False: a division claim, not judged."""
+        from ..data import regions
+
+        if m.noun == "division-of":
+            division, country = m.y, None
+        elif m.pattern == "noun" and m.noun in ("state", "province", "region"):
+            division, country = m.x, _country_code(g, _trim(m.y.text), adjective=True)
+        else:
+            return None
+        codes = [d for d in _divisions(g, _trim(division.text)) if country is None or d.startswith(country + ".")]
+        if len(codes) != 1:
+            return False
+        cc = codes[0].partition(".")[0]
+        middle = regions.centre(codes[0])
+        pos = regions.spread_of(*middle, cc) if middle else None
+        if pos is None or not cp.contradicts(direction, pos):
+            return False
+        actual = cp.word_for(cp.along(direction, pos), m.compass.text, self.hyphenated(doc))
+        name = _trim(division.text)
+        return self.finding(doc, block, m.compass.start, m.compass.end, actual, place=name, actual=actual,
+                            detail=f"lies in the {actual} part of {g.display(cc).removeprefix('the ')}, not the "
+                                   f"'{m.compass.text}' part")
+
+    def _bearing(self, doc, block, g, cp, m, direction) -> Finding | None:
+        """'X, 40 km north of Y': the bearing from Y to X against the direction said (both unambiguous towns)."""
+        xs = place_name(g, m.x)
+        if direction.central or xs is None or g.countries_named(m.y.text):
+            return None
+        a, b = _dominant(g, xs.text), _dominant(g, m.y.text)
+        if a is None or b is None or a.country != b.country and not m.x.text == xs.text:
+            return None
+        if _key(xs.text) in non_place_names(doc) or _key(m.y.text) in non_place_names(doc):
+            return None
+        km = cp.distance_km((b.lat, b.lon), (a.lat, a.lon))
+        if km < 15:
+            return None
+        said = cp.POINTS[cp.point_name(direction)]
+        real = cp.bearing((b.lat, b.lon), (a.lat, a.lon))
+        if cp.angle_between(said, real) <= 100:
+            return None
+        actual = cp.point_of(real, cardinal=not (direction.ns and direction.ew))
+        word = m.compass.text
+        if "-" not in word and "-" in actual:
+            actual = actual.replace("-", "") if not self.hyphenated(doc) else actual
+        actual = actual[0].upper() + actual[1:] if word[:1].isupper() else actual
+        return self.finding(doc, block, m.compass.start, m.compass.end, actual, place=xs.text, actual=actual,
+                            detail=f"lies {actual} of {m.y.text} (about {km:.0f} km), not '{word}'")
+
+
+def _dominant(g, name: str):
+    """The town a name means when one place of that name clearly dominates (3 times the next's population)."""
+    places = g.places(name)
+    if not places:
+        return None
+    top = places[0]
+    if any(p.population * 3 >= top.population for p in places[1:]):
+        return None
+    return top
+
+
+def _area_name(g, area: str) -> str:
+    from ..data import regions
+
+    cc, _, admin1 = area.partition(".")
+    return g.us_state(admin1) if cc == "US" else regions.division_name(area)
 
 
 class Capital(GeoKind):
@@ -286,17 +432,6 @@ def _may_name_a_capital(token: str, before: str) -> bool:
 def _may_claim_a_border(token: str, before: str) -> bool:
     """Before "borders", "shares" or "has": the last word of a name, or "which" (Y, which borders)."""
     return token == "which" or token[:1].isupper()
-
-
-def _before_noun(text: str, word: str) -> bool:
-    """Whether word is followed by white space and "country" or "nation" somewhere (as a rank claim needs)."""
-    pos = text.find(word)
-    while pos != -1:
-        after = space_after(text, pos + len(word))
-        if after > pos + len(word) and text.startswith(("country", "nation"), after):
-            return True
-        pos = text.find(word, pos + 1)
-    return False
 
 
 def _sentence_tail(text: str, start: int, name: str) -> str:
@@ -399,51 +534,122 @@ def _border_bearing(g, cp, a: str, b: str) -> float | None:
 
 
 class Rank(GeoKind):
-    """'Brazil is the third-largest country': the rank by area or population, within one place of the data."""
+    """'Brazil is the third-largest country', 'Bolivia, South America's largest country', 'Lyon, the largest
+    city in France': the rank by area or population, within one place of the data."""
 
     NAME = "rank"
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        prose = doc.prose
-        if not any(word in prose for word in _RANK_WORDS):  # what every block's test below first looks for
+        from ..data.mentions import rank_claims
+
+        if not any(word in doc.prose for word in _RANK_WORDS):
             return
         g = None
         for block in self.prose(doc):
-            text = block.text
-            if not any(word in text and _before_noun(text, word) for word in _RANK_WORDS):
-                continue
-            for m in rank_pattern().finditer(text):
+            for claim in rank_claims(block.text):
                 g = g or _gaz()
-                cc = _country_code(g, _trim(m.group("y")))
-                if cc is None:
-                    continue
-                continent = None
-                if m.group("where"):
-                    where = " ".join(m.group("where").casefold().split())
-                    if where not in SCOPES:
-                        continue
-                    continent = SCOPES[where]
-                    if continent is not None and g.country(cc).continent != continent:
-                        continue
-                by_population = "popul" in m.group("what").casefold() or (m.group("by") or "") == "population"
-                rank = g.population_rank(cc, continent) if by_population else g.area_rank(cc, continent)
-                ordinal = m.group("ord")
-                claimed = 1 if ordinal is None else ORDINALS.get(ordinal.casefold()) or int(ordinal[:-2])
-                if rank is None or abs(rank - claimed) <= 1:
-                    continue
-                word = _ordinal(rank, numeric=bool(ordinal and ordinal[0].isdigit()))
-                if ordinal is None:
-                    start, end, replacement = m.start("what"), m.end("what"), f"{word} {m.group('what')}"
+                if claim.noun in ("country", "nation"):
+                    found = self._country(doc, block, g, claim)
+                elif claim.noun in ("city", "town", "metropolis", "port"):
+                    found = self._town(doc, block, g, claim)
                 else:
-                    start, end, replacement = m.start("ord"), m.end("ord"), word
-                what = "population" if by_population else "area"
-                leader = g.nth_by(1, what, continent)
-                yield self.finding(doc, block, start, end, replacement, country=g.display(cc).removeprefix("the "),
-                                   rank=word, measure=what, claimed=text[start:end],
-                                   leader=g.display(leader).removeprefix("the ") if leader else "")
+                    found = None
+                if found is not None:
+                    yield found
+
+    def _country(self, doc, block, g, claim) -> Finding | None:
+        cc = _country_code(g, _trim(claim.subject.text))
+        if cc is None or claim.what in ("longest", "highest", "tallest"):
+            return None
+        continent = None
+        if claim.scope:
+            where = " ".join(claim.scope.casefold().split())
+            if where == "continent":
+                continent = g.country(cc).continent
+            elif where in SCOPES:
+                continent = SCOPES[where]
+                if where == "latin america" or continent is not None and g.country(cc).continent != continent:
+                    return None
+            else:
+                return None  # a group the data cannot rank (the EU, the Arab world, the region)
+        by_population = "popul" in claim.what or (claim.by or "").casefold() == "population"
+        smallest = claim.what in ("smallest", "least populous")
+        rank = self._rank(g, cc, by_population, continent, smallest)
+        if rank is None or abs(rank - claim.ordinal) <= 1:
+            return None
+        measure = "population" if by_population else "area"
+        word = _ordinal(rank, numeric=claim.flag.text[:1].isdigit())
+        scope = "in the world" if continent is None else f"in {_CONTINENTS[continent]}"
+        order = "smallest" if smallest else ("most populous" if by_population else "largest")
+        return self._flag(doc, block, claim, word, f"{g.display(cc).removeprefix('the ')} is the {word} "
+                          f"{order} country {scope} by {measure} in GeoNames' country data")
+
+    @staticmethod
+    def _rank(g, cc: str, by_population: bool, continent: str | None, smallest: bool) -> int | None:
+        rank = g.population_rank(cc, continent) if by_population else g.area_rank(cc, continent)
+        if rank is None or not smallest:
+            return rank
+        total = 0
+        while g.nth_by(total + 1, "population" if by_population else "area", continent) is not None:
+            total += 1
+        return total - rank + 1
+
+    def _town(self, doc, block, g, claim) -> Finding | None:
+        from ..data import ranks
+
+        if claim.what not in ("largest", "biggest", "most populous", "most populated") or not claim.scope:
+            return None
+        if (claim.by or "population").casefold() != "population":
+            return None
+        subject = place_name(g, claim.subject)
+        if subject is None or _key(subject.text) in non_place_names(doc):
+            return None
+        scope = " ".join(claim.scope.split())
+        areas = self._areas(g, subject.text, scope)
+        if len(areas) != 1:
+            return None
+        area = areas[0]
+        rank, pop, leader = ranks.town_rank(g, subject.text, area)
+        if rank is not None and abs(rank - claim.ordinal) <= 1:
+            return None
+        claimed_pop = ranks.nth_population(area, claim.ordinal)
+        if claimed_pop is None or pop is None or pop * 2 > claimed_pop:
+            return None  # the data's populations are of city proper: only a clear gap counts
+        where = g.display(area).removeprefix("the ") if "." not in area else _area_name(g, area)
+        said = "not among the largest" if rank is None else f"the {_ordinal(rank, False)} largest"
+        word = _ordinal(rank, numeric=claim.flag.text[:1].isdigit()) if rank is not None else None
+        return self._flag(doc, block, claim, word, f"{subject.text} is {said} city in {where} by population in "
+                          f"GeoNames (the largest is {leader})")
+
+    @staticmethod
+    def _areas(g, town: str, scope: str) -> list[str]:
+        """The country or division ('FR', 'US.TX') a scope names, when the town lies in it."""
+        if scope.casefold() in ("the country", "country"):
+            top = _dominant(g, town)
+            return [top.country] if top is not None else []
+        readings = g.readings(town)
+        found = [d for d in _divisions(g, scope) if d in readings]
+        if found:
+            return found
+        codes = [c for c in g.countries_named(scope) if not g.is_historic(scope)]
+        return [c for c in codes if any(g.fits(r, (c,)) for r in readings)]
+
+    def _flag(self, doc, block, claim, word: str | None, detail: str) -> Finding:
+        start, end = claim.flag.start, claim.flag.end
+        replacement = None
+        is_ordinal = " ".join(claim.flag.text.casefold().replace("-", " ").split()) != claim.what
+        if word is not None and word not in ("first", "1st"):
+            replacement = word if is_ordinal else f"{word}-{claim.flag.text}"
+        return self.finding(doc, block, start, end, replacement, detail=detail)
+
+
+_CONTINENTS = {"AF": "Africa", "EU": "Europe", "AS": "Asia", "SA": "South America", "NA": "North America",
+               "OC": "Oceania"}
 
 
 def _ordinal(n: int, numeric: bool) -> str:
+    from ..data.mentions import ORDINALS
+
     if not numeric:
         for word, value in ORDINALS.items():
             if value == n:
