@@ -248,7 +248,8 @@ HISTORIC_DEMONYMS = {"Soviet": "Soviet Union", "Yugoslav": "Yugoslavia", "Czecho
                      "East German": "East Germany", "West German": "West Germany",
                      "North Vietnamese": "North Vietnam", "South Vietnamese": "South Vietnam"}
 
-# Cities that are also a capital in law, in practice, or as the seat of government ("CC city|city").
+# Cities that are also a capital in law, in practice, or as the seat of government ("CC city|city"). A former
+# capital alone (Lagos, Yangon, Almaty, Rio de Janeiro) is not one: "X, the former capital" is never judged.
 CO_CAPITALS = """
 BO La Paz
 BJ Cotonou
@@ -266,10 +267,7 @@ YE Aden
 IL Tel Aviv
 PS Ramallah|Gaza|Jerusalem
 BI Bujumbura
-MM Yangon|Rangoon
-NG Lagos
 GQ Malabo
-PW Koror
 KI South Tarawa
 NR Yaren
 IN Delhi

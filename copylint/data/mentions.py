@@ -315,16 +315,24 @@ def capitalised_runs(text: str) -> Iterator[tuple[int, int]]:
 
 
 # --- capitals, borders and ranks (compiled on first use) --------------------------------------------------
+_SEAT = r"(?:(?:state|provincial|regional|national)\s+)?capital(?:\s+city)?"
 _CAPITAL = (
-    # X, the capital of Y / X is the capital of Y
-    rf"(?P<x>{NAME})(?:,\s+(?:(?:which|that)\s+is\s+)?|\s+is\s+)the\s+capital(?:\s+city)?\s+of\s+"
-    rf"(?:the\s+)?(?P<y>{NAME})(?!['’]s)",
-    # Y's capital, X / Y's capital city of X
-    rf"(?P<y>{NAME})['’]s\s+capital(?:\s+city)?(?:,\s+|\s+(?:is\s+|of\s+)?)(?P<x>{NAME})",
+    # X, (the) capital of Y / X is the capital of Y / X, which is the capital of Y
+    rf"(?P<x>{NAME})(?:,\s+(?:(?:which|that)\s+is\s+)?|\s+(?:is|remains)\s+(?:now\s+|also\s+|still\s+)?)(?:the\s+)?"
+    rf"{_SEAT}\s+of\s+(?:the\s+)?(?P<y>{NAME})(?!['’]s)",
+    # the capital of Y, X / the capital of Y is X
+    rf"\b(?i:the)\s+{_SEAT}\s+of\s+(?:the\s+)?(?P<y>{NAME})(?:,\s+|\s+is\s+)(?P<x>{NAME})",
+    # Y's capital, X / Y's capital city of X / Y's capital is X
+    rf"(?P<y>{NAME})['’]s\s+{_SEAT}(?:,\s+|\s+(?:is\s+|of\s+)?)(?P<x>{NAME})",
+    # X, Y's capital / X is Y's capital
+    rf"(?P<x>{NAME})(?:,\s+|\s+(?:is|remains)\s+(?:now\s+|also\s+|still\s+)?)(?P<y>{NAME})['’]s\s+{_SEAT}\b(?!\s+of)",
     # the Australian capital, X
-    rf"\b(?i:the)\s+(?P<y>{NAME})\s+capital(?:\s+city)?(?:,\s+|\s+(?:of\s+)?)(?P<x>{NAME})",
+    rf"\b(?i:the)\s+(?P<adj>{NAME})\s+{_SEAT}(?:,\s+|\s+(?:of\s+)?)(?P<x>{NAME})",
     # X, the Australian capital
-    rf"(?P<x>{NAME}),\s+the\s+(?P<y>{NAME})\s+capital\b(?!['’]s)",
+    rf"(?P<x>{NAME})(?:,\s+|\s+is\s+)the\s+(?P<adj>{NAME})\s+{_SEAT}\b(?!['’]s|\s+of)",
+    # the (country's) capital, X  /  X, the (nation's) capital  (the country: the article's own)
+    rf"\b(?i:the)\s+(?:(?P<own>country|nation)['’]s\s+)?capital(?:\s+city)?,?\s+(?P<x>{NAME})",
+    rf"(?P<x>{NAME}),\s+the\s+(?:(?P<own>country|nation)['’]s\s+)?capital(?:\s+city)?\b(?!['’]s|\s+of|\s+\p{{Lu}})",
 )
 # What after a capital claim makes it about a subdivision or about the past.
 _CAPITAL_AFTER_SKIP = (
@@ -333,8 +341,74 @@ _CAPITAL_AFTER_SKIP = (
 
 DIRECTION = (r"(?:north|south)(?:[- ]?(?:east|west))?|east|west")
 _BORDER = (
-    rf"(?P<y>{NAME})(?:,\s+which)?\s+(?:borders|shares\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}borders?\s+with|"
+    rf"(?P<y>{NAME})(?:,\s+which|(?=,\s+bordering))?\s*(?:borders|bordered|(?:is|are|was)\s+bordered\s+by|,\s+bordering|"
+    rf"shares\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}borders?\s+with|"
     rf"has\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}borders?\s+with)\s+")
+_NEIGHBOUR_WORD = r"neighbou?rs?"
+_NEAR_WORDS = (r"(?:only|two|three|four|five|six|seven|eight|nine|ten|\d+|land|closest|nearest|immediate|"
+               r"smaller|larger|bigger|giant|powerful|tiny|small|large|fellow|key|main|biggest|largest)")
+# Other ways copy says two countries border each other (each names Y and Z; d: a side, comp: its adjective).
+_NEIGHBOURS = (
+    # Y's (northern) neighbour(s)(,) Z  /  Y and its (western) neighbour Z
+    rf"(?P<y>{NAME})(?:['’]s|\s+and\s+its)\s+(?:{_NEAR_WORDS}\s+)*(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:{_NEAR_WORDS}\s+)*"
+    rf"{_NEIGHBOUR_WORD}(?:\s+(?P<d2>to\s+the\s+(?:{DIRECTION})))?,?\s+(?:such\s+as\s+|including\s+)?(?:the\s+)?(?P<z>{NAME})",
+    # Z, Y's (northern) neighbour
+    rf"(?P<z>{NAME}),\s+(?:the\s+)?(?P<y>{NAME})['’]s\s+(?:{_NEAR_WORDS}\s+)*(?:(?P<comp>{COMPASS_ADJ})\s+)?"
+    rf"(?:{_NEAR_WORDS}\s+)*neighbou?r\b",
+    # the Y-Z border / frontier
+    rf"\b(?i:the)\s+(?P<y>{_WORD}(?:\s{_WORD})?)\s?[-–]\s?(?P<z>{_WORD}(?:\s{_WORD})?)\s+(?:border|frontier)\b",
+    # the border between Y and Z / Y's border with Z
+    rf"\b(?:border|frontier)\s+between\s+(?:the\s+)?(?P<y>{NAME})\s+and\s+(?:the\s+)?(?P<z>{NAME})",
+    rf"(?P<y>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:border|frontier)\s+with\s+(?:the\s+)?(?P<z>{NAME})",
+    # (into|to|in) neighbouring Z  (Y: the country named last before it in the sentence)
+    rf"\bneighbou?ring\s+(?P<z>{NAME})",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NeighbourClaim:
+    """Y and Z said to share a border (Y None: the country last named before Z in its sentence), maybe with
+    the side Z lies on (a compass adjective: "Y's northern neighbour Z")."""
+
+    y: Span | None
+    z: Span
+    compass: Span | None
+
+
+@lru_cache(maxsize=None)
+def _neighbour_patterns() -> tuple[regex.Pattern, ...]:
+    return tuple(regex.compile(p) for p in _NEIGHBOURS)
+
+
+def neighbour_claims(text: str) -> Iterator[NeighbourClaim]:
+    """Every two-country border claim but the verb forms ("Y borders Z": border_pattern)."""
+    if "eighbo" not in text and "border" not in text and "frontier" not in text:
+        return
+    seen: set[int] = set()
+    item, separator = border_list_patterns()
+    for n, rx in enumerate(_neighbour_patterns()):
+        for m in rx.finditer(text, overlapped=True):
+            z = _span(m, "z")
+            if z.start in seen:
+                continue
+            seen.add(z.start)
+            compass = _span(m, "comp")
+            if "d2" in m.re.groupindex and m.group("d2"):
+                compass = Span(m.group("d2").split()[-1], m.end("d2") - len(m.group("d2").split()[-1]), m.end("d2"))
+            yield NeighbourClaim(_span(m, "y"), z, compass)
+            if n != 0:
+                continue
+            pos = m.end("z")  # a list: "Austria's neighbours Germany, Italy and Hungary"
+            while True:
+                sep = separator.match(text, pos)
+                nxt = item.match(text, sep.end()) if sep else None
+                if nxt is None:
+                    break
+                z = _span(nxt, "z")
+                if z.start not in seen:
+                    seen.add(z.start)
+                    yield NeighbourClaim(_span(m, "y"), z, None)
+                pos = nxt.end()
 _BORDER_ITEM = rf"(?:the\s+)?(?P<z>{NAME})(?:\s+(?P<dir>(?:to|on|in)\s+(?:the|its)\s+(?P<d>{DIRECTION})))?"
 _BORDER_SEP = r"\s*,\s*(?:and\s+)?|\s+and\s+"
 
@@ -406,7 +480,7 @@ def _rank_claim(m: regex.Match, subject: Span) -> RankClaim:
 
 @lru_cache(maxsize=None)
 def capital_patterns() -> tuple[tuple[regex.Pattern, ...], regex.Pattern]:
-    """The capital claims (in order: two with the country named, then two with its adjective) and the skip words."""
+    """The capital claims (a group 'y' names the country or division, 'adj' gives its adjective) and the skip words."""
     return tuple(regex.compile(p) for p in _CAPITAL), regex.compile(_CAPITAL_AFTER_SKIP, regex.I)
 
 

@@ -185,7 +185,102 @@ CN|Jiangxi|Nanchang
 CN|Gansu|Lanzhou
 CN|Guizhou|Guiyang
 CN|Hainan|Haikou
+GB|Scotland|Edinburgh
+GB|Wales|Cardiff
+GB|Northern Ireland|Belfast
+GB|England|London
+ES|Catalonia|Barcelona
+ES|Andalusia|Seville
+ES|Basque Country|Vitoria-Gasteiz|Vitoria
+ES|Galicia|Santiago de Compostela
+ES|Aragon|Zaragoza
+ES|Castile and Leon|Valladolid
+IT|Lombardy|Milan
+IT|Sicily|Palermo
+IT|Sardinia|Cagliari
+IT|Tuscany|Florence
+IT|Veneto|Venice
+IT|Lazio|Rome
+IT|Campania|Naples
+IT|Piedmont|Turin
+IT|Liguria|Genoa
+IT|Emilia-Romagna|Bologna
+IT|Apulia|Bari
+IT|Calabria|Catanzaro
+FR|Brittany|Rennes
+FR|Normandy|Rouen
+FR|Corsica|Ajaccio
+FR|Occitanie|Toulouse
+FR|Provence-Alpes-Cote d'Azur|Marseille
+FR|Auvergne-Rhone-Alpes|Lyon
+FR|Grand Est|Strasbourg
+FR|Hauts-de-France|Lille
+FR|Nouvelle-Aquitaine|Bordeaux
+RU|Tatarstan|Kazan
+RU|Chechnya|Grozny
+RU|Dagestan|Makhachkala
+IQ|Kurdistan|Erbil
+ZA|Gauteng|Johannesburg
+ZA|Western Cape|Cape Town
+ZA|KwaZulu-Natal|Pietermaritzburg
+ZA|Limpopo|Polokwane
+ET|Tigray|Mekelle
+ET|Amhara|Bahir Dar
+SO|Somaliland|Hargeisa
+SO|Puntland|Garowe
+ID|Bali|Denpasar
+ID|Aceh|Banda Aceh
+ID|Papua|Jayapura
+JP|Hokkaido|Sapporo
+JP|Okinawa|Naha
+AR|Buenos Aires|La Plata
+AF|Helmand|Lashkar Gah
+AU|Australian Capital Territory|Canberra
+AT|Tyrol|Innsbruck
+BE|Flanders|Brussels
+BE|Wallonia|Namur
 """
+
+# Adjectives copy uses for a division as if for a country ("the Scottish capital", "the Catalan city of").
+# "Adjective|Country|Division".
+DIVISION_ADJECTIVES = """
+Scottish|GB|Scotland
+Welsh|GB|Wales
+English|GB|England
+Northern Irish|GB|Northern Ireland
+Catalan|ES|Catalonia
+Basque|ES|Basque Country
+Andalusian|ES|Andalusia
+Galician|ES|Galicia
+Bavarian|DE|Bavaria
+Sicilian|IT|Sicily
+Sardinian|IT|Sardinia
+Tuscan|IT|Tuscany
+Corsican|FR|Corsica
+Breton|FR|Brittany
+Flemish|BE|Flanders
+Kurdish|IQ|Kurdistan
+Tatar|RU|Tatarstan
+Chechen|RU|Chechnya
+Tigrayan|ET|Tigray
+Texan|US|Texas
+Californian|US|California
+Floridian|US|Florida
+Quebecois|CA|Quebec
+Ontarian|CA|Ontario
+Tasmanian|AU|Tasmania
+Queensland|AU|Queensland
+"""
+
+
+def division_of_adjective(word: str) -> tuple[str, str] | None:
+    """('GB', 'Scotland') for 'Scottish': an adjective that names a division, not its country."""
+    key = name_key(word)
+    for line in DIVISION_ADJECTIVES.strip().splitlines():
+        adjective, cc, division = line.split("|")
+        if name_key(adjective) == key:
+            return cc, division
+    return None
 
 
 @dataclass(frozen=True, slots=True)

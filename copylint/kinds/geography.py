@@ -384,30 +384,101 @@ class Capital(GeoKind):
     NAME = "capital"
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        if "capital" not in doc.prose:  # what every block's test below first looks for
+        if "capital" not in doc.prose:  # every claim names a capital
             return
         g = None
         for block in self.prose(doc):
             text = block.text
-            if not _after_word(text, "capital", _may_name_a_capital):
-                continue  # no pattern can match: none is compiled
+            if "capital" not in text:
+                continue
             seen: set[int] = set()
             claims, skip = capital_patterns()
-            for index, rx in enumerate(claims):
+            for rx in claims:
                 for m in rx.finditer(text):
-                    if m.start("x") in seen or skip.match(text, m.end()):
+                    if m.start("x") in seen or skip.match(text, m.end()) or _past(text, m.start()):
                         continue
                     seen.add(m.start("x"))
                     g = g or _gaz()
-                    x, y = _sentence_tail(text, m.start("x"), m.group("x")), _trim(m.group("y"))
-                    cc = _country_code(g, y, adjective=index >= 2)
-                    if cc is None or not g.readings(x) or g.countries_named(x):
-                        continue
-                    if g.is_capital(x, cc) or not g.capital(cc) or _key(x) in non_place_names(doc):
-                        continue
-                    x_start = m.end("x") - len(x)
-                    yield self.finding(doc, block, x_start, m.end("x"), g.capital(cc), place=x,
-                                       country=g.display(cc).removeprefix("the "), capital=g.capital(cc))
+                    found = self._judge(doc, block, g, m)
+                    if found is not None:
+                        yield found
+
+    def _judge(self, doc, block, g, m) -> Finding | None:
+        from ..data import regions
+
+        text = block.text
+        adjective = m.group("adj") is not None if "adj" in m.re.groupindex else False
+        x = _sentence_tail(text, m.start("x"), m.group("x"))
+        if "y" not in m.re.groupindex and "adj" not in m.re.groupindex:
+            return self._own(doc, block, g, m, x)
+        y = _trim(m.group("adj") if adjective else m.group("y"))
+        if not g.readings(x) or g.countries_named(x) or _key(x) in non_place_names(doc):
+            return None
+        x_start = m.end("x") - len(x)
+        division = regions.division_of_adjective(y) if adjective else None
+        if division is not None:
+            adjective, y = False, division[1]  # "the Scottish capital": of Scotland, not of Britain
+        cc = None if division is not None else _country_code(g, y, adjective=adjective)
+        if cc is not None:
+            if g.is_capital(x, cc) or not g.capital(cc):
+                return None
+            return self.finding(doc, block, x_start, m.end("x"), g.capital(cc), place=x,
+                                country=g.display(cc).removeprefix("the "), capital=g.capital(cc))
+        if adjective:
+            return None
+        # A state or province: its capital when the table knows it, and only when no country of that name
+        # has x for its capital ("Tbilisi, the capital of Georgia").
+        if any(g.is_capital(x, c) for c in g.countries_named(y)) or g.is_historic(y):
+            return None
+        known = [(c, caps) for c in sorted({d.partition(".")[0] for d in _divisions(g, y)} | {"US"})
+                 if (caps := regions.division_capitals(c, y))]
+        if len(known) != 1 or any(_key(x) == _key(c) for c in known[0][1]):
+            return None
+        capital = known[0][1][0]
+        return self.finding(doc, block, x_start, m.end("x"), capital, place=x, country=y, capital=capital)
+
+
+    def _own(self, doc, block, g, m, x: str) -> Finding | None:
+        """'the capital, X': the capital of the article's own country (the one it names most, and at least
+        twice as often as any other), judged only when X lies in that country."""
+        cc = main_country(doc, g)
+        if cc is None or not g.capital(cc) or g.is_capital(x, cc) or g.countries_named(x):
+            return None
+        places = g.places(x)
+        if not places or places[0].country != cc or _key(x) in non_place_names(doc):
+            return None
+        x_start = m.end("x") - len(x)
+        return self.finding(doc, block, x_start, m.end("x"), g.capital(cc), place=x,
+                            country=g.display(cc).removeprefix("the "), capital=g.capital(cc))
+
+
+def main_country(doc: Document, g) -> str | None:
+    """The country an article is about: named (or its adjective used) most, at least three times and twice
+    as often as any other."""
+    def compute() -> str | None:
+        from collections import Counter
+
+        counts: Counter[str] = Counter()
+        for block in doc.blocks:
+            for start, end in capitalised_runs(block.text):
+                run = _trim(block.text[start:end])
+                for name in (run, run.split()[-1]) if " " in run else (run,):
+                    codes = () if g.is_historic(name) else g.countries_named(name) or g.country_of_demonym(name)
+                    if len(codes) == 1:
+                        counts[codes[0]] += 1
+                        break
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 3 or len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+            return None
+        return ranked[0][0]
+
+    return doc.memo("facts:main-country", compute)
+
+
+def _past(text: str, start: int) -> bool:
+    """Whether the words just before a claim put it in the past ('the former capital', 'once the capital')."""
+    before = text[max(0, start - 30):start].casefold()
+    return any(w in before for w in ("former", "formerly", "once", "old ", "ex-", "then-", "historic"))
 
 
 def _after_word(text: str, word: str, test) -> bool:
@@ -420,18 +491,6 @@ def _after_word(text: str, word: str, test) -> bool:
                 return True
         pos = text.find(word, pos + 1)
     return False
-
-
-def _may_name_a_capital(token: str, before: str) -> bool:
-    """Before "capital": "the" after "is" or a comma (X, the capital of Y), "Y's", or the last word of a
-    name (the Y capital)."""
-    return (token == "the" and (before == "is" or before.endswith(","))
-            or token.endswith(("'s", "’s")) or token[:1].isupper())
-
-
-def _may_claim_a_border(token: str, before: str) -> bool:
-    """Before "borders", "shares" or "has": the last word of a name, or "which" (Y, which borders)."""
-    return token == "which" or token[:1].isupper()
 
 
 def _sentence_tail(text: str, start: int, name: str) -> str:
@@ -452,19 +511,19 @@ class Neighbour(GeoKind):
     NAME = "neighbour"
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        if "border" not in doc.prose:  # what every block's test below first looks for
-            return
         from ..data import compass as cp
+        from ..data.mentions import neighbour_claims
 
+        prose = doc.prose
+        if "border" not in prose and "eighbo" not in prose and "frontier" not in prose:
+            return
         g = None
         for block in self.prose(doc):
             text = block.text
-            if "border" not in text or not any(_after_word(text, verb, _may_claim_a_border)
-                                               for verb in ("borders", "shares", "has")):
-                continue
-            for m in border_pattern().finditer(text):
+            seen: set[int] = set()
+            for m in border_pattern().finditer(text) if "border" in text else ():
                 g = g or _gaz()
-                cc = _country_code(g, _trim(m.group("y")))
+                cc = _country_of_run(g, m.group("y"))
                 if cc is None:
                     continue
                 listed, separator = border_list_patterns()
@@ -474,18 +533,66 @@ class Neighbour(GeoKind):
                     if item is None:
                         break
                     z = _trim(item.group("z"))
-                    other = _country_code(g, z)
+                    seen.add(item.start("z"))
+                    other = _country_of_run(g, z)
                     if other is not None and other != cc:
                         yield from self._judge(doc, block, g, cp, cc, other, item, z)
                     sep = separator.match(text, item.end())
                     if sep is None:
                         break
                     pos = sep.end()
+            for claim in neighbour_claims(text):
+                if claim.z.start in seen:
+                    continue
+                g = g or _gaz()
+                found = self._claim(doc, block, g, cp, claim)
+                if found is not None:
+                    yield found
+
+    def _claim(self, doc, block, g, cp, claim) -> Finding | None:
+        z = _trim(claim.z.text)
+        other = _country_of_run(g, z)
+        if other is None:
+            return None
+        if claim.y is None:
+            # "neighbouring Z": next to the country named last before it in the sentence; judged only when no
+            # country named before it there, nor the article's own country, borders Z.
+            named = _countries_before(g, block.text, claim.z.start)
+            own = main_country(doc, g)
+            anchors = [*named, *([own] if own else [])]
+            if not named or any(a == other or other in g.neighbours(a) or a in g.neighbours(other)
+                                for a in anchors):
+                return None
+            cc, loose = named[-1], True  # islands and close shores count
+        else:
+            cc, loose = _country_of_run(g, claim.y.text), False
+        if cc is None or cc == other:
+            return None
+        country = g.display(cc).removeprefix("the ")
+        if other not in g.neighbours(cc) and cc not in g.neighbours(other):
+            if loose and (not g.neighbours(cc) or not g.neighbours(other)):
+                return None
+            if _gap_km(g, cp, cc, other) > _gap_limit(g, cc, other):
+                return self.finding(doc, block, claim.z.start, claim.z.start + len(z), None,
+                                    country=country, other=z, actual="does not border it")
+            return None
+        if claim.compass is None:
+            return None
+        direction = cp.parse(claim.compass.text)
+        real = _border_bearing(g, cp, cc, other)
+        if direction is None or direction.central or real is None:
+            return None
+        if cp.angle_between(cp.POINTS[cp.point_name(direction)], real) <= 100:
+            return None
+        actual = cp.point_of(real, cardinal=not (direction.ns and direction.ew))
+        word = cp.word_for(cp.parse(actual.replace("-", "")) or direction, claim.compass.text, self.hyphenated(doc))
+        return self.finding(doc, block, claim.compass.start, claim.compass.end, word, country=country, other=z,
+                            actual=f"lies to the {actual}")
 
     def _judge(self, doc, block, g, cp, cc, other, item, z) -> Iterator[Finding]:
         country = g.display(cc).removeprefix("the ")
         if other not in g.neighbours(cc) and cc not in g.neighbours(other):
-            if _gap_km(g, cp, cc, other) > 400:
+            if _gap_km(g, cp, cc, other) > _gap_limit(g, cc, other):
                 yield self.finding(doc, block, item.start("z"), item.start("z") + len(z), None,
                                    country=country, other=z, actual="does not border it")
             return
@@ -503,6 +610,50 @@ class Neighbour(GeoKind):
             actual = actual.replace("-", "")
         yield self.finding(doc, block, item.start("d"), item.end("d"), actual, country=country, other=z,
                            actual=f"lies to the {actual}")
+
+
+def _countries_before(g, text: str, pos: int) -> list[str]:
+    """The countries named (or given by their adjective) before pos in the same sentence, in order."""
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), 0)
+    found = []
+    for s, e in capitalised_runs(text[start:pos]):
+        run = _trim(text[start + s:start + e])
+        for name in (run, run.split()[-1]):
+            code = _current_country(g, name)
+            if code is not None:
+                found.append(code)
+                break
+    return found
+
+
+def _country_of_run(g, run: str) -> str | None:
+    """The country a run of capitalised words ends with ('Landlocked Paraguay' -> PY), not a region's name."""
+    words = _trim(run).split()
+    for i in range(len(words)):
+        name = " ".join(words[i:])
+        if g.regions_named(name):
+            return None
+        code = _current_country(g, name)
+        if code is not None:
+            return code
+    return None
+
+
+def _current_country(g, name: str) -> str | None:
+    """The country a name or adjective stands for; a name a split left to several ('Sudan') means the
+    state that kept it (GeoNames' own country of that name)."""
+    codes = g.countries_named(name) or g.country_of_demonym(name)
+    if len(codes) == 1 and not g.is_historic(name):
+        return codes[0]
+    own = [c for c in codes if name_key(g.display(c).removeprefix("the ")) == name_key(name)]
+    return own[0] if len(own) == 1 else None
+
+
+def _gap_limit(g, a: str, b: str) -> float:
+    """How far apart (between their towns' 1-degree cells) two countries said to border must be for the claim
+    to be flagged: 250 km when both have land borders (a strait-wide gap still passes), else 400 km (islands'
+    sea neighbours)."""
+    return 250.0 if g.neighbours(a) and g.neighbours(b) else 400.0
 
 
 def _gap_km(g, cp, a: str, b: str) -> float:
