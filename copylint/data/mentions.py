@@ -39,6 +39,9 @@ _LOCATOR = (
     # the north of Y / the far north-east of Y / the northern part of Y
     rf"(?:(?P<the>the\s+)(?:(?P<comp>{COMPASS_NOUN})|(?P<comp>{COMPASS_ADJ})\s+(?:part|parts|region|regions|"
     rf"corner|tip|edge|reaches|half|third))\s+of\s+(?:the\s+)?(?P<y>{NAME})(?!['’]s)"
+    # the (north-east) coast of Y / the northern shore of Y
+    rf"|(?P<the>the\s+)(?:(?P<comp>{COMPASS_NOUN})(?:ern)?\s+|(?P<comp>{COMPASS_ADJ})\s+)?(?:coast|coastline|shore|shores|"
+    rf"seaboard)\s+of\s+(?:the\s+)?(?P<y>{NAME})(?!['’]s)"
     # Y's north / Y's far east / Y's northern region
     rf"|(?P<the>the\s+)?(?P<y>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_NOUN})\b|(?P<comp>{COMPASS_ADJ})\s+"
     rf"(?:part|parts|region|regions|corner|tip|edge|reaches|half|third|provinces?|states?|border|coast|"
@@ -50,13 +53,13 @@ _LOCATOR = (
 # The forms, each matched at the end of a run of capitalised words (X; Y for "noun" and "poss").
 _TAILS = {
     # X in (northern) Y, X, in the north of Y, X is located in Y's east
-    "in": rf",?\s+{_LOCATED}?in\s+{_LOCATOR}",
+    "in": rf",?\s+{_LOCATED}?(?:in|on)\s+{_LOCATOR}",
     # X, a (small) port (city) in (northern) Y / X, a town on Y's coast
     "appos": rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{PLACE_NOUN})\s+(?:{_LOCATED})?(?:in|on)\s+"
              rf"{_LOCATOR}",
     # X, a (northern) Y city / X, the Kenyan port
     "appos-adj": rf",\s+(?:a|an|the)\s+(?:(?:small|large|major|big|remote|busy|bustling|historic|ancient|key|"
-                 rf"strategic|sprawling|coastal|northern|southern|eastern|western|central|[\w-]+-(?:hit|held))\s+)?"
+                 rf"strategic|sprawling|coastal|[\w-]+-(?:hit|held))\s+)?"
                  rf"(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})\s+(?P<noun>{PLACE_NOUN})\b(?!\s+of\b)",
     # X, Y   (a dateline or "in Lyon, France")
     "comma": rf",\s+(?P<the>the\s+)?(?P<y>{NAME})",
@@ -426,7 +429,8 @@ _RANK_PHRASE = (
     rf"(?:(?i:the)\s+)?(?:(?P<scope1>(?i:world)|{NAME})['’]s\s+)?(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?{_SUPER}\s+"
     rf"{_RANK_NOUN}\b(?:s\b)?"
     rf"(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope2>world|globe|planet|earth|continent|country|{NAME}))?"
-    rf"(?:,?\s+by\s+(?P<by>area|land\s+area|landmass|size|territory|surface\s+area|population|length|height))?")
+    rf"(?:,?\s+by\s+(?P<by>area|land\s+area|landmass|size|territory|surface\s+area|population|length|height)"
+    rf"(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope3>world|globe|planet|earth|continent|{NAME}))?)?")
 # Y, RANK / Y is (now) RANK ; RANK, Y
 _RANK_AFTER = rf"(?:,\s+(?:which\s+is\s+)?|\s+(?:is|remains)\s+(?:now\s+|still\s+|also\s+)?)(?P<rank>{_RANK_PHRASE})"
 _RANK_BEFORE = rf"(?P<rank>{_RANK_PHRASE}),\s+(?:the\s+)?(?P<y>{NAME})"
@@ -462,18 +466,30 @@ def rank_claims(text: str) -> Iterator[RankClaim]:
         m = after.match(text, r.end())
         if m is not None and r.start() not in seen:
             seen.add(r.start())
-            yield _rank_claim(m, Span(r.group(), r.start(), r.end()))
+            claim = _rank_claim(m, Span(r.group(), r.start(), r.end()))
+            if claim is not None:
+                yield claim
     for m in before.finditer(text):
         if m.start("y") not in seen:
             seen.add(m.start("y"))
-            yield _rank_claim(m, _span(m, "y"))
+            claim = _rank_claim(m, _span(m, "y"))
+            if claim is not None:
+                yield claim
 
 
-def _rank_claim(m: regex.Match, subject: Span) -> RankClaim:
+# After a rank phrase, words that narrow it to a group the reader did not take in ("largest country of the
+# former Soviet Union", "largest country by area in Central Asia", "largest country after Russia").
+_RANK_QUALIFIED = regex.compile(r"\s+(?!(?:and|but|with|which|that|where|while|whose|is|was|has|had|to|for|"
+                                r"said|says|since|after\s+\p{Lu}|when|as|at|it|its|their|his|her)\b)\p{Ll}")
+
+
+def _rank_claim(m: regex.Match, subject: Span) -> RankClaim | None:
+    if _RANK_QUALIFIED.match(m.string, m.end("rank")):
+        return None
     ordinal = m.group("ord")
     n = 1 if ordinal is None else ORDINALS.get(ordinal.casefold()) or int(ordinal[:-2])
     flag = _span(m, "ord") or _span(m, "what")
-    scope = m.group("scope1") or m.group("scope2")
+    scope = m.group("scope1") or m.group("scope2") or m.group("scope3")
     what = " ".join(m.group("what").casefold().replace("-", " ").split())
     return RankClaim(subject, flag, n, what, m.group("noun").casefold(), scope, m.group("by"))
 

@@ -30,7 +30,9 @@ def town_rank(g, town: str, area: str) -> tuple[int | None, int | None, str]:
     cc, _, admin1 = area.partition(".")
     mine = [p for p in g.places(town) if p.country == cc and (not admin1 or p.admin1 == admin1)]
     names = {name_key(p.name) for p in mine} | {name_key(town)}
-    rank = next((i for i, row in enumerate(rows, 1) if name_key(row[0]) in names), None)
+    same = {(p.admin1, p.population) for p in mine}  # an English name ('Chittagong') for GeoNames' own
+    rank = next((i for i, row in enumerate(rows, 1) if name_key(row[0]) in names or (row[1], row[2]) in same),
+                None)
     pop = max((p.population for p in mine), default=None)
     return rank, pop, rows[0][0] if rows else ""
 

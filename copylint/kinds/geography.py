@@ -168,14 +168,16 @@ class PlaceCountry(GeoKind):
         if g.countries_named(x) or g.country_of_demonym(x):
             return None
         if m.y_is_adjective:
-            if g.is_historic(y):
-                return None
+            from ..data import regions as division_data
+
             codes = g.country_of_demonym(y) or g.countries_named(y)
             regions: tuple[str, ...] = ()
-            divisions: tuple[str, ...] = ()
+            named = division_data.division_of_adjective(y)
+            divisions = tuple(d for d in division_data.divisions_named(named[1]) if d.startswith(named[0] + ".")) \
+                if named else () if codes else _divisions(g, y)
+            if named:
+                codes = ()
         else:
-            if g.is_historic(y):
-                return None
             codes, regions = g.countries_named(y), g.regions_named(y)
             divisions = _divisions(g, y)
         if not codes and not divisions:
@@ -183,9 +185,11 @@ class PlaceCountry(GeoKind):
         readings = g.readings(x)
         if not codes and not any(r.partition(".")[0] == d.partition(".")[0] for r in readings for d in divisions):
             return None  # a division of a country the town is not in: another meaning of the name
-        if _fits(g, readings, codes, regions, divisions) or _key(x) in non_place_names(doc):  # dearest test last
-            return None
         places = g.places(x)
+        if _fits(g, readings, codes, regions, divisions) and not _only_hamlets(g, places, codes, divisions, m):
+            return None
+        if places[0].population < _BIG_TOWN and _key(x) in non_place_names(doc):  # the dearest test last
+            return None
         top = places[0]
         rivals = [p for p in places if p.country != top.country and p.population * 3 >= top.population]
         as_division = bool(divisions) and not codes
@@ -224,6 +228,26 @@ class PlaceCountry(GeoKind):
         if name.startswith("the "):
             return f"the {compass} {name[4:]}"
         return f"{compass} {name}"
+
+
+# A town this big is seldom a person's or a firm's name, and a village that shares its name is seldom meant.
+_BIG_TOWN = 300_000
+
+
+def _only_hamlets(g, places, codes, divisions, m) -> bool:
+    """'Kandahar in Pakistan': the name fits the country only through villages (under 15,000 people) while a
+    big town of that name lies elsewhere. Judged for countries only (a US state's namesake towns are common)."""
+    if divisions or not codes or m.pattern not in ("in", "appos", "comma", "paren", "noun", "appos-adj"):
+        return False
+    top = places[0]
+    if top.population < _BIG_TOWN or g.fits(f"{top.country}.{top.admin1}", codes) or m.noun in _DIVISION_NOUNS:
+        return False
+    if any(r.endswith(".*") and g.fits(r, codes) for r in g.readings(m.x.text)):
+        return False  # a state or province of that name ("the Australian state of Victoria")
+    return not any(g.fits(f"{p.country}.{p.admin1}", codes) for p in places)
+
+
+_DIVISION_NOUNS = frozenset(("state", "province", "region", "district", "county", "oblast", "island"))
 
 
 def _fits(g, readings: tuple[str, ...], codes: tuple[str, ...], regions: tuple[str, ...],
@@ -290,7 +314,8 @@ class Compass(GeoKind):
             area = cc
             if cc is None and not m.y_is_adjective:
                 divisions = _divisions(g, y)
-                if len(divisions) == 1 and not g.countries_named(y):
+                if len(divisions) == 1 and not g.countries_named(y) and not _division_lies(g, cp, divisions[0],
+                                                                                             direction):
                     area, cc = divisions[0], divisions[0].partition(".")[0]
             if cc is None:
                 continue
@@ -358,6 +383,20 @@ class Compass(GeoKind):
         actual = actual[0].upper() + actual[1:] if word[:1].isupper() else actual
         return self.finding(doc, block, m.compass.start, m.compass.end, actual, place=xs.text, actual=actual,
                             detail=f"lies {actual} of {m.y.text} (about {km:.0f} km), not '{word}'")
+
+
+def _division_lies(g, cp, division: str, direction) -> bool:
+    """Whether a division itself lies in that part of its country ("southern Andalusia" may just say that
+    Andalusia is in the south of Spain)."""
+    from ..data import regions
+
+    middle = regions.centre(division)
+    pos = regions.spread_of(*middle, division.partition(".")[0]) if middle else None
+    if pos is None:
+        return True
+    inverse = cp.Direction({"north": "south", "south": "north"}.get(direction.ns, ""),
+                           {"east": "west", "west": "east"}.get(direction.ew, ""), direction.central)
+    return direction.central or cp.contradicts(inverse, pos)
 
 
 def _dominant(g, name: str):
@@ -750,6 +789,8 @@ class Rank(GeoKind):
 
         if claim.what not in ("largest", "biggest", "most populous", "most populated") or not claim.scope:
             return None
+        if claim.ordinal != 1:
+            return None  # below the first, city-proper populations (GeoNames) and metro areas rank apart
         if (claim.by or "population").casefold() != "population":
             return None
         subject = place_name(g, claim.subject)
