@@ -38,12 +38,12 @@ _LOCATED = (r"(?:(?:which|that)\s+(?:is|lies|sits|was)\s+(?:(?:located|situated)
 _LOCATOR = (
     # the north of Y / the far north-east of Y / the northern part of Y
     rf"(?:(?P<the>the\s+)(?:(?P<comp>{COMPASS_NOUN})|(?P<comp>{COMPASS_ADJ})\s+(?:part|parts|region|regions|"
-    rf"corner|tip|edge|reaches|half|third))\s+of\s+(?:the\s+)?(?P<y>{NAME})(?!['’]s)"
+    rf"corner|tip|edge|reaches|half|third))\s+of\s+(?:the\s+)?(?P<y>{NAME}|(?<=the\s)(?:country|nation))(?!['’]s)"
     # the (north-east) coast of Y / the northern shore of Y
     rf"|(?P<the>the\s+)(?:(?P<comp>{COMPASS_NOUN})(?:ern)?\s+|(?P<comp>{COMPASS_ADJ})\s+)?(?:coast|coastline|shore|shores|"
     rf"seaboard)\s+of\s+(?:the\s+)?(?P<y>{NAME})(?!['’]s)"
     # Y's north / Y's far east / Y's northern region
-    rf"|(?P<the>the\s+)?(?P<y>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_NOUN})\b|(?P<comp>{COMPASS_ADJ})\s+"
+    rf"|(?P<the>the\s+)?(?P<y>{NAME}|(?<=the\s)(?:country|nation))['’]s\s+(?:(?P<comp>{COMPASS_NOUN})\b|(?P<comp>{COMPASS_ADJ})\s+"
     rf"(?:part|parts|region|regions|corner|tip|edge|reaches|half|third|provinces?|states?|border|coast|"
     rf"frontier|areas?|districts?)\b)"
     # (the) (northern | neighbouring) (state of) Y
@@ -73,7 +73,8 @@ _TAILS = {
     # X, (some) 40 km (to the) north of Y / X, just south of Y / X lies north-east of Y
     "bearing": rf"(?:,\s+|\s+(?:is|lies|sits)\s+)(?:(?:about|around|some|roughly|nearly|almost|just|approximately|"
                rf"over|more\s+than|less\s+than|only)\s+)?(?:(?P<dist>\d[\d,.]*)\s*(?:km|kilomet(?:re|er)s|miles|mi)\s+"
-               rf"(?:\(\d[\d,.]*\s*(?:km|miles)\)\s+)?)?(?:to\s+the\s+)?(?P<dir>{DIRECTION})\s+of\s+(?:the\s+(?P<capital>capital)(?:\s+city)?,?\s+)?(?P<y>{NAME})",
+               rf"(?:\(\d[\d,.]*\s*(?:km|miles)\)\s+)?)?(?:to\s+the\s+)?(?P<dir>{DIRECTION})\s+of\s+"
+               rf"(?:the\s+(?P<capital>capital)(?:\s+city)?(?:,?\s+(?P<y>{NAME}))?|(?P<y>{NAME}))",
 }
 # Before a run, what the "noun" form needs ("the (southern) "), and the prepositions "comma" and "poss" need.
 _THE_BEFORE = rf"(?:\b(?i:the)\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?|\bin\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?)$"
@@ -206,6 +207,10 @@ def _strip_the(text: str, start: int, end: int) -> int:
     return start + 4 if text.startswith(("The ", "THE "), start) and end - start > 4 else start
 
 
+_FAR_BEARING = (rf"\b(?:(?P<dist>\d[\d,.]*)\s*(?:km|kilomet(?:re|er)s|miles|mi)\s+(?:\(\d[\d,.]*\s*(?:km|miles)\)\s+)?)?"
+                rf"(?:to\s+the\s+)?(?P<dir>{DIRECTION})\s+of\s+(?:the\s+(?P<y>capital)\b(?!\s+of|,?\s+\p{{Lu}})|(?P<y>{NAME}))")
+
+
 def _mentions(text: str) -> Iterator[Mention]:
     rx = _compiled()
     seen: set[tuple[int, int]] = set()
@@ -219,6 +224,28 @@ def _mentions(text: str) -> Iterator[Mention]:
             if found is not None and (found.x.start, found.y.start) not in seen:
                 seen.add((found.x.start, found.y.start))
                 yield found
+    if " of " in text:
+        yield from _far_bearings(text, runs, {y for _, y in seen})
+
+
+def _far_bearings(text: str, runs: list[tuple[int, int]], taken: set[int]) -> Iterator[Mention]:
+    """'X ... (some 40 km) south of Y' where X is not next to the phrase: one mention for each of the (up to
+    three) names before it in its sentence, nearest first (the judge takes the first that is a town)."""
+    if "far-bearing" not in _COMPILED_EXTRA:
+        _COMPILED_EXTRA["far-bearing"] = regex.compile(_FAR_BEARING)
+    for m in _COMPILED_EXTRA["far-bearing"].finditer(text):
+        if m.start("y") in taken:
+            continue
+        stop = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()), -1) + 1
+        # at most eight words between (the town, the kind of place and the distance: "X, a port city some
+        # 40 km south of Y"); further off, the name is seldom what the phrase places
+        before = [(s, e) for s, e in runs if stop <= s and e <= m.start() and text.count(" ", e, m.start()) <= 8][-3:]
+        noun = "capital" if m.group("y") == "capital" else ""
+        for s, e in reversed(before):
+            yield Mention("bearing-far", Span(text[s:e], s, e), _span(m, "y"), _span(m, "dir"), None, noun)
+
+
+_COMPILED_EXTRA: dict[str, regex.Pattern] = {}
 
 
 # A word before a name that makes it an organisation or a title, not a place ("water firm Suez").
@@ -291,8 +318,8 @@ def _read(text: str, rx, pattern: str, start: int, end: int) -> Mention | None:
         noun = "division-of"  # "in the southern province of Y": the compass word places Y in its country
     if pattern == "bearing":
         compass = _span(m, "dir")
-        if m.group("capital"):
-            return None  # "north of the capital, Y": Y is named, but the reader keeps to plain forms
+        if m.group("capital") and m.group("y") is None:  # "south of the capital": the article's capital
+            return Mention(pattern, run, _span(m, "capital"), compass, None, "capital")
     y = _span(m, "y")
     if compass is not None and compass.text[:1].isupper() and y is not None and compass.end < y.start \
             and not text[compass.end:y.start].strip():

@@ -17,7 +17,8 @@ _PROSE = frozenset({"paragraph", "list", "quote", "caption", "heading", "title"}
 _TRAILING = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december""".split())
 _STARTERS = frozenset("""the a an in at on for as when while after before if it this that these those he she they we i
-    there yesterday today but and or so then meanwhile however earlier later last next some many most""".split())
+    there yesterday today but and or so then meanwhile however earlier later last next some many most much more
+    such both all each every""".split())
 _RANK_WORDS = ("largest", "biggest", "populous", "populated", "smallest", "Largest", "Biggest")
 
 
@@ -89,7 +90,8 @@ class GeoKind(Kind):
 
     def _located(self, doc: Document) -> list[tuple[ProseBlock, Mention]]:
         mentions = document_mentions(doc)
-        return [(block, m) for block in self.prose(doc) for m in mentions.of(block.text) if m.noun != "capital"]
+        return [(block, m) for block in self.prose(doc) for m in mentions.of(block.text)
+                if m.noun != "capital" or m.pattern.startswith("bearing")]
 
     @staticmethod
     def hyphenated(doc: Document) -> bool:
@@ -113,13 +115,17 @@ def _country_code(g, name: str, adjective: bool = False) -> str | None:
     return codes[0]
 
 
-def place_name(g, span: "Span") -> "Span | None":
+def place_name(g, span: "Span", doc: Document | None = None, block: ProseBlock | None = None) -> "Span | None":
     """The place a run of capitalised words names: the run itself, or its longest tail the gazetteer knows as a
-    town of 15,000+ ('Residents of Multan' -> 'Multan', 'In Lyon' -> 'Lyon')."""
+    town of 15,000+ ('Residents of Multan' -> 'Multan', 'In Lyon' -> 'Lyon'); a single word that opens a
+    sentence and that the document also writes in lower case ('Much of ...') is no place."""
     from ..data.mentions import Span
 
     text = span.text
     if g.places(text):
+        if doc is not None and block is not None and " " not in text and _after_sentence_end(block.text, span.start) \
+                and (text.lower() in _STARTERS or has_lower_word(doc, text.lower(), hyphens=False)):
+            return None
         return span
     pos = text.find(" ")
     while pos != -1:
@@ -153,7 +159,7 @@ class PlaceCountry(GeoKind):
     def check(self, doc: Document) -> Iterable[Finding]:
         g = None
         for block, m in self.located(doc):
-            if m.pattern == "bearing":
+            if m.pattern in ("bearing", "bearing-far"):
                 continue
             g = g or _gaz()
             found = self._judge(doc, block, g, m)
@@ -161,7 +167,7 @@ class PlaceCountry(GeoKind):
                 yield found
 
     def _judge(self, doc: Document, block: ProseBlock, g, m) -> Finding | None:
-        xs = place_name(g, m.x)
+        xs = place_name(g, m.x, doc, block)
         if xs is None:
             return None
         x, y = xs.text, _trim(m.y.text)
@@ -286,6 +292,7 @@ class Compass(GeoKind):
         from ..data import compass as cp
 
         g = None
+        judged: set[int] = set()
         for block, m in self.located(doc):
             if m.compass is None:
                 continue
@@ -293,10 +300,14 @@ class Compass(GeoKind):
             if direction is None:
                 continue
             g = g or _gaz()
-            if m.pattern == "bearing":
+            if m.pattern in ("bearing", "bearing-far"):
+                if m.compass.start in judged:
+                    continue
                 found = self._bearing(doc, block, g, cp, m, direction)
                 if found is not None:
-                    yield found
+                    judged.add(m.compass.start)
+                    if found is not False:
+                        yield found
                 continue
             if m.compass.start > m.y.start and m.pattern not in ("in",):
                 continue
@@ -305,11 +316,16 @@ class Compass(GeoKind):
                 if found is not False:
                     yield found
                 continue
-            xs = place_name(g, m.x)
+            xs = place_name(g, m.x, doc, block)
             if xs is None:
                 continue
             x = xs.text
             y = _trim(m.y.text)
+            if y in ("country", "nation"):  # "in the north of the country": the article's own
+                cc = main_country(doc, g)
+                if cc is None or not any(p.country == cc for p in g.places(x)):
+                    continue
+                y = g.display(cc)
             cc = _country_code(g, y, adjective=m.y_is_adjective)
             area = cc
             if cc is None and not m.y_is_adjective:
@@ -361,28 +377,36 @@ class Compass(GeoKind):
 
     def _bearing(self, doc, block, g, cp, m, direction) -> Finding | None:
         """'X, 40 km north of Y': the bearing from Y to X against the direction said (both unambiguous towns)."""
-        xs = place_name(g, m.x)
-        if direction.central or xs is None or g.countries_named(m.y.text):
+        xs = place_name(g, m.x, doc, block)
+        if direction.central or xs is None or g.countries_named(m.y.text) or g.countries_named(xs.text):
             return None
-        a, b = _dominant(g, xs.text), _dominant(g, m.y.text)
-        if a is None or b is None or a.country != b.country and not m.x.text == xs.text:
+        y = m.y.text
+        if m.noun == "capital":  # "south of the capital": the article's own country's
+            own = main_country(doc, g)
+            y = g.capital(own) if own else ""
+            if not y:
+                return False
+        a, b = _dominant(g, xs.text), _dominant(g, y)
+        if a is None or b is None:
             return None
+        if m.pattern == "bearing-far" and (a.country != b.country or cp.distance_km((a.lat, a.lon), (b.lat, b.lon)) > 1500):
+            return False  # a name further off: judged only when both towns lie in one country
         if _key(xs.text) in non_place_names(doc) or _key(m.y.text) in non_place_names(doc):
             return None
         km = cp.distance_km((b.lat, b.lon), (a.lat, a.lon))
         if km < 15:
-            return None
+            return False
         said = cp.POINTS[cp.point_name(direction)]
         real = cp.bearing((b.lat, b.lon), (a.lat, a.lon))
         if cp.angle_between(said, real) <= 100:
-            return None
+            return False
         actual = cp.point_of(real, cardinal=not (direction.ns and direction.ew))
         word = m.compass.text
         if "-" not in word and "-" in actual:
             actual = actual.replace("-", "") if not self.hyphenated(doc) else actual
         actual = actual[0].upper() + actual[1:] if word[:1].isupper() else actual
         return self.finding(doc, block, m.compass.start, m.compass.end, actual, place=xs.text, actual=actual,
-                            detail=f"lies {actual} of {m.y.text} (about {km:.0f} km), not '{word}'")
+                            detail=f"lies {actual} of {y} (about {km:.0f} km), not '{word}'")
 
 
 def _division_lies(g, cp, division: str, direction) -> bool:
