@@ -38,7 +38,7 @@ _LOCATED = (r"(?:(?:which|that)\s+(?:is|lies|sits|was)\s+(?:(?:located|situated)
 _LOCATOR = (
     # the north of Y / the far north-east of Y / the northern part of Y
     rf"(?:(?P<the>the\s+)(?:(?P<comp>{COMPASS_NOUN})|(?P<comp>{COMPASS_ADJ})\s+(?:part|parts|region|regions|"
-    rf"corner|tip|edge|reaches|half|third))\s+of\s+(?:the\s+)?(?P<y>{NAME}|(?<=the\s)(?:country|nation))(?!['’]s)"
+    rf"corner|tip|edge|end|reaches|half|third|side|border|frontier|bank|highlands|lowlands))\s+of\s+(?:the\s+)?(?P<y>{NAME}|(?<=the\s)(?:country|nation))(?!['’]s)"
     # the (north-east) coast of Y / the northern shore of Y
     rf"|(?P<the>the\s+)(?:(?P<comp>{COMPASS_NOUN})(?:ern)?\s+|(?P<comp>{COMPASS_ADJ})\s+)?(?:coast|coastline|shore|shores|"
     rf"seaboard)\s+of\s+(?:the\s+)?(?P<y>{NAME})(?!['’]s)"
@@ -53,7 +53,7 @@ _LOCATOR = (
 # The forms, each matched at the end of a run of capitalised words (X; Y for "noun" and "poss").
 _TAILS = {
     # X in (northern) Y, X, in the north of Y, X is located in Y's east
-    "in": rf",?\s+{_LOCATED}?(?:in|on)\s+{_LOCATOR}",
+    "in": rf",?\s+{_LOCATED}?(?:in|on|at|along|off)\s+{_LOCATOR}",
     # X, a (small) port (city) in (northern) Y / X, a town on Y's coast
     "appos": rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{PLACE_NOUN})\s+(?:{_LOCATED})?(?:in|on)\s+"
              rf"{_LOCATOR}",
@@ -226,6 +226,24 @@ def _mentions(text: str) -> Iterator[Mention]:
                 yield found
     if " of " in text:
         yield from _far_bearings(text, runs, {y for _, y in seen})
+    yield from _own_country(text, runs)
+
+
+_OWN = (rf"\b(?i:the)\s+(?P<comp>{COMPASS_ADJ})\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{PLACE_NOUN})(?:\s+city)?\s+(?:of\s+)?$")
+
+
+def _own_country(text: str, runs: list[tuple[int, int]]) -> Iterator[Mention]:
+    """'the southern port city of X': a compass word with no country named (the article's own)."""
+    if "ern " not in text and "central" not in text:
+        return
+    if "own" not in _COMPILED_EXTRA:
+        _COMPILED_EXTRA["own"] = regex.compile(_OWN)
+    for s, e in runs:
+        m = _COMPILED_EXTRA["own"].search(text, max(0, s - 70), s)
+        if m is not None:
+            noun = _span(m, "noun")
+            yield Mention("noun-own", Span(text[s:e], s, e), Span("country", noun.start, noun.end),
+                          _span(m, "comp"), None, noun.text)
 
 
 def _far_bearings(text: str, runs: list[tuple[int, int]], taken: set[int]) -> Iterator[Mention]:

@@ -309,7 +309,7 @@ class Compass(GeoKind):
                     if found is not False:
                         yield found
                 continue
-            if m.compass.start > m.y.start and m.pattern not in ("in",):
+            if m.compass.start > m.y.start and m.pattern not in ("in", "noun-own"):
                 continue
             found = self._division(doc, block, g, cp, m, direction)
             if found is not None:
@@ -321,14 +321,14 @@ class Compass(GeoKind):
                 continue
             x = xs.text
             y = _trim(m.y.text)
-            if y in ("country", "nation"):  # "in the north of the country": the article's own
-                cc = main_country(doc, g)
+            if y in ("country", "nation"):  # "in the north of the country": the one named last
+                cc = recent_country(doc, block, m.x.start, g)
                 if cc is None or not any(p.country == cc for p in g.places(x)):
                     continue
                 y = g.display(cc)
             cc = _country_code(g, y, adjective=m.y_is_adjective)
             area = cc
-            if cc is None and not m.y_is_adjective:
+            if cc is None:
                 divisions = _divisions(g, y)
                 if len(divisions) == 1 and not g.countries_named(y) and not _division_lies(g, cp, divisions[0],
                                                                                              direction):
@@ -381,8 +381,8 @@ class Compass(GeoKind):
         if direction.central or xs is None or g.countries_named(m.y.text) or g.countries_named(xs.text):
             return None
         y = m.y.text
-        if m.noun == "capital":  # "south of the capital": the article's own country's
-            own = main_country(doc, g)
+        if m.noun == "capital":  # "south of the capital": of the country named last
+            own = recent_country(doc, block, m.x.start, g)
             y = g.capital(own) if own else ""
             if not y:
                 return False
@@ -504,7 +504,7 @@ class Capital(GeoKind):
     def _own(self, doc, block, g, m, x: str) -> Finding | None:
         """'the capital, X': the capital of the article's own country (the one it names most, and at least
         twice as often as any other), judged only when X lies in that country."""
-        cc = main_country(doc, g)
+        cc = recent_country(doc, block, m.start(), g)
         if cc is None or not g.capital(cc) or g.is_capital(x, cc) or g.countries_named(x):
             return None
         places = g.places(x)
@@ -513,6 +513,20 @@ class Capital(GeoKind):
         x_start = m.end("x") - len(x)
         return self.finding(doc, block, x_start, m.end("x"), g.capital(cc), place=x,
                             country=g.display(cc).removeprefix("the "), capital=g.capital(cc))
+
+
+def recent_country(doc: Document, block: ProseBlock, pos: int, g) -> str | None:
+    """The country 'the country' or 'the capital' at pos refers to: the last one named before it in its
+    paragraph or the two before, else the article's own (main_country)."""
+    index = next((i for i, b in enumerate(doc.blocks) if b is block), None)
+    texts = [(block.text, pos)]
+    if index is not None:
+        texts += [(doc.blocks[i].text, len(doc.blocks[i].text)) for i in range(index - 1, max(index - 3, -1), -1)]
+    for text, end in texts:
+        found = _countries_before(g, text, end, whole=True)
+        if found:
+            return found[-1]
+    return main_country(doc, g)
 
 
 def main_country(doc: Document, g) -> str | None:
@@ -675,9 +689,10 @@ class Neighbour(GeoKind):
                            actual=f"lies to the {actual}")
 
 
-def _countries_before(g, text: str, pos: int) -> list[str]:
-    """The countries named (or given by their adjective) before pos in the same sentence, in order."""
-    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), 0)
+def _countries_before(g, text: str, pos: int, whole: bool = False) -> list[str]:
+    """The countries named (or given by their adjective) before pos in the same sentence (whole: in the
+    text), in order."""
+    start = 0 if whole else max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), 0)
     found = []
     for s, e in capitalised_runs(text[start:pos]):
         run = _trim(text[start + s:start + e])
