@@ -249,24 +249,20 @@ HISTORIC_DEMONYMS = {"Soviet": "Soviet Union", "Yugoslav": "Yugoslavia", "Czecho
                      "North Vietnamese": "North Vietnam", "South Vietnamese": "South Vietnam"}
 
 # Cities that are also a capital in law, in practice, or as the seat of government ("CC city|city"). A former
-# capital alone (Lagos, Yangon, Almaty, Rio de Janeiro) is not one: "X, the former capital" is never judged.
+# capital (Lagos, Yangon, Almaty, Dar es Salaam, Abidjan, Bujumbura), an economic capital or a seat of
+# parliament alone (Valparaiso) is not one: "X, the former capital" is never judged anyway.
 CO_CAPITALS = """
 BO La Paz
 BJ Cotonou
-CI Abidjan
 CH Berne
 LK Sri Jayawardenepura Kotte|Colombo
 MY Putrajaya
 NL The Hague
 ZA Cape Town|Bloemfontein|Pretoria|Tshwane
-TZ Dar es Salaam
 SZ Lobamba
 ME Cetinje
-CL Valparaiso
 YE Aden
-IL Tel Aviv
 PS Ramallah|Gaza|Jerusalem
-BI Bujumbura
 GQ Malabo
 KI South Tarawa
 NR Yaren

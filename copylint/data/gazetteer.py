@@ -15,7 +15,7 @@ from pathlib import Path
 from .names import name_key
 
 # The layout of the cached index; a new number builds a new index (and leaves the old file unused).
-INDEX_FORMAT = 8  # 8: co-capitals no longer count former capitals (Lagos, Yangon)
+INDEX_FORMAT = 9  # 9: co-capitals no longer count former or economic capitals (Lagos, Abidjan)
 _LOCK = threading.Lock()
 _INSTANCE: "Gazetteer | None" = None
 

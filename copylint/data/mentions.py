@@ -367,7 +367,7 @@ _SEAT = r"(?:(?:state|provincial|regional|national)\s+)?capital(?:\s+city)?"
 _CAPITAL = (
     # X, (the) capital of Y / X is the capital of Y / X, which is the capital of Y
     rf"(?P<x>{NAME})(?:,\s+(?:(?:which|that)\s+is\s+)?|\s+(?:is|remains)\s+(?:now\s+|also\s+|still\s+)?)(?:the\s+)?"
-    rf"{_SEAT}\s+of\s+(?:the\s+)?(?P<y>{NAME})(?!['’]s)",
+    rf"{_SEAT}\s+of\s+(?:the\s+)?(?:(?:state|province|region|territory)\s+of\s+)?(?P<y>{NAME})(?!['’]s)",
     # the capital of Y, X / the capital of Y is X
     rf"\b(?i:the)\s+{_SEAT}\s+of\s+(?:the\s+)?(?P<y>{NAME})(?:,\s+|\s+is\s+)(?P<x>{NAME})",
     # Y's capital, X / Y's capital city of X / Y's capital is X
@@ -486,12 +486,14 @@ class RankClaim:
     """'Y, Europe's third-largest country (by area)': a size rank given a place or country."""
 
     subject: Span
-    flag: Span  # what a finding marks: the ordinal, else the superlative
+    flag: Span  # what a fix rewrites: the ordinal, else the superlative
     ordinal: int
     what: str  # the superlative, folded: 'largest', 'most populous', 'smallest', 'longest' ...
     noun: str
     scope: str | None  # 'world', 'Africa', 'Brazil', 'the continent', 'the country' ... as written
     by: str | None
+    start: int = 0  # the rank phrase ("South America's largest country by area")
+    end: int = 0
 
 
 @lru_cache(maxsize=None)
@@ -536,7 +538,8 @@ def _rank_claim(m: regex.Match, subject: Span) -> RankClaim | None:
     flag = _span(m, "ord") or _span(m, "what")
     scope = m.group("scope1") or m.group("scope2") or m.group("scope3")
     what = " ".join(m.group("what").casefold().replace("-", " ").split())
-    return RankClaim(subject, flag, n, what, m.group("noun").casefold(), scope, m.group("by"))
+    return RankClaim(subject, flag, n, what, m.group("noun").casefold(), scope, m.group("by"), m.start("rank"),
+                     m.end("rank"))
 
 
 @lru_cache(maxsize=None)

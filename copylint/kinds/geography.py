@@ -93,6 +93,15 @@ class GeoKind(Kind):
         return [(block, m) for block in self.prose(doc) for m in mentions.of(block.text)
                 if m.noun != "capital" or m.pattern.startswith("bearing")]
 
+    def claim_finding(self, doc: Document, block: ProseBlock, start: int, end: int, part: tuple[int, int],
+                      replacements: list[str], **values) -> Finding:
+        """A finding on a whole claim (text[start:end]: the place and what it is said to be), whose fix rewrites
+        only its wrong part (text[part]); one suggestion per replacement, the fix only when there is one."""
+        text = block.text
+        whole = [text[start:part[0]] + r + text[part[1]:end] for r in replacements]
+        return self.finding(doc, block, start, end, whole[0] if len(whole) == 1 else None, suggestions=whole,
+                            **values)
+
     @staticmethod
     def hyphenated(doc: Document) -> bool:
         """Whether the document writes compound compass words with a hyphen ('north-east')."""
@@ -212,8 +221,12 @@ class PlaceCountry(GeoKind):
         actual = ", ".join(_where(g, p, as_division, divisions) for p in [top, *rivals][:3])
         original = block.text[start:y_end]
         suggestions = [match_case(original, c) for c in choices]
-        return self.finding(doc, block, start, y_end, suggestions[0] if not rivals else None,
-                            suggestions=suggestions, place=x, claimed=y, actual=actual)
+        claim_start, claim_end = min(start, xs.start), max(y_end, xs.end)
+        if rivals:  # no single fix: the suggestions name the candidates
+            return self.finding(doc, block, claim_start, claim_end, None, suggestions=suggestions, place=x,
+                                claimed=y, actual=actual)
+        return self.claim_finding(doc, block, claim_start, claim_end, (start, y_end), suggestions[:1], place=x,
+                                  claimed=y, actual=actual)
 
     def _phrase(self, doc: Document, g, place, compass: str | None, m, as_division: bool,
                 divisions: tuple[str, ...]) -> str:
@@ -482,23 +495,25 @@ class Capital(GeoKind):
         if division is not None:
             adjective, y = False, division[1]  # "the Scottish capital": of Scotland, not of Britain
         cc = None if division is not None else _country_code(g, y, adjective=adjective)
+        claim = (x_start if m.start() == m.start("x") else m.start(), m.end())
         if cc is not None:
             if g.is_capital(x, cc) or not g.capital(cc):
                 return None
-            return self.finding(doc, block, x_start, m.end("x"), g.capital(cc), place=x,
-                                country=g.display(cc).removeprefix("the "), capital=g.capital(cc))
-        if adjective:
-            return None
+            return self.claim_finding(doc, block, *claim, (x_start, m.end("x")), [g.capital(cc)], place=x,
+                                      country=g.display(cc).removeprefix("the "), capital=g.capital(cc))
         # A state or province: its capital when the table knows it, and only when no country of that name
         # has x for its capital ("Tbilisi, the capital of Georgia").
         if any(g.is_capital(x, c) for c in g.countries_named(y)) or g.is_historic(y):
+            return None
+        if adjective and g.country_of_demonym(y):
             return None
         known = [(c, caps) for c in sorted({d.partition(".")[0] for d in _divisions(g, y)} | {"US"})
                  if (caps := regions.division_capitals(c, y))]
         if len(known) != 1 or any(_key(x) == _key(c) for c in known[0][1]):
             return None
         capital = known[0][1][0]
-        return self.finding(doc, block, x_start, m.end("x"), capital, place=x, country=y, capital=capital)
+        return self.claim_finding(doc, block, *claim, (x_start, m.end("x")), [capital], place=x, country=y,
+                                  capital=capital)
 
 
     def _own(self, doc, block, g, m, x: str) -> Finding | None:
@@ -871,7 +886,11 @@ class Rank(GeoKind):
         is_ordinal = " ".join(claim.flag.text.casefold().replace("-", " ").split()) != claim.what
         if word is not None and word not in ("first", "1st"):
             replacement = word if is_ordinal else f"{word}-{claim.flag.text}"
-        return self.finding(doc, block, start, end, replacement, detail=detail)
+        whole = (min(claim.subject.start, claim.start), max(claim.subject.end, claim.end))
+        if replacement is None:
+            return self.finding(doc, block, *whole, None, detail=detail, match=claim.flag.text)
+        return self.claim_finding(doc, block, *whole, (start, end), [replacement], detail=detail,
+                                  match=claim.flag.text)
 
 
 _CONTINENTS = {"AF": "Africa", "EU": "Europe", "AS": "Asia", "SA": "South America", "NA": "North America",
