@@ -1,0 +1,168 @@
+"""country-fact: a currency or an official language given to a country that does not use it ("the Swiss euro",
+"Japan's currency, the yuan", "Spanish-speaking Brazil", "French, the official language of Mozambique")."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+import regex
+
+from ..document import Document
+from ..model import Finding
+from .base import Kind
+
+_WORD = r"\p{L}[\p{L}'’-]*"
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> dict[str, list[regex.Pattern]]:
+    from ..data.mentions import NAME
+
+    c = rf"(?P<c>{NAME})"
+    money = r"(?P<m>[\p{L}]+)"
+    lang = r"(?P<l>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)"
+    langs = rf"{lang}(?P<more>(?:\s*,\s*|\s+and\s+|\s+or\s+)\p{{Lu}}\p{{Ll}}+)*"
+    return {
+        "currency": [regex.compile(p) for p in (
+            # the Swiss euro / Kenyan shillings / the Japanese yuan
+            rf"(?<![\p{{L}}-]){c}\s+(?!(?:and|or)\b){money}\b",
+            # Japan's (national) currency(,) (is) the yuan / the currency of Japan, the yuan
+            rf"{c}['’]s\s+(?:national\s+|official\s+|local\s+)?currency,?\s+(?:is\s+)?(?:the\s+)?{money}\b",
+            rf"\b(?i:the)\s+(?:national\s+|official\s+)?currency\s+of\s+(?:the\s+)?{c},?\s+(?:is\s+)?(?:the\s+)?{money}\b",
+            rf"\b(?i:the)\s+{money},\s+(?:the\s+)?{c}['’]s\s+(?:national\s+|official\s+)?currency\b",
+            rf"{c},?\s+whose\s+currency\s+is\s+(?:the\s+)?{money}\b",
+        )],
+        "language": [regex.compile(p) for p in (
+            # Spanish-speaking Brazil
+            rf"\b{lang}-speaking\s+(?:the\s+)?{c}",
+            # the official language(s) of Brazil(,| is| are) Spanish
+            rf"\b(?i:the)\s+(?:sole\s+|only\s+|main\s+)?official\s+languages?\s+(?:of|in)\s+(?:the\s+)?{c}"
+            rf"(?:,\s+|\s+(?:is|are|was)\s+)(?:both\s+)?{langs}",
+            # Brazil's official language(s)(,| is) Spanish
+            rf"{c}['’]s\s+(?:sole\s+|only\s+|main\s+)?official\s+languages?(?:,\s+|\s+(?:is|are)\s+)(?:both\s+)?{langs}",
+            # Spanish is (the|an|one of the) official language(s) of Brazil / Spanish, the official language of Brazil
+            rf"\b{langs}(?:,\s+|\s+(?:is|are|was|remains)\s+)(?:the|an|one\s+of\s+the|also\s+an?|both)\s+(?:sole\s+|only\s+|main\s+)?"
+            rf"official\s+languages?\s+(?:of|in)\s+(?:the\s+)?{c}",
+            # in Brazil, where Spanish is the official language
+            rf"{c},\s+where\s+{lang}\s+is\s+(?:the|an)\s+official\s+language",
+        )],
+    }
+
+
+class CountryFact(Kind):
+    """No keys: the facts are data (copylint.data.country_facts: official languages by constitution, currencies
+    from GeoNames and ISO 4217, each country's former currencies). Reads a currency given a country ("the Swiss
+    euro", "Japan's currency, the yuan", "the yen, China's currency") and an official language given a country
+    ("Spanish-speaking Brazil", "the official language of Mozambique is French", "Dutch, Belgium's official
+    language"); a currency the country used before (the French franc) or any official language passes."""
+
+    NAME = "country-fact"
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        prose = doc.prose
+        money = "currency" in prose or _has_currency_word(prose)
+        language = "official language" in prose or "-speaking" in prose
+        if not (money or language):
+            return
+        g = None
+        for _, block in self.blocks(doc):
+            text = block.text
+            for which, patterns in _patterns().items():
+                if which == "currency" and not money or which == "language" and not language:
+                    continue
+                seen: set[int] = set()
+                for rx in patterns:
+                    for m in rx.finditer(text, overlapped=True):
+                        if m.start("c") in seen:
+                            continue
+                        if g is None:
+                            from ..data.gazetteer import gazetteer
+
+                            g = gazetteer()
+                        found = list(getattr(self, f"_{which}")(doc, block, g, m))
+                        if found:
+                            seen.add(m.start("c"))
+                        yield from found
+
+    @staticmethod
+    def _country(g, name: str) -> str | None:
+        from .geography import _trim
+
+        name = _trim(name)
+        if g.is_historic(name):
+            return None
+        codes = g.countries_named(name) or g.country_of_demonym(name)
+        if not codes or g.regions_named(name) and not g.country_of_demonym(name):
+            return None
+        return codes[0] if len(set(codes)) == 1 or name.casefold() == "korean" else None
+
+    def _currency(self, doc, block, g, m) -> Iterator[Finding]:
+        from ..data import country_facts as facts
+
+        word = facts.currency_word(m.group("m"))
+        if word is None:
+            return
+        name = m.group("c")
+        words = name.split()
+        # "the US dollar": a demonym or a country right before the currency; a longer run names something else
+        if len(words) > 3:
+            return
+        cc = self._country(g, name)
+        if cc is None:
+            return
+        if m.re.pattern.startswith("(?<![") and word in _ENGLISH and not _money_context(block.text, m):
+            return  # "Spain won", "a Brazilian won the race", "Egypt's real test": words of English first
+        allowed = facts.currencies(cc)
+        if not allowed or word in allowed or word in facts.former_currencies(cc):
+            return
+        if word == "dollar" and name.upper() in ("US", "U.S."):
+            return
+        country = g.display(cc).removeprefix("the ")
+        current = facts.currency_display(cc)
+        yield self.finding(doc, block, m.start("m"), m.end("m"), None,
+                           fact=f"{country}'s currency is the {current.lower() if current else '?'}",
+                           source="GeoNames country info (currency) and ISO 4217")
+
+    def _language(self, doc, block, g, m) -> Iterator[Finding]:
+        from ..data import country_facts as facts
+        from ..data.names import name_key
+
+        cc = self._country(g, m.group("c"))
+        if cc is None:
+            return
+        official = facts.official_languages(cc)
+        if official is None:
+            return
+        spans = [m.span("l")]
+        if "more" in m.re.groupindex and m.captures("more"):
+            for s, e in m.spans("more"):
+                piece = m.string[s:e]
+                word = regex.search(r"\p{Lu}\p{Ll}+$", piece)
+                spans.append((s + word.start(), e))
+        for s, e in spans:
+            language = m.string[s:e]
+            if not facts.is_language(language) or name_key(language) in official:
+                continue
+            country = g.display(cc).removeprefix("the ")
+            yield self.finding(doc, block, s, e, None, fact=f"{language} is not an official language of {country}",
+                               source="CIA World Factbook, Languages (official status)")
+
+
+# Currency words that are ordinary English words too: judged only after "the", a figure or a currency sign,
+# or in the plural ("the South Korean won", "50,000 Korean won", "Brazilian reals").
+_ENGLISH = frozenset("won real mark pound rand sol som colon kip dong lev leu dram lari franc".split())
+
+
+def _money_context(text: str, m) -> bool:
+    before = text[max(0, m.start("c") - 20):m.start("c")].rstrip().casefold()
+    plural = m.group("m").casefold().endswith("s") and m.group("m").casefold() not in ("lats", "litas")
+    return plural and m.group("m").casefold() != "marks" or before.endswith(("the", "in", "of")) \
+        or bool(regex.search(r"[\d$€£¥]\s*(?:million|billion|bn|m)?$", before))
+
+
+def _has_currency_word(text: str) -> bool:
+    """Whether a currency word may stand in the text (a cheap test on the folded prose)."""
+    from ..data.country_facts import currency_word
+
+    lowered = text.casefold()
+    return any(currency_word(w.strip(".,;:()\"'")) for w in set(lowered.split()))
