@@ -315,6 +315,12 @@ def is_language(word: str) -> bool:
     return name_key(word) in LANGUAGES
 
 
+@lru_cache(maxsize=1)
+def currency_words() -> frozenset[str]:
+    """Every currency word and its plural, as lower-case words."""
+    return frozenset(w for c in _CURRENCY_WORDS for w in (c, c + "s", c + "es"))
+
+
 def currency_word(word: str) -> str | None:
     """The currency a word names ('francs' -> 'franc'), or None."""
     w = word.casefold()

@@ -263,8 +263,13 @@ def _next_end(ends: list[int], pos: int, default: int) -> int:
 
 # --- organisations --------------------------------------------------------------------------------------
 _ORG_KEYS = {"name": str, "aliases": list, "members": list, "seat": list, "source": str, "note": str,
-             "founded": (int, list), "founders": list, "joined": dict, "left": dict}
+             "founded": (int, list), "founders": list, "joined": dict, "left": dict, "qualifier": str}
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)\b"
+# Words after an organisation up to a later phrase of the same sentence (no sentence or clause end between).
+_SAME_SENTENCE = r"(?:[^.;!?]|\.(?=\d)){0,200}?"
+_NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                       "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_COUNT = r"(?:\d{1,3}|" + "|".join(_NUMBERS) + ")"
 @lru_cache(maxsize=None)
 def _not_member() -> regex.Pattern:
     """Words before an organisation that deny or hedge the membership."""
@@ -293,20 +298,41 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
         ],
         "member": [
             rf"(?<![\w-]){org}\s+(?:member|member\s+state|member\s+country|ally)\s+{c}",
-            rf"{c},\s+(?:a|an|another|the|also\s+an?|itself\s+an?)\s+(?:fellow\s+|full\s+|longtime\s+|long-standing\s+)?"
+            rf"{c},\s+(?:a|an|another|the|also\s+an?|itself\s+an?|one\s+of\s+the\s+(?:\w+\s+)?)\s*(?:fellow\s+|full\s+|longtime\s+|long-standing\s+|permanent\s+)?"
             rf"(?P<founding>founding\s+)?{org}\s+(?:member|member\s+state|member\s+country|ally)\b"
             rf"(?:\s+since\s+{_YEAR})?",
-            rf"{c}\s+(?:is|was|has\s+been|became|remains)\s+(?:a|an|also\s+a|also\s+an|one\s+of\s+the)?\s*"
-            rf"(?:full\s+)?(?P<founding>founding\s+)?members?\s+of\s+(?:the\s+)?{org}(?:\s+(?:since|in)\s+{_YEAR})?",
+            rf"{c}\s+(?:is|was|has\s+been|became|remains|were|are)\s+(?:a|an|also\s+a|also\s+an|one\s+of\s+the|among\s+the)?\s*"
+            rf"(?:\w+\s+)??(?:full\s+|permanent\s+)?(?P<founding>founding\s+)?members?\s+of\s+(?:the\s+)?{org}(?:\s+(?:since|in)\s+{_YEAR})?",
+            rf"{c}\s+(?:is|was|were|are)\s+(?:among|one\s+of)\s+{org}['’]s\s+(?:\w+\s+)??(?P<founding>founding\s+)?"
+            rf"(?:members|founders|member\s+states)",
             rf"{c},\s+(?:which\s+is\s+)?(?:a|an|one\s+of\s+the)\s+(?:(?!founding)\w+\s+)?(?P<founding>founding\s+)?members?\s+of\s+"
             rf"(?:the\s+)?{org}(?:\s+(?:since|in)\s+{_YEAR})?",
             rf"{c}(?:,\s+which)?\s+(?:joined|entered|acceded\s+to)\s+(?:the\s+)?{org}\s+(?:in|back\s+in)\s+{_YEAR}",
             rf"{c}(?:,\s+which)?\s+(?P<left>left|quit|withdrew\s+from|exited)\s+(?:the\s+)?{org}(?:\s+in\s+{_YEAR})?",
-            rf"(?<![\w-]){org}(?:['’]s)?\s+(?P<founding>founding\s+)?{members}(?:,|\s+such\s+as|\s+including|\s+like|"
-            rf"\s+include|\s+are|\s+were)\s+(?:the\s+)?{c}{lst}",
-            rf"(?P<founding>founding\s+)members?\s+of\s+(?:the\s+)?{org}(?:,|\s+such\s+as|\s+including|\s+like|"
-            rf"\s+include|\s+are|\s+were)\s+(?:the\s+)?{c}{lst}",
+            rf"(?<![\w-]){org}(?:['’]s)?\s+(?:(?:\w+|\d+)\s+)??(?P<founding>founding\s+)?{members}(?:\s*[,:—–]|\s+-|\s+such\s+as|"
+            rf"\s+including|\s+like|\s+include|\s+included|\s+are|\s+were|\s+was)\s*(?:the\s+)?{c}{lst}",
+            rf"(?P<founding>founding\s+)members?\s+of\s+(?:the\s+)?{org}(?:\s*[,:—–]|\s+-|\s+such\s+as|\s+including|"
+            rf"\s+like|\s+include|\s+included|\s+are|\s+were)\s*(?:the\s+)?{c}{lst}",
+            rf"(?<![\w-]){org},?\s+whose\s+(?:\w+\s+)??(?P<founding>founding\s+)?{members}\s+(?:include|included|are|were)\s+"
+            rf"(?:the\s+)?{c}{lst}",
+            # "its" for the organisation named earlier in the sentence
+            rf"(?<![\w-]){org}{_SAME_SENTENCE}\b{c}{lst}\s+(?:was|is|were|are|became|remains)\s+(?:one\s+of|among)\s+its\s+"
+            rf"(?:\w+\s+)??(?P<founding>founding\s+)?(?:members|founders|member\s+states)",
+            rf"(?<![\w-]){org}{_SAME_SENTENCE}\b(?<!\p{{Lu}}\p{{L}}*\s)(?:the\s+)?{c}{lst}\s+(?:among|as\s+one\s+of|as)\s+"
+            rf"its\s+(?:\w+\s+)??(?P<founding>founding\s+)?(?:members?|founders?)",
+            rf"(?<![\w-]){org}{_SAME_SENTENCE}\b{c}\s+(?:became|becoming|joined\s+as)\s+its\s+(?:\w+\s+)?members?",
+            rf"(?<![\w-]){org}{_SAME_SENTENCE}\bits\s+(?:\w+\s+)??(?P<founding>founding\s+)?(?:members|founders)(?:\s*[,:—–]|"
+            rf"\s+-|\s+were|\s+included|\s+include|\s+are)\s*(?:the\s+)?{c}{lst}",
             rf"{c}{lst},?\s+(?:which\s+)?(?P<founding>(?:co-)?founded)\s+(?:the\s+)?{org}",
+            rf"(?<![\w-]){org}(?:,\s+(?:which\s+was\s+)?|\s+(?:was|were)\s+)(?P<founding>founded|established|created|"
+            rf"formed|set\s+up)(?:\s+in\s+\d{{4}})?\s+by\s+(?:the\s+)?{c}{lst}",
+        ],
+        "count": [
+            rf"(?<![\w-]){org}(?:['’]s|{_SAME_SENTENCE}\bits)\s+(?:original\s+)?(?P<n>{_COUNT})\s+(?:original\s+)?"
+            rf"(?:founding\s+(?:members?|states|nations|countries)|founders)\b",
+            rf"\b(?i:the)\s+(?P<n>{_COUNT})\s+(?:founding\s+(?:members?|states|nations|countries)|founders)\s+of\s+(?:the\s+)?{org}",
+            rf"(?<![\w-]){org}(?:,\s+(?:which\s+was\s+)?|\s+(?:was|were)\s+)(?:founded|established|created|formed|set\s+up)"
+            rf"(?:\s+in\s+\d{{4}})?(?:\s+in\s+\p{{Lu}}\p{{L}}+)?\s+by\s+(?P<n>{_COUNT})\s+(?:countries|nations|states|members)\b",
         ],
         "founded": [
             rf"(?<![\w-]){org}(?:,\s+(?:which\s+was\s+)?|\s+(?:was|is|were)\s+)(?:founded|established|created|formed|"
@@ -403,6 +429,9 @@ class Organisation(Kind):
         names = [(m.start("c"), m.end("c"))]
         if "list" in m.re.groupindex and m.group("list"):
             names += [(s + m.start("list"), e + m.start("list")) for s, e in _list_names(m.group("list"))]
+        qualifier = org.get("qualifier")
+        if qualifier and qualifier not in text[max(0, m.start() - 30):m.end()]:
+            return  # "Japan, a Security Council member": only its permanent members are listed
         founding = "founding" in m.re.groupindex and m.group("founding") is not None
         left = "left" in m.re.groupindex and m.group("left") is not None
         year = int(m.group("year")) if "year" in m.re.groupindex and m.group("year") else None
@@ -414,7 +443,8 @@ class Organisation(Kind):
             cc = codes[0]
             fact = self._membership_fact(org, cc, country, founding, left, year)
             if fact is not None:
-                span = (start, end) if len(names) > 1 or year is None else (m.start(), m.end())
+                # the claim: the country and the words that make it a member, founder or leaver
+                span = (start, m.end()) if m.end() > end else (max(m.start(), _claim_start(text, m, start)), end)
                 yield self.finding(doc, block, *span, None, org=m.group("org"), fact=fact, source=org["source"])
 
     @staticmethod
@@ -425,6 +455,9 @@ class Organisation(Kind):
             return None
         name = org["name"]
         if cc not in members:
+            qualifier = org.get("qualifier")
+            if qualifier and qualifier != "member":
+                return f"{country} is not a {qualifier} member of {name}"
             return f"{country} has never been a member of {name}"
         if founding and org.get("founders") is not None and cc not in org["founders"]:
             joined = org.get("joined", {}).get(cc)
@@ -444,6 +477,13 @@ class Organisation(Kind):
                 return f"{country} joined {name} in {joined}"
         return None
 
+    def _count(self, doc, block, g, org, m) -> Iterator[Finding]:
+        founders = org.get("founders")
+        if not founders or _count(m.group("n")) == len(founders):
+            return
+        yield self.finding(doc, block, m.start("n"), m.end("n"), None, org=m.group("org"),
+                           fact=f"{org['name']} had {len(founders)} founding members", source=org["source"])
+
     def _founded(self, doc, block, g, org, m) -> Iterator[Finding]:
         years = _founded_years(org)
         year = int(m.group("year"))
@@ -451,6 +491,19 @@ class Organisation(Kind):
             return
         yield self.finding(doc, block, m.start("year"), m.end("year"), str(years[0]), org=m.group("org"),
                            fact=f"{org['name']} was founded in {years[0]}", source=org["source"])
+
+
+def _claim_start(text: str, m, country_start: int) -> int:
+    """Where the words that claim membership begin before a listed country ("ASEAN's founding members, ...")."""
+    org = m.start("org")
+    if country_start - org <= 80:
+        return org
+    found = regex.search(r"(?r)\b(?:its|founding|members?|founders?)\b", text, pos=m.start(), endpos=country_start)
+    return found.start() if found else country_start
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBERS[word.casefold()]
 
 
 def _founded_years(org) -> list[int]:

@@ -167,7 +167,7 @@ class Contradiction(Kind):
     skip (a regex: descriptions matching it are not judged on this facet, e.g. 'former')."""
 
     NAME = "contradiction"
-    KEYS = {"facet": list}
+    KEYS = {"facet": list, "quantity": list}
     REQUIRED = ("facet",)
     DOCUMENT_LEVEL = True
 
@@ -198,6 +198,7 @@ class Contradiction(Kind):
         self.facets = self._facets_of(rule)  # patterns are compiled on first use: few documents need them
 
     def check(self, doc: Document) -> Iterable[Finding]:
+        yield from self._quantities(doc)
         starts = _start_ranges(doc)
         if not starts:
             return
@@ -229,6 +230,56 @@ class Contradiction(Kind):
                                        earlier=earlier.words, value=item.value, other=earlier.value)
                 else:
                     said.append(item)
+
+    def _quantities(self, doc: Document) -> Iterator[Finding]:
+        """The same term given two values of one quantity ("founded in 1990" ... "founded in 1985"), each read by
+        a [[quantity]] pattern (the term: its group 'term', else the words before the match)."""
+        quantities = self.rule.params.get("quantity", [])
+        if not quantities:
+            return
+        said: list[tuple[str, str, float, int, int, int, str]] = []  # (quantity, term, value, block, start, end, text)
+        for index, block in self.blocks(doc):
+            text = block.text
+            if not any(c.isdigit() for c in text) and "landlocked" not in text:
+                continue
+            for q, rx in self._quantity_patterns():
+                for m in rx.finditer(text):
+                    term = m.group("term") if "term" in m.re.groupindex and m.group("term") else \
+                        _name_before(text, m.start())
+                    if "term2" in m.re.groupindex and m.group("term2"):
+                        term = f"{term} | {m.group('term2')}"
+                    if not term:  # "since its founding in 1990": the last term given this quantity
+                        term = next((o[1] for o in reversed(said) if o[0] == q["name"]), "")
+                    if not term:
+                        continue
+                    given = m.group("value") if "value" in m.re.groupindex and m.group("value") else q.get("value", "")
+                    value = _quantity_value(given)
+                    if value is None or q.get("max") is not None and value > q["max"]:
+                        continue
+                    span = m.span("value") if "value" in m.re.groupindex and m.group("value") else m.span()
+                    for other in said:
+                        if other[0] != q["name"] or not _same_entity(other[1], term):
+                            continue
+                        tolerance = float(q.get("tolerance", 0)) * max(abs(value), abs(other[2]))
+                        if abs(other[2] - value) > tolerance:
+                            first = doc.blocks[other[3]]
+                            line = doc.source.count("\n", 0, first.to_source(other[4])) + 1
+                            yield self.finding(doc, block, *span, None, term=term, line=line, earlier=other[6],
+                                               value=_said_as(q, given), other=_said_as(q, other[6]))
+                            break
+                    else:
+                        said.append((q["name"], term, value, index, span[0], span[1], given))
+
+    def _quantity_patterns(self) -> list[tuple[dict, regex.Pattern]]:
+        compiled = getattr(self, "_compiled_quantities", None)
+        if compiled is None:
+            from ..data.mentions import NAME as NAME_RX
+
+            compiled = self._compiled_quantities = [
+                (q, compile_regex(self.rule, f"quantity.{q['name']}", p.replace("{NAME}", NAME_RX), regex.IGNORECASE
+                                  if q.get("ignore_case") else 0))
+                for q in self.rule.params.get("quantity", []) for p in q["patterns"]]
+        return compiled
 
     def _judge(self, index: int, text: str, term: str, m: regex.Match) -> Iterator[_Said]:
         """The facet values one description gives its term (at most one per facet)."""
@@ -271,3 +322,48 @@ def _partnered(terms: list[str]) -> list[bool]:
         for k in ks:
             owners.setdefault(k, set()).add(i)
     return [any(len(owners[k]) > 1 for k in ks) for ks in keys]
+
+
+_NUMBER_WORDS = {"landlocked": 1.0, "coastal": 2.0, "light": 1.0, "medium": 2.0, "heavy": 3.0, "sweet": 1.0,
+                 "sour": 2.0}
+
+
+def _said_as(quantity: dict, given: str) -> str:
+    return given if "value" in quantity else f"{quantity['name']} {given}"
+
+
+def _quantity_value(text: str) -> float | None:
+    """A figure ('1,990', '3.5 million') or a class word, as a number."""
+    word = text.casefold().strip()
+    if word == "founding member":
+        return 0.0
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
+    m = regex.match(r"(\d[\d,]*(?:\.\d+)?)\s*(million|billion|m|bn)?", word)
+    if m is None:
+        return None
+    scale = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}.get(m.group(2) or "", 1.0)
+    return float(m.group(1).replace(",", "")) * scale
+
+
+def _name_before(text: str, end: int) -> str:
+    """The capitalised name just before end (', ' between allowed): 'Acme Bank, founded in 1990' -> 'Acme Bank'."""
+    m = regex.search(r"(\p{Lu}[\p{L}'’-]*(?:\s+(?:of|the|and|de|for)?\s*\p{Lu}[\p{L}'’-]*){0,5}),?\s*$",
+                     text[max(0, end - 80):end])
+    return m.group(1) if m else ""
+
+
+def _same_entity(a: str, b: str) -> bool:
+    """same_term(), or a common noun standing for a name that holds it ('the bank' for 'Central Bank of Oz'),
+    or the bare event word ('since independence in 1962'); pairs ('Poland | EU') part by part."""
+    if " | " in a or " | " in b:
+        pa, pb = a.split(" | "), b.split(" | ")
+        return len(pa) == len(pb) and all(same_term(x, y) for x, y in zip(pa, pb))
+    if same_term(a, b):
+        return True
+    for short, long in ((a, b), (b, a)):
+        if short.islower() and short in ("independence",) :
+            return True
+        if short.islower() and all(w in long.casefold().split() for w in short.split()):
+            return True
+    return False

@@ -68,7 +68,9 @@ class CountryFact(Kind):
         for _, block in self.blocks(doc):
             text = block.text
             for which, patterns in _patterns().items():
-                if which == "currency" and not money or which == "language" and not language:
+                if which == "currency" and not (money and ("currency" in text or _has_currency_word(text))):
+                    continue
+                if which == "language" and not (language and ("official language" in text or "-speaking" in text)):
                     continue
                 seen: set[int] = set()
                 for rx in patterns:
@@ -156,13 +158,15 @@ _ENGLISH = frozenset("won real mark pound rand sol som colon kip dong lev leu dr
 def _money_context(text: str, m) -> bool:
     before = text[max(0, m.start("c") - 20):m.start("c")].rstrip().casefold()
     plural = m.group("m").casefold().endswith("s") and m.group("m").casefold() not in ("lats", "litas")
-    return plural and m.group("m").casefold() != "marks" or before.endswith(("the", "in", "of")) \
+    return plural and m.group("m").casefold() != "marks" or before.endswith("the") \
         or bool(regex.search(r"[\d$€£¥]\s*(?:million|billion|bn|m)?$", before))
 
 
 def _has_currency_word(text: str) -> bool:
     """Whether a currency word may stand in the text (a cheap test on the folded prose)."""
-    from ..data.country_facts import currency_word
+    from ..data.country_facts import currency_words
 
-    lowered = text.casefold()
-    return any(currency_word(w.strip(".,;:()\"'")) for w in set(lowered.split()))
+    return not currency_words().isdisjoint(_WORDS.findall(text.casefold()))
+
+
+_WORDS = regex.compile(r"[a-z]+")
