@@ -472,7 +472,7 @@ _RANK_NOUN = r"(?P<noun>country|nation|city|town|metropolis|state|province|river
 # "(the) (Y's|world's) (second-)largest country (in Africa) (by area)"
 _RANK_PHRASE = (
     rf"(?:(?i:the)\s+)?(?:(?P<scope1>(?i:world)|{NAME})['’]s\s+)?(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?{_SUPER}\s+"
-    rf"{_RANK_NOUN}\b(?:s\b)?"
+    rf"(?:(?P<scope0>(?:South\s+|North\s+)?\p{{Lu}}[\p{{L}}.]*)\s+)?{_RANK_NOUN}\b(?:s\b)?"
     rf"(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope2>world|globe|planet|earth|continent|country|{NAME}))?"
     rf"(?:,?\s+by\s+(?P<by>area|land\s+area|landmass|size|territory|surface\s+area|population|length|height)"
     rf"(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope3>world|globe|planet|earth|continent|{NAME}))?)?")
@@ -536,7 +536,7 @@ def _rank_claim(m: regex.Match, subject: Span) -> RankClaim | None:
     ordinal = m.group("ord")
     n = 1 if ordinal is None else ORDINALS.get(ordinal.casefold()) or int(ordinal[:-2])
     flag = _span(m, "ord") or _span(m, "what")
-    scope = m.group("scope1") or m.group("scope2") or m.group("scope3")
+    scope = m.group("scope1") or m.group("scope2") or m.group("scope3") or m.group("scope0")
     what = " ".join(m.group("what").casefold().replace("-", " ").split())
     return RankClaim(subject, flag, n, what, m.group("noun").casefold(), scope, m.group("by"), m.start("rank"),
                      m.end("rank"))

@@ -796,6 +796,10 @@ class Rank(GeoKind):
                     found = self._country(doc, block, g, claim)
                 elif claim.noun in ("city", "town", "metropolis", "port"):
                     found = self._town(doc, block, g, claim)
+                elif claim.noun in ("river", "mountain", "peak", "lake"):
+                    found = self._feature(doc, block, g, claim)
+                elif claim.noun == "state":
+                    found = self._state(doc, block, g, claim)
                 else:
                     found = None
                 if found is not None:
@@ -805,21 +809,19 @@ class Rank(GeoKind):
         cc = _country_code(g, _trim(claim.subject.text))
         if cc is None or claim.what in ("longest", "highest", "tallest"):
             return None
-        continent = None
-        if claim.scope:
-            where = " ".join(claim.scope.casefold().split())
-            if where == "continent":
-                continent = g.country(cc).continent
-            elif where in SCOPES:
-                continent = SCOPES[where]
-                if where == "latin america" or continent is not None and g.country(cc).continent != continent:
-                    return None
-            else:
+        if claim.scope and " ".join(claim.scope.casefold().split()) == "continent":
+            continent = g.country(cc).continent
+        else:
+            understood, continent, country = self._scope(g, claim)
+            if not understood or country is not None:
                 return None  # a group the data cannot rank (the EU, the Arab world, the region)
+            if continent is not None and g.country(cc).continent != continent:
+                return None
         by_population = "popul" in claim.what or (claim.by or "").casefold() == "population"
         smallest = claim.what in ("smallest", "least populous")
         rank = self._rank(g, cc, by_population, continent, smallest)
-        if rank is None or abs(rank - claim.ordinal) <= 1:
+        if rank is None or rank == claim.ordinal or abs(rank - claim.ordinal) <= 1 and \
+                _close(g, cc, claim.ordinal, by_population, continent, smallest):
             return None
         measure = "population" if by_population else "area"
         word = _ordinal(rank, numeric=claim.flag.text[:1].isdigit())
@@ -827,6 +829,88 @@ class Rank(GeoKind):
         order = "smallest" if smallest else ("most populous" if by_population else "largest")
         return self._flag(doc, block, claim, word, f"{g.display(cc).removeprefix('the ')} is the {word} "
                           f"{order} country {scope} by {measure} in GeoNames' country data")
+
+    def _scope(self, g, claim) -> tuple[bool, str | None, str | None]:
+        """(understood, continent, country) of a claim's scope: the world, a continent (or its adjective) or a
+        country (or its adjective)."""
+        if not claim.scope:
+            return True, None, None
+        where = " ".join(claim.scope.casefold().split())
+        if where in SCOPES:
+            return where != "latin america", SCOPES[where], None
+        if where in _CONTINENT_ADJECTIVES:
+            return True, _CONTINENT_ADJECTIVES[where], None
+        cc = _country_code(g, _trim(claim.scope), adjective=True) or _country_code(g, _trim(claim.scope))
+        return (cc is not None), None, cc
+
+    def _feature(self, doc, block, g, claim) -> Finding | None:
+        from ..data import features
+
+        kind = {"peak": "mountain"}.get(claim.noun, claim.noun)
+        measure = {"river": ("longest",), "mountain": ("highest", "tallest"), "lake": ("largest", "biggest")}[kind]
+        if claim.what not in measure:
+            return None
+        f = features.feature(claim.subject.text, kind)
+        understood, continent, cc = self._scope(g, claim)
+        if f is None or not understood:
+            return None
+        rank = features.rank_of(f, continent, cc)
+        if rank == claim.ordinal:
+            return None
+        where = "the world" if continent is None and cc is None else _CONTINENTS.get(continent or "", "") or \
+            g.display(cc).removeprefix("the ")
+        first = features.first_in(kind, continent, cc)
+        if rank is None:
+            detail = f"{f.name} is not in {where}"
+            word = None
+        else:
+            word = _ordinal(rank, numeric=claim.flag.text[:1].isdigit())
+            detail = f"{f.name} is the {word} {claim.what} {kind} in {where} (the first is {first})"
+        return self._flag(doc, block, claim, word, detail)
+
+    def _state(self, doc, block, g, claim) -> Finding | None:
+        from ..data import features
+
+        understood, continent, cc = self._scope(g, claim)
+        subject = _trim(claim.subject.text)
+        if not understood or cc is None or not any(d.startswith(cc + ".") for d in _divisions(g, subject)):
+            return None
+        if cc != "US":
+            return self._division(doc, block, claim, cc, subject)
+        by_population = "popul" in claim.what or (claim.by or "").casefold() == "population"
+        smallest = claim.what in ("smallest", "least populous")
+        if claim.what not in ("largest", "biggest", "most populous", "most populated", "smallest", "least populous"):
+            return None
+        rank = features.state_rank(_trim(claim.subject.text), by_population, smallest)
+        if rank == claim.ordinal or rank is None and claim.ordinal > 3:
+            return None
+        measure = "population" if by_population else "area"
+        order = "smallest" if smallest else ("most populous" if by_population else "largest")
+        said = "not among the first ten" if rank is None else f"the {_ordinal(rank, False)} {order}"
+        word = _ordinal(rank, numeric=claim.flag.text[:1].isdigit()) if rank is not None else None
+        return self._flag(doc, block, claim, word, f"{_trim(claim.subject.text)} is {said} US state by {measure} "
+                          "(U.S. Census Bureau)")
+
+    def _division(self, doc, block, claim, cc: str, subject: str) -> Finding | None:
+        """'Queensland, Australia's largest state': a first-level division's rank in its country."""
+        from ..data import features, regions
+
+        if claim.what not in ("largest", "biggest", "most populous", "most populated") or claim.ordinal > 3:
+            return None
+        by_population = "popul" in claim.what or (claim.by or "").casefold() == "population"
+        names = [subject, *(regions.division_name(d) for d in regions.divisions_named(subject))]
+        found = [features.division_rank(cc, n, by_population) for n in names]
+        found = [f for f in found if f is not None]
+        if not found or any(f[0] == claim.ordinal for f in found):
+            return None
+        rank, first = min(found, key=lambda f: f[0] or 99)
+        if rank is None and claim.ordinal > 1:
+            return None
+        measure = "population" if by_population else "area"
+        said = f"the {_ordinal(rank, False)}" if rank is not None else "not among the"
+        word = _ordinal(rank, numeric=claim.flag.text[:1].isdigit()) if rank is not None else None
+        return self._flag(doc, block, claim, word, f"{subject} is {said} largest by {measure} in its country "
+                          f"(the first is {first})")
 
     @staticmethod
     def _rank(g, cc: str, by_population: bool, continent: str | None, smallest: bool) -> int | None:
@@ -893,8 +977,25 @@ class Rank(GeoKind):
                                   match=claim.flag.text)
 
 
+def _close(g, cc: str, ordinal: int, by_population: bool, continent: str | None, smallest: bool) -> bool:
+    """Whether the country the claim ranks in its place is within 15% of this one (sources and dates
+    differ: a near tie is no error)."""
+    field = "population" if by_population else "area"
+    total = 0
+    while g.nth_by(total + 1, field, continent) is not None:
+        total += 1
+    other = g.nth_by(total - ordinal + 1 if smallest else ordinal, field, continent)
+    if other is None:
+        return True
+    a, b = g.country(cc), g.country(other)
+    va, vb = (a.population, b.population) if by_population else (a.area, b.area)
+    return abs(va - vb) <= 0.15 * max(va, vb, 1)
+
+
 _CONTINENTS = {"AF": "Africa", "EU": "Europe", "AS": "Asia", "SA": "South America", "NA": "North America",
                "OC": "Oceania"}
+_CONTINENT_ADJECTIVES = {"african": "AF", "european": "EU", "asian": "AS", "south american": "SA",
+                         "north american": "NA", "oceanian": "OC"}
 
 
 def _ordinal(n: int, numeric: bool) -> str:
