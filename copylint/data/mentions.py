@@ -229,7 +229,8 @@ def _mentions(text: str) -> Iterator[Mention]:
     yield from _own_country(text, runs)
 
 
-_OWN = (rf"\b(?i:the)\s+(?P<comp>{COMPASS_ADJ})\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{PLACE_NOUN})(?:\s+city)?\s+(?:of\s+)?$")
+_OWN_NOUN = PLACE_NOUN.replace("province|state|region|district|county|municipality|island|", "")
+_OWN = (rf"\b(?i:the)\s+(?P<comp>{COMPASS_ADJ})\s+(?:[a-z-]+\s+){{0,2}}?(?P<noun>{_OWN_NOUN})(?:\s+city)?\s+(?:of\s+)?$")
 
 
 def _own_country(text: str, runs: list[tuple[int, int]]) -> Iterator[Mention]:
@@ -285,6 +286,10 @@ def _placelike(text: str, span: Span) -> bool:
     word, _ = token_before(text, span.start)
     if word.casefold().strip("(\"“'‘") in _NOT_PLACE_BEFORE:
         return False
+    club = regex.search(r"(?i)\b(?:fans|supporters|players|manager|coach|captain|striker|owners?|squad)\s+of\s+\S+$",
+                        text[max(0, span.start - 40):span.end])
+    if club is not None:
+        return False  # "fans of Liverpool": a club
     after = space_after(text, span.end)
     if after > span.end:
         nxt = text[after:after + 12].split(" ", 1)[0].casefold().rstrip(".,;:")
@@ -340,10 +345,23 @@ def _read(text: str, rx, pattern: str, start: int, end: int) -> Mention | None:
             return Mention(pattern, run, _span(m, "capital"), compass, None, "capital")
     y = _span(m, "y")
     if compass is not None and compass.text[:1].isupper() and y is not None and compass.end < y.start \
-            and not text[compass.end:y.start].strip():
+            and not text[compass.end:y.start].strip() and _COMPASS_NAMES.get(y.text.casefold()) and \
+            compass.text.casefold() in _COMPASS_NAMES[y.text.casefold()]:
         # "Northern Ireland", "Western Australia", "Central African Republic": a capital makes it a name
         y, compass = Span(text[compass.start:y.end], compass.start, y.end), None
     return Mention(pattern, run, y, compass, _span(m, "the"), noun)
+
+
+# Names that open with a compass word ("Northern Ireland"): the last word, and the compass words it takes.
+_COMPASS_NAMES = {"ireland": {"northern"}, "australia": {"western"}, "territory": {"northern"},
+                  "cape": {"western", "eastern", "northern"}, "sahara": {"western"}, "province": {
+                      "northern", "southern", "eastern", "western", "central"}, "region": {
+                      "northern", "southern", "eastern", "western", "central"}, "equatoria": {
+                      "central", "eastern", "western"}, "visayas": {"central", "eastern", "western"},
+                  "darfur": {"northern", "southern", "eastern", "western", "central"}, "kordofan": {
+                      "northern", "southern", "western"}, "macedonia": {"central", "western", "eastern"},
+                  "anatolia": {"central", "eastern"}, "java": {"central", "eastern", "western"},
+                  "african republic": {"central"}, "samoa": {"western"}, "bahr el ghazal": {"northern", "western"}}
 
 
 def name_runs(text: str) -> Iterator[regex.Match]:

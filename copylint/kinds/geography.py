@@ -19,7 +19,8 @@ _TRAILING = frozenset("""monday tuesday wednesday thursday friday saturday sunda
 _STARTERS = frozenset("""the a an in at on for as when while after before if it this that these those he she they we i
     there yesterday today but and or so then meanwhile however earlier later last next some many most much more
     such both all each every""".split())
-_RANK_WORDS = ("largest", "biggest", "populous", "populated", "smallest", "Largest", "Biggest")
+_RANK_WORDS = ("largest", "biggest", "populous", "populated", "smallest", "longest", "highest", "tallest", "Largest",
+               "Biggest", "Longest", "Highest", "Tallest")
 
 
 def _gaz():
@@ -54,15 +55,26 @@ def _non_place_names(doc: Document) -> frozenset[str]:
             words = text[start:end].split()
             if len(words) > 1 and _after_sentence_end(text, start):
                 first = words[0].lower()
-                if first in _STARTERS or has_lower_word(doc, first, hyphens=False):
+                if first in _STARTERS or has_lower_word(doc, first, hyphens=False) or words[1] == "of":
                     words = words[1:]  # an ordinary word capitalised only because a sentence starts there
+                    while words and words[0].islower():
+                        words = words[1:]  # and the particle after it ("Residents of Multan")
             if len(words) < 2:
                 continue
             for i in range(len(words)):
                 for j in range(i + 1, len(words) + 1):
-                    if j - i < len(words):
+                    rest = words[:i] + words[j:]
+                    if j - i < len(words) and not all(w.casefold() in _PLACE_WORDS for w in rest):
                         keys.add(_key(" ".join(words[i:j])))
     return frozenset(keys)
+
+
+# Words that make a longer name out of a place's without making it a person's or a firm's ("Kandahar Airport",
+# "Greater Manchester", "University of Lagos"): the place inside is still a place.
+_PLACE_WORDS = frozenset("""airport university province region state city county district stadium port bay river lake
+    valley square street road avenue hospital international central north south east west northern southern eastern
+    western upper lower greater new old mosque bridge station harbour harbor island islands mountains hills of the de
+    la governorate oblast prefecture municipality metropolitan area basin delta coast peninsula""".split())
 
 
 def _after_sentence_end(text: str, start: int) -> bool:
@@ -132,9 +144,11 @@ def place_name(g, span: "Span", doc: Document | None = None, block: ProseBlock |
 
     text = span.text
     if g.places(text):
-        if doc is not None and block is not None and " " not in text and _after_sentence_end(block.text, span.start) \
-                and (text.lower() in _STARTERS or has_lower_word(doc, text.lower(), hyphens=False)):
-            return None
+        if doc is not None and block is not None and " " not in text and _after_sentence_end(block.text, span.start):
+            if text.lower() in _STARTERS or has_lower_word(doc, text.lower(), hyphens=False):
+                return None
+            if not block.text.startswith(",", span.end) and g.places(text)[0].population < 100_000:
+                return None  # "Police in France": a small town's name opening a sentence is likely a word
         return span
     pos = text.find(" ")
     while pos != -1:
@@ -203,25 +217,30 @@ class PlaceCountry(GeoKind):
         places = g.places(x)
         if _fits(g, readings, codes, regions, divisions) and not _only_hamlets(g, places, codes, divisions, m):
             return None
-        if places[0].population < _BIG_TOWN and _key(x) in non_place_names(doc):  # the dearest test last
+        if _key(x) in non_place_names(doc):  # the dearest test last
             return None
         top = places[0]
         rivals = [p for p in places if p.country != top.country and p.population * 3 >= top.population]
         as_division = bool(divisions) and not codes
         y_end = m.y.start + len(y)
         compass = m.compass.text if m.compass is not None and m.pattern in ("in", "noun", "appos", "appos-adj") \
-            and m.compass.start < m.y.start else None
-        if compass is not None or m.the is not None and m.the.start < m.y.start:
+            and m.compass.start < m.y.start and not block.text[m.compass.end:m.y.start].strip() else None
+        if compass is not None or m.the is not None and m.the.start < m.y.start and \
+                not block.text[m.the.end:m.y.start].strip():
             start = min(s.start for s in (m.the, m.compass, m.y) if s is not None and s.start <= m.y.start)
         else:
             start = m.y.start
         choices = []
         for place in [top, *rivals][:3]:
-            choices.append(self._phrase(doc, g, place, compass, m, as_division, divisions))
-        actual = ", ".join(_where(g, p, as_division, divisions) for p in [top, *rivals][:3])
+            choices.append(self._phrase(doc, g, place, compass, m, _claimed_division(place, as_division, divisions),
+                                        divisions))
+        actual = ", ".join(_where(g, p, _claimed_division(p, as_division, divisions), divisions)
+                           for p in [top, *rivals][:3])
         original = block.text[start:y_end]
         suggestions = [match_case(original, c) for c in choices]
         claim_start, claim_end = min(start, xs.start), max(y_end, xs.end)
+        if m.pattern == "paren" and block.text.startswith(")", claim_end):
+            claim_end += 1
         if rivals:  # no single fix: the suggestions name the candidates
             return self.finding(doc, block, claim_start, claim_end, None, suggestions=suggestions, place=x,
                                 claimed=y, actual=actual)
@@ -247,6 +266,11 @@ class PlaceCountry(GeoKind):
         if name.startswith("the "):
             return f"the {compass} {name[4:]}"
         return f"{compass} {name}"
+
+
+def _claimed_division(place, as_division: bool, divisions: tuple[str, ...]) -> bool:
+    """Whether to name the place's division (a division of its country was claimed: "Miami, Georgia")."""
+    return as_division or any(d.startswith(place.country + ".") for d in divisions)
 
 
 # A town this big is seldom a person's or a firm's name, and a village that shares its name is seldom meant.
@@ -496,6 +520,8 @@ class Capital(GeoKind):
             adjective, y = False, division[1]  # "the Scottish capital": of Scotland, not of Britain
         cc = None if division is not None else _country_code(g, y, adjective=adjective)
         claim = (x_start if m.start() == m.start("x") else m.start(), m.end())
+        if cc is not None and _key(y) in _FORMER_NAMES:
+            return None  # "Rangoon, the capital of Burma": a claim in the past, in the past's names
         if cc is not None:
             if g.is_capital(x, cc) or not g.capital(cc):
                 return None
@@ -565,6 +591,12 @@ def main_country(doc: Document, g) -> str | None:
         return ranked[0][0]
 
     return doc.memo("facts:main-country", compute)
+
+
+# Former names of countries still in use (copylint.data.countries.ALIASES): a capital claim that uses one is
+# about the past.
+_FORMER_NAMES = frozenset(_key(n) for n in """Burma Ceylon Zaire Swaziland Siam Persia Rhodesia Dahomey Upper_Volta
+    Kampuchea Bechuanaland Basutoland Nyasaland Tanganyika Gold_Coast East_Pakistan Moldavia""".replace("_", " ").split())
 
 
 def _past(text: str, start: int) -> bool:

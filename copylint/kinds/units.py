@@ -80,6 +80,13 @@ class Conversion(Kind):
             self._rx = re.compile(rf"{first}{_JOIN}{second}", re.I)
         return self._rx
 
+    def _unit(self, text: str) -> _Unit:
+        """The unit an alias matched by the case-insensitive pattern names ('MİLE' too)."""
+        found = self.units.get(text.casefold())
+        if found is None:
+            found = next(u for a, u in self.units.items() if re.fullmatch(re.escape(a), text, re.I))
+        return found
+
     def check(self, doc: Document) -> Iterable[Finding]:
         prose = doc.prose
         if not any(c.isdigit() for c in prose):
@@ -95,7 +102,7 @@ class Conversion(Kind):
                     yield found
 
     def _judge(self, doc, block, m: re.Match) -> Finding | None:
-        ua, ub = self.units[m.group("ua").casefold()], self.units[m.group("ub").casefold()]
+        ua, ub = self._unit(m.group("ua")), self._unit(m.group("ub"))
         if ua.dimension != ub.dimension or ua is ub:
             return None
         a = 1.0 if m.group("one") else _value(m.group("a"), m.group("as")) * (-1 if m.group("na") else 1)
@@ -103,15 +110,19 @@ class Conversion(Kind):
         if m.group("one") and ua.offset:
             return None  # "one degree" is a difference, not a temperature
         candidates = [((a * fa + ua.offset) - ub.offset) / fb for fa in ua.factors for fb in ub.factors]
+        # a definition ("a tonne is 2,000 pounds") is held to half the tolerance of a rounded conversion
+        share = self.tolerance / 2 if m.group("one") else self.tolerance
         for expected in candidates:
-            tolerance = abs(expected) * self.tolerance
+            tolerance = abs(expected) * share if m.group("one") else max(abs(expected) * share,
+                                                                         _precision(m.group("b")))
             if ua.offset or ub.offset:
                 tolerance = max(tolerance, 2.0)
-            if abs(b - expected) <= tolerance or _rounded_alike(b, expected):
+            if abs(b - expected) <= tolerance or not m.group("one") and _rounded_alike(b, expected):
                 return None
         expected = candidates[0]
         shown = _shown(expected, m.group("b"))
-        fix = f"{shown} {m.group('ub')}" if not m.group("bs") else None
+        gap = m.string[m.end("b"):m.start("ub")]
+        fix = f"{shown}{gap}{m.group('ub')}" if not m.group("bs") else None
         start = m.start("nb") if m.group("nb") else m.start("b")
         return self.finding(doc, block, start, m.end("ub"), fix, fact=f"{_quantity(m)} is about "
                             f"{shown} {m.group('ub')}", source=ua.source if ua.source == ub.source else
@@ -120,6 +131,15 @@ class Conversion(Kind):
 
 def _value(number: str, scale: str | None) -> float:
     return float(number.replace(",", "")) * _SCALE.get((scale or "").casefold(), 1.0)
+
+
+def _precision(figure: str) -> float:
+    """Half a unit in the last place a figure gives ('1' -> 0.5, '2.5' -> 0.05); none for trailing zeros,
+    whose precision is unknown ('2,000')."""
+    digits = figure.replace(",", "")
+    if "." in digits:
+        return 0.5 * 10 ** -len(digits.partition(".")[2])
+    return 0.0 if digits.endswith("0") else 0.5
 
 
 def _rounded_alike(claimed: float, expected: float) -> bool:
