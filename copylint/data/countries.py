@@ -340,7 +340,8 @@ PK.07: IN
 MD.58: RU
 """
 
-# Borders GeoNames' neighbour lists leave out: overseas land borders and recent settlements ("CC CC").
+# Borders GeoNames' neighbour lists leave out: overseas land borders, recent settlements, a few hundred metres at
+# Kazungula, and borders a country's own law claims (India's with Afghanistan through Kashmir) ("CC CC").
 EXTRA_NEIGHBOURS = """
 FR BR
 FR SR
@@ -349,6 +350,8 @@ GB ES
 GB CY
 DK CA
 US RU
+BW ZM
+IN AF
 """
 
 # How copy names a country in running text when GeoNames' name reads oddly there ("CC name").

