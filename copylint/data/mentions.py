@@ -40,8 +40,8 @@ _LOCATOR = (
     rf"(?:(?P<the>the\s+)(?:(?P<comp>{COMPASS_NOUN})|(?P<comp>{COMPASS_ADJ})\s+(?:part|parts|region|regions|"
     rf"corner|tip|edge|end|reaches|half|third|side|border|frontier|bank|highlands|lowlands))\s+of\s+(?:the\s+)?(?P<y>{NAME}|(?<=the\s)(?:country|nation))(?!['’]s)"
     # the (north-east) coast of Y / the northern shore of Y
-    rf"|(?P<the>the\s+)(?:(?P<comp>{COMPASS_NOUN})(?:ern)?\s+|(?P<comp>{COMPASS_ADJ})\s+)?(?:coast|coastline|shore|shores|"
-    rf"seaboard)\s+of\s+(?:the\s+)?(?P<y>{NAME})(?!['’]s)"
+    rf"|(?P<the>the\s+)(?:(?P<comp>{COMPASS_ADJ})\s+|(?P<comp>{COMPASS_NOUN})\s+|(?:\p{{Lu}}\p{{L}}+\s+){{1,2}})?"
+    rf"(?:coast|coastline|shore|shores|seaboard)\s+of\s+(?:the\s+)?(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})(?!['’]s)"
     # Y's north / Y's far east / Y's northern region
     rf"|(?P<the>the\s+)?(?P<y>{NAME}|(?<=the\s)(?:country|nation))['’]s\s+(?:(?P<comp>{COMPASS_NOUN})\b|(?P<comp>{COMPASS_ADJ})\s+"
     rf"(?:part|parts|region|regions|corner|tip|edge|reaches|half|third|provinces?|states?|border|coast|"
@@ -53,7 +53,8 @@ _LOCATOR = (
 # The forms, each matched at the end of a run of capitalised words (X; Y for "noun" and "poss").
 _TAILS = {
     # X in (northern) Y, X, in the north of Y, X is located in Y's east
-    "in": rf",?\s+{_LOCATED}?(?:in|on|at|along|off)\s+{_LOCATOR}",
+    "in": rf"(?:\s+(?:city|town|port|district|area|county|municipality))?,?\s+{_LOCATED}?(?:in|on|at|along|off)\s+"
+          rf"{_LOCATOR}",
     # X, a (small) port (city) in (northern) Y / X, a town on Y's coast
     "appos": rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{PLACE_NOUN})\s+(?:{_LOCATED})?(?:in|on)\s+"
              rf"{_LOCATOR}",
@@ -68,8 +69,8 @@ _TAILS = {
     # [the (southern)] Y city of X / Y port city X
     "noun": rf"\s+(?P<noun>{PLACE_NOUN})(?:\s+city)?(?:\s+of\s+|,\s+|\s+)(?P<x>{NAME})",
     # [in] Y's (northern) (city of) X
-    "poss": rf"['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:(?:city|town|port|region|province|state)\s+of\s+)?"
-            rf"(?P<x>{NAME})",
+    "poss": rf"['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:(?:[a-z-]+\s+){{0,2}}?(?:city|town|port|hub|village|"
+            rf"region|province|state)\s+(?:of\s+)?)?(?P<x>{NAME})",
     # X, (some) 40 km (to the) north of Y / X, just south of Y / X lies north-east of Y
     "bearing": rf"(?:,\s+|\s+(?:is|lies|sits)\s+)(?:(?:about|around|some|roughly|nearly|almost|just|approximately|"
                rf"over|more\s+than|less\s+than|only)\s+)?(?:(?P<dist>\d[\d,.]*)\s*(?:km|kilomet(?:re|er)s|miles|mi)\s+"
@@ -87,7 +88,7 @@ _STRONG_PREPS = frozenset(("in", "near", "outside", "around", "across", "through
 _LIST_AFTER = r"\s*(?:,\s*(?:and\s+|or\s+)?\p{Lu}|(?:and|or|&)\s+\p{Lu}|\s*/)"
 # "X, Y" must end there: punctuation, the line's end, or a word that starts a phrase ("in Lyon, France, on
 # Monday"), not a verb ("in Paris, Ireland face ...").
-_END_AFTER = (r"\s*(?:[,.;:!?)\]—–\"”’'-]|$|(?:on|in|at|last|this|earlier|since|for|where|when|and|or|but|"
+_END_AFTER = (r"\s*(?:[,.;:!?()\]—–\"”’'-]|$|(?:on|in|at|last|this|earlier|since|for|where|when|and|or|but|"
               r"before|after|during|until|with|near|from|to|is|was|has|had|where|said|says)\b)")
 _LIST_BEFORE = rf"(?:{NAME}),\s*$"
 PLACE_NOUN_WORDS = frozenset(("city", "town", "village", "port", "province", "state", "region", "district", "county",
@@ -202,9 +203,15 @@ def _at_sentence_start(text: str, pos: int) -> bool:
     return i == 0 or text[i - 1] in ".!?\"“”:\n(—–"
 
 
+_LEADING = ("The ", "THE ", "In ", "At ", "From ", "On ", "For ", "To ", "Near ", "Across ", "Inside ", "Outside ")
+
+
 def _strip_the(text: str, start: int, end: int) -> int:
-    """A run led by a capitalised 'The' (a sentence start) names what follows it."""
-    return start + 4 if text.startswith(("The ", "THE "), start) and end - start > 4 else start
+    """A run led by a capitalised 'The' or preposition (a sentence start) names what follows it."""
+    for word in _LEADING:
+        if text.startswith(word, start) and end - start > len(word):
+            return start + len(word)
+    return start
 
 
 _FAR_BEARING = (rf"\b(?:(?P<dist>\d[\d,.]*)\s*(?:km|kilomet(?:re|er)s|miles|mi)\s+(?:\(\d[\d,.]*\s*(?:km|miles)\)\s+)?)?"
@@ -214,6 +221,7 @@ _FAR_BEARING = (rf"\b(?:(?P<dist>\d[\d,.]*)\s*(?:km|kilomet(?:re|er)s|miles|mi)\
 def _mentions(text: str) -> Iterator[Mention]:
     rx = _compiled()
     seen: set[tuple[int, int]] = set()
+    found_in: list[Mention] = []
     runs = [m.span() for m in rx["run"].finditer(text)]
     for start, end in runs:
         nxt = text[end:end + 1]
@@ -223,7 +231,10 @@ def _mentions(text: str) -> Iterator[Mention]:
             found = _try(text, rx, pattern, start, end)
             if found is not None and (found.x.start, found.y.start) not in seen:
                 seen.add((found.x.start, found.y.start))
+                if pattern in ("in", "appos"):
+                    found_in.append(found)
                 yield found
+    yield from _listed(text, runs, list(found_in))
     if " of " in text:
         yield from _far_bearings(text, runs, {y for _, y in seen})
     yield from _own_country(text, runs)
@@ -245,6 +256,24 @@ def _own_country(text: str, runs: list[tuple[int, int]]) -> Iterator[Mention]:
             noun = _span(m, "noun")
             yield Mention("noun-own", Span(text[s:e], s, e), Span("country", noun.start, noun.end),
                           _span(m, "comp"), None, noun.text)
+
+
+def _listed(text: str, runs: list[tuple[int, int]], mentions: list[Mention]) -> Iterator[Mention]:
+    """'Mombasa, Malindi and Lamu in northern Tanzania': the names listed before X share its placement."""
+    starts = {s: e for s, e in runs}
+    ends = sorted(runs, key=lambda r: r[1])
+    for m in mentions:
+        pos = m.x.start
+        while True:
+            sep = regex.search(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$", text[max(0, pos - 8):pos])
+            if sep is None:
+                break
+            end = pos - len(sep.group())
+            prev = next((r for r in reversed(ends) if r[1] == end), None)
+            if prev is None or prev[0] not in starts:
+                break
+            yield Mention("in-list", Span(text[prev[0]:prev[1]], prev[0], prev[1]), m.y, m.compass, m.the, m.noun)
+            pos = prev[0]
 
 
 def _far_bearings(text: str, runs: list[tuple[int, int]], taken: set[int]) -> Iterator[Mention]:
@@ -318,10 +347,13 @@ def _read(text: str, rx, pattern: str, start: int, end: int) -> Mention | None:
         y = Span(text[start:end], start, end)
         return Mention(pattern, _span(m, "x"), y, _span(before, "comp"), None, " ".join(m.group("noun").split()))
     if pattern == "poss":
-        start = _strip_the(text, start, end)
+        run_start, start = start, _strip_the(text, start, end)
         before = rx["prep-before"].search(text, max(0, start - 30), start)
-        if before is None or before.group("pre").lower() not in _STRONG_PREPS:
-            return None
+        if start > run_start and text[run_start:start].strip().lower() in _STRONG_PREPS:
+            pass  # "In Spain's Lyon" opening a sentence
+        elif (before is None or before.group("pre").lower() not in _STRONG_PREPS) and not (
+                _at_sentence_start(text, run_start) and m.group("x") != m.group(0)[2:].strip()):
+            return None  # "Spain's Lyon" after a preposition, or "Kenya's coastal city of X" opening a sentence
         return Mention(pattern, _span(m, "x"), Span(text[start:end], start, end), _span(m, "comp"), None)
     if pattern == "comma":
         if not (rx["prep-before"].search(text, max(0, start - 30), start) or _at_line_start(text, start)

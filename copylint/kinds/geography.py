@@ -223,7 +223,7 @@ class PlaceCountry(GeoKind):
         rivals = [p for p in places if p.country != top.country and p.population * 3 >= top.population]
         as_division = bool(divisions) and not codes
         y_end = m.y.start + len(y)
-        compass = m.compass.text if m.compass is not None and m.pattern in ("in", "noun", "appos", "appos-adj") \
+        compass = m.compass.text if m.compass is not None and m.pattern in ("in", "in-list", "noun", "appos", "appos-adj") \
             and m.compass.start < m.y.start and not block.text[m.compass.end:m.y.start].strip() else None
         if compass is not None or m.the is not None and m.the.start < m.y.start and \
                 not block.text[m.the.end:m.y.start].strip():
@@ -346,7 +346,7 @@ class Compass(GeoKind):
                     if found is not False:
                         yield found
                 continue
-            if m.compass.start > m.y.start and m.pattern not in ("in", "noun-own"):
+            if m.compass.start > m.y.start and m.pattern not in ("in", "in-list", "noun-own"):
                 continue
             found = self._division(doc, block, g, cp, m, direction)
             if found is not None:
