@@ -116,6 +116,7 @@ class Mention:
     compass: Span | None
     the: Span | None  # an article before Y or before the compass word ("in the western US")
     noun: str = ""
+    head: Span | None = None  # for "in-list": the place the phrase follows ("Lamu" in "Malindi and Lamu in Y")
 
     @property
     def y_is_adjective(self) -> bool:
@@ -272,7 +273,8 @@ def _listed(text: str, runs: list[tuple[int, int]], mentions: list[Mention]) -> 
             prev = next((r for r in reversed(ends) if r[1] == end), None)
             if prev is None or prev[0] not in starts:
                 break
-            yield Mention("in-list", Span(text[prev[0]:prev[1]], prev[0], prev[1]), m.y, m.compass, m.the, m.noun)
+            yield Mention("in-list", Span(text[prev[0]:prev[1]], prev[0], prev[1]), m.y, m.compass, m.the, m.noun,
+                          m.x)
             pos = prev[0]
 
 

@@ -217,6 +217,8 @@ class PlaceCountry(GeoKind):
         places = g.places(x)
         if _fits(g, readings, codes, regions, divisions) and not _only_hamlets(g, places, codes, divisions, m):
             return None
+        if m.head is not None and _fits(g, g.readings(m.head.text), codes, regions, divisions):
+            return None  # "Tokyo and Pusan in South Korea": the place after the list fits, so the phrase is its own
         if _key(x) in non_place_names(doc):  # the dearest test last
             return None
         top = places[0]
@@ -346,8 +348,8 @@ class Compass(GeoKind):
                     if found is not False:
                         yield found
                 continue
-            if m.compass.start > m.y.start and m.pattern not in ("in", "in-list", "noun-own"):
-                continue
+            if m.compass.start > m.y.start and m.pattern not in ("in", "noun-own") or m.pattern == "in-list":
+                continue  # (a list's places are judged by the one the phrase follows)
             found = self._division(doc, block, g, cp, m, direction)
             if found is not None:
                 if found is not False:
