@@ -148,6 +148,9 @@ def test_compass_skips_a_name_shared_inside_the_country() -> None:
     ("Canada's capital, Toronto, was cold.", "Toronto", "Ottawa"),
     ("Zurich, the Swiss capital, was cold.", "Zurich", "Bern"),
     ("Auckland is the capital of New Zealand.", "Auckland", "Wellington"),
+    ("The Hague, the Dutch capital, hosted the talks.", "The Hague", "Amsterdam"),
+    ("Lagos, Nigeria's capital, was busy.", "Lagos", "Abuja"),
+    ("Houston serves as the capital of Texas.", "Houston", "Austin"),
 ])
 def test_wrong_capitals(text: str, span: str, capital: str) -> None:
     assert_claim(one(text, "CL303"), span, capital)
@@ -158,7 +161,7 @@ def test_wrong_capitals(text: str, span: str, capital: str) -> None:
     "Peking, the capital of China, was calm.",
     "Bombay was renamed; Delhi, the capital of India, and New Delhi, the Indian capital, were hot.",
     "Rangoon, the capital of Burma, was wet; Naypyidaw, Myanmar's capital, was dry.",
-    "La Paz, the capital of Bolivia, and The Hague, the capital of the Netherlands, were named.",
+    "La Paz, the capital of Bolivia, and Pretoria, South Africa's capital, were named.",
 ])
 def test_renamed_capitals_and_co_capitals_pass(text: str) -> None:
     assert facts(text, "CL303") == []

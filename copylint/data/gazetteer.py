@@ -15,7 +15,7 @@ from pathlib import Path
 from .names import name_key
 
 # The layout of the cached index; a new number builds a new index (and leaves the old file unused).
-INDEX_FORMAT = 10  # 10: co-capitals without former or economic ones (Lagos, Abidjan); two more land borders
+INDEX_FORMAT = 11  # 11: The Hague is no co-capital; co-capitals without former or economic ones (Lagos, Abidjan); two more land borders
 _LOCK = threading.Lock()
 _INSTANCE: "Gazetteer | None" = None
 

@@ -418,8 +418,9 @@ def capitalised_runs(text: str) -> Iterator[tuple[int, int]]:
 _SEAT = r"(?:(?:state|provincial|regional|national)\s+)?capital(?:\s+city)?"
 _CAPITAL = (
     # X, (the) capital of Y / X is the capital of Y / X, which is the capital of Y
-    rf"(?P<x>{NAME})(?:,\s+(?:(?:which|that)\s+is\s+)?|\s+(?:is|remains)\s+(?:now\s+|also\s+|still\s+)?)(?:the\s+)?"
-    rf"{_SEAT}\s+of\s+(?:the\s+)?(?:(?:state|province|region|territory)\s+of\s+)?(?P<y>{NAME})(?!['’]s)",
+    rf"(?P<x>{NAME})(?:,\s+(?:(?:which|that)\s+(?:is|serves\s+as)\s+)?|\s+(?:is|remains|serves\s+as|has\s+been)\s+"
+    rf"(?:now\s+|also\s+|still\s+)?)(?:the\s+)?{_SEAT}\s+of\s+(?:the\s+)?(?:(?:\p{{Lu}}\p{{L}}*\s+)?(?:state|province|"
+    rf"region|territory)\s+of\s+)?(?P<y>{NAME})(?!['’]s)",
     # the capital of Y, X / the capital of Y is X
     rf"\b(?i:the)\s+{_SEAT}\s+of\s+(?:the\s+)?(?P<y>{NAME})(?:,\s+|\s+is\s+)(?P<x>{NAME})",
     # Y's capital, X / Y's capital city of X / Y's capital is X

@@ -514,8 +514,11 @@ class Capital(GeoKind):
         if "y" not in m.re.groupindex and "adj" not in m.re.groupindex:
             return self._own(doc, block, g, m, x)
         y = _trim(m.group("adj") if adjective else m.group("y"))
-        if not g.readings(x) or g.countries_named(x) or _key(x) in non_place_names(doc):
+        if not g.readings(x) or g.countries_named(x):
             return None
+        big = bool(g.places(x)) and g.places(x)[0].population >= 100_000
+        if not big and _key(x) in non_place_names(doc):
+            return None  # a big town called a capital is a place, whatever longer names hold its name
         x_start = m.end("x") - len(x)
         division = regions.division_of_adjective(y) if adjective else None
         if division is not None:
