@@ -91,7 +91,7 @@ mountain|Teide|Mount Teide|3715|EU|ES|
 mountain|Mulhacen||3479|EU|ES|
 mountain|Zugspitze||2962|EU|DE|
 mountain|Carrauntoohil||1039|EU|IE|
-lake|Caspian Sea|Caspian|371000|AS EU|RU KZ TM IR AZ|Lake Superior
+lake|Caspian Sea|Caspian|371000|AS EU|RU KZ TM IR AZ|Lake Superior|salt
 lake|Lake Superior|Superior|82100|NA|US CA|Caspian Sea
 lake|Lake Victoria|Victoria|68870|AF|UG KE TZ|
 lake|Lake Huron|Huron|59600|NA|US CA|
@@ -105,7 +105,7 @@ lake|Lake Erie|Erie|25700|NA|US CA|
 lake|Lake Winnipeg||24514|NA|CA|
 lake|Lake Ontario||18960|NA|US CA|
 lake|Lake Ladoga|Ladoga|17700|EU|RU|
-lake|Lake Balkhash|Balkhash|16400|AS|KZ|
+lake|Lake Balkhash|Balkhash|16400|AS|KZ||salt
 lake|Lake Onega|Onega|9700|EU|RU|
 lake|Lake Titicaca|Titicaca|8372|SA|PE BO|
 lake|Lake Nicaragua||8264|NA|NI|
@@ -193,6 +193,7 @@ class Feature:
     continents: frozenset[str]
     countries: frozenset[str]
     peers: frozenset[str]
+    salt: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -200,9 +201,9 @@ def _features() -> tuple[dict[str, list[Feature]], list[Feature]]:
     by_key: dict[str, list[Feature]] = {}
     found = []
     for line in FEATURES.strip().splitlines():
-        kind, name, aliases, size, continents, countries, peers = line.split("|")
+        kind, name, aliases, size, continents, countries, peers, *salt = line.split("|")
         feature = Feature(kind, name, float(size), frozenset(continents.split()), frozenset(countries.split()),
-                          frozenset(name_key(p) for p in peers.split(",") if p))
+                          frozenset(name_key(p) for p in peers.split(",") if p), salt == ["salt"])
         found.append(feature)
         for alias in (name, *(a for a in aliases.split(",") if a)):
             by_key.setdefault(name_key(alias), []).append(feature)
@@ -221,13 +222,16 @@ def feature(name: str, kind: str) -> Feature | None:
     return None
 
 
-def rank_of(f: Feature, continent: str | None, country: str | None) -> int | None:
-    """The feature's rank by size among those of its kind in the scope (peers left out); None when it lies
-    outside the scope."""
+def rank_of(f: Feature, continent: str | None, country: str | None, freshwater: bool = False) -> int | None:
+    """The feature's rank by size among those of its kind in the scope (peers left out; salt lakes too for a
+    freshwater rank); None when it lies outside the scope."""
     if continent is not None and continent not in f.continents or country is not None and country not in f.countries:
         return None
+    if freshwater and f.salt:
+        return None
     rivals = [g for g in _features()[1] if g.kind == f.kind and name_key(g.name) not in f.peers
-              and (continent is None or continent in g.continents) and (country is None or country in g.countries)]
+              and (continent is None or continent in g.continents) and (country is None or country in g.countries)
+              and not (freshwater and g.salt)]
     rivals.sort(key=lambda g: -g.size)
     return next(i for i, g in enumerate(rivals, 1) if g is f)
 

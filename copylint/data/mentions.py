@@ -525,13 +525,43 @@ _RANK_NOUN = r"(?P<noun>country|nation|city|town|metropolis|state|province|river
 # "(the) (Y's|world's) (second-)largest country (in Africa) (by area)"
 _RANK_PHRASE = (
     rf"(?:(?i:the)\s+)?(?:(?P<scope1>(?i:world)|{NAME})['’]s\s+)?(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?{_SUPER}\s+"
-    rf"(?:(?P<scope0>(?:South\s+|North\s+)?\p{{Lu}}[\p{{L}}.]*)\s+)?{_RANK_NOUN}\b(?:s\b)?"
+    rf"(?:(?P<scope0>(?:South\s+|North\s+)?\p{{Lu}}[\p{{L}}.]*)\s+)?(?P<fresh>freshwater\s+)?{_RANK_NOUN}\b(?:s\b)?"
     rf"(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope2>world|globe|planet|earth|continent|country|{NAME}))?"
     rf"(?:,?\s+by\s+(?P<by>area|land\s+area|landmass|size|territory|surface\s+area|population|length|height)"
     rf"(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope3>world|globe|planet|earth|continent|{NAME}))?)?")
 # Y, RANK / Y is (now) RANK ; RANK, Y
 _RANK_AFTER = rf"(?:,\s+(?:which\s+is\s+)?|\s+(?:is|remains)\s+(?:now\s+|still\s+|also\s+)?)(?P<rank>{_RANK_PHRASE})"
 _RANK_BEFORE = rf"(?P<rank>{_RANK_PHRASE}),\s+(?:the\s+)?(?P<y>{NAME})"
+
+
+# "Kenya is larger than Nigeria", "Peru, which is bigger than Brazil", "more populous than Japan"
+_COMPARE = (rf"(?P<a>{NAME})(?:,\s+(?:which\s+is\s+)?|\s+(?:is|was|remains)\s+)(?:(?:now|still|also|slightly|much|"
+            rf"far|nearly|almost|about|roughly)\s+)?(?:(?P<times>twice|three\s+times|four\s+times|\d+\s+times)\s+(?:as\s+)?)?"
+            rf"(?P<what>larger|bigger|smaller|more\s+populous|less\s+populous|more\s+populated|as\s+large|as\s+big|"
+            rf"the\s+size)(?:\s+(?:than|as|of))\s+(?:the\s+)?(?P<b>{NAME})(?:\s+by\s+(?P<by>area|population))?")
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """'Kenya is larger than Nigeria': two countries compared by area or population."""
+
+    a: Span
+    b: Span
+    what: str
+    times: str | None
+    by: str | None
+    start: int
+    end: int
+
+
+def comparisons(text: str) -> Iterator[Comparison]:
+    if " than " not in text and " as " not in text and " size " not in text:
+        return
+    if "compare" not in _COMPILED_EXTRA:
+        _COMPILED_EXTRA["compare"] = regex.compile(_COMPARE)
+    for m in _COMPILED_EXTRA["compare"].finditer(text):
+        yield Comparison(_span(m, "a"), _span(m, "b"), " ".join(m.group("what").split()), m.group("times"),
+                         m.group("by"), m.start(), m.end())
 
 
 @dataclass(frozen=True, slots=True)
@@ -547,6 +577,7 @@ class RankClaim:
     by: str | None
     start: int = 0  # the rank phrase ("South America's largest country by area")
     end: int = 0
+    freshwater: bool = False
 
 
 @lru_cache(maxsize=None)
@@ -580,7 +611,8 @@ def rank_claims(text: str) -> Iterator[RankClaim]:
 # After a rank phrase, words that narrow it to a group the reader did not take in ("largest country of the
 # former Soviet Union", "largest country by area in Central Asia", "largest country after Russia").
 _RANK_QUALIFIED = regex.compile(r"\s+(?!(?:and|but|with|which|that|where|while|whose|is|was|has|had|to|for|"
-                                r"said|says|since|after\s+\p{Lu}|when|as|at|it|its|their|his|her)\b)\p{Ll}")
+                                r"said|says|since|after\s+(?:the\s+)?\p{Lu}|behind\s+(?:the\s+)?\p{Lu}|when|as|at|it|"
+                                r"its|their|his|her)\b)\p{Ll}")
 
 
 def _rank_claim(m: regex.Match, subject: Span) -> RankClaim | None:
@@ -592,7 +624,7 @@ def _rank_claim(m: regex.Match, subject: Span) -> RankClaim | None:
     scope = m.group("scope1") or m.group("scope2") or m.group("scope3") or m.group("scope0")
     what = " ".join(m.group("what").casefold().replace("-", " ").split())
     return RankClaim(subject, flag, n, what, m.group("noun").casefold(), scope, m.group("by"), m.start("rank"),
-                     m.end("rank"))
+                     m.end("rank"), bool(m.group("fresh")))
 
 
 @lru_cache(maxsize=None)

@@ -20,7 +20,7 @@ _STARTERS = frozenset("""the a an in at on for as when while after before if it 
     there yesterday today but and or so then meanwhile however earlier later last next some many most much more
     such both all each every""".split())
 _RANK_WORDS = ("largest", "biggest", "populous", "populated", "smallest", "longest", "highest", "tallest", "Largest",
-               "Biggest", "Longest", "Highest", "Tallest")
+               "Biggest", "Longest", "Highest", "Tallest", "larger", "bigger", "smaller", "the size")
 
 
 def _gaz():
@@ -865,12 +865,17 @@ class Rank(GeoKind):
     NAME = "rank"
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        from ..data.mentions import rank_claims
+        from ..data.mentions import comparisons, rank_claims
 
         if not any(word in doc.prose for word in _RANK_WORDS):
             return
         g = None
         for block in self.prose(doc):
+            for comparison in comparisons(block.text):
+                g = g or _gaz()
+                found = self._compare(doc, block, g, comparison)
+                if found is not None:
+                    yield found
             for claim in rank_claims(block.text):
                 g = g or _gaz()
                 if claim.noun in ("country", "nation"):
@@ -911,6 +916,35 @@ class Rank(GeoKind):
         return self._flag(doc, block, claim, word, f"{g.display(cc).removeprefix('the ')} is the {word} "
                           f"{order} country {scope} by {measure} in GeoNames' country data")
 
+    def _compare(self, doc, block, g, c) -> Finding | None:
+        """'Kenya is larger than Nigeria': both countries' areas (or populations) in GeoNames, flagged only when
+        the data says the opposite by more than 10% (or a stated multiple is off by more than a third)."""
+        a, b = _country_code(g, _trim(c.a.text)), _country_code(g, _trim(c.b.text))
+        if a is None or b is None or a == b:
+            return None
+        by_population = "popul" in c.what or (c.by or "") == "population"
+        ca, cb = g.country(a), g.country(b)
+        va, vb = (ca.population, cb.population) if by_population else (ca.area, cb.area)
+        if not va or not vb:
+            return None
+        ratio = va / vb
+        measure = "population" if by_population else "area"
+        if c.times:
+            times = {"twice": 2.0, "three times": 3.0, "four times": 4.0}.get(" ".join(c.times.split()).casefold())
+            times = times or float(c.times.split()[0])
+            wrong = not (times / 1.5 <= ratio <= times * 1.5)
+        elif c.what in ("as large", "as big", "the size"):
+            wrong = not (1 / 1.5 <= ratio <= 1.5)
+        elif c.what.startswith(("smaller", "less")):
+            wrong = ratio > 1.1
+        else:
+            wrong = ratio < 1 / 1.1
+        if not wrong:
+            return None
+        detail = (f"{g.display(a).removeprefix('the ')} has {ratio:.2g} times the {measure} of "
+                  f"{g.display(b).removeprefix('the ')} in GeoNames' country data")
+        return self.finding(doc, block, c.start, c.end, None, detail=detail, match=c.what)
+
     def _scope(self, g, claim) -> tuple[bool, str | None, str | None]:
         """(understood, continent, country) of a claim's scope: the world, a continent (or its adjective) or a
         country (or its adjective)."""
@@ -935,8 +969,8 @@ class Rank(GeoKind):
         understood, continent, cc = self._scope(g, claim)
         if f is None or not understood:
             return None
-        rank = features.rank_of(f, continent, cc)
-        if rank == claim.ordinal:
+        rank = features.rank_of(f, continent, cc, claim.freshwater)
+        if rank == claim.ordinal or rank is None and claim.freshwater:
             return None
         where = "the world" if continent is None and cc is None else _CONTINENTS.get(continent or "", "") or \
             g.display(cc).removeprefix("the ")
