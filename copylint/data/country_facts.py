@@ -224,6 +224,8 @@ LANGUAGES = frozenset(name_key(w) for w in """Arabic English French Spanish Port
 CURRENCY_NAMES = """
 GB pound|sterling|pound sterling
 CN yuan|renminbi
+KH riel
+BY rouble|ruble
 RU rouble|ruble
 US dollar|greenback
 QA riyal|rial
@@ -286,7 +288,8 @@ _CURRENCY_WORDS = frozenset("""euro dollar pound sterling yen yuan renminbi rupe
     naira shilling lira rouble ruble riyal rial dinar dirham krona krone zloty forint koruna lev leu hryvnia tenge som
     lari dram manat taka kyat kip dong afghani birr cedi kwacha kwanza metical pula ariary dalasi leone franc shekel
     sol bolivar guarani colon lempira quetzal cordoba balboa gourde lilangeni loti nakfa ouguiya rufiyaa tugrik ngultrum
-    peseta drachma escudo guilder schilling markka mark deutschmark punt kuna tolar kroon lats litas""".split())
+    peseta drachma escudo guilder schilling markka mark deutschmark punt kuna tolar kroon lats litas boliviano denar
+    dobra kina lek marka paanga pataca riel riels somoni tala vatu toman""".split())
 
 
 @lru_cache(maxsize=1)
@@ -338,7 +341,7 @@ def currency_word(word: str) -> str | None:
 def currencies(cc: str) -> frozenset[str]:
     """The words that name the country's currency today (GeoNames' name and copy's own names for it)."""
     info = _countries().get(cc)
-    words = {w.casefold() for w in (info or {}).get("currencyname", "").split()}
+    words = {w.casefold().replace("'", "") for w in (info or {}).get("currencyname", "").split()}
     words |= _table(CURRENCY_NAMES).get(cc, set())
     if (info or {}).get("currencycode") == "EUR":
         words.add("euro")

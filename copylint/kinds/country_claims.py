@@ -36,13 +36,19 @@ def _patterns() -> dict[str, list[regex.Pattern]]:
             # Spanish-speaking Brazil
             rf"\b{lang}-speaking\s+(?:the\s+)?{c}",
             # the official language(s) of Brazil(,| is| are) Spanish
-            rf"\b(?i:the)\s+(?:sole\s+|only\s+|main\s+)?official\s+languages?\s+(?:of|in)\s+(?:the\s+)?{c}"
+            rf"\b(?i:the)\s+(?P<sole>sole\s+|only\s+|single\s+)?(?:main\s+)?official\s+languages?\s+(?:of|in)\s+(?:the\s+)?{c}"
             rf"(?:,\s+|\s+(?:is|are|was)\s+)(?:both\s+)?{langs}",
             # Brazil's official language(s)(,| is) Spanish
-            rf"{c}['’]s\s+(?:sole\s+|only\s+|main\s+)?official\s+languages?(?:,\s+|\s+(?:is|are)\s+)(?:both\s+)?{langs}",
-            # Spanish is (the|an|one of the) official language(s) of Brazil / Spanish, the official language of Brazil
-            rf"\b{langs}(?:,\s+|\s+(?:is|are|was|remains)\s+)(?:the|an|one\s+of\s+the|also\s+an?|both)\s+(?:sole\s+|only\s+|main\s+)?"
-            rf"official\s+languages?\s+(?:of|in)\s+(?:the\s+)?{c}",
+            rf"{c}['’]s\s+(?P<sole>sole\s+|only\s+|single\s+)?(?:main\s+)?official\s+(?:languages?|tongue)(?:,\s+|\s+(?:is|are)\s+)"
+            rf"(?:both\s+)?{langs}",
+            rf"\b(?i:the)\s+official\s+languages?\s+in\s+{c}\s+(?:is|are)\s+{langs}",
+            # Spanish is (the|an|one of the) official language(s) of Brazil / Spanish, (which is) the official language of Brazil
+            rf"\b{langs}(?:,\s+(?:which\s+(?:is|are)\s+)?|\s+(?:is|are|was|remains)\s+)(?:the|an|one\s+of\s+the|also\s+an?|"
+            rf"both)\s+(?P<sole>sole\s+|only\s+|single\s+)?(?:main\s+)?official\s+(?:languages?|tongue)\s+(?:of|in)\s+"
+            rf"(?:the\s+)?{c}",
+            # Spanish is Brazil's (sole) official language
+            rf"\b{langs}\s+(?:is|are|remains)\s+{c}['’]s\s+(?P<sole>sole\s+|only\s+|single\s+)?(?:main\s+)?official\s+"
+            rf"(?:languages?|tongue)",
             # in Brazil, where Spanish is the official language
             rf"{c},\s+where\s+{lang}\s+is\s+(?:the|an)\s+official\s+language",
         )],
@@ -112,7 +118,9 @@ class CountryFact(Kind):
         cc = self._country(g, name)
         if cc is None:
             return
-        if m.re.pattern.startswith("(?<![") and word in _ENGLISH and not _money_context(block.text, m):
+        demonym = bool(g.country_of_demonym(name)) and not g.countries_named(name)
+        if m.re.pattern.startswith("(?<![") and word in _ENGLISH and not _money_context(block.text, m) and \
+                not (demonym and word not in _VERBS):
             return  # "Spain won", "a Brazilian won the race", "Egypt's real test": words of English first
         allowed = facts.currencies(cc)
         if not allowed or word in allowed or word in facts.former_currencies(cc):
@@ -141,8 +149,15 @@ class CountryFact(Kind):
                 piece = m.string[s:e]
                 word = regex.search(r"\p{Lu}\p{Ll}+$", piece)
                 spans.append((s + word.start(), e))
+        sole = "sole" in m.re.groupindex and m.group("sole") and len(spans) == 1 and len(official) > 1
         for s, e in spans:
             language = m.string[s:e]
+            if sole and name_key(language) in official and facts.is_language(language):
+                country = g.display(cc).removeprefix("the ")
+                yield self.finding(doc, block, m.start("sole"), m.end("sole") - 1, None,
+                                   fact=f"{country} has more than one official language",
+                                   source="CIA World Factbook, Languages (official status)")
+                continue
             if not facts.is_language(language) or name_key(language) in official:
                 continue
             country = g.display(cc).removeprefix("the ")
@@ -152,7 +167,8 @@ class CountryFact(Kind):
 
 # Currency words that are ordinary English words too: judged only after "the", a figure or a currency sign,
 # or in the plural ("the South Korean won", "50,000 Korean won", "Brazilian reals").
-_ENGLISH = frozenset("won real mark pound rand sol som colon kip dong lev leu dram lari franc".split())
+_ENGLISH = frozenset("won real mark pound rand sol som colon kip dong lev leu dram lari".split())
+_VERBS = frozenset(("won", "mark", "pound"))  # after a nationality noun too: "a Korean won the race"
 
 
 def _money_context(text: str, m) -> bool:
