@@ -33,7 +33,7 @@ class Office(Kind):
     among the office's is flagged, and so is "directly elected" for an office voters do not elect."""
 
     NAME = "office"
-    KEYS = {"bodies": dict, "office": list}
+    KEYS = {"bodies": dict, "office": list, "presidents": dict, "presidents_source": str}
     REQUIRED = ("bodies", "office")
 
     @classmethod
@@ -56,6 +56,31 @@ class Office(Kind):
                              entry["source"])
             for alias in entry["aliases"]:
                 self.offices[alias.casefold()] = office
+        self._forms: list[regex.Pattern] | None = None
+
+    def _presidents(self) -> None:
+        """Each listed country's president, under the names copy gives it ("the Kenyan president", "Kenya's
+        president", "the president of Kenya"), chosen by the body the table names."""
+        from ..data.gazetteer import gazetteer
+
+        g = gazetteer()
+        how = {"voters": "elected directly by voters", "parliament": "elected by parliament",
+               "electoral_college": "elected by an electoral college, not directly by voters"}
+        for body, codes in self.rule.params.get("presidents", {}).items():
+            for cc in codes:
+                name = g.display(cc).removeprefix("the ")
+                chosen = {"voters": {"voters", "electoral_college"}}.get(body, {body, "parliament"})
+                office = _Office(f"president of {name}", frozenset(chosen), body == "voters",
+                                 f"the president of {name} is {how[body]}", self.rule.params.get("presidents_source", ""))
+                for alias in (f"{g.demonym(cc)} president", f"{name}'s president", f"{name}’s president",
+                              f"president of {name}", f"president of the {name}"):
+                    self.offices.setdefault(alias.casefold(), office)
+
+    def _compile(self) -> list[regex.Pattern]:
+        if self._forms is not None:
+            return self._forms
+        if self.rule.params.get("presidents"):
+            self._presidents()
         office_rx = "|".join(regex.escape(a) for a in sorted(self.offices, key=len, reverse=True))
         body_rx = "|".join(regex.escape(b) for b in sorted(self.body_of, key=len, reverse=True))
         office = rf"(?P<office>{office_rx})s?"
@@ -68,16 +93,18 @@ class Office(Kind):
             rf"(?P<direct>(?:directly|popularly)[\s-]elected)\s+{office}(?![\w-])",
             rf"(?<![\w-]){office}\s+(?:is|are|was|were)\s+(?P<direct>(?:directly|popularly)\s+elected)\b",
         )]
+        return self._forms
 
     def check(self, doc: Document) -> Iterable[Finding]:
         prose = doc.prose.casefold()
         if not any(w in prose for w in ("elect", "appoint", "chos", "choose", "select", "nominat", "pick", "named",
                                         "names", "install", "confirm", "vote")):
             return
+        forms = self._compile()
         for _, block in self.blocks(doc):
             text = block.text
             seen: set[int] = set()
-            for rx in self._forms:
+            for rx in forms:
                 for m in rx.finditer(text):
                     if m.start("office") in seen:
                         continue
