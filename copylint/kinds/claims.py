@@ -285,7 +285,7 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
     """The forms that tie an organisation to a seat, a member (and when it joined or left), its founders or
     its founding year; `org` matches an alias (group 'org'), `name` a capitalised name."""
     c = rf"(?P<c>{name})"
-    members = r"(?:members?|member\s+(?:states?|countries|nations)|allies|ally|founders|founding\s+members?)"
+    members = r"(?:members?|member\s+(?:states?|countries|nations)|allies|ally|founders|(?:founding|founder)[\s-]+members?)"
     lst = rf"(?P<list>(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{name})*"
     return {
         "seat": [
@@ -299,38 +299,39 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
         "member": [
             rf"(?<![\w-]){org}\s+(?:member|member\s+state|member\s+country|ally)\s+{c}",
             rf"{c},\s+(?:a|an|another|the|also\s+an?|itself\s+an?|one\s+of\s+the\s+(?:\w+\s+)?)\s*(?:fellow\s+|full\s+|longtime\s+|long-standing\s+|permanent\s+)?"
-            rf"(?P<founding>founding\s+)?{org}\s+(?:member|member\s+state|member\s+country|ally)\b"
+            rf"(?P<founding>(?:founding|founder)[\s-]+)?{org}\s+(?:member|member\s+state|member\s+country|ally)\b"
             rf"(?:\s+since\s+{_YEAR})?",
             rf"{c}\s+(?:is|was|has\s+been|became|remains|were|are)\s+(?:a|an|also\s+a|also\s+an|one\s+of\s+the|among\s+the)?\s*"
-            rf"(?:\w+\s+)??(?:full\s+|permanent\s+)?(?P<founding>founding\s+)?members?\s+of\s+(?:the\s+)?{org}(?:\s+(?:since|in)\s+{_YEAR})?",
-            rf"{c}\s+(?:is|was|were|are)\s+(?:among|one\s+of)\s+{org}['’]s\s+(?:\w+\s+)??(?P<founding>founding\s+)?"
+            rf"(?:\w+\s+)??(?:full\s+|permanent\s+)?(?P<founding>(?:founding|founder)[\s-]+)?members?\s+of\s+(?:the\s+)?{org}(?:\s+(?:since|in)\s+{_YEAR})?",
+            rf"{c}\s+(?:is|was|were|are)\s+(?:among|one\s+of)\s+{org}['’]s\s+(?:\w+\s+)??(?P<founding>(?:founding|founder)[\s-]+)?"
             rf"(?:members|founders|member\s+states)",
-            rf"{c},\s+(?:which\s+is\s+)?(?:a|an|one\s+of\s+the)\s+(?:(?!founding)\w+\s+)?(?P<founding>founding\s+)?members?\s+of\s+"
+            rf"{c},\s+(?:which\s+is\s+)?(?:a|an|one\s+of\s+the)\s+(?:(?!found)\w+\s+)?(?P<founding>(?:founding|founder)[\s-]+)?members?\s+of\s+"
             rf"(?:the\s+)?{org}(?:\s+(?:since|in)\s+{_YEAR})?",
             rf"{c}(?:,\s+which)?\s+(?:joined|entered|acceded\s+to)\s+(?:the\s+)?{org}\s+(?:in|back\s+in)\s+{_YEAR}",
             rf"{c}(?:,\s+which)?\s+(?P<left>left|quit|withdrew\s+from|exited)\s+(?:the\s+)?{org}(?:\s+in\s+{_YEAR})?",
-            rf"(?<![\w-]){org}(?:['’]s)?\s+(?:(?:\w+|\d+)\s+)??(?P<founding>founding\s+)?{members}(?:\s*[,:—–]|\s+-|\s+such\s+as|"
+            rf"(?<![\w-]){org}(?:['’]s)?\s+(?:(?:\w+|\d+)\s+)??(?P<founding>(?:founding|founder)[\s-]+)?{members}(?:\s*[,:—–]|\s+-|\s+such\s+as|"
             rf"\s+including|\s+like|\s+include|\s+included|\s+are|\s+were|\s+was)\s*(?:the\s+)?{c}{lst}",
-            rf"(?P<founding>founding\s+)members?\s+of\s+(?:the\s+)?{org}(?:\s*[,:—–]|\s+-|\s+such\s+as|\s+including|"
+            rf"(?P<founding>(?:founding|founder)[\s-]+)members?\s+of\s+(?:the\s+)?{org}(?:\s*[,:—–]|\s+-|\s+such\s+as|\s+including|"
             rf"\s+like|\s+include|\s+included|\s+are|\s+were)\s*(?:the\s+)?{c}{lst}",
-            rf"(?<![\w-]){org},?\s+whose\s+(?:\w+\s+)??(?P<founding>founding\s+)?{members}\s+(?:include|included|are|were)\s+"
+            rf"(?<![\w-]){org},?\s+whose\s+(?:\w+\s+)??(?P<founding>(?:founding|founder)[\s-]+)?{members}\s+(?:include|included|are|were)\s+"
             rf"(?:the\s+)?{c}{lst}",
             # "its" for the organisation named earlier in the sentence
             rf"(?<![\w-]){org}{_SAME_SENTENCE}\b{c}{lst}\s+(?:was|is|were|are|became|remains)\s+(?:one\s+of|among)\s+its\s+"
-            rf"(?:\w+\s+)??(?P<founding>founding\s+)?(?:members|founders|member\s+states)",
+            rf"(?:\w+\s+)??(?P<founding>(?:founding|founder)[\s-]+)?(?:members|founders|member\s+states)",
             rf"(?<![\w-]){org}{_SAME_SENTENCE}\b(?<!\p{{Lu}}\p{{L}}*\s)(?:the\s+)?{c}{lst}\s+(?:among|as\s+one\s+of|as)\s+"
-            rf"its\s+(?:\w+\s+)??(?P<founding>founding\s+)?(?:members?|founders?)",
+            rf"its\s+(?:\w+\s+)??(?P<founding>(?:founding|founder)[\s-]+)?(?:members?|founders?)",
             rf"(?<![\w-]){org}{_SAME_SENTENCE}\b{c}\s+(?:became|becoming|joined\s+as)\s+its\s+(?:\w+\s+)?members?",
-            rf"(?<![\w-]){org}{_SAME_SENTENCE}\bits\s+(?:\w+\s+)??(?P<founding>founding\s+)?(?:members|founders)(?:\s*[,:—–]|"
+            rf"(?<![\w-]){org}{_SAME_SENTENCE}\bits\s+(?:\w+\s+)??(?P<founding>(?:founding|founder)[\s-]+)?(?:members|founders)(?:\s*[,:—–]|"
             rf"\s+-|\s+were|\s+included|\s+include|\s+are)\s*(?:the\s+)?{c}{lst}",
-            rf"{c}{lst},?\s+(?:which\s+)?(?P<founding>(?:co-)?founded)\s+(?:the\s+)?{org}",
+            rf"{c}{lst},?\s+(?:which\s+)?(?P<founding>(?:co-)?founded|helped\s+(?:to\s+)?found|were\s+among\s+the\s+founders\s+of|"
+            rf"was\s+among\s+the\s+founders\s+of|was\s+one\s+of\s+the\s+founders\s+of)\s+(?:the\s+)?{org}",
             rf"(?<![\w-]){org}(?:,\s+(?:which\s+was\s+)?|\s+(?:was|were)\s+)(?P<founding>founded|established|created|"
             rf"formed|set\s+up)(?:\s+in\s+\d{{4}})?\s+by\s+(?:the\s+)?{c}{lst}",
         ],
         "count": [
             rf"(?<![\w-]){org}(?:['’]s|{_SAME_SENTENCE}\bits)\s+(?:original\s+)?(?P<n>{_COUNT})\s+(?:original\s+)?"
-            rf"(?:founding\s+(?:members?|states|nations|countries)|founders)\b",
-            rf"\b(?i:the)\s+(?P<n>{_COUNT})\s+(?:founding\s+(?:members?|states|nations|countries)|founders)\s+of\s+(?:the\s+)?{org}",
+            rf"(?:(?:founding|founder)[\s-]+(?:members?|states|nations|countries)|founders)\b",
+            rf"\b(?i:the)\s+(?P<n>{_COUNT})\s+(?:(?:founding|founder)[\s-]+(?:members?|states|nations|countries)|founders)\s+of\s+(?:the\s+)?{org}",
             rf"(?<![\w-]){org}(?:,\s+(?:which\s+was\s+)?|\s+(?:was|were)\s+)(?:founded|established|created|formed|set\s+up)"
             rf"(?:\s+in\s+\d{{4}})?(?:\s+in\s+\p{{Lu}}\p{{L}}+)?\s+by\s+(?P<n>{_COUNT})\s+(?:countries|nations|states|members)\b",
         ],
@@ -451,9 +452,12 @@ class Organisation(Kind):
     def _membership_fact(org, cc: str, country: str, founding: bool, left: bool, year: int | None) -> str | None:
         """Why a membership claim is wrong, or None when the table agrees (or cannot tell)."""
         members = org.get("members")
-        if members is None:
-            return None
         name = org["name"]
+        if members is None:  # only when each member joined is known (the WTO's late joiners)
+            joined = org.get("joined", {}).get(cc)
+            if year is not None and joined is not None and abs(year - joined) > 1 and not left and not founding:
+                return f"{country} joined {name} in {joined}"
+            return None
         if cc not in members:
             qualifier = org.get("qualifier")
             if qualifier and qualifier != "member":
