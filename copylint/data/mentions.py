@@ -72,7 +72,7 @@ _TAILS = {
     "poss": rf"['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:(?:[a-z-]+\s+){{0,2}}?(?:city|town|port|hub|village|"
             rf"region|province|state)\s+(?:of\s+)?)?(?P<x>{NAME})",
     # X, (some) 40 km (to the) north of Y / X, just south of Y / X lies north-east of Y
-    "bearing": rf"(?:,\s+|\s+(?:is|lies|sits)\s+)(?:(?:about|around|some|roughly|nearly|almost|just|approximately|"
+    "bearing": rf"(?:,\s+(?:which\s+(?:is|lies|sits)\s+)?|\s+(?:is|lies|sits|was)\s+)(?:(?:located|situated)\s+)?(?:(?:about|around|some|roughly|nearly|almost|just|approximately|"
                rf"over|more\s+than|less\s+than|only)\s+)?(?:(?P<dist>\d[\d,.]*)\s*(?:km|kilomet(?:re|er)s|miles|mi)\s+"
                rf"(?:\(\d[\d,.]*\s*(?:km|miles)\)\s+)?)?(?:to\s+the\s+)?(?P<dir>{DIRECTION})\s+of\s+"
                rf"(?:the\s+(?P<capital>capital)(?:\s+city)?(?:,?\s+(?P<y>{NAME}))?|(?P<y>{NAME}))",

@@ -366,6 +366,9 @@ class Compass(GeoKind):
                     continue
                 y = g.display(cc)
             cc = _country_code(g, y, adjective=m.y_is_adjective)
+            if cc is None and g.is_historic(y):  # "in eastern Congo": the one of its states the town is in
+                states = {p.country for p in g.places(x)} & set(g.countries_named(y) or g.country_of_demonym(y))
+                cc = states.pop() if len(states) == 1 else None
             area = cc
             if cc is None:
                 divisions = _divisions(g, y)
