@@ -91,8 +91,6 @@ _LIST_AFTER = r"\s*(?:,\s*(?:and\s+|or\s+)?\p{Lu}|(?:and|or|&)\s+\p{Lu}|\s*/)"
 _END_AFTER = (r"\s*(?:[,.;:!?()\]—–\"”’'-]|$|(?:on|in|at|last|this|earlier|since|for|where|when|and|or|but|"
               r"before|after|during|until|with|near|from|to|is|was|has|had|where|said|says)\b)")
 _LIST_BEFORE = rf"(?:{NAME}),\s*$"
-PLACE_NOUN_WORDS = frozenset(("city", "town", "village", "port", "province", "state", "region", "district", "county",
-                              "municipality", "island", "resort", "enclave", "oblast", "capital"))
 # What the regex module's \s matches (Unicode White_Space).
 SPACE = frozenset("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
                   "\u200a\u2028\u2029\u202f\u205f\u3000")
@@ -143,11 +141,6 @@ def _span(m: regex.Match, group: str) -> Span | None:
 def find_mentions(text: str) -> tuple[Mention, ...]:
     """Every candidate mention in a block of text; the caller decides which names are places and countries."""
     return tuple(_mentions(text))
-
-
-def mentions_in(doc, text: str) -> tuple[Mention, ...]:
-    """find_mentions(text) for a block of doc, kept for the document (several rules read the same blocks)."""
-    return document_mentions(doc).of(text)
 
 
 def document_mentions(doc) -> "_DocumentMentions":

@@ -3,15 +3,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from ..data.mentions import (SCOPES, SPACE, border_list_patterns, border_pattern, capital_patterns,
-                             capitalised_runs, document_mentions, space_after, token_before)
+from ..data.mentions import (SCOPES, border_list_patterns, border_pattern, capital_patterns, capitalised_runs,
+                             document_mentions)
 from ..data.names import has_lower_word, name_key
 from ..document import Document, ProseBlock
 from ..model import Finding
 from .base import Kind, match_case
 
 if TYPE_CHECKING:
-    from ..data.mentions import Mention
+    from ..data.mentions import Mention, Span
 
 _PROSE = frozenset({"paragraph", "list", "quote", "caption", "heading", "title"})
 _TRAILING = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may
@@ -611,18 +611,6 @@ def _past(text: str, start: int) -> bool:
     """Whether the words just before a claim put it in the past ('the former capital', 'once the capital')."""
     before = text[max(0, start - 30):start].casefold()
     return any(w in before for w in ("former", "formerly", "once", "old ", "ex-", "then-", "historic"))
-
-
-def _after_word(text: str, word: str, test) -> bool:
-    """Whether word occurs after white space with test(the token before it, the token before that) true."""
-    pos = text.find(word)
-    while pos != -1:
-        if pos > 0 and text[pos - 1] in SPACE:
-            token, start = token_before(text, pos)
-            if test(token, token_before(text, start)[0]):
-                return True
-        pos = text.find(word, pos + 1)
-    return False
 
 
 def _sentence_tail(text: str, start: int, name: str) -> str:
