@@ -53,7 +53,8 @@ _LOCATOR = (
 # The forms, each matched at the end of a run of capitalised words (X; Y for "noun" and "poss").
 _TAILS = {
     # X in (northern) Y, X, in the north of Y, X is located in Y's east
-    "in": rf"(?:\s+(?:city|town|port|district|area|county|municipality))?,?\s+{_LOCATED}?(?:in|on|at|along|off)\s+"
+    "in": rf"(?:\s+(?:city|town|port|district|area|county|municipality|region|province|state|governorate))?,?\s+"
+          rf"{_LOCATED}?(?:in|on|at|along|off)\s+"
           rf"{_LOCATOR}",
     # X, a (small) port (city) in (northern) Y / X, a town on Y's coast
     "appos": rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{PLACE_NOUN})\s+(?:{_LOCATED})?(?:in|on)\s+"

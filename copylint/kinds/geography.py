@@ -1,6 +1,7 @@
 """Geography kinds: place vs country, compass direction, capitals, borders and size ranks, judged by the gazetteer."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..data.mentions import (SCOPES, border_list_patterns, border_pattern, capital_patterns, capitalised_runs,
@@ -190,8 +191,13 @@ class PlaceCountry(GeoKind):
                 yield found
 
     def _judge(self, doc: Document, block: ProseBlock, g, m) -> Finding | None:
+        if m.pattern == "noun" and m.noun in _DIVISION_NOUNS and _country_code(g, _trim(m.x.text)) and \
+                not g.country_of_demonym(_trim(m.y.text)) and not g.countries_named(_trim(m.y.text)):
+            return self._division(doc, block, g, m.y, m.x, m)  # "the Tigray region of Eritrea"
         xs = place_name(g, m.x, doc, block)
         if xs is None:
+            if m.pattern in ("in", "poss") and _DIVISION_AFTER.match(block.text, m.x.end):
+                return self._division(doc, block, g, m.x, m.y, m)  # "Eritrea's Tigray region"
             return None
         x, y = xs.text, _trim(m.y.text)
         if g.countries_named(x) or g.country_of_demonym(x):
@@ -249,6 +255,25 @@ class PlaceCountry(GeoKind):
         return self.claim_finding(doc, block, claim_start, claim_end, (start, y_end), suggestions[:1], place=x,
                                   claimed=y, actual=actual)
 
+    def _division(self, doc, block, g, x, y, m) -> Finding | None:
+        """A first-level division said to lie in a country it is not in ("the Tigray region of Eritrea")."""
+        from ..data import regions
+
+        name, country = _trim(x.text), _trim(y.text)
+        cc = _country_code(g, country)
+        if cc is None or g.places(name) or g.countries_named(name) or _key(name) in non_place_names(doc):
+            return None
+        homes = {d.partition(".")[0] for d in regions.divisions_named(name)}
+        if not homes or len(homes) > 1 or any(g.fits(f"{h}.", (cc,)) for h in homes):
+            return None
+        if any(r.partition(".")[0] == cc or g.fits(r, (cc,)) for r in g.readings(name)):
+            return None
+        home = homes.pop()
+        start, end = min(x.start, y.start), max(x.end, y.start + len(country))
+        actual = g.display(home).removeprefix("the ")
+        return self.claim_finding(doc, block, start, end, (y.start, y.start + len(country)),
+                                  [match_case(country, actual)], place=name, claimed=country, actual=actual)
+
     def _phrase(self, doc: Document, g, place, compass: str | None, m, as_division: bool,
                 divisions: tuple[str, ...]) -> str:
         from ..data import compass as cp
@@ -293,6 +318,7 @@ def _only_hamlets(g, places, codes, divisions, m) -> bool:
 
 
 _DIVISION_NOUNS = frozenset(("state", "province", "region", "district", "county", "oblast", "island"))
+_DIVISION_AFTER = re.compile(r"\s+(?:state|province|region|governorate|oblast|prefecture)\b")
 
 
 def _fits(g, readings: tuple[str, ...], codes: tuple[str, ...], regions: tuple[str, ...],
