@@ -355,3 +355,13 @@ def former_currencies(cc: str) -> frozenset[str]:
 def currency_display(cc: str) -> str:
     info = _countries().get(cc) or {}
     return info.get("currencyname", "")
+
+
+# Landlocked states (no coastline on an ocean or an open sea; the Caspian counts as a lake). Source: CIA World
+# Factbook, field Coastline ("0 km (landlocked)"), 2024.
+LANDLOCKED = frozenset("""AF AD AM AT AZ BY BT BO BW BF BI CF TD CZ SZ ET HU KZ XK KG LA LS LI LU MW ML MD MN NP NE MK
+    PY RW SM RS SK SS CH TJ TM UG UZ VA ZM ZW""".split())
+
+
+def landlocked(cc: str) -> bool:
+    return cc in LANDLOCKED

@@ -457,6 +457,9 @@ _NEIGHBOURS = (
     rf"(?P<y>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:border|frontier)\s+with\s+(?:the\s+)?(?P<z>{NAME})",
     # (into|to|in) neighbouring Z  (Y: the country named last before it in the sentence)
     rf"\bneighbou?ring\s+(?P<z>{NAME})",
+    # Y, which lies between Z and W / Y is sandwiched between Z and W
+    rf"(?P<y>{NAME}),?\s+(?:which\s+)?(?:lies|sits|is|was)?\s*(?:(?:sandwiched|wedged|squeezed|located|situated|nestled)\s+)?"
+    rf"between\s+(?:the\s+)?(?P<z>{NAME})\s+and\s+(?:the\s+)?(?P<z2>{NAME})",
 )
 
 
@@ -477,7 +480,7 @@ def _neighbour_patterns() -> tuple[regex.Pattern, ...]:
 
 def neighbour_claims(text: str) -> Iterator[NeighbourClaim]:
     """Every two-country border claim but the verb forms ("Y borders Z": border_pattern)."""
-    if "eighbo" not in text and "border" not in text and "frontier" not in text:
+    if "eighbo" not in text and "border" not in text and "frontier" not in text and "between" not in text:
         return
     seen: set[int] = set()
     item, separator = border_list_patterns()
@@ -491,6 +494,9 @@ def neighbour_claims(text: str) -> Iterator[NeighbourClaim]:
             if "d2" in m.re.groupindex and m.group("d2"):
                 compass = Span(m.group("d2").split()[-1], m.end("d2") - len(m.group("d2").split()[-1]), m.end("d2"))
             yield NeighbourClaim(_span(m, "y"), z, compass)
+            if "z2" in m.re.groupindex and m.group("z2") and m.start("z2") not in seen:
+                seen.add(m.start("z2"))
+                yield NeighbourClaim(_span(m, "y"), _span(m, "z2"), None)
             if n != 0:
                 continue
             pos = m.end("z")  # a list: "Austria's neighbours Germany, Italy and Hungary"

@@ -35,6 +35,11 @@ def _patterns() -> dict[str, list[regex.Pattern]]:
             rf"{c},?\s+(?:which\s+|that\s+)?(?:uses|used|adopted|has\s+adopted|switched\s+to|pays\s+in|trades\s+in|"
             rf"prices\s+goods\s+in)\s+(?:the\s+)?{money}\b(?!\s+(?:zone|area|bonds?|debt|loans?|contracts?))",
         )],
+        "sea": [regex.compile(p) for p in (
+            # landlocked Kenya / Kenya, a landlocked country / Kenya is landlocked
+            rf"\b(?i:landlocked)\s+{c}",
+            rf"{c},?\s+(?:which\s+is\s+|is\s+|a\s+|an\s+)(?:a\s+)?(?:\w+\s+)?landlocked\b",
+        )],
         "language": [regex.compile(p) for p in (
             # Spanish-speaking Brazil
             rf"\b{lang}-speaking\s+(?:the\s+)?{c}",
@@ -71,7 +76,7 @@ class CountryFact(Kind):
         prose = doc.prose
         money = "currency" in prose or _has_currency_word(prose)
         language = "official language" in prose or "-speaking" in prose
-        if not (money or language):
+        if not (money or language or "andlocked" in prose):
             return
         g = None
         for _, block in self.blocks(doc):
@@ -80,6 +85,8 @@ class CountryFact(Kind):
                 if which == "currency" and not (money and ("currency" in text or _has_currency_word(text))):
                     continue
                 if which == "language" and not (language and ("official language" in text or "-speaking" in text)):
+                    continue
+                if which == "sea" and "andlocked" not in text:
                     continue
                 seen: set[int] = set()
                 for rx in patterns:
@@ -135,6 +142,16 @@ class CountryFact(Kind):
         yield self.finding(doc, block, m.start("m"), m.end("m"), None,
                            fact=f"{country}'s currency is the {current.lower() if current else '?'}",
                            source="GeoNames country info (currency) and ISO 4217")
+
+    def _sea(self, doc, block, g, m) -> Iterator[Finding]:
+        from ..data import country_facts as facts
+
+        cc = self._country(g, m.group("c"))
+        if cc is None or facts.landlocked(cc) or not g.neighbours(cc) and cc not in facts.country_codes():
+            return
+        country = g.display(cc).removeprefix("the ")
+        yield self.finding(doc, block, m.start(), m.end(), None, fact=f"{country} is not landlocked: it has a coast",
+                           source="CIA World Factbook, Coastline")
 
     def _language(self, doc, block, g, m) -> Iterator[Finding]:
         from ..data import country_facts as facts

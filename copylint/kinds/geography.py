@@ -661,7 +661,7 @@ class Neighbour(GeoKind):
         from ..data.mentions import neighbour_claims
 
         prose = doc.prose
-        if "border" not in prose and "eighbo" not in prose and "frontier" not in prose:
+        if "border" not in prose and "eighbo" not in prose and "frontier" not in prose and "between" not in prose:
             return
         g = None
         for block in self.prose(doc):
