@@ -293,6 +293,8 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
             rf"(?<![\w-]){org}(?:['’]s)?\s+(?:headquarters|HQ|head\s+office|secretariat|seat)\s+(?:is\s+|are\s+|was\s+)?"
             rf"(?:located\s+)?in\s+(?P<city>{name})",
             rf"(?<![\w-]){org}(?:,\s+(?:which\s+is\s+)?|\s+(?:is|was|are)\s+)(?:based|headquartered)\s+in\s+(?P<city>{name})",
+            rf"\b(?i:the)\s+(?:headquarters|HQ|head\s+office|secretariat|seat)\s+of\s+(?:the\s+)?{org}\s+(?:is|are|was|were|lies)\s+"
+            rf"(?:located\s+|situated\s+)?in\s+(?P<city>{name})",
             rf"(?<![\w-]){org},?\s+(?:which\s+has\s+its|with\s+its)\s+(?:headquarters|HQ|seat)\s+in\s+(?P<city>{name})",
             rf"(?<![\w-]){org}['’]s\s+(?P<city>{name})\s+(?:headquarters|HQ|head\s+office|secretariat)\b",
         ],
@@ -308,6 +310,8 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
             rf"{c},\s+(?:which\s+is\s+)?(?:a|an|one\s+of\s+the)\s+(?:(?!found)\w+\s+)?(?P<founding>(?:founding|founder)[\s-]+)?members?\s+of\s+"
             rf"(?:the\s+)?{org}(?:\s+(?:since|in)\s+{_YEAR})?",
             rf"{c}(?:,\s+which)?\s+(?:joined|entered|acceded\s+to)\s+(?:the\s+)?{org}\s+(?:in|back\s+in)\s+{_YEAR}",
+            rf"{c}\s+(?:is|was|remains)\s+one\s+of\s+(?:the\s+)?(?:\d+\s+|\w+\s+)?{org}(?:['’]s)?\s+(?:member\s+states|members|"
+            rf"member\s+countries|member\s+nations|countries|states|nations)\b",
             rf"{c}(?:,\s+which)?\s+(?P<left>left|quit|withdrew\s+from|exited)\s+(?:the\s+)?{org}(?:\s+in\s+{_YEAR})?",
             rf"(?<![\w-]){org}(?:['’]s)?\s+(?:(?:\w+|\d+)\s+)??(?P<founding>(?:founding|founder)[\s-]+)?{members}(?:\s*[,:—–]|\s+-|\s+such\s+as|"
             rf"\s+including|\s+like|\s+include|\s+included|\s+are|\s+were|\s+was)\s*(?:the\s+)?{c}{lst}",

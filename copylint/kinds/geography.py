@@ -415,8 +415,9 @@ class Compass(GeoKind):
                 continue
             actual = cp.word_for(cp.along(direction, positions[0]), m.compass.text, self.hyphenated(doc))
             where = g.display(cc).removeprefix("the ") if area == cc else _area_name(g, area)
+            part = cp.word_for(cp.along(direction, positions[0]), "northern", self.hyphenated(doc))
             yield self.finding(doc, block, m.compass.start, m.compass.end, actual, place=x, actual=actual,
-                               detail=f"lies in the {actual} part of {where}, not the '{m.compass.text}' part")
+                               detail=f"lies in the {part} part of {where}, not the '{m.compass.text}' part")
 
     def _division(self, doc, block, g, cp, m, direction):
         """'in the eastern state of Kerala', 'the southern Indian state of Kerala': the compass word places a

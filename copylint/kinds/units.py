@@ -76,7 +76,7 @@ class Conversion(Kind):
         if self._rx is None:
             unit = "|".join(re.escape(a) for a in self._aliases)
             first = rf"(?:{_ONE}|(?P<na>[-−–]|\bminus\s+)?\b{_NUMBER.format(g='a')}\s*(?:-\s*)?)(?P<ua>{unit})(?![\w])"
-            second = rf"(?P<nb>[-−–]|minus\s+)?{_NUMBER.format(g='b')}\s*(?P<ub>{unit})(?![\w])"
+            second = rf"(?P<nb>[-−–]|minus\s+)?{_NUMBER.format(g='b')}\s*(?:-\s*)?(?P<ub>{unit})(?![\w])"
             self._rx = re.compile(rf"{first}{_JOIN}{second}", re.I)
         return self._rx
 
