@@ -263,7 +263,7 @@ def _next_end(ends: list[int], pos: int, default: int) -> int:
 
 # --- organisations --------------------------------------------------------------------------------------
 _ORG_KEYS = {"name": str, "aliases": list, "members": list, "seat": list, "source": str, "note": str,
-             "founded": (int, list), "founders": list, "joined": dict, "left": dict, "qualifier": str}
+             "founded": (int, list), "founders": list, "joined": dict, "left": dict, "qualifier": str, "group": bool}
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)\b"
 # Words after an organisation up to a later phrase of the same sentence (no sentence or clause end between).
 _SAME_SENTENCE = r"(?:[^.;!?]|\.(?=\d)){0,200}?"
@@ -312,6 +312,11 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
             rf"{c}(?:,\s+which)?\s+(?:joined|entered|acceded\s+to)\s+(?:the\s+)?{org}\s+(?:in|back\s+in)\s+{_YEAR}",
             rf"{c}\s+(?:is|was|remains)\s+one\s+of\s+(?:the\s+)?(?:\d+\s+|\w+\s+)?{org}(?:['’]s)?\s+(?:member\s+states|members|"
             rf"member\s+countries|member\s+nations|countries|states|nations)\b",
+            # the (three) Baltic states (of|,|:) Estonia, Latvia and Lithuania / Finland, one of the Baltic states
+            rf"(?P<grp>)\b(?i:the)\s+(?:\w+\s+)?{org}(?:\s+of|\s*[,:—–(]|\s+-|\s+such\s+as|\s+including|\s+like)\s*(?:the\s+)?"
+            rf"{c}{lst}",
+            rf"(?P<grp>){c},?\s+(?:one\s+of\s+the\s+(?:\w+\s+)?|another\s+of\s+the\s+|a\s+fellow\s+|like\s+the\s+other\s+)"
+            rf"{org}\b",
             rf"{c}(?:,\s+which)?\s+(?P<left>left|quit|withdrew\s+from|exited)\s+(?:the\s+)?{org}(?:\s+in\s+{_YEAR})?",
             rf"(?<![\w-]){org}(?:['’]s)?\s+(?:(?:\w+|\d+)\s+)??(?P<founding>(?:founding|founder)[\s-]+)?{members}(?:\s*[,:—–]|\s+-|\s+such\s+as|"
             rf"\s+including|\s+like|\s+include|\s+included|\s+are|\s+were|\s+was)\s*(?:the\s+)?{c}{lst}",
@@ -437,6 +442,8 @@ class Organisation(Kind):
         qualifier = org.get("qualifier")
         if qualifier and qualifier not in text[max(0, m.start() - 30):m.end()]:
             return  # "Japan, a Security Council member": only its permanent members are listed
+        if not org.get("group") and "grp" in m.re.groupindex:
+            return  # the forms without "member" are for groups of countries ("the Baltic states")
         founding = "founding" in m.re.groupindex and m.group("founding") is not None
         left = "left" in m.re.groupindex and m.group("left") is not None
         year = int(m.group("year")) if "year" in m.re.groupindex and m.group("year") else None
@@ -463,6 +470,8 @@ class Organisation(Kind):
                 return f"{country} joined {name} in {joined}"
             return None
         if cc not in members:
+            if org.get("group"):
+                return f"{country} is not one of {name}"
             qualifier = org.get("qualifier")
             if qualifier and qualifier != "member":
                 return f"{country} is not a {qualifier} member of {name}"
