@@ -216,6 +216,7 @@ _FAR_BEARING = (rf"\b(?:(?P<dist>\d[\d,.]*)\s*(?:km|kilomet(?:re|er)s|miles|mi)\
 def _mentions(text: str) -> Iterator[Mention]:
     rx = _compiled()
     seen: set[tuple[int, int]] = set()
+    read: set = set()  # where the compass words read so far end
     found_in: list[Mention] = []
     runs = [m.span() for m in rx["run"].finditer(text)]
     for start, end in runs:
@@ -228,10 +229,12 @@ def _mentions(text: str) -> Iterator[Mention]:
                 seen.add((found.x.start, found.y.start))
                 if pattern in ("in", "appos"):
                     found_in.append(found)
+                if found.compass is not None:  # ("bearing": which place it was read for)
+                    read.add((found.x.start, found.compass.end) if pattern == "bearing" else found.compass.end)
                 yield found
     yield from _listed(text, runs, list(found_in))
     if " of " in text:
-        yield from _far_bearings(text, runs, {y for _, y in seen})
+        yield from _far_bearings(text, runs, read)
     yield from _own_country(text, runs)
 
 
@@ -272,21 +275,22 @@ def _listed(text: str, runs: list[tuple[int, int]], mentions: list[Mention]) -> 
             pos = prev[0]
 
 
-def _far_bearings(text: str, runs: list[tuple[int, int]], taken: set[int]) -> Iterator[Mention]:
+def _far_bearings(text: str, runs: list[tuple[int, int]], read: set[int]) -> Iterator[Mention]:
     """'X ... (some 40 km) south of Y' where X is not next to the phrase: one mention for each of the (up to
     three) names before it in its sentence, nearest first (the judge takes the first that is a town)."""
     if "far-bearing" not in _COMPILED_EXTRA:
         _COMPILED_EXTRA["far-bearing"] = regex.compile(_FAR_BEARING)
     for m in _COMPILED_EXTRA["far-bearing"].finditer(text):
-        if m.start("y") in taken:
-            continue
+        if m.end("dir") in read:
+            continue  # read already as the compass word of a nearer form
         stop = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()), -1) + 1
         # at most eight words between (the town, the kind of place and the distance: "X, a port city some
         # 40 km south of Y"); further off, the name is seldom what the phrase places
         before = [(s, e) for s, e in runs if stop <= s and e <= m.start() and text.count(" ", e, m.start()) <= 8][-3:]
         noun = "capital" if m.group("y") == "capital" else ""
         for s, e in reversed(before):
-            yield Mention("bearing-far", Span(text[s:e], s, e), _span(m, "y"), _span(m, "dir"), None, noun)
+            if (s, m.end("dir")) not in read:
+                yield Mention("bearing-far", Span(text[s:e], s, e), _span(m, "y"), _span(m, "dir"), None, noun)
 
 
 _COMPILED_EXTRA: dict[str, regex.Pattern] = {}

@@ -455,11 +455,17 @@ class Compass(GeoKind):
             y = g.capital(own) if own else ""
             if not y:
                 return False
-        a, b = _dominant(g, xs.text), _dominant(g, y)
+        if g.regions_named(xs.text) or _divisions(g, xs.text):
+            return None  # "X, Texas, 50 miles north of Y": the town comes before its state
+        b = _dominant(g, y)
+        a = _dominant(g, xs.text)
+        if a is None and b is not None:  # a shared name: the one in Y's country, when there is one
+            same = [p for p in g.places(xs.text) if p.country == b.country]
+            a = same[0] if len(same) == 1 else None
         if a is None or b is None:
             return None
         if m.pattern == "bearing-far" and (a.country != b.country or cp.distance_km((a.lat, a.lon), (b.lat, b.lon)) > 1500):
-            return False  # a name further off: judged only when both towns lie in one country
+            return None  # a name further off: judged only when both towns lie in one country
         if _key(xs.text) in non_place_names(doc) or _key(m.y.text) in non_place_names(doc):
             return None
         km = cp.distance_km((b.lat, b.lon), (a.lat, a.lon))
