@@ -328,6 +328,10 @@ _NUMBER_WORDS = {"landlocked": 1.0, "coastal": 2.0, "light": 1.0, "medium": 2.0,
                  "sour": 2.0}
 
 
+_COUNTS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                      "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+
+
 def _said_as(quantity: dict, given: str) -> str:
     return given if "value" in quantity else f"{quantity['name']} {given}"
 
@@ -337,6 +341,8 @@ def _quantity_value(text: str) -> float | None:
     word = text.casefold().strip()
     if word == "founding member":
         return 0.0
+    if word in _COUNTS:
+        return float(_COUNTS[word])
     if word in _NUMBER_WORDS:
         return _NUMBER_WORDS[word]
     m = regex.match(r"(\d[\d,]*(?:\.\d+)?)\s*(million|billion|m|bn)?", word)
