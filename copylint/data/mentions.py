@@ -3,6 +3,7 @@ status, neighbour or rank ("X in northern Y", "X, a port in Y", "the Y city of X
 "X, 40 km north of Z"), as Mention records the geography rules judge against the gazetteer."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
@@ -223,7 +224,10 @@ def _mentions(text: str) -> Iterator[Mention]:
         nxt = text[end:end + 1]
         if nxt not in (",", " ", "'", "’", "(", "\n", "\u00a0"):
             continue
+        after = text[end:end + 90].replace("\n", " ").replace("\u00a0", " ")
         for pattern in _TAILS:
+            if not _may_follow(pattern, after):
+                continue
             found = _try(text, rx, pattern, start, end)
             if found is not None and (found.x.start, found.y.start) not in seen:
                 seen.add((found.x.start, found.y.start))
@@ -273,6 +277,36 @@ def _listed(text: str, runs: list[tuple[int, int]], mentions: list[Mention]) -> 
             yield Mention("in-list", Span(text[prev[0]:prev[1]], prev[0], prev[1]), m.y, m.compass, m.the, m.noun,
                           m.x)
             pos = prev[0]
+
+
+_IN_WORDS = (" in ", " on ", " at ", " along ", " off ")
+_NOUN_WORDS = ("city", "town", "village", "port", "province", "state", "region", "district", "county", "capital",
+               "municipality", "island", "resort", "enclave", "oblast", "hub", "settlement", "commune", "suburb",
+               "harbo", "community", "locality", "hamlet", "stronghold", "outpost")
+
+
+_IN_RX = re.compile(r" (?:in|on|at|along|off) ")
+_NOUN_RX = re.compile("|".join(_NOUN_WORDS))
+
+
+def _may_follow(pattern: str, after: str) -> bool:
+    """Whether a tail may match the text after a name (a cheap test on the strings each tail needs)."""
+    first = after[:1]
+    if pattern == "in":
+        return _IN_RX.search(after) is not None
+    if pattern == "appos":
+        return first == "," and (" in " in after or " on " in after)
+    if pattern in ("appos-adj", "comma"):
+        return first == ","
+    if pattern == "paren":
+        return "(" in after[:3]
+    if pattern == "noun":
+        return _NOUN_RX.search(after, 0, 40) is not None
+    if pattern == "poss":
+        return after.startswith(("'s", "’s"))
+    if pattern == "bearing":
+        return " of " in after and ("north" in after or "south" in after or "east" in after or "west" in after)
+    return True
 
 
 def _far_bearings(text: str, runs: list[tuple[int, int]], read: set[int]) -> Iterator[Mention]:

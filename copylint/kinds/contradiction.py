@@ -10,7 +10,7 @@ from typing import Iterable, Iterator
 import regex
 
 from ..document import Document
-from ..data.literals import fold
+from ..data.literals import fold, holds
 from ..data.mentions import space_before
 from ..errors import RuleError
 from ..model import Finding
@@ -238,12 +238,20 @@ class Contradiction(Kind):
         if not quantities:
             return
         said: list[tuple[str, str, float, int, int, int, str]] = []  # (quantity, term, value, block, start, end, text)
+        prose = fold(doc.prose)
+        digits = _DIGIT.search(prose) is not None
+        # no match can lack a string every match holds: patterns the whole document cannot match are dropped
+        patterns = [(q, p) for q, p in self._quantity_patterns() if holds(prose, p.needs) and (digits or not p.digits)]
+        if not patterns:
+            return
         for index, block in self.blocks(doc):
             text = block.text
-            if not any(c.isdigit() for c in text) and "landlocked" not in text:
-                continue
-            for q, rx in self._quantity_patterns():
-                for m in rx.finditer(text):
+            folded = fold(text)
+            digits = _DIGIT.search(text) is not None
+            for q, pattern in patterns:
+                if pattern.digits and not digits or not holds(folded, pattern.needs):
+                    continue
+                for m in pattern.finditer(text):
                     term = m.group("term") if "term" in m.re.groupindex and m.group("term") else \
                         _name_before(text, m.start())
                     if "term2" in m.re.groupindex and m.group("term2"):
@@ -270,14 +278,11 @@ class Contradiction(Kind):
                     else:
                         said.append((q["name"], term, value, index, span[0], span[1], given))
 
-    def _quantity_patterns(self) -> list[tuple[dict, regex.Pattern]]:
+    def _quantity_patterns(self) -> list[tuple[dict, "_Quantity"]]:
         compiled = getattr(self, "_compiled_quantities", None)
         if compiled is None:
-            from ..data.mentions import NAME as NAME_RX
-
             compiled = self._compiled_quantities = [
-                (q, compile_regex(self.rule, f"quantity.{q['name']}", p.replace("{NAME}", NAME_RX), regex.IGNORECASE
-                                  if q.get("ignore_case") else 0))
+                (q, _Quantity(self.rule, f"quantity.{q['name']}", p))
                 for q in self.rule.params.get("quantity", []) for p in q["patterns"]]
         return compiled
 
@@ -357,6 +362,36 @@ def _name_before(text: str, end: int) -> str:
     m = regex.search(r"(\p{Lu}[\p{L}'’-]*(?:\s+(?:of|the|and|de|for)?\s*\p{Lu}[\p{L}'’-]*){0,5}),?\s*$",
                      text[max(0, end - 80):end])
     return m.group(1) if m else ""
+
+
+_DIGIT = re.compile(r"\d")
+
+
+class _Quantity:
+    """A quantity pattern ({NAME} for a capitalised name), compiled the first time a block holds the strings every
+    match needs (worked out on a copy whose names and letter classes hold no literal)."""
+
+    __slots__ = ("rule", "key", "source", "needs", "digits", "compiled")
+
+    def __init__(self, rule, key: str, source: str) -> None:
+        from ..data.literals import required_all
+
+        self.digits = "(?P<value>\\d" in source  # a figure every match holds
+        self.rule, self.key, self.source = rule, key, source
+        plain = source.replace("{NAME}", "(?:.+)").replace("\\p{Lu}", "[A-Z]").replace("\\p{L}", "\\w")
+        plain = plain.replace("\\p{{Lu}}", "[A-Z]").replace("\\p{{L}}", "\\w")
+        self.needs = required_all(plain) if "\\p" not in plain else ()
+        self.compiled: regex.Pattern | None = None
+
+    def finditer(self, text: str) -> Iterator[regex.Match]:
+        if self.compiled is None:
+            from ..data.mentions import NAME
+
+            source = self.source.replace("{NAME}", NAME)
+            if self.source.startswith(("(?P<term>{NAME}", "(?P<term>\\p{Lu}")):
+                source = "(?=\\p{Lu})" + source  # led by a capital: the scan looks for capitals only
+            self.compiled = compile_regex(self.rule, self.key, source, 0)
+        return self.compiled.finditer(text)
 
 
 def _same_entity(a: str, b: str) -> bool:

@@ -89,8 +89,11 @@ class CountryFact(Kind):
                 if which == "sea" and "andlocked" not in text:
                     continue
                 seen: set[int] = set()
-                for rx in patterns:
-                    for m in rx.finditer(text, overlapped=True):
+                lowered = text.casefold()
+                for n, rx in enumerate(patterns):
+                    if which == "currency" and n and not any(w in lowered for w in _CURRENCY_FORM_NEEDS[n]):
+                        continue
+                    for m in _matches(rx, text, which == "currency" and n == 0):
                         if m.start("c") in seen:
                             continue
                         if g is None:
@@ -196,6 +199,42 @@ def _money_context(text: str, m) -> bool:
     plural = m.group("m").casefold().endswith("s") and m.group("m").casefold() not in ("lats", "litas")
     return plural and m.group("m").casefold() != "marks" or before.endswith("the") \
         or bool(regex.search(r"[\d$€£¥]\s*(?:million|billion|bn|m)?$", before))
+
+
+# What each currency form (by number) needs in the block, one string of (the first is tried at currency words).
+_CURRENCY_FORM_NEEDS = ((), ("currency",), ("currency",), ("currency",), ("currency",),
+                        ("use", "adopt", "switched", "pays in", "trades in", "prices goods"))
+
+
+def _matches(rx, text: str, before_currency: bool):
+    """rx's matches (overlapping); for the form led by a name before a currency word, tried only just before each
+    currency word (scanning every capitalised name is the dear part)."""
+    if not before_currency:
+        yield from rx.finditer(text, overlapped=True)
+        return
+    for word in _CURRENCY_RX.finditer(text):
+        for m in rx.finditer(text, max(0, word.start() - 60), word.end(), overlapped=True):
+            if m.start("m") == word.start():
+                yield m
+
+
+def _currency_rx():
+    from ..data.country_facts import currency_words
+
+    return regex.compile(r"(?i)\b(?:" + "|".join(sorted(currency_words(), key=len, reverse=True)) + r")\b")
+
+
+class _LazyRx:
+    def __init__(self, build) -> None:
+        self.build, self.rx = build, None
+
+    def finditer(self, text: str):
+        if self.rx is None:
+            self.rx = self.build()
+        return self.rx.finditer(text)
+
+
+_CURRENCY_RX = _LazyRx(_currency_rx)
 
 
 def _has_currency_word(text: str) -> bool:

@@ -6,6 +6,7 @@ from typing import Iterable, Iterator
 
 import regex
 
+from ..data.literals import fold
 from ..document import Document
 from ..errors import RuleError
 from ..model import Finding
@@ -14,6 +15,10 @@ from .base import Kind
 _OFFICE_KEYS = {"name": str, "aliases": list, "chosen_by": list, "direct": bool, "fact": str, "source": str}
 _CHOSEN = r"(?:elected|appointed|chosen|selected|nominated|picked|named|installed|confirmed|voted\s+in(?:to\s+office)?)"
 _CHOOSES = r"(?:elects?|appoints?|chooses|choose|selects?|nominates?|picks?|names|installs?|vote\s+for|votes\s+for)"
+# What a block needs for any form, and what each form (in _compile's order) needs: one of the strings each.
+_VERB_STEMS = ("elect", "appoint", "chos", "choose", "select", "nominat", "pick", "name", "install", "confirm",
+               "vote")
+_FORM_NEEDS = ((" by",), _VERB_STEMS, ("directly", "popularly"), ("directly", "popularly"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +86,10 @@ class Office(Kind):
             return self._forms
         if self.rule.params.get("presidents"):
             self._presidents()
+        from ..phrases import PhraseMatcher
+
+        # every form holds an office's name: blocks without one (found by one automaton pass) are skipped
+        self._aliases = PhraseMatcher({a: True for a in self.offices})
         office_rx = "|".join(regex.escape(a) for a in sorted(self.offices, key=len, reverse=True))
         body_rx = "|".join(regex.escape(b) for b in sorted(self.body_of, key=len, reverse=True))
         office = rf"(?P<office>{office_rx})s?"
@@ -97,14 +106,20 @@ class Office(Kind):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         prose = doc.prose.casefold()
-        if not any(w in prose for w in ("elect", "appoint", "chos", "choose", "select", "nominat", "pick", "named",
-                                        "names", "install", "confirm", "vote")):
+        if not any(w in prose for w in _VERB_STEMS):
             return
         forms = self._compile()
+        if not self._aliases.may_match(doc.words, fold(doc.prose)):
+            return
         for _, block in self.blocks(doc):
             text = block.text
+            lowered = text.casefold()
+            if not any(w in lowered for w in _VERB_STEMS) or next(self._aliases.finditer(text), None) is None:
+                continue
             seen: set[int] = set()
-            for rx in forms:
+            for rx, needs in zip(forms, _FORM_NEEDS):
+                if not any(w in lowered for w in needs):
+                    continue
                 for m in rx.finditer(text):
                     if m.start("office") in seen:
                         continue

@@ -21,6 +21,7 @@ _JOIN = (r"(?:\s*\(\s*(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\
          r"(?:about\s+|around\s+|roughly\s+|approximately\s+|some\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+)?)")
 # A definition's leading quantity: "a mile", "one hectare".
 _ONE = r"(?P<one>\b(?:an?|one|each|per)\s+)"
+_DEGREES = re.compile(r"\d\s*°?\s*[CFcf]\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,7 @@ class Conversion(Kind):
                 self.units[alias.casefold()] = unit
         self._aliases = tuple(sorted(self.units, key=len, reverse=True))
         self._rx: re.Pattern | None = None
+        self._matcher = None
 
     def _pattern(self) -> re.Pattern:
         if self._rx is None:
@@ -92,10 +94,17 @@ class Conversion(Kind):
         if not any(c.isdigit() for c in prose):
             return
         rx = self._pattern()
+        if self._matcher is None:
+            from ..phrases import PhraseMatcher
+
+            self._matcher = PhraseMatcher({a: True for a in self.units})
         for _, block in self.blocks(doc):
             text = block.text
             if not any(c.isdigit() for c in text):
                 continue
+            found = self._matcher.finditer(text)
+            if (next(found, None) is None or next(found, None) is None) and not _DEGREES.search(text):
+                continue  # every match names two units (one automaton pass finds them; 30C is one word)
             for m in rx.finditer(text):
                 found = self._judge(doc, block, m)
                 if found is not None:
