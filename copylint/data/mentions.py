@@ -562,7 +562,8 @@ _SUPER = (r"(?P<what>(?i:largest|biggest|most[\s-]populous|most[\s-]populated|sm
 _RANK_NOUN = r"(?P<noun>country|nation|city|town|metropolis|state|province|river|mountain|peak|island|lake|port)"
 # "(the) (Y's|world's) (second-)largest country (in Africa) (by area)"
 _RANK_PHRASE = (
-    rf"(?:(?i:the)\s+)?(?:(?P<scope1>(?i:world)|{NAME})['’]s\s+)?(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?{_SUPER}\s+"
+    rf"(?:(?i:the)\s+)?(?:(?P<scope1>(?i:world)|(?<=the\s)(?:country|nation|continent|state|region)|{NAME})['’]s\s+)?"
+    rf"(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?{_SUPER}\s+"
     rf"(?:(?P<scope0>(?:South\s+|North\s+)?\p{{Lu}}[\p{{L}}.]*)\s+)?(?P<fresh>freshwater\s+)?{_RANK_NOUN}\b(?:s\b)?"
     rf"(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope2>world|globe|planet|earth|continent|country|{NAME}))?"
     rf"(?:,?\s+by\s+(?P<by>area|land\s+area|landmass|size|territory|surface\s+area|population|length|height)"

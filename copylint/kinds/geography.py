@@ -969,12 +969,15 @@ class Rank(GeoKind):
                   f"{g.display(b).removeprefix('the ')} in GeoNames' country data")
         return self.finding(doc, block, c.start, c.end, None, detail=detail, match=c.what)
 
-    def _scope(self, g, claim) -> tuple[bool, str | None, str | None]:
-        """(understood, continent, country) of a claim's scope: the world, a continent (or its adjective) or a
-        country (or its adjective)."""
+    def _scope(self, g, claim, doc=None, block=None) -> tuple[bool, str | None, str | None]:
+        """(understood, continent, country) of a claim's scope: the world, a continent (or its adjective), a
+        country (or its adjective), or "the country" (the one named last, for a town)."""
         if not claim.scope:
             return True, None, None
         where = " ".join(claim.scope.casefold().split())
+        if where in ("country", "nation") and doc is not None:
+            cc = recent_country(doc, block, claim.subject.start, g)
+            return cc is not None, None, cc
         if where in SCOPES:
             return where != "latin america", SCOPES[where], None
         if where in _CONTINENT_ADJECTIVES:
@@ -1074,6 +1077,9 @@ class Rank(GeoKind):
         if subject is None or _key(subject.text) in non_place_names(doc):
             return None
         scope = " ".join(claim.scope.split())
+        if scope.casefold() in ("country", "nation"):
+            understood, _, cc = self._scope(g, claim, doc, block)
+            scope = g.display(cc) if cc else scope
         areas = self._areas(g, subject.text, scope)
         if len(areas) != 1:
             return None
