@@ -29,6 +29,9 @@ PLACE_NOUN = (r"(?:city|town|village|port|province|state|region|district|county|
               r"enclave|oblast|capital|border\s+town|border\s+city|port\s+city|oil\s+town|mining\s+town|"
               r"industrial\s+city|market\s+town|coastal\s+city|coastal\s+town|seaside\s+town|hub|settlement|"
               r"commune|suburb|harbour|harbor|community|municipality|locality|hamlet|stronghold|outpost)")
+# A compass noun used as an adjective, as British copy does ("in north-east Nigeria", "in west Kenya"): lower case
+# only, so that "South Africa" and "East Timor" stay names.
+_COMPASS_WORD = r"(?:far[- ])?(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?=\s+\p{Lu})"
 # Words that may stand between "in" and the country without changing where it is ("in neighbouring Chad").
 _IN_ADJ = (r"(?:neighbou?ring|nearby|landlocked|mainland|rural|coastal|war-torn|conflict-hit|quake-hit|"
            r"flood-hit|drought-hit|crisis-hit|oil-rich|tiny|vast|impoverished)")
@@ -48,7 +51,7 @@ _LOCATOR = (
     rf"(?:part|parts|region|regions|corner|tip|edge|reaches|half|third|provinces?|states?|border|coast|"
     rf"frontier|areas?|districts?)\b)"
     # (the) (northern | neighbouring) (state of) Y
-    rf"|(?P<the>the\s+)?(?:(?P<comp>{COMPASS_ADJ})\s+|{_IN_ADJ}\s+)?(?P<dnoun>(?:state|province|region)\s+of\s+)?"
+    rf"|(?P<the>the\s+)?(?:(?P<comp>{COMPASS_ADJ}|{_COMPASS_WORD})\s+|{_IN_ADJ}\s+)?(?P<dnoun>(?:state|province|region)\s+of\s+)?"
     rf"(?P<y>{NAME})(?P<poss>['’]s)?)")
 
 # The forms, each matched at the end of a run of capitalised words (X; Y for "noun" and "poss").
