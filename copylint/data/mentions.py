@@ -57,8 +57,8 @@ _LOCATOR = (
 # The forms, each matched at the end of a run of capitalised words (X; Y for "noun" and "poss").
 _TAILS = {
     # X in (northern) Y, X, in the north of Y, X is located in Y's east
-    "in": rf"(?:\s+(?:city|town|port|district|area|county|municipality|region|province|state|governorate))?,?\s+"
-          rf"{_LOCATED}?(?:in|on|at|along|off)\s+"
+    "in": rf"(?:\s+(?:city|town|port|district|area|county|municipality|region|province|state|governorate))?"
+          rf"(?:,?\s+|\s*[—–(]\s*|\s+-\s+){_LOCATED}?(?:in|on|at|along|off)\s+"
           rf"{_LOCATOR}",
     # X, a (small) port (city) in (northern) Y / X, a town on Y's coast
     "appos": rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{PLACE_NOUN})\s+(?:{_LOCATED})?(?:in|on)\s+"
@@ -240,6 +240,8 @@ def _mentions(text: str) -> Iterator[Mention]:
                     read.add((found.x.start, found.compass.end) if pattern == "bearing" else found.compass.end)
                 yield found
     yield from _listed(text, runs, list(found_in))
+    if ", " in text:
+        yield from _reversed(text)
     if " of " in text:
         yield from _far_bearings(text, runs, read)
     yield from _own_country(text, runs)
@@ -261,6 +263,18 @@ def _own_country(text: str, runs: list[tuple[int, int]]) -> Iterator[Mention]:
             noun = _span(m, "noun")
             yield Mention("noun-own", Span(text[s:e], s, e), Span("country", noun.start, noun.end),
                           _span(m, "comp"), None, noun.text)
+
+
+_REVERSED = (rf"\b(?:[Ii]n|[Oo]n|[Aa]t)\s+{_LOCATOR},\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}?(?:city|town|port|village|"
+             rf"capital|hub)\s+(?:of\s+)?(?P<x>{NAME})")
+
+
+def _reversed(text: str) -> Iterator[Mention]:
+    """'On the north-east coast of Y, the port city of X ...': the place after its placement."""
+    if "reversed" not in _COMPILED_EXTRA:
+        _COMPILED_EXTRA["reversed"] = regex.compile(_REVERSED)
+    for m in _COMPILED_EXTRA["reversed"].finditer(text):
+        yield Mention("in", _span(m, "x"), _span(m, "y"), _span(m, "comp"), _span(m, "the"))
 
 
 def _listed(text: str, runs: list[tuple[int, int]], mentions: list[Mention]) -> Iterator[Mention]:
