@@ -352,12 +352,16 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
     }
 
 
+# Words that stand for the organisation named last before them ("the bloc's six founding members").
+_ANAPHORS = r"(?:bloc|alliance|union|organisation|organization|cartel|grouping|group|club|body|community)"
+
+
 @lru_cache(maxsize=64)
 def _org_compiled(aliases: tuple[str, ...]) -> dict[str, list[regex.Pattern]]:
     from ..data.mentions import NAME
 
     alias_rx = "|".join(sorted((regex.escape(a) for a in aliases), key=len, reverse=True))
-    org = rf"(?P<org>{alias_rx})(?![\w+-])"
+    org = rf"(?P<org>{alias_rx}|(?<![\w-])[Tt]he\s+{_ANAPHORS})(?![\w+-])"
     return {k: [regex.compile(p) for p in v] for k, v in _org_sources(org, NAME).items()}
 
 
@@ -406,8 +410,13 @@ class Organisation(Kind):
                         if key in seen:
                             continue
                         seen.add(key)
+                        name = m.group("org")
+                        if name not in self.by_alias:  # "the bloc": the organisation named last before it
+                            name = _last_alias(text, m.start("org"), here)
+                            if name is None:
+                                continue
                         g = g or _gaz()
-                        org = self.orgs[self.by_alias[m.group("org")]]
+                        org = self.orgs[self.by_alias[name]]
                         yield from getattr(self, f"_{which}")(doc, block, g, org, m)
 
     def _seat(self, doc, block, g, org, m) -> Iterator[Finding]:
@@ -508,6 +517,19 @@ class Organisation(Kind):
             return
         yield self.finding(doc, block, m.start("year"), m.end("year"), str(years[0]), org=m.group("org"),
                            fact=f"{org['name']} was founded in {years[0]}", source=org["source"])
+
+
+def _last_alias(text: str, pos: int, aliases: tuple[str, ...]) -> str | None:
+    """The alias that occurs last before pos (as a whole word)."""
+    best, where = None, -1
+    for alias in aliases:
+        found = text.rfind(alias, 0, pos)
+        while found != -1 and (found > 0 and (text[found - 1].isalnum() or text[found - 1] == "-")
+                               or text[found + len(alias):found + len(alias) + 1].isalnum()):
+            found = text.rfind(alias, 0, found)
+        if found > where:
+            best, where = alias, found
+    return best
 
 
 def _claim_start(text: str, m, country_start: int) -> int:
