@@ -32,8 +32,9 @@ def _patterns() -> dict[str, list[regex.Pattern]]:
             rf"\b(?i:the)\s+{money},\s+(?:the\s+)?{c}['’]s\s+(?:national\s+|official\s+)?currency\b",
             rf"{c},?\s+whose\s+currency\s+is\s+(?:the\s+)?{money}\b",
             # Denmark, which uses the euro / Denmark adopted the euro (in 1999)
-            rf"{c},?\s+(?:which\s+|that\s+)?(?:uses|used|adopted|has\s+adopted|switched\s+to|pays\s+in|trades\s+in|"
-            rf"prices\s+goods\s+in)\s+(?:the\s+)?{money}\b(?!\s+(?:zone|area|bonds?|debt|loans?|contracts?))",
+            rf"{c}(?:,\s+[^,;.]{{1,60}},)?,?\s+(?:which\s+|that\s+)?(?:uses|used|adopted|has\s+adopted|switched\s+to|"
+            rf"pays\s+in|trades\s+in|prices\s+goods\s+in)\s+(?:the\s+)?{money}\b(?!\s+(?:zone|area|bonds?|debt|loans?|"
+            rf"contracts?))",
         )],
         "sea": [regex.compile(p) for p in (
             # landlocked Kenya / Kenya, a landlocked country / Kenya is landlocked
