@@ -102,8 +102,10 @@ class Conversion(Kind):
             text = block.text
             if not any(c.isdigit() for c in text):
                 continue
-            found = self._matcher.finditer(text)
-            if (next(found, None) is None or next(found, None) is None) and not _DEGREES.search(text):
+            folded = text.casefold()  # as the case-insensitive pattern reads it ('ſtone' is 'stone')
+            found = self._matcher.finditer(folded) if len(folded) == len(text) else None
+            if found is not None and (next(found, None) is None or next(found, None) is None) \
+                    and not _DEGREES.search(text):
                 continue  # every match names two units (one automaton pass finds them; 30C is one word)
             for m in rx.finditer(text):
                 found = self._judge(doc, block, m)
