@@ -263,7 +263,7 @@ def _next_end(ends: list[int], pos: int, default: int) -> int:
 
 # --- organisations --------------------------------------------------------------------------------------
 _ORG_KEYS = {"name": str, "aliases": list, "members": list, "seat": list, "source": str, "note": str,
-             "founded": (int, list), "founders": list, "joined": dict, "left": dict, "qualifier": str, "group": bool}
+             "founded": (int, list), "founders": list, "joined": dict, "left": dict, "qualifier": str, "group": bool, "non_members": list}
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)\b"
 # Words after an organisation up to a later phrase of the same sentence (no sentence or clause end between).
 _SAME_SENTENCE = r"(?:[^.;!?]|\.(?=\d)){0,200}?"
@@ -406,7 +406,7 @@ class Organisation(Kind):
             for which, patterns in _org_compiled(here).items():
                 for rx in patterns:
                     for m in rx.finditer(text, overlapped=True):
-                        key = (m.start(), m.end())
+                        key = (m.start("org"), m.end())  # ("The US, an ICC member" and "US, an ICC member")
                         if key in seen:
                             continue
                         seen.add(key)
@@ -474,6 +474,8 @@ class Organisation(Kind):
         members = org.get("members")
         name = org["name"]
         if members is None:  # only when each member joined is known (the WTO's late joiners)
+            if cc in org.get("non_members", ()) and not left:
+                return f"{country} is not a member of {name}"
             joined = org.get("joined", {}).get(cc)
             if year is not None and joined is not None and abs(year - joined) > 1 and not left and not founding:
                 return f"{country} joined {name} in {joined}"
