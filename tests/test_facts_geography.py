@@ -121,8 +121,7 @@ def test_not_a_placement_or_a_defensible_one(text: str) -> None:
     ("Shelling hit Bilbao in Southern Spain.", "Southern", "Northern"),
 ])
 def test_compass_contradictions(text: str, span: str, suggestion: str) -> None:
-    finding = one(text, "CL302")
-    assert finding.text == span and finding.suggestions[0] == suggestion
+    assert_claim(one(text, "CL302"), span, suggestion)
 
 
 @pytest.mark.parametrize("text", [

@@ -416,8 +416,9 @@ class Compass(GeoKind):
             actual = cp.word_for(cp.along(direction, positions[0]), m.compass.text, self.hyphenated(doc))
             where = g.display(cc).removeprefix("the ") if area == cc else _area_name(g, area)
             part = cp.word_for(cp.along(direction, positions[0]), "northern", self.hyphenated(doc))
-            yield self.finding(doc, block, m.compass.start, m.compass.end, actual, place=x, actual=actual,
-                               detail=f"lies in the {part} part of {where}, not the '{m.compass.text}' part")
+            yield self.claim_finding(doc, block, *_claim_span(m, xs), (m.compass.start, m.compass.end), [actual],
+                                     place=x, actual=actual, match=m.compass.text,
+                                     detail=f"lies in the {part} part of {where}, not the '{m.compass.text}' part")
 
     def _division(self, doc, block, g, cp, m, direction):
         """'in the eastern state of Kerala', 'the southern Indian state of Kerala': the compass word places a
@@ -480,8 +481,19 @@ class Compass(GeoKind):
         if "-" not in word and "-" in actual:
             actual = actual.replace("-", "") if not self.hyphenated(doc) else actual
         actual = actual[0].upper() + actual[1:] if word[:1].isupper() else actual
-        return self.finding(doc, block, m.compass.start, m.compass.end, actual, place=xs.text, actual=actual,
-                            detail=f"lies {actual} of {y} (about {km:.0f} km), not '{word}'")
+        return self.claim_finding(doc, block, *_claim_span(m, xs), (m.compass.start, m.compass.end), [actual],
+                                  place=xs.text, actual=actual, match=word,
+                                  detail=f"lies {actual} of {y} (about {km:.0f} km), not '{word}'")
+
+
+def _claim_span(m, xs) -> tuple[int, int]:
+    """The claim a compass finding marks: from the place to the compass word or the area, whichever ends later
+    (and from the area's adjective when it comes first: "the southern Iraqi city of Basra")."""
+    start = min(xs.start, m.compass.start, m.y.start if m.y.start >= 0 else m.compass.start)
+    end = max(xs.end, m.compass.end, m.y.end)
+    if end - start > 120:  # a bearing read far off: the compass phrase alone
+        return m.compass.start, max(m.compass.end, m.y.end)
+    return start, end
 
 
 def _division_lies(g, cp, division: str, direction) -> bool:
