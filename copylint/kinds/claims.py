@@ -285,7 +285,8 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
     """The forms that tie an organisation to a seat, a member (and when it joined or left), its founders or
     its founding year; `org` matches an alias (group 'org'), `name` a capitalised name."""
     c = rf"(?P<c>{name})"
-    members = r"(?:members?|member\s+(?:states?|countries|nations)|allies|ally|founders|(?:founding|founder)[\s-]+members?)"
+    members = (r"(?:members?|member\s+(?:states?|countries|nations)|allies|ally|founders|(?:founding|founder)[\s-]+"
+               r"(?:members?|states|countries|nations)|countries|nations|states|economies|signatories)")
     lst = rf"(?P<list>(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{name})*"
     return {
         "seat": [
@@ -299,7 +300,8 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
             rf"(?<![\w-]){org}['’]s\s+(?P<city>{name})\s+(?:headquarters|HQ|head\s+office|secretariat)\b",
         ],
         "member": [
-            rf"(?<![\w-]){org}\s+(?:member|member\s+state|member\s+country|ally)\s+{c}",
+            rf"(?<![\w-]){org}\s+(?:member|member\s+states?|member\s+country|member\s+countries|ally|allies|"
+            rf"countries|nations)\s+{c}{lst}",
             rf"{c},\s+(?:a|an|another|the|also\s+an?|itself\s+an?|one\s+of\s+the\s+(?:\w+\s+)?)\s*(?:fellow\s+|full\s+|longtime\s+|long-standing\s+|permanent\s+)?"
             rf"(?P<founding>(?:founding|founder)[\s-]+)?{org}\s+(?:member|member\s+state|member\s+country|ally)\b"
             rf"(?:\s+since\s+{_YEAR})?",
