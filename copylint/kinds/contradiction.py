@@ -248,35 +248,35 @@ class Contradiction(Kind):
             text = block.text
             folded = fold(text)
             digits = _DIGIT.search(text) is not None
-            for q, pattern in patterns:
-                if pattern.digits and not digits or not holds(folded, pattern.needs):
+            matches = sorted(((m, q) for q, pattern in patterns
+                              if not (pattern.digits and not digits or not holds(folded, pattern.needs))
+                              for m in pattern.finditer(text)), key=lambda mq: mq[0].start())
+            for m, q in matches:  # in the order the text gives them
+                term = m.group("term") if "term" in m.re.groupindex and m.group("term") else \
+                    _name_before(text, m.start())
+                if "term2" in m.re.groupindex and m.group("term2"):
+                    term = f"{term} | {m.group('term2')}"
+                if not term:  # "since its founding in 1990": the last term given this quantity
+                    term = next((o[1] for o in reversed(said) if o[0] == q["name"]), "")
+                if not term:
                     continue
-                for m in pattern.finditer(text):
-                    term = m.group("term") if "term" in m.re.groupindex and m.group("term") else \
-                        _name_before(text, m.start())
-                    if "term2" in m.re.groupindex and m.group("term2"):
-                        term = f"{term} | {m.group('term2')}"
-                    if not term:  # "since its founding in 1990": the last term given this quantity
-                        term = next((o[1] for o in reversed(said) if o[0] == q["name"]), "")
-                    if not term:
+                given = m.group("value") if "value" in m.re.groupindex and m.group("value") else q.get("value", "")
+                value = _quantity_value(given)
+                if value is None or q.get("max") is not None and value > q["max"]:
+                    continue
+                span = m.span("value") if "value" in m.re.groupindex and m.group("value") else m.span()
+                for other in said:
+                    if other[0] != q["name"] or not _same_entity(other[1], term):
                         continue
-                    given = m.group("value") if "value" in m.re.groupindex and m.group("value") else q.get("value", "")
-                    value = _quantity_value(given)
-                    if value is None or q.get("max") is not None and value > q["max"]:
-                        continue
-                    span = m.span("value") if "value" in m.re.groupindex and m.group("value") else m.span()
-                    for other in said:
-                        if other[0] != q["name"] or not _same_entity(other[1], term):
-                            continue
-                        tolerance = float(q.get("tolerance", 0)) * max(abs(value), abs(other[2]))
-                        if abs(other[2] - value) > tolerance:
-                            first = doc.blocks[other[3]]
-                            line = doc.source.count("\n", 0, first.to_source(other[4])) + 1
-                            yield self.finding(doc, block, *span, None, term=term, line=line, earlier=other[6],
-                                               value=_said_as(q, given), other=_said_as(q, other[6]))
-                            break
-                    else:
-                        said.append((q["name"], term, value, index, span[0], span[1], given))
+                    tolerance = float(q.get("tolerance", 0)) * max(abs(value), abs(other[2]))
+                    if abs(other[2] - value) > tolerance:
+                        first = doc.blocks[other[3]]
+                        line = doc.source.count("\n", 0, first.to_source(other[4])) + 1
+                        yield self.finding(doc, block, *span, None, term=term, line=line, earlier=other[6],
+                                           value=_said_as(q, given), other=_said_as(q, other[6]))
+                        break
+                else:
+                    said.append((q["name"], term, value, index, span[0], span[1], given))
 
     def _quantity_patterns(self) -> list[tuple[dict, "_Quantity"]]:
         compiled = getattr(self, "_compiled_quantities", None)
