@@ -247,6 +247,8 @@ def test_ranks_within_tolerance_or_unrankable_scope(text: str) -> None:
     ("Los Angeles, the capital of California, burned.", "CL303"),
     ("Refugees fled Sudan into neighbouring Ghana.", "CL304"),
     ("Austria's neighbours Germany, Italy and Spain met.", "CL304"),
+    ("Floods hit Lahore in Sindh.", "CL301"),
+    ("Crowds in Mumbai, Karnataka, cheered.", "CL301"),
 ])
 def test_reader_forms(text: str, code: str) -> None:
     assert [f.code for f in facts(text)] == [code]
@@ -263,6 +265,7 @@ def test_reader_forms(text: str, code: str) -> None:
     "Police in France arrested two men. Much of western Europe and the north east of America froze.",
     "Water firm Suez in Argentina row; Once Upon a Time in Mexico; at Lusaka's Independence stadium.",
     "Britain and neighbouring France agreed; Australia and neighbouring New Zealand agreed.",
+    "She grew up in Berlin, New Hampshire, and studied in Lahore, Punjab.",
 ])
 def test_reader_true_or_not_placements(text: str) -> None:
     assert facts(text) == []

@@ -306,8 +306,21 @@ _BIG_TOWN = 300_000
 
 def _only_hamlets(g, places, codes, divisions, m) -> bool:
     """'Kandahar in Pakistan': the name fits the country only through villages (under 15,000 people) while a
-    big town of that name lies elsewhere. Judged for countries only (a US state's namesake towns are common)."""
-    if divisions or not codes or m.pattern not in ("in", "appos", "comma", "paren", "noun", "appos-adj"):
+    big town of that name lies elsewhere; the same for a division of the big town's own country outside the US
+    ("Kochi in Tamil Nadu"; a US state's namesake towns are common: "Berlin, New Hampshire")."""
+    if m.pattern not in ("in", "appos", "comma", "paren", "noun", "appos-adj"):
+        return False
+    if divisions and not codes:
+        top = places[0]
+        if top.population < _BIG_TOWN or top.country == "US" or m.noun in _DIVISION_NOUNS:
+            return False
+        if not any(d.startswith(top.country + ".") for d in divisions):
+            return False
+        if any(f"{p.country}.{p.admin1}" in divisions for p in places):
+            return False  # a town of 15,000+ of that name lies in the division
+        return not any(r.endswith(".*") and r.partition(".")[0] == top.country and _divisions(g, m.x.text)
+                       and set(_divisions(g, m.x.text)) & set(divisions) for r in g.readings(m.x.text))
+    if not codes:
         return False
     top = places[0]
     if top.population < _BIG_TOWN or g.fits(f"{top.country}.{top.admin1}", codes) or m.noun in _DIVISION_NOUNS:
