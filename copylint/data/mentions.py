@@ -585,6 +585,10 @@ _RANK_PHRASE = (
     rf"(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope2>world|globe|planet|earth|continent|country|{NAME}))?"
     rf"(?:,?\s+by\s+(?P<by>area|land\s+area|landmass|size|territory|surface\s+area|population|length|height)"
     rf"(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope3>world|globe|planet|earth|continent|{NAME}))?)?")
+# "Y has the world's third-largest population", "Y, with Africa's largest land area"
+_HAS_RANK = (rf"(?:,\s+(?:which\s+)?|\s+)(?:has|had|have|boasts|with)\s+(?P<rank>(?:(?i:the)\s+)?(?:(?P<scope1>(?i:world)|{NAME})['’]s\s+)?"
+             rf"(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?(?P<what>largest|biggest|smallest)\s+(?P<by>population|land\s+area|area|"
+             rf"territory|landmass)(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope2>world|globe|planet|continent|{NAME}))?)")
 # Y, RANK / Y is (now) RANK ; RANK, Y
 _RANK_AFTER = rf"(?:,\s+(?:which\s+is\s+)?|\s+(?:is|remains)\s+(?:now\s+|still\s+|also\s+)?)(?P<rank>{_RANK_PHRASE})"
 _RANK_BEFORE = rf"(?P<rank>{_RANK_PHRASE}),\s+(?:the\s+)?(?P<y>{NAME})"
@@ -637,20 +641,28 @@ class RankClaim:
 
 
 @lru_cache(maxsize=None)
-def _rank_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
-    return regex.compile(_RANK_AFTER), regex.compile(_RANK_BEFORE), regex.compile(r"(?=\p{Lu})" + NAME)
+def _rank_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Pattern]:
+    return (regex.compile(_RANK_AFTER), regex.compile(_RANK_BEFORE), regex.compile(r"(?=\p{Lu})" + NAME),
+            regex.compile(_HAS_RANK))
 
 
 def rank_claims(text: str) -> Iterator[RankClaim]:
     """Every rank claim in a block: after a name ('Y, the largest ...', 'Y is the ...') or before one
     ('Africa's largest country, Algeria')."""
-    after, before, run = _rank_patterns()
+    after, before, run, has = _rank_patterns()
     if not any(w in text for w in ("largest", "biggest", "populous", "populated", "smallest", "longest",
                                    "highest", "tallest", "Largest", "Biggest")):
         return
     seen: set[int] = set()
     for r in run.finditer(text):
         m = after.match(text, r.end())
+        if m is not None and r.start() not in seen:
+            seen.add(r.start())
+            claim = _rank_claim(m, Span(r.group(), r.start(), r.end()))
+            if claim is not None:
+                yield claim
+        m = has.match(text, r.end()) if " has " in text or " with " in text or " had " in text or "boasts" in text \
+            else None
         if m is not None and r.start() not in seen:
             seen.add(r.start())
             claim = _rank_claim(m, Span(r.group(), r.start(), r.end()))
@@ -677,10 +689,12 @@ def _rank_claim(m: regex.Match, subject: Span) -> RankClaim | None:
     ordinal = m.group("ord")
     n = 1 if ordinal is None else ORDINALS.get(ordinal.casefold()) or int(ordinal[:-2])
     flag = _span(m, "ord") or _span(m, "what")
-    scope = m.group("scope1") or m.group("scope2") or m.group("scope3") or m.group("scope0")
+    scope = next((m.group(g) for g in ("scope1", "scope2", "scope3", "scope0") if g in m.re.groupindex and m.group(g)),
+                 None)
     what = " ".join(m.group("what").casefold().replace("-", " ").split())
-    return RankClaim(subject, flag, n, what, m.group("noun").casefold(), scope, m.group("by"), m.start("rank"),
-                     m.end("rank"), bool(m.group("fresh")))
+    noun = m.group("noun").casefold() if "noun" in m.re.groupindex else "country"
+    fresh = bool(m.group("fresh")) if "fresh" in m.re.groupindex else False
+    return RankClaim(subject, flag, n, what, noun, scope, m.group("by"), m.start("rank"), m.end("rank"), fresh)
 
 
 @lru_cache(maxsize=None)
