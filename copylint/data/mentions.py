@@ -80,7 +80,8 @@ _TAILS = {
     "bearing": rf"(?:,\s+(?:which\s+(?:is|lies|sits)\s+)?|\s+(?:is|lies|sits|was)\s+)(?:(?:located|situated)\s+)?(?:(?:about|around|some|roughly|nearly|almost|just|approximately|"
                rf"over|more\s+than|less\s+than|only)\s+)?(?:(?P<dist>\d[\d,.]*)\s*(?:km|kilomet(?:re|er)s|miles|mi)\s+"
                rf"(?:\(\d[\d,.]*\s*(?:km|miles)\)\s+)?)?(?:to\s+the\s+)?(?P<dir>{DIRECTION})\s+of\s+"
-               rf"(?:the\s+(?P<capital>capital)(?:\s+city)?(?:,?\s+(?P<y>{NAME}))?|(?P<y>{NAME}))",
+               rf"(?:the\s+(?:(?:country|nation)['’]s\s+)?(?P<capital>capital)(?:\s+city)?(?:,?\s+(?P<y>{NAME}))?|"
+               rf"(?:the\s+(?:city|town|port|village)\s+of\s+)?(?P<y>{NAME}))",
 }
 # Before a run, what the "noun" form needs ("the (southern) "), and the prepositions "comma" and "poss" need.
 _THE_BEFORE = rf"(?:\b(?i:the)\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?|\bin\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?)$"
@@ -214,7 +215,8 @@ def _strip_the(text: str, start: int, end: int) -> int:
 
 
 _FAR_BEARING = (rf"\b(?:(?P<dist>\d[\d,.]*)\s*(?:km|kilomet(?:re|er)s|miles|mi)\s+(?:\(\d[\d,.]*\s*(?:km|miles)\)\s+)?)?"
-                rf"(?:to\s+the\s+)?(?P<dir>{DIRECTION})\s+of\s+(?:the\s+(?P<y>capital)\b(?!\s+of|,?\s+\p{{Lu}})|(?P<y>{NAME}))")
+                rf"(?:to\s+the\s+)?(?P<dir>{DIRECTION})\s+of\s+(?:the\s+(?:(?:country|nation)['’]s\s+)?(?P<y>capital)\b"
+                rf"(?!\s+of|,?\s+\p{{Lu}})|(?:the\s+(?:city|town|port|village)\s+of\s+)?(?P<y>{NAME}))")
 
 
 def _mentions(text: str) -> Iterator[Mention]:
