@@ -308,9 +308,9 @@ def _only_hamlets(g, places, codes, divisions, m) -> bool:
     """'Kandahar in Pakistan': the name fits the country only through villages (under 15,000 people) while a
     big town of that name lies elsewhere; the same for a division of the big town's own country outside the US
     ("Kochi in Tamil Nadu"; a US state's namesake towns are common: "Berlin, New Hampshire")."""
-    if m.pattern not in ("in", "appos", "comma", "paren", "noun", "appos-adj"):
-        return False
-    if divisions and not codes:
+    if m.pattern not in ("in", "appos", "comma", "paren", "noun", "appos-adj") or divisions and codes:
+        return False  # (a name that is a country's and a state's, Georgia: either reading will do)
+    if divisions:
         top = places[0]
         if top.population < _BIG_TOWN or top.country == "US" or m.noun in _DIVISION_NOUNS:
             return False
