@@ -6,10 +6,13 @@ from dataclasses import dataclass
 
 from .gazetteer import Position
 
-# A place contradicts "northern" when it lies in the southern THIRD of the country both by extent and by
-# share of cities; "central" only when it sits at an edge.
+# The tolerance band. A place contradicts "northern" when it lies in the southern 40% of its country (or
+# division) both by extent and by share of places, so the middle fifth is never judged; a two-axis word
+# ("north-western") is judged on each axis by the stricter OPPOSITE (the southern 30%); "central" only when
+# the place sits at an edge (the outer 12% of either axis by both measures).
+AGAINST = 0.4
 OPPOSITE = 0.3
-EDGE = 0.1
+EDGE = 0.12
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +24,10 @@ class Direction:
 
 def parse(word: str) -> Direction | None:
     """'north-western' -> (north, west); 'central'/'centre'/'heart' -> central; None if not a compass word."""
-    w = word.casefold().replace("far ", "").replace("far-", "").replace("-", "").replace(" ", "")
+    w = word.casefold().replace("far ", "").replace("far-", "").replace("extreme ", "").replace("-", "")
+    w = w.replace(" ", "")
+    if w.endswith("central") and w != "central":
+        return None  # "east-central", "north-central": a band this check does not judge
     if w in ("central", "centre", "center", "heart", "midwestern"):
         return Direction("", "", True) if w != "midwestern" else None
     w = w.removesuffix("ern")
@@ -44,16 +50,35 @@ def contradicts(direction: Direction, pos: Position) -> bool:
     if direction.central:
         return (low(pos.lat, pos.lat_share, EDGE) or high(pos.lat, pos.lat_share, EDGE)
                 or low(pos.lon, pos.lon_share, EDGE) or high(pos.lon, pos.lon_share, EDGE))
+    limit = OPPOSITE if direction.ns and direction.ew else AGAINST
     checks = []
     if direction.ns == "north":
-        checks.append(low(pos.lat, pos.lat_share, OPPOSITE))
+        checks.append(low(pos.lat, pos.lat_share, limit))
     elif direction.ns == "south":
-        checks.append(high(pos.lat, pos.lat_share, OPPOSITE))
+        checks.append(high(pos.lat, pos.lat_share, limit))
     if direction.ew == "east":
-        checks.append(low(pos.lon, pos.lon_share, OPPOSITE))
+        checks.append(low(pos.lon, pos.lon_share, limit))
     elif direction.ew == "west":
-        checks.append(high(pos.lon, pos.lon_share, OPPOSITE))
+        checks.append(high(pos.lon, pos.lon_share, limit))
     return any(checks)
+
+
+def locate(g, place, area: str):
+    """Where a place lies within a country ('FR') or division ('US.TX'): by the spread of the area's towns of
+    1,000+ people when known, else by the gazetteer's towns of 15,000+."""
+    from .regions import spread_of
+
+    found = spread_of(place.lat, place.lon, area)
+    if found is None and "." not in area:
+        found = g.position(place.lat, place.lon, area)
+    return found
+
+
+def point_name(direction: Direction) -> str:
+    """The compass point of a direction ('north-east'); 'central' has none."""
+    if direction.ns and direction.ew:
+        return f"{direction.ns}-{direction.ew}"
+    return direction.ns or direction.ew
 
 
 def describe(pos: Position) -> Direction:

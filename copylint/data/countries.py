@@ -248,28 +248,22 @@ HISTORIC_DEMONYMS = {"Soviet": "Soviet Union", "Yugoslav": "Yugoslavia", "Czecho
                      "East German": "East Germany", "West German": "West Germany",
                      "North Vietnamese": "North Vietnam", "South Vietnamese": "South Vietnam"}
 
-# Cities that are also a capital in law, in practice, or as the seat of government ("CC city|city").
+# Cities that are also a capital in law, in practice, or as the seat of government ("CC city|city"). A former
+# capital (Lagos, Yangon, Almaty, Dar es Salaam, Abidjan, Bujumbura), an economic capital or a seat of
+# parliament alone (Valparaiso) is not one, nor a seat of government the constitution does not call a capital
+# (The Hague: Amsterdam is the capital): "X, the former capital" is never judged anyway.
 CO_CAPITALS = """
 BO La Paz
 BJ Cotonou
-CI Abidjan
 CH Berne
 LK Sri Jayawardenepura Kotte|Colombo
 MY Putrajaya
-NL The Hague
 ZA Cape Town|Bloemfontein|Pretoria|Tshwane
-TZ Dar es Salaam
 SZ Lobamba
 ME Cetinje
-CL Valparaiso
 YE Aden
-IL Tel Aviv
 PS Ramallah|Gaza|Jerusalem
-BI Bujumbura
-MM Yangon|Rangoon
-NG Lagos
 GQ Malabo
-PW Koror
 KI South Tarawa
 NR Yaren
 IN Delhi
@@ -346,7 +340,8 @@ PK.07: IN
 MD.58: RU
 """
 
-# Borders GeoNames' neighbour lists leave out: overseas land borders and recent settlements ("CC CC").
+# Borders GeoNames' neighbour lists leave out: overseas land borders, recent settlements, a few hundred metres at
+# Kazungula, and borders a country's own law claims (India's with Afghanistan through Kashmir) ("CC CC").
 EXTRA_NEIGHBOURS = """
 FR BR
 FR SR
@@ -355,6 +350,8 @@ GB ES
 GB CY
 DK CA
 US RU
+BW ZM
+IN AF
 """
 
 # How copy names a country in running text when GeoNames' name reads oddly there ("CC name").

@@ -20,7 +20,7 @@ from pathlib import Path
 from .names import name_key
 
 # The layout of the cached index; a new number builds a new index (and leaves the old file unused).
-INDEX_FORMAT = 8
+INDEX_FORMAT = 11  # 11: The Hague is no co-capital; co-capitals without former or economic ones (Lagos, Abidjan); two more land borders
 HERE = Path(__file__).resolve().parent
 SHIPPED = HERE / "places.sqlite.xz"  # the prebuilt index (xz-compressed SQLite)
 MANIFEST = HERE / "places.json"  # what it was built from: format, builder digest, SHA-256 and size of the SQLite file

@@ -1,78 +1,102 @@
-"""Mentions: the ways news copy places a town in a country ("X in northern Y", "X, Y", "the Y city of X" ...)."""
+"""The mention reader: every way news prose attaches a place to a country, division, compass part, capital
+status, neighbour or rank ("X in northern Y", "X, a port in Y", "the Y city of X", "Y's X", "X, Y", "X (Y)",
+"X, 40 km north of Z"), as Mention records the geography rules judge against the gazetteer."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Iterator
 
 import regex
 
 # A capitalised word: "Guinea-Bissau", "N'Djamena", "Stoke-on-Trent"; never swallows a possessive 's.
 _LETTERS = r"\p{Lu}(?:[\p{L}\p{M}]|-(?=\p{L})|['’](?!s\b)(?=\p{L}))*"
 _INITIALS = r"(?:\p{Lu}\.){2,}(?!\p{L})"
-_WORD = rf"(?:{_LETTERS}|{_INITIALS})"
+_WORD = rf"(?:{_INITIALS}|{_LETTERS})"
 _PARTICLE = r"(?:de|del|della|di|da|do|dos|das|du|des|la|le|les|el|al|es|en|of|upon|am|im|an|der|den|sur|d['’])"
 _SAINT = r"(?:(?:St|Ste|Mt|Ft)\.?\s)"
 NAME = rf"(?:{_SAINT}?{_WORD}(?:\s(?:{_PARTICLE}\s)?{_WORD}){{0,4}})"
 
-COMPASS_ADJ = rf"(?:(?i:far[- ])?(?i:(?:north|south)(?:[- ]?(?:east|west))?ern|(?:east|west)ern|central|mid-?western))"
-COMPASS_NOUN = r"(?:(?:far[- ])?(?:north|south)(?:[- ]?(?:east|west))?|(?:far[- ])?(?:east|west)|centre|center|heart)"
-LOC_PREP = (r"(?:in|at|near|from|into|outside|around|across|throughout|towards?|via|to|hit|struck|rocked|visited|"
-            r"reached|(?:city|town|village|port|suburb|district)\s+of)")
-_STRONG_PREP = r"(?:in|near|outside|around|across|throughout|into)"
+# "northern", "north-western", "far eastern", "central"; "east-central" is read (so it is not taken for
+# something else) but never judged (see compass.parse).
+COMPASS_ADJ = (r"(?:(?i:far[- ]|extreme\s+)?(?i:(?:north|south)(?:[- ]?(?:east|west))?ern|(?:east|west)ern|"
+               r"(?:north|south|east|west)[- ]central|central|mid-?western|south-?central|north-?central))")
+COMPASS_NOUN = (r"(?:(?:far[- ]|extreme\s+)?(?:north|south)(?:[- ]?(?:east|west))?|(?:far[- ]|extreme\s+)?(?:east|west)|"
+                r"centre|center|heart)")
+DIRECTION = r"(?:north|south)(?:[- ]?(?:east|west))?|east|west"
 PLACE_NOUN = (r"(?:city|town|village|port|province|state|region|district|county|municipality|island|resort|"
-              r"enclave|oblast|capital|border town|border city|port city|oil town|mining town|industrial city)")
+              r"enclave|oblast|capital|border\s+town|border\s+city|port\s+city|oil\s+town|mining\s+town|"
+              r"industrial\s+city|market\s+town|coastal\s+city|coastal\s+town|seaside\s+town|hub|settlement|"
+              r"commune|suburb|harbour|harbor|community|municipality|locality|hamlet|stronghold|outpost)")
+# A compass noun used as an adjective, as British copy does ("in north-east Nigeria", "in west Kenya"): lower case
+# only, so that "South Africa" and "East Timor" stay names.
+_COMPASS_WORD = r"(?:far[- ])?(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?=\s+\p{Lu})"
+# Words that may stand between "in" and the country without changing where it is ("in neighbouring Chad").
+_IN_ADJ = (r"(?:neighbou?ring|nearby|landlocked|mainland|rural|coastal|war-torn|conflict-hit|quake-hit|"
+           r"flood-hit|drought-hit|crisis-hit|oil-rich|tiny|vast|impoverished)")
+# Verbs and participles between a place and "in" ("X, which lies in", "X is located in").
+_LOCATED = (r"(?:(?:which|that)\s+(?:is|lies|sits|was)\s+(?:(?:located|situated)\s+)?|(?:is|lies|sits|was)\s+"
+            r"(?:(?:located|situated|nestled)\s+)?|(?:located|situated|nestled|lying|based)\s+)")
+# What follows "in" or "on": where in Y the place lies.
+_LOCATOR = (
+    # the north of Y / the far north-east of Y / the northern part of Y
+    rf"(?:(?P<the>the\s+)(?:(?P<comp>{COMPASS_NOUN})|(?P<comp>{COMPASS_ADJ})\s+(?:part|parts|region|regions|"
+    rf"corner|tip|edge|end|reaches|half|third|side|border|frontier|bank|highlands|lowlands))\s+of\s+(?:the\s+)?(?P<y>{NAME}|(?<=the\s)(?:country|nation))(?!['’]s)"
+    # the (north-east) coast of Y / the northern shore of Y
+    rf"|(?P<the>the\s+)(?:(?P<comp>{COMPASS_ADJ})\s+|(?P<comp>{COMPASS_NOUN})\s+|(?:\p{{Lu}}\p{{L}}+\s+){{1,2}})?"
+    rf"(?:coast|coastline|shore|shores|seaboard)\s+of\s+(?:the\s+)?(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})(?!['’]s)"
+    # Y's north / Y's far east / Y's northern region
+    rf"|(?P<the>the\s+)?(?P<y>{NAME}|(?<=the\s)(?:country|nation))['’]s\s+(?:(?P<comp>{COMPASS_NOUN})\b|(?P<comp>{COMPASS_ADJ})\s+"
+    rf"(?:part|parts|region|regions|corner|tip|edge|reaches|half|third|provinces?|states?|border|coast|"
+    rf"frontier|areas?|districts?)\b)"
+    # (the) (northern | neighbouring) (state of) Y
+    rf"|(?P<the>the\s+)?(?:(?P<comp>{COMPASS_ADJ}|{_COMPASS_WORD})\s+|{_IN_ADJ}\s+)?(?P<dnoun>(?:state|province|region)\s+of\s+)?"
+    rf"(?P<y>{NAME})(?P<poss>['’]s)?)")
 
-# What follows the first name of each pattern but "noun" (X, or Y for "poss"), matched from that name's end.
+# The forms, each matched at the end of a run of capitalised words (X; Y for "noun" and "poss").
 _TAILS = {
-    # X in Y's (far) east
-    "in-poss": rf",?\s+in\s+(?P<the>the\s+)?(?P<y>{NAME})['’]s\s+(?P<comp>{COMPASS_NOUN})\b",
-    # X, in the north of Y
-    "in-the": rf",?\s+in\s+the\s+(?P<comp>{COMPASS_NOUN})\s+of\s+(?P<the>the\s+)?(?P<y>{NAME})",
-    # X in (the) (northern) Y
-    "in": rf",?\s+in\s+(?P<the>the\s+)?(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})(?P<poss>['’]s)?",
+    # X in (northern) Y, X, in the north of Y, X is located in Y's east
+    "in": rf"(?:\s+(?:city|town|port|district|area|county|municipality|region|province|state|governorate))?"
+          rf"(?:,?\s+|\s*[—–(]\s*|\s+-\s+){_LOCATED}?(?:in|on|at|along|off)\s+"
+          rf"{_LOCATOR}",
+    # X, a (small) port (city) in (northern) Y / X, a town on Y's coast
+    "appos": rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{PLACE_NOUN})\s+(?:{_LOCATED})?(?:in|on)\s+"
+             rf"{_LOCATOR}",
+    # X, a (northern) Y city / X, the Kenyan port
+    "appos-adj": rf",\s+(?:a|an|the)\s+(?:(?:small|large|major|big|remote|busy|bustling|historic|ancient|key|"
+                 rf"strategic|sprawling|coastal|[\w-]+-(?:hit|held))\s+)?"
+                 rf"(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})\s+(?P<noun>{PLACE_NOUN})\b(?!\s+of\b)",
     # X, Y   (a dateline or "in Lyon, France")
     "comma": rf",\s+(?P<the>the\s+)?(?P<y>{NAME})",
     # X (Y)
     "paren": rf"\s+\((?P<the>the\s+)?(?P<y>{NAME})\)",
-    # in Y's (northern) X
-    "poss": rf"['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:(?:city|town|port)\s+of\s+)?(?P<x>{NAME})",
+    # [the (southern)] Y city of X / Y port city X
+    "noun": rf"\s+(?P<noun>{PLACE_NOUN})(?:\s+city)?(?:\s+of\s+|,\s+|\s+)(?P<x>{NAME})",
+    # [in] Y's (northern) (city of) X
+    "poss": rf"['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:(?:[a-z-]+\s+){{0,2}}?(?:city|town|port|hub|village|"
+            rf"region|province|state)\s+(?:of\s+)?)?(?P<x>{NAME})",
+    # X, (some) 40 km (to the) north of Y / X, just south of Y / X lies north-east of Y
+    "bearing": rf"(?:,\s+(?:which\s+(?:is|lies|sits)\s+)?|\s+(?:is|lies|sits|was)\s+)(?:(?:located|situated)\s+)?(?:(?:about|around|some|roughly|nearly|almost|just|approximately|"
+               rf"over|more\s+than|less\s+than|only)\s+)?(?:(?P<dist>\d[\d,.]*)\s*(?:km|kilomet(?:re|er)s|miles|mi)\s+"
+               rf"(?:\(\d[\d,.]*\s*(?:km|miles)\)\s+)?)?(?:to\s+the\s+)?(?P<dir>{DIRECTION})\s+of\s+"
+               rf"(?:the\s+(?:(?:country|nation)['’]s\s+)?(?P<capital>capital)(?:\s+city)?(?:,?\s+(?P<y>{NAME}))?|"
+               rf"(?:the\s+(?:city|town|port|village)\s+of\s+)?(?P<y>{NAME}))",
 }
-# The patterns, in the order they are tried (an earlier one's mention of the same X and Y wins). Each but
-# "noun" is matched as its tail after an anchor: the same match, since X can only end where the longest
-# name from its start ends (see _candidates).
-_PATTERNS = {
-    **{name: (rf"\b(?P<pre>{LOC_PREP})\s+(?P<x>{NAME}){_TAILS[name]}", 0) for name in ("in-poss", "in-the", "in")},
-    "comma": (rf"(?:\b(?P<pre>{LOC_PREP})\s+|^)(?P<x>{NAME}){_TAILS['comma']}", regex.M),
-    "paren": (rf"\b(?P<pre>{LOC_PREP})\s+(?P<x>{NAME}){_TAILS['paren']}", 0),
-    # the (southern) Y city of X
-    "noun": (rf"\b(?i:the)\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})\s+(?P<noun>{PLACE_NOUN})"
-             rf"(?:\s+city)?(?:\s+of\s+|,\s+|\s+)(?P<x>{NAME})", 0),
-    "poss": (rf"\b(?P<pre>{_STRONG_PREP})\s+(?P<y>{NAME}){_TAILS['poss']}", 0),
-}
-_STRONG_PREPS = frozenset(("in", "near", "outside", "around", "across", "throughout", "into"))
+# Before a run, what the "noun" form needs ("the (southern) "), and the prepositions "comma" and "poss" need.
+_THE_BEFORE = rf"(?:\b(?i:the)\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?|\bin\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?)$"
+LOC_PREP = (r"(?:in|at|near|from|into|outside|around|across|throughout|towards?|via|to|of|hit|struck|rocked|"
+            r"visited|reached|left|fled|(?:city|town|village|port|suburb|district)\s+of)")
+_PREP_BEFORE = rf"\b(?P<pre>{LOC_PREP})\s+$"
+_STRONG_PREPS = frozenset(("in", "near", "outside", "around", "across", "throughout", "into", "from", "of", "to",
+                           "at", "visited"))
 # After "X, Y": a list ("Kabul, Pakistan and India") or a longer name means Y is not X's country.
 _LIST_AFTER = r"\s*(?:,\s*(?:and\s+|or\s+)?\p{Lu}|(?:and|or|&)\s+\p{Lu}|\s*/)"
-# "X, Y" must end there: punctuation, the line's end, or a word that starts a phrase ("in Lyon, France, on Monday"),
-# not a verb ("in Paris, Ireland face ...").
-_END_AFTER = (r"\s*(?:[,.;:!?)\]—–\"”’'-]|$|(?:on|in|at|last|this|earlier|since|for|where|when|and|or|but|"
-              r"before|after|during|until|with|near|from|to)\b)")
+# "X, Y" must end there: punctuation, the line's end, or a word that starts a phrase ("in Lyon, France, on
+# Monday"), not a verb ("in Paris, Ireland face ...").
+_END_AFTER = (r"\s*(?:[,.;:!?()\]—–\"”’'-]|$|(?:on|in|at|last|this|earlier|since|for|where|when|and|or|but|"
+              r"before|after|during|until|with|near|from|to|is|was|has|had|where|said|says)\b)")
 _LIST_BEFORE = rf"(?:{NAME}),\s*$"
-# NAME with initials tried first ("D.F." before "D"): its match ends where the longest name from there ends.
-_LONGEST = NAME.replace(f"(?:{_LETTERS}|{_INITIALS})", f"(?:{_INITIALS}|{_LETTERS})")
-# A capitalised name after a preposition: where every pattern but "noun" can start. Led by the name, so the
-# regex module scans for capitals, where trying the long alternation at every position is slow.
-# The first look-behind (a preposition's last letter or more white space, then white space) is implied by the
-# second and cheaper: it rules out most capitals before that is tried.
-_PREP_ENDS = "ntrmoedsakf"  # the last letters of LOC_PREP's words
-_PREP_ANCHOR = rf"(?<=[{_PREP_ENDS}\s]\s)(?<=\b(?P<pre>{LOC_PREP})\s+)(?=\p{{Lu}}){_LONGEST}"
-# The dateline branch of "X, Y": a name and a comma (the longest name: a shorter one is never followed by one).
-_LINE_NAME = rf"(?P<x>(?>{_LONGEST})),\s"
-# Words one of which the "the Y city of X" pattern needs (as whole words: white space precedes each).
-PLACE_NOUN_WORDS = frozenset(("city", "town", "village", "port", "province", "state", "region", "district", "county",
-                              "municipality", "island", "resort", "enclave", "oblast", "capital"))
 # What the regex module's \s matches (Unicode White_Space).
 SPACE = frozenset("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
                   "\u200a\u2028\u2029\u202f\u205f\u3000")
@@ -87,7 +111,8 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A place X said to lie in Y (a country, a demonym or a region), maybe with a compass word."""
+    """A place X said to lie in Y (a country, a division or a demonym), maybe in a compass part of it; for
+    "bearing", X said to lie in direction `compass` of the place Y."""
 
     pattern: str
     x: Span
@@ -95,35 +120,22 @@ class Mention:
     compass: Span | None
     the: Span | None  # an article before Y or before the compass word ("in the western US")
     noun: str = ""
+    head: Span | None = None  # for "in-list": the place the phrase follows ("Lamu" in "Malindi and Lamu in Y")
 
     @property
     def y_is_adjective(self) -> bool:
-        return self.pattern == "noun"
+        return self.pattern in ("noun", "appos-adj")
 
 
-_SOURCES = {
-    "noun": _PATTERNS["noun"], **{f"tail:{k}": (v, 0) for k, v in _TAILS.items()},
-    "anchor": (_PREP_ANCHOR, 0), "line-name": (_LINE_NAME, 0),
-    "list-after": (_LIST_AFTER, 0), "end-after": (_END_AFTER, regex.M), "list-before": (_LIST_BEFORE, 0),
-    "run": (r"(?=\p{Lu})" + NAME, 0),  # every name starts with a capital; the look-ahead speeds the scan
-}
-
-
-class _Compiled(dict):
-    """The mention patterns and their helpers, each compiled the first time a text needs it (a run without
-    geography rules never pays for them)."""
-
-    def __missing__(self, name: str) -> regex.Pattern:
-        pattern, flags = _SOURCES[name]
-        compiled = self[name] = regex.compile(pattern, flags)
-        return compiled
-
-
-_COMPILED = _Compiled()
-
-
-def _compiled() -> _Compiled:
-    return _COMPILED
+@lru_cache(maxsize=None)
+def _compiled() -> dict[str, regex.Pattern]:
+    found = {f"tail:{k}": regex.compile(v) for k, v in _TAILS.items()}
+    found.update({
+        "run": regex.compile(r"(?=\p{Lu})" + NAME), "the-before": regex.compile(_THE_BEFORE),
+        "prep-before": regex.compile(_PREP_BEFORE), "list-after": regex.compile(_LIST_AFTER),
+        "end-after": regex.compile(_END_AFTER, regex.M), "list-before": regex.compile(_LIST_BEFORE),
+    })
+    return found
 
 
 def _span(m: regex.Match, group: str) -> Span | None:
@@ -133,72 +145,23 @@ def _span(m: regex.Match, group: str) -> Span | None:
 
 
 def find_mentions(text: str) -> tuple[Mention, ...]:
-    """Every candidate mention; the caller decides which names are places and countries."""
-    rx = _compiled()
-    anchors = [(*m.span("pre"), *m.span()) for m in rx["anchor"].finditer(text, overlapped=True)]
-    return tuple(_mentions(text, anchors, PLACE_NOUN_WORDS))
-
-
-def mentions_in(doc, text: str) -> tuple[Mention, ...]:
-    """find_mentions(text) for a block of doc, from one pass over the whole document, kept for the document
-    (the place and compass rules read the same blocks)."""
-    return document_mentions(doc).of(text)
+    """Every candidate mention in a block of text; the caller decides which names are places and countries."""
+    return tuple(_mentions(text))
 
 
 def document_mentions(doc) -> "_DocumentMentions":
     """The document's mentions, block by block (.of(block text)), shared by the rules that read them."""
-    return doc.memo("facts:mentions", lambda: _DocumentMentions(doc))
-
-
-# Where a dateline "X, Y" may start: a line opening with a capital whose first comma is followed by white
-# space, maybe "the", and a capital (as _line_names and the "comma" tail need). Over the prose, a superset of
-# each block's starts (the standard library's \s is a superset of the regex module's; [A-Z] or non-ASCII of
-# what isupper() and \p{Lu} take).
-# After a line break (a literal: a fast search); the text's start is tried apart.
-_LINE = r"(?=(?:[A-Z]|[^\x00-\x7f])[^,]*,\s+(?:the\s+)?(?:[A-Z]|[^\x00-\x7f]))"
-_FIRST_LINE, _NEXT_LINE = re.compile(_LINE), re.compile(r"\n" + _LINE)
+    return doc.memo("facts:mentions", lambda: _DocumentMentions())
 
 
 class _DocumentMentions:
-    """The anchors (a preposition and the capitalised name after it) of every block, found in one pass over
-    the document's prose, and the blocks where a dateline or a place noun may give a mention; each block's
-    mentions are worked out when first asked for, and only those blocks' at all."""
-
-    def __init__(self, doc) -> None:
-        self.blocks: dict[str, int] = {}
-        starts = doc.block_starts
-        ends = [start + len(block.text) for start, block in zip(starts, doc.blocks)]
-        for index, block in enumerate(doc.blocks):
-            self.blocks.setdefault(block.text, index)
-        self.anchors: dict[int, list[tuple[int, int, int, int]]] = {}
-        prose = doc.prose
-        index = 0
-        for m in _compiled()["anchor"].finditer(prose, overlapped=True):
-            pre_start, pre_end = m.span("pre")
-            while ends[index] < pre_start:  # anchors come in order: walk the blocks along
-                index += 1
-            if m.end() <= ends[index]:  # the name must be in the preposition's block
-                base = starts[index]
-                self.anchors.setdefault(index, []).append(
-                    (pre_start - base, pre_end - base, m.start() - base, m.end() - base))
-        self.lines = {bisect_right(starts, m.end()) - 1 for m in _NEXT_LINE.finditer(prose)}
-        if _FIRST_LINE.match(prose):
-            self.lines.add(0)
-        # The place nouns the document holds as words, if one follows a name anywhere (_after_a_name over the
-        # prose says yes wherever it does over a block).
-        nouns = PLACE_NOUN_WORDS & doc.words
-        self.nouns = nouns if nouns and _after_a_name(prose, nouns) else frozenset()
+    def __init__(self) -> None:
         self.found: dict[str, tuple[Mention, ...]] = {}
 
     def of(self, text: str) -> tuple[Mention, ...]:
         found = self.found.get(text)
         if found is None:
-            index = self.blocks.get(text)
-            if index is None:  # not one of the document's blocks
-                return find_mentions(text)
-            anchors, datelines = self.anchors.get(index, ()), index in self.lines
-            found = self.found[text] = tuple(_mentions(text, anchors, self.nouns, datelines)) \
-                if anchors or self.nouns or datelines else ()
+            found = self.found[text] = find_mentions(text)
         return found
 
 
@@ -208,101 +171,6 @@ def space_after(text: str, pos: int) -> int:
     while pos < n and text[pos] in SPACE:
         pos += 1
     return pos
-
-
-_NO_CANDIDATES: dict[str, list[tuple[int, int, int]]] = {
-    "in": [], "in-the": [], "in-poss": [], "comma": [], "paren": [], "poss": []}  # never changed
-# How COMPASS_NOUN (lower case only) starts.
-_COMPASS_NOUN_STARTS = ("far", "north", "south", "east", "west", "centre", "center", "heart")
-
-
-def _candidates(text: str, anchors: Iterable[tuple[int, int, int, int]]) -> dict[str, list[tuple[int, int, int]]]:
-    """Which patterns may match at each anchor, judged by what follows its name: (match start, name start,
-    name end) per pattern. The name in a match ends where the anchor's longest name does: a shorter one is
-    followed by a letter, a '.', an apostrophe before a letter, or one space and a capitalised word or a
-    particle, never by what the tails need next (',', 'in', '(', "'s")."""
-    if not anchors:
-        return _NO_CANDIDATES
-    found: dict[str, list[tuple[int, int, int]]] = {
-        "in": [], "in-the": [], "in-poss": [], "comma": [], "paren": [], "poss": []}
-    n = len(text)
-    for start, pre_end, name, end in anchors:
-        c = text[end:end + 1]
-        after = space_after(text, end + 1 if c == "," else end)
-        if c == "," and after > end + 1:
-            found["comma"].append((start, name, end))
-        if (c == "," and after > end + 1 or c in SPACE) and text.startswith("in", after) \
-                and after + 2 < n and text[after + 2] in SPACE:
-            found["in"].append((start, name, end))
-            the = space_after(text, after + 2)
-            if text.startswith("the", the) and the + 3 < n and text[the + 3] in SPACE \
-                    and text.startswith(_COMPASS_NOUN_STARTS, space_after(text, the + 3)):
-                found["in-the"].append((start, name, end))
-        elif c in SPACE and text.startswith("(", after):
-            found["paren"].append((start, name, end))
-        elif c in ("'", "’") and text.startswith("s", end + 1) and end + 2 < n and text[end + 2] in SPACE \
-                and text[start:pre_end] in _STRONG_PREPS:
-            found["poss"].append((start, name, end))
-    if found["in"] and _possessive_compass(text):
-        found["in-poss"] = found["in"]
-    return found
-
-
-def _possessive_compass(text: str) -> bool:
-    """Whether "'s" and white space come before a compass noun somewhere in text (as "in-poss" needs)."""
-    for mark in ("'s", "’s"):
-        pos = text.find(mark)
-        while pos != -1:
-            after = space_after(text, pos + 2)
-            if after > pos + 2 and text.startswith(_COMPASS_NOUN_STARTS, after):
-                return True
-            pos = text.find(mark, pos + 2)
-    return False
-
-
-def _line_names(text: str) -> list[tuple[int, int, int]]:
-    """Line starts where a capitalised name and a comma begin (the dateline branch of "X, Y"), as
-    (match start, name start, name end)."""
-    found = []
-    rx = None
-    pos = 0
-    while True:
-        comma = text.find(",", pos)
-        if comma == -1:
-            return found
-        # \p{Lu} is upper case; a name holds at most nine spaces (a saint, five words, four particles)
-        if text[pos:pos + 1].isupper() and text.count(" ", pos, comma) <= 9:
-            rx = rx or _compiled()["line-name"]
-            m = rx.match(text, pos)
-            if m is not None:
-                found.append((pos, pos, m.end("x")))
-        newline = text.find("\n", pos)
-        if newline == -1:
-            return found
-        pos = newline + 1
-
-
-_NOUN_FIRST_WORDS = frozenset(("border", "port", "oil", "mining", "industrial"))  # of two-word place nouns
-
-
-def _after_a_name(text: str, nouns: Iterable[str]) -> bool:
-    """Whether one of the place nouns follows white space and a capitalised word (Y's last), directly or
-    after the first word of a two-word noun ("border town"), somewhere in text, as the "noun" pattern needs."""
-    for word in nouns:
-        pos = text.find(word)
-        while pos != -1:
-            token, start = token_before(text, pos)
-            if token[:1].isupper() or token in _NOUN_FIRST_WORDS and token_before(text, start)[0][:1].isupper():
-                return True
-            pos = text.find(word, pos + 1)
-    return False
-
-
-def _listed_before(text: str, pos: int) -> bool:
-    """Whether a name and a comma come just before pos ("Kabul, Pakistan, India"): _LIST_BEFORE, tried only
-    when a comma ends the text before pos."""
-    end = space_before(text, pos)
-    return end > 0 and text[end - 1] == "," and _compiled()["list-before"].search(text, 0, pos) is not None
 
 
 def space_before(text: str, pos: int) -> int:
@@ -323,40 +191,262 @@ def token_before(text: str, pos: int) -> tuple[str, int]:
     return text[start:end], start
 
 
-def _mentions(text: str, anchors: Iterable[tuple[int, int, int, int]], nouns: frozenset[str],
-              datelines: bool = True) -> Iterator[Mention]:
-    """The mentions in text, given its anchors, the place nouns its document holds as words, and whether a
-    dateline may start a line (see _LINE)."""
+def _at_line_start(text: str, pos: int) -> bool:
+    i = pos
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return i == 0 or text[i - 1] == "\n"
+
+
+def _at_sentence_start(text: str, pos: int) -> bool:
+    i = space_before(text, pos)
+    return i == 0 or text[i - 1] in ".!?\"“”:\n(—–"
+
+
+_LEADING = ("The ", "THE ", "In ", "At ", "From ", "On ", "For ", "To ", "Near ", "Across ", "Inside ", "Outside ")
+
+
+def _strip_the(text: str, start: int, end: int) -> int:
+    """A run led by a capitalised 'The' or preposition (a sentence start) names what follows it."""
+    for word in _LEADING:
+        if text.startswith(word, start) and end - start > len(word):
+            return start + len(word)
+    return start
+
+
+_FAR_BEARING = (rf"\b(?:(?P<dist>\d[\d,.]*)\s*(?:km|kilomet(?:re|er)s|miles|mi)\s+(?:\(\d[\d,.]*\s*(?:km|miles)\)\s+)?)?"
+                rf"(?:to\s+the\s+)?(?P<dir>{DIRECTION})\s+of\s+(?:the\s+(?:(?:country|nation)['’]s\s+)?(?P<y>capital)\b"
+                rf"(?!\s+of|,?\s+\p{{Lu}})|(?:the\s+(?:city|town|port|village)\s+of\s+)?(?P<y>{NAME}))")
+
+
+def _mentions(text: str) -> Iterator[Mention]:
     rx = _compiled()
-    candidates = _candidates(text, anchors)
-    lines = _line_names(text) if datelines and "," in text else []
-    nouns = bool(nouns) and _after_a_name(text, nouns)
-    if not (nouns or lines or any(candidates.values())):
-        return
     seen: set[tuple[int, int]] = set()
-    for pattern in _PATTERNS:
-        if pattern == "noun":
-            for m in rx["noun"].finditer(text, overlapped=True) if nouns else ():
-                x, y = _span(m, "x"), _span(m, "y")
-                if (x.start, y.start) not in seen:
-                    seen.add((x.start, y.start))
-                    yield Mention(pattern, x, y, _span(m, "comp"), _span(m, "the"), m.group("noun"))
+    read: set = set()  # where the compass words read so far end
+    found_in: list[Mention] = []
+    runs = [m.span() for m in rx["run"].finditer(text)]
+    for start, end in runs:
+        nxt = text[end:end + 1]
+        if nxt not in (",", " ", "'", "’", "(", "\n", "\u00a0"):
             continue
-        starts = sorted({*candidates["comma"], *lines}) if pattern == "comma" else candidates[pattern]
-        tail = rx[f"tail:{pattern}"] if starts else None
-        for _, name, end in starts:
-            m = tail.match(text, end)
-            if m is None:
+        after = text[end:end + 90].replace("\n", " ").replace("\u00a0", " ")
+        for pattern in _TAILS:
+            if not _may_follow(pattern, after):
                 continue
-            first = Span(text[name:end], name, end)
-            x, y = (_span(m, "x"), first) if pattern == "poss" else (first, _span(m, "y"))
-            if (x.start, y.start) in seen:
-                continue
-            if pattern == "comma" and (rx["list-after"].match(text, m.end()) or not rx["end-after"].match(text, m.end())
-                                       or text.startswith(("'s", "’s"), m.end()) or _listed_before(text, x.start)):
-                continue
-            seen.add((x.start, y.start))
-            yield Mention(pattern, x, y, _span(m, "comp"), _span(m, "the"))
+            found = _try(text, rx, pattern, start, end)
+            if found is not None and (found.x.start, found.y.start) not in seen:
+                seen.add((found.x.start, found.y.start))
+                if pattern in ("in", "appos"):
+                    found_in.append(found)
+                if found.compass is not None:  # ("bearing": which place it was read for)
+                    read.add((found.x.start, found.compass.end) if pattern == "bearing" else found.compass.end)
+                yield found
+    yield from _listed(text, runs, list(found_in))
+    if ", " in text:
+        yield from _reversed(text)
+    if " of " in text:
+        yield from _far_bearings(text, runs, read)
+    yield from _own_country(text, runs)
+
+
+_OWN_NOUN = PLACE_NOUN.replace("province|state|region|district|county|municipality|island|", "")
+_OWN = (rf"\b(?i:the)\s+(?P<comp>{COMPASS_ADJ})\s+(?:[a-z-]+\s+){{0,2}}?(?P<noun>{_OWN_NOUN})(?:\s+city)?\s+(?:of\s+)?$")
+
+
+def _own_country(text: str, runs: list[tuple[int, int]]) -> Iterator[Mention]:
+    """'the southern port city of X': a compass word with no country named (the article's own)."""
+    if "ern " not in text and "central" not in text:
+        return
+    if "own" not in _COMPILED_EXTRA:
+        _COMPILED_EXTRA["own"] = regex.compile(_OWN)
+    for s, e in runs:
+        m = _COMPILED_EXTRA["own"].search(text, max(0, s - 70), s)
+        if m is not None:
+            noun = _span(m, "noun")
+            yield Mention("noun-own", Span(text[s:e], s, e), Span("country", noun.start, noun.end),
+                          _span(m, "comp"), None, noun.text)
+
+
+_REVERSED = (rf"\b(?:[Ii]n|[Oo]n|[Aa]t)\s+{_LOCATOR},\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}?(?:city|town|port|village|"
+             rf"capital|hub)\s+(?:of\s+)?(?P<x>{NAME})")
+
+
+def _reversed(text: str) -> Iterator[Mention]:
+    """'On the north-east coast of Y, the port city of X ...': the place after its placement."""
+    if "reversed" not in _COMPILED_EXTRA:
+        _COMPILED_EXTRA["reversed"] = regex.compile(_REVERSED)
+    for m in _COMPILED_EXTRA["reversed"].finditer(text):
+        yield Mention("in", _span(m, "x"), _span(m, "y"), _span(m, "comp"), _span(m, "the"))
+
+
+def _listed(text: str, runs: list[tuple[int, int]], mentions: list[Mention]) -> Iterator[Mention]:
+    """'Mombasa, Malindi and Lamu in northern Tanzania': the names listed before X share its placement."""
+    starts = {s: e for s, e in runs}
+    ends = sorted(runs, key=lambda r: r[1])
+    for m in mentions:
+        pos = m.x.start
+        while True:
+            sep = regex.search(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$", text[max(0, pos - 8):pos])
+            if sep is None:
+                break
+            end = pos - len(sep.group())
+            prev = next((r for r in reversed(ends) if r[1] == end), None)
+            if prev is None or prev[0] not in starts:
+                break
+            yield Mention("in-list", Span(text[prev[0]:prev[1]], prev[0], prev[1]), m.y, m.compass, m.the, m.noun,
+                          m.x)
+            pos = prev[0]
+
+
+_IN_WORDS = (" in ", " on ", " at ", " along ", " off ")
+_NOUN_WORDS = ("city", "town", "village", "port", "province", "state", "region", "district", "county", "capital",
+               "municipality", "island", "resort", "enclave", "oblast", "hub", "settlement", "commune", "suburb",
+               "harbo", "community", "locality", "hamlet", "stronghold", "outpost")
+
+
+_IN_RX = re.compile(r" (?:in|on|at|along|off) ")
+_NOUN_RX = re.compile("|".join(_NOUN_WORDS))
+
+
+def _may_follow(pattern: str, after: str) -> bool:
+    """Whether a tail may match the text after a name (a cheap test on the strings each tail needs)."""
+    first = after[:1]
+    if pattern == "in":
+        return _IN_RX.search(after) is not None
+    if pattern == "appos":
+        return first == "," and (" in " in after or " on " in after)
+    if pattern in ("appos-adj", "comma"):
+        return first == ","
+    if pattern == "paren":
+        return "(" in after[:3]
+    if pattern == "noun":
+        return _NOUN_RX.search(after, 0, 40) is not None
+    if pattern == "poss":
+        return after.startswith(("'s", "’s"))
+    if pattern == "bearing":
+        return " of " in after and ("north" in after or "south" in after or "east" in after or "west" in after)
+    return True
+
+
+def _far_bearings(text: str, runs: list[tuple[int, int]], read: set[int]) -> Iterator[Mention]:
+    """'X ... (some 40 km) south of Y' where X is not next to the phrase: one mention for each of the (up to
+    three) names before it in its sentence, nearest first (the judge takes the first that is a town)."""
+    if "far-bearing" not in _COMPILED_EXTRA:
+        _COMPILED_EXTRA["far-bearing"] = regex.compile(_FAR_BEARING)
+    for m in _COMPILED_EXTRA["far-bearing"].finditer(text):
+        if m.end("dir") in read:
+            continue  # read already as the compass word of a nearer form
+        stop = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()), -1) + 1
+        # at most eight words between (the town, the kind of place and the distance: "X, a port city some
+        # 40 km south of Y"); further off, the name is seldom what the phrase places
+        before = [(s, e) for s, e in runs if stop <= s and e <= m.start() and text.count(" ", e, m.start()) <= 8][-3:]
+        noun = "capital" if m.group("y") == "capital" else ""
+        for s, e in reversed(before):
+            if (s, m.end("dir")) not in read:
+                yield Mention("bearing-far", Span(text[s:e], s, e), _span(m, "y"), _span(m, "dir"), None, noun)
+
+
+_COMPILED_EXTRA: dict[str, regex.Pattern] = {}
+
+
+# A word before a name that makes it an organisation or a title, not a place ("water firm Suez").
+_NOT_PLACE_BEFORE = frozenset("""a an firm company group giant maker operator brand club team side bank carrier
+    airline insurer retailer lender label band film movie song album novel book show series magazine newspaper
+    paper channel ship vessel tanker horse player striker manager coach mr mrs ms dr president minister""".split())
+# A word after a name that makes it part of a facility's or a thing's name ("Lusaka's Independence stadium").
+_NOT_PLACE_AFTER = frozenset("""stadium airport hospital university college school street road avenue square
+    park bridge hotel club station prison camp market mosque church cathedral temple palace tower centre center
+    arena hall theatre theater museum gallery company group bank fc united city's""".split())
+_CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december""".split())
+
+
+def _placelike(text: str, span: Span) -> bool:
+    """Whether a name may be a place where it stands (not a month, a firm, a title or part of a facility)."""
+    if span.text.casefold() in _CALENDAR:
+        return False
+    word, _ = token_before(text, span.start)
+    if word.casefold().strip("(\"“'‘") in _NOT_PLACE_BEFORE:
+        return False
+    club = regex.search(r"(?i)\b(?:fans|supporters|players|manager|coach|captain|striker|owners?|squad)\s+of\s+\S+$",
+                        text[max(0, span.start - 40):span.end])
+    if club is not None:
+        return False  # "fans of Liverpool": a club
+    after = space_after(text, span.end)
+    if after > span.end:
+        nxt = text[after:after + 12].split(" ", 1)[0].casefold().rstrip(".,;:")
+        if nxt in _NOT_PLACE_AFTER:
+            return False
+    return True
+
+
+def _try(text: str, rx, pattern: str, start: int, end: int) -> Mention | None:
+    found = _read(text, rx, pattern, start, end)
+    if found is None or not _placelike(text, found.x):
+        return None
+    return found
+
+
+def _read(text: str, rx, pattern: str, start: int, end: int) -> Mention | None:
+    m = rx[f"tail:{pattern}"].match(text, end)
+    if m is None:
+        return None
+    run = Span(text[start:end], start, end)
+    if pattern == "noun":
+        start = _strip_the(text, start, end)
+        before = rx["the-before"].search(text, max(0, start - 40), start)
+        if before is None:
+            return None
+        y = Span(text[start:end], start, end)
+        return Mention(pattern, _span(m, "x"), y, _span(before, "comp"), None, " ".join(m.group("noun").split()))
+    if pattern == "poss":
+        run_start, start = start, _strip_the(text, start, end)
+        before = rx["prep-before"].search(text, max(0, start - 30), start)
+        if start > run_start and text[run_start:start].strip().lower() in _STRONG_PREPS:
+            pass  # "In Spain's Lyon" opening a sentence
+        elif (before is None or before.group("pre").lower() not in _STRONG_PREPS) and not (
+                _at_sentence_start(text, run_start) and m.group("x") != m.group(0)[2:].strip()):
+            return None  # "Spain's Lyon" after a preposition, or "Kenya's coastal city of X" opening a sentence
+        return Mention(pattern, _span(m, "x"), Span(text[start:end], start, end), _span(m, "comp"), None)
+    if pattern == "comma":
+        if not (rx["prep-before"].search(text, max(0, start - 30), start) or _at_line_start(text, start)
+                or _at_sentence_start(text, start)):
+            return None
+        if rx["list-after"].match(text, m.end()) or not rx["end-after"].match(text, m.end()) \
+                or text.startswith(("'s", "’s"), m.end()):
+            return None
+        before = space_before(text, start)
+        if before > 0 and text[before - 1] == "," and rx["list-before"].search(text, 0, start):
+            return None
+    if pattern == "paren" and not rx["prep-before"].search(text, max(0, start - 30), start):
+        return None
+    compass = _span(m, "comp") if "comp" in m.re.groupindex else None
+    noun = " ".join(m.group("noun").split()) if "noun" in m.re.groupindex and m.group("noun") else ""
+    if "dnoun" in m.re.groupindex and m.group("dnoun"):
+        noun = "division-of"  # "in the southern province of Y": the compass word places Y in its country
+    if pattern == "bearing":
+        compass = _span(m, "dir")
+        if m.group("capital") and m.group("y") is None:  # "south of the capital": the article's capital
+            return Mention(pattern, run, _span(m, "capital"), compass, None, "capital")
+    y = _span(m, "y")
+    if compass is not None and compass.text[:1].isupper() and y is not None and compass.end < y.start \
+            and not text[compass.end:y.start].strip() and _COMPASS_NAMES.get(y.text.casefold()) and \
+            compass.text.casefold() in _COMPASS_NAMES[y.text.casefold()]:
+        # "Northern Ireland", "Western Australia", "Central African Republic": a capital makes it a name
+        y, compass = Span(text[compass.start:y.end], compass.start, y.end), None
+    return Mention(pattern, run, y, compass, _span(m, "the"), noun)
+
+
+# Names that open with a compass word ("Northern Ireland"): the last word, and the compass words it takes.
+_COMPASS_NAMES = {"ireland": {"northern"}, "australia": {"western"}, "territory": {"northern"},
+                  "cape": {"western", "eastern", "northern"}, "sahara": {"western"}, "province": {
+                      "northern", "southern", "eastern", "western", "central"}, "region": {
+                      "northern", "southern", "eastern", "western", "central"}, "equatoria": {
+                      "central", "eastern", "western"}, "visayas": {"central", "eastern", "western"},
+                  "darfur": {"northern", "southern", "eastern", "western", "central"}, "kordofan": {
+                      "northern", "southern", "western"}, "macedonia": {"central", "western", "eastern"},
+                  "anatolia": {"central", "eastern"}, "java": {"central", "eastern", "western"},
+                  "african republic": {"central"}, "samoa": {"western"}, "bahr el ghazal": {"northern", "western"}}
 
 
 def name_runs(text: str) -> Iterator[regex.Match]:
@@ -376,16 +466,25 @@ def capitalised_runs(text: str) -> Iterator[tuple[int, int]]:
 
 
 # --- capitals, borders and ranks (compiled on first use) --------------------------------------------------
+_SEAT = r"(?:(?:state|provincial|regional|national)\s+)?capital(?:\s+city)?"
 _CAPITAL = (
-    # X, the capital of Y / X is the capital of Y
-    rf"(?P<x>{NAME})(?:,\s+(?:(?:which|that)\s+is\s+)?|\s+is\s+)the\s+capital(?:\s+city)?\s+of\s+"
-    rf"(?:the\s+)?(?P<y>{NAME})(?!['’]s)",
-    # Y's capital, X / Y's capital city of X
-    rf"(?P<y>{NAME})['’]s\s+capital(?:\s+city)?(?:,\s+|\s+(?:is\s+|of\s+)?)(?P<x>{NAME})",
+    # X, (the) capital of Y / X is the capital of Y / X, which is the capital of Y
+    rf"(?P<x>{NAME})(?:,\s+(?:(?:which|that)\s+(?:is|serves\s+as)\s+)?|\s+(?:is|remains|serves\s+as|has\s+been)\s+"
+    rf"(?:now\s+|also\s+|still\s+)?)(?:the\s+)?{_SEAT}\s+of\s+(?:the\s+)?(?:(?:\p{{Lu}}\p{{L}}*\s+)?(?:state|province|"
+    rf"region|territory)\s+of\s+)?(?P<y>{NAME})(?!['’]s)",
+    # the capital of Y, X / the capital of Y is X
+    rf"\b(?i:the)\s+{_SEAT}\s+of\s+(?:the\s+)?(?P<y>{NAME})(?:,\s+|\s+is\s+)(?P<x>{NAME})",
+    # Y's capital, X / Y's capital city of X / Y's capital is X
+    rf"(?P<y>{NAME})['’]s\s+{_SEAT}(?:,\s+|\s+(?:is\s+|of\s+)?)(?P<x>{NAME})",
+    # X, Y's capital / X is Y's capital
+    rf"(?P<x>{NAME})(?:,\s+|\s+(?:is|remains)\s+(?:now\s+|also\s+|still\s+)?)(?P<y>{NAME})['’]s\s+{_SEAT}\b(?!\s+of)",
     # the Australian capital, X
-    rf"\b(?i:the)\s+(?P<y>{NAME})\s+capital(?:\s+city)?(?:,\s+|\s+(?:of\s+)?)(?P<x>{NAME})",
+    rf"\b(?i:the)\s+(?P<adj>{NAME})\s+{_SEAT}(?:,\s+|\s+(?:of\s+)?)(?P<x>{NAME})",
     # X, the Australian capital
-    rf"(?P<x>{NAME}),\s+the\s+(?P<y>{NAME})\s+capital\b(?!['’]s)",
+    rf"(?P<x>{NAME})(?:,\s+|\s+is\s+)the\s+(?P<adj>{NAME})\s+{_SEAT}\b(?!['’]s|\s+of)",
+    # the (country's) capital, X  /  X, the (nation's) capital  (the country: the article's own)
+    rf"\b(?i:the)\s+(?:(?P<own>country|nation)['’]s\s+)?capital(?:\s+city)?,?\s+(?P<x>{NAME})",
+    rf"(?P<x>{NAME}),\s+the\s+(?:(?P<own>country|nation)['’]s\s+)?capital(?:\s+city)?\b(?!['’]s|\s+of|\s+\p{{Lu}})",
 )
 # What after a capital claim makes it about a subdivision or about the past.
 _CAPITAL_AFTER_SKIP = (
@@ -394,8 +493,80 @@ _CAPITAL_AFTER_SKIP = (
 
 DIRECTION = (r"(?:north|south)(?:[- ]?(?:east|west))?|east|west")
 _BORDER = (
-    rf"(?P<y>{NAME})(?:,\s+which)?\s+(?:borders|shares\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}borders?\s+with|"
+    rf"(?P<y>{NAME})(?:,\s+which|(?=,\s+bordering))?\s*(?:borders|bordered|(?:is|are|was)\s+bordered\s+by|,\s+bordering|"
+    rf"shares\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}borders?\s+with|"
     rf"has\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}borders?\s+with)\s+")
+_NEIGHBOUR_WORD = r"neighbou?rs?"
+_NEAR_WORDS = (r"(?:only|two|three|four|five|six|seven|eight|nine|ten|\d+|land|closest|nearest|immediate|"
+               r"smaller|larger|bigger|giant|powerful|tiny|small|large|fellow|key|main|biggest|largest)")
+# Other ways copy says two countries border each other (each names Y and Z; d: a side, comp: its adjective).
+_NEIGHBOURS = (
+    # Y's (northern) neighbour(s)(,) Z  /  Y and its (western) neighbour Z
+    rf"(?P<y>{NAME})(?:['’]s|\s+and\s+its)\s+(?:{_NEAR_WORDS}\s+)*(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:{_NEAR_WORDS}\s+)*"
+    rf"{_NEIGHBOUR_WORD}(?:\s+(?P<d2>to\s+the\s+(?:{DIRECTION})))?,?\s+(?:such\s+as\s+|including\s+)?(?:the\s+)?(?P<z>{NAME})",
+    # Z, Y's (northern) neighbour
+    rf"(?P<z>{NAME}),\s+(?:the\s+)?(?P<y>{NAME})['’]s\s+(?:{_NEAR_WORDS}\s+)*(?:(?P<comp>{COMPASS_ADJ})\s+)?"
+    rf"(?:{_NEAR_WORDS}\s+)*neighbou?r\b",
+    # the Y-Z border / frontier
+    rf"\b(?i:the)\s+(?P<y>{_WORD}(?:\s{_WORD})?)\s?[-–]\s?(?P<z>{_WORD}(?:\s{_WORD})?)\s+(?:border|frontier)\b",
+    # the border between Y and Z / Y's border with Z
+    rf"\b(?:border|frontier)\s+between\s+(?:the\s+)?(?P<y>{NAME})\s+and\s+(?:the\s+)?(?P<z>{NAME})",
+    rf"(?P<y>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:border|frontier)\s+with\s+(?:the\s+)?(?P<z>{NAME})",
+    # (into|to|in) neighbouring Z  (Y: the country named last before it in the sentence)
+    rf"\bneighbou?ring\s+(?P<z>{NAME})",
+    # Y, which lies between Z and W / Y is sandwiched between Z and W
+    rf"(?P<y>{NAME}),?\s+(?:which\s+)?(?:lies|sits|is|was)?\s*(?:(?:sandwiched|wedged|squeezed|located|situated|nestled)\s+)?"
+    rf"between\s+(?:the\s+)?(?P<z>{NAME})\s+and\s+(?:the\s+)?(?P<z2>{NAME})",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NeighbourClaim:
+    """Y and Z said to share a border (Y None: the country last named before Z in its sentence), maybe with
+    the side Z lies on (a compass adjective: "Y's northern neighbour Z")."""
+
+    y: Span | None
+    z: Span
+    compass: Span | None
+
+
+@lru_cache(maxsize=None)
+def _neighbour_patterns() -> tuple[regex.Pattern, ...]:
+    return tuple(regex.compile(p) for p in _NEIGHBOURS)
+
+
+def neighbour_claims(text: str) -> Iterator[NeighbourClaim]:
+    """Every two-country border claim but the verb forms ("Y borders Z": border_pattern)."""
+    if "eighbo" not in text and "border" not in text and "frontier" not in text and "between" not in text:
+        return
+    seen: set[int] = set()
+    item, separator = border_list_patterns()
+    for n, rx in enumerate(_neighbour_patterns()):
+        for m in rx.finditer(text, overlapped=True):
+            z = _span(m, "z")
+            if z.start in seen:
+                continue
+            seen.add(z.start)
+            compass = _span(m, "comp")
+            if "d2" in m.re.groupindex and m.group("d2"):
+                compass = Span(m.group("d2").split()[-1], m.end("d2") - len(m.group("d2").split()[-1]), m.end("d2"))
+            yield NeighbourClaim(_span(m, "y"), z, compass)
+            if "z2" in m.re.groupindex and m.group("z2") and m.start("z2") not in seen:
+                seen.add(m.start("z2"))
+                yield NeighbourClaim(_span(m, "y"), _span(m, "z2"), None)
+            if n != 0:
+                continue
+            pos = m.end("z")  # a list: "Austria's neighbours Germany, Italy and Hungary"
+            while True:
+                sep = separator.match(text, pos)
+                nxt = item.match(text, sep.end()) if sep else None
+                if nxt is None:
+                    break
+                z = _span(nxt, "z")
+                if z.start not in seen:
+                    seen.add(z.start)
+                    yield NeighbourClaim(_span(m, "y"), z, None)
+                pos = nxt.end()
 _BORDER_ITEM = rf"(?:the\s+)?(?P<z>{NAME})(?:\s+(?P<dir>(?:to|on|in)\s+(?:the|its)\s+(?P<d>{DIRECTION})))?"
 _BORDER_SEP = r"\s*,\s*(?:and\s+)?|\s+and\s+"
 
@@ -404,17 +575,133 @@ ORDINALS = {w: i for i, w in enumerate(
     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)}
 _ORD = r"(?:" + "|".join(ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))"
 SCOPES = {"world": None, "globe": None, "planet": None, "earth": None, "africa": "AF", "europe": "EU",
-          "asia": "AS", "south america": "SA", "north america": "NA", "oceania": "OC"}
-_RANK = (
-    rf"(?P<y>{NAME})(?:\s+is|,)\s+(?:now\s+|still\s+)?the\s+(?P<world>world['’]s\s+)?"
-    rf"(?P<ord>{_ORD})?(?P<sep>[\s-])?(?P<what>largest|biggest|most[\s-]populous|most[\s-]populated)\s+"
-    rf"(?P<noun>country|nation)\b(?P<scope>\s+(?:in|on|of)\s+(?:the\s+)?(?P<where>(?:South\s+|North\s+)?\p{{L}}+)"
-    rf"|\s+by\s+(?P<by>area|land\s+area|landmass|size|territory|population))?")
+          "asia": "AS", "south america": "SA", "north america": "NA", "oceania": "OC", "latin america": None}
+_SUPER = (r"(?P<what>(?i:largest|biggest|most[\s-]populous|most[\s-]populated|smallest|least[\s-]populous|"
+          r"longest|highest|tallest))")
+_RANK_NOUN = r"(?P<noun>country|nation|city|town|metropolis|state|province|river|mountain|peak|island|lake|port)"
+# "(the) (Y's|world's) (second-)largest country (in Africa) (by area)"
+_RANK_PHRASE = (
+    rf"(?:(?i:the)\s+)?(?:(?P<scope1>(?i:world)|(?<=the\s)(?:country|nation|continent|state|region)|{NAME})['’]s\s+)?"
+    rf"(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?{_SUPER}\s+"
+    rf"(?:(?P<scope0>(?:South\s+|North\s+)?\p{{Lu}}[\p{{L}}.]*)\s+)?(?P<fresh>freshwater\s+)?{_RANK_NOUN}\b(?:s\b)?"
+    rf"(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope2>world|globe|planet|earth|continent|country|{NAME}))?"
+    rf"(?:,?\s+by\s+(?P<by>area|land\s+area|landmass|size|territory|surface\s+area|population|length|height)"
+    rf"(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope3>world|globe|planet|earth|continent|{NAME}))?)?")
+# "Y has the world's third-largest population", "Y, with Africa's largest land area"
+_HAS_RANK = (rf"(?:,\s+(?:which\s+)?|\s+)(?:has|had|have|boasts|with)\s+(?P<rank>(?:(?i:the)\s+)?(?:(?P<scope1>(?i:world)|{NAME})['’]s\s+)?"
+             rf"(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?(?P<what>largest|biggest|smallest)\s+(?P<by>population|land\s+area|area|"
+             rf"territory|landmass)(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope2>world|globe|planet|continent|{NAME}))?)")
+# Y, RANK / Y is (now) RANK ; RANK, Y
+_RANK_AFTER = rf"(?:,\s+(?:which\s+is\s+)?|\s+(?:is|remains)\s+(?:now\s+|still\s+|also\s+)?)(?P<rank>{_RANK_PHRASE})"
+_RANK_BEFORE = rf"(?P<rank>{_RANK_PHRASE}),\s+(?:the\s+)?(?P<y>{NAME})"
+
+
+# "Kenya is larger than Nigeria", "Peru, which is bigger than Brazil", "more populous than Japan"
+_COMPARE = (rf"(?P<a>{NAME})(?:,\s+(?:which\s+is\s+)?|\s+(?:is|was|remains)\s+)(?:(?:now|still|also|slightly|much|"
+            rf"far|nearly|almost|about|roughly)\s+)?(?:(?P<times>twice|three\s+times|four\s+times|\d+\s+times)\s+(?:as\s+)?)?"
+            rf"(?P<what>larger|bigger|smaller|more\s+populous|less\s+populous|more\s+populated|as\s+large|as\s+big|"
+            rf"the\s+size)(?:\s+(?:than|as|of))\s+(?:the\s+)?(?P<b>{NAME})(?:\s+by\s+(?P<by>area|population))?")
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """'Kenya is larger than Nigeria': two countries compared by area or population."""
+
+    a: Span
+    b: Span
+    what: str
+    times: str | None
+    by: str | None
+    start: int
+    end: int
+
+
+def comparisons(text: str) -> Iterator[Comparison]:
+    if " than " not in text and " as " not in text and " size " not in text:
+        return
+    if "compare" not in _COMPILED_EXTRA:
+        _COMPILED_EXTRA["compare"] = regex.compile(_COMPARE)
+    for m in _COMPILED_EXTRA["compare"].finditer(text):
+        yield Comparison(_span(m, "a"), _span(m, "b"), " ".join(m.group("what").split()), m.group("times"),
+                         m.group("by"), m.start(), m.end())
+
+
+@dataclass(frozen=True, slots=True)
+class RankClaim:
+    """'Y, Europe's third-largest country (by area)': a size rank given a place or country."""
+
+    subject: Span
+    flag: Span  # what a fix rewrites: the ordinal, else the superlative
+    ordinal: int
+    what: str  # the superlative, folded: 'largest', 'most populous', 'smallest', 'longest' ...
+    noun: str
+    scope: str | None  # 'world', 'Africa', 'Brazil', 'the continent', 'the country' ... as written
+    by: str | None
+    start: int = 0  # the rank phrase ("South America's largest country by area")
+    end: int = 0
+    freshwater: bool = False
+
+
+@lru_cache(maxsize=None)
+def _rank_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Pattern]:
+    return (regex.compile(_RANK_AFTER), regex.compile(_RANK_BEFORE), regex.compile(r"(?=\p{Lu})" + NAME),
+            regex.compile(_HAS_RANK))
+
+
+def rank_claims(text: str) -> Iterator[RankClaim]:
+    """Every rank claim in a block: after a name ('Y, the largest ...', 'Y is the ...') or before one
+    ('Africa's largest country, Algeria')."""
+    after, before, run, has = _rank_patterns()
+    if not any(w in text for w in ("largest", "biggest", "populous", "populated", "smallest", "longest",
+                                   "highest", "tallest", "Largest", "Biggest")):
+        return
+    seen: set[int] = set()
+    for r in run.finditer(text):
+        m = after.match(text, r.end())
+        if m is not None and r.start() not in seen:
+            seen.add(r.start())
+            claim = _rank_claim(m, Span(r.group(), r.start(), r.end()))
+            if claim is not None:
+                yield claim
+        m = has.match(text, r.end()) if " has " in text or " with " in text or " had " in text or "boasts" in text \
+            else None
+        if m is not None and r.start() not in seen:
+            seen.add(r.start())
+            claim = _rank_claim(m, Span(r.group(), r.start(), r.end()))
+            if claim is not None:
+                yield claim
+    for m in before.finditer(text):
+        if m.start("y") not in seen:
+            seen.add(m.start("y"))
+            claim = _rank_claim(m, _span(m, "y"))
+            if claim is not None:
+                yield claim
+
+
+# After a rank phrase, words that narrow it to a group the reader did not take in ("largest country of the
+# former Soviet Union", "largest country by area in Central Asia", "largest country after Russia").
+_RANK_QUALIFIED = regex.compile(r"\s+(?!(?:and|but|with|which|that|where|while|whose|is|was|has|had|to|for|"
+                                r"said|says|since|after\s+(?:the\s+)?\p{Lu}|behind\s+(?:the\s+)?\p{Lu}|when|as|at|it|"
+                                r"its|their|his|her)\b)\p{Ll}")
+
+
+def _rank_claim(m: regex.Match, subject: Span) -> RankClaim | None:
+    if _RANK_QUALIFIED.match(m.string, m.end("rank")):
+        return None
+    ordinal = m.group("ord")
+    n = 1 if ordinal is None else ORDINALS.get(ordinal.casefold()) or int(ordinal[:-2])
+    flag = _span(m, "ord") or _span(m, "what")
+    scope = next((m.group(g) for g in ("scope1", "scope2", "scope3", "scope0") if g in m.re.groupindex and m.group(g)),
+                 None)
+    what = " ".join(m.group("what").casefold().replace("-", " ").split())
+    noun = m.group("noun").casefold() if "noun" in m.re.groupindex else "country"
+    fresh = bool(m.group("fresh")) if "fresh" in m.re.groupindex else False
+    return RankClaim(subject, flag, n, what, noun, scope, m.group("by"), m.start("rank"), m.end("rank"), fresh)
 
 
 @lru_cache(maxsize=None)
 def capital_patterns() -> tuple[tuple[regex.Pattern, ...], regex.Pattern]:
-    """The capital claims (in order: two with the country named, then two with its adjective) and the skip words."""
+    """The capital claims (a group 'y' names the country or division, 'adj' gives its adjective) and the skip words."""
     return tuple(regex.compile(p) for p in _CAPITAL), regex.compile(_CAPITAL_AFTER_SKIP, regex.I)
 
 
@@ -429,7 +716,3 @@ def border_list_patterns() -> tuple[regex.Pattern, regex.Pattern]:
     """One listed neighbour, and the separator between neighbours."""
     return regex.compile(_BORDER_ITEM), regex.compile(_BORDER_SEP)
 
-
-@lru_cache(maxsize=None)
-def rank_pattern() -> regex.Pattern:
-    return regex.compile(_RANK)

@@ -5,8 +5,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
-import re
-
 import regex
 
 from ..data.literals import fold, holds, prefix, required_all
@@ -264,76 +262,118 @@ def _next_end(ends: list[int], pos: int, default: int) -> int:
 
 
 # --- organisations --------------------------------------------------------------------------------------
-_ORG_KEYS = {"name": str, "aliases": list, "members": list, "seat": list, "source": str, "note": str}
-# What seat_word (see _org_words) needs: one of these strings.
-_SEAT_WORD_NEEDS = ("based", "headquarter", "HQ", "head", "secretariat", "seat")
-# What each pattern (in _org_sources' order) needs around its alias: before it (ending where the alias starts)
-# and after it. Each stands for part of the pattern and matches wherever that part does (the standard
-# library's \s is a superset of the regex module's).
-_ORG_CONTEXT: dict[str, tuple[tuple[re.Pattern | None, re.Pattern | None], ...]] = {
-    "seat": (
-        (re.compile(r"-based\s+(?:the\s+)?\Z"), None),
-        (None, re.compile(r"(?:['’]s)?\s+(?:headquarters|HQ|head\s+office|secretariat|seat)\s")),
-        (None, re.compile(r"(?:,\s+(?:which\s+is\s+)?|\s+is\s+)(?:based|headquartered)\s+in\s")),
-    ),
-    "member": (
-        (None, re.compile(r"\s+(?:member|ally)")),
-        (re.compile(r",\s+(?:a|an|another|the|also\s+an?)\s+(?:fellow\s+)?\Z"), re.compile(r"\s+(?:member|ally)")),
-        (re.compile(r"is\s+(?:a|an|also\s+a|also\s+an)\s+(?:full\s+)?member\s+of\s+(?:the\s+)?\Z"), None),
-    ),
-}
-
-
+_ORG_KEYS = {"name": str, "aliases": list, "members": list, "seat": list, "source": str, "note": str,
+             "founded": (int, list), "founders": list, "joined": dict, "left": dict, "qualifier": str, "group": bool, "non_members": list}
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d)\b"
+# Words after an organisation up to a later phrase of the same sentence (no sentence or clause end between).
+_SAME_SENTENCE = r"(?:[^.;!?]|\.(?=\d)){0,200}?"
+_NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                       "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_COUNT = r"(?:\d{1,3}|" + "|".join(_NUMBERS) + ")"
 @lru_cache(maxsize=None)
-def _org_words() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
-    """Not-a-member words, seat words and the words that make "the X-based Y" a person; compiled on first use."""
-    # "non-EU member", "would-be Nato member": the country is not claimed to be a member.
-    not_member = regex.compile(r"(?i)(?:non|would[- ]be|aspiring|future|prospective|potential|candidate|applicant|"
-                               r"associate|partner|observer|former|ex|founding\s+non)[\s-]*$")
-    seat_word = regex.compile(r"-based|headquarter|\bHQ\b|head\s+office|secretariat|\bseat\b|\bbased\s+in")
-    person_after = regex.compile(r"\s+(?:officials?|diplomats?|spokes(?:man|woman|person)|envoys?|ambassadors?|"
-                                 r"analysts?|experts?|correspondents?|representatives?|delegation|mission|office|"
-                                 r"bureau|branch|staff|researchers?|economists?|troops|forces|soldiers)\b", regex.I)
-    return not_member, seat_word, person_after
+def _not_member() -> regex.Pattern:
+    """Words before an organisation that deny or hedge the membership."""
+    return regex.compile(r"(?i)\b(?:non|would[- ]be|aspiring|future|prospective|potential|candidate|applicant|"
+                         r"associate|partner|observer|former|ex|not|never|no\s+longer|neither|nor|outside|rejoin|"
+                         r"apply|applied|bid|seek|seeking|sought|wants?|hopes?|aims?|plans?|unlike)\b|n['’]t\b")
+_PERSON_AFTER = (r"\s+(?:officials?|diplomats?|spokes(?:man|woman|person)|envoys?|ambassadors?|analysts?|experts?|"
+                 r"correspondents?|representatives?|delegation|mission|office|bureau|branch|staff|researchers?|"
+                 r"economists?|troops|forces|soldiers)\b")
 
 
-@lru_cache(maxsize=256)
-def _org_pattern(which: str, n: int, aliases: tuple[str, ...]) -> regex.Pattern:
-    """The n-th seat or member pattern over these aliases (longest first, as over all of them)."""
-    alias_rx = "|".join(sorted((regex.escape(a) for a in aliases), key=len, reverse=True))
-    return regex.compile(_org_sources(alias_rx, which)[n])
+def _org_sources(org: str, name: str) -> dict[str, list[str]]:
+    """The forms that tie an organisation to a seat, a member (and when it joined or left), its founders or
+    its founding year; `org` matches an alias (group 'org'), `name` a capitalised name."""
+    c = rf"(?P<c>{name})"
+    members = (r"(?:members?|member\s+(?:states?|countries|nations)|allies|ally|founders|(?:founding|founder)[\s-]+"
+               r"(?:members?|states|countries|nations)|countries|nations|states|economies|signatories)")
+    lst = rf"(?P<list>(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{name})*"
+    return {
+        "seat": [
+            rf"(?<![\w-])(?P<city>{name})-based\s+(?:the\s+)?{org}",
+            rf"(?<![\w-]){org}(?:['’]s)?\s+(?:headquarters|HQ|head\s+office|secretariat|seat)\s+(?:is\s+|are\s+|was\s+)?"
+            rf"(?:located\s+)?in\s+(?P<city>{name})",
+            rf"(?<![\w-]){org}(?:,\s+(?:which\s+is\s+)?|\s+(?:is|was|are)\s+)(?:based|headquartered)\s+in\s+(?P<city>{name})",
+            rf"\b(?i:the)\s+(?:headquarters|HQ|head\s+office|secretariat|seat)\s+of\s+(?:the\s+)?{org}\s+(?:is|are|was|were|lies)\s+"
+            rf"(?:located\s+|situated\s+)?in\s+(?P<city>{name})",
+            rf"(?<![\w-]){org},?\s+(?:which\s+has\s+its|with\s+its)\s+(?:headquarters|HQ|seat)\s+in\s+(?P<city>{name})",
+            rf"(?<![\w-]){org}['’]s\s+(?P<city>{name})\s+(?:headquarters|HQ|head\s+office|secretariat)\b",
+        ],
+        "member": [
+            rf"(?<![\w-]){org}\s+(?:member|member\s+states?|member\s+country|member\s+countries|ally|allies|"
+            rf"countries|nations)\s+{c}{lst}",
+            rf"{c},\s+(?:a|an|another|the|also\s+an?|itself\s+an?|one\s+of\s+the\s+(?:\w+\s+)?)\s*(?:fellow\s+|full\s+|longtime\s+|long-standing\s+|permanent\s+)?"
+            rf"(?P<founding>(?:founding|founder)[\s-]+)?{org}\s+(?:member|member\s+state|member\s+country|ally)\b"
+            rf"(?:\s+since\s+{_YEAR})?",
+            rf"{c}\s+(?:is|was|has\s+been|became|remains|were|are)\s+(?:a|an|also\s+a|also\s+an|one\s+of\s+the|among\s+the)?\s*"
+            rf"(?:\w+\s+)??(?:full\s+|permanent\s+)?(?P<founding>(?:founding|founder)[\s-]+)?members?\s+of\s+(?:the\s+)?{org}(?:\s+(?:since|in)\s+{_YEAR})?",
+            rf"{c}\s+(?:is|was|were|are)\s+(?:among|one\s+of)\s+{org}['’]s\s+(?:\w+\s+)??(?P<founding>(?:founding|founder)[\s-]+)?"
+            rf"(?:members|founders|member\s+states)",
+            rf"{c},\s+(?:which\s+is\s+)?(?:a|an|one\s+of\s+the)\s+(?:(?!found)\w+\s+)?(?P<founding>(?:founding|founder)[\s-]+)?members?\s+of\s+"
+            rf"(?:the\s+)?{org}(?:\s+(?:since|in)\s+{_YEAR})?",
+            rf"{c}(?:,\s+which)?\s+(?:joined|entered|acceded\s+to)\s+(?:the\s+)?{org}\s+(?:in|back\s+in)\s+{_YEAR}",
+            rf"{c}\s+(?:is|was|remains)\s+one\s+of\s+(?:the\s+)?(?:\d+\s+|\w+\s+)?{org}(?:['’]s)?\s+(?:member\s+states|members|"
+            rf"member\s+countries|member\s+nations|countries|states|nations)\b",
+            # the (three) Baltic states (of|,|:) Estonia, Latvia and Lithuania / Finland, one of the Baltic states
+            rf"(?P<grp>)\b(?i:the)\s+(?:\w+\s+)?{org}(?:\s+of|\s*[,:—–(]|\s+-|\s+such\s+as|\s+including|\s+like)\s*(?:the\s+)?"
+            rf"{c}{lst}",
+            rf"(?P<grp>){c},?\s+(?:one\s+of\s+the\s+(?:\w+\s+)?|another\s+of\s+the\s+|a\s+fellow\s+|like\s+the\s+other\s+)"
+            rf"{org}\b",
+            rf"{c}(?:,\s+which)?\s+(?P<left>left|quit|withdrew\s+from|exited)\s+(?:the\s+)?{org}(?:\s+in\s+{_YEAR})?",
+            rf"(?<![\w-]){org}(?:['’]s)?\s+(?:(?:\w+|\d+)\s+)??(?P<founding>(?:founding|founder)[\s-]+)?{members}(?:\s*[,:—–]|\s+-|\s+such\s+as|"
+            rf"\s+including|\s+like|\s+include|\s+included|\s+are|\s+were|\s+was)\s*(?:the\s+)?{c}{lst}",
+            rf"(?P<founding>(?:founding|founder)[\s-]+)members?\s+of\s+(?:the\s+)?{org}(?:\s*[,:—–]|\s+-|\s+such\s+as|\s+including|"
+            rf"\s+like|\s+include|\s+included|\s+are|\s+were)\s*(?:the\s+)?{c}{lst}",
+            rf"(?<![\w-]){org},?\s+whose\s+(?:\w+\s+)??(?P<founding>(?:founding|founder)[\s-]+)?{members}\s+(?:include|included|are|were)\s+"
+            rf"(?:the\s+)?{c}{lst}",
+            # "its" for the organisation named earlier in the sentence
+            rf"(?<![\w-]){org}{_SAME_SENTENCE}\b{c}{lst}\s+(?:was|is|were|are|became|remains)\s+(?:one\s+of|among)\s+its\s+"
+            rf"(?:\w+\s+)??(?P<founding>(?:founding|founder)[\s-]+)?(?:members|founders|member\s+states)",
+            rf"(?<![\w-]){org}{_SAME_SENTENCE}\b(?<!\p{{Lu}}\p{{L}}*\s)(?:the\s+)?{c}{lst}\s+(?:among|as\s+one\s+of|as)\s+"
+            rf"its\s+(?:\w+\s+)??(?P<founding>(?:founding|founder)[\s-]+)?(?:members?|founders?)",
+            rf"(?<![\w-]){org}{_SAME_SENTENCE}\b{c}\s+(?:became|becoming|joined\s+as)\s+its\s+(?:\w+\s+)?members?",
+            rf"(?<![\w-]){org}{_SAME_SENTENCE}\bits\s+(?:\w+\s+)??(?P<founding>(?:founding|founder)[\s-]+)?(?:members|founders)(?:\s*[,:—–]|"
+            rf"\s+-|\s+were|\s+included|\s+include|\s+are)\s*(?:the\s+)?{c}{lst}",
+            rf"{c}{lst},?\s+(?:which\s+)?(?P<founding>(?:co-)?founded|helped\s+(?:to\s+)?found|were\s+among\s+the\s+founders\s+of|"
+            rf"was\s+among\s+the\s+founders\s+of|was\s+one\s+of\s+the\s+founders\s+of)\s+(?:the\s+)?{org}",
+            rf"(?<![\w-]){org}(?:,\s+(?:which\s+was\s+)?|\s+(?:was|were)\s+)(?P<founding>founded|established|created|"
+            rf"formed|set\s+up)(?:\s+in\s+\d{{4}})?\s+by\s+(?:the\s+)?{c}{lst}",
+        ],
+        "count": [
+            rf"(?<![\w-]){org}(?:['’]s|{_SAME_SENTENCE}\bits)\s+(?:original\s+)?(?P<n>{_COUNT})\s+(?:original\s+)?"
+            rf"(?:(?:founding|founder)[\s-]+(?:members?|states|nations|countries)|founders)\b",
+            rf"\b(?i:the)\s+(?P<n>{_COUNT})\s+(?:(?:founding|founder)[\s-]+(?:members?|states|nations|countries)|founders)\s+of\s+(?:the\s+)?{org}",
+            rf"(?<![\w-]){org}(?:,\s+(?:which\s+was\s+)?|\s+(?:was|were)\s+)(?:founded|established|created|formed|set\s+up)"
+            rf"(?:\s+in\s+\d{{4}})?(?:\s+in\s+\p{{Lu}}\p{{L}}+)?\s+by\s+(?P<n>{_COUNT})\s+(?:countries|nations|states|members)\b",
+        ],
+        "founded": [
+            rf"(?<![\w-]){org}(?:,\s+(?:which\s+was\s+)?|\s+(?:was|is|were)\s+)(?:founded|established|created|formed|"
+            rf"set\s+up|launched)\s+in\s+{_YEAR}",
+            rf"\b(?:[Ff]ounded|[Ee]stablished|[Cc]reated|[Ss]et\s+up)\s+in\s+{_YEAR},\s+(?:the\s+)?{org}",
+        ],
+    }
 
 
-def _org_sources(alias_rx: str, which: str) -> list[str]:
+# Words that stand for the organisation named last before them ("the bloc's six founding members").
+_ANAPHORS = r"(?:bloc|alliance|union|organisation|organization|cartel|grouping|group|club|body|community)"
+
+
+@lru_cache(maxsize=64)
+def _org_compiled(aliases: tuple[str, ...]) -> dict[str, list[regex.Pattern]]:
     from ..data.mentions import NAME
 
-    org = rf"(?P<org>{alias_rx})(?![\w+-])"
-    if which == "seat":
-        return [
-            rf"(?<![\w-])(?P<city>{NAME})-based\s+(?:the\s+)?{org}",
-            rf"(?<![\w-]){org}(?:['’]s)?\s+(?:headquarters|HQ|head\s+office|secretariat|seat)\s+"
-            rf"(?:is\s+|are\s+)?in\s+(?P<city>{NAME})",
-            rf"(?<![\w-]){org}(?:,\s+(?:which\s+is\s+)?|\s+is\s+)(?:based|headquartered)\s+in\s+"
-            rf"(?P<city>{NAME})",
-        ]
-    return [
-        rf"(?<![\w-]){org}\s+(?:member|member\s+state|member\s+country|ally)\s+(?P<c>{NAME})",
-        rf"(?P<c>{NAME}),\s+(?:a|an|another|the|also\s+an?)\s+(?:fellow\s+)?{org}\s+"
-        rf"(?:member|member\s+state|member\s+country|ally)\b",
-        rf"(?P<c>{NAME})\s+is\s+(?:a|an|also\s+a|also\s+an)\s+(?:full\s+)?member\s+of\s+"
-        rf"(?:the\s+)?{org}",
-    ]
+    alias_rx = "|".join(sorted((regex.escape(a) for a in aliases), key=len, reverse=True))
+    org = rf"(?P<org>{alias_rx}|(?<![\w-])[Tt]he\s+{_ANAPHORS})(?![\w+-])"
+    return {k: [regex.compile(p) for p in v] for k, v in _org_sources(org, NAME).items()}
 
 
 class Organisation(Kind):
     """Keys: [[organisation]] tables — name, aliases, seat (cities of its headquarters), members (ISO 3166
-    alpha-2 codes of every state ever a member), source. Checks "the Geneva-based X", "X's headquarters in
-    Y", "X, based in Y", and "X member Y" / "Y, an X member" / "Y is a member of X".
-
-    Every match holds an alias, as whole words: only aliases all of whose words doc.words holds are looked
-    for, and only blocks holding "member" or a seat word and an alias are read. A pattern there names only
-    the aliases that stand where it needs one (_ORG_CONTEXT), compiled once per such set: it matches where
-    the pattern over every alias does, as the others fail wherever they are tried."""
+    alpha-2 codes of every state ever a member), founders, founded (year, or years an account may give),
+    joined / left ({code = year}), source. One reader ties an organisation to a seat ("the Geneva-based X",
+    "X's headquarters in Y", "X, headquartered in Y"), a member ("X member Y", "Y, an X member since 1995",
+    "Y joined X in 2004", "Y left X in 2020", "X's founding members, Y and Z", "Y co-founded X") or a founding
+    year ("X, founded in 1949"), and each is checked against the table (a year within one of the data's)."""
 
     NAME = "organisation"
     KEYS = {"organisation": list}
@@ -348,20 +388,11 @@ class Organisation(Kind):
         self.orgs = rule.params["organisation"]
         self.by_alias = {alias: i for i, org in enumerate(self.orgs) for alias in org["aliases"]}
         self._aliases = WordIndex(self.by_alias)
-        self._order = {alias: i for i, alias in enumerate(self.by_alias)}
 
     def _present(self, doc: Document) -> list[str]:
         """The aliases the document holds (as case-sensitive substrings of its prose)."""
         prose = doc.prose
         return [alias for alias in phrase_candidates(doc, self._aliases) if alias in prose]
-
-    def _patterns(self, which: str, text: str, present: list[str]) -> Iterator[tuple[int, regex.Pattern]]:
-        """The seat or member patterns (by number) that may match in text, each over the aliases standing
-        where it needs one."""
-        for n, (before, after) in enumerate(_ORG_CONTEXT[which]):
-            aliases = tuple(sorted((a for a in present if _in_context(text, a, before, after)), key=self._order.get))
-            if aliases:
-                yield n, _org_pattern(which, n, aliases)
 
     def check(self, doc: Document) -> Iterable[Finding]:
         present = self._present(doc)
@@ -370,70 +401,164 @@ class Organisation(Kind):
         g = None
         for _, block in self.blocks(doc):
             text = block.text
-            members = "member" in text
-            seats = any(s in text for s in _SEAT_WORD_NEEDS) and _org_words()[1].search(text) is not None
-            if not (seats or members) or not any(alias in text for alias in present):
+            here = tuple(a for a in present if a in text)
+            if not here:
                 continue
-            not_member, _, person_after = _org_words()
-            for n, rx in self._patterns("seat", text, present) if seats else ():
-                for m in rx.finditer(text):
-                    org = self.orgs[self.by_alias[m.group("org")]]
-                    if not org.get("seat") or (n == 0 and person_after.match(text, m.end())):
-                        continue
-                    g = g or _gaz()
-                    found = self._seat(doc, block, g, org, m)
-                    if found is not None:
-                        yield found
-            for n, rx in self._patterns("member", text, present) if members else ():
-                for m in rx.finditer(text):
-                    org = self.orgs[self.by_alias[m.group("org")]]
-                    if not org.get("members") or not_member.search(text, 0, m.start("org")):
-                        continue
-                    if n == 0 and not_member.search(text, max(0, m.start() - 20), m.start()):
-                        continue
-                    g = g or _gaz()
-                    found = self._member(doc, block, g, org, m)
-                    if found is not None:
-                        yield found
+            seen: set[tuple[int, int]] = set()
+            for which, patterns in _org_compiled(here).items():
+                for rx in patterns:
+                    for m in rx.finditer(text, overlapped=True):
+                        key = (m.start("org"), m.end())  # ("The US, an ICC member" and "US, an ICC member")
+                        if key in seen:
+                            continue
+                        seen.add(key)
+                        name = m.group("org")
+                        if name not in self.by_alias:  # "the bloc": the organisation named last before it
+                            name = _last_alias(text, m.start("org"), here)
+                            if name is None:
+                                continue
+                        g = g or _gaz()
+                        org = self.orgs[self.by_alias[name]]
+                        yield from getattr(self, f"_{which}")(doc, block, g, org, m)
 
-    def _seat(self, doc, block, g, org, m) -> Finding | None:
+    def _seat(self, doc, block, g, org, m) -> Iterator[Finding]:
         from ..data.names import name_key
 
+        text = block.text
+        if not org.get("seat") or "-based" in m.group() and regex.match(_PERSON_AFTER, text[m.end():], regex.I):
+            return  # "the Geneva-based WHO officials": people, who may work anywhere
         city = m.group("city")
         seats = {name_key(s) for s in org["seat"]}
         if name_key(city) in seats or not g.readings(city) and not g.countries_named(city):
-            return None
+            return
         seat_countries = {p.country for s in org["seat"] for p in g.places(s)[:1]}
         if g.countries_named(city):
             if set(g.countries_named(city)) & seat_countries:
-                return None
+                return
         elif any(g.fits(r, tuple(seat_countries)) for r in g.readings(city)) and len(city.split()) == 1 \
                 and not g.places(city):
-            return None  # a district or suburb of the seat's country
+            return  # a district or suburb of the seat's country
         where = " and ".join(org["seat"])
-        return self.finding(doc, block, m.start("city"), m.end("city"), org["seat"][0] if len(org["seat"]) == 1 else None,
-                            suggestions=org["seat"], org=m.group("org"),
-                            fact=f"{org['name']} is based in {where}", source=org["source"])
+        yield self.finding(doc, block, m.start("city"), m.end("city"),
+                           org["seat"][0] if len(org["seat"]) == 1 else None, suggestions=org["seat"],
+                           org=m.group("org"), fact=f"{org['name']} is based in {where}", source=org["source"])
 
-    def _member(self, doc, block, g, org, m) -> Finding | None:
-        country = m.group("c")
-        codes = g.countries_named(country)
-        if len(codes) != 1 or g.is_historic(country) or g.regions_named(country):
+    def _member(self, doc, block, g, org, m) -> Iterator[Finding]:
+        text = block.text
+        if _not_member().search(text, max(0, m.start() - 25), m.start("org")):
+            return  # "non-EU member", "Norway is not a member of the EU", "would-be Nato member"
+        names = [(m.start("c"), m.end("c"))]
+        if "list" in m.re.groupindex and m.group("list"):
+            names += [(s + m.start("list"), e + m.start("list")) for s, e in _list_names(m.group("list"))]
+        qualifier = org.get("qualifier")
+        if qualifier and qualifier not in text[max(0, m.start() - 30):m.end()]:
+            return  # "Japan, a Security Council member": only its permanent members are listed
+        if not org.get("group") and "grp" in m.re.groupindex:
+            return  # the forms without "member" are for groups of countries ("the Baltic states")
+        founding = "founding" in m.re.groupindex and m.group("founding") is not None
+        left = "left" in m.re.groupindex and m.group("left") is not None
+        year = int(m.group("year")) if "year" in m.re.groupindex and m.group("year") else None
+        for start, end in names:
+            country = text[start:end]
+            codes = g.countries_named(country)
+            if len(codes) != 1 or g.is_historic(country) or g.regions_named(country):
+                continue
+            cc = codes[0]
+            fact = self._membership_fact(org, cc, country, founding, left, year)
+            if fact is not None:
+                # the claim: the country and the words that make it a member, founder or leaver
+                span = (start, m.end()) if m.end() > end else (max(m.start(), _claim_start(text, m, start)), end)
+                yield self.finding(doc, block, *span, None, org=m.group("org"), fact=fact, source=org["source"])
+
+    @staticmethod
+    def _membership_fact(org, cc: str, country: str, founding: bool, left: bool, year: int | None) -> str | None:
+        """Why a membership claim is wrong, or None when the table agrees (or cannot tell)."""
+        members = org.get("members")
+        name = org["name"]
+        if members is None:  # only when each member joined is known (the WTO's late joiners)
+            if cc in org.get("non_members", ()) and not left:
+                return f"{country} is not a member of {name}"
+            joined = org.get("joined", {}).get(cc)
+            if year is not None and joined is not None and abs(year - joined) > 1 and not left and not founding:
+                return f"{country} joined {name} in {joined}"
             return None
-        if codes[0] in org["members"]:
+        if cc not in members:
+            if org.get("group"):
+                return f"{country} is not one of {name}"
+            qualifier = org.get("qualifier")
+            if qualifier and qualifier != "member":
+                return f"{country} is not a {qualifier} member of {name}"
+            return f"{country} has never been a member of {name}"
+        if founding and org.get("founders") is not None and cc not in org["founders"]:
+            joined = org.get("joined", {}).get(cc)
+            return f"{country} is not a founding member of {name}" + (f"; it joined in {joined}" if joined else "")
+        if left:
+            quit = org.get("left", {}).get(cc)
+            if quit is None:
+                return f"{country} has not left {name}"
+            if year is not None and abs(year - quit) > 1:
+                return f"{country} left {name} in {quit}"
             return None
-        return self.finding(doc, block, m.start("c"), m.end("c"), None, org=m.group("org"),
-                            fact=f"{country} has never been a member of {org['name']}", source=org["source"])
+        if year is not None:
+            joined = org.get("joined", {}).get(cc)
+            if joined is None and org.get("founders") is not None and cc in org["founders"]:
+                joined = _founded_years(org)[0] if _founded_years(org) else None
+            if joined is not None and abs(year - joined) > 1:
+                return f"{country} joined {name} in {joined}"
+        return None
+
+    def _count(self, doc, block, g, org, m) -> Iterator[Finding]:
+        founders = org.get("founders")
+        if not founders or _count(m.group("n")) == len(founders):
+            return
+        yield self.finding(doc, block, m.start("n"), m.end("n"), None, org=m.group("org"),
+                           fact=f"{org['name']} had {len(founders)} founding members", source=org["source"])
+
+    def _founded(self, doc, block, g, org, m) -> Iterator[Finding]:
+        years = _founded_years(org)
+        year = int(m.group("year"))
+        if not years or any(abs(year - y) <= 1 for y in years):
+            return
+        yield self.finding(doc, block, m.start("year"), m.end("year"), str(years[0]), org=m.group("org"),
+                           fact=f"{org['name']} was founded in {years[0]}", source=org["source"])
 
 
-def _in_context(text: str, alias: str, before: re.Pattern | None, after: re.Pattern | None) -> bool:
-    """Whether alias occurs in text with what comes before it and after it matching (None: anything)."""
-    pos = text.find(alias)
-    while pos != -1:
-        if (before is None or before.search(text, 0, pos)) and (after is None or after.match(text, pos + len(alias))):
-            return True
-        pos = text.find(alias, pos + 1)
-    return False
+def _last_alias(text: str, pos: int, aliases: tuple[str, ...]) -> str | None:
+    """The alias that occurs last before pos (as a whole word)."""
+    best, where = None, -1
+    for alias in aliases:
+        found = text.rfind(alias, 0, pos)
+        while found != -1 and (found > 0 and (text[found - 1].isalnum() or text[found - 1] == "-")
+                               or text[found + len(alias):found + len(alias) + 1].isalnum()):
+            found = text.rfind(alias, 0, found)
+        if found > where:
+            best, where = alias, found
+    return best
+
+
+def _claim_start(text: str, m, country_start: int) -> int:
+    """Where the words that claim membership begin before a listed country ("ASEAN's founding members, ...")."""
+    org = m.start("org")
+    if country_start - org <= 80:
+        return org
+    found = regex.search(r"(?r)\b(?:its|founding|members?|founders?)\b", text, pos=m.start(), endpos=country_start)
+    return found.start() if found else country_start
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBERS[word.casefold()]
+
+
+def _founded_years(org) -> list[int]:
+    founded = org.get("founded")
+    return [] if founded is None else [founded] if isinstance(founded, int) else list(founded)
+
+
+def _list_names(tail: str) -> list[tuple[int, int]]:
+    """The spans of the names in a list tail (', Y and Z')."""
+    from ..data.mentions import NAME
+
+    return [m.span() for m in regex.finditer(rf"(?=\p{{Lu}}){NAME}", tail)]
 
 
 def _gaz():

@@ -10,7 +10,7 @@ from typing import Iterable, Iterator
 import regex
 
 from ..document import Document
-from ..data.literals import fold
+from ..data.literals import fold, holds
 from ..data.mentions import space_before
 from ..errors import RuleError
 from ..model import Finding
@@ -167,7 +167,7 @@ class Contradiction(Kind):
     skip (a regex: descriptions matching it are not judged on this facet, e.g. 'former')."""
 
     NAME = "contradiction"
-    KEYS = {"facet": list}
+    KEYS = {"facet": list, "quantity": list}
     REQUIRED = ("facet",)
     DOCUMENT_LEVEL = True
 
@@ -198,6 +198,7 @@ class Contradiction(Kind):
         self.facets = self._facets_of(rule)  # patterns are compiled on first use: few documents need them
 
     def check(self, doc: Document) -> Iterable[Finding]:
+        yield from self._quantities(doc)
         starts = _start_ranges(doc)
         if not starts:
             return
@@ -229,6 +230,61 @@ class Contradiction(Kind):
                                        earlier=earlier.words, value=item.value, other=earlier.value)
                 else:
                     said.append(item)
+
+    def _quantities(self, doc: Document) -> Iterator[Finding]:
+        """The same term given two values of one quantity ("founded in 1990" ... "founded in 1985"), each read by
+        a [[quantity]] pattern (the term: its group 'term', else the words before the match)."""
+        quantities = self.rule.params.get("quantity", [])
+        if not quantities:
+            return
+        said: list[tuple[str, str, float, int, int, int, str]] = []  # (quantity, term, value, block, start, end, text)
+        prose = fold(doc.prose)
+        digits = _DIGIT.search(prose) is not None
+        # no match can lack a string every match holds: patterns the whole document cannot match are dropped
+        patterns = [(q, p) for q, p in self._quantity_patterns() if holds(prose, p.needs) and (digits or not p.digits)]
+        if not patterns:
+            return
+        for index, block in self.blocks(doc):
+            text = block.text
+            folded = fold(text)
+            digits = _DIGIT.search(text) is not None
+            matches = sorted(((m, q) for q, pattern in patterns
+                              if not (pattern.digits and not digits or not holds(folded, pattern.needs))
+                              for m in pattern.finditer(text)), key=lambda mq: mq[0].start())
+            for m, q in matches:  # in the order the text gives them
+                term = m.group("term") if "term" in m.re.groupindex and m.group("term") else \
+                    _name_before(text, m.start())
+                if "term2" in m.re.groupindex and m.group("term2"):
+                    term = f"{term} | {m.group('term2')}"
+                if not term:  # "since its founding in 1990": the last term given this quantity
+                    term = next((o[1] for o in reversed(said) if o[0] == q["name"]), "")
+                if not term:
+                    continue
+                given = m.group("value") if "value" in m.re.groupindex and m.group("value") else q.get("value", "")
+                value = _quantity_value(given)
+                if value is None or q.get("max") is not None and value > q["max"]:
+                    continue
+                span = m.span("value") if "value" in m.re.groupindex and m.group("value") else m.span()
+                for other in said:
+                    if other[0] != q["name"] or not _same_entity(other[1], term):
+                        continue
+                    tolerance = float(q.get("tolerance", 0)) * max(abs(value), abs(other[2]))
+                    if abs(other[2] - value) > tolerance:
+                        first = doc.blocks[other[3]]
+                        line = doc.source.count("\n", 0, first.to_source(other[4])) + 1
+                        yield self.finding(doc, block, *span, None, term=term, line=line, earlier=other[6],
+                                           value=_said_as(q, given), other=_said_as(q, other[6]))
+                        break
+                else:
+                    said.append((q["name"], term, value, index, span[0], span[1], given))
+
+    def _quantity_patterns(self) -> list[tuple[dict, "_Quantity"]]:
+        compiled = getattr(self, "_compiled_quantities", None)
+        if compiled is None:
+            compiled = self._compiled_quantities = [
+                (q, _Quantity(self.rule, f"quantity.{q['name']}", p))
+                for q in self.rule.params.get("quantity", []) for p in q["patterns"]]
+        return compiled
 
     def _judge(self, index: int, text: str, term: str, m: regex.Match) -> Iterator[_Said]:
         """The facet values one description gives its term (at most one per facet)."""
@@ -271,3 +327,84 @@ def _partnered(terms: list[str]) -> list[bool]:
         for k in ks:
             owners.setdefault(k, set()).add(i)
     return [any(len(owners[k]) > 1 for k in ks) for ks in keys]
+
+
+_NUMBER_WORDS = {"landlocked": 1.0, "coastal": 2.0, "light": 1.0, "medium": 2.0, "heavy": 3.0, "sweet": 1.0,
+                 "sour": 2.0}
+
+
+_COUNTS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                      "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+
+
+def _said_as(quantity: dict, given: str) -> str:
+    return given if "value" in quantity else f"{quantity['name']} {given}"
+
+
+def _quantity_value(text: str) -> float | None:
+    """A figure ('1,990', '3.5 million') or a class word, as a number."""
+    word = text.casefold().strip()
+    if word == "founding member":
+        return 0.0
+    if word in _COUNTS:
+        return float(_COUNTS[word])
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
+    m = regex.match(r"(\d[\d,]*(?:\.\d+)?)\s*(million|billion|m|bn)?", word)
+    if m is None:
+        return None
+    scale = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}.get(m.group(2) or "", 1.0)
+    return float(m.group(1).replace(",", "")) * scale
+
+
+def _name_before(text: str, end: int) -> str:
+    """The capitalised name just before end (', ' between allowed): 'Acme Bank, founded in 1990' -> 'Acme Bank'."""
+    m = regex.search(r"(\p{Lu}[\p{L}'’-]*(?:\s+(?:of|the|and|de|for)?\s*\p{Lu}[\p{L}'’-]*){0,5}),?\s*$",
+                     text[max(0, end - 80):end])
+    return m.group(1) if m else ""
+
+
+_DIGIT = re.compile(r"\d")
+
+
+class _Quantity:
+    """A quantity pattern ({NAME} for a capitalised name), compiled the first time a block holds the strings every
+    match needs (worked out on a copy whose names and letter classes hold no literal)."""
+
+    __slots__ = ("rule", "key", "source", "needs", "digits", "compiled")
+
+    def __init__(self, rule, key: str, source: str) -> None:
+        from ..data.literals import required_all
+
+        self.digits = "(?P<value>\\d" in source  # a figure every match holds
+        self.rule, self.key, self.source = rule, key, source
+        plain = source.replace("{NAME}", "(?:.+)").replace("\\p{Lu}", "[A-Z]").replace("\\p{L}", "\\w")
+        plain = plain.replace("\\p{{Lu}}", "[A-Z]").replace("\\p{{L}}", "\\w")
+        self.needs = required_all(plain) if "\\p" not in plain else ()
+        self.compiled: regex.Pattern | None = None
+
+    def finditer(self, text: str) -> Iterator[regex.Match]:
+        if self.compiled is None:
+            from ..data.mentions import NAME
+
+            source = self.source.replace("{NAME}", NAME)
+            if self.source.startswith(("(?P<term>{NAME}", "(?P<term>\\p{Lu}")):
+                source = "(?=\\p{Lu})" + source  # led by a capital: the scan looks for capitals only
+            self.compiled = compile_regex(self.rule, self.key, source, 0)
+        return self.compiled.finditer(text)
+
+
+def _same_entity(a: str, b: str) -> bool:
+    """same_term(), or a common noun standing for a name that holds it ('the bank' for 'Central Bank of Oz'),
+    or the bare event word ('since independence in 1962'); pairs ('Poland | EU') part by part."""
+    if " | " in a or " | " in b:
+        pa, pb = a.split(" | "), b.split(" | ")
+        return len(pa) == len(pb) and all(same_term(x, y) for x, y in zip(pa, pb))
+    if same_term(a, b):
+        return True
+    for short, long in ((a, b), (b, a)):
+        if short.islower() and short in ("independence",) :
+            return True
+        if short.islower() and all(w in long.casefold().split() for w in short.split()):
+            return True
+    return False

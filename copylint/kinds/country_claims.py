@@ -1,0 +1,248 @@
+"""country-fact: a currency or an official language given to a country that does not use it ("the Swiss euro",
+"Japan's currency, the yuan", "Spanish-speaking Brazil", "French, the official language of Mozambique")."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+import regex
+
+from ..document import Document
+from ..model import Finding
+from .base import Kind
+
+_WORD = r"\p{L}[\p{L}'’-]*"
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> dict[str, list[regex.Pattern]]:
+    from ..data.mentions import NAME
+
+    c = rf"(?P<c>{NAME})"
+    money = r"(?P<m>[\p{L}]+)"
+    lang = r"(?P<l>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)"
+    langs = rf"{lang}(?P<more>(?:\s*,\s*|\s+and\s+|\s+or\s+)\p{{Lu}}\p{{Ll}}+)*"
+    return {
+        "currency": [regex.compile(p) for p in (
+            # the Swiss euro / Kenyan shillings / the Japanese yuan
+            rf"(?<![\p{{L}}-]){c}\s+(?!(?:and|or)\b){money}\b",
+            # Japan's (national) currency(,) (is) the yuan / the currency of Japan, the yuan
+            rf"{c}['’]s\s+(?:national\s+|official\s+|local\s+)?currency,?\s+(?:is\s+)?(?:the\s+)?{money}\b",
+            rf"\b(?i:the)\s+(?:national\s+|official\s+)?currency\s+of\s+(?:the\s+)?{c},?\s+(?:is\s+)?(?:the\s+)?{money}\b",
+            rf"\b(?i:the)\s+{money},\s+(?:the\s+)?{c}['’]s\s+(?:national\s+|official\s+)?currency\b",
+            rf"{c},?\s+whose\s+currency\s+is\s+(?:the\s+)?{money}\b",
+            # Denmark, which uses the euro / Denmark adopted the euro (in 1999)
+            rf"{c}(?:,\s+[^,;.]{{1,60}},)?,?\s+(?:which\s+|that\s+)?(?:uses|used|adopted|has\s+adopted|switched\s+to|"
+            rf"pays\s+in|trades\s+in|prices\s+goods\s+in)\s+(?:the\s+)?{money}\b(?!\s+(?:zone|area|bonds?|debt|loans?|"
+            rf"contracts?))",
+        )],
+        "sea": [regex.compile(p) for p in (
+            # landlocked Kenya / Kenya, a landlocked country / Kenya is landlocked
+            rf"\b(?i:landlocked)\s+{c}",
+            rf"{c},?\s+(?:which\s+is\s+|is\s+|a\s+|an\s+)(?:a\s+)?(?:\w+\s+)?landlocked\b",
+        )],
+        "language": [regex.compile(p) for p in (
+            # Spanish-speaking Brazil
+            rf"\b{lang}-speaking\s+(?:the\s+)?{c}",
+            # the official language(s) of Brazil(,| is| are) Spanish
+            rf"\b(?i:the)\s+(?P<sole>sole\s+|only\s+|single\s+)?(?:main\s+)?official\s+languages?\s+(?:of|in)\s+(?:the\s+)?{c}"
+            rf"(?:,\s+|\s+(?:is|are|was)\s+)(?:both\s+)?{langs}",
+            # Brazil's official language(s)(,| is) Spanish
+            rf"{c}['’]s\s+(?P<sole>sole\s+|only\s+|single\s+)?(?:main\s+)?official\s+(?:languages?|tongue)(?:,\s+|\s+(?:is|are)\s+)"
+            rf"(?:both\s+)?{langs}",
+            rf"\b(?i:the)\s+official\s+languages?\s+in\s+{c}\s+(?:is|are)\s+{langs}",
+            # Spanish is (the|an|one of the) official language(s) of Brazil / Spanish, (which is) the official language of Brazil
+            rf"\b{langs}(?:,\s+(?:which\s+(?:is|are)\s+)?|\s+(?:is|are|was|remains)\s+)(?:the|an|one\s+of\s+the|also\s+an?|"
+            rf"both)\s+(?P<sole>sole\s+|only\s+|single\s+)?(?:main\s+)?official\s+(?:languages?|tongue)\s+(?:of|in)\s+"
+            rf"(?:the\s+)?{c}",
+            # Spanish is Brazil's (sole) official language
+            rf"\b{langs}\s+(?:is|are|remains)\s+{c}['’]s\s+(?P<sole>sole\s+|only\s+|single\s+)?(?:main\s+)?official\s+"
+            rf"(?:languages?|tongue)",
+            # in Brazil, where Spanish is the official language
+            rf"{c},\s+where\s+{lang}\s+is\s+(?:the|an)\s+official\s+language",
+        )],
+    }
+
+
+class CountryFact(Kind):
+    """No keys: the facts are data (copylint.data.country_facts: official languages by constitution, currencies
+    from GeoNames and ISO 4217, each country's former currencies). Reads a currency given a country ("the Swiss
+    euro", "Japan's currency, the yuan", "the yen, China's currency") and an official language given a country
+    ("Spanish-speaking Brazil", "the official language of Mozambique is French", "Dutch, Belgium's official
+    language"); a currency the country used before (the French franc) or any official language passes."""
+
+    NAME = "country-fact"
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        prose = doc.prose
+        money = "currency" in prose or _has_currency_word(prose)
+        language = "official language" in prose or "-speaking" in prose
+        if not (money or language or "andlocked" in prose):
+            return
+        g = None
+        for _, block in self.blocks(doc):
+            text = block.text
+            for which, patterns in _patterns().items():
+                if which == "currency" and not (money and ("currency" in text or _has_currency_word(text))):
+                    continue
+                if which == "language" and not (language and ("official language" in text or "-speaking" in text)):
+                    continue
+                if which == "sea" and "andlocked" not in text:
+                    continue
+                seen: set[int] = set()
+                lowered = text.casefold()
+                for n, rx in enumerate(patterns):
+                    if which == "currency" and n and not any(w in lowered for w in _CURRENCY_FORM_NEEDS[n]):
+                        continue
+                    for m in _matches(rx, text, which == "currency" and n == 0):
+                        if m.start("c") in seen:
+                            continue
+                        if g is None:
+                            from ..data.gazetteer import gazetteer
+
+                            g = gazetteer()
+                        found = list(getattr(self, f"_{which}")(doc, block, g, m))
+                        if found:
+                            seen.add(m.start("c"))
+                        yield from found
+
+    @staticmethod
+    def _country(g, name: str) -> str | None:
+        from .geography import _trim
+
+        name = _trim(name)
+        if g.is_historic(name):
+            return None
+        codes = g.countries_named(name) or g.country_of_demonym(name)
+        if not codes or g.regions_named(name) and not g.country_of_demonym(name):
+            return None
+        return codes[0] if len(set(codes)) == 1 or name.casefold() == "korean" else None
+
+    def _currency(self, doc, block, g, m) -> Iterator[Finding]:
+        from ..data import country_facts as facts
+
+        word = facts.currency_word(m.group("m"))
+        if word is None:
+            return
+        name = m.group("c")
+        words = name.split()
+        # "the US dollar": a demonym or a country right before the currency; a longer run names something else
+        if len(words) > 3:
+            return
+        cc = self._country(g, name)
+        if cc is None:
+            return
+        demonym = bool(g.country_of_demonym(name)) and not g.countries_named(name)
+        if m.re.pattern.startswith("(?<![") and word in _ENGLISH and not _money_context(block.text, m) and \
+                not (demonym and word not in _VERBS):
+            return  # "Spain won", "a Brazilian won the race", "Egypt's real test": words of English first
+        allowed = facts.currencies(cc)
+        if not allowed or word in allowed or word in facts.former_currencies(cc):
+            return
+        if word == "dollar" and name.upper() in ("US", "U.S."):
+            return
+        country = g.display(cc).removeprefix("the ")
+        current = facts.currency_display(cc)
+        yield self.finding(doc, block, m.start("m"), m.end("m"), None,
+                           fact=f"{country}'s currency is the {current.lower() if current else '?'}",
+                           source="GeoNames country info (currency) and ISO 4217")
+
+    def _sea(self, doc, block, g, m) -> Iterator[Finding]:
+        from ..data import country_facts as facts
+
+        cc = self._country(g, m.group("c"))
+        if cc is None or facts.landlocked(cc) or not g.neighbours(cc) and cc not in facts.country_codes():
+            return
+        country = g.display(cc).removeprefix("the ")
+        yield self.finding(doc, block, m.start(), m.end(), None, fact=f"{country} is not landlocked: it has a coast",
+                           source="CIA World Factbook, Coastline")
+
+    def _language(self, doc, block, g, m) -> Iterator[Finding]:
+        from ..data import country_facts as facts
+        from ..data.names import name_key
+
+        cc = self._country(g, m.group("c"))
+        if cc is None:
+            return
+        official = facts.official_languages(cc)
+        if official is None:
+            return
+        spans = [m.span("l")]
+        if "more" in m.re.groupindex and m.captures("more"):
+            for s, e in m.spans("more"):
+                piece = m.string[s:e]
+                word = regex.search(r"\p{Lu}\p{Ll}+$", piece)
+                spans.append((s + word.start(), e))
+        sole = "sole" in m.re.groupindex and m.group("sole") and len(spans) == 1 and len(official) > 1
+        for s, e in spans:
+            language = m.string[s:e]
+            if sole and name_key(language) in official and facts.is_language(language):
+                country = g.display(cc).removeprefix("the ")
+                yield self.finding(doc, block, m.start("sole"), m.end("sole") - 1, None,
+                                   fact=f"{country} has more than one official language",
+                                   source="CIA World Factbook, Languages (official status)")
+                continue
+            if not facts.is_language(language) or name_key(language) in official:
+                continue
+            country = g.display(cc).removeprefix("the ")
+            yield self.finding(doc, block, s, e, None, fact=f"{language} is not an official language of {country}",
+                               source="CIA World Factbook, Languages (official status)")
+
+
+# Currency words that are ordinary English words too: judged only after "the", a figure or a currency sign,
+# or in the plural ("the South Korean won", "50,000 Korean won", "Brazilian reals").
+_ENGLISH = frozenset("won real mark pound rand sol som colon kip dong lev leu dram lari".split())
+_VERBS = frozenset(("won", "mark", "pound"))  # after a nationality noun too: "a Korean won the race"
+
+
+def _money_context(text: str, m) -> bool:
+    before = text[max(0, m.start("c") - 20):m.start("c")].rstrip().casefold()
+    plural = m.group("m").casefold().endswith("s") and m.group("m").casefold() not in ("lats", "litas")
+    return plural and m.group("m").casefold() != "marks" or before.endswith("the") \
+        or bool(regex.search(r"[\d$€£¥]\s*(?:million|billion|bn|m)?$", before))
+
+
+# What each currency form (by number) needs in the block, one string of (the first is tried at currency words).
+_CURRENCY_FORM_NEEDS = ((), ("currency",), ("currency",), ("currency",), ("currency",),
+                        ("use", "adopt", "switched", "pays in", "trades in", "prices goods"))
+
+
+def _matches(rx, text: str, before_currency: bool):
+    """rx's matches (overlapping); for the form led by a name before a currency word, tried only just before each
+    currency word (scanning every capitalised name is the dear part)."""
+    if not before_currency:
+        yield from rx.finditer(text, overlapped=True)
+        return
+    for word in _CURRENCY_RX.finditer(text):
+        for m in rx.finditer(text, max(0, word.start() - 60), word.end(), overlapped=True):
+            if m.start("m") == word.start():
+                yield m
+
+
+def _currency_rx():
+    from ..data.country_facts import currency_words
+
+    return regex.compile(r"(?i)\b(?:" + "|".join(sorted(currency_words(), key=len, reverse=True)) + r")\b")
+
+
+class _LazyRx:
+    def __init__(self, build) -> None:
+        self.build, self.rx = build, None
+
+    def finditer(self, text: str):
+        if self.rx is None:
+            self.rx = self.build()
+        return self.rx.finditer(text)
+
+
+_CURRENCY_RX = _LazyRx(_currency_rx)
+
+
+def _has_currency_word(text: str) -> bool:
+    """Whether a currency word may stand in the text (a cheap test on the folded prose)."""
+    from ..data.country_facts import currency_words
+
+    return not currency_words().isdisjoint(_WORDS.findall(text.casefold()))
+
+
+_WORDS = regex.compile(r"[a-z]+")

