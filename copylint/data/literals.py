@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import regex_syntax
+
 # Syntax the standard library parses differently from the regex module (or not at all): no literals then.
 _REGEX_ONLY = ("[[", "\\p", "\\P", "\\X", "\\G", "\\K", "\\L<", "\\N{", "\\m", "\\M", "(?V", "(?r", "(?w", "(?f",
                "(?|", "(?&", "(?(", "(?P>", "(?R", "(?b", "(?e", "(?p", "--", "&&", "||", "~~")
@@ -92,10 +94,12 @@ def _source(item, c) -> str | None:
             return None if None in alternatives else "(?:" + "|".join(alternatives) + ")"
         return None
     if op in (c.SUBPATTERN, c.ATOMIC_GROUP):
-        body = [_source(i, c) for i in (av[-1] if op is c.SUBPATTERN else av)]
-        return None if None in body else "(?:" + "".join(body) + ")"
+        body = [_source(i, c) for i in av]
+        if None in body:
+            return None
+        return body[0] if len(av) == 1 and av[0][0] is c.BRANCH else "(?:" + "".join(body) + ")"
     if op is c.BRANCH:
-        alternatives = [[_source(i, c) for i in branch] for branch in av[1]]
+        alternatives = [[_source(i, c) for i in branch] for branch in av]
         if any(None in a for a in alternatives):
             return None
         return "(?:" + "|".join("".join(a) for a in alternatives) + ")"
@@ -109,18 +113,13 @@ def _source(item, c) -> str | None:
 
 
 def _parse(pattern: str):
-    """The standard library's parse of pattern (items, constants module), or None when it may read it unlike
-    the regex module does."""
+    """The pattern's syntax tree (items, node constants), or None when it uses syntax read differently by the
+    regex module or outside the subset regex_syntax reads."""
     if any(s in pattern for s in _REGEX_ONLY):
         return None
     try:
-        from re import _constants as c, _parser as parser
-    except ImportError:  # pragma: no cover - Python before 3.11
-        import sre_constants as c  # type: ignore[no-redef]
-        import sre_parse as parser  # type: ignore[no-redef]
-    try:
-        return list(parser.parse(pattern)), c
-    except Exception:
+        return regex_syntax.parse(pattern), regex_syntax
+    except regex_syntax.Unsupported:
         return None
 
 
@@ -135,12 +134,10 @@ def _all(items, c) -> list[frozenset[str]]:
             continue
         if run:
             sets.append(frozenset(("".join(run),)))
-            if op is c.BRANCH:  # the parser pulls the common prefix of alternatives out ('km|kilo' -> k(?:m|ilo))
-                sets.append(frozenset("".join(run) + _lead(list(b), c) for b in av[1]))
+            if op is c.BRANCH:  # a run before alternatives also needs one of its continuations ('k(?:m|ilo)')
+                sets.append(frozenset("".join(run) + _lead(list(b), c) for b in av))
             run = []
-        if op is c.SUBPATTERN:
-            sets.extend(_all(list(av[-1]), c))
-        elif op is c.ATOMIC_GROUP:
+        if op in (c.SUBPATTERN, c.ATOMIC_GROUP):
             sets.extend(_all(list(av), c))
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
             if av[0] >= 1:
@@ -171,15 +168,13 @@ def _lead(items, c) -> str:
 
 
 def _node(op, av, c) -> frozenset[str] | None:
-    if op is c.SUBPATTERN:
-        return _sequence(list(av[-1]), c)
-    if op is c.ATOMIC_GROUP:
+    if op in (c.SUBPATTERN, c.ATOMIC_GROUP):
         return _sequence(list(av), c)
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
         low, _, sub = av
         return _sequence(list(sub), c) if low >= 1 else None
     if op is c.BRANCH:
-        branches = [_sequence(list(b), c) for b in av[1]]
+        branches = [_sequence(list(b), c) for b in av]
         return None if any(b is None for b in branches) else frozenset().union(*branches)
     if op is c.IN and all(o is c.LITERAL for o, _ in av):
         return frozenset(chr(v) for _, v in av)
