@@ -358,13 +358,14 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
 _ANAPHORS = r"(?:bloc|alliance|union|organisation|organization|cartel|grouping|group|club|body|community)"
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=8)
 def _org_compiled(aliases: tuple[str, ...]) -> dict[str, list[regex.Pattern]]:
+    """The forms compiled once for a whole table: the aliases are a named list (a set lookup inside the
+    pattern), so compiling does not grow with the table nor repeat for each document's mix of names."""
     from ..data.mentions import NAME
 
-    alias_rx = "|".join(sorted((regex.escape(a) for a in aliases), key=len, reverse=True))
-    org = rf"(?P<org>{alias_rx}|(?<![\w-])[Tt]he\s+{_ANAPHORS})(?![\w+-])"
-    return {k: [regex.compile(p) for p in v] for k, v in _org_sources(org, NAME).items()}
+    org = rf"(?P<org>\L<org_aliases>|(?<![\w-])[Tt]he\s+{_ANAPHORS})(?![\w+-])"
+    return {k: [regex.compile(p, org_aliases=aliases) for p in v] for k, v in _org_sources(org, NAME).items()}
 
 
 class Organisation(Kind):
@@ -388,6 +389,7 @@ class Organisation(Kind):
         self.orgs = rule.params["organisation"]
         self.by_alias = {alias: i for i, org in enumerate(self.orgs) for alias in org["aliases"]}
         self._aliases = WordIndex(self.by_alias)
+        self._all_aliases = tuple(sorted(self.by_alias))
 
     def _present(self, doc: Document) -> list[str]:
         """The aliases the document holds (as case-sensitive substrings of its prose)."""
@@ -405,7 +407,7 @@ class Organisation(Kind):
             if not here:
                 continue
             seen: set[tuple[int, int]] = set()
-            for which, patterns in _org_compiled(here).items():
+            for which, patterns in _org_compiled(self._all_aliases).items():
                 for rx in patterns:
                     for m in rx.finditer(text, overlapped=True):
                         key = (m.start("org"), m.end())  # ("The US, an ICC member" and "US, an ICC member")
