@@ -265,3 +265,44 @@ def test_a_round_up_of_links_is_the_story() -> None:
     links = "".join(f'<p><a href="/s/{i}">Morning round-up item number {i} about the harbour</a></p>' for i in range(6))
     page = f'<article><h1>Links</h1><p>Here is what we are reading today.</p>{links}</article>'
     assert found(page, "t.html", "CL2") == []
+
+
+# --- false alarms of the second round: shapes from the scrapinghub tune pages ---------------------------------------
+
+def test_a_quote_attribution_is_not_a_picture_credit() -> None:
+    page = ('<article><h1>Papers</h1><p>The paper cut its print run again this year, its owners said.</p>'
+            '<div class="Quote"><blockquote>Print is not dead yet.</blockquote><div class="Quote-attribution">'
+            'News industry analyst Ann Ruiz</div></div><p>Sales fell by a tenth.</p>'
+            '<blockquote><p>We keep going.</p><cite class="credit">The editor</cite></blockquote></article>')
+    assert found(page, "t.html", "CL2") == []
+
+
+def test_a_widget_named_for_the_article_on_a_page_without_one_is_the_story() -> None:
+    page = ('<body><div class="sdc-site-layout"><h1>Plan</h1><div class="sdc-article-body">'
+            '<p>The council approved the harbour plan on Monday evening after a long debate.</p>'
+            '<div class="sdc-article-widget sdc-site-video"><p>Watch: the mayor explains the plan</p></div>'
+            '<p>Work starts in May and ends next spring, officials said.</p></div></div></body>')
+    assert found(page, "t.html", "CL2") == []
+
+
+def test_a_widget_box_holding_a_paragraph_of_the_story_is_the_story() -> None:
+    story = "<p>The council approved the harbour plan on Monday evening after a debate that ran past midnight.</p>" * 3
+    page = ('<body><div class="main"><h1>Plan</h1>' + story +
+            '<div class="widget"><p>The ferry terminal moves north by two hundred metres, the mayor said on Tuesday, '
+            'and the old quay becomes a park with a market on Saturdays and a playground by the water.</p></div>'
+            '<p>Work starts in May and ends next spring, officials said.</p></div></body>')
+    assert found(page, "t.html", "CL2") == []
+
+
+def test_sign_up_steps_in_a_deals_list_are_not_calls_to_action() -> None:
+    page = ('<article><h1>Streaming deals</h1><p>Two offers are live this week for new customers.</p><ul>'
+            '<li>Sign up for an ad-free streaming account for $11.99 a month</li>'
+            '<li>Sign up for the bundle using the same email as your streaming account</li></ul></article>')
+    assert found(page, "t.html", "CL2") == []
+    assert [c for c, _ in found("Story.\n\nSign up for our newsletter today\n\nMore story.", prefix="CL2")]
+
+
+def test_an_abbreviation_the_text_uses_as_a_name_is_no_placeholder() -> None:
+    text = "Die Krankenkasse stellte die App TK-Safe vor. Weder die TK noch IBM haben Zugriff auf die Daten."
+    assert found(text, prefix="CL105") == []
+    assert found("The bridge will cost TK million dollars.", prefix="CL105") == [("CL105", "TK")]

@@ -59,6 +59,8 @@ _GENERIC_WORDS = frozenset(
     bar tools tool zone panel unit slot top bottom left right wide small large sm md lg xs default single
     news stories story-list posts articles headlines rich part component""".split()
 ) - _STORY_WORDS
+# A credit word in a name that also says quote ('Quote-attribution', 'pullquote-credit') names who said a quote.
+_QUOTE_WORDS = frozenset("quote quotes pullquote blockquote testimonial".split())
 _HIDDEN_CLASS = regex.compile(r"(?<![a-z])(?:sr-only|screen-reader-text|visually-hidden|visuallyhidden)(?![a-z])", regex.I)
 _ROLE_ATTRS = regex.compile(
     r"""\b(class|id|role|itemprop|rel|aria-label)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", regex.I
@@ -72,10 +74,16 @@ _ROLE_TAGS: dict[str, str] = {}
 def _name_role(name: str) -> str:
     if _TAXONOMY.match(name):
         return ""
-    for word in reversed(_NAME_WORDS.findall(_CAMEL.sub("-", name).lower())):
+    words = _NAME_WORDS.findall(_CAMEL.sub("-", name).lower())
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
         if word in _STORY_WORDS:
             return ""
         role = _ROLE_WORDS.get(word)
+        if role == "credit" and _QUOTE_WORDS.intersection(words):
+            return ""
+        if word == "widget" and _STORY_WORDS.intersection(words[:i]):
+            return ""  # 'article-widget': a component of the story (a video, a quote box), not a sidebar box
         if role:
             return role
         if word not in _GENERIC_WORDS:

@@ -192,6 +192,8 @@ class _Walker:
         role = furniture_role(name, attrs) if name not in _NEVER_FURNITURE else ""
         if name == "cite" and any(el.name == "figure" for el in stack):
             role = "credit"  # a <cite> in a figure names the picture's source
+        elif role == "credit" and any(el.name == "blockquote" for el in stack):
+            role = ""  # who said a quote, not whose picture it is
         if (name in BLOCK and name != "br") or role == "credit":  # a credit is its own line, even in a caption
             self.flush(None, at)
         parent = stack[-1]
@@ -482,15 +484,32 @@ class _Walker:
             groups.setdefault(at, []).append(b)
         items = []
         for at, members in sorted(groups.items()):
+            role = self.roles.get(at) or self.chrome_roles.get(at) or "page"
+            if role in _WEAK_ROLES and any(_is_paragraph(b) for b in members):
+                prose.extend((b, (-1, -1)) for b in members if id(b) not in dropped)
+                continue
             members.sort(key=lambda b: b.offs[0])
             last = members[-1]
             end = last.ends.get(len(last.chars) - 1, last.offs[-1] + 1)
-            role = self.roles.get(at) or self.chrome_roles.get(at) or "page"
             items.append(Furniture(role, members[0].offs[0], end, at, self.role_ends.get(at, end)))
         prose, runs = _link_lists(prose, total)
         items.extend(runs)
         items.sort(key=lambda item: item.start)
         return prose, tuple(items)
+
+
+# Names that say only where a block sits (a page-builder 'widget', a chrome word with no role): such an element
+# holding a paragraph of running prose is a part of the story, not a box beside it.
+_WEAK_ROLES = frozenset({"widget", "page"})
+PARAGRAPH_WORDS = 25
+_SENTENCE_END = frozenset(".!?\"'”’)")
+
+
+def _is_paragraph(block: _Block) -> bool:
+    """Running prose: at least PARAGRAPH_WORDS words, ending as a sentence ends, mostly not link text."""
+    text = "".join(block.chars).rstrip()
+    return (len(text.split()) >= PARAGRAPH_WORDS and text[-1:] in _SENTENCE_END
+            and block.linked * LINK_DENSITY < len(block.chars))
 
 
 LINK_LIST_RUN = 3  # this many link lines in a row inside the story are a list of links to other pages
