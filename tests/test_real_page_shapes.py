@@ -306,3 +306,37 @@ def test_an_abbreviation_the_text_uses_as_a_name_is_no_placeholder() -> None:
     text = "Die Krankenkasse stellte die App TK-Safe vor. Weder die TK noch IBM haben Zugriff auf die Daten."
     assert found(text, prefix="CL105") == []
     assert found("The bridge will cost TK million dollars.", prefix="CL105") == [("CL105", "TK")]
+
+
+# --- furniture named by the page's markup: more of the names real pages use ----------------------------------------
+
+def test_names_that_qualify_a_story_word_or_extend_a_taxonomy_prefix() -> None:
+    from copylint.formats.boilerplate import furniture_role
+
+    assert furniture_role("div", 'class="relatedContent alignRight"') == "related"
+    assert furniture_role("div", 'class="elementor-author-box__text"') == "byline"
+    assert furniture_role("div", 'class="author-bio-box"') == "byline"
+    assert furniture_role("a", 'class="category-link"') == "tags"
+    assert furniture_role("p", 'class="estimated-read-time"') == "meta"
+    assert furniture_role("div", 'class="nrplus-cta"') == "newsletter"
+    for story in ('class="entry-content"', 'class="article-body"', 'class="author-jdoe"', 'class="category-news"',
+                  'class="sidebar-content"'):
+        assert furniture_role("div", story) in ("", "widget"), story
+
+
+def test_a_print_only_header_is_not_on_the_screen() -> None:
+    page = ('<article><div class="print-header"><span>https://example.com/news/article/plan</span></div>'
+            '<h1>Plan</h1><p>The council approved the harbour plan on Monday evening after a long debate.</p></article>')
+    assert [b.text for b in LINTER.parse("t.html", page).blocks] == [
+        "Plan", "The council approved the harbour plan on Monday evening after a long debate."]
+
+
+def test_a_related_box_and_an_author_box_inside_the_story() -> None:
+    page = ('<article><h1>Plan</h1><p>The council approved the harbour plan on Monday evening after a long debate.</p>'
+            '<div class="relatedContent"><p class="title"><a href="/a">Harbour plan explained</a></p>'
+            '<p class="dek">What changes for ferries.</p></div><p>Work starts in May, officials said.</p>'
+            '<div class="author-bio-box"><p>Ana Ruiz covers the harbour for the paper.</p></div></article>')
+    got = LINTER.lint_source("t.html", page)
+    assert [f.code for f in got if f.code.startswith("CL2")] == ["CL205"]
+    texts = [b.text for b in LINTER.parse("t.html", page).blocks]
+    assert "Ana Ruiz covers the harbour for the paper." not in texts and "Work starts in May, officials said." in texts
