@@ -340,3 +340,21 @@ def test_a_related_box_and_an_author_box_inside_the_story() -> None:
     assert [f.code for f in got if f.code.startswith("CL2")] == ["CL205"]
     texts = [b.text for b in LINTER.parse("t.html", page).blocks]
     assert "Ana Ruiz covers the harbour for the paper." not in texts and "Work starts in May, officials said." in texts
+
+
+def test_a_section_label_above_the_headline_is_furniture_and_a_standfirst_is_not() -> None:
+    page = ('<article><header><a class="story-section">Opinion</a><h1>Plan Falls Short</h1></header>'
+            '<p>The council approved the harbour plan on Monday evening after a long debate.</p></article>')
+    got = [(f.code, f.text) for f in LINTER.lint_source("t.html", page) if f.code.startswith("CL2")]
+    assert got == [("CL205", "Opinion")]
+    assert LINTER.parse("t.html", page).blocks[0].scope == "title"
+    first = ('<article><p>A harbour plan that pleases nobody, and why.</p><h1>Plan Falls Short</h1>'
+             '<p>The council approved the harbour plan on Monday evening after a long debate.</p></article>')
+    assert found(first, "t.html", "CL2") == []
+
+
+def test_closing_credits_counters_and_the_publication_speaking_of_itself() -> None:
+    text = ("Harbour Plan\n\nThe council approved the plan on Monday.\n\n"
+            "Ana Ruiz contributed reporting from Lima.\n\nWrite to Ana Ruiz at ana.ruiz@example.com\n\n"
+            "84.1K\n\nJoin our forums to keep talking about the harbour.")
+    assert [c for c, _ in found(text, prefix="CL2")] == ["CL201", "CL201", "CL209", "CL210"]

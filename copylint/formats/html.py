@@ -98,6 +98,9 @@ def parse(path: str, source: str) -> MarkupDocument:
     title = next((i for i, (b, _) in enumerate(raw) if b.tag == "h1"), None)
     if title is None and raw and raw[0][0].scope == "heading":
         title = 0
+    if title:
+        raw, title, labels = _labels_before_title(raw, title)
+        furniture = tuple(sorted(furniture + labels, key=lambda item: item.start))
     blocks = [
         MarkupBlock("".join(b.chars), "title" if i == title else b.scope, b.offs[0], tuple(b.offs), b.ends)
         for i, (b, _) in enumerate(raw)
@@ -545,6 +548,27 @@ def _link_lists(prose: list, total: int) -> tuple[list, list[Furniture]]:
         kept.append(item)
     close()
     return kept, items
+
+
+LABEL_WORDS = 4
+_LABEL_END = frozenset(".!?:;,")
+
+
+def _labels_before_title(raw: list, title: int) -> tuple[list, int, tuple[Furniture, ...]]:
+    """Short lines above the headline inside the story are the page's labels for it ('Opinion', 'TV Shows',
+    'Earnings Report'): a section, a kicker, a breadcrumb. Each such block of at most LABEL_WORDS words without
+    sentence punctuation or digits is a 'section' item (no fix: it may share its element); other lines above the
+    headline (a standfirst placed first, a date) are left to the line rules."""
+    kept, items = [], []
+    for b, span in raw[:title]:
+        text = "".join(b.chars).strip()
+        if (len(text.split()) <= LABEL_WORDS and "\n" not in text and text[-1:] not in _LABEL_END
+                and not any(c.isdigit() for c in text) and b.scope not in ("alt", "caption")):
+            end = b.ends.get(len(b.chars) - 1, b.offs[-1] + 1)
+            items.append(Furniture("section", b.offs[0], end, -1, -1))
+        else:
+            kept.append((b, span))
+    return kept + raw[title:], len(kept), tuple(items)
 
 
 def _heading_tag(stack: list[_Element]) -> str:
