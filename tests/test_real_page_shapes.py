@@ -358,3 +358,23 @@ def test_closing_credits_counters_and_the_publication_speaking_of_itself() -> No
             "Ana Ruiz contributed reporting from Lima.\n\nWrite to Ana Ruiz at ana.ruiz@example.com\n\n"
             "84.1K\n\nJoin our forums to keep talking about the harbour.")
     assert [c for c, _ in found(text, prefix="CL2")] == ["CL201", "CL201", "CL209", "CL210"]
+
+
+def test_teaser_links_in_capitals_and_story_cards_nested_in_the_article() -> None:
+    story = "<p>The council approved the harbour plan on Monday evening after a long debate about the quay.</p>" * 3
+    page = (f'<article><h1>Plan</h1>{story}<p><strong><a href="/x">A LONG HISTORY OF HARBOUR FIGHTS</a></strong></p>'
+            '<p><a href="/r">CLICK FOR THE FULL PLAN</a></p><p>Work starts in May, officials said.</p>'
+            '<article class="post-7"><p>Another post about ferries, with its own teaser text.</p></article></article>')
+    got = [(f.code, f.text) for f in LINTER.lint_source("t.html", page) if f.code == "CL205"]
+    assert got == [("CL205", "A LONG HISTORY OF HARBOUR FIGHTS"),
+                   ("CL205", "Another post about ferries, with its own teaser text.")]
+    fixed, _ = LINTER.fix_source("t.html", page, unsafe=True)
+    assert "Another post about ferries" not in fixed and "</article></article>" not in fixed
+    assert "Work starts in May" in fixed and fixed.endswith("</article>")
+
+
+def test_a_story_article_inside_a_main_is_never_a_card() -> None:
+    story = "<p>The council approved the harbour plan on Monday evening after a long debate about the quay.</p>"
+    page = (f'<main><article><h1>Plan</h1>{story}</article><article><p>Ferries run late.</p></article>'
+            f'<div>{story * 4}</div></main>')
+    assert found(page, "t.html", "CL205") == []
