@@ -378,3 +378,16 @@ def test_a_story_article_inside_a_main_is_never_a_card() -> None:
     page = (f'<main><article><h1>Plan</h1>{story}</article><article><p>Ferries run late.</p></article>'
             f'<div>{story * 4}</div></main>')
     assert found(page, "t.html", "CL205") == []
+
+
+def test_a_list_of_headline_links_between_paragraphs_is_related_and_a_deals_list_is_not() -> None:
+    story = "<p>The council approved the harbour plan on Monday evening after a long debate about the quay.</p>" * 3
+    related = ('<ul><li><a href="/a">Ferry strike ends after two weeks</a></li>'
+               '<li><a href="/b">Harbour museum reopens its doors</a></li></ul>')
+    teasers = '<h4><a href="/c">Ferry fares to rise in spring</a></h4><h4><a href="/d">New quay lights switched on</a></h4>'
+    deals = ('<ul><li><a href="/p">Get it on Amazon for $139</a></li>'
+             '<li><a href="/q">Kettle with free case at the store for $19.99</a></li></ul>')
+    page = f'<article><h1>Plan</h1>{story}{related}<p>Work starts in May.</p>{teasers}<p>It ends in June.</p>{deals}<p>Done.</p></article>'
+    got = [f.text for f in LINTER.lint_source("t.html", page) if f.code == "CL205"]
+    assert got == ["Ferry strike ends after two weeks</a></li><li><a href=\"/b\">Harbour museum reopens its doors",
+                   "Ferry fares to rise in spring</a></h4><h4><a href=\"/d\">New quay lights switched on"]

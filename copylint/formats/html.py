@@ -568,8 +568,11 @@ def _link_lists(prose: list, total: int) -> tuple[list, list[Furniture]]:
     items: list[Furniture] = []
     run: list = []
 
-    def close() -> None:
-        if len(run) >= LINK_LIST_RUN and sum(len(b.chars) for b, _ in run) * 2 < total:
+    def close(last: bool) -> None:
+        # between paragraphs, a list whose every item is a headline-long link is a list of other stories
+        listed = len(run) >= 2 and (all(b.scope == "list" and _headline_link("".join(b.chars)) for b, _ in run)
+                                    or all(b.scope == "heading" and _headline_link("".join(b.chars)) for b, _ in run))
+        if (listed or (last and len(run) >= LINK_LIST_RUN)) and sum(len(b.chars) for b, _ in run) * 2 < total:
             first, last = run[0][0], run[-1][0]
             end = last.ends.get(len(last.chars) - 1, last.offs[-1] + 1)
             items.append(Furniture("related", first.offs[0], end, -1, -1))
@@ -586,10 +589,9 @@ def _link_lists(prose: list, total: int) -> tuple[list, list[Furniture]]:
                 continue
             run.append(item)
             continue
-        kept.extend(run)  # links between paragraphs of the story are the story's own (a deal list, sources)
-        run.clear()
+        close(False)  # other links between paragraphs are the story's own (a deal list, sources)
         kept.append(item)
-    close()
+    close(True)
     return kept, items
 
 
@@ -612,6 +614,15 @@ def _labels_before_title(raw: list, title: int) -> tuple[list, int, tuple[Furnit
         else:
             kept.append((b, span))
     return kept + raw[title:], len(kept), tuple(items)
+
+
+_OFFER = regex.compile(r"[$£€¥₹]\s?\d|\d\s?(?:USD|EUR|GBP)\b|^(?:get|buy|shop|save|order|grab)\b", regex.I)
+
+
+def _headline_link(text: str) -> bool:
+    """A list item that reads as the headline of another story: three words or more, no price and no shopping verb
+    (a deals list links its offers: 'Get it on Amazon for $139')."""
+    return len(text.split()) >= 3 and _OFFER.search(text) is None
 
 
 _INSTRUCTION = frozenset("click tap see read view watch download get visit go".split())
