@@ -27,6 +27,8 @@ _LIKELY = regex.compile(r"article|body|content|main|story|entry|post-text|text|e
 _CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
+# Words cross-checked against the boilerplate class/id list of goose3's document cleaner (Apache-2.0): its generic
+# names are here (retweet, pagetools, socialtools, replies, shoutbox, post-attributes); its site-specific ones are not.
 # What an element inside the story is, from the words of its class, id, role, itemprop, rel and aria-label: the
 # last telling word of a name decides ("ArticlePage-authorName" is a byline, "recommended-stories-title" a related
 # list); a content word ("entry-content", "article-body") says it is the story itself.
@@ -40,7 +42,8 @@ _ROLE_WORDS = {
     "tags": "tags", "tag": "tags", "tagged": "tags", "filed": "tags", "keywords": "tags", "categories": "tags", "category": "tags",
     "topics": "tags",
     "share": "share", "sharing": "share", "social": "share", "sociable": "share", "sharedaddy": "share",
-    "addthis": "share", "actionbar": "share", "print": "share", "reblog": "share",
+    "addthis": "share", "actionbar": "share", "print": "share", "reblog": "share", "retweet": "share",
+    "pagetools": "share", "socialtools": "share", "attributes": "meta",
     "related": "related", "recommended": "related", "recommends": "related", "readmore": "related",
     "popular": "related", "trending": "related", "outbrain": "related", "taboola": "related", "latest": "related",
     "recirc": "related", "recirculation": "related", "similar": "related", "prevnext": "related", "prev": "related",
@@ -51,7 +54,7 @@ _ROLE_WORDS = {
     "cta": "newsletter", "paywall": "newsletter", "regwall": "newsletter", "login": "newsletter",
     "toc": "toc",
     "ad": "ad", "ads": "ad", "advert": "ad", "advertisement": "ad", "sponsor": "ad", "sponsored": "ad", "promo": "ad",
-    "comments": "comments", "disqus": "comments", "likes": "comments",
+    "comments": "comments", "disqus": "comments", "likes": "comments", "replies": "comments", "shoutbox": "comments",
     "widget": "widget", "widgettitle": "widget", "sidebar": "widget", "rail": "widget",
 }
 # Words that say "this is the story": a name that has one before its role word is not furniture.
