@@ -12,6 +12,7 @@ from .boilerplate import (
 )
 from ..document import CODE_TOKEN
 from .markup import Furniture, MarkupBlock, MarkupDocument, is_formula
+from .story_parts import WEAK_ROLES, card_sizes, is_paragraph, labels_before_title, link_lists
 
 _MARKUP_START = regex.compile(r"<[a-zA-Z/!?]")
 _START_TAG = regex.compile(
@@ -99,7 +100,7 @@ def parse(path: str, source: str) -> MarkupDocument:
     if title is None and raw and raw[0][0].scope == "heading":
         title = 0
     if title:
-        raw, title, labels = _labels_before_title(raw, title)
+        raw, title, labels = labels_before_title(raw, title)
         furniture = tuple(sorted(furniture + labels, key=lambda item: item.start))
     blocks = [
         MarkupBlock("".join(b.chars), "title" if i == title else b.scope, b.offs[0], tuple(b.offs), b.ends)
@@ -473,7 +474,7 @@ class _Walker:
         if self.chosen < 0 or self.containers[self.chosen] != "article":
             return {}
         return {
-            index: self.container_spans[index][0] for index, size in _card_sizes(chosen, self.chosen).items()
+            index: self.container_spans[index][0] for index, size in card_sizes(chosen, self.chosen).items()
             if self.containers[index] == "article" and size * 2 < total
         }
 
@@ -509,7 +510,7 @@ class _Walker:
         card_starts = set(cards.values())
         for at, members in sorted(groups.items()):
             role = self.roles.get(at) or self.chrome_roles.get(at) or ("related" if at in card_starts else "page")
-            if role in _WEAK_ROLES and any(_is_paragraph(b) for b in members):
+            if role in WEAK_ROLES and any(is_paragraph(b) for b in members):
                 prose.extend((b, (-1, -1)) for b in members if id(b) not in dropped)
                 continue
             members.sort(key=lambda b: b.offs[0])
@@ -519,122 +520,10 @@ class _Walker:
             if at in card_starts:
                 element_end = next(e for s_, e in self.container_spans if s_ == at)
             items.append(Furniture(role, members[0].offs[0], end, at, element_end))
-        prose, runs = _link_lists(prose, total)
+        prose, runs = link_lists(prose, total)
         items.extend(runs)
         items.sort(key=lambda item: item.start)
         return prose, tuple(items)
-
-
-# Names that say only where a block sits (a page-builder 'widget', a chrome word with no role): such an element
-# holding a paragraph of running prose is a part of the story, not a box beside it.
-_WEAK_ROLES = frozenset({"widget", "page"})
-PARAGRAPH_WORDS = 25
-_SENTENCE_END = frozenset(".!?\"'”’)")
-
-
-def _is_paragraph(block: _Block) -> bool:
-    """Running prose: at least PARAGRAPH_WORDS words, ending as a sentence ends, mostly not link text."""
-    text = "".join(block.chars).rstrip()
-    return (len(text.split()) >= PARAGRAPH_WORDS and text[-1:] in _SENTENCE_END
-            and block.linked * LINK_DENSITY < len(block.chars))
-
-
-def _card_sizes(chosen: list, index: int) -> dict[int, int]:
-    """Characters of prose per <article> nested inside the chosen <article> index."""
-    sizes: dict[int, int] = {}
-    for b, _ in chosen:
-        seen = False
-        for mark in b.path:
-            if mark[0] == "c":
-                if seen:
-                    sizes[mark[1]] = sizes.get(mark[1], 0) + len(b.chars)
-                    break
-                seen = mark[1] == index
-    return sizes
-
-
-LINK_LIST_RUN = 3  # this many link lines in a row inside the story are a list of links to other pages
-LINK_LIST_WORDS = 15
-
-
-def _link_lists(prose: list, total: int) -> tuple[list, list[Furniture]]:
-    """A run of LINK_LIST_RUN or more short blocks that are (almost) all link text after the story's last paragraph:
-    a list of other stories that the page's markup did not name (links between paragraphs belong to the story, unless
-    one is a link set all in capitals: a teaser of another story). Each run is one 'related' item with no element to delete (the blocks may not share
-    one), so it has no fix. As for named elements, a run holding half the story's text is the story (a round-up
-    of links), not furniture around it."""
-    ordered = sorted(prose, key=lambda item: item[0].offs[0])
-    kept: list = []
-    items: list[Furniture] = []
-    run: list = []
-
-    def close(last: bool) -> None:
-        # between paragraphs, a list whose every item is a headline-long link is a list of other stories
-        listed = len(run) >= 2 and (all(b.scope == "list" and _headline_link("".join(b.chars)) for b, _ in run)
-                                    or all(b.scope == "heading" and _headline_link("".join(b.chars)) for b, _ in run))
-        if (listed or (last and len(run) >= LINK_LIST_RUN)) and sum(len(b.chars) for b, _ in run) * 2 < total:
-            first, last = run[0][0], run[-1][0]
-            end = last.ends.get(len(last.chars) - 1, last.offs[-1] + 1)
-            items.append(Furniture("related", first.offs[0], end, -1, -1))
-        else:
-            kept.extend(run)
-        run.clear()
-
-    for item in ordered:
-        b = item[0]
-        if b.tag != "h1" and b.linked * 10 >= len(b.chars) * 8 and len("".join(b.chars).split()) <= LINK_LIST_WORDS:
-            if _shouting("".join(b.chars)):  # a link to another story set in capitals between paragraphs
-                end = b.ends.get(len(b.chars) - 1, b.offs[-1] + 1)
-                items.append(Furniture("related", b.offs[0], end, -1, -1))
-                continue
-            run.append(item)
-            continue
-        close(False)  # other links between paragraphs are the story's own (a deal list, sources)
-        kept.append(item)
-    close(True)
-    return kept, items
-
-
-LABEL_WORDS = 4
-_LABEL_END = frozenset(".!?:;,")
-
-
-def _labels_before_title(raw: list, title: int) -> tuple[list, int, tuple[Furniture, ...]]:
-    """Short lines above the headline inside the story are the page's labels for it ('Opinion', 'TV Shows',
-    'Earnings Report'): a section, a kicker, a breadcrumb. Each such block of at most LABEL_WORDS words without
-    sentence punctuation or digits is a 'section' item (no fix: it may share its element); other lines above the
-    headline (a standfirst placed first, a date) are left to the line rules."""
-    kept, items = [], []
-    for b, span in raw[:title]:
-        text = "".join(b.chars).strip()
-        if (len(text.split()) <= LABEL_WORDS and "\n" not in text and text[-1:] not in _LABEL_END
-                and not any(c.isdigit() for c in text) and b.scope not in ("alt", "caption")):
-            end = b.ends.get(len(b.chars) - 1, b.offs[-1] + 1)
-            items.append(Furniture("section", b.offs[0], end, -1, -1))
-        else:
-            kept.append((b, span))
-    return kept + raw[title:], len(kept), tuple(items)
-
-
-_OFFER = regex.compile(r"[$£€¥₹]\s?\d|\d\s?(?:USD|EUR|GBP)\b|^(?:get|buy|shop|save|order|grab)\b", regex.I)
-
-
-def _headline_link(text: str) -> bool:
-    """A list item that reads as the headline of another story: three words or more, no price and no shopping verb
-    (a deals list links its offers: 'Get it on Amazon for $139')."""
-    return len(text.split()) >= 3 and _OFFER.search(text) is None
-
-
-_INSTRUCTION = frozenset("click tap see read view watch download get visit go".split())
-
-
-def _shouting(text: str) -> bool:
-    """A headline of at least three words in capitals ('A LONG HISTORY OF HER FEUDS'); a line that tells the reader
-    what to do with the link ('CLICK FOR FULL RESULTS') points to the story's own material instead."""
-    words = text.split()
-    letters = [c for c in text if c.isalpha()]
-    return (len(words) >= 3 and len(letters) >= 10 and all(c.isupper() for c in letters)
-            and words[0].lower() not in _INSTRUCTION)
 
 
 def _heading_tag(stack: list[_Element]) -> str:
