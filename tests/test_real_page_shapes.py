@@ -391,3 +391,14 @@ def test_a_list_of_headline_links_between_paragraphs_is_related_and_a_deals_list
     got = [f.text for f in LINTER.lint_source("t.html", page) if f.code == "CL205"]
     assert got == ["Ferry strike ends after two weeks</a></li><li><a href=\"/b\">Harbour museum reopens its doors",
                    "Ferry fares to rise in spring</a></h4><h4><a href=\"/d\">New quay lights switched on"]
+
+
+def test_a_list_after_a_label_announcing_other_stories_is_related() -> None:
+    story = "<p>The council approved the harbour plan on Monday evening after a long debate about the quay.</p>" * 3
+    items = ('<ul><li>👁 A safer quay; plus, <a href="/a">the latest on the harbour</a></li>'
+             '<li>🚢 Torn between ferries? <a href="/b">Check out our guide</a></li></ul>')
+    steps = '<ul><li>Bring <a href="/id">your ID</a></li><li>Pay at the desk</li></ul>'
+    page = (f'<article><h1>Plan</h1>{story}<h3>More Great Harbour Stories</h3>{items}<p>How to register:</p>{steps}'
+            '</article>')
+    got = [(f.code, f.text[:18]) for f in LINTER.lint_source("t.html", page) if f.code.startswith("CL2")]
+    assert got == [("CL201", "More Great Harbour"), ("CL205", "👁 A safer quay; pl")]

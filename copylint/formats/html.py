@@ -12,7 +12,7 @@ from .boilerplate import (
 )
 from ..document import CODE_TOKEN
 from .markup import Furniture, MarkupBlock, MarkupDocument, is_formula
-from .story_parts import WEAK_ROLES, card_sizes, is_paragraph, labels_before_title, link_lists
+from .story_parts import WEAK_ROLES, card_sizes, is_paragraph, labelled_lists, labels_before_title, link_lists
 
 _MARKUP_START = regex.compile(r"<[a-zA-Z/!?]")
 _START_TAG = regex.compile(
@@ -521,6 +521,8 @@ class _Walker:
                 element_end = next(e for s_, e in self.container_spans if s_ == at)
             items.append(Furniture(role, members[0].offs[0], end, at, element_end))
         prose, runs = link_lists(prose, total)
+        items.extend(runs)
+        prose, runs = labelled_lists(prose, total)
         items.extend(runs)
         items.sort(key=lambda item: item.start)
         return prose, tuple(items)

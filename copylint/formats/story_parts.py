@@ -81,6 +81,40 @@ def link_lists(prose: list, total: int) -> tuple[list, list[Furniture]]:
     return kept, items
 
 
+# A line that announces other stories ('More Great Science Stories', 'Related', 'You may also like').
+_RELATED_LABEL = regex.compile(
+    r"(?i)^(?:related|more|other|recommended|popular|latest|top|trending|recent|must[- ]reads?|you\s+(?:may|might)"
+    r"(?:\s+also)?\s+like|read\s+(?:more|next)|also\s+read|see\s+also|further\s+reading)\b[^.!?\n]{0,50}$"
+)
+LABEL_LIST_WORDS = 8
+
+
+def labelled_lists(prose: list, total: int) -> tuple[list, list[Furniture]]:
+    """A list whose items all carry a link, right after a line that announces other stories, is a list of them
+    (its items may mix link and text: '👁 A safer way to protect your data; plus, check out the latest'). One
+    'related' item per list, no fix; the label line is left to the line rules."""
+    ordered = sorted(prose, key=lambda item: item[0].offs[0])
+    kept: list = []
+    items: list[Furniture] = []
+    i = 0
+    while i < len(ordered):
+        b = ordered[i][0]
+        kept.append(ordered[i])
+        i += 1
+        text = "".join(b.chars).strip()
+        if b.scope == "list" or len(text.split()) > LABEL_LIST_WORDS or not _RELATED_LABEL.match(text):
+            continue
+        j = i
+        while j < len(ordered) and ordered[j][0].scope == "list" and ordered[j][0].linked:
+            j += 1
+        run = [item[0] for item in ordered[i:j]]
+        if len(run) >= 2 and sum(len(r.chars) for r in run) * 2 < total:
+            end = run[-1].ends.get(len(run[-1].chars) - 1, run[-1].offs[-1] + 1)
+            items.append(Furniture("related", run[0].offs[0], end, -1, -1))
+            i = j
+    return kept, items
+
+
 LABEL_WORDS = 4
 _LABEL_END = frozenset(".!?:;,")
 
