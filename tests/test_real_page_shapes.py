@@ -402,3 +402,12 @@ def test_a_list_after_a_label_announcing_other_stories_is_related() -> None:
             '</article>')
     got = [(f.code, f.text[:18]) for f in LINTER.lint_source("t.html", page) if f.code.startswith("CL2")]
     assert got == [("CL201", "More Great Harbour"), ("CL205", "👁 A safer quay; pl")]
+
+
+def test_alt_text_that_repeats_its_caption_is_checked_once() -> None:
+    page = ('<article><h1>Plan</h1><p>The council approved the harbour plan on Monday evening.</p>'
+            '<figure><img src="q.jpg" alt="The old quay at dusk"><figcaption>The old quay at dusk</figcaption></figure>'
+            '<img src="r.jpg" alt="Ferries waiting to berth"><img src="s.jpg" alt="Ferries waiting to berth"></article>')
+    scopes = [(b.scope, b.text) for b in LINTER.parse("t.html", page).blocks]
+    assert ("caption", "The old quay at dusk") in scopes and ("alt", "The old quay at dusk") not in scopes
+    assert scopes.count(("alt", "Ferries waiting to berth")) == 1

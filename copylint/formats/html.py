@@ -12,7 +12,9 @@ from .boilerplate import (
 )
 from ..document import CODE_TOKEN
 from .markup import Furniture, MarkupBlock, MarkupDocument, is_formula
-from .story_parts import WEAK_ROLES, card_sizes, is_paragraph, labelled_lists, labels_before_title, link_lists
+from .story_parts import (
+    WEAK_ROLES, card_sizes, is_paragraph, labelled_lists, labels_before_title, link_lists, without_repeated_alt,
+)
 
 _MARKUP_START = regex.compile(r"<[a-zA-Z/!?]")
 _START_TAG = regex.compile(
@@ -96,6 +98,7 @@ def parse(path: str, source: str) -> MarkupDocument:
     raw = walker.select()
     raw, furniture = walker.furniture(raw)
     raw.sort(key=lambda item: item[0].offs[0])
+    raw = without_repeated_alt(raw)
     title = next((i for i, (b, _) in enumerate(raw) if b.tag == "h1"), None)
     if title is None and raw and raw[0][0].scope == "heading":
         title = 0

@@ -155,3 +155,19 @@ def _shouting(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return (len(words) >= 3 and len(letters) >= 10 and all(c.isupper() for c in letters)
             and words[0].lower() not in _INSTRUCTION)
+
+
+def without_repeated_alt(raw: list) -> list:
+    """Alt text that repeats a visible line of the story (its caption, the headline) or an earlier alt text is left
+    out of the prose: the same words are checked once, where readers see them."""
+    seen = {" ".join("".join(b.chars).split()) for b, _ in raw if b.scope != "alt"}
+    kept = []
+    for item in raw:
+        b = item[0]
+        if b.scope == "alt":
+            key = " ".join("".join(b.chars).split())
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(item)
+    return kept
