@@ -411,3 +411,9 @@ def test_alt_text_that_repeats_its_caption_is_checked_once() -> None:
     scopes = [(b.scope, b.text) for b in LINTER.parse("t.html", page).blocks]
     assert ("caption", "The old quay at dusk") in scopes and ("alt", "The old quay at dusk") not in scopes
     assert scopes.count(("alt", "Ferries waiting to berth")) == 1
+
+
+def test_form_messages_link_lines_sent_here_and_view_all_counts() -> None:
+    text = ("Harbour Plan\n\nThe council approved the plan on Monday.\n\nYou have been successfully subscribed!\n\n"
+            "Loading, please wait\n\nRead the full report here.\n\nView all (23)")
+    assert [c for c, _ in found(text, prefix="CL2")] == ["CL201", "CL201", "CL210", "CL209"]
