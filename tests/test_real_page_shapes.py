@@ -319,8 +319,9 @@ def test_names_that_qualify_a_story_word_or_extend_a_taxonomy_prefix() -> None:
     assert furniture_role("a", 'class="category-link"') == "tags"
     assert furniture_role("p", 'class="estimated-read-time"') == "meta"
     assert furniture_role("div", 'class="nrplus-cta"') == "newsletter"
+    assert furniture_role("div", 'class="next-post__content"') == "related"
     for story in ('class="entry-content"', 'class="article-body"', 'class="author-jdoe"', 'class="category-news"',
-                  'class="sidebar-content"'):
+                  'class="sidebar-content"', 'class="post-content"', 'class="next-steps"'):
         assert furniture_role("div", story) in ("", "widget"), story
 
 
@@ -414,6 +415,7 @@ def test_alt_text_that_repeats_its_caption_is_checked_once() -> None:
 
 
 def test_form_messages_link_lines_sent_here_and_view_all_counts() -> None:
-    text = ("Harbour Plan\n\nThe council approved the plan on Monday.\n\nYou have been successfully subscribed!\n\n"
+    text = ("Harbour Plan\n\nThe council approved the plan on Monday.\n\nRelated post: Harbour fees rise\n\n"
+            "You have been successfully subscribed!\n\n"
             "Loading, please wait\n\nRead the full report here.\n\nView all (23)")
-    assert [c for c, _ in found(text, prefix="CL2")] == ["CL201", "CL201", "CL210", "CL209"]
+    assert [c for c, _ in found(text, prefix="CL2")] == ["CL201", "CL201", "CL201", "CL210", "CL209"]

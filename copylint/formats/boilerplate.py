@@ -90,6 +90,8 @@ def _name_role(name: str) -> str:
         return ""
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
+        if _neighbour(words, i):
+            return "related"
         if word in _STORY_WORDS:
             return _modifier_role(words[:i])
         role = _ROLE_WORDS.get(word)
@@ -106,10 +108,22 @@ def _name_role(name: str) -> str:
     return ""
 
 
+_NEIGHBOUR_WORDS = frozenset("next previous prev more other".split())
+_ITEM_WORDS = frozenset("post posts story stories article articles".split())
+
+
+def _neighbour(words: list[str], i: int) -> bool:
+    """'next-post', 'more-stories': a link to the page's other items."""
+    return words[i] in _ITEM_WORDS and i > 0 and words[i - 1] in _NEIGHBOUR_WORDS
+
+
 def _modifier_role(words: list[str]) -> str:
     """The role a name ending in a story word ('content', 'text', 'body') has from the word that qualifies it:
     'related-content' and 'author-box__text' are furniture, 'entry-content' and 'article-body' the story."""
-    for word in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if _neighbour(words, i):
+            return "related"
         if word in _STORY_WORDS or word in _GENERIC_WORDS:
             continue
         role = _ROLE_WORDS.get(word, "")
