@@ -1,10 +1,13 @@
 """Where do copylint's findings on real HTML pages fall: inside the gold article body or outside it?
 
-Usage: python bench/scrapinghub_report.py [--corpus ../shared/corpus/web/scrapinghub] [--select CL] [--show 25]
-       [--languagetool] [--json out.json]
+Usage: python bench/scrapinghub_report.py [--corpus ../shared/corpus/web/scrapinghub] [--split all|tune|held]
+       [--select CL] [--show 25] [--languagetool] [--json out.json]
 The scrapinghub benchmark gives each page's full gold articleBody. A finding is "inside" when the prose around it
 (its line, or 40 characters either side) occurs in the gold body; "outside" findings are on text copylint took as
 main content that the gold excludes (bylines, teasers, captions, related links) — each is noise or furniture.
+Texts are printed for the tune split only (bench/web_furniture.split_of): of held pages only counts are shown.
+Also counted: spans reported by two codes at once, and findings of the false-alarm classes issue 13 names
+(repeated sentence CL607, placeholder CL104, orphan label CL204, echo ending CL606) inside the gold body.
 """
 from __future__ import annotations
 
@@ -52,6 +55,7 @@ def place(doc, gold: str, start: int, end: int) -> str:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default=DEFAULT_CORPUS)
+    ap.add_argument("--split", choices=("all", "tune", "held"), default="all")
     ap.add_argument("--select", default="")
     ap.add_argument("--show", type=int, default=25)
     ap.add_argument("--languagetool", action="store_true")
@@ -72,7 +76,13 @@ def main() -> int:
     examples: list[dict] = []
     pages = 0
     began = time.perf_counter()
+    sys.path.insert(0, HERE)
+    from web_furniture import split_of
+
+    twice = 0
     for key in sorted(truth):
+        if args.split != "all" and split_of(key) != args.split:
+            continue
         path = os.path.join(args.corpus, "html", key + ".html.gz")
         if not os.path.exists(path):
             continue
@@ -80,7 +90,10 @@ def main() -> int:
         source = gzip.open(path).read().decode("utf-8", "replace")
         doc = linter.parse(key + ".html", source, "html")
         gold = normal(truth[key]["articleBody"])
-        for finding in linter.lint_source(key + ".html", source, "html"):
+        findings = linter.lint_source(key + ".html", source, "html")
+        spans = collections.Counter((f.start, f.end) for f in findings)
+        twice += sum(n - 1 for n in spans.values() if n > 1)
+        for finding in findings:
             where = place(doc, gold, finding.start, finding.end)
             counts[where] += 1
             by_code[finding.code][where] += 1
@@ -94,18 +107,29 @@ def main() -> int:
     total = sum(counts.values())
     print(f"{pages} pages, {total} findings in {elapsed:.1f}s: inside the gold body {counts['inside']}, "
           f"outside {counts['outside']}, on markup/no prose block {counts['markup']}")
+    print(f"spans reported by more than one code: {twice}")
+    alarms = {code: by_code[code]["inside"] for code in ("CL607", "CL104", "CL204", "CL606")}
+    print(f"inside the gold body, findings of the false-alarm classes of issue 13: {alarms}")
     print("\nby code (inside / outside / markup):")
     for code in sorted(by_code):
         c = by_code[code]
         print(f"  {code:24} {c['inside']:5} {c['outside']:5} {c['markup']:5}")
+    if args.split != "tune":
+        if args.show:
+            print("\n(texts of held-apart pages are never printed: --show prints texts with --split tune only)")
+        return _save(args.json, pages, counts, by_code, [])
     print(f"\ntop inside texts (of {counts['inside']}):")
     for (code, text), n in inside_texts.most_common(args.show):
         print(f"  {n:4}  {code:10} {text!r}")
     print(f"\ntop outside texts (of {counts['outside'] + counts['markup']}):")
     for (code, text), n in outside_texts.most_common(args.show):
         print(f"  {n:4}  {code:10} {text!r}")
-    if args.json:
-        with open(args.json, "w", encoding="utf-8") as handle:
+    return _save(args.json, pages, counts, by_code, examples)
+
+
+def _save(path: str, pages: int, counts, by_code, examples: list) -> int:
+    if path:
+        with open(path, "w", encoding="utf-8") as handle:
             json.dump({"pages": pages, "counts": counts, "by_code": by_code, "outside": examples}, handle, indent=1)
     return 0
 

@@ -129,6 +129,7 @@ def measure(corpus: str, split: str, select: list[str], show: int, languagetool:
     false_alarms: list[tuple[str, str, str]] = []
     codes_on_boilerplate: collections.Counter = collections.Counter()
     codes_on_article: collections.Counter = collections.Counter()
+    missed_scopes: collections.Counter = collections.Counter()
     chosen = pages(corpus, split)
     for key, url, html, body in chosen:
         gold = Gold(body)
@@ -139,11 +140,16 @@ def measure(corpus: str, split: str, select: list[str], show: int, languagetool:
         title = {block.to_source(0) for block in doc.blocks if block.scope == "title"}
         kept_starts = set()
         caption_starts = set()
+        alt_starts = set()
+        scope_of: dict[int, str] = {}
         for block in doc.blocks:
             starts = {block.source_span(s, e)[0] for s, e in block.lines() if block.text[s:e].strip()}
             kept_starts.update(starts)
+            scope_of.update(dict.fromkeys(starts, block.scope))
             if block.scope == "caption":
                 caption_starts.update(starts)
+            elif block.scope == "alt":
+                alt_starts.update(starts)
         for text, start, end, reference in page_lines(html):
             if start in title:
                 continue
@@ -160,6 +166,8 @@ def measure(corpus: str, split: str, select: list[str], show: int, languagetool:
                     elif in_prose:
                         counts["missed"] += 1
                         counts["missed_captions"] += start in caption_starts
+                        counts["missed_alt"] += start in alt_starts
+                        missed_scopes[scope_of.get(start, "?")] += 1
                         missed[normal(text)[:80]] += 1
                     else:
                         counts["dropped"] += 1
@@ -190,6 +198,11 @@ def measure(corpus: str, split: str, select: list[str], show: int, languagetool:
         "missed_in_figure_captions": total["missed_captions"],
         "boilerplate_recall_without_captions": (
             caught / (considered - total["missed_captions"]) if considered > total["missed_captions"] else 0.0),
+        "missed_in_alt_text": total["missed_alt"],
+        "boilerplate_recall_without_captions_and_alt_text": (
+            caught / (considered - total["missed_captions"] - total["missed_alt"])
+            if considered > total["missed_captions"] + total["missed_alt"] else 0.0),
+        "missed_by_block_scope": dict(missed_scopes.most_common()),
         "chrome_lines_in_story_flagged": total["flagged_chrome"],
         "boilerplate_left_out_by_main_content": total["left_out"],
         "article_lines": total["article"],
@@ -205,7 +218,10 @@ def measure(corpus: str, split: str, select: list[str], show: int, languagetool:
           f"{considered}: caught {caught} ({100 * report['boilerplate_recall']:.1f}%: {total['flagged']} flagged "
           f"prose lines, {total['flagged_elements']} in flagged furniture elements, {total['dropped']} left out), "
           f"missed {total['missed']}, of them {total['missed_captions']} in figure captions (copylint keeps captions as "
-          f"story copy): {100 * report['boilerplate_recall_without_captions']:.1f}% without them")
+          f"story copy): {100 * report['boilerplate_recall_without_captions']:.1f}% without them; "
+          f"{total['missed_alt']} more in image alt text (not a visible line; checked as alt text): "
+          f"{100 * report['boilerplate_recall_without_captions_and_alt_text']:.1f}% without captions and alt text")
+    print(f"missed lines by the scope of their prose block: {report['missed_by_block_scope']}")
     print(f"also flagged: {total['flagged_chrome']} lines of chrome-named elements inside the story; left out by "
           f"the main-content choice: {total['left_out']} boilerplate lines")
     print(f"article lines {total['article']} (left out {total['article_left_out']}, unclear {total['unclear']}); "

@@ -265,3 +265,157 @@ def test_a_round_up_of_links_is_the_story() -> None:
     links = "".join(f'<p><a href="/s/{i}">Morning round-up item number {i} about the harbour</a></p>' for i in range(6))
     page = f'<article><h1>Links</h1><p>Here is what we are reading today.</p>{links}</article>'
     assert found(page, "t.html", "CL2") == []
+
+
+# --- false alarms of the second round: shapes from the scrapinghub tune pages ---------------------------------------
+
+def test_a_quote_attribution_is_not_a_picture_credit() -> None:
+    page = ('<article><h1>Papers</h1><p>The paper cut its print run again this year, its owners said.</p>'
+            '<div class="Quote"><blockquote>Print is not dead yet.</blockquote><div class="Quote-attribution">'
+            'News industry analyst Ann Ruiz</div></div><p>Sales fell by a tenth.</p>'
+            '<blockquote><p>We keep going.</p><cite class="credit">The editor</cite></blockquote></article>')
+    assert found(page, "t.html", "CL2") == []
+
+
+def test_a_widget_named_for_the_article_on_a_page_without_one_is_the_story() -> None:
+    page = ('<body><div class="sdc-site-layout"><h1>Plan</h1><div class="sdc-article-body">'
+            '<p>The council approved the harbour plan on Monday evening after a long debate.</p>'
+            '<div class="sdc-article-widget sdc-site-video"><p>Watch: the mayor explains the plan</p></div>'
+            '<p>Work starts in May and ends next spring, officials said.</p></div></div></body>')
+    assert found(page, "t.html", "CL2") == []
+
+
+def test_a_widget_box_holding_a_paragraph_of_the_story_is_the_story() -> None:
+    story = "<p>The council approved the harbour plan on Monday evening after a debate that ran past midnight.</p>" * 3
+    page = ('<body><div class="main"><h1>Plan</h1>' + story +
+            '<div class="widget"><p>The ferry terminal moves north by two hundred metres, the mayor said on Tuesday, '
+            'and the old quay becomes a park with a market on Saturdays and a playground by the water.</p></div>'
+            '<p>Work starts in May and ends next spring, officials said.</p></div></body>')
+    assert found(page, "t.html", "CL2") == []
+
+
+def test_sign_up_steps_in_a_deals_list_are_not_calls_to_action() -> None:
+    page = ('<article><h1>Streaming deals</h1><p>Two offers are live this week for new customers.</p><ul>'
+            '<li>Sign up for an ad-free streaming account for $11.99 a month</li>'
+            '<li>Sign up for the bundle using the same email as your streaming account</li></ul></article>')
+    assert found(page, "t.html", "CL2") == []
+    assert [c for c, _ in found("Story.\n\nSign up for our newsletter today\n\nMore story.", prefix="CL2")]
+
+
+def test_an_abbreviation_the_text_uses_as_a_name_is_no_placeholder() -> None:
+    text = "Die Krankenkasse stellte die App TK-Safe vor. Weder die TK noch IBM haben Zugriff auf die Daten."
+    assert found(text, prefix="CL105") == []
+    assert found("The bridge will cost TK million dollars.", prefix="CL105") == [("CL105", "TK")]
+
+
+# --- furniture named by the page's markup: more of the names real pages use ----------------------------------------
+
+def test_names_that_qualify_a_story_word_or_extend_a_taxonomy_prefix() -> None:
+    from copylint.formats.boilerplate import furniture_role
+
+    assert furniture_role("div", 'class="relatedContent alignRight"') == "related"
+    assert furniture_role("div", 'class="elementor-author-box__text"') == "byline"
+    assert furniture_role("div", 'class="author-bio-box"') == "byline"
+    assert furniture_role("a", 'class="category-link"') == "tags"
+    assert furniture_role("p", 'class="estimated-read-time"') == "meta"
+    assert furniture_role("div", 'class="nrplus-cta"') == "newsletter"
+    assert furniture_role("div", 'class="next-post__content"') == "related"
+    for story in ('class="entry-content"', 'class="article-body"', 'class="author-jdoe"', 'class="category-news"',
+                  'class="sidebar-content"', 'class="post-content"', 'class="next-steps"'):
+        assert furniture_role("div", story) in ("", "widget"), story
+
+
+def test_a_print_only_header_is_not_on_the_screen() -> None:
+    page = ('<article><div class="print-header"><span>https://example.com/news/article/plan</span></div>'
+            '<h1>Plan</h1><p>The council approved the harbour plan on Monday evening after a long debate.</p></article>')
+    assert [b.text for b in LINTER.parse("t.html", page).blocks] == [
+        "Plan", "The council approved the harbour plan on Monday evening after a long debate."]
+
+
+def test_a_related_box_and_an_author_box_inside_the_story() -> None:
+    page = ('<article><h1>Plan</h1><p>The council approved the harbour plan on Monday evening after a long debate.</p>'
+            '<div class="relatedContent"><p class="title"><a href="/a">Harbour plan explained</a></p>'
+            '<p class="dek">What changes for ferries.</p></div><p>Work starts in May, officials said.</p>'
+            '<div class="author-bio-box"><p>Ana Ruiz covers the harbour for the paper.</p></div></article>')
+    got = LINTER.lint_source("t.html", page)
+    assert [f.code for f in got if f.code.startswith("CL2")] == ["CL205"]
+    texts = [b.text for b in LINTER.parse("t.html", page).blocks]
+    assert "Ana Ruiz covers the harbour for the paper." not in texts and "Work starts in May, officials said." in texts
+
+
+def test_a_section_label_above_the_headline_is_furniture_and_a_standfirst_is_not() -> None:
+    page = ('<article><header><a class="story-section">Opinion</a><h1>Plan Falls Short</h1></header>'
+            '<p>The council approved the harbour plan on Monday evening after a long debate.</p></article>')
+    got = [(f.code, f.text) for f in LINTER.lint_source("t.html", page) if f.code.startswith("CL2")]
+    assert got == [("CL205", "Opinion")]
+    assert LINTER.parse("t.html", page).blocks[0].scope == "title"
+    first = ('<article><p>A harbour plan that pleases nobody, and why.</p><h1>Plan Falls Short</h1>'
+             '<p>The council approved the harbour plan on Monday evening after a long debate.</p></article>')
+    assert found(first, "t.html", "CL2") == []
+
+
+def test_closing_credits_counters_and_the_publication_speaking_of_itself() -> None:
+    text = ("Harbour Plan\n\nThe council approved the plan on Monday.\n\n"
+            "Ana Ruiz contributed reporting from Lima.\n\nWrite to Ana Ruiz at ana.ruiz@example.com\n\n"
+            "84.1K\n\nJoin our forums to keep talking about the harbour.")
+    assert [c for c, _ in found(text, prefix="CL2")] == ["CL201", "CL201", "CL209", "CL210"]
+
+
+def test_teaser_links_in_capitals_and_story_cards_nested_in_the_article() -> None:
+    story = "<p>The council approved the harbour plan on Monday evening after a long debate about the quay.</p>" * 3
+    page = (f'<article><h1>Plan</h1>{story}<p><strong><a href="/x">A LONG HISTORY OF HARBOUR FIGHTS</a></strong></p>'
+            '<p><a href="/r">CLICK FOR THE FULL PLAN</a></p><p>Work starts in May, officials said.</p>'
+            '<article class="post-7"><p>Another post about ferries, with its own teaser text.</p></article></article>')
+    got = [(f.code, f.text) for f in LINTER.lint_source("t.html", page) if f.code == "CL205"]
+    assert got == [("CL205", "A LONG HISTORY OF HARBOUR FIGHTS"),
+                   ("CL205", "Another post about ferries, with its own teaser text.")]
+    fixed, _ = LINTER.fix_source("t.html", page, unsafe=True)
+    assert "Another post about ferries" not in fixed and "</article></article>" not in fixed
+    assert "Work starts in May" in fixed and fixed.endswith("</article>")
+
+
+def test_a_story_article_inside_a_main_is_never_a_card() -> None:
+    story = "<p>The council approved the harbour plan on Monday evening after a long debate about the quay.</p>"
+    page = (f'<main><article><h1>Plan</h1>{story}</article><article><p>Ferries run late.</p></article>'
+            f'<div>{story * 4}</div></main>')
+    assert found(page, "t.html", "CL205") == []
+
+
+def test_a_list_of_headline_links_between_paragraphs_is_related_and_a_deals_list_is_not() -> None:
+    story = "<p>The council approved the harbour plan on Monday evening after a long debate about the quay.</p>" * 3
+    related = ('<ul><li><a href="/a">Ferry strike ends after two weeks</a></li>'
+               '<li><a href="/b">Harbour museum reopens its doors</a></li></ul>')
+    teasers = '<h4><a href="/c">Ferry fares to rise in spring</a></h4><h4><a href="/d">New quay lights switched on</a></h4>'
+    deals = ('<ul><li><a href="/p">Get it on Amazon for $139</a></li>'
+             '<li><a href="/q">Kettle with free case at the store for $19.99</a></li></ul>')
+    page = f'<article><h1>Plan</h1>{story}{related}<p>Work starts in May.</p>{teasers}<p>It ends in June.</p>{deals}<p>Done.</p></article>'
+    got = [f.text for f in LINTER.lint_source("t.html", page) if f.code == "CL205"]
+    assert got == ["Ferry strike ends after two weeks</a></li><li><a href=\"/b\">Harbour museum reopens its doors",
+                   "Ferry fares to rise in spring</a></h4><h4><a href=\"/d\">New quay lights switched on"]
+
+
+def test_a_list_after_a_label_announcing_other_stories_is_related() -> None:
+    story = "<p>The council approved the harbour plan on Monday evening after a long debate about the quay.</p>" * 3
+    items = ('<ul><li>👁 A safer quay; plus, <a href="/a">the latest on the harbour</a></li>'
+             '<li>🚢 Torn between ferries? <a href="/b">Check out our guide</a></li></ul>')
+    steps = '<ul><li>Bring <a href="/id">your ID</a></li><li>Pay at the desk</li></ul>'
+    page = (f'<article><h1>Plan</h1>{story}<h3>More Great Harbour Stories</h3>{items}<p>How to register:</p>{steps}'
+            '</article>')
+    got = [(f.code, f.text[:18]) for f in LINTER.lint_source("t.html", page) if f.code.startswith("CL2")]
+    assert got == [("CL201", "More Great Harbour"), ("CL205", "👁 A safer quay; pl")]
+
+
+def test_alt_text_that_repeats_its_caption_is_checked_once() -> None:
+    page = ('<article><h1>Plan</h1><p>The council approved the harbour plan on Monday evening.</p>'
+            '<figure><img src="q.jpg" alt="The old quay at dusk"><figcaption>The old quay at dusk</figcaption></figure>'
+            '<img src="r.jpg" alt="Ferries waiting to berth"><img src="s.jpg" alt="Ferries waiting to berth"></article>')
+    scopes = [(b.scope, b.text) for b in LINTER.parse("t.html", page).blocks]
+    assert ("caption", "The old quay at dusk") in scopes and ("alt", "The old quay at dusk") not in scopes
+    assert scopes.count(("alt", "Ferries waiting to berth")) == 1
+
+
+def test_form_messages_link_lines_sent_here_and_view_all_counts() -> None:
+    text = ("Harbour Plan\n\nThe council approved the plan on Monday.\n\nRelated post: Harbour fees rise\n\n"
+            "You have been successfully subscribed!\n\n"
+            "Loading, please wait\n\nRead the full report here.\n\nView all (23)")
+    assert [c for c, _ in found(text, prefix="CL2")] == ["CL201", "CL201", "CL201", "CL210", "CL209"]

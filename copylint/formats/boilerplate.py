@@ -27,6 +27,8 @@ _LIKELY = regex.compile(r"article|body|content|main|story|entry|post-text|text|e
 _CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
+# Words cross-checked against the boilerplate class/id list of goose3's document cleaner (Apache-2.0): its generic
+# names are here (retweet, pagetools, socialtools, replies, shoutbox, post-attributes); its site-specific ones are not.
 # What an element inside the story is, from the words of its class, id, role, itemprop, rel and aria-label: the
 # last telling word of a name decides ("ArticlePage-authorName" is a byline, "recommended-stories-title" a related
 # list); a content word ("entry-content", "article-body") says it is the story itself.
@@ -37,17 +39,22 @@ _ROLE_WORDS = {
     "date": "date", "dateline": "date", "timestamp": "date", "published": "date", "pubdate": "date",
     "datepublished": "date", "datemodified": "date", "timeago": "date", "updated": "date", "posted": "date",
     "meta": "meta", "postmeta": "meta", "postinfo": "meta", "metadata": "meta",
-    "tags": "tags", "tagged": "tags", "keywords": "tags", "categories": "tags", "topics": "tags",
+    "tags": "tags", "tag": "tags", "tagged": "tags", "filed": "tags", "keywords": "tags", "categories": "tags", "category": "tags",
+    "topics": "tags",
     "share": "share", "sharing": "share", "social": "share", "sociable": "share", "sharedaddy": "share",
-    "addthis": "share", "actionbar": "share", "print": "share",
+    "addthis": "share", "actionbar": "share", "print": "share", "reblog": "share", "retweet": "share",
+    "pagetools": "share", "socialtools": "share", "attributes": "meta",
     "related": "related", "recommended": "related", "recommends": "related", "readmore": "related",
     "popular": "related", "trending": "related", "outbrain": "related", "taboola": "related", "latest": "related",
-    "recirc": "related", "recirculation": "related", "teaser": "related", "teasers": "related", "upnext": "related",
+    "recirc": "related", "recirculation": "related", "similar": "related", "prevnext": "related", "prev": "related",
+    "previous": "related", "recent": "related", "explore": "related", "teaser": "related", "teasers": "related", "upnext": "related",
     "pagination": "related", "breaking": "related", "ticker": "related", "breadcrumb": "page", "breadcrumbs": "page",
+    "correction": "page", "corrections": "page",
     "newsletter": "newsletter", "subscribe": "newsletter", "subscription": "newsletter", "signup": "newsletter",
+    "cta": "newsletter", "paywall": "newsletter", "regwall": "newsletter", "login": "newsletter",
     "toc": "toc",
     "ad": "ad", "ads": "ad", "advert": "ad", "advertisement": "ad", "sponsor": "ad", "sponsored": "ad", "promo": "ad",
-    "comments": "comments", "disqus": "comments", "likes": "comments",
+    "comments": "comments", "disqus": "comments", "likes": "comments", "replies": "comments", "shoutbox": "comments",
     "widget": "widget", "widgettitle": "widget", "sidebar": "widget", "rail": "widget",
 }
 # Words that say "this is the story": a name that has one before its role word is not furniture.
@@ -57,29 +64,70 @@ _GENERIC_WORDS = frozenset(
     """box wrap wrapper container block area section list links link item items title name inner holder module
     label heading headline head text-wrap group row col column full line lines info details detail icon icons
     bar tools tool zone panel unit slot top bottom left right wide small large sm md lg xs default single
-    news stories story-list posts articles headlines rich part component""".split()
+    news stories story-list posts articles headlines rich part component blk outer""".split()
 ) - _STORY_WORDS
-_HIDDEN_CLASS = regex.compile(r"(?<![a-z])(?:sr-only|screen-reader-text|visually-hidden|visuallyhidden)(?![a-z])", regex.I)
+# A credit word in a name that also says quote ('Quote-attribution', 'pullquote-credit') names who said a quote.
+_QUOTE_WORDS = frozenset("quote quotes pullquote blockquote testimonial".split())
+# Text hidden from sight: kept for screen readers, or shown only when the page is printed.
+_HIDDEN_CLASS = regex.compile(
+    r"(?<![a-z])(?:sr-only|screen-reader-text|visually-hidden|visuallyhidden|print-only|printonly|visible-print|"
+    r"show-for-print|print-header|print-footer)(?![a-z])", regex.I
+)
 _ROLE_ATTRS = regex.compile(
     r"""\b(class|id|role|itemprop|rel|aria-label)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", regex.I
 )
 _NAME_WORDS = regex.compile(r"[a-z]+")
 # A WordPress taxonomy class on a post ("tag-politics", "category-news") names its topic, not its role.
+# ... unless the rest of the name names a part ('author-bio-box', 'author-name', 'category-link').
+_PART_WORDS = frozenset("name names box link links list wrap wrapper container info title label avatar".split())
 _TAXONOMY = regex.compile(r"^(?:(?:tag|category|format|status|type|author)-|(?:post|postid|page-id|page)-\d)", regex.I)
 _ROLE_TAGS: dict[str, str] = {}
 
 
 def _name_role(name: str) -> str:
-    if _TAXONOMY.match(name):
+    words = _NAME_WORDS.findall(_CAMEL.sub("-", name).lower())
+    if _TAXONOMY.match(name) and not (_ROLE_WORDS.keys() | _PART_WORDS).intersection(words[1:]):
         return ""
-    for word in reversed(_NAME_WORDS.findall(_CAMEL.sub("-", name).lower())):
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if _neighbour(words, i):
+            return "related"
         if word in _STORY_WORDS:
-            return ""
+            return _modifier_role(words[:i])
         role = _ROLE_WORDS.get(word)
+        if role == "credit" and _QUOTE_WORDS.intersection(words):
+            return ""
+        if word == "time" and i and words[i - 1] in ("read", "reading"):
+            return "meta"  # 'estimated-read-time'
+        if word == "widget" and _STORY_WORDS.intersection(words[:i]):
+            return ""  # 'article-widget': a component of the story (a video, a quote box), not a sidebar box
         if role:
             return role
         if word not in _GENERIC_WORDS:
             return ""
+    return ""
+
+
+_NEIGHBOUR_WORDS = frozenset("next previous prev more other".split())
+_ITEM_WORDS = frozenset("post posts story stories article articles".split())
+
+
+def _neighbour(words: list[str], i: int) -> bool:
+    """'next-post', 'more-stories': a link to the page's other items."""
+    return words[i] in _ITEM_WORDS and i > 0 and words[i - 1] in _NEIGHBOUR_WORDS
+
+
+def _modifier_role(words: list[str]) -> str:
+    """The role a name ending in a story word ('content', 'text', 'body') has from the word that qualifies it:
+    'related-content' and 'author-box__text' are furniture, 'entry-content' and 'article-body' the story."""
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if _neighbour(words, i):
+            return "related"
+        if word in _STORY_WORDS or word in _GENERIC_WORDS:
+            continue
+        role = _ROLE_WORDS.get(word, "")
+        return "" if role == "widget" else role
     return ""
 
 
@@ -98,7 +146,7 @@ def furniture_role(tag: str, attrs: str) -> str:
 
 
 def screen_reader_only(attrs: str) -> bool:
-    """Text hidden from sight and kept for screen readers ('Skip to content', 'Accessibility links')."""
+    """Text hidden from sight: for screen readers ('Skip to content') or for print only (a print header)."""
     return bool(attrs) and _HIDDEN_CLASS.search(attrs) is not None
 
 

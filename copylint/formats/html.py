@@ -12,6 +12,9 @@ from .boilerplate import (
 )
 from ..document import CODE_TOKEN
 from .markup import Furniture, MarkupBlock, MarkupDocument, is_formula
+from .story_parts import (
+    WEAK_ROLES, card_sizes, is_paragraph, labelled_lists, labels_before_title, link_lists, without_repeated_alt,
+)
 
 _MARKUP_START = regex.compile(r"<[a-zA-Z/!?]")
 _START_TAG = regex.compile(
@@ -95,9 +98,13 @@ def parse(path: str, source: str) -> MarkupDocument:
     raw = walker.select()
     raw, furniture = walker.furniture(raw)
     raw.sort(key=lambda item: item[0].offs[0])
+    raw = without_repeated_alt(raw)
     title = next((i for i, (b, _) in enumerate(raw) if b.tag == "h1"), None)
     if title is None and raw and raw[0][0].scope == "heading":
         title = 0
+    if title:
+        raw, title, labels = labels_before_title(raw, title)
+        furniture = tuple(sorted(furniture + labels, key=lambda item: item.start))
     blocks = [
         MarkupBlock("".join(b.chars), "title" if i == title else b.scope, b.offs[0], tuple(b.offs), b.ends)
         for i, (b, _) in enumerate(raw)
@@ -113,6 +120,7 @@ class _Walker:
         self.cur: _Block | None = None
         self.out: list[tuple[_Block, tuple[int, int]]] = []
         self.containers: list[str] = []  # index = container id, value = tag name
+        self.container_spans: list[list[int]] = []  # index = container id, value = [source start, source end]
         self.space = False  # the block ended in collapsible white space not yet written
         self.pending: tuple[str, int] = (" ", 0)
         self.roles: dict[int, str] = {}  # start offset of a furniture element -> its role (byline, caption, …)
@@ -192,6 +200,8 @@ class _Walker:
         role = furniture_role(name, attrs) if name not in _NEVER_FURNITURE else ""
         if name == "cite" and any(el.name == "figure" for el in stack):
             role = "credit"  # a <cite> in a figure names the picture's source
+        elif role == "credit" and any(el.name == "blockquote" for el in stack):
+            role = ""  # who said a quote, not whose picture it is
         if (name in BLOCK and name != "br") or role == "credit":  # a credit is its own line, even in a caption
             self.flush(None, at)
         parent = stack[-1]
@@ -215,6 +225,7 @@ class _Walker:
         if name in ("article", "main"):
             path = path + (("c", len(self.containers)),)
             self.containers.append(name)
+            self.container_spans.append([at, len(self.source)])
         elif name == "footer":
             path = path + (("f",),)
         elif name == "header":
@@ -246,6 +257,9 @@ class _Walker:
         element = stack[index]
         if any(el.name in BLOCK or self.roles.get(el.start) == "credit" for el in stack[index:]):
             self.flush(element, end)
+        for el in stack[index:]:
+            if el.name in ("article", "main") and el.path and el.path[-1][0] == "c":
+                self.container_spans[el.path[-1][1]][1] = end if el is element else at
         if self.roles or self.chrome_roles:
             for el in stack[index:]:
                 if el.start in self.roles or el.start in self.chrome_roles:
@@ -430,6 +444,7 @@ class _Walker:
         chosen_blocks = None
         self.dropped: set[int] = set()
         self.in_container = False
+        self.chosen = -1
         if self.containers:
             sizes = [0] * len(self.containers)
             for b, _ in blocks:
@@ -443,6 +458,7 @@ class _Walker:
                 chosen_blocks = [(b, s) for b, s in self.out if inside(b.path, chosen)]
                 self.dropped = {id(b) for b, _ in chosen_blocks if id(b) not in kept}
                 self.in_container = True
+                self.chosen = chosen
         if chosen_blocks is None:
             chosen_blocks = [(b, s) for b, s in page if b.tag == "h1" or b.linked * LINK_DENSITY < len(b.chars)]
         if chosen_blocks and not any(b.tag == "h1" for b, _ in chosen_blocks):
@@ -454,6 +470,16 @@ class _Walker:
             if headlines:
                 chosen_blocks.insert(0, headlines[-1])
         return chosen_blocks
+
+    def _cards(self, chosen: list, total: int) -> dict[int, int]:
+        """Container id -> source start of each <article> inside the chosen <article> that holds less than half its
+        prose: a card of another story (a teaser, a related post) or a comment, as HTML nests them."""
+        if self.chosen < 0 or self.containers[self.chosen] != "article":
+            return {}
+        return {
+            index: self.container_spans[index][0] for index, size in card_sizes(chosen, self.chosen).items()
+            if self.containers[index] == "article" and size * 2 < total
+        }
 
     def furniture(self, chosen: list[tuple[_Block, tuple[int, int]]]) -> tuple[list, tuple[Furniture, ...]]:
         """The chosen blocks split into prose and furniture elements (one per outermost element whose class, id,
@@ -470,62 +496,39 @@ class _Walker:
                     sizes[mark[1]] = sizes.get(mark[1], 0) + len(b.chars)
         prose: list[tuple[_Block, tuple[int, int]]] = []
         groups: dict[int, list[_Block]] = {}
+        cards = self._cards(chosen, total)
         for b, span in chosen:
             at = -1
             if b.tag != "h1":
                 at = next((m[1] for m in b.path if m[0] in "ru" and m not in b.left and sizes[m[1]] * 2 < total
                            and not (self.in_container and self.roles.get(m[1]) == "widget")), -1)
+                if at < 0 and cards:
+                    at = next((cards[m[1]] for m in b.path if m[0] == "c" and m[1] in cards), -1)
             if at < 0:
                 if id(b) not in dropped:
                     prose.append((b, span))
                 continue
             groups.setdefault(at, []).append(b)
         items = []
+        card_starts = set(cards.values())
         for at, members in sorted(groups.items()):
+            role = self.roles.get(at) or self.chrome_roles.get(at) or ("related" if at in card_starts else "page")
+            if role in WEAK_ROLES and any(is_paragraph(b) for b in members):
+                prose.extend((b, (-1, -1)) for b in members if id(b) not in dropped)
+                continue
             members.sort(key=lambda b: b.offs[0])
             last = members[-1]
             end = last.ends.get(len(last.chars) - 1, last.offs[-1] + 1)
-            role = self.roles.get(at) or self.chrome_roles.get(at) or "page"
-            items.append(Furniture(role, members[0].offs[0], end, at, self.role_ends.get(at, end)))
-        prose, runs = _link_lists(prose, total)
+            element_end = self.role_ends.get(at, end)
+            if at in card_starts:
+                element_end = next(e for s_, e in self.container_spans if s_ == at)
+            items.append(Furniture(role, members[0].offs[0], end, at, element_end))
+        prose, runs = link_lists(prose, total)
+        items.extend(runs)
+        prose, runs = labelled_lists(prose, total)
         items.extend(runs)
         items.sort(key=lambda item: item.start)
         return prose, tuple(items)
-
-
-LINK_LIST_RUN = 3  # this many link lines in a row inside the story are a list of links to other pages
-LINK_LIST_WORDS = 15
-
-
-def _link_lists(prose: list, total: int) -> tuple[list, list[Furniture]]:
-    """A run of LINK_LIST_RUN or more short blocks that are (almost) all link text after the story's last paragraph:
-    a list of other stories that the page's markup did not name (links between paragraphs belong to the story). Each run is one 'related' item with no element to delete (the blocks may not share
-    one), so it has no fix. As for named elements, a run holding half the story's text is the story (a round-up
-    of links), not furniture around it."""
-    ordered = sorted(prose, key=lambda item: item[0].offs[0])
-    kept: list = []
-    items: list[Furniture] = []
-    run: list = []
-
-    def close() -> None:
-        if len(run) >= LINK_LIST_RUN and sum(len(b.chars) for b, _ in run) * 2 < total:
-            first, last = run[0][0], run[-1][0]
-            end = last.ends.get(len(last.chars) - 1, last.offs[-1] + 1)
-            items.append(Furniture("related", first.offs[0], end, -1, -1))
-        else:
-            kept.extend(run)
-        run.clear()
-
-    for item in ordered:
-        b = item[0]
-        if b.tag != "h1" and b.linked * 10 >= len(b.chars) * 8 and len("".join(b.chars).split()) <= LINK_LIST_WORDS:
-            run.append(item)
-            continue
-        kept.extend(run)  # links between paragraphs of the story are the story's own (a deal list, sources)
-        run.clear()
-        kept.append(item)
-    close()
-    return kept, items
 
 
 def _heading_tag(stack: list[_Element]) -> str:

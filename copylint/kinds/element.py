@@ -8,8 +8,9 @@ from ..errors import RuleError
 from ..model import Edit, Finding
 from .base import Kind
 
-# The roles formats.boilerplate.furniture_role gives, plus "page" for an element named only as page chrome.
-ROLES = frozenset("credit byline date meta tags share related newsletter toc ad comments widget page".split())
+# The roles formats.boilerplate.furniture_role gives, plus "page" for an element named only as page chrome and
+# "section" for a label line above the headline.
+ROLES = frozenset("credit byline date meta tags share related newsletter toc ad comments widget section page".split())
 
 
 class Element(Kind):

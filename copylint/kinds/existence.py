@@ -1,6 +1,7 @@
 """existence: flag every match of a regex or a phrase list; an optional replacement template gives the fix."""
 from __future__ import annotations
 
+import functools
 from typing import Iterable
 
 from ..document import Document
@@ -65,16 +66,31 @@ def _compile_prefilter(rule):
         raise RuleError(rule.path, "prefilter", f"invalid regex {rule.params['prefilter']!r}: {exc}") from None
 
 
+@functools.lru_cache(maxsize=1)
+def _abbreviation():
+    import regex
+
+    return regex.compile(r"\p{Lu}[\p{L}-]+\s+\((\p{Lu}{2,6})\)|(?<![\w-])(\p{Lu}{2,6})-\p{Lu}\p{Ll}+")
+
+
+def _defined(doc: Document) -> frozenset[str]:
+    """Abbreviations the document uses as names: defined in parentheses after one ('Techniker Krankenkasse (TK)')
+    or heading a compound name ('TK-Safe')."""
+    pattern = _abbreviation()
+    return frozenset(m.group(1) or m.group(2) for block in doc.blocks for m in pattern.finditer(block.text))
+
+
 class Existence(Kind):
     """Keys: pattern (regex) or tokens (phrases); replacement (regex template, \\1 or {0}); ignorecase; exceptions;
-    transform (a named replacement function); triggers (words, any case), literals (exact substrings) and
+    transform (a named replacement function); unless_defined (a match the document uses as an abbreviation, '(TK)'
+    or 'TK-Safe', is a name there, not the thing the rule looks for); triggers (words, any case), literals (exact substrings) and
     prefilter (a cheap regex in Python's `re` syntax that every match's block also matches): a document without
     any trigger, or a block without any literal or without a prefilter match, is skipped unscanned."""
 
     NAME = "existence"
     KEYS = {"pattern": str, "tokens": list, "replacement": str, "ignorecase": bool, "exceptions": list,
             "case_sensitive": bool, "transform": str, "triggers": list, "literals": list,
-            "prefilter": str}
+            "prefilter": str, "unless_defined": bool}
 
     @classmethod
     def validate(cls, rule) -> None:
@@ -121,6 +137,7 @@ class Existence(Kind):
         if self.matcher is not None and not self.matcher.may_match(doc.words, doc.folded):
             return
         literals = self.literals
+        defined = _defined(doc) if self.rule.params.get("unless_defined") else frozenset()
         for _, block in self.blocks(doc):
             text = block.text
             if literals and not any(lit in text for lit in literals):
@@ -129,7 +146,7 @@ class Existence(Kind):
                 continue
             if self.matcher is None:
                 for m in self.pattern.finditer(text):
-                    if m.end() == m.start() or self._excepted(m.group()):
+                    if m.end() == m.start() or self._excepted(m.group()) or m.group() in defined:
                         continue
                     if self.transform is not None:
                         replacement = self.transform(m.group())

@@ -1,0 +1,173 @@
+"""Furniture inside the story that the page's markup does not name: link lists, teaser links, nested cards, labels."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex
+
+from .boilerplate import LINK_DENSITY
+from .markup import Furniture
+
+if TYPE_CHECKING:
+    from .html import _Block
+
+# Names that say only where a block sits (a page-builder 'widget', a chrome word with no role): such an element
+# holding a paragraph of running prose is a part of the story, not a box beside it.
+WEAK_ROLES = frozenset({"widget", "page"})
+PARAGRAPH_WORDS = 25
+_SENTENCE_END = frozenset(".!?\"'”’)")
+
+
+def is_paragraph(block: "_Block") -> bool:
+    """Running prose: at least PARAGRAPH_WORDS words, ending as a sentence ends, mostly not link text."""
+    text = "".join(block.chars).rstrip()
+    return (len(text.split()) >= PARAGRAPH_WORDS and text[-1:] in _SENTENCE_END
+            and block.linked * LINK_DENSITY < len(block.chars))
+
+
+def card_sizes(chosen: list, index: int) -> dict[int, int]:
+    """Characters of prose per <article> nested inside the chosen <article> index."""
+    sizes: dict[int, int] = {}
+    for b, _ in chosen:
+        seen = False
+        for mark in b.path:
+            if mark[0] == "c":
+                if seen:
+                    sizes[mark[1]] = sizes.get(mark[1], 0) + len(b.chars)
+                    break
+                seen = mark[1] == index
+    return sizes
+
+
+LINK_LIST_RUN = 3  # this many link lines in a row inside the story are a list of links to other pages
+LINK_LIST_WORDS = 15
+
+
+def link_lists(prose: list, total: int) -> tuple[list, list[Furniture]]:
+    """A run of LINK_LIST_RUN or more short blocks that are (almost) all link text after the story's last paragraph:
+    a list of other stories that the page's markup did not name. Links between paragraphs belong to the story (a
+    deal list, sources) unless they read as other stories' headlines: a list or a run of headings whose every item
+    is a headline-long link, or one link set all in capitals. Each run is one 'related' item with no element to
+    delete (the blocks may not share one), so it has no fix. As for named elements, a run holding half the story's
+    text is the story (a round-up of links), not furniture around it."""
+    ordered = sorted(prose, key=lambda item: item[0].offs[0])
+    kept: list = []
+    items: list[Furniture] = []
+    run: list = []
+
+    def close(at_end: bool) -> None:
+        listed = len(run) >= 2 and (all(b.scope == "list" and _headline_link("".join(b.chars)) for b, _ in run)
+                                    or all(b.scope == "heading" and _headline_link("".join(b.chars)) for b, _ in run))
+        if (listed or (at_end and len(run) >= LINK_LIST_RUN)) and sum(len(b.chars) for b, _ in run) * 2 < total:
+            first, last = run[0][0], run[-1][0]
+            end = last.ends.get(len(last.chars) - 1, last.offs[-1] + 1)
+            items.append(Furniture("related", first.offs[0], end, -1, -1))
+        else:
+            kept.extend(run)
+        run.clear()
+
+    for item in ordered:
+        b = item[0]
+        if b.tag != "h1" and b.linked * 10 >= len(b.chars) * 8 and len("".join(b.chars).split()) <= LINK_LIST_WORDS:
+            if _shouting("".join(b.chars)):  # a link to another story set in capitals between paragraphs
+                end = b.ends.get(len(b.chars) - 1, b.offs[-1] + 1)
+                items.append(Furniture("related", b.offs[0], end, -1, -1))
+                continue
+            run.append(item)
+            continue
+        close(False)
+        kept.append(item)
+    close(True)
+    return kept, items
+
+
+# A line that announces other stories ('More Great Science Stories', 'Related', 'You may also like').
+_RELATED_LABEL = regex.compile(
+    r"(?i)^(?:related|more|other|recommended|popular|latest|top|trending|recent|must[- ]reads?|you\s+(?:may|might)"
+    r"(?:\s+also)?\s+like|read\s+(?:more|next)|also\s+read|see\s+also|further\s+reading)\b[^.!?\n]{0,50}$"
+)
+LABEL_LIST_WORDS = 8
+
+
+def labelled_lists(prose: list, total: int) -> tuple[list, list[Furniture]]:
+    """A list whose items all carry a link, right after a line that announces other stories, is a list of them
+    (its items may mix link and text: '👁 A safer way to protect your data; plus, check out the latest'). One
+    'related' item per list, no fix; the label line is left to the line rules."""
+    ordered = sorted(prose, key=lambda item: item[0].offs[0])
+    kept: list = []
+    items: list[Furniture] = []
+    i = 0
+    while i < len(ordered):
+        b = ordered[i][0]
+        kept.append(ordered[i])
+        i += 1
+        text = "".join(b.chars).strip()
+        if b.scope == "list" or len(text.split()) > LABEL_LIST_WORDS or not _RELATED_LABEL.match(text):
+            continue
+        j = i
+        while j < len(ordered) and ordered[j][0].scope == "list" and ordered[j][0].linked:
+            j += 1
+        run = [item[0] for item in ordered[i:j]]
+        if len(run) >= 2 and sum(len(r.chars) for r in run) * 2 < total:
+            end = run[-1].ends.get(len(run[-1].chars) - 1, run[-1].offs[-1] + 1)
+            items.append(Furniture("related", run[0].offs[0], end, -1, -1))
+            i = j
+    return kept, items
+
+
+LABEL_WORDS = 4
+_LABEL_END = frozenset(".!?:;,")
+
+
+def labels_before_title(raw: list, title: int) -> tuple[list, int, tuple[Furniture, ...]]:
+    """Short lines above the headline inside the story are the page's labels for it ('Opinion', 'TV Shows',
+    'Earnings Report'): a section, a kicker, a breadcrumb. Each such block of at most LABEL_WORDS words without
+    sentence punctuation or digits is a 'section' item (no fix: it may share its element); other lines above the
+    headline (a standfirst placed first, a date) are left to the line rules."""
+    kept, items = [], []
+    for b, span in raw[:title]:
+        text = "".join(b.chars).strip()
+        if (len(text.split()) <= LABEL_WORDS and "\n" not in text and text[-1:] not in _LABEL_END
+                and not any(c.isdigit() for c in text) and b.scope not in ("alt", "caption")):
+            end = b.ends.get(len(b.chars) - 1, b.offs[-1] + 1)
+            items.append(Furniture("section", b.offs[0], end, -1, -1))
+        else:
+            kept.append((b, span))
+    return kept + raw[title:], len(kept), tuple(items)
+
+
+_OFFER = regex.compile(r"[$£€¥₹]\s?\d|\d\s?(?:USD|EUR|GBP)\b|^(?:get|buy|shop|save|order|grab)\b", regex.I)
+
+
+def _headline_link(text: str) -> bool:
+    """A list item that reads as the headline of another story: three words or more, no price and no shopping verb
+    (a deals list links its offers: 'Get it on Amazon for $139')."""
+    return len(text.split()) >= 3 and _OFFER.search(text) is None
+
+
+_INSTRUCTION = frozenset("click tap see read view watch download get visit go".split())
+
+
+def _shouting(text: str) -> bool:
+    """A headline of at least three words in capitals ('A LONG HISTORY OF HER FEUDS'); a line that tells the reader
+    what to do with the link ('CLICK FOR FULL RESULTS') points to the story's own material instead."""
+    words = text.split()
+    letters = [c for c in text if c.isalpha()]
+    return (len(words) >= 3 and len(letters) >= 10 and all(c.isupper() for c in letters)
+            and words[0].lower() not in _INSTRUCTION)
+
+
+def without_repeated_alt(raw: list) -> list:
+    """Alt text that repeats a visible line of the story (its caption, the headline) or an earlier alt text is left
+    out of the prose: the same words are checked once, where readers see them."""
+    seen = {" ".join("".join(b.chars).split()) for b, _ in raw if b.scope != "alt"}
+    kept = []
+    for item in raw:
+        b = item[0]
+        if b.scope == "alt":
+            key = " ".join("".join(b.chars).split())
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(item)
+    return kept
