@@ -6,7 +6,8 @@ from typing import Iterable, NamedTuple
 
 from zlib import crc32
 
-from ..data.spin_lexicon import PHRASE_BITS, TOKEN, Entry, Lexicon, Token, fold, lexicon, segment_spans, tokens
+from ..data.spin_lexicon import (PHRASE_BITS, TOKEN, Entry, Lexicon, PairLexicon, Token, fold, lexicon, pair_lexicon,
+                                 segment_spans, tokens)
 from ..document import Document
 from ..model import Finding, Severity
 from ._words import ends_phrase
@@ -50,6 +51,16 @@ def hits(lex: Lexicon, words: list[str]) -> list[Candidate]:
     return found
 
 
+def pair_hits(pairs: PairLexicon, words: list[str]) -> list[Candidate]:
+    """Every two adjacent words of a run that are both thesaurus swaps of a firm collocation's words ("provide
+    series" for "supply chain") while real text does not show them together."""
+    found = []
+    for lo in range(len(words) - 1):
+        for phrase, confidence in pairs.collocations(words[lo], words[lo + 1]):
+            found.append(Candidate(confidence, lo, lo + 2, Entry(0, phrase, confidence, False, False, True)))
+    return found
+
+
 def fits(cand: Candidate, seg: list[Token], text: str) -> bool:
     """Whether the written phrase fits its entry: capitals as a name needs them, no unknown name, and an inverted
     compound that ends its noun phrase."""
@@ -68,7 +79,7 @@ def trimmed(seg: list[Token], cand: Candidate) -> tuple[int, int]:
     """The window without the function words at its edges ("for human privileges" -> "human privileges"), as
     long as a content word besides the swapped one remains ("in the globe" stays whole)."""
     lo, hi = cand.lo, cand.hi
-    if cand.entry.inverted:
+    if cand.entry.inverted or cand.entry.whole:
         return lo, hi
     slot = cand.lo + cand.entry.slot
 
@@ -109,14 +120,13 @@ class SynonymSwap(Kind):
         return doc.memo(("synonym-swap", self.rule.code), lambda: list(self._scan(doc)))
 
     def _scan(self, doc: Document) -> Iterable[tuple]:
-        lex = lexicon()
-        if doc.words.isdisjoint(lex.spin_words):
-            return
+        lex, pairs = lexicon(), pair_lexicon()
         for _, block in self.blocks(doc):
             text = block.text
             folded = fold(text)
             for start, end in segment_spans(folded):
-                cands = hits(lex, TOKEN.findall(folded, start, end))
+                words = TOKEN.findall(folded, start, end)
+                cands = hits(lex, words) + pair_hits(pairs, words)
                 if not cands:
                     continue
                 seg = tokens(text, folded, start, end)
@@ -160,6 +170,9 @@ class SynonymSwap(Kind):
             modifier = text[seg[cand.lo + 2].start:end]
             fixed = match_case(text[start:end], f"{modifier} {written_head}")
             spun, original = text[start:end], fixed
+        elif entry.whole:  # "provide series" -> "supply chain"
+            spun = text[start:end]
+            original = fixed = match_case(spun, entry.original)
         else:
             token = seg[cand.lo + entry.slot]
             spun = text[token.start:token.end]
