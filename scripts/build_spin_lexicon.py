@@ -70,6 +70,9 @@ PREFIX_WORDS = {"former": "ex"}  # word -> the prefix a spinner writes for it
 MIN_PREFIX_ASSOC = 1.5  # "former capital" holds its noun less firmly than a compound does
 FRAMES = ("in the", "on the", "at the", "under the", "by the", "for the", "to the", "from the", "into the",
           "with the", "across the", "around the", "of the")
+# Nouns of natural things (animals, foods, natural objects, plants, substances): a broader or narrower one names
+# another real thing ("pond" for "lake", "bank" for "side"), never a spinner's synonym.
+CONCRETE_LEXFILES = frozenset((5, 13, 17, 20, 27))
 MIN_PAIR_ASSOC = 4.0  # a two-word collocation whose words may both be swapped binds them this firmly (nats) ...
 MIN_PAIR_BBC = 5      # ... and is a Google bigram or seen this often in BBC News
 PAIR_MIN_WEIGHT = 0.8  # both swaps are synonyms (any sense) or similar adjectives, not broader or narrower words
@@ -150,7 +153,7 @@ class WordNet:
             for symbol, tpos, target, _, _ in pointers:
                 if symbol == "@":
                     hyponyms[(tpos, target)].append(key)
-        for (pos, offset), (lemmas, pointers, _) in self.synsets.items():
+        for (pos, offset), (lemmas, pointers, lexfile) in self.synsets.items():
             for x in lemmas:
                 for a in lemmas:
                     add(x, a, 1.0)
@@ -162,7 +165,8 @@ class WordNet:
                     for x in lemmas:
                         for a in other[0]:
                             add(x, a, 0.8)
-                elif symbol in ("@", "~") and pos == "n" and len(hyponyms.get((tpos, target), ())) <= 40:
+                elif symbol in ("@", "~") and pos == "n" and len(hyponyms.get((tpos, target), ())) <= 40 \
+                        and not (lexfile in CONCRETE_LEXFILES and other[2] in CONCRETE_LEXFILES):
                     for x in lemmas:  # a noun's hypernym or hyponym (privilege for right, preacher for minister)
                         for a in other[0]:
                             add(x, a, 0.5)
@@ -555,7 +559,7 @@ def build_pairs(colloc, strength, thesaurus, lemmas, common, seen, g_pairs, coun
         if len(words) != 2 or is_name or not all(content(w) for w in words):
             continue
         value = strength.get((0, q))
-        if value is None or value < MIN_PAIR_ASSOC or not (q in g_pairs or counts[q] >= MIN_PAIR_BBC):
+        if value is None or math.isnan(value) or value < MIN_PAIR_ASSOC or not (q in g_pairs or counts[q] >= MIN_PAIR_BBC):
             continue
         pairs[(words[0], words[1])] = value
     alts = {w: {a for a in alternatives(w, thesaurus, lemmas, PAIR_MIN_WEIGHT) if a in common}
