@@ -185,6 +185,9 @@ class WordNet:
         return {l.lower().replace("_", " "): l[:1].isupper() for lemmas, _, _ in self.synsets.values()
                 for l in lemmas if "_" in l}
 
+    def lemmas_of(self, pos: str) -> set[str]:
+        return {l.lower() for (p, _), (lemmas, _, _) in self.synsets.items() if p == pos for l in lemmas if "_" not in l}
+
     def nouns(self) -> set[str]:
         return {l.lower() for (pos, _), (lemmas, _, _) in self.synsets.items() if pos == "n" for l in lemmas
                 if "_" not in l}
@@ -511,7 +514,7 @@ def build(cache: Path, shared: Path, model: Path | None = None) -> bytes:
         if confidence >= MIN_CONFIDENCE:
             entries[(phrase, 0)] = (q.split()[0], confidence, False, True)
     log(f"{len(entries):,} entries ({sum(1 for e in entries.values() if e[3]):,} inversions)")
-    pairs_blob = build_pairs(colloc, strength, thesaurus, lemmas, common, seen, g_pairs, counts, model)
+    pairs_blob = build_pairs(colloc, strength, thesaurus, lemmas, common, seen, g_pairs, counts, model, wordnet)
     duration = {g.split()[0] for g, c in counts.items() if len(g.split()) == 4 and g.split()[1] == "of"
                 and g.split()[3] in TIME_UNITS and (g.split()[2] in NUMBER_WORDS or g.split()[2].isdigit())}
     duration |= wordnet.under({"measure", "quantity", "amount", "time period", "period"}, {23, 28}) | persons
@@ -547,16 +550,30 @@ def alternatives(x: str, thesaurus: dict, lemmas: set[str], min_weight: float = 
     return out
 
 
-def build_pairs(colloc, strength, thesaurus, lemmas, common, seen, g_pairs, counts, model) -> bytes:
+def verb_form(word: str, verbs: set[str]) -> bool:
+    """A verb's -ing or -ed form ("making", "given")."""
+    return any(lemma in verbs and inflect is not plural for lemma, inflect in base_forms(word, verbs))
+
+
+def pair_shape(first: str, second: str, nouns: set[str], adjectives: set[str], verbs: set[str]) -> bool:
+    """Whether two words are a compound or an adjective with its noun: a noun second, a noun or adjective first,
+    neither a verb's -ing or -ed form ("making shows", "public given" are clauses, not compounds)."""
+    return bool(nouns_or_plural(nouns, second)) and (first in nouns or first in adjectives) \
+        and not verb_form(first, verbs) and not verb_form(second, verbs)
+
+
+def build_pairs(colloc, strength, thesaurus, lemmas, common, seen, g_pairs, counts, model, wordnet) -> bytes:
     """Two-slot swaps ("provide series" for "supply chain"): firm, frequent two-word collocations, each word's
     synonyms of every sense (weight from PAIR_MIN_WEIGHT), and which of the swapped pairs real text shows. Too many
     swapped pairs to list, so the file keeps the collocations, the reverse thesaurus (word -> the collocation words
     it is a synonym of) and a bitmap of the swapped pairs that are attested (Google bigrams, BBC, WordNet or bound
     under the trigram model): the check joins the two at run time and flags what the bitmap has not seen."""
+    nouns, adjectives, verbs = wordnet.lemmas_of("n"), wordnet.lemmas_of("a"), wordnet.lemmas_of("v")
     pairs: dict[tuple[str, str], float] = {}
     for q, is_name in colloc.items():
         words = q.split()
-        if len(words) != 2 or is_name or not all(content(w) for w in words):
+        if len(words) != 2 or is_name or not all(content(w) for w in words) or not pair_shape(*words, nouns,
+                                                                                                 adjectives, verbs):
             continue
         value = strength.get((0, q))
         if value is None or math.isnan(value) or value < MIN_PAIR_ASSOC or not (q in g_pairs or counts[q] >= MIN_PAIR_BBC):
@@ -568,16 +585,21 @@ def build_pairs(colloc, strength, thesaurus, lemmas, common, seen, g_pairs, coun
     for x, found in alts.items():
         for a in found:
             rev[a].add(x)
-    swapped = set()
+    swapped, half_seen = set(), set()
     for (x, y) in pairs:
         for a in alts[x]:
             for b in alts[y]:
-                swapped.add(f"{a} {b}")
-    unseen = sorted(p for p in swapped if p not in seen)
+                phrase = f"{a} {b}"
+                swapped.add(phrase)
+                # A pair that keeps one word of a phrase real text shows ("corporate wrongdoing" beside "corporate
+                # crime") is a one-slot question, left to the one-slot entries; a verb's -ing or -ed form starts a clause.
+                if f"{a} {y}" in seen or f"{x} {b}" in seen or verb_form(a, verbs) or verb_form(b, verbs):
+                    half_seen.add(phrase)
+    unseen = sorted(p for p in swapped if p not in seen and p not in half_seen)
     log(f"pairs: {len(pairs):,} collocations, {len(rev):,} spin words, {len(swapped):,} swapped pairs, "
         f"{len(unseen):,} not in the counts")
     pmi = lm_pmi(unseen, model)
-    attested = [p for p in swapped if p in seen]
+    attested = [p for p in swapped if p in seen or p in half_seen]
     attested += [p for p, v in zip(unseen, pmi) if math.isnan(v) or v >= MAX_PAIR_P_ASSOC]
     log(f"pairs: {len(attested):,} swapped pairs attested")
     return pack_pairs(pairs, rev, attested)

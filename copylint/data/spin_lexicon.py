@@ -120,9 +120,9 @@ class Lexicon:
             raise ValueError(f"spin lexicon: {len(body)} bytes of entries, expected {expected}")
         self._keys, self._starts = array("I"), array("I")
         self._keys.frombytes(body[: 4 * count])  # bits 16-47 of each key; its bucket holds the top 16
-        self._values = bytes(body[4 * count: 7 * count])  # 3 bytes each
+        self._values = body[4 * count: 7 * count]  # 3 bytes each
         self._starts.frombytes(body[7 * count: 7 * count + 4 * (BUCKETS + 1)])
-        self.phrase_bitmap = bytes(body[7 * count + 4 * (BUCKETS + 1):])  # bit crc32(phrase) % PHRASE_BITS
+        self.phrase_bitmap = body[7 * count + 4 * (BUCKETS + 1):]  # bit crc32(phrase) % PHRASE_BITS
         if sys.byteorder != "little":  # pragma: no cover
             for table in (self._keys, self._starts):
                 table.byteswap()
@@ -165,32 +165,30 @@ class PairLexicon:
         header = json.loads(blob[:newline]) if newline > 0 else {}
         if header.get("format") != PAIRS_FORMAT:
             raise ValueError(f"spin pair lexicon format {header.get('format')!r}, expected {PAIRS_FORMAT}")
-        self.words = header["words"].split("|")
-        self.ids = {w: i for i, w in enumerate(self.words)}
+        self.words = header["words"].split("|")  # sorted: a word's id is found by bisection
         n, targets, pairs = len(self.words), header["targets"], header["pairs"]
         body = memoryview(blob)[newline + 1:]
         expected = 4 * (n + 1) + 2 * targets + 5 * pairs + PAIR_BITS // 8
         if len(body) != expected:
             raise ValueError(f"spin pair lexicon: {len(body)} bytes, expected {expected}")
-        self._starts, self._targets, keys = array("I"), array("H"), array("I")
+        self._starts, self._targets, self._keys = array("I"), array("H"), array("I")
         self._starts.frombytes(body[: 4 * (n + 1)])
         at = 4 * (n + 1)
         self._targets.frombytes(body[at: at + 2 * targets])
         at += 2 * targets
-        keys.frombytes(body[at: at + 4 * pairs])
+        self._keys.frombytes(body[at: at + 4 * pairs])  # sorted (first id << 16 | second id)
         if sys.byteorder != "little":  # pragma: no cover
-            for table in (self._starts, self._targets, keys):
+            for table in (self._starts, self._targets, self._keys):
                 table.byteswap()
-        self._steps = dict(zip(keys, body[at + 4 * pairs: at + 5 * pairs]))  # (x << 16 | y) -> confidence step
-        self._seconds: dict[int, frozenset[int]] = {}
-        for key in keys:
-            self._seconds.setdefault(key >> 16, set()).add(key & 0xFFFF)  # type: ignore[attr-defined]
+        self._steps = body[at + 4 * pairs: at + 5 * pairs]  # a confidence step for each key
         self.bitmap = body[at + 5 * pairs:]
 
-    def synonym_of(self, word: str) -> tuple[int, ...]:
+    def synonym_of(self, word: str) -> array | tuple:
         """The ids of the collocation words this word is a thesaurus synonym of."""
-        i = self.ids.get(word)
-        return () if i is None else tuple(self._targets[self._starts[i]: self._starts[i + 1]])
+        i = bisect_left(self.words, word)
+        if i == len(self.words) or self.words[i] != word:
+            return ()
+        return self._targets[self._starts[i]: self._starts[i + 1]]
 
     def attested(self, phrase: str) -> bool:
         bit = crc32(phrase.encode("utf-8")) & (PAIR_BITS - 1)
@@ -206,12 +204,13 @@ class PairLexicon:
         if not ys or self.attested(f"{first} {second}"):
             return []
         found = []
-        yset = set(ys)
+        keys, yset = self._keys, set(ys)
         for x in xs:
-            seconds = self._seconds.get(x)
-            if seconds:
-                for y in seconds & yset:
-                    found.append((f"{self.words[x]} {self.words[y]}", 2.0 + self._steps[(x << 16) | y] / 10))
+            i, end = bisect_left(keys, x << 16), bisect_left(keys, (x + 1) << 16)
+            for j in range(i, end):
+                y = keys[j] & 0xFFFF
+                if y in yset:
+                    found.append((f"{self.words[x]} {self.words[y]}", 2.0 + self._steps[j] / 10))
         return found
 
 

@@ -95,13 +95,14 @@ def trimmed(seg: list[Token], cand: Candidate) -> tuple[int, int]:
 
 class SynonymSwap(Kind):
     """Keys: threshold (confidence, in nats, from which a phrase is a warning), info_threshold (from which it is
-    flagged as info); evidence (codes of the rules whose findings show a spinner at work), spun_evidence and
+    flagged as info), pair_threshold (the same for both words swapped, outside a spun document); evidence (codes of the rules whose findings show a spinner at work), spun_evidence and
     evidence_density (a document holding at least spun_evidence of those findings, at least evidence_density per
     1,000 words, reads as spun) and spun_threshold (there, phrases from this confidence are flagged as info too).
     All thresholds are divided by the document context's spin_sensitivity."""
 
     NAME = "synonym-swap"
-    KEYS = {"threshold": float, "info_threshold": float, "spun_threshold": float, "spun_evidence": int,
+    KEYS = {"threshold": float, "info_threshold": float, "pair_threshold": float, "spun_threshold": float,
+            "spun_evidence": int,
             "evidence": list, "evidence_density": float}
 
     @classmethod
@@ -139,8 +140,9 @@ class SynonymSwap(Kind):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         warn, info, _ = self.thresholds(doc)
+        pair = max(info, self.rule.params.get("pair_threshold", info) / sensitivity(doc))
         for block, seg, cand in self.candidates(doc):
-            if cand.confidence >= info:
+            if cand.confidence >= (pair if cand.entry.whole else info):
                 yield self._finding(doc, block, seg, cand, warn)
 
     def summarize(self, doc: Document, findings: tuple[Finding, ...]) -> Iterable[Finding]:
@@ -155,8 +157,14 @@ class SynonymSwap(Kind):
         if signs < p.get("spun_evidence", 3) or 1000 * signs < p.get("evidence_density", 3.0) * doc.word_count:
             return
         for block, seg, cand in self.candidates(doc):
-            if weak <= cand.confidence < info:
+            if weak <= cand.confidence and not self._flagged_alone(doc, cand, info):
                 yield self._finding(doc, block, seg, cand, warn)
+
+    def _flagged_alone(self, doc: Document, cand: Candidate, info: float) -> bool:
+        """Whether check() flags this candidate in any document."""
+        if cand.entry.whole:
+            return cand.confidence >= max(info, self.rule.params.get("pair_threshold", info) / sensitivity(doc))
+        return cand.confidence >= info
 
     def _finding(self, doc: Document, block, seg: list[Token], cand: Candidate, warn: float) -> Finding:
         text, entry = block.text, cand.entry
