@@ -157,7 +157,8 @@ class SynonymSwap(Kind):
         if signs < p.get("spun_evidence", 3) or 1000 * signs < p.get("evidence_density", 3.0) * doc.word_count:
             return
         for block, seg, cand in self.candidates(doc):
-            if weak <= cand.confidence and not self._flagged_alone(doc, cand, info):
+            floor = info if cand.entry.whole else weak  # a double swap is weaker evidence: never from the floor
+            if floor <= cand.confidence and not self._flagged_alone(doc, cand, info):
                 yield self._finding(doc, block, seg, cand, warn)
 
     def _flagged_alone(self, doc: Document, cand: Candidate, info: float) -> bool:
