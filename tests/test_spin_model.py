@@ -9,7 +9,7 @@ import pytest
 
 from copylint.api import Linter
 from copylint.config import parse_config
-from copylint.data.spin_lexicon import LEXICON_FILE, Lexicon, lexicon, phrase_key, segments
+from copylint.data.spin_lexicon import LEXICON_FILE, PAIRS_FILE, Lexicon, PairLexicon, lexicon, pair_lexicon, phrase_key, segments
 from copylint.errors import ConfigError
 from copylint.registry import load_rules
 
@@ -117,3 +117,38 @@ def test_seeds_spun_phrases_found_by_the_model() -> None:
     for phrase in SEED_SPUN:
         start = text.index(phrase)
         assert any(f.start < start + len(phrase) and start < f.end for f in findings), phrase
+
+
+@pytest.mark.parametrize("text, phrase, fix", [
+    ("The firm blamed delays in its provide string.", "provide string", "supply chain"),
+    ("The city opened a new force works near the river.", "force works", "power plant"),
+])
+def test_both_words_of_a_collocation_swapped(text: str, phrase: str, fix: str) -> None:
+    hits = found(text, sensitivity=1.5)
+    assert [(h[0], h[1]) for h in hits] == [(phrase, fix)]
+
+
+@pytest.mark.parametrize("text", [
+    "The firm blamed delays in its supply chain and opened a power plant.",
+    "Those making shows for the public given the chance agreed.",  # clauses, not compounds
+    "They walked along both banks of the river to the crater lake.",
+])
+def test_two_slot_swaps_leave_english_alone(text: str) -> None:
+    assert found(text, sensitivity=1.5) == []
+
+
+def test_pair_lexicon_is_compact_fast_and_checked() -> None:
+    import time
+
+    blob = PAIRS_FILE.read_bytes()
+    assert len(blob) < 2_000_000
+    start = time.perf_counter()
+    pairs = PairLexicon(blob)
+    assert time.perf_counter() - start < 0.5  # about 10 ms; generous for a loaded machine
+    assert [p for p, _ in pairs.collocations("provide", "string")] == ["supply chain"]
+    assert pairs.collocations("supply", "chain") == [] and pairs.collocations("zzz", "chain") == []
+    assert pair_lexicon() is pair_lexicon()
+    with pytest.raises(ValueError, match="bytes"):
+        PairLexicon(blob[:-1])
+    with pytest.raises(ValueError, match="format"):
+        PairLexicon(b'{"format": 0}\n')

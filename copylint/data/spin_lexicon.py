@@ -66,6 +66,10 @@ def segments(text: str) -> Iterator[list[Token]]:
             yield found
 
 
+PAIRS_FILE = Path(__file__).with_name("spin_lexicon_pairs.bin")
+PAIRS_FORMAT = 1
+PAIR_BITS = 1 << 23  # the bitmap of attested swapped pairs, 1 MB
+
 BUCKETS = 1 << 16  # keys are found by their top 16 bits, then by bisection
 PHRASE_BITS = 1 << 22  # a bitmap of the entries' phrases (by CRC-32), 512 kB: most windows stop there
 
@@ -87,6 +91,7 @@ class Entry(NamedTuple):
     confidence: float  # nats: how much firmer the collocation is than the phrase found
     name: bool  # the collocation is a name: only a capitalised phrase counts
     inverted: bool  # "<head> of <modifier>" for the compound "<modifier> <head>"
+    whole: bool = False  # both words swapped: original is the whole collocation
 
 
 class Lexicon:
@@ -115,9 +120,9 @@ class Lexicon:
             raise ValueError(f"spin lexicon: {len(body)} bytes of entries, expected {expected}")
         self._keys, self._starts = array("I"), array("I")
         self._keys.frombytes(body[: 4 * count])  # bits 16-47 of each key; its bucket holds the top 16
-        self._values = bytes(body[4 * count: 7 * count])  # 3 bytes each
+        self._values = body[4 * count: 7 * count]  # 3 bytes each
         self._starts.frombytes(body[7 * count: 7 * count + 4 * (BUCKETS + 1)])
-        self.phrase_bitmap = bytes(body[7 * count + 4 * (BUCKETS + 1):])  # bit crc32(phrase) % PHRASE_BITS
+        self.phrase_bitmap = body[7 * count + 4 * (BUCKETS + 1):]  # bit crc32(phrase) % PHRASE_BITS
         if sys.byteorder != "little":  # pragma: no cover
             for table in (self._keys, self._starts):
                 table.byteswap()
@@ -149,6 +154,71 @@ class Lexicon:
             found.append(Entry((v >> 8) & 3, self.words[v >> 10], 2.0 + (v & 63) / 10, bool(v & 128), bool(v & 64)))
             i += 1
         return found
+
+
+class PairLexicon:
+    """Two-slot swaps: firm two-word collocations, the reverse thesaurus (a word -> the collocation words it is a
+    synonym of, every sense) and a bitmap of the swapped pairs real text shows (see build_spin_lexicon.build_pairs)."""
+
+    def __init__(self, blob: bytes) -> None:
+        newline = blob.find(b"\n")
+        header = json.loads(blob[:newline]) if newline > 0 else {}
+        if header.get("format") != PAIRS_FORMAT:
+            raise ValueError(f"spin pair lexicon format {header.get('format')!r}, expected {PAIRS_FORMAT}")
+        self.words = header["words"].split("|")  # sorted: a word's id is found by bisection
+        n, targets, pairs = len(self.words), header["targets"], header["pairs"]
+        body = memoryview(blob)[newline + 1:]
+        expected = 4 * (n + 1) + 2 * targets + 5 * pairs + PAIR_BITS // 8
+        if len(body) != expected:
+            raise ValueError(f"spin pair lexicon: {len(body)} bytes, expected {expected}")
+        self._starts, self._targets, self._keys = array("I"), array("H"), array("I")
+        self._starts.frombytes(body[: 4 * (n + 1)])
+        at = 4 * (n + 1)
+        self._targets.frombytes(body[at: at + 2 * targets])
+        at += 2 * targets
+        self._keys.frombytes(body[at: at + 4 * pairs])  # sorted (first id << 16 | second id)
+        if sys.byteorder != "little":  # pragma: no cover
+            for table in (self._starts, self._targets, self._keys):
+                table.byteswap()
+        self._steps = body[at + 4 * pairs: at + 5 * pairs]  # a confidence step for each key
+        self.bitmap = body[at + 5 * pairs:]
+
+    def synonym_of(self, word: str) -> array | tuple:
+        """The ids of the collocation words this word is a thesaurus synonym of."""
+        i = bisect_left(self.words, word)
+        if i == len(self.words) or self.words[i] != word:
+            return ()
+        return self._targets[self._starts[i]: self._starts[i + 1]]
+
+    def attested(self, phrase: str) -> bool:
+        bit = crc32(phrase.encode("utf-8")) & (PAIR_BITS - 1)
+        return self.bitmap[bit >> 3] >> (bit & 7) & 1 == 1
+
+    def collocations(self, first: str, second: str) -> list[tuple[str, float]]:
+        """The firm collocations (phrase, confidence) that "first second" is a two-slot thesaurus swap of, unless
+        real text shows that pair (usually none)."""
+        xs = self.synonym_of(first)
+        if not xs:
+            return []
+        ys = self.synonym_of(second)
+        if not ys or self.attested(f"{first} {second}"):
+            return []
+        found = []
+        keys, yset = self._keys, set(ys)
+        for x in xs:
+            i, end = bisect_left(keys, x << 16), bisect_left(keys, (x + 1) << 16)
+            for j in range(i, end):
+                y = keys[j] & 0xFFFF
+                if y in yset:
+                    found.append((f"{self.words[x]} {self.words[y]}", 2.0 + self._steps[j] / 10))
+        return found
+
+
+@lru_cache(maxsize=1)
+def pair_lexicon() -> PairLexicon:
+    """The shipped pair lexicon (read once per process)."""
+    with open(PAIRS_FILE, "rb") as handle:
+        return PairLexicon(handle.read())
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,8 @@ from typing import Iterable, NamedTuple
 
 from zlib import crc32
 
-from ..data.spin_lexicon import PHRASE_BITS, TOKEN, Entry, Lexicon, Token, fold, lexicon, segment_spans, tokens
+from ..data.spin_lexicon import (PHRASE_BITS, TOKEN, Entry, Lexicon, PairLexicon, Token, fold, lexicon, pair_lexicon,
+                                 segment_spans, tokens)
 from ..document import Document
 from ..model import Finding, Severity
 from ._words import ends_phrase
@@ -50,6 +51,16 @@ def hits(lex: Lexicon, words: list[str]) -> list[Candidate]:
     return found
 
 
+def pair_hits(pairs: PairLexicon, words: list[str]) -> list[Candidate]:
+    """Every two adjacent words of a run that are both thesaurus swaps of a firm collocation's words ("provide
+    series" for "supply chain") while real text does not show them together."""
+    found = []
+    for lo in range(len(words) - 1):
+        for phrase, confidence in pairs.collocations(words[lo], words[lo + 1]):
+            found.append(Candidate(confidence, lo, lo + 2, Entry(0, phrase, confidence, False, False, True)))
+    return found
+
+
 def fits(cand: Candidate, seg: list[Token], text: str) -> bool:
     """Whether the written phrase fits its entry: capitals as a name needs them, no unknown name, and an inverted
     compound that ends its noun phrase."""
@@ -68,7 +79,7 @@ def trimmed(seg: list[Token], cand: Candidate) -> tuple[int, int]:
     """The window without the function words at its edges ("for human privileges" -> "human privileges"), as
     long as a content word besides the swapped one remains ("in the globe" stays whole)."""
     lo, hi = cand.lo, cand.hi
-    if cand.entry.inverted:
+    if cand.entry.inverted or cand.entry.whole:
         return lo, hi
     slot = cand.lo + cand.entry.slot
 
@@ -84,13 +95,14 @@ def trimmed(seg: list[Token], cand: Candidate) -> tuple[int, int]:
 
 class SynonymSwap(Kind):
     """Keys: threshold (confidence, in nats, from which a phrase is a warning), info_threshold (from which it is
-    flagged as info); evidence (codes of the rules whose findings show a spinner at work), spun_evidence and
+    flagged as info), pair_threshold (the same for both words swapped, outside a spun document); evidence (codes of the rules whose findings show a spinner at work), spun_evidence and
     evidence_density (a document holding at least spun_evidence of those findings, at least evidence_density per
     1,000 words, reads as spun) and spun_threshold (there, phrases from this confidence are flagged as info too).
     All thresholds are divided by the document context's spin_sensitivity."""
 
     NAME = "synonym-swap"
-    KEYS = {"threshold": float, "info_threshold": float, "spun_threshold": float, "spun_evidence": int,
+    KEYS = {"threshold": float, "info_threshold": float, "pair_threshold": float, "spun_threshold": float,
+            "spun_evidence": int,
             "evidence": list, "evidence_density": float}
 
     @classmethod
@@ -109,14 +121,13 @@ class SynonymSwap(Kind):
         return doc.memo(("synonym-swap", self.rule.code), lambda: list(self._scan(doc)))
 
     def _scan(self, doc: Document) -> Iterable[tuple]:
-        lex = lexicon()
-        if doc.words.isdisjoint(lex.spin_words):
-            return
+        lex, pairs = lexicon(), pair_lexicon()
         for _, block in self.blocks(doc):
             text = block.text
             folded = fold(text)
             for start, end in segment_spans(folded):
-                cands = hits(lex, TOKEN.findall(folded, start, end))
+                words = TOKEN.findall(folded, start, end)
+                cands = hits(lex, words) + pair_hits(pairs, words)
                 if not cands:
                     continue
                 seg = tokens(text, folded, start, end)
@@ -129,8 +140,9 @@ class SynonymSwap(Kind):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         warn, info, _ = self.thresholds(doc)
+        pair = max(info, self.rule.params.get("pair_threshold", info) / sensitivity(doc))
         for block, seg, cand in self.candidates(doc):
-            if cand.confidence >= info:
+            if cand.confidence >= (pair if cand.entry.whole else info):
                 yield self._finding(doc, block, seg, cand, warn)
 
     def summarize(self, doc: Document, findings: tuple[Finding, ...]) -> Iterable[Finding]:
@@ -145,8 +157,15 @@ class SynonymSwap(Kind):
         if signs < p.get("spun_evidence", 3) or 1000 * signs < p.get("evidence_density", 3.0) * doc.word_count:
             return
         for block, seg, cand in self.candidates(doc):
-            if weak <= cand.confidence < info:
+            floor = info if cand.entry.whole else weak  # a double swap is weaker evidence: never from the floor
+            if floor <= cand.confidence and not self._flagged_alone(doc, cand, info):
                 yield self._finding(doc, block, seg, cand, warn)
+
+    def _flagged_alone(self, doc: Document, cand: Candidate, info: float) -> bool:
+        """Whether check() flags this candidate in any document."""
+        if cand.entry.whole:
+            return cand.confidence >= max(info, self.rule.params.get("pair_threshold", info) / sensitivity(doc))
+        return cand.confidence >= info
 
     def _finding(self, doc: Document, block, seg: list[Token], cand: Candidate, warn: float) -> Finding:
         text, entry = block.text, cand.entry
@@ -160,6 +179,9 @@ class SynonymSwap(Kind):
             modifier = text[seg[cand.lo + 2].start:end]
             fixed = match_case(text[start:end], f"{modifier} {written_head}")
             spun, original = text[start:end], fixed
+        elif entry.whole:  # "provide series" -> "supply chain"
+            spun = text[start:end]
+            original = fixed = match_case(spun, entry.original)
         else:
             token = seg[cand.lo + entry.slot]
             spun = text[token.start:token.end]
