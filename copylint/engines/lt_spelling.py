@@ -166,6 +166,8 @@ class NameOracle:
                 return True
         elif in_name_context(text, start, end):
             return True  # a capitalised word in a proper-noun shape ("Rowetta Satchell") is a name LT does not know
+        if is_loanword(word) or in_dialect_quote(text, start):
+            return True
         return not looks_like_typo(word, replacements)
 
 
@@ -243,6 +245,82 @@ def _nearest_common(folded: str, replacements: Sequence[str], frequencies: Mappi
         if edit_distance(target, folded, budget) <= budget:
             return suggestion
     return None
+
+
+_DIACRITIC = regex.compile(r"[^\P{Latin}a-zA-Z]")  # a Latin letter beyond ASCII: "bodhrán", "phở"
+_LOAN_PLURAL_STEM = regex.compile(r"[a-z]{3,}[aiou]")  # "blini" + s, "panini" + s: an English plural of a loanword
+
+
+def is_loanword(word: str) -> bool:
+    """Evidence that an unknown word is borrowed, not mistyped: a diacritic, the loanword list (words English text
+    uses that are common in two other languages: "robusta"), or an English -s plural of such a word or of a known word
+    with a foreign vowel ending ("blinis")."""
+    from ..data.lexicon import loanwords, word_frequencies
+
+    if _DIACRITIC.search(word):
+        return True
+    folded = word.casefold()
+    borrowed = loanwords()
+    if folded in borrowed:
+        return True
+    stem = folded[:-1]
+    return folded.endswith("s") and _LOAN_PLURAL_STEM.fullmatch(stem) is not None and (
+        stem in borrowed or stem in word_frequencies())
+
+
+_QUOTE_MARKS = regex.compile(r"[\"“”]")
+_PLAIN_WORD = regex.compile(r"\b[a-z]+\b")
+_DIALECT_WORDS = 2  # lower-case words no English list has: a quote with this many is speech in dialect, not typos
+
+
+def quote_around(text: str, position: int) -> tuple[int, int] | None:
+    """The direct quotation (its text between the marks) that holds position, when one is open there."""
+    opened = None
+    for m in _QUOTE_MARKS.finditer(text):
+        if m.start() >= position:
+            if opened is not None:
+                return opened, m.start()
+            return None
+        mark = m.group()
+        if mark == "“" or (mark == '"' and opened is None):
+            opened = m.end()
+        else:
+            opened = None
+    return (opened, len(text)) if opened is not None else None
+
+
+def in_dialect_quote(text: str, position: int) -> bool:
+    """Inside a direct quotation written in dialect: it has two or more lower-case words no English list has
+    ("cannae", "oot"). One unknown word in a quote is still judged as a possible typo."""
+    from ..data.lexicon import loanwords, word_frequencies
+
+    quote = quote_around(text, position)
+    if quote is None:
+        return False
+    known, borrowed = word_frequencies(), loanwords()
+    unknown = {w for w in _PLAIN_WORD.findall(text[quote[0]:quote[1]]) if w not in known and w not in borrowed}
+    return len(unknown) >= _DIALECT_WORDS
+
+
+_BE = frozenset("is are was were be been being am seems seem seemed looks look looked became become remains remain "
+                "remained".split())
+_NEGATION_IN_DIALECT = frozenset({"IT_IS_NO", "MD_NO_VB"})  # "it's no fair", "I'll no be long": Scots "no" for "not"
+
+
+def not_an_error(rule_id: str, text: str, start: int, end: int) -> bool:
+    """A grammar-rule match that is grammatical here: "had had" (the past perfect of have); "no" for "not" inside a
+    direct quotation (dialect speech); an open compound after a form of be ("the case is clear cut"), where the
+    hyphen is a modifier's, not a predicate's."""
+    matched = text[start:end]
+    if rule_id == "ENGLISH_WORD_REPEAT_RULE":
+        return matched.casefold().split() == ["had", "had"]
+    if rule_id in _NEGATION_IN_DIALECT:
+        return quote_around(text, start) is not None
+    if rule_id.endswith("_HYPHEN") and " " in matched and "-" not in matched:
+        before = regex.search(r"(\w+)\s+$", text[:start])
+        after = text[end:end + 2].lstrip(" ")
+        return before is not None and before.group(1).casefold() in _BE and (not after or after[0] in ".,;:!?)\"”'’")
+    return False
 
 
 @lru_cache(maxsize=1)
