@@ -22,6 +22,16 @@ def test_loanword_evidence(word, loan):
     assert is_loanword(word) is loan
 
 
+@pytest.mark.parametrize("word, suggestions, loan", [
+    ("robusta", ["robust", "robust a"], True),  # differs from its English relative by an ending
+    ("matcha", ["match"], True),
+    ("comercial", ["commercial"], False),  # a cognate misspelled inside the word, as learners do
+    ("exemple", ["example", "exempla"], False),
+])
+def test_a_cognate_misspelled_inside_is_a_typo_not_a_loanword(word, suggestions, loan):
+    assert is_loanword(word, suggestions) is loan
+
+
 def test_dialect_quote_needs_two_unknown_words():
     speech = '"Och, ye cannae go oot the noo," she said.'
     assert in_dialect_quote(speech, speech.index("cannae"))

@@ -166,7 +166,7 @@ class NameOracle:
                 return True
         elif in_name_context(text, start, end):
             return True  # a capitalised word in a proper-noun shape ("Rowetta Satchell") is a name LT does not know
-        if is_loanword(word) or in_dialect_quote(text, start):
+        if is_loanword(word, replacements) or in_dialect_quote(text, start):
             return True
         return not looks_like_typo(word, replacements)
 
@@ -251,10 +251,11 @@ _DIACRITIC = regex.compile(r"[^\P{Latin}a-zA-Z]")  # a Latin letter beyond ASCII
 _LOAN_PLURAL_STEM = regex.compile(r"[a-z]{3,}[aiou]")  # "blini" + s, "panini" + s: an English plural of a loanword
 
 
-def is_loanword(word: str) -> bool:
+def is_loanword(word: str, replacements: Sequence[str] = ()) -> bool:
     """Evidence that an unknown word is borrowed, not mistyped: a diacritic, the loanword list (words English text
     uses that are common in two other languages: "robusta"), or an English -s plural of such a word or of a known word
-    with a foreign vowel ending ("blinis")."""
+    with a foreign vowel ending ("blinis"). A listed word one edit inside from a suggested English word is a cognate
+    misspelled ("comercial", "exemple"); a borrowing differs from its English relative at the end ("robust" + a)."""
     from ..data.lexicon import loanwords, word_frequencies
 
     if _DIACRITIC.search(word):
@@ -262,10 +263,17 @@ def is_loanword(word: str) -> bool:
     folded = word.casefold()
     borrowed = loanwords()
     if folded in borrowed:
-        return True
+        return not any(_cognate_typo(folded, r.casefold()) for r in replacements if " " not in r)
     stem = folded[:-1]
     return folded.endswith("s") and _LOAN_PLURAL_STEM.fullmatch(stem) is not None and (
         stem in borrowed or stem in word_frequencies())
+
+
+def _cognate_typo(word: str, english: str) -> bool:
+    """One edit apart, and not by an ending: "comercial" / "commercial", but not "robusta" / "robust"."""
+    if english.startswith(word) or word.startswith(english):
+        return False
+    return edit_distance(word, english, 1) <= 1
 
 
 _QUOTE_MARKS = regex.compile(r"[\"“”]")

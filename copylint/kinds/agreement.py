@@ -1,6 +1,7 @@
 """Agreement kinds, judged from the lexicon's word classes. subject-verb: a clause's subject noun and its auxiliary
 disagree in number across a prepositional phrase ("The price of the houses are high"). number-shape: an auxiliary
-whose subject's number a fixed shape shows ("more than 200 people was", ", many of which is")."""
+whose subject's number a fixed shape shows ("more than 200 people was", ", many of which is"). noun-verb: a clause
+that opens with a determiner and a singular noun, then a base-form verb ("The company operate three plants")."""
 from __future__ import annotations
 
 import re
@@ -191,4 +192,62 @@ def _shape_number(noun: str, classes) -> str | None:
         return "singular"
     if "NNS" in tags and ("NN" not in tags or classes.lemma_of(noun) not in (None, noun)):
         return "plural"
+    return None
+
+
+_CLAUSE_OPENERS = frozenset('.!?;:"“')
+
+
+class NounVerb(Kind):
+    """Keys: determiners (singular ones that may open the clause), objects (words that may open a verb's object: a
+    verb that is also a noun is judged only before one of them, "the minister say the", not "the school bus stops";
+    before any other noun the verb is taken for a modifier, "the environment select committee"),
+    skip (nouns that take either number: collectives). The clause opens a sentence, a quotation or follows a colon;
+    the noun is singular-only; the verb has a base form and no past, participle or 3rd-person reading."""
+
+    NAME = "noun-verb"
+    KEYS = {"determiners": list, "objects": list, "skip": list}
+    REQUIRED = ("determiners", "objects")
+    DEFAULT_SCOPES = frozenset({"paragraph", "list", "quote", "caption"})
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        p = rule.params
+        self.determiners = frozenset(w.lower() for w in p["determiners"])
+        self.objects = frozenset(w.lower() for w in p["objects"])
+        self.skip = frozenset(w.lower() for w in p.get("skip", ()))
+        dets = "|".join(sorted(self.determiners, key=len, reverse=True))
+        self.pattern = re.compile(rf"(?:^|(?<=[.!?;:\"“]))[ \t]*[\"“]?[ \t]*(?P<d>(?i:{dets}))[ \t]+(?P<n>[a-z]+)[ \t]+"
+                                  rf"(?P<v>[a-z]+)\b(?![-'’])(?:[ \t]+(?P<o>[A-Za-z]+))?")
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        classes = None
+        for _, block in self.blocks(doc):
+            for m in self.pattern.finditer(block.text):
+                noun, verb, following = m.group("n"), m.group("v"), (m.group("o") or "").lower()
+                if noun in self.skip:
+                    continue
+                classes = classes or word_classes()
+                if _shape_number(noun, classes) != "singular" or "JJ" in classes.of(noun):
+                    continue  # "a mobile phone": an adjective is a modifier, the noun comes later
+                tags = classes.of(verb)
+                if verb in _MODALS or "VB" not in tags or tags & {"VBD", "VBN", "VBZ", "VBG", "JJ", "RB"}:
+                    continue
+                if tags & {"NN", "NNS"} and following not in self.objects:
+                    continue  # "the school bus stops": a compound noun, not a subject and its verb
+                if following not in self.objects and classes.of(following) & {"NN", "NNS"} \
+                        and "VB" not in classes.of(following):
+                    continue  # "the environment select committee": a modifier of the next noun
+                inflected = _third_person(verb, classes)
+                if inflected is None:
+                    continue
+                yield self.finding(doc, block, m.start("v"), m.end("v"), inflected, subject=noun, verb=verb)
+
+
+def _third_person(verb: str, classes) -> str | None:
+    """The -s form of a base verb, from the table: the form whose lemma is the verb and that can be VBZ."""
+    candidates = (verb + "s", verb + "es", verb[:-1] + "ies")
+    for form in candidates:
+        if "VBZ" in classes.of(form) and classes.lemma_of(form) == verb:
+            return form
     return None
