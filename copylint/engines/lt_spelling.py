@@ -263,21 +263,17 @@ def is_loanword(word: str, replacements: Sequence[str] = ()) -> bool:
     folded = word.casefold()
     borrowed = loanwords()
     if folded in borrowed:
-        return not any(_cognate_typo(folded, r.casefold()) for r in replacements if " " not in r)
+        near = [r.casefold() for r in replacements if " " not in r]
+        if any(r.startswith(folded) or folded.startswith(r) for r in near):
+            return True  # "robusta" beside "robust", "orientale" beside "oriental": a borrowing's own ending
+        return not any(edit_distance(folded, r, 1) <= 1 for r in near)
     stem = folded[:-1]
     return folded.endswith("s") and _LOAN_PLURAL_STEM.fullmatch(stem) is not None and (
         stem in borrowed or stem in word_frequencies())
 
 
-def _cognate_typo(word: str, english: str) -> bool:
-    """One edit apart, and not by an ending: "comercial" / "commercial", but not "robusta" / "robust"."""
-    if english.startswith(word) or word.startswith(english):
-        return False
-    return edit_distance(word, english, 1) <= 1
-
-
 _QUOTE_MARKS = regex.compile(r"[\"“”]")
-_PLAIN_WORD = regex.compile(r"\b[a-z]+\b")
+_PLAIN_WORD = regex.compile(r"\b[A-Za-z][a-z]*\b")
 _DIALECT_WORDS = 2  # lower-case words no English list has: a quote with this many is speech in dialect, not typos
 
 
@@ -298,15 +294,18 @@ def quote_around(text: str, position: int) -> tuple[int, int] | None:
 
 
 def in_dialect_quote(text: str, position: int) -> bool:
-    """Inside a direct quotation written in dialect: it has two or more lower-case words no English list has
-    ("cannae", "oot"). One unknown word in a quote is still judged as a possible typo."""
+    """Inside a direct quotation written in dialect: it has two or more lower-case words (or its first word) that no
+    English list has ("Gonnae", "oot"). One unknown word in a quote is still judged as a possible typo; names, which
+    are capitalised mid-quote, do not count."""
     from ..data.lexicon import loanwords, word_frequencies
 
     quote = quote_around(text, position)
     if quote is None:
         return False
     known, borrowed = word_frequencies(), loanwords()
-    unknown = {w for w in _PLAIN_WORD.findall(text[quote[0]:quote[1]]) if w not in known and w not in borrowed}
+    words = _PLAIN_WORD.findall(text[quote[0]:quote[1]])
+    unknown = {w.lower() for i, w in enumerate(words) if (w.islower() or i == 0 and w[1:].islower())
+               and w.lower() not in known and w.lower() not in borrowed}
     return len(unknown) >= _DIALECT_WORDS
 
 
