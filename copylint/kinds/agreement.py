@@ -230,6 +230,11 @@ class NounVerb(Kind):
                 classes = classes or word_classes()
                 if _shape_number(noun, classes) != "singular" or "JJ" in classes.of(noun):
                     continue  # "a mobile phone": an adjective is a modifier, the noun comes later
+                if verb in _VERBS:  # "the bridge are closed", "the minister were wrong"
+                    if _VERBS[verb][0] == "plural":
+                        yield self.finding(doc, block, m.start("v"), m.end("v"), _VERBS[verb][1], subject=noun,
+                                           verb=verb)
+                    continue
                 tags = classes.of(verb)
                 if verb in _MODALS or "VB" not in tags or tags & {"VBD", "VBN", "VBZ", "VBG", "JJ", "RB"}:
                     continue
