@@ -206,8 +206,8 @@ def looks_like_typo(word: str, replacements: Sequence[str]) -> bool:
         return False  # two letters: an abbreviation ("dx", "dy") far more often than a slip
     if replacements and replacements[0].isupper() and replacements[0].casefold() == word.casefold():
         return False  # LanguageTool's best guess is the word in capitals: an abbreviation ("bjs" -> "BJS")
-    if "-" in word or is_split_compound(word, replacements) and _nearest_common(folded, replacements, frequencies,
-                                                                                  1) is None:
+    if "-" in word or is_split_compound(word, replacements) and _nearest_common(
+            folded, replacements, frequencies, 1) is None and not _vowel_slip(folded, replacements, frequencies):
         return False
     if not capitalised and any(r[:1].isupper() and r[1:].islower() and r.casefold() == folded for r in replacements):
         return True  # a proper noun written in lowercase ("atlanta"), even though the word list has it in lowercase
@@ -220,6 +220,14 @@ def looks_like_typo(word: str, replacements: Sequence[str]) -> bool:
     budget = 1 if capitalised or len(word) <= 4 else 2 if len(word) <= 7 else 3
     floor = _VERY_COMMON if len(word) == 3 else _COMMON
     return _nearest_common(folded, replacements, frequencies, budget, floor) is not None
+
+
+def _vowel_slip(folded: str, replacements: Sequence[str], frequencies: Mapping[str, float]) -> bool:
+    """A long word whose first vowel is the only slip ("apportunity"): the compound LanguageTool also offers ("apport
+    unity") is an accident of the letters."""
+    return len(folded) >= 8 and any(
+        r.casefold()[1:] == folded[1:] and r[:1].casefold() in _VOWELS and folded[:1] in _VOWELS
+        and frequencies.get(r.casefold(), 0.0) >= _COMMON for r in replacements if " " not in r)
 
 
 def _nearest_common(folded: str, replacements: Sequence[str], frequencies: Mapping[str, float], budget: int,
