@@ -202,11 +202,12 @@ class NounVerb(Kind):
     """Keys: determiners (singular ones that may open the clause), objects (words that may open a verb's object: a
     verb that is also a noun is judged only before one of them, "the minister say the", not "the school bus stops";
     before any other noun the verb is taken for a modifier, "the environment select committee"),
-    skip (nouns that take either number: collectives). The clause opens a sentence, a quotation or follows a colon;
+    skip (nouns that take either number: collectives), openers (conjunctions after which a clause starts; not "that",
+    whose clause may be subjunctive). The clause opens a sentence, a quotation, follows a colon or an opener;
     the noun is singular-only; the verb has a base form and no past, participle or 3rd-person reading."""
 
     NAME = "noun-verb"
-    KEYS = {"determiners": list, "objects": list, "skip": list}
+    KEYS = {"determiners": list, "objects": list, "skip": list, "openers": list}
     REQUIRED = ("determiners", "objects")
     DEFAULT_SCOPES = frozenset({"paragraph", "list", "quote", "caption"})
 
@@ -216,8 +217,11 @@ class NounVerb(Kind):
         self.determiners = frozenset(w.lower() for w in p["determiners"])
         self.objects = frozenset(w.lower() for w in p["objects"])
         self.skip = frozenset(w.lower() for w in p.get("skip", ()))
+        self.openers = frozenset(w.lower() for w in p.get("openers", ()))
         dets = "|".join(sorted(self.determiners, key=len, reverse=True))
-        self.pattern = re.compile(rf"(?:^|(?<=[.!?;:\"“]))[ \t]*[\"“]?[ \t]*(?P<d>(?i:{dets}))[ \t]+(?P<n>[a-z]+)[ \t]+"
+        openers = "|".join(sorted(self.openers, key=len, reverse=True)) or "(?!)"
+        self.pattern = re.compile(rf"(?:^|(?<=[.!?;:\"“])|\b(?:{openers})[ \t])[ \t]*[\"“]?[ \t]*"
+                                  rf"(?P<d>(?i:{dets}))[ \t]+(?P<n>[a-z]+)[ \t]+"
                                   rf"(?P<v>[a-z]+)\b(?![-'’])(?:[ \t]+(?P<o>[A-Za-z]+))?")
 
     def check(self, doc: Document) -> Iterable[Finding]:
