@@ -15,6 +15,9 @@ Sources (pinned; each file's header and copylint/data/lexicon/SOURCES.toml recor
   * PyPI lemminflect 0.2.3 (MIT; its tables come from the NIH SPECIALIST Lexicon): resources/infl_lu.csv.gz.
       -> wordclasses.tsv.gz  each form's possible word classes (verb base, 3rd singular, past, participle, -ing;
                              singular and plural noun; adjective; adverb) and its lemma; mass nouns told by the word counts
+  * PyPI wordfreq 3.1.1 (code Apache-2.0, word lists CC BY-SA 4.0): its English and 17 other languages' lists.
+      -> loanwords.txt.gz    words English text uses that no English list has and two other languages use commonly
+                             ("robusta", "matcha"): evidence that a spelling match is a loanword, not a typo
 Needs pip, mvn (or an already fetched LanguageTool: $LANGUAGETOOL_HOME/lib-6.8 from scripts/languagetool.sh) and
 apt-get with dpkg-deb (Debian).
 """
@@ -40,6 +43,12 @@ OUT = ROOT / "copylint" / "data" / "lexicon"
 SYMSPELL = ("symspellpy", "6.10.1")
 LEMMINFLECT = ("lemminflect", "0.2.3")
 LANGUAGETOOL = ("org.languagetool", "language-en", "6.8")
+WORDFREQ = ("wordfreq", "3.1.1")
+# A loanword: used in English text (Zipf >= LOAN_ENGLISH) but not an English dictionary word, and common (Zipf >=
+# LOAN_FOREIGN) in at least two of these languages. One language is not enough: English typos leak into single
+# foreign lists ("thier" in German web text, "adress" is Swedish).
+LOAN_LANGUAGES = ("it", "es", "pt", "fr", "de", "nl", "sv", "pl", "cs", "id", "tr", "ro", "ca", "fi", "hu", "da", "nb")
+LOAN_ENGLISH, LOAN_FOREIGN = 1.5, 3.0
 SCOWL = ("scowl", "2020.12.07-2")
 SCOWL_MAX_SIZE = 70  # SCOWL's "large" dictionary
 def pip_wheel(name: str, version: str, into: Path) -> Path:
@@ -158,6 +167,24 @@ def build_word_classes(inflection_rows: str, counts: dict[str, int]) -> str:
     return "".join(f"{w}\t{' '.join(sorted(t))}\t{lemma_of.get(w, '')}\n" for w, t in sorted(tags.items()))
 
 
+def zipf_table(wheel: Path, name: str) -> dict[str, float]:
+    """A wordfreq list (msgpack: a header, then one word list per centibel of frequency) as word -> Zipf value."""
+    import msgpack  # a dependency of wordfreq; only the build needs it
+
+    buckets = msgpack.loads(gzip.decompress(read_member(wheel, f"wordfreq/data/{name}.msgpack.gz")), raw=False)
+    return {w: 9 - i / 100 for i, words in enumerate(buckets[1:]) for w in words}
+
+
+def build_loanwords(wheel: Path, counts: dict[str, int]) -> str:
+    english = zipf_table(wheel, "large_en")
+    foreign = [zipf_table(wheel, f"small_{lang}") for lang in LOAN_LANGUAGES]
+    out = [w for w, z in english.items()
+           if z >= LOAN_ENGLISH and len(w) >= 4 and w.isalpha() and w not in counts
+           and not (w.endswith("s") and w[:-1] in counts)  # "informations": a learner's plural of an English word
+           and sum(table.get(w, 0.0) >= LOAN_FOREIGN for table in foreign) >= 2]
+    return "".join(f"{w}\n" for w in sorted(out))
+
+
 def build(out: Path, work: Path) -> dict[str, str]:
     out.mkdir(parents=True, exist_ok=True)
     sym = pip_wheel(*SYMSPELL, work)
@@ -168,6 +195,8 @@ def build(out: Path, work: Path) -> dict[str, str]:
     inflection_rows = build_inflections(read_member(lem, "resources/infl_lu.csv.gz"))
     classes = build_word_classes(inflection_rows, counts)
     write_gzip(out / "wordclasses.tsv.gz", classes)
+    freq = pip_wheel(*WORDFREQ, work)
+    write_gzip(out / "loanwords.txt.gz", build_loanwords(freq, counts))
     lemmas = {w: lemma for w, _, lemma in (line.split("\t") for line in classes.splitlines()) if lemma}
     scowl = debian_package(*SCOWL, work)
     (out / "variants.tsv").write_text(build_variants(read_member(jar, "resource/en/en-US-GB.txt"),
@@ -205,6 +234,14 @@ licence = "MIT (tables from the NIH SPECIALIST Lexicon)"
 sha256 = "{sha256(lem)}"
 files = ["wordclasses.tsv.gz", "variants.tsv (families)"]
 note = "lemminflect/resources/infl_lu.csv.gz: verbs, nouns, adjectives and adverbs with lowercase lemmas"
+
+[wordfreq]
+registry = "PyPI"
+version = "{WORDFREQ[1]}"
+licence = "Apache-2.0 (code); word lists CC BY-SA 4.0"
+sha256 = "{sha256(freq)}"
+files = ["loanwords.txt.gz"]
+note = "wordfreq/data/large_en and small_{{{','.join(LOAN_LANGUAGES)}}}: words used in English text that no English list has and that are common in two or more other languages"
 '''
     (out / "SOURCES.toml").write_text(sources, encoding="utf-8")
     return {p.name: f"{p.stat().st_size:,} bytes" for p in sorted(out.iterdir())}

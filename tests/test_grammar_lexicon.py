@@ -83,6 +83,7 @@ def test_a_term_used_throughout_with_no_word_one_edit_away_is_not_a_misspelling(
     ("gerbera", ["Gerber"], False),  # a lowercase word's fix is not a name
     ("desistance", ["resistance"], False),  # a typo keeps its first letter
     ("apportunity", ["opportunity"], True),  # or swaps a vowel for a vowel
+    ("apportunity", ["opportunity", "apport unity"], True),  # even when LanguageTool also offers a split
     ("alot", ["a lot", "lot"], True),  # a function word run into the next
     ("dopants", ["do pants"], False),  # but not any split LanguageTool offers
     ("dx", ["do"], False),  # two letters: an abbreviation

@@ -1,5 +1,5 @@
 """Lexical data shipped in copylint/data/lexicon/ (built by scripts/build_lexicon.py; sources in its SOURCES.toml):
-English word counts, American/British spelling pairs and word classes. Each table loads on first use."""
+English word counts, American/British spelling pairs, word classes and loanwords. Each table loads on first use."""
 from __future__ import annotations
 
 import gzip
@@ -30,6 +30,12 @@ def spelling_variants() -> tuple[tuple[str, str, str], ...]:
     """(American, British, family) spellings of one word form, neither a word of the other variety; the family (the
     American lemma) is shared by a word's inflections ("organized", "organizes": "organize")."""
     return tuple(tuple(line.split("\t")) for line in _text("variants.tsv").splitlines() if line.count("\t") == 2)
+
+
+@lru_cache(maxsize=1)
+def loanwords() -> frozenset[str]:
+    """Lower-case words English text borrows from other languages ("robusta", "matcha"), which no English list has."""
+    return frozenset(_text("loanwords.txt.gz").split())
 
 
 class WordClasses:

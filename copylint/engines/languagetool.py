@@ -12,7 +12,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from ..document import Document, ProseBlock
 from ..model import Applicability, Edit, Finding, Fix, Severity
-from .lt_spelling import OTHER_VARIANT_NOTE, NameOracle, edit_distance
+from .lt_spelling import OTHER_VARIANT_NOTE, NameOracle, edit_distance, not_an_error
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -190,7 +190,8 @@ class LanguageToolEngine:
             index, start, end = where
             text = query.blocks[index].text
             spelling = is_spelling(m.rule_id, _issue_type(m))
-            if _not_a_doubled_word(m.rule_id, text, start, end) or _not_after_full_stop(m.rule_id, text, start) or (
+            if _not_a_doubled_word(m.rule_id, text, start, end) or not_an_error(m.rule_id, text, start, end) or \
+                    _not_after_full_stop(m.rule_id, text, start) or (
                     query.blocks[index].scope in _HEADLINE_SCOPES and not _word_level(m, spelling)):
                 continue
             if spelling:

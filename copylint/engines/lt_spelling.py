@@ -166,6 +166,8 @@ class NameOracle:
                 return True
         elif in_name_context(text, start, end):
             return True  # a capitalised word in a proper-noun shape ("Rowetta Satchell") is a name LT does not know
+        if is_loanword(word, replacements) or in_dialect_quote(text, start):
+            return True
         return not looks_like_typo(word, replacements)
 
 
@@ -204,8 +206,8 @@ def looks_like_typo(word: str, replacements: Sequence[str]) -> bool:
         return False  # two letters: an abbreviation ("dx", "dy") far more often than a slip
     if replacements and replacements[0].isupper() and replacements[0].casefold() == word.casefold():
         return False  # LanguageTool's best guess is the word in capitals: an abbreviation ("bjs" -> "BJS")
-    if "-" in word or is_split_compound(word, replacements) and _nearest_common(folded, replacements, frequencies,
-                                                                                  1) is None:
+    if "-" in word or is_split_compound(word, replacements) and _nearest_common(
+            folded, replacements, frequencies, 1) is None and not _vowel_slip(folded, replacements, frequencies):
         return False
     if not capitalised and any(r[:1].isupper() and r[1:].islower() and r.casefold() == folded for r in replacements):
         return True  # a proper noun written in lowercase ("atlanta"), even though the word list has it in lowercase
@@ -218,6 +220,14 @@ def looks_like_typo(word: str, replacements: Sequence[str]) -> bool:
     budget = 1 if capitalised or len(word) <= 4 else 2 if len(word) <= 7 else 3
     floor = _VERY_COMMON if len(word) == 3 else _COMMON
     return _nearest_common(folded, replacements, frequencies, budget, floor) is not None
+
+
+def _vowel_slip(folded: str, replacements: Sequence[str], frequencies: Mapping[str, float]) -> bool:
+    """A long word whose first vowel is the only slip ("apportunity"): the compound LanguageTool also offers ("apport
+    unity") is an accident of the letters."""
+    return len(folded) >= 8 and any(
+        r.casefold()[1:] == folded[1:] and r[:1].casefold() in _VOWELS and folded[:1] in _VOWELS
+        and frequencies.get(r.casefold(), 0.0) >= _COMMON for r in replacements if " " not in r)
 
 
 def _nearest_common(folded: str, replacements: Sequence[str], frequencies: Mapping[str, float], budget: int,
@@ -243,6 +253,89 @@ def _nearest_common(folded: str, replacements: Sequence[str], frequencies: Mappi
         if edit_distance(target, folded, budget) <= budget:
             return suggestion
     return None
+
+
+_DIACRITIC = regex.compile(r"[^\P{Latin}a-zA-Z]")  # a Latin letter beyond ASCII: "bodhrán", "phở"
+_LOAN_PLURAL_STEM = regex.compile(r"[a-z]{3,}[aiou]")  # "blini" + s, "panini" + s: an English plural of a loanword
+
+
+def is_loanword(word: str, replacements: Sequence[str] = ()) -> bool:
+    """Evidence that an unknown word is borrowed, not mistyped: a diacritic, the loanword list (words English text
+    uses that are common in two other languages: "robusta"), or an English -s plural of such a word or of a known word
+    with a foreign vowel ending ("blinis"). A listed word one edit inside from a suggested English word is a cognate
+    misspelled ("comercial", "exemple"); a borrowing differs from its English relative at the end ("robust" + a)."""
+    from ..data.lexicon import loanwords, word_frequencies
+
+    if _DIACRITIC.search(word):
+        return True
+    folded = word.casefold()
+    borrowed = loanwords()
+    if folded in borrowed:
+        near = [r.casefold() for r in replacements if " " not in r]
+        if any(r.startswith(folded) or folded.startswith(r) for r in near):
+            return True  # "robusta" beside "robust", "orientale" beside "oriental": a borrowing's own ending
+        return not any(edit_distance(folded, r, 1) <= 1 for r in near)
+    stem = folded[:-1]
+    return folded.endswith("s") and _LOAN_PLURAL_STEM.fullmatch(stem) is not None and (
+        stem in borrowed or stem in word_frequencies())
+
+
+_QUOTE_MARKS = regex.compile(r"[\"“”]")
+_PLAIN_WORD = regex.compile(r"\b[A-Za-z][a-z]*\b")
+_DIALECT_WORDS = 2  # lower-case words no English list has: a quote with this many is speech in dialect, not typos
+
+
+def quote_around(text: str, position: int) -> tuple[int, int] | None:
+    """The direct quotation (its text between the marks) that holds position, when one is open there."""
+    opened = None
+    for m in _QUOTE_MARKS.finditer(text):
+        if m.start() >= position:
+            if opened is not None:
+                return opened, m.start()
+            return None
+        mark = m.group()
+        if mark == "“" or (mark == '"' and opened is None):
+            opened = m.end()
+        else:
+            opened = None
+    return (opened, len(text)) if opened is not None else None
+
+
+def in_dialect_quote(text: str, position: int) -> bool:
+    """Inside a direct quotation written in dialect: it has two or more lower-case words (or its first word) that no
+    English list has ("Gonnae", "oot"). One unknown word in a quote is still judged as a possible typo; names, which
+    are capitalised mid-quote, do not count."""
+    from ..data.lexicon import loanwords, word_frequencies
+
+    quote = quote_around(text, position)
+    if quote is None:
+        return False
+    known, borrowed = word_frequencies(), loanwords()
+    words = _PLAIN_WORD.findall(text[quote[0]:quote[1]])
+    unknown = {w.lower() for i, w in enumerate(words) if (w.islower() or i == 0 and w[1:].islower())
+               and w.lower() not in known and w.lower() not in borrowed}
+    return len(unknown) >= _DIALECT_WORDS
+
+
+_BE = frozenset("is are was were be been being am seems seem seemed looks look looked became become remains remain "
+                "remained".split())
+_NEGATION_IN_DIALECT = frozenset({"IT_IS_NO", "MD_NO_VB"})  # "it's no fair", "I'll no be long": Scots "no" for "not"
+
+
+def not_an_error(rule_id: str, text: str, start: int, end: int) -> bool:
+    """A grammar-rule match that is grammatical here: "had had" (the past perfect of have); "no" for "not" inside a
+    direct quotation (dialect speech); an open compound after a form of be ("the case is clear cut"), where the
+    hyphen is a modifier's, not a predicate's."""
+    matched = text[start:end]
+    if rule_id == "ENGLISH_WORD_REPEAT_RULE":
+        return matched.casefold().split() == ["had", "had"]
+    if rule_id in _NEGATION_IN_DIALECT:
+        return quote_around(text, start) is not None
+    if rule_id.endswith("_HYPHEN") and " " in matched and "-" not in matched:
+        before = regex.search(r"(\w+)\s+$", text[:start])
+        after = text[end:end + 2].lstrip(" ")
+        return before is not None and before.group(1).casefold() in _BE and (not after or after[0] in ".,;:!?)\"”'’")
+    return False
 
 
 @lru_cache(maxsize=1)

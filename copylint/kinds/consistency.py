@@ -261,6 +261,7 @@ class VariantSpelling(Kind):
                 # Inflected forms of one family vote together ("protesters" and "protestor" disagree).
                 vote_family = family if family[0] not in ("table", "pair") else family[:2]
                 seen[vote_family].append((variant, block, start, m.end(), token, family))
+        locale = self._locale(doc, seen)
         for occurrences in seen.values():
             counts = collections.Counter(o[0] for o in occurrences)
             if len(counts) < 2:
@@ -268,10 +269,12 @@ class VariantSpelling(Kind):
             first_seen = {}
             for o in occurrences:
                 first_seen.setdefault(o[0], len(first_seen))
-            # Majority wins; a tie goes to the preferred (first-listed) form, or for -ise/-ize and the lexicon's
-            # pairs (no house preference) to the form used first.
-            tie_break = (lambda v: -v) if occurrences[0][5][0] not in ("ize", "pair") else (lambda v: -first_seen[v])
-            majority = max(counts, key=lambda v: (counts[v], tie_break(v)))
+            # Majority wins; a tie goes to the spelling of the variety the rest of the document writes in, else to
+            # the preferred (first-listed) form, or for -ise/-ize and the lexicon's pairs to the form used first.
+            kind = occurrences[0][5][0]
+            local = _LOCALE_VARIANT.get((kind, locale))
+            tie_break = (lambda v: -v) if kind not in ("ize", "pair") else (lambda v: -first_seen[v])
+            majority = max(counts, key=lambda v: (counts[v], v == local, tie_break(v)))
             for variant, block, start, end, token, family in occurrences:
                 if variant == majority:
                     continue
@@ -279,14 +282,33 @@ class VariantSpelling(Kind):
                 right = self._spelling(family, majority, suffix)
                 yield self.finding(doc, block, start, end, match_case(token, right), majority=right,
                                    count=counts[majority], minority=counts[variant],
-                                   usage=_usage(right, counts[majority], counts[variant], family[0] == "ize"))
+                                   usage=_usage(right, counts[majority], counts[variant], family[0] == "ize",
+                                                locale if majority == local else None))
 
 
-def _usage(right: str, count: int, minority: int, ize: bool) -> str:
+    def _locale(self, doc: Document, seen: dict[tuple, list]) -> str | None:
+        """The configured dialect, else the variety most of the document's American/British pair words are in."""
+        dialect = (doc.context or {}).get("dialect")
+        if dialect in _HOUSE_VARIANT:
+            return dialect
+        votes = collections.Counter(o[0] for family, occurrences in seen.items() if family[0] == "pair"
+                                    for o in occurrences if self.pairs[o[5][2]][2])
+        if votes[0] == votes[1]:
+            return None
+        return "en-US" if votes[0] > votes[1] else "en-GB"
+
+
+# Which variant of a family each variety writes: lexicon pairs are (American, British); -ise/-ize is (s, z).
+_LOCALE_VARIANT = {("pair", "en-US"): 0, ("pair", "en-GB"): 1, ("ize", "en-US"): 1, ("ize", "en-GB"): 0}
+
+
+def _usage(right: str, count: int, minority: int, ize: bool, locale: str | None = None) -> str:
     """How the document uses the spelling it is told to keep: more often, or as often (and why that one wins)."""
     if count > minority:
         return f"mostly writes '{right}' ({count} to {minority})"
     why = "uses it first" if ize else "it is the preferred form"
+    if locale is not None:
+        why = f"it is the {'American' if locale == 'en-US' else 'British'} spelling the document uses elsewhere"
     return f"writes '{right}' as often ({count} to {minority}) and {why}"
 
 

@@ -1,4 +1,5 @@
-"""repetition: the same word twice in a row ("the the"), except pairs that are grammatical ("had had")."""
+"""repetition: the same word twice in a row ("the the"), except pairs that are grammatical ("had had") and a name
+before the verb it is spelled like ("Edward Said said")."""
 from __future__ import annotations
 
 from typing import Iterable
@@ -32,5 +33,18 @@ class Repetition(Kind):
                     continue
                 if word[0].isupper() and m.group(3)[0].isupper():  # names and titles: Duran Duran, Mau Mau
                     continue
+                if _name_before_verb(block.text, m.start(), word, m.group(3)):
+                    continue
                 yield self.source_finding(doc, block.to_source(m.start()), block.to_source(m.end() - 1) + 1,
                                           word, suggestions=(word,), word=word)
+
+
+
+def _name_before_verb(text: str, start: int, first: str, second: str) -> bool:
+    """A capitalised word mid-sentence, then the same word in lower case: a name and the verb (or noun) it is spelled
+    like ("as the critic Edward Said said", "Mr Young young voters"). At a sentence's start the capital proves
+    nothing ("The the vote")."""
+    if not (first[:1].isupper() and second.islower()):
+        return False
+    before = text[:start].rstrip(" \t")
+    return bool(before) and before[-1] not in ".!?\"“‘'(:\n"
