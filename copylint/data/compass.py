@@ -24,13 +24,13 @@ class Direction:
 
 def parse(word: str) -> Direction | None:
     """'north-western' -> (north, west); 'central'/'centre'/'heart' -> central; None if not a compass word."""
-    w = word.casefold().replace("far ", "").replace("far-", "").replace("extreme ", "").replace("-", "")
+    w = word.casefold().replace("far ", "").replace("far-", "").replace("extreme ", "").replace("deep ", "").replace("-", "")
     w = w.replace(" ", "")
     if w.endswith("central") and w != "central":
         return None  # "east-central", "north-central": a band this check does not judge
     if w in ("central", "centre", "center", "heart", "midwestern"):
         return Direction("", "", True) if w != "midwestern" else None
-    w = w.removesuffix("ern")
+    w = w.removesuffix("most").removesuffix("ern")
     ns = "north" if w.startswith("north") else "south" if w.startswith("south") else ""
     rest = w[len(ns):]
     ew = rest if rest in ("east", "west") else ""

@@ -22,8 +22,8 @@ NAME = rf"(?:{_SAINT}?{_WORD}(?:\s(?:{_PARTICLE}\s)?{_WORD}){{0,4}})"
 # something else) but never judged (see compass.parse).
 COMPASS_ADJ = (r"(?:(?i:far[- ]|extreme\s+)?(?i:(?:north|south)(?:[- ]?(?:east|west))?ern|(?:east|west)ern|"
                r"(?:north|south|east|west)[- ]central|central|mid-?western|south-?central|north-?central))")
-COMPASS_NOUN = (r"(?:(?:far[- ]|extreme\s+)?(?:north|south)(?:[- ]?(?:east|west))?|(?:far[- ]|extreme\s+)?(?:east|west)|"
-                r"centre|center|heart)")
+COMPASS_NOUN = (r"(?:(?:far[- ]|extreme\s+|deep\s+(?=south))?(?:(?i:north|south)|north|south)(?:[- ]?(?:east|west))?|"
+                r"(?:far[- ]|extreme\s+)?(?:(?i:east|west)|east|west)|centre|center|heart)")
 DIRECTION = r"(?:north|south)(?:[- ]?(?:east|west))?|east|west"
 PLACE_NOUN = (r"(?:city|town|village|port|province|state|region|district|county|municipality|island|resort|"
               r"enclave|oblast|capital|border\s+town|border\s+city|port\s+city|oil\s+town|mining\s+town|"
@@ -61,16 +61,25 @@ _TAILS = {
           rf"(?:,?\s+|\s*[—–(]\s*|\s+-\s+){_LOCATED}?(?:in|on|at|along|off)\s+"
           rf"{_LOCATOR}",
     # X, a (small) port (city) in (northern) Y / X, a town on Y's coast
-    "appos": rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{PLACE_NOUN})\s+(?:{_LOCATED})?(?:in|on)\s+"
+    "appos": rf"(?:,\s+|\s+(?:is|was|remains)\s+)(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:(?P<comp>{COMPASS_ADJ})\s+"
+             rf"(?:[\w-]+\s+)?)?(?P<noun>{PLACE_NOUN})\s+(?:{_LOCATED})?(?:in|on)\s+"
              rf"{_LOCATOR}",
     # X, a (northern) Y city / X, the Kenyan port
     "appos-adj": rf",\s+(?:a|an|the)\s+(?:(?:small|large|major|big|remote|busy|bustling|historic|ancient|key|"
                  rf"strategic|sprawling|coastal|[\w-]+-(?:hit|held))\s+)?"
                  rf"(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})\s+(?P<noun>{PLACE_NOUN})\b(?!\s+of\b)",
+    # X, Y's northern port (city) / X, Y's southernmost town
+    "appos-poss": rf",\s+(?:the\s+)?(?P<y>{NAME})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?P<comp>{COMPASS_ADJ}|"
+                  rf"(?:north|south|east|west)ernmost)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{PLACE_NOUN})\b",
+    # X, northern Y's main port / X is southern Y's biggest city
+    "comp-poss": rf"(?:,\s+|\s+(?:is|was|remains)\s+)(?P<comp>{COMPASS_ADJ})\s+(?P<y>{NAME})['’]s\s+"
+                 rf"(?:[\w-]+\s+){{0,3}}?(?P<noun>{PLACE_NOUN})\b",
+    # X, Kenya's second city, lies in the north of the country
+    "in-appos": rf",\s+[^,.;()\n]{{2,40}}?,\s+{_LOCATED}(?:in|on)\s+{_LOCATOR}",
     # X, Y   (a dateline or "in Lyon, France")
-    "comma": rf",\s+(?P<the>the\s+)?(?P<y>{NAME})",
-    # X (Y)
-    "paren": rf"\s+\((?P<the>the\s+)?(?P<y>{NAME})\)",
+    "comma": rf",\s+(?P<the>the\s+)?(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})",
+    # X (Y) / X (southern Y)
+    "paren": rf"\s+\((?P<the>the\s+)?(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})\)",
     # [the (southern)] Y city of X / Y port city X
     "noun": rf"\s+(?P<noun>{PLACE_NOUN})(?:\s+city)?(?:\s+of\s+|,\s+|\s+)(?P<x>{NAME})",
     # [in] Y's (northern) (city of) X
@@ -132,7 +141,7 @@ def _compiled() -> dict[str, regex.Pattern]:
     found = {f"tail:{k}": regex.compile(v) for k, v in _TAILS.items()}
     found.update({
         "run": regex.compile(r"(?=\p{Lu})" + NAME), "the-before": regex.compile(_THE_BEFORE),
-        "prep-before": regex.compile(_PREP_BEFORE), "list-after": regex.compile(_LIST_AFTER),
+        "prep-before": regex.compile(_PREP_BEFORE), "comp-before": regex.compile(rf"(?P<comp>{COMPASS_ADJ})\s+$"), "list-after": regex.compile(_LIST_AFTER),
         "end-after": regex.compile(_END_AFTER, regex.M), "list-before": regex.compile(_LIST_BEFORE),
     })
     return found
@@ -314,9 +323,16 @@ def _may_follow(pattern: str, after: str) -> bool:
     if pattern == "in":
         return _IN_RX.search(after) is not None
     if pattern == "appos":
-        return first == "," and (" in " in after or " on " in after)
+        return (first == "," or after.startswith((" is ", " was ", " remains "))) and (" in " in after or
+                                                                                       " on " in after)
     if pattern in ("appos-adj", "comma"):
         return first == ","
+    if pattern == "appos-poss":
+        return first == "," and ("'s " in after or "’s " in after)
+    if pattern == "comp-poss":
+        return ("'s " in after or "’s " in after) and ("ern " in after or "central " in after)
+    if pattern == "in-appos":
+        return first == "," and _IN_RX.search(after) is not None
     if pattern == "paren":
         return "(" in after[:3]
     if pattern == "noun":
@@ -401,13 +417,16 @@ def _read(text: str, rx, pattern: str, start: int, end: int) -> Mention | None:
         return Mention(pattern, _span(m, "x"), y, _span(before, "comp"), None, " ".join(m.group("noun").split()))
     if pattern == "poss":
         run_start, start = start, _strip_the(text, start, end)
-        before = rx["prep-before"].search(text, max(0, start - 30), start)
+        ahead = rx["comp-before"].search(text, max(0, start - 30), start) if start == run_start else None
+        before = rx["prep-before"].search(text, max(0, start - 30), ahead.start() if ahead else start)
         if start > run_start and text[run_start:start].strip().lower() in _STRONG_PREPS:
             pass  # "In Spain's Lyon" opening a sentence
         elif (before is None or before.group("pre").lower() not in _STRONG_PREPS) and not (
                 _at_sentence_start(text, run_start) and m.group("x") != m.group(0)[2:].strip()):
             return None  # "Spain's Lyon" after a preposition, or "Kenya's coastal city of X" opening a sentence
-        return Mention(pattern, _span(m, "x"), Span(text[start:end], start, end), _span(m, "comp"), None)
+        # "in southern Iraq's Mosul": the compass word before the country places the town
+        return Mention(pattern, _span(m, "x"), Span(text[start:end], start, end),
+                       _span(m, "comp") or (_span(ahead, "comp") if ahead else None), None)
     if pattern == "comma":
         if not (rx["prep-before"].search(text, max(0, start - 30), start) or _at_line_start(text, start)
                 or _at_sentence_start(text, start)):

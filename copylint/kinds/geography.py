@@ -387,9 +387,14 @@ class Compass(GeoKind):
                     if found is not False:
                         yield found
                 continue
-            if m.compass.start > m.y.start and m.pattern not in ("in", "noun-own") or m.pattern == "in-list":
+            if m.compass.start > m.y.start and not _compass_places_x(block.text, m) or m.pattern == "in-list":
                 continue  # (a list's places are judged by the one the phrase follows)
             found = self._division(doc, block, g, cp, m, direction)
+            if found is not None:
+                if found is not False:
+                    yield found
+                continue
+            found = self._placed_division(doc, block, g, cp, m, direction)
             if found is not None:
                 if found is not False:
                     yield found
@@ -399,8 +404,11 @@ class Compass(GeoKind):
                 continue
             x = xs.text
             y = _trim(m.y.text)
+            if m.pattern == "noun-own":  # "the southern city of X, Y": the country named right after
+                y = next((_trim(o.y.text) for b, o in self.located(doc) if b is block and o.x.start == m.x.start
+                          and o.pattern in ("comma", "paren") and o.compass is None), y)
             if y in ("country", "nation"):  # "in the north of the country": the one named last
-                cc = recent_country(doc, block, m.x.start, g)
+                cc = recent_country(doc, block, m.y.start, g)
                 if cc is None or not any(p.country == cc for p in g.places(x)):
                     continue
                 y = g.display(cc)
@@ -409,6 +417,10 @@ class Compass(GeoKind):
                 states = {p.country for p in g.places(x)} & set(g.countries_named(y) or g.country_of_demonym(y))
                 cc = states.pop() if len(states) == 1 else None
             area = cc
+            if cc is None:
+                cc, area = _compass_area(g, x, y)
+                if area != cc and _division_lies(g, cp, area, direction):
+                    cc = area = None
             if cc is None:
                 divisions = _divisions(g, y)
                 if len(divisions) == 1 and not g.countries_named(y) and not _division_lies(g, cp, divisions[0],
@@ -419,12 +431,16 @@ class Compass(GeoKind):
             inside = [p for p in g.places(x) if p.country == cc and (area == cc or f"{cc}.{p.admin1}" == area)]
             others = [r for r in g.readings(x) if r.startswith(cc + ".") and not r.endswith(".*")
                       and (area == cc or r == area)]
+            inside.sort(key=lambda p: -p.population)
+            if inside and inside[0].population >= _BIG_TOWN and all(p.population * 20 < inside[0].population
+                                                                    for p in inside[1:]):
+                inside, others = inside[:1], []  # a city of 300,000+ is the one meant, not a village of its name
             if not inside or len(others) > len(inside):
                 continue  # a smaller place or a region of that name may be the one meant
             positions = [cp.locate(g, p, area) for p in inside]
             if any(pos is None or not cp.contradicts(direction, pos) for pos in positions):
                 continue
-            if _key(x) in non_place_names(doc):  # the dearest test last
+            if _key(x) in non_place_names(doc) or _division_fits(g, cp, x, cc, direction):  # the dearest test last
                 continue
             actual = cp.word_for(cp.along(direction, positions[0]), m.compass.text, self.hyphenated(doc))
             where = g.display(cc).removeprefix("the ") if area == cc else _area_name(g, area)
@@ -458,6 +474,37 @@ class Compass(GeoKind):
                             detail=f"lies in the {actual} part of {g.display(cc).removeprefix('the ')}, not the "
                                    f"'{m.compass.text}' part")
 
+    def _placed_division(self, doc, block, g, cp, m, direction):
+        """'Bavaria in northern Germany', 'Kerala, in the north of India': a first-level division (no town of
+        that name) placed in a part of its country, judged by the median of its places like a town. None: not
+        a division; False: a division in that part."""
+        from ..data import regions
+
+        if m.pattern not in ("in", "appos", "comma", "paren") or m.compass.start > m.y.start and m.pattern not in ("in", "appos"):
+            return None
+        name = _trim(m.x.text)
+        for word in ("The ", "In "):
+            name = name.removeprefix(word)
+        cc = _country_code(g, _trim(m.y.text))
+        if cc is None or g.places(name) or _key(name) in non_place_names(doc):
+            return None
+        codes = [d for d in _divisions(g, name) if d.startswith(cc + ".")]
+        if not codes or g.countries_named(name):
+            return None
+        middles = [regions.centre(code) for code in codes]  # (Papua: the province and the ones split from it)
+        spots = [regions.spread_of(*middle, cc) if middle else None for middle in middles]
+        if any(pos is None or not cp.contradicts(direction, pos) for pos in spots):
+            return False
+        pos = spots[0]
+        actual = cp.word_for(cp.along(direction, pos), m.compass.text, self.hyphenated(doc))
+        part = cp.word_for(cp.along(direction, pos), "northern", self.hyphenated(doc))
+        start = m.x.end - len(name)
+        xs = type(m.x)(name, start, m.x.end)
+        return self.claim_finding(doc, block, *_claim_span(m, xs), (m.compass.start, m.compass.end), [actual],
+                                  place=name, actual=actual, match=m.compass.text,
+                                  detail=f"lies in the {part} part of {g.display(cc).removeprefix('the ')}, not "
+                                         f"the '{m.compass.text}' part")
+
     def _bearing(self, doc, block, g, cp, m, direction) -> Finding | None:
         """'X, 40 km north of Y': the bearing from Y to X against the direction said (both unambiguous towns)."""
         xs = place_name(g, m.x, doc, block)
@@ -469,7 +516,7 @@ class Compass(GeoKind):
             y = g.capital(own) if own else ""
             if not y:
                 return False
-        if g.regions_named(xs.text) or _divisions(g, xs.text):
+        if (g.regions_named(xs.text) or _divisions(g, xs.text)) and block.text[:xs.start].rstrip().endswith(","):
             return None  # "X, Texas, 50 miles north of Y": the town comes before its state
         b = _dominant(g, y)
         a = _dominant(g, xs.text)
@@ -497,6 +544,42 @@ class Compass(GeoKind):
         return self.claim_finding(doc, block, *_claim_span(m, xs), (m.compass.start, m.compass.end), [actual],
                                   place=xs.text, actual=actual, match=word,
                                   detail=f"lies {actual} of {y} (about {km:.0f} km), not '{word}'")
+
+
+def _division_fits(g, cp, name: str, cc: str, direction) -> bool:
+    """Whether a division of that name in the country lies in that part ("Washington in the north-western US":
+    the state, not the city)."""
+    from ..data import regions
+
+    for code in _divisions(g, name):
+        middle = regions.centre(code) if code.startswith(cc + ".") else None
+        pos = regions.spread_of(*middle, cc) if middle else None
+        if pos is not None and not cp.contradicts(direction, pos):
+            return True
+    return False
+
+
+def _compass_places_x(text: str, m) -> bool:
+    """Whether a compass word after the area still places X ("Y's southern city of X", "X, a city in Y's
+    south"), not a division named after it ("Y's southern state of X")."""
+    if m.pattern in ("in", "noun-own", "appos", "appos-poss", "in-appos"):
+        return True
+    return m.pattern == "poss" and not _DIVISION_AFTER.match(text, m.compass.end)
+
+
+def _compass_area(g, x: str, y: str) -> tuple[str | None, str | None]:
+    """(country, area) for a name that is both a country's and a division's or region's ("Mexico", the state;
+    "Mali", a town in Guinea; "Scotland", a part of the UK; "Florida", a US state and an Uruguayan department):
+    the country when the name is its own and X lies there; the one division of that name X lies in."""
+    codes = g.countries_named(y)
+    if len(codes) == 1 and not g.is_historic(y) and _key(g.display(codes[0]).removeprefix("the ")) == _key(y):
+        if any(p.country == codes[0] for p in g.places(x)):
+            return codes[0], codes[0]
+    homes = {f"{p.country}.{p.admin1}" for p in g.places(x)}
+    divisions = [d for d in _divisions(g, y) if d in homes]
+    if len(divisions) == 1 and (not codes or codes == (divisions[0].partition(".")[0],)):
+        return divisions[0].partition(".")[0], divisions[0]
+    return None, None
 
 
 def _claim_span(m, xs) -> tuple[int, int]:
