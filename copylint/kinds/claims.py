@@ -293,7 +293,8 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
             rf"(?<![\w-])(?P<city>{name})-based\s+(?:the\s+)?{org}",
             rf"(?<![\w-]){org}(?:['’]s)?\s+(?:headquarters|HQ|head\s+office|secretariat|seat)\s+(?:is\s+|are\s+|was\s+)?"
             rf"(?:located\s+)?in\s+(?P<city>{name})",
-            rf"(?<![\w-]){org}(?:,\s+(?:which\s+is\s+)?|\s+(?:is|was|are)\s+)(?:based|headquartered)\s+in\s+(?P<city>{name})",
+            rf"(?<![\w-]){org}(?:,\s+(?:which\s+is\s+)?|\s+(?:is|was|are)\s+)(?:based|headquartered|seated)\s+in\s+(?P<city>{name})",
+            rf"(?<![\w-]){org},?\s+which\s+(?:sits|meets|is\s+seated)\s+in\s+(?P<city>{name})",
             rf"\b(?i:the)\s+(?:headquarters|HQ|head\s+office|secretariat|seat)\s+of\s+(?:the\s+)?{org}\s+(?:is|are|was|were|lies)\s+"
             rf"(?:located\s+|situated\s+)?in\s+(?P<city>{name})",
             rf"(?<![\w-]){org},?\s+(?:which\s+has\s+its|with\s+its)\s+(?:headquarters|HQ|seat)\s+in\s+(?P<city>{name})",
@@ -302,13 +303,17 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
         "member": [
             rf"(?<![\w-]){org}\s+(?:member|member\s+states?|member\s+country|member\s+countries|ally|allies|"
             rf"countries|nations)\s+{c}{lst}",
-            rf"{c},\s+(?:a|an|another|the|also\s+an?|itself\s+an?|one\s+of\s+the\s+(?:\w+\s+)?)\s*(?:fellow\s+|full\s+|longtime\s+|long-standing\s+|permanent\s+)?"
-            rf"(?P<founding>(?:founding|founder)[\s-]+)?{org}\s+(?:member|member\s+state|member\s+country|ally)\b"
-            rf"(?:\s+since\s+{_YEAR})?",
+            rf"{c}(?:,\s+|\s+(?:became|is|was|has\s+been|remains)\s+)(?:a|an|another|the|also\s+an?|itself\s+an?|one\s+of\s+the\s+(?:\w+\s+)?)\s*(?:fellow\s+|full\s+|longtime\s+|long-standing\s+|permanent\s+)?"
+            rf"(?P<founding>(?:founding|founder)[\s-]+)?{org}\s+(?P<founding>(?:founding|founder)[\s-]+)?(?:member|member\s+state|member\s+country|ally|"
+            rf"nation|country|economy)\b(?:\s+(?:since|in)\s+{_YEAR})?",
             rf"{c}\s+(?:is|was|has\s+been|became|remains|were|are)\s+(?:a|an|also\s+a|also\s+an|one\s+of\s+the|among\s+the)?\s*"
             rf"(?:\w+\s+)??(?:full\s+|permanent\s+)?(?P<founding>(?:founding|founder)[\s-]+)?members?\s+of\s+(?:the\s+)?{org}(?:\s+(?:since|in)\s+{_YEAR})?",
-            rf"{c}\s+(?:is|was|were|are)\s+(?:among|one\s+of)\s+{org}['’]s\s+(?:\w+\s+)??(?P<founding>(?:founding|founder)[\s-]+)?"
+            rf"{c}(?:\s+(?:is|was|were|are)|,)\s+(?:among|one\s+of)\s+(?:the\s+)?{org}['’]s\s+(?:\w+\s+)??(?P<founding>(?:founding|founder)[\s-]+)?"
             rf"(?:members|founders|member\s+states)",
+            rf"{c},\s+one\s+of\s+(?:the\s+)?(?:\d+\s+|\w+\s+)?{org}(?:['’]s)?\s+(?:\d+\s+)?(?:member\s+states|members|"
+            rf"member\s+countries|member\s+nations|countries|states|nations|economies)\b",
+            # Thailand and Vietnam, founding members of ASEAN
+            rf"{c}{lst},\s+(?:both\s+|all\s+)?(?P<founding>(?:founding|founder)[\s-]+)members\s+of\s+(?:the\s+)?{org}",
             rf"{c},\s+(?:which\s+is\s+)?(?:a|an|one\s+of\s+the)\s+(?:(?!found)\w+\s+)?(?P<founding>(?:founding|founder)[\s-]+)?members?\s+of\s+"
             rf"(?:the\s+)?{org}(?:\s+(?:since|in)\s+{_YEAR})?",
             rf"{c}(?:,\s+which)?\s+(?:joined|entered|acceded\s+to)\s+(?:the\s+)?{org}\s+(?:in|back\s+in)\s+{_YEAR}",
@@ -320,8 +325,8 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
             rf"(?P<grp>){c},?\s+(?:one\s+of\s+the\s+(?:\w+\s+)?|another\s+of\s+the\s+|a\s+fellow\s+|like\s+the\s+other\s+)"
             rf"{org}\b",
             rf"{c}(?:,\s+which)?\s+(?P<left>left|quit|withdrew\s+from|exited)\s+(?:the\s+)?{org}(?:\s+in\s+{_YEAR})?",
-            rf"(?<![\w-]){org}(?:['’]s)?\s+(?:(?:\w+|\d+)\s+)??(?P<founding>(?:founding|founder)[\s-]+)?{members}(?:\s*[,:—–]|\s+-|\s+such\s+as|"
-            rf"\s+including|\s+like|\s+include|\s+included|\s+are|\s+were|\s+was)\s*(?:the\s+)?{c}{lst}",
+            rf"(?<![\w-]){org}(?:['’]s)?\s+(?:(?:\w+|\d+)\s+)??(?P<founding>(?:founding|founder)[\s-]+)?{members}(?:,?\s+such\s+as|"
+            rf",?\s+including|,?\s+like|\s*[,:—–]|\s+-|\s+include|\s+included|\s+are|\s+were|\s+was)\s*(?:the\s+)?{c}{lst}",
             rf"(?P<founding>(?:founding|founder)[\s-]+)members?\s+of\s+(?:the\s+)?{org}(?:\s*[,:—–]|\s+-|\s+such\s+as|\s+including|"
             rf"\s+like|\s+include|\s+included|\s+are|\s+were)\s*(?:the\s+)?{c}{lst}",
             rf"(?<![\w-]){org},?\s+whose\s+(?:\w+\s+)??(?P<founding>(?:founding|founder)[\s-]+)?{members}\s+(?:include|included|are|were)\s+"
@@ -350,6 +355,9 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
             rf"(?<![\w-]){org}(?:,\s+(?:which\s+was\s+)?|\s+(?:was|is|were)\s+)(?:founded|established|created|formed|"
             rf"set\s+up|launched)\s+in\s+{_YEAR}",
             rf"\b(?:[Ff]ounded|[Ee]stablished|[Cc]reated|[Ss]et\s+up)\s+in\s+{_YEAR},\s+(?:the\s+)?{org}",
+            rf"\b(?i:the)\s+{_YEAR}\s+(?:founding|creation|establishment|formation)\s+of\s+(?:the\s+)?{org}",
+            rf"(?<![\w-]){org}['’]s\s+(?:founding|creation|establishment|formation)\s+in\s+{_YEAR}",
+            rf"\b(?i:since)\s+its\s+(?:founding|creation|establishment|formation|birth)\s+in\s+{_YEAR},\s+(?:the\s+)?{org}",
         ],
     }
 
@@ -428,6 +436,8 @@ class Organisation(Kind):
         if not org.get("seat") or "-based" in m.group() and regex.match(_PERSON_AFTER, text[m.end():], regex.I):
             return  # "the Geneva-based WHO officials": people, who may work anywhere
         city = m.group("city")
+        if city.startswith("The ") and " " in city:  # "The Geneva-based WHO" opening a sentence
+            city = city[4:]
         seats = {name_key(s) for s in org["seat"]}
         if name_key(city) in seats or not g.readings(city) and not g.countries_named(city):
             return
@@ -439,7 +449,7 @@ class Organisation(Kind):
                 and not g.places(city):
             return  # a district or suburb of the seat's country
         where = " and ".join(org["seat"])
-        yield self.finding(doc, block, m.start("city"), m.end("city"),
+        yield self.finding(doc, block, m.end("city") - len(city), m.end("city"),
                            org["seat"][0] if len(org["seat"]) == 1 else None, suggestions=org["seat"],
                            org=m.group("org"), fact=f"{org['name']} is based in {where}", source=org["source"])
 
@@ -461,7 +471,7 @@ class Organisation(Kind):
         for start, end in names:
             country = text[start:end]
             codes = g.countries_named(country)
-            if len(codes) != 1 or g.is_historic(country) or g.regions_named(country):
+            if len(codes) != 1 or g.is_historic(country) or g.regions_named(country) and not _own_name(g, country):
                 continue
             cc = codes[0]
             fact = self._membership_fact(org, cc, country, founding, left, year)
@@ -521,6 +531,17 @@ class Organisation(Kind):
             return
         yield self.finding(doc, block, m.start("year"), m.end("year"), str(years[0]), org=m.group("org"),
                            fact=f"{org['name']} was founded in {years[0]}", source=org["source"])
+
+
+def _own_name(g, name: str) -> bool:
+    """Whether a name that is also a region's is its country's own (Mexico: the state is inside Mexico; Mali: a
+    town in Guinea), not a state elsewhere (Georgia) or a part of a country (Scotland)."""
+    from ..data.names import name_key
+
+    codes = g.countries_named(name)
+    if len(codes) != 1 or name_key(g.display(codes[0]).removeprefix("the ")) != name_key(name):
+        return False
+    return not any("." in r and r.partition(".")[0] != codes[0] for r in g.regions_named(name))
 
 
 def _last_alias(text: str, pos: int, aliases: tuple[str, ...]) -> str | None:

@@ -26,6 +26,8 @@ def _patterns() -> dict[str, list[regex.Pattern]]:
         "currency": [regex.compile(p) for p in (
             # the Swiss euro / Kenyan shillings / the Japanese yuan
             rf"(?<![\p{{L}}-]){c}\s+(?!(?:and|or)\b){money}\b",
+            # Kenya's rand / Ghana's naira
+            rf"(?<![\p{{L}}-]){c}['’]s\s+{money}\b",
             # Japan's (national) currency(,) (is) the yuan / the currency of Japan, the yuan
             rf"{c}['’]s\s+(?:national\s+|official\s+|local\s+)?currency,?\s+(?:is\s+)?(?:the\s+)?{money}\b",
             rf"\b(?i:the)\s+(?:national\s+|official\s+)?currency\s+of\s+(?:the\s+)?{c},?\s+(?:is\s+)?(?:the\s+)?{money}\b",
@@ -48,7 +50,7 @@ def _patterns() -> dict[str, list[regex.Pattern]]:
             rf"\b(?i:the)\s+(?P<sole>sole\s+|only\s+|single\s+)?(?:main\s+)?official\s+languages?\s+(?:of|in)\s+(?:the\s+)?{c}"
             rf"(?:,\s+|\s+(?:is|are|was)\s+)(?:both\s+)?{langs}",
             # Brazil's official language(s)(,| is) Spanish
-            rf"{c}['’]s\s+(?P<sole>sole\s+|only\s+|single\s+)?(?:main\s+)?official\s+(?:languages?|tongue)(?:,\s+|\s+(?:is|are)\s+)"
+            rf"{c}['’]s\s+(?P<sole>sole\s+|only\s+|single\s+)?(?:main\s+|two\s+|three\s+|four\s+|\d+\s+)?official\s+(?:languages?|tongue)(?:,\s+|\s+(?:is|are)\s+)"
             rf"(?:both\s+)?{langs}",
             rf"\b(?i:the)\s+official\s+languages?\s+in\s+{c}\s+(?:is|are)\s+{langs}",
             # Spanish is (the|an|one of the) official language(s) of Brazil / Spanish, (which is) the official language of Brazil
@@ -58,6 +60,8 @@ def _patterns() -> dict[str, list[regex.Pattern]]:
             # Spanish is Brazil's (sole) official language
             rf"\b{langs}\s+(?:is|are|remains)\s+{c}['’]s\s+(?P<sole>sole\s+|only\s+|single\s+)?(?:main\s+)?official\s+"
             rf"(?:languages?|tongue)",
+            # Spanish, Brazil's (only) official language
+            rf"\b{lang},\s+(?:the\s+)?{c}['’]s\s+(?P<sole>sole\s+|only\s+|single\s+)?(?:main\s+)?official\s+(?:language|tongue)\b",
             # in Brazil, where Spanish is the official language
             rf"{c},\s+where\s+{lang}\s+is\s+(?:the|an)\s+official\s+language",
         )],
@@ -92,9 +96,10 @@ class CountryFact(Kind):
                 seen: set[int] = set()
                 lowered = text.casefold()
                 for n, rx in enumerate(patterns):
-                    if which == "currency" and n and not any(w in lowered for w in _CURRENCY_FORM_NEEDS[n]):
+                    if which == "currency" and _CURRENCY_FORM_NEEDS[n] and not any(
+                            w in lowered for w in _CURRENCY_FORM_NEEDS[n]):
                         continue
-                    for m in _matches(rx, text, which == "currency" and n == 0):
+                    for m in _matches(rx, text, which == "currency" and n < 2):
                         if m.start("c") in seen:
                             continue
                         if g is None:
@@ -133,6 +138,8 @@ class CountryFact(Kind):
         if cc is None:
             return
         demonym = bool(g.country_of_demonym(name)) and not g.countries_named(name)
+        if m.re.pattern.startswith("(?<![") and "['’]s" in m.re.pattern and (word in _ENGLISH or len(words) > 1):
+            return  # "Spain's real test", "Egypt's pound" is judged only after a demonym or "currency"
         if m.re.pattern.startswith("(?<![") and word in _ENGLISH and not _money_context(block.text, m) and \
                 not (demonym and word not in _VERBS):
             return  # "Spain won", "a Brazilian won the race", "Egypt's real test": words of English first
@@ -203,7 +210,7 @@ def _money_context(text: str, m) -> bool:
 
 
 # What each currency form (by number) needs in the block, one string of (the first is tried at currency words).
-_CURRENCY_FORM_NEEDS = ((), ("currency",), ("currency",), ("currency",), ("currency",),
+_CURRENCY_FORM_NEEDS = ((), (), ("currency",), ("currency",), ("currency",), ("currency",),
                         ("use", "adopt", "switched", "pays in", "trades in", "prices goods"))
 
 

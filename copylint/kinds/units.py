@@ -21,7 +21,8 @@ _JOIN = (r"(?:\s*\(\s*(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\
          r"(?:about\s+|around\s+|roughly\s+|approximately\s+|some\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+)?)")
 # A definition's leading quantity: "a mile", "one hectare".
 _ONE = r"(?P<one>\b(?:an?|one|each|per)\s+)"
-_DEGREES = re.compile(r"\d\s*°?\s*[CFcf]\b")
+# A unit written against its number ("50km", "6ft"): one word the phrase automaton does not see as a unit.
+_GLUED = re.compile(r"\d(?:°|[^\W\d_]{1,3}\b)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +106,7 @@ class Conversion(Kind):
             folded = text.casefold()  # as the case-insensitive pattern reads it ('ſtone' is 'stone')
             found = self._matcher.finditer(folded) if len(folded) == len(text) else None
             if found is not None and (next(found, None) is None or next(found, None) is None) \
-                    and not _DEGREES.search(text):
+                    and not _GLUED.search(text):
                 continue  # every match names two units (one automaton pass finds them; 30C is one word)
             for m in rx.finditer(text):
                 found = self._judge(doc, block, m)
@@ -128,8 +129,9 @@ class Conversion(Kind):
                                                                          _precision(m.group("b")))
             if ua.offset or ub.offset:
                 tolerance = max(tolerance, 2.0)
-            if abs(b - expected) <= tolerance or not m.group("one") and _rounded_alike(b, expected):
-                return None
+            if abs(b - expected) <= tolerance or not (m.group("one") or ua.offset or ub.offset) \
+                    and _rounded_alike(b, expected):
+                return None  # (a temperature is never rounded to tens: 40C is not 'about 90F')
         expected = candidates[0]
         shown = _shown(expected, m.group("b"))
         gap = m.string[m.end("b"):m.start("ub")]
