@@ -62,7 +62,8 @@ _TAILS = {
           rf"{_LOCATOR}",
     # X, a (small) port (city) in (northern) Y / X, a town on Y's coast
     "appos": rf"(?:,\s+|\s+(?:is|was|remains)\s+)(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:(?P<comp>{COMPASS_ADJ})\s+"
-             rf"(?:[\w-]+\s+)?)?(?P<noun>{PLACE_NOUN})\s+(?:{_LOCATED})?(?:in|on)\s+"
+             rf"(?:[\w-]+\s+)?)?(?P<noun>{PLACE_NOUN})\s+(?:{_LOCATED})?(?:in|on|(?<=(?:largest|biggest|second|third|"
+             rf"main|chief|principal)\s+(?:city|port|town)\s+)of)\s+"
              rf"{_LOCATOR}",
     # X, a (northern) Y city / X, the Kenyan port
     "appos-adj": rf",\s+(?:a|an|the)\s+(?:(?:small|large|major|big|remote|busy|bustling|historic|ancient|key|"
@@ -323,8 +324,8 @@ def _may_follow(pattern: str, after: str) -> bool:
     if pattern == "in":
         return _IN_RX.search(after) is not None
     if pattern == "appos":
-        return (first == "," or after.startswith((" is ", " was ", " remains "))) and (" in " in after or
-                                                                                       " on " in after)
+        return (first == "," or after.startswith((" is ", " was ", " remains "))) and (
+            " in " in after or " on " in after or " of " in after)
     if pattern in ("appos-adj", "comma"):
         return first == ","
     if pattern == "appos-poss":
@@ -489,7 +490,7 @@ _SEAT = r"(?:(?:state|provincial|regional|national)\s+)?capital(?:\s+city)?"
 _CAPITAL = (
     # X, (the) capital of Y / X is the capital of Y / X, which is the capital of Y
     rf"(?P<x>{NAME})(?:,\s+(?:(?:which|that)\s+(?:is|serves\s+as)\s+)?|\s+(?:is|remains|serves\s+as|has\s+been)\s+"
-    rf"(?:now\s+|also\s+|still\s+)?)(?:the\s+)?{_SEAT}\s+of\s+(?:the\s+)?(?:(?:\p{{Lu}}\p{{L}}*\s+)?(?:state|province|"
+    rf"(?:now\s+|also\s+|still\s+)?)(?:the\s+)?{_SEAT}(?:\s+and\s+(?:largest|biggest|main)\s+city)?\s+of\s+(?:the\s+)?(?:(?:\p{{Lu}}\p{{L}}*\s+)?(?:state|province|"
     rf"region|territory)\s+of\s+)?(?P<y>{NAME})(?!['’]s)",
     # the capital of Y, X / the capital of Y is X
     rf"\b(?i:the)\s+{_SEAT}\s+of\s+(?:the\s+)?(?P<y>{NAME})(?:,\s+|\s+is\s+)(?P<x>{NAME})",
@@ -601,7 +602,7 @@ _RANK_NOUN = r"(?P<noun>country|nation|city|town|metropolis|state|province|river
 # "(the) (Y's|world's) (second-)largest country (in Africa) (by area)"
 _RANK_PHRASE = (
     rf"(?:(?i:the)\s+)?(?:(?P<scope1>(?i:world)|(?<=the\s)(?:country|nation|continent|state|region)|{NAME})['’]s\s+)?"
-    rf"(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?{_SUPER}\s+"
+    rf"(?:capital(?:\s+city)?\s+and\s+)?(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?{_SUPER}\s+"
     rf"(?:(?P<scope0>(?:South\s+|North\s+)?\p{{Lu}}[\p{{L}}.]*)\s+)?(?P<fresh>freshwater\s+)?{_RANK_NOUN}\b(?:s\b)?"
     rf"(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope2>world|globe|planet|earth|continent|country|{NAME}))?"
     rf"(?:,?\s+by\s+(?P<by>area|land\s+area|landmass|size|territory|surface\s+area|population|length|height)"
@@ -672,7 +673,7 @@ def rank_claims(text: str) -> Iterator[RankClaim]:
     ('Africa's largest country, Algeria')."""
     after, before, run, has = _rank_patterns()
     if not any(w in text for w in ("largest", "biggest", "populous", "populated", "smallest", "longest",
-                                   "highest", "tallest", "Largest", "Biggest")):
+                                   "highest", "tallest", "Largest", "Biggest", "second city", "third city")):
         return
     seen: set[int] = set()
     for r in run.finditer(text):
@@ -695,6 +696,26 @@ def rank_claims(text: str) -> Iterator[RankClaim]:
             claim = _rank_claim(m, _span(m, "y"))
             if claim is not None:
                 yield claim
+    if " city" in text and ("second" in text or "third" in text):
+        yield from _second_cities(text, seen)
+
+
+# "Birmingham, Britain's second city", "Kenya's second city, Nairobi": a rank by size without the superlative.
+_SECOND_CITY = (rf"(?P<x>{NAME})(?:,\s+|\s+(?:is|remains)\s+)(?P<rank>(?:the\s+)?(?P<scope>{NAME})['’]s\s+"
+                rf"(?P<ord>second|third)\s+city)\b(?!\s+(?:of|in|to|after|behind)\b)",
+                rf"(?P<rank>(?P<scope>{NAME})['’]s\s+(?P<ord>second|third)\s+city),\s+(?P<x>{NAME})")
+
+
+def _second_cities(text: str, seen: set[int]) -> Iterator[RankClaim]:
+    if "second-city" not in _COMPILED_EXTRA:
+        _COMPILED_EXTRA["second-city"] = tuple(regex.compile(p) for p in _SECOND_CITY)
+    for rx in _COMPILED_EXTRA["second-city"]:
+        for m in rx.finditer(text):
+            if m.start("x") in seen:
+                continue
+            seen.add(m.start("x"))
+            yield RankClaim(_span(m, "x"), _span(m, "ord"), ORDINALS[m.group("ord")], "largest", "city",
+                            m.group("scope"), None, m.start("rank"), m.end("rank"))
 
 
 # After a rank phrase, words that narrow it to a group the reader did not take in ("largest country of the

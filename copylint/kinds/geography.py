@@ -21,7 +21,8 @@ _STARTERS = frozenset("""the a an in at on for as when while after before if it 
     there yesterday today but and or so then meanwhile however earlier later last next some many most much more
     such both all each every""".split())
 _RANK_WORDS = ("largest", "biggest", "populous", "populated", "smallest", "longest", "highest", "tallest", "Largest",
-               "Biggest", "Longest", "Highest", "Tallest", "larger", "bigger", "smaller", "the size")
+               "Biggest", "Longest", "Highest", "Tallest", "larger", "bigger", "smaller", "the size", "second city",
+               "third city")
 
 
 def _gaz():
@@ -1177,8 +1178,8 @@ class Rank(GeoKind):
 
         if claim.what not in ("largest", "biggest", "most populous", "most populated") or not claim.scope:
             return None
-        if claim.ordinal != 1:
-            return None  # below the first, city-proper populations (GeoNames) and metro areas rank apart
+        if claim.ordinal > 5:
+            return None
         if (claim.by or "population").casefold() != "population":
             return None
         subject = place_name(g, claim.subject)
@@ -1189,15 +1190,23 @@ class Rank(GeoKind):
             understood, _, cc = self._scope(g, claim, doc, block)
             scope = g.display(cc) if cc else scope
         areas = self._areas(g, subject.text, scope)
-        if len(areas) != 1:
+        if len(areas) != 1:  # (none: the place-country rule judges a town of another country)
             return None
         area = areas[0]
         rank, pop, leader = ranks.town_rank(g, subject.text, area)
-        if rank is not None and abs(rank - claim.ordinal) <= 1:
+        if rank == claim.ordinal:
             return None
-        claimed_pop = ranks.nth_population(area, claim.ordinal)
-        if claimed_pop is None or pop is None or pop * 2 > claimed_pop:
-            return None  # the data's populations are of city proper: only a clear gap counts
+        # The data's populations are of city proper (and some of a district): only a clear gap counts. Said
+        # to be the largest, the town must be under half the largest's size; said to be lower, it must be
+        # the largest by twice the next.
+        if claim.ordinal == 1:
+            claimed_pop = ranks.nth_population(area, 1)
+            if claimed_pop is None or pop is None or pop * 2 > claimed_pop:
+                return None
+        else:
+            second = ranks.nth_population(area, 2)
+            if rank != 1 or second is None or pop is None or pop < second * 2:
+                return None
         where = g.display(area).removeprefix("the ") if "." not in area else _area_name(g, area)
         said = "not among the largest" if rank is None else f"the {_ordinal(rank, False)} largest"
         word = _ordinal(rank, numeric=claim.flag.text[:1].isdigit()) if rank is not None else None
