@@ -756,3 +756,58 @@ def border_list_patterns() -> tuple[regex.Pattern, regex.Pattern]:
     """One listed neighbour, and the separator between neighbours."""
     return regex.compile(_BORDER_ITEM), regex.compile(_BORDER_SEP)
 
+
+
+# --- parts of continents ("Kenya, a West African nation", "the Gulf state of Qatar", "Ghana, in East Africa") ---
+_REGION_NOUN = (r"(?:country|nation|state|kingdom|emirate|republic|monarchy|democracy|island\s+nation|island\s+state|"
+                r"archipelago|sultanate)")
+_REGION_TOWN = r"(?:city|port|capital|town|port\s+city|coastal\s+city|hub)"
+
+
+@dataclass(frozen=True, slots=True)
+class RegionClaim:
+    """A country or town X said to lie in a part of a continent (`region`: its name or adjective as written)."""
+
+    x: Span
+    region: Span
+    town: bool  # the noun is a town's ("the West African port of X"): X is a town, judged by its country
+
+
+@lru_cache(maxsize=None)
+def _region_patterns() -> tuple[regex.Pattern, ...]:
+    from . import subregions
+
+    adjective = "|".join(regex.escape(a).replace(r"\ ", r"\s+") for a in subregions.adjectives())
+    adjective = rf"(?P<region>(?<![\p{{L}}-])(?:{adjective})(?!\s+Republic)(?![\p{{L}}-]))"
+    name = "|".join(regex.escape(n).replace(r"\ ", r"\s+") for n in subregions.names())
+    name = rf"(?:the\s+)?(?P<region>(?:{name})(?![\p{{L}}-]))"
+    # a lower-case word may stand between ("a small West African country"), never a coast ("Gulf coast city")
+    gap = r"(?:(?!coast)[a-z-]+\s+)?"
+    return tuple(regex.compile(p) for p in (
+        # X, a (small) West African country / X, the Gulf state
+        rf"(?P<x>{NAME}),\s+(?:a|an|the|another|one\s+of\s+the)\s+{gap}{adjective}\s+{gap}(?:(?P<noun>{_REGION_NOUN})|"
+        rf"(?P<town>{_REGION_TOWN}))s?\b",
+        # the West African nation of X / the East African port city of X
+        rf"\b(?i:the)\s+{gap}{adjective}\s+{gap}(?:(?P<noun>{_REGION_NOUN})|(?P<town>{_REGION_TOWN}))\s+of\s+(?P<x>{NAME})",
+        # X, (a country) in West Africa / X is in the Horn of Africa / X, which lies in Central Asia
+        rf"(?P<x>{NAME})(?:,\s+(?:a|an)\s+{gap}(?P<noun>{_REGION_NOUN})\s+|,\s+(?:which\s+)?(?:is\s+|lies\s+)?|\s+(?:is|lies)\s+)"
+        rf"(?:(?:located|situated)\s+)?in\s+{name}(?![\p{{L}}-]|['’]s|\s+(?:region|coast))",
+    ))
+
+
+def region_claims(text: str) -> Iterator[RegionClaim]:
+    """Every placement of a country or town in a part of a continent."""
+    if not any(w in text for w in _REGION_HINTS):
+        return
+    seen: set[int] = set()
+    for n, rx in enumerate(_region_patterns()):
+        for m in rx.finditer(text):
+            x = _span(m, "x")
+            if x.start in seen:
+                continue
+            seen.add(x.start)
+            yield RegionClaim(x, _span(m, "region"), m.group("town") is not None if "town" in m.re.groupindex else False)
+
+
+_REGION_HINTS = ("Africa", "Asia", "Europe", "Gulf", "Middle East", "Mideast", "Levant", "Maghreb", "Sahel",
+                 "Scandinavia", "Nordic", "Baltic", "Balkan", "America", "Caribbean")

@@ -295,6 +295,9 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
             rf"(?:located\s+)?in\s+(?P<city>{name})",
             rf"(?<![\w-]){org}(?:,\s+(?:which\s+is\s+)?|\s+(?:is|was|are)\s+)(?:based|headquartered|seated)\s+in\s+(?P<city>{name})",
             rf"(?<![\w-]){org},?\s+which\s+(?:sits|meets|is\s+seated)\s+in\s+(?P<city>{name})",
+            rf"(?<![\w-]){org},?\s+whose\s+(?:headquarters|HQ|head\s+office|secretariat|seat)\s+(?:is|are|was|were|lies)\s+"
+            rf"(?:located\s+|situated\s+)?in\s+(?P<city>{name})",
+            rf"(?<![\w-]){org},\s+the\s+(?P<city>{name})-based\b",
             rf"\b(?i:the)\s+(?:headquarters|HQ|head\s+office|secretariat|seat)\s+of\s+(?:the\s+)?{org}\s+(?:is|are|was|were|lies)\s+"
             rf"(?:located\s+|situated\s+)?in\s+(?P<city>{name})",
             rf"(?<![\w-]){org},?\s+(?:which\s+has\s+its|with\s+its)\s+(?:headquarters|HQ|seat)\s+in\s+(?P<city>{name})",
@@ -317,6 +320,7 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
             rf"{c},\s+(?:which\s+is\s+)?(?:a|an|one\s+of\s+the)\s+(?:(?!found)\w+\s+)?(?P<founding>(?:founding|founder)[\s-]+)?members?\s+of\s+"
             rf"(?:the\s+)?{org}(?:\s+(?:since|in)\s+{_YEAR})?",
             rf"{c}(?:,\s+which)?\s+(?:joined|entered|acceded\s+to)\s+(?:the\s+)?{org}\s+(?:in|back\s+in)\s+{_YEAR}",
+            rf"\b(?i:since|after|before|on)\s+joining\s+(?:the\s+)?{org}\s+in\s+{_YEAR},\s+(?:the\s+)?{c}",
             rf"{c}\s+(?:is|was|remains)\s+one\s+of\s+(?:the\s+)?(?:\d+\s+|\w+\s+)?{org}(?:['’]s)?\s+(?:member\s+states|members|"
             rf"member\s+countries|member\s+nations|countries|states|nations)\b",
             # the (three) Baltic states (of|,|:) Estonia, Latvia and Lithuania / Finland, one of the Baltic states
@@ -351,9 +355,17 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
             rf"(?<![\w-]){org}(?:,\s+(?:which\s+was\s+)?|\s+(?:was|were)\s+)(?:founded|established|created|formed|set\s+up)"
             rf"(?:\s+in\s+\d{{4}})?(?:\s+in\s+\p{{Lu}}\p{{L}}+)?\s+by\s+(?P<n>{_COUNT})\s+(?:countries|nations|states|members)\b",
         ],
+        "size": [
+            # the 27-member EU / the 32-nation NATO alliance
+            rf"\b(?i:the)\s+(?P<n>{_COUNT})-(?:member|nation|country|state)\s+(?:[a-z]+\s+)?{org}",
+            # NATO, which has 32 members / the EU's 27 member states
+            rf"(?<![\w-]){org}(?:,\s+which\s+(?:now\s+)?(?:has|comprises|groups|includes)|\s+(?:now\s+)?(?:has|comprises|groups))\s+"
+            rf"(?P<n>{_COUNT})\s+(?:member\s+states|members|member\s+countries|member\s+nations|countries|nations|states)\b",
+            rf"(?<![\w-]){org}['’]s\s+(?P<n>{_COUNT})\s+(?:member\s+states|members|member\s+countries|member\s+nations)\b",
+        ],
         "founded": [
             rf"(?<![\w-]){org}(?:,\s+(?:which\s+was\s+)?|\s+(?:was|is|were)\s+)(?:founded|established|created|formed|"
-            rf"set\s+up|launched)\s+in\s+{_YEAR}",
+            rf"set\s+up|launched)(?:\s+in\s+\p{{Lu}}\p{{L}}+)?\s+in\s+{_YEAR}",
             rf"\b(?:[Ff]ounded|[Ee]stablished|[Cc]reated|[Ss]et\s+up)\s+in\s+{_YEAR},\s+(?:the\s+)?{org}",
             rf"\b(?i:the)\s+{_YEAR}\s+(?:founding|creation|establishment|formation)\s+of\s+(?:the\s+)?{org}",
             rf"(?<![\w-]){org}['’]s\s+(?:founding|creation|establishment|formation)\s+in\s+{_YEAR}",
@@ -454,6 +466,8 @@ class Organisation(Kind):
                            org=m.group("org"), fact=f"{org['name']} is based in {where}", source=org["source"])
 
     def _member(self, doc, block, g, org, m) -> Iterator[Finding]:
+        from .geography import _own_name
+
         text = block.text
         if _not_member().search(text, max(0, m.start() - 25), m.start("org")):
             return  # "non-EU member", "Norway is not a member of the EU", "would-be Nato member"
@@ -524,6 +538,19 @@ class Organisation(Kind):
         yield self.finding(doc, block, m.start("n"), m.end("n"), None, org=m.group("org"),
                            fact=f"{org['name']} had {len(founders)} founding members", source=org["source"])
 
+    def _size(self, doc, block, g, org, m) -> Iterator[Finding]:
+        """'the 40-nation NATO': a member count the organisation never had (by its founders, joining and leaving
+        years; with leavers, any count between its smallest and largest)."""
+        counts = _member_counts(org)
+        n = _count(m.group("n"))
+        if not counts or n in counts or org.get("left") and min(counts) <= n <= max(counts):
+            return
+        now = max(counts) if not org.get("left") else len(org["members"]) - len(org["left"])
+        yield self.finding(doc, block, m.start("n"), m.end("n"), None, org=m.group("org"),
+                           fact=f"{org['name']} has {now} members" + (
+                               f" and has had between {min(counts)} and {max(counts)}" if len(counts) > 1 else ""),
+                           source=org["source"])
+
     def _founded(self, doc, block, g, org, m) -> Iterator[Finding]:
         years = _founded_years(org)
         year = int(m.group("year"))
@@ -531,17 +558,6 @@ class Organisation(Kind):
             return
         yield self.finding(doc, block, m.start("year"), m.end("year"), str(years[0]), org=m.group("org"),
                            fact=f"{org['name']} was founded in {years[0]}", source=org["source"])
-
-
-def _own_name(g, name: str) -> bool:
-    """Whether a name that is also a region's is its country's own (Mexico: the state is inside Mexico; Mali: a
-    town in Guinea), not a state elsewhere (Georgia) or a part of a country (Scotland)."""
-    from ..data.names import name_key
-
-    codes = g.countries_named(name)
-    if len(codes) != 1 or name_key(g.display(codes[0]).removeprefix("the ")) != name_key(name):
-        return False
-    return not any("." in r and r.partition(".")[0] != codes[0] for r in g.regions_named(name))
 
 
 def _last_alias(text: str, pos: int, aliases: tuple[str, ...]) -> str | None:
@@ -568,6 +584,25 @@ def _claim_start(text: str, m, country_start: int) -> int:
 
 def _count(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBERS[word.casefold()]
+
+
+def _member_counts(org) -> set[int]:
+    """Every member count the organisation has had, when its table tells when each member came (founders and
+    joining years) and went; empty when it does not, for a group named by a number (the G20 counts the EU and
+    the African Union besides its countries), or for a table of some members only (the Security Council's
+    permanent five)."""
+    members, founders = org.get("members"), org.get("founders")
+    joined, left = org.get("joined", {}), org.get("left", {})
+    if not members or founders is None or org.get("qualifier") or any(ch.isdigit() for ch in org["name"]):
+        return set()
+    if any(c not in founders and c not in joined for c in members):
+        return set()
+    years = sorted({*joined.values(), *left.values()})
+    counts = {len(founders)}
+    for year in years:
+        counts.add(sum(1 for c in members if (c in founders or joined.get(c, 9999) <= year)
+                       and left.get(c, 9999) > year))
+    return counts
 
 
 def _founded_years(org) -> list[int]:

@@ -33,6 +33,9 @@ def _patterns() -> dict[str, list[regex.Pattern]]:
             rf"\b(?i:the)\s+(?:national\s+|official\s+)?currency\s+of\s+(?:the\s+)?{c},?\s+(?:is\s+)?(?:the\s+)?{money}\b",
             rf"\b(?i:the)\s+{money},\s+(?:the\s+)?{c}['’]s\s+(?:national\s+|official\s+)?currency\b",
             rf"{c},?\s+whose\s+currency\s+is\s+(?:the\s+)?{money}\b",
+            # in Switzerland, where the euro is used / is the currency / is legal tender
+            rf"{c},\s+where\s+(?:the\s+)?{money}\s+is\s+(?:used|the\s+(?:national\s+|official\s+|local\s+)?currency|"
+            rf"legal\s+tender)\b",
             # Denmark, which uses the euro / Denmark adopted the euro (in 1999)
             rf"{c}(?:,\s+[^,;.]{{1,60}},)?,?\s+(?:which\s+|that\s+)?(?:uses|used|adopted|has\s+adopted|switched\s+to|"
             rf"pays\s+in|trades\s+in|prices\s+goods\s+in)\s+(?:the\s+)?{money}\b(?!\s+(?:zone|area|bonds?|debt|loans?|"
@@ -44,8 +47,12 @@ def _patterns() -> dict[str, list[regex.Pattern]]:
             rf"{c},?\s+(?:which\s+is\s+|is\s+|a\s+|an\s+)(?:a\s+)?(?:\w+\s+)?landlocked\b",
         )],
         "language": [regex.compile(p) for p in (
-            # Spanish-speaking Brazil
+            # Spanish-speaking Brazil / Brazil, a Spanish-speaking country / Brazil, Africa's largest French-speaking nation
             rf"\b{lang}-speaking\s+(?:the\s+)?{c}",
+            rf"{c},\s+(?:(?:a|an|the|another)\s+|\p{{Lu}}\p{{L}}+['’]s\s+|the\s+world['’]s\s+)(?:[a-z-]+\s+){{0,2}}?{lang}-speaking\s+"
+            rf"(?:country|nation|state|kingdom|republic|democracy|island)\b",
+            # in Brazil, where people speak Spanish
+            rf"{c},\s+where\s+(?:most\s+)?(?:people|residents|locals|citizens|the\s+people)\s+speak\s+{lang}\b",
             # the official language(s) of Brazil(,| is| are) Spanish
             rf"\b(?i:the)\s+(?P<sole>sole\s+|only\s+|single\s+)?(?:main\s+)?official\s+languages?\s+(?:of|in)\s+(?:the\s+)?{c}"
             rf"(?:,\s+|\s+(?:is|are|was)\s+)(?:both\s+)?{langs}",
@@ -80,7 +87,7 @@ class CountryFact(Kind):
     def check(self, doc: Document) -> Iterable[Finding]:
         prose = doc.prose
         money = "currency" in prose or _has_currency_word(prose)
-        language = "official language" in prose or "-speaking" in prose
+        language = "official language" in prose or "-speaking" in prose or " speak " in prose
         if not (money or language or "andlocked" in prose):
             return
         g = None
@@ -89,7 +96,8 @@ class CountryFact(Kind):
             for which, patterns in _patterns().items():
                 if which == "currency" and not (money and ("currency" in text or _has_currency_word(text))):
                     continue
-                if which == "language" and not (language and ("official language" in text or "-speaking" in text)):
+                if which == "language" and not (language and ("official language" in text or "-speaking" in text
+                                                               or " speak " in text)):
                     continue
                 if which == "sea" and "andlocked" not in text:
                     continue
@@ -210,7 +218,7 @@ def _money_context(text: str, m) -> bool:
 
 
 # What each currency form (by number) needs in the block, one string of (the first is tried at currency words).
-_CURRENCY_FORM_NEEDS = ((), (), ("currency",), ("currency",), ("currency",), ("currency",),
+_CURRENCY_FORM_NEEDS = ((), (), ("currency",), ("currency",), ("currency",), ("currency",), ("where",),
                         ("use", "adopt", "switched", "pays in", "trades in", "prices goods"))
 
 

@@ -133,7 +133,7 @@ def _country_code(g, name: str, adjective: bool = False) -> str | None:
         return None
     codes = g.country_of_demonym(name) if adjective else ()
     codes = codes or g.countries_named(name)
-    if len(codes) != 1 or (not adjective and g.regions_named(name)):
+    if len(codes) != 1 or (not adjective and g.regions_named(name) and not _own_name(g, name)):
         return None
     return codes[0]
 
@@ -192,6 +192,10 @@ class PlaceCountry(GeoKind):
                 yield found
 
     def _judge(self, doc: Document, block: ProseBlock, g, m) -> Finding | None:
+        from ..data import subregions
+
+        if m.y_is_adjective and subregions.of_adjective(_trim(m.y.text)):
+            return None  # "the Gulf state of Qatar": a part of a continent (the compass rule's), not a province
         if m.pattern == "noun" and m.noun in _DIVISION_NOUNS and _country_code(g, _trim(m.x.text)) and \
                 not g.country_of_demonym(_trim(m.y.text)) and not g.countries_named(_trim(m.y.text)):
             return self._division(doc, block, g, m.y, m.x, m)  # "the Tigray region of Eritrea"
@@ -370,6 +374,7 @@ class Compass(GeoKind):
     def check(self, doc: Document) -> Iterable[Finding]:
         from ..data import compass as cp
 
+        yield from self._regions(doc)
         g = None
         judged: set[int] = set()
         for block, m in self.located(doc):
@@ -449,6 +454,40 @@ class Compass(GeoKind):
             yield self.claim_finding(doc, block, *_claim_span(m, xs), (m.compass.start, m.compass.end), [actual],
                                      place=x, actual=actual, match=m.compass.text,
                                      detail=f"lies in the {part} part of {where}, not the '{m.compass.text}' part")
+
+    def _regions(self, doc: Document) -> Iterator[Finding]:
+        """'Kenya, a West African nation', 'the Gulf state of Oman', 'Ghana, in East Africa': a country (or a
+        town's country) that no account counts in that part of its continent."""
+        from ..data import subregions
+        from ..data.mentions import region_claims
+
+        g = None
+        for block in self.prose(doc):
+            for claim in region_claims(block.text):
+                region = subregions.named(claim.region.text) or subregions.of_adjective(claim.region.text)
+                if region is None:
+                    continue
+                g = g or _gaz()
+                name = _trim(claim.x.text)
+                for word in ("The ", "In "):
+                    name = name.removeprefix(word)
+                codes = () if g.is_historic(name) else g.countries_named(name)
+                if not codes and claim.town:
+                    top = _dominant(g, name)
+                    codes = (top.country,) if top is not None and top.population >= 100_000 else ()
+                if not codes or any(region.holds(c) for c in codes) or _key(name) in non_place_names(doc):
+                    continue
+                if claim.town and region.name in _SEA_REGIONS:
+                    continue  # "the Baltic port of Gdansk", "a Gulf port": on that sea, not in those states
+                if not claim.town and g.regions_named(name) and not _own_name(g, name):
+                    continue  # "Georgia": a US state too
+                home = next((r.name for r in subregions.containing(codes[0])), None)
+                where = g.display(codes[0]).removeprefix("the ")
+                detail = (f"is not in {region.name}" + (f": {where} is in {home}" if home and where != name else
+                                                         f" but in {home}" if home else ""))
+                start = min(claim.x.start, claim.region.start)
+                end = max(claim.x.end, claim.region.end)
+                yield self.finding(doc, block, start, end, None, place=name, detail=detail)
 
     def _division(self, doc, block, g, cp, m, direction):
         """'in the eastern state of Kerala', 'the southern Indian state of Kerala': the compass word places a
@@ -545,6 +584,19 @@ class Compass(GeoKind):
         return self.claim_finding(doc, block, *_claim_span(m, xs), (m.compass.start, m.compass.end), [actual],
                                   place=xs.text, actual=actual, match=word,
                                   detail=f"lies {actual} of {y} (about {km:.0f} km), not '{word}'")
+
+
+# Parts of continents named after a sea: a port "on" them may belong to any coastal country.
+_SEA_REGIONS = frozenset(("Baltic states", "Gulf", "Caribbean"))
+
+
+def _own_name(g, name: str) -> bool:
+    """Whether a name that is also a region's is its country's own (Mexico, Belize: the state or district lies
+    in that country), not a region elsewhere (Georgia, Niger State) or a part of a country (Scotland)."""
+    codes = g.countries_named(name)
+    if len(codes) != 1 or _key(g.display(codes[0]).removeprefix("the ")) != _key(name):
+        return False
+    return all(r.partition(".")[0] == codes[0] for r in g.regions_named(name))
 
 
 def _division_fits(g, cp, name: str, cc: str, direction) -> bool:
@@ -1028,6 +1080,11 @@ class Rank(GeoKind):
         cc = _country_code(g, _trim(claim.subject.text))
         if cc is None or claim.what in ("longest", "highest", "tallest"):
             return None
+        from ..data import subregions
+
+        region = subregions.named(claim.scope) if claim.scope else None
+        if region is not None:
+            return self._in_region(doc, block, g, claim, cc, region)
         if claim.scope and " ".join(claim.scope.casefold().split()) == "continent":
             continent = g.country(cc).continent
         else:
@@ -1048,6 +1105,37 @@ class Rank(GeoKind):
         order = "smallest" if smallest else ("most populous" if by_population else "largest")
         return self._flag(doc, block, claim, word, f"{g.display(cc).removeprefix('the ')} is the {word} "
                           f"{order} country {scope} by {measure} in GeoNames' country data")
+
+    def _in_region(self, doc, block, g, claim, cc: str, region) -> Finding | None:
+        """'Honduras, Central America's largest country': the rank among the region's members, judged against
+        both its narrow and its wide membership (an account may count either)."""
+        by_population = "popul" in claim.what or (claim.by or "").casefold() == "population"
+        smallest = claim.what in ("smallest", "least populous")
+        if cc not in region.members and cc not in region.also or claim.what in ("longest", "highest", "tallest"):
+            return None
+
+        def measure(code: str) -> float:
+            country = g.country(code)
+            return (country.population if by_population else country.area) if country else 0
+
+        ranks = []
+        for members in (region.members, region.members | region.also):
+            if cc not in members:
+                continue
+            ordered = sorted((c for c in members if measure(c)), key=measure, reverse=not smallest)
+            if cc in ordered:
+                ranks.append(ordered.index(cc) + 1)
+        if not ranks or claim.ordinal in ranks or min(ranks) <= claim.ordinal <= max(ranks):
+            return None
+        if cc in region.members:
+            ordered = sorted((c for c in region.members if measure(c)), key=measure, reverse=not smallest)
+        rank = ranks[0]
+        order = "smallest" if smallest else ("most populous" if by_population else "largest")
+        word = _ordinal(rank, numeric=claim.flag.text[:1].isdigit())
+        first = g.display(ordered[0]).removeprefix("the ")
+        return self._flag(doc, block, claim, word, f"{g.display(cc).removeprefix('the ')} is the {word} {order} "
+                          f"country in {region.name} by {'population' if by_population else 'area'} in GeoNames' "
+                          f"country data (the first is {first})")
 
     def _compare(self, doc, block, g, c) -> Finding | None:
         """'Kenya is larger than Nigeria': both countries' areas (or populations) in GeoNames, flagged only when
