@@ -74,6 +74,38 @@ def locate(g, place, area: str):
     return found
 
 
+def across(g, place, code: str):
+    """Where a place lies across its country at its own latitude (east-west) and longitude (north-south): among
+    the 1-degree cells holding the country's towns within a degree of it ('on India's west coast' is judged
+    where India is at Chennai's latitude, not by India's whole width). None where the band is under 3 degrees
+    across."""
+    from .gazetteer import Position
+
+    cells = g.cells(code)
+    row = _stretch([lon for lat, lon in cells if abs(lat - math.floor(place.lat)) <= 1], math.floor(place.lon))
+    column = _stretch([lat for lat, lon in cells if abs(lon - math.floor(place.lon)) <= 1], math.floor(place.lat))
+    if row is None or column is None:
+        return None
+    (w, e), (s, n) = row, column
+    lon = (place.lon - w) / (e - w) if e - w >= 3 else 0.5
+    lat = (place.lat - s) / (n - s) if n - s >= 3 else 0.5
+    return Position(lat=lat, lon=lon, lat_share=lat, lon_share=lon)
+
+
+def _stretch(values: list[int], at: int) -> tuple[int, int] | None:
+    """The run of cells holding `at` (a gap of one empty cell bridged), as (first, last + 1): the main land
+    the place is on, not islands offshore (the Andamans off India's east coast)."""
+    cells = sorted(set(values))
+    if at not in cells:
+        return None
+    i = j = cells.index(at)
+    while i > 0 and cells[i] - cells[i - 1] <= 2:
+        i -= 1
+    while j < len(cells) - 1 and cells[j + 1] - cells[j] <= 2:
+        j += 1
+    return cells[i], cells[j] + 1
+
+
 def point_name(direction: Direction) -> str:
     """The compass point of a direction ('north-east'); 'central' has none."""
     if direction.ns and direction.ew:

@@ -445,7 +445,12 @@ class Compass(GeoKind):
                 continue  # a smaller place or a region of that name may be the one meant
             positions = [cp.locate(g, p, area) for p in inside]
             if any(pos is None or not cp.contradicts(direction, pos) for pos in positions):
-                continue
+                # 'on India's west coast': a coast is judged across the country where the town lies
+                coast = area == cc and not (direction.ns and direction.ew) and not direction.central and \
+                    _COAST.search(block.text, m.compass.end, m.compass.end + 30)
+                positions = [cp.across(g, p, cc) for p in inside] if coast else [None]
+                if any(pos is None or not cp.contradicts(direction, pos) for pos in positions):
+                    continue
             if _key(x) in non_place_names(doc) or _division_fits(g, cp, x, cc, direction):  # the dearest test last
                 continue
             actual = cp.word_for(cp.along(direction, positions[0]), m.compass.text, self.hyphenated(doc))
@@ -586,6 +591,7 @@ class Compass(GeoKind):
                                   detail=f"lies {actual} of {y} (about {km:.0f} km), not '{word}'")
 
 
+_COAST = re.compile(r"\A\s*(?:coast|coastline|seaboard|shore)")
 # Parts of continents named after a sea: a port "on" them may belong to any coastal country.
 _SEA_REGIONS = frozenset(("Baltic states", "Gulf", "Caribbean"))
 
