@@ -379,7 +379,10 @@ class Compass(GeoKind):
         judged: set[int] = set()
         for block, m in self.located(doc):
             if m.compass is None:
-                continue
+                g = g or _gaz()
+                m = _split_compass(m, g)  # "in West Texas", "in Southern California"
+                if m is None:
+                    continue
             direction = cp.parse(m.compass.text)
             if direction is None:
                 continue
@@ -636,7 +639,8 @@ def _compass_area(g, x: str, y: str) -> tuple[str | None, str | None]:
             return codes[0], codes[0]
     homes = {f"{p.country}.{p.admin1}" for p in g.places(x)}
     divisions = [d for d in _divisions(g, y) if d in homes]
-    if len(divisions) == 1 and (not codes or codes == (divisions[0].partition(".")[0],)):
+    if len(divisions) == 1 and (not codes or codes == (divisions[0].partition(".")[0],)
+                                or not any(p.country in codes for p in g.places(x))):
         return divisions[0].partition(".")[0], divisions[0]
     return None, None
 
@@ -651,11 +655,38 @@ def _claim_span(m, xs) -> tuple[int, int]:
     return start, end
 
 
+def _split_compass(m, g):
+    """'X in West Texas', 'the East Texas city of X': a capitalised compass word before a division or a country
+    that does not make a name with it (West Virginia, South Africa and North Korea do) read as a compass word."""
+    from dataclasses import replace
+
+    from ..data.mentions import Span
+
+    first, _, rest = m.y.text.partition(" ")
+    if not rest or first.casefold() not in _COMPASS_FIRST or m.pattern not in ("in", "appos", "noun", "comma"):
+        return None
+    whole = _trim(m.y.text)
+    if g.countries_named(whole) or g.country_of_demonym(whole) or _divisions(g, whole) or g.places(whole) \
+            or g.regions_named(whole) or not (_divisions(g, rest) or g.countries_named(rest)
+                                              or g.country_of_demonym(rest)):
+        return None
+    start = m.y.start + len(first) + 1
+    return replace(m, compass=Span(first, m.y.start, m.y.start + len(first)), y=Span(rest, start, m.y.end))
+
+
+_COMPASS_FIRST = frozenset("north south east west northern southern eastern western central".split())
+# Federations whose states copy divides by compass ("West Texas", "southern Queensland") whatever part of the
+# country the state lies in.
+_PARTED_STATES = ("US.", "AU.", "CA.")
+
+
 def _division_lies(g, cp, division: str, direction) -> bool:
     """Whether a division itself lies in that part of its country ("southern Andalusia" may just say that
-    Andalusia is in the south of Spain)."""
+    Andalusia is in the south of Spain); never for the states of _PARTED_STATES."""
     from ..data import regions
 
+    if division.startswith(_PARTED_STATES):
+        return False
     middle = regions.centre(division)
     pos = regions.spread_of(*middle, division.partition(".")[0]) if middle else None
     if pos is None:
