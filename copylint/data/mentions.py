@@ -88,7 +88,7 @@ _TAILS = {
             rf"region|province|state)\s+(?:of\s+)?)?(?P<x>{NAME})",
     # X, (some) 40 km (to the) north of Y / X, just south of Y / X lies north-east of Y
     "bearing": rf"(?:,\s+(?:which\s+(?:is|lies|sits)\s+)?|\s+(?:is|lies|sits|was)\s+)(?:(?:located|situated)\s+)?(?:(?:about|around|some|roughly|nearly|almost|just|approximately|"
-               rf"over|more\s+than|less\s+than|only)\s+)?(?:(?P<dist>\d[\d,.]*)\s*(?:km|kilomet(?:re|er)s|miles|mi)\s+"
+               rf"over|more\s+than|less\s+than|only)\s+)?(?:(?P<dist>\d[\d,.]*\s*(?:km|kilomet(?:re|er)s|miles|mi))\s+"
                rf"(?:\(\d[\d,.]*\s*(?:km|miles)\)\s+)?)?(?:to\s+the\s+)?(?P<dir>{DIRECTION})\s+of\s+"
                rf"(?:the\s+(?:(?:country|nation)['’]s\s+)?(?P<capital>capital)(?:\s+city)?(?:,?\s+(?P<y>{NAME}))?|"
                rf"(?:the\s+(?:city|town|port|village)\s+of\s+)?(?P<y>{NAME}))",
@@ -131,6 +131,7 @@ class Mention:
     the: Span | None  # an article before Y or before the compass word ("in the western US")
     noun: str = ""
     head: Span | None = None  # for "in-list": the place the phrase follows ("Lamu" in "Malindi and Lamu in Y")
+    dist: Span | None = None  # for "bearing": the distance given ("40 km")
 
     @property
     def y_is_adjective(self) -> bool:
@@ -224,7 +225,7 @@ def _strip_the(text: str, start: int, end: int) -> int:
     return start
 
 
-_FAR_BEARING = (rf"\b(?:(?P<dist>\d[\d,.]*)\s*(?:km|kilomet(?:re|er)s|miles|mi)\s+(?:\(\d[\d,.]*\s*(?:km|miles)\)\s+)?)?"
+_FAR_BEARING = (rf"\b(?:(?P<dist>\d[\d,.]*\s*(?:km|kilomet(?:re|er)s|miles|mi))\s+(?:\(\d[\d,.]*\s*(?:km|miles)\)\s+)?)?"
                 rf"(?:to\s+the\s+)?(?P<dir>{DIRECTION})\s+of\s+(?:the\s+(?:(?:country|nation)['’]s\s+)?(?P<y>capital)\b"
                 rf"(?!\s+of|,?\s+\p{{Lu}})|(?:the\s+(?:city|town|port|village)\s+of\s+)?(?P<y>{NAME}))")
 
@@ -360,7 +361,8 @@ def _far_bearings(text: str, runs: list[tuple[int, int]], read: set[int]) -> Ite
         noun = "capital" if m.group("y") == "capital" else ""
         for s, e in reversed(before):
             if (s, m.end("dir")) not in read:
-                yield Mention("bearing-far", Span(text[s:e], s, e), _span(m, "y"), _span(m, "dir"), None, noun)
+                yield Mention("bearing-far", Span(text[s:e], s, e), _span(m, "y"), _span(m, "dir"), None, noun,
+                              dist=_span(m, "dist"))
 
 
 _COMPILED_EXTRA: dict[str, regex.Pattern] = {}
@@ -447,7 +449,8 @@ def _read(text: str, rx, pattern: str, start: int, end: int) -> Mention | None:
     if pattern == "bearing":
         compass = _span(m, "dir")
         if m.group("capital") and m.group("y") is None:  # "south of the capital": the article's capital
-            return Mention(pattern, run, _span(m, "capital"), compass, None, "capital")
+            return Mention(pattern, run, _span(m, "capital"), compass, None, "capital", dist=_span(m, "dist"))
+        return Mention(pattern, run, _span(m, "y"), compass, _span(m, "the"), "", dist=_span(m, "dist"))
     y = _span(m, "y")
     if compass is not None and compass.text[:1].isupper() and y is not None and compass.end < y.start \
             and not text[compass.end:y.start].strip() and _COMPASS_NAMES.get(y.text.casefold()) and \

@@ -553,6 +553,19 @@ class Compass(GeoKind):
                                   detail=f"lies in the {part} part of {g.display(cc).removeprefix('the ')}, not "
                                          f"the '{m.compass.text}' part")
 
+    def _distance(self, doc, block, m, xs, y: str, km: float):
+        """'X, 400 km north of Y': the distance given against the straight line between them. A road is longer
+        than the line (up to two and a half times, with 20 km to spare), never much shorter (six tenths, 10
+        km): outside that band, flagged. False: judged and right (or no distance given)."""
+        claimed = _claimed_km(m.dist.text) if m.dist is not None else None
+        if claimed is None or 0.6 * km - 10 <= claimed <= 2.5 * km + 20:
+            return False
+        miles = "mi" in m.dist.text.casefold() and "km" not in m.dist.text.casefold()
+        real = f"{km / 1.609344:,.0f} miles" if miles else f"{km:,.0f} km"
+        return self.finding(doc, block, m.dist.start, m.dist.end, None, place=xs.text, actual=real,
+                            match=m.dist.text, detail=f"lies about {real} from {y} in a straight line, not "
+                                                      f"{m.dist.text}")
+
     def _bearing(self, doc, block, g, cp, m, direction) -> Finding | None:
         """'X, 40 km north of Y': the bearing from Y to X against the direction said (both unambiguous towns)."""
         xs = place_name(g, m.x, doc, block)
@@ -583,7 +596,7 @@ class Compass(GeoKind):
         said = cp.POINTS[cp.point_name(direction)]
         real = cp.bearing((b.lat, b.lon), (a.lat, a.lon))
         if cp.angle_between(said, real) <= 100:
-            return False
+            return self._distance(doc, block, m, xs, y, km)
         actual = cp.point_of(real, cardinal=not (direction.ns and direction.ew))
         word = m.compass.text
         if "-" not in word and "-" in actual:
@@ -643,6 +656,20 @@ def _compass_area(g, x: str, y: str) -> tuple[str | None, str | None]:
                                 or not any(p.country in codes for p in g.places(x))):
         return divisions[0].partition(".")[0], divisions[0]
     return None, None
+
+
+_DISTANCE = re.compile(r"([\d,.]*\d)\s*(km|kilomet(?:re|er)s|miles|mi)\Z")
+
+
+def _claimed_km(text: str) -> float | None:
+    m = _DISTANCE.match(text)
+    if m is None:
+        return None
+    try:
+        value = float(m.group(1).replace(",", ""))
+    except ValueError:
+        return None
+    return value * (1.609344 if m.group(2).startswith("mi") else 1.0)
 
 
 def _claim_span(m, xs) -> tuple[int, int]:
