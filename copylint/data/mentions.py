@@ -58,7 +58,7 @@ _LOCATOR = (
 _TAILS = {
     # X in (northern) Y, X, in the north of Y, X is located in Y's east
     "in": rf"(?:\s+(?:city|town|port|district|area|county|municipality|region|province|state|governorate))?"
-          rf"(?:,?\s+|\s*[—–(]\s*|\s+-\s+){_LOCATED}?(?:in|on|at|along|off)\s+"
+          rf"(?:,?\s+|\s*[—–(]\s*|\s+-\s+){_LOCATED}?(?:(?:just\s+)?across\s+the\s+border\s+)?(?:in|on|at|along|off)\s+"
           rf"{_LOCATOR}",
     # X, a (small) port (city) in (northern) Y / X, a town on Y's coast
     "appos": rf"(?:,\s+|\s+(?:is|was|remains)\s+)(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:(?P<comp>{COMPASS_ADJ})\s+"
@@ -70,8 +70,9 @@ _TAILS = {
                  rf"strategic|sprawling|coastal|[\w-]+-(?:hit|held))\s+)?"
                  rf"(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})\s+(?P<noun>{PLACE_NOUN})\b(?!\s+of\b)",
     # X, Y's northern port (city) / X, Y's southernmost town
-    "appos-poss": rf",\s+(?:the\s+)?(?P<y>{NAME})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?P<comp>{COMPASS_ADJ}|"
-                  rf"(?:north|south|east|west)ernmost)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{PLACE_NOUN})\b",
+    "appos-poss": rf",\s+(?:one\s+of\s+)?(?:the\s+)?(?P<y>{NAME})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:(?P<comp>{COMPASS_ADJ}|"
+                  rf"(?:north|south|east|west)ernmost)\s+)?(?:[\w-]+\s+){{0,2}}?(?P<noun>city|cities|town|towns|port|ports|"
+                  rf"capital|village|villages|harbour|harbor)\b",
     # X, northern Y's main port / X is southern Y's biggest city
     "comp-poss": rf"(?:,\s+|\s+(?:is|was|remains)\s+)(?P<comp>{COMPASS_ADJ})\s+(?P<y>{NAME})['’]s\s+"
                  rf"(?:[\w-]+\s+){{0,3}}?(?P<noun>{PLACE_NOUN})\b",
@@ -500,7 +501,8 @@ _CAPITAL = (
     # Y's capital, X / Y's capital city of X / Y's capital is X
     rf"(?P<y>{NAME})['’]s\s+{_SEAT}(?:,\s+|\s+(?:is\s+|of\s+)?)(?P<x>{NAME})",
     # X, Y's capital / X is Y's capital
-    rf"(?P<x>{NAME})(?:,\s+|\s+(?:is|remains)\s+(?:now\s+|also\s+|still\s+)?)(?P<y>{NAME})['’]s\s+{_SEAT}\b(?!\s+of)",
+    rf"(?P<x>{NAME})(?:,\s+(?:(?:which|that)\s+(?:is|remains|serves\s+as)\s+)?|\s+(?:is|remains|serves\s+as)\s+)"
+    rf"(?:now\s+|also\s+|still\s+)?(?P<y>{NAME})['’]s\s+{_SEAT}\b(?!\s+of)",
     # the Australian capital, X
     rf"\b(?i:the)\s+(?P<adj>{NAME})\s+{_SEAT}(?:,\s+|\s+(?:of\s+)?)(?P<x>{NAME})",
     # X, the Australian capital

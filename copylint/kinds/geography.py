@@ -207,6 +207,8 @@ class PlaceCountry(GeoKind):
         x, y = xs.text, _trim(m.y.text)
         if g.countries_named(x) or g.country_of_demonym(x):
             return None
+        if m.pattern == "appos-poss" and m.noun.startswith(("port", "harbo")) and _landlocked(g, y):
+            return None  # "Mombasa, Uganda's main port": the sea port a landlocked country uses
         if m.y_is_adjective:
             from ..data import regions as division_data
 
@@ -610,6 +612,13 @@ class Compass(GeoKind):
 _COAST = re.compile(r"\A\s*(?:coast|coastline|seaboard|shore)")
 # Parts of continents named after a sea: a port "on" them may belong to any coastal country.
 _SEA_REGIONS = frozenset(("Baltic states", "Gulf", "Caribbean"))
+
+
+def _landlocked(g, name: str) -> bool:
+    from ..data import country_facts
+
+    codes = g.countries_named(name)
+    return len(codes) == 1 and bool(country_facts.landlocked(codes[0]))
 
 
 def _own_name(g, name: str) -> bool:
