@@ -50,6 +50,10 @@ _LOCATOR = (
     rf"|(?P<the>the\s+)?(?P<y>{NAME}|(?<=the\s)(?:country|nation))['’]s\s+(?:(?P<comp>{COMPASS_NOUN})\b|(?P<comp>{COMPASS_ADJ})\s+"
     rf"(?:part|parts|region|regions|corner|tip|edge|reaches|half|third|provinces?|states?|border|coast|"
     rf"frontier|areas?|districts?)\b)"
+    # the (far) north: of the country the text is about (an empty Y)
+    rf"|(?P<the>the\s+)(?P<comp>{COMPASS_NOUN})(?P<y>)(?![\p{{L}}-]|\s+of\b|['’]s|\s+(?:and|or)\s+(?:the\s+)?\p{{Ll}})"
+    # Y's Z state: the division
+    rf"|{NAME}['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})(?=\s+(?:state|province|region|governorate|oblast)\b)"
     # (the) (northern | neighbouring) (state of) Y
     rf"|(?P<the>the\s+)?(?:(?P<comp>{COMPASS_ADJ}|{_COMPASS_WORD})\s+|{_IN_ADJ}\s+)?(?P<dnoun>(?:state|province|region)\s+of\s+)?"
     rf"(?P<y>{NAME})(?P<poss>['’]s)?)")
@@ -63,12 +67,12 @@ _TAILS = {
     # X, a (small) port (city) in (northern) Y / X, a town on Y's coast
     "appos": rf"(?:,\s+|\s+(?:is|was|remains)\s+)(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:(?P<comp>{COMPASS_ADJ})\s+"
              rf"(?:[\w-]+\s+)?)?(?P<noun>{PLACE_NOUN})\s+(?:{_LOCATED})?(?:in|on|(?<=(?:largest|biggest|second|third|"
-             rf"main|chief|principal)\s+(?:city|port|town)\s+)of)\s+"
+             rf"main|chief|principal|port|coastal|border|market|industrial)\s+(?:city|port|town)\s+)of)\s+"
              rf"{_LOCATOR}",
     # X, a (northern) Y city / X, the Kenyan port
-    "appos-adj": rf",\s+(?:a|an|the)\s+(?:(?:small|large|major|big|remote|busy|bustling|historic|ancient|key|"
-                 rf"strategic|sprawling|coastal|[\w-]+-(?:hit|held))\s+)?"
-                 rf"(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})\s+(?P<noun>{PLACE_NOUN})\b(?!\s+of\b)",
+    "appos-adj": rf",\s+(?:a|an|the)\s+(?:(?!(?:of|in|on|and|or|with|for|from|by|to)\b)[a-z][\w-]*\s+){{0,2}}?"
+                 rf"(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})\s+(?:[a-z][\w-]*\s+)?(?P<noun>{PLACE_NOUN})\b"
+                 rf"(?!\s+of\s+(?!(?:some\s+|about\s+|around\s+|nearly\s+|more\s+than\s+)?\d))",
     # X, Y's northern port (city) / X, Y's southernmost town
     "appos-poss": rf",\s+(?:one\s+of\s+)?(?:the\s+)?(?P<y>{NAME})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:(?P<comp>{COMPASS_ADJ}|"
                   rf"(?:north|south|east|west)ernmost)\s+)?(?:[\w-]+\s+){{0,2}}?(?P<noun>city|cities|town|towns|port|ports|"
@@ -79,9 +83,9 @@ _TAILS = {
     # X, Kenya's second city, lies in the north of the country
     "in-appos": rf",\s+[^,.;()\n]{{2,40}}?,\s+{_LOCATED}(?:in|on)\s+{_LOCATOR}",
     # X, Y   (a dateline or "in Lyon, France")
-    "comma": rf",\s+(?P<the>the\s+)?(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})",
+    "comma": rf",\s+(?P<the>the\s+)?(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})(?:\s+(?:state|province|region|governorate))?",
     # X (Y) / X (southern Y)
-    "paren": rf"\s+\((?P<the>the\s+)?(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})\)",
+    "paren": rf"\s+\((?P<the>the\s+)?(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})(?:\s+(?:state|province|region|governorate))?\)",
     # [the (southern)] Y city of X / Y port city X
     "noun": rf"\s+(?P<noun>{PLACE_NOUN})(?:\s+city)?(?:\s+of\s+|,\s+|\s+)(?P<x>{NAME})",
     # [in] Y's (northern) (city of) X
@@ -453,6 +457,8 @@ def _read(text: str, rx, pattern: str, start: int, end: int) -> Mention | None:
             return Mention(pattern, run, _span(m, "capital"), compass, None, "capital", dist=_span(m, "dist"))
         return Mention(pattern, run, _span(m, "y"), compass, _span(m, "the"), "", dist=_span(m, "dist"))
     y = _span(m, "y")
+    if y is not None and not y.text:
+        y = Span("country", y.start, y.end)  # "X, in the far north": the country the text is about
     if compass is not None and compass.text[:1].isupper() and y is not None and compass.end < y.start \
             and not text[compass.end:y.start].strip() and _COMPASS_NAMES.get(y.text.casefold()) and \
             compass.text.casefold() in _COMPASS_NAMES[y.text.casefold()]:

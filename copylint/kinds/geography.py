@@ -767,7 +767,13 @@ class Capital(GeoKind):
             claims, skip = capital_patterns()
             for rx in claims:
                 for m in rx.finditer(text):
-                    if m.start("x") in seen or skip.match(text, m.end()) or _past(text, m.start()):
+                    after = skip.match(text, m.end())
+                    if after is not None and "y" in m.re.groupindex and m.group("y") and \
+                            _DIVISION_WORD.match(text, m.end()):
+                        g = g or _gaz()
+                        if regions_named_any(g, m.group("y")):
+                            after = None  # "the capital of Kaduna state": a division's capital, judged as one
+                    if m.start("x") in seen or after is not None or _past(text, m.start()):
                         continue
                     seen.add(m.start("x"))
                     g = g or _gaz()
@@ -808,8 +814,8 @@ class Capital(GeoKind):
             return None
         if adjective and g.country_of_demonym(y):
             return None
-        known = [(c, caps) for c in sorted({d.partition(".")[0] for d in _divisions(g, y)} | {"US"})
-                 if (caps := regions.division_capitals(c, y))]
+        homes = {d.partition(".")[0] for d in (*_divisions(g, y), *regions.divisions_named(y), *g.regions_named(y))}
+        known = [(c, caps) for c in sorted(homes | {"US"}) if (caps := regions.division_capitals(c, y))]
         if len(known) != 1 or any(_key(x) == _key(c) for c in known[0][1]):
             return None
         capital = known[0][1][0]
@@ -829,6 +835,16 @@ class Capital(GeoKind):
         x_start = m.end("x") - len(x)
         return self.finding(doc, block, x_start, m.end("x"), g.capital(cc), place=x,
                             country=g.display(cc).removeprefix("the "), capital=g.capital(cc))
+
+
+_DIVISION_WORD = re.compile(r"\s*(?:state|province|region|territory|governorate|oblast|prefecture)\b", re.I)
+
+
+def regions_named_any(g, name: str) -> bool:
+    """Whether a name is a first-level division's anywhere (a state, province or region)."""
+    from ..data import regions
+
+    return bool(regions.divisions_named(_trim(name)) or g.regions_named(_trim(name)))
 
 
 def recent_country(doc: Document, block: ProseBlock, pos: int, g) -> str | None:
