@@ -53,7 +53,7 @@ _LOCATOR = (
     # the (far) north: of the country the text is about (an empty Y)
     rf"|(?P<the>the\s+)(?P<comp>{COMPASS_NOUN})(?P<y>)(?![\p{{L}}-]|\s+of\b|['’]s|\s+(?:and|or)\s+(?:the\s+)?\p{{Ll}})"
     # Y's Z state: the division
-    rf"|{NAME}['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})(?=\s+(?:state|province|region|governorate|oblast)\b)"
+    rf"|(?P<owner>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})(?=\s+(?:state|province|region|governorate|oblast)\b)"
     # (the) (northern | neighbouring) (state of) Y
     rf"|(?P<the>the\s+)?(?:(?P<comp>{COMPASS_ADJ}|{_COMPASS_WORD})\s+|{_IN_ADJ}\s+)?(?P<dnoun>(?:state|province|region)\s+of\s+)?"
     rf"(?P<y>{NAME})(?P<poss>['’]s)?)")
@@ -137,6 +137,7 @@ class Mention:
     noun: str = ""
     head: Span | None = None  # for "in-list": the place the phrase follows ("Lamu" in "Malindi and Lamu in Y")
     dist: Span | None = None  # for "bearing": the distance given ("40 km")
+    owner: Span | None = None  # "in India's Punjab province": the country a division Y is said to be in
 
     @property
     def y_is_adjective(self) -> bool:
@@ -250,6 +251,9 @@ def _mentions(text: str) -> Iterator[Mention]:
             if not _may_follow(pattern, after):
                 continue
             found = _try(text, rx, pattern, start, end)
+            if found is not None and found.owner is not None:  # the division, and the country it is said to be in
+                seen.add((found.x.start, found.owner.start))
+                yield Mention(found.pattern, found.x, found.owner, None, None, found.noun)
             if found is not None and (found.x.start, found.y.start) not in seen:
                 seen.add((found.x.start, found.y.start))
                 if pattern in ("in", "appos"):
@@ -459,6 +463,8 @@ def _read(text: str, rx, pattern: str, start: int, end: int) -> Mention | None:
     y = _span(m, "y")
     if y is not None and not y.text:
         y = Span("country", y.start, y.end)  # "X, in the far north": the country the text is about
+    if "owner" in m.re.groupindex and m.group("owner"):
+        return Mention(pattern, run, y, compass, _span(m, "the"), noun, owner=_span(m, "owner"))
     if compass is not None and compass.text[:1].isupper() and y is not None and compass.end < y.start \
             and not text[compass.end:y.start].strip() and _COMPASS_NAMES.get(y.text.casefold()) and \
             compass.text.casefold() in _COMPASS_NAMES[y.text.casefold()]:
