@@ -503,6 +503,15 @@ def capitalised_runs(text: str) -> Iterator[tuple[int, int]]:
 
 # --- capitals, borders and ranks (compiled on first use) --------------------------------------------------
 _SEAT = r"(?:(?:state|provincial|regional|national)\s+)?capital(?:\s+city)?"
+# Words before "capital" that leave it the seat of government ("Nigeria's bustling capital"), and those that do
+# not ("commercial capital", "former capital"), which no claim reads through.
+_NOT_SEAT = (r"(?:commercial|economic|financial|business|cultural|former|old|ancient|historic|historical|"
+             r"administrative|legislative|judicial|constitutional|spiritual|religious|tourist|tourism|de|facto|"
+             r"declared|proclaimed|self-declared|summer|winter|royal|imperial|colonial|new|future|interim|"
+             r"provisional|temporary|wartime|second|shopping|fashion|music|film|art|arts|media|tech|"
+             r"technology|industrial|oil|gold|coffee|diamond|murder|party|rebel|state|provincial|regional|"
+             r"county|district|municipal|divisional)\b")
+_SEAT_WORDS = rf"(?:(?!{_NOT_SEAT})[a-z][\w-]*\s+){{0,2}}?"
 _CAPITAL = (
     # X, (the) capital of Y / X is the capital of Y / X, which is the capital of Y
     rf"(?P<x>{NAME})(?:,\s+(?:(?:which|that)\s+(?:is|serves\s+as)\s+)?|\s+(?:is|remains|serves\s+as|has\s+been)\s+"
@@ -514,14 +523,16 @@ _CAPITAL = (
     rf"(?P<y>{NAME})['’]s\s+{_SEAT}(?:,\s+|\s+(?:is\s+|of\s+)?)(?P<x>{NAME})",
     # X, Y's capital / X is Y's capital
     rf"(?P<x>{NAME})(?:,\s+(?:(?:which|that)\s+(?:is|remains|serves\s+as)\s+)?|\s+(?:is|remains|serves\s+as)\s+)"
-    rf"(?:now\s+|also\s+|still\s+)?(?P<y>{NAME})['’]s\s+{_SEAT}\b(?!\s+of)",
+    rf"(?:now\s+|also\s+|still\s+)?(?P<y>{NAME})['’]s\s+{_SEAT_WORDS}{_SEAT}\b(?!\s+of)",
     # the Australian capital, X
     rf"\b(?i:the)\s+(?P<adj>{NAME})\s+{_SEAT}(?:,\s+|\s+(?:of\s+)?)(?P<x>{NAME})",
     # X, the Australian capital
-    rf"(?P<x>{NAME})(?:,\s+|\s+is\s+)the\s+(?P<adj>{NAME})\s+{_SEAT}\b(?!['’]s|\s+of)",
+    rf"(?P<x>{NAME})(?:,\s+|\s+is\s+)the\s+{_SEAT_WORDS}(?P<adj>{NAME})\s+{_SEAT}\b(?!['’]s|\s+of)",
     # the (country's) capital, X  /  X, the (nation's) capital  (the country: the article's own)
     rf"\b(?i:the)\s+(?:(?P<own>country|nation)['’]s\s+)?capital(?:\s+city)?,?\s+(?P<x>{NAME})",
     rf"(?P<x>{NAME}),\s+the\s+(?:(?P<own>country|nation)['’]s\s+)?capital(?:\s+city)?\b(?!['’]s|\s+of|\s+\p{{Lu}})",
+    rf"(?P<x>{NAME})(?:,\s+which\s+is|\s+is|\s+remains)\s+(?:still\s+|now\s+)?the\s+(?:(?P<own>country|nation)['’]s\s+)?capital"
+    rf"(?:\s+city)?\b(?!['’]s|\s+of|\s+\p{{Lu}}|\s+(?:until|since|before|from|in\s+\d))",
 )
 # What after a capital claim makes it about a subdivision or about the past.
 _CAPITAL_AFTER_SKIP = (
