@@ -541,7 +541,8 @@ _CAPITAL_AFTER_SKIP = (
 
 DIRECTION = (r"(?:north|south)(?:[- ]?(?:east|west))?|east|west")
 _BORDER = (
-    rf"(?P<y>{NAME})(?:,\s+which|(?=,\s+bordering))?\s*(?:borders|bordered|(?:is|are|was)\s+bordered\s+by|,\s+bordering|"
+    rf"(?P<y>{NAME})(?:,\s+which|(?=,\s+bordering|,\s+bordered))?\s*(?:borders|bordered|(?:is|are|was)\s+bordered\s+by|,\s+bordering|"
+    rf",\s+bordered\s+by|"
     rf"shares\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}borders?\s+with|"
     rf"has\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}borders?\s+with)\s+")
 _NEIGHBOUR_WORD = r"neighbou?rs?"
@@ -551,10 +552,15 @@ _NEAR_WORDS = (r"(?:only|two|three|four|five|six|seven|eight|nine|ten|\d+|land|c
 _NEIGHBOURS = (
     # Y's (northern) neighbour(s)(,) Z  /  Y and its (western) neighbour Z
     rf"(?P<y>{NAME})(?:['’]s|\s+and\s+its)\s+(?:{_NEAR_WORDS}\s+)*(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:{_NEAR_WORDS}\s+)*"
-    rf"{_NEIGHBOUR_WORD}(?:\s+(?P<d2>to\s+the\s+(?:{DIRECTION})))?,?\s+(?:such\s+as\s+|including\s+)?(?:the\s+)?(?P<z>{NAME})",
+    rf"{_NEIGHBOUR_WORD}(?:\s+(?P<d2>to\s+the\s+(?:{DIRECTION})))?,?\s+(?:such\s+as\s+|including\s+|include\s+|included\s+|"
+    rf"are\s+|were\s+)?(?:the\s+)?(?P<z>{NAME})",
     # Z, Y's (northern) neighbour
     rf"(?P<z>{NAME}),\s+(?:the\s+)?(?P<y>{NAME})['’]s\s+(?:{_NEAR_WORDS}\s+)*(?:(?P<comp>{COMPASS_ADJ})\s+)?"
-    rf"(?:{_NEAR_WORDS}\s+)*neighbou?r\b",
+    rf"(?:{_NEAR_WORDS}\s+)*neighbou?r\b(?:\s+(?P<d2>to\s+the\s+(?:{DIRECTION})))?",
+    # Z (lies) on Y's western border / the border from Y into Z
+    rf"(?P<z>{NAME}),?\s+(?:which\s+)?(?:lies\s+|sits\s+)?(?:on|along)\s+(?P<y>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?"
+    rf"(?:border|frontier)\b",
+    rf"\b(?:border|frontier)\s+from\s+(?:the\s+)?(?P<y>{NAME})\s+(?:into|to)\s+(?:the\s+)?(?P<z>{NAME})",
     # the Y-Z border / frontier
     rf"\b(?i:the)\s+(?P<y>{_WORD}(?:\s{_WORD})?)\s?[-–]\s?(?P<z>{_WORD}(?:\s{_WORD})?)\s+(?:border|frontier)\b",
     # the border between Y and Z / Y's border with Z
