@@ -286,7 +286,7 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
     its founding year; `org` matches an alias (group 'org'), `name` a capitalised name."""
     c = rf"(?P<c>{name})"
     members = (r"(?:members?|member\s+(?:states?|countries|nations)|allies|ally|founders|(?:founding|founder)[\s-]+"
-               r"(?:members?|states|countries|nations)|countries|nations|states|economies|signatories)")
+               r"(?:members?|states|countries|nations)|countries|nations|states|economies|signatories|producers|exporters)")
     lst = rf"(?P<list>(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{name})*"
     return {
         "seat": [
@@ -304,20 +304,32 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
             rf"(?<![\w-]){org}['’]s\s+(?P<city>{name})\s+(?:headquarters|HQ|head\s+office|secretariat)\b",
         ],
         "member": [
-            rf"(?<![\w-]){org}\s+(?:member|member\s+states?|member\s+country|member\s+countries|ally|allies|"
-            rf"countries|nations)\s+{c}{lst}",
-            rf"{c}(?:,\s+|\s+(?:became|is|was|has\s+been|remains)\s+)(?:a|an|another|the|also\s+an?|itself\s+an?|one\s+of\s+the\s+(?:\w+\s+)?)\s*(?:fellow\s+|full\s+|longtime\s+|long-standing\s+|permanent\s+)?"
+            rf"(?<![\w-]){org}\s+(?:members?|member\s+states?|member\s+country|member\s+countries|ally|allies|"
+            rf"countries|nations|producers?|exporters?)\s+(?:such\s+as\s+|including\s+|like\s+)?{c}{lst}",
+            # Norway is in the EU / Norway, (which is) part of the EU / which belongs to the EU / inside the EU
+            rf"{c}{lst}(?:,\s+(?:which\s+(?:is|are)\s+|both\s+|all\s+)?|\s+(?:is|are|was|remains)\s+(?:also\s+)?)(?:part\s+of|in|"
+            rf"inside|within|belongs?\s+to)\s+(?:the\s+)?{org}(?:\s+(?:alliance|bloc|cartel|group|club))?"
+            rf"(?![\w+-]|['’]s|\s+\p{{Ll}})",
+            # Norway and Sweden, both EU members
+            rf"{c}{lst},\s+(?:both|all)\s+{org}\s+(?:members|countries|states|nations|allies)\b",
+            # the OPEC cartel, which includes Brazil
+            rf"(?<![\w-]){org}(?:\s+(?:alliance|bloc|cartel|group|club))?,\s+which\s+(?:now\s+)?(?:includes|included|comprises|"
+            rf"groups)\s+(?:the\s+)?{c}{lst}",
+            # Austria, which joined NATO (no year)
+            rf"{c}(?:,\s+which)?\s+(?:has\s+)?(?:joined|entered|acceded\s+to)\s+(?:the\s+)?{org}(?![\w+-]|\s+\p{{Ll}}|"
+            rf"\s+(?:in|back\s+in)\s+\d)",
+            rf"{c}(?:,\s+|\s+(?:became|is|was|has\s+been|remains)\s+)(?:a|an|another|the|also\s+an?|itself\s+an?|one\s+of\s+the\s+(?:\w+\s+)?)\s*(?:(?!(?:non|former|ex|would|candidate|prospective|aspiring)\b)[a-z][\w-]*\s+)?"
             rf"(?P<founding>(?:founding|founder)[\s-]+)?{org}\s+(?P<founding>(?:founding|founder)[\s-]+)?(?:member|member\s+state|member\s+country|ally|"
-            rf"nation|country|economy)\b(?:\s+(?:since|in)\s+{_YEAR})?",
+            rf"nation|country|economy|state|producer|exporter)\b(?:\s+(?:since|in)\s+{_YEAR})?",
             rf"{c}\s+(?:is|was|has\s+been|became|remains|were|are)\s+(?:a|an|also\s+a|also\s+an|one\s+of\s+the|among\s+the)?\s*"
             rf"(?:\w+\s+)??(?:full\s+|permanent\s+)?(?P<founding>(?:founding|founder)[\s-]+)?members?\s+of\s+(?:the\s+)?{org}(?:\s+(?:since|in)\s+{_YEAR})?",
             rf"{c}(?:\s+(?:is|was|were|are)|,)\s+(?:among|one\s+of)\s+(?:the\s+)?{org}['’]s\s+(?:\w+\s+)??(?P<founding>(?:founding|founder)[\s-]+)?"
-            rf"(?:members|founders|member\s+states)",
+            rf"(?:members|founders|member\s+states|producers|exporters)",
             rf"{c},\s+one\s+of\s+(?:the\s+)?(?:\d+\s+|\w+\s+)?{org}(?:['’]s)?\s+(?:\d+\s+)?(?:member\s+states|members|"
             rf"member\s+countries|member\s+nations|countries|states|nations|economies)\b",
             # Thailand and Vietnam, founding members of ASEAN
             rf"{c}{lst},\s+(?:both\s+|all\s+)?(?P<founding>(?:founding|founder)[\s-]+)members\s+of\s+(?:the\s+)?{org}",
-            rf"{c},\s+(?:which\s+is\s+)?(?:a|an|one\s+of\s+the)\s+(?:(?!found)\w+\s+)?(?P<founding>(?:founding|founder)[\s-]+)?members?\s+of\s+"
+            rf"{c},\s+(?:which\s+is\s+)?(?:a|an|one\s+of\s+the)\s+(?:(?!found)\w+\s+)?(?P<founding>(?:founding|founder)[\s-]+)?members?(?:\s+(?:state|country|nation)s?)?\s+of\s+"
             rf"(?:the\s+)?{org}(?:\s+(?:since|in)\s+{_YEAR})?",
             rf"{c}(?:,\s+which)?\s+(?:joined|entered|acceded\s+to)\s+(?:the\s+)?{org}\s+(?:in|back\s+in)\s+{_YEAR}",
             rf"\b(?i:since|after|before|on)\s+joining\s+(?:the\s+)?{org}\s+in\s+{_YEAR},\s+(?:the\s+)?{c}",
