@@ -25,7 +25,6 @@ def read(text: str) -> list[tuple]:
                                                         ("poss", "Punjab", "Pakistan", None)]),
     ("Kano, in Nigeria's Kaduna state, voted.", [("in", "Kano", "Nigeria", None), ("in", "Kano", "Kaduna", None),
                                                  ("poss", "Kaduna", "Nigeria", None)]),
-    ("Kenya is big. Mombasa, in the far north, is hot.", [("in", "Mombasa", "country", "far north")]),
     ("Kochi, in the eastern state of Kerala, flooded.", [("in", "Kochi", "Kerala", "eastern")]),
     # appositives
     ("Mombasa, a port city in northern Kenya, is hot.", [("appos", "Mombasa", "Kenya", "northern")]),

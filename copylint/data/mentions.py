@@ -50,8 +50,6 @@ _LOCATOR = (
     rf"|(?P<the>the\s+)?(?P<y>{NAME}|(?<=the\s)(?:country|nation))['’]s\s+(?:(?P<comp>{COMPASS_NOUN})\b|(?P<comp>{COMPASS_ADJ})\s+"
     rf"(?:part|parts|region|regions|corner|tip|edge|reaches|half|third|provinces?|states?|border|coast|"
     rf"frontier|areas?|districts?)\b)"
-    # the (far) north: of the country the text is about (an empty Y)
-    rf"|(?P<the>the\s+)(?P<comp>{COMPASS_NOUN})(?P<y>)(?![\p{{L}}-]|\s+of\b|['’]s|\s+(?:and|or)\s+(?:the\s+)?\p{{Ll}})"
     # Y's Z state: the division
     rf"|(?P<owner>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})(?=\s+(?:state|province|region|governorate|oblast)\b)"
     # (the) (northern | neighbouring) (state of) Y
@@ -461,8 +459,6 @@ def _read(text: str, rx, pattern: str, start: int, end: int) -> Mention | None:
             return Mention(pattern, run, _span(m, "capital"), compass, None, "capital", dist=_span(m, "dist"))
         return Mention(pattern, run, _span(m, "y"), compass, _span(m, "the"), "", dist=_span(m, "dist"))
     y = _span(m, "y")
-    if y is not None and not y.text:
-        y = Span("country", y.start, y.end)  # "X, in the far north": the country the text is about
     if "owner" in m.re.groupindex and m.group("owner"):
         return Mention(pattern, run, y, compass, _span(m, "the"), noun, owner=_span(m, "owner"))
     if compass is not None and compass.text[:1].isupper() and y is not None and compass.end < y.start \
