@@ -135,8 +135,15 @@ def test_compass_agreements(text: str) -> None:
 
 
 def test_compass_skips_a_name_shared_inside_the_country() -> None:
-    # Russia has more than one place called Kaliningrad, so no direction is judged.
-    assert facts("Ships sailed from Kaliningrad in Russia's far east.", "CL302") == []
+    # Two US towns of some size are called Portland (Oregon, Maine), so no direction is judged.
+    assert facts("Ships sailed from Portland in the eastern US.", "CL302") == []
+    assert facts("Ships sailed from Portland in the western US.", "CL302") == []
+
+
+def test_compass_takes_a_big_city_over_villages_of_its_name() -> None:
+    # Villages share Kaliningrad's and Porto Alegre's names; the city of 300,000+ is the one meant.
+    assert facts("Ships sailed from Kaliningrad in Russia's far east.", "CL302")
+    assert facts("Aid reached Porto Alegre in northern Brazil.", "CL302")
 
 
 # --- capitals ---------------------------------------------------------------------------------------------

@@ -21,7 +21,10 @@ def read(text: str) -> list[tuple]:
     ("Mombasa, on the north-east coast of Tanzania, is hot.", [("in", "Mombasa", "Tanzania", "north-east")]),
     ("Mombasa, at the northern tip of Kenya, is hot.", [("in", "Mombasa", "Kenya", "northern")]),
     ("Lahore, in Pakistan's Punjab province, voted.", [("in", "Lahore", "Pakistan", None),
+                                                        ("in", "Lahore", "Punjab", None),
                                                         ("poss", "Punjab", "Pakistan", None)]),
+    ("Kano, in Nigeria's Kaduna state, voted.", [("in", "Kano", "Nigeria", None), ("in", "Kano", "Kaduna", None),
+                                                 ("poss", "Kaduna", "Nigeria", None)]),
     ("Kochi, in the eastern state of Kerala, flooded.", [("in", "Kochi", "Kerala", "eastern")]),
     # appositives
     ("Mombasa, a port city in northern Kenya, is hot.", [("appos", "Mombasa", "Kenya", "northern")]),

@@ -24,13 +24,13 @@ class Direction:
 
 def parse(word: str) -> Direction | None:
     """'north-western' -> (north, west); 'central'/'centre'/'heart' -> central; None if not a compass word."""
-    w = word.casefold().replace("far ", "").replace("far-", "").replace("extreme ", "").replace("-", "")
+    w = word.casefold().replace("far ", "").replace("far-", "").replace("extreme ", "").replace("deep ", "").replace("-", "")
     w = w.replace(" ", "")
     if w.endswith("central") and w != "central":
         return None  # "east-central", "north-central": a band this check does not judge
     if w in ("central", "centre", "center", "heart", "midwestern"):
         return Direction("", "", True) if w != "midwestern" else None
-    w = w.removesuffix("ern")
+    w = w.removesuffix("most").removesuffix("ern")
     ns = "north" if w.startswith("north") else "south" if w.startswith("south") else ""
     rest = w[len(ns):]
     ew = rest if rest in ("east", "west") else ""
@@ -72,6 +72,38 @@ def locate(g, place, area: str):
     if found is None and "." not in area:
         found = g.position(place.lat, place.lon, area)
     return found
+
+
+def across(g, place, code: str):
+    """Where a place lies across its country at its own latitude (east-west) and longitude (north-south): among
+    the 1-degree cells holding the country's towns within a degree of it ('on India's west coast' is judged
+    where India is at Chennai's latitude, not by India's whole width). None where the band is under 3 degrees
+    across."""
+    from .gazetteer import Position
+
+    cells = g.cells(code)
+    row = _stretch([lon for lat, lon in cells if abs(lat - math.floor(place.lat)) <= 1], math.floor(place.lon))
+    column = _stretch([lat for lat, lon in cells if abs(lon - math.floor(place.lon)) <= 1], math.floor(place.lat))
+    if row is None or column is None:
+        return None
+    (w, e), (s, n) = row, column
+    lon = (place.lon - w) / (e - w) if e - w >= 3 else 0.5
+    lat = (place.lat - s) / (n - s) if n - s >= 3 else 0.5
+    return Position(lat=lat, lon=lon, lat_share=lat, lon_share=lon)
+
+
+def _stretch(values: list[int], at: int) -> tuple[int, int] | None:
+    """The run of cells holding `at` (a gap of one empty cell bridged), as (first, last + 1): the main land
+    the place is on, not islands offshore (the Andamans off India's east coast)."""
+    cells = sorted(set(values))
+    if at not in cells:
+        return None
+    i = j = cells.index(at)
+    while i > 0 and cells[i] - cells[i - 1] <= 2:
+        i -= 1
+    while j < len(cells) - 1 and cells[j + 1] - cells[j] <= 2:
+        j += 1
+    return cells[i], cells[j] + 1
 
 
 def point_name(direction: Direction) -> str:

@@ -22,8 +22,8 @@ NAME = rf"(?:{_SAINT}?{_WORD}(?:\s(?:{_PARTICLE}\s)?{_WORD}){{0,4}})"
 # something else) but never judged (see compass.parse).
 COMPASS_ADJ = (r"(?:(?i:far[- ]|extreme\s+)?(?i:(?:north|south)(?:[- ]?(?:east|west))?ern|(?:east|west)ern|"
                r"(?:north|south|east|west)[- ]central|central|mid-?western|south-?central|north-?central))")
-COMPASS_NOUN = (r"(?:(?:far[- ]|extreme\s+)?(?:north|south)(?:[- ]?(?:east|west))?|(?:far[- ]|extreme\s+)?(?:east|west)|"
-                r"centre|center|heart)")
+COMPASS_NOUN = (r"(?:(?:far[- ]|extreme\s+|deep\s+(?=south))?(?:(?i:north|south)|north|south)(?:[- ]?(?:east|west))?|"
+                r"(?:far[- ]|extreme\s+)?(?:(?i:east|west)|east|west)|centre|center|heart)")
 DIRECTION = r"(?:north|south)(?:[- ]?(?:east|west))?|east|west"
 PLACE_NOUN = (r"(?:city|town|village|port|province|state|region|district|county|municipality|island|resort|"
               r"enclave|oblast|capital|border\s+town|border\s+city|port\s+city|oil\s+town|mining\s+town|"
@@ -50,6 +50,8 @@ _LOCATOR = (
     rf"|(?P<the>the\s+)?(?P<y>{NAME}|(?<=the\s)(?:country|nation))['’]s\s+(?:(?P<comp>{COMPASS_NOUN})\b|(?P<comp>{COMPASS_ADJ})\s+"
     rf"(?:part|parts|region|regions|corner|tip|edge|reaches|half|third|provinces?|states?|border|coast|"
     rf"frontier|areas?|districts?)\b)"
+    # Y's Z state: the division
+    rf"|(?P<owner>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})(?=\s+(?:state|province|region|governorate|oblast)\b)"
     # (the) (northern | neighbouring) (state of) Y
     rf"|(?P<the>the\s+)?(?:(?P<comp>{COMPASS_ADJ}|{_COMPASS_WORD})\s+|{_IN_ADJ}\s+)?(?P<dnoun>(?:state|province|region)\s+of\s+)?"
     rf"(?P<y>{NAME})(?P<poss>['’]s)?)")
@@ -58,19 +60,30 @@ _LOCATOR = (
 _TAILS = {
     # X in (northern) Y, X, in the north of Y, X is located in Y's east
     "in": rf"(?:\s+(?:city|town|port|district|area|county|municipality|region|province|state|governorate))?"
-          rf"(?:,?\s+|\s*[—–(]\s*|\s+-\s+){_LOCATED}?(?:in|on|at|along|off)\s+"
+          rf"(?:,?\s+|\s*[—–(]\s*|\s+-\s+){_LOCATED}?(?:(?:just\s+)?across\s+the\s+border\s+)?(?:in|on|at|along|off)\s+"
           rf"{_LOCATOR}",
     # X, a (small) port (city) in (northern) Y / X, a town on Y's coast
-    "appos": rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{PLACE_NOUN})\s+(?:{_LOCATED})?(?:in|on)\s+"
+    "appos": rf"(?:,\s+|\s+(?:is|was|remains)\s+)(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:(?P<comp>{COMPASS_ADJ})\s+"
+             rf"(?:[\w-]+\s+)?)?(?P<noun>{PLACE_NOUN})\s+(?:{_LOCATED})?(?:in|on|(?<=(?:largest|biggest|second|third|"
+             rf"main|chief|principal|port|coastal|border|market|industrial)\s+(?:city|port|town)\s+)of)\s+"
              rf"{_LOCATOR}",
     # X, a (northern) Y city / X, the Kenyan port
-    "appos-adj": rf",\s+(?:a|an|the)\s+(?:(?:small|large|major|big|remote|busy|bustling|historic|ancient|key|"
-                 rf"strategic|sprawling|coastal|[\w-]+-(?:hit|held))\s+)?"
-                 rf"(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})\s+(?P<noun>{PLACE_NOUN})\b(?!\s+of\b)",
+    "appos-adj": rf",\s+(?:a|an|the)\s+(?:(?!(?:of|in|on|and|or|with|for|from|by|to)\b)[a-z][\w-]*\s+){{0,2}}?"
+                 rf"(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})\s+(?:[a-z][\w-]*\s+)?(?P<noun>{PLACE_NOUN})\b"
+                 rf"(?!\s+of\s+(?!(?:some\s+|about\s+|around\s+|nearly\s+|more\s+than\s+)?\d))",
+    # X, Y's northern port (city) / X, Y's southernmost town
+    "appos-poss": rf",\s+(?:one\s+of\s+)?(?:the\s+)?(?P<y>{NAME})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:(?P<comp>{COMPASS_ADJ}|"
+                  rf"(?:north|south|east|west)ernmost)\s+)?(?:[\w-]+\s+){{0,2}}?(?P<noun>city|cities|town|towns|port|ports|"
+                  rf"capital|village|villages|harbour|harbor)\b",
+    # X, northern Y's main port / X is southern Y's biggest city
+    "comp-poss": rf"(?:,\s+|\s+(?:is|was|remains)\s+)(?P<comp>{COMPASS_ADJ})\s+(?P<y>{NAME})['’]s\s+"
+                 rf"(?:[\w-]+\s+){{0,3}}?(?P<noun>{PLACE_NOUN})\b",
+    # X, Kenya's second city, lies in the north of the country
+    "in-appos": rf",\s+[^,.;()\n]{{2,40}}?,\s+{_LOCATED}(?:in|on)\s+{_LOCATOR}",
     # X, Y   (a dateline or "in Lyon, France")
-    "comma": rf",\s+(?P<the>the\s+)?(?P<y>{NAME})",
-    # X (Y)
-    "paren": rf"\s+\((?P<the>the\s+)?(?P<y>{NAME})\)",
+    "comma": rf",\s+(?P<the>the\s+)?(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})(?:\s+(?:state|province|region|governorate))?",
+    # X (Y) / X (southern Y)
+    "paren": rf"\s+\((?P<the>the\s+)?(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})(?:\s+(?:state|province|region|governorate))?\)",
     # [the (southern)] Y city of X / Y port city X
     "noun": rf"\s+(?P<noun>{PLACE_NOUN})(?:\s+city)?(?:\s+of\s+|,\s+|\s+)(?P<x>{NAME})",
     # [in] Y's (northern) (city of) X
@@ -78,7 +91,7 @@ _TAILS = {
             rf"region|province|state)\s+(?:of\s+)?)?(?P<x>{NAME})",
     # X, (some) 40 km (to the) north of Y / X, just south of Y / X lies north-east of Y
     "bearing": rf"(?:,\s+(?:which\s+(?:is|lies|sits)\s+)?|\s+(?:is|lies|sits|was)\s+)(?:(?:located|situated)\s+)?(?:(?:about|around|some|roughly|nearly|almost|just|approximately|"
-               rf"over|more\s+than|less\s+than|only)\s+)?(?:(?P<dist>\d[\d,.]*)\s*(?:km|kilomet(?:re|er)s|miles|mi)\s+"
+               rf"over|more\s+than|less\s+than|only)\s+)?(?:(?P<dist>\d[\d,.]*\s*(?:km|kilomet(?:re|er)s|miles|mi))\s+"
                rf"(?:\(\d[\d,.]*\s*(?:km|miles)\)\s+)?)?(?:to\s+the\s+)?(?P<dir>{DIRECTION})\s+of\s+"
                rf"(?:the\s+(?:(?:country|nation)['’]s\s+)?(?P<capital>capital)(?:\s+city)?(?:,?\s+(?P<y>{NAME}))?|"
                rf"(?:the\s+(?:city|town|port|village)\s+of\s+)?(?P<y>{NAME}))",
@@ -121,6 +134,8 @@ class Mention:
     the: Span | None  # an article before Y or before the compass word ("in the western US")
     noun: str = ""
     head: Span | None = None  # for "in-list": the place the phrase follows ("Lamu" in "Malindi and Lamu in Y")
+    dist: Span | None = None  # for "bearing": the distance given ("40 km")
+    owner: Span | None = None  # "in India's Punjab province": the country a division Y is said to be in
 
     @property
     def y_is_adjective(self) -> bool:
@@ -132,7 +147,7 @@ def _compiled() -> dict[str, regex.Pattern]:
     found = {f"tail:{k}": regex.compile(v) for k, v in _TAILS.items()}
     found.update({
         "run": regex.compile(r"(?=\p{Lu})" + NAME), "the-before": regex.compile(_THE_BEFORE),
-        "prep-before": regex.compile(_PREP_BEFORE), "list-after": regex.compile(_LIST_AFTER),
+        "prep-before": regex.compile(_PREP_BEFORE), "comp-before": regex.compile(rf"(?P<comp>{COMPASS_ADJ})\s+$"), "list-after": regex.compile(_LIST_AFTER),
         "end-after": regex.compile(_END_AFTER, regex.M), "list-before": regex.compile(_LIST_BEFORE),
     })
     return found
@@ -214,7 +229,7 @@ def _strip_the(text: str, start: int, end: int) -> int:
     return start
 
 
-_FAR_BEARING = (rf"\b(?:(?P<dist>\d[\d,.]*)\s*(?:km|kilomet(?:re|er)s|miles|mi)\s+(?:\(\d[\d,.]*\s*(?:km|miles)\)\s+)?)?"
+_FAR_BEARING = (rf"\b(?:(?P<dist>\d[\d,.]*\s*(?:km|kilomet(?:re|er)s|miles|mi))\s+(?:\(\d[\d,.]*\s*(?:km|miles)\)\s+)?)?"
                 rf"(?:to\s+the\s+)?(?P<dir>{DIRECTION})\s+of\s+(?:the\s+(?:(?:country|nation)['’]s\s+)?(?P<y>capital)\b"
                 rf"(?!\s+of|,?\s+\p{{Lu}})|(?:the\s+(?:city|town|port|village)\s+of\s+)?(?P<y>{NAME}))")
 
@@ -234,6 +249,9 @@ def _mentions(text: str) -> Iterator[Mention]:
             if not _may_follow(pattern, after):
                 continue
             found = _try(text, rx, pattern, start, end)
+            if found is not None and found.owner is not None:  # the division, and the country it is said to be in
+                seen.add((found.x.start, found.owner.start))
+                yield Mention(found.pattern, found.x, found.owner, None, None, found.noun)
             if found is not None and (found.x.start, found.y.start) not in seen:
                 seen.add((found.x.start, found.y.start))
                 if pattern in ("in", "appos"):
@@ -314,9 +332,16 @@ def _may_follow(pattern: str, after: str) -> bool:
     if pattern == "in":
         return _IN_RX.search(after) is not None
     if pattern == "appos":
-        return first == "," and (" in " in after or " on " in after)
+        return (first == "," or after.startswith((" is ", " was ", " remains "))) and (
+            " in " in after or " on " in after or " of " in after)
     if pattern in ("appos-adj", "comma"):
         return first == ","
+    if pattern == "appos-poss":
+        return first == "," and ("'s " in after or "’s " in after)
+    if pattern == "comp-poss":
+        return ("'s " in after or "’s " in after) and ("ern " in after or "central " in after)
+    if pattern == "in-appos":
+        return first == "," and _IN_RX.search(after) is not None
     if pattern == "paren":
         return "(" in after[:3]
     if pattern == "noun":
@@ -343,7 +368,8 @@ def _far_bearings(text: str, runs: list[tuple[int, int]], read: set[int]) -> Ite
         noun = "capital" if m.group("y") == "capital" else ""
         for s, e in reversed(before):
             if (s, m.end("dir")) not in read:
-                yield Mention("bearing-far", Span(text[s:e], s, e), _span(m, "y"), _span(m, "dir"), None, noun)
+                yield Mention("bearing-far", Span(text[s:e], s, e), _span(m, "y"), _span(m, "dir"), None, noun,
+                              dist=_span(m, "dist"))
 
 
 _COMPILED_EXTRA: dict[str, regex.Pattern] = {}
@@ -401,13 +427,16 @@ def _read(text: str, rx, pattern: str, start: int, end: int) -> Mention | None:
         return Mention(pattern, _span(m, "x"), y, _span(before, "comp"), None, " ".join(m.group("noun").split()))
     if pattern == "poss":
         run_start, start = start, _strip_the(text, start, end)
-        before = rx["prep-before"].search(text, max(0, start - 30), start)
+        ahead = rx["comp-before"].search(text, max(0, start - 30), start) if start == run_start else None
+        before = rx["prep-before"].search(text, max(0, start - 30), ahead.start() if ahead else start)
         if start > run_start and text[run_start:start].strip().lower() in _STRONG_PREPS:
             pass  # "In Spain's Lyon" opening a sentence
         elif (before is None or before.group("pre").lower() not in _STRONG_PREPS) and not (
                 _at_sentence_start(text, run_start) and m.group("x") != m.group(0)[2:].strip()):
             return None  # "Spain's Lyon" after a preposition, or "Kenya's coastal city of X" opening a sentence
-        return Mention(pattern, _span(m, "x"), Span(text[start:end], start, end), _span(m, "comp"), None)
+        # "in southern Iraq's Mosul": the compass word before the country places the town
+        return Mention(pattern, _span(m, "x"), Span(text[start:end], start, end),
+                       _span(m, "comp") or (_span(ahead, "comp") if ahead else None), None)
     if pattern == "comma":
         if not (rx["prep-before"].search(text, max(0, start - 30), start) or _at_line_start(text, start)
                 or _at_sentence_start(text, start)):
@@ -427,8 +456,11 @@ def _read(text: str, rx, pattern: str, start: int, end: int) -> Mention | None:
     if pattern == "bearing":
         compass = _span(m, "dir")
         if m.group("capital") and m.group("y") is None:  # "south of the capital": the article's capital
-            return Mention(pattern, run, _span(m, "capital"), compass, None, "capital")
+            return Mention(pattern, run, _span(m, "capital"), compass, None, "capital", dist=_span(m, "dist"))
+        return Mention(pattern, run, _span(m, "y"), compass, _span(m, "the"), "", dist=_span(m, "dist"))
     y = _span(m, "y")
+    if "owner" in m.re.groupindex and m.group("owner"):
+        return Mention(pattern, run, y, compass, _span(m, "the"), noun, owner=_span(m, "owner"))
     if compass is not None and compass.text[:1].isupper() and y is not None and compass.end < y.start \
             and not text[compass.end:y.start].strip() and _COMPASS_NAMES.get(y.text.casefold()) and \
             compass.text.casefold() in _COMPASS_NAMES[y.text.casefold()]:
@@ -467,24 +499,36 @@ def capitalised_runs(text: str) -> Iterator[tuple[int, int]]:
 
 # --- capitals, borders and ranks (compiled on first use) --------------------------------------------------
 _SEAT = r"(?:(?:state|provincial|regional|national)\s+)?capital(?:\s+city)?"
+# Words before "capital" that leave it the seat of government ("Nigeria's bustling capital"), and those that do
+# not ("commercial capital", "former capital"), which no claim reads through.
+_NOT_SEAT = (r"(?:commercial|economic|financial|business|cultural|former|old|ancient|historic|historical|"
+             r"administrative|legislative|judicial|constitutional|spiritual|religious|tourist|tourism|de|facto|"
+             r"declared|proclaimed|self-declared|summer|winter|royal|imperial|colonial|new|future|interim|"
+             r"provisional|temporary|wartime|second|shopping|fashion|music|film|art|arts|media|tech|"
+             r"technology|industrial|oil|gold|coffee|diamond|murder|party|rebel|state|provincial|regional|"
+             r"county|district|municipal|divisional)\b")
+_SEAT_WORDS = rf"(?:(?!{_NOT_SEAT})[a-z][\w-]*\s+){{0,2}}?"
 _CAPITAL = (
     # X, (the) capital of Y / X is the capital of Y / X, which is the capital of Y
     rf"(?P<x>{NAME})(?:,\s+(?:(?:which|that)\s+(?:is|serves\s+as)\s+)?|\s+(?:is|remains|serves\s+as|has\s+been)\s+"
-    rf"(?:now\s+|also\s+|still\s+)?)(?:the\s+)?{_SEAT}\s+of\s+(?:the\s+)?(?:(?:\p{{Lu}}\p{{L}}*\s+)?(?:state|province|"
+    rf"(?:now\s+|also\s+|still\s+)?)(?:the\s+)?{_SEAT}(?:\s+and\s+(?:largest|biggest|main)\s+city)?\s+of\s+(?:the\s+)?(?:(?:\p{{Lu}}\p{{L}}*\s+)?(?:state|province|"
     rf"region|territory)\s+of\s+)?(?P<y>{NAME})(?!['’]s)",
     # the capital of Y, X / the capital of Y is X
     rf"\b(?i:the)\s+{_SEAT}\s+of\s+(?:the\s+)?(?P<y>{NAME})(?:,\s+|\s+is\s+)(?P<x>{NAME})",
     # Y's capital, X / Y's capital city of X / Y's capital is X
     rf"(?P<y>{NAME})['’]s\s+{_SEAT}(?:,\s+|\s+(?:is\s+|of\s+)?)(?P<x>{NAME})",
     # X, Y's capital / X is Y's capital
-    rf"(?P<x>{NAME})(?:,\s+|\s+(?:is|remains)\s+(?:now\s+|also\s+|still\s+)?)(?P<y>{NAME})['’]s\s+{_SEAT}\b(?!\s+of)",
+    rf"(?P<x>{NAME})(?:,\s+(?:(?:which|that)\s+(?:is|remains|serves\s+as)\s+)?|\s+(?:is|remains|serves\s+as)\s+)"
+    rf"(?:now\s+|also\s+|still\s+)?(?P<y>{NAME})['’]s\s+{_SEAT_WORDS}{_SEAT}\b(?!\s+of)",
     # the Australian capital, X
     rf"\b(?i:the)\s+(?P<adj>{NAME})\s+{_SEAT}(?:,\s+|\s+(?:of\s+)?)(?P<x>{NAME})",
     # X, the Australian capital
-    rf"(?P<x>{NAME})(?:,\s+|\s+is\s+)the\s+(?P<adj>{NAME})\s+{_SEAT}\b(?!['’]s|\s+of)",
+    rf"(?P<x>{NAME})(?:,\s+|\s+is\s+)the\s+{_SEAT_WORDS}(?P<adj>{NAME})\s+{_SEAT}\b(?!['’]s|\s+of)",
     # the (country's) capital, X  /  X, the (nation's) capital  (the country: the article's own)
     rf"\b(?i:the)\s+(?:(?P<own>country|nation)['’]s\s+)?capital(?:\s+city)?,?\s+(?P<x>{NAME})",
     rf"(?P<x>{NAME}),\s+the\s+(?:(?P<own>country|nation)['’]s\s+)?capital(?:\s+city)?\b(?!['’]s|\s+of|\s+\p{{Lu}})",
+    rf"(?P<x>{NAME})(?:,\s+which\s+is|\s+is|\s+remains)\s+(?:still\s+|now\s+)?the\s+(?:(?P<own>country|nation)['’]s\s+)?capital"
+    rf"(?:\s+city)?\b(?!['’]s|\s+of|\s+\p{{Lu}}|\s+(?:until|since|before|from|in\s+\d))",
 )
 # What after a capital claim makes it about a subdivision or about the past.
 _CAPITAL_AFTER_SKIP = (
@@ -493,7 +537,8 @@ _CAPITAL_AFTER_SKIP = (
 
 DIRECTION = (r"(?:north|south)(?:[- ]?(?:east|west))?|east|west")
 _BORDER = (
-    rf"(?P<y>{NAME})(?:,\s+which|(?=,\s+bordering))?\s*(?:borders|bordered|(?:is|are|was)\s+bordered\s+by|,\s+bordering|"
+    rf"(?P<y>{NAME})(?:,\s+which|(?=,\s+bordering|,\s+bordered))?\s*(?:borders|bordered|(?:is|are|was)\s+bordered\s+by|,\s+bordering|"
+    rf",\s+bordered\s+by|"
     rf"shares\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}borders?\s+with|"
     rf"has\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}borders?\s+with)\s+")
 _NEIGHBOUR_WORD = r"neighbou?rs?"
@@ -503,10 +548,15 @@ _NEAR_WORDS = (r"(?:only|two|three|four|five|six|seven|eight|nine|ten|\d+|land|c
 _NEIGHBOURS = (
     # Y's (northern) neighbour(s)(,) Z  /  Y and its (western) neighbour Z
     rf"(?P<y>{NAME})(?:['’]s|\s+and\s+its)\s+(?:{_NEAR_WORDS}\s+)*(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:{_NEAR_WORDS}\s+)*"
-    rf"{_NEIGHBOUR_WORD}(?:\s+(?P<d2>to\s+the\s+(?:{DIRECTION})))?,?\s+(?:such\s+as\s+|including\s+)?(?:the\s+)?(?P<z>{NAME})",
+    rf"{_NEIGHBOUR_WORD}(?:\s+(?P<d2>to\s+the\s+(?:{DIRECTION})))?,?\s+(?:such\s+as\s+|including\s+|include\s+|included\s+|"
+    rf"are\s+|were\s+)?(?:the\s+)?(?P<z>{NAME})",
     # Z, Y's (northern) neighbour
     rf"(?P<z>{NAME}),\s+(?:the\s+)?(?P<y>{NAME})['’]s\s+(?:{_NEAR_WORDS}\s+)*(?:(?P<comp>{COMPASS_ADJ})\s+)?"
-    rf"(?:{_NEAR_WORDS}\s+)*neighbou?r\b",
+    rf"(?:{_NEAR_WORDS}\s+)*neighbou?r\b(?:\s+(?P<d2>to\s+the\s+(?:{DIRECTION})))?",
+    # Z (lies) on Y's western border / the border from Y into Z
+    rf"(?P<z>{NAME}),?\s+(?:which\s+)?(?:lies\s+|sits\s+)?(?:on|along)\s+(?P<y>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?"
+    rf"(?:border|frontier)\b",
+    rf"\b(?:border|frontier)\s+from\s+(?:the\s+)?(?P<y>{NAME})\s+(?:into|to)\s+(?:the\s+)?(?P<z>{NAME})",
     # the Y-Z border / frontier
     rf"\b(?i:the)\s+(?P<y>{_WORD}(?:\s{_WORD})?)\s?[-–]\s?(?P<z>{_WORD}(?:\s{_WORD})?)\s+(?:border|frontier)\b",
     # the border between Y and Z / Y's border with Z
@@ -582,7 +632,8 @@ _RANK_NOUN = r"(?P<noun>country|nation|city|town|metropolis|state|province|river
 # "(the) (Y's|world's) (second-)largest country (in Africa) (by area)"
 _RANK_PHRASE = (
     rf"(?:(?i:the)\s+)?(?:(?P<scope1>(?i:world)|(?<=the\s)(?:country|nation|continent|state|region)|{NAME})['’]s\s+)?"
-    rf"(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?{_SUPER}\s+"
+    rf"(?:(?:capital(?:\s+city)?|(?:commercial|economic|financial|industrial)\s+(?:hub|capital|centre|center)|"
+    rf"(?:largest|biggest)|most\s+populous)\s+and\s+)?(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?{_SUPER}\s+"
     rf"(?:(?P<scope0>(?:South\s+|North\s+)?\p{{Lu}}[\p{{L}}.]*)\s+)?(?P<fresh>freshwater\s+)?{_RANK_NOUN}\b(?:s\b)?"
     rf"(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope2>world|globe|planet|earth|continent|country|{NAME}))?"
     rf"(?:,?\s+by\s+(?P<by>area|land\s+area|landmass|size|territory|surface\s+area|population|length|height)"
@@ -593,7 +644,7 @@ _HAS_RANK = (rf"(?:,\s+(?:which\s+)?|\s+)(?:has|had|have|boasts|with)\s+(?P<rank
              rf"territory|landmass)(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope2>world|globe|planet|continent|{NAME}))?)")
 # Y, RANK / Y is (now) RANK ; RANK, Y
 _RANK_AFTER = rf"(?:,\s+(?:which\s+is\s+)?|\s+(?:is|remains)\s+(?:now\s+|still\s+|also\s+)?)(?P<rank>{_RANK_PHRASE})"
-_RANK_BEFORE = rf"(?P<rank>{_RANK_PHRASE}),\s+(?:the\s+)?(?P<y>{NAME})"
+_RANK_BEFORE = rf"(?P<rank>{_RANK_PHRASE})(?:,\s+|\s+(?:is|remains)\s+)(?:the\s+)?(?P<y>{NAME})"
 
 
 # "Kenya is larger than Nigeria", "Peru, which is bigger than Brazil", "more populous than Japan"
@@ -653,7 +704,7 @@ def rank_claims(text: str) -> Iterator[RankClaim]:
     ('Africa's largest country, Algeria')."""
     after, before, run, has = _rank_patterns()
     if not any(w in text for w in ("largest", "biggest", "populous", "populated", "smallest", "longest",
-                                   "highest", "tallest", "Largest", "Biggest")):
+                                   "highest", "tallest", "Largest", "Biggest", "second city", "third city")):
         return
     seen: set[int] = set()
     for r in run.finditer(text):
@@ -676,6 +727,26 @@ def rank_claims(text: str) -> Iterator[RankClaim]:
             claim = _rank_claim(m, _span(m, "y"))
             if claim is not None:
                 yield claim
+    if " city" in text and ("second" in text or "third" in text):
+        yield from _second_cities(text, seen)
+
+
+# "Birmingham, Britain's second city", "Kenya's second city, Nairobi": a rank by size without the superlative.
+_SECOND_CITY = (rf"(?P<x>{NAME})(?:,\s+|\s+(?:is|remains)\s+)(?P<rank>(?:the\s+)?(?P<scope>{NAME})['’]s\s+"
+                rf"(?P<ord>second|third)\s+city)\b(?!\s+(?:of|in|to|after|behind)\b)",
+                rf"(?P<rank>(?P<scope>{NAME})['’]s\s+(?P<ord>second|third)\s+city),\s+(?P<x>{NAME})")
+
+
+def _second_cities(text: str, seen: set[int]) -> Iterator[RankClaim]:
+    if "second-city" not in _COMPILED_EXTRA:
+        _COMPILED_EXTRA["second-city"] = tuple(regex.compile(p) for p in _SECOND_CITY)
+    for rx in _COMPILED_EXTRA["second-city"]:
+        for m in rx.finditer(text):
+            if m.start("x") in seen:
+                continue
+            seen.add(m.start("x"))
+            yield RankClaim(_span(m, "x"), _span(m, "ord"), ORDINALS[m.group("ord")], "largest", "city",
+                            m.group("scope"), None, m.start("rank"), m.end("rank"))
 
 
 # After a rank phrase, words that narrow it to a group the reader did not take in ("largest country of the
@@ -716,3 +787,58 @@ def border_list_patterns() -> tuple[regex.Pattern, regex.Pattern]:
     """One listed neighbour, and the separator between neighbours."""
     return regex.compile(_BORDER_ITEM), regex.compile(_BORDER_SEP)
 
+
+
+# --- parts of continents ("Kenya, a West African nation", "the Gulf state of Qatar", "Ghana, in East Africa") ---
+_REGION_NOUN = (r"(?:country|nation|state|kingdom|emirate|republic|monarchy|democracy|island\s+nation|island\s+state|"
+                r"archipelago|sultanate)")
+_REGION_TOWN = r"(?:city|port|capital|town|port\s+city|coastal\s+city|hub)"
+
+
+@dataclass(frozen=True, slots=True)
+class RegionClaim:
+    """A country or town X said to lie in a part of a continent (`region`: its name or adjective as written)."""
+
+    x: Span
+    region: Span
+    town: bool  # the noun is a town's ("the West African port of X"): X is a town, judged by its country
+
+
+@lru_cache(maxsize=None)
+def _region_patterns() -> tuple[regex.Pattern, ...]:
+    from . import subregions
+
+    adjective = "|".join(regex.escape(a).replace(r"\ ", r"\s+") for a in subregions.adjectives())
+    adjective = rf"(?P<region>(?<![\p{{L}}-])(?:{adjective})(?!\s+Republic)(?![\p{{L}}-]))"
+    name = "|".join(regex.escape(n).replace(r"\ ", r"\s+") for n in subregions.names())
+    name = rf"(?:the\s+)?(?P<region>(?:{name})(?![\p{{L}}-]))"
+    # a lower-case word may stand between ("a small West African country"), never a coast ("Gulf coast city")
+    gap = r"(?:(?!coast)[a-z-]+\s+)?"
+    return tuple(regex.compile(p) for p in (
+        # X, a (small) West African country / X, the Gulf state
+        rf"(?P<x>{NAME}),\s+(?:a|an|the|another|one\s+of\s+the)\s+{gap}{adjective}\s+{gap}(?:(?P<noun>{_REGION_NOUN})|"
+        rf"(?P<town>{_REGION_TOWN}))s?\b",
+        # the West African nation of X / the East African port city of X
+        rf"\b(?i:the)\s+{gap}{adjective}\s+{gap}(?:(?P<noun>{_REGION_NOUN})|(?P<town>{_REGION_TOWN}))\s+of\s+(?P<x>{NAME})",
+        # X, (a country) in West Africa / X is in the Horn of Africa / X, which lies in Central Asia
+        rf"(?P<x>{NAME})(?:,\s+(?:a|an)\s+{gap}(?P<noun>{_REGION_NOUN})\s+|,\s+(?:which\s+)?(?:is\s+|lies\s+)?|\s+(?:is|lies)\s+)"
+        rf"(?:(?:located|situated)\s+)?in\s+{name}(?![\p{{L}}-]|['’]s|\s+(?:region|coast))",
+    ))
+
+
+def region_claims(text: str) -> Iterator[RegionClaim]:
+    """Every placement of a country or town in a part of a continent."""
+    if not any(w in text for w in _REGION_HINTS):
+        return
+    seen: set[int] = set()
+    for n, rx in enumerate(_region_patterns()):
+        for m in rx.finditer(text):
+            x = _span(m, "x")
+            if x.start in seen:
+                continue
+            seen.add(x.start)
+            yield RegionClaim(x, _span(m, "region"), m.group("town") is not None if "town" in m.re.groupindex else False)
+
+
+_REGION_HINTS = ("Africa", "Asia", "Europe", "Gulf", "Middle East", "Mideast", "Levant", "Maghreb", "Sahel",
+                 "Scandinavia", "Nordic", "Baltic", "Balkan", "America", "Caribbean")

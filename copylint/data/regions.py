@@ -15,7 +15,8 @@ _LOCK = threading.Lock()
 _TABLE: dict | None = None
 # Words that name the kind of a division, not the division ("Kerala state", "the province of Punjab").
 GENERIC = frozenset("""state province region territory oblast krai republic of the autonomous governorate
-    department county district prefecture municipality voivodeship canton emirate division capital federal""".split())
+    department county district prefecture municipality voivodeship canton emirate division capital federal
+    sheng shi zizhiqu uygur zhuangzu huizu muhafazat mayorality changwat apskritis okrug avtonomnyy""".split())
 
 # Capitals of first-level divisions copy most often names (seat of the state/provincial government).
 # Source: each country's government list of its states/provinces (US: usa.gov; Canada, Australia, India,
@@ -344,10 +345,28 @@ def spread_of(lat: float, lon: float, code: str) -> Spread | None:
     if row is None or row[2] < 8:
         return None
     lats, lons = row[0], row[1]
-    (s, n), (w, e) = lats[:2], lons[:2]
+    (s, n), (w, e) = _core(lats), _core(lons)
     if n - s < 1.0 and e - w < 1.0:
         return None
     return Spread(_relative(lat, s, n), _relative(lon, w, e), _share(lat, lats), _share(lon, lons))
+
+
+# Outlying islands (Madeira, the Azores) stretch an extent: a tail beyond the outer deciles longer than _TAIL
+# times the span between them is clipped to _REACH times that span (a main land's sparse parts, Xinjiang or
+# Finnmark, stay: their tails are shorter).
+_TAIL = 1.2
+_REACH = 0.35
+
+
+def _core(row: list[float]) -> tuple[float, float]:
+    """The extent of a row (2nd and 98th percentiles), its island tails clipped."""
+    low, high, d1, d9 = row[0], row[1], row[2], row[10]
+    span = d9 - d1
+    if d1 - low > _TAIL * span:
+        low = d1 - _REACH * span
+    if high - d9 > _TAIL * span:
+        high = d9 + _REACH * span
+    return low, high
 
 
 def centre(code: str) -> tuple[float, float] | None:

@@ -286,32 +286,53 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
     its founding year; `org` matches an alias (group 'org'), `name` a capitalised name."""
     c = rf"(?P<c>{name})"
     members = (r"(?:members?|member\s+(?:states?|countries|nations)|allies|ally|founders|(?:founding|founder)[\s-]+"
-               r"(?:members?|states|countries|nations)|countries|nations|states|economies|signatories)")
+               r"(?:members?|states|countries|nations)|countries|nations|states|economies|signatories|producers|exporters)")
     lst = rf"(?P<list>(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{name})*"
     return {
         "seat": [
             rf"(?<![\w-])(?P<city>{name})-based\s+(?:the\s+)?{org}",
             rf"(?<![\w-]){org}(?:['’]s)?\s+(?:headquarters|HQ|head\s+office|secretariat|seat)\s+(?:is\s+|are\s+|was\s+)?"
             rf"(?:located\s+)?in\s+(?P<city>{name})",
-            rf"(?<![\w-]){org}(?:,\s+(?:which\s+is\s+)?|\s+(?:is|was|are)\s+)(?:based|headquartered)\s+in\s+(?P<city>{name})",
+            rf"(?<![\w-]){org}(?:,\s+(?:which\s+is\s+)?|\s+(?:is|was|are)\s+)(?:based|headquartered|seated)\s+in\s+(?P<city>{name})",
+            rf"(?<![\w-]){org},?\s+which\s+(?:sits|meets|is\s+seated)\s+in\s+(?P<city>{name})",
+            rf"(?<![\w-]){org},?\s+whose\s+(?:headquarters|HQ|head\s+office|secretariat|seat)\s+(?:is|are|was|were|lies)\s+"
+            rf"(?:located\s+|situated\s+)?in\s+(?P<city>{name})",
+            rf"(?<![\w-]){org},\s+the\s+(?P<city>{name})-based\b",
             rf"\b(?i:the)\s+(?:headquarters|HQ|head\s+office|secretariat|seat)\s+of\s+(?:the\s+)?{org}\s+(?:is|are|was|were|lies)\s+"
             rf"(?:located\s+|situated\s+)?in\s+(?P<city>{name})",
             rf"(?<![\w-]){org},?\s+(?:which\s+has\s+its|with\s+its)\s+(?:headquarters|HQ|seat)\s+in\s+(?P<city>{name})",
             rf"(?<![\w-]){org}['’]s\s+(?P<city>{name})\s+(?:headquarters|HQ|head\s+office|secretariat)\b",
         ],
         "member": [
-            rf"(?<![\w-]){org}\s+(?:member|member\s+states?|member\s+country|member\s+countries|ally|allies|"
-            rf"countries|nations)\s+{c}{lst}",
-            rf"{c},\s+(?:a|an|another|the|also\s+an?|itself\s+an?|one\s+of\s+the\s+(?:\w+\s+)?)\s*(?:fellow\s+|full\s+|longtime\s+|long-standing\s+|permanent\s+)?"
-            rf"(?P<founding>(?:founding|founder)[\s-]+)?{org}\s+(?:member|member\s+state|member\s+country|ally)\b"
-            rf"(?:\s+since\s+{_YEAR})?",
+            rf"(?<![\w-]){org}\s+(?:members?|member\s+states?|member\s+country|member\s+countries|ally|allies|"
+            rf"countries|nations|producers?|exporters?)\s+(?:such\s+as\s+|including\s+|like\s+)?{c}{lst}",
+            # Norway is in the EU / Norway, (which is) part of the EU / which belongs to the EU / inside the EU
+            rf"{c}{lst}(?:,\s+(?:which\s+(?:is|are)\s+|both\s+|all\s+)?|\s+(?:is|are|was|remains)\s+(?:also\s+)?)(?:part\s+of|in|"
+            rf"inside|within|belongs?\s+to)\s+(?:the\s+)?{org}(?:\s+(?:alliance|bloc|cartel|group|club))?"
+            rf"(?![\w+-]|['’]s|\s+\p{{Ll}})",
+            # Norway and Sweden, both EU members
+            rf"{c}{lst},\s+(?:both|all)\s+{org}\s+(?:members|countries|states|nations|allies)\b",
+            # the OPEC cartel, which includes Brazil
+            rf"(?<![\w-]){org}(?:\s+(?:alliance|bloc|cartel|group|club))?,\s+which\s+(?:now\s+)?(?:includes|included|comprises|"
+            rf"groups)\s+(?:the\s+)?{c}{lst}",
+            # Austria, which joined NATO (no year)
+            rf"{c}(?:,\s+which)?\s+(?:has\s+)?(?:joined|entered|acceded\s+to)\s+(?:the\s+)?{org}(?![\w+-]|\s+\p{{Ll}}|"
+            rf"\s+(?:in|back\s+in)\s+\d)",
+            rf"{c}(?:,\s+|\s+(?:became|is|was|has\s+been|remains)\s+)(?:a|an|another|the|also\s+an?|itself\s+an?|one\s+of\s+the\s+(?:\w+\s+)?)\s*(?:(?!(?:non|former|ex|would|candidate|prospective|aspiring)\b)[a-z][\w-]*\s+)?"
+            rf"(?P<founding>(?:founding|founder)[\s-]+)?{org}\s+(?P<founding>(?:founding|founder)[\s-]+)?(?:member|member\s+state|member\s+country|ally|"
+            rf"nation|country|economy|state|producer|exporter)\b(?:\s+(?:since|in)\s+{_YEAR})?",
             rf"{c}\s+(?:is|was|has\s+been|became|remains|were|are)\s+(?:a|an|also\s+a|also\s+an|one\s+of\s+the|among\s+the)?\s*"
             rf"(?:\w+\s+)??(?:full\s+|permanent\s+)?(?P<founding>(?:founding|founder)[\s-]+)?members?\s+of\s+(?:the\s+)?{org}(?:\s+(?:since|in)\s+{_YEAR})?",
-            rf"{c}\s+(?:is|was|were|are)\s+(?:among|one\s+of)\s+{org}['’]s\s+(?:\w+\s+)??(?P<founding>(?:founding|founder)[\s-]+)?"
-            rf"(?:members|founders|member\s+states)",
-            rf"{c},\s+(?:which\s+is\s+)?(?:a|an|one\s+of\s+the)\s+(?:(?!found)\w+\s+)?(?P<founding>(?:founding|founder)[\s-]+)?members?\s+of\s+"
+            rf"{c}(?:\s+(?:is|was|were|are)|,)\s+(?:among|one\s+of)\s+(?:the\s+)?{org}['’]s\s+(?:\w+\s+)??(?P<founding>(?:founding|founder)[\s-]+)?"
+            rf"(?:members|founders|member\s+states|producers|exporters)",
+            rf"{c},\s+one\s+of\s+(?:the\s+)?(?:\d+\s+|\w+\s+)?{org}(?:['’]s)?\s+(?:\d+\s+)?(?:member\s+states|members|"
+            rf"member\s+countries|member\s+nations|countries|states|nations|economies)\b",
+            # Thailand and Vietnam, founding members of ASEAN
+            rf"{c}{lst},\s+(?:both\s+|all\s+)?(?P<founding>(?:founding|founder)[\s-]+)members\s+of\s+(?:the\s+)?{org}",
+            rf"{c},\s+(?:which\s+is\s+)?(?:a|an|one\s+of\s+the)\s+(?:(?!found)\w+\s+)?(?P<founding>(?:founding|founder)[\s-]+)?members?(?:\s+(?:state|country|nation)s?)?\s+of\s+"
             rf"(?:the\s+)?{org}(?:\s+(?:since|in)\s+{_YEAR})?",
             rf"{c}(?:,\s+which)?\s+(?:joined|entered|acceded\s+to)\s+(?:the\s+)?{org}\s+(?:in|back\s+in)\s+{_YEAR}",
+            rf"\b(?i:since|after|before|on)\s+joining\s+(?:the\s+)?{org}\s+in\s+{_YEAR},\s+(?:the\s+)?{c}",
             rf"{c}\s+(?:is|was|remains)\s+one\s+of\s+(?:the\s+)?(?:\d+\s+|\w+\s+)?{org}(?:['’]s)?\s+(?:member\s+states|members|"
             rf"member\s+countries|member\s+nations|countries|states|nations)\b",
             # the (three) Baltic states (of|,|:) Estonia, Latvia and Lithuania / Finland, one of the Baltic states
@@ -320,8 +341,8 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
             rf"(?P<grp>){c},?\s+(?:one\s+of\s+the\s+(?:\w+\s+)?|another\s+of\s+the\s+|a\s+fellow\s+|like\s+the\s+other\s+)"
             rf"{org}\b",
             rf"{c}(?:,\s+which)?\s+(?P<left>left|quit|withdrew\s+from|exited)\s+(?:the\s+)?{org}(?:\s+in\s+{_YEAR})?",
-            rf"(?<![\w-]){org}(?:['’]s)?\s+(?:(?:\w+|\d+)\s+)??(?P<founding>(?:founding|founder)[\s-]+)?{members}(?:\s*[,:—–]|\s+-|\s+such\s+as|"
-            rf"\s+including|\s+like|\s+include|\s+included|\s+are|\s+were|\s+was)\s*(?:the\s+)?{c}{lst}",
+            rf"(?<![\w-]){org}(?:['’]s)?\s+(?:(?:\w+|\d+)\s+)??(?P<founding>(?:founding|founder)[\s-]+)?{members}(?:,?\s+such\s+as|"
+            rf",?\s+including|,?\s+like|\s*[,:—–]|\s+-|\s+include|\s+included|\s+are|\s+were|\s+was)\s*(?:the\s+)?{c}{lst}",
             rf"(?P<founding>(?:founding|founder)[\s-]+)members?\s+of\s+(?:the\s+)?{org}(?:\s*[,:—–]|\s+-|\s+such\s+as|\s+including|"
             rf"\s+like|\s+include|\s+included|\s+are|\s+were)\s*(?:the\s+)?{c}{lst}",
             rf"(?<![\w-]){org},?\s+whose\s+(?:\w+\s+)??(?P<founding>(?:founding|founder)[\s-]+)?{members}\s+(?:include|included|are|were)\s+"
@@ -346,10 +367,21 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
             rf"(?<![\w-]){org}(?:,\s+(?:which\s+was\s+)?|\s+(?:was|were)\s+)(?:founded|established|created|formed|set\s+up)"
             rf"(?:\s+in\s+\d{{4}})?(?:\s+in\s+\p{{Lu}}\p{{L}}+)?\s+by\s+(?P<n>{_COUNT})\s+(?:countries|nations|states|members)\b",
         ],
+        "size": [
+            # the 27-member EU / the 32-nation NATO alliance
+            rf"\b(?i:the)\s+(?P<n>{_COUNT})-(?:member|nation|country|state)\s+(?:[a-z]+\s+)?{org}",
+            # NATO, which has 32 members / the EU's 27 member states
+            rf"(?<![\w-]){org}(?:,\s+which\s+(?:now\s+)?(?:has|comprises|groups|includes)|\s+(?:now\s+)?(?:has|comprises|groups))\s+"
+            rf"(?P<n>{_COUNT})\s+(?:member\s+states|members|member\s+countries|member\s+nations|countries|nations|states)\b",
+            rf"(?<![\w-]){org}['’]s\s+(?P<n>{_COUNT})\s+(?:member\s+states|members|member\s+countries|member\s+nations)\b",
+        ],
         "founded": [
             rf"(?<![\w-]){org}(?:,\s+(?:which\s+was\s+)?|\s+(?:was|is|were)\s+)(?:founded|established|created|formed|"
-            rf"set\s+up|launched)\s+in\s+{_YEAR}",
+            rf"set\s+up|launched)(?:\s+in\s+\p{{Lu}}\p{{L}}+)?\s+in\s+{_YEAR}",
             rf"\b(?:[Ff]ounded|[Ee]stablished|[Cc]reated|[Ss]et\s+up)\s+in\s+{_YEAR},\s+(?:the\s+)?{org}",
+            rf"\b(?i:the)\s+{_YEAR}\s+(?:founding|creation|establishment|formation)\s+of\s+(?:the\s+)?{org}",
+            rf"(?<![\w-]){org}['’]s\s+(?:founding|creation|establishment|formation)\s+in\s+{_YEAR}",
+            rf"\b(?i:since)\s+its\s+(?:founding|creation|establishment|formation|birth)\s+in\s+{_YEAR},\s+(?:the\s+)?{org}",
         ],
     }
 
@@ -430,6 +462,8 @@ class Organisation(Kind):
         if not org.get("seat") or "-based" in m.group() and regex.match(_PERSON_AFTER, text[m.end():], regex.I):
             return  # "the Geneva-based WHO officials": people, who may work anywhere
         city = m.group("city")
+        if city.startswith("The ") and " " in city:  # "The Geneva-based WHO" opening a sentence
+            city = city[4:]
         seats = {name_key(s) for s in org["seat"]}
         if name_key(city) in seats or not g.readings(city) and not g.countries_named(city):
             return
@@ -441,11 +475,13 @@ class Organisation(Kind):
                 and not g.places(city):
             return  # a district or suburb of the seat's country
         where = " and ".join(org["seat"])
-        yield self.finding(doc, block, m.start("city"), m.end("city"),
+        yield self.finding(doc, block, m.end("city") - len(city), m.end("city"),
                            org["seat"][0] if len(org["seat"]) == 1 else None, suggestions=org["seat"],
                            org=m.group("org"), fact=f"{org['name']} is based in {where}", source=org["source"])
 
     def _member(self, doc, block, g, org, m) -> Iterator[Finding]:
+        from .geography import _own_name
+
         text = block.text
         if _not_member().search(text, max(0, m.start() - 25), m.start("org")):
             return  # "non-EU member", "Norway is not a member of the EU", "would-be Nato member"
@@ -463,7 +499,7 @@ class Organisation(Kind):
         for start, end in names:
             country = text[start:end]
             codes = g.countries_named(country)
-            if len(codes) != 1 or g.is_historic(country) or g.regions_named(country):
+            if len(codes) != 1 or g.is_historic(country) or g.regions_named(country) and not _own_name(g, country):
                 continue
             cc = codes[0]
             fact = self._membership_fact(org, cc, country, founding, left, year)
@@ -516,6 +552,19 @@ class Organisation(Kind):
         yield self.finding(doc, block, m.start("n"), m.end("n"), None, org=m.group("org"),
                            fact=f"{org['name']} had {len(founders)} founding members", source=org["source"])
 
+    def _size(self, doc, block, g, org, m) -> Iterator[Finding]:
+        """'the 40-nation NATO': a member count the organisation never had (by its founders, joining and leaving
+        years; with leavers, any count between its smallest and largest)."""
+        counts = _member_counts(org)
+        n = _count(m.group("n"))
+        if not counts or n in counts or org.get("left") and min(counts) <= n <= max(counts):
+            return
+        now = max(counts) if not org.get("left") else len(org["members"]) - len(org["left"])
+        yield self.finding(doc, block, m.start("n"), m.end("n"), None, org=m.group("org"),
+                           fact=f"{org['name']} has {now} members" + (
+                               f" and has had between {min(counts)} and {max(counts)}" if len(counts) > 1 else ""),
+                           source=org["source"])
+
     def _founded(self, doc, block, g, org, m) -> Iterator[Finding]:
         years = _founded_years(org)
         year = int(m.group("year"))
@@ -549,6 +598,25 @@ def _claim_start(text: str, m, country_start: int) -> int:
 
 def _count(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBERS[word.casefold()]
+
+
+def _member_counts(org) -> set[int]:
+    """Every member count the organisation has had, when its table tells when each member came (founders and
+    joining years) and went; empty when it does not, for a group named by a number (the G20 counts the EU and
+    the African Union besides its countries), or for a table of some members only (the Security Council's
+    permanent five)."""
+    members, founders = org.get("members"), org.get("founders")
+    joined, left = org.get("joined", {}), org.get("left", {})
+    if not members or founders is None or org.get("qualifier") or any(ch.isdigit() for ch in org["name"]):
+        return set()
+    if any(c not in founders and c not in joined for c in members):
+        return set()
+    years = sorted({*joined.values(), *left.values()})
+    counts = {len(founders)}
+    for year in years:
+        counts.add(sum(1 for c in members if (c in founders or joined.get(c, 9999) <= year)
+                       and left.get(c, 9999) > year))
+    return counts
 
 
 def _founded_years(org) -> list[int]:

@@ -150,7 +150,7 @@ def same_term(a: str, b: str) -> bool:
     with the other ('Senator Ann Lee' and 'Lee')."""
     if a.casefold() == b.casefold():
         return True
-    wa, wb = a.split(), b.split()
+    wa, wb = _unstyled(a.split()), _unstyled(b.split())
     short, long = (wa, wb) if len(wa) < len(wb) else (wb, wa)
     if short and all(w[:1].isupper() for w in long) and long[-len(short):] == short:
         return True
@@ -160,6 +160,14 @@ def same_term(a: str, b: str) -> bool:
             if "".join(p[0] for p in parts).upper() == short:
                 return True
     return False
+
+
+_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. mx dr dr. prof prof. sir dame".split())
+
+
+def _unstyled(words: list[str]) -> list[str]:
+    """A name without its honorific ('Mr Smith' -> 'Smith'), unless that is all it is."""
+    return words[1:] if len(words) > 1 and words[0].casefold() in _HONORIFICS else words
 
 
 class Contradiction(Kind):
@@ -253,7 +261,7 @@ class Contradiction(Kind):
                               for m in pattern.finditer(text)), key=lambda mq: mq[0].start())
             for m, q in matches:  # in the order the text gives them
                 term = m.group("term") if "term" in m.re.groupindex and m.group("term") else \
-                    _name_before(text, m.start())
+                    q.get("term") or _name_before(text, m.start())
                 if "term2" in m.re.groupindex and m.group("term2"):
                     term = f"{term} | {m.group('term2')}"
                 if not term:  # "since its founding in 1990": the last term given this quantity
@@ -261,15 +269,22 @@ class Contradiction(Kind):
                 if not term:
                     continue
                 given = m.group("value") if "value" in m.re.groupindex and m.group("value") else q.get("value", "")
-                value = _quantity_value(given)
+                if q.get("skip") and _skip(q["skip"]).search(text, max(0, m.start() - 30), m.end()):
+                    continue  # "former finance minister", "now foreign minister": a change told, not a slip
+                value = _quantity_value(given) if not q.get("compare") else _text_value(q["compare"], given)
                 if value is None or q.get("max") is not None and value > q["max"]:
                     continue
+                if _shared_surname(term, [o[1] for o in said if o[0] == q["name"]]):
+                    continue  # "Biden" after Joe Biden and Jill Biden: either
                 span = m.span("value") if "value" in m.re.groupindex and m.group("value") else m.span()
                 for other in said:
                     if other[0] != q["name"] or not _same_entity(other[1], term):
                         continue
-                    tolerance = float(q.get("tolerance", 0)) * max(abs(value), abs(other[2]))
-                    if abs(other[2] - value) > tolerance:
+                    if q.get("compare"):
+                        differ = not _texts_agree(other[2], value)
+                    else:
+                        differ = abs(other[2] - value) > float(q.get("tolerance", 0)) * max(abs(value), abs(other[2]))
+                    if differ:
                         first = doc.blocks[other[3]]
                         line = doc.source.count("\n", 0, first.to_source(other[4])) + 1
                         yield self.finding(doc, block, *span, None, term=term, line=line, earlier=other[6],
@@ -335,6 +350,40 @@ _NUMBER_WORDS = {"landlocked": 1.0, "coastal": 2.0, "light": 1.0, "medium": 2.0,
 
 _COUNTS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
                                       "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+
+
+@lru_cache(maxsize=None)
+def _skip(pattern: str) -> regex.Pattern:
+    return regex.compile(pattern, regex.IGNORECASE)
+
+
+def _text_value(compare: str, given: str):
+    """A worded value: a title's words ('Finance Minister' -> ('finance', 'minister')); a nationality's
+    country codes ('Kenyan' -> {'KE'}), None for a word that names no country."""
+    words = tuple(given.casefold().replace("-", " ").split())
+    if compare == "nationality":
+        from ..data.gazetteer import gazetteer
+
+        codes = frozenset(gazetteer().country_of_demonym(given))
+        return codes or None
+    return words or None
+
+
+def _texts_agree(a, b) -> bool:
+    """Two worded values agree when one holds the other (a 'minister' may be the 'finance minister'), or, for
+    nationalities, when they share a country."""
+    if isinstance(a, frozenset):
+        return bool(a & b)
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+def _shared_surname(term: str, earlier: list[str]) -> bool:
+    """Whether a one-word name is the last word of two different longer names said before (two Bidens)."""
+    if " " in term:
+        return False
+    owners = {t.casefold() for t in earlier if " " in t and t.split()[-1] == term}
+    return len(owners) > 1
 
 
 def _said_as(quantity: dict, given: str) -> str:

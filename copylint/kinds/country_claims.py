@@ -26,11 +26,16 @@ def _patterns() -> dict[str, list[regex.Pattern]]:
         "currency": [regex.compile(p) for p in (
             # the Swiss euro / Kenyan shillings / the Japanese yuan
             rf"(?<![\p{{L}}-]){c}\s+(?!(?:and|or)\b){money}\b",
+            # Kenya's rand / Ghana's naira
+            rf"(?<![\p{{L}}-]){c}['’]s\s+{money}\b",
             # Japan's (national) currency(,) (is) the yuan / the currency of Japan, the yuan
             rf"{c}['’]s\s+(?:national\s+|official\s+|local\s+)?currency,?\s+(?:is\s+)?(?:the\s+)?{money}\b",
             rf"\b(?i:the)\s+(?:national\s+|official\s+)?currency\s+of\s+(?:the\s+)?{c},?\s+(?:is\s+)?(?:the\s+)?{money}\b",
             rf"\b(?i:the)\s+{money},\s+(?:the\s+)?{c}['’]s\s+(?:national\s+|official\s+)?currency\b",
             rf"{c},?\s+whose\s+currency\s+is\s+(?:the\s+)?{money}\b",
+            # in Switzerland, where the euro is used / is the currency / is legal tender
+            rf"{c},\s+where\s+(?:the\s+)?{money}\s+is\s+(?:used|the\s+(?:national\s+|official\s+|local\s+)?currency|"
+            rf"legal\s+tender)\b",
             # Denmark, which uses the euro / Denmark adopted the euro (in 1999)
             rf"{c}(?:,\s+[^,;.]{{1,60}},)?,?\s+(?:which\s+|that\s+)?(?:uses|used|adopted|has\s+adopted|switched\s+to|"
             rf"pays\s+in|trades\s+in|prices\s+goods\s+in)\s+(?:the\s+)?{money}\b(?!\s+(?:zone|area|bonds?|debt|loans?|"
@@ -42,13 +47,17 @@ def _patterns() -> dict[str, list[regex.Pattern]]:
             rf"{c},?\s+(?:which\s+is\s+|is\s+|a\s+|an\s+)(?:a\s+)?(?:\w+\s+)?landlocked\b",
         )],
         "language": [regex.compile(p) for p in (
-            # Spanish-speaking Brazil
+            # Spanish-speaking Brazil / Brazil, a Spanish-speaking country / Brazil, Africa's largest French-speaking nation
             rf"\b{lang}-speaking\s+(?:the\s+)?{c}",
+            rf"{c},\s+(?:(?:a|an|the|another)\s+|\p{{Lu}}\p{{L}}+['’]s\s+|the\s+world['’]s\s+)(?:[a-z-]+\s+){{0,2}}?{lang}-speaking\s+"
+            rf"(?:country|nation|state|kingdom|republic|democracy|island)\b",
+            # in Brazil, where people speak Spanish
+            rf"{c},\s+where\s+(?:most\s+)?(?:people|residents|locals|citizens|the\s+people)\s+speak\s+{lang}\b",
             # the official language(s) of Brazil(,| is| are) Spanish
             rf"\b(?i:the)\s+(?P<sole>sole\s+|only\s+|single\s+)?(?:main\s+)?official\s+languages?\s+(?:of|in)\s+(?:the\s+)?{c}"
             rf"(?:,\s+|\s+(?:is|are|was)\s+)(?:both\s+)?{langs}",
             # Brazil's official language(s)(,| is) Spanish
-            rf"{c}['’]s\s+(?P<sole>sole\s+|only\s+|single\s+)?(?:main\s+)?official\s+(?:languages?|tongue)(?:,\s+|\s+(?:is|are)\s+)"
+            rf"{c}['’]s\s+(?P<sole>sole\s+|only\s+|single\s+)?(?:main\s+|two\s+|three\s+|four\s+|\d+\s+)?official\s+(?:languages?|tongue)(?:,\s+|\s+(?:is|are)\s+)"
             rf"(?:both\s+)?{langs}",
             rf"\b(?i:the)\s+official\s+languages?\s+in\s+{c}\s+(?:is|are)\s+{langs}",
             # Spanish is (the|an|one of the) official language(s) of Brazil / Spanish, (which is) the official language of Brazil
@@ -58,6 +67,8 @@ def _patterns() -> dict[str, list[regex.Pattern]]:
             # Spanish is Brazil's (sole) official language
             rf"\b{langs}\s+(?:is|are|remains)\s+{c}['’]s\s+(?P<sole>sole\s+|only\s+|single\s+)?(?:main\s+)?official\s+"
             rf"(?:languages?|tongue)",
+            # Spanish, Brazil's (only) official language
+            rf"\b{lang},\s+(?:the\s+)?{c}['’]s\s+(?P<sole>sole\s+|only\s+|single\s+)?(?:main\s+)?official\s+(?:language|tongue)\b",
             # in Brazil, where Spanish is the official language
             rf"{c},\s+where\s+{lang}\s+is\s+(?:the|an)\s+official\s+language",
         )],
@@ -76,7 +87,7 @@ class CountryFact(Kind):
     def check(self, doc: Document) -> Iterable[Finding]:
         prose = doc.prose
         money = "currency" in prose or _has_currency_word(prose)
-        language = "official language" in prose or "-speaking" in prose
+        language = "official language" in prose or "-speaking" in prose or " speak " in prose
         if not (money or language or "andlocked" in prose):
             return
         g = None
@@ -85,16 +96,18 @@ class CountryFact(Kind):
             for which, patterns in _patterns().items():
                 if which == "currency" and not (money and ("currency" in text or _has_currency_word(text))):
                     continue
-                if which == "language" and not (language and ("official language" in text or "-speaking" in text)):
+                if which == "language" and not (language and ("official language" in text or "-speaking" in text
+                                                               or " speak " in text)):
                     continue
                 if which == "sea" and "andlocked" not in text:
                     continue
                 seen: set[int] = set()
                 lowered = text.casefold()
                 for n, rx in enumerate(patterns):
-                    if which == "currency" and n and not any(w in lowered for w in _CURRENCY_FORM_NEEDS[n]):
+                    if which == "currency" and _CURRENCY_FORM_NEEDS[n] and not any(
+                            w in lowered for w in _CURRENCY_FORM_NEEDS[n]):
                         continue
-                    for m in _matches(rx, text, which == "currency" and n == 0):
+                    for m in _matches(rx, text, which == "currency" and n < 2):
                         if m.start("c") in seen:
                             continue
                         if g is None:
@@ -133,6 +146,8 @@ class CountryFact(Kind):
         if cc is None:
             return
         demonym = bool(g.country_of_demonym(name)) and not g.countries_named(name)
+        if m.re.pattern.startswith("(?<![") and "['’]s" in m.re.pattern and (word in _ENGLISH or len(words) > 1):
+            return  # "Spain's real test", "Egypt's pound" is judged only after a demonym or "currency"
         if m.re.pattern.startswith("(?<![") and word in _ENGLISH and not _money_context(block.text, m) and \
                 not (demonym and word not in _VERBS):
             return  # "Spain won", "a Brazilian won the race", "Egypt's real test": words of English first
@@ -203,7 +218,7 @@ def _money_context(text: str, m) -> bool:
 
 
 # What each currency form (by number) needs in the block, one string of (the first is tried at currency words).
-_CURRENCY_FORM_NEEDS = ((), ("currency",), ("currency",), ("currency",), ("currency",),
+_CURRENCY_FORM_NEEDS = ((), (), ("currency",), ("currency",), ("currency",), ("currency",), ("where",),
                         ("use", "adopt", "switched", "pays in", "trades in", "prices goods"))
 
 

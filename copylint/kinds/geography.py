@@ -21,7 +21,8 @@ _STARTERS = frozenset("""the a an in at on for as when while after before if it 
     there yesterday today but and or so then meanwhile however earlier later last next some many most much more
     such both all each every""".split())
 _RANK_WORDS = ("largest", "biggest", "populous", "populated", "smallest", "longest", "highest", "tallest", "Largest",
-               "Biggest", "Longest", "Highest", "Tallest", "larger", "bigger", "smaller", "the size")
+               "Biggest", "Longest", "Highest", "Tallest", "larger", "bigger", "smaller", "the size", "second city",
+               "third city")
 
 
 def _gaz():
@@ -132,7 +133,7 @@ def _country_code(g, name: str, adjective: bool = False) -> str | None:
         return None
     codes = g.country_of_demonym(name) if adjective else ()
     codes = codes or g.countries_named(name)
-    if len(codes) != 1 or (not adjective and g.regions_named(name)):
+    if len(codes) != 1 or (not adjective and g.regions_named(name) and not _own_name(g, name)):
         return None
     return codes[0]
 
@@ -191,6 +192,10 @@ class PlaceCountry(GeoKind):
                 yield found
 
     def _judge(self, doc: Document, block: ProseBlock, g, m) -> Finding | None:
+        from ..data import subregions
+
+        if m.y_is_adjective and subregions.of_adjective(_trim(m.y.text)):
+            return None  # "the Gulf state of Qatar": a part of a continent (the compass rule's), not a province
         if m.pattern == "noun" and m.noun in _DIVISION_NOUNS and _country_code(g, _trim(m.x.text)) and \
                 not g.country_of_demonym(_trim(m.y.text)) and not g.countries_named(_trim(m.y.text)):
             return self._division(doc, block, g, m.y, m.x, m)  # "the Tigray region of Eritrea"
@@ -202,6 +207,8 @@ class PlaceCountry(GeoKind):
         x, y = xs.text, _trim(m.y.text)
         if g.countries_named(x) or g.country_of_demonym(x):
             return None
+        if m.pattern == "appos-poss" and m.noun.startswith(("port", "harbo")) and _landlocked(g, y):
+            return None  # "Mombasa, Uganda's main port": the sea port a landlocked country uses
         if m.y_is_adjective:
             from ..data import regions as division_data
 
@@ -369,11 +376,15 @@ class Compass(GeoKind):
     def check(self, doc: Document) -> Iterable[Finding]:
         from ..data import compass as cp
 
+        yield from self._regions(doc)
         g = None
         judged: set[int] = set()
         for block, m in self.located(doc):
             if m.compass is None:
-                continue
+                g = g or _gaz()
+                m = _split_compass(m, g)  # "in West Texas", "in Southern California"
+                if m is None:
+                    continue
             direction = cp.parse(m.compass.text)
             if direction is None:
                 continue
@@ -387,9 +398,14 @@ class Compass(GeoKind):
                     if found is not False:
                         yield found
                 continue
-            if m.compass.start > m.y.start and m.pattern not in ("in", "noun-own") or m.pattern == "in-list":
+            if m.compass.start > m.y.start and not _compass_places_x(block.text, m) or m.pattern == "in-list":
                 continue  # (a list's places are judged by the one the phrase follows)
             found = self._division(doc, block, g, cp, m, direction)
+            if found is not None:
+                if found is not False:
+                    yield found
+                continue
+            found = self._placed_division(doc, block, g, cp, m, direction)
             if found is not None:
                 if found is not False:
                     yield found
@@ -399,8 +415,11 @@ class Compass(GeoKind):
                 continue
             x = xs.text
             y = _trim(m.y.text)
+            if m.pattern == "noun-own":  # "the southern city of X, Y": the country named right after
+                y = next((_trim(o.y.text) for b, o in self.located(doc) if b is block and o.x.start == m.x.start
+                          and o.pattern in ("comma", "paren") and o.compass is None), y)
             if y in ("country", "nation"):  # "in the north of the country": the one named last
-                cc = recent_country(doc, block, m.x.start, g)
+                cc = recent_country(doc, block, m.y.start, g)
                 if cc is None or not any(p.country == cc for p in g.places(x)):
                     continue
                 y = g.display(cc)
@@ -409,6 +428,10 @@ class Compass(GeoKind):
                 states = {p.country for p in g.places(x)} & set(g.countries_named(y) or g.country_of_demonym(y))
                 cc = states.pop() if len(states) == 1 else None
             area = cc
+            if cc is None:
+                cc, area = _compass_area(g, x, y)
+                if area != cc and _division_lies(g, cp, area, direction):
+                    cc = area = None
             if cc is None:
                 divisions = _divisions(g, y)
                 if len(divisions) == 1 and not g.countries_named(y) and not _division_lies(g, cp, divisions[0],
@@ -419,12 +442,21 @@ class Compass(GeoKind):
             inside = [p for p in g.places(x) if p.country == cc and (area == cc or f"{cc}.{p.admin1}" == area)]
             others = [r for r in g.readings(x) if r.startswith(cc + ".") and not r.endswith(".*")
                       and (area == cc or r == area)]
+            inside.sort(key=lambda p: -p.population)
+            if inside and inside[0].population >= _BIG_TOWN and all(p.population * 20 < inside[0].population
+                                                                    for p in inside[1:]):
+                inside, others = inside[:1], []  # a city of 300,000+ is the one meant, not a village of its name
             if not inside or len(others) > len(inside):
                 continue  # a smaller place or a region of that name may be the one meant
             positions = [cp.locate(g, p, area) for p in inside]
             if any(pos is None or not cp.contradicts(direction, pos) for pos in positions):
-                continue
-            if _key(x) in non_place_names(doc):  # the dearest test last
+                # 'on India's west coast': a coast is judged across the country where the town lies
+                coast = area == cc and not (direction.ns and direction.ew) and not direction.central and \
+                    _COAST.search(block.text, m.compass.end, m.compass.end + 30)
+                positions = [cp.across(g, p, cc) for p in inside] if coast else [None]
+                if any(pos is None or not cp.contradicts(direction, pos) for pos in positions):
+                    continue
+            if _key(x) in non_place_names(doc) or _division_fits(g, cp, x, cc, direction):  # the dearest test last
                 continue
             actual = cp.word_for(cp.along(direction, positions[0]), m.compass.text, self.hyphenated(doc))
             where = g.display(cc).removeprefix("the ") if area == cc else _area_name(g, area)
@@ -432,6 +464,40 @@ class Compass(GeoKind):
             yield self.claim_finding(doc, block, *_claim_span(m, xs), (m.compass.start, m.compass.end), [actual],
                                      place=x, actual=actual, match=m.compass.text,
                                      detail=f"lies in the {part} part of {where}, not the '{m.compass.text}' part")
+
+    def _regions(self, doc: Document) -> Iterator[Finding]:
+        """'Kenya, a West African nation', 'the Gulf state of Oman', 'Ghana, in East Africa': a country (or a
+        town's country) that no account counts in that part of its continent."""
+        from ..data import subregions
+        from ..data.mentions import region_claims
+
+        g = None
+        for block in self.prose(doc):
+            for claim in region_claims(block.text):
+                region = subregions.named(claim.region.text) or subregions.of_adjective(claim.region.text)
+                if region is None:
+                    continue
+                g = g or _gaz()
+                name = _trim(claim.x.text)
+                for word in ("The ", "In "):
+                    name = name.removeprefix(word)
+                codes = () if g.is_historic(name) else g.countries_named(name)
+                if not codes and claim.town:
+                    top = _dominant(g, name)
+                    codes = (top.country,) if top is not None and top.population >= 100_000 else ()
+                if not codes or any(region.holds(c) for c in codes) or _key(name) in non_place_names(doc):
+                    continue
+                if claim.town and region.name in _SEA_REGIONS:
+                    continue  # "the Baltic port of Gdansk", "a Gulf port": on that sea, not in those states
+                if not claim.town and g.regions_named(name) and not _own_name(g, name):
+                    continue  # "Georgia": a US state too
+                home = next((r.name for r in subregions.containing(codes[0])), None)
+                where = g.display(codes[0]).removeprefix("the ")
+                detail = (f"is not in {region.name}" + (f": {where} is in {home}" if home and where != name else
+                                                         f" but in {home}" if home else ""))
+                start = min(claim.x.start, claim.region.start)
+                end = max(claim.x.end, claim.region.end)
+                yield self.finding(doc, block, start, end, None, place=name, detail=detail)
 
     def _division(self, doc, block, g, cp, m, direction):
         """'in the eastern state of Kerala', 'the southern Indian state of Kerala': the compass word places a
@@ -458,6 +524,50 @@ class Compass(GeoKind):
                             detail=f"lies in the {actual} part of {g.display(cc).removeprefix('the ')}, not the "
                                    f"'{m.compass.text}' part")
 
+    def _placed_division(self, doc, block, g, cp, m, direction):
+        """'Bavaria in northern Germany', 'Kerala, in the north of India': a first-level division (no town of
+        that name) placed in a part of its country, judged by the median of its places like a town. None: not
+        a division; False: a division in that part."""
+        from ..data import regions
+
+        if m.pattern not in ("in", "appos", "comma", "paren") or m.compass.start > m.y.start and m.pattern not in ("in", "appos"):
+            return None
+        name = _trim(m.x.text)
+        for word in ("The ", "In "):
+            name = name.removeprefix(word)
+        cc = _country_code(g, _trim(m.y.text))
+        if cc is None or g.places(name) or _key(name) in non_place_names(doc):
+            return None
+        codes = [d for d in _divisions(g, name) if d.startswith(cc + ".")]
+        if not codes or g.countries_named(name):
+            return None
+        middles = [regions.centre(code) for code in codes]  # (Papua: the province and the ones split from it)
+        spots = [regions.spread_of(*middle, cc) if middle else None for middle in middles]
+        if any(pos is None or not cp.contradicts(direction, pos) for pos in spots):
+            return False
+        pos = spots[0]
+        actual = cp.word_for(cp.along(direction, pos), m.compass.text, self.hyphenated(doc))
+        part = cp.word_for(cp.along(direction, pos), "northern", self.hyphenated(doc))
+        start = m.x.end - len(name)
+        xs = type(m.x)(name, start, m.x.end)
+        return self.claim_finding(doc, block, *_claim_span(m, xs), (m.compass.start, m.compass.end), [actual],
+                                  place=name, actual=actual, match=m.compass.text,
+                                  detail=f"lies in the {part} part of {g.display(cc).removeprefix('the ')}, not "
+                                         f"the '{m.compass.text}' part")
+
+    def _distance(self, doc, block, m, xs, y: str, km: float):
+        """'X, 400 km north of Y': the distance given against the straight line between them. A road is longer
+        than the line (up to two and a half times, with 20 km to spare), never much shorter (six tenths, 10
+        km): outside that band, flagged. False: judged and right (or no distance given)."""
+        claimed = _claimed_km(m.dist.text) if m.dist is not None else None
+        if claimed is None or 0.6 * km - 10 <= claimed <= 2.5 * km + 20:
+            return False
+        miles = "mi" in m.dist.text.casefold() and "km" not in m.dist.text.casefold()
+        real = f"{km / 1.609344:,.0f} miles" if miles else f"{km:,.0f} km"
+        return self.finding(doc, block, m.dist.start, m.dist.end, None, place=xs.text, actual=real,
+                            match=m.dist.text, detail=f"lies about {real} from {y} in a straight line, not "
+                                                      f"{m.dist.text}")
+
     def _bearing(self, doc, block, g, cp, m, direction) -> Finding | None:
         """'X, 40 km north of Y': the bearing from Y to X against the direction said (both unambiguous towns)."""
         xs = place_name(g, m.x, doc, block)
@@ -469,7 +579,7 @@ class Compass(GeoKind):
             y = g.capital(own) if own else ""
             if not y:
                 return False
-        if g.regions_named(xs.text) or _divisions(g, xs.text):
+        if (g.regions_named(xs.text) or _divisions(g, xs.text)) and block.text[:xs.start].rstrip().endswith(","):
             return None  # "X, Texas, 50 miles north of Y": the town comes before its state
         b = _dominant(g, y)
         a = _dominant(g, xs.text)
@@ -488,7 +598,7 @@ class Compass(GeoKind):
         said = cp.POINTS[cp.point_name(direction)]
         real = cp.bearing((b.lat, b.lon), (a.lat, a.lon))
         if cp.angle_between(said, real) <= 100:
-            return False
+            return self._distance(doc, block, m, xs, y, km)
         actual = cp.point_of(real, cardinal=not (direction.ns and direction.ew))
         word = m.compass.text
         if "-" not in word and "-" in actual:
@@ -497,6 +607,78 @@ class Compass(GeoKind):
         return self.claim_finding(doc, block, *_claim_span(m, xs), (m.compass.start, m.compass.end), [actual],
                                   place=xs.text, actual=actual, match=word,
                                   detail=f"lies {actual} of {y} (about {km:.0f} km), not '{word}'")
+
+
+_COAST = re.compile(r"\A\s*(?:coast|coastline|seaboard|shore)")
+# Parts of continents named after a sea: a port "on" them may belong to any coastal country.
+_SEA_REGIONS = frozenset(("Baltic states", "Gulf", "Caribbean"))
+
+
+def _landlocked(g, name: str) -> bool:
+    from ..data import country_facts
+
+    codes = g.countries_named(name)
+    return len(codes) == 1 and bool(country_facts.landlocked(codes[0]))
+
+
+def _own_name(g, name: str) -> bool:
+    """Whether a name that is also a region's is its country's own (Mexico, Belize: the state or district lies
+    in that country), not a region elsewhere (Georgia, Niger State) or a part of a country (Scotland)."""
+    codes = g.countries_named(name)
+    if len(codes) != 1 or _key(g.display(codes[0]).removeprefix("the ")) != _key(name):
+        return False
+    return all(r.partition(".")[0] == codes[0] for r in g.regions_named(name))
+
+
+def _division_fits(g, cp, name: str, cc: str, direction) -> bool:
+    """Whether a division of that name in the country lies in that part ("Washington in the north-western US":
+    the state, not the city)."""
+    from ..data import regions
+
+    for code in _divisions(g, name):
+        middle = regions.centre(code) if code.startswith(cc + ".") else None
+        pos = regions.spread_of(*middle, cc) if middle else None
+        if pos is not None and not cp.contradicts(direction, pos):
+            return True
+    return False
+
+
+def _compass_places_x(text: str, m) -> bool:
+    """Whether a compass word after the area still places X ("Y's southern city of X", "X, a city in Y's
+    south"), not a division named after it ("Y's southern state of X")."""
+    if m.pattern in ("in", "noun-own", "appos", "appos-poss", "in-appos"):
+        return True
+    return m.pattern == "poss" and not _DIVISION_AFTER.match(text, m.compass.end)
+
+
+def _compass_area(g, x: str, y: str) -> tuple[str | None, str | None]:
+    """(country, area) for a name that is both a country's and a division's or region's ("Mexico", the state;
+    "Mali", a town in Guinea; "Scotland", a part of the UK; "Florida", a US state and an Uruguayan department):
+    the country when the name is its own and X lies there; the one division of that name X lies in."""
+    codes = g.countries_named(y)
+    if len(codes) == 1 and not g.is_historic(y) and _key(g.display(codes[0]).removeprefix("the ")) == _key(y):
+        if any(p.country == codes[0] for p in g.places(x)):
+            return codes[0], codes[0]
+    homes = {f"{p.country}.{p.admin1}" for p in g.places(x)}
+    divisions = [d for d in _divisions(g, y) if d in homes]
+    if len(divisions) == 1 and (not codes or codes == (divisions[0].partition(".")[0],)
+                                or not any(p.country in codes for p in g.places(x))):
+        return divisions[0].partition(".")[0], divisions[0]
+    return None, None
+
+
+_DISTANCE = re.compile(r"([\d,.]*\d)\s*(km|kilomet(?:re|er)s|miles|mi)\Z")
+
+
+def _claimed_km(text: str) -> float | None:
+    m = _DISTANCE.match(text)
+    if m is None:
+        return None
+    try:
+        value = float(m.group(1).replace(",", ""))
+    except ValueError:
+        return None
+    return value * (1.609344 if m.group(2).startswith("mi") else 1.0)
 
 
 def _claim_span(m, xs) -> tuple[int, int]:
@@ -509,11 +691,38 @@ def _claim_span(m, xs) -> tuple[int, int]:
     return start, end
 
 
+def _split_compass(m, g):
+    """'X in West Texas', 'the East Texas city of X': a capitalised compass word before a division or a country
+    that does not make a name with it (West Virginia, South Africa and North Korea do) read as a compass word."""
+    from dataclasses import replace
+
+    from ..data.mentions import Span
+
+    first, _, rest = m.y.text.partition(" ")
+    if not rest or first.casefold() not in _COMPASS_FIRST or m.pattern not in ("in", "appos", "noun", "comma"):
+        return None
+    whole = _trim(m.y.text)
+    if g.countries_named(whole) or g.country_of_demonym(whole) or _divisions(g, whole) or g.places(whole) \
+            or g.regions_named(whole) or not (_divisions(g, rest) or g.countries_named(rest)
+                                              or g.country_of_demonym(rest)):
+        return None
+    start = m.y.start + len(first) + 1
+    return replace(m, compass=Span(first, m.y.start, m.y.start + len(first)), y=Span(rest, start, m.y.end))
+
+
+_COMPASS_FIRST = frozenset("north south east west northern southern eastern western central".split())
+# Federations whose states copy divides by compass ("West Texas", "southern Queensland") whatever part of the
+# country the state lies in.
+_PARTED_STATES = ("US.", "AU.", "CA.")
+
+
 def _division_lies(g, cp, division: str, direction) -> bool:
     """Whether a division itself lies in that part of its country ("southern Andalusia" may just say that
-    Andalusia is in the south of Spain)."""
+    Andalusia is in the south of Spain); never for the states of _PARTED_STATES."""
     from ..data import regions
 
+    if division.startswith(_PARTED_STATES):
+        return False
     middle = regions.centre(division)
     pos = regions.spread_of(*middle, division.partition(".")[0]) if middle else None
     if pos is None:
@@ -558,7 +767,13 @@ class Capital(GeoKind):
             claims, skip = capital_patterns()
             for rx in claims:
                 for m in rx.finditer(text):
-                    if m.start("x") in seen or skip.match(text, m.end()) or _past(text, m.start()):
+                    after = skip.match(text, m.end())
+                    if after is not None and "y" in m.re.groupindex and m.group("y") and \
+                            _DIVISION_WORD.match(text, m.end()):
+                        g = g or _gaz()
+                        if regions_named_any(g, m.group("y")):
+                            after = None  # "the capital of Kaduna state": a division's capital, judged as one
+                    if m.start("x") in seen or after is not None or _past(text, m.start()):
                         continue
                     seen.add(m.start("x"))
                     g = g or _gaz()
@@ -599,8 +814,8 @@ class Capital(GeoKind):
             return None
         if adjective and g.country_of_demonym(y):
             return None
-        known = [(c, caps) for c in sorted({d.partition(".")[0] for d in _divisions(g, y)} | {"US"})
-                 if (caps := regions.division_capitals(c, y))]
+        homes = {d.partition(".")[0] for d in (*_divisions(g, y), *regions.divisions_named(y), *g.regions_named(y))}
+        known = [(c, caps) for c in sorted(homes | {"US"}) if (caps := regions.division_capitals(c, y))]
         if len(known) != 1 or any(_key(x) == _key(c) for c in known[0][1]):
             return None
         capital = known[0][1][0]
@@ -620,6 +835,16 @@ class Capital(GeoKind):
         x_start = m.end("x") - len(x)
         return self.finding(doc, block, x_start, m.end("x"), g.capital(cc), place=x,
                             country=g.display(cc).removeprefix("the "), capital=g.capital(cc))
+
+
+_DIVISION_WORD = re.compile(r"\s*(?:state|province|region|territory|governorate|oblast|prefecture)\b", re.I)
+
+
+def regions_named_any(g, name: str) -> bool:
+    """Whether a name is a first-level division's anywhere (a state, province or region)."""
+    from ..data import regions
+
+    return bool(regions.divisions_named(_trim(name)) or g.regions_named(_trim(name)))
 
 
 def recent_country(doc: Document, block: ProseBlock, pos: int, g) -> str | None:
@@ -944,6 +1169,11 @@ class Rank(GeoKind):
         cc = _country_code(g, _trim(claim.subject.text))
         if cc is None or claim.what in ("longest", "highest", "tallest"):
             return None
+        from ..data import subregions
+
+        region = subregions.named(claim.scope) if claim.scope else None
+        if region is not None:
+            return self._in_region(doc, block, g, claim, cc, region)
         if claim.scope and " ".join(claim.scope.casefold().split()) == "continent":
             continent = g.country(cc).continent
         else:
@@ -964,6 +1194,37 @@ class Rank(GeoKind):
         order = "smallest" if smallest else ("most populous" if by_population else "largest")
         return self._flag(doc, block, claim, word, f"{g.display(cc).removeprefix('the ')} is the {word} "
                           f"{order} country {scope} by {measure} in GeoNames' country data")
+
+    def _in_region(self, doc, block, g, claim, cc: str, region) -> Finding | None:
+        """'Honduras, Central America's largest country': the rank among the region's members, judged against
+        both its narrow and its wide membership (an account may count either)."""
+        by_population = "popul" in claim.what or (claim.by or "").casefold() == "population"
+        smallest = claim.what in ("smallest", "least populous")
+        if cc not in region.members and cc not in region.also or claim.what in ("longest", "highest", "tallest"):
+            return None
+
+        def measure(code: str) -> float:
+            country = g.country(code)
+            return (country.population if by_population else country.area) if country else 0
+
+        ranks = []
+        for members in (region.members, region.members | region.also):
+            if cc not in members:
+                continue
+            ordered = sorted((c for c in members if measure(c)), key=measure, reverse=not smallest)
+            if cc in ordered:
+                ranks.append(ordered.index(cc) + 1)
+        if not ranks or claim.ordinal in ranks or min(ranks) <= claim.ordinal <= max(ranks):
+            return None
+        if cc in region.members:
+            ordered = sorted((c for c in region.members if measure(c)), key=measure, reverse=not smallest)
+        rank = ranks[0]
+        order = "smallest" if smallest else ("most populous" if by_population else "largest")
+        word = _ordinal(rank, numeric=claim.flag.text[:1].isdigit())
+        first = g.display(ordered[0]).removeprefix("the ")
+        return self._flag(doc, block, claim, word, f"{g.display(cc).removeprefix('the ')} is the {word} {order} "
+                          f"country in {region.name} by {'population' if by_population else 'area'} in GeoNames' "
+                          f"country data (the first is {first})")
 
     def _compare(self, doc, block, g, c) -> Finding | None:
         """'Kenya is larger than Nigeria': both countries' areas (or populations) in GeoNames, flagged only when
@@ -1094,8 +1355,8 @@ class Rank(GeoKind):
 
         if claim.what not in ("largest", "biggest", "most populous", "most populated") or not claim.scope:
             return None
-        if claim.ordinal != 1:
-            return None  # below the first, city-proper populations (GeoNames) and metro areas rank apart
+        if claim.ordinal > 5:
+            return None
         if (claim.by or "population").casefold() != "population":
             return None
         subject = place_name(g, claim.subject)
@@ -1106,15 +1367,23 @@ class Rank(GeoKind):
             understood, _, cc = self._scope(g, claim, doc, block)
             scope = g.display(cc) if cc else scope
         areas = self._areas(g, subject.text, scope)
-        if len(areas) != 1:
+        if len(areas) != 1:  # (none: the place-country rule judges a town of another country)
             return None
         area = areas[0]
         rank, pop, leader = ranks.town_rank(g, subject.text, area)
-        if rank is not None and abs(rank - claim.ordinal) <= 1:
+        if rank == claim.ordinal:
             return None
-        claimed_pop = ranks.nth_population(area, claim.ordinal)
-        if claimed_pop is None or pop is None or pop * 2 > claimed_pop:
-            return None  # the data's populations are of city proper: only a clear gap counts
+        # The data's populations are of city proper (and some of a district): only a clear gap counts. Said
+        # to be the largest, the town must be under half the largest's size; said to be lower, it must be
+        # the largest by twice the next.
+        if claim.ordinal == 1:
+            claimed_pop = ranks.nth_population(area, 1)
+            if claimed_pop is None or pop is None or pop * 2 > claimed_pop:
+                return None
+        else:
+            second = ranks.nth_population(area, 2)
+            if rank != 1 or second is None or pop is None or pop < second * 2:
+                return None
         where = g.display(area).removeprefix("the ") if "." not in area else _area_name(g, area)
         said = "not among the largest" if rank is None else f"the {_ordinal(rank, False)} largest"
         word = _ordinal(rank, numeric=claim.flag.text[:1].isdigit()) if rank is not None else None

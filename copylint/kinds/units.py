@@ -15,13 +15,19 @@ _UNIT_KEYS = {"name": str, "aliases": list, "dimension": str, "factor": (int, fl
 _NUMBER = r"(?P<{g}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?P<{g}s>million|billion|thousand))?"
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 # Between the two quantities: a bracket, "or", "about", "the same as", "equals" ...
-_JOIN = (r"(?:\s*\(\s*(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|approximately\s+|or\s+|c\.\s*)?"
-         r"|,?\s+(?:or|about|around|roughly|some|nearly|approximately)\s+(?:about\s+|around\s+|roughly\s+|some\s+)?"
+_NEAR = (r"(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|approximately\s+|close\s+to\s+|just\s+(?:over|"
+         r"under)\s+|more\s+than\s+|over\s+|c\.\s*)?")
+_JOIN = (rf"(?:\s*[(\[]\s*(?:or\s+|that\s+is,?\s+|i\.e\.,?\s+)?{_NEAR}"
+         rf"|\s+[-–—]\s+{_NEAR}"
+         rf"|,?\s+(?:or|equivalent\s+to|(?:which|that)\s+is|which\s+equals)\s+{_NEAR}"
+         r"|,?\s+(?:or|about|around|roughly|some|nearly|approximately)\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?"
          r"|\s+(?:is|equals|is\s+equal\s+to|is\s+the\s+same\s+as|=|is\s+equivalent\s+to|holds|contains|measures)\s+"
          r"(?:about\s+|around\s+|roughly\s+|approximately\s+|some\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+)?)")
 # A definition's leading quantity: "a mile", "one hectare".
 _ONE = r"(?P<one>\b(?:an?|one|each|per)\s+)"
-_DEGREES = re.compile(r"\d\s*°?\s*[CFcf]\b")
+_FEET_BEFORE = re.compile(r"(\d+)\s*(?:ft|feet|foot|['’])\s*$")
+# A unit written against its number ("50km", "6ft"): one word the phrase automaton does not see as a unit.
+_GLUED = re.compile(r"\d(?:°|[^\W\d_]{1,3}\b)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +48,7 @@ class Conversion(Kind):
     than the tolerance: 10% (rounded conversions pass), and for temperatures 2 degrees as well."""
 
     NAME = "conversion"
-    KEYS = {"unit": list, "tolerance": float}
+    KEYS = {"unit": list, "tolerance": float, "currency": list}
     REQUIRED = ("unit",)
 
     @classmethod
@@ -59,6 +65,10 @@ class Conversion(Kind):
             for key in ("name", "aliases", "dimension", "factor", "source"):
                 if key not in entry:
                     raise RuleError(rule.path, f"unit[{i}].{key}", "missing")
+        for i, entry in enumerate(rule.params.get("currency", [])):
+            if set(entry) != {"name", "symbols", "usd", "source"} or not isinstance(entry["symbols"], list) or \
+                    not isinstance(entry["usd"], list) or len(entry["usd"]) != 2:
+                raise RuleError(rule.path, f"currency[{i}]", "needs name, symbols, usd = [low, high] and source")
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
@@ -71,6 +81,10 @@ class Conversion(Kind):
             for alias in entry["aliases"]:
                 self.units[alias.casefold()] = unit
         self._aliases = tuple(sorted(self.units, key=len, reverse=True))
+        # currency symbol -> (name, value in US dollars: lowest, highest over the years, source)
+        self.money = {sym: (c["name"], float(c["usd"][0]), float(c["usd"][1]), c["source"])
+                      for c in rule.params.get("currency", []) for sym in c["symbols"]}
+        self._money_rx: re.Pattern | None = None
         self._rx: re.Pattern | None = None
         self._matcher = None
 
@@ -102,21 +116,49 @@ class Conversion(Kind):
             text = block.text
             if not any(c.isdigit() for c in text):
                 continue
+            if self.money and "(" in text and any(sym in text for sym in self.money):
+                yield from self._money(doc, block)
             folded = text.casefold()  # as the case-insensitive pattern reads it ('ſtone' is 'stone')
             found = self._matcher.finditer(folded) if len(folded) == len(text) else None
             if found is not None and (next(found, None) is None or next(found, None) is None) \
-                    and not _DEGREES.search(text):
+                    and not _GLUED.search(text):
                 continue  # every match names two units (one automaton pass finds them; 30C is one word)
             for m in rx.finditer(text):
                 found = self._judge(doc, block, m)
                 if found is not None:
                     yield found
 
+    def _money(self, doc, block) -> Iterable[Finding]:
+        """'$100m (£500m)': a sum and its conversion beyond any exchange rate of the years the table covers
+        (and 10% more): a slip of a digit or a scale, not a dated rate."""
+        if self._money_rx is None:
+            self._money_rx = _money_pattern(self.money)
+        for m in self._money_rx.finditer(block.text):
+            (na, la, ha, sa), (nb, lb, hb, sb) = self.money[m.group("sa")], self.money[m.group("sb")]
+            if na == nb:
+                continue
+            a = float(m.group("a").replace(",", "")) * _MONEY_SCALE.get((m.group("as") or "").casefold(), 1.0)
+            b = float(m.group("b").replace(",", "")) * _MONEY_SCALE.get((m.group("bs") or "").casefold(), 1.0)
+            if not a or not b:
+                continue
+            low, high = la / hb / (1 + self.tolerance), ha / lb * (1 + self.tolerance)
+            if low <= b / a <= high:
+                continue
+            said = m.string[m.start("sa"):m.end("as") if m.group("as") else m.end("a")]
+            wordy = (m.group("bs") or m.group("as") or "m")[:2].casefold() in ("mi", "bi", "th", "tr")
+            shown = [m.group("sb") + _money_text(v, wordy) for v in (a * la / hb, a * ha / lb)]
+            yield self.finding(doc, block, m.start("sb"), m.end("bs") if m.group("bs") else m.end("b"), None,
+                               fact=f"{said} has been worth between {shown[0]} and {shown[1]} at the exchange "
+                                    f"rates of the years the data covers", source=sa if sa == sb else f"{sa}; {sb}")
+
     def _judge(self, doc, block, m: re.Match) -> Finding | None:
         ua, ub = self._unit(m.group("ua")), self._unit(m.group("ub"))
         if ua.dimension != ub.dimension or ua is ub:
             return None
         a = 1.0 if m.group("one") else _value(m.group("a"), m.group("as")) * (-1 if m.group("na") else 1)
+        whole = _FEET_BEFORE.search(m.string, max(0, m.start() - 12), m.start())
+        if whole is not None and ua.name == "inch":  # "6ft 2in (1.88m)": the feet count too
+            a += float(whole.group(1)) * 12
         b = _value(m.group("b"), m.group("bs")) * (-1 if m.group("nb") else 1)
         if m.group("one") and ua.offset:
             return None  # "one degree" is a difference, not a temperature
@@ -128,8 +170,9 @@ class Conversion(Kind):
                                                                          _precision(m.group("b")))
             if ua.offset or ub.offset:
                 tolerance = max(tolerance, 2.0)
-            if abs(b - expected) <= tolerance or not m.group("one") and _rounded_alike(b, expected):
-                return None
+            if abs(b - expected) <= tolerance or not (m.group("one") or ua.offset or ub.offset) \
+                    and _rounded_alike(b, expected):
+                return None  # (a temperature is never rounded to tens: 40C is not 'about 90F')
         expected = candidates[0]
         shown = _shown(expected, m.group("b"))
         gap = m.string[m.end("b"):m.start("ub")]
@@ -138,6 +181,26 @@ class Conversion(Kind):
         return self.finding(doc, block, start, m.end("ub"), fix, fact=f"{_quantity(m)} is about "
                             f"{shown} {m.group('ub')}", source=ua.source if ua.source == ub.source else
                             f"{ua.source}; {ub.source}")
+
+
+_MONEY_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9,
+                "tn": 1e12, "trillion": 1e12}
+
+
+def _money_pattern(symbols) -> re.Pattern:
+    sym = "|".join(re.escape(s) for s in sorted(symbols, key=len, reverse=True))
+    amount = r"(?P<{g}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<{g}s>bn|billion|mn|m|million|k|thousand|tn|trillion)?\b"
+    return re.compile(rf"(?<![A-Za-z$])(?P<sa>{sym})\s?{amount.format(g='a')}\s*\(\s*(?:about\s+|around\s+|roughly\s+|"
+                      rf"some\s+|nearly\s+|almost\s+|approximately\s+|more\s+than\s+|over\s+|c\.\s*)?"
+                      rf"(?P<sb>{sym})\s?{amount.format(g='b')}\s*\)")
+
+
+def _money_text(value: float, wordy: bool) -> str:
+    """A sum as copy writes it: '679 million' (or '679m'), '1.75 billion', '2.38'."""
+    for size, word, short in ((1e12, " trillion", "tn"), (1e9, " billion", "bn"), (1e6, " million", "m")):
+        if value >= size:
+            return f"{value / size:.3g}{word if wordy else short}"
+    return f"{value:,.0f}" if value >= 100 else f"{value:.2f}"
 
 
 def _value(number: str, scale: str | None) -> float:
