@@ -35,7 +35,7 @@ def lint(doc: Document, kinds: Sequence[Kind]) -> list[Finding]:
 
     for kind in kinds:
         add(kind.check(doc))
-    for kind in kinds:
+    for kind in summary_order(kinds):
         add(kind.summarize(doc, tuple(findings)))
     findings.sort(key=lambda f: f.sort_key)
     return findings
@@ -54,3 +54,26 @@ def one_advice_per_span(findings: list[Finding]) -> list[Finding]:
             advice.add(key)
         kept.append(finding)
     return kept
+
+
+def summary_order(kinds: Sequence[Kind]) -> list[Kind]:
+    """The kinds with each after the rules its summary reads (requires), so a summary sees their summaries too
+    (the spin score counts the phrases the spun-phrase model adds in a spun document); otherwise as given."""
+    by_code = {kind.rule.code: kind for kind in kinds}
+    order: list[Kind] = []
+    placed: set[str] = set()
+
+    def place(kind: Kind, visiting: frozenset[str]) -> None:
+        code = kind.rule.code
+        if code in placed or code in visiting:
+            return
+        for needed in type(kind).requires(kind.rule):
+            if needed in by_code:
+                place(by_code[needed], visiting | {code})
+        placed.add(code)
+        order.append(kind)
+
+    for kind in kinds:
+        place(kind, frozenset())
+    return order
+

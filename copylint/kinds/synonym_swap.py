@@ -102,7 +102,7 @@ class SynonymSwap(Kind):
 
     NAME = "synonym-swap"
     KEYS = {"threshold": float, "info_threshold": float, "pair_threshold": float, "spun_threshold": float,
-            "spun_evidence": int,
+            "spun_evidence": int, "lone_threshold": float,
             "evidence": list, "evidence_density": float}
 
     @classmethod
@@ -139,33 +139,44 @@ class SynonymSwap(Kind):
                     yield block, seg, cand
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        warn, info, _ = self.thresholds(doc)
-        pair = max(info, self.rule.params.get("pair_threshold", info) / sensitivity(doc))
+        warn = self.thresholds(doc)[0]
         for block, seg, cand in self.candidates(doc):
-            if cand.confidence >= (pair if cand.entry.whole else info):
+            if self._strong(doc, cand):
                 yield self._finding(doc, block, seg, cand, warn)
+
+    def _base(self, doc: Document, cand: Candidate) -> float:
+        """The confidence from which a candidate is flagged where the document shows other signs of a spinner."""
+        info = self.thresholds(doc)[1]
+        if cand.entry.whole:
+            return max(info, self.rule.params.get("pair_threshold", info) / sensitivity(doc))
+        return info
+
+    def _strong(self, doc: Document, cand: Candidate) -> bool:
+        """Whether a candidate is flagged on its own: a spinner rewrites a whole text, so one rare phrase with no
+        other sign of spinning needs the firmer lone_threshold."""
+        lone = self.rule.params.get("lone_threshold", 0.0) / sensitivity(doc)
+        return cand.confidence >= max(lone, self._base(doc, cand))
 
     def summarize(self, doc: Document, findings: tuple[Finding, ...]) -> Iterable[Finding]:
-        """A spinner rewrites a whole document: where the spun-phrase rules show it clearly at work, weaker signs
-        are flagged too (as info)."""
+        """Where other findings show a spinner at work, phrases from the base thresholds are flagged too; where
+        the spun-phrase rules show it clearly (spun_evidence signs, evidence_density per 1,000 words), weaker signs
+        are flagged as info."""
         warn, info, weak = self.thresholds(doc)
-        if weak >= info:
-            return
-        codes = set(self.rule.params.get("evidence", ()))
-        signs = len({(f.start, f.end) for f in findings if f.code in codes})
         p = self.rule.params
-        if signs < p.get("spun_evidence", 3) or 1000 * signs < p.get("evidence_density", 3.0) * doc.word_count:
+        codes = set(p.get("evidence", ()))
+        signs = {(f.start, f.end) for f in findings if f.code in codes}
+        candidates = [c for c in self.candidates(doc) if not self._strong(doc, c[2])]
+        middling = [c for c in candidates if c[2].confidence >= self._base(doc, c[2])]
+        if len(signs) + len(middling) < 2:
             return
-        for block, seg, cand in self.candidates(doc):
+        yield from (self._finding(doc, block, seg, cand, warn) for block, seg, cand in middling)
+        total = len(signs) + len(middling)
+        if weak >= info or total < p.get("spun_evidence", 3) or 1000 * total < p.get("evidence_density", 3.0) * doc.word_count:
+            return
+        for block, seg, cand in candidates:
             floor = info if cand.entry.whole else weak  # a double swap is weaker evidence: never from the floor
-            if floor <= cand.confidence and not self._flagged_alone(doc, cand, info):
+            if floor <= cand.confidence < self._base(doc, cand):
                 yield self._finding(doc, block, seg, cand, warn)
-
-    def _flagged_alone(self, doc: Document, cand: Candidate, info: float) -> bool:
-        """Whether check() flags this candidate in any document."""
-        if cand.entry.whole:
-            return cand.confidence >= max(info, self.rule.params.get("pair_threshold", info) / sensitivity(doc))
-        return cand.confidence >= info
 
     def _finding(self, doc: Document, block, seg: list[Token], cand: Candidate, warn: float) -> Finding:
         text, entry = block.text, cand.entry
