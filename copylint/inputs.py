@@ -62,6 +62,11 @@ def _read_bytes(path: str, max_size: int | None) -> bytes:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
             raise IsADirectoryError
+        if stat.S_ISFIFO(st.st_mode):
+            # A pipe named on the command line (`copylint check <(cmd)`): read to its end, up to the cap. Folder
+            # walks never get here (they skip FIFOs), and opening did not wait for a writer.
+            os.set_blocking(fd, True)
+            return read_bounded(fd, path, _FIRST_READ, max_size)
         if not stat.S_ISREG(st.st_mode):
             raise InputError(f"{path}: {kind_name(st.st_mode)}, not a regular file: not read")
         if max_size is not None and st.st_size > max_size:
@@ -74,8 +79,8 @@ def _read_bytes(path: str, max_size: int | None) -> bytes:
 def read_bounded(fd: int, name: str, first: int, max_size: int | None) -> bytes:
     """Everything from fd, refused (InputError) once past max_size bytes (a file growing while read, a pipe)."""
     data = os.read(fd, first)
-    if len(data) < first:
-        return data  # read short of what was asked for: at its end
+    if len(data) < first and first > _FIRST_READ:
+        return data  # a regular file read short of its size + 1: at its end
     parts = [data]
     total = len(data)
     while data:

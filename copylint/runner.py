@@ -196,8 +196,10 @@ def _parallel(tasks, spec, local, jobs, fix, unsafe, cache) -> Iterator[Result]:
                     _inherit(spec, local())
                     from concurrent.futures import ProcessPoolExecutor
 
+                    _mark_pool_parent()
+
                     pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker,
-                                               initargs=(spec, os.getpid()))
+                                               initargs=(spec,))
                 _submit(pool, group, fix, unsafe)
             window.append(group)
             group = _Group()
@@ -272,6 +274,7 @@ def lint_task(linter: Linter, task: Task, fix: bool = False, unsafe: bool = Fals
 # --- inside a pool worker -------------------------------------------------------------------------------------
 
 _WORKER_LINTER: Linter | None = None
+_POOL_PARENT: int | None = None
 # Why this worker's LanguageTool could not start though the run uses it (its texts are then unchecked by it).
 _WORKER_LT_PROBLEM: str | None = None
 _INHERITED: tuple[str, Linter] | None = None  # the parent's Linter, seen by workers that fork after it is set
@@ -285,11 +288,11 @@ def _inherit(spec: LinterSpec, linter: Linter | None) -> None:
     _INHERITED = (repr(spec), linter) if usable else None
 
 
-def _init_worker(spec: LinterSpec, parent: int | None = None) -> None:
+def _init_worker(spec: LinterSpec) -> None:
     """Runs once per worker process: the worker's one Linter (rules compiled, engines connected). A forked worker
     takes the copy of its parent's Linter; a spawned one builds its own."""
     global _WORKER_LINTER, _WORKER_LT_PROBLEM
-    _die_with_parent(parent)
+    _die_with_parent(_POOL_PARENT)
     inherited = _INHERITED
     if inherited is not None and inherited[0] == repr(spec):
         _WORKER_LINTER = inherited[1]
@@ -299,11 +302,16 @@ def _init_worker(spec: LinterSpec, parent: int | None = None) -> None:
             _WORKER_LT_PROBLEM = _WORKER_LINTER.warnings[0]
 
 
+def _mark_pool_parent() -> None:
+    global _POOL_PARENT
+    _POOL_PARENT = os.getpid()  # seen by forked workers: the process whose death ends them
+
+
 def _die_with_parent(parent: int | None) -> None:
     """Linux: the kernel kills this worker when the process that started it dies (even by SIGKILL), so a killed
     run leaves no workers behind. Elsewhere the pool's own shutdown is all there is."""
-    if not sys.platform.startswith("linux"):
-        return
+    if not sys.platform.startswith("linux") or parent is None or parent == os.getpid():
+        return  # not a forked pool worker
     import ctypes
     import signal
 
@@ -312,7 +320,7 @@ def _die_with_parent(parent: int | None) -> None:
         libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         return
-    if parent is not None and os.getppid() != parent:  # the parent died before the call: nothing would signal us
+    if os.getppid() != parent:  # the parent died before the call: nothing would signal us
         os._exit(1)
 
 

@@ -185,7 +185,10 @@ class LanguageToolEngine:
 
     def _client(self, module: Any) -> type:
         """LanguageTool's client with this engine's timeouts (the library waits 300 s per request)."""
-        return type("TimedLanguageTool", (module.LanguageTool,), {"_TIMEOUT": self.timeout})
+        client = module.LanguageTool
+        if not isinstance(client, type):  # a stand-in (tests)
+            return client
+        return type("TimedLanguageTool", (client,), {"_TIMEOUT": self.timeout})
 
     def close(self) -> None:
         self._tool = None
