@@ -161,6 +161,12 @@ class _Check:
         self._unchecked_reason: str | None = None
         for message in self.config.warnings:
             reporter.warning(message)
+        if self.spec.wants_languagetool:
+            from .engines.languagetool import is_loopback, resolve_url
+
+            url = resolve_url(self.config.languagetool.get("url"))
+            if not is_loopback(url):
+                reporter.notice(f"LanguageTool at {url}: texts are sent to that server")
 
     def _baseline(self):
         if not self.options.baseline:
@@ -176,12 +182,6 @@ class _Check:
                 self._linter = self.spec.build()
             for message in self._linter.warnings:
                 self.reporter.warning(message)
-            engine = self._linter.languagetool
-            if engine is not None:
-                from .engines.languagetool import is_loopback
-
-                if not is_loopback(engine.url):
-                    self.reporter.notice(f"LanguageTool at {engine.url}: texts are sent to that server")
         return self._linter
 
     def run(self) -> CheckSummary:
