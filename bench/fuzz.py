@@ -24,7 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from fuzz_common import EXTENSIONS, check_text, generate, random_bytes  # noqa: E402
+from fuzz_common import EXTENSIONS, check_text, generate, random_bytes, unsettled_files  # noqa: E402
 
 BATCH = 100
 
@@ -67,11 +67,12 @@ def cli_batch(texts: list[tuple[str, str]], rng: random.Random, env: dict, repor
                     notes.append(("patch failed", applied.stderr.decode()[-500:]))
             if args == ("--fix",) and report.get("_fixed_once"):
                 second = {p.name: p.read_bytes() for p in work.iterdir()}
-                changed = [n for n in second if second[n] != first[n]]
+                changed = [n for n in second if second[n] != first[n] and n not in unsettled]
                 report["not idempotent"] += len(changed)
                 notes.extend(("cli not idempotent", n) for n in changed)
             elif args == ("--fix",):
                 report["_fixed_once"] = 1
+                unsettled = set(unsettled_files(result.stderr))
                 first = {p.name: p.read_bytes() for p in work.iterdir()}
                 differ = [n for n in first if (patched / n).read_bytes() != first[n]]
                 report["data lost"] += len(differ)
@@ -107,6 +108,7 @@ def main() -> int:
         except Hang:
             report["hangs"] += 1
             notes.append(("hang", fmt, len(text), repr(text[:60])))
+            print("HANG", *notes[-1][1:], file=sys.stderr, flush=True)
             continue
         except Exception:
             report["crashes"] += 1

@@ -122,3 +122,9 @@ def apply_patch(old: str, new: str, name: str) -> bytes:
                        capture_output=True, timeout=30)
         with open(target, "rb") as handle:
             return handle.read()
+
+
+def unsettled_files(stderr: bytes) -> list[str]:
+    """The files a --fix run said its fixes did not settle in (a second run may fix more there)."""
+    return [line.split(b": fixes did not settle", 1)[0].rsplit(b"warning: ", 1)[-1].decode("utf-8", "replace")
+            for line in stderr.splitlines() if b"fixes did not settle" in line]
