@@ -3,8 +3,8 @@
     python bench/fuzz.py [--inputs 10000] [--seed 1] [--cli-every 10] [--hang 10]
 
 Each input is linted and fixed through the API (exact offsets, --fix idempotent, the --diff that `patch` applies
-equal to the fix, BOM kept), with an alarm on each run (lint; fix, all passes; fix again): over --hang seconds is a
-hang. Every --cli-every-th batch of
+equal to the fix, BOM kept), with an alarm on each run (lint; fix, all passes; fix again): over --hang seconds of
+CPU (or 6 times that of wall time) is a hang. Every --cli-every-th batch of
 100 inputs also goes through the command line as files (plus as many files of random bytes and other encodings):
 exit 0/1/2 and no traceback from check, --diff and --fix; patch(--diff) equal to the --fix files; a second --fix
 changes nothing. Prints: inputs tried, crashes, hangs, offset mismatches, not idempotent, data lost."""
@@ -35,6 +35,13 @@ class Hang(Exception):
 
 def _alarm(signum, frame):
     raise Hang()
+
+
+def _clock(seconds: float) -> None:
+    """A hang: over `seconds` of CPU for one run (the machine is shared: wall time measures the neighbours too), or
+    over 6 times that of wall time (a run waiting on something)."""
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    signal.setitimer(signal.ITIMER_REAL, 6 * seconds)
 
 
 def run_cli(folder: Path, env: dict, *args: str) -> subprocess.CompletedProcess:
@@ -97,6 +104,7 @@ def main() -> int:
     notes: list = []
     slowest: list = []
     signal.signal(signal.SIGALRM, _alarm)
+    signal.signal(signal.SIGPROF, _alarm)
     started = time.monotonic()
     batch: list[tuple[str, str]] = []
     for n in range(args.inputs):
@@ -104,7 +112,7 @@ def main() -> int:
         report["inputs"] += 1
         t0 = time.monotonic()
         try:
-            verdict = check_text(linter, text, fmt, step=lambda: signal.setitimer(signal.ITIMER_REAL, args.hang))
+            verdict = check_text(linter, text, fmt, step=lambda: _clock(args.hang))
         except Hang:
             report["hangs"] += 1
             notes.append(("hang", fmt, len(text), repr(text[:60])))
@@ -115,6 +123,7 @@ def main() -> int:
             notes.append(("crash", fmt, repr(text[:200]), traceback.format_exc()[-1500:]))
             continue
         finally:
+            signal.setitimer(signal.ITIMER_PROF, 0)
             signal.setitimer(signal.ITIMER_REAL, 0)
         took = time.monotonic() - t0
         slowest = sorted([*slowest, (took, fmt, len(text))])[-5:]
