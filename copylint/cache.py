@@ -480,6 +480,7 @@ def write_json(path: Path, value: Any) -> None:
         return
     body = _JSON_MAGIC + blake2b(payload, digest_size=CHECKSUM_BYTES).hexdigest().encode() + b"\n" + payload
     try:
+        secure_dir(path.parent.parent)  # the cache root: other caches (the place index) live there too
         secure_dir(path.parent)
         _prune_files(path.parent, ".json", keep=path.name)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
