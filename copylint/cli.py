@@ -73,6 +73,9 @@ CHECK_OPTIONS = [
     click.option("--include", multiple=True, help="Glob of files to take when walking directories."),
     click.option("--exclude", multiple=True, help="Glob of files or folders to skip."),
     click.option("--no-languagetool", is_flag=True, help="Do not use the LanguageTool engine."),
+    click.option("--languagetool-url", help="LanguageTool server to use (overrides the config and $LANGUAGETOOL_URL)."),
+    click.option("--max-file-size", default="10M", show_default=True, metavar="SIZE",
+                 help="Skip (as unreadable) any file bigger than this: bytes, or with K, M or G; 0: no cap."),
     click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes [default: number of cores]."),
     click.option("--no-cache", is_flag=True, help="Lint every text again; read and write no cache."),
     click.option("--cache-dir", type=click.Path(file_okay=False), help="Cache location [default: user cache]."),
@@ -100,7 +103,24 @@ def _options(params: dict):
         text_field=params["text_field"], id_field=params["id_field"], include=params["include"],
         exclude=params["exclude"], languagetool=False if params["no_languagetool"] else None, jobs=params["jobs"],
         cache=not params["no_cache"], cache_dir=params["cache_dir"], baseline=params["baseline"],
-        write_baseline=params["write_baseline"], exit_zero=params["exit_zero"])
+        write_baseline=params["write_baseline"], exit_zero=params["exit_zero"],
+        max_file_size=_size(params["max_file_size"]), languagetool_url=params["languagetool_url"])
+
+
+def _size(text: str) -> int | None:
+    """--max-file-size: '10M', '512K', '1G' or bytes; 0 means no cap."""
+    from .errors import InputError
+
+    value = text.strip().upper().removesuffix("B")
+    scale = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}.get(value[-1:], 1)
+    number = value[:-1] if scale > 1 else value
+    try:
+        size = int(float(number) * scale)
+    except (ValueError, OverflowError):
+        raise InputError(f"--max-file-size: {text!r} is not a size (e.g. 10M, 512K, 1000000)") from None
+    if size < 0:
+        raise InputError(f"--max-file-size: {text!r} is negative")
+    return size or None
 
 
 @main.command("check")

@@ -1,6 +1,9 @@
-"""Configuration: [tool.copylint] in pyproject.toml or copylint.toml, found upward from the checked path; strict keys."""
+"""Configuration: [tool.copylint] in pyproject.toml or copylint.toml, found upward from the checked path (never
+above the repository root or the home folder, nor in a folder others may write); strict keys."""
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +38,7 @@ class Config:
     spin_sensitivity: float | None = None  # scales the spun-phrase model's thresholds (2.0: twice as eager)
     dialect: str | None = None  # house spelling: "en-US" or "en-GB"; None: only mixed spellings are flagged
     languagetool: dict[str, Any] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()  # said once by the run (e.g. a config's off-machine URL left unused)
 
     @property
     def languagetool_enabled(self) -> bool:
@@ -42,17 +46,67 @@ class Config:
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest copylint.toml, or pyproject.toml with a [tool.copylint] table, at or above start."""
+    """The nearest copylint.toml, or pyproject.toml with a [tool.copylint] table, at or above start: the search
+    stops at the repository root (the folder holding .git) or the home folder, and never looks in a folder other
+    users may write (owned by someone else, or writable by all, as /tmp) nor one it cannot read."""
+    return _search(start)[0]
+
+
+def config_in_project(config: Path, start: Path) -> bool:
+    """Whether a config found from start lies inside start's project: under the repository root the search met,
+    or, outside any repository, in start's own folder."""
+    found, root = _search(start)
+    if found is None or found.resolve() != config.resolve():
+        return False
+    folder = config.resolve().parent
+    return root is not None and (folder == root or root in folder.parents) or folder == _folder(start)
+
+
+def _folder(start: Path) -> Path:
     start = start.resolve()
-    directory = start if start.is_dir() else start.parent
+    return start if start.is_dir() else start.parent
+
+
+def _search(start: Path) -> tuple[Path | None, Path | None]:
+    """(the nearest config, the repository root within the search's bounds or None)."""
+    try:
+        directory = _folder(start)
+        home = Path.home().resolve()
+    except (OSError, RuntimeError):
+        return None, None
+    found = None
     for folder in (directory, *directory.parents):
-        candidate = folder / "copylint.toml"
-        if candidate.is_file():
-            return candidate
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "copylint" in _read(pyproject).get("tool", {}):
-            return pyproject
+        try:
+            if not _trusted_folder(folder):
+                break
+            if found is None:
+                found = _config_in(folder)
+            if (folder / ".git").exists():
+                return found, folder
+        except OSError:  # a folder that cannot be read ends the search
+            break
+        if folder == home:
+            break
+    return found, None
+
+
+def _config_in(folder: Path) -> Path | None:
+    candidate = folder / "copylint.toml"
+    if candidate.is_file():
+        return candidate
+    pyproject = folder / "pyproject.toml"
+    if pyproject.is_file() and "copylint" in _read(pyproject).get("tool", {}):
+        return pyproject
     return None
+
+
+def _trusted_folder(folder: Path) -> bool:
+    """A folder only this user (or root) can write: configs in it are this user's."""
+    st = folder.stat()
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    if uid is not None and st.st_uid not in (uid, 0):
+        return False
+    return not st.st_mode & stat.S_IWOTH
 
 
 def _read(path: Path) -> dict[str, Any]:

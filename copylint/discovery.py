@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import stat
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from .errors import InputError
 from .formats import EXTENSIONS
@@ -23,13 +23,16 @@ def discover(
     regular: set[str] | None = None,
     stats: dict[str, os.stat_result] | None = None,
     errors: list[tuple[str, str]] | None = None,
+    skipped: list[str] | None = None,
 ) -> tuple[list[tuple[str, str]], list[str]]:
     """(path, format) of every file to lint, sorted, plus the explicit files read as plain text for want of a
     known extension. Explicit files are always taken; walked files need a known extension (or an include glob),
     must not match an exclude glob and must not be git-ignored. `regular`, when given, receives the explicit files
     known to be regular files (a reader need not ask their size again); `stats`, when given, the os.stat() of each
     explicit file (each is then stat()ed rather than found in a listing of its directory). A path that is missing
-    or unreadable is an InputError, or, when `errors` is given, appended to it as (path, problem) and skipped."""
+    or unreadable is an InputError, or, when `errors` is given, appended to it as (path, problem) and skipped.
+    A walked entry that is not a regular file (a FIFO, socket, device, or a link to one) is never read: `skipped`,
+    when given, receives a one-line notice for each."""
     include_spec = _spec(include)
     exclude_spec = _spec(exclude)
     found: dict[str, str] = {}
@@ -49,7 +52,7 @@ def discover(
             if not os.access(path, os.R_OK | os.X_OK):
                 _problem(errors, path, "directory is not readable")
                 continue
-            for file in _walk(path, include_spec, exclude_spec, respect_gitignore):
+            for file in _walk(path, include_spec, exclude_spec, respect_gitignore, skipped):
                 ext = os.path.splitext(file)[1].lower()
                 found.setdefault(file, EXTENSIONS.get(ext, "plain"))
             continue
@@ -106,9 +109,10 @@ def _spec(globs: Iterable[str]):
     return pathspec.GitIgnoreSpec.from_lines(globs)
 
 
-def _walk(root: str, include_spec, exclude_spec, respect_gitignore: bool) -> Iterable[str]:
+def _walk(root: str, include_spec, exclude_spec, respect_gitignore: bool,
+          skipped: list[str] | None = None) -> Iterable[str]:
     ignores = _GitIgnores(root) if respect_gitignore else None
-    for directory, dirnames, filenames in os.walk(root):
+    for directory, dirnames, filenames, special in _scan_tree(root):
         if ignores is not None:
             ignores.enter(directory)
         rel_dir = os.path.relpath(directory, root)
@@ -124,7 +128,7 @@ def _walk(root: str, include_spec, exclude_spec, respect_gitignore: bool) -> Ite
                 continue
             kept.append(name)
         dirnames[:] = kept
-        for name in sorted(filenames):
+        for name in sorted([*filenames, *special]):
             rel = rel_dir + name
             if include_spec is not None:
                 if not include_spec.match_file(rel):
@@ -136,7 +140,47 @@ def _walk(root: str, include_spec, exclude_spec, respect_gitignore: bool) -> Ite
             full = os.path.join(directory, name)
             if ignores is not None and ignores.ignored(full, is_dir=False):
                 continue
+            if name in special:
+                if skipped is not None:
+                    skipped.append(f"{os.path.normpath(full)}: {special[name]}, not a regular file: skipped")
+                continue
             yield os.path.normpath(full)
+
+
+def _scan_tree(root: str) -> Iterator[tuple[str, list[str], list[str], dict[str, str]]]:
+    """os.walk (top-down, links to folders listed but not followed) that also tells apart entries that are not
+    regular files (FIFOs, sockets, devices, links to them or dangling): (folder, dirnames, files, {special: kind})."""
+    from .inputs import kind_name
+
+    stack = [root]
+    while stack:
+        directory = stack.pop()
+        dirnames: list[str] = []
+        files: list[str] = []
+        special: dict[str, str] = {}
+        walk_into: set[str] = set()
+        try:
+            with os.scandir(directory) as listing:
+                for entry in listing:
+                    try:
+                        if entry.is_dir():
+                            dirnames.append(entry.name)
+                            if not entry.is_symlink():
+                                walk_into.add(entry.name)
+                        elif entry.is_file():
+                            files.append(entry.name)
+                        else:
+                            try:
+                                special[entry.name] = kind_name(entry.stat().st_mode)
+                            except OSError:
+                                special[entry.name] = "a dangling link"
+                    except OSError:
+                        special[entry.name] = "unreadable"
+        except OSError:
+            continue  # as os.walk: a folder that cannot be listed is passed over
+        yield directory, dirnames, files, special
+        # dirnames may have been pruned by the caller; descend in reverse so the stack pops them in name order
+        stack.extend(os.path.join(directory, d) for d in reversed(dirnames) if d in walk_into)
 
 
 class _GitIgnores:

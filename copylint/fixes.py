@@ -1,6 +1,7 @@
 """Apply fixes: pick non-overlapping edits of the allowed applicability and splice them into the source."""
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from typing import Iterable
 
 import regex
@@ -23,22 +24,60 @@ def choose_fixes(source: str, findings: Iterable[Finding],
                  allowed: frozenset[Applicability]) -> tuple[list[Edit], list[Finding]]:
     """Edits of the allowed fixes, earliest first, and the findings whose fix they apply. Overlapping deletions merge
     (deleting both is deleting the union); any other fix that overlaps one already taken waits for the next pass."""
-    taken: list[Edit] = []
+    taken = _Taken()
     applied: list[Finding] = []
     fixable = [f for f in findings if f.fix is not None and f.fix.applicability in allowed]
     fixable.sort(key=lambda f: min(e.start for e in f.fix.edits))
     for finding in fixable:
         fix = finding.fix
-        clashes = [t for t in taken for e in fix.edits if not _disjoint(e, t)]
+        clashes = [t for e in fix.edits for t in taken.clashing(e)]
         if not clashes:
-            taken.extend(fix.edits)
+            taken.add(*fix.edits)
         elif all(e.content == "" for e in (*fix.edits, *clashes)) and len(fix.edits) == 1:
             merged = Edit(min(e.start for e in (*fix.edits, *clashes)), max(e.end for e in (*fix.edits, *clashes)), "")
-            taken = [t for t in taken if t not in clashes] + [merged]
+            taken.remove(clashes)
+            taken.add(merged)
         else:
             continue
         applied.append(finding)
-    return _tidied(source, sorted(taken, key=lambda e: (e.start, e.end))), applied
+    return _tidied(source, sorted(taken.edits, key=lambda e: (e.start, e.end))), applied
+
+
+class _Taken:
+    """The edits taken so far, ordered by start, so the ones clashing with a new edit are found near it rather than
+    among all of them (a text with 100,000 fixes must not cost 10^10 comparisons)."""
+
+    def __init__(self) -> None:
+        self.edits: list[Edit] = []
+        self.longest = 0  # no taken edit is longer: one starting further left than this ends before the new one
+
+    def clashing(self, edit: Edit) -> list[Edit]:
+        edits = self.edits
+        i = bisect_left(edits, edit.start - self.longest - 1, key=_start)
+        found = []
+        while i < len(edits) and edits[i].start <= edit.end:
+            if not _disjoint(edit, edits[i]):
+                found.append(edits[i])
+            i += 1
+        return found
+
+    def add(self, *new: Edit) -> None:
+        for edit in new:
+            insort(self.edits, edit, key=_start)
+            self.longest = max(self.longest, edit.end - edit.start)
+
+    def remove(self, gone: list[Edit]) -> None:
+        for edit in set(gone):
+            i = bisect_left(self.edits, edit.start, key=_start)
+            while i < len(self.edits) and self.edits[i].start == edit.start:
+                if self.edits[i] == edit:
+                    del self.edits[i]
+                else:
+                    i += 1
+
+
+def _start(edit: Edit) -> int:
+    return edit.start
 
 
 def _tidied(source: str, edits: list[Edit]) -> list[Edit]:

@@ -1,4 +1,5 @@
-"""Read input files strictly as UTF-8 text (BOM allowed and kept); binary or undecodable input is an InputError."""
+"""Read input files strictly as UTF-8 text (BOM allowed and kept; regular files only, up to a size cap); binary,
+undecodable, special or oversized input is an InputError. Write fixed text back safely."""
 from __future__ import annotations
 
 import os
@@ -6,8 +7,23 @@ import stat
 
 from .errors import InputError
 
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+# O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused once opened, as every non-regular file is).
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0)
 _FIRST_READ = 1 << 16  # bytes asked for at once from a file whose size is not known
+MAX_FILE_SIZE = 10 * 1024 * 1024  # default cap on one input (--max-file-size)
+
+
+def kind_name(mode: int) -> str:
+    """What a non-regular file is, for the one-line refusal."""
+    for test, name in ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def too_big(name: str, size: int, limit: int) -> InputError:
+    return InputError(f"{name}: {size:,} bytes is over the size cap of {limit:,} bytes (--max-file-size)")
 
 
 def decode(data: bytes, name: str) -> str:
@@ -24,11 +40,12 @@ def read_text(path: str) -> str:
     return read_source(path)[0]
 
 
-def read_source(path: str, regular: bool = False) -> tuple[str, bytes]:
-    """The file's text (as read_text) and the bytes it was decoded from. `regular`: the path is known to be a
-    regular file, so its size is not asked first (one system call fewer: they count over thousands of files)."""
+def read_source(path: str, regular: bool = False, max_size: int | None = MAX_FILE_SIZE) -> tuple[str, bytes]:
+    """The file's text (as read_text) and the bytes it was decoded from: a regular file of at most max_size bytes
+    (None: no cap), else an InputError. `regular` is accepted for callers that know the kind; the opened file is
+    checked all the same (it may have changed since)."""
     try:
-        data = _read_bytes(path, regular)
+        data = _read_bytes(path, max_size)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -38,44 +55,78 @@ def read_source(path: str, regular: bool = False) -> tuple[str, bytes]:
     return decode(data, path), data
 
 
-def _read_bytes(path: str, regular: bool) -> bytes:
+def _read_bytes(path: str, max_size: int | None) -> bytes:
     # os.open/os.read rather than open(): no buffered file object per file, which counts over thousands of files.
     fd = os.open(path, _OPEN_FLAGS)
     try:
-        if regular:
-            size = _FIRST_READ
-        else:
-            st = os.fstat(fd)
-            if stat.S_ISDIR(st.st_mode):
-                raise IsADirectoryError
-            size, regular = st.st_size + 1, stat.S_ISREG(st.st_mode)
-        data = os.read(fd, size)
-        if regular and len(data) < size:
-            return data  # a regular file read short of what was asked for has been read to its end
-        parts = [data]
-        while data:
-            data = os.read(fd, max(size, _FIRST_READ))
-            parts.append(data)
-        return b"".join(parts)
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError
+        if stat.S_ISFIFO(st.st_mode):
+            # A pipe named on the command line (`copylint check <(cmd)`): read to its end, up to the cap. Folder
+            # walks never get here (they skip FIFOs), and opening did not wait for a writer.
+            os.set_blocking(fd, True)
+            return read_bounded(fd, path, _FIRST_READ, max_size)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"{path}: {kind_name(st.st_mode)}, not a regular file: not read")
+        if max_size is not None and st.st_size > max_size:
+            raise too_big(path, st.st_size, max_size)
+        return read_bounded(fd, path, st.st_size + 1, max_size)
     finally:
         os.close(fd)
 
 
+def read_bounded(fd: int, name: str, first: int, max_size: int | None) -> bytes:
+    """Everything from fd, refused (InputError) once past max_size bytes (a file growing while read, a pipe)."""
+    data = os.read(fd, first)
+    if len(data) < first and first > _FIRST_READ:
+        return data  # a regular file read short of its size + 1: at its end
+    parts = [data]
+    total = len(data)
+    while data:
+        data = os.read(fd, max(first, _FIRST_READ))
+        parts.append(data)
+        total += len(data)
+        if max_size is not None and total > max_size:
+            raise too_big(name, total, max_size)
+    return b"".join(parts)
+
+
 def write_atomic(path: str, text: str) -> None:
-    """Replace the file's content in one step (temp file + rename), keeping its permissions."""
-    directory = os.path.dirname(os.path.abspath(path))
-    tmp = os.path.join(directory, f".{os.path.basename(path)}.copylint-tmp")
+    """Replace the file's content in one step: a fresh temp file (O_EXCL, never through a link, in the target's
+    folder) given the target's mode, then renamed over it. A symlinked file is written through: its target gets the
+    new content and the link stays. A hard-linked or non-regular file is refused (a rename would split the links)."""
+    target = os.path.realpath(path)
     try:
-        mode = os.stat(path).st_mode & 0o7777
-        with open(tmp, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        st = os.stat(target)
     except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"{path}: {kind_name(st.st_mode)}, not a regular file: not written")
+    if st.st_nlink > 1:
+        raise InputError(f"{path}: has {st.st_nlink} hard links; not rewritten (the links would split): "
+                         "fix it by hand or use --diff")
+    import tempfile
+
+    directory, base = os.path.split(target)
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{base}.", suffix=".copylint-tmp", dir=directory)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+            os.fchmod(handle.fileno(), stat.S_IMODE(st.st_mode))
+            if hasattr(os, "getuid") and (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
+                try:
+                    os.fchown(handle.fileno(), st.st_uid, st.st_gid)
+                except OSError:
+                    pass  # as the user running copylint: the file becomes theirs (as an editor saving it would)
+        os.replace(tmp, target)
+    except OSError as exc:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
         raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Sequence
 
 from .errors import InputError
+from .inputs import MAX_FILE_SIZE
 from .model import Applicability, Severity
 from .reporters.base import Reporter, RunInfo
 from .runner import LinterSpec, Result, Task
@@ -49,6 +50,8 @@ class CheckOptions:
     baseline: str | None = None
     write_baseline: str | None = None
     exit_zero: bool = False
+    max_file_size: int | None = MAX_FILE_SIZE  # bytes; None: no cap
+    languagetool_url: str | None = None  # else $LANGUAGETOOL_URL, else the config's (when trusted), else local
 
 
 @dataclass
@@ -63,6 +66,7 @@ class CheckSummary:
     fixed_files: int = 0
     diffs: int = 0
     baselined: int = 0  # findings the baseline knew, not reported
+    unchecked: int = 0  # texts LanguageTool should have checked but did not (it failed during the run)
     baseline_written: tuple[str, int] | None = None  # (file, findings in it)
     allowed_fixes: frozenset[Applicability] = frozenset({Applicability.SAFE})
     exit_zero: bool = False
@@ -93,23 +97,41 @@ def check_paths(paths: Sequence[str], options: CheckOptions | None = None,
     return _Check(tuple(paths) or (".",), options or CheckOptions(), reporter or Reporter()).run()
 
 
-def load_run_config(paths: Sequence[str], config_path: str | None) -> Config:
-    """The config a run over paths uses: the one named, else the nearest above the first path (or the cwd)."""
-    from .config import find_config, load_config
+def load_run_config(paths: Sequence[str], config_path: str | None, languagetool_url: str | None = None) -> Config:
+    """The config a run over paths uses: the one named, else the nearest above the first path (or the cwd). A
+    found config outside the project may not send text off this machine: its off-loopback languagetool.url is
+    left unused (with a warning); languagetool_url (the command line's) overrides any."""
+    import dataclasses
+
+    from .config import config_in_project, find_config, load_config
+    from .engines.languagetool import is_loopback
 
     if config_path:
         if not os.path.isfile(config_path):
             raise InputError(f"{config_path}: no such config file")
-        return load_config(Path(config_path))
-    anchor = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
-    return load_config(find_config(anchor if anchor.exists() else Path.cwd()))
+        config = load_config(Path(config_path))
+    else:
+        anchor = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
+        anchor = anchor if anchor.exists() else Path.cwd()
+        found = find_config(anchor)
+        config = load_config(found)
+        url = config.languagetool.get("url")
+        if found is not None and isinstance(url, str) and not is_loopback(url) and \
+                not config_in_project(found, anchor):
+            lt = {k: v for k, v in config.languagetool.items() if k != "url"}
+            config = dataclasses.replace(config, languagetool=lt, warnings=(
+                *config.warnings, f"{found}: languagetool.url {url} not used: a config outside this project may not "
+                "send text off this machine (pass --languagetool-url or set LANGUAGETOOL_URL to use it)"))
+    if languagetool_url:
+        config = dataclasses.replace(config, languagetool={**config.languagetool, "url": languagetool_url})
+    return config
 
 
 def linter_spec(options: CheckOptions | None = None, paths: Sequence[str] = ()) -> LinterSpec:
     """The recipe for the Linter a run with these options uses (config found as check_paths finds it): for tools
     that lint texts elsewhere, such as the Dask adapter's workers."""
     options = options or CheckOptions()
-    config = load_run_config(tuple(paths) or (".",), options.config_path)
+    config = load_run_config(tuple(paths) or (".",), options.config_path, options.languagetool_url)
     return LinterSpec(config, options.select, options.ignore, options.extend_select, options.languagetool)
 
 
@@ -136,6 +158,15 @@ class _Check:
         self.baseline = self._baseline()
         self.new_baseline: Counter | None = Counter() if options.write_baseline else None
         self.problems: dict[str, str] = {}  # named paths that cannot be read -> why
+        self._unchecked_reason: str | None = None
+        for message in self.config.warnings:
+            reporter.warning(message)
+        if self.spec.wants_languagetool:
+            from .engines.languagetool import is_loopback, resolve_url
+
+            url = resolve_url(self.config.languagetool.get("url"))
+            if not is_loopback(url):
+                reporter.notice(f"LanguageTool at {url}: texts are sent to that server")
 
     def _baseline(self):
         if not self.options.baseline:
@@ -175,9 +206,27 @@ class _Check:
             if cache is not None:
                 cache.close()
                 self.summary.texts += cache.unread
+            from .cache import NOTICES
+
+            for message in NOTICES:
+                self.reporter.notice(message)
+            NOTICES.clear()
+        self._say_unchecked()
         self._write_baseline()
         self.reporter.finish(self.summary)
         return self.summary
+
+    def _say_unchecked(self) -> None:
+        """One warning for the run when LanguageTool failed: how many texts it did not check. It counts as a
+        warning-severity failure (exit 1 unless --fail-on error); those results were not cached."""
+        count = self.summary.unchecked
+        if not count:
+            return
+        self.reporter.warning(f"{self._unchecked_reason}; LanguageTool did not check {count} of "
+                              f"{self.summary.texts} text{'s' if self.summary.texts != 1 else ''} in this run "
+                              "(their grammar and spelling findings are missing; not cached)")
+        if self.threshold.rank <= Severity.WARNING.rank:
+            self.summary.failed = True
 
     def _first_slowly(self, results: Iterator[Result]) -> Iterator[Result]:
         """The results, the wait for the first one announced when long (first use of rule data, LanguageTool)."""
@@ -245,9 +294,12 @@ class _Check:
             from .discovery import discover
 
             errors: list[tuple[str, str]] = []
+            skipped: list[str] = []
             found, unknown = discover(walk, include=opts.include or config.include,
                                       exclude=opts.exclude or config.exclude, regular=regular, stats=stats,
-                                      errors=errors)
+                                      errors=errors, skipped=skipped)
+            for line in skipped:
+                self.reporter.notice(line)
             files.extend(found)
             files.extend((path, None) for path, _ in errors)
             self.problems = dict(errors)
@@ -258,18 +310,21 @@ class _Check:
         return files, regular
 
     def _read(self, name: str, display: str, fmt: str | None, cache, st, regular: bool) -> Task | None:
-        from .inputs import decode, read_source
+        from .inputs import decode, read_source, too_big
 
         if fmt is None:
             return Task(display, "", None, error=self.problems[name])
         fmt = self.fmt or fmt
         try:
+            limit = self.options.max_file_size
             if name == "-":
-                data = sys.stdin.buffer.read()
+                data = sys.stdin.buffer.read(limit + 1) if limit is not None else sys.stdin.buffer.read()
+                if limit is not None and len(data) > limit:
+                    raise too_big(display, len(data), limit)
                 return Task(display, decode(data, display), fmt, data)
             if cache is not None:
-                return cache.read(name, fmt, st)
-            source, data = read_source(name, regular)
+                return cache.read(name, fmt, st, limit)
+            source, data = read_source(name, regular, limit)
             return Task(display, source, fmt, data)
         except InputError as exc:
             return Task(display, "", fmt, error=str(exc).removeprefix(f"{display}: "))
@@ -310,6 +365,9 @@ class _Check:
             self.reporter.warning(
                 f"{task.path}: fixes did not settle after {MAX_FIX_PASSES} passes ({', '.join(result.looping)} kept "
                 "changing the text); the file holds the last pass: check it")
+        if result.unchecked is not None:
+            summary.unchecked += 1
+            self._unchecked_reason = self._unchecked_reason or result.unchecked
         findings = self._shown(result.findings, task.error is not None)
         summary.tally.add(findings)
         summary.failed = summary.failed or any(f.severity.rank >= self.threshold.rank for f in findings)
@@ -318,10 +376,7 @@ class _Check:
     def _apply(self, task: Task, result: Result) -> None:
         """Show (--diff) or write (--fix) a text's fixes."""
         if self.options.diff:
-            import difflib
-
-            diff = "".join(difflib.unified_diff(task.source.splitlines(True), result.fixed.splitlines(True),
-                                                f"a/{task.path}", f"b/{task.path}"))
+            diff = unified_diff(task.source, result.fixed, task.path)
             self.summary.diffs += 1
             self.reporter.diff(task.path, diff)
             return
@@ -358,6 +413,32 @@ class _Check:
 
         write(self.options.write_baseline, self.new_baseline)
         self.summary.baseline_written = (self.options.write_baseline, sum(self.new_baseline.values()))
+
+
+def unified_diff(old: str, new: str, path: str) -> str:
+    """A unified diff that `patch -p1` applies to old to give exactly new: lines split at LF only (as patch reads
+    them: CR, CRLF and U+2028 stay inside lines), and a last line without LF marked as such."""
+    import difflib
+
+    out = []
+    lines = difflib.unified_diff(_lf_lines(old), _lf_lines(new),
+                                 f"a/{path}", f"b/{path}")
+    for i, line in enumerate(lines):
+        if i < 2 or line.startswith("@@"):
+            out.append(line)
+        elif line.endswith("\n"):
+            out.append(line)
+        else:
+            out.append(line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def _lf_lines(text: str) -> list[str]:
+    parts = text.split("\n")
+    lines = [p + "\n" for p in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines
 
 
 def _none():

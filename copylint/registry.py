@@ -9,7 +9,7 @@ from typing import Any, Iterable
 
 import regex
 
-from .errors import RuleError
+from .errors import CopylintError, RuleError
 from .model import Applicability, Severity
 from .rule import SCOPES, Example, Rule
 
@@ -67,83 +67,58 @@ def _load_rules(extra_dirs: tuple[Path, ...]) -> tuple[Rule, ...]:
         if not directory.is_dir():
             raise RuleError(str(directory), "rule-dirs", "not a directory")
     files = rule_files([builtin_rules_dir(), *extra_dirs])
-    cached = _read_parsed(files)
-    if cached is not None:
-        return cached
+    tables = _parsed_tables(files)
     rules: list[Rule] = []
     seen: dict[str, str] = {}
-    for path in files:
-        rule = load_rule_file(path)
+    for path, data in zip(files, tables):
+        rule = build_rule(data, str(path))
         if rule.code in seen:
             raise RuleError(str(path), "code", f"{rule.code} is already used by {seen[rule.code]}")
         if rule.name in seen:
             raise RuleError(str(path), "name", f"{rule.name} is already used by {seen[rule.name]}")
         seen[rule.code] = seen[rule.name] = str(path)
         rules.append(rule)
-    _write_parsed(files, tuple(rules))
     return tuple(rules)
 
 
-def _parsed_cache(files: list[Path]) -> Path | None:
-    """Where the validated rules of exactly these files (paths, sizes, mtimes, copylint version) are pickled:
-    parsing TOML is most of a cold start, and unchanged rule files need not be parsed again."""
-    import hashlib
+def _parsed_tables(files: list[Path]) -> list[dict[str, Any]]:
+    """Each file's TOML table. Parsing TOML is most of loading the rules, so the tables (plain JSON data, never
+    code) are cached under a hash of the files' names and bytes; every rule is validated again from them."""
+    from .cache import read_json, rules_cache_path, write_json
 
-    from . import __version__
-    from .cache import default_dir
+    contents = [_read_bytes(path) for path in files]
+    cache = rules_cache_path([str(p) for p in files], contents)
+    tables = read_json(cache, expect=list) if cache is not None else None
+    if tables is not None and len(tables) == len(files) and all(isinstance(t, dict) for t in tables):
+        return tables
+    tables = [_parse_toml(str(path), data) for path, data in zip(files, contents)]
+    if cache is not None:
+        write_json(cache, tables)
+    return tables
 
-    h = hashlib.blake2b(digest_size=16)
-    h.update(__version__.encode())
-    h.update(str(Path(__file__).stat().st_mtime_ns).encode())
+
+def _read_bytes(path: Path) -> bytes:
     try:
-        for f in files:
-            st = f.stat()
-            h.update(f"{f}|{st.st_size}|{st.st_mtime_ns}\n".encode())
-    except OSError:
-        return None
-    return default_dir() / "rules" / f"{h.hexdigest()}.pickle"
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise RuleError(str(path), "(file)", exc.strerror or str(exc)) from None
 
 
-def _read_parsed(files: list[Path]) -> tuple[Rule, ...] | None:
-    import pickle
-
-    path = _parsed_cache(files)
+def _parse_toml(name: str, data: bytes) -> dict[str, Any]:
     try:
-        with open(path, "rb") as handle:  # type: ignore[arg-type]
-            rules = pickle.load(handle)
-    except Exception:  # a missing, stale or unreadable cache just means parsing again
-        return None
-    return rules if isinstance(rules, tuple) else None
-
-
-def _write_parsed(files: list[Path], rules: tuple[Rule, ...]) -> None:
-    import os
-    import pickle
-    import tempfile
-
-    path = _parsed_cache(files)
-    if path is None:
-        return
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise RuleError(name, "(file)", f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(rules, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only cache dir costs speed, never correctness
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(name, "(file)", f"not valid TOML: {exc}") from None
 
 
 def load_rule_file(path: Path) -> Rule:
     name = str(path)
-    try:
-        with open(path, "rb") as handle:
-            data = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as exc:
-        raise RuleError(name, "(file)", f"not valid TOML: {exc}") from None
-    except OSError as exc:
-        raise RuleError(name, "(file)", exc.strerror or str(exc)) from None
-    return build_rule(data, name)
+    return build_rule(_parse_toml(name, _read_bytes(path)), name)
 
 
 def build_rule(data: dict[str, Any], path: str) -> Rule:
@@ -166,6 +141,9 @@ def build_rule(data: dict[str, Any], path: str) -> Rule:
         if key not in data:
             raise RuleError(path, key, f"missing (required by kind {kind_name})")
     code = data["code"]
+    problem = template_problem(data["message"])
+    if problem:
+        raise RuleError(path, "message", problem)
     if not CODE_RE.fullmatch(code):
         raise RuleError(path, "code", f"{code!r} is not CL followed by three digits")
     try:
@@ -229,9 +207,94 @@ def _example(path: str, index: int, entry: Any) -> Example:
                    config=tuple(sorted(config.items())))
 
 
-def compile_regex(rule: Rule, key: str, pattern: str, flags: int = 0) -> "regex.Pattern[str]":
-    """Compile a rule's pattern with the regex module; a bad pattern is a RuleError naming the key."""
+def template_problem(template: str) -> str | None:
+    """Why a message template is refused, or None: only plain {name} fields (no index, attribute, conversion or
+    format spec: a template must not reach into the objects it is given), and well-formed braces."""
+    import string
+
     try:
-        return regex.compile(pattern, flags | regex.V1)
+        parts = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        return f"bad template {template!r}: {exc}"
+    for _, field, spec, conversion in parts:
+        if field is not None and (not field.isidentifier() or spec or conversion):
+            return f"bad template {template!r}: only {{name}} fields are allowed, not {{{field}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}"
+    return None
+
+
+def compile_regex(rule: Rule, key: str, pattern: str, flags: int = 0) -> "regex.Pattern[str]":
+    """Compile a rule's pattern with the regex module; a bad pattern is a RuleError naming the key. A pattern from a
+    rule outside the built-in packs runs with a time limit (TimedPattern): a runaway pattern is one error."""
+    try:
+        compiled = regex.compile(pattern, flags | regex.V1)
     except regex.error as exc:
         raise RuleError(rule.path, key, f"invalid regex {pattern!r}: {exc}") from None
+    return compiled if _builtin(rule.path) else TimedPattern(compiled, f"{rule.path}: rule {rule.code} ({key})")
+
+
+# Seconds one search of one user pattern over one block may take before the run stops with an error naming it.
+PATTERN_TIMEOUT = 5.0
+
+
+class RuleTimeout(CopylintError):
+    """A user rule's pattern ran past PATTERN_TIMEOUT (catastrophic backtracking)."""
+
+
+@functools.lru_cache(maxsize=1)
+def _builtin_prefix() -> str:
+    return os.path.join(str(builtin_rules_dir()), "")
+
+
+def _builtin(path: str) -> bool:
+    return os.path.abspath(path).startswith(_builtin_prefix())
+
+
+class TimedPattern:
+    """A compiled pattern whose searches give up after PATTERN_TIMEOUT seconds with a RuleTimeout."""
+
+    __slots__ = ("_pattern", "_where")
+
+    def __init__(self, pattern: "regex.Pattern[str]", where: str) -> None:
+        self._pattern = pattern
+        self._where = where
+
+    def __getattr__(self, name: str) -> Any:  # pattern, flags, groupindex, groups...
+        return getattr(self._pattern, name)
+
+    def _timeout(self) -> RuleTimeout:
+        return RuleTimeout(f"{self._where}: pattern {self._pattern.pattern!r} ran over {PATTERN_TIMEOUT:g} s "
+                           "on one block (catastrophic backtracking?); fix or remove the rule")
+
+    def _call(self, method: str, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return getattr(self._pattern, method)(*args, timeout=PATTERN_TIMEOUT, **kwargs)
+        except TimeoutError:
+            raise self._timeout() from None
+
+    def search(self, *args: Any, **kwargs: Any) -> Any:
+        return self._call("search", *args, **kwargs)
+
+    def match(self, *args: Any, **kwargs: Any) -> Any:
+        return self._call("match", *args, **kwargs)
+
+    def fullmatch(self, *args: Any, **kwargs: Any) -> Any:
+        return self._call("fullmatch", *args, **kwargs)
+
+    def findall(self, *args: Any, **kwargs: Any) -> Any:
+        return self._call("findall", *args, **kwargs)
+
+    def sub(self, *args: Any, **kwargs: Any) -> Any:
+        return self._call("sub", *args, **kwargs)
+
+    def subn(self, *args: Any, **kwargs: Any) -> Any:
+        return self._call("subn", *args, **kwargs)
+
+    def split(self, *args: Any, **kwargs: Any) -> Any:
+        return self._call("split", *args, **kwargs)
+
+    def finditer(self, *args: Any, **kwargs: Any) -> Any:
+        iterator = self._call("finditer", *args, **kwargs)
+        try:
+            yield from iterator
+        except TimeoutError:
+            raise self._timeout() from None

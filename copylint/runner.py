@@ -72,6 +72,8 @@ class Result:
     cached: bool = False
     applied: tuple[Finding, ...] = ()  # with fix=True: the findings whose fixes were applied
     looping: tuple[str, ...] = ()  # with fix=True: codes still fixing when the passes ran out
+    # why LanguageTool did not check this text though the run uses it (it failed mid-run): never cached
+    unchecked: str | None = None
 
 
 def unreadable(task: Task) -> Finding:
@@ -126,7 +128,7 @@ def _serial(tasks, local, fix, unsafe, cache) -> Iterator[Result]:
             yield Result(task, hit, cached=True)
             continue
         outcome = lint_task(local(), task, fix, unsafe)
-        if cache is not None:
+        if cache is not None and outcome[-1] is None:
             cache.put(task, outcome[0])
         yield Result(task, *outcome)
 
@@ -194,6 +196,8 @@ def _parallel(tasks, spec, local, jobs, fix, unsafe, cache) -> Iterator[Result]:
                     _inherit(spec, local())
                     from concurrent.futures import ProcessPoolExecutor
 
+                    _mark_pool_parent()
+
                     pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker,
                                                initargs=(spec,))
                 _submit(pool, group, fix, unsafe)
@@ -242,7 +246,7 @@ def _finish(group: _Group, cache) -> Iterator[Result]:
         if isinstance(slot, int):
             task = group.todo[slot]
             outcome = answers[slot]
-            if cache is not None:
+            if cache is not None and outcome[-1] is None:
                 cache.put(task, outcome[0])
             yield Result(task, *outcome)
         else:
@@ -250,16 +254,29 @@ def _finish(group: _Group, cache) -> Iterator[Result]:
 
 
 def lint_task(linter: Linter, task: Task, fix: bool = False, unsafe: bool = False) -> tuple:
-    """(findings, fixed text or None, applied fixes' findings, looping codes) for one task: Result's fields."""
+    """(findings, fixed text or None, cached, applied fixes' findings, looping codes, unchecked) for one task:
+    Result's fields after the task."""
+    engine = getattr(linter, "languagetool", None)
+    before = engine.unchecked if engine is not None else 0
     if fix:
         done = linter.fix(task.path, task.source, task.fmt, unsafe=unsafe)
-        return done.findings, done.source, False, done.fixed, done.looping
-    return tuple(linter.lint_source(task.path, task.source, task.fmt)), None
+        outcome = (done.findings, done.source, False, done.fixed, done.looping)
+    else:
+        outcome = (tuple(linter.lint_source(task.path, task.source, task.fmt)), None, False, (), ())
+    unchecked = None
+    if engine is not None and engine.unchecked > before:
+        unchecked = engine.warning or "LanguageTool did not answer"
+    elif engine is None and _WORKER_LT_PROBLEM is not None:
+        unchecked = _WORKER_LT_PROBLEM
+    return (*outcome, unchecked)
 
 
 # --- inside a pool worker -------------------------------------------------------------------------------------
 
 _WORKER_LINTER: Linter | None = None
+_POOL_PARENT: int | None = None
+# Why this worker's LanguageTool could not start though the run uses it (its texts are then unchecked by it).
+_WORKER_LT_PROBLEM: str | None = None
 _INHERITED: tuple[str, Linter] | None = None  # the parent's Linter, seen by workers that fork after it is set
 
 
@@ -274,12 +291,37 @@ def _inherit(spec: LinterSpec, linter: Linter | None) -> None:
 def _init_worker(spec: LinterSpec) -> None:
     """Runs once per worker process: the worker's one Linter (rules compiled, engines connected). A forked worker
     takes the copy of its parent's Linter; a spawned one builds its own."""
-    global _WORKER_LINTER
+    global _WORKER_LINTER, _WORKER_LT_PROBLEM
+    _die_with_parent(_POOL_PARENT)
     inherited = _INHERITED
     if inherited is not None and inherited[0] == repr(spec):
         _WORKER_LINTER = inherited[1]
     else:
         _WORKER_LINTER = spec.build()
+        if _WORKER_LINTER.languagetool is None and _WORKER_LINTER.warnings:
+            _WORKER_LT_PROBLEM = _WORKER_LINTER.warnings[0]
+
+
+def _mark_pool_parent() -> None:
+    global _POOL_PARENT
+    _POOL_PARENT = os.getpid()  # seen by forked workers: the process whose death ends them
+
+
+def _die_with_parent(parent: int | None) -> None:
+    """Linux: the kernel kills this worker when the process that started it dies (even by SIGKILL), so a killed
+    run leaves no workers behind. Elsewhere the pool's own shutdown is all there is."""
+    if not sys.platform.startswith("linux") or parent is None or parent == os.getpid():
+        return  # not a forked pool worker
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the call: nothing would signal us
+        os._exit(1)
 
 
 def _lint_batch(tasks: list[Task], fix: bool, unsafe: bool) -> list:

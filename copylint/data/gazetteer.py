@@ -361,10 +361,7 @@ def _open() -> Gazetteer:
 
 def builder_digest() -> str:
     """BLAKE2b over the index format and the code that builds the index: what the shipped index must match."""
-    try:  # the built-in BLAKE2: importing hashlib loads OpenSSL, a few ms of a cold start
-        from _blake2 import blake2b
-    except ImportError:  # pragma: no cover - an interpreter built without it
-        from hashlib import blake2b
+    from hashlib import blake2b
 
     h = blake2b(f"format {INDEX_FORMAT}\n".encode(), digest_size=32)
     for name in BUILDER_FILES:

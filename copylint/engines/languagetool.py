@@ -30,6 +30,37 @@ _REMOVAL_FAMILIES = frozenset({"CL1", "CL2"})  # markup leftovers and page furni
 _HEADLINE_SCOPES = frozenset({"title", "heading"})
 
 
+# Seconds to connect to the server and to wait for one answer ($LANGUAGETOOL_TIMEOUT sets the second): a server that
+# accepts and never answers costs this much (twice: the client tries twice), then the engine is off for the run.
+CONNECT_TIMEOUT = 3.0
+READ_TIMEOUT = 10.0
+
+
+def read_timeout() -> float:
+    try:
+        value = float(os.environ.get("LANGUAGETOOL_TIMEOUT", READ_TIMEOUT))
+    except ValueError:
+        return READ_TIMEOUT
+    return value if value > 0 else READ_TIMEOUT
+
+
+def is_loopback(url: str) -> bool:
+    """Whether the URL names this machine (localhost, 127.0.0.0/8, ::1): text sent there stays here."""
+    import ipaddress
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    except ValueError:
+        return False
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def resolve_url(url: str | None = None) -> str:
     """Explicit argument, else $LANGUAGETOOL_URL, else the local server `copylint languagetool start` starts."""
     chosen = url or os.environ.get("LANGUAGETOOL_URL")
@@ -118,6 +149,8 @@ class LanguageToolEngine:
         self.accept_other_variants = cur.accept_other_variants
         self.vocabulary = (*vocabulary, *(cur.accept_words if curated else ()))
         self.warning: str | None = None  # set when the server fails mid-run; the caller may print it once
+        self.unchecked = 0  # documents with prose that LanguageTool did not check (it failed, or was off after)
+        self.timeout = (CONNECT_TIMEOUT, read_timeout())
         self._tool = None
         self._variant_tool = None
 
@@ -132,7 +165,7 @@ class LanguageToolEngine:
             return ("LanguageTool engine off: the language_tool_python package is missing "
                     "(pip install language-tool-python); built-in rules still run")
         try:
-            tool = language_tool_python.LanguageTool(self.language, remote_server=self.url)
+            tool = self._client(language_tool_python)(self.language, remote_server=self.url)
         except Exception as exc:  # refused, timed out, unknown language, non-JSON answer: all "not usable"
             reason = _reason(exc)
             if isinstance(exc, ValueError):  # the server answered but lacks the language
@@ -150,13 +183,19 @@ class LanguageToolEngine:
         self._tool = tool
         return None
 
+    def _client(self, module: Any) -> type:
+        """LanguageTool's client with this engine's timeouts (the library waits 300 s per request)."""
+        client = module.LanguageTool
+        if not isinstance(client, type):  # a stand-in (tests)
+            return client
+        return type("TimedLanguageTool", (client,), {"_TIMEOUT": self.timeout})
+
     def close(self) -> None:
         self._tool = None
         self._variant_tool = None
 
     def _failed(self, exc: Exception) -> None:
-        self.warning = (f"LanguageTool stopped answering at {self.url} ({_reason(exc)}); "
-                        "its findings are missing from the rest of this run")
+        self.warning = f"LanguageTool stopped answering at {self.url} ({_reason(exc)})"
         self.close()
 
     # -- checking -----------------------------------------------------------------------------------
@@ -166,16 +205,20 @@ class LanguageToolEngine:
 
     def query(self, doc: Document) -> Query | None:
         """Send the document's prose (every block, one request) and return LanguageTool's raw matches."""
-        if self._tool is None and (self.warning is not None or self.available() is not None):
-            return None
         blocks = tuple(b for b in doc.blocks if b.text.strip())
         if not blocks:
+            return None
+        # The circuit breaker: after one failure the server is not asked again this run; each document it would
+        # have checked is counted, so the run can say how many went unchecked (and never caches them).
+        if self._tool is None and (self.warning is not None or self.available() is not None):
+            self.unchecked += 1
             return None
         text, starts = join_blocks(blocks)
         try:
             matches = self._tool.check(text)
-        except Exception as exc:  # the server died or timed out mid-run: say so once, lint on without it
+        except Exception as exc:  # the server died, timed out or answered garbage: say so once, lint on without it
             self._failed(exc)
+            self.unchecked += 1
             return None
         return Query(blocks, text, tuple(starts), tuple(matches))
 
@@ -225,7 +268,7 @@ class LanguageToolEngine:
             if self._variant_tool is None:
                 import language_tool_python
 
-                tool = language_tool_python.LanguageTool(other, remote_server=self.url)
+                tool = self._client(language_tool_python)(other, remote_server=self.url)
                 tool.enabled_rules = {f"MORFOLOGIK_RULE_{other.replace('-', '_').upper()}"}
                 tool.enabled_rules_only = True
                 self._variant_tool = tool
