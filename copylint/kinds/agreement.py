@@ -55,9 +55,10 @@ class SubjectVerb(Kind):
                 continue
             classes = classes or word_classes()
             tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(block.text)]
+            words = [t[2] for t in tokens]
             for i in range(len(tokens)):
                 if self._clause_start(tokens, i):
-                    finding = self._check_clause(doc, block, tokens, i, classes)
+                    finding = self._check_clause(doc, block, tokens, words, i, classes)
                     if finding is not None:
                         yield finding
 
@@ -67,8 +68,7 @@ class SubjectVerb(Kind):
         before = tokens[i - 1][2]
         return before in ".!?;:\"“(" or before.lower() in self.openers
 
-    def _check_clause(self, doc, block, tokens, i, classes):
-        words = [t[2] for t in tokens]
+    def _check_clause(self, doc, block, tokens, words, i, classes):
         j = i
         if j < len(words) and words[j].lower() not in _SINGULAR_DET | _PLURAL_DET:
             return None

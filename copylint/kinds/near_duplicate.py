@@ -20,6 +20,9 @@ PROSE_SCOPES = frozenset({"paragraph", "quote", "caption"})
 _ITEM_MARKS = frozenset("-–—•*·")
 
 
+_COMMON_IN_DOCUMENT = 64
+
+
 def content_words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.lower().replace("’", "'")) if w not in _STOP]
 
@@ -65,7 +68,10 @@ class NearDuplicate(Kind):
             bag = frozenset(words)
             shared: dict[int, int] = {}
             for w in bag:
-                for index in by_word.get(w, ()):
+                postings = by_word.get(w, ())
+                if len(postings) > _COMMON_IN_DOCUMENT:
+                    continue  # a word in that many sentences says little (and would make long texts quadratic)
+                for index in postings:
                     shared[index] = shared.get(index, 0) + 1
             earlier = None
             for index, count in shared.items():
