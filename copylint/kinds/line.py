@@ -1,6 +1,7 @@
 """line: whole lines that belong to the web page, not the article (furniture), by phrase, prefix or pattern."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 import regex
@@ -16,12 +17,14 @@ _BULLETS = regex.compile(r"^[\s•·▪►»›\-–—*|#]+")
 _SPACES = regex.compile(r"\s+")
 
 
+@lru_cache(maxsize=4096)  # every line rule asks for the same lines
 def normalize_line(line: str) -> str:
     """Lower-case, curly quotes straightened, bullets and trailing punctuation dropped, spaces folded."""
     line = line.replace("’", "'").replace("‘", "'")
     return _SPACES.sub(" ", _STRIP.sub("", line)).lower()
 
 
+@lru_cache(maxsize=4096)
 def _prefix_key(line: str) -> str:
     """Prefixes keep their own punctuation ('More:' must not match 'More power to…')."""
     line = line.replace("’", "'").replace("‘", "'")
