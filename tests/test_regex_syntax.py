@@ -25,10 +25,12 @@ def test_tree_of_common_syntax() -> None:
                                              (rs.ATOMIC_GROUP, [(rs.LITERAL, 99)])]
     assert rs.parse(r"a{x}\x41\u00e9\.\-") == [(rs.LITERAL, c) for c in map(ord, "a{x}Aé.-")]
     assert rs.parse(r"(?i)a(?#note)(?i:b)") == [(rs.LITERAL, 97), (rs.SUBPATTERN, [(rs.LITERAL, 98)])]
+    assert rs.parse("(?xi) a b # note\n [ ] \\  c +") == [(rs.LITERAL, 97), (rs.LITERAL, 98), (rs.IN, [(rs.LITERAL, 32)]),
+                                                        (rs.LITERAL, 32), (rs.MAX_REPEAT, (1, rs.MAXREPEAT, [(rs.LITERAL, 99)]))]
     assert rs.parse("a{,}") == [(rs.MAX_REPEAT, (0, rs.MAXREPEAT, [(rs.LITERAL, 97)]))]
 
 
-@pytest.mark.parametrize("pattern", [r"(?x)a b", r"(?ix:a b)", r"a**", r"(a", r"a)", r"\q", r"[a", r"[z-a]", r"(?<n", "*a"])
+@pytest.mark.parametrize("pattern", [r"a(?x)b", r"(?ix:a b)", r"a**", r"(a", r"a)", r"\q", r"[a", r"[z-a]", r"(?<n", "*a"])
 def test_refuses_what_it_does_not_read(pattern: str) -> None:
     with pytest.raises(rs.Unsupported):
         rs.parse(pattern)

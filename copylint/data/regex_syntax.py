@@ -31,7 +31,7 @@ class Unsupported(ValueError):
 
 
 def parse(pattern: str) -> list:
-    """The pattern's items; raises Unsupported on syntax outside the subset (and on verbose mode)."""
+    """The pattern's items; raises Unsupported on syntax outside the subset (verbose mode only from the start)."""
     parser = _Parser(pattern)
     items = parser.alternation()
     if parser.pos != len(pattern):
@@ -43,6 +43,18 @@ class _Parser:
     def __init__(self, pattern: str) -> None:
         self.text = pattern
         self.pos = 0
+        self.verbose = False  # (?x) at the start: white space and # comments outside classes are not pattern
+
+    def skip(self) -> None:
+        while self.verbose and self.pos < len(self.text):
+            char = self.text[self.pos]
+            if char in " \t\n\r\f\v":
+                self.pos += 1
+            elif char == "#":
+                end = self.text.find("\n", self.pos)
+                self.pos = len(self.text) if end < 0 else end + 1
+            else:
+                return
 
     def peek(self, n: int = 1) -> str:
         return self.text[self.pos:self.pos + n]
@@ -63,11 +75,14 @@ class _Parser:
 
     def sequence(self) -> list:
         items: list = []
-        while self.pos < len(self.text) and self.peek() not in "|)":
+        while True:
+            self.skip()
+            if self.pos >= len(self.text) or self.peek() in "|)":
+                return items
             atom = self.atom()
             if atom is not None:
+                self.skip()
                 items.append(self.quantified(atom))
-        return items
 
     def quantified(self, atom: tuple) -> tuple:
         char = self.peek()
@@ -113,6 +128,7 @@ class _Parser:
         return (LITERAL, ord(char))
 
     def group(self) -> tuple | None:
+        opened = self.pos - 1
         if self.peek() != "?":
             return self.closed((SUBPATTERN, self.alternation()))
         self.pos += 1
@@ -143,12 +159,16 @@ class _Parser:
             return self.closed((SUBPATTERN, self.alternation()))
         self.pos -= 1
         flags = _SCOPED_FLAGS.match(self.text, self.pos)
-        if flags is None or "x" in flags.group(0).split("-")[0]:
+        if flags is None:
             raise Unsupported("flags this parser does not read")
         self.pos = flags.end()
         char = self.take()
-        if char == ")" and "-" not in flags.group(0):
-            return None  # a global inline flag: matching is compared case-folded anyway
+        verbose = "x" in flags.group(0).split("-")[0]
+        if char == ")" and "-" not in flags.group(0) and (not verbose or opened == 0):
+            self.verbose = self.verbose or verbose
+            return None  # a global inline flag at the start (case is compared folded anyway)
+        if verbose:
+            raise Unsupported("verbose mode after the start of the pattern")
         if char == ":":
             return self.closed((SUBPATTERN, self.alternation()))
         raise Unsupported("unknown group syntax")
