@@ -133,20 +133,33 @@ def test_phrase_prefilter_never_rules_out_a_match() -> None:
     assert not matcher.may_match(frozenset({"tear", "fuel"}), "fuel for tear gas")
 
 
-def test_existence_prefilters_pass_every_block_the_pattern_matches() -> None:
-    """A rule's prefilter is only a shortcut: on its examples, and on them with other white space, every text the
-    full pattern matches also passes the prefilter."""
+def test_existence_derived_literals_pass_every_text_the_pattern_matches() -> None:
+    """The strings an existence rule derives from its pattern are only a shortcut: on its examples, and on them
+    with other white space and in capitals, every text the full pattern matches holds them."""
+    from copylint.data.literals import fold, holds
     from copylint.engine import build_kinds
     from copylint.registry import load_rules
 
-    kinds = [k for k in build_kinds(load_rules()) if getattr(k, "prefilter", None) is not None]
-    assert kinds, "no rule uses a prefilter: this test checks nothing"
+    from copylint.kinds.existence import Existence
+
+    kinds = [k for k in build_kinds(load_rules()) if isinstance(k, Existence) and k.needs]
+    assert len(kinds) >= 5, "too few rules derive literals: this test checks little"
     for kind in kinds:
         texts = [(e.bad or e.good or "").replace("⟦", "").replace("⟧", "") for e in kind.rule.examples]
         texts += [t.replace(" ", space) for t in texts for space in ("\n", "\t", "\u00a0", "  ", "\u2009")]
+        texts += [t.upper() for t in texts]
         matched = 0
         for text in texts:
             if kind.pattern.search(text):
                 matched += 1
-                assert kind.prefilter.search(text), (kind.rule.code, text)
+                assert holds(fold(text), kind.needs), (kind.rule.code, text)
         assert matched, kind.rule.code
+
+
+def test_no_built_in_rule_file_carries_a_speed_key() -> None:
+    """Speed is the engine's job: existence rules derive their literals from the pattern."""
+    from copylint.registry import load_rules
+
+    for rule in load_rules():
+        if rule.kind == "existence":
+            assert not {"triggers", "literals", "prefilter"} & set(rule.params), rule.code

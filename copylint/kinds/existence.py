@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 from typing import Iterable
 
+from ..data.literals import fold as fold_for_literals, holds, required_all
 from ..document import Document
 from ..errors import RuleError
 from ..model import Finding
@@ -83,9 +84,10 @@ def _defined(doc: Document) -> frozenset[str]:
 class Existence(Kind):
     """Keys: pattern (regex) or tokens (phrases); replacement (regex template, \\1 or {0}); ignorecase; exceptions;
     transform (a named replacement function); unless_defined (a match the document uses as an abbreviation, '(TK)'
-    or 'TK-Safe', is a name there, not the thing the rule looks for); triggers (words, any case), literals (exact substrings) and
-    prefilter (a cheap regex in Python's `re` syntax that every match's block also matches): a document without
-    any trigger, or a block without any literal or without a prefilter match, is skipped unscanned."""
+    or 'TK-Safe', is a name there, not the thing the rule looks for). Speed is derived: the strings every match
+    must hold come from the pattern itself (data.literals), and a document without them is skipped unscanned. The
+    old hand-written shortcuts (triggers, literals, prefilter) are still honoured in user rule files; built-in
+    rules carry none."""
 
     NAME = "existence"
     KEYS = {"pattern": str, "tokens": list, "replacement": str, "ignorecase": bool, "exceptions": list,
@@ -115,6 +117,9 @@ class Existence(Kind):
         # Case-sensitive substrings one of which every match contains: a block without any is skipped.
         self.literals = tuple(p.get("literals", ()))
         self.prefilter = _compile_prefilter(rule)
+        # Derived from the pattern, never written: sets of strings of which every match holds one each (see
+        # data.literals); a document holding none of one set is skipped unscanned.
+        self.needs = required_all(p["pattern"]) if "pattern" in p else ()
         self._exceptions: list | None = None
         self._pattern = None
         self.matcher = None if "pattern" in p else PhraseMatcher({t: t for t in p["tokens"]}, p.get("case_sensitive", False))
@@ -133,6 +138,8 @@ class Existence(Kind):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         if self.triggers and not doc.has_any(self.triggers):
+            return
+        if self.needs and not holds(doc.memo(("folded-for-literals",), lambda: fold_for_literals(doc.prose)), self.needs):
             return
         if self.matcher is not None and not self.matcher.may_match(doc.words, doc.folded):
             return
