@@ -249,6 +249,9 @@ def _builtin(path: str) -> bool:
     return os.path.abspath(path).startswith(_builtin_prefix())
 
 
+_TIMED_METHODS = frozenset(("fullmatch", "findall", "sub", "subn", "split"))
+
+
 class TimedPattern:
     """A compiled pattern whose searches give up after PATTERN_TIMEOUT seconds with a RuleTimeout."""
 
@@ -258,7 +261,11 @@ class TimedPattern:
         self._pattern = pattern
         self._where = where
 
-    def __getattr__(self, name: str) -> Any:  # pattern, flags, groupindex, groups...
+    def __getattr__(self, name: str) -> Any:
+        """fullmatch, findall, sub, subn and split run under the time limit too (like search, match and finditer);
+        anything else (pattern, flags, groupindex…) is the compiled pattern's."""
+        if name in _TIMED_METHODS:
+            return lambda *args, **kwargs: self._call(name, *args, **kwargs)
         return getattr(self._pattern, name)
 
     def _timeout(self) -> RuleTimeout:
@@ -276,21 +283,6 @@ class TimedPattern:
 
     def match(self, *args: Any, **kwargs: Any) -> Any:
         return self._call("match", *args, **kwargs)
-
-    def fullmatch(self, *args: Any, **kwargs: Any) -> Any:
-        return self._call("fullmatch", *args, **kwargs)
-
-    def findall(self, *args: Any, **kwargs: Any) -> Any:
-        return self._call("findall", *args, **kwargs)
-
-    def sub(self, *args: Any, **kwargs: Any) -> Any:
-        return self._call("sub", *args, **kwargs)
-
-    def subn(self, *args: Any, **kwargs: Any) -> Any:
-        return self._call("subn", *args, **kwargs)
-
-    def split(self, *args: Any, **kwargs: Any) -> Any:
-        return self._call("split", *args, **kwargs)
 
     def finditer(self, *args: Any, **kwargs: Any) -> Any:
         iterator = self._call("finditer", *args, **kwargs)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate every gold file in this blind set.
+"""Validate every gold file in this blind set (or in the folder given: python3 check.py ../articles-c2).
 
 For each article NAME.{txt,md,html} with NAME.gold.toml:
   * the TOML parses; items have id/line/quote/family/tier/fix; ids are unique; tier is must|should;
@@ -16,8 +16,9 @@ import subprocess
 import sys
 import tomllib
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-SCORE = "/work/shared/tools/score.py"
+# The set to check: a folder given on the command line (articles-c2 shares this script), else this one.
+HERE = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
+SCORE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "shared", "tools", "score.py")
 FAMILIES = {"markup", "boilerplate", "fact", "fact-geo", "tortured", "garbled", "collocation", "grammar",
             "spelling", "redundancy", "repetition", "consistency", "casing", "names"}
 
