@@ -168,7 +168,7 @@ class NameOracle:
             return True  # a capitalised word in a proper-noun shape ("Rowetta Satchell") is a name LT does not know
         if is_loanword(word, replacements) or in_dialect_quote(text, start):
             return True
-        return not looks_like_typo(word, replacements)
+        return not (looks_like_typo(word, replacements) or is_unattested(word, replacements))
 
 
 # The commonest function words, which a fast typist runs into the next or previous word ("alot", "chanceof").
@@ -220,6 +220,26 @@ def looks_like_typo(word: str, replacements: Sequence[str]) -> bool:
     budget = 1 if capitalised or len(word) <= 4 else 2 if len(word) <= 7 else 3
     floor = _VERY_COMMON if len(word) == 3 else _COMMON
     return _nearest_common(folded, replacements, frequencies, budget, floor) is not None
+
+
+_MIN_UNATTESTED = 4  # shorter unknown words are abbreviations and text-speak ("tbh", "shd") as often as slips
+
+
+def is_unattested(word: str, replacements: Sequence[str]) -> bool:
+    """A lower-case word that no English list has, not even the web's (which holds jargon, slang and the common
+    misspellings), among everyday words: LanguageTool's suggestions include a common English word ("duildings" ->
+    "buildings", "iattended" -> "attended"), however many edits away. A field's coinage ("pretransplant", "polytopic")
+    sits among the field's words, which LanguageTool suggests instead ("polytypic"), or gets no suggestion. Closed
+    compounds of content words LanguageTool splits ("truthworthy" -> "truth worthy") are left to the typo test."""
+    from ..data.lexicon import web_words, word_frequencies
+
+    folded = word.replace("’", "'")
+    if len(folded) < _MIN_UNATTESTED or not folded.isalpha() or not folded.islower():
+        return False
+    frequencies = word_frequencies()
+    if folded in frequencies or is_split_compound(word, replacements) or folded in web_words():
+        return False
+    return any(" " not in r and r[1:].islower() and frequencies.get(r.casefold(), 0.0) >= _COMMON for r in replacements)
 
 
 def _vowel_slip(folded: str, replacements: Sequence[str], frequencies: Mapping[str, float]) -> bool:
