@@ -87,6 +87,8 @@ def test_a_term_used_throughout_with_no_word_one_edit_away_is_not_a_misspelling(
     ("alot", ["a lot", "lot"], True),  # a function word run into the next
     ("dopants", ["do pants"], False),  # but not any split LanguageTool offers
     ("dx", ["do"], False),  # two letters: an abbreviation
+    ("cooperativity", ["cooperatively"], False),  # used in English text (a field's word) and two edits from the fix
+    ("futher", ["father", "further"], True),  # used in English text too, but one keystroke from a word
 ])
 def test_typo_model(word, suggestions, typo):
     assert looks_like_typo(word, suggestions) is typo
@@ -95,7 +97,10 @@ def test_typo_model(word, suggestions, typo):
 @pytest.mark.parametrize("word, suggestions, slip", [
     ("duildings", ["buildings"], True),  # no English list has it; LanguageTool's neighbour is an everyday word
     ("iattended", ["attended"], True),
-    ("cometure", ["couture", "cometary"], True),  # however many edits away
+    ("cometure", ["couture", "cometary"], True),  # two edits
+    ("cyborgian", ["Georgian", "cyborg"], False),  # a coinage: a word plus affixes is further from it
+    ("lrenikg", ["opening", "evening"], False),  # too far from any suggestion to say which word was meant
+    ("japonium", ["japonica"], False),  # a stem with another ending: a coined derivative
     ("polytopic", ["polytypic"], False),  # a field's coinage: its neighbours are the field's words
     ("pretransplant", [], False),
     ("dilbit", ["digit", "debit"], False),  # attested in English web text (jargon, slang)
