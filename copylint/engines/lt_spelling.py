@@ -1,7 +1,6 @@
 """When a LanguageTool spelling match is not a misspelling: names, closed compounds, other English variants."""
 from __future__ import annotations
 
-import os
 from collections import Counter
 from functools import lru_cache
 from typing import Callable, Iterable, Mapping, Sequence
@@ -228,15 +227,16 @@ def looks_like_typo(word: str, replacements: Sequence[str]) -> bool:
 
 
 _MIN_UNATTESTED = 4  # shorter unknown words are abbreviations and text-speak ("tbh", "shd") as often as slips
-_UNATTESTED_EDITS = 2  # a slip stays this near the word meant; a coinage is a word plus affixes ("cyborgian")
+_UNATTESTED_EDITS = 1  # a slip no one else makes stays this near the word meant
 
 
 def is_unattested(word: str, replacements: Sequence[str]) -> bool:
     """A lower-case word that no English list has, not even the web's (which holds jargon, slang and the common
-    misspellings), within two edits of a common lower-case word LanguageTool suggests ("duildings" -> "buildings",
-    "iattended" -> "attended", "decreasment" -> "decrement"), whatever its first letter. A field's coinage
+    misspellings), one edit from a common lower-case word LanguageTool suggests ("duildings" -> "buildings",
+    "iattended" -> "attended", "reflecion" -> "reflection"), whatever its first letter. A field's coinage
     ("pretransplant", "polytopic") sits among the field's words, which LanguageTool suggests instead ("polytypic"), or
-    gets no suggestion; a word built with affixes is further from its stem ("cyborgian", "epitestosterone"). Closed
+    gets no suggestion; a word built with affixes or another ending is further from its stem ("cyborgian",
+    "japonium"); two edits already admit unknown words of edited copy. Closed
     compounds of content words LanguageTool splits ("truthworthy" -> "truth worthy") are left to the typo test."""
     from ..data.lexicon import web_words, word_frequencies
 
@@ -246,14 +246,8 @@ def is_unattested(word: str, replacements: Sequence[str]) -> bool:
     frequencies = word_frequencies()
     if folded in frequencies or is_split_compound(word, replacements) or folded in web_words():
         return False
-    return any(r.isalpha() and r.islower() and frequencies.get(r, 0.0) >= _COMMON and not _other_ending(folded, r)
+    return any(r.isalpha() and r.islower() and frequencies.get(r, 0.0) >= _COMMON
                and edit_distance(r, folded, _UNATTESTED_EDITS) <= _UNATTESTED_EDITS for r in replacements)
-
-
-def _other_ending(word: str, suggestion: str) -> bool:
-    """The same stem with another ending ("japonium" / "japonica"): a coined derivative, not a slip inside a word."""
-    stem = len(os.path.commonprefix([word, suggestion]))
-    return stem >= 4 and stem >= min(len(word), len(suggestion)) - 2 and len(word) != stem
 
 
 def _vowel_slip(folded: str, replacements: Sequence[str], frequencies: Mapping[str, float]) -> bool:
