@@ -1,6 +1,7 @@
 """When a LanguageTool spelling match is not a misspelling: names, closed compounds, other English variants."""
 from __future__ import annotations
 
+import os
 from collections import Counter
 from functools import lru_cache
 from typing import Callable, Iterable, Mapping, Sequence
@@ -235,8 +236,8 @@ def is_unattested(word: str, replacements: Sequence[str]) -> bool:
     misspellings), one edit from a common lower-case word LanguageTool suggests ("duildings" -> "buildings",
     "iattended" -> "attended", "reflecion" -> "reflection"), whatever its first letter. A field's coinage
     ("pretransplant", "polytopic") sits among the field's words, which LanguageTool suggests instead ("polytypic"), or
-    gets no suggestion; a word built with affixes or another ending is further from its stem ("cyborgian",
-    "japonium"); two edits already admit unknown words of edited copy. Closed
+    gets no suggestion; a word built with affixes is further from its stem ("cyborgian"), and one with another ending
+    is a derivative, not a slip ("japonium"); two edits already admit unknown words of edited copy. Closed
     compounds of content words LanguageTool splits ("truthworthy" -> "truth worthy") are left to the typo test."""
     from ..data.lexicon import web_words, word_frequencies
 
@@ -246,8 +247,15 @@ def is_unattested(word: str, replacements: Sequence[str]) -> bool:
     frequencies = word_frequencies()
     if folded in frequencies or is_split_compound(word, replacements) or folded in web_words():
         return False
-    return any(r.isalpha() and r.islower() and frequencies.get(r, 0.0) >= _COMMON
+    return any(r.isalpha() and r.islower() and frequencies.get(r, 0.0) >= _COMMON and not _other_ending(folded, r)
                and edit_distance(r, folded, _UNATTESTED_EDITS) <= _UNATTESTED_EDITS for r in replacements)
+
+
+def _other_ending(word: str, suggestion: str) -> bool:
+    """The same stem with another ending ("japonium" / "japonica"): a coined derivative or inflection, not a slip
+    inside a word."""
+    stem = len(os.path.commonprefix([word, suggestion]))
+    return stem >= 4 and stem >= min(len(word), len(suggestion)) - 2 and len(word) != stem
 
 
 def _vowel_slip(folded: str, replacements: Sequence[str], frequencies: Mapping[str, float]) -> bool:
