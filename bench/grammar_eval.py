@@ -1,5 +1,6 @@
-"""Grammar and spelling on public error corpora: copylint with LanguageTool, copylint without it, and LanguageTool
-alone with its default rules, side by side, on JFLEG and CWEB, each split once into a tuning and a held-apart part.
+"""Grammar and spelling on public error corpora: copylint with LanguageTool (all its rules, and its grammar families
+alone), copylint without it, and LanguageTool alone with its default rules, side by side, on JFLEG and CWEB, each
+split once into a tuning and a held-apart part.
 
     bash scripts/languagetool.sh start
     python bench/grammar_eval.py                          # both corpora, both parts (first run ~30 min: LT answers
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import functools
 import sys
 import time
 from pathlib import Path
@@ -70,6 +72,14 @@ def _variant_tool(engine):
     return tool
 
 
+GRAMMAR_FAMILIES = ("LT:", "CL5", "CL6", "CL7", "CL8")  # grammar, redundancy, consistency, spelling and LanguageTool
+
+
+def _grammar_families(run: Callable[[str], Spans]) -> Callable[[str], Spans]:
+    """The same findings without the families that are not about grammar (markup, furniture, facts, phrasing)."""
+    return lambda text: [span for span in run(text) if span[2].startswith(GRAMMAR_FAMILIES)]
+
+
 def languagetool_alone(url: str) -> Callable[[str], Spans]:
     import language_tool_python
 
@@ -91,13 +101,17 @@ def main() -> int:
     ap.add_argument("--url", default=None, help="copylint's LanguageTool server (default: LANGUAGETOOL_URL or 8081)")
     ap.add_argument("--baseline-url", default=None, help="server for 'LanguageTool alone' (default: the same)")
     ap.add_argument("--by-code", action="store_true", help="per-code findings and precision of copylint + LT")
-    ap.add_argument("--systems", default="cl-lt,cl,lt", help="comma list of cl-lt, cl, lt")
+    ap.add_argument("--systems", default="cl-lt,cl-lt-g,cl,lt",
+                    help="comma list of cl-lt, cl-lt-g (grammar families CL5-CL8 and LT only), cl, lt")
     args = ap.parse_args()
     url = resolve_url(args.url)
     wanted = args.systems.split(",")
     systems: list[tuple[str, Callable[[str], Spans]]] = []
+    with_lt = functools.lru_cache(maxsize=4)(copylint_system(True, url)) if {"cl-lt", "cl-lt-g"} & set(wanted) else None
     if "cl-lt" in wanted:
-        systems.append(("copylint + LanguageTool", copylint_system(True, url)))
+        systems.append(("copylint + LanguageTool", with_lt))
+    if "cl-lt-g" in wanted:
+        systems.append(("copylint + LT, grammar families only", _grammar_families(with_lt)))
     if "cl" in wanted:
         systems.append(("copylint, no LanguageTool", copylint_system(False, url)))
     if "lt" in wanted:

@@ -185,6 +185,12 @@ def build_loanwords(wheel: Path, counts: dict[str, int]) -> str:
     return "".join(f"{w}\n" for w in sorted(out))
 
 
+def build_web_words(wheel: Path, counts: dict[str, int]) -> str:
+    """Lower-case words of wordfreq's English list that the word counts lack: attested in English text somewhere."""
+    english = zipf_table(wheel, "large_en")
+    return "".join(f"{w}\n" for w in sorted(w for w in english if w.isalpha() and w.islower() and w not in counts))
+
+
 def build(out: Path, work: Path) -> dict[str, str]:
     out.mkdir(parents=True, exist_ok=True)
     sym = pip_wheel(*SYMSPELL, work)
@@ -197,6 +203,7 @@ def build(out: Path, work: Path) -> dict[str, str]:
     write_gzip(out / "wordclasses.tsv.gz", classes)
     freq = pip_wheel(*WORDFREQ, work)
     write_gzip(out / "loanwords.txt.gz", build_loanwords(freq, counts))
+    write_gzip(out / "webwords.txt.gz", build_web_words(freq, counts))
     lemmas = {w: lemma for w, _, lemma in (line.split("\t") for line in classes.splitlines()) if lemma}
     scowl = debian_package(*SCOWL, work)
     (out / "variants.tsv").write_text(build_variants(read_member(jar, "resource/en/en-US-GB.txt"),
@@ -240,8 +247,8 @@ registry = "PyPI"
 version = "{WORDFREQ[1]}"
 licence = "Apache-2.0 (code); word lists CC BY-SA 4.0"
 sha256 = "{sha256(freq)}"
-files = ["loanwords.txt.gz"]
-note = "wordfreq/data/large_en and small_{{{','.join(LOAN_LANGUAGES)}}}: words used in English text that no English list has and that are common in two or more other languages"
+files = ["loanwords.txt.gz", "webwords.txt.gz"]
+note = "wordfreq/data/large_en and small_{{{','.join(LOAN_LANGUAGES)}}}: loanwords: words used in English text that no English list has and that are common in two or more other languages; webwords: large_en's lower-case words that the word counts lack"
 '''
     (out / "SOURCES.toml").write_text(sources, encoding="utf-8")
     return {p.name: f"{p.stat().st_size:,} bytes" for p in sorted(out.iterdir())}

@@ -11,8 +11,8 @@ import pytest
 from copylint.api import Linter, lint_text
 from copylint.config import Config, parse_config
 from copylint.data.lexicon import spelling_variants, word_classes, word_frequencies
-from copylint.engines.languagetool import curation, is_spelling
-from copylint.engines.lt_spelling import NameOracle, looks_like_typo
+from copylint.engines.languagetool import LanguageToolEngine, curation, is_spelling
+from copylint.engines.lt_spelling import NameOracle, is_unattested, looks_like_typo
 from copylint.errors import ConfigError
 from copylint.formats.plain import parse
 
@@ -87,9 +87,30 @@ def test_a_term_used_throughout_with_no_word_one_edit_away_is_not_a_misspelling(
     ("alot", ["a lot", "lot"], True),  # a function word run into the next
     ("dopants", ["do pants"], False),  # but not any split LanguageTool offers
     ("dx", ["do"], False),  # two letters: an abbreviation
+    ("cooperativity", ["cooperatively"], False),  # used in English text (a field's word) and two edits from the fix
+    ("futher", ["father", "further"], True),  # used in English text too, but one keystroke from a word
 ])
 def test_typo_model(word, suggestions, typo):
     assert looks_like_typo(word, suggestions) is typo
+
+
+@pytest.mark.parametrize("word, suggestions, slip", [
+    ("duildings", ["buildings"], True),  # no English list has it; LanguageTool's neighbour is an everyday word
+    ("iattended", ["attended"], True),
+    ("reflecion", ["reflection"], True),
+    ("cometure", ["couture", "cometary"], False),  # two edits: too far to be sure
+    ("cyborgian", ["Georgian", "cyborg"], False),  # a coinage: a word plus affixes is further from it
+    ("lrenikg", ["opening", "evening"], False),  # too far from any suggestion to say which word was meant
+    ("japonium", ["japonica"], False),  # a stem with another ending: a coined derivative
+    ("polytopic", ["polytypic"], False),  # a field's coinage: its neighbours are the field's words
+    ("pretransplant", [], False),
+    ("dilbit", ["digit", "debit"], False),  # attested in English web text (jargon, slang)
+    ("truthworthy", ["truth worthy"], False),  # a closed compound is the typo model's call
+    ("Groval", ["Grovel"], False),  # capitalised: a name as likely as a slip
+    ("tnl", ["TNL"], False),  # three letters: abbreviations
+])
+def test_unattested_lowercase_words_among_everyday_ones_are_slips(word, suggestions, slip):
+    assert is_unattested(word, suggestions) is slip
 
 
 # -- lexicon data ---------------------------------------------------------------------------------------------------
@@ -108,15 +129,16 @@ def test_lexicon_tables_load_and_make_sense():
 
 def test_lexicon_sources_are_recorded():
     sources = (ROOT / "copylint" / "data" / "lexicon" / "SOURCES.toml").read_text(encoding="utf-8")
-    for name in ("symspellpy", "language-en", "scowl", "lemminflect"):
+    for name in ("symspellpy", "language-en", "scowl", "lemminflect", "wordfreq"):
         assert f"[{name}]" in sources
     files = {p.name for p in (ROOT / "copylint" / "data" / "lexicon").iterdir()}
-    assert {"words.tsv.gz", "variants.tsv", "wordclasses.tsv.gz"} <= files
+    assert {"words.tsv.gz", "variants.tsv", "wordclasses.tsv.gz", "loanwords.txt.gz", "webwords.txt.gz"} <= files
 
 
 # -- grammar patterns -----------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text, code, flagged", [
     ("It would increased in price.", "CL510", "increased"),
+    ("Majors need approval, as must courses in the minor.", "CL510", None),  # inverted: the subject follows
     ("Will prices rise next year?", "CL510", None),  # a question: the subject follows the modal
     ("She did drugs and does business.", "CL511", None),  # "do" as a main verb
     ("The one-to-many road of journalism.", "CL512", None),
@@ -190,6 +212,10 @@ def test_measured_verdicts_drive_the_curation():
     cur = curation()
     assert "MORFOLOGIK_RULE_EN_US" not in cur.disabled and "EN_A_VS_AN" not in cur.disabled
     assert "COMMA_COMPOUND_SENTENCE" in cur.disabled  # noisy on news, imprecise on real errors
+    # "on" and silent on clean news: runs inside a disabled category (STYLE) or glob (*_COMPOUNDS); its siblings don't
+    engine = LanguageToolEngine("http://127.0.0.1:9")
+    assert {"OURSELF", "UP_COMPOUNDS"} <= engine.enabled_rules and "STYLE" in engine.disabled_categories
+    assert not engine._pattern_disabled("UP_COMPOUNDS") and engine._pattern_disabled("MAKER_COMPOUNDS")
 
 
 def _bench_module(name: str):

@@ -1,5 +1,5 @@
 """Lexical data shipped in copylint/data/lexicon/ (built by scripts/build_lexicon.py; sources in its SOURCES.toml):
-English word counts, American/British spelling pairs, word classes and loanwords. Each table loads on first use."""
+English word counts, American/British spelling pairs, word classes, loanwords and web words. Each table loads on first use."""
 from __future__ import annotations
 
 import gzip
@@ -36,6 +36,13 @@ def spelling_variants() -> tuple[tuple[str, str, str], ...]:
 def loanwords() -> frozenset[str]:
     """Lower-case words English text borrows from other languages ("robusta", "matcha"), which no English list has."""
     return frozenset(_text("loanwords.txt.gz").split())
+
+
+@lru_cache(maxsize=1)
+def web_words() -> frozenset[str]:
+    """Lower-case words English web and book text uses that the word-count list lacks ("dilbit", "vacay", "virial",
+    and common misspellings such as "recieve"): a word outside both lists is one no one else writes."""
+    return frozenset(_text("webwords.txt.gz").split())
 
 
 class WordClasses:

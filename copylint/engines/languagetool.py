@@ -85,7 +85,7 @@ class Curation:
 
     disabled: Mapping[str, str]  # rule id, or glob such as "*_COMPOUNDS" -> reason
     disabled_categories: Mapping[str, str]  # LanguageTool category id -> reason
-    enabled: frozenset[str]  # rules LanguageTool leaves off by default, measured precise on real errors
+    enabled: frozenset[str]  # rules measured "on": default-off ones found precise, others silent on clean news
     accept_other_variants: bool  # "colour" in en-US copy is another variant, not a misspelling
     accept_words: tuple[str, ...]  # a newsroom's house dictionary: standard news words LT's lacks
 
@@ -102,8 +102,10 @@ def curation() -> Curation:
     measured = data.get("measured", {})
     disabled = {rule: reason for rule, reason in reasons("disabled").items()
                 if measured.get(rule, {}).get("verdict") != "on"}
-    enabled = frozenset(rule for rule, entry in measured.items()
-                        if entry.get("default_off") and entry.get("verdict") == "on")
+    # Turned on by evidence: a default-off rule measured precise, or a rule measured "on" that is silent on clean news,
+    # which then runs even inside a category or glob switched off for the noise of its siblings.
+    enabled = frozenset(rule for rule, entry in measured.items() if entry.get("verdict") == "on" and (
+        entry.get("default_off") or entry.get("news", 0) == 0))
     for rule, entry in measured.items():
         if entry.get("verdict") == "off" and not entry.get("default_off"):
             disabled.setdefault(rule, f"measured: {entry.get('news', 0)} hits on clean news, precision "

@@ -1,6 +1,7 @@
 """When a LanguageTool spelling match is not a misspelling: names, closed compounds, other English variants."""
 from __future__ import annotations
 
+import os
 from collections import Counter
 from functools import lru_cache
 from typing import Callable, Iterable, Mapping, Sequence
@@ -168,7 +169,7 @@ class NameOracle:
             return True  # a capitalised word in a proper-noun shape ("Rowetta Satchell") is a name LT does not know
         if is_loanword(word, replacements) or in_dialect_quote(text, start):
             return True
-        return not looks_like_typo(word, replacements)
+        return not (looks_like_typo(word, replacements) or is_unattested(word, replacements))
 
 
 # The commonest function words, which a fast typist runs into the next or previous word ("alot", "chanceof").
@@ -193,11 +194,12 @@ def looks_like_typo(word: str, replacements: Sequence[str]) -> bool:
     ("horseracing" -> "horse racing", "warhammer"), is a compound, unless one edit makes it a common word ("detailled"
     is "detailed", whatever "detail led" says). Otherwise a typo keeps its first letter and stays within an edit
     budget that grows with its length (one edit up to four letters, two up to seven, three beyond) of a suggested
-    common lowercase word ("recieve" -> "receive", "difrent" -> "different"). A capitalised word gets one edit and six
-    letters at least: names are everywhere ("Nexar" is not "Near"). A case-only fix counts when it capitalises a proper
+    common lowercase word ("recieve" -> "receive", "difrent" -> "different"). A word English web text uses gets one
+    edit ("dilbit" is not "digit"). A capitalised word gets one edit and six letters at least: names are everywhere
+    ("Nexar" is not "Near"). A case-only fix counts when it capitalises a proper
     noun ("atlanta"), not for an acronym ("bjs" -> "BJS").
     """
-    from ..data.lexicon import word_frequencies
+    from ..data.lexicon import web_words, word_frequencies
 
     frequencies = word_frequencies()
     folded = word.casefold().replace("’", "'")
@@ -217,9 +219,43 @@ def looks_like_typo(word: str, replacements: Sequence[str]) -> bool:
         return False
     if capitalised and len(word) < _MIN_CAPITALISED_TYPO:
         return False
-    budget = 1 if capitalised or len(word) <= 4 else 2 if len(word) <= 7 else 3
+    # A word others write too (in wordfreq's web list) is a common misspelling, one keystroke from its word
+    # ("recieve", "futher"), or a real word of some field or register ("dilbit", "cadherin", "vacay") when further.
+    attested = folded in web_words()
+    budget = 1 if capitalised or attested or len(word) <= 4 else 2 if len(word) <= 7 else 3
     floor = _VERY_COMMON if len(word) == 3 else _COMMON
     return _nearest_common(folded, replacements, frequencies, budget, floor) is not None
+
+
+_MIN_UNATTESTED = 4  # shorter unknown words are abbreviations and text-speak ("tbh", "shd") as often as slips
+_UNATTESTED_EDITS = 1  # a slip no one else makes stays this near the word meant
+
+
+def is_unattested(word: str, replacements: Sequence[str]) -> bool:
+    """A lower-case word that no English list has, not even the web's (which holds jargon, slang and the common
+    misspellings), one edit from a common lower-case word LanguageTool suggests ("duildings" -> "buildings",
+    "iattended" -> "attended", "reflecion" -> "reflection"), whatever its first letter. A field's coinage
+    ("pretransplant", "polytopic") sits among the field's words, which LanguageTool suggests instead ("polytypic"), or
+    gets no suggestion; a word built with affixes is further from its stem ("cyborgian"), and one with another ending
+    is a derivative, not a slip ("japonium"); two edits already admit unknown words of edited copy. Closed
+    compounds of content words LanguageTool splits ("truthworthy" -> "truth worthy") are left to the typo test."""
+    from ..data.lexicon import web_words, word_frequencies
+
+    folded = word.replace("’", "'")
+    if len(folded) < _MIN_UNATTESTED or not folded.isalpha() or not folded.islower():
+        return False
+    frequencies = word_frequencies()
+    if folded in frequencies or is_split_compound(word, replacements) or folded in web_words():
+        return False
+    return any(r.isalpha() and r.islower() and frequencies.get(r, 0.0) >= _COMMON and not _other_ending(folded, r)
+               and edit_distance(r, folded, _UNATTESTED_EDITS) <= _UNATTESTED_EDITS for r in replacements)
+
+
+def _other_ending(word: str, suggestion: str) -> bool:
+    """The same stem with another ending ("japonium" / "japonica"): a coined derivative or inflection, not a slip
+    inside a word."""
+    stem = len(os.path.commonprefix([word, suggestion]))
+    return stem >= 4 and stem >= min(len(word), len(suggestion)) - 2 and len(word) != stem
 
 
 def _vowel_slip(folded: str, replacements: Sequence[str], frequencies: Mapping[str, float]) -> bool:

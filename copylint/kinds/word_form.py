@@ -20,12 +20,13 @@ class WordForm(Kind):
     "not"), flag (tags the checked word must have: one of them), allow (tags that make it fine: any of them),
     target ("base-verb", "plural-noun" or "singular-noun": the form the fix gives), before_noun (false: skip when
     the next word can be a noun or joins a coordination, as in "these car makers", "both day and night"),
-    except (words the table tags wrongly for this use, e.g. "other" as a noun).
+    except (words the table tags wrongly for this use, e.g. "other" as a noun), not_after (words that, right before
+    the trigger, invert it so its subject follows: "as must courses", "so can members").
     A capitalised trigger ("Will prices rise?") and a checked word glued to a hyphen or apostrophe are skipped."""
 
     NAME = "word-form"
     KEYS = {"after": list, "between": list, "flag": list, "allow": list, "target": str, "before_noun": bool,
-            "except": list}
+            "except": list, "not_after": list}
     REQUIRED = ("after", "flag", "target")
 
     @classmethod
@@ -48,6 +49,7 @@ class WordForm(Kind):
         self.target = p["target"]
         self.before_noun = p.get("before_noun", True)
         self.exceptions = frozenset(w.lower() for w in p.get("except", ()))
+        self.not_after = frozenset(w.lower() for w in p.get("not_after", ()))
         self.triggers = frozenset(w.replace("’", "'") for w in self.after)
         # A lowercase trigger ("Will prices rise?" opens a question, its subject next) not glued to a hyphen ("one-to-
         # many road"), the allowed words between, then the checked word, whether it is glued to a hyphen or an
@@ -70,6 +72,8 @@ class WordForm(Kind):
                 word, start, end = m.group("w"), m.start("w"), m.end("w")
                 if m.group("g") or not word.islower() or word in self.exceptions:
                     continue  # parts of compounds and possessives ("technology-related"); names and acronyms
+                if self.not_after and self._inverted(text, m.start("t")):
+                    continue
                 classes = classes or word_classes()
                 tags = classes.of(word)
                 if not (tags & self.flag) or tags & self.allow:
@@ -82,6 +86,10 @@ class WordForm(Kind):
                 if fixed and fixed != word.lower():
                     yield self.finding(doc, block, start, end, match_case(word, fixed), word=word,
                                        after=m.group("t"))
+
+    def _inverted(self, text: str, start: int) -> bool:
+        before = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 30):start])
+        return before is not None and before.group(1).lower() in self.not_after
 
     def _fix(self, word: str, classes) -> str | None:
         lower = word.lower()
