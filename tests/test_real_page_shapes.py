@@ -151,7 +151,7 @@ def test_a_credit_inside_a_caption_is_its_own_element() -> None:
             '<figcaption>Workers return. <span class="credit">Ana Ruiz/Reuters</span></figcaption></figure></article>')
     doc = LINTER.parse("t.html", page)
     assert [(b.scope, b.text) for b in doc.blocks][-1] == ("caption", "Workers return.")
-    assert found(page, "t.html", "CL2") == [("CL206", "Ana Ruiz/Reuters")]
+    assert found(page, "t.html", "CL2") == [("CL206", "Workers return."), ("CL206", "Ana Ruiz/Reuters")]
 
 
 def test_furniture_fix_deletes_the_element_and_keeps_the_story() -> None:
@@ -419,3 +419,42 @@ def test_form_messages_link_lines_sent_here_and_view_all_counts() -> None:
             "You have been successfully subscribed!\n\n"
             "Loading, please wait\n\nRead the full report here.\n\nView all (23)")
     assert [c for c, _ in found(text, prefix="CL2")] == ["CL201", "CL201", "CL201", "CL210", "CL209"]
+
+
+# --- picture groups (CL206 figure) ----------------------------------------------------------------------------------
+
+_STORY = "<p>The mill reopened on Monday after ten years, its owners said, and orders are up.</p>"
+
+
+def test_a_caption_named_by_its_class_is_one_figure_item_and_stays_prose() -> None:
+    page = (f'<article><h1>Mill</h1>{_STORY}<div class="Figure"><img src="m.jpg" alt="The mill at dawn">'
+            '<div class="Figure-caption">Workers return to the mill.</div></div>' + _STORY + '</article>')
+    doc = LINTER.parse("t.html", page)
+    assert ("caption", "Workers return to the mill.") in [(b.scope, b.text) for b in doc.blocks]
+    assert [f.text[-27:] for f in LINTER.lint_source("t.html", page) if f.code == "CL206"] == [
+        "Workers return to the mill."]
+
+
+def test_a_video_card_with_a_title_and_description_is_not_a_picture_group() -> None:
+    page = (f'<article><h1>Mill</h1>{_STORY}<div class="video-card"><img src="v.jpg" alt="Mill video">'
+            '<div class="caption"><h4 class="title"><a href="/v/1">Inside the reopened mill</a></h4>'
+            '<p>Workers walk through the mill on its first day back.</p></div></div>' + _STORY + '</article>')
+    assert found(page, "t.html", "CL206") == []
+
+
+def test_a_caption_of_a_video_player_is_not_a_picture_group() -> None:
+    page = (f'<article><h1>Mill</h1>{_STORY}<figure class="embedded-video-player"><img src="v.jpg">'
+            '<figcaption>The mill on its first day back.</figcaption></figure>' + _STORY + '</article>')
+    assert found(page, "t.html", "CL206") == []
+
+
+# --- notes the story carries on purpose -----------------------------------------------------------------------------
+
+def test_a_syndication_note_and_a_click_here_sentence_are_the_story_s() -> None:
+    text = ("Mill Reopens\n\nThe mill reopened on Monday after ten years.\n\n"
+            "Click here to get more information or download the report.\n\n"
+            "This article was originally published by The Valley Times. Read the original article.\n\n"
+            "Originally published on Valley Science.")
+    assert found(text, prefix="CL2") == []
+    assert found("Mill Reopens\n\nThe mill reopened.\n\nCLICK HERE TO GET THE VALLEY NEWS APP", prefix="CL2") == [
+        ("CL210", "CLICK HERE TO GET THE VALLEY NEWS APP")]

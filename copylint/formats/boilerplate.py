@@ -56,6 +56,7 @@ _ROLE_WORDS = {
     "ad": "ad", "ads": "ad", "advert": "ad", "advertisement": "ad", "sponsor": "ad", "sponsored": "ad", "promo": "ad",
     "comments": "comments", "disqus": "comments", "likes": "comments", "replies": "comments", "shoutbox": "comments",
     "widget": "widget", "widgettitle": "widget", "sidebar": "widget", "rail": "widget",
+    "caption": "figure", "captions": "figure", "figcaption": "figure",
 }
 # Words that say "this is the story": a name that has one before its role word is not furniture.
 _STORY_WORDS = frozenset("content body text article story entry main copy prose richtext".split())
@@ -81,7 +82,7 @@ _NAME_WORDS = regex.compile(r"[a-z]+")
 # ... unless the rest of the name names a part ('author-bio-box', 'author-name', 'category-link').
 _PART_WORDS = frozenset("name names box link links list wrap wrapper container info title label avatar".split())
 _TAXONOMY = regex.compile(r"^(?:(?:tag|category|format|status|type|author)-|(?:post|postid|page-id|page)-\d)", regex.I)
-_ROLE_TAGS: dict[str, str] = {}
+_ROLE_TAGS: dict[str, str] = {"figure": "figure", "figcaption": "figure"}
 
 
 def _name_role(name: str) -> str:

@@ -13,7 +13,7 @@ from .boilerplate import (
 from ..document import CODE_TOKEN
 from .markup import Furniture, MarkupBlock, MarkupDocument, is_formula
 from .story_parts import (
-    WEAK_ROLES, card_sizes, is_paragraph, labelled_lists, labels_before_title, link_lists, without_repeated_alt,
+    WEAK_ROLES, card_sizes, figures, is_paragraph, labelled_lists, labels_before_title, link_lists, without_repeated_alt,
 )
 
 _MARKUP_START = regex.compile(r"<[a-zA-Z/!?]")
@@ -232,7 +232,11 @@ class _Walker:
             path = path + (("h",),)
         if attrs and name not in _NEVER_FURNITURE and looks_like_chrome(attrs):
             path = path + (("u", at),)
-            self.chrome_roles[at] = role
+            self.chrome_roles[at] = role if role != "figure" else ""
+        elif role == "figure":  # a picture with its caption: the text stays prose, the group is reported once
+            path = path + (("g", at),)
+            if name != "figure":
+                scope = "caption"
         elif role:
             path = path + (("r", at),)
             self.roles[at] = role
@@ -294,7 +298,7 @@ class _Walker:
         else:
             path = self.stack[-1].path
             if path is not cur.path and path[: len(cur.path)] != cur.path:
-                cur.left += tuple(m for m in cur.path if m[0] in "ru" and m not in path and m not in cur.left)
+                cur.left += tuple(m for m in cur.path if m[0] in "rug" and m not in path and m not in cur.left)
         return cur
 
     def plain(self, start: int, end: int) -> None:
@@ -523,6 +527,7 @@ class _Walker:
             if at in card_starts:
                 element_end = next(e for s_, e in self.container_spans if s_ == at)
             items.append(Furniture(role, members[0].offs[0], end, at, element_end))
+        items.extend(figures(prose, total, self.source))
         prose, runs = link_lists(prose, total)
         items.extend(runs)
         prose, runs = labelled_lists(prose, total)

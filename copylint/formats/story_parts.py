@@ -39,6 +39,39 @@ def card_sizes(chosen: list, index: int) -> dict[int, int]:
     return sizes
 
 
+_VIDEO = regex.compile(r"video|player", regex.I)
+
+
+def figures(prose: list, total: int, source: str) -> list[Furniture]:
+    """One 'figure' item per picture group inside the story (a <figure>, <figcaption> or an element whose name says
+    caption), over each run of its caption and alt text: not article text, though it stays prose (a caption is copy
+    to check). No fix: deleting it would delete the picture. Not a picture group: one holding half the story (a
+    misnamed wrapper), one with a heading or a paragraph of running prose (a media card, a boxed text), one around
+    a video player (its title and description are read as part of the story)."""
+    ordered = sorted(prose, key=lambda item: item[0].offs[0])
+    runs: list[tuple[int, list]] = []
+    for b, _ in ordered:
+        at = next((m[1] for m in b.path if m[0] == "g" and m not in b.left), -1)
+        if at >= 0 and b.tag == "" and runs and runs[-1][0] == at:
+            runs[-1][1].append(b)
+        else:
+            runs.append((at, [b]))
+    sizes: dict[int, int] = {}
+    for at, members in runs:
+        sizes[at] = sizes.get(at, 0) + sum(len(b.chars) for b in members)
+    bad = {at for at, members in runs if any(b.tag or (is_paragraph(b) and b.scope != "caption") for b in members)}
+    items = []
+    for at, members in runs:
+        if at < 0 or at in bad or members[0].tag or sizes[at] * 2 >= total:
+            continue
+        last = members[-1]
+        end = last.ends.get(len(last.chars) - 1, last.offs[-1] + 1)
+        if _VIDEO.search(source, at, end):
+            continue
+        items.append(Furniture("figure", members[0].offs[0], end, -1, -1))
+    return items
+
+
 LINK_LIST_RUN = 3  # this many link lines in a row inside the story are a list of links to other pages
 LINK_LIST_WORDS = 15
 

@@ -10,7 +10,7 @@ from .base import Kind
 
 # The roles formats.boilerplate.furniture_role gives, plus "page" for an element named only as page chrome and
 # "section" for a label line above the headline.
-ROLES = frozenset("credit byline date meta tags share related newsletter toc ad comments widget section page".split())
+ROLES = frozenset("credit byline date meta tags share related newsletter toc ad comments widget section page figure".split())
 
 
 class Element(Kind):
