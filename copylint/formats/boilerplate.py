@@ -69,6 +69,8 @@ _GENERIC_WORDS = frozenset(
 ) - _STORY_WORDS
 # A credit word in a name that also says quote ('Quote-attribution', 'pullquote-credit') names who said a quote.
 _QUOTE_WORDS = frozenset("quote quotes pullquote blockquote testimonial".split())
+# A caption word in a name that also says video or embedded media names the caption of a video or an embed.
+_MEDIA_WORDS = frozenset("video videos player media embed embedded vid".split())
 # Text hidden from sight: kept for screen readers, or shown only when the page is printed.
 _HIDDEN_CLASS = regex.compile(
     r"(?<![a-z])(?:sr-only|screen-reader-text|visually-hidden|visuallyhidden|print-only|printonly|visible-print|"
@@ -98,6 +100,8 @@ def _name_role(name: str) -> str:
         role = _ROLE_WORDS.get(word)
         if role == "credit" and _QUOTE_WORDS.intersection(words):
             return ""
+        if role == "figure" and _MEDIA_WORDS.intersection(words):
+            return ""  # 'embeddedMediaCaption', 'video-caption': the caption of a video, read as part of the story
         if word == "time" and i and words[i - 1] in ("read", "reading"):
             return "meta"  # 'estimated-read-time'
         if word == "widget" and _STORY_WORDS.intersection(words[:i]):

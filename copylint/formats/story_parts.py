@@ -39,19 +39,21 @@ def card_sizes(chosen: list, index: int) -> dict[int, int]:
     return sizes
 
 
-_VIDEO = regex.compile(r"video|player", regex.I)
+# A class or id naming a video or a player (a bare '<video' may be a picture polyfill's IE comment).
+_VIDEO = regex.compile(r"""\b(?:class|id)\s*=\s*["']?[^"'>]*(?:video|player)""", regex.I)
 
 
 def figures(prose: list, total: int, source: str) -> list[Furniture]:
     """One 'figure' item per picture group inside the story (a <figure>, <figcaption> or an element whose name says
-    caption), over each run of its caption and alt text: not article text, though it stays prose (a caption is copy
-    to check). No fix: deleting it would delete the picture. Not a picture group: one holding half the story (a
+    caption), over each run of its caption and alt text that holds a visible caption: not article text, though it
+    stays prose (a caption is copy to check; alt text alone is already in its own field). No fix: deleting it would delete the picture. Not a picture group: one holding half the story (a
     misnamed wrapper), one with a heading or a paragraph of running prose (a media card, a boxed text), one around
     a video player (its title and description are read as part of the story)."""
     ordered = sorted(prose, key=lambda item: item[0].offs[0])
     runs: list[tuple[int, list]] = []
     for b, _ in ordered:
-        at = next((m[1] for m in b.path if m[0] == "g" and m not in b.left), -1)
+        # a caption's block may run on past its element (a credit in a sibling span): it is still the caption
+        at = next((m[1] for m in b.path if m[0] == "g" and (m not in b.left or b.scope == "caption")), -1)
         if at >= 0 and b.tag == "" and runs and runs[-1][0] == at:
             runs[-1][1].append(b)
         else:
@@ -62,7 +64,7 @@ def figures(prose: list, total: int, source: str) -> list[Furniture]:
     bad = {at for at, members in runs if any(b.tag or (is_paragraph(b) and b.scope != "caption") for b in members)}
     items = []
     for at, members in runs:
-        if at < 0 or at in bad or members[0].tag or sizes[at] * 2 >= total:
+        if at < 0 or at in bad or members[0].tag or sizes[at] * 2 >= total or all(b.scope == "alt" for b in members):
             continue
         last = members[-1]
         end = last.ends.get(len(last.chars) - 1, last.offs[-1] + 1)
