@@ -61,7 +61,8 @@ def figures(prose: list, total: int, source: str) -> list[Furniture]:
     sizes: dict[int, int] = {}
     for at, members in runs:
         sizes[at] = sizes.get(at, 0) + sum(len(b.chars) for b in members)
-    bad = {at for at, members in runs if any(b.tag or (is_paragraph(b) and b.scope != "caption") for b in members)}
+    bad = {at for at, members in runs
+           if any(b.tag or (is_paragraph(b) and b.scope not in ("caption", "alt")) for b in members)}
     items = []
     for at, members in runs:
         if at < 0 or at in bad or members[0].tag or sizes[at] * 2 >= total or all(b.scope == "alt" for b in members):
