@@ -70,7 +70,7 @@ _GENERIC_WORDS = frozenset(
 # A credit word in a name that also says quote ('Quote-attribution', 'pullquote-credit') names who said a quote.
 _QUOTE_WORDS = frozenset("quote quotes pullquote blockquote testimonial".split())
 # A caption word in a name that also says video or embedded media names the caption of a video or an embed.
-_MEDIA_WORDS = frozenset("video videos player media embed embedded vid".split())
+_MEDIA_WORDS = frozenset("video videos player media vid".split())
 # Text hidden from sight: kept for screen readers, or shown only when the page is printed.
 _HIDDEN_CLASS = regex.compile(
     r"(?<![a-z])(?:sr-only|screen-reader-text|visually-hidden|visuallyhidden|print-only|printonly|visible-print|"
