@@ -64,6 +64,10 @@ _P_CLOSERS = BLOCK - {"br", "img", "td", "th", "tr", "caption", "body", "html", 
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _INLINE_CODE = frozenset({"code", "kbd", "samp"})
 _NEVER_FURNITURE = frozenset({"html", "body", "article", "main", "h1"})
+# A story inside a published page (scripts, navigation, asides, or a good share of text around it) shows its
+# pictures' captions as page furniture; in an article file of its own a caption is the author's copy.
+_PAGE_TAGS = frozenset({"script", "nav", "aside"})
+STORY_SHARE = 0.85
 _WS = " \t\n\r\f"
 
 
@@ -126,6 +130,7 @@ class _Walker:
         self.roles: dict[int, str] = {}  # start offset of a furniture element -> its role (byline, caption, …)
         self.role_ends: dict[int, int] = {}  # start offset of a furniture element -> source end of the element
         self.chrome_roles: dict[int, str] = {}  # start offset of a chrome-named element -> its role, if any
+        self.page = False  # a published page around the story: scripts, navigation, asides
 
     # --- scanning ---------------------------------------------------------------------------------
     def run(self) -> None:
@@ -197,6 +202,8 @@ class _Walker:
                     break
                 if el in BLOCK:
                     break
+        if name in _PAGE_TAGS:
+            self.page = True
         role = furniture_role(name, attrs) if name not in _NEVER_FURNITURE else ""
         if name == "cite" and any(el.name == "figure" for el in stack):
             role = "credit"  # a <cite> in a figure names the picture's source
@@ -527,7 +534,8 @@ class _Walker:
             if at in card_starts:
                 element_end = next(e for s_, e in self.container_spans if s_ == at)
             items.append(Furniture(role, members[0].offs[0], end, at, element_end))
-        items.extend(figures(prose, total, self.source))
+        if self.page or total < STORY_SHARE * sum(len(b.chars) for b, _ in self.out):
+            items.extend(figures(prose, total, self.source))
         prose, runs = link_lists(prose, total)
         items.extend(runs)
         prose, runs = labelled_lists(prose, total)
