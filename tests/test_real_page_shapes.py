@@ -461,3 +461,25 @@ def test_a_syndication_note_and_a_click_here_sentence_are_the_story_s() -> None:
     assert found(text, prefix="CL2") == []
     assert found("Mill Reopens\n\nThe mill reopened.\n\nCLICK HERE TO GET THE VALLEY NEWS APP", prefix="CL2") == [
         ("CL210", "CLICK HERE TO GET THE VALLEY NEWS APP")]
+
+
+# --- cards of other stories after the story ------------------------------------------------------------------------
+
+_BODY = "<p>" + "The mill reopened on Monday after ten years, its owners said, and orders are up again. " * 2 + "</p>"
+
+
+def test_cards_with_a_repeated_label_after_the_story_are_one_related_item() -> None:
+    cards = "".join(f"<p>MILL NEWS</p><p>{title}</p><p>Ana Ruiz</p>" for title in (
+        "Second mill to open next spring in the valley", "Workers vote on the new shift pattern",
+        "Flour prices rise for the third month"))
+    page = f"<article><h1>Mill</h1>{_BODY * 3}{cards}</article>"
+    items = [f.role for f in LINTER.parse("t.html", page).furniture]
+    assert items == ["related"]
+    assert not any("Ana Ruiz" in b.text for b in LINTER.parse("t.html", page).blocks)
+
+
+def test_a_story_ending_in_its_own_results_list_keeps_it() -> None:
+    results = "".join(f"<li>{r}</li>" for r in ("Win", "Loss against the Hawks at home", "Win",
+                                                   "Win over the Rams after extra time", "Draw in the cup replay"))
+    page = f"<article><h1>Season</h1>{_BODY * 3}<p>The season so far:</p><ul>{results}</ul></article>"
+    assert LINTER.parse("t.html", page).furniture == ()

@@ -151,6 +151,43 @@ def labelled_lists(prose: list, total: int) -> tuple[list, list[Furniture]]:
     return kept, items
 
 
+CARD_LABEL_WORDS = 4
+CARD_REPEATS = 3
+CARD_WORDS = 30
+
+
+def card_lists(prose: list, total: int) -> tuple[list, list[Furniture]]:
+    """After the story's last paragraph of running prose, a stretch of short blocks in which one short line comes
+    back CARD_REPEATS times or more (a section label or an author's name on every card: 'AUTO NEWS', 'Ana Ruiz') is
+    a list of cards for other stories, from the line's first appearance to the end: one 'related' item, no fix. Every
+    block of it is short (at most CARD_WORDS words) and the repeated line is a paragraph or heading line (a list or
+    table of the story's own repeats its cells), with at least CARD_REPEATS longer lines (the cards' titles) among
+    them."""
+    ordered = sorted(prose, key=lambda item: item[0].offs[0])
+    last = max((i for i, (b, _) in enumerate(ordered) if is_paragraph(b) and b.scope == "paragraph"), default=None)
+    if last is None:
+        return prose, []
+    tail = ordered[last + 1:]
+    texts = [" ".join("".join(b.chars).split()) for b, _ in tail]
+    if any(len(t.split()) > CARD_WORDS for t in texts):
+        return prose, []
+    counts: dict[str, int] = {}
+    for (b, _), t in zip(tail, texts):
+        if t and b.scope in ("paragraph", "heading") and len(t.split()) <= CARD_LABEL_WORDS and not any(
+                c.isdigit() for c in t):
+            counts[t] = counts.get(t, 0) + 1
+    repeated = {t for t, n in counts.items() if n >= CARD_REPEATS}
+    if not repeated:
+        return prose, []
+    first = next(i for i, t in enumerate(texts) if t in repeated)
+    run = [b for b, _ in tail[first:]]
+    titles = sum(1 for t in texts[first:] if t not in repeated and len(t.split()) > CARD_LABEL_WORDS)
+    if titles < CARD_REPEATS or sum(len(b.chars) for b in run) * 2 >= total:
+        return prose, []
+    end = run[-1].ends.get(len(run[-1].chars) - 1, run[-1].offs[-1] + 1)
+    return ordered[:last + 1 + first], [Furniture("related", run[0].offs[0], end, -1, -1)]
+
+
 LABEL_WORDS = 4
 _LABEL_END = frozenset(".!?:;,")
 
