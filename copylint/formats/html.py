@@ -13,7 +13,8 @@ from .boilerplate import (
 from ..document import CODE_TOKEN
 from .markup import Furniture, MarkupBlock, MarkupDocument, is_formula
 from .story_parts import (
-    WEAK_ROLES, card_lists, card_sizes, figures, is_paragraph, labelled_lists, labels_before_title, link_lists, without_repeated_alt,
+    WEAK_ROLES, card_lists, card_sizes, figures, is_paragraph, labelled_lists, labels_before_title, link_lists,
+    without_repeated_alt,
 )
 
 _MARKUP_START = regex.compile(r"<[a-zA-Z/!?]")

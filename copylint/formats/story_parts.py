@@ -46,9 +46,10 @@ _VIDEO = regex.compile(r"""\b(?:class|id)\s*=\s*["']?[^"'>]*(?:video|player)""",
 def figures(prose: list, total: int, source: str) -> list[Furniture]:
     """One 'figure' item per picture group inside the story (a <figure>, <figcaption> or an element whose name says
     caption), over each run of its caption and alt text that holds a visible caption: not article text, though it
-    stays prose (a caption is copy to check; alt text alone is already in its own field). No fix: deleting it would delete the picture. Not a picture group: one holding half the story (a
-    misnamed wrapper), one with a heading or a paragraph of running prose (a media card, a boxed text), one around
-    a video player (its title and description are read as part of the story)."""
+    stays prose (a caption is copy to check; alt text alone is already in its own field). No fix: deleting it would
+    delete the picture. Not a picture group: one holding half the story (a misnamed wrapper), one with a heading or
+    a paragraph of running prose (a media card, a boxed text), one around a video player (its title and description
+    are read as part of the story)."""
     ordered = sorted(prose, key=lambda item: item[0].offs[0])
     runs: list[tuple[int, list]] = []
     for b, _ in ordered:

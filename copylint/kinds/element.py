@@ -8,9 +8,11 @@ from ..errors import RuleError
 from ..model import Edit, Finding
 from .base import Kind
 
-# The roles formats.boilerplate.furniture_role gives, plus "page" for an element named only as page chrome and
-# "section" for a label line above the headline.
-ROLES = frozenset("credit byline date meta tags share related newsletter toc ad comments widget section page figure".split())
+# The roles formats.boilerplate.furniture_role gives, plus "page" for an element named only as page chrome,
+# "section" for a label line above the headline and "figure" for a picture's caption group (kept as prose).
+ROLES = frozenset(
+    "credit byline date meta tags share related newsletter toc ad comments widget section page figure".split()
+)
 
 
 class Element(Kind):
