@@ -439,14 +439,16 @@ def test_a_caption_named_by_its_class_is_one_figure_item_and_stays_prose() -> No
 
 
 def test_a_video_card_with_a_title_and_description_is_not_a_picture_group() -> None:
-    page = (f'<nav><a href="/">Home</a></nav><article><h1>Mill</h1>{_STORY}<div class="video-card"><img src="v.jpg" alt="Mill video">'
+    page = (f'<nav><a href="/">Home</a></nav><article><h1>Mill</h1>{_STORY}'
+            '<div class="video-card"><img src="v.jpg" alt="Mill video">'
             '<div class="caption"><h4 class="title"><a href="/v/1">Inside the reopened mill</a></h4>'
             '<p>Workers walk through the mill on its first day back.</p></div></div>' + _STORY + '</article>')
     assert found(page, "t.html", "CL206") == []
 
 
 def test_a_caption_of_a_video_player_is_not_a_picture_group() -> None:
-    page = (f'<nav><a href="/">Home</a></nav><article><h1>Mill</h1>{_STORY}<figure class="embedded-video-player"><img src="v.jpg">'
+    page = (f'<nav><a href="/">Home</a></nav><article><h1>Mill</h1>{_STORY}'
+            '<figure class="embedded-video-player"><img src="v.jpg">'
             '<figcaption>The mill on its first day back.</figcaption></figure>' + _STORY + '</article>')
     assert found(page, "t.html", "CL206") == []
 
