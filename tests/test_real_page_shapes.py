@@ -485,3 +485,13 @@ def test_a_story_ending_in_its_own_results_list_keeps_it() -> None:
                                                    "Win over the Rams after extra time", "Draw in the cup replay"))
     page = f"<article><h1>Season</h1>{_BODY * 3}<p>The season so far:</p><ul>{results}</ul></article>"
     assert LINTER.parse("t.html", page).furniture == ()
+
+
+def test_a_credit_line_in_a_caption_is_reported_once() -> None:
+    page = (f'<script>var ads = [];</script><article><h1>Mill</h1>{_STORY}<figure><img src="m.jpg" alt="The mill">'
+            '<figcaption><p>Workers return to the mill.</p><p>Photo by Ana Ruiz/Reuters</p></figcaption></figure>'
+            + _STORY + '</article>')
+    found_ = [(f.code, f.text) for f in LINTER.lint_source("t.html", page) if f.code.startswith("CL2")]
+    assert ("CL202", "Photo by Ana Ruiz/Reuters") in found_
+    figure = [text for code, text in found_ if code == "CL206"]
+    assert len(figure) == 1 and figure[0].endswith("Workers return to the mill.")
