@@ -20,10 +20,14 @@ def sample() -> Document:
 
 
 def test_sample_furniture_elements(sample: Document) -> None:
-    """The byline is a furniture element, out of the prose, with its whole element; the caption stays prose."""
-    found = [(f.role, sample.source[f.start:f.end], sample.source[f.element_start:f.element_end])
+    """The byline is a furniture element, out of the prose, with its whole element; the figure (alt text and
+    caption) is one item with no element to delete, and its text stays prose (see the scopes below)."""
+    found = [(f.role, sample.source[f.start:f.end], f.element_start)
              for f in sample.furniture]
-    assert found == [("byline", "By Ana Ruiz", '<p class="byline">By Ana Ruiz</p>')]
+    assert found == [
+        ("byline", "By Ana Ruiz", sample.source.index('<p class="byline">')),
+        ("figure", 'A crane loads containers at dusk"><figcaption>Cranes at the north berth.', -1),
+    ]
 
 
 def test_sample_blocks_and_scopes(sample: Document) -> None:

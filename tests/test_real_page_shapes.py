@@ -419,3 +419,79 @@ def test_form_messages_link_lines_sent_here_and_view_all_counts() -> None:
             "You have been successfully subscribed!\n\n"
             "Loading, please wait\n\nRead the full report here.\n\nView all (23)")
     assert [c for c, _ in found(text, prefix="CL2")] == ["CL201", "CL201", "CL201", "CL210", "CL209"]
+
+
+# --- picture groups (CL206 figure) ----------------------------------------------------------------------------------
+
+_STORY = "<p>The mill reopened on Monday after ten years, its owners said, and orders are up.</p>"
+
+
+def test_a_caption_named_by_its_class_is_one_figure_item_and_stays_prose() -> None:
+    article = (f'<article><h1>Mill</h1>{_STORY}<div class="Figure"><img src="m.jpg" alt="The mill at dawn">'
+               '<div class="Figure-caption">Workers return to the mill.</div></div>' + _STORY + '</article>')
+    page = '<script>var ads = [];</script>' + article
+    doc = LINTER.parse("t.html", page)
+    assert ("caption", "Workers return to the mill.") in [(b.scope, b.text) for b in doc.blocks]
+    assert [f.text[-27:] for f in LINTER.lint_source("t.html", page) if f.code == "CL206"] == [
+        "Workers return to the mill."]
+    # the same article in a file of its own (no page around it): the caption is the author's copy
+    assert found(article, "t.html", "CL206") == []
+
+
+def test_a_video_card_with_a_title_and_description_is_not_a_picture_group() -> None:
+    page = (f'<nav><a href="/">Home</a></nav><article><h1>Mill</h1>{_STORY}'
+            '<div class="video-card"><img src="v.jpg" alt="Mill video">'
+            '<div class="caption"><h4 class="title"><a href="/v/1">Inside the reopened mill</a></h4>'
+            '<p>Workers walk through the mill on its first day back.</p></div></div>' + _STORY + '</article>')
+    assert found(page, "t.html", "CL206") == []
+
+
+def test_a_caption_of_a_video_player_is_not_a_picture_group() -> None:
+    page = (f'<nav><a href="/">Home</a></nav><article><h1>Mill</h1>{_STORY}'
+            '<figure class="embedded-video-player"><img src="v.jpg">'
+            '<figcaption>The mill on its first day back.</figcaption></figure>' + _STORY + '</article>')
+    assert found(page, "t.html", "CL206") == []
+
+
+# --- notes the story carries on purpose -----------------------------------------------------------------------------
+
+def test_a_syndication_note_and_a_click_here_sentence_are_the_story_s() -> None:
+    text = ("Mill Reopens\n\nThe mill reopened on Monday after ten years.\n\n"
+            "Click here to get more information or download the report.\n\n"
+            "This article was originally published by The Valley Times. Read the original article.\n\n"
+            "Originally published on Valley Science.")
+    assert found(text, prefix="CL2") == []
+    assert found("Mill Reopens\n\nThe mill reopened.\n\nCLICK HERE TO GET THE VALLEY NEWS APP", prefix="CL2") == [
+        ("CL210", "CLICK HERE TO GET THE VALLEY NEWS APP")]
+
+
+# --- cards of other stories after the story ------------------------------------------------------------------------
+
+_BODY = "<p>" + "The mill reopened on Monday after ten years, its owners said, and orders are up again. " * 2 + "</p>"
+
+
+def test_cards_with_a_repeated_label_after_the_story_are_one_related_item() -> None:
+    cards = "".join(f"<p>MILL NEWS</p><p>{title}</p><p>Ana Ruiz</p>" for title in (
+        "Second mill to open next spring in the valley", "Workers vote on the new shift pattern",
+        "Flour prices rise for the third month"))
+    page = f"<article><h1>Mill</h1>{_BODY * 3}{cards}</article>"
+    items = [f.role for f in LINTER.parse("t.html", page).furniture]
+    assert items == ["related"]
+    assert not any("Ana Ruiz" in b.text for b in LINTER.parse("t.html", page).blocks)
+
+
+def test_a_story_ending_in_its_own_results_list_keeps_it() -> None:
+    results = "".join(f"<li>{r}</li>" for r in ("Win", "Loss against the Hawks at home", "Win",
+                                                   "Win over the Rams after extra time", "Draw in the cup replay"))
+    page = f"<article><h1>Season</h1>{_BODY * 3}<p>The season so far:</p><ul>{results}</ul></article>"
+    assert LINTER.parse("t.html", page).furniture == ()
+
+
+def test_a_credit_line_in_a_caption_is_reported_once() -> None:
+    page = (f'<script>var ads = [];</script><article><h1>Mill</h1>{_STORY}<figure><img src="m.jpg" alt="The mill">'
+            '<figcaption><p>Workers return to the mill.</p><p>Photo by Ana Ruiz/Reuters</p></figcaption></figure>'
+            + _STORY + '</article>')
+    found_ = [(f.code, f.text) for f in LINTER.lint_source("t.html", page) if f.code.startswith("CL2")]
+    assert ("CL202", "Photo by Ana Ruiz/Reuters") in found_
+    figure = [text for code, text in found_ if code == "CL206"]
+    assert len(figure) == 1 and figure[0].endswith("Workers return to the mill.")

@@ -56,6 +56,7 @@ _ROLE_WORDS = {
     "ad": "ad", "ads": "ad", "advert": "ad", "advertisement": "ad", "sponsor": "ad", "sponsored": "ad", "promo": "ad",
     "comments": "comments", "disqus": "comments", "likes": "comments", "replies": "comments", "shoutbox": "comments",
     "widget": "widget", "widgettitle": "widget", "sidebar": "widget", "rail": "widget",
+    "caption": "figure", "captions": "figure", "figcaption": "figure",
 }
 # Words that say "this is the story": a name that has one before its role word is not furniture.
 _STORY_WORDS = frozenset("content body text article story entry main copy prose richtext".split())
@@ -68,6 +69,8 @@ _GENERIC_WORDS = frozenset(
 ) - _STORY_WORDS
 # A credit word in a name that also says quote ('Quote-attribution', 'pullquote-credit') names who said a quote.
 _QUOTE_WORDS = frozenset("quote quotes pullquote blockquote testimonial".split())
+# A caption word in a name that also says video or embedded media names the caption of a video or an embed.
+_MEDIA_WORDS = frozenset("video videos player media vid".split())
 # Text hidden from sight: kept for screen readers, or shown only when the page is printed.
 _HIDDEN_CLASS = regex.compile(
     r"(?<![a-z])(?:sr-only|screen-reader-text|visually-hidden|visuallyhidden|print-only|printonly|visible-print|"
@@ -81,7 +84,7 @@ _NAME_WORDS = regex.compile(r"[a-z]+")
 # ... unless the rest of the name names a part ('author-bio-box', 'author-name', 'category-link').
 _PART_WORDS = frozenset("name names box link links list wrap wrapper container info title label avatar".split())
 _TAXONOMY = regex.compile(r"^(?:(?:tag|category|format|status|type|author)-|(?:post|postid|page-id|page)-\d)", regex.I)
-_ROLE_TAGS: dict[str, str] = {}
+_ROLE_TAGS: dict[str, str] = {"figure": "figure", "figcaption": "figure"}
 
 
 def _name_role(name: str) -> str:
@@ -97,6 +100,8 @@ def _name_role(name: str) -> str:
         role = _ROLE_WORDS.get(word)
         if role == "credit" and _QUOTE_WORDS.intersection(words):
             return ""
+        if role == "figure" and _MEDIA_WORDS.intersection(words):
+            return ""  # 'embeddedMediaCaption', 'video-caption': the caption of a video, read as part of the story
         if word == "time" and i and words[i - 1] in ("read", "reading"):
             return "meta"  # 'estimated-read-time'
         if word == "widget" and _STORY_WORDS.intersection(words[:i]):

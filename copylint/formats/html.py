@@ -13,7 +13,8 @@ from .boilerplate import (
 from ..document import CODE_TOKEN
 from .markup import Furniture, MarkupBlock, MarkupDocument, is_formula
 from .story_parts import (
-    WEAK_ROLES, card_sizes, is_paragraph, labelled_lists, labels_before_title, link_lists, without_repeated_alt,
+    WEAK_ROLES, card_lists, card_sizes, figures, is_paragraph, labelled_lists, labels_before_title, link_lists,
+    without_repeated_alt,
 )
 
 _MARKUP_START = regex.compile(r"<[a-zA-Z/!?]")
@@ -64,6 +65,10 @@ _P_CLOSERS = BLOCK - {"br", "img", "td", "th", "tr", "caption", "body", "html", 
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _INLINE_CODE = frozenset({"code", "kbd", "samp"})
 _NEVER_FURNITURE = frozenset({"html", "body", "article", "main", "h1"})
+# A story inside a published page (scripts, navigation, asides, or a good share of text around it) shows its
+# pictures' captions as page furniture; in an article file of its own a caption is the author's copy.
+_PAGE_TAGS = frozenset({"script", "nav", "aside"})
+STORY_SHARE = 0.85
 _WS = " \t\n\r\f"
 
 
@@ -126,6 +131,7 @@ class _Walker:
         self.roles: dict[int, str] = {}  # start offset of a furniture element -> its role (byline, caption, …)
         self.role_ends: dict[int, int] = {}  # start offset of a furniture element -> source end of the element
         self.chrome_roles: dict[int, str] = {}  # start offset of a chrome-named element -> its role, if any
+        self.page = False  # a published page around the story: scripts, navigation, asides
 
     # --- scanning ---------------------------------------------------------------------------------
     def run(self) -> None:
@@ -197,6 +203,8 @@ class _Walker:
                     break
                 if el in BLOCK:
                     break
+        if name in _PAGE_TAGS:
+            self.page = True
         role = furniture_role(name, attrs) if name not in _NEVER_FURNITURE else ""
         if name == "cite" and any(el.name == "figure" for el in stack):
             role = "credit"  # a <cite> in a figure names the picture's source
@@ -232,7 +240,11 @@ class _Walker:
             path = path + (("h",),)
         if attrs and name not in _NEVER_FURNITURE and looks_like_chrome(attrs):
             path = path + (("u", at),)
-            self.chrome_roles[at] = role
+            self.chrome_roles[at] = role if role != "figure" else ""
+        elif role == "figure":  # a picture with its caption: the text stays prose, the group is reported once
+            path = path + (("g", at),)
+            if name != "figure":
+                scope = "caption"
         elif role:
             path = path + (("r", at),)
             self.roles[at] = role
@@ -294,7 +306,7 @@ class _Walker:
         else:
             path = self.stack[-1].path
             if path is not cur.path and path[: len(cur.path)] != cur.path:
-                cur.left += tuple(m for m in cur.path if m[0] in "ru" and m not in path and m not in cur.left)
+                cur.left += tuple(m for m in cur.path if m[0] in "rug" and m not in path and m not in cur.left)
         return cur
 
     def plain(self, start: int, end: int) -> None:
@@ -523,9 +535,13 @@ class _Walker:
             if at in card_starts:
                 element_end = next(e for s_, e in self.container_spans if s_ == at)
             items.append(Furniture(role, members[0].offs[0], end, at, element_end))
+        if self.page or total < STORY_SHARE * sum(len(b.chars) for b, _ in self.out):
+            items.extend(figures(prose, total, self.source))
         prose, runs = link_lists(prose, total)
         items.extend(runs)
         prose, runs = labelled_lists(prose, total)
+        items.extend(runs)
+        prose, runs = card_lists(prose, total)
         items.extend(runs)
         items.sort(key=lambda item: item.start)
         return prose, tuple(items)

@@ -39,6 +39,43 @@ def card_sizes(chosen: list, index: int) -> dict[int, int]:
     return sizes
 
 
+# A class or id naming a video or a player (a bare '<video' may be a picture polyfill's IE comment).
+_VIDEO = regex.compile(r"""\b(?:class|id)\s*=\s*["']?[^"'>]*(?:video|player)""", regex.I)
+
+
+def figures(prose: list, total: int, source: str) -> list[Furniture]:
+    """One 'figure' item per picture group inside the story (a <figure>, <figcaption> or an element whose name says
+    caption), over each run of its caption and alt text that holds a visible caption: not article text, though it
+    stays prose (a caption is copy to check; alt text alone is already in its own field). No fix: deleting it would
+    delete the picture. Not a picture group: one holding half the story (a misnamed wrapper), one with a heading or
+    a paragraph of running prose (a media card, a boxed text), one around a video player (its title and description
+    are read as part of the story)."""
+    ordered = sorted(prose, key=lambda item: item[0].offs[0])
+    runs: list[tuple[int, list]] = []
+    for b, _ in ordered:
+        # a caption's block may run on past its element (a credit in a sibling span): it is still the caption
+        at = next((m[1] for m in b.path if m[0] == "g" and (m not in b.left or b.scope == "caption")), -1)
+        if at >= 0 and b.tag == "" and runs and runs[-1][0] == at:
+            runs[-1][1].append(b)
+        else:
+            runs.append((at, [b]))
+    sizes: dict[int, int] = {}
+    for at, members in runs:
+        sizes[at] = sizes.get(at, 0) + sum(len(b.chars) for b in members)
+    bad = {at for at, members in runs
+           if any(b.tag or (is_paragraph(b) and b.scope not in ("caption", "alt")) for b in members)}
+    items = []
+    for at, members in runs:
+        if at < 0 or at in bad or members[0].tag or sizes[at] * 2 >= total or all(b.scope == "alt" for b in members):
+            continue
+        last = members[-1]
+        end = last.ends.get(len(last.chars) - 1, last.offs[-1] + 1)
+        if _VIDEO.search(source, at, end):
+            continue
+        items.append(Furniture("figure", members[0].offs[0], end, -1, -1))
+    return items
+
+
 LINK_LIST_RUN = 3  # this many link lines in a row inside the story are a list of links to other pages
 LINK_LIST_WORDS = 15
 
@@ -113,6 +150,43 @@ def labelled_lists(prose: list, total: int) -> tuple[list, list[Furniture]]:
             items.append(Furniture("related", run[0].offs[0], end, -1, -1))
             i = j
     return kept, items
+
+
+CARD_LABEL_WORDS = 4
+CARD_REPEATS = 3
+CARD_WORDS = 30
+
+
+def card_lists(prose: list, total: int) -> tuple[list, list[Furniture]]:
+    """After the story's last paragraph of running prose, a stretch of short blocks in which one short line comes
+    back CARD_REPEATS times or more (a section label or an author's name on every card: 'AUTO NEWS', 'Ana Ruiz') is
+    a list of cards for other stories, from the line's first appearance to the end: one 'related' item, no fix. Every
+    block of it is short (at most CARD_WORDS words) and the repeated line is a paragraph or heading line (a list or
+    table of the story's own repeats its cells), with at least CARD_REPEATS longer lines (the cards' titles) among
+    them."""
+    ordered = sorted(prose, key=lambda item: item[0].offs[0])
+    last = max((i for i, (b, _) in enumerate(ordered) if is_paragraph(b) and b.scope == "paragraph"), default=None)
+    if last is None:
+        return prose, []
+    tail = ordered[last + 1:]
+    texts = [" ".join("".join(b.chars).split()) for b, _ in tail]
+    if any(len(t.split()) > CARD_WORDS for t in texts):
+        return prose, []
+    counts: dict[str, int] = {}
+    for (b, _), t in zip(tail, texts):
+        if t and b.scope in ("paragraph", "heading") and len(t.split()) <= CARD_LABEL_WORDS and not any(
+                c.isdigit() for c in t):
+            counts[t] = counts.get(t, 0) + 1
+    repeated = {t for t, n in counts.items() if n >= CARD_REPEATS}
+    if not repeated:
+        return prose, []
+    first = next(i for i, t in enumerate(texts) if t in repeated)
+    run = [b for b, _ in tail[first:]]
+    titles = sum(1 for t in texts[first:] if t not in repeated and len(t.split()) > CARD_LABEL_WORDS)
+    if titles < CARD_REPEATS or sum(len(b.chars) for b in run) * 2 >= total:
+        return prose, []
+    end = run[-1].ends.get(len(run[-1].chars) - 1, run[-1].offs[-1] + 1)
+    return ordered[:last + 1 + first], [Furniture("related", run[0].offs[0], end, -1, -1)]
 
 
 LABEL_WORDS = 4

@@ -1,24 +1,32 @@
 """element: page furniture that the markup itself names (a byline, caption, share bar, related list), one finding each."""
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from ..document import Document
 from ..errors import RuleError
 from ..model import Edit, Finding
 from .base import Kind
 
-# The roles formats.boilerplate.furniture_role gives, plus "page" for an element named only as page chrome and
-# "section" for a label line above the headline.
-ROLES = frozenset("credit byline date meta tags share related newsletter toc ad comments widget section page".split())
+# The roles formats.boilerplate.furniture_role gives, plus "page" for an element named only as page chrome,
+# "section" for a label line above the headline and "figure" for a picture's caption group (kept as prose).
+ROLES = frozenset(
+    "credit byline date meta tags share related newsletter toc ad comments widget section page figure".split()
+)
 
 
 class Element(Kind):
-    """Keys: roles (which furniture roles this rule reports). The fix deletes the whole element."""
+    """Keys: roles (which furniture roles this rule reports); defer_to (codes of rules that already report such text:
+    an item overlapping one of their findings, such as a caption kept as prose that a credit-line rule reads, is not
+    reported again). The fix deletes the whole element."""
 
     NAME = "element"
-    KEYS = {"roles": list}
+    KEYS = {"roles": list, "defer_to": list}
     REQUIRED = ("roles",)
+
+    @classmethod
+    def requires(cls, rule) -> tuple[str, ...]:
+        return tuple(rule.params.get("defer_to", ()))
 
     @classmethod
     def validate(cls, rule) -> None:
@@ -31,11 +39,44 @@ class Element(Kind):
         self.roles = frozenset(rule.params["roles"])
 
     def check(self, doc: Document) -> Iterable[Finding]:
+        return () if self.rule.params.get("defer_to") else self._items(doc)
+
+    def summarize(self, doc: Document, findings: tuple[Finding, ...]) -> Iterable[Finding]:
+        if not self.rule.params.get("defer_to"):
+            return ()
+        return self.deferred(self._items(doc, _taken(self.rule.params["defer_to"], findings)), findings)
+
+    def _items(self, doc: Document, taken: list[tuple[int, int]] = ()) -> Iterator[Finding]:
         for item in doc.furniture:
             if item.role not in self.roles:
                 continue
             if item.element_start < 0:  # a run of link lines with no one element to delete: no fix
-                yield self.source_finding(doc, item.start, item.end, None, role=item.role)
+                start, end = _untaken(doc, item.start, item.end, taken) if taken else (item.start, item.end)
+                if start < end:
+                    yield self.source_finding(doc, start, end, None, role=item.role)
                 continue
             edit = Edit(item.element_start, item.element_end, "")
             yield self.source_finding(doc, item.start, item.end, "", edits=(edit,), role=item.role)
+
+
+def _taken(codes: list[str], findings: tuple[Finding, ...]) -> list[tuple[int, int]]:
+    return [(f.start, f.end) for f in findings if f.code in codes]
+
+
+def _untaken(doc: Document, start: int, end: int, taken: list[tuple[int, int]]) -> tuple[int, int]:
+    """The item's prose lines from its first up to the first one another rule reports: a picture group whose credit
+    line a line rule reads keeps its alt text and caption (one finding still), the credit is that rule's."""
+    if not any(s < end and start < e for s, e in taken):
+        return start, end
+    lines = sorted(
+        block.source_span(a, b) for block in doc.blocks for a, b in block.lines() if block.text[a:b].strip()
+    )
+    first, last = -1, -1
+    for a, b in lines:
+        if b <= start or a >= end:
+            continue
+        if any(s < b and a < e for s, e in taken):
+            break
+        first = a if first < 0 else first
+        last = b
+    return (first, last) if first >= 0 else (start, start)
