@@ -91,6 +91,14 @@ class Document:
             cache[key] = compute()
         return cache[key]
 
+    def put(self, key: Hashable, value: Any) -> None:
+        """Leave a value for one later take() (a shared pass handing each kind its part)."""
+        self.__dict__.setdefault("_memo", {})[key] = value
+
+    def take(self, key: Hashable) -> Any:
+        """The value put() under key, removed (None when there is none)."""
+        return self.__dict__.get("_memo", {}).pop(key, None)
+
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
         out: list[Sentence] = []
