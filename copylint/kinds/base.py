@@ -75,9 +75,8 @@ class Kind:
                 yield finding
 
     def blocks(self, doc: Document) -> Iterator[tuple[int, ProseBlock]]:
-        scopes = self.rule.scopes if self.rule.scopes is not None else self.DEFAULT_SCOPES
         for index, block in enumerate(doc.blocks):
-            if scopes is None or block.scope in scopes:
+            if self.in_scope(block):
                 yield index, block
 
     def in_scope(self, block: ProseBlock) -> bool:
