@@ -24,8 +24,9 @@ def kind_name(mode: int) -> str:
 
 
 def is_fd_path(path: str) -> bool:
-    """A path naming an already open descriptor, as shells pass process substitution (/dev/fd/N, /proc/self/fd/N)."""
-    return re.fullmatch(r"/(?:dev|proc/self)/fd/[0-9]+", path) is not None
+    """A path naming an already open descriptor: process substitution as shells pass it (/dev/fd/N,
+    /proc/self/fd/N), or /dev/stdin."""
+    return re.fullmatch(r"/dev/stdin|/(?:dev|proc/self)/fd/[0-9]+", path) is not None
 
 
 def too_big(name: str, size: int, limit: int) -> InputError:

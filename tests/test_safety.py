@@ -500,3 +500,6 @@ def test_a_named_fifo_is_refused_but_process_substitution_and_stdin_are_read(tmp
     piped = subprocess.run([sys.executable, "-m", "copylint", "check", "--no-languagetool", "-"],
                            input="It it was here.\n", capture_output=True, text=True, env=env, timeout=60)
     assert piped.returncode == 1 and "<stdin>:1:1: CL601" in piped.stdout
+    named_stdin = subprocess.run([sys.executable, "-m", "copylint", "check", "--no-languagetool", "/dev/stdin"],
+                                 input="It it was here.\n", capture_output=True, text=True, env=env, timeout=60)
+    assert named_stdin.returncode == 1 and "/dev/stdin:1:1: CL601" in named_stdin.stdout
