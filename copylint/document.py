@@ -91,11 +91,19 @@ class Document:
             cache[key] = compute()
         return cache[key]
 
+    def put(self, key: Hashable, value: Any) -> None:
+        """Leave a value for one later take() (a shared pass handing each kind its part)."""
+        self.__dict__.setdefault("_memo", {})[key] = value
+
+    def take(self, key: Hashable) -> Any:
+        """The value put() under key, removed (None when there is none)."""
+        return self.__dict__.get("_memo", {}).pop(key, None)
+
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
         out: list[Sentence] = []
         for index, block in enumerate(self.blocks):
-            out.extend(Sentence(index, s, e) for s, e in split_sentences(block.text))
+            out.extend(Sentence(index, s, e) for s, e in _sentence_spans(block.text))
         return tuple(out)
 
     def sentence_text(self, sentence: Sentence) -> str:
@@ -160,11 +168,19 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Split prose into sentence spans; line breaks end a sentence unless the line clearly wraps."""
-    return list(_split_sentences(text))
+    return list(_sentence_spans(text))
 
 
-@lru_cache(maxsize=256)  # several kinds split the same block texts
-def _split_sentences(text: str) -> tuple[tuple[int, int], ...]:
+# Blocks longer than this are split afresh when asked rather than kept in the cache (with their spans they would
+# stay in memory after their document: a block of a million lines holds a million span tuples).
+_CACHED_BLOCK = 100_000
+
+
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return _split_sentences(text) if len(text) <= _CACHED_BLOCK else _split_uncached(text)
+
+
+def _split_uncached(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     for line_start, line_end in _logical_lines(text):
         start = line_start
@@ -180,6 +196,9 @@ def _split_sentences(text: str) -> tuple[tuple[int, int], ...]:
             start = nxt
         _append(spans, text, start, line_end)
     return tuple(spans)
+
+
+_split_sentences = lru_cache(maxsize=256)(_split_uncached)  # several kinds split the same block texts
 
 
 def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:

@@ -33,6 +33,11 @@ def lint(doc: Document, kinds: Sequence[Kind]) -> list[Finding]:
                 seen.add(key)
                 findings.append(finding)
 
+    by_class: dict[type, list[Kind]] = {}
+    for kind in kinds:
+        by_class.setdefault(type(kind), []).append(kind)
+    for cls, group in by_class.items():
+        cls.prepare(doc, group)
     for kind in kinds:
         add(kind.check(doc))
     for kind in summary_order(kinds):

@@ -3,6 +3,7 @@ undecodable, special or oversized input is an InputError. Write fixed text back 
 from __future__ import annotations
 
 import os
+import re
 import stat
 
 from .errors import InputError
@@ -20,6 +21,12 @@ def kind_name(mode: int) -> str:
         if test(mode):
             return name
     return "not a regular file"
+
+
+def is_fd_path(path: str) -> bool:
+    """A path naming an already open descriptor: process substitution as shells pass it (/dev/fd/N,
+    /proc/self/fd/N), or /dev/stdin."""
+    return re.fullmatch(r"/dev/stdin|/(?:dev|proc/self)/fd/[0-9]+", path) is not None
 
 
 def too_big(name: str, size: int, limit: int) -> InputError:
@@ -62,13 +69,14 @@ def _read_bytes(path: str, max_size: int | None) -> bytes:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
             raise IsADirectoryError
-        if stat.S_ISFIFO(st.st_mode):
-            # A pipe named on the command line (`copylint check <(cmd)`): read to its end, up to the cap. Folder
-            # walks never get here (they skip FIFOs), and opening did not wait for a writer.
+        if stat.S_ISFIFO(st.st_mode) and is_fd_path(path):
+            # Process substitution (`copylint check <(cmd)`): the shell passes a pipe as a /dev/fd path; read to
+            # its end, up to the cap. Any other FIFO (a named pipe) is refused below: it may never be written.
             os.set_blocking(fd, True)
             return read_bounded(fd, path, _FIRST_READ, max_size)
         if not stat.S_ISREG(st.st_mode):
-            raise InputError(f"{path}: {kind_name(st.st_mode)}, not a regular file: not read")
+            hint = " (pipe text in with `-` or `<(command)`)" if stat.S_ISFIFO(st.st_mode) else ""
+            raise InputError(f"{path}: {kind_name(st.st_mode)}, not a regular file: not read{hint}")
         if max_size is not None and st.st_size > max_size:
             raise too_big(path, st.st_size, max_size)
         return read_bounded(fd, path, st.st_size + 1, max_size)

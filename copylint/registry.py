@@ -225,11 +225,40 @@ def template_problem(template: str) -> str | None:
 def compile_regex(rule: Rule, key: str, pattern: str, flags: int = 0) -> "regex.Pattern[str]":
     """Compile a rule's pattern with the regex module; a bad pattern is a RuleError naming the key. A pattern from a
     rule outside the built-in packs runs with a time limit (TimedPattern): a runaway pattern is one error."""
+    if _builtin(rule.path):
+        return LazyPattern(pattern, flags, rule.path, key)
+    return TimedPattern(_compiled(pattern, flags, rule.path, key), f"{rule.path}: rule {rule.code} ({key})")
+
+
+def _compiled(pattern: str, flags: int, path: str, key: str) -> "regex.Pattern[str]":
     try:
-        compiled = regex.compile(pattern, flags | regex.V1)
+        return regex.compile(pattern, flags | regex.V1)
     except regex.error as exc:
-        raise RuleError(rule.path, key, f"invalid regex {pattern!r}: {exc}") from None
-    return compiled if _builtin(rule.path) else TimedPattern(compiled, f"{rule.path}: rule {rule.code} ({key})")
+        raise RuleError(path, key, f"invalid regex {pattern!r}: {exc}") from None
+
+
+# What LazyPattern copies from the compiled pattern on first use, so later calls cost what they cost on it.
+_PATTERN_METHODS = ("match", "search", "finditer", "findall", "fullmatch", "sub", "subn", "split", "scanner")
+
+
+class LazyPattern:
+    """A built-in rule's pattern, compiled on first use: compiling (the regex module parses in Python) is most of a
+    cold start, and a run compiles only the patterns its texts reach. Built-in patterns are compiled by the tests
+    (every rule's examples); a user rule's pattern is compiled when its file is read, so its errors come first."""
+
+    def __init__(self, pattern: str, flags: int, path: str, key: str) -> None:
+        self.pattern = pattern
+        self._args = (flags, path, key)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name in ("_args", "_compiled"):
+            raise AttributeError(name)
+        compiled = self.__dict__.get("_compiled")
+        if compiled is None:
+            compiled = self._compiled = _compiled(self.pattern, *self._args)
+            for method in _PATTERN_METHODS:
+                setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
 
 
 # Seconds one search of one user pattern over one block may take before the run stops with an error naming it.

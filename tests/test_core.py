@@ -33,11 +33,31 @@ VALID = {"code": "CL150", "name": "x", "kind": "existence", "severity": "error",
 def test_rule_validation_names_the_key(change, key) -> None:
     data = {**VALID, **change}
     with pytest.raises(RuleError) as err:
-        rule = build_rule(data, "rules/x.toml")
+        rule = build_rule(data, "house-rules/x.toml")  # a user's rule: checked in full when read
         from copylint.engine import build_kinds
 
         build_kinds([rule])
-    assert "rules/x.toml" in str(err.value) and f"'{key}'" in str(err.value)
+    assert "house-rules/x.toml" in str(err.value) and f"'{key}'" in str(err.value)
+
+
+def test_builtin_patterns_compile_on_first_use_and_all_compile(monkeypatch) -> None:
+    import copylint.registry as registry
+    from copylint.engine import build_kinds
+
+    lazy = registry.compile_regex(build_rule(dict(VALID), str(registry.builtin_rules_dir() / "x.toml")), "pattern", "(x")
+    assert isinstance(lazy, registry.LazyPattern) and lazy.pattern == "(x"
+    with pytest.raises(RuleError) as err:
+        lazy.search("x")
+    assert "'pattern'" in str(err.value)
+    good = registry.compile_regex(build_rule(dict(VALID), str(registry.builtin_rules_dir() / "x.toml")), "pattern", "a+")
+    assert good.search("baa").span() == (1, 3) and good.search is good.__dict__["search"]
+    # Every built-in rule compiled eagerly, as a user's rules are: no built-in pattern is broken.
+    monkeypatch.setattr(registry, "_builtin", lambda path: False)
+    registry._load_rules.cache_clear()
+    try:
+        assert len(build_kinds(registry.load_rules())) > 50
+    finally:
+        registry._load_rules.cache_clear()
 
 
 def test_missing_required_key() -> None:

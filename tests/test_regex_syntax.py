@@ -83,3 +83,10 @@ def test_derived_literals_never_hide_a_match_of_any_rule_pattern() -> None:
                 assert all(any(s in folded for s in one) for one in all_needs), (pattern, match.group())
                 checked += 1
     assert checked > 100
+
+
+def test_a_repeated_literal_continues_the_run_by_its_required_copies() -> None:
+    assert required_all(r"(?<=[$£€]|\b)XX+(?=\s*%)") == (frozenset({"xx"}),)
+    assert required("ab+c") == frozenset({"ab"})
+    assert required(r"TK(?:TK)*|XX+") == frozenset({"tk", "xx"})
+    assert required("x{2,}") == frozenset({"xx"}) and required("x{0,3}y") == frozenset({"y"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import re
 import signal
 import socket
 import sqlite3
@@ -482,3 +483,23 @@ def test_choosing_fixes_is_not_quadratic_in_their_number() -> None:
     done = Linter(languagetool=False).fix("many.txt", text, "plain")
     assert time.process_time() - started < 10
     assert "Ã" not in done.source
+
+
+def test_a_named_fifo_is_refused_but_process_substitution_and_stdin_are_read(tmp_path) -> None:
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    named = cli("check", "--no-languagetool", str(pipe), cache=tmp_path / "cache", timeout=30)
+    assert named.returncode == 2 and "Traceback" not in named.stderr
+    assert f"{pipe}:1:1: CL900 [error] cannot check: a FIFO, not a regular file: not read" in named.stdout
+    env = {**os.environ, "COPYLINT_CACHE_DIR": str(tmp_path / "cache")}
+    substituted = subprocess.run(["bash", "-c", f"'{sys.executable}' -m copylint check --no-languagetool "
+                                  "<(printf 'It it was here.\\n')"], capture_output=True, text=True, env=env,
+                                 timeout=60)
+    assert substituted.returncode == 1, substituted.stderr
+    assert re.search(r"^/(dev|proc/self)/fd/\d+:1:1: CL601", substituted.stdout, re.M)
+    piped = subprocess.run([sys.executable, "-m", "copylint", "check", "--no-languagetool", "-"],
+                           input="It it was here.\n", capture_output=True, text=True, env=env, timeout=60)
+    assert piped.returncode == 1 and "<stdin>:1:1: CL601" in piped.stdout
+    named_stdin = subprocess.run([sys.executable, "-m", "copylint", "check", "--no-languagetool", "/dev/stdin"],
+                                 input="It it was here.\n", capture_output=True, text=True, env=env, timeout=60)
+    assert named_stdin.returncode == 1 and "/dev/stdin:1:1: CL601" in named_stdin.stdout

@@ -132,6 +132,14 @@ def _all(items, c) -> list[frozenset[str]]:
         if op is c.LITERAL:
             run.append(chr(av))
             continue
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1 and av[2] \
+                and all(o is c.LITERAL for o, _ in av[2]):
+            # Literals repeated at least once ('XX+', '(?:ab){2,}') continue the run by their required copies
+            # (at most a few), and the run ends there: 'XX+' needs 'XX', not just 'X'.
+            run.extend(chr(v) for _ in range(min(av[0], 4)) for _, v in av[2])
+            sets.append(frozenset(("".join(run),)))
+            run = []
+            continue
         if run:
             sets.append(frozenset(("".join(run),)))
             if op is c.BRANCH:  # a run before alternatives also needs one of its continuations ('k(?:m|ilo)')

@@ -1,7 +1,7 @@
 """Kind: the base class every rule kind extends, and helpers to turn block spans into Findings."""
 from __future__ import annotations
 
-from typing import Any, ClassVar, Iterable, Iterator
+from typing import Any, ClassVar, Iterable, Iterator, Sequence
 
 from ..document import Document, ProseBlock
 from ..model import Applicability, Edit, Finding, Fix
@@ -52,6 +52,11 @@ class Kind:
         raise NotImplementedError
 
     @classmethod
+    def prepare(cls, doc: Document, kinds: Sequence["Kind"]) -> None:
+        """Optional: one shared pass over doc for all of a run's kinds of this class, before any of their check()
+        calls (e.g. every line rule judging each line once). check() must still work when it was not called."""
+
+    @classmethod
     def requires(cls, rule: Rule) -> tuple[str, ...]:
         """Codes of other rules whose findings summarize() reads; the linter runs them even when not selected."""
         return ()
@@ -70,10 +75,13 @@ class Kind:
                 yield finding
 
     def blocks(self, doc: Document) -> Iterator[tuple[int, ProseBlock]]:
-        scopes = self.rule.scopes if self.rule.scopes is not None else self.DEFAULT_SCOPES
         for index, block in enumerate(doc.blocks):
-            if scopes is None or block.scope in scopes:
+            if self.in_scope(block):
                 yield index, block
+
+    def in_scope(self, block: ProseBlock) -> bool:
+        scopes = self.rule.scopes if self.rule.scopes is not None else self.DEFAULT_SCOPES
+        return scopes is None or block.scope in scopes
 
     def finding(
         self,

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 import regex
 
@@ -58,19 +58,51 @@ class Line(Kind):
         longest = max([len(x) for x in p.get("lines", [])] + [len(x) for x in p.get("prefixes", [])] + [0])
         self.max_phrase_line = longest + 8 * self.max_words + 16 if p.get("prefixes") else longest + 16
 
-    def matches(self, line: str) -> bool:
+    def matches(self, line: str, key: str | None = None, words: int | None = None) -> bool:
+        """Whether a trimmed line is furniture; key (normalize_line) and words (its word count) when already known."""
         if len(line) > self.max_phrase_line:
             stripped = line.strip()
             return any(p.match(stripped) for p in self.patterns)
-        key = normalize_line(line)
+        if key is None:
+            key = normalize_line(line)
         if not key:
             return False
         if key in self.lines:
             return True
-        if self.prefixes and len(key.split()) <= self.max_words and _prefix_key(line).startswith(self.prefixes):
+        if self.prefixes and (len(key.split()) if words is None else words) <= self.max_words \
+                and _prefix_key(line).startswith(self.prefixes):
             return True
         stripped = line.strip()
         return any(p.match(stripped) for p in self.patterns)
+
+    @classmethod
+    def prepare(cls, doc: Document, kinds: Sequence[Kind]) -> None:
+        """One pass over the document's lines for every line rule (each line trimmed and normalized once, each
+        distinct short line judged once); check() and summarize() read the result."""
+        found: dict[int, list[tuple[int, int, int]]] = {id(k): [] for k in kinds}
+        judged: dict[tuple[int, ...], dict[str, tuple[int, ...]]] = {}
+        longest = max(k.max_phrase_line for k in kinds)
+        for index, block in enumerate(doc.blocks):
+            active = [k for k in kinds if k.in_scope(block)]
+            if not active:
+                continue
+            seen = judged.setdefault(tuple(id(k) for k in active), {})
+            start = 0
+            for raw in block.text.split("\n"):
+                trimmed = raw.rstrip(" \t\r")
+                line = trimmed.lstrip(" \t\ufeff")
+                if line:
+                    hits = seen.get(line)
+                    if hits is None:
+                        hits = _judge(active, line, longest)
+                        if len(line) <= _REMEMBERED and len(seen) < _REMEMBERED_LINES:
+                            seen[line] = hits
+                    first = start + len(trimmed) - len(line)
+                    for i in hits:
+                        found[id(active[i])].append((index, first, first + len(line)))
+                start += len(raw) + 1
+        for kind in kinds:
+            doc.put(("line", id(kind)), found[id(kind)])
 
     def check(self, doc: Document) -> Iterable[Finding]:
         return () if self.rule.params.get("defer_to") else self._lines(doc)
@@ -79,12 +111,23 @@ class Line(Kind):
         return self.deferred(self._lines(doc), findings) if self.rule.params.get("defer_to") else ()
 
     def _lines(self, doc: Document) -> Iterator[Finding]:
-        for _, block in self.blocks(doc):
-            text = block.text
-            for start, end in block.lines():
-                while end > start and text[end - 1] in " \t\r":
-                    end -= 1
-                while start < end and text[start] in " \t\ufeff":
-                    start += 1
-                if end > start and self.matches(text[start:end]):
-                    yield self.finding(doc, block, start, end, "", edits=(line_removal(doc, block, start, end),))
+        found = doc.take(("line", id(self)))
+        if found is None:  # not prepared by the engine (a rule checked on its own)
+            type(self).prepare(doc, [self])
+            found = doc.take(("line", id(self)))
+        for index, start, end in found:
+            block = doc.blocks[index]
+            yield self.finding(doc, block, start, end, "", edits=(line_removal(doc, block, start, end),))
+
+
+_REMEMBERED = 80  # lines up to this long are judged once per document (page furniture repeats; prose rarely does)
+_REMEMBERED_LINES = 100_000
+
+
+def _judge(kinds: Sequence[Line], line: str, longest: int) -> tuple[int, ...]:
+    """Indexes of the kinds that take the trimmed line as furniture."""
+    if len(line) > longest:
+        return tuple(i for i, k in enumerate(kinds) if k.matches(line))
+    key = normalize_line(line)
+    words = len(key.split())
+    return tuple(i for i, k in enumerate(kinds) if k.matches(line, key, words))

@@ -1,0 +1,51 @@
+"""Line rules share one pass over a document's lines: the same lines as each rule alone, each distinct line judged once."""
+from __future__ import annotations
+
+from copylint.api import Linter
+from copylint.kinds.line import Line
+
+TEXT = ("\ufeffShare this article\r\n"
+        "  Read more: the plan  \n"
+        "The council met on Tuesday and agreed the budget.\n"
+        "Photo: Jane Smith/Reuters\n"
+        "\tUpdated: March 3, 2021 10:15 GMT\n"
+        "facebook\n\n"
+        "Share this article\n"
+        "image_2019-03-01_final.jpg\n") * 3
+
+
+def _line_kinds(linter: Linter) -> list[Line]:
+    return [k for k in linter.kinds if isinstance(k, Line)]
+
+
+def test_one_pass_finds_what_each_line_rule_finds_alone() -> None:
+    linter = Linter(languagetool=False, select=("CL2",))
+    kinds = _line_kinds(linter)
+    assert len(kinds) >= 5
+    doc = linter.parse("page.md", TEXT)
+    Line.prepare(doc, kinds)
+    together = {k.rule.code: doc.take(("line", id(k))) for k in kinds}
+    assert sum(len(v) for v in together.values()) >= 12
+    for kind in kinds:
+        alone = linter.parse("page.md", TEXT)
+        Line.prepare(alone, [kind])
+        assert alone.take(("line", id(kind))) == together[kind.rule.code], kind.rule.code
+        for index, start, end in together[kind.rule.code]:
+            line = doc.blocks[index].text[start:end]
+            assert line and line == line.strip(" \t\r\ufeff")
+
+
+def test_a_repeated_line_is_judged_once_per_document(monkeypatch) -> None:
+    linter = Linter(languagetool=False, select=("CL2",))
+    kinds = _line_kinds(linter)
+    calls: list[str] = []
+    real = Line.matches
+
+    def counting(self, line, key=None, words=None):
+        calls.append(line)
+        return real(self, line, key, words)
+
+    monkeypatch.setattr(Line, "matches", counting)
+    findings = linter.lint_source("list.txt", "Share\nof\n" * 5000)
+    assert len(calls) == 2 * len(kinds)
+    assert sum(f.code == "CL201" for f in findings) == 5000
