@@ -74,7 +74,7 @@ class NearDuplicate(Kind):
                 for index in postings:
                     shared[index] = shared.get(index, 0) + 1
             earlier = None
-            for index, count in shared.items():
+            for index, count in sorted(shared.items()):  # the earliest match, whatever the hash seed
                 if index in from_first and sentence.block != first_block:
                     continue  # a news standfirst is summed up again in the body by design
                 other, other_bag = seen[index]
