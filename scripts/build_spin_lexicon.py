@@ -437,7 +437,7 @@ def build(cache: Path, shared: Path, model: Path | None = None) -> bytes:
             thesaurus.setdefault(x, {})[a] = 1.0
     for x, a in PREFIX_WORDS.items():  # "ex-capital" for "former capital"
         thesaurus.setdefault(x, {})[a] = 1.0
-    persons = wordnet.under({"person"}, {18})
+    persons = wordnet.under({"person"}, {3})  # "person" heads noun.Tops (lexicographer file 3), its kinds are in 18
     freq = read_wordfreq(paths["wordfreq"])
     g_words, g_pairs = read_google(paths["symspellpy"])
     counted, held = bbc_files(shared)
