@@ -77,6 +77,7 @@ MIN_PAIR_ASSOC = 4.0  # a two-word collocation whose words may both be swapped b
 MIN_PAIR_BBC = 5      # ... and is a Google bigram or seen this often in BBC News
 PAIR_MIN_WEIGHT = 0.8  # both swaps are synonyms (any sense) or similar adjectives, not broader or narrower words
 MAX_PAIR_P_ASSOC = 1.0  # a swapped pair the model binds this firmly is attested English
+MAX_FAMILY = 6  # words derived from one root that are each other's wrong derivations (a larger family is too loose)
 MIN_BBC = 3          # a BBC n-gram seen this often may be a collocation (a WordNet lemma: once)
 
 
@@ -149,6 +150,7 @@ class WordNet:
                 out[x][a] = weight
 
         hyponyms: dict[tuple[str, int], list[tuple[str, int]]] = collections.defaultdict(list)
+        family: dict[str, set[tuple[str, str]]] = collections.defaultdict(set)  # root -> (pos, derived word)
         for key, (_, pointers, _) in self.synsets.items():
             for symbol, tpos, target, _, _ in pointers:
                 if symbol == "@":
@@ -174,6 +176,14 @@ class WordNet:
                     x, a = lemmas[src - 1], other[0][tgt - 1]
                     add(x, a, 0.6)
                     add(a, x, 0.6)
+                    family[a.lower()].add((pos, x.lower()))
+        for root, members in family.items():  # siblings of one root: "economical" for "economic" (economy)
+            for part in ("a", "n"):
+                words = sorted(w for p, w in members if p == part and w != root)
+                if len(words) <= MAX_FAMILY:
+                    for x in words:
+                        for a in words:
+                            add(x, a, 0.6)
         return out
 
     def person_nouns(self) -> set[str]:
@@ -427,7 +437,7 @@ def build(cache: Path, shared: Path, model: Path | None = None) -> bytes:
             thesaurus.setdefault(x, {})[a] = 1.0
     for x, a in PREFIX_WORDS.items():  # "ex-capital" for "former capital"
         thesaurus.setdefault(x, {})[a] = 1.0
-    persons = wordnet.under({"person"}, {18})
+    persons = wordnet.under({"person"}, {3})  # "person" heads noun.Tops (lexicographer file 3), its kinds are in 18
     freq = read_wordfreq(paths["wordfreq"])
     g_words, g_pairs = read_google(paths["symspellpy"])
     counted, held = bbc_files(shared)
@@ -547,7 +557,17 @@ def alternatives(x: str, thesaurus: dict, lemmas: set[str], min_weight: float = 
             if weight >= min_weight:
                 out.setdefault(inflect(a), weight)
     out.pop(x, None)
+    for a in [a for a in out if same_word(x, a, lemmas)]:
+        del out[a]  # "profits" for "profit" is the same word, not a spinner's swap
     return out
+
+
+def same_word(x: str, a: str, lemmas: set[str]) -> bool:
+    """Whether two words are the singular and plural of one noun (profit, profits); "ruling" for "rule" is a
+    spinner's swap and stays."""
+    return a == plural(x) or x == plural(a) or any(lemma == x and inflect is plural for lemma, inflect in
+                                                   base_forms(a, lemmas)) \
+        or any(lemma == a and inflect is plural for lemma, inflect in base_forms(x, lemmas))
 
 
 def verb_form(word: str, verbs: set[str]) -> bool:

@@ -124,7 +124,7 @@ def test_seeds_spun_phrases_found_by_the_model() -> None:
     ("The city opened a new force works near the river.", "force works", "power plant"),
 ])
 def test_both_words_of_a_collocation_swapped(text: str, phrase: str, fix: str) -> None:
-    hits = found(text, sensitivity=1.6)  # alone in a text: from the lone threshold (8.0 / 1.6)
+    hits = found(text, sensitivity=1.6)  # alone in a text: from the lone threshold (7.0 / 1.6)
     assert [(h[0], h[1]) for h in hits] == [(phrase, fix)]
 
 
@@ -152,3 +152,18 @@ def test_pair_lexicon_is_compact_fast_and_checked() -> None:
         PairLexicon(blob[:-1])
     with pytest.raises(ValueError, match="format"):
         PairLexicon(b'{"format": 0}\n')
+
+
+def test_a_spun_name_counts_alone_from_the_name_threshold() -> None:
+    # At sensitivity 0.6 the lone threshold is 7.0 / 0.6 = 11.7 and the name threshold 4.0 / 0.6 = 6.7: a
+    # capitalised spun name (8.3) is still flagged alone, a lower-case rare phrase of the same strength is not.
+    text = "The loan from the International Financial Fund was approved on Friday."
+    assert [(h[0], h[1]) for h in found(text, sensitivity=0.6)] == [
+        ("International Financial Fund", "International Monetary Fund")]
+    assert found("The firm blamed delays in its provide chain.", sensitivity=0.6) == []
+
+
+def test_an_inverted_compound_counts_alone_from_the_inverted_threshold() -> None:
+    # 5.3, below the lone threshold (7.0): flagged alone because inversions are rare in clean text.
+    text = "Volunteers joined the campaigns of election in the north."
+    assert [(h[0], h[1]) for h in found(text)] == [("campaigns of election", "election campaigns")]

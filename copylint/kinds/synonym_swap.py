@@ -95,14 +95,17 @@ def trimmed(seg: list[Token], cand: Candidate) -> tuple[int, int]:
 
 class SynonymSwap(Kind):
     """Keys: threshold (confidence, in nats, from which a phrase is a warning), info_threshold (from which it is
-    flagged as info), pair_threshold (the same for both words swapped, outside a spun document); evidence (codes of the rules whose findings show a spinner at work), spun_evidence and
+    flagged as info), pair_threshold (the same for both words swapped, outside a spun document); lone_threshold (from which a
+    phrase counts with no other sign of a spinner in the document) name_threshold (the same for a spun name
+    written with capitals) and inverted_threshold (for an inverted compound); evidence (codes of the rules whose findings show a spinner at work), spun_evidence and
     evidence_density (a document holding at least spun_evidence of those findings, at least evidence_density per
     1,000 words, reads as spun) and spun_threshold (there, phrases from this confidence are flagged as info too).
     All thresholds are divided by the document context's spin_sensitivity."""
 
     NAME = "synonym-swap"
     KEYS = {"threshold": float, "info_threshold": float, "pair_threshold": float, "spun_threshold": float,
-            "spun_evidence": int, "lone_threshold": float,
+            "spun_evidence": int, "lone_threshold": float, "name_threshold": float,
+            "inverted_threshold": float,
             "evidence": list, "evidence_density": float}
 
     @classmethod
@@ -154,8 +157,12 @@ class SynonymSwap(Kind):
     def _strong(self, doc: Document, cand: Candidate) -> bool:
         """Whether a candidate is flagged on its own: a spinner rewrites a whole text, so one rare phrase with no
         other sign of spinning needs the firmer lone_threshold."""
-        lone = self.rule.params.get("lone_threshold", 0.0) / sensitivity(doc)
-        return cand.confidence >= max(lone, self._base(doc, cand))
+        p, scale = self.rule.params, sensitivity(doc)
+        if cand.entry.name and "name_threshold" in p:  # a capitalised spun name is rare in clean text
+            return cand.confidence >= p["name_threshold"] / scale
+        if cand.entry.inverted and "inverted_threshold" in p:  # so is "<head> of <modifier>" for a firm compound
+            return cand.confidence >= p["inverted_threshold"] / scale
+        return cand.confidence >= max(p.get("lone_threshold", 0.0) / scale, self._base(doc, cand))
 
     def summarize(self, doc: Document, findings: tuple[Finding, ...]) -> Iterable[Finding]:
         """Where other findings show a spinner at work, phrases from the base thresholds are flagged too; where
