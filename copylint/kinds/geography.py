@@ -1380,12 +1380,11 @@ class Rank(GeoKind):
             claimed_pop = ranks.nth_population(area, 1)
             if claimed_pop is None or pop is None or pop * 2 > claimed_pop:
                 return None
-        else:
-            second = ranks.nth_population(area, 2)
-            if rank != 1 or second is None or pop is None or pop < second * 2:
-                return None
+        elif pop is None or not _ordinal_wrong(ranks, area, pop, rank, claim.ordinal):
+            return None
         where = g.display(area).removeprefix("the ") if "." not in area else _area_name(g, area)
-        said = "not among the largest" if rank is None else f"the {_ordinal(rank, False)} largest"
+        said = ("not among the largest" if rank is None else "the largest" if rank == 1
+                else f"the {_ordinal(rank, False)} largest")
         word = _ordinal(rank, numeric=claim.flag.text[:1].isdigit()) if rank is not None else None
         return self._flag(doc, block, claim, word, f"{subject.text} is {said} city in {where} by population in "
                           f"GeoNames (the largest is {leader})")
@@ -1414,6 +1413,19 @@ class Rank(GeoKind):
             return self.finding(doc, block, *whole, None, detail=detail, match=claim.flag.text)
         return self.claim_finding(doc, block, *whole, (start, end), [replacement], detail=detail,
                                   match=claim.flag.text)
+
+
+def _ordinal_wrong(ranks, area: str, pop: int, rank: int | None, ordinal: int) -> bool:
+    """Whether a town cannot be the area's Nth-largest (N >= 2) whichever source counts it: the largest by twice the
+    next; N + 1 or more towns at 2.5 times its size (one spare: GeoNames lists a few districts and counties as
+    towns); or fewer than N - 1 towns at even half its size. City-proper and metropolitan counts
+    reorder towns within those bands (France's second and third cities), so a claim inside them passes."""
+    second = ranks.nth_population(area, 2)
+    if rank == 1 and second is not None and pop >= second * 2:
+        return True
+    clearly = ranks.rivals(area, pop, rank, 2.5)[0]
+    maybe = ranks.rivals(area, pop, rank, 2.0)[1]
+    return clearly >= ordinal + 1 or maybe < ordinal - 1
 
 
 def _close(g, cc: str, ordinal: int, by_population: bool, continent: str | None, smallest: bool) -> bool:
