@@ -536,8 +536,11 @@ _CAPITAL_AFTER_SKIP = (
     r"until|before|since|from|between|at\s+the\s+time|in\s+\d{4}|during|under|then)\b")
 
 DIRECTION = (r"(?:north|south)(?:[- ]?(?:east|west))?|east|west")
+_DIVISION_NOUN = (r"(?:state|province|region|territory|department|county|prefecture|governorate|oblast|district|"
+                  r"emirate|canton)")
 _BORDER = (
-    rf"(?P<y>{NAME})(?:,\s+which|(?=,\s+bordering|,\s+bordered))?\s*(?:borders|bordered|(?:is|are|was)\s+bordered\s+by|,\s+bordering|"
+    rf"(?P<y>{NAME})(?:,\s+which|,\s+(?:a|an|the)\s+(?:[\p{{L}}-]+\s+){{0,2}}?{_DIVISION_NOUN}\s+(?:that|which)|"
+    rf"(?=,\s+bordering|,\s+bordered))?\s*(?:borders|bordered|(?:is|are|was)\s+bordered\s+by|,\s+bordering|"
     rf",\s+bordered\s+by|"
     rf"shares\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}borders?\s+with|"
     rf"has\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}borders?\s+with)\s+")
@@ -780,6 +783,17 @@ def capital_patterns() -> tuple[tuple[regex.Pattern, ...], regex.Pattern]:
 def border_pattern() -> regex.Pattern:
     """A border claim ("Y borders", "Y shares a border with")."""
     return regex.compile(_BORDER)
+
+
+# X(,) (a town) near / on / along the border with Z
+_NEAR_BORDER = (rf"(?P<x>{NAME}),?\s+(?:(?:a|an)\s+(?:[\p{{L}}-]+\s+){{0,3}}?)?(?:near|close\s+to|on|along|at|by)\s+"
+                rf"(?:the|its)\s+(?:(?:[\p{{L}}-]+\s+)?(?:border|frontier)\s+with|(?:border|frontier)\s+with)\s+(?:the\s+)?(?P<z>{NAME})")
+
+
+@lru_cache(maxsize=None)
+def near_border_pattern() -> regex.Pattern:
+    """A place said to lie near a border ("X, near the border with Z")."""
+    return regex.compile(_NEAR_BORDER)
 
 
 @lru_cache(maxsize=None)
