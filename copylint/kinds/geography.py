@@ -908,6 +908,10 @@ def _sentence_tail(text: str, start: int, name: str) -> str:
     return name
 
 
+_THE_COUNTRY_BORDERS = re.compile(r"\b[Tt]he\s+(?:country|nation),?\s+(?:which\s+)?(?:borders|shares\s+(?:a\s+)?"
+                                  r"(?:land\s+)?borders?\s+with)\s+")
+
+
 class Neighbour(GeoKind):
     """'France borders Portugal' (it does not), or a neighbour put on the wrong side."""
 
@@ -927,27 +931,16 @@ class Neighbour(GeoKind):
             for m in border_pattern().finditer(text) if "border" in text else ():
                 g = g or _gaz()
                 cc = _country_of_run(g, m.group("y")) or _division_of_run(g, m.group("y"))
-                if cc is None:
-                    continue
-                listed, separator = border_list_patterns()
-                pos = m.end()
-                while True:
-                    item = listed.match(text, pos)
-                    if item is None:
-                        break
-                    z = _trim(item.group("z"))
-                    seen.add(item.start("z"))
-                    other = _country_of_run(g, z) or _division_of_run(g, z, near=cc)
-                    if other is not None and other != cc:
-                        if "." in cc or "." in other:
-                            found = self._divisions(doc, block, g, cc, other, item.start("z"), z)
-                            yield from (found,) if found is not None else ()
-                        else:
-                            yield from self._judge(doc, block, g, cp, cc, other, item, z)
-                    sep = separator.match(text, item.end())
-                    if sep is None:
-                        break
-                    pos = sep.end()
+                if cc is not None:
+                    yield from self._listed(doc, block, g, cp, cc, m.end(), seen)
+            for m in _THE_COUNTRY_BORDERS.finditer(text) if "border" in text else ():
+                # "the country, which borders A and B": the one country the paragraph named before it (else the
+                # article's own); two named, and "the country" may be either
+                g = g or _gaz()
+                named = set(_countries_before(g, text, m.start(), whole=True))
+                cc = named.pop() if len(named) == 1 else None if named else main_country(doc, g)
+                if cc is not None:
+                    yield from self._listed(doc, block, g, cp, cc, m.end(), seen)
             for m in near_border_pattern().finditer(text) if "border" in text or "frontier" in text else ():
                 seen.add(m.start("z"))
                 g = g or _gaz()
@@ -1007,6 +1000,28 @@ class Neighbour(GeoKind):
         word = cp.word_for(cp.parse(actual.replace("-", "")) or direction, claim.compass.text, self.hyphenated(doc))
         return self.finding(doc, block, claim.compass.start, claim.compass.end, word, country=country, other=z,
                             actual=f"lies to the {actual}")
+
+    def _listed(self, doc, block, g, cp, cc: str, pos: int, seen: set[int]) -> Iterator[Finding]:
+        """The neighbours listed from pos on ("A, B and C"), each judged against cc (a country or division)."""
+        text = block.text
+        listed, separator = border_list_patterns()
+        while True:
+            item = listed.match(text, pos)
+            if item is None:
+                break
+            z = _trim(item.group("z"))
+            seen.add(item.start("z"))
+            other = _country_of_run(g, z) or _division_of_run(g, z, near=cc)
+            if other is not None and other != cc:
+                if "." in cc or "." in other:
+                    found = self._divisions(doc, block, g, cc, other, item.start("z"), z)
+                    yield from (found,) if found is not None else ()
+                else:
+                    yield from self._judge(doc, block, g, cp, cc, other, item, z)
+            sep = separator.match(text, item.end())
+            if sep is None:
+                break
+            pos = sep.end()
 
     def _near_border(self, doc, block, g, cp, m) -> Finding | None:
         """'X, near the border with Z': a country or division X must border Z; a town X must lie in a country that
