@@ -249,9 +249,8 @@ HISTORIC_DEMONYMS = {"Soviet": "Soviet Union", "Yugoslav": "Yugoslavia", "Czecho
                      "North Vietnamese": "North Vietnam", "South Vietnamese": "South Vietnam"}
 
 # Cities that are also a capital in law, in practice, or as the seat of government ("CC city|city"). A former
-# capital (Lagos, Yangon, Almaty, Dar es Salaam, Abidjan, Bujumbura), an economic capital or a seat of
-# parliament alone (Valparaiso) is not one, nor a seat of government the constitution does not call a capital
-# (The Hague: Amsterdam is the capital): "X, the former capital" is never judged anyway.
+# capital, an economic capital or a seat of parliament alone is not one, nor a seat of government the
+# constitution does not call a capital: "X, the former capital" is never judged anyway.
 CO_CAPITALS = """
 BO La Paz
 BJ Cotonou

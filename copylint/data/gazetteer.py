@@ -235,6 +235,11 @@ class Gazetteer:
         also = self._also_in.get(cc, ()) + self._also_in.get(f"{cc}.{admin1}", ())
         return any(c in codes for c in also)
 
+    def all_places(self) -> list[tuple[float, float, str, str]]:
+        """(lat, lon, country, admin1) of every town of 15k+ (English names of big towns repeat their rows)."""
+        with self._db_lock:
+            return self._db.execute("SELECT lat, lon, cc, admin1 FROM places").fetchall()
+
     def is_known(self, name: str) -> bool:
         """A country, demonym, region or place of any size by that name."""
         return bool(self.countries_named(name) or self.regions_named(name) or self.readings(name)

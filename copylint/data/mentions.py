@@ -536,8 +536,11 @@ _CAPITAL_AFTER_SKIP = (
     r"until|before|since|from|between|at\s+the\s+time|in\s+\d{4}|during|under|then)\b")
 
 DIRECTION = (r"(?:north|south)(?:[- ]?(?:east|west))?|east|west")
+_DIVISION_NOUN = (r"(?:state|province|region|territory|department|county|prefecture|governorate|oblast|district|"
+                  r"emirate|canton)")
 _BORDER = (
-    rf"(?P<y>{NAME})(?:,\s+which|(?=,\s+bordering|,\s+bordered))?\s*(?:borders|bordered|(?:is|are|was)\s+bordered\s+by|,\s+bordering|"
+    rf"(?P<y>{NAME})(?:,\s+which|,\s+(?:a|an|the)\s+(?:[\p{{L}}-]+\s+){{0,2}}?{_DIVISION_NOUN}\s+(?:that|which)|"
+    rf"(?=,\s+bordering|,\s+bordered))?\s*(?:borders|bordered|(?:is|are|was)\s+bordered\s+by|,\s+bordering|"
     rf",\s+bordered\s+by|"
     rf"shares\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}borders?\s+with|"
     rf"has\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}borders?\s+with)\s+")
@@ -561,7 +564,8 @@ _NEIGHBOURS = (
     rf"\b(?i:the)\s+(?P<y>{_WORD}(?:\s{_WORD})?)\s?[-–]\s?(?P<z>{_WORD}(?:\s{_WORD})?)\s+(?:border|frontier)\b",
     # the border between Y and Z / Y's border with Z
     rf"\b(?:border|frontier)\s+between\s+(?:the\s+)?(?P<y>{NAME})\s+and\s+(?:the\s+)?(?P<z>{NAME})",
-    rf"(?P<y>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:border|frontier)\s+with\s+(?:the\s+)?(?P<z>{NAME})",
+    rf"(?P<y>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:(?:land|long|shared|porous|common)\s+)?(?:border|frontier)s?,?\s+"
+    rf"with\s+(?:the\s+)?(?P<z>{NAME})",
     # (into|to|in) neighbouring Z  (Y: the country named last before it in the sentence)
     rf"\bneighbou?ring\s+(?P<z>{NAME})",
     # Y, which lies between Z and W / Y is sandwiched between Z and W
@@ -604,15 +608,17 @@ def neighbour_claims(text: str) -> Iterator[NeighbourClaim]:
             if "z2" in m.re.groupindex and m.group("z2") and m.start("z2") not in seen:
                 seen.add(m.start("z2"))
                 yield NeighbourClaim(_span(m, "y"), _span(m, "z2"), None)
-            if n != 0:
+            if n != 0 and not (m.end() == m.end("z") and "border" in m.group()):
                 continue
-            pos = m.end("z")  # a list: "Austria's neighbours Germany, Italy and Hungary"
+            pos = m.end("z")  # a list: "Austria's neighbours Germany, Italy and Hungary", "Y's borders with A and B"
             while True:
                 sep = separator.match(text, pos)
                 nxt = item.match(text, sep.end()) if sep else None
                 if nxt is None:
                     break
                 z = _span(nxt, "z")
+                if text.startswith(("'s", "’s"), z.end):
+                    break  # "Y's border with Z, W's border with V": W is the next claim's Y
                 if z.start not in seen:
                     seen.add(z.start)
                     yield NeighbourClaim(_span(m, "y"), z, None)
@@ -780,6 +786,17 @@ def capital_patterns() -> tuple[tuple[regex.Pattern, ...], regex.Pattern]:
 def border_pattern() -> regex.Pattern:
     """A border claim ("Y borders", "Y shares a border with")."""
     return regex.compile(_BORDER)
+
+
+# X(,) (a town) near / on / along the border with Z
+_NEAR_BORDER = (rf"(?P<x>{NAME}),?\s+(?:(?:a|an)\s+(?:[\p{{L}}-]+\s+){{0,3}}?)?(?:near|close\s+to|on|along|at|by)\s+"
+                rf"(?:the|its)\s+(?:(?:[\p{{L}}-]+\s+)?(?:border|frontier)\s+with|(?:border|frontier)\s+with)\s+(?:the\s+)?(?P<z>{NAME})")
+
+
+@lru_cache(maxsize=None)
+def near_border_pattern() -> regex.Pattern:
+    """A place said to lie near a border ("X, near the border with Z")."""
+    return regex.compile(_NEAR_BORDER)
 
 
 @lru_cache(maxsize=None)

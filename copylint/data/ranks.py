@@ -37,6 +37,13 @@ def town_rank(g, town: str, area: str) -> tuple[int | None, int | None, str]:
     return rank, pop, rows[0][0] if rows else ""
 
 
+def rivals(area: str, pop: int, own_rank: int | None, factor: float) -> tuple[int, int]:
+    """How many of the area's other listed towns are clearly bigger (more than factor times pop) and how many may be
+    bigger (at least pop / factor): the bounds a rank claim must fit when populations differ by source."""
+    others = [row[2] for i, row in enumerate(towns(area), 1) if i != own_rank]
+    return sum(p > pop * factor for p in others), sum(p * factor >= pop for p in others)
+
+
 def nth_population(area: str, n: int) -> int | None:
     rows = towns(area)
     return rows[n - 1][2] if 0 < n <= len(rows) else None

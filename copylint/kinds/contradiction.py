@@ -175,7 +175,7 @@ class Contradiction(Kind):
     skip (a regex: descriptions matching it are not judged on this facet, e.g. 'former')."""
 
     NAME = "contradiction"
-    KEYS = {"facet": list, "quantity": list}
+    KEYS = {"facet": list, "quantity": list, "measure": dict}
     REQUIRED = ("facet",)
     DOCUMENT_LEVEL = True
 
@@ -184,6 +184,10 @@ class Contradiction(Kind):
         for i, facet in enumerate(rule.params["facet"]):
             if not isinstance(facet, dict) or set(facet) - {"name", "values", "skip"} or "values" not in facet:
                 raise RuleError(rule.path, f"facet[{i}]", "needs name and values (and optionally skip), nothing else")
+        measure = rule.params.get("measure")
+        if measure is not None and (set(measure) - {"units", "skip", "tolerance"} or not isinstance(measure.get("units"), dict)
+                                    or not isinstance(measure.get("skip"), str)):
+            raise RuleError(rule.path, "measure", "needs units (a table of unit = [aliases]) and skip, and optionally tolerance")
         for facet in cls._facets_of(rule):
             for pattern in (*(p for _, p in facet.values), facet.skip):
                 if pattern is not None:
@@ -206,7 +210,9 @@ class Contradiction(Kind):
         self.facets = self._facets_of(rule)  # patterns are compiled on first use: few documents need them
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        yield from self._quantities(doc)
+        quantities = list(self._quantities(doc))
+        yield from quantities
+        yield from (f for f in self._measures(doc) if not any(f.start < q.end and q.start < f.end for q in quantities))
         starts = _start_ranges(doc)
         if not starts:
             return
@@ -292,6 +298,23 @@ class Contradiction(Kind):
                         break
                 else:
                     said.append((q["name"], term, value, index, span[0], span[1], given))
+
+    def _measures(self, doc: Document) -> Iterator[Finding]:
+        """A unit the article gives exactly two figures, once as a compound ('the 450-megawatt plant') and once
+        plain ('about 500 megawatts'), with no change or comparison told: one figure is likely a slip."""
+        from .measures import conflicts, measures
+
+        table = self.rule.params.get("measure")
+        if not table or not _DIGIT.search(doc.prose):
+            return
+        units = tuple((name, tuple(aliases)) for name, aliases in table["units"].items())
+        blocks = [(index, block.text) for index, block in self.blocks(doc)]
+        for first, later in conflicts(measures(blocks, units, _skip(table["skip"])), float(table.get("tolerance", 0))):
+            compound = first if first.form == "c" else later
+            block = doc.blocks[later.block]
+            line = doc.source.count("\n", 0, doc.blocks[first.block].to_source(first.start)) + 1
+            yield self.finding(doc, block, later.start, later.end, None, term=compound.noun, line=line,
+                               earlier=first.words, value=later.words, other=first.words)
 
     def _quantity_patterns(self) -> list[tuple[dict, "_Quantity"]]:
         compiled = getattr(self, "_compiled_quantities", None)
@@ -443,6 +466,10 @@ class _Quantity:
         return self.compiled.finditer(text)
 
 
+# Common nouns news copy uses in turn for one organisation.
+_ALIKE = (frozenset("company firm business group corporation enterprise startup start-up maker manufacturer".split()),)
+
+
 def _same_entity(a: str, b: str) -> bool:
     """same_term(), or a common noun standing for a name that holds it ('the bank' for 'Central Bank of Oz'),
     or the bare event word ('since independence in 1962'); pairs ('Poland | EU') part by part."""
@@ -451,6 +478,8 @@ def _same_entity(a: str, b: str) -> bool:
         return len(pa) == len(pb) and all(same_term(x, y) for x, y in zip(pa, pb))
     if same_term(a, b):
         return True
+    if a.islower() and b.islower() and any(a.split()[-1] in group and b.split()[-1] in group for group in _ALIKE):
+        return True  # "the firm, founded in 1998" ... "the company, established in 2001"
     for short, long in ((a, b), (b, a)):
         if short.islower() and short in ("independence",) :
             return True

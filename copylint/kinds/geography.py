@@ -908,6 +908,10 @@ def _sentence_tail(text: str, start: int, name: str) -> str:
     return name
 
 
+_THE_COUNTRY_BORDERS = re.compile(r"\b[Tt]he\s+(?:country|nation),?\s+(?:which\s+)?(?:borders|shares\s+(?:a\s+)?"
+                                  r"(?:land\s+)?borders?\s+with)\s+")
+
+
 class Neighbour(GeoKind):
     """'France borders Portugal' (it does not), or a neighbour put on the wrong side."""
 
@@ -915,7 +919,7 @@ class Neighbour(GeoKind):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         from ..data import compass as cp
-        from ..data.mentions import neighbour_claims
+        from ..data.mentions import near_border_pattern, neighbour_claims
 
         prose = doc.prose
         if "border" not in prose and "eighbo" not in prose and "frontier" not in prose and "between" not in prose:
@@ -926,24 +930,23 @@ class Neighbour(GeoKind):
             seen: set[int] = set()
             for m in border_pattern().finditer(text) if "border" in text else ():
                 g = g or _gaz()
-                cc = _country_of_run(g, m.group("y"))
-                if cc is None:
-                    continue
-                listed, separator = border_list_patterns()
-                pos = m.end()
-                while True:
-                    item = listed.match(text, pos)
-                    if item is None:
-                        break
-                    z = _trim(item.group("z"))
-                    seen.add(item.start("z"))
-                    other = _country_of_run(g, z)
-                    if other is not None and other != cc:
-                        yield from self._judge(doc, block, g, cp, cc, other, item, z)
-                    sep = separator.match(text, item.end())
-                    if sep is None:
-                        break
-                    pos = sep.end()
+                cc = _country_of_run(g, m.group("y")) or _division_of_run(g, m.group("y"))
+                if cc is not None:
+                    yield from self._listed(doc, block, g, cp, cc, m.end(), seen)
+            for m in _THE_COUNTRY_BORDERS.finditer(text) if "border" in text else ():
+                # "the country, which borders A and B": the one country the paragraph named before it (else the
+                # article's own); two named, and "the country" may be either
+                g = g or _gaz()
+                named = set(_countries_before(g, text, m.start(), whole=True))
+                cc = named.pop() if len(named) == 1 else None if named else main_country(doc, g)
+                if cc is not None:
+                    yield from self._listed(doc, block, g, cp, cc, m.end(), seen)
+            for m in near_border_pattern().finditer(text) if "border" in text or "frontier" in text else ():
+                seen.add(m.start("z"))
+                g = g or _gaz()
+                found = self._near_border(doc, block, g, cp, m)
+                if found is not None:
+                    yield found
             for claim in neighbour_claims(text):
                 if claim.z.start in seen:
                     continue
@@ -955,6 +958,12 @@ class Neighbour(GeoKind):
     def _claim(self, doc, block, g, cp, claim) -> Finding | None:
         z = _trim(claim.z.text)
         other = _country_of_run(g, z)
+        if claim.y is not None and (other is None or _country_of_run(g, claim.y.text) is None):
+            y = _country_of_run(g, claim.y.text) or _division_of_run(g, claim.y.text)
+            other = other or (_division_of_run(g, z, near=y) if y else None)
+            if y is not None and other is not None and ("." in y or "." in other) and y != other:
+                return self._divisions(doc, block, g, y, other, claim.z.start, z)
+            return None
         if other is None:
             return None
         if claim.y is None:
@@ -992,6 +1001,80 @@ class Neighbour(GeoKind):
         return self.finding(doc, block, claim.compass.start, claim.compass.end, word, country=country, other=z,
                             actual=f"lies to the {actual}")
 
+    def _listed(self, doc, block, g, cp, cc: str, pos: int, seen: set[int]) -> Iterator[Finding]:
+        """The neighbours listed from pos on ("A, B and C"), each judged against cc (a country or division)."""
+        text = block.text
+        listed, separator = border_list_patterns()
+        while True:
+            item = listed.match(text, pos)
+            if item is None:
+                break
+            z = _trim(item.group("z"))
+            seen.add(item.start("z"))
+            other = _country_of_run(g, z) or _division_of_run(g, z, near=cc)
+            if other is not None and other != cc:
+                if "." in cc or "." in other:
+                    found = self._divisions(doc, block, g, cc, other, item.start("z"), z)
+                    yield from (found,) if found is not None else ()
+                else:
+                    yield from self._judge(doc, block, g, cp, cc, other, item, z)
+            sep = separator.match(text, item.end())
+            if sep is None:
+                break
+            pos = sep.end()
+
+    def _near_border(self, doc, block, g, cp, m) -> Finding | None:
+        """'X, near the border with Z': a country or division X must border Z; a town X must lie in a country that
+        borders Z (or in Z's neighbour) and within 400 km of one of Z's towns (1-degree cells)."""
+        z = _trim(m.group("z"))
+        other = _country_of_run(g, z)
+        if other is None:
+            return None
+        start = m.start("z")
+        x = _trim(m.group("x"))
+        cc = _country_of_run(g, x)
+        if cc is not None:
+            if cc == other or other in g.neighbours(cc) or cc in g.neighbours(other):
+                return None
+            if _gap_km(g, cp, cc, other) > _gap_limit(g, cc, other) and not _sea_between(g, cp, cc, other):
+                return self.finding(doc, block, start, start + len(z), None, country=g.display(cc).removeprefix("the "),
+                                    other=z, actual="does not border it")
+            return None
+        from ..data.mentions import Span
+
+        span = place_name(g, Span(m.group("x"), m.start("x"), m.end("x")), doc, block)
+        town = _dominant(g, span.text) if span is not None else None
+        if town is None or town.population < 50_000:
+            division = _division_of_run(g, x)  # (a town's name first: most divisions are named after their seat)
+            return self._divisions(doc, block, g, division, other, start, z) if division is not None else None
+        if town.country == other or not g.cells(other):
+            return None
+        if any(r.partition(".")[0] == other or other in g.neighbours(r.partition(".")[0])
+               for r in g.readings(span.text) if r.partition(".")[0] != town.country):
+            return None  # a homonym in Z or next to it may be the one meant
+        km = min(cp.distance_km((town.lat, town.lon), (la + 0.5, lo + 0.5)) for la, lo in g.cells(other))
+        if km <= 400:
+            return None
+        return self.finding(doc, block, start, start + len(z), None, country=span.text, other=z,
+                            actual=f"lies about {round(km, -2):.0f} km from it (its nearest towns)")
+
+    def _divisions(self, doc, block, g, a: str, b: str, start: int, z: str) -> Finding | None:
+        """A border claim with a first-level division on one side (a division or country on the other): flagged
+        when the division map keeps them apart and a third division's towns lie all along the line between."""
+        from ..data import borders
+
+        if "." not in a:
+            a, b = b, a
+        if not borders.known(a) or ("." in b and not borders.known(b)) or borders.may_border(a, b):
+            return None
+        if "." in b and borders.may_border(b, a):
+            return None
+        if not borders.separated(g, a, b):
+            return None
+        name = _area_name(g, a)
+        return self.finding(doc, block, start, start + len(z), None, country=name, other=z,
+                            actual="does not border it")
+
     def _judge(self, doc, block, g, cp, cc, other, item, z) -> Iterator[Finding]:
         country = g.display(cc).removeprefix("the ")
         if other not in g.neighbours(cc) and cc not in g.neighbours(other):
@@ -1013,6 +1096,23 @@ class Neighbour(GeoKind):
             actual = actual.replace("-", "")
         yield self.finding(doc, block, item.start("d"), item.end("d"), actual, country=country, other=z,
                            actual=f"lies to the {actual}")
+
+
+def _division_of_run(g, run: str, near: str | None = None) -> str | None:
+    """The one first-level division ('MX.26') a run of capitalised words names ('Sonora', 'Sonora State', 'the
+    Punjab province' when near names Pakistan or one of its divisions), not a country's name; None when the
+    name is a country's or stands for several divisions."""
+    from ..data import regions
+
+    words = [w for w in _trim(run).split() if w.casefold() not in regions.GENERIC]
+    name = " ".join(words)
+    if not name or g.countries_named(name) or g.country_of_demonym(name):
+        return None
+    found = _divisions(g, name)
+    if near is not None and len(found) > 1:
+        cc = near.partition(".")[0]
+        found = tuple(d for d in found if d.partition(".")[0] == cc) or found
+    return found[0] if len(found) == 1 else None
 
 
 def _countries_before(g, text: str, pos: int, whole: bool = False) -> list[str]:
@@ -1380,12 +1480,11 @@ class Rank(GeoKind):
             claimed_pop = ranks.nth_population(area, 1)
             if claimed_pop is None or pop is None or pop * 2 > claimed_pop:
                 return None
-        else:
-            second = ranks.nth_population(area, 2)
-            if rank != 1 or second is None or pop is None or pop < second * 2:
-                return None
+        elif pop is None or not _ordinal_wrong(ranks, area, pop, rank, claim.ordinal):
+            return None
         where = g.display(area).removeprefix("the ") if "." not in area else _area_name(g, area)
-        said = "not among the largest" if rank is None else f"the {_ordinal(rank, False)} largest"
+        said = ("not among the largest" if rank is None else "the largest" if rank == 1
+                else f"the {_ordinal(rank, False)} largest")
         word = _ordinal(rank, numeric=claim.flag.text[:1].isdigit()) if rank is not None else None
         return self._flag(doc, block, claim, word, f"{subject.text} is {said} city in {where} by population in "
                           f"GeoNames (the largest is {leader})")
@@ -1414,6 +1513,19 @@ class Rank(GeoKind):
             return self.finding(doc, block, *whole, None, detail=detail, match=claim.flag.text)
         return self.claim_finding(doc, block, *whole, (start, end), [replacement], detail=detail,
                                   match=claim.flag.text)
+
+
+def _ordinal_wrong(ranks, area: str, pop: int, rank: int | None, ordinal: int) -> bool:
+    """Whether a town cannot be the area's Nth-largest (N >= 2) whichever source counts it: the largest by twice the
+    next; N + 1 or more towns at 2.5 times its size (one spare: GeoNames lists a few districts and counties as
+    towns); or fewer than N - 1 towns at even half its size. City-proper and metropolitan counts
+    reorder towns within those bands (France's second and third cities), so a claim inside them passes."""
+    second = ranks.nth_population(area, 2)
+    if rank == 1 and second is not None and pop >= second * 2:
+        return True
+    clearly = ranks.rivals(area, pop, rank, 2.5)[0]
+    maybe = ranks.rivals(area, pop, rank, 2.0)[1]
+    return clearly >= ordinal + 1 or maybe < ordinal - 1
 
 
 def _close(g, cc: str, ordinal: int, by_population: bool, continent: str | None, smallest: bool) -> bool:

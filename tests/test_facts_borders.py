@@ -1,0 +1,85 @@
+"""Division borders (data/borders.json), 'near the border with', ordinal city ranks and measures given two ways."""
+from __future__ import annotations
+
+import pytest
+
+from copylint.api import Linter
+from copylint.data import borders
+from copylint.data.gazetteer import gazetteer
+from copylint.kinds.measures import conflicts, measures
+
+_LINTER: list[Linter] = []
+
+
+def found(text: str, code: str) -> list[str]:
+    if not _LINTER:
+        _LINTER.append(Linter(select=["CL3"], languagetool=False))
+    return [f.text for f in _LINTER[0].lint_source("t.txt", text) if f.code == code]
+
+
+# Every land border of these US states (US Census state adjacency): none may be judged apart.
+_US = {"US.NV": "OR ID UT AZ CA", "US.TX": "NM OK AR LA", "US.CO": "WY NE KS OK NM UT AZ",
+       "US.TN": "KY MO AR MS AL GA NC VA"}
+
+
+@pytest.mark.parametrize("state, neighbours", _US.items())
+def test_true_state_borders_are_never_judged_apart(state, neighbours):
+    g = gazetteer()
+    for other in neighbours.split():
+        b = f"US.{other}"
+        assert borders.may_border(state, b) or borders.may_border(b, state) or not borders.separated(g, state, b)
+
+
+def test_a_state_two_away_is_apart():
+    g = gazetteer()
+    assert not borders.may_border("US.CA", "US.UT") and borders.separated(g, "US.CA", "US.UT")
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Floods hit Sonora, a Mexican state that borders Arizona and Texas.", ["Texas"]),
+    ("Floods hit Quebec, which borders Ontario, New Brunswick and Manitoba.", ["Manitoba"]),
+    ("Floods hit the Northern Territory, which borders Queensland and South Australia.", []),
+    ("Floods hit Sindh, which borders Punjab, Balochistan and India.", []),
+    ("Fighting reached Goma, near the border with Angola.", ["Angola"]),
+    ("Fighting reached Goma, near the border with Rwanda.", []),
+    ("Aid reached Chad, near the border with Sudan.", []),
+])
+def test_division_and_near_border_claims(text, flagged):
+    assert found(text, "CL304") == flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Voters in Barcelona, Spain's third-largest city, went to the polls.", True),
+    ("Voters in Cork, Ireland's fourth-largest city, went to the polls.", True),
+    ("Voters in Lyon, France's second-largest city, went to the polls.", False),  # first by metropolitan area
+    ("Voters in Marseille, France's third-largest city, went to the polls.", False),
+    ("Voters in Kolkata, India's third-largest city, went to the polls.", False),
+    ("Voters in Vancouver, Canada's third-largest city, went to the polls.", False),
+])
+def test_ordinal_city_ranks(text, flagged):
+    assert bool(found(text, "CL305")) is flagged
+
+
+_UNITS = (("megawatts", ("megawatt", "MW")), ("metres", ("metre",)))
+
+
+def _conflicts(*paragraphs: str):
+    import regex
+
+    skip = regex.compile(r"\b(?:than|previous|up|from)\b", regex.I)
+    return list(conflicts(measures(list(enumerate(paragraphs)), _UNITS, skip), 0.05))
+
+
+def test_measure_given_two_ways():
+    (first, later), = _conflicts("The 450-megawatt plant opened.", "It will supply about 500 MW.")
+    assert (first.words, later.words, first.noun) == ("450-megawatt", "500 MW", "plant")
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ("The 450-megawatt plant opened.", "It will supply about 450 megawatts."),  # the same figure
+    ("The 450-megawatt plant opened.", "It will supply 500 MW, up from 300 MW."),  # three figures, a change
+    ("The 450-megawatt plant opened.", "That is more than the 300 megawatts of the old one."),  # a comparison
+    ("The plant makes 450 megawatts.", "It will supply about 500 megawatts."),  # no compound form
+])
+def test_measures_that_agree_or_tell_a_change(paragraphs):
+    assert _conflicts(*paragraphs) == []
