@@ -49,3 +49,13 @@ def test_a_repeated_line_is_judged_once_per_document(monkeypatch) -> None:
     findings = linter.lint_source("list.txt", "Share\nof\n" * 5000)
     assert calls and len(calls) == len(set(calls)) <= 2 * len(kinds)  # each rule judges each distinct line once
     assert sum(f.code == "CL201" for f in findings) == 5000
+
+
+def test_the_shared_pass_reads_each_furniture_line_and_leaves_the_story_alone() -> None:
+    linter = Linter(languagetool=False, select=("CL2",))
+    doc = linter.parse("page.md", TEXT)
+    kinds = _line_kinds(linter)
+    Line.prepare(doc, kinds)
+    flagged = {doc.blocks[i].text[s:e] for k in kinds for i, s, e in doc.take(("line", id(k)))}
+    assert {"Share this article", "Read more: the plan", "Photo: Jane Smith/Reuters", "facebook",
+            "Updated: March 3, 2021 10:15 GMT", "image_2019-03-01_final.jpg"} == flagged

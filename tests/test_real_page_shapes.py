@@ -495,3 +495,17 @@ def test_a_credit_line_in_a_caption_is_reported_once() -> None:
     assert ("CL202", "Photo by Ana Ruiz/Reuters") in found_
     figure = [text for code, text in found_ if code == "CL206"]
     assert len(figure) == 1 and figure[0].endswith("Workers return to the mill.")
+
+
+def test_many_credited_captions_read_the_page_lines_once(monkeypatch) -> None:
+    from copylint.kinds import element
+
+    calls: list[int] = []
+    real = element._prose_lines
+    monkeypatch.setattr(element, "_prose_lines", lambda doc: calls.append(1) or real(doc))
+    figure = ('<figure><img src="m.jpg" alt="The mill"><figcaption><p>Workers return to the mill.</p>'
+              '<p>Photo by Ana Ruiz/Reuters</p></figcaption></figure>')
+    page = f'<script>var ads = [];</script><article><h1>Mill</h1>{_STORY}{figure * 40}{_STORY}</article>'
+    found_ = [f.code for f in LINTER.lint_source("t.html", page)]
+    assert found_.count("CL206") == 40 and found_.count("CL202") == 40
+    assert len(calls) == 1  # once per document, not once per picture (quadratic on long pages)

@@ -1,6 +1,7 @@
 """element: page furniture that the markup itself names (a byline, caption, share bar, related list), one finding each."""
 from __future__ import annotations
 
+import bisect
 from typing import Iterable, Iterator
 
 from ..document import Document
@@ -47,11 +48,14 @@ class Element(Kind):
         return self.deferred(self._items(doc, _taken(self.rule.params["defer_to"], findings)), findings)
 
     def _items(self, doc: Document, taken: list[tuple[int, int]] = ()) -> Iterator[Finding]:
+        lines: list[tuple[int, int]] = []  # the document's prose lines, read once and only when needed
         for item in doc.furniture:
             if item.role not in self.roles:
                 continue
             if item.element_start < 0:  # a run of link lines with no one element to delete: no fix
-                start, end = _untaken(doc, item.start, item.end, taken) if taken else (item.start, item.end)
+                if taken and not lines:
+                    lines = _prose_lines(doc)
+                start, end = _untaken(lines, item.start, item.end, taken) if taken else (item.start, item.end)
                 if start < end:
                     yield self.source_finding(doc, start, end, None, role=item.role)
                 continue
@@ -63,17 +67,22 @@ def _taken(codes: list[str], findings: tuple[Finding, ...]) -> list[tuple[int, i
     return [(f.start, f.end) for f in findings if f.code in codes]
 
 
-def _untaken(doc: Document, start: int, end: int, taken: list[tuple[int, int]]) -> tuple[int, int]:
+def _prose_lines(doc: Document) -> list[tuple[int, int]]:
+    """The source spans of the document's non-blank prose lines, in order."""
+    return sorted(block.source_span(a, b) for block in doc.blocks for a, b in block.lines() if block.text[a:b].strip())
+
+
+def _untaken(lines: list[tuple[int, int]], start: int, end: int, taken: list[tuple[int, int]]) -> tuple[int, int]:
     """The item's prose lines from its first up to the first one another rule reports: a picture group whose credit
     line a line rule reads keeps its alt text and caption (one finding still), the credit is that rule's."""
     if not any(s < end and start < e for s, e in taken):
         return start, end
-    lines = sorted(
-        block.source_span(a, b) for block in doc.blocks for a, b in block.lines() if block.text[a:b].strip()
-    )
     first, last = -1, -1
-    for a, b in lines:
-        if b <= start or a >= end:
+    # lines are sorted and do not overlap, so the first that may end after start is found by bisection
+    for a, b in lines[max(bisect.bisect_left(lines, (start, -1)) - 1, 0):]:
+        if a >= end:
+            break
+        if b <= start:
             continue
         if any(s < b and a < e for s, e in taken):
             break
