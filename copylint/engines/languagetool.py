@@ -105,7 +105,7 @@ def curation() -> Curation:
     # Turned on by evidence: a default-off rule measured precise, or a rule measured "on" that is silent on clean news,
     # which then runs even inside a category or glob switched off for the noise of its siblings.
     enabled = frozenset(rule for rule, entry in measured.items() if entry.get("verdict") == "on" and (
-        entry.get("default_off") or entry.get("news", 0) == 0))
+        entry.get("default_off") or entry.get("news", -1) == 0))  # unmeasured on news: not silent
     for rule, entry in measured.items():
         if entry.get("verdict") == "off" and not entry.get("default_off"):
             disabled.setdefault(rule, f"measured: {entry.get('news', 0)} hits on clean news, precision "
