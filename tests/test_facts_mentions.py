@@ -28,6 +28,13 @@ def read(text: str) -> list[tuple]:
     ("Kochi, in the eastern state of Kerala, flooded.", [("in", "Kochi", "Kerala", "eastern")]),
     # appositives
     ("Mombasa, a port city in northern Kenya, is hot.", [("appos", "Mombasa", "Kenya", "northern")]),
+    ("Lyon, a textile centre in northern Spain, grew.", [("appos", "Lyon", "Spain", "northern")]),
+    ("Mombasa, a town of 50,000 people in Uganda, is hot.", [("appos", "Mombasa", "Uganda", None)]),
+    ("Lyon, a city of about two million inhabitants in Spain, grew.", [("appos", "Lyon", "Spain", None)]),
+    ("Lyon, a city of 2m in Spain, grew.", [("appos", "Lyon", "Spain", None)]),
+    ("Mombasa, a port on the north coast of the country, is hot.", [("appos", "Mombasa", "country", "north")]),
+    ("Lyon, a research centre in Spain, grew.", []),  # a centre may be a building
+    ("Lyon, a centre in Spain, grew.", []),
     ("Kisumu, a Tanzanian port, is busy.", [("appos-adj", "Kisumu", "Tanzanian", None)]),
     ("Mombasa, an eastern Kenyan city, is hot.", [("appos-adj", "Mombasa", "Kenyan", "eastern")]),
     ("Lyon, France, is big.", [("comma", "Lyon", "France", None)]),

@@ -45,7 +45,7 @@ _LOCATOR = (
     rf"corner|tip|edge|end|reaches|half|third|side|border|frontier|bank|highlands|lowlands))\s+of\s+(?:the\s+)?(?P<y>{NAME}|(?<=the\s)(?:country|nation))(?!['’]s)"
     # the (north-east) coast of Y / the northern shore of Y
     rf"|(?P<the>the\s+)(?:(?P<comp>{COMPASS_ADJ})\s+|(?P<comp>{COMPASS_NOUN})\s+|(?:\p{{Lu}}\p{{L}}+\s+){{1,2}})?"
-    rf"(?:coast|coastline|shore|shores|seaboard)\s+of\s+(?:the\s+)?(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})(?!['’]s)"
+    rf"(?:coast|coastline|shore|shores|seaboard)\s+of\s+(?:the\s+)?(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME}|(?<=the\s)(?:country|nation))(?!['’]s)"
     # Y's north / Y's far east / Y's northern region
     rf"|(?P<the>the\s+)?(?P<y>{NAME}|(?<=the\s)(?:country|nation))['’]s\s+(?:(?P<comp>{COMPASS_NOUN})\b|(?P<comp>{COMPASS_ADJ})\s+"
     rf"(?:part|parts|region|regions|corner|tip|edge|reaches|half|third|provinces?|states?|border|coast|"
@@ -56,6 +56,15 @@ _LOCATOR = (
     rf"|(?P<the>the\s+)?(?:(?P<comp>{COMPASS_ADJ}|{_COMPASS_WORD})\s+|{_IN_ADJ}\s+)?(?P<dnoun>(?:state|province|region)\s+of\s+)?"
     rf"(?P<y>{NAME})(?P<poss>['’]s)?)")
 
+# "a mining centre": a centre is a place only after a word that says what the town lives by (a "research centre"
+# or "a centre" may be a building).
+_CENTRE = (r"(?<=\b(?:trading|trade|commercial|industrial|mining|market|administrative|regional|provincial|tourist|"
+           r"textile|manufacturing|farming|agricultural|fishing|transport|railway|rail|urban|pilgrimage|oil|steel|"
+           r"coal|cotton|shipping)\s)(?:centre|center)")
+# "a town of 50,000 (people)", "a city of about two million inhabitants": how many live there.
+_PEOPLE = (r"of\s+(?:(?:some|about|around|roughly|nearly|almost|approximately|more\s+than|over|just\s+over|under|"
+           r"fewer\s+than|less\s+than|barely|only)\s+)?(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|"
+           r"ten|a\s+few|several)(?:\s*m\b|\s+(?:million|thousand|hundred))?(?:\s+(?:people|inhabitants|residents|souls))?")
 # The forms, each matched at the end of a run of capitalised words (X; Y for "noun" and "poss").
 _TAILS = {
     # X in (northern) Y, X, in the north of Y, X is located in Y's east
@@ -64,9 +73,9 @@ _TAILS = {
           rf"{_LOCATOR}",
     # X, a (small) port (city) in (northern) Y / X, a town on Y's coast
     "appos": rf"(?:,\s+|\s+(?:is|was|remains)\s+)(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:(?P<comp>{COMPASS_ADJ})\s+"
-             rf"(?:[\w-]+\s+)?)?(?P<noun>{PLACE_NOUN})\s+(?:{_LOCATED})?(?:in|on|(?<=(?:largest|biggest|second|third|"
-             rf"main|chief|principal|port|coastal|border|market|industrial)\s+(?:city|port|town)\s+)of)\s+"
-             rf"{_LOCATOR}",
+             rf"(?:[\w-]+\s+)?)?(?P<noun>{PLACE_NOUN}|{_CENTRE})\s+(?:{_PEOPLE}\s+)?(?:{_LOCATED})?(?:in|on|"
+             rf"(?<=(?:largest|biggest|second|third|main|chief|principal|port|coastal|border|market|industrial)\s+"
+             rf"(?:city|port|town)\s+)of)\s+{_LOCATOR}",
     # X, a (northern) Y city / X, the Kenyan port
     "appos-adj": rf",\s+(?:a|an|the)\s+(?:(?!(?:of|in|on|and|or|with|for|from|by|to)\b)[a-z][\w-]*\s+){{0,2}}?"
                  rf"(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})\s+(?:[a-z][\w-]*\s+)?(?P<noun>{PLACE_NOUN})\b"
