@@ -26,6 +26,18 @@ def read(text: str) -> list[tuple]:
     ("Kano, in Nigeria's Kaduna state, voted.", [("in", "Kano", "Nigeria", None), ("in", "Kano", "Kaduna", None),
                                                  ("poss", "Kaduna", "Nigeria", None)]),
     ("Kochi, in the eastern state of Kerala, flooded.", [("in", "Kochi", "Kerala", "eastern")]),
+    # "the (compass) <country> state of Z", "Y's (compass) province of Z", "(compass) Y's Z province": the division
+    ("Houston, in the US state of Oklahoma, flooded.", [("in", "Houston", "US", None), ("in", "Houston", "Oklahoma", None),
+                                                        ("noun", "Oklahoma", "US", None)]),
+    ("Lahore, in Pakistan's southern province of Sindh, voted.", [("in", "Lahore", "Pakistan", None),
+                                                                  ("in", "Lahore", "Sindh", "southern"),
+                                                                  ("poss", "Sindh", "Pakistan", "southern")]),
+    ("Lahore, in southern Pakistan's Sindh province, voted.", [("in", "Lahore", "Pakistan", "southern"),
+                                                               ("in", "Lahore", "Sindh", None),
+                                                               ("poss", "Sindh", "Pakistan", "southern")]),
+    ("Multan, in the north of Pakistan's Punjab province, voted.", [("in", "Multan", "Pakistan", None),
+                                                                    ("in", "Multan", "Punjab", "north"),
+                                                                    ("poss", "Punjab", "Pakistan", None)]),
     # appositives
     ("Mombasa, a port city in northern Kenya, is hot.", [("appos", "Mombasa", "Kenya", "northern")]),
     ("Lyon, a textile centre in northern Spain, grew.", [("appos", "Lyon", "Spain", "northern")]),
