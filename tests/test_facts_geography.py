@@ -276,3 +276,30 @@ def test_reader_forms(text: str, code: str) -> None:
 ])
 def test_reader_true_or_not_placements(text: str) -> None:
     assert facts(text) == []
+
+
+# --- descriptive appositives and divisions named with their country (issue 12) -----------------------------
+@pytest.mark.parametrize("text, code", [
+    ("Aid reached Lyon, a major industrial centre in Spain, on Monday.", "CL301"),
+    ("Aid reached Lyon, a city of 500,000 people in Spain, on Monday.", "CL301"),
+    ("Aid reached Mombasa, a mining centre in northern Kenya, on Monday.", "CL302"),
+    ("Storms hit Houston, in the US state of Oklahoma, on Monday.", "CL301"),
+    ("Storms hit Munich, in the eastern German state of Saxony, on Monday.", "CL301"),
+    ("Storms hit Lahore in Pakistan's southern province of Sindh on Monday.", "CL301"),
+    ("Troops moved into Multan, a city in the north of Pakistan's Punjab province, on Monday.", "CL302"),
+])
+def test_descriptive_and_division_placements(text: str, code: str) -> None:
+    assert [f.code for f in facts(text)] == [code], [(f.code, f.text) for f in facts(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Aid reached Lyon, a major industrial centre in eastern France, on Monday.",
+    "Aid reached Lyon, a city of 500,000 people in France, on Monday.",
+    "Aid reached Lyon, a research centre in Spain, on Monday.",  # a centre may be a building: not read
+    "Storms hit Houston, in the US state of Texas, on Monday.",
+    "Storms hit Dresden, in the eastern German state of Saxony, on Monday.",
+    "Storms hit Karachi in Pakistan's southern province of Sindh on Monday.",
+    "Troops moved into Multan, a city in the south of Pakistan's Punjab province, on Monday.",
+])
+def test_descriptive_and_division_placements_that_are_true(text: str) -> None:
+    assert facts(text) == [], [(f.code, f.text) for f in facts(text)]

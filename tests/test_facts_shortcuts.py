@@ -77,20 +77,88 @@ def test_term_before_takes_the_last_word_of_each_window() -> None:
 
 
 # --- claims: trigger words and subject words ------------------------------------------------------------
-def test_every_claim_without_subjects_names_triggers_its_patterns_hold() -> None:
-    for rule in load_rules():
-        for claim in rule.params.get("claim", ()) if rule.kind == "claim" else ():
-            if claim.get("subjects"):
-                continue
-            assert claim.get("triggers"), claim["id"]
-            for pattern in claim["wrong"]:
-                assert any(regex.search(rf"\b{t}\b", pattern) for t in claim["triggers"]), claim["id"]
+def _claim_kinds() -> list:
+    """The built-in claim kinds with a claim the derived whole-word prefilter guards."""
+    from copylint.engine import build_kinds
+    from copylint.kinds.claims import Claim
+
+    return [k for k in build_kinds(load_rules()) if isinstance(k, Claim) and any(k._words.values())]
 
 
-@pytest.mark.parametrize("triggers", [["Mile"], ["two words"], [3]])
-def test_triggers_must_be_lower_case_words(triggers) -> None:
+def _claim_findings(kind, doc: Document, prefilter: bool) -> list[tuple]:
+    saved = kind._words
+    kind._words = saved if prefilter else dict.fromkeys(saved)
+    try:
+        return [(f.code, f.start, f.end, f.message, f.suggestions) for f in kind.check(doc)]
+    finally:
+        kind._words = saved
+
+
+def test_claims_without_subjects_derive_their_words_from_their_patterns() -> None:
+    kinds = _claim_kinds()
+    assert {k.rule.code for k in kinds} >= {"CL306", "CL313"}
+    for kind in kinds:
+        for index, words in kind._words.items():
+            assert words, kind.claims[index].id  # each built-in claim without subjects gets a prefilter
+            for pattern, sets in zip(kind.claims[index].wrong, words):
+                assert all(w in pattern.lower() for word_set in sets for w in word_set), kind.claims[index].id
+
+
+@pytest.mark.parametrize("pattern, words", [
+    (r"\bwater\s+boils\s+at\s+\d+", [{"water"}, {"boils"}, {"at"}]),
+    (r"\b(?:a|one|each)\s+barrel\s+(?:of\s+oil\s+)?holds", [{"a", "one", "each"}, {"barrel"}]),
+    (r"\bU\.S\.\s", [{"u"}, {"s"}]),
+    (r"xboils\s+y", []),  # neither edge of 'xboils' nor of 'y' is certain
+    (r"\bk(?:m|ilo)\b", []),  # alternatives glued to a word
+    (r"\bfoo\s*bar\b", []),  # '\s*' may match nothing: 'foobar' is one word
+    (r"(?i:\bLPG\b)", [{"lpg"}]),
+    (r"\bmy_var\b", []),  # '_' glues words together
+])
+def test_required_words(pattern: str, words: list[set[str]]) -> None:
+    from copylint.data.literals import required_words
+
+    assert [set(s) for s in required_words(pattern)] == words
+
+
+def test_claim_words_never_hide_a_match_in_the_examples() -> None:
+    """With and without the derived whole-word prefilter, the examples (also in capitals, with other white
+    space and glued to hyphens, apostrophes and odd characters) give the same findings."""
+    kinds = _claim_kinds()
+    matched = 0
+    for kind in kinds:
+        texts = [(e.bad or e.good or "").replace("⟦", "").replace("⟧", "") for e in kind.rule.examples]
+        texts += [f"{f}.{g}" for f in ("A barrel of oil holds 50 gallons", "Water boils at 90C",
+                                       "water freezes at 30F") for g in ("", "x")]
+        texts += [t.replace(" ", space) for t in texts for space in ("\n", "\t", "\u00a0", "-", "'", "’", "²", "_")]
+        texts += [t.upper() for t in texts]
+        for text in texts:
+            doc = doc_of(text)
+            found = _claim_findings(kind, doc, prefilter=False)
+            matched += bool(found)
+            assert _claim_findings(kind, doc, prefilter=True) == found, (kind.rule.code, text)
+    assert matched > 20
+
+
+@pytest.mark.corpus
+def test_claim_words_never_hide_a_match_in_the_news(corpus) -> None:
+    from copylint.api import Linter
+
+    files = sorted((corpus / "news").glob("*/*/*.txt")) + sorted((corpus / "news").glob("*/*.txt"))
+    if not files:
+        pytest.skip("no news articles in the corpus")
+    linter, kinds, skipped = Linter(languagetool=False), _claim_kinds(), 0
+    for path in files:
+        doc = linter.parse(str(path), path.read_text(encoding="utf-8"), "plain")
+        for kind in kinds:
+            found = _claim_findings(kind, doc, prefilter=True)
+            assert found == _claim_findings(kind, doc, prefilter=False), path.name
+            skipped += len(kind._free_claims(doc)) < len(kind._free)
+    assert skipped > len(files)  # the prefilter does rule documents out
+
+
+def test_a_claim_file_with_triggers_is_refused() -> None:
     rule = {"code": "CL399", "name": "x", "kind": "claim", "severity": "warning", "message": "m",
-            "claim": [{"id": "a", "wrong": ["x"], "fact": "f", "source": "s", "triggers": triggers}],
+            "claim": [{"id": "a", "wrong": ["x"], "fact": "f", "source": "s", "triggers": ["x"]}],
             "examples": [{"bad": "⟦x⟧"}, {"good": "y"}]}
     with pytest.raises(RuleError, match="triggers"):
         build_rule(rule, "x.toml")
@@ -98,7 +166,7 @@ def test_triggers_must_be_lower_case_words(triggers) -> None:
 
 def test_a_bad_claim_pattern_fails_when_the_rule_is_loaded() -> None:
     rule = {"code": "CL399", "name": "x", "kind": "claim", "severity": "warning", "message": "m",
-            "claim": [{"id": "a", "wrong": ["(x"], "fact": "f", "source": "s", "triggers": ["x"]}],
+            "claim": [{"id": "a", "wrong": ["(x"], "fact": "f", "source": "s"}],
             "examples": [{"bad": "⟦x⟧"}, {"good": "y"}]}
     with pytest.raises(RuleError, match="invalid regex"):
         build_rule(rule, "x.toml")

@@ -157,9 +157,20 @@ def test_existence_derived_literals_pass_every_text_the_pattern_matches() -> Non
 
 
 def test_no_built_in_rule_file_carries_a_speed_key() -> None:
-    """Speed is the engine's job: existence rules derive their literals from the pattern."""
+    """Speed is the engine's job: existence rules derive their literals from the pattern, claim rules their
+    whole words from their patterns; no rule's keys, nor the keys of its tables ([[claim]], …), name one."""
     from copylint.registry import load_rules
 
-    for rule in load_rules():
-        if rule.kind == "existence":
-            assert not {"triggers", "literals", "prefilter"} & set(rule.params), rule.code
+    speed = {"triggers", "literals", "prefilter"}
+
+    def keys(value) -> set[str]:
+        if isinstance(value, dict):
+            return set(value) | set().union(*map(keys, value.values()))
+        if isinstance(value, list):
+            return set().union(*map(keys, value))
+        return set()
+
+    rules = load_rules()
+    assert any(r.kind == "claim" for r in rules) and any(r.kind == "existence" for r in rules)
+    for rule in rules:
+        assert not speed & keys(rule.params), rule.code

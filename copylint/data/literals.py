@@ -194,3 +194,60 @@ def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str
     if a is None or b is None:
         return a or b
     return max(a, b, key=lambda s: (min(map(len, s)), -len(s)))
+
+
+@lru_cache(maxsize=None)
+def required_words(pattern: str) -> tuple[frozenset[str], ...]:
+    """Sets of lower-case ASCII words of which every match of pattern holds one each as a whole word (set off
+    on both sides by \\b, white space or a non-word character), to test against Document.words (trustworthy
+    only where data.triggers.exact_words holds). Empty when none is known."""
+    parsed = _parse(pattern)
+    if parsed is None:
+        return ()
+    tree, c = parsed
+    units: list = []  # _SEP, _OTHER or a frozenset of words (a run of word characters, or alternatives)
+    for token in _word_tokens(tree, c):
+        if isinstance(token, str) and units and isinstance(units[-1], str):
+            units[-1] += token
+        else:
+            units.append(token)
+    units = [frozenset((u,)) if isinstance(u, str) else u for u in units]
+    found = (u for before, u, after in zip(units, units[1:], units[2:])
+             if before is _SEP and after is _SEP and isinstance(u, frozenset))
+    return tuple(dict.fromkeys(found))
+
+
+_SEP, _OTHER = object(), object()
+
+
+def _word_tokens(items, c) -> list:
+    """The pattern as a flat list: a word character (lower-case ASCII letter or digit), _SEP (an item that only
+    matches at a word's edge: \\b, white space, a non-word ASCII character), a frozenset (alternatives that are
+    whole words, 'a|one|each') or _OTHER; groups are opened (concatenation is associative)."""
+    out: list = []
+    for op, av in items:
+        if op is c.LITERAL:
+            char = chr(av)
+            if char.isascii() and char.isalnum():
+                out.append(char.lower())
+            else:
+                out.append(_SEP if char.isascii() and char != "_" else _OTHER)
+        elif op is c.AT and av == "boundary" or op is c.IN and av == [(c.CATEGORY, c.CATEGORY_SPACE)]:
+            out.append(_SEP)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1 \
+                and av[2] == [(c.IN, [(c.CATEGORY, c.CATEGORY_SPACE)])]:
+            out.append(_SEP)
+        elif op in (c.SUBPATTERN, c.ATOMIC_GROUP):
+            out.extend(_word_tokens(list(av), c))
+        elif op is c.BRANCH:
+            words = [_literal_word(b, c) for b in av]
+            out.append(_OTHER if None in words else frozenset(words))
+        else:
+            out.append(_OTHER)
+    return out
+
+
+def _literal_word(items, c) -> str | None:
+    """The lower-case ASCII word a branch alternative spells, or None."""
+    word = "".join(chr(av) if op is c.LITERAL else "\x00" for op, av in items)
+    return word.lower() if word.isascii() and word.isalnum() else None

@@ -42,20 +42,34 @@ _LOCATED = (r"(?:(?:which|that)\s+(?:is|lies|sits|was)\s+(?:(?:located|situated)
 _LOCATOR = (
     # the north of Y / the far north-east of Y / the northern part of Y
     rf"(?:(?P<the>the\s+)(?:(?P<comp>{COMPASS_NOUN})|(?P<comp>{COMPASS_ADJ})\s+(?:part|parts|region|regions|"
-    rf"corner|tip|edge|end|reaches|half|third|side|border|frontier|bank|highlands|lowlands))\s+of\s+(?:the\s+)?(?P<y>{NAME}|(?<=the\s)(?:country|nation))(?!['’]s)"
+    rf"corner|tip|edge|end|reaches|half|third|side|border|frontier|bank|highlands|lowlands))\s+of\s+(?:the\s+)?"
+    # ... of Y's Z province: the part of the division Z
+    rf"(?:(?P<owner>{NAME})['’]s\s+(?={NAME}\s+(?:state|province|region|governorate|oblast)\b))?(?P<y>{NAME}|(?<=the\s)(?:country|nation))(?!['’]s|[\p{{L}}\p{{M}}])"
     # the (north-east) coast of Y / the northern shore of Y
     rf"|(?P<the>the\s+)(?:(?P<comp>{COMPASS_ADJ})\s+|(?P<comp>{COMPASS_NOUN})\s+|(?:\p{{Lu}}\p{{L}}+\s+){{1,2}})?"
-    rf"(?:coast|coastline|shore|shores|seaboard)\s+of\s+(?:the\s+)?(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})(?!['’]s)"
+    rf"(?:coast|coastline|shore|shores|seaboard)\s+of\s+(?:the\s+)?(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME}|(?<=the\s)(?:country|nation))(?!['’]s|[\p{{L}}\p{{M}}])"
+    # Y's southern province of Z: the division
+    rf"|(?P<owner>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<dnoun>(?:state|province|region)\s+of\s+)(?P<y>{NAME})(?!['’]s|[\p{{L}}\p{{M}}])"
     # Y's north / Y's far east / Y's northern region
     rf"|(?P<the>the\s+)?(?P<y>{NAME}|(?<=the\s)(?:country|nation))['’]s\s+(?:(?P<comp>{COMPASS_NOUN})\b|(?P<comp>{COMPASS_ADJ})\s+"
     rf"(?:part|parts|region|regions|corner|tip|edge|reaches|half|third|provinces?|states?|border|coast|"
     rf"frontier|areas?|districts?)\b)"
-    # Y's Z state: the division
-    rf"|(?P<owner>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})(?=\s+(?:state|province|region|governorate|oblast)\b)"
+    # (southern) Y's (southern) Z state: the division
+    rf"|(?:(?P<ocomp>{COMPASS_ADJ})\s+)?(?P<owner>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})(?=\s+(?:state|province|region|governorate|oblast)\b)"
     # (the) (northern | neighbouring) (state of) Y
-    rf"|(?P<the>the\s+)?(?:(?P<comp>{COMPASS_ADJ}|{_COMPASS_WORD})\s+|{_IN_ADJ}\s+)?(?P<dnoun>(?:state|province|region)\s+of\s+)?"
+    rf"|(?P<the>the\s+)?(?:(?P<comp>{COMPASS_ADJ}|{_COMPASS_WORD})\s+|{_IN_ADJ}\s+)?"
+    rf"(?:(?P<owner>{NAME})\s+(?=(?:state|province|region)\s+of\s))?(?P<dnoun>(?:state|province|region)\s+of\s+)?"
     rf"(?P<y>{NAME})(?P<poss>['’]s)?)")
 
+# "a mining centre": a centre is a place only after a word that says what the town lives by (a "research centre"
+# or "a centre" may be a building).
+_CENTRE = (r"(?<=\b(?:trading|trade|commercial|industrial|mining|market|administrative|regional|provincial|tourist|"
+           r"textile|manufacturing|farming|agricultural|fishing|transport|railway|rail|urban|pilgrimage|oil|steel|"
+           r"coal|cotton|shipping)\s)(?:centre|center)")
+# "a town of 50,000 (people)", "a city of about two million inhabitants": how many live there.
+_PEOPLE = (r"of\s+(?:(?:some|about|around|roughly|nearly|almost|approximately|more\s+than|over|just\s+over|under|"
+           r"fewer\s+than|less\s+than|barely|only)\s+)?(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|"
+           r"ten|a\s+few|several)(?:\s*m\b|\s+(?:million|thousand|hundred))?(?:\s+(?:people|inhabitants|residents|souls))?")
 # The forms, each matched at the end of a run of capitalised words (X; Y for "noun" and "poss").
 _TAILS = {
     # X in (northern) Y, X, in the north of Y, X is located in Y's east
@@ -64,9 +78,9 @@ _TAILS = {
           rf"{_LOCATOR}",
     # X, a (small) port (city) in (northern) Y / X, a town on Y's coast
     "appos": rf"(?:,\s+|\s+(?:is|was|remains)\s+)(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:(?P<comp>{COMPASS_ADJ})\s+"
-             rf"(?:[\w-]+\s+)?)?(?P<noun>{PLACE_NOUN})\s+(?:{_LOCATED})?(?:in|on|(?<=(?:largest|biggest|second|third|"
-             rf"main|chief|principal|port|coastal|border|market|industrial)\s+(?:city|port|town)\s+)of)\s+"
-             rf"{_LOCATOR}",
+             rf"(?:[\w-]+\s+)?)?(?P<noun>{PLACE_NOUN}|{_CENTRE})\s+(?:{_PEOPLE}\s+)?(?:{_LOCATED})?(?:in|on|"
+             rf"(?<=(?:largest|biggest|second|third|main|chief|principal|port|coastal|border|market|industrial)\s+"
+             rf"(?:city|port|town)\s+)of)\s+{_LOCATOR}",
     # X, a (northern) Y city / X, the Kenyan port
     "appos-adj": rf",\s+(?:a|an|the)\s+(?:(?!(?:of|in|on|and|or|with|for|from|by|to)\b)[a-z][\w-]*\s+){{0,2}}?"
                  rf"(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})\s+(?:[a-z][\w-]*\s+)?(?P<noun>{PLACE_NOUN})\b"
@@ -136,6 +150,7 @@ class Mention:
     head: Span | None = None  # for "in-list": the place the phrase follows ("Lamu" in "Malindi and Lamu in Y")
     dist: Span | None = None  # for "bearing": the distance given ("40 km")
     owner: Span | None = None  # "in India's Punjab province": the country a division Y is said to be in
+    owner_compass: Span | None = None  # "in southern India's Punjab state": where in that country
 
     @property
     def y_is_adjective(self) -> bool:
@@ -251,7 +266,8 @@ def _mentions(text: str) -> Iterator[Mention]:
             found = _try(text, rx, pattern, start, end)
             if found is not None and found.owner is not None:  # the division, and the country it is said to be in
                 seen.add((found.x.start, found.owner.start))
-                yield Mention(found.pattern, found.x, found.owner, None, None, found.noun)
+                yield Mention(found.pattern, found.x, found.owner, found.owner_compass, None,
+                              "" if found.noun == "division-of" else found.noun)
             if found is not None and (found.x.start, found.y.start) not in seen:
                 seen.add((found.x.start, found.y.start))
                 if pattern in ("in", "appos"):
@@ -460,7 +476,8 @@ def _read(text: str, rx, pattern: str, start: int, end: int) -> Mention | None:
         return Mention(pattern, run, _span(m, "y"), compass, _span(m, "the"), "", dist=_span(m, "dist"))
     y = _span(m, "y")
     if "owner" in m.re.groupindex and m.group("owner"):
-        return Mention(pattern, run, y, compass, _span(m, "the"), noun, owner=_span(m, "owner"))
+        return Mention(pattern, run, y, compass, _span(m, "the"), noun, owner=_span(m, "owner"),
+                       owner_compass=_span(m, "ocomp"))
     if compass is not None and compass.text[:1].isupper() and y is not None and compass.end < y.start \
             and not text[compass.end:y.start].strip() and _COMPASS_NAMES.get(y.text.casefold()) and \
             compass.text.casefold() in _COMPASS_NAMES[y.text.casefold()]:

@@ -43,10 +43,11 @@ def _exact(prose: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _odd(c: str) -> bool:
-    """A character \\w counts as a word character but str.isalnum() does not (a mark, a joiner, 'Ⓐ'), one
-    that folds unlike it lower-cases ('ſ'), or a Turkic i (a case-insensitive pattern's 'i' matches 'İ' and
-    its 'I' matches 'ı', though neither lower-cases to 'i')."""
-    return c in "İı" or c.lower() != c.casefold() or (not c.isalnum() and _WORD_CHAR.match(c) is not None)
+    """A character the regex module's \\w and str.isalnum() disagree on (a mark, a joiner, 'Ⓐ'; '²', which
+    glues onto a word in doc.words though a pattern's \\b sees an edge), one that folds unlike it lower-cases
+    ('ſ'), or a Turkic i (a case-insensitive pattern's 'i' matches 'İ' and its 'I' matches 'ı', though neither
+    lower-cases to 'i')."""
+    return c in "İı" or c.lower() != c.casefold() or c.isalnum() != (_WORD_CHAR.match(c) is not None)
 
 
 _WORD_CHAR = regex.compile(r"\w")

@@ -7,7 +7,7 @@ from typing import Any, Iterable, Iterator
 
 import regex
 
-from ..data.literals import fold, holds, prefix, required_all
+from ..data.literals import fold, holds, prefix, required_all, required_words
 from ..data.triggers import exact_words, phrase_candidates
 from ..document import Document, ProseBlock
 from ..errors import RuleError
@@ -17,7 +17,7 @@ from ..registry import compile_regex
 from .base import Kind, match_case
 
 _CLAIM_KEYS = {"id": str, "subjects": list, "wrong": list, "correction": str, "fact": str, "source": str,
-               "expected": (int, float, list), "tolerance": (int, float), "window": int, "triggers": list}
+               "expected": (int, float, list), "tolerance": (int, float), "window": int}
 
 
 @lru_cache(maxsize=None)
@@ -40,7 +40,6 @@ class _Claim:
     expected: tuple[float, ...]
     tolerance: float
     window: int
-    triggers: frozenset[str]
 
 
 def _entries(rule, key: str, keys: dict[str, Any], required: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -65,14 +64,13 @@ def _entries(rule, key: str, keys: dict[str, Any], required: tuple[str, ...]) ->
 class Claim(Kind):
     """Keys: [[claim]] tables — subjects (aliases; none: the pattern names its subject), wrong (regexes; the
     group 'span' is flagged, else the whole match; a group 'value' is compared with expected ± tolerance),
-    correction, fact, source, window (characters after a subject, default 90), triggers (for a claim without
-    subjects: lower-case words, one of which every match holds as a whole word; the claim is tried only on
-    documents with one of them).
+    correction, fact, source, window (characters after a subject, default 90).
 
-    Nothing is compiled up front: a document without every word of some subject or any claim's trigger word
-    costs a few set comparisons, and a pattern is compiled and run only where the text holds the literal
-    strings every match of it needs (data.literals.required_all) and its leading words (data.literals.prefix,
-    a standard-library pattern: cheap to compile)."""
+    Nothing is compiled up front: a claim without subjects is tried only on documents holding, for one of its
+    patterns, the whole words every match of it holds (data.literals.required_words), so a document without
+    every word of some subject or of such a pattern costs a few set comparisons; a pattern is compiled and run
+    only where the text holds the literal strings every match of it needs (data.literals.required_all) and
+    its leading words (data.literals.prefix, a standard-library pattern: cheap to compile)."""
 
     NAME = "claim"
     KEYS = {"claim": list}
@@ -86,11 +84,6 @@ class Claim(Kind):
                 raise RuleError(rule.path, f"{where}.wrong", "a numeric claim needs a (?P<value>...) group")
             for w in entry["wrong"]:
                 compile_regex(rule, f"{where}.wrong", w, regex.IGNORECASE)
-            triggers = entry.get("triggers", [])
-            if entry.get("subjects") and triggers:
-                raise RuleError(rule.path, f"{where}.triggers", "a claim with subjects is triggered by them")
-            if not all(isinstance(t, str) and regex.fullmatch(r"[a-z0-9]+", t) for t in triggers):
-                raise RuleError(rule.path, f"{where}.triggers", "expected lower-case words")
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
@@ -102,29 +95,27 @@ class Claim(Kind):
                 correction=entry.get("correction"), fact=entry["fact"], source=entry["source"],
                 expected=tuple(float(e) for e in (expected if isinstance(expected, list) else [expected])),
                 tolerance=float(entry.get("tolerance", 0.05)), window=entry.get("window", 90),
-                triggers=frozenset(entry.get("triggers", ())),
             ))
         self._subjects = WordIndex(s for c in self.claims for s in c.subjects)
         self._free = [i for i, c in enumerate(self.claims) if not c.subjects]
-        self._triggered: dict[str, set[int]] = {}  # trigger word -> the claims it may set off
+        # per claim without subjects: for each pattern, the word sets every match holds one of each of
+        # (None when some pattern has none: the claim is always tried)
+        self._words: dict[int, tuple[tuple[frozenset[str], ...], ...] | None] = {}
         for i in self._free:
-            for word in self.claims[i].triggers:
-                self._triggered.setdefault(word, set()).add(i)
-        self._triggers = frozenset(self._triggered)
-        self._with_triggers = sum(1 for i in self._free if self.claims[i].triggers)
+            words = tuple(required_words(_searchable(w)) for w in self.claims[i].wrong)
+            self._words[i] = words if all(words) else None
         self._matchers = None
         self._wrong: dict[tuple[int, int], regex.Pattern] = {}
         self._needs = [tuple(required_all(_searchable(w)) for w in c.wrong) for c in self.claims]
 
     def _free_claims(self, doc: Document) -> list[int]:
-        """The claims without subjects that the document may hold: untriggered ones, and those one of whose
-        trigger words it holds (every one, when its words are no faithful guide)."""
-        if not self._free:
+        """The claims without subjects that the document may hold: those one of whose patterns has all its
+        required words in the document, or has none (every one, when its words are no faithful guide)."""
+        if not self._free or not exact_words(doc):
             return self._free
-        hit = set().union(*(self._triggered[w] for w in doc.words & self._triggers))
-        if len(hit) < self._with_triggers and not exact_words(doc):
-            return self._free
-        return [i for i in self._free if not self.claims[i].triggers or i in hit]
+        words = doc.words
+        return [i for i in self._free if self._words[i] is None
+                or any(all(not s.isdisjoint(words) for s in sets) for sets in self._words[i])]
 
     def _subject_matchers(self):
         """Acronym subjects ('LPG') match case-sensitively, names case-insensitively; built on first use."""
