@@ -48,6 +48,19 @@ def test_division_and_near_border_claims(text, flagged):
     assert found(text, "CL304") == flagged
 
 
+_KENYA = ("Kenya Votes\n\nKenya held a general election on Tuesday. Kenya's leaders urged calm in Nairobi.\n\n"
+          "Kenya's electoral board said turnout was high.\n\n")
+
+
+@pytest.mark.parametrize("text, flagged", [
+    (_KENYA + "Observers also watched Rwanda closely.\n\nThe country, which borders Burundi and Uganda, voted in May.\n",
+     []),  # "the country" is the one the paragraph before named, not the article's own
+    (_KENYA + "The country, which borders Burundi and Uganda, held its last vote in 2017.\n", ["Burundi"]),
+])
+def test_the_country_which_borders_is_the_last_country_named(text, flagged):
+    assert found(text, "CL304") == flagged
+
+
 @pytest.mark.parametrize("text, flagged", [
     ("Voters in Barcelona, Spain's third-largest city, went to the polls.", True),
     ("Voters in Cork, Ireland's fourth-largest city, went to the polls.", True),

@@ -935,10 +935,11 @@ class Neighbour(GeoKind):
                     yield from self._listed(doc, block, g, cp, cc, m.end(), seen)
             for m in _THE_COUNTRY_BORDERS.finditer(text) if "border" in text else ():
                 # "the country, which borders A and B": the one country the paragraph named before it (else the
-                # article's own); two named, and "the country" may be either
+                # last one an earlier paragraph named, if that is the article's own); two named, and "the country"
+                # may be either
                 g = g or _gaz()
                 named = set(_countries_before(g, text, m.start(), whole=True))
-                cc = named.pop() if len(named) == 1 else None if named else main_country(doc, g)
+                cc = named.pop() if len(named) == 1 else None if named else _last_named_is_main(doc, block, g)
                 if cc is not None:
                     yield from self._listed(doc, block, g, cp, cc, m.end(), seen)
             for m in near_border_pattern().finditer(text) if "border" in text or "frontier" in text else ():
@@ -1113,6 +1114,17 @@ def _division_of_run(g, run: str, near: str | None = None) -> str | None:
         cc = near.partition(".")[0]
         found = tuple(d for d in found if d.partition(".")[0] == cc) or found
     return found[0] if len(found) == 1 else None
+
+
+def _last_named_is_main(doc: Document, block, g) -> str | None:
+    """The article's own country when no paragraph before this block names another one last, else None."""
+    main = main_country(doc, g)
+    index = next((i for i, b in enumerate(doc.blocks) if b is block), 0)
+    for earlier in reversed(doc.blocks[:index]):
+        named = _countries_before(g, earlier.text, len(earlier.text), whole=True)
+        if named:
+            return main if named[-1] == main else None
+    return main
 
 
 def _countries_before(g, text: str, pos: int, whole: bool = False) -> list[str]:
@@ -1474,8 +1486,7 @@ class Rank(GeoKind):
         if rank == claim.ordinal:
             return None
         # The data's populations are of city proper (and some of a district): only a clear gap counts. Said
-        # to be the largest, the town must be under half the largest's size; said to be lower, it must be
-        # the largest by twice the next.
+        # to be the largest, the town must be under half the largest's size; said to be Nth, see _ordinal_wrong.
         if claim.ordinal == 1:
             claimed_pop = ranks.nth_population(area, 1)
             if claimed_pop is None or pop is None or pop * 2 > claimed_pop:
