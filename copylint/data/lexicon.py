@@ -1,5 +1,4 @@
-"""Lexical data shipped in copylint/data/lexicon/ (built by scripts/build_lexicon.py; sources in its SOURCES.toml):
-English word counts, American/British spelling pairs, word classes, loanwords and web words. Each table loads on first use."""
+"""The lexical tables in copylint/data/lexicon/ (word counts, spelling pairs, word classes, loanwords, web words), loaded on first use."""
 from __future__ import annotations
 
 import gzip
