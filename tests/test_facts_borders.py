@@ -94,6 +94,8 @@ def test_measures_that_agree_or_tell_a_change(paragraphs):
     "The 5-foot statue was unveiled.\n\nThe statue stood 10 feet away from the gate.",  # a distance
     "The 300-bed hospital opened.\n\nThe hospital has 250 beds in its main wing.",  # a part
     "The 12-story building opened.\n\nShe told 14 storeys of her life.",
+    "A 1,000-tonne ship sank.\n\nThe vessel carried 2,000 tonnes of grain.",  # the grain's weight
+    "The 10-km tunnel opened.\n\nWorkers dug the tunnel 12 km under the sea.",  # a depth
 ])
 def test_measures_of_different_things_pass(text):
     assert found(text, "CL309") == []
@@ -102,6 +104,7 @@ def test_measures_of_different_things_pass(text):
 @pytest.mark.parametrize("text, flagged", [
     ("The 450-megawatt plant opened.\n\nOfficials said the station would supply about 500 megawatts.", "500 megawatts"),
     ("She owns a 12-room hotel.\n\nThe hotel has 14 rooms, all with a view.", "14 rooms"),
+    ("The 450-megawatt plant opened.\n\nThe station will supply 500 megawatts of power.", "500 megawatts"),
 ])
 def test_measures_of_one_thing_are_flagged(text, flagged):
     assert found(text, "CL309") == [flagged]

@@ -1,5 +1,4 @@
-"""Which first-level divisions may border which (borders.json, built by scripts/build_borders.py), and whether a third
-division's towns lie between two that the map keeps apart."""
+"""Which first-level divisions may border which (borders.json), and whether a third one's towns lie between two."""
 from __future__ import annotations
 
 import json

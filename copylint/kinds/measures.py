@@ -40,7 +40,7 @@ def _patterns(units: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[regex.Pat
     words = "|".join(sorted((regex.escape(a) for a in alias), key=len, reverse=True))
     compound = regex.compile(rf"\b{_NUMBER}-(?P<u>{words})(?:-(?:long|high|tall|wide|deep|strong))?\s+"
                              rf"(?P<noun>[a-z]+)", regex.I)
-    plain = regex.compile(rf"\b{_NUMBER}\s+(?P<u>{words})(?:e?s)?\b", regex.I)
+    plain = regex.compile(rf"\b{_NUMBER}\s+(?P<u>{words})(?P<pl>e?s)?\b(?:\s+of\s+(?P<of>[a-z]+))?", regex.I)
     return compound, plain, alias
 
 
@@ -81,16 +81,19 @@ def measures(blocks: list[tuple[int, str]], units: tuple[tuple[str, tuple[str, .
                 n = m.group("n").casefold()
                 value = float(_WORDS[n]) if n in _WORDS else float(n.replace(",", ""))
                 noun = m.group("noun") if form == "c" else ""
-                end = m.end("u") if form == "c" else m.end()
+                end = m.end("u") if form == "c" else max(m.end("u"), m.end("pl"))
                 clause = _clause(text, s, e, m.start()) if form == "p" else frozenset()
+                if form == "p" and m.group("of"):
+                    clause = frozenset({f"of {m.group('of').casefold()}"})  # '2,000 tonnes of grain' measures grain
                 found.append(Measure(form, unit, value, index, m.start(), end, text[m.start():end], noun, clause))
     return found
 
 
-def _names(noun: str, same: tuple[tuple[str, ...], ...]) -> set[str]:
-    """The noun, its plural and the words that may stand for it ('plant': 'station', 'facility')."""
+def _names(noun: str, same: tuple[tuple[str, ...], ...], of: tuple[str, ...]) -> set[str]:
+    """The noun, its plural and the words that may stand for it ('plant': 'station', 'facility'), and 'of W' for the
+    words W of a figure that still measures the noun ('500 megawatts of power')."""
     noun = noun.casefold()
-    names = {noun, f"{noun}s", f"{noun}es"}
+    names = {f"of {w}" for w in of} | {noun, f"{noun}s", f"{noun}es", f"{noun[:-1]}ies" if noun.endswith("y") else noun}
     for group in same:
         if noun in group:
             names.update(group)
@@ -98,7 +101,7 @@ def _names(noun: str, same: tuple[tuple[str, ...], ...]) -> set[str]:
 
 
 def conflicts(found: list[Measure], tolerance: float,
-              same: tuple[tuple[str, ...], ...] = ()) -> Iterator[tuple[Measure, Measure]]:
+              same: tuple[tuple[str, ...], ...] = (), of: tuple[str, ...] = ()) -> Iterator[tuple[Measure, Measure]]:
     """(earlier, later) for each unit the article gives exactly two figures, one as a compound modifier and one
     plain, both in sentences that tell of no change or comparison, more than `tolerance` apart, and the plain
     figure's clause names the compound's noun or a word for it (same): 'the 12-room hotel' and 'two rooms
@@ -115,7 +118,7 @@ def conflicts(found: list[Measure], tolerance: float,
         a, b = sorted(values)
         if b - a <= tolerance * b:
             continue
-        if not any(p.form == "p" and c.form == "c" and p.value != c.value and p.clause & _names(c.noun, same)
+        if not any(p.form == "p" and c.form == "c" and p.value != c.value and p.clause & _names(c.noun, same, of)
                    for c in items for p in items):
             continue
         ordered = sorted(items, key=lambda m: (m.block, m.start))
