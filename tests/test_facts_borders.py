@@ -84,7 +84,7 @@ def _conflicts(*paragraphs: str):
 
 
 def test_measure_given_two_ways():
-    (first, later), = _conflicts("The 450-megawatt plant opened.", "It will supply about 500 MW.")
+    (first, later), = _conflicts("The 450-megawatt plant opened.", "The plant will supply about 500 MW.")
     assert (first.words, later.words, first.noun) == ("450-megawatt", "500 MW", "plant")
 
 
@@ -93,6 +93,59 @@ def test_measure_given_two_ways():
     ("The 450-megawatt plant opened.", "It will supply 500 MW, up from 300 MW."),  # three figures, a change
     ("The 450-megawatt plant opened.", "That is more than the 300 megawatts of the old one."),  # a comparison
     ("The plant makes 450 megawatts.", "It will supply about 500 megawatts."),  # no compound form
+    ("The 450-megawatt plant opened.", "A mine nearby uses 500 megawatts."),  # the plain figure is another thing's
 ])
 def test_measures_that_agree_or_tell_a_change(paragraphs):
     assert _conflicts(*paragraphs) == []
+
+
+@pytest.mark.parametrize("text", [
+    "A 5,000-ton ship docked on Monday.\n\nIt carried 5,400 tonnes of grain.",  # short tons are not tonnes
+    "The 40-seat restaurant opened in May.\n\nThe party won 30 seats in parliament.",
+    "She owns a 12-room hotel.\n\nHer children play in two rooms upstairs.",
+    "The 120-km road opened in May.\n\nDrivers may use the road at 60 km an hour.",  # a rate
+    "The 5-foot statue was unveiled.\n\nThe statue stood 10 feet away from the gate.",  # a distance
+    "The 300-bed hospital opened.\n\nThe hospital has 250 beds in its main wing.",  # a part
+    "The 12-story building opened.\n\nShe told 14 storeys of her life.",
+    "A 1,000-tonne ship sank.\n\nThe vessel carried 2,000 tonnes of grain.",  # the grain's weight
+    "The 10-km tunnel opened.\n\nWorkers dug the tunnel 12 km under the sea.",  # a depth
+])
+def test_measures_of_different_things_pass(text):
+    assert found(text, "CL309") == []
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("The 450-megawatt plant opened.\n\nOfficials said the station would supply about 500 megawatts.", "500 megawatts"),
+    ("She owns a 12-room hotel.\n\nThe hotel has 14 rooms, all with a view.", "14 rooms"),
+    ("The 450-megawatt plant opened.\n\nThe station will supply 500 megawatts of power.", "500 megawatts"),
+])
+def test_measures_of_one_thing_are_flagged(text, flagged):
+    assert found(text, "CL309") == [flagged]
+
+
+def test_separated_remembers_each_pair_and_bounds_its_search():
+    import time
+
+    g = gazetteer()
+    borders.separated(g, "US.AZ", "MX")  # the town index, read once
+    start = time.process_time()
+    first = borders.separated(g, "US.CA", "IN")
+    again = [borders.separated(g, "US.CA", "IN") for _ in range(50)]
+    assert set(again) == {first} and time.process_time() - start < 0.5
+    assert borders._separated.cache_info().hits >= 50  # keyed on the two codes: plain data
+
+
+def test_all_places_come_in_one_order():
+    rows = gazetteer().all_places()
+    assert rows == sorted(rows, key=lambda r: (r[2], r[3], r[0], r[1]))
+
+
+def test_measures_scan_a_long_block_once():
+    import time
+
+    import regex
+
+    text = "The 450-megawatt plant will supply 500 megawatts to the grid. " * 4000
+    start = time.process_time()
+    found = measures([(0, text)], _UNITS, regex.compile(r"\bthan\b"))
+    assert len(found) == 8000 and time.process_time() - start < 2

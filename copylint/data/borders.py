@@ -1,10 +1,10 @@
-"""Which first-level divisions may border which (borders.json, built by scripts/build_borders.py), and whether a third
-division's towns lie between two that the map keeps apart."""
+"""Which first-level divisions may border which (borders.json), and whether a third one's towns lie between two."""
 from __future__ import annotations
 
 import json
 import math
 import threading
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,17 +39,42 @@ def source() -> str:
     return f"{table['source']}; {table['licence']}"
 
 
-@lru_cache(maxsize=1)
-def _towns(g) -> dict[tuple[int, int], list[tuple[float, float, str]]]:
-    """The gazetteer's towns of 15,000+ bucketed by 1-degree cell, with their division ('CC.admin1')."""
-    buckets: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
-    for lat, lon, cc, admin1 in g.all_places():
-        buckets.setdefault((math.floor(lat / _CELL), math.floor(lon / _CELL)), []).append((lat, lon, f"{cc}.{admin1}"))
-    return buckets
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """Plain data read once from the gazetteer: towns bucketed by cell, and each division's and country's towns
+    in bucket order with their place in it (duplicate rows dropped), grouped by cell."""
+
+    buckets: dict[tuple[int, int], list[tuple[float, float, str]]]
+    cells: dict[str, dict[tuple[int, int], list[tuple[int, float, float]]]]
 
 
-def _nearest(g, lat: float, lon: float) -> tuple[float, str] | None:
-    buckets = _towns(g)
+_INDEX: list[_Index] = []
+
+
+def _index(g) -> _Index:
+    if _INDEX:
+        return _INDEX[0]
+    with _LOCK:
+        if not _INDEX:
+            buckets: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
+            for lat, lon, cc, admin1 in g.all_places():
+                cell = (math.floor(lat / _CELL), math.floor(lon / _CELL))
+                buckets.setdefault(cell, []).append((lat, lon, f"{cc}.{admin1}"))
+            cells: dict[str, dict[tuple[int, int], list[tuple[int, float, float]]]] = {}
+            seen: set[tuple[float, float, str]] = set()
+            for order, town in enumerate(t for bucket in buckets.values() for t in bucket):
+                if town in seen:
+                    continue
+                seen.add(town)
+                lat, lon, div = town
+                cell = (math.floor(lat / _CELL), math.floor(lon / _CELL))
+                for key in (div, div.partition(".")[0]):
+                    cells.setdefault(key, {}).setdefault(cell, []).append((order, lat, lon))
+            _INDEX.append(_Index(buckets, cells))
+    return _INDEX[0]
+
+
+def _nearest(buckets: dict, lat: float, lon: float) -> tuple[float, str] | None:
     i, j = math.floor(lat / _CELL), math.floor(lon / _CELL)
     coslat = max(math.cos(math.radians(lat)), 0.05)
     best: tuple[float, str] | None = None
@@ -62,29 +87,52 @@ def _nearest(g, lat: float, lon: float) -> tuple[float, str] | None:
     return best if best is not None and best[0] <= _REACH_KM else None
 
 
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    """A lower bound of the squared distance (as separated() measures it) between any town of cell a and of cell b."""
+    dlat = max(b[0] - a[0] - 1, a[0] - b[0] - 1, 0) * _CELL
+    dlon = max(b[1] - a[1] - 1, a[1] - b[1] - 1, 0) * _CELL
+    lows = (abs(a[0] * _CELL), abs((a[0] + 1) * _CELL))
+    c = min(math.cos(math.radians(min(x, 90.0))) for x in lows)
+    return (dlat * dlat + (dlon * c) ** 2) * (1 - 1e-9)
+
+
+def _closest(mine: dict, theirs: dict) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The nearest pair of towns, a town of mine first; ties go to the earlier towns in bucket order. Cell pairs are
+    tried nearest first and the search stops once no cell pair can hold a nearer pair."""
+    pairs = sorted((_gap(a, b), a, b) for a in mine for b in theirs)
+    best: tuple[float, int, int, tuple[float, float], tuple[float, float]] | None = None
+    for low, a, b in pairs:
+        if best is not None and low > best[0]:
+            break
+        for i, plat, plon in mine[a]:
+            c = math.cos(math.radians(plat))
+            for j, qlat, qlon in theirs[b]:
+                d = (plat - qlat) ** 2 + ((plon - qlon) * c) ** 2
+                if best is None or (d, i, j) < best[:3]:
+                    best = (d, i, j, (plat, plon), (qlat, qlon))
+    assert best is not None
+    return best[3], best[4]
+
+
 def separated(g, a: str, b: str) -> bool:
     """Whether towns of a third division lie along the line between the nearest towns of a and b (a division; b a
     division or a country) at two of its nine sample points or more: land held by another. Points that only sea
     or empty land surrounds count for neither, so two divisions that only a desert or a strait parts pass."""
-    mine = [(lat, lon) for lat, lon, div in _all(g) if div == a]
-    theirs = [(lat, lon) for lat, lon, div in _all(g) if (div == b if "." in b else div.partition(".")[0] == b)]
-    if not mine or not theirs:
+    _index(g)
+    return _separated(a, b)
+
+
+@lru_cache(maxsize=4096)
+def _separated(a: str, b: str) -> bool:
+    index = _INDEX[0]
+    mine, theirs = index.cells.get(a), index.cells.get(b)
+    if "." not in a or not mine or not theirs:
         return False
-    best = None
-    for p in mine:
-        for q in theirs:
-            d = (p[0] - q[0]) ** 2 + ((p[1] - q[1]) * math.cos(math.radians(p[0]))) ** 2
-            if best is None or d < best[0]:
-                best = (d, p, q)
-    _, p, q = best
+    p, q = _closest(mine, theirs)
     third = 0
     for k in range(1, _SAMPLES + 1):
         t = k / (_SAMPLES + 1)
-        hit = _nearest(g, p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1]))
+        hit = _nearest(index.buckets, p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1]))
         if hit is not None and hit[1] != a and hit[1] != b and hit[1].partition(".")[0] != b:
             third += 1
     return third >= 2
-
-
-def _all(g) -> list[tuple[float, float, str]]:
-    return [town for bucket in _towns(g).values() for town in bucket]

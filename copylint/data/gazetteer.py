@@ -238,7 +238,7 @@ class Gazetteer:
     def all_places(self) -> list[tuple[float, float, str, str]]:
         """(lat, lon, country, admin1) of every town of 15k+ (English names of big towns repeat their rows)."""
         with self._db_lock:
-            return self._db.execute("SELECT lat, lon, cc, admin1 FROM places").fetchall()
+            return self._db.execute("SELECT lat, lon, cc, admin1 FROM places ORDER BY cc, admin1, lat, lon").fetchall()
 
     def is_known(self, name: str) -> bool:
         """A country, demonym, region or place of any size by that name."""

@@ -185,9 +185,13 @@ class Contradiction(Kind):
             if not isinstance(facet, dict) or set(facet) - {"name", "values", "skip"} or "values" not in facet:
                 raise RuleError(rule.path, f"facet[{i}]", "needs name and values (and optionally skip), nothing else")
         measure = rule.params.get("measure")
-        if measure is not None and (set(measure) - {"units", "skip", "tolerance"} or not isinstance(measure.get("units"), dict)
-                                    or not isinstance(measure.get("skip"), str)):
-            raise RuleError(rule.path, "measure", "needs units (a table of unit = [aliases]) and skip, and optionally tolerance")
+        if measure is not None and (set(measure) - {"units", "skip", "tolerance", "same", "of"}
+                                    or not isinstance(measure.get("units"), dict)
+                                    or not isinstance(measure.get("skip"), str)
+                                    or not all(isinstance(g, list) for g in measure.get("same", []))):
+            raise RuleError(rule.path, "measure", "needs units (a table of unit = [aliases]) and skip, and optionally "
+                            "tolerance, same (lists of words that stand for one another) and of (words a figure 'of' may "
+                            "measure and still be the noun's)")
         for facet in cls._facets_of(rule):
             for pattern in (*(p for _, p in facet.values), facet.skip):
                 if pattern is not None:
@@ -309,7 +313,10 @@ class Contradiction(Kind):
             return
         units = tuple((name, tuple(aliases)) for name, aliases in table["units"].items())
         blocks = [(index, block.text) for index, block in self.blocks(doc)]
-        for first, later in conflicts(measures(blocks, units, _skip(table["skip"])), float(table.get("tolerance", 0))):
+        same = tuple(tuple(group) for group in table.get("same", ()))
+        found = measures(blocks, units, _skip(table["skip"]))
+        of = tuple(table.get("of", ()))
+        for first, later in conflicts(found, float(table.get("tolerance", 0)), same, of):
             compound = first if first.form == "c" else later
             block = doc.blocks[later.block]
             line = doc.source.count("\n", 0, doc.blocks[first.block].to_source(first.start)) + 1

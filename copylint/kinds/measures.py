@@ -1,21 +1,27 @@
 """One measure written two ways in an article: "the 450-megawatt plant" and "about 500 megawatts" for the same thing."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
 import regex
 
+from ..document import split_sentences
+
 _WORDS = {w: n for n, w in enumerate("one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
                                      "fifteen sixteen seventeen eighteen nineteen twenty".split(), 1)}
 _NUMBER = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:{'|'.join(_WORDS)}))"
-_SENTENCE_END = regex.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?\p{Lu})|\n")
+# A clause ends at a semicolon, colon or dash, or at a comma before a conjunction that starts a new clause.
+_CLAUSE_END = regex.compile(r"[;:—–]|\s-\s|,\s+(?:but|and|while|whereas|although|though)\s", regex.I)
+_WORD = regex.compile(r"\p{L}+")
 
 
 @dataclass(frozen=True, slots=True)
 class Measure:
-    """A figure with its unit as written: 'c' a compound modifier ('450-megawatt plant', noun 'plant'), 'p' plain."""
+    """A figure with its unit as written: 'c' a compound modifier ('450-megawatt plant', noun 'plant'), 'p' plain
+    (clause: the lower-case words of the clause that holds it, to tell what the figure measures)."""
 
     form: str
     unit: str
@@ -25,6 +31,7 @@ class Measure:
     end: int
     words: str
     noun: str
+    clause: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -33,16 +40,20 @@ def _patterns(units: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[regex.Pat
     words = "|".join(sorted((regex.escape(a) for a in alias), key=len, reverse=True))
     compound = regex.compile(rf"\b{_NUMBER}-(?P<u>{words})(?:-(?:long|high|tall|wide|deep|strong))?\s+"
                              rf"(?P<noun>[a-z]+)", regex.I)
-    plain = regex.compile(rf"\b{_NUMBER}\s+(?P<u>{words})(?:e?s)?\b", regex.I)
+    plain = regex.compile(rf"\b{_NUMBER}\s+(?P<u>{words})(?P<pl>e?s)?\b(?:\s+of\s+(?P<of>[a-z]+))?", regex.I)
     return compound, plain, alias
 
 
-def _sentence(text: str, pos: int) -> tuple[int, int]:
-    start = 0
-    for m in _SENTENCE_END.finditer(text, 0, pos):
-        start = m.end()
-    m = _SENTENCE_END.search(text, pos)
-    return start, m.start() + 1 if m else len(text)
+def _clause(text: str, start: int, end: int, pos: int) -> frozenset[str]:
+    """The folded words of the clause of [start, end) that holds pos."""
+    left, right = start, end
+    for m in _CLAUSE_END.finditer(text, start, end):
+        if m.end() <= pos:
+            left = m.end()
+        elif m.start() >= pos:
+            right = m.start()
+            break
+    return frozenset(w.casefold() for w in _WORD.findall(text, left, right))
 
 
 def measures(blocks: list[tuple[int, str]], units: tuple[tuple[str, tuple[str, ...]], ...],
@@ -53,6 +64,8 @@ def measures(blocks: list[tuple[int, str]], units: tuple[tuple[str, tuple[str, .
     found: list[Measure] = []
     for index, text in blocks:
         taken: set[int] = set()
+        spans = split_sentences(text)
+        starts = [s for s, _ in spans]
         for form, rx in (("c", compound), ("p", plain)):
             for m in rx.finditer(text):
                 if m.start() in taken:
@@ -61,20 +74,38 @@ def measures(blocks: list[tuple[int, str]], units: tuple[tuple[str, tuple[str, .
                 unit = alias.get(m.group("u").casefold())
                 if unit is None:
                     continue
-                s, e = _sentence(text, m.start())
+                k = bisect_right(starts, m.start()) - 1
+                s, e = spans[k] if k >= 0 else (0, len(text))
                 if skip.search(text, s, e):
                     unit = f"{unit}?"  # said, but not judged: it still counts as a second figure
                 n = m.group("n").casefold()
                 value = float(_WORDS[n]) if n in _WORDS else float(n.replace(",", ""))
                 noun = m.group("noun") if form == "c" else ""
-                end = m.end("u") if form == "c" else m.end()
-                found.append(Measure(form, unit, value, index, m.start(), end, text[m.start():end], noun))
+                end = m.end("u") if form == "c" else max(m.end("u"), m.end("pl"))
+                clause = _clause(text, s, e, m.start()) if form == "p" else frozenset()
+                if form == "p" and m.group("of"):
+                    clause = frozenset({f"of {m.group('of').casefold()}"})  # '2,000 tonnes of grain' measures grain
+                found.append(Measure(form, unit, value, index, m.start(), end, text[m.start():end], noun, clause))
     return found
 
 
-def conflicts(found: list[Measure], tolerance: float) -> Iterator[tuple[Measure, Measure]]:
+def _names(noun: str, same: tuple[tuple[str, ...], ...], of: tuple[str, ...]) -> set[str]:
+    """The noun, its plural and the words that may stand for it ('plant': 'station', 'facility'), and 'of W' for the
+    words W of a figure that still measures the noun ('500 megawatts of power')."""
+    noun = noun.casefold()
+    names = {f"of {w}" for w in of} | {noun, f"{noun}s", f"{noun}es", f"{noun[:-1]}ies" if noun.endswith("y") else noun}
+    for group in same:
+        if noun in group:
+            names.update(group)
+    return names
+
+
+def conflicts(found: list[Measure], tolerance: float,
+              same: tuple[tuple[str, ...], ...] = (), of: tuple[str, ...] = ()) -> Iterator[tuple[Measure, Measure]]:
     """(earlier, later) for each unit the article gives exactly two figures, one as a compound modifier and one
-    plain, both in sentences that tell of no change or comparison, and more than `tolerance` apart."""
+    plain, both in sentences that tell of no change or comparison, more than `tolerance` apart, and the plain
+    figure's clause names the compound's noun or a word for it (same): 'the 12-room hotel' and 'two rooms
+    upstairs' measure different things."""
     by_unit: dict[str, list[Measure]] = {}
     for m in found:
         by_unit.setdefault(m.unit.rstrip("?"), []).append(m)
@@ -86,6 +117,9 @@ def conflicts(found: list[Measure], tolerance: float) -> Iterator[tuple[Measure,
             continue
         a, b = sorted(values)
         if b - a <= tolerance * b:
+            continue
+        if not any(p.form == "p" and c.form == "c" and p.value != c.value and p.clause & _names(c.noun, same, of)
+                   for c in items for p in items):
             continue
         ordered = sorted(items, key=lambda m: (m.block, m.start))
         first = ordered[0]
