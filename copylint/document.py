@@ -117,23 +117,25 @@ class Document:
         return fold(self.prose)
 
     @cached_property
-    def _folded_words(self) -> list[str]:
-        # One tokenizing pass over the folded prose serves both the word set and the word count.
-        return WORD_RE.findall(self.folded)
+    def _word_stats(self) -> tuple[int, frozenset[str]]:
+        # One tokenizing pass over the folded prose serves both the word count and the word set; the list of every
+        # word is not kept (a file of short lines holds millions).
+        folded = WORD_RE.findall(self.folded)
+        whole = set(folded)
+        # Parts of hyphenated and possessive words count too: "minister's" also gives "minister".
+        joined = " ".join(w for w in whole if "-" in w or "'" in w)
+        whole.update(joined.replace("-", " ").replace("'", " ").split())
+        return len(folded), frozenset(whole)
 
     @cached_property
     def word_count(self) -> int:
-        return len(self._folded_words)
+        return self._word_stats[0]
 
     @cached_property
     def words(self) -> frozenset[str]:
         """The distinct words of the prose (and their hyphen/apostrophe parts), lower-cased with straight
         apostrophes: a rule whose trigger words are all absent can skip the document without scanning it."""
-        whole = set(self._folded_words)
-        # Parts of hyphenated and possessive words count too: "minister's" also gives "minister".
-        joined = " ".join(w for w in whole if "-" in w or "'" in w)
-        whole.update(joined.replace("-", " ").replace("'", " ").split())
-        return frozenset(whole)
+        return self._word_stats[1]
 
     def has_any(self, words: "frozenset[str] | set[str]") -> bool:
         return not self.words.isdisjoint(words)
@@ -182,17 +184,23 @@ def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 def _split_uncached(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
+    # One scan of the whole text: no sentence end holds a line break, and at a line's end the lookahead sees the
+    # break (whitespace) where a scan of the line alone sees its end, so each line gets the matches it would alone.
+    ends = _SENTENCE_END.finditer(text)
+    m = next(ends, None)
     for line_start, line_end in _logical_lines(text):
         start = line_start
-        for m in _SENTENCE_END.finditer(text, line_start, line_end):
-            if m.group().startswith(".") and len(m.group().rstrip("\"'”’)]")) == 1 and _is_abbreviation(text, m.start()):
+        while m is not None and m.start() < line_end:
+            found, m = m, next(ends, None)
+            if found.group().startswith(".") and len(found.group().rstrip("\"'”’)]")) == 1 \
+                    and _is_abbreviation(text, found.start()):
                 continue
-            nxt = m.end()
+            nxt = found.end()
             while nxt < line_end and text[nxt].isspace():
                 nxt += 1
             if nxt < line_end and text[nxt].islower():
                 continue
-            _append(spans, text, start, m.end())
+            _append(spans, text, start, found.end())
             start = nxt
         _append(spans, text, start, line_end)
     return tuple(spans)

@@ -5,6 +5,7 @@ that opens with a determiner and a singular noun, then a base-form verb ("The co
 from __future__ import annotations
 
 import re
+from array import array
 from typing import Iterable
 
 from ..data.lexicon import word_classes
@@ -54,21 +55,25 @@ class SubjectVerb(Kind):
             if self.shape.search(block.text) is None:
                 continue
             classes = classes or word_classes()
-            tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(block.text)]
-            words = [t[2] for t in tokens]
-            for i in range(len(tokens)):
-                if self._clause_start(tokens, i):
-                    finding = self._check_clause(doc, block, tokens, words, i, classes)
+            # Each token's text and start only (its end is start + length): no tuple per token.
+            words: list[str] = []
+            starts = array("l")
+            for m in _TOKEN.finditer(block.text):
+                words.append(m.group())
+                starts.append(m.start())
+            for i in range(len(words)):
+                if self._clause_start(words, i):
+                    finding = self._check_clause(doc, block, starts, words, i, classes)
                     if finding is not None:
                         yield finding
 
-    def _clause_start(self, tokens, i: int) -> bool:
+    def _clause_start(self, words, i: int) -> bool:
         if i == 0:
             return True
-        before = tokens[i - 1][2]
+        before = words[i - 1]
         return before in ".!?;:\"“(" or before.lower() in self.openers
 
-    def _check_clause(self, doc, block, tokens, words, i, classes):
+    def _check_clause(self, doc, block, starts, words, i, classes):
         j = i
         if j < len(words) and words[j].lower() not in _SINGULAR_DET | _PLURAL_DET:
             return None
@@ -116,7 +121,8 @@ class SubjectVerb(Kind):
             return None
         if number == "singular" and words[head].lower() in self.collectives:
             return None  # "the government of Iraq are": British collective plural
-        start, end, verb = tokens[k]
+        start, verb = starts[k], words[k]
+        end = start + len(verb)
         return self.finding(doc, block, start, end, match_case(verb, other), subject=words[head], verb=verb)
 
 

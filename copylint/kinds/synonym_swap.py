@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import dataclasses
+from array import array
+from collections.abc import Sequence
 from typing import Iterable, NamedTuple
 
 from zlib import crc32
@@ -17,6 +19,34 @@ _NAME_GLUE = frozenset(("of", "and", "the", "for", "'s", "on", "in"))
 FUNCTION_WORDS = frozenset("""a an the this that these those his her its their our my your some any no each every of in
     on at by for from to with into onto over under about after before between among against during and or but nor
     as than 's is are was were be been""".split())
+
+
+_LONG_RUN = 1_000  # words: a longer run's tokens are made one by one as a candidate reads them
+
+
+class LazyTokens(Sequence):
+    """The tokens of a long run (as spin_lexicon.tokens gives them), each made when first read: the candidates of
+    a file of a million short lines read a few, and a list would hold them all. The same index gives the same
+    object."""
+
+    def __init__(self, text: str, folded: str, start: int, end: int) -> None:
+        self._text, self._folded, self._end = text, folded, end
+        self._starts = array("l", (m.start() for m in TOKEN.finditer(folded, start, end)))
+        self._made: dict[int, Token] = {}
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        token = self._made.get(index)
+        if token is None:
+            m = TOKEN.match(self._folded, self._starts[index], self._end)
+            token = self._made[index] = Token(m.group(), m.start(), m.end(), self._text[m.start()].isupper())
+        return token
 
 
 class Candidate(NamedTuple):
@@ -55,8 +85,18 @@ def pair_hits(pairs: PairLexicon, words: list[str]) -> list[Candidate]:
     """Every two adjacent words of a run that are both thesaurus swaps of a firm collocation's words ("provide
     series" for "supply chain") while real text does not show them together."""
     found = []
+    # Most words are no synonym of a collocation word, and then no pair holding them is one: each distinct word is
+    # looked up once, and each distinct pair of two synonyms once.
+    swappable = {w: bool(pairs.synonym_of(w)) for w in set(words)}
+    known: dict[tuple[str, str], list[tuple[str, float]]] = {}
     for lo in range(len(words) - 1):
-        for phrase, confidence in pairs.collocations(words[lo], words[lo + 1]):
+        first, second = words[lo], words[lo + 1]
+        if not (swappable[first] and swappable[second]):
+            continue
+        pair = (first, second)
+        if pair not in known:
+            known[pair] = pairs.collocations(first, second)
+        for phrase, confidence in known[pair]:
             found.append(Candidate(confidence, lo, lo + 2, Entry(0, phrase, confidence, False, False, True)))
     return found
 
@@ -133,7 +173,7 @@ class SynonymSwap(Kind):
                 cands = hits(lex, words) + pair_hits(pairs, words)
                 if not cands:
                     continue
-                seg = tokens(text, folded, start, end)
+                seg = tokens(text, folded, start, end) if len(words) <= _LONG_RUN else LazyTokens(text, folded, start, end)
                 chosen: list[Candidate] = []
                 for cand in sorted(cands, reverse=True):
                     if fits(cand, seg, text) and all(cand.hi <= c.lo or cand.lo >= c.hi for c in chosen):
