@@ -58,8 +58,10 @@ class SubjectVerb(Kind):
             # Each token's text and start only (its end is start + length): no tuple per token.
             words: list[str] = []
             starts = array("l")
+            distinct: dict[str, str] = {}  # one string per distinct word: a long block repeats most
             for m in _TOKEN.finditer(block.text):
-                words.append(m.group())
+                word = m.group()
+                words.append(distinct.setdefault(word, word))
                 starts.append(m.start())
             for i in range(len(words)):
                 if self._clause_start(words, i):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from array import array
 from collections.abc import Sequence
 from typing import Iterable, NamedTuple
@@ -21,6 +22,7 @@ FUNCTION_WORDS = frozenset("""a an the this that these those his her its their o
     as than 's is are was were be been""".split())
 
 
+_CHUNK = 4_096  # words of a run encoded at a time
 _LONG_RUN = 1_000  # words: a longer run's tokens are made one by one as a candidate reads them
 
 
@@ -49,6 +51,15 @@ class LazyTokens(Sequence):
         return token
 
 
+_LONG_TEXT = 100_000  # characters: a longer run's words are read one string per distinct word
+
+
+def _distinct(folded: str, start: int, end: int) -> list[str]:
+    """TOKEN.findall(folded, start, end) holding one string per distinct word (a long run repeats most)."""
+    distinct: dict[str, str] = {}
+    return [distinct.setdefault(w, w) for w in map(re.Match.group, TOKEN.finditer(folded, start, end))]
+
+
 class Candidate(NamedTuple):
     confidence: float
     lo: int
@@ -64,20 +75,26 @@ def sensitivity(doc: Document) -> float:
 def hits(lex: Lexicon, words: list[str]) -> list[Candidate]:
     """Every window of two to four words of a run that the lexicon knows as a swap (or inversion) of a firm
     collocation. Each window's CRC-32 grows word by word and is tested against the lexicon's phrase bitmap; only
-    the few windows that pass are looked up."""
+    the few windows that pass are looked up (each distinct one once). A long run is encoded a chunk at a time."""
     found = []
-    bitmap, entries = lex.phrase_bitmap, lex.entries
+    bitmap = lex.phrase_bitmap
     low = PHRASE_BITS - 1
-    raw = [w.encode("utf-8") for w in words]
-    spaced = [b" " + w for w in raw]
-    n = len(raw)
-    for lo in range(n - 1):
-        check = crc32(raw[lo])
-        for hi in range(lo + 2, min(n, lo + 4) + 1):
-            check = crc32(spaced[hi - 1], check)
-            bit = check & low
-            if bitmap[bit >> 3] >> (bit & 7) & 1:
-                found.extend(Candidate(e.confidence, lo, hi, e) for e in entries(b" ".join(raw[lo:hi])))
+    known: dict[bytes, list[Entry]] = {}
+    n = len(words)
+    for base in range(0, n - 1, _CHUNK):
+        raw = [w.encode("utf-8") for w in words[base:base + _CHUNK + 3]]
+        spaced = [b" " + w for w in raw]
+        for lo in range(base, min(n - 1, base + _CHUNK)):
+            check = crc32(raw[lo - base])
+            for hi in range(lo + 2, min(n, lo + 4) + 1):
+                check = crc32(spaced[hi - 1 - base], check)
+                bit = check & low
+                if bitmap[bit >> 3] >> (bit & 7) & 1:
+                    phrase = b" ".join(raw[lo - base:hi - base])
+                    entries = known.get(phrase)
+                    if entries is None:
+                        entries = known[phrase] = lex.entries(phrase)
+                    found.extend(Candidate(e.confidence, lo, hi, e) for e in entries)
     return found
 
 
@@ -169,7 +186,7 @@ class SynonymSwap(Kind):
             text = block.text
             folded = fold(text)
             for start, end in segment_spans(folded):
-                words = TOKEN.findall(folded, start, end)
+                words = TOKEN.findall(folded, start, end) if end - start <= _LONG_TEXT else _distinct(folded, start, end)
                 cands = hits(lex, words) + pair_hits(pairs, words)
                 if not cands:
                     continue
