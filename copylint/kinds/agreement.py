@@ -17,6 +17,7 @@ from .base import Kind, match_case
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|[^\sA-Za-z]")
 _SINGULAR_DET = frozenset("the a an this that each every my his her its our their your no".split())
 _PLURAL_DET = frozenset("the these those my his her its our their your no some many several all both".split())
+_DETERMINERS = _SINGULAR_DET | _PLURAL_DET
 _MODALS = frozenset("will would can could shall should may might must".split())
 _VERBS = {"is": ("singular", "are"), "was": ("singular", "were"), "has": ("singular", "have"), "does": ("singular", "do"),
           "are": ("plural", "is"), "were": ("plural", "was"), "have": ("plural", "has"), "do": ("plural", "does")}
@@ -64,7 +65,8 @@ class SubjectVerb(Kind):
                 words.append(distinct.setdefault(word, word))
                 starts.append(m.start())
             for i in range(len(words)):
-                if self._clause_start(words, i):
+                # A clause's subject opens with a determiner (_check_clause's first test, made first: it is cheap).
+                if words[i].lower() in _DETERMINERS and self._clause_start(words, i):
                     finding = self._check_clause(doc, block, starts, words, i, classes)
                     if finding is not None:
                         yield finding

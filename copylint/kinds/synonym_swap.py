@@ -192,9 +192,11 @@ class SynonymSwap(Kind):
                     continue
                 seg = tokens(text, folded, start, end) if len(words) <= _LONG_RUN else LazyTokens(text, folded, start, end)
                 chosen: list[Candidate] = []
+                taken: set[int] = set()  # the word indices of the chosen windows: overlap is a shared index
                 for cand in sorted(cands, reverse=True):
-                    if fits(cand, seg, text) and all(cand.hi <= c.lo or cand.lo >= c.hi for c in chosen):
+                    if fits(cand, seg, text) and taken.isdisjoint(range(cand.lo, cand.hi)):
                         chosen.append(cand)
+                        taken.update(range(cand.lo, cand.hi))
                 for cand in chosen:
                     yield block, seg, cand
 
