@@ -276,9 +276,10 @@ def _logical_lines(text: str) -> Iterator[tuple[int, int]]:
         if nl == -1:
             yield start, len(text)
             return
-        line = text[pos:nl].rstrip()
-        following = text[nl + 1 : nl + 2]
-        wraps = len(line) >= 50 and line[-1:] not in ".!?:”\"" and following.islower()
+        wraps = False
+        if nl - pos >= 50:  # a shorter line never wraps (its stripped length is less)
+            line = text[pos:nl].rstrip()
+            wraps = len(line) >= 50 and line[-1:] not in ".!?:”\"" and text[nl + 1 : nl + 2].islower()
         if not wraps:
             yield start, nl
             start = nl + 1
