@@ -1,9 +1,12 @@
 """Document model: the original source plus prose blocks with exact offset maps, sentences and lines."""
 from __future__ import annotations
 
+from array import array
+from collections.abc import Sequence as SequenceABC
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Any, Callable, Hashable, Iterator, Mapping, Sequence
+from itertools import repeat
+from typing import Any, Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 
 import re
 
@@ -16,6 +19,8 @@ CODE_TOKEN = "\ufffc"
 
 # The stdlib engine tokenizes about a third faster than the regex module; this is the hottest shared pass.
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
+
+_WORD_CHUNK = 1 << 20  # characters of prose tokenized at a time for the word count and set
 
 # Abbreviations that end with a period but do not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -69,6 +74,38 @@ class Sentence:
     end: int
 
 
+class Sentences(SequenceABC):
+    """The sentences of a document, kept as three offset columns: each Sentence is made when read (a file of
+    short lines holds millions, and an object per sentence would hold ~120 bytes each)."""
+
+    __slots__ = ("_block", "_start", "_end")
+
+    def __init__(self) -> None:
+        self._block, self._start, self._end = array("l"), array("l"), array("l")
+
+    def extend(self, block: int, spans: Iterable[tuple[int, int]]) -> None:
+        before = len(self._start)
+        for start, end in spans:
+            self._start.append(start)
+            self._end.append(end)
+        self._block.extend(repeat(block, len(self._start) - before))
+
+    def __len__(self) -> int:
+        return len(self._start)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        return Sentence(self._block[index], self._start[index], self._end[index])
+
+    def __iter__(self) -> Iterator[Sentence]:
+        return map(Sentence, self._block, self._start, self._end)
+
+    def spans(self) -> Iterator[tuple[int, int, int]]:
+        """(block, start, end) of each sentence, no Sentence made (a hot loop over millions)."""
+        return zip(self._block, self._start, self._end)
+
+
 class Document:
     """A parsed input: path, format, original source and its prose blocks."""
 
@@ -100,11 +137,11 @@ class Document:
         return self.__dict__.get("_memo", {}).pop(key, None)
 
     @cached_property
-    def sentences(self) -> tuple[Sentence, ...]:
-        out: list[Sentence] = []
+    def sentences(self) -> Sentences:
+        out = Sentences()
         for index, block in enumerate(self.blocks):
-            out.extend(Sentence(index, s, e) for s, e in _sentence_spans(block.text))
-        return tuple(out)
+            out.extend(index, _sentence_spans(block.text))
+        return out
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.blocks[sentence.block].text[sentence.start : sentence.end]
@@ -117,23 +154,32 @@ class Document:
         return fold(self.prose)
 
     @cached_property
-    def _folded_words(self) -> list[str]:
-        # One tokenizing pass over the folded prose serves both the word set and the word count.
-        return WORD_RE.findall(self.folded)
+    def _word_stats(self) -> tuple[int, frozenset[str]]:
+        # One tokenizing pass over the folded prose serves both the word count and the word set; the list of every
+        # word is not kept (a file of short lines holds millions).
+        folded, count, whole = self.folded, 0, set()
+        pos = 0
+        while pos < len(folded):  # a chunk at a time, cut at a line break (no word spans one)
+            cut = folded.find("\n", pos + _WORD_CHUNK)
+            cut = len(folded) if cut == -1 else cut
+            chunk = WORD_RE.findall(folded, pos, cut)
+            count += len(chunk)
+            whole.update(chunk)
+            pos = cut
+        # Parts of hyphenated and possessive words count too: "minister's" also gives "minister".
+        joined = " ".join(w for w in whole if "-" in w or "'" in w)
+        whole.update(joined.replace("-", " ").replace("'", " ").split())
+        return count, frozenset(whole)
 
     @cached_property
     def word_count(self) -> int:
-        return len(self._folded_words)
+        return self._word_stats[0]
 
     @cached_property
     def words(self) -> frozenset[str]:
         """The distinct words of the prose (and their hyphen/apostrophe parts), lower-cased with straight
         apostrophes: a rule whose trigger words are all absent can skip the document without scanning it."""
-        whole = set(self._folded_words)
-        # Parts of hyphenated and possessive words count too: "minister's" also gives "minister".
-        joined = " ".join(w for w in whole if "-" in w or "'" in w)
-        whole.update(joined.replace("-", " ").replace("'", " ").split())
-        return frozenset(whole)
+        return self._word_stats[1]
 
     def has_any(self, words: "frozenset[str] | set[str]") -> bool:
         return not self.words.isdisjoint(words)
@@ -176,38 +222,49 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 _CACHED_BLOCK = 100_000
 
 
-def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
-    return _split_sentences(text) if len(text) <= _CACHED_BLOCK else _split_uncached(text)
+def _sentence_spans(text: str) -> Iterable[tuple[int, int]]:
+    return _split_sentences(text) if len(text) <= _CACHED_BLOCK else _iter_spans(text)
 
 
 def _split_uncached(text: str) -> tuple[tuple[int, int], ...]:
-    spans: list[tuple[int, int]] = []
+    return tuple(_iter_spans(text))
+
+
+def _iter_spans(text: str) -> Iterator[tuple[int, int]]:
+    # One scan of the whole text: no sentence end holds a line break, and at a line's end the lookahead sees the
+    # break (whitespace) where a scan of the line alone sees its end, so each line gets the matches it would alone.
+    ends = _SENTENCE_END.finditer(text)
+    m = next(ends, None)
     for line_start, line_end in _logical_lines(text):
         start = line_start
-        for m in _SENTENCE_END.finditer(text, line_start, line_end):
-            if m.group().startswith(".") and len(m.group().rstrip("\"'”’)]")) == 1 and _is_abbreviation(text, m.start()):
+        while m is not None and m.start() < line_end:
+            found, m = m, next(ends, None)
+            if found.group().startswith(".") and len(found.group().rstrip("\"'”’)]")) == 1 \
+                    and _is_abbreviation(text, found.start()):
                 continue
-            nxt = m.end()
+            nxt = found.end()
             while nxt < line_end and text[nxt].isspace():
                 nxt += 1
             if nxt < line_end and text[nxt].islower():
                 continue
-            _append(spans, text, start, m.end())
+            span = _trimmed(text, start, found.end())
+            if span is not None:
+                yield span
             start = nxt
-        _append(spans, text, start, line_end)
-    return tuple(spans)
+        span = _trimmed(text, start, line_end)
+        if span is not None:
+            yield span
 
 
 _split_sentences = lru_cache(maxsize=256)(_split_uncached)  # several kinds split the same block texts
 
 
-def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end > start:
-        spans.append((start, end))
+    return (start, end) if end > start else None
 
 
 def _logical_lines(text: str) -> Iterator[tuple[int, int]]:
@@ -219,9 +276,10 @@ def _logical_lines(text: str) -> Iterator[tuple[int, int]]:
         if nl == -1:
             yield start, len(text)
             return
-        line = text[pos:nl].rstrip()
-        following = text[nl + 1 : nl + 2]
-        wraps = len(line) >= 50 and line[-1:] not in ".!?:”\"" and following.islower()
+        wraps = False
+        if nl - pos >= 50:  # a shorter line never wraps (its stripped length is less)
+            line = text[pos:nl].rstrip()
+            wraps = len(line) >= 50 and line[-1:] not in ".!?:”\"" and text[nl + 1 : nl + 2].islower()
         if not wraps:
             yield start, nl
             start = nl + 1

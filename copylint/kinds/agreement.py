@@ -5,6 +5,7 @@ that opens with a determiner and a singular noun, then a base-form verb ("The co
 from __future__ import annotations
 
 import re
+from array import array
 from typing import Iterable
 
 from ..data.lexicon import word_classes
@@ -16,6 +17,7 @@ from .base import Kind, match_case
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|[^\sA-Za-z]")
 _SINGULAR_DET = frozenset("the a an this that each every my his her its our their your no".split())
 _PLURAL_DET = frozenset("the these those my his her its our their your no some many several all both".split())
+_DETERMINERS = _SINGULAR_DET | _PLURAL_DET
 _MODALS = frozenset("will would can could shall should may might must".split())
 _VERBS = {"is": ("singular", "are"), "was": ("singular", "were"), "has": ("singular", "have"), "does": ("singular", "do"),
           "are": ("plural", "is"), "were": ("plural", "was"), "have": ("plural", "has"), "do": ("plural", "does")}
@@ -54,21 +56,28 @@ class SubjectVerb(Kind):
             if self.shape.search(block.text) is None:
                 continue
             classes = classes or word_classes()
-            tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(block.text)]
-            words = [t[2] for t in tokens]
-            for i in range(len(tokens)):
-                if self._clause_start(tokens, i):
-                    finding = self._check_clause(doc, block, tokens, words, i, classes)
+            # Each token's text and start only (its end is start + length): no tuple per token.
+            words: list[str] = []
+            starts = array("l")
+            distinct: dict[str, str] = {}  # one string per distinct word: a long block repeats most
+            for m in _TOKEN.finditer(block.text):
+                word = m.group()
+                words.append(distinct.setdefault(word, word))
+                starts.append(m.start())
+            for i in range(len(words)):
+                # A clause's subject opens with a determiner (_check_clause's first test, made first: it is cheap).
+                if words[i].lower() in _DETERMINERS and self._clause_start(words, i):
+                    finding = self._check_clause(doc, block, starts, words, i, classes)
                     if finding is not None:
                         yield finding
 
-    def _clause_start(self, tokens, i: int) -> bool:
+    def _clause_start(self, words, i: int) -> bool:
         if i == 0:
             return True
-        before = tokens[i - 1][2]
+        before = words[i - 1]
         return before in ".!?;:\"“(" or before.lower() in self.openers
 
-    def _check_clause(self, doc, block, tokens, words, i, classes):
+    def _check_clause(self, doc, block, starts, words, i, classes):
         j = i
         if j < len(words) and words[j].lower() not in _SINGULAR_DET | _PLURAL_DET:
             return None
@@ -116,7 +125,8 @@ class SubjectVerb(Kind):
             return None
         if number == "singular" and words[head].lower() in self.collectives:
             return None  # "the government of Iraq are": British collective plural
-        start, end, verb = tokens[k]
+        start, verb = starts[k], words[k]
+        end = start + len(verb)
         return self.finding(doc, block, start, end, match_case(verb, other), subject=words[head], verb=verb)
 
 

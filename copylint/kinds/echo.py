@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import collections
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import regex
 
@@ -30,14 +30,14 @@ def _words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _WORD.finditer(text)]
 
 
-def _prose_sentences(doc: Document, scopes: frozenset[str]) -> list[tuple[Sentence, str]]:
-    """(sentence, its text) for the sentences of the checked blocks: one pass shared by the echo kinds."""
-
-    def compute() -> list[tuple[Sentence, str]]:
-        texts = [b.text if b.scope in scopes else None for b in doc.blocks]
-        return [(s, text[s.start:s.end]) for s in doc.sentences if (text := texts[s.block]) is not None]
-
-    return doc.memo(("echo.sentences", scopes), compute)
+def _prose_spans(doc: Document, scopes: frozenset[str]) -> Iterator[tuple[int, int, int, str]]:
+    """(block, start, end, text) of the sentences of the checked blocks, made as they are read (not kept: a file
+    of short lines holds millions)."""
+    texts = [b.text if b.scope in scopes else None for b in doc.blocks]
+    for block, start, end in doc.sentences.spans():
+        text = texts[block]
+        if text is not None:
+            yield block, start, end, text[start:end]
 
 
 _TRAILING = ".!?…:;,\"'”’“‘)]}»* \t\n-–—"
@@ -81,17 +81,17 @@ class EchoEnding(Kind):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         scopes = self.rule.scopes or self.DEFAULT_SCOPES
-        sentences = _prose_sentences(doc, scopes)
         # Only neighbours that end on the same word can share an ending: compare last words first.
-        previous_last = None
-        for i, (sentence, text) in enumerate(sentences):
+        previous_last = previous = None
+        for block, start, end, text in _prose_spans(doc, scopes):
             last = _last_word(text)
-            if (last is not None and last == previous_last and sentence.block - sentences[i - 1][0].block <= 1
-                    and not _list_items(doc, sentences[i - 1][0], sentence)):
-                finding = self._echo(doc, sentences[i - 1], (sentence, text))
-                if finding is not None:
-                    yield finding
-            previous_last = last
+            if last is not None and last == previous_last and block - previous[0] <= 1:
+                before, sentence = Sentence(*previous[:3]), Sentence(block, start, end)
+                if not _list_items(doc, before, sentence):
+                    finding = self._echo(doc, (before, previous[3]), (sentence, text))
+                    if finding is not None:
+                        yield finding
+            previous_last, previous = last, (block, start, end, text)
 
     def _echo(self, doc: Document, before: tuple[Sentence, str], after: tuple[Sentence, str]) -> Finding | None:
         (previous_sentence, previous_text), (sentence, text) = before, after
@@ -161,21 +161,22 @@ class RepeatedSentence(Kind):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         scopes = self.rule.scopes or self.DEFAULT_SCOPES
-        sentences = _prose_sentences(doc, scopes)
-        residues = [_residue(text) for _, text in sentences]
+        residues = [_residue(span[3]) for span in _prose_spans(doc, scopes)]
         if len(set(residues)) == len(residues):
             return  # no two sentences can have the same key
         counts = collections.Counter(residues)
         min_words = self.rule.params.get("min_words", 6)
         last_block: dict[str, int] = {}
-        for (sentence, sentence_text), residue in zip(sentences, residues):
-            if counts[residue] < 2 or doc.blocks[sentence.block].scope == "list":
+        keys: dict[str, str] = {}  # _normal per distinct repeated text (a file of short lines repeats a few)
+        for (index, start, end, sentence_text), residue in zip(_prose_spans(doc, scopes), residues):
+            if counts[residue] < 2 or doc.blocks[index].scope == "list":
                 continue
-            key = _normal(sentence_text)
+            key = keys.get(sentence_text)
+            if key is None:
+                key = keys[sentence_text] = _normal(sentence_text)
             # "I think they treat waiters best in ..." introducing a list item is a refrain, not a paste error.
             if key.count(" ") + 1 < min_words or sentence_text.rstrip().endswith(("...", "…", ":")):
                 continue
-            if key in last_block and sentence.block - last_block[key] <= 1:
-                block = doc.blocks[sentence.block]
-                yield self.finding(doc, block, sentence.start, sentence.end, "", applicability=Applicability.UNSAFE)
-            last_block[key] = sentence.block
+            if key in last_block and index - last_block[key] <= 1:
+                yield self.finding(doc, doc.blocks[index], start, end, "", applicability=Applicability.UNSAFE)
+            last_block[key] = index

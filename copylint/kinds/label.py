@@ -1,16 +1,17 @@
 """label: orphan label lines in the body (gallery titles, photo headings) — short, title case, no end punctuation."""
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import regex
 
-from ..document import Document
+from ..document import Document, ProseBlock
 from ..registry import compile_regex
 from ..model import Finding
 from .base import Kind, line_removal
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’&.-]*")
+_MEMO_LINES = 100_000  # distinct lines whose verdict is remembered per document
 _SMALL = frozenset("a an and as at but by for from in of on or the to vs with".split())
 
 
@@ -55,24 +56,48 @@ class Label(Kind):
         # A label line is an orphan when it sits next to a caption/credit line (in its own paragraph or the next),
         # or repeats a label that does. A lone title-case line may be a subheading, and one that merely repeats may
         # be a section heading, a schedule slot ("Lunch") or a speaker's name: those are left alone.
-        lines = [(block, start, end) for _, block in self.blocks(doc) for start, end in block.lines()
-                 if block.text[start:end].strip()]
-        labels: dict[int, str] = {}
+        verdicts: dict[str, bool] = {}  # per distinct short line: page furniture repeats, a file of lines too
+        labels: list[tuple[str, ProseBlock, int, int]] = []
         captioned: set[str] = set()
-        for i, (block, start, end) in enumerate(lines):
-            line = block.text[start:end]
-            if not is_title_case_label(line, self.max_words) or (block is doc.blocks[0] and start == 0):
-                continue  # the headline is never an orphan label
-            if any(p.match(line.strip()) for p in self.neighbours):
-                continue  # a credit line ('Getty Images') is a credit, not a label
-            key = labels[i] = line.strip().lower()
-            near = [b.text[s:e].strip() for j, (b, s, e) in enumerate(lines[max(0, i - 1) : i + 2], max(0, i - 1)) if j != i]
-            if any(p.match(n) for p in self.neighbours for n in near):
-                captioned.add(key)
-        for i, key in labels.items():
+        first = doc.blocks[0] if doc.blocks else None
+        before = current = None
+        for after in self._lines(doc):
+            if current is not None:
+                self._judge(before, current, after, first, verdicts, labels, captioned)
+            before, current = current, after
+        if current is not None:
+            self._judge(before, current, None, first, verdicts, labels, captioned)
+        for key, block, start, end in labels:
             if key in captioned:
-                block, start, end = lines[i]
                 line = block.text[start:end]
                 s = start + len(line) - len(line.lstrip())
                 e = start + len(line.rstrip())
                 yield self.finding(doc, block, s, e, "", edits=(line_removal(doc, block, s, e),))
+
+    def _lines(self, doc: Document) -> Iterator[tuple[ProseBlock, int, int, str]]:
+        """(block, start, end, stripped text) of each non-blank line of the checked blocks."""
+        for _, block in self.blocks(doc):
+            text = block.text
+            for start, end in block.lines():
+                stripped = text[start:end].strip()
+                if stripped:
+                    yield block, start, end, stripped
+
+    def _judge(self, before, current, after, first, verdicts: dict[str, bool],
+               labels: list[tuple[str, ProseBlock, int, int]], captioned: set[str]) -> None:
+        """Record the current line if it is a label, and its key as captioned when a neighbour is a credit line."""
+        block, start, end, stripped = current
+        verdict = verdicts.get(stripped)
+        if verdict is None:
+            verdict = is_title_case_label(stripped, self.max_words)
+            if len(verdicts) < _MEMO_LINES and len(stripped) <= 70:
+                verdicts[stripped] = verdict
+        if not verdict or (block is first and start == 0):
+            return  # the headline is never an orphan label
+        if any(p.match(stripped) for p in self.neighbours):
+            return  # a credit line ('Getty Images') is a credit, not a label
+        key = stripped.lower()
+        labels.append((key, block, start, end))
+        near = [n[3] for n in (before, after) if n is not None]
+        if any(p.match(n) for p in self.neighbours for n in near):
+            captioned.add(key)

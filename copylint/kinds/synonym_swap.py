@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import dataclasses
+import re
+from array import array
+from collections.abc import Sequence
 from typing import Iterable, NamedTuple
 
 from zlib import crc32
@@ -19,6 +22,44 @@ FUNCTION_WORDS = frozenset("""a an the this that these those his her its their o
     as than 's is are was were be been""".split())
 
 
+_CHUNK = 4_096  # words of a run encoded at a time
+_LONG_RUN = 1_000  # words: a longer run's tokens are made one by one as a candidate reads them
+
+
+class LazyTokens(Sequence):
+    """The tokens of a long run (as spin_lexicon.tokens gives them), each made when first read: the candidates of
+    a file of a million short lines read a few, and a list would hold them all. The same index gives the same
+    object."""
+
+    def __init__(self, text: str, folded: str, start: int, end: int) -> None:
+        self._text, self._folded, self._end = text, folded, end
+        self._starts = array("l", (m.start() for m in TOKEN.finditer(folded, start, end)))
+        self._made: dict[int, Token] = {}
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        token = self._made.get(index)
+        if token is None:
+            m = TOKEN.match(self._folded, self._starts[index], self._end)
+            token = self._made[index] = Token(m.group(), m.start(), m.end(), self._text[m.start()].isupper())
+        return token
+
+
+_LONG_TEXT = 100_000  # characters: a longer run's words are read one string per distinct word
+
+
+def _distinct(folded: str, start: int, end: int) -> list[str]:
+    """TOKEN.findall(folded, start, end) holding one string per distinct word (a long run repeats most)."""
+    distinct: dict[str, str] = {}
+    return [distinct.setdefault(w, w) for w in map(re.Match.group, TOKEN.finditer(folded, start, end))]
+
+
 class Candidate(NamedTuple):
     confidence: float
     lo: int
@@ -34,20 +75,26 @@ def sensitivity(doc: Document) -> float:
 def hits(lex: Lexicon, words: list[str]) -> list[Candidate]:
     """Every window of two to four words of a run that the lexicon knows as a swap (or inversion) of a firm
     collocation. Each window's CRC-32 grows word by word and is tested against the lexicon's phrase bitmap; only
-    the few windows that pass are looked up."""
+    the few windows that pass are looked up (each distinct one once). A long run is encoded a chunk at a time."""
     found = []
-    bitmap, entries = lex.phrase_bitmap, lex.entries
+    bitmap = lex.phrase_bitmap
     low = PHRASE_BITS - 1
-    raw = [w.encode("utf-8") for w in words]
-    spaced = [b" " + w for w in raw]
-    n = len(raw)
-    for lo in range(n - 1):
-        check = crc32(raw[lo])
-        for hi in range(lo + 2, min(n, lo + 4) + 1):
-            check = crc32(spaced[hi - 1], check)
-            bit = check & low
-            if bitmap[bit >> 3] >> (bit & 7) & 1:
-                found.extend(Candidate(e.confidence, lo, hi, e) for e in entries(b" ".join(raw[lo:hi])))
+    known: dict[bytes, list[Entry]] = {}
+    n = len(words)
+    for base in range(0, n - 1, _CHUNK):
+        raw = [w.encode("utf-8") for w in words[base:base + _CHUNK + 3]]
+        spaced = [b" " + w for w in raw]
+        for lo in range(base, min(n - 1, base + _CHUNK)):
+            check = crc32(raw[lo - base])
+            for hi in range(lo + 2, min(n, lo + 4) + 1):
+                check = crc32(spaced[hi - 1 - base], check)
+                bit = check & low
+                if bitmap[bit >> 3] >> (bit & 7) & 1:
+                    phrase = b" ".join(raw[lo - base:hi - base])
+                    entries = known.get(phrase)
+                    if entries is None:
+                        entries = known[phrase] = lex.entries(phrase)
+                    found.extend(Candidate(e.confidence, lo, hi, e) for e in entries)
     return found
 
 
@@ -55,8 +102,18 @@ def pair_hits(pairs: PairLexicon, words: list[str]) -> list[Candidate]:
     """Every two adjacent words of a run that are both thesaurus swaps of a firm collocation's words ("provide
     series" for "supply chain") while real text does not show them together."""
     found = []
+    # Most words are no synonym of a collocation word, and then no pair holding them is one: each distinct word is
+    # looked up once, and each distinct pair of two synonyms once.
+    swappable = {w: bool(pairs.synonym_of(w)) for w in set(words)}
+    known: dict[tuple[str, str], list[tuple[str, float]]] = {}
     for lo in range(len(words) - 1):
-        for phrase, confidence in pairs.collocations(words[lo], words[lo + 1]):
+        first, second = words[lo], words[lo + 1]
+        if not (swappable[first] and swappable[second]):
+            continue
+        pair = (first, second)
+        if pair not in known:
+            known[pair] = pairs.collocations(first, second)
+        for phrase, confidence in known[pair]:
             found.append(Candidate(confidence, lo, lo + 2, Entry(0, phrase, confidence, False, False, True)))
     return found
 
@@ -129,15 +186,17 @@ class SynonymSwap(Kind):
             text = block.text
             folded = fold(text)
             for start, end in segment_spans(folded):
-                words = TOKEN.findall(folded, start, end)
+                words = TOKEN.findall(folded, start, end) if end - start <= _LONG_TEXT else _distinct(folded, start, end)
                 cands = hits(lex, words) + pair_hits(pairs, words)
                 if not cands:
                     continue
-                seg = tokens(text, folded, start, end)
+                seg = tokens(text, folded, start, end) if len(words) <= _LONG_RUN else LazyTokens(text, folded, start, end)
                 chosen: list[Candidate] = []
+                taken: set[int] = set()  # the word indices of the chosen windows: overlap is a shared index
                 for cand in sorted(cands, reverse=True):
-                    if fits(cand, seg, text) and all(cand.hi <= c.lo or cand.lo >= c.hi for c in chosen):
+                    if fits(cand, seg, text) and taken.isdisjoint(range(cand.lo, cand.hi)):
                         chosen.append(cand)
+                        taken.update(range(cand.lo, cand.hi))
                 for cand in chosen:
                     yield block, seg, cand
 
