@@ -149,3 +149,16 @@ def test_measures_scan_a_long_block_once():
     start = time.process_time()
     found = measures([(0, text)], _UNITS, regex.compile(r"\bthan\b"))
     assert len(found) == 8000 and time.process_time() - start < 2
+
+
+def test_a_long_sentence_of_figures_is_read_once() -> None:
+    class CountingSkip:
+        calls = 0
+
+        def search(self, text, start, end):
+            CountingSkip.calls += 1
+            return None
+
+    text = "a 12 MW unit " * 3000  # one sentence of 3,000 figures (a fuzz input hung here: quadratic)
+    found = measures([(0, text)], _UNITS, CountingSkip())
+    assert len(found) == 3000 and CountingSkip.calls == 1

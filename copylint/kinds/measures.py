@@ -1,7 +1,7 @@
 """One measure written two ways in an article: "the 450-megawatt plant" and "about 500 megawatts" for the same thing."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
@@ -44,16 +44,23 @@ def _patterns(units: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[regex.Pat
     return compound, plain, alias
 
 
-def _clause(text: str, start: int, end: int, pos: int) -> frozenset[str]:
-    """The folded words of the clause of [start, end) that holds pos."""
-    left, right = start, end
-    for m in _CLAUSE_END.finditer(text, start, end):
-        if m.end() <= pos:
-            left = m.end()
-        elif m.start() >= pos:
-            right = m.start()
-            break
-    return frozenset(w.casefold() for w in _WORD.findall(text, left, right))
+def _clause(text: str, start: int, end: int, pos: int, ends: dict[int, tuple[list[int], list[int]]] | None = None,
+            words: dict[tuple[int, int], frozenset[str]] | None = None) -> frozenset[str]:
+    """The folded words of the clause of [start, end) that holds pos (ends, words: per-block memos, so a long
+    sentence with many figures is read once)."""
+    ends = {} if ends is None else ends
+    words = {} if words is None else words
+    if start not in ends:
+        found = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(text, start, end)]
+        ends[start] = ([a for a, _ in found], [b for _, b in found])
+    starts_, ends_ = ends[start]
+    k = bisect_right(ends_, pos)  # clause marks ending at or before pos: the last one opens the clause
+    left = ends_[k - 1] if k else start
+    j = bisect_left(starts_, pos, k)  # the first later mark starting at or after pos closes it
+    right = starts_[j] if j < len(starts_) else end
+    if (left, right) not in words:
+        words[left, right] = frozenset(w.casefold() for w in _WORD.findall(text, left, right))
+    return words[left, right]
 
 
 def measures(blocks: list[tuple[int, str]], units: tuple[tuple[str, tuple[str, ...]], ...],
@@ -64,6 +71,9 @@ def measures(blocks: list[tuple[int, str]], units: tuple[tuple[str, tuple[str, .
     found: list[Measure] = []
     for index, text in blocks:
         taken: set[int] = set()
+        skipped: dict[int, bool] = {}
+        clause_ends: dict[int, tuple[list[int], list[int]]] = {}
+        clause_words: dict[tuple[int, int], frozenset[str]] = {}
         spans = split_sentences(text)
         starts = [s for s, _ in spans]
         for form, rx in (("c", compound), ("p", plain)):
@@ -76,13 +86,15 @@ def measures(blocks: list[tuple[int, str]], units: tuple[tuple[str, tuple[str, .
                     continue
                 k = bisect_right(starts, m.start()) - 1
                 s, e = spans[k] if k >= 0 else (0, len(text))
-                if skip.search(text, s, e):
+                if k not in skipped:
+                    skipped[k] = skip.search(text, s, e) is not None
+                if skipped[k]:
                     unit = f"{unit}?"  # said, but not judged: it still counts as a second figure
                 n = m.group("n").casefold()
                 value = float(_WORDS[n]) if n in _WORDS else float(n.replace(",", ""))
                 noun = m.group("noun") if form == "c" else ""
                 end = m.end("u") if form == "c" else max(m.end("u"), m.end("pl"))
-                clause = _clause(text, s, e, m.start()) if form == "p" else frozenset()
+                clause = _clause(text, s, e, m.start(), clause_ends, clause_words) if form == "p" else frozenset()
                 if form == "p" and m.group("of"):
                     clause = frozenset({f"of {m.group('of').casefold()}"})  # '2,000 tonnes of grain' measures grain
                 found.append(Measure(form, unit, value, index, m.start(), end, text[m.start():end], noun, clause))
