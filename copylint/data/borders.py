@@ -7,6 +7,10 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .gazetteer import Gazetteer
 
 _PATH = Path(__file__).with_name("borders.json")
 _LOCK = threading.Lock()
@@ -35,6 +39,7 @@ def may_border(a: str, b: str) -> bool:
 
 
 def source() -> str:
+    """The map's source and licence, as `copylint rule` shows them."""
     table = _table()
     return f"{table['source']}; {table['licence']}"
 
@@ -51,7 +56,7 @@ class _Index:
 _INDEX: list[_Index] = []
 
 
-def _index(g) -> _Index:
+def _index(g: Gazetteer) -> _Index:
     if _INDEX:
         return _INDEX[0]
     with _LOCK:
@@ -114,7 +119,7 @@ def _closest(mine: dict, theirs: dict) -> tuple[tuple[float, float], tuple[float
     return best[3], best[4]
 
 
-def separated(g, a: str, b: str) -> bool:
+def separated(g: Gazetteer, a: str, b: str) -> bool:
     """Whether towns of a third division lie along the line between the nearest towns of a and b (a division; b a
     division or a country) at two of its nine sample points or more: land held by another. Points that only sea
     or empty land surrounds count for neither, so two divisions that only a desert or a strait parts pass."""

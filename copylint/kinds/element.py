@@ -7,6 +7,7 @@ from typing import Iterable, Iterator
 from ..document import Document
 from ..errors import RuleError
 from ..model import Edit, Finding
+from ..rule import Rule
 from .base import Kind
 
 # The roles formats.boilerplate.furniture_role gives, plus "page" for an element named only as page chrome,
@@ -26,7 +27,7 @@ class Element(Kind):
     REQUIRED = ("roles",)
 
     @classmethod
-    def requires(cls, rule) -> tuple[str, ...]:
+    def requires(cls, rule: Rule) -> tuple[str, ...]:
         return tuple(rule.params.get("defer_to", ()))
 
     @classmethod
