@@ -20,6 +20,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from _data_table import write_table
+
 ROOT = Path(__file__).resolve().parent.parent
 STEP = 0.2  # raster cell, degrees
 REACH_KM = 120.0  # a cell farther than this from every place is no one's
@@ -131,9 +133,7 @@ def main() -> int:
     args = ap.parse_args()
     t0 = time.perf_counter()
     table = build()
-    with open(args.out, "w", encoding="utf-8") as handle:
-        json.dump(table, handle, ensure_ascii=False, separators=(",", ":"))
-        handle.write("\n")
+    write_table(table, args.out)
     print(f"{len(table['adjacent'])} divisions in {time.perf_counter() - t0:.0f} s -> {args.out}")
     return 0
 

@@ -13,6 +13,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from _data_table import write_table
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -42,9 +44,7 @@ def main() -> int:
     ap.add_argument("--out", default=str(ROOT / "copylint" / "data" / "ranks.json"))
     args = ap.parse_args()
     table = build()
-    with open(args.out, "w", encoding="utf-8") as handle:
-        json.dump(table, handle, ensure_ascii=False, separators=(",", ":"))
-        handle.write("\n")
+    write_table(table, args.out)
     print(f"{len(table['towns'])} areas -> {args.out}")
     return 0
 

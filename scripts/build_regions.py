@@ -28,6 +28,8 @@ import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from _data_table import write_table
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -130,9 +132,7 @@ def main() -> int:
     ap.add_argument("--out", default=str(ROOT / "copylint" / "data" / "regions.json"))
     args = ap.parse_args()
     table = build(_csv_text(args.csv))
-    with open(args.out, "w", encoding="utf-8") as handle:
-        json.dump(table, handle, ensure_ascii=False, separators=(",", ":"))
-        handle.write("\n")
+    write_table(table, args.out)
     print(f"{len(table['divisions'])} divisions, {len(table['spread'])} spreads -> {args.out} "
           f"({os.path.getsize(args.out) // 1024} KB)")
     return 0
