@@ -530,3 +530,14 @@ def test_an_affiliate_disclosure_named_ad_disclaimer_stays_in_the_story() -> Non
     assert found(page, "t.html", "CL2") == []
     ad = page.replace("ad-disclaimer-container", "ad-container")
     assert [code for code, _ in found(ad, "t.html", "CL2")] == ["CL205"]
+
+
+def test_an_exhibition_s_dates_closing_the_story_are_not_a_timestamp() -> None:
+    # the info block an exhibition review ends with: artist, venue, address, dates, opening hours
+    info = "".join(f"<p>{line}</p>" for line in (
+        "Ana Ruiz", "Harbour Hall", "Quay Street 15, Valletta", "Tuesday 17 April – Sunday 22 April 2018",
+        "9.30 A.M. / 7.00 P.M."))
+    page = f'<nav><a href="/">Home</a></nav><article><h1>Lights</h1>{_STORY}{_STORY}{info}</article>'
+    assert found(page, "t.html", "CL2") == []
+    stamped = page.replace("Tuesday 17 April – Sunday 22 April 2018", "Posted Tuesday 17 April 2018 at 9:24 pm")
+    assert [code for code, _ in found(stamped, "t.html", "CL2")] == ["CL208"]
