@@ -4,7 +4,8 @@ Usage: python bench/web_furniture.py [--split held|tune|all] [--select CL1,CL2] 
 
 Every text line copylint keeps as prose is labelled from the page's gold articleBody: "article" when it is a line
 of the gold body (or a long stretch of it), "boilerplate" when no part of it is in the gold body; short lines that
-occur inside a gold sentence and lines that mix gold and other text are "unclear" and left out. Reported:
+occur inside a gold sentence, lines that mix gold and other text and lines the page shows more often than the gold
+holds them (a caption repeating the lead paragraph: which one is the gold's?) are "unclear" and left out. Reported:
 - boilerplate recall: the share of boilerplate lines kept as prose that get a finding of the selected codes;
 - boilerplate the main-content choice leaves out (visible page lines never kept as prose), separately;
 - findings on article lines per page (false alarms), and per site the worst cases.
@@ -70,10 +71,14 @@ class Gold:
         self.text = normal(body)
         self.lines = {normal(line) for line in body.split("\n") if line.strip()}
 
-    def label(self, line: str) -> str:
+    def label(self, line: str, shown: int = 1) -> str:
+        """shown: how many lines of the page read the same; more than the gold holds and the page shows the text
+        again where the gold does not (a caption repeating the lead paragraph): which one is the gold's is unclear."""
         n = normal(line)
         if not _WORDS.search(n):
             return "empty"
+        if shown > 1 and 0 < self.text.count(n) < shown:
+            return "unclear"
         if n in self.lines:
             return "article"
         if n in self.text:
@@ -150,10 +155,12 @@ def measure(corpus: str, split: str, select: list[str], show: int, languagetool:
                 caption_starts.update(starts)
             elif block.scope == "alt":
                 alt_starts.update(starts)
-        for text, start, end, reference in page_lines(html):
+        lines = page_lines(html)
+        shown = collections.Counter(normal(text) for text, *_ in lines)
+        for text, start, end, reference in lines:
             if start in title:
                 continue
-            label = gold.label(text)
+            label = gold.label(text, shown[normal(text)])
             hits = [f for f in findings if f.start < end and f.end > start]
             in_prose = start in kept_starts
             counts[label] += 1

@@ -509,3 +509,35 @@ def test_many_credited_captions_read_the_page_lines_once(monkeypatch) -> None:
     found_ = [f.code for f in LINTER.lint_source("t.html", page)]
     assert found_.count("CL206") == 40 and found_.count("CL202") == 40
     assert len(calls) == 1  # once per document, not once per picture (quadratic on long pages)
+
+
+# --- gold article text that the furniture detectors took for the page's (issue 13, tune split shapes) ---------------
+
+def test_a_picture_labelled_only_by_a_name_is_not_a_picture_group() -> None:
+    # a caption of a few words with no sentence (a person, a film title) is words the story uses in its own lines
+    page = (f'<script>var ads = [];</script><article><h1>Mill</h1>{_STORY}<figure><img src="m.jpg">'
+            '<figcaption>Ana Ruiz</figcaption></figure>' + _STORY + '<h2>Ana Ruiz</h2>' + _STORY + '</article>')
+    assert found(page, "t.html", "CL206") == []
+    captioned = page.replace("<figcaption>Ana Ruiz", "<figcaption>Ana Ruiz at the mill on Monday.")
+    assert [code for code, _ in found(captioned, "t.html", "CL206")] == ["CL206"]
+
+
+def test_an_affiliate_disclosure_named_ad_disclaimer_stays_in_the_story() -> None:
+    # a disclosure the publication must print with the story is not an ad to delete
+    page = (f'<nav><a href="/">Home</a></nav><article><h1>Mill</h1>{_STORY}{_STORY}'
+            '<div class="ad-disclaimer-container"><p class="disclaimer-affiliate"><em>We earn a commission on '
+            'purchases made through links on this page.</em> <a href="/about">More.</a></p></div></article>')
+    assert found(page, "t.html", "CL2") == []
+    ad = page.replace("ad-disclaimer-container", "ad-container")
+    assert [code for code, _ in found(ad, "t.html", "CL2")] == ["CL205"]
+
+
+def test_an_exhibition_s_dates_closing_the_story_are_not_a_timestamp() -> None:
+    # the info block an exhibition review ends with: artist, venue, address, dates, opening hours
+    info = "".join(f"<p>{line}</p>" for line in (
+        "Ana Ruiz", "Harbour Hall", "Quay Street 15, Valletta", "Tuesday 17 April – Sunday 22 April 2018",
+        "9.30 A.M. / 7.00 P.M."))
+    page = f'<nav><a href="/">Home</a></nav><article><h1>Lights</h1>{_STORY}{_STORY}{info}</article>'
+    assert found(page, "t.html", "CL2") == []
+    stamped = page.replace("Tuesday 17 April – Sunday 22 April 2018", "Posted Tuesday 17 April 2018 at 9:24 pm")
+    assert [code for code, _ in found(stamped, "t.html", "CL2")] == ["CL208"]

@@ -23,7 +23,8 @@ _CHROME_WORDS = (
 _UNLIKELY = regex.compile(rf"(?<![a-z])(?:{_CHROME_WORDS})(?![a-z])", regex.I)
 # The last word of a class names what it is ("article-sidebar" is a sidebar; "social-media-embed" an embed).
 _HEAD_UNLIKELY = regex.compile(rf"(?<![a-z])(?:{_CHROME_WORDS})$", regex.I)
-_LIKELY = regex.compile(r"article|body|content|main|story|entry|post-text|text|embed", regex.I)
+# ... or a disclosure the publication must print with the story ('ad-disclaimer', 'affiliate-disclosure').
+_LIKELY = regex.compile(r"article|body|content|main|story|entry|post-text|text|embed|disclaimer|disclosure", regex.I)
 _CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
 
 

@@ -43,6 +43,16 @@ def card_sizes(chosen: list, index: int) -> dict[int, int]:
 _VIDEO = regex.compile(r"""\b(?:class|id)\s*=\s*["']?[^"'>]*(?:video|player)""", regex.I)
 
 
+CAPTION_NAME_WORDS = 3
+
+
+def _name_only(text: str) -> bool:
+    """A caption line of CAPTION_NAME_WORDS words or fewer with no sentence end: a name or a title labelling the
+    picture, such as the story names in its own lines (on the tune pages such captions are never only the page's)."""
+    text = text.strip()
+    return len(text.split()) <= CAPTION_NAME_WORDS and text[-1:] not in ".!?"
+
+
 def figures(prose: list, total: int, source: str) -> list[Furniture]:
     """One 'figure' item per picture group inside the story (a <figure>, <figcaption> or an element whose name says
     caption), over each run of its caption and alt text that holds a visible caption: not article text, though it
@@ -63,7 +73,8 @@ def figures(prose: list, total: int, source: str) -> list[Furniture]:
     for at, members in runs:
         sizes[at] = sizes.get(at, 0) + sum(len(b.chars) for b in members)
     bad = {at for at, members in runs
-           if any(b.tag or (is_paragraph(b) and b.scope not in ("caption", "alt")) for b in members)}
+           if any(b.tag or (is_paragraph(b) and b.scope not in ("caption", "alt")) for b in members)
+           or all(b.scope == "alt" or _name_only("".join(b.chars)) for b in members)}
     items = []
     for at, members in runs:
         if at < 0 or at in bad or members[0].tag or sizes[at] * 2 >= total or all(b.scope == "alt" for b in members):
