@@ -239,26 +239,77 @@ def _compiled(pattern: str, flags: int, path: str, key: str) -> "regex.Pattern[s
 
 # What LazyPattern copies from the compiled pattern on first use, so later calls cost what they cost on it.
 _PATTERN_METHODS = ("match", "search", "finditer", "findall", "fullmatch", "sub", "subn", "split", "scanner")
+# The searches a LazyPattern answers "no match" to, without compiling, when the text lacks a literal every match needs.
+_GATED = {"match": None, "search": None, "fullmatch": None, "finditer": (), "findall": []}
 
 
 class LazyPattern:
     """A built-in rule's pattern, compiled on first use: compiling (the regex module parses in Python) is most of a
-    cold start, and a run compiles only the patterns its texts reach. Built-in patterns are compiled by the tests
-    (every rule's examples); a user rule's pattern is compiled when its file is read, so its errors come first."""
+    cold start, and a run compiles only the patterns its texts reach. A text without one string of each of the
+    pattern's required-literal sets (data.literals.required_all, derived from the pattern itself) cannot hold a
+    match, so a search of it is answered without compiling. Built-in patterns are compiled by the tests (every
+    rule's examples); a user rule's pattern is compiled when its file is read, so its errors come first."""
 
     def __init__(self, pattern: str, flags: int, path: str, key: str) -> None:
         self.pattern = pattern
         self._args = (flags, path, key)
+        self._needs: tuple[frozenset[str], ...] | None = None
 
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") or name in ("_args", "_compiled"):
+        if name.startswith("__") or name in ("_args", "_compiled", "_needs"):
             raise AttributeError(name)
+        if name in _GATED:
+            return self._gate(name)
+        return getattr(self._compile(), name)
+
+    def _compile(self) -> "regex.Pattern[str]":
         compiled = self.__dict__.get("_compiled")
         if compiled is None:
             compiled = self._compiled = _compiled(self.pattern, *self._args)
             for method in _PATTERN_METHODS:
-                setattr(self, method, getattr(compiled, method))
-        return getattr(compiled, name)
+                if method not in _GATED or not self._needs:
+                    setattr(self, method, getattr(compiled, method))
+        return compiled
+
+    def _gate(self, method: str) -> Any:
+        """The method, answering "no match" for texts that lack a required literal; once compiled, a pattern
+        with no required literal is called directly."""
+        if self._needs is None:
+            self._needs = _required(self.pattern, self._args[0])
+        if not self._needs:
+            return getattr(self._compile(), method)
+        from .data.literals import holds
+
+        needs, empty = self._needs, _GATED[method]
+
+        def gated(string: str, *args: Any, **kwargs: Any) -> Any:
+            if isinstance(string, str) and not holds(_folded(string), needs):
+                return iter(empty) if method == "finditer" else (list(empty) if method == "findall" else empty)
+            return getattr(self._compile(), method)(string, *args, **kwargs)
+
+        setattr(self, method, gated)
+        return gated
+
+
+def _required(pattern: str, flags: int) -> tuple[frozenset[str], ...]:
+    """The pattern's required-literal sets; none (always search) under flags that change how it reads."""
+    if flags & (regex.VERBOSE | regex.ASCII | regex.LOCALE) or not isinstance(pattern, str):
+        return ()
+    from .data.literals import required_all
+
+    return required_all(pattern)
+
+
+_FOLDED: list = [None, ""]  # the last text folded and its fold: many patterns search one block in turn
+
+
+def _folded(text: str) -> str:
+    if _FOLDED[0] is not text:
+        from .data.literals import fold
+
+        _FOLDED[1] = fold(text)
+        _FOLDED[0] = text
+    return _FOLDED[1]
 
 
 # Seconds one search of one user pattern over one block may take before the run stops with an error naming it.

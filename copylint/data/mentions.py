@@ -157,15 +157,27 @@ class Mention:
         return self.pattern in ("noun", "appos-adj")
 
 
+class _OnDemand(dict):
+    """Patterns by key, each compiled the first time it is asked for: a text needs only a few of the tails."""
+
+    def __init__(self, sources: dict[str, tuple[str, int]]) -> None:
+        super().__init__()
+        self.sources = sources
+
+    def __missing__(self, key: str) -> regex.Pattern:
+        compiled = self[key] = regex.compile(*self.sources[key])
+        return compiled
+
+
 @lru_cache(maxsize=None)
 def _compiled() -> dict[str, regex.Pattern]:
-    found = {f"tail:{k}": regex.compile(v) for k, v in _TAILS.items()}
-    found.update({
-        "run": regex.compile(r"(?=\p{Lu})" + NAME), "the-before": regex.compile(_THE_BEFORE),
-        "prep-before": regex.compile(_PREP_BEFORE), "comp-before": regex.compile(rf"(?P<comp>{COMPASS_ADJ})\s+$"), "list-after": regex.compile(_LIST_AFTER),
-        "end-after": regex.compile(_END_AFTER, regex.M), "list-before": regex.compile(_LIST_BEFORE),
+    sources = {f"tail:{k}": (v, 0) for k, v in _TAILS.items()}
+    sources.update({
+        "run": (r"(?=\p{Lu})" + NAME, 0), "the-before": (_THE_BEFORE, 0),
+        "prep-before": (_PREP_BEFORE, 0), "comp-before": (rf"(?P<comp>{COMPASS_ADJ})\s+$", 0), "list-after": (_LIST_AFTER, 0),
+        "end-after": (_END_AFTER, regex.M), "list-before": (_LIST_BEFORE, 0),
     })
-    return found
+    return _OnDemand(sources)
 
 
 def _span(m: regex.Match, group: str) -> Span | None:
