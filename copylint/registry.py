@@ -5,7 +5,7 @@ import functools
 import os
 import sys
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import regex
 
@@ -226,7 +226,7 @@ def compile_regex(rule: Rule, key: str, pattern: str, flags: int = 0) -> "regex.
     """Compile a rule's pattern with the regex module; a bad pattern is a RuleError naming the key. A pattern from a
     rule outside the built-in packs runs with a time limit (TimedPattern): a runaway pattern is one error."""
     if _builtin(rule.path):
-        return LazyPattern(pattern, flags, rule.path, key)
+        return LazyPattern(pattern, flags, functools.partial(_compiled, pattern, flags, rule.path, key))
     return TimedPattern(_compiled(pattern, flags, rule.path, key), f"{rule.path}: rule {rule.code} ({key})")
 
 
@@ -248,15 +248,17 @@ class LazyPattern:
     cold start, and a run compiles only the patterns its texts reach. A text without one string of each of the
     pattern's required-literal sets (data.literals.required_all, derived from the pattern itself) cannot hold a
     match, so a search of it is answered without compiling. Built-in patterns are compiled by the tests (every
-    rule's examples); a user rule's pattern is compiled when its file is read, so its errors come first."""
+    rule's examples); a user rule's pattern is compiled when its file is read, so its errors come first.
+    `build` compiles it (compile_regex's, or lazy_pattern's for patterns a kind writes)."""
 
-    def __init__(self, pattern: str, flags: int, path: str, key: str) -> None:
+    def __init__(self, pattern: str, flags: int, build: Callable[[], "regex.Pattern[str]"]) -> None:
         self.pattern = pattern
-        self._args = (flags, path, key)
+        self._flags = flags
+        self._build = build
         self._needs: tuple[frozenset[str], ...] | None = None
 
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") or name in ("_args", "_compiled", "_needs"):
+        if name.startswith("__") or name in ("_flags", "_build", "_compiled", "_needs"):
             raise AttributeError(name)
         if name in _GATED:
             return self._gate(name)
@@ -265,7 +267,7 @@ class LazyPattern:
     def _compile(self) -> "regex.Pattern[str]":
         compiled = self.__dict__.get("_compiled")
         if compiled is None:
-            compiled = self._compiled = _compiled(self.pattern, *self._args)
+            compiled = self._compiled = self._build()
             for method in _PATTERN_METHODS:
                 if method not in _GATED or not self._needs:
                     setattr(self, method, getattr(compiled, method))
@@ -275,7 +277,7 @@ class LazyPattern:
         """The method, answering "no match" for texts that lack a required literal; once compiled, a pattern
         with no required literal is called directly."""
         if self._needs is None:
-            self._needs = _required(self.pattern, self._args[0])
+            self._needs = _required(self.pattern, self._flags)
         if not self._needs:
             return getattr(self._compile(), method)
         from .data.literals import holds
@@ -291,13 +293,19 @@ class LazyPattern:
         return gated
 
 
+def lazy_pattern(pattern: str, flags: int = 0, **named_lists: Any) -> LazyPattern:
+    """regex.compile(pattern, flags, **named_lists), compiled on first need (see LazyPattern): for the patterns a
+    kind builds from its tables, of which a document reaches few."""
+    return LazyPattern(pattern, flags, functools.partial(regex.compile, pattern, flags, **named_lists))
+
+
 def _required(pattern: str, flags: int) -> tuple[frozenset[str], ...]:
     """The pattern's required-literal sets; none (always search) under flags that change how it reads."""
     if flags & (regex.VERBOSE | regex.ASCII | regex.LOCALE) or not isinstance(pattern, str):
         return ()
     from .data.literals import required_all
 
-    return required_all(pattern)
+    return required_all(pattern, 1)
 
 
 _FOLDED: list = [None, ""]  # the last text folded and its fold: many patterns search one block in turn
