@@ -122,6 +122,9 @@ class Office(Kind):
         self._forms[key] = forms
         return forms
 
+    def required(self) -> tuple[frozenset[str], ...]:
+        return (frozenset(_VERB_STEMS),)
+
     def check(self, doc: Document) -> Iterable[Finding]:
         prose = doc.prose.casefold()
         if not any(w in prose for w in _VERB_STEMS):
