@@ -241,6 +241,7 @@ def _compiled(pattern: str, flags: int, path: str, key: str) -> "regex.Pattern[s
 _PATTERN_METHODS = ("match", "search", "finditer", "findall", "fullmatch", "sub", "subn", "split", "scanner")
 # The searches a LazyPattern answers "no match" to, without compiling, when the text lacks a literal every match needs.
 _GATED = {"match": None, "search": None, "fullmatch": None, "finditer": (), "findall": []}
+_ANCHORED = ("match", "fullmatch")
 
 
 class LazyPattern:
@@ -275,7 +276,7 @@ class LazyPattern:
 
     def _gate(self, method: str) -> Any:
         """The method, answering "no match" for texts that lack a required literal; once compiled, a pattern
-        with no required literal is called directly."""
+        with no required literal, and match and fullmatch, are called directly."""
         if self._needs is None:
             self._needs = _required(self.pattern, self._flags)
         if not self._needs:
@@ -283,11 +284,23 @@ class LazyPattern:
         from .data.literals import holds
 
         needs, empty = self._needs, _GATED[method]
+        last: list = [(None, False)]  # the last text asked about and whether it holds the literals (one tuple)
+        bound: list = []
 
         def gated(string: str, *args: Any, **kwargs: Any) -> Any:
-            if isinstance(string, str) and not holds(_folded(string), needs):
+            seen = last[0]
+            if seen[0] is string:
+                ok = seen[1]
+            else:
+                ok = not isinstance(string, str) or holds(_folded(string), needs)
+                last[0] = (string, ok)
+            if not ok:
                 return iter(empty) if method == "finditer" else (list(empty) if method == "findall" else empty)
-            return getattr(self._compile(), method)(string, *args, **kwargs)
+            if not bound:
+                bound.append(getattr(self._compile(), method))
+                if method in _ANCHORED:  # compiled: a match at one place fails faster than any test of the text
+                    setattr(self, method, bound[0])
+            return bound[0](string, *args, **kwargs)
 
         setattr(self, method, gated)
         return gated
@@ -300,24 +313,31 @@ def lazy_pattern(pattern: str, flags: int = 0, **named_lists: Any) -> LazyPatter
 
 
 def _required(pattern: str, flags: int) -> tuple[frozenset[str], ...]:
-    """The pattern's required-literal sets; none (always search) under flags that change how it reads."""
+    """The gate of a pattern: its most selective required-literal sets (longest shortest string, then fewest
+    strings; at most _GATE_SETS of at most _GATE_STRINGS strings, so a test costs a few substring scans); none
+    (always search) under flags that change how it reads."""
     if flags & (regex.VERBOSE | regex.ASCII | regex.LOCALE) or not isinstance(pattern, str):
         return ()
     from .data.literals import required_all
 
-    return required_all(pattern, 1)
+    sets = [s for s in required_all(pattern, 1) if len(s) <= _GATE_STRINGS]
+    return tuple(sorted(sets, key=lambda s: (-min(map(len, s)), len(s)))[:_GATE_SETS])
 
 
-_FOLDED: list = [None, ""]  # the last text folded and its fold: many patterns search one block in turn
+_GATE_SETS, _GATE_STRINGS = 3, 24
+
+
+_FOLDED: tuple = (None, "")  # the last text folded and its fold: many patterns search one block in turn
 
 
 def _folded(text: str) -> str:
-    if _FOLDED[0] is not text:
+    global _FOLDED
+    last = _FOLDED  # one tuple, replaced whole: a thread never sees one text with another's fold
+    if last[0] is not text:
         from .data.literals import fold
 
-        _FOLDED[1] = fold(text)
-        _FOLDED[0] = text
-    return _FOLDED[1]
+        last = _FOLDED = (text, fold(text))
+    return last[1]
 
 
 # Seconds one search of one user pattern over one block may take before the run stops with an error naming it.
