@@ -276,7 +276,8 @@ class LazyPattern:
 
     def _gate(self, method: str) -> Any:
         """The method, answering "no match" for texts that lack a required literal; once compiled, a pattern
-        with no required literal, and match and fullmatch, are called directly."""
+        with no required literal, and match and fullmatch, are called directly; others test only their cheap
+        sets (_cheap)."""
         if self._needs is None:
             self._needs = _required(self.pattern, self._flags)
         if not self._needs:
@@ -292,13 +293,14 @@ class LazyPattern:
             if seen[0] is string:
                 ok = seen[1]
             else:
-                ok = not isinstance(string, str) or holds(_folded(string), needs)
+                # before compiling, every set (a compile costs more than many scans); after, the cheap ones
+                ok = not isinstance(string, str) or holds(_folded(string), bound[1] if bound else needs)
                 last[0] = (string, ok)
             if not ok:
                 return iter(empty) if method == "finditer" else (list(empty) if method == "findall" else empty)
             if not bound:
-                bound.append(getattr(self._compile(), method))
-                if method in _ANCHORED:  # compiled: a match at one place fails faster than any test of the text
+                bound.extend((getattr(self._compile(), method), _cheap(needs)))
+                if method in _ANCHORED or not bound[1]:  # an anchored match fails faster than any test of the text
                     setattr(self, method, bound[0])
             return bound[0](string, *args, **kwargs)
 
@@ -313,14 +315,18 @@ def lazy_pattern(pattern: str, flags: int = 0, **named_lists: Any) -> LazyPatter
 
 
 def _required(pattern: str, flags: int) -> tuple[frozenset[str], ...]:
-    """The gate of a pattern: its most selective required-literal sets (longest shortest string, then fewest
-    strings; at most _GATE_SETS of at most _GATE_STRINGS strings, so a test costs a few substring scans); none
-    (always search) under flags that change how it reads."""
+    """The pattern's required-literal sets; none (always search) under flags that change how it reads."""
     if flags & (regex.VERBOSE | regex.ASCII | regex.LOCALE) or not isinstance(pattern, str):
         return ()
     from .data.literals import required_all
 
-    sets = [s for s in required_all(pattern, 1) if len(s) <= _GATE_STRINGS]
+    return required_all(pattern, 1)
+
+
+def _cheap(needs: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
+    """The gate of a compiled pattern: its most selective sets (longest shortest string, then fewest strings; at
+    most _GATE_SETS of at most _GATE_STRINGS strings), so that a test costs a few substring scans."""
+    sets = [s for s in needs if len(s) <= _GATE_STRINGS]
     return tuple(sorted(sets, key=lambda s: (-min(map(len, s)), len(s)))[:_GATE_SETS])
 
 
