@@ -23,7 +23,8 @@ class Kinds(list):
 
     @property
     def router(self) -> "Router":
-        if self._router is None:
+        """Built on first use, and again if the list changed since."""
+        if self._router is None or self._router.kinds != tuple(map(id, self)):
             self._router = Router(self)
         return self._router
 
@@ -36,6 +37,7 @@ class Router:
     def __init__(self, kinds: Sequence[Kind]) -> None:
         import ahocorasick
 
+        self.kinds = tuple(map(id, kinds))
         needs = [kind.required() for kind in kinds]
         ids: dict[str, int] = {}
         for sets in needs:

@@ -290,7 +290,9 @@ class LazyPattern:
 
         def gated(string: str, *args: Any, **kwargs: Any) -> Any:
             seen = last[0]
-            if seen[0] is string:
+            if kwargs.get("partial"):  # a partial match at the end of the text needs no literal
+                ok = True
+            elif seen[0] is string:
                 ok = seen[1]
             else:
                 # before compiling, every set (a compile costs more than many scans); after, the cheap ones

@@ -90,3 +90,17 @@ def test_gated_patterns_never_hide_a_match(linter: Linter) -> None:
                 assert compiled.search(text) is None, (pattern.pattern[:80], text[:80])
                 checked += 1
     assert checked > 1000
+
+
+def test_a_partial_match_is_never_gated() -> None:
+    lazy = registry.lazy_pattern("colour")
+    assert lazy.search("the colo") is None
+    assert lazy.search("the colo", partial=True) is not None
+
+
+def test_the_router_follows_a_changed_list(linter: Linter) -> None:
+    kinds = engine.Kinds(linter.kinds)
+    first = kinds.router
+    assert kinds.router is first
+    kinds.pop()
+    assert kinds.router is not first and len(kinds.router.runs(linter.parse("x.txt", "Text."))) == len(kinds)
