@@ -10,10 +10,57 @@ from .model import Finding
 from .rule import Rule
 
 
-def build_kinds(rules: Iterable[Rule], **shared: object) -> list[Kind]:
+def build_kinds(rules: Iterable[Rule], **shared: object) -> "Kinds":
     """Compile each rule into its kind (regexes and automata are built here, once). `shared` holds run-wide facts
     (e.g. `known`: every rule code and name); a kind gets those it names in its SHARED."""
-    return [_build(KINDS[rule.kind], rule, shared) for rule in rules]
+    return Kinds(_build(KINDS[rule.kind], rule, shared) for rule in rules)
+
+
+class Kinds(list):
+    """A run's kinds, with the router that tells from one pass over a document which of them can find anything."""
+
+    _router: "Router | None" = None
+
+    @property
+    def router(self) -> "Router":
+        """Built on first use, and again if the list changed since."""
+        if self._router is None or self._router.kinds != tuple(map(id, self)):
+            self._router = Router(self)
+        return self._router
+
+
+class Router:
+    """One Aho-Corasick automaton over every string the kinds' required() sets name; one pass of it over a
+    document's folded prose (data.literals.fold) tells which kinds to run: a kind none of one of whose sets
+    occurs cannot find anything, so its check() is skipped. Kinds with no provable set always run."""
+
+    def __init__(self, kinds: Sequence[Kind]) -> None:
+        import ahocorasick
+
+        self.kinds = tuple(map(id, kinds))
+        needs = [kind.required() for kind in kinds]
+        ids: dict[str, int] = {}
+        for sets in needs:
+            for strings in sets or ():
+                for string in strings:
+                    ids.setdefault(string, len(ids))
+        self._automaton = ahocorasick.Automaton() if ids else None
+        for string, i in ids.items():
+            self._automaton.add_word(string, i)
+        if self._automaton is not None:
+            self._automaton.make_automaton()
+        # per kind: None (always run) or, for each set, the ids of its strings
+        self._needs = [None if not sets else [frozenset(ids[s] for s in strings) for strings in sets]
+                       for sets in needs]
+
+    def runs(self, doc: Document) -> list[bool]:
+        """Whether each kind (in order) may find anything in doc."""
+        if self._automaton is None:
+            return [True] * len(self._needs)
+        from .data.literals import fold
+
+        found = {i for _, i in self._automaton.iter(fold(doc.prose))}
+        return [sets is None or all(not found.isdisjoint(ids) for ids in sets) for sets in self._needs]
 
 
 def _build(kind: type[Kind], rule: Rule, shared: dict[str, object]) -> Kind:
@@ -38,8 +85,10 @@ def lint(doc: Document, kinds: Sequence[Kind]) -> list[Finding]:
         by_class.setdefault(type(kind), []).append(kind)
     for cls, group in by_class.items():
         cls.prepare(doc, group)
-    for kind in kinds:
-        add(kind.check(doc))
+    runs = kinds.router.runs(doc) if isinstance(kinds, Kinds) else [True] * len(kinds)
+    for kind, run in zip(kinds, runs):
+        if run:
+            add(kind.check(doc))
     for kind in summary_order(kinds):
         add(kind.summarize(doc, tuple(findings)))
     findings.sort(key=lambda f: f.sort_key)

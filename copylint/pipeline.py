@@ -104,7 +104,6 @@ def load_run_config(paths: Sequence[str], config_path: str | None, languagetool_
     import dataclasses
 
     from .config import config_in_project, find_config, load_config
-    from .engines.languagetool import is_loopback
 
     if config_path:
         if not os.path.isfile(config_path):
@@ -116,7 +115,7 @@ def load_run_config(paths: Sequence[str], config_path: str | None, languagetool_
         found = find_config(anchor)
         config = load_config(found)
         url = config.languagetool.get("url")
-        if found is not None and isinstance(url, str) and not is_loopback(url) and \
+        if found is not None and isinstance(url, str) and not _is_loopback(url) and \
                 not config_in_project(found, anchor):
             lt = {k: v for k, v in config.languagetool.items() if k != "url"}
             config = dataclasses.replace(config, languagetool=lt, warnings=(
@@ -125,6 +124,12 @@ def load_run_config(paths: Sequence[str], config_path: str | None, languagetool_
     if languagetool_url:
         config = dataclasses.replace(config, languagetool={**config.languagetool, "url": languagetool_url})
     return config
+
+
+def _is_loopback(url: str) -> bool:
+    from .engines.languagetool import is_loopback  # the engine module only when a config names a server
+
+    return is_loopback(url)
 
 
 def linter_spec(options: CheckOptions | None = None, paths: Sequence[str] = ()) -> LinterSpec:

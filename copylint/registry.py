@@ -5,7 +5,7 @@ import functools
 import os
 import sys
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import regex
 
@@ -226,7 +226,7 @@ def compile_regex(rule: Rule, key: str, pattern: str, flags: int = 0) -> "regex.
     """Compile a rule's pattern with the regex module; a bad pattern is a RuleError naming the key. A pattern from a
     rule outside the built-in packs runs with a time limit (TimedPattern): a runaway pattern is one error."""
     if _builtin(rule.path):
-        return LazyPattern(pattern, flags, rule.path, key)
+        return LazyPattern(pattern, flags, functools.partial(_compiled, pattern, flags, rule.path, key))
     return TimedPattern(_compiled(pattern, flags, rule.path, key), f"{rule.path}: rule {rule.code} ({key})")
 
 
@@ -239,26 +239,113 @@ def _compiled(pattern: str, flags: int, path: str, key: str) -> "regex.Pattern[s
 
 # What LazyPattern copies from the compiled pattern on first use, so later calls cost what they cost on it.
 _PATTERN_METHODS = ("match", "search", "finditer", "findall", "fullmatch", "sub", "subn", "split", "scanner")
+# The searches a LazyPattern answers "no match" to, without compiling, when the text lacks a literal every match needs.
+_GATED = {"match": None, "search": None, "fullmatch": None, "finditer": (), "findall": []}
+_ANCHORED = ("match", "fullmatch")
 
 
 class LazyPattern:
     """A built-in rule's pattern, compiled on first use: compiling (the regex module parses in Python) is most of a
-    cold start, and a run compiles only the patterns its texts reach. Built-in patterns are compiled by the tests
-    (every rule's examples); a user rule's pattern is compiled when its file is read, so its errors come first."""
+    cold start, and a run compiles only the patterns its texts reach. A text without one string of each of the
+    pattern's required-literal sets (data.literals.required_all, derived from the pattern itself) cannot hold a
+    match, so a search of it is answered without compiling. Built-in patterns are compiled by the tests (every
+    rule's examples); a user rule's pattern is compiled when its file is read, so its errors come first.
+    `build` compiles it (compile_regex's, or lazy_pattern's for patterns a kind writes)."""
 
-    def __init__(self, pattern: str, flags: int, path: str, key: str) -> None:
+    def __init__(self, pattern: str, flags: int, build: Callable[[], "regex.Pattern[str]"]) -> None:
         self.pattern = pattern
-        self._args = (flags, path, key)
+        self._flags = flags
+        self._build = build
+        self._needs: tuple[frozenset[str], ...] | None = None
 
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") or name in ("_args", "_compiled"):
+        if name.startswith("__") or name in ("_flags", "_build", "_compiled", "_needs"):
             raise AttributeError(name)
+        if name in _GATED:
+            return self._gate(name)
+        return getattr(self._compile(), name)
+
+    def _compile(self) -> "regex.Pattern[str]":
         compiled = self.__dict__.get("_compiled")
         if compiled is None:
-            compiled = self._compiled = _compiled(self.pattern, *self._args)
+            compiled = self._compiled = self._build()
             for method in _PATTERN_METHODS:
-                setattr(self, method, getattr(compiled, method))
-        return getattr(compiled, name)
+                if method not in _GATED or not self._needs:
+                    setattr(self, method, getattr(compiled, method))
+        return compiled
+
+    def _gate(self, method: str) -> Any:
+        """The method, answering "no match" for texts that lack a required literal; once compiled, a pattern
+        with no required literal, and match and fullmatch, are called directly; others test only their cheap
+        sets (_cheap)."""
+        if self._needs is None:
+            self._needs = _required(self.pattern, self._flags)
+        if not self._needs:
+            return getattr(self._compile(), method)
+        from .data.literals import holds
+
+        needs, empty = self._needs, _GATED[method]
+        last: list = [(None, False)]  # the last text asked about and whether it holds the literals (one tuple)
+        bound: list = []
+
+        def gated(string: str, *args: Any, **kwargs: Any) -> Any:
+            seen = last[0]
+            if kwargs.get("partial"):  # a partial match at the end of the text needs no literal
+                ok = True
+            elif seen[0] is string:
+                ok = seen[1]
+            else:
+                # before compiling, every set (a compile costs more than many scans); after, the cheap ones
+                ok = not isinstance(string, str) or holds(_folded(string), bound[1] if bound else needs)
+                last[0] = (string, ok)
+            if not ok:
+                return iter(empty) if method == "finditer" else (list(empty) if method == "findall" else empty)
+            if not bound:
+                bound.extend((getattr(self._compile(), method), _cheap(needs)))
+                if method in _ANCHORED or not bound[1]:  # an anchored match fails faster than any test of the text
+                    setattr(self, method, bound[0])
+            return bound[0](string, *args, **kwargs)
+
+        setattr(self, method, gated)
+        return gated
+
+
+def lazy_pattern(pattern: str, flags: int = 0, **named_lists: Any) -> LazyPattern:
+    """regex.compile(pattern, flags, **named_lists), compiled on first need (see LazyPattern): for the patterns a
+    kind builds from its tables, of which a document reaches few."""
+    return LazyPattern(pattern, flags, functools.partial(regex.compile, pattern, flags, **named_lists))
+
+
+def _required(pattern: str, flags: int) -> tuple[frozenset[str], ...]:
+    """The pattern's required-literal sets; none (always search) under flags that change how it reads."""
+    if flags & (regex.VERBOSE | regex.ASCII | regex.LOCALE) or not isinstance(pattern, str):
+        return ()
+    from .data.literals import required_all
+
+    return required_all(pattern, 1)
+
+
+def _cheap(needs: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
+    """The gate of a compiled pattern: its most selective sets (longest shortest string, then fewest strings; at
+    most _GATE_SETS of at most _GATE_STRINGS strings), so that a test costs a few substring scans."""
+    sets = [s for s in needs if len(s) <= _GATE_STRINGS]
+    return tuple(sorted(sets, key=lambda s: (-min(map(len, s)), len(s)))[:_GATE_SETS])
+
+
+_GATE_SETS, _GATE_STRINGS = 3, 24
+
+
+_FOLDED: tuple = (None, "")  # the last text folded and its fold: many patterns search one block in turn
+
+
+def _folded(text: str) -> str:
+    global _FOLDED
+    last = _FOLDED  # one tuple, replaced whole: a thread never sees one text with another's fold
+    if last[0] is not text:
+        from .data.literals import fold
+
+        last = _FOLDED = (text, fold(text))
+    return last[1]
 
 
 # Seconds one search of one user pattern over one block may take before the run stops with an error naming it.

@@ -30,7 +30,8 @@ def test_tree_of_common_syntax() -> None:
     assert rs.parse("a{,}") == [(rs.MAX_REPEAT, (0, rs.MAXREPEAT, [(rs.LITERAL, 97)]))]
 
 
-@pytest.mark.parametrize("pattern", [r"a(?x)b", r"(?ix:a b)", r"a**", r"(a", r"a)", r"\q", r"[a", r"[z-a]", r"(?<n", "*a"])
+@pytest.mark.parametrize("pattern", [r"a(?x)b", r"(?ix:a b)", r"a**", r"(a", r"a)", r"\q", r"[a", r"[z-a]", r"(?<n", "*a",
+                                     r"[\w--\d]x", r"[a&&b]x", r"[[a]b]x", r"(?:abc){e<=1}", r"x\p{", r"\L<1x>"])
 def test_refuses_what_it_does_not_read(pattern: str) -> None:
     with pytest.raises(rs.Unsupported):
         rs.parse(pattern)
@@ -83,6 +84,14 @@ def test_derived_literals_never_hide_a_match_of_any_rule_pattern() -> None:
                 assert all(any(s in folded for s in one) for one in all_needs), (pattern, match.group())
                 checked += 1
     assert checked > 100
+
+
+def test_properties_and_named_lists_are_classes_never_literals() -> None:
+    assert rs.parse(r"\p{Lu}\pL[\P{N}x]") == [(rs.IN, [(rs.CATEGORY, "property")]), (rs.IN, [(rs.CATEGORY, "property")]),
+                                              (rs.IN, [(rs.CATEGORY, "property"), (rs.LITERAL, 120)])]
+    assert required_all(r"\p{Lu}\w+ Bay\b") == (frozenset({" bay"}),)
+    assert required(r"\L<orgs>\s+member") == frozenset({"member"})
+    regex.compile(r"\L<orgs>\s+member", orgs=["EU"])  # the syntax the parser reads is the regex module's
 
 
 def test_a_repeated_literal_continues_the_run_by_its_required_copies() -> None:

@@ -8,9 +8,10 @@ from functools import lru_cache
 
 from . import regex_syntax
 
-# Syntax the standard library parses differently from the regex module (or not at all): no literals then.
-_REGEX_ONLY = ("[[", "\\p", "\\P", "\\X", "\\G", "\\K", "\\L<", "\\N{", "\\m", "\\M", "(?V", "(?r", "(?w", "(?f",
-               "(?|", "(?&", "(?(", "(?P>", "(?R", "(?b", "(?e", "(?p", "--", "&&", "||", "~~")
+# Syntax of the regex module that regex_syntax might misread: no literals then. (It refuses nested sets, set
+# operations, fuzzy constraints and unknown escapes and groups itself.)
+_REGEX_ONLY = ("\\X", "\\G", "\\K", "\\N{", "\\m", "\\M", "(?V", "(?r", "(?w", "(?f",
+               "(?|", "(?&", "(?(", "(?P>", "(?R", "(?b", "(?e", "(?p")
 
 
 def fold(text: str) -> str:
@@ -25,11 +26,9 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=None)
 def required(pattern: str) -> frozenset[str] | None:
     """Folded strings (see fold) one of which every match of pattern contains; None when no such set is known."""
-    parsed = _parse(pattern)
-    if parsed is None:
-        return None
-    tree, c = parsed
-    found = _sequence(tree, c)
+    found = None
+    for strings in _sets(pattern) or ():
+        found = _better(found, strings)
     return frozenset(fold(s) for s in found) if found else None
 
 
@@ -37,12 +36,73 @@ def required(pattern: str) -> frozenset[str] | None:
 def required_all(pattern: str, shortest: int = 2) -> tuple[frozenset[str], ...]:
     """Sets of folded strings (see fold) of which every match of pattern contains one each; sets holding a
     string shorter than `shortest` rule out too little and are left out. Empty when none is known."""
-    parsed = _parse(pattern)
-    if parsed is None:
-        return ()
-    tree, c = parsed
-    sets = (frozenset(fold(s) for s in found) for found in _all(tree, c))
+    sets = (frozenset(fold(s) for s in found) for found in _sets(pattern) or ())
     return tuple(dict.fromkeys(s for s in sets if min(map(len, s)) >= shortest))
+
+
+def _sets(pattern: str) -> list[frozenset[str]] | None:
+    """Every necessary set of the pattern (_all of its tree; None when it is not read). Parsing is most of the
+    cost of a short run, so the sets are kept across runs in the cache directory (see _store)."""
+    store = _store()
+    found = store.get(pattern, _UNKNOWN)
+    if found is _UNKNOWN:
+        parsed = _parse(pattern)
+        found = store[pattern] = None if parsed is None else [sorted(s) for s in _all(*parsed)]
+        _changed()
+    return None if found is None else [frozenset(s) for s in found]
+
+
+_UNKNOWN = object()
+_STORE: dict | None = None
+
+
+def _store_path():
+    """The file of derived sets for this copylint and this exact derivation code (any edit to it starts afresh)."""
+    from hashlib import blake2b
+
+    from .. import __version__
+    from ..cache import default_dir
+
+    h = blake2b(__version__.encode(), digest_size=16)
+    for module in (__file__, regex_syntax.__file__):
+        with open(module, "rb") as handle:
+            h.update(handle.read())
+    return default_dir() / "literals" / f"{h.hexdigest()}.json"
+
+
+def _store() -> dict:
+    global _STORE
+    if _STORE is None:
+        from ..cache import read_json
+
+        try:
+            stored = read_json(_store_path(), expect=dict) or {}
+        except OSError:
+            stored = {}
+        _STORE = {k: v for k, v in stored.items() if v is None or isinstance(v, list) and all(
+            isinstance(s, list) and s and all(isinstance(x, str) and x for x in s) for s in v)}
+    return _STORE
+
+
+_SAVING: list = []
+
+
+def _changed() -> None:
+    """Write the store back when this process exits (once, whatever it added)."""
+    if not _SAVING:
+        import atexit
+
+        _SAVING.append(True)
+        atexit.register(_save)
+
+
+def _save() -> None:
+    from ..cache import write_json
+
+    try:
+        write_json(_store_path(), _STORE)
+    except OSError:
+        pass
 
 
 def holds(folded: str, needs: tuple[frozenset[str], ...]) -> bool:

@@ -10,6 +10,8 @@ from typing import Iterator
 
 import regex
 
+from ..registry import lazy_pattern
+
 # A capitalised word: "Guinea-Bissau", "N'Djamena", "Stoke-on-Trent"; never swallows a possessive 's.
 _LETTERS = r"\p{Lu}(?:[\p{L}\p{M}]|-(?=\p{L})|['’](?!s\b)(?=\p{L}))*"
 _INITIALS = r"(?:\p{Lu}\.){2,}(?!\p{L})"
@@ -159,11 +161,11 @@ class Mention:
 
 @lru_cache(maxsize=None)
 def _compiled() -> dict[str, regex.Pattern]:
-    found = {f"tail:{k}": regex.compile(v) for k, v in _TAILS.items()}
+    found = {f"tail:{k}": lazy_pattern(v) for k, v in _TAILS.items()}
     found.update({
-        "run": regex.compile(r"(?=\p{Lu})" + NAME), "the-before": regex.compile(_THE_BEFORE),
-        "prep-before": regex.compile(_PREP_BEFORE), "comp-before": regex.compile(rf"(?P<comp>{COMPASS_ADJ})\s+$"), "list-after": regex.compile(_LIST_AFTER),
-        "end-after": regex.compile(_END_AFTER, regex.M), "list-before": regex.compile(_LIST_BEFORE),
+        "run": lazy_pattern(r"(?=\p{Lu})" + NAME), "the-before": lazy_pattern(_THE_BEFORE),
+        "prep-before": lazy_pattern(_PREP_BEFORE), "comp-before": lazy_pattern(rf"(?P<comp>{COMPASS_ADJ})\s+$"), "list-after": lazy_pattern(_LIST_AFTER),
+        "end-after": lazy_pattern(_END_AFTER, regex.M), "list-before": lazy_pattern(_LIST_BEFORE),
     })
     return found
 
@@ -292,7 +294,7 @@ def _own_country(text: str, runs: list[tuple[int, int]]) -> Iterator[Mention]:
     if "ern " not in text and "central" not in text:
         return
     if "own" not in _COMPILED_EXTRA:
-        _COMPILED_EXTRA["own"] = regex.compile(_OWN)
+        _COMPILED_EXTRA["own"] = lazy_pattern(_OWN)
     for s, e in runs:
         m = _COMPILED_EXTRA["own"].search(text, max(0, s - 70), s)
         if m is not None:
@@ -308,7 +310,7 @@ _REVERSED = (rf"\b(?:[Ii]n|[Oo]n|[Aa]t)\s+{_LOCATOR},\s+(?:the\s+)?(?:[a-z-]+\s+
 def _reversed(text: str) -> Iterator[Mention]:
     """'On the north-east coast of Y, the port city of X ...': the place after its placement."""
     if "reversed" not in _COMPILED_EXTRA:
-        _COMPILED_EXTRA["reversed"] = regex.compile(_REVERSED)
+        _COMPILED_EXTRA["reversed"] = lazy_pattern(_REVERSED)
     for m in _COMPILED_EXTRA["reversed"].finditer(text):
         yield Mention("in", _span(m, "x"), _span(m, "y"), _span(m, "comp"), _span(m, "the"))
 
@@ -373,7 +375,7 @@ def _far_bearings(text: str, runs: list[tuple[int, int]], read: set[int]) -> Ite
     """'X ... (some 40 km) south of Y' where X is not next to the phrase: one mention for each of the (up to
     three) names before it in its sentence, nearest first (the judge takes the first that is a town)."""
     if "far-bearing" not in _COMPILED_EXTRA:
-        _COMPILED_EXTRA["far-bearing"] = regex.compile(_FAR_BEARING)
+        _COMPILED_EXTRA["far-bearing"] = lazy_pattern(_FAR_BEARING)
     for m in _COMPILED_EXTRA["far-bearing"].finditer(text):
         if m.end("dir") in read:
             continue  # read already as the compass word of a nearer form
@@ -603,7 +605,7 @@ class NeighbourClaim:
 
 @lru_cache(maxsize=None)
 def _neighbour_patterns() -> tuple[regex.Pattern, ...]:
-    return tuple(regex.compile(p) for p in _NEIGHBOURS)
+    return tuple(lazy_pattern(p) for p in _NEIGHBOURS)
 
 
 def neighbour_claims(text: str) -> Iterator[NeighbourClaim]:
@@ -694,7 +696,7 @@ def comparisons(text: str) -> Iterator[Comparison]:
     if " than " not in text and " as " not in text and " size " not in text:
         return
     if "compare" not in _COMPILED_EXTRA:
-        _COMPILED_EXTRA["compare"] = regex.compile(_COMPARE)
+        _COMPILED_EXTRA["compare"] = lazy_pattern(_COMPARE)
     for m in _COMPILED_EXTRA["compare"].finditer(text):
         yield Comparison(_span(m, "a"), _span(m, "b"), " ".join(m.group("what").split()), m.group("times"),
                          m.group("by"), m.start(), m.end())
@@ -718,8 +720,8 @@ class RankClaim:
 
 @lru_cache(maxsize=None)
 def _rank_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Pattern]:
-    return (regex.compile(_RANK_AFTER), regex.compile(_RANK_BEFORE), regex.compile(r"(?=\p{Lu})" + NAME),
-            regex.compile(_HAS_RANK))
+    return (lazy_pattern(_RANK_AFTER), lazy_pattern(_RANK_BEFORE), lazy_pattern(r"(?=\p{Lu})" + NAME),
+            lazy_pattern(_HAS_RANK))
 
 
 def rank_claims(text: str) -> Iterator[RankClaim]:
@@ -762,7 +764,7 @@ _SECOND_CITY = (rf"(?P<x>{NAME})(?:,\s+|\s+(?:is|remains)\s+)(?P<rank>(?:the\s+)
 
 def _second_cities(text: str, seen: set[int]) -> Iterator[RankClaim]:
     if "second-city" not in _COMPILED_EXTRA:
-        _COMPILED_EXTRA["second-city"] = tuple(regex.compile(p) for p in _SECOND_CITY)
+        _COMPILED_EXTRA["second-city"] = tuple(lazy_pattern(p) for p in _SECOND_CITY)
     for rx in _COMPILED_EXTRA["second-city"]:
         for m in rx.finditer(text):
             if m.start("x") in seen:
@@ -796,13 +798,13 @@ def _rank_claim(m: regex.Match, subject: Span) -> RankClaim | None:
 @lru_cache(maxsize=None)
 def capital_patterns() -> tuple[tuple[regex.Pattern, ...], regex.Pattern]:
     """The capital claims (a group 'y' names the country or division, 'adj' gives its adjective) and the skip words."""
-    return tuple(regex.compile(p) for p in _CAPITAL), regex.compile(_CAPITAL_AFTER_SKIP, regex.I)
+    return tuple(lazy_pattern(p) for p in _CAPITAL), lazy_pattern(_CAPITAL_AFTER_SKIP, regex.I)
 
 
 @lru_cache(maxsize=None)
 def border_pattern() -> regex.Pattern:
     """A border claim ("Y borders", "Y shares a border with")."""
-    return regex.compile(_BORDER)
+    return lazy_pattern(_BORDER)
 
 
 # X(,) (a town) near / on / along the border with Z
@@ -813,7 +815,7 @@ _NEAR_BORDER = (rf"(?P<x>{NAME}),?\s+(?:(?:a|an)\s+(?:[\p{{L}}-]+\s+){{0,3}}?)?(
 @lru_cache(maxsize=None)
 def near_border_pattern() -> regex.Pattern:
     """A place said to lie near a border ("X, near the border with Z")."""
-    return regex.compile(_NEAR_BORDER)
+    return lazy_pattern(_NEAR_BORDER)
 
 
 @lru_cache(maxsize=None)
@@ -848,7 +850,7 @@ def _region_patterns() -> tuple[regex.Pattern, ...]:
     name = rf"(?:the\s+)?(?P<region>(?:{name})(?![\p{{L}}-]))"
     # a lower-case word may stand between ("a small West African country"), never a coast ("Gulf coast city")
     gap = r"(?:(?!coast)[a-z-]+\s+)?"
-    return tuple(regex.compile(p) for p in (
+    return tuple(lazy_pattern(p) for p in (
         # X, a (small) West African country / X, the Gulf state
         rf"(?P<x>{NAME}),\s+(?:a|an|the|another|one\s+of\s+the)\s+{gap}{adjective}\s+{gap}(?:(?P<noun>{_REGION_NOUN})|"
         rf"(?P<town>{_REGION_TOWN}))s?\b",

@@ -24,6 +24,11 @@ _ANCHORS = {"b": "boundary", "B": "not_boundary", "A": "beginning_string", "Z": 
 _QUANTIFIER = re.compile(r"\{(\d*)(?:(,)(\d*))?\}")
 _NAME = re.compile(r"[A-Za-z_]\w*")
 _SCOPED_FLAGS = re.compile(r"[aiLmsux]*(?:-[imsx]+)?")
+# A fuzzy-matching constraint of the regex module ("{e<=1}", "{i<=1,d<=1}"): its item may match text without its
+# literals.
+_FUZZY = re.compile(r"\{[eisd0-9<=>,+\s]*[eisd][eisd0-9<=>,+\s]*\}")
+# Set operations of the regex module's version 1 inside a class ("[\w--\d]", "[a&&b]"): not read.
+_SET_OPERATORS = ("--", "&&", "||", "~~")
 
 
 class Unsupported(ValueError):
@@ -91,6 +96,8 @@ class _Parser:
             low, high = {"*": (0, MAXREPEAT), "+": (1, MAXREPEAT), "?": (0, 1)}[char]
         else:
             match = _QUANTIFIER.match(self.text, self.pos) if char == "{" else None
+            if char == "{" and _FUZZY.match(self.text, self.pos):
+                raise Unsupported("fuzzy matching")
             if match is None or match.group(0) == "{}":
                 return atom
             self.pos = match.end()
@@ -198,7 +205,11 @@ class _Parser:
             first = False
             if char == "[":
                 raise Unsupported("nested set")
+            if (char + self.peek()) in _SET_OPERATORS:
+                raise Unsupported("set operation")
             item = self.escape(in_class=True) if char == "\\" else (LITERAL, ord(char))
+            if self.peek(2) == "--":
+                raise Unsupported("set operation")
             if self.peek() == "-" and self.peek(2) != "-]" and len(self.peek(2)) == 2 and item[0] == LITERAL:
                 self.pos += 1
                 end_char = self.take()
@@ -215,6 +226,17 @@ class _Parser:
         if char in _CATEGORIES:
             node = (CATEGORY, _CATEGORIES[char])
             return node if in_class else (IN, [node])
+        if char in ("p", "P"):  # a Unicode property ("\\p{Lu}", "\\pL", "\\P{L}"): a class, never a literal
+            end = self.text.find("}", self.pos) + 1 if self.peek() == "{" else self.pos + 1
+            if end <= self.pos or not re.fullmatch(r"\{\^?[\w:=&. -]+\}|[A-Za-z]", self.text[self.pos:end]):
+                raise Unsupported("bad property")
+            self.pos = end
+            node = (CATEGORY, "property")
+            return node if in_class else (IN, [node])
+        if char == "L" and not in_class and self.peek() == "<":  # a named list of the regex module: some string
+            self.pos += 1
+            self.name(">")
+            return (IN, [(CATEGORY, "named_list")])
         if char in ("x", "u", "U"):
             width = {"x": 2, "u": 4, "U": 8}[char]
             digits = self.text[self.pos:self.pos + width]

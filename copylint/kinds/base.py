@@ -51,6 +51,12 @@ class Kind:
     def check(self, doc: Document) -> Iterable[Finding]:
         raise NotImplementedError
 
+    def required(self) -> tuple[frozenset[str], ...] | None:
+        """Sets of folded strings (data.literals.fold) of which a document's prose must hold one each for check()
+        to find anything in it; None when there is no such claim. The engine routes on them (engine.Router): a
+        document that lacks one set never reaches check(). Called once, when the run's router is built."""
+        return None
+
     @classmethod
     def prepare(cls, doc: Document, kinds: Sequence["Kind"]) -> None:
         """Optional: one shared pass over doc for all of a run's kinds of this class, before any of their check()

@@ -13,7 +13,7 @@ from ..document import Document, ProseBlock
 from ..errors import RuleError
 from ..model import Finding
 from ..phrases import WordIndex
-from ..registry import compile_regex
+from ..registry import compile_regex, lazy_pattern
 from .base import Kind, match_case
 
 _CLAIM_KEYS = {"id": str, "subjects": list, "wrong": list, "correction": str, "fact": str, "source": str,
@@ -382,13 +382,13 @@ _ANAPHORS = r"(?:bloc|alliance|union|organisation|organization|cartel|grouping|g
 
 
 @lru_cache(maxsize=8)
-def _org_compiled(aliases: tuple[str, ...]) -> dict[str, list[regex.Pattern]]:
+def _org_compiled(aliases: tuple[str, ...]) -> dict[str, list]:
     """The forms compiled once for a whole table: the aliases are a named list (a set lookup inside the
     pattern), so compiling does not grow with the table nor repeat for each document's mix of names."""
     from ..data.mentions import NAME
 
     org = rf"(?P<org>\L<org_aliases>|(?<![\w-])[Tt]he\s+{_ANAPHORS})(?![\w+-])"
-    return {k: [regex.compile(p, org_aliases=aliases) for p in v] for k, v in _org_sources(org, NAME).items()}
+    return {k: [lazy_pattern(p, org_aliases=aliases) for p in v] for k, v in _org_sources(org, NAME).items()}
 
 
 class Organisation(Kind):

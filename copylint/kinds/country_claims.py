@@ -9,13 +9,14 @@ import regex
 
 from ..document import Document
 from ..model import Finding
+from ..registry import lazy_pattern
 from .base import Kind
 
 _WORD = r"\p{L}[\p{L}'’-]*"
 
 
 @lru_cache(maxsize=None)
-def _patterns() -> dict[str, list[regex.Pattern]]:
+def _patterns() -> dict[str, list]:
     from ..data.mentions import NAME
 
     c = rf"(?P<c>{NAME})"
@@ -23,7 +24,7 @@ def _patterns() -> dict[str, list[regex.Pattern]]:
     lang = r"(?P<l>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)"
     langs = rf"{lang}(?P<more>(?:\s*,\s*|\s+and\s+|\s+or\s+)\p{{Lu}}\p{{Ll}}+)*"
     return {
-        "currency": [regex.compile(p) for p in (
+        "currency": [lazy_pattern(p) for p in (
             # the Swiss euro / Kenyan shillings / the Japanese yuan
             rf"(?<![\p{{L}}-]){c}\s+(?!(?:and|or)\b){money}\b",
             # Kenya's rand / Ghana's naira
@@ -41,12 +42,12 @@ def _patterns() -> dict[str, list[regex.Pattern]]:
             rf"pays\s+in|trades\s+in|prices\s+goods\s+in)\s+(?:the\s+)?{money}\b(?!\s+(?:zone|area|bonds?|debt|loans?|"
             rf"contracts?))",
         )],
-        "sea": [regex.compile(p) for p in (
+        "sea": [lazy_pattern(p) for p in (
             # landlocked Kenya / Kenya, a landlocked country / Kenya is landlocked
             rf"\b(?i:landlocked)\s+{c}",
             rf"{c},?\s+(?:which\s+is\s+|is\s+|a\s+|an\s+)(?:a\s+)?(?:\w+\s+)?landlocked\b",
         )],
-        "language": [regex.compile(p) for p in (
+        "language": [lazy_pattern(p) for p in (
             # Spanish-speaking Brazil / Brazil, a Spanish-speaking country / Brazil, Africa's largest French-speaking nation
             rf"\b{lang}-speaking\s+(?:the\s+)?{c}",
             rf"{c},\s+(?:(?:a|an|the|another)\s+|\p{{Lu}}\p{{L}}+['’]s\s+|the\s+world['’]s\s+)(?:[a-z-]+\s+){{0,2}}?{lang}-speaking\s+"

@@ -124,6 +124,9 @@ class Existence(Kind):
         self._pattern = None
         self.matcher = None if "pattern" in p else PhraseMatcher({t: t for t in p["tokens"]}, p.get("case_sensitive", False))
 
+    def required(self) -> tuple[frozenset[str], ...] | None:
+        return self.needs or None
+
     @property
     def pattern(self):
         if self._pattern is None and self.matcher is None:

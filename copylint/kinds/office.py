@@ -61,7 +61,7 @@ class Office(Kind):
                              entry["source"])
             for alias in entry["aliases"]:
                 self.offices[alias.casefold()] = office
-        self._forms: list[regex.Pattern] | None = None
+        self._forms: dict[tuple, list[regex.Pattern]] | None = None
 
     def _presidents(self) -> None:
         """Each listed country's president, under the names copy gives it ("the Kenyan president", "Kenya's
@@ -81,20 +81,35 @@ class Office(Kind):
                               f"president of {name}", f"president of the {name}"):
                     self.offices.setdefault(alias.casefold(), office)
 
-    def _compile(self) -> list[regex.Pattern]:
+    def _prepare(self) -> None:
+        """The offices of the presidents table and the automaton over every office's name, built on first need."""
         if self._forms is not None:
-            return self._forms
+            return
         if self.rule.params.get("presidents"):
             self._presidents()
         from ..phrases import PhraseMatcher
 
         # every form holds an office's name: blocks without one (found by one automaton pass) are skipped
         self._aliases = PhraseMatcher({a: True for a in self.offices})
-        office_rx = "|".join(regex.escape(a) for a in sorted(self.offices, key=len, reverse=True))
-        body_rx = "|".join(regex.escape(b) for b in sorted(self.body_of, key=len, reverse=True))
+        self._folded_names = [(fold(a), a) for a in sorted(self.offices, key=len, reverse=True)]
+        self._folded_bodies = [(fold(b), b) for b in sorted(self.body_of, key=len, reverse=True)]
+        self._forms = {}
+
+    def _compile(self, folded: str) -> list[regex.Pattern]:
+        """The forms over the offices and bodies whose names occur in folded (the fold of the texts they will
+        search): a name absent from the text cannot match, so the alternations shrink from hundreds of names to
+        the few a document uses, and compiling them costs little."""
+        offices = tuple(a for f, a in self._folded_names if f in folded)
+        bodies = tuple(b for f, b in self._folded_bodies if f in folded)
+        key = (offices, bodies)
+        forms = self._forms.get(key)
+        if forms is not None:
+            return forms
+        office_rx = "|".join(regex.escape(a) for a in offices) or "(?!)"
+        body_rx = "|".join(regex.escape(b) for b in bodies) or "(?!)"
         office = rf"(?P<office>{office_rx})s?"
         body = rf"(?:the\s+|its\s+|their\s+)?(?P<body>{body_rx})(?![\w-])"
-        self._forms = [regex.compile(p, regex.I) for p in (
+        forms = [regex.compile(p, regex.I) for p in (
             rf"(?<![\w-]){office}(?:,\s+(?:who\s+(?:is|are)\s+)?|\s+(?:is|are|was|were|gets?|must\s+be|will\s+be|"
             rf"be|being)\s+)(?P<how>(?:directly\s+|popularly\s+|formally\s+|indirectly\s+)?{_CHOSEN})\s+"
             rf"(?:\w+\s+){{0,2}}?by\s+{body}",
@@ -102,20 +117,33 @@ class Office(Kind):
             rf"(?P<direct>(?:directly|popularly)[\s-]elected)\s+{office}(?![\w-])",
             rf"(?<![\w-]){office}\s+(?:is|are|was|were)\s+(?P<direct>(?:directly|popularly)\s+elected)\b",
         )]
-        return self._forms
+        if len(self._forms) >= 32:
+            self._forms.clear()
+        self._forms[key] = forms
+        return forms
+
+    def required(self) -> tuple[frozenset[str], ...]:
+        return (frozenset(_VERB_STEMS),)
 
     def check(self, doc: Document) -> Iterable[Finding]:
         prose = doc.prose.casefold()
         if not any(w in prose for w in _VERB_STEMS):
             return
-        forms = self._compile()
+        self._prepare()
         if not self._aliases.may_match(doc.words, fold(doc.prose)):
             return
+        chosen = []
         for _, block in self.blocks(doc):
             text = block.text
             lowered = text.casefold()
             if not any(w in lowered for w in _VERB_STEMS) or next(self._aliases.finditer(text), None) is None:
                 continue
+            chosen.append((block, lowered))
+        if not chosen:
+            return
+        forms = self._compile(fold("\n".join(block.text for block, _ in chosen)))
+        for block, lowered in chosen:
+            text = block.text
             seen: set[int] = set()
             for rx, needs in zip(forms, _FORM_NEEDS):
                 if not any(w in lowered for w in needs):

@@ -1,0 +1,106 @@
+"""The routing pass (engine.Router) and the lazily compiled patterns (registry.LazyPattern) never hide a match: every
+rule's examples, upper-cased too, and the seed give the same findings routed and unrouted, gated and ungated."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import regex
+
+from copylint import engine, registry
+from copylint.api import Linter
+from copylint.registry import load_rules
+
+RULES = load_rules()
+SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+_EXTENSION = {"plain": "txt", "markdown": "md", "html": "html"}
+
+
+def _texts() -> list[tuple[str, str]]:
+    """(file name, text) of every example, as written and upper-cased, and of each seed."""
+    out = []
+    for rule in RULES:
+        for example in rule.examples:
+            text = (example.bad or example.good or "").replace("⟦", "").replace("⟧", "")
+            name = f"example.{_EXTENSION[example.format]}"
+            out += [(name, text), (name, text.upper())]
+    out += [(path.name, path.read_text(encoding="utf-8")) for path in SEEDS]
+    return out
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter(select=[r.code for r in RULES], languagetool=False)
+
+
+def test_routing_never_hides_a_match(linter: Linter) -> None:
+    routed = linter.kinds
+    assert isinstance(routed, engine.Kinds)
+    skipped = 0
+    for name, text in _texts():
+        doc = linter.parse(name, text)
+        skipped += routed.router.runs(doc).count(False)
+        assert engine.lint(doc, routed) == engine.lint(linter.parse(name, text), list(routed)), name
+    assert skipped > 0  # the router did rule kinds out
+
+
+def test_a_kind_whose_strings_are_absent_is_not_run(linter: Linter) -> None:
+    class Probe:
+        def __init__(self, needs):
+            self.needs = needs
+
+        def required(self):
+            return self.needs
+
+    kinds = engine.Kinds([Probe((frozenset({"zebra"}),)), Probe((frozenset({"horse", "dog"}), frozenset({"cat"}))),
+                          Probe(None), Probe((frozenset({"dog"}),)), Probe((frozenset({"dog"}), frozenset({"emu"})))])
+    doc = linter.parse("x.txt", "The DOG and the Cat.")
+    assert kinds.router.runs(doc) == [False, True, True, True, False]
+
+
+@pytest.mark.parametrize("pattern", ["colou?r", r"\bcolou?r\b", r"(?i)(?:kilo|mega)metres?\b", r"\p{Lu}\p{Ll}+ Bay"])
+def test_lazy_pattern_answers_as_the_compiled_one(pattern: str) -> None:
+    lazy = registry.lazy_pattern(pattern)
+    compiled = regex.compile(pattern)
+    for text in ("no match here", "the colour red", "COLOR", "Twelve kilometres", "Botany Bay", ""):
+        assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+        assert bool(lazy.search(text)) == bool(compiled.search(text))
+    assert registry.lazy_pattern("colou?r").search("grey") is None
+
+
+def test_gated_patterns_never_hide_a_match(linter: Linter) -> None:
+    """Every lazily compiled pattern the linter made (rule patterns and the ones kinds build), on every text its
+    derived literals rule out: the compiled pattern finds nothing there either."""
+    import gc
+
+    from copylint.data.literals import fold, holds
+
+    texts = _texts()
+    for name, text in texts:
+        linter.lint_source(name, text)
+    patterns = [p for p in gc.get_objects() if isinstance(p, registry.LazyPattern)]
+    checked = 0
+    for pattern in patterns:
+        needs = registry._required(pattern.pattern, pattern._flags)
+        if not needs:
+            continue
+        compiled = pattern._build()
+        for _, text in texts:
+            if not holds(fold(text), needs):
+                assert compiled.search(text) is None, (pattern.pattern[:80], text[:80])
+                checked += 1
+    assert checked > 1000
+
+
+def test_a_partial_match_is_never_gated() -> None:
+    lazy = registry.lazy_pattern("colour")
+    assert lazy.search("the colo") is None
+    assert lazy.search("the colo", partial=True) is not None
+
+
+def test_the_router_follows_a_changed_list(linter: Linter) -> None:
+    kinds = engine.Kinds(linter.kinds)
+    first = kinds.router
+    assert kinds.router is first
+    kinds.pop()
+    assert kinds.router is not first and len(kinds.router.runs(linter.parse("x.txt", "Text."))) == len(kinds)
