@@ -9,8 +9,9 @@ reference whose edits the system covers best (fewest edits on a tie), as M2 scor
 Split, by document: the corpora ship their sentences shuffled, without the document (JFLEG essay, CWEB website) each
 came from, and sentences of one document share its names and terms, so a per-sentence split leaks them from the tuning
 part into the held part (tuning on one of a site's sentences then "predicts" its others). Sentences that share a rare
-word (a word of four letters or more, outside the common-word counts or rarer than RARE, in 2..MAX_SHARED sentences of
-the corpus) are taken for one document (connected components); each document goes, once and for all, to "tune" or
+word or a name (a word of four letters or more, rarer than RARE in the common-word counts, or capitalised inside the
+sentence and rarer than NAME_COMMON; in 2..MAX_SHARED sentences of the corpus) are taken for one document (connected
+components); each document goes, once and for all, to "tune" or
 "held" by a seeded hash of its first sentence's corpus, file and line (about half each). Rules and patterns are tuned
 on "tune" only; "held" is reported and never read.
 """
@@ -54,7 +55,8 @@ class Sentence:
 
 SPLIT_SEED = "copylint-gec-split-2"  # a new seed is a new split: change it only with every tuned figure re-measured
 RARE = 4.0  # log10 count in the common-word list (copylint/data/lexicon/words.tsv.gz) below which a word is rare
-MAX_SHARED = 12  # a rare word in more sentences than this is a topic word of the corpus, not of one document
+NAME_COMMON = 7.0  # a capitalised word inside a sentence below this count is a name that links ("Adrian", "Garbo")
+MAX_SHARED = 4  # a rare word in more sentences than this is a topic word of the corpus, not of one document
 _RARE_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
 
 
@@ -68,7 +70,14 @@ def group_documents(sentences: Sequence[Sentence]) -> list[Sentence]:
     from copylint.data.lexicon import word_frequencies
 
     frequencies = word_frequencies()
-    tokens = [{t.casefold().strip("'’-") for t in _RARE_TOKEN.findall(s.text)} for s in sentences]
+
+    def words(text: str) -> list[tuple[int, str]]:
+        return [(m.start(), re.sub(r"['’]s$", "", m.group().strip("'’-"))) for m in _RARE_TOKEN.finditer(text)]
+
+    names = {w.casefold() for s in sentences for at, w in words(s.text)
+             if at > 0 and w[:1].isupper() and frequencies.get(w.casefold(), 0.0) < NAME_COMMON}
+    tokens = [{w.casefold() for _, w in words(s.text)
+               if w.casefold() in names or frequencies.get(w.casefold(), 0.0) < RARE} for s in sentences]
     shared = collections.Counter(t for ts in tokens for t in ts)
     parent = list(range(len(sentences)))
 
@@ -81,7 +90,7 @@ def group_documents(sentences: Sequence[Sentence]) -> list[Sentence]:
     first: dict[str, int] = {}
     for i, ts in enumerate(tokens):
         for t in sorted(ts):
-            if frequencies.get(t, 0.0) >= RARE or not 2 <= shared[t] <= MAX_SHARED:
+            if not 2 <= shared[t] <= MAX_SHARED:
                 continue
             if t in first:
                 a, b = root(i), root(first[t])
