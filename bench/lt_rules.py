@@ -9,7 +9,8 @@ A rule's hits are counted after copylint's name and variant filters. On the erro
 span overlaps an edit a reference makes (bench/gec_corpora.py); only the tuning part of each corpus is read.
 Verdict (the documented default, shipped in copylint/engines/languagetool_rules.toml):
   measured (at least MIN_HITS hits on the error corpora; MIN_NEWS_HITS for a rule that fires on clean news, MIN_NOISY_HITS
-  for one that fires in more than one article in 100): on when its precision there is >= 0.8, else off;
+  for one that fires in more than one article in 100, MIN_OFF_HITS for one the hand-written tables switch off by id,
+  glob or category): on when its precision there is >= 0.8, else off;
   not measured (fewer hits): on when it is silent on clean news, off when it fires there.
 The verdicts go to the [measured] table of the curation file; the engine turns "off" rules off and "on" rules on
 (an "on" verdict overrides a hand-written [disabled] entry; a rule in a category of [disabled_categories] or under a
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import fnmatch
 import os
 import re
 import sys
@@ -89,14 +91,30 @@ def default_off_rules() -> frozenset[str]:
     return frozenset(ids)
 
 
-def verdict(news: int, found: int, correct: int, articles: int = 1, default_off: bool = False) -> str:
+def verdict(news: int, found: int, correct: int, articles: int = 1, default_off: bool = False,
+            switched_off: bool = False) -> str:
+    """switched_off: the hand-written tables turn the rule off (by id, glob or category); "on" then overrides them and
+    needs the evidence a default-off rule needs."""
     if default_off:
         precise = found >= MIN_OFF_HITS and correct / found >= PRECISE
         return "on" if precise and news <= MAX_OFF_NEWS * articles else "off"
     needed = MIN_NOISY_HITS if news > MAX_QUIET_NEWS * articles else MIN_NEWS_HITS if news else MIN_HITS
+    if switched_off:
+        needed = max(needed, MIN_OFF_HITS)
+        if found < needed:
+            return "off"
     if found >= needed:
         return "on" if correct / found >= PRECISE else "off"
     return "on" if news == 0 else "off"
+
+
+def hand_off(rule: str, category: str) -> bool:
+    """Whether languagetool_rules.toml's hand-written tables switch the rule off (by id, glob or category)."""
+    with open(CURATION_FILE, "rb") as handle:
+        data = tomllib.load(handle)
+    disabled = data.get("disabled", {})
+    return rule in disabled or category in data.get("disabled_categories", {}) or any(
+        "*" in pattern and fnmatch.fnmatchcase(rule, pattern) for pattern in disabled)
 
 
 def main() -> int:
@@ -148,7 +166,7 @@ def main() -> int:
         if news[rule] + hits < args.min_rows:
             continue
         p = right / hits if hits else float("nan")
-        v = verdict(news[rule], hits, right, len(files), only is not None)
+        v = verdict(news[rule], hits, right, len(files), only is not None, hand_off(rule, meta.get(rule, "")))
         rows.append((rule, meta.get(rule, "?"), news[rule], hits, right, v))
         print(f"{rule:44s} {meta.get(rule, '?')[:22]:22s} {news[rule]:5d} {100 * news[rule] / len(files):5.1f} "
               f"{correct[rule]['jfleg']:4d}/{found[rule]['jfleg']:<4d} {correct[rule]['cweb']:4d}/{found[rule]['cweb']:<4d} "

@@ -212,10 +212,11 @@ def test_measured_verdicts_drive_the_curation():
     cur = curation()
     assert "MORFOLOGIK_RULE_EN_US" not in cur.disabled and "EN_A_VS_AN" not in cur.disabled
     assert "COMMA_COMPOUND_SENTENCE" in cur.disabled  # noisy on news, imprecise on real errors
-    # "on" and silent on clean news: runs inside a disabled category (STYLE) or glob (*_COMPOUNDS); its siblings don't
+    # "on" and silent on clean news: runs inside a disabled category (COMPOUNDING) or glob (*_COMPOUNDS); its siblings
+    # don't
     engine = LanguageToolEngine("http://127.0.0.1:9")
-    assert {"THERE_RE_CONTRACTION_UNCOMMON", "LINE_COMPOUNDS"} <= engine.enabled_rules
-    assert "STYLE" in engine.disabled_categories
+    assert {"EVERY_BODY", "LINE_COMPOUNDS"} <= engine.enabled_rules
+    assert "COMPOUNDING" in engine.disabled_categories
     assert not engine._pattern_disabled("LINE_COMPOUNDS") and engine._pattern_disabled("MAKER_COMPOUNDS")
 
 
@@ -229,6 +230,11 @@ def test_a_rule_noisy_on_news_needs_more_evidence_than_one_right_hit():
     assert rules.verdict(news=153, found=6, correct=5, articles=2315) == "on"
     assert rules.verdict(news=0, found=0, correct=0, articles=2315) == "on"
     assert rules.verdict(news=3, found=0, correct=0, articles=2315) == "off"
+    # against a hand-written switch-off (a category such as STYLE, a glob such as *_COMPOUNDS): two hits at least
+    assert rules.verdict(news=0, found=1, correct=1, articles=2315, switched_off=True) == "off"
+    assert rules.verdict(news=0, found=2, correct=2, articles=2315, switched_off=True) == "on"
+    assert rules.hand_off("MAKER_COMPOUNDS", "GRAMMAR") and rules.hand_off("OURSELF", "STYLE")
+    assert not rules.hand_off("HE_VERB_AGR", "GRAMMAR")
 
 
 def _bench_module(name: str):
