@@ -415,8 +415,9 @@ _CVC = regex.compile(r"[^aeiou][aeiou][^aeiouwxy]$")  # "stud", "commit": doubli
 def is_regular_inflection(word: str) -> bool:
     """A regular -s, -ing or -ed form of a common word that the word-class table lists with no such form of its own
     ("dumbing" from the adjective "dumb", "wranglings"), or an agent noun of a common verb ("sentencers"): English
-    word-building LanguageTool's dictionary lacks, not a slip. Not when the table spells that form otherwise ("studing" is not "studding", "childrens" and "informations"
-    pluralise a plural and a mass noun), nor where -e or doubling makes the form a choice ("makeing", "commited")."""
+    word-building LanguageTool's dictionary lacks, not a slip. Not when the table has forms of its own for the word
+    ("studing": "stud" has "studding"), for a plural or a mass noun ("childrens", "informations"), nor where -e or
+    doubling makes the form a choice ("makeing", "commited")."""
     from ..data.lexicon import word_classes, word_frequencies
 
     if not word.isalpha() or not word.islower() or len(word) < 5:
@@ -433,13 +434,11 @@ def is_regular_inflection(word: str) -> bool:
         tags = classes.of(stem)
         if not word.endswith(suffix) or len(stem) < 3 or not tags or known.get(stem, 0.0) < _COMMON:
             continue
-        if any(f.startswith(stem[:3]) and f != word for f in _inflections().get(stem, ())) and suffix != "s":
-            return False  # the table's own form of this verb differs
         if suffix == "s":
             plural = classes.plural_of(stem)
             return "NNS" not in tags and stem[-1] not in "sxzy" and not stem.endswith(("ch", "sh")) and (
                 plural is None or plural == word) and ("NN" in tags or "VBG" in tags)
-        return stem[-1] != "e" and not _CVC.search(stem) and not _inflections().get(stem)
+        return stem[-1] != "e" and not _CVC.search(stem) and stem not in _inflections()  # the table has no -ing/-ed
     return False
 
 
