@@ -8,8 +8,10 @@
 A rule's hits are counted after copylint's name and variant filters. On the error corpora a hit is correct when its
 span overlaps an edit a reference makes (bench/gec_corpora.py); only the tuning part of each corpus is read.
 Verdict (the documented default, shipped in copylint/engines/languagetool_rules.toml):
-  measured (at least MIN_HITS hits on the error corpora): on when its precision there is >= 0.8, else off;
-  not measured: on when it is silent on clean news, off when it fires there.
+  measured (at least MIN_HITS hits on the error corpora; MIN_NEWS_HITS for a rule that fires on clean news, MIN_NOISY_HITS
+  for one that fires in more than one article in 100, MIN_OFF_HITS for one the hand-written tables switch off by id,
+  glob or category): on when its precision there is >= 0.8, else off;
+  not measured (fewer hits): on when it is silent on clean news, off when it fires there.
 The verdicts go to the [measured] table of the curation file; the engine turns "off" rules off and "on" rules on
 (an "on" verdict overrides a hand-written [disabled] entry; a rule in a category of [disabled_categories] or under a
 disabled glob such as "*_COMPOUNDS" runs only when it is "on" and silent on clean news: the engine asks for it by id).
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import fnmatch
 import os
 import re
 import sys
@@ -43,6 +46,12 @@ from copylint.formats.plain import parse
 NEWS = gec.SHARED / "corpus" / "news"
 ROOT = Path(__file__).resolve().parents[1]
 MIN_HITS = 1
+# Evidence grows with a rule's noise on clean news: a rule that fires there at all is kept on for its precision on real
+# errors over MIN_NEWS_HITS hits, and one that fires in more than MAX_QUIET_NEWS articles in 100 over MIN_NOISY_HITS
+# (one right hit does not outweigh 150 on clean copy: "won best director").
+MIN_NEWS_HITS = 2
+MIN_NOISY_HITS = 5
+MAX_QUIET_NEWS = 0.01
 PRECISE = 0.8
 MIN_OFF_HITS = 2
 MAX_OFF_NEWS = 0.01  # hits per news article
@@ -82,13 +91,30 @@ def default_off_rules() -> frozenset[str]:
     return frozenset(ids)
 
 
-def verdict(news: int, found: int, correct: int, articles: int = 1, default_off: bool = False) -> str:
+def verdict(news: int, found: int, correct: int, articles: int = 1, default_off: bool = False,
+            switched_off: bool = False) -> str:
+    """switched_off: the hand-written tables turn the rule off (by id, glob or category); "on" then overrides them and
+    needs the evidence a default-off rule needs."""
     if default_off:
         precise = found >= MIN_OFF_HITS and correct / found >= PRECISE
         return "on" if precise and news <= MAX_OFF_NEWS * articles else "off"
-    if found >= MIN_HITS:
+    needed = MIN_NOISY_HITS if news > MAX_QUIET_NEWS * articles else MIN_NEWS_HITS if news else MIN_HITS
+    if switched_off:
+        needed = max(needed, MIN_OFF_HITS)
+        if found < needed:
+            return "off"
+    if found >= needed:
         return "on" if correct / found >= PRECISE else "off"
     return "on" if news == 0 else "off"
+
+
+def hand_off(rule: str, category: str) -> bool:
+    """Whether languagetool_rules.toml's hand-written tables switch the rule off (by id, glob or category)."""
+    with open(CURATION_FILE, "rb") as handle:
+        data = tomllib.load(handle)
+    disabled = data.get("disabled", {})
+    return rule in disabled or category in data.get("disabled_categories", {}) or any(
+        "*" in pattern and fnmatch.fnmatchcase(rule, pattern) for pattern in disabled)
 
 
 def main() -> int:
@@ -130,7 +156,8 @@ def main() -> int:
                 correct[rule][corpus] += gec.correct((f.start, f.end), sentence)
     rules = sorted(set(news) | set(found), key=lambda r: (-news[r] - sum(found[r].values()), r))
     print(f"news: {len(files)} articles; error corpora, tuning part: JFLEG {sizes['jfleg']}, CWEB {sizes['cweb']} "
-          f"sentences; on = precision >= {PRECISE} over >= {MIN_HITS} hits, or fewer hits and silent on news")
+          f"sentences; on = precision >= {PRECISE} over >= {MIN_HITS} hits ({MIN_NEWS_HITS} when on news, {MIN_NOISY_HITS} when on news > {MAX_QUIET_NEWS:.0%}), "
+          "or fewer hits and silent on news")
     print(f"{'rule':44s} {'category':22s} {'news':>5s} {'/100':>5s} {'jfleg':>9s} {'cweb':>9s} {'P':>5s}  verdict")
     rows = []
     for rule in rules:
@@ -139,7 +166,7 @@ def main() -> int:
         if news[rule] + hits < args.min_rows:
             continue
         p = right / hits if hits else float("nan")
-        v = verdict(news[rule], hits, right, len(files), only is not None)
+        v = verdict(news[rule], hits, right, len(files), only is not None, hand_off(rule, meta.get(rule, "")))
         rows.append((rule, meta.get(rule, "?"), news[rule], hits, right, v))
         print(f"{rule:44s} {meta.get(rule, '?')[:22]:22s} {news[rule]:5d} {100 * news[rule] / len(files):5.1f} "
               f"{correct[rule]['jfleg']:4d}/{found[rule]['jfleg']:<4d} {correct[rule]['cweb']:4d}/{found[rule]['cweb']:<4d} "

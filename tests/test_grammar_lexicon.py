@@ -212,10 +212,29 @@ def test_measured_verdicts_drive_the_curation():
     cur = curation()
     assert "MORFOLOGIK_RULE_EN_US" not in cur.disabled and "EN_A_VS_AN" not in cur.disabled
     assert "COMMA_COMPOUND_SENTENCE" in cur.disabled  # noisy on news, imprecise on real errors
-    # "on" and silent on clean news: runs inside a disabled category (STYLE) or glob (*_COMPOUNDS); its siblings don't
+    # "on" and silent on clean news: runs inside a disabled category (COMPOUNDING) or glob (*_COMPOUNDS); its siblings
+    # don't
     engine = LanguageToolEngine("http://127.0.0.1:9")
-    assert {"OURSELF", "UP_COMPOUNDS"} <= engine.enabled_rules and "STYLE" in engine.disabled_categories
-    assert not engine._pattern_disabled("UP_COMPOUNDS") and engine._pattern_disabled("MAKER_COMPOUNDS")
+    assert {"EVERY_BODY", "LINE_COMPOUNDS"} <= engine.enabled_rules
+    assert "COMPOUNDING" in engine.disabled_categories
+    assert not engine._pattern_disabled("LINE_COMPOUNDS") and engine._pattern_disabled("MAKER_COMPOUNDS")
+
+
+def test_a_rule_noisy_on_news_needs_more_evidence_than_one_right_hit():
+    _bench_module("gec_corpora")  # lt_rules imports it by name
+    rules = _bench_module("lt_rules")
+    assert rules.verdict(news=0, found=1, correct=1, articles=2315) == "on"  # silent on news: one hit decides
+    assert rules.verdict(news=2, found=1, correct=1, articles=2315) == "off"  # fires on news: two hits at least
+    assert rules.verdict(news=17, found=3, correct=3, articles=2315) == "on"
+    assert rules.verdict(news=153, found=1, correct=1, articles=2315) == "off"  # in 6 articles in 100: five hits
+    assert rules.verdict(news=153, found=6, correct=5, articles=2315) == "on"
+    assert rules.verdict(news=0, found=0, correct=0, articles=2315) == "on"
+    assert rules.verdict(news=3, found=0, correct=0, articles=2315) == "off"
+    # against a hand-written switch-off (a category such as STYLE, a glob such as *_COMPOUNDS): two hits at least
+    assert rules.verdict(news=0, found=1, correct=1, articles=2315, switched_off=True) == "off"
+    assert rules.verdict(news=0, found=2, correct=2, articles=2315, switched_off=True) == "on"
+    assert rules.hand_off("MAKER_COMPOUNDS", "GRAMMAR") and rules.hand_off("OURSELF", "STYLE")
+    assert not rules.hand_off("HE_VERB_AGR", "GRAMMAR")
 
 
 def _bench_module(name: str):
@@ -239,6 +258,15 @@ def test_gold_edit_spans_and_overlap_scoring():
     assert (score.correct, score.findings, score.covered, score.gold) == (1, 2, 1, 2)
     assert gec.touches((5, 7), (7, 7)) and not gec.touches((0, 2), (7, 7))
     assert gec.split_of("jfleg/test.src:1") == gec.split_of("jfleg/test.src:1") in ("tune", "held")
+
+
+def test_the_split_keeps_a_documents_sentences_together():
+    gec = _bench_module("gec_corpora")
+    texts = ["Adrian designed suits for Garbo in Hollywood.", "The weather was mild that spring.",
+             "None of Adrian's hundreds of suit designs were the same.", "Garbo wore them in three films."]
+    sentences = gec.group_documents([gec.Sentence("t", f"t:{i}", text, ((),)) for i, text in enumerate(texts)])
+    assert [s.document for s in sentences] == ["t:0", "t:1", "t:0", "t:0"]  # linked by "adrian" and "garbo"
+    assert sentences[0].part == sentences[2].part == sentences[3].part
 
 
 # -- the three bugs, end to end against the real LanguageTool server -------------------------------------------------

@@ -40,16 +40,32 @@ def is_capitalised(word: str) -> bool:
     return any(c.isupper() for c in word)
 
 
+# Words that title case leaves lower-case although they have four letters or more (Chicago: every preposition and
+# conjunction): a title whose only lower-case words are these is in title case.
+_TITLE_CASE_LOWER = frozenset("""about above across after against along among around before behind below beneath
+    beside besides between beyond down during except from inside into like near onto over past since than that
+    through throughout till toward towards under unless until upon versus when where whether while with within
+    without""".split())
+
+
+def is_sentence_case(title_words: Sequence[str]) -> bool:
+    """A title written like a sentence ("Stuart joins Norwich from Addicks"): a lower-case word that title case
+    would capitalise, so its capitals after the first word mark names, as in running text."""
+    return any(w.islower() and len(w) >= 4 and w not in _TITLE_CASE_LOWER for w in title_words[1:])
+
+
 def document_names(doc: Document) -> tuple[frozenset[str], Counter[str]]:
-    """Words the document treats as names (capitalised mid-sentence, or capitalised more than once),
-    and how often each word form occurs."""
+    """Words the document treats as names (capitalised mid-sentence, also in a sentence-case title, or capitalised
+    more than once), and how often each word form occurs."""
     counts: Counter[str] = Counter()
     mid_sentence: set[str] = set()
     for sentence in doc.sentences:
         scope = doc.blocks[sentence.block].scope
-        for position, word in enumerate(words(doc.sentence_text(sentence))):
+        sentence_words = words(doc.sentence_text(sentence))
+        names_shown = scope not in _NAME_SCOPES_EXCLUDED or is_sentence_case(sentence_words)
+        for position, word in enumerate(sentence_words):
             counts[word] += 1
-            if position > 0 and is_capitalised(word) and scope not in _NAME_SCOPES_EXCLUDED:
+            if position > 0 and is_capitalised(word) and names_shown:
                 mid_sentence.add(word)
     repeated = {w for w, n in counts.items() if n > 1 and is_capitalised(w)}
     return frozenset(mid_sentence | repeated), counts
@@ -118,6 +134,30 @@ def in_name_context(text: str, start: int, end: int) -> bool:
     return before[:1].isupper() or after[:1].isupper()
 
 
+_TERM = r"\p{L}[\p{L}'’-]*"
+# A word the document introduces or mentions as a word, not one it uses: after "called"/"known as"/"the word", quoted on
+# its own (up to three words: ‘the "gandula"’), alone in parentheses ("flatbread (injera)"), or glossed right after it
+# ("injera, a spongy flatbread", "injera (a flatbread)", "halb, meaning half"). A slip is not introduced like this.
+_DEFINED = (
+    regex.compile(rf"(?:\b(?:called|known as|dubbed|termed|nicknamed|so-called|the (?:word|term|phrase|name))\s+"
+                  rf"[\"“‘']?)((?:{_TERM})(?:\s+{_TERM}){{0,2}})"),
+    regex.compile(rf"(?:^|(?<=[\s(\[—–-]))[\"“‘']((?:{_TERM})(?:\s+{_TERM}){{0,2}})[,.!?]?[\"”’'](?!\p{{L}})"),
+    regex.compile(rf"\((?:the\s+)?(?!(?:a|an|or|i\.e\.)\s)((?:{_TERM})(?:\s+{_TERM}){{0,2}})\)"),
+    regex.compile(rf"\b((?:{_TERM}))(?:,\s+(?:a|an|meaning|literally|which means)\s|\s+\((?:a|an|meaning|"
+                  rf"literally|or|i\.e\.)\s|,?\s+[—–]\s+(?:a|an|meaning|literally)\s)"),
+)
+
+
+def defined_terms(doc: Document) -> frozenset[str]:
+    """The words (casefolded) that the document introduces, quotes or glosses as terms (see _DEFINED)."""
+    terms: set[str] = set()
+    for block in doc.blocks:
+        for pattern in _DEFINED:
+            for m in pattern.finditer(block.text):
+                terms.update(w.casefold() for w in words(m.group(1)))
+    return frozenset(terms)
+
+
 class NameOracle:
     """Per-document judge of spelling matches; builds the document's name set only when first asked."""
 
@@ -128,10 +168,17 @@ class NameOracle:
         self.vocabulary = frozenset(w.casefold() for entry in entries for w in (entry, *words(entry)))
         self._names: frozenset[str] | None = None
         self._counts: Counter[str] = Counter()
+        self._terms: frozenset[str] | None = None
 
     def _load(self) -> None:
         if self._names is None:
             self._names, self._counts = document_names(self.doc)
+
+    def is_defined_term(self, word: str) -> bool:
+        """Introduced, quoted or glossed as a term somewhere in the document."""
+        if self._terms is None:
+            self._terms = defined_terms(self.doc)
+        return any(p.casefold() in self._terms for p in words(word))
 
     def is_name(self, span: str) -> bool:
         """In the vocabulary, used as a name by the document, or a known place."""
@@ -154,7 +201,7 @@ class NameOracle:
         word = text[start:end]
         if "&" in text[max(0, start - 1):end + 1] or text[start - 1:start] == "]" or text[end:end + 1] == "[":
             return True  # "caf&eacute;", "[b]uilding": words cut by markup are the markup rules' findings
-        if self.is_name(word) or is_name_particle(text, start, end):
+        if self.is_name(word) or is_name_particle(text, start, end) or self.is_defined_term(word):
             return True
         if not word[:1].isupper():
             # A lowercase word the document writes as a name elsewhere ("netblocks" beside "NetBlocks"), or one used
@@ -167,7 +214,8 @@ class NameOracle:
                 return True
         elif in_name_context(text, start, end):
             return True  # a capitalised word in a proper-noun shape ("Rowetta Satchell") is a name LT does not know
-        if is_loanword(word, replacements) or in_dialect_quote(text, start):
+        if is_loanword(word, replacements) or in_dialect_quote(text, start) or in_foreign_phrase(text, start, end) or \
+                is_regular_inflection(word):
             return True
         return not (looks_like_typo(word, replacements) or is_unattested(word, replacements))
 
@@ -314,6 +362,84 @@ def is_loanword(word: str, replacements: Sequence[str] = ()) -> bool:
     stem = folded[:-1]
     return folded.endswith("s") and _LOAN_PLURAL_STEM.fullmatch(stem) is not None and (
         stem in borrowed or stem in word_frequencies())
+
+
+_NEIGHBOUR_BEFORE = regex.compile(r"(\p{L}[\p{L}'’]*)[ \t]+$")
+_NEIGHBOUR_AFTER = regex.compile(r"[ \t]+(\p{L}[\p{L}'’]*)")
+# Endings of Latin species epithets after a genus ("Coragyps atratus", "Tagetes lemmonii"), rare at the end of English
+# words of the shapes LanguageTool does not know.
+_LATIN_EPITHET = ("us", "um", "ae", "ii", "is", "ata", "ica", "ina", "alis", "ale", "ensis", "oides")
+
+
+_ELISION = regex.compile(r"(?:qu|[cdjlmnst])['’]\p{L}{2,}")  # French and Italian elision: "qu'on", "l'homme", "d'Italia"
+
+
+def in_foreign_phrase(text: str, start: int, end: int) -> bool:
+    """A lower-case word next to a word of another language's shape, which no English list has: a diacritic, an
+    elision or a borrowed word ("qu'on regarde", "à la carte"); or a species epithet after a genus no English list
+    has ("Coragyps atratus", "Tagetes lemmonii"). Two unknown words side by side are not enough: learners' slips come
+    in runs ("ther compeny")."""
+    from ..data.lexicon import loanwords, word_frequencies
+
+    word = text[start:end]
+    if not word.islower():
+        return False
+    known, borrowed = word_frequencies(), loanwords()
+    before = _NEIGHBOUR_BEFORE.search(text[max(0, start - 40):start])
+    after = _NEIGHBOUR_AFTER.match(text[end:end + 40])
+    for neighbour in (m.group(1) for m in (before, after) if m):
+        folded = neighbour.casefold().replace("’", "'")
+        if len(folded) < 2 or folded in known:
+            continue
+        if _DIACRITIC.search(neighbour) or _ELISION.fullmatch(folded) or neighbour.islower() and folded in borrowed:
+            return True
+    genus = before.group(1) if before else ""
+    return genus[:1].isupper() and genus[1:].islower() and genus.casefold() not in known and \
+        word.endswith(_LATIN_EPITHET)
+
+
+@lru_cache(maxsize=1)
+def _inflections() -> Mapping[str, frozenset[str]]:
+    """Lemma -> the inflected forms the word-class table lists for it."""
+    from ..data.lexicon import word_classes
+
+    forms: dict[str, set[str]] = {}
+    for form, lemma in word_classes().lemma.items():
+        forms.setdefault(lemma, set()).add(form)
+    return {lemma: frozenset(f) for lemma, f in forms.items()}
+
+
+_CVC = regex.compile(r"[^aeiou][aeiou][^aeiouwxy]$")  # "stud", "commit": doubling before -ing/-ed is the writer's call
+
+
+def is_regular_inflection(word: str) -> bool:
+    """A regular -s, -ing or -ed form of a common word that the word-class table lists with no such form of its own
+    ("dumbing" from the adjective "dumb", "wranglings"), or an agent noun of a common verb ("sentencers"): English
+    word-building LanguageTool's dictionary lacks, not a slip. Not when the table has forms of its own for the word
+    ("studing": "stud" has "studding"), for a plural or a mass noun ("childrens", "informations"), nor where -e or
+    doubling makes the form a choice ("makeing", "commited")."""
+    from ..data.lexicon import word_classes, word_frequencies
+
+    if not word.isalpha() or not word.islower() or len(word) < 5:
+        return False
+    classes, known = word_classes(), word_frequencies()
+    agent = word[:-1] if word.endswith("ers") else word if word.endswith("er") else ""
+    if agent:  # an agent noun of a common verb: "sentencers", "engagers" (sentence, engage)
+        base = agent[:-2]
+        if not base.endswith("e") and any("VB" in classes.of(verb) and known.get(verb, 0.0) >= _COMMON
+                                          for verb in (base + "e", *(() if _CVC.search(base) else (base,)))):
+            return True
+    for suffix in ("ing", "ed", "s"):
+        stem = word[:-len(suffix)]
+        tags = classes.of(stem)
+        if not word.endswith(suffix) or len(stem) < 3 or not tags or known.get(stem, 0.0) < _COMMON:
+            continue
+        if suffix == "s":
+            plural = classes.plural_of(stem)
+            return "NNS" not in tags and stem[-1] not in "sxzy" and not stem.endswith(("ch", "sh")) and (
+                plural is None or plural == word) and ("NN" in tags or "VBG" in tags)
+        return stem[-1] != "e" and not _CVC.search(stem) and stem not in _inflections()  # the table has no -ing/-ed
+    return False
 
 
 _QUOTE_MARKS = regex.compile(r"[\"“”]")

@@ -1,0 +1,78 @@
+"""Name-vs-typo evidence for LanguageTool spelling matches: sentence-case titles, terms the document introduces,
+foreign phrases and species epithets, regular inflections of common words; real typos stay typos."""
+from __future__ import annotations
+
+import pytest
+
+from copylint.api import Linter
+from copylint.engines.lt_spelling import (NameOracle, defined_terms, in_foreign_phrase, is_regular_inflection,
+                                          is_sentence_case)
+from copylint.formats.plain import parse
+
+from .test_languagetool_integration import engine  # noqa: F401  (the real-server fixture)
+
+
+@pytest.mark.parametrize("title, sentence_case", [
+    ("Stuart joins Norwich from Addicks", True),
+    ("Stuart Joins Norwich From Addicks", False),
+    ("Man of the Year Named Through Vote", False),  # title case leaves prepositions lower-case
+    ("Why prices rise", True),
+])
+def test_sentence_case_title(title, sentence_case):
+    assert is_sentence_case(title.split()) is sentence_case
+
+
+def test_a_capitalised_word_inside_a_sentence_case_title_is_a_name():
+    oracle = NameOracle(parse("a.txt", "Stuart joins Norwich from Addicks\n\nThe midfielder signed on Tuesday.\n"))
+    assert oracle.is_name("Addicks")
+    oracle = NameOracle(parse("a.txt", "Stuart Joins Norwich From Addicks\n\nThe midfielder signed on Tuesday.\n"))
+    assert not oracle.is_name("Addicks")  # title case: capitals say nothing (the name context test still may)
+
+
+@pytest.mark.parametrize("text, term", [
+    ("Even today, 'gandula' is the term used in Brazil for ballboy.", "gandula"),
+    ("The program is called the Hackarmy trojan and it spreads.", "trojan"),
+    ("They ate injera, a spongy flatbread, at the market.", "injera"),
+    ("They ate plov (a rice dish) at noon.", "plov"),
+    ("She ordered the flatbread (injera) at noon.", "injera"),
+])
+def test_terms_the_document_introduces(text, term):
+    assert term in defined_terms(parse("a.txt", f"Notes\n\n{text}\n"))
+
+
+def test_a_slip_is_not_a_defined_term():
+    terms = defined_terms(parse("a.txt", "Notes\n\nHe could not recieve it, a gift. The goverment said so.\n"))
+    assert "recieve" not in terms and "goverment" not in terms
+
+
+@pytest.mark.parametrize("text, word, foreign", [
+    ("2.30pm becomes halb drei (half of three)", "halb", True),  # next to a borrowed word
+    ("La Premiere chose qu'on regarde (The First Thing)", "regarde", True),  # an elision
+    ("the disease-free Coragyps atratus that have", "atratus", True),  # an epithet after an unknown genus
+    ("Tagetes lemmonii (Mexican bush marigold)", "lemmonii", True),
+    ("start ther compeny and makeing", "compeny", False),  # learners' slips come in runs
+    ("traded in conterfeit DVDs in 2002", "conterfeit", False),  # an acronym is no foreign word
+    ("Kiely recieved the ball", "recieved", False),  # a typo after a name
+])
+def test_foreign_phrase(text, word, foreign):
+    i = text.index(word)
+    assert in_foreign_phrase(text, i, i + len(word)) is foreign
+
+
+@pytest.mark.parametrize("word, regular", [
+    ("dumbing", True), ("wranglings", True), ("sentencers", True), ("engagers", True),
+    ("studing", False), ("makeing", False), ("commited", False), ("childrens", False), ("informations", False),
+    ("advices", False), ("makeers", False), ("recievers", False), ("writed", False),
+])
+def test_regular_inflection_of_a_common_word(word, regular):
+    assert is_regular_inflection(word) is regular
+
+
+@pytest.mark.languagetool
+def test_names_and_terms_against_languagetool(engine):  # noqa: F811
+    linter = Linter(languagetool=True)
+    text = ("Stuart joins Norwich from Addicks\n\nEven today, 'gandula' is the term used in Brazil for ballboy. "
+            "Ten disease-free Coragyps atratus were released. Judges and sentencers met.\n")
+    assert [(f.code, f.text) for f in linter.lint_source("notes.txt", text)] == []
+    typos = "Notes\n\nThe goverment said it would recieve the report, a thick file. Kiely recieved the ball.\n"
+    assert [f.text for f in linter.lint_source("notes.txt", typos)] == ["goverment", "recieve", "recieved"]
