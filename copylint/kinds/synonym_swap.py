@@ -129,6 +129,8 @@ def fits(cand: Candidate, seg: list[Token], text: str) -> bool:
         return False  # part of a name the lexicon does not know
     if cand.entry.inverted and not ends_phrase(text, seg[cand.hi - 1].end):
         return False  # "officers of police stations": the modifier starts a longer noun phrase
+    if cand.entry.derived and cand.lo + cand.entry.slot == cand.hi - 1 and not ends_phrase(text, seg[cand.hi - 1].end):
+        return False  # "a booming economic outlook": the derived word modifies what follows
     return True
 
 
@@ -154,7 +156,10 @@ class SynonymSwap(Kind):
     """Keys: threshold (confidence, in nats, from which a phrase is a warning), info_threshold (from which it is
     flagged as info), pair_threshold (the same for both words swapped, outside a spun document); lone_threshold (from which a
     phrase counts with no other sign of a spinner in the document) name_threshold (the same for a spun name
-    written with capitals) and inverted_threshold (for an inverted compound); evidence (codes of the rules whose findings show a spinner at work), spun_evidence and
+    written with capitals), inverted_threshold (for an inverted compound) and derived_threshold (for a wrong
+    derivation of the collocation's word, "economical growth"); loose_threshold (for a swap only the loose
+    Moby thesaurus offers: it counts alone from there, in a spun document from the base thresholds, and never
+    corroborates another); evidence (codes of the rules whose findings show a spinner at work), spun_evidence and
     evidence_density (a document holding at least spun_evidence of those findings, at least evidence_density per
     1,000 words, reads as spun) and spun_threshold (there, phrases from this confidence are flagged as info too).
     All thresholds are divided by the document context's spin_sensitivity."""
@@ -162,7 +167,7 @@ class SynonymSwap(Kind):
     NAME = "synonym-swap"
     KEYS = {"threshold": float, "info_threshold": float, "pair_threshold": float, "spun_threshold": float,
             "spun_evidence": int, "lone_threshold": float, "name_threshold": float,
-            "inverted_threshold": float,
+            "inverted_threshold": float, "derived_threshold": float, "loose_threshold": float,
             "evidence": list, "evidence_density": float}
 
     @classmethod
@@ -217,10 +222,14 @@ class SynonymSwap(Kind):
         """Whether a candidate is flagged on its own: a spinner rewrites a whole text, so one rare phrase with no
         other sign of spinning needs the firmer lone_threshold."""
         p, scale = self.rule.params, sensitivity(doc)
+        if cand.entry.loose:  # only the loose thesaurus offers the swap: never on a weaker sign's strength
+            return cand.confidence >= p.get("loose_threshold", p.get("lone_threshold", 0.0)) / scale
         if cand.entry.name and "name_threshold" in p:  # a capitalised spun name is rare in clean text
             return cand.confidence >= p["name_threshold"] / scale
         if cand.entry.inverted and "inverted_threshold" in p:  # so is "<head> of <modifier>" for a firm compound
             return cand.confidence >= p["inverted_threshold"] / scale
+        if cand.entry.derived and "derived_threshold" in p:  # and a wrong derivation of a collocation's word
+            return cand.confidence >= p["derived_threshold"] / scale
         return cand.confidence >= max(p.get("lone_threshold", 0.0) / scale, self._base(doc, cand))
 
     def summarize(self, doc: Document, findings: tuple[Finding, ...]) -> Iterable[Finding]:
@@ -232,7 +241,8 @@ class SynonymSwap(Kind):
         codes = set(p.get("evidence", ()))
         signs = {(f.start, f.end) for f in findings if f.code in codes}
         candidates = [c for c in self.candidates(doc) if not self._strong(doc, c[2])]
-        middling = [c for c in candidates if c[2].confidence >= self._base(doc, c[2])]
+        # A loose swap is no corroboration: a long clean text holds several, each a technical or figurative phrase.
+        middling = [c for c in candidates if not c[2].entry.loose and c[2].confidence >= self._base(doc, c[2])]
         if len(signs) + len(middling) < 2:
             return
         yield from (self._finding(doc, block, seg, cand, warn) for block, seg, cand in middling)
@@ -240,6 +250,10 @@ class SynonymSwap(Kind):
         if weak >= info or total < p.get("spun_evidence", 3) or 1000 * total < p.get("evidence_density", 3.0) * doc.word_count:
             return
         for block, seg, cand in candidates:
+            if cand.entry.loose:  # in a spun text, a loose swap counts from the base threshold
+                if cand.confidence >= self._base(doc, cand):
+                    yield self._finding(doc, block, seg, cand, warn)
+                continue
             floor = info if cand.entry.whole else weak  # a double swap is weaker evidence: never from the floor
             if floor <= cand.confidence < self._base(doc, cand):
                 yield self._finding(doc, block, seg, cand, warn)
