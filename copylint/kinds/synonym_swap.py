@@ -5,6 +5,8 @@ import dataclasses
 import re
 from array import array
 from collections.abc import Sequence
+from itertools import compress
+from operator import and_
 from typing import Iterable, NamedTuple
 
 from zlib import crc32
@@ -52,12 +54,21 @@ class LazyTokens(Sequence):
 
 
 _LONG_TEXT = 100_000  # characters: a longer run's words are read one string per distinct word
+_SPACE = re.compile(r"\s")
 
 
 def _distinct(folded: str, start: int, end: int) -> list[str]:
-    """TOKEN.findall(folded, start, end) holding one string per distinct word (a long run repeats most)."""
+    """TOKEN.findall(folded, start, end) holding one string per distinct word (a long run repeats most), read a
+    slice of about _LONG_TEXT characters at a time (cut at white space, which no token spans)."""
     distinct: dict[str, str] = {}
-    return [distinct.setdefault(w, w) for w in map(re.Match.group, TOKEN.finditer(folded, start, end))]
+    out: list[str] = []
+    while start < end:
+        space = _SPACE.search(folded, start + _LONG_TEXT, end) if start + _LONG_TEXT < end else None
+        cut = space.start() if space else end
+        found = TOKEN.findall(folded, start, cut)
+        out.extend(map(distinct.setdefault, found, found))
+        start = cut
+    return out
 
 
 class Candidate(NamedTuple):
@@ -81,10 +92,17 @@ def hits(lex: Lexicon, words: list[str]) -> list[Candidate]:
     low = PHRASE_BITS - 1
     known: dict[bytes, list[Entry]] = {}
     n = len(words)
+    # Every entry's swapped word is a spin word: a window holding none is skipped before any hashing (most windows
+    # of a list of short lines, or of function words, hold none).
+    spin = list(map(lex.spin_words.__contains__, words)) + [False] * 3
     for base in range(0, n - 1, _CHUNK):
+        if not any(spin[base:base + _CHUNK + 3]):
+            continue
         raw = [w.encode("utf-8") for w in words[base:base + _CHUNK + 3]]
         spaced = [b" " + w for w in raw]
         for lo in range(base, min(n - 1, base + _CHUNK)):
+            if not (spin[lo] or spin[lo + 1] or spin[lo + 2] or spin[lo + 3]):
+                continue
             check = crc32(raw[lo - base])
             for hi in range(lo + 2, min(n, lo + 4) + 1):
                 check = crc32(spaced[hi - 1 - base], check)
@@ -105,11 +123,10 @@ def pair_hits(pairs: PairLexicon, words: list[str]) -> list[Candidate]:
     # Most words are no synonym of a collocation word, and then no pair holding them is one: each distinct word is
     # looked up once, and each distinct pair of two synonyms once.
     swappable = {w: bool(pairs.synonym_of(w)) for w in set(words)}
+    flags = list(map(swappable.__getitem__, words))
     known: dict[tuple[str, str], list[tuple[str, float]]] = {}
-    for lo in range(len(words) - 1):
+    for lo in compress(range(len(words) - 1), map(and_, flags, flags[1:])):
         first, second = words[lo], words[lo + 1]
-        if not (swappable[first] and swappable[second]):
-            continue
         pair = (first, second)
         if pair not in known:
             known[pair] = pairs.collocations(first, second)
@@ -129,8 +146,12 @@ def fits(cand: Candidate, seg: list[Token], text: str) -> bool:
         return False  # part of a name the lexicon does not know
     if cand.entry.inverted and not ends_phrase(text, seg[cand.hi - 1].end):
         return False  # "officers of police stations": the modifier starts a longer noun phrase
-    if cand.entry.derived and cand.lo + cand.entry.slot == cand.hi - 1 and not ends_phrase(text, seg[cand.hi - 1].end):
-        return False  # "a booming economic outlook": the derived word modifies what follows
+    if cand.entry.derived:
+        at = seg[cand.lo + cand.entry.slot].start
+        if at and text[at - 1] in "-‐‑":
+            return False  # "a six-month basis": the word ends a hyphenated compound, not a derivation
+        if cand.lo + cand.entry.slot == cand.hi - 1 and not ends_phrase(text, seg[cand.hi - 1].end):
+            return False  # "a booming economic outlook": the derived word modifies what follows
     return True
 
 
