@@ -187,6 +187,7 @@ class PairLexicon:
             for table in (self._starts, self._targets, self._keys):
                 table.byteswap()
         self._steps = body[at + 4 * pairs: at + 5 * pairs]  # a confidence step for each key
+        self._swappable: dict[str, bool] = {}
         self.bitmap = body[at + 5 * pairs:]
 
     def synonym_of(self, word: str) -> array | tuple:
@@ -195,6 +196,15 @@ class PairLexicon:
         if i == len(self.words) or self.words[i] != word:
             return ()
         return self._targets[self._starts[i]: self._starts[i + 1]]
+
+    def swappable(self, word: str) -> bool:
+        """Whether the word is a thesaurus synonym of some collocation word (remembered: text repeats its words)."""
+        known = self._swappable.get(word)
+        if known is None:
+            if len(self._swappable) >= 500_000:  # a text of endless distinct tokens: keep memory bounded
+                self._swappable.clear()
+            known = self._swappable[word] = bool(self.synonym_of(word))
+        return known
 
     def attested(self, phrase: str) -> bool:
         bit = crc32(phrase.encode("utf-8")) & (PAIR_BITS - 1)

@@ -120,10 +120,9 @@ def pair_hits(pairs: PairLexicon, words: list[str]) -> list[Candidate]:
     """Every two adjacent words of a run that are both thesaurus swaps of a firm collocation's words ("provide
     series" for "supply chain") while real text does not show them together."""
     found = []
-    # Most words are no synonym of a collocation word, and then no pair holding them is one: each distinct word is
-    # looked up once, and each distinct pair of two synonyms once.
-    swappable = {w: bool(pairs.synonym_of(w)) for w in set(words)}
-    flags = list(map(swappable.__getitem__, words))
+    # Most words are no synonym of a collocation word, and then no pair holding them is one: each word is looked up
+    # once per process, and each distinct pair of two synonyms once per run.
+    flags = list(map(pairs.swappable, words))
     known: dict[tuple[str, str], list[tuple[str, float]]] = {}
     for lo in compress(range(len(words) - 1), map(and_, flags, flags[1:])):
         first, second = words[lo], words[lo + 1]
