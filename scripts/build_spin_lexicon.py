@@ -83,7 +83,7 @@ PAIR_MIN_WEIGHT = 0.8  # both swaps are synonyms (any sense) or similar adjectiv
 MAX_PAIR_P_ASSOC = 1.0  # a swapped pair the model binds this firmly is attested English
 MAX_FAMILY = 6  # words derived from one root that are each other's wrong derivations (a larger family is too loose)
 MOBY_WEIGHT = 0.5  # a Moby synonym (any sense, often loose) counts as a WordNet hypernym does
-MIN_LOOSE_CONFIDENCE = 5.0  # ... and is kept from this confidence (the rule flags one from 6.0 at the least)
+MIN_LOOSE_CONFIDENCE = 7.0  # ... and is kept from this confidence (the rule flags one alone from 7.5): a small wheel
 MIN_BBC = 3          # a BBC n-gram seen this often may be a collocation (a WordNet lemma: once)
 
 

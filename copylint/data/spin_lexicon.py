@@ -72,7 +72,7 @@ PAIRS_FORMAT = 1
 PAIR_BITS = 1 << 23  # the bitmap of attested swapped pairs, 1 MB
 
 BUCKETS = 1 << 16  # keys are found by their top 16 bits, then by bisection
-PHRASE_BITS = 1 << 24  # a bitmap of the entries' phrases (by CRC-32), 2 MB: most windows stop there (a tenth pass)
+PHRASE_BITS = 1 << 23  # a bitmap of the entries' phrases (by CRC-32), 1 MB: most windows stop there (a tenth pass)
 
 
 def phrase_key(phrase: str) -> int:

@@ -178,8 +178,8 @@ class SynonymSwap(Kind):
     phrase counts with no other sign of a spinner in the document) name_threshold (the same for a spun name
     written with capitals), inverted_threshold (for an inverted compound) and derived_threshold (for a wrong
     derivation of the collocation's word, "economical growth"); loose_threshold (for a swap only the loose
-    Moby thesaurus offers: it counts alone from there, in a spun document from the base thresholds, and never
-    corroborates another); evidence (codes of the rules whose findings show a spinner at work), spun_evidence and
+    Moby thesaurus offers: it counts alone from there, in a spun document from the base thresholds (the lexicon
+    keeps such swaps from 7.0 only), and never corroborates another); evidence (codes of the rules whose findings show a spinner at work), spun_evidence and
     evidence_density (a document holding at least spun_evidence of those findings, at least evidence_density per
     1,000 words, reads as spun) and spun_threshold (there, phrases from this confidence are flagged as info too).
     All thresholds are divided by the document context's spin_sensitivity."""
