@@ -111,9 +111,9 @@ class Lexicon:
             raise ValueError(f"spin lexicon format {header.get('format')!r}, expected {FORMAT}")
         self.meta: dict = header["meta"]
         self.words = header["words"].split("|")
-        masks = header["spin_words"].split()
-        # A spin word -> the mask of its windows (WINDOW_SETS[mask] lists them).
-        self.spin_words: dict[str, int] = dict(zip(masks[::2], map(int, masks[1::2])))
+        # The words an entry swaps (each followed in the file by the mask of its windows, WINDOW_SETS[mask]): a window
+        # holding none is no entry.
+        self.spin_words = frozenset(header["spin_words"].split()[::2])
         self.duration_nouns = frozenset(header["duration_nouns"].split())  # "a period of two weeks" is English
         self._classes: dict[str, str] = header["classes"]  # WordNet classes the rules name -> their nouns
         count = header["count"]
