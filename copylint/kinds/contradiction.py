@@ -271,11 +271,13 @@ class Contradiction(Kind):
                               for m in pattern.finditer(text)), key=lambda mq: mq[0].start())
             for m, q in matches:  # in the order the text gives them
                 term = m.group("term") if "term" in m.re.groupindex and m.group("term") else \
-                    q.get("term") or _name_before(text, m.start())
+                    q.get("term") or ("" if "pron" in m.re.groupindex else _name_before(text, m.start()))
                 if "term2" in m.re.groupindex and m.group("term2"):
                     term = f"{term} | {m.group('term2')}"
                 if not term:  # "since its founding in 1990": the last term given this quantity
                     term = next((o[1] for o in reversed(said) if o[0] == q["name"]), "")
+                if not term and "pron" in m.re.groupindex:
+                    term = "company"  # "its headquarters in Perth" said first: the company the story is about
                 if not term:
                     continue
                 term = _named(term, [o[1] for o in said if o[0] == q["name"]])
@@ -404,7 +406,7 @@ class _Seat:
 def _text_value(compare: str, given: str):
     """A worded value: a title's words ('Finance Minister' -> ('finance', 'minister')); a nationality's
     country codes ('Kenyan' -> {'KE'}), None for a word that names no country; a home city (a _Seat), None for a
-    name that is not only a city (a country or a division may hold the city said elsewhere)."""
+    country's name or a division's that names no town of 100,000 (either may hold the city said elsewhere)."""
     words = tuple(" ".join(_TITLE_INITIALS.get(w, w) for w in given.casefold().replace("-", " ").split()).split())
     if compare == "nationality":
         from ..data.gazetteer import gazetteer
@@ -416,9 +418,12 @@ def _text_value(compare: str, given: str):
         from ..data.names import name_key
 
         g = gazetteer()
-        if g.countries_named(given) or g.regions_named(given):
+        if g.countries_named(given):
             return None
-        cities = tuple((p.lat, p.lon) for p in g.places(given))
+        places = g.places(given)
+        if g.regions_named(given) and not any(p.population >= 100_000 for p in places):
+            return None  # a division, which may hold the city said elsewhere
+        cities = tuple((p.lat, p.lon) for p in places)
         return _Seat(name_key(given), cities) if cities else None
     return words or None
 
@@ -529,9 +534,14 @@ _ALIKE = (frozenset("""company firm business group corporation enterprise startu
     lender retailer carrier airline operator producer developer insurer""".split()),)
 
 
+# Other bodies copy names once and then calls by their kind ("the bank", "the charity").
+_BODIES = frozenset("""bank charity club university college school agency organisation organization foundation institute
+    museum party union cooperative co-operative brewery newspaper magazine network team airline band""".split())
+
+
 def _named(term: str, earlier: list[str]) -> str:
     """'the company' as the organisation last named before for this quantity, else the term as it is."""
-    if not term.islower() or not any(term.split()[-1] in group for group in _ALIKE):
+    if not term.islower() or not any(term.split()[-1] in group for group in (*_ALIKE, _BODIES)):
         return term
     return next((t for t in reversed(earlier) if t[:1].isupper() and " | " not in t), term)
 

@@ -228,6 +228,8 @@ class PlaceCountry(GeoKind):
             divisions = _divisions(g, y, x)
         if not codes and not divisions:
             return None
+        if not codes and _PHYSICAL.search(block.text, min(m.x.end, m.y.start), m.y.start):
+            return None  # "on the coast of Crimea", "on the X peninsula": a physical region, not the division of its name
         readings = g.readings(x)
         if not codes and not any(r.partition(".")[0] == d.partition(".")[0] for r in readings for d in divisions):
             return None  # a division of a country the town is not in: another meaning of the name
@@ -344,6 +346,7 @@ def _only_hamlets(g, places, codes, divisions, m) -> bool:
     return not any(g.fits(f"{p.country}.{p.admin1}", codes) for p in places)
 
 
+_PHYSICAL = re.compile(r"\b(?:coast|coasts|coastline|shore|shores|seaboard|peninsula|tip|cape)\b", re.I)
 _DIVISION_NOUNS = frozenset(("state", "province", "region", "district", "county", "oblast", "island"))
 _DIVISION_AFTER = re.compile(r"\s+(?:state|province|region|governorate|oblast|prefecture)\b")
 
