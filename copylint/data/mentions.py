@@ -111,7 +111,9 @@ _TAILS = {
                rf"(?:the\s+(?:city|town|port|village)\s+of\s+)?(?P<y>{NAME}))",
 }
 # Before a run, what the "noun" form needs ("the (southern) "), and the prepositions "comma" and "poss" need.
-_THE_BEFORE = rf"(?:\b(?i:the)\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?|\bin\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?)$"
+# ("the north Indian city of X": a lower-case compass noun as an adjective, as British copy writes it)
+_THE_BEFORE = (rf"(?:\b(?i:the)\s+(?:(?P<comp>{COMPASS_ADJ}|(?:far-)?(?:(?:north|south)(?:-(?:east|west))?|east|west))\s+)?|"
+               rf"\bin\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?)$")
 LOC_PREP = (r"(?:in|at|near|from|into|outside|around|across|throughout|towards?|via|to|of|hit|struck|rocked|"
             r"visited|reached|left|fled|(?:city|town|village|port|suburb|district)\s+of)")
 _PREP_BEFORE = rf"\b(?P<pre>{LOC_PREP})\s+$"
@@ -280,25 +282,36 @@ def _mentions(text: str) -> Iterator[Mention]:
         yield from _reversed(text)
     if " of " in text:
         yield from _far_bearings(text, runs, read)
-    yield from _own_country(text, runs)
+    yield from _own_country(text, runs, read)
 
 
 _OWN_NOUN = PLACE_NOUN.replace("province|state|region|district|county|municipality|island|", "")
 _OWN = (rf"\b(?i:the)\s+(?P<comp>{COMPASS_ADJ})\s+(?:[a-z-]+\s+){{0,2}}?(?P<noun>{_OWN_NOUN})(?:\s+city)?\s+(?:of\s+)?$")
 
 
-def _own_country(text: str, runs: list[tuple[int, int]]) -> Iterator[Mention]:
-    """'the southern port city of X': a compass word with no country named (the article's own)."""
+_OWN_DIVISION = (rf"\b(?i:the)\s+(?P<comp>{COMPASS_ADJ})\s+(?:state|province|region|governorate|oblast|prefecture|"
+                 rf"department)\s+of\s+$")
+
+
+def _own_country(text: str, runs: list[tuple[int, int]], read: set = frozenset()) -> Iterator[Mention]:
+    """'the southern port city of X': a compass word with no country named (the article's own); 'the northern
+    state of Y': the compass word places the division Y in its country (x and y both Y, noun 'division-of')."""
     if "ern " not in text and "central" not in text:
         return
     if "own" not in _COMPILED_EXTRA:
         _COMPILED_EXTRA["own"] = regex.compile(_OWN)
+        _COMPILED_EXTRA["own-division"] = regex.compile(_OWN_DIVISION)
     for s, e in runs:
         m = _COMPILED_EXTRA["own"].search(text, max(0, s - 70), s)
         if m is not None:
             noun = _span(m, "noun")
             yield Mention("noun-own", Span(text[s:e], s, e), Span("country", noun.start, noun.end),
                           _span(m, "comp"), None, noun.text)
+            continue
+        m = _COMPILED_EXTRA["own-division"].search(text, max(0, s - 50), s)
+        if m is not None and m.end("comp") not in read:  # (not when a place's phrase read it: "X, in the ...")
+            yield Mention("division-own", Span(text[s:e], s, e), Span(text[s:e], s, e), _span(m, "comp"), None,
+                          "division-of")
 
 
 _REVERSED = (rf"\b(?:[Ii]n|[Oo]n|[Aa]t)\s+{_LOCATOR},\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}?(?:city|town|port|village|"
