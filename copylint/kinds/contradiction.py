@@ -276,8 +276,10 @@ class Contradiction(Kind):
                     term = f"{term} | {m.group('term2')}"
                 if not term:  # "since its founding in 1990": the last term given this quantity
                     term = next((o[1] for o in reversed(said) if o[0] == q["name"]), "")
-                if not term and "pron" in m.re.groupindex:
-                    term = "company"  # "its headquarters in Perth" said first: the company the story is about
+                if not term and ("pron" in m.re.groupindex or regex.search(r"\b(?:its|their)\b", m.group())):
+                    after = _SUBJECT_AFTER.match(text, m.end())  # "Since its founding in 1990, the bank has grown"
+                    term = (after.group("name") or after.group("noun")) if after else _IT  # "its headquarters in Perth", "since its founding in 1990" said first: the one the
+                    # story is about, whichever is named next
                 if not term:
                     continue
                 term = _named(term, [o[1] for o in said if o[0] == q["name"]])
@@ -293,6 +295,9 @@ class Contradiction(Kind):
                 for other in said:
                     if other[0] != q["name"] or not _same_entity(other[1], term):
                         continue
+                    if _IT in (other[1], term) and len({o[1].casefold() for o in said
+                                                        if o[0] == q["name"] and _IT != o[1]} | {term.casefold()}) > 2:
+                        continue  # "its" said first, then two names: which one it was is not known
                     if q.get("compare"):
                         differ = not _texts_agree(other[2], value)
                     else:
@@ -300,7 +305,8 @@ class Contradiction(Kind):
                     if differ:
                         first = doc.blocks[other[3]]
                         line = doc.source.count("\n", 0, first.to_source(other[4])) + 1
-                        yield self.finding(doc, block, *span, None, term=term, line=line, earlier=other[6],
+                        yield self.finding(doc, block, *span, None, term=other[1] if term == _IT else term,
+                                           line=line, earlier=other[6],
                                            value=_said_as(q, given), other=_said_as(q, other[6]))
                         break
                 else:
@@ -546,9 +552,15 @@ def _named(term: str, earlier: list[str]) -> str:
     return next((t for t in reversed(earlier) if t[:1].isupper() and " | " not in t), term)
 
 
+_IT = "its"  # the term of a pronoun said before any name ("since its founding in 1990")
+_SUBJECT_AFTER = regex.compile(r",\s+(?:(?i:the)\s+(?P<noun>[a-z]+)\b|(?P<name>\p{Lu}[\p{L}&-]+(?:\s+\p{Lu}[\p{L}&-]+){0,3}))")
+
+
 def _same_entity(a: str, b: str) -> bool:
     """same_term(), or a common noun standing for a name that holds it ('the bank' for 'Central Bank of Oz'),
     or the bare event word ('since independence in 1962'); pairs ('Poland | EU') part by part."""
+    if _IT in (a, b):
+        return True
     if " | " in a or " | " in b:
         pa, pb = a.split(" | "), b.split(" | ")
         return len(pa) == len(pb) and all(same_term(x, y) for x, y in zip(pa, pb))
