@@ -818,9 +818,10 @@ def border_pattern() -> regex.Pattern:
     return regex.compile(_BORDER)
 
 
-# X(,) (a town) near / on / along the border with Z
+# X(,) (a town) near / on / along the border(s) with (or of) Z / near the Zian border
 _NEAR_BORDER = (rf"(?P<x>{NAME}),?\s+(?:(?:a|an)\s+(?:[\p{{L}}-]+\s+){{0,3}}?)?(?:near|close\s+to|on|along|at|by)\s+"
-                rf"(?:the|its)\s+(?:(?:[\p{{L}}-]+\s+)?(?:border|frontier)\s+with|(?:border|frontier)\s+with)\s+(?:the\s+)?(?P<z>{NAME})")
+                rf"(?:the|its)\s+(?:(?:(?:[\p{{L}}-]+\s+)?(?:border|frontier)s?\s+(?:with|of)\s+(?:the\s+)?(?P<z>{NAME}))|"
+                rf"(?P<z>\p{{Lu}}\p{{L}}+)\s+(?:border|frontier)\b)")
 
 
 @lru_cache(maxsize=None)
