@@ -81,6 +81,11 @@ _TAILS = {
              rf"(?:[\w-]+\s+)?)?(?P<noun>{PLACE_NOUN}|{_CENTRE})\s+(?:{_PEOPLE}\s+)?(?:{_LOCATED})?(?:in|on|"
              rf"(?<=(?:largest|biggest|second|third|main|chief|principal|port|coastal|border|market|industrial)\s+"
              rf"(?:city|port|town)\s+)of)\s+{_LOCATOR}",
+    # X, an oasis town in Y province / X, the trade and farming hub in Y state: any short description, when
+    # Y is named with its division noun (a person described so is ruled out by the description's last word)
+    "appos-any": rf",\s+(?:a|an|the)\s+(?P<desc>(?:(?!(?:of|in|on|at|for|from|by|to|with|who|which|that)\b)[a-z][\w-]*\s+)"
+                 rf"{{0,3}}?[a-z][\w-]*)\s+in\s+(?:the\s+)?(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})"
+                 rf"(?=\s+(?:province|state|region|governorate|county|district|oblast|prefecture)\b)",
     # X, a (northern) Y city / X, the Kenyan port
     "appos-adj": rf",\s+(?:a|an|the)\s+(?:(?!(?:of|in|on|and|or|with|for|from|by|to)\b)[a-z][\w-]*\s+){{0,2}}?"
                  rf"(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})\s+(?:[a-z][\w-]*\s+)?(?P<noun>{PLACE_NOUN})\b"
@@ -365,6 +370,8 @@ def _may_follow(pattern: str, after: str) -> bool:
             " in " in after or " on " in after or " of " in after)
     if pattern in ("appos-adj", "comma"):
         return first == ","
+    if pattern == "appos-any":
+        return first == "," and " in " in after
     if pattern == "appos-poss":
         return first == "," and ("'s " in after or "’s " in after)
     if pattern == "comp-poss":
@@ -442,11 +449,22 @@ def _try(text: str, rx, pattern: str, start: int, end: int) -> Mention | None:
     return found
 
 
+# The last word of a description of a person ("a farmer", "an activist", "the governor", "a resident").
+_PERSON_WORD = regex.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|men|women|people|official|chief|head|mp|son|"
+                             r"daughter|wife|husband|mother|father|child|girl|boy|friend|colleague|rival|ally|"
+                             r"native|national|citizen|voter|victim|survivor|candidate|nominee|lawmaker|legislator|"
+                             r"deputy|envoy|aide|staff|team|club|side|group|firm|company|brand|party|family)s?$", regex.I)
+
+
 def _read(text: str, rx, pattern: str, start: int, end: int) -> Mention | None:
     m = rx[f"tail:{pattern}"].match(text, end)
     if m is None:
         return None
     run = Span(text[start:end], start, end)
+    if pattern == "appos-any":
+        if _PERSON_WORD.search(m.group("desc").split()[-1]):
+            return None  # "X, a farmer in Y province": a person
+        return Mention("appos", run, _span(m, "y"), _span(m, "comp"), None, m.group("desc").split()[-1])
     if pattern == "noun":
         start = _strip_the(text, start, end)
         before = rx["the-before"].search(text, max(0, start - 40), start)
