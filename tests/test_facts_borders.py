@@ -162,3 +162,29 @@ def test_a_long_sentence_of_figures_is_read_once() -> None:
     text = "a 12 MW unit " * 3000  # one sentence of 3,000 figures (a fuzz input hung here: quadratic)
     found = measures([(0, text)], _UNITS, CountingSkip())
     assert len(found) == 3000 and CountingSkip.calls == 1
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # another word for the thing, and the compound later
+    ("The highway will stretch about 120 kilometres.\n\n\"This 150-kilometre road is our future,\" he said.",
+     "150-kilometre"),
+    # a change word in another clause of the sentence, far from the figure, does not stop the check
+    ("The 450-megawatt plant, built by a group of three local firms with money from a World Bank loan, opened after "
+     "gas prices fell.\n\n"
+     "The station will supply about 500 megawatts.", "500 megawatts"),
+    # two figures of another thing elsewhere do not hide the pair
+    ("The 2-kilometre bridge opened.\n\nThe 5-kilometre crossing is busy.\n\nThe pipeline runs 300 kilometres. "
+     "The 450-kilometre pipeline was built in May.", None),
+])
+def test_measures_of_one_thing_by_its_words(text, flagged):
+    got = found(text, "CL309")
+    assert got == ([flagged] if flagged else got) and (flagged or got)
+
+
+@pytest.mark.parametrize("text", [
+    "The road is 120 km long.\n\nDrivers may use the 120-km road at 60 km an hour.",  # a rate is another kind
+    "The plant will make about 50,000 tonnes a year.\n\nThe 50,000-tonne plant opened.",  # a stock's rate: one figure
+    "A 40-room hotel opened.\n\nA 60-room hotel nearby closed.",  # two things, neither definite
+])
+def test_measures_rates_and_two_things_pass(text):
+    assert found(text, "CL309") == []

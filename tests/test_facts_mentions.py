@@ -53,6 +53,11 @@ def read(text: str) -> list[tuple]:
     ("He grew up in Porto (Portugal).", [("paren", "Porto", "Portugal", None)]),
     # the Y city of X, Y's X
     ("Protests spread to the southern Iraqi city of Basra.", [("noun", "Basra", "Iraqi", "southern")]),
+    ("Protests spread to the south Iraqi city of Basra.", [("noun", "Basra", "Iraqi", "south")]),
+    ("Troops moved to the northern state of Kerala.", [("division-own", "Kerala", "Kerala", "northern")]),
+    ("Police in Ludhiana, the trade and farming hub in Haryana state, met.", [("in", "Police", "Ludhiana", None),
+                                                                             ("appos", "Ludhiana", "Haryana", None)]),
+    ("Rescuers reached Lima, a farmer in Sindh province.", []),
     # every candidate is read; the rules judge which names are places ("Hotels" is none)
     ("Hotels in Spain's Lyon were full.", [("in", "Hotels", "Spain", None), ("poss", "Lyon", "Spain", None)]),
     ("Crowds filled the southern port city of Mombasa.", [("noun-own", "Mombasa", "country", "southern")]),

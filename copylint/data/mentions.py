@@ -83,6 +83,11 @@ _TAILS = {
              rf"(?:[\w-]+\s+)?)?(?P<noun>{PLACE_NOUN}|{_CENTRE})\s+(?:{_PEOPLE}\s+)?(?:{_LOCATED})?(?:in|on|"
              rf"(?<=(?:largest|biggest|second|third|main|chief|principal|port|coastal|border|market|industrial)\s+"
              rf"(?:city|port|town)\s+)of)\s+{_LOCATOR}",
+    # X, an oasis town in Y province / X, the trade and farming hub in Y state: any short description, when
+    # Y is named with its division noun (a person described so is ruled out by the description's last word)
+    "appos-any": rf",\s+(?:a|an|the)\s+(?P<desc>(?:(?!(?:of|in|on|at|for|from|by|to|with|who|which|that)\b)[a-z][\w-]*\s+)"
+                 rf"{{0,3}}?[a-z][\w-]*)\s+in\s+(?:the\s+)?(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})"
+                 rf"(?=\s+(?:province|state|region|governorate|county|district|oblast|prefecture)\b)",
     # X, a (northern) Y city / X, the Kenyan port
     "appos-adj": rf",\s+(?:a|an|the)\s+(?:(?!(?:of|in|on|and|or|with|for|from|by|to)\b)[a-z][\w-]*\s+){{0,2}}?"
                  rf"(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})\s+(?:[a-z][\w-]*\s+)?(?P<noun>{PLACE_NOUN})\b"
@@ -113,7 +118,9 @@ _TAILS = {
                rf"(?:the\s+(?:city|town|port|village)\s+of\s+)?(?P<y>{NAME}))",
 }
 # Before a run, what the "noun" form needs ("the (southern) "), and the prepositions "comma" and "poss" need.
-_THE_BEFORE = rf"(?:\b(?i:the)\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?|\bin\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?)$"
+# ("the north Indian city of X": a lower-case compass noun as an adjective, as British copy writes it)
+_THE_BEFORE = (rf"(?:\b(?i:the)\s+(?:(?P<comp>{COMPASS_ADJ}|(?:far-)?(?:(?:north|south)(?:-(?:east|west))?|east|west))\s+)?|"
+               rf"\bin\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?)$")
 LOC_PREP = (r"(?:in|at|near|from|into|outside|around|across|throughout|towards?|via|to|of|hit|struck|rocked|"
             r"visited|reached|left|fled|(?:city|town|village|port|suburb|district)\s+of)")
 _PREP_BEFORE = rf"\b(?P<pre>{LOC_PREP})\s+$"
@@ -282,25 +289,36 @@ def _mentions(text: str) -> Iterator[Mention]:
         yield from _reversed(text)
     if " of " in text:
         yield from _far_bearings(text, runs, read)
-    yield from _own_country(text, runs)
+    yield from _own_country(text, runs, read)
 
 
 _OWN_NOUN = PLACE_NOUN.replace("province|state|region|district|county|municipality|island|", "")
 _OWN = (rf"\b(?i:the)\s+(?P<comp>{COMPASS_ADJ})\s+(?:[a-z-]+\s+){{0,2}}?(?P<noun>{_OWN_NOUN})(?:\s+city)?\s+(?:of\s+)?$")
 
 
-def _own_country(text: str, runs: list[tuple[int, int]]) -> Iterator[Mention]:
-    """'the southern port city of X': a compass word with no country named (the article's own)."""
+_OWN_DIVISION = (rf"\b(?i:the)\s+(?P<comp>{COMPASS_ADJ})\s+(?:state|province|region|governorate|oblast|prefecture|"
+                 rf"department)\s+of\s+$")
+
+
+def _own_country(text: str, runs: list[tuple[int, int]], read: set = frozenset()) -> Iterator[Mention]:
+    """'the southern port city of X': a compass word with no country named (the article's own); 'the northern
+    state of Y': the compass word places the division Y in its country (x and y both Y, noun 'division-of')."""
     if "ern " not in text and "central" not in text:
         return
     if "own" not in _COMPILED_EXTRA:
         _COMPILED_EXTRA["own"] = lazy_pattern(_OWN)
+        _COMPILED_EXTRA["own-division"] = lazy_pattern(_OWN_DIVISION)
     for s, e in runs:
         m = _COMPILED_EXTRA["own"].search(text, max(0, s - 70), s)
         if m is not None:
             noun = _span(m, "noun")
             yield Mention("noun-own", Span(text[s:e], s, e), Span("country", noun.start, noun.end),
                           _span(m, "comp"), None, noun.text)
+            continue
+        m = _COMPILED_EXTRA["own-division"].search(text, max(0, s - 50), s)
+        if m is not None and m.end("comp") not in read:  # (not when a place's phrase read it: "X, in the ...")
+            yield Mention("division-own", Span(text[s:e], s, e), Span(text[s:e], s, e), _span(m, "comp"), None,
+                          "division-of")
 
 
 _REVERSED = (rf"\b(?:[Ii]n|[Oo]n|[Aa]t)\s+{_LOCATOR},\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}?(?:city|town|port|village|"
@@ -354,6 +372,8 @@ def _may_follow(pattern: str, after: str) -> bool:
             " in " in after or " on " in after or " of " in after)
     if pattern in ("appos-adj", "comma"):
         return first == ","
+    if pattern == "appos-any":
+        return first == "," and " in " in after
     if pattern == "appos-poss":
         return first == "," and ("'s " in after or "’s " in after)
     if pattern == "comp-poss":
@@ -431,11 +451,22 @@ def _try(text: str, rx, pattern: str, start: int, end: int) -> Mention | None:
     return found
 
 
+# The last word of a description of a person ("a farmer", "an activist", "the governor", "a resident").
+_PERSON_WORD = regex.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|men|women|people|official|chief|head|mp|son|"
+                             r"daughter|wife|husband|mother|father|child|girl|boy|friend|colleague|rival|ally|"
+                             r"native|national|citizen|voter|victim|survivor|candidate|nominee|lawmaker|legislator|"
+                             r"deputy|envoy|aide|staff|team|club|side|group|firm|company|brand|party|family)s?$", regex.I)
+
+
 def _read(text: str, rx, pattern: str, start: int, end: int) -> Mention | None:
     m = rx[f"tail:{pattern}"].match(text, end)
     if m is None:
         return None
     run = Span(text[start:end], start, end)
+    if pattern == "appos-any":
+        if _PERSON_WORD.search(m.group("desc").split()[-1]):
+            return None  # "X, a farmer in Y province": a person
+        return Mention("appos", run, _span(m, "y"), _span(m, "comp"), None, m.group("desc").split()[-1])
     if pattern == "noun":
         start = _strip_the(text, start, end)
         before = rx["the-before"].search(text, max(0, start - 40), start)
@@ -807,9 +838,10 @@ def border_pattern() -> regex.Pattern:
     return lazy_pattern(_BORDER)
 
 
-# X(,) (a town) near / on / along the border with Z
+# X(,) (a town) near / on / along the border(s) with (or of) Z / near the Zian border
 _NEAR_BORDER = (rf"(?P<x>{NAME}),?\s+(?:(?:a|an)\s+(?:[\p{{L}}-]+\s+){{0,3}}?)?(?:near|close\s+to|on|along|at|by)\s+"
-                rf"(?:the|its)\s+(?:(?:[\p{{L}}-]+\s+)?(?:border|frontier)\s+with|(?:border|frontier)\s+with)\s+(?:the\s+)?(?P<z>{NAME})")
+                rf"(?:the|its)\s+(?:(?:(?:[\p{{L}}-]+\s+)?(?:border|frontier)s?\s+(?:with|of)\s+(?:the\s+)?(?P<z>{NAME}))|"
+                rf"(?P<z>\p{{Lu}}\p{{L}}+)\s+(?:border|frontier)\b)")
 
 
 @lru_cache(maxsize=None)

@@ -350,6 +350,11 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
             rf"was\s+among\s+the\s+founders\s+of|was\s+one\s+of\s+the\s+founders\s+of)\s+(?:the\s+)?{org}",
             rf"(?<![\w-]){org}(?:,\s+(?:which\s+was\s+)?|\s+(?:was|were)\s+)(?P<founding>founded|established|created|"
             rf"formed|set\s+up)(?:\s+in\s+\d{{4}})?\s+by\s+(?:the\s+)?{c}{lst}",
+            # OPEC, the cartel founded in 1960 by Iran, Iraq ... / Kenya, which joined OPEC as a founding member
+            rf"(?<![\w-]){org},\s+(?:the|a|an)\s+(?:[\w-]+\s+){{1,3}}?(?P<founding>founded|established|created|formed|"
+            rf"set\s+up)(?:\s+in\s+\d{{4}})?\s+by\s+(?:the\s+)?{c}{lst}",
+            rf"{c}(?:,\s+which)?\s+(?:has\s+)?joined\s+(?:the\s+)?{org}\s+as\s+(?:a|an|one\s+of\s+(?:the|its))\s+"
+            rf"(?P<founding>founding|founder)[\s-]+(?:members?|states?|nations?|countries)",
         ],
         "count": [
             rf"(?<![\w-]){org}(?:['’]s|{_SAME_SENTENCE}\bits)\s+(?:original\s+)?(?P<n>{_COUNT})\s+(?:original\s+)?"

@@ -185,12 +185,12 @@ class Contradiction(Kind):
             if not isinstance(facet, dict) or set(facet) - {"name", "values", "skip"} or "values" not in facet:
                 raise RuleError(rule.path, f"facet[{i}]", "needs name and values (and optionally skip), nothing else")
         measure = rule.params.get("measure")
-        if measure is not None and (set(measure) - {"units", "skip", "tolerance", "same", "of"}
+        if measure is not None and (set(measure) - {"units", "skip", "tolerance", "same", "of", "stock"}
                                     or not isinstance(measure.get("units"), dict)
                                     or not isinstance(measure.get("skip"), str)
                                     or not all(isinstance(g, list) for g in measure.get("same", []))):
             raise RuleError(rule.path, "measure", "needs units (a table of unit = [aliases]) and skip, and optionally "
-                            "tolerance, same (lists of words that stand for one another) and of (words a figure 'of' may "
+                            "tolerance, same (lists of words that stand for one another), stock (units whose rate per period is the same figure) and of (words a figure 'of' may "
                             "measure and still be the noun's)")
         for facet in cls._facets_of(rule):
             for pattern in (*(p for _, p in facet.values), facet.skip):
@@ -271,13 +271,18 @@ class Contradiction(Kind):
                               for m in pattern.finditer(text)), key=lambda mq: mq[0].start())
             for m, q in matches:  # in the order the text gives them
                 term = m.group("term") if "term" in m.re.groupindex and m.group("term") else \
-                    q.get("term") or _name_before(text, m.start())
+                    q.get("term") or ("" if "pron" in m.re.groupindex else _name_before(text, m.start()))
                 if "term2" in m.re.groupindex and m.group("term2"):
                     term = f"{term} | {m.group('term2')}"
                 if not term:  # "since its founding in 1990": the last term given this quantity
                     term = next((o[1] for o in reversed(said) if o[0] == q["name"]), "")
+                if not term and ("pron" in m.re.groupindex or regex.search(r"\b(?:its|their)\b", m.group())):
+                    after = _SUBJECT_AFTER.match(text, m.end())  # "Since its founding in 1990, the bank has grown"
+                    term = (after.group("name") or after.group("noun")) if after else _IT  # "its headquarters in Perth", "since its founding in 1990" said first: the one the
+                    # story is about, whichever is named next
                 if not term:
                     continue
+                term = _named(term, [o[1] for o in said if o[0] == q["name"]])
                 given = m.group("value") if "value" in m.re.groupindex and m.group("value") else q.get("value", "")
                 if q.get("skip") and _skip(q["skip"]).search(text, max(0, m.start() - 30), m.end()):
                     continue  # "former finance minister", "now foreign minister": a change told, not a slip
@@ -290,6 +295,9 @@ class Contradiction(Kind):
                 for other in said:
                     if other[0] != q["name"] or not _same_entity(other[1], term):
                         continue
+                    if _IT in (other[1], term) and len({o[1].casefold() for o in said
+                                                        if o[0] == q["name"] and _IT != o[1]} | {term.casefold()}) > 2:
+                        continue  # "its" said first, then two names: which one it was is not known
                     if q.get("compare"):
                         differ = not _texts_agree(other[2], value)
                     else:
@@ -297,7 +305,8 @@ class Contradiction(Kind):
                     if differ:
                         first = doc.blocks[other[3]]
                         line = doc.source.count("\n", 0, first.to_source(other[4])) + 1
-                        yield self.finding(doc, block, *span, None, term=term, line=line, earlier=other[6],
+                        yield self.finding(doc, block, *span, None, term=other[1] if term == _IT else term,
+                                           line=line, earlier=other[6],
                                            value=_said_as(q, given), other=_said_as(q, other[6]))
                         break
                 else:
@@ -314,7 +323,7 @@ class Contradiction(Kind):
         units = tuple((name, tuple(aliases)) for name, aliases in table["units"].items())
         blocks = [(index, block.text) for index, block in self.blocks(doc)]
         same = tuple(tuple(group) for group in table.get("same", ()))
-        found = measures(blocks, units, _skip(table["skip"]))
+        found = measures(blocks, units, _skip(table["skip"]), frozenset(table.get("stock", ())))
         of = tuple(table.get("of", ()))
         for first, later in conflicts(found, float(table.get("tolerance", 0)), same, of):
             compound = first if first.form == "c" else later
@@ -387,25 +396,63 @@ def _skip(pattern: str) -> regex.Pattern:
     return regex.compile(pattern, regex.IGNORECASE)
 
 
+# Titles written as initials, read as the words they stand for ("CEO" holds "chief executive").
+_TITLE_INITIALS = {"ceo": "chief executive officer", "cfo": "chief financial officer", "coo": "chief operating officer",
+                   "cto": "chief technology officer"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Seat:
+    """Where an organisation is said to be based: its name's key and the cities (lat, lon) the name may be."""
+
+    key: str
+    cities: tuple[tuple[float, float], ...]
+
+
 def _text_value(compare: str, given: str):
     """A worded value: a title's words ('Finance Minister' -> ('finance', 'minister')); a nationality's
-    country codes ('Kenyan' -> {'KE'}), None for a word that names no country."""
-    words = tuple(given.casefold().replace("-", " ").split())
+    country codes ('Kenyan' -> {'KE'}), None for a word that names no country; a home city (a _Seat), None for a
+    country's name or a division's that names no town of 100,000 (either may hold the city said elsewhere)."""
+    words = tuple(" ".join(_TITLE_INITIALS.get(w, w) for w in given.casefold().replace("-", " ").split()).split())
     if compare == "nationality":
         from ..data.gazetteer import gazetteer
 
         codes = frozenset(gazetteer().country_of_demonym(given))
         return codes or None
+    if compare == "place":
+        from ..data.gazetteer import gazetteer
+        from ..data.names import name_key
+
+        g = gazetteer()
+        if g.countries_named(given):
+            return None
+        places = g.places(given)
+        if g.regions_named(given) and not any(p.population >= 100_000 for p in places):
+            return None  # a division, which may hold the city said elsewhere
+        cities = tuple((p.lat, p.lon) for p in places)
+        return _Seat(name_key(given), cities) if cities else None
     return words or None
 
 
 def _texts_agree(a, b) -> bool:
     """Two worded values agree when one holds the other (a 'minister' may be the 'finance minister'), or, for
-    nationalities, when they share a country."""
+    nationalities, when they share a country, or, for home cities, when one name may be a city within 50 km of one
+    the other may be (a suburb, or one city's two names)."""
     if isinstance(a, frozenset):
         return bool(a & b)
+    if isinstance(a, _Seat):
+        return a.key == b.key or any(_km(p, q) < 50 for p in a.cities for q in b.cities)
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km."""
+    import math
+
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _shared_surname(term: str, earlier: list[str]) -> bool:
@@ -473,17 +520,51 @@ class _Quantity:
         return self.compiled.finditer(text)
 
 
+# Words that end an organisation's full name and that copy drops after the first mention ("Acme Holdings" ... "Acme").
+_ORG_TAILS = frozenset("""energy group holdings holding bank corp corporation company co inc ltd limited plc llc ag sa
+    industries international technologies technology systems motors airlines airways resources mining minerals oil gas
+    petroleum power telecom telecoms communications media foods pharmaceuticals partners capital ventures labs
+    solutions services enterprises logistics""".split())
+
+
+def _short_name(short: str, long: str) -> bool:
+    """'Acme' for 'Acme Energy' or 'Acme Holdings Ltd': the long name's first words, then only words of _ORG_TAILS."""
+    ws, wl = short.split(), long.split()
+    if not ws or len(ws) >= len(wl) or not all(w[:1].isupper() for w in wl) or wl[:len(ws)] != ws:
+        return False
+    return all(w.casefold().rstrip(".") in _ORG_TAILS for w in wl[len(ws):])
+
+
 # Common nouns news copy uses in turn for one organisation.
-_ALIKE = (frozenset("company firm business group corporation enterprise startup start-up maker manufacturer".split()),)
+_ALIKE = (frozenset("""company firm business group corporation enterprise startup start-up maker manufacturer miner
+    lender retailer carrier airline operator producer developer insurer""".split()),)
+
+
+# Other bodies copy names once and then calls by their kind ("the bank", "the charity").
+_BODIES = frozenset("""bank charity club university college school agency organisation organization foundation institute
+    museum party union cooperative co-operative brewery newspaper magazine network team airline band""".split())
+
+
+def _named(term: str, earlier: list[str]) -> str:
+    """'the company' as the organisation last named before for this quantity, else the term as it is."""
+    if not term.islower() or not any(term.split()[-1] in group for group in (*_ALIKE, _BODIES)):
+        return term
+    return next((t for t in reversed(earlier) if t[:1].isupper() and " | " not in t), term)
+
+
+_IT = "its"  # the term of a pronoun said before any name ("since its founding in 1990")
+_SUBJECT_AFTER = regex.compile(r",\s+(?:(?i:the)\s+(?P<noun>[a-z]+)\b|(?P<name>\p{Lu}[\p{L}&-]+(?:\s+\p{Lu}[\p{L}&-]+){0,3}))")
 
 
 def _same_entity(a: str, b: str) -> bool:
     """same_term(), or a common noun standing for a name that holds it ('the bank' for 'Central Bank of Oz'),
     or the bare event word ('since independence in 1962'); pairs ('Poland | EU') part by part."""
+    if _IT in (a, b):
+        return True
     if " | " in a or " | " in b:
         pa, pb = a.split(" | "), b.split(" | ")
         return len(pa) == len(pb) and all(same_term(x, y) for x, y in zip(pa, pb))
-    if same_term(a, b):
+    if same_term(a, b) or _short_name(a, b) or _short_name(b, a):
         return True
     if a.islower() and b.islower() and any(a.split()[-1] in group and b.split()[-1] in group for group in _ALIKE):
         return True  # "the firm, founded in 1998" ... "the company, established in 2001"

@@ -92,6 +92,11 @@ class CountryFact(Kind):
         if not (money or language or "andlocked" in prose):
             return
         g = None
+        if money and _AMOUNT.search(prose):
+            from ..data.gazetteer import gazetteer
+
+            g = gazetteer()
+            yield from self._amounts(doc, g)
         for _, block in self.blocks(doc):
             text = block.text
             for which, patterns in _patterns().items():
@@ -147,8 +152,10 @@ class CountryFact(Kind):
         if cc is None:
             return
         demonym = bool(g.country_of_demonym(name)) and not g.countries_named(name)
-        if m.re.pattern.startswith("(?<![") and "['’]s" in m.re.pattern and (word in _ENGLISH or len(words) > 1):
-            return  # "Spain's real test", "Egypt's pound" is judged only after a demonym or "currency"
+        if m.re.pattern.startswith("(?<![") and "['’]s" in m.re.pattern and (word in _ENGLISH or len(words) > 1
+                                                                          or m.group("m")[:1].isupper()):
+            return  # "Spain's real test", "Egypt's pound" is judged only after a demonym or "currency";
+            # "Argentina's Cordoba province" names a place
         if m.re.pattern.startswith("(?<![") and word in _ENGLISH and not _money_context(block.text, m) and \
                 not (demonym and word not in _VERBS):
             return  # "Spain won", "a Brazilian won the race", "Egypt's real test": words of English first
@@ -162,6 +169,35 @@ class CountryFact(Kind):
         yield self.finding(doc, block, m.start("m"), m.end("m"), None,
                            fact=f"{country}'s currency is the {current.lower() if current else '?'}",
                            source="GeoNames country info (currency) and ISO 4217")
+
+    def _amounts(self, doc: Document, g) -> Iterator[Finding]:
+        """A sum in a currency no country named in the article uses, where the article is about one country
+        (main_country) that does not use it either: "prices rose to 500 rupees" in a story about Kenya. The
+        dollar, the euro and the words of English (pound, won ...) pass: copy quotes them anywhere."""
+        from ..data import country_facts as facts
+        from .geography import main_country
+
+        cc = None
+        for _, block in self.blocks(doc):
+            for m in _AMOUNT.finditer(block.text):
+                word = facts.currency_word(m.group("m"))
+                if word is None or word in _ANYWHERE or word in _ENGLISH:
+                    continue
+                if not m.group()[:1].isdigit() and m.group("m").casefold() == word:
+                    continue  # "in rupees", "millions of shillings": the plural, a sum in that currency
+                cc = cc or main_country(doc, g) or ""
+                if not cc:
+                    return
+                if word in facts.currencies(cc) or word in facts.former_currencies(cc):
+                    continue
+                if _named_user(doc, g, word):
+                    continue
+                country = g.display(cc).removeprefix("the ")
+                current = facts.currency_display(cc)
+                yield self.finding(doc, block, m.start("m"), m.end("m"), None,
+                                   fact=f"the article is about {country}, whose currency is the "
+                                        f"{current.lower() if current else '?'}",
+                                   source="GeoNames country info (currency) and ISO 4217")
 
     def _sea(self, doc, block, g, m) -> Iterator[Finding]:
         from ..data import country_facts as facts
@@ -203,6 +239,32 @@ class CountryFact(Kind):
             country = g.display(cc).removeprefix("the ")
             yield self.finding(doc, block, s, e, None, fact=f"{language} is not an official language of {country}",
                                source="CIA World Factbook, Languages (official status)")
+
+
+# A figure in a currency with no country before it: "500 rupees", "2.5 million shillings", "a 500-rupee fine",
+# "paid in rupees".
+_AMOUNT = regex.compile(r"(?:(?<![\p{L}\d.,])\d[\d,.]*(?:\s+(?:million|billion|trillion|thousand|bn|m))?[\s-]+"
+                        r"|\b(?:in|of|millions\s+of|billions\s+of|thousands\s+of)\s+)(?P<m>\p{Ll}+)\b")
+# Currencies copy quotes in any country's story.
+_ANYWHERE = frozenset(("dollar", "euro", "franc", "yuan", "yen"))
+
+
+def _named_user(doc: Document, g, word: str) -> bool:
+    """Whether the article names (or uses the adjective of) a country whose currency, now or before, the word is."""
+    from ..data import country_facts as facts
+    from ..data.mentions import capitalised_runs
+
+    def users() -> frozenset[str]:
+        found = set()
+        for block in doc.blocks:
+            for start, end in capitalised_runs(block.text):
+                run = block.text[start:end]
+                for name in {run, *run.split()}:
+                    found.update(g.countries_named(name) or g.country_of_demonym(name))
+        return frozenset(found)
+
+    named = doc.memo("facts:countries-named", users)
+    return any(word in facts.currencies(c) or word in facts.former_currencies(c) for c in named)
 
 
 # Currency words that are ordinary English words too: judged only after "the", a figure or a currency sign,

@@ -161,16 +161,20 @@ def place_name(g, span: "Span", doc: Document | None = None, block: ProseBlock |
     return None
 
 
-def _divisions(g, y: str) -> tuple[str, ...]:
+def _divisions(g, y: str, x: str | None = None) -> tuple[str, ...]:
     """First-level divisions ('CC.admin1') a name stands for: US states and every country's states/provinces;
     when the name is also a town's, only divisions in that town's country ('Manchester' is a Jamaican parish
-    too, but "in Manchester" means the English city)."""
+    too, but "in Manchester" means the English city), unless the place x said to lie in y is in a country of
+    one of the divisions and in none of the towns' ("Hamilton, Ontario": the province, not the Californian city)."""
     from ..data import regions
 
     found = {r for r in g.regions_named(y) if "." in r}
     found.update(regions.divisions_named(y))
     towns = {p.country for p in g.places(y) if p.population >= 100_000}
     if towns:
+        homes = {p.country for p in g.places(x)} if x else set()  # towns of 15,000+: the place's likely countries
+        if homes & {d.partition(".")[0] for d in found} and not homes & towns:
+            return tuple(sorted(d for d in found if d.partition(".")[0] in homes))
         found = {d for d in found if d.partition(".")[0] in towns}
     return tuple(sorted(found))
 
@@ -221,9 +225,11 @@ class PlaceCountry(GeoKind):
                 codes = ()
         else:
             codes, regions = g.countries_named(y), g.regions_named(y)
-            divisions = _divisions(g, y)
+            divisions = _divisions(g, y, x)
         if not codes and not divisions:
             return None
+        if not codes and _PHYSICAL.search(block.text, min(m.x.end, m.y.start), m.y.start):
+            return None  # "on the coast of Crimea", "on the X peninsula": a physical region, not the division of its name
         readings = g.readings(x)
         if not codes and not any(r.partition(".")[0] == d.partition(".")[0] for r in readings for d in divisions):
             return None  # a division of a country the town is not in: another meaning of the name
@@ -309,6 +315,9 @@ def _claimed_division(place, as_division: bool, divisions: tuple[str, ...]) -> b
 
 # A town this big is seldom a person's or a firm's name, and a village that shares its name is seldom meant.
 _BIG_TOWN = 300_000
+# Within one country a city of 100,000 is what a division claim means when the division holds only villages of
+# that name (15,000 or fewer people).
+_BIG_DIVISION_TOWN = 100_000
 
 
 def _only_hamlets(g, places, codes, divisions, m) -> bool:
@@ -319,7 +328,7 @@ def _only_hamlets(g, places, codes, divisions, m) -> bool:
         return False  # (a name that is a country's and a state's, Georgia: either reading will do)
     if divisions:
         top = places[0]
-        if top.population < _BIG_TOWN or top.country == "US" or m.noun in _DIVISION_NOUNS:
+        if top.population < _BIG_DIVISION_TOWN or top.country == "US" or m.noun in _DIVISION_NOUNS:
             return False
         if not any(d.startswith(top.country + ".") for d in divisions):
             return False
@@ -337,6 +346,7 @@ def _only_hamlets(g, places, codes, divisions, m) -> bool:
     return not any(g.fits(f"{p.country}.{p.admin1}", codes) for p in places)
 
 
+_PHYSICAL = re.compile(r"\b(?:coast|coasts|coastline|shore|shores|seaboard|peninsula|tip|cape)\b", re.I)
 _DIVISION_NOUNS = frozenset(("state", "province", "region", "district", "county", "oblast", "island"))
 _DIVISION_AFTER = re.compile(r"\s+(?:state|province|region|governorate|oblast|prefecture)\b")
 

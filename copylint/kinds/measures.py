@@ -16,6 +16,13 @@ _NUMBER = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:{'|'.join(
 # A clause ends at a semicolon, colon or dash, or at a comma before a conjunction that starts a new clause.
 _CLAUSE_END = regex.compile(r"[;:—–]|\s-\s|,\s+(?:but|and|while|whereas|although|though)\s", regex.I)
 _WORD = regex.compile(r"\p{L}+")
+# A change word this near a figure (characters) tells of the figure's change; farther off, of another clause's.
+_NEAR = 60
+_DEFINITE = regex.compile(r"\b(?:the|this|that|its|their|our)\s+$", regex.I)
+_PERIOD = r"hour|day|week|month|year|annum|minute|second"
+# A figure given per period ("60 km an hour", "2,000 tonnes a year") is a rate: of another kind than the plain figure,
+# but for a stock (units in `stock`: tonnes, barrels), whose compound names the rate ("a 50,000-tonne plant").
+_RATE = regex.compile(rf"\s+(?:an?|per|each)\s+(?P<rate>{_PERIOD})\b|/(?P<rate>{_PERIOD}|yr|h|d)\b", regex.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,14 +39,15 @@ class Measure:
     words: str
     noun: str
     clause: frozenset[str] = frozenset()
+    definite: bool = False  # a compound after "the", "this", "its": the thing said before
 
 
 @lru_cache(maxsize=None)
 def _patterns(units: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[regex.Pattern, regex.Pattern, dict[str, str]]:
     alias = {a.casefold(): name for name, aliases in units for a in aliases}
     words = "|".join(sorted((regex.escape(a) for a in alias), key=len, reverse=True))
-    compound = regex.compile(rf"\b{_NUMBER}-(?P<u>{words})(?:-(?:long|high|tall|wide|deep|strong))?\s+"
-                             rf"(?P<noun>[a-z]+)", regex.I)
+    compound = regex.compile(rf"\b{_NUMBER}-(?P<u>{words})(?:-(?:long|high|tall|wide|deep|strong))?"
+                             rf"(?:-(?:an?|per)-(?P<rate>{_PERIOD}))?\s+(?P<noun>[a-z]+)", regex.I)
     plain = regex.compile(rf"\b{_NUMBER}\s+(?P<u>{words})(?P<pl>e?s)?\b(?:\s+of\s+(?P<of>[a-z]+))?", regex.I)
     return compound, plain, alias
 
@@ -64,14 +72,14 @@ def _clause(text: str, start: int, end: int, pos: int, ends: dict[int, tuple[lis
 
 
 def measures(blocks: list[tuple[int, str]], units: tuple[tuple[str, tuple[str, ...]], ...],
-             skip: regex.Pattern) -> list[Measure]:
+             skip: regex.Pattern, stock: frozenset[str] = frozenset()) -> list[Measure]:
     """Every figure with one of the units, but those whose sentence tells of a change, a comparison, a part or
-    another time (skip)."""
+    another time (skip); a figure per period is a unit of its own (a rate), but for the units in stock."""
     compound, plain, alias = _patterns(units)
     found: list[Measure] = []
     for index, text in blocks:
         taken: set[int] = set()
-        skipped: dict[int, bool] = {}
+        skipped: dict[int, list[tuple[int, int]]] = {}
         clause_ends: dict[int, tuple[list[int], list[int]]] = {}
         clause_words: dict[tuple[int, int], frozenset[str]] = {}
         spans = split_sentences(text)
@@ -86,18 +94,26 @@ def measures(blocks: list[tuple[int, str]], units: tuple[tuple[str, tuple[str, .
                     continue
                 k = bisect_right(starts, m.start()) - 1
                 s, e = spans[k] if k >= 0 else (0, len(text))
-                if k not in skipped:
-                    skipped[k] = skip.search(text, s, e) is not None
-                if skipped[k]:
+                if k not in skipped:  # the sentence's change words, found once ("up from", "fell", "planned")
+                    skipped[k] = [] if skip.search(text, s, e) is None else \
+                        [(w.start(), w.end()) for w in skip.finditer(text, s, e)]
+                end = m.end("u") if form == "c" else max(m.end("u"), m.end("pl"))
+                rate = m.group("rate") if form == "c" else None
+                if form == "p":
+                    after = _RATE.match(text, end)
+                    rate = after.group("rate") if after else None
+                if rate and unit not in stock:
+                    unit = f"{unit}/{rate.casefold()}"
+                if any(a < end + _NEAR and b > m.start() - _NEAR for a, b in skipped[k]):
                     unit = f"{unit}?"  # said, but not judged: it still counts as a second figure
                 n = m.group("n").casefold()
                 value = float(_WORDS[n]) if n in _WORDS else float(n.replace(",", ""))
                 noun = m.group("noun") if form == "c" else ""
-                end = m.end("u") if form == "c" else max(m.end("u"), m.end("pl"))
+                definite = form == "c" and _DEFINITE.search(text, max(0, m.start() - 12), m.start()) is not None
                 clause = _clause(text, s, e, m.start(), clause_ends, clause_words) if form == "p" else frozenset()
                 if form == "p" and m.group("of"):
                     clause = frozenset({f"of {m.group('of').casefold()}"})  # '2,000 tonnes of grain' measures grain
-                found.append(Measure(form, unit, value, index, m.start(), end, text[m.start():end], noun, clause))
+                found.append(Measure(form, unit, value, index, m.start(), end, text[m.start():end], noun, clause, definite))
     return found
 
 
@@ -114,26 +130,33 @@ def _names(noun: str, same: tuple[tuple[str, ...], ...], of: tuple[str, ...]) ->
 
 def conflicts(found: list[Measure], tolerance: float,
               same: tuple[tuple[str, ...], ...] = (), of: tuple[str, ...] = ()) -> Iterator[tuple[Measure, Measure]]:
-    """(earlier, later) for each unit the article gives exactly two figures, one as a compound modifier and one
-    plain, both in sentences that tell of no change or comparison, more than `tolerance` apart, and the plain
-    figure's clause names the compound's noun or a word for it (same): 'the 12-room hotel' and 'two rooms
-    upstairs' measure different things."""
+    """(earlier, later) for each thing the article gives exactly two figures of one unit, one as a compound modifier
+    and one plain, both in sentences that tell of no change or comparison, more than `tolerance` apart. A thing is a
+    compound's noun with the words that may stand for it (same): the compounds with one of those nouns, and the plain
+    figures whose clause names one ('the 12-room hotel' and 'two rooms upstairs' measure different things)."""
     by_unit: dict[str, list[Measure]] = {}
     for m in found:
         by_unit.setdefault(m.unit.rstrip("?"), []).append(m)
     for items in by_unit.values():
-        values = {m.value for m in items}
-        if len(values) != 2 or {m.form for m in items} != {"c", "p"}:
+        if not any(m.form == "c" for m in items):
             continue
-        if any(m.unit.endswith("?") for m in items):
-            continue
-        a, b = sorted(values)
-        if b - a <= tolerance * b:
-            continue
-        if not any(p.form == "p" and c.form == "c" and p.value != c.value and p.clause & _names(c.noun, same, of)
-                   for c in items for p in items):
-            continue
-        ordered = sorted(items, key=lambda m: (m.block, m.start))
-        first = ordered[0]
-        later = next(m for m in ordered if m.value != first.value)
-        yield first, later
+        done: set[frozenset[str]] = set()
+        for c in (m for m in items if m.form == "c"):
+            names = frozenset(_names(c.noun, same, of))
+            if names in done:
+                continue
+            done.add(names)
+            linked = [m for m in items if (m.noun.casefold() in names if m.form == "c" else m.clause & names)]
+            values = {m.value for m in linked}
+            forms = {m.form for m in linked}
+            # two compounds: the later one, definite, names the thing said before ("a 40-room hotel" ... "the 60-room hotel")
+            told = forms == {"c", "p"} or len(linked) == 2 and sorted(linked, key=lambda m: (m.block, m.start))[1].definite
+            if len(values) != 2 or not told or any(m.unit.endswith("?") for m in linked):
+                continue
+            a, b = sorted(values)
+            if b - a <= tolerance * b:
+                continue
+            ordered = sorted(linked, key=lambda m: (m.block, m.start))
+            first = ordered[0]
+            later = next(m for m in ordered if m.value != first.value)
+            yield first, later

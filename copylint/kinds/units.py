@@ -12,7 +12,14 @@ from .base import Kind
 
 _UNIT_KEYS = {"name": str, "aliases": list, "dimension": str, "factor": (int, float, list), "offset": (int, float),
               "source": str}
-_NUMBER = r"(?P<{g}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?P<{g}s>million|billion|thousand))?"
+# A figure in digits, or a number word ("five miles (eight kilometres)").
+_WORDS = {w: n for n, w in enumerate("one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+                                     "fifteen sixteen seventeen eighteen nineteen twenty".split(), 1)}
+_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+               "hundred": 100})
+_NUMBER = (r"(?P<{g}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:" + "|".join(_WORDS) + r")\b)"
+           r"(?:\s*(?P<{g}s>million|billion|thousand))?")
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_WORDS) + r")\s", re.I)
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 # Between the two quantities: a bracket, "or", "about", "the same as", "equals" ...
 _NEAR = (r"(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|approximately\s+|close\s+to\s+|just\s+(?:over|"
@@ -105,7 +112,7 @@ class Conversion(Kind):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         prose = doc.prose
-        if not any(c.isdigit() for c in prose):
+        if not any(c.isdigit() for c in prose) and not _NUMBER_WORD.search(prose):
             return
         rx = self._pattern()
         if self._matcher is None:
@@ -114,7 +121,7 @@ class Conversion(Kind):
             self._matcher = PhraseMatcher({a: True for a in self.units})
         for _, block in self.blocks(doc):
             text = block.text
-            if not any(c.isdigit() for c in text):
+            if not any(c.isdigit() for c in text) and not _NUMBER_WORD.search(text):
                 continue
             if self.money and "(" in text and any(sym in text for sym in self.money):
                 yield from self._money(doc, block)
@@ -204,13 +211,17 @@ def _money_text(value: float, wordy: bool) -> str:
 
 
 def _value(number: str, scale: str | None) -> float:
-    return float(number.replace(",", "")) * _SCALE.get((scale or "").casefold(), 1.0)
+    word = _WORDS.get(number.casefold())
+    return (float(word) if word is not None else float(number.replace(",", ""))) * \
+        _SCALE.get((scale or "").casefold(), 1.0)
 
 
 def _precision(figure: str) -> float:
     """Half a unit in the last place a figure gives ('1' -> 0.5, '2.5' -> 0.05); none for trailing zeros,
     whose precision is unknown ('2,000')."""
     digits = figure.replace(",", "")
+    if figure.casefold() in _WORDS:
+        digits = str(_WORDS[figure.casefold()])
     if "." in digits:
         return 0.5 * 10 ** -len(digits.partition(".")[2])
     return 0.0 if digits.endswith("0") else 0.5
