@@ -32,14 +32,18 @@ PREPOSITIONS = ("of in on at by for from to with into onto over under about abov
                 "beside throughout").split()
 DETERMINERS = "a an the this that these those his her its their our my your some any no every each".split()
 
-MIN_DF = 12           # an n-gram of the news is fixed when this many articles (of 1,852 counted) show it ...
+MIN_DF = 6           # an n-gram of the news is fixed when this many articles (of 1,852 counted) show it ...
+MIN_RARE_DF = 99     # ... or, in fewer, when the trigram model binds each of its words firmly (MIN_IDIOM_ASSOC)
 MIN_WORDNET = 3       # ... a WordNet lemma when the counted articles show it this often
 MAX_SWAP_ASSOC = 2.0  # a swapped phrase the trigram model binds this firmly (nats) is ordinary English
 MIN_WORD_ZIPF_CB = 600  # a spinner picks common words: wordfreq rank bucket (centibels) 600 = Zipf 3.0
 MIN_SLOT_ASSOC = 3.0  # an expression holds a word firmly when the trigram model binds it this firmly (nats)
 MIN_CONFIDENCE = 3.0  # a swap is kept when the expression binds its word this much more firmly than the swap
-MIN_SHARE = 0.5  # ... and fills at least this share of the n-grams that have its other words
+MIN_IDIOM_ASSOC = 5.0  # ... an idiom the counted news never shows, this firmly
+MIN_WEIGHT = 0.5  # thesaurus swaps: synonyms and similar adjectives (1.0, 0.8), a noun's hypernyms and hyponyms (0.5)
+MIN_SHARE = 0.3  # ... and fills at least this share of the n-grams that have its other words
 MIN_CLOSED_LENGTH = 4  # a preposition or determiner is swapped only in expressions this long
+NAME_SHARE = 0.8  # a word written with a capital this often inside a run is a name
 LENGTHS = range(3, 7)
 
 
@@ -66,30 +70,34 @@ def count(files: list[Path]) -> tuple[collections.Counter, collections.Counter, 
                     counts[gram] += 1
                     seen.add(gram)
         df.update(seen)
-    return counts, df, {w for w, c in capital.items() if c * 2 >= inner[w]}
+    return counts, df, {w for w, c in capital.items() if c >= NAME_SHARE * inner[w]}
 
 
-def expressions(wordnet_phrases: dict[str, bool], counts, df, names: set[str]) -> dict[str, int]:
-    """Fixed expressions -> how many counted articles show them."""
+def expressions(wordnet_phrases: dict[str, bool], counts, df, names: set[str]) -> tuple[dict[str, int], set[str]]:
+    """Fixed expressions -> how many counted articles show them, and those of them the counts are too small to
+    judge (a WordNet idiom the news seldom uses, an n-gram of fewer than MIN_DF articles): the model judges these."""
     out: dict[str, int] = {}
+    rare: set[str] = set()
     for phrase, is_name in wordnet_phrases.items():
         words = phrase.split()
         if is_name or names.intersection(words) or not 3 <= len(words) <= 6 or not all(w.isalpha() for w in words):
             continue
-        if not any(content(w) for w in words):
-            continue
-        if counts[phrase] >= MIN_WORDNET:
+        if any(content(w) for w in words):
             out[phrase] = df[phrase]
+            if counts[phrase] < MIN_WORDNET:
+                rare.add(phrase)
     for gram, d in df.items():
         words = gram.split()
-        if len(words) < 3 or d < MIN_DF or not all(w.isalpha() for w in words) or names.intersection(words):
+        if len(words) < 3 or d < MIN_RARE_DF or not all(w.isalpha() for w in words) or names.intersection(words):
             continue
-        # a phrase, not a fragment of one: it starts and ends on a word that can close it
-        if words[-1] in DETERMINERS or words[-1] in ("and", "or", "but", "to", "of", "'s") or words[0] in ("and", "or", "but"):
+        # a phrase, not a fragment of one: it does not end on a determiner or conjunction
+        if words[-1] in DETERMINERS or words[-1] in ("and", "or", "but", "'s") or words[0] in ("and", "or", "but"):
             continue
-        if any(content(w) for w in words):
-            out.setdefault(gram, d)
-    return out
+        if any(content(w) for w in words) and gram not in out:
+            out[gram] = d
+            if d < MIN_DF:
+                rare.add(gram)
+    return out, rare
 
 
 def shares(exprs: dict[str, int], counts) -> dict[tuple[str, int], float]:
@@ -109,7 +117,9 @@ def shares(exprs: dict[str, int], counts) -> dict[tuple[str, int], float]:
             key = " ".join(words[:i] + ["*"] + words[i + 1:])
             if key in wanted:
                 totals[key] += c
-    return {slot: counts[slot[0]] / totals[key] for key, slots in wanted.items() for slot in slots if totals[key]}
+    # an expression the counts never show (a WordNet idiom) is fixed by being a lemma: its share is whole
+    return {slot: counts[slot[0]] / totals[key] if counts[slot[0]] else 1.0
+            for key, slots in wanted.items() for slot in slots if totals[key] or not counts[slot[0]]}
 
 
 def swaps(exprs: dict[str, int], thesaurus, lemmas, common, share) -> list[tuple[str, int, str]]:
@@ -128,7 +138,7 @@ def swaps(exprs: dict[str, int], thesaurus, lemmas, common, share) -> list[tuple
             elif x in DETERMINERS and closed:
                 alts = [a for a in DETERMINERS if a != x and not {a, x} <= {"a", "an"}]
             elif content(x) and x not in PREPOSITIONS + DETERMINERS:
-                alts = [a for a, w in spin.alternatives(x, thesaurus, lemmas, 0.8).items() if a in common and content(a)]
+                alts = [a for a, w in spin.alternatives(x, thesaurus, lemmas, MIN_WEIGHT).items() if a in common and content(a)]
             else:
                 continue
             out.extend((phrase, i, a) for a in alts)
@@ -150,11 +160,21 @@ def build(cache: Path, shared: Path) -> dict:
     counts, df, names = count(counted)
     spin.log(f"BBC: {len(counted)} articles counted, {len(held)} held apart; {len(counts):,} n-grams")
     wn_phrases = wordnet.phrases()
-    exprs = expressions(wn_phrases, counts, df, names)
-    spin.log(f"{len(exprs):,} fixed expressions")
+    exprs, rare = expressions(wn_phrases, counts, df, names)
+    spin.log(f"{len(exprs):,} candidate expressions, {len(rare):,} of them rare")
+    grams = [p for p in sorted(rare) if p not in wn_phrases]
+    firm = spin.lm_assoc([(i, p) for p in grams for i in range(len(p.split()))], None)
+    weak, k = set(), 0
+    for p in grams:  # a rare n-gram is fixed when the model binds every word of it firmly
+        n = len(p.split())
+        if min(firm[k:k + n]) < MIN_IDIOM_ASSOC or any(math.isnan(v) for v in firm[k:k + n]):
+            weak.add(p)
+        k += n
+    exprs = {p: d for p, d in exprs.items() if p not in weak}
+    spin.log(f"{len(exprs):,} fixed expressions ({len(rare - weak):,} judged by the model)")
     common = {w for w, cb in freq.items() if cb <= MIN_WORD_ZIPF_CB}
     lemmas = set(thesaurus)
-    share = shares(exprs, counts)
+    share = {**shares(exprs, counts), **{(p, i): 1.0 for p in rare for i in range(len(p.split()))}}
     found = swaps(exprs, thesaurus, lemmas, common, share)
     attested = set(g_pairs) | set(wn_phrases)
 
@@ -166,7 +186,8 @@ def build(cache: Path, shared: Path) -> dict:
     spin.log(f"{len(found):,} swaps, {len(unseen):,} unattested")
     slots = sorted({(p, i) for p, i, _ in unseen})
     strength = dict(zip(slots, spin.lm_assoc([(i, p) for p, i in slots], None)))
-    unseen = [(p, i, a) for p, i, a in unseen if strength[(p, i)] >= MIN_SLOT_ASSOC]
+    unseen = [(p, i, a) for p, i, a in unseen
+              if strength[(p, i)] >= (MIN_IDIOM_ASSOC if p in rare else MIN_SLOT_ASSOC)]
     spin.log(f"{sum(v >= MIN_SLOT_ASSOC for v in strength.values()):,} of {len(slots):,} slots held firmly; "
              f"{len(unseen):,} swaps to score")
     assoc = spin.lm_assoc([(i, variant(p, i, a)) for p, i, a in unseen], None)
@@ -193,7 +214,7 @@ def build(cache: Path, shared: Path) -> dict:
         },
         "thresholds": {"min_df": MIN_DF, "min_wordnet": MIN_WORDNET,
                        "max_swap_assoc": MAX_SWAP_ASSOC,
-                       "min_slot_assoc": MIN_SLOT_ASSOC, "min_share": MIN_SHARE,
+                       "min_slot_assoc": MIN_SLOT_ASSOC, "min_rare_df": MIN_RARE_DF, "name_share": NAME_SHARE, "min_idiom_assoc": MIN_IDIOM_ASSOC, "min_weight": MIN_WEIGHT, "min_share": MIN_SHARE,
                        "min_closed_length": MIN_CLOSED_LENGTH, "min_confidence": MIN_CONFIDENCE},
         "expressions": rows,  # [phrase, articles showing it, {slot: swapped words}]
     }
