@@ -17,7 +17,7 @@ _BASE = 0x5DEECE66D1F3B
 class Slot(NamedTuple):
     phrase: tuple[str, ...]  # the expression's words
     slot: int  # the word a swap replaces
-    swaps: frozenset[str]  # the words a swap puts there that real text never shows
+    swaps: str  # the words a swap puts there that real text never shows, space-separated
     articles: int  # how many counted news articles show the expression
 
 
@@ -44,7 +44,7 @@ class FixedPhrases:
             for slot, swapped in slots.items():
                 i = int(slot)
                 key = (total - hashes[i] * self.powers[n - 1 - i]) % _MOD
-                table.setdefault(key, []).append(Slot(words, i, frozenset(swapped.split()), articles))
+                table.setdefault(key, []).append(Slot(words, i, f" {swapped} ", articles))
 
     def matches(self, words: list[str]) -> list[tuple[int, Slot]]:
         """(start, slot) for every window of words that is an expression with one word swapped as the data says."""
@@ -63,7 +63,7 @@ class FixedPhrases:
                     if found:
                         window = words[p:p + n]
                         for entry in found:
-                            if entry.slot == i and window[i] in entry.swaps \
+                            if entry.slot == i and f" {window[i]} " in entry.swaps \
                                     and all(a == b for j, (a, b) in enumerate(zip(window, entry.phrase)) if j != i):
                                 out.append((p, entry))
         return out
