@@ -33,7 +33,7 @@ PREPOSITIONS = ("of in on at by for from to with into onto over under about abov
 DETERMINERS = "a an the this that these those his her its their our my your some any no every each".split()
 
 MIN_DF = 6           # an n-gram of the news is fixed when this many articles (of 1,852 counted) show it ...
-MIN_RARE_DF = 99     # ... or, in fewer, when the trigram model binds each of its words firmly (MIN_IDIOM_ASSOC)
+MIN_RARE_DF = MIN_DF     # ... or, in fewer, when the trigram model binds each of its words firmly (MIN_IDIOM_ASSOC)
 MIN_WORDNET = 3       # ... a WordNet lemma when the counted articles show it this often
 MAX_SWAP_ASSOC = 2.0  # a swapped phrase the trigram model binds this firmly (nats) is ordinary English
 MIN_WORD_ZIPF_CB = 600  # a spinner picks common words: wordfreq rank bucket (centibels) 600 = Zipf 3.0
@@ -44,23 +44,29 @@ MIN_WEIGHT = 0.5  # thesaurus swaps: synonyms and similar adjectives (1.0, 0.8),
 MIN_SHARE = 0.3  # ... and fills at least this share of the n-grams that have its other words
 MIN_CLOSED_LENGTH = 4  # a preposition or determiner is swapped only in expressions this long
 NAME_SHARE = 0.8  # a word written with a capital this often inside a run is a name
-LENGTHS = range(3, 7)
+MIN_ALONE = 3  # a discourse phrase is a whole run between punctuation marks this often ...
+ALONE_SHARE = 0.3  # ... and in this share of its occurrences
+LENGTHS = range(2, 7)
 
 
 def content(word: str) -> bool:
     return spin.content(word)
 
 
-def count(files: list[Path]) -> tuple[collections.Counter, collections.Counter, set[str]]:
+def count(files: list[Path]) -> tuple[collections.Counter, collections.Counter, collections.Counter, set[str]]:
     """Counts and document frequencies of every 2-6-gram of the files' runs (no punctuation inside), and the words
-    written with a capital in most of their occurrences inside a run (names)."""
+    written with a capital in most of their occurrences inside a run (names), and how often each n-gram is a whole
+    run between punctuation marks (", for example,")."""
     counts: collections.Counter = collections.Counter()
+    alone: collections.Counter = collections.Counter()
     df: collections.Counter = collections.Counter()
     inner, capital = collections.Counter(), collections.Counter()
     for path in files:
         seen = set()
         for seg in segments(path.read_text(encoding="utf-8", errors="replace")):
             words = [t.word for t in seg]
+            if len(words) in LENGTHS:
+                alone[" ".join(words)] += 1
             for t in seg[1:]:
                 inner[t.word] += 1
                 capital[t.word] += t.capital
@@ -70,7 +76,7 @@ def count(files: list[Path]) -> tuple[collections.Counter, collections.Counter, 
                     counts[gram] += 1
                     seen.add(gram)
         df.update(seen)
-    return counts, df, {w for w, c in capital.items() if c >= NAME_SHARE * inner[w]}
+    return counts, df, alone, {w for w, c in capital.items() if c >= NAME_SHARE * inner[w]}
 
 
 def expressions(wordnet_phrases: dict[str, bool], counts, df, names: set[str]) -> tuple[dict[str, int], set[str]]:
@@ -100,6 +106,20 @@ def expressions(wordnet_phrases: dict[str, bool], counts, df, names: set[str]) -
     return out, rare
 
 
+def discourse(wordnet_phrases: dict[str, bool], counts, alone, names: set[str]) -> set[str]:
+    """Fixed discourse phrases: n-grams that open on a preposition (or "as") or are WordNet lemmas, and that the
+    news mostly writes as a whole run between punctuation marks ("In addition, ...", ", on the other hand,")."""
+    out = set()
+    for gram, c in alone.items():
+        words = gram.split()
+        if c < MIN_ALONE or c < ALONE_SHARE * counts[gram] or names.intersection(words) \
+                or not all(w.isalpha() for w in words) or not any(content(w) for w in words):
+            continue
+        if words[0] in PREPOSITIONS or words[0] == "as" or gram in wordnet_phrases:
+            out.add(gram)
+    return out
+
+
 def shares(exprs: dict[str, int], counts) -> dict[tuple[str, int], float]:
     """(expression, slot) -> the share of the counted n-grams that fit the expression's other words (any word in
     the slot) which are the expression itself: "hand" fills most of "on the other _", "end" little of "in the _"."""
@@ -122,7 +142,7 @@ def shares(exprs: dict[str, int], counts) -> dict[tuple[str, int], float]:
             for key, slots in wanted.items() for slot in slots if totals[key] or not counts[slot[0]]}
 
 
-def swaps(exprs: dict[str, int], thesaurus, lemmas, common, share) -> list[tuple[str, int, str]]:
+def swaps(exprs: dict[str, int], thesaurus, lemmas, common, share, standalone: set[str]) -> list[tuple[str, int, str]]:
     """(expression, slot, swapped word) for every thesaurus or closed-class swap of every word the expression holds
     firmly (MIN_SHARE of its frame). A preposition or determiner is swapped only inside a longer expression, with
     its object in the expression (not "focus on", "an increase in")."""
@@ -132,7 +152,9 @@ def swaps(exprs: dict[str, int], thesaurus, lemmas, common, share) -> list[tuple
         for i, x in enumerate(words):
             if share.get((phrase, i), 0.0) < MIN_SHARE:
                 continue
-            closed = len(words) >= MIN_CLOSED_LENGTH and i < len(words) - 1
+            # a verb before the expression picks its first preposition ("were among a series of"): inside only,
+            # unless the expression stands alone
+            closed = len(words) >= MIN_CLOSED_LENGTH and (0 < i < len(words) - 1 or phrase in standalone)
             if x in PREPOSITIONS and closed:
                 alts = [a for a in PREPOSITIONS if a != x]
             elif x in DETERMINERS and closed:
@@ -157,7 +179,7 @@ def build(cache: Path, shared: Path) -> dict:
     freq = spin.read_wordfreq(paths["wordfreq"])
     _, g_pairs = spin.read_google(paths["symspellpy"])
     counted, held = spin.bbc_files(shared)
-    counts, df, names = count(counted)
+    counts, df, alone, names = count(counted)
     spin.log(f"BBC: {len(counted)} articles counted, {len(held)} held apart; {len(counts):,} n-grams")
     wn_phrases = wordnet.phrases()
     exprs, rare = expressions(wn_phrases, counts, df, names)
@@ -172,17 +194,23 @@ def build(cache: Path, shared: Path) -> dict:
         k += n
     exprs = {p: d for p, d in exprs.items() if p not in weak}
     spin.log(f"{len(exprs):,} fixed expressions ({len(rare - weak):,} judged by the model)")
+    standalone = discourse(wn_phrases, counts, alone, names) - set(exprs)
+    for p in standalone:
+        exprs[p] = df[p]
+    spin.log(f"{len(standalone):,} discourse phrases (read only as a whole run between punctuation marks)")
     common = {w for w, cb in freq.items() if cb <= MIN_WORD_ZIPF_CB}
     lemmas = set(thesaurus)
-    share = {**shares(exprs, counts), **{(p, i): 1.0 for p in rare for i in range(len(p.split()))}}
-    found = swaps(exprs, thesaurus, lemmas, common, share)
+    share = {**shares(exprs, counts), **{(p, i): 1.0 for p in rare | standalone for i in range(len(p.split()))}}
+    found = swaps(exprs, thesaurus, lemmas, common, share, standalone)
     attested = set(g_pairs) | set(wn_phrases)
 
     def variant(phrase: str, i: int, a: str) -> str:
         words = phrase.split()
         return " ".join(words[:i] + [a] + words[i + 1:])
 
-    unseen = [(p, i, a) for p, i, a in found if counts[variant(p, i, a)] == 0 and variant(p, i, a) not in attested]
+    # A discourse phrase is read only as a whole run: a Google bigram ("for model") says nothing of that use.
+    unseen = [(p, i, a) for p, i, a in found if counts[variant(p, i, a)] == 0
+              and variant(p, i, a) not in (wn_phrases if p in standalone else attested)]
     spin.log(f"{len(found):,} swaps, {len(unseen):,} unattested")
     slots = sorted({(p, i) for p, i, _ in unseen})
     strength = dict(zip(slots, spin.lm_assoc([(i, p) for p, i in slots], None)))
@@ -200,7 +228,7 @@ def build(cache: Path, shared: Path) -> dict:
     for phrase in sorted(exprs):
         slots = {str(i): " ".join(sorted(kept[(phrase, i)])) for i in range(len(phrase.split())) if kept.get((phrase, i))}
         if slots:
-            rows.append([phrase, exprs[phrase], slots])
+            rows.append([phrase, exprs[phrase], slots, int(phrase in standalone)])
     return {
         "format": FORMAT,
         "sources": {
@@ -215,8 +243,9 @@ def build(cache: Path, shared: Path) -> dict:
         "thresholds": {"min_df": MIN_DF, "min_wordnet": MIN_WORDNET,
                        "max_swap_assoc": MAX_SWAP_ASSOC,
                        "min_slot_assoc": MIN_SLOT_ASSOC, "min_rare_df": MIN_RARE_DF, "name_share": NAME_SHARE, "min_idiom_assoc": MIN_IDIOM_ASSOC, "min_weight": MIN_WEIGHT, "min_share": MIN_SHARE,
-                       "min_closed_length": MIN_CLOSED_LENGTH, "min_confidence": MIN_CONFIDENCE},
-        "expressions": rows,  # [phrase, articles showing it, {slot: swapped words}]
+                       "min_closed_length": MIN_CLOSED_LENGTH,
+                       "min_alone": MIN_ALONE, "alone_share": ALONE_SHARE, "min_confidence": MIN_CONFIDENCE},
+        "expressions": rows,  # [phrase, articles showing it, {slot: swapped words}, read only as a whole run]
     }
 
 

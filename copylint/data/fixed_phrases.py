@@ -8,7 +8,7 @@ from typing import NamedTuple
 from zlib import crc32
 
 DATA_FILE = Path(__file__).with_name("fixed_phrases.json")
-FORMAT = 1
+FORMAT = 2
 
 _MOD = (1 << 61) - 1  # a skeleton's key is a polynomial hash of its words' CRC-32s, the open slot counting 0
 _BASE = 0x5DEECE66D1F3B
@@ -19,6 +19,7 @@ class Slot(NamedTuple):
     slot: int  # the word a swap replaces
     swaps: str  # the words a swap puts there that real text never shows, space-separated
     articles: int  # how many counted news articles show the expression
+    alone: bool  # a discourse phrase: read only as a whole run between punctuation marks
 
 
 def word_hash(word: str) -> int:
@@ -35,7 +36,7 @@ class FixedPhrases:
         self.sources: dict = data["sources"]
         self.powers = [pow(_BASE, k, _MOD) for k in range(8)]
         self.index: dict[int, dict[int, list[Slot]]] = {}
-        for phrase, articles, slots in data["expressions"]:
+        for phrase, articles, slots, alone in data["expressions"]:
             words = tuple(phrase.split())
             n = len(words)
             hashes = [word_hash(w) for w in words]
@@ -44,10 +45,11 @@ class FixedPhrases:
             for slot, swapped in slots.items():
                 i = int(slot)
                 key = (total - hashes[i] * self.powers[n - 1 - i]) % _MOD
-                table.setdefault(key, []).append(Slot(words, i, f" {swapped} ", articles))
+                table.setdefault(key, []).append(Slot(words, i, f" {swapped} ", articles, bool(alone)))
 
     def matches(self, words: list[str]) -> list[tuple[int, Slot]]:
-        """(start, slot) for every window of words that is an expression with one word swapped as the data says."""
+        """(start, slot) for every window of words (a run between punctuation marks) that is an expression with one
+        word swapped as the data says; a discourse phrase only as the whole run."""
         out: list[tuple[int, Slot]] = []
         hashes = [word_hash(w) for w in words]
         prefix = [0]
@@ -64,6 +66,7 @@ class FixedPhrases:
                         window = words[p:p + n]
                         for entry in found:
                             if entry.slot == i and f" {window[i]} " in entry.swaps \
+                                    and (not entry.alone or n == len(words)) \
                                     and all(a == b for j, (a, b) in enumerate(zip(window, entry.phrase)) if j != i):
                                 out.append((p, entry))
         return out
