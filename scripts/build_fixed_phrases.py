@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 import build_spin_lexicon as spin  # noqa: E402
-from copylint.data.fixed_phrases import DATA_FILE, FORMAT  # noqa: E402
+from copylint.data.fixed_phrases import DATA_FILE, FORMAT, WINDOWS  # noqa: E402
 from copylint.data.spin_lexicon import segments  # noqa: E402
 
 # Closed classes: in a fixed phrase a spinner (or a careless rewrite) swaps one for another of its class.
@@ -225,6 +225,10 @@ def build(cache: Path, shared: Path) -> dict:
             kept[(p, i)].append(a)
     spin.log(f"{sum(map(len, kept.values())):,} swaps kept in {len(kept):,} slots")
     rows = []
+    windows: collections.Counter = collections.Counter()
+    for (p, i), found in kept.items():
+        for a in set(found):
+            windows[a] |= 1 << WINDOWS.index((len(p.split()), i))
     for phrase in sorted(exprs):
         slots = {str(i): " ".join(sorted(kept[(phrase, i)])) for i in range(len(phrase.split())) if kept.get((phrase, i))}
         if slots:
@@ -245,6 +249,7 @@ def build(cache: Path, shared: Path) -> dict:
                        "min_slot_assoc": MIN_SLOT_ASSOC, "min_rare_df": MIN_RARE_DF, "name_share": NAME_SHARE, "min_idiom_assoc": MIN_IDIOM_ASSOC, "min_weight": MIN_WEIGHT, "min_share": MIN_SHARE,
                        "min_closed_length": MIN_CLOSED_LENGTH,
                        "min_alone": MIN_ALONE, "alone_share": ALONE_SHARE, "min_confidence": MIN_CONFIDENCE},
+        "windows": dict(sorted(windows.items())),  # swap word -> mask of the (length, slot) windows it is swapped in
         "expressions": rows,  # [phrase, articles showing it, {slot: swapped words}, read only as a whole run]
     }
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 import time
 
 from copylint.api import Linter
-from copylint.data.fixed_phrases import FORMAT, FixedPhrases, fixed_phrases
+from copylint.data.fixed_phrases import FORMAT, WINDOWS, FixedPhrases, fixed_phrases
 
-TABLE = {"format": FORMAT, "sources": {}, "expressions": [
+TABLE = {"format": FORMAT, "sources": {}, "windows": {"paw": 1 << WINDOWS.index((4, 3)), "mitt": 1 << WINDOWS.index((4, 3)),
+         "identical": 1 << WINDOWS.index((4, 2)), "expansion": 1 << WINDOWS.index((2, 1))}, "expressions": [
     ["on the other hand", 11, {"3": "paw mitt"}, 0],
     ["at the same time", 38, {"2": "identical"}, 0],
     ["in addition", 40, {"1": "expansion"}, 1],

@@ -8,8 +8,10 @@ from typing import NamedTuple
 from zlib import crc32
 
 DATA_FILE = Path(__file__).with_name("fixed_phrases.json")
-FORMAT = 2
+FORMAT = 3
 
+# The windows a swapped word may sit in, (length, position): the table gives each swap word a mask of them.
+WINDOWS = tuple((n, i) for n in range(2, 7) for i in range(n))
 _MOD = (1 << 61) - 1  # a skeleton's key is a polynomial hash of its words' CRC-32s, the open slot counting 0
 _BASE = 0x5DEECE66D1F3B
 
@@ -36,39 +38,55 @@ class FixedPhrases:
         self.sources: dict = data["sources"]
         self.powers = [pow(_BASE, k, _MOD) for k in range(8)]
         self.index: dict[int, dict[int, list[Slot]]] = {}
+        self.vocab: set[str] = set()  # the expressions' words
+        self.windows: dict[str, int] = data["windows"]  # swap word -> mask of its WINDOWS
+        self._window_sets: dict[int, tuple[tuple[int, int], ...]] = {}
         for phrase, articles, slots, alone in data["expressions"]:
             words = tuple(phrase.split())
+            self.vocab.update(words)
             n = len(words)
             hashes = [word_hash(w) for w in words]
             total = sum(h * self.powers[n - 1 - j] for j, h in enumerate(hashes)) % _MOD
             table = self.index.setdefault(n, {})
-            for slot, swapped in slots.items():
+            for slot, text in slots.items():
                 i = int(slot)
                 key = (total - hashes[i] * self.powers[n - 1 - i]) % _MOD
-                table.setdefault(key, []).append(Slot(words, i, f" {swapped} ", articles, bool(alone)))
+                table.setdefault(key, []).append(Slot(words, i, f" {text} ", articles, bool(alone)))
 
     def matches(self, words: list[str]) -> list[tuple[int, Slot]]:
         """(start, slot) for every window of words (a run between punctuation marks) that is an expression with one
-        word swapped as the data says; a discourse phrase only as the whole run."""
+        word swapped as the data says; a discourse phrase only as the whole run. Only a word some expression may
+        have swapped in opens a window, and only when the window's other words all occur in expressions."""
         out: list[tuple[int, Slot]] = []
-        hashes = [word_hash(w) for w in words]
-        prefix = [0]
-        for h in hashes:
-            prefix.append((prefix[-1] * _BASE + h) % _MOD)
-        powers = self.powers
-        for n, table in self.index.items():
-            shift = powers[n]
-            for p in range(len(words) - n + 1):
-                total = (prefix[p + n] - prefix[p] * shift) % _MOD
-                for i in range(n):
-                    found = table.get((total - hashes[p + i] * powers[n - 1 - i]) % _MOD)
-                    if found:
-                        window = words[p:p + n]
-                        for entry in found:
-                            if entry.slot == i and f" {window[i]} " in entry.swaps \
-                                    and (not entry.alone or n == len(words)) \
-                                    and all(a == b for j, (a, b) in enumerate(zip(window, entry.phrase)) if j != i):
-                                out.append((p, entry))
+        vocab, windows, powers = self.vocab, self.windows, self.powers
+        outside = [0]
+        for w in words:
+            outside.append(outside[-1] + (w not in vocab))
+        hashes: list[int] = []
+        prefix: list[int] = []
+        count = len(words)
+        for pos, w in enumerate(words):
+            mask = windows.get(w)
+            if not mask:
+                continue
+            own = w not in vocab
+            places = self._window_sets.get(mask)
+            if places is None:
+                places = self._window_sets[mask] = tuple(place for bit, place in enumerate(WINDOWS) if mask >> bit & 1)
+            for n, i in places:
+                p = pos - i
+                if p < 0 or p + n > count or outside[p + n] - outside[p] - own:
+                    continue
+                if not hashes:
+                    hashes = [word_hash(x) for x in words]
+                    prefix = [0]
+                    for h in hashes:
+                        prefix.append((prefix[-1] * _BASE + h) % _MOD)
+                total = (prefix[p + n] - prefix[p] * powers[n]) % _MOD
+                for entry in self.index[n].get((total - hashes[pos] * powers[n - 1 - i]) % _MOD, ()):
+                    if entry.slot == i and f" {w} " in entry.swaps and (not entry.alone or n == count) \
+                            and all(a == b for j, (a, b) in enumerate(zip(words[p:p + n], entry.phrase)) if j != i):
+                        out.append((p, entry))
         return out
 
 

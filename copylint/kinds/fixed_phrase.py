@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..data.fixed_phrases import Slot, fixed_phrases
-from ..data.spin_lexicon import Token, fold, segment_spans, tokens
+from ..data.spin_lexicon import TOKEN, Token, fold, segment_spans, tokens
 from ..document import Document
 from ..model import Finding
 from .base import Kind, match_case
@@ -34,10 +34,11 @@ class FixedPhrase(Kind):
             text = block.text
             folded = fold(text)
             for start, end in segment_spans(folded):
-                seg = tokens(text, folded, start, end)
-                if len(seg) < 3:
+                words = TOKEN.findall(folded, start, end)
+                found = [(p, e) for p, e in table.matches(words) if e.articles >= least] if len(words) > 1 else ()
+                if not found:
                     continue
-                found = [(p, e) for p, e in table.matches([t.word for t in seg]) if e.articles >= least]
+                seg = tokens(text, folded, start, end)
                 taken: set[int] = set()
                 for p, entry in sorted(found, key=lambda pe: (-pe[1].articles, len(pe[1].phrase), pe[0])):
                     span = range(p, p + len(entry.phrase))
