@@ -20,14 +20,25 @@ def _sentence_start(text: str, token: Token) -> bool:
 
 
 class FixedPhrase(Kind):
-    """Keys: min_articles (how many counted news articles must show the expression). A window of running text (no
-    punctuation inside, no name) that is a fixed expression in every word but one, where that word is one the data
-    lists as a swap real text never shows."""
+    """Keys: min_articles (how many counted news articles must show the expression); defer_to (codes of rules whose
+    finding on the same words is reported instead). A window of running text (no punctuation inside, no name) that
+    is a fixed expression in every word but one, where that word is one the data lists as a swap real text never
+    shows."""
 
     NAME = "fixed-phrase"
-    KEYS = {"min_articles": int}
+    KEYS = {"min_articles": int, "defer_to": list}
+
+    @classmethod
+    def requires(cls, rule) -> tuple[str, ...]:
+        return tuple(rule.params.get("defer_to", ()))
 
     def check(self, doc: Document) -> Iterable[Finding]:
+        return () if self.rule.params.get("defer_to") else self._scan(doc)
+
+    def summarize(self, doc: Document, findings: tuple[Finding, ...]) -> Iterable[Finding]:
+        return self.deferred(self._scan(doc), findings) if self.rule.params.get("defer_to") else ()
+
+    def _scan(self, doc: Document) -> Iterable[Finding]:
         table = fixed_phrases()
         least = self.rule.params.get("min_articles", 0)
         for _, block in self.blocks(doc):
