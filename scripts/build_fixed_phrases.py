@@ -1,7 +1,10 @@
 """Build copylint/data/fixed_phrases.json, the fixed multiword expressions behind the fixed-phrase detector (CL412).
 
-An expression is fixed when real lexical data says so: a WordNet 3.1 multi-word lemma that BBC News shows, or an
-n-gram (three to six words) that recurs across many BBC News articles ("on the other hand", "at the same time").
+An expression is fixed when real lexical data says so: a WordNet 3.1 multi-word lemma (three to six words), an
+n-gram (three to six words) that recurs across many BBC News articles ("at the same time"), or a discourse phrase
+the news mostly writes as a whole run between punctuation marks ("for example", "on the other hand"; the detector
+reads these only that way). A word of an expression may be swapped when the expression holds it: most of the news
+n-grams that share its other words are the expression (an idiom the news seldom shows: the trigram model binds it).
 For each word of each expression the file keeps the words a spinner may put in its place: its thesaurus synonyms
 (WordNet synonyms and similar adjectives, the spinner swaps aligned from the Problematic Paper Screener pairs and
 copylint's spinner tables) or, for a preposition or determiner, the other words of its class; a swap that real text
@@ -32,7 +35,7 @@ PREPOSITIONS = ("of in on at by for from to with into onto over under about abov
                 "beside throughout").split()
 DETERMINERS = "a an the this that these those his her its their our my your some any no every each".split()
 
-MIN_DF = 6           # an n-gram of the news is fixed when this many articles (of 1,852 counted) show it ...
+MIN_DF = 6           # an n-gram of the news is fixed when this many articles (of 1,701 counted) show it ...
 MIN_RARE_DF = MIN_DF     # ... or, in fewer, when the trigram model binds each of its words firmly (MIN_IDIOM_ASSOC)
 MIN_WORDNET = 3       # ... a WordNet lemma when the counted articles show it this often
 MAX_SWAP_ASSOC = 2.0  # a swapped phrase the trigram model binds this firmly (nats) is ordinary English
