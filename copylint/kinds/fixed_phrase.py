@@ -33,10 +33,14 @@ class FixedPhrase(Kind):
         return tuple(rule.params.get("defer_to", ()))
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        return () if self.rule.params.get("defer_to") else self._scan(doc)
+        found = self._found(doc)  # read here even when deferring: the document is read once, where rules are timed
+        return () if self.rule.params.get("defer_to") else found
 
     def summarize(self, doc: Document, findings: tuple[Finding, ...]) -> Iterable[Finding]:
-        return self.deferred(self._scan(doc), findings) if self.rule.params.get("defer_to") else ()
+        return self.deferred(self._found(doc), findings) if self.rule.params.get("defer_to") else ()
+
+    def _found(self, doc: Document) -> list[Finding]:
+        return doc.memo(("fixed-phrase", self.rule.code), lambda: list(self._scan(doc)))
 
     def _scan(self, doc: Document) -> Iterable[Finding]:
         table = fixed_phrases()
