@@ -7,7 +7,9 @@ from copylint.api import Linter
 from copylint.data.fixed_phrases import FORMAT, WINDOWS, FixedPhrases, fixed_phrases
 
 TABLE = {"format": FORMAT, "sources": {}, "windows": {"paw": 1 << WINDOWS.index((4, 3)), "mitt": 1 << WINDOWS.index((4, 3)),
-         "identical": 1 << WINDOWS.index((4, 2)), "expansion": 1 << WINDOWS.index((2, 1))}, "expressions": [
+         "identical": 1 << WINDOWS.index((4, 2)), "expansion": 1 << WINDOWS.index((2, 1)),
+         "centre": 1 << WINDOWS.index((5, 2)), "nothingness": 1 << WINDOWS.index((5, 4))}, "expressions": [
+    ["in the middle of nowhere", 5, {"2": "centre", "4": "nothingness"}, 0],
     ["on the other hand", 11, {"3": "paw mitt"}, 0],
     ["at the same time", 38, {"2": "identical"}, 0],
     ["in addition", 40, {"1": "expansion"}, 1],
@@ -30,6 +32,14 @@ def test_only_listed_swaps_and_only_one_slot() -> None:
     assert table.matches("on the other foot".split()) == []  # not a swap the data lists
     assert table.matches("on a other paw".split()) == []  # two words differ
     assert table.matches("on the other hand".split()) == []  # the expression itself
+
+
+def test_long_expression_with_two_words_swapped() -> None:
+    table = FixedPhrases(TABLE)
+    found = [(p, e.slot, e.second) for p, e in table.matches("lost in the centre of nothingness today".split())]
+    assert found == [(1, 2, 4)]
+    assert [(p, e.slot, e.second) for p, e in table.matches("in the centre of nowhere".split())] == [(0, 2, -1)]
+    assert table.matches("in a centre of nothingness".split()) == []  # three words differ
 
 
 def test_discourse_phrase_only_as_a_whole_run() -> None:

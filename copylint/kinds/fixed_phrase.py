@@ -74,9 +74,15 @@ class FixedPhrase(Kind):
     def _finding(self, doc: Document, block, window: list[Token], entry: Slot) -> Finding:
         text = block.text
         start, end = window[0].start, window[-1].end
-        token = window[entry.slot]
-        spun = text[token.start:token.end]
-        original = match_case(spun, entry.phrase[entry.slot])
-        fixed = text[start:token.start] + original + text[token.end:end]
-        return self.finding(doc, block, start, end, fixed, spun=spun, original=original,
-                            articles=entry.articles)
+        places = [entry.slot] + ([entry.second] if entry.second >= 0 else [])
+        fixed, at, spun, original = [], start, [], []
+        for k in places:
+            token = window[k]
+            written = text[token.start:token.end]
+            spun.append(written)
+            original.append(match_case(written, entry.phrase[k]))
+            fixed += [text[at:token.start], original[-1]]
+            at = token.end
+        fixed.append(text[at:end])
+        return self.finding(doc, block, start, end, "".join(fixed), spun="', '".join(spun),
+                            original="', '".join(original), articles=entry.articles)
