@@ -1,0 +1,126 @@
+"""Fixed multiword expressions and the swaps of their words real text never shows, indexed by one-slot skeletons."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+from zlib import crc32
+
+DATA_FILE = Path(__file__).with_name("fixed_phrases.json")
+FORMAT = 3
+
+# The windows a swapped word may sit in, (length, position): the table gives each swap word a mask of them.
+WINDOWS = tuple((n, i) for n in range(2, 7) for i in range(n))
+_BIT = {place: bit for bit, place in enumerate(WINDOWS)}
+TWO_SLOT_LENGTH = 5  # an expression this long may have two words swapped
+_MOD = (1 << 61) - 1  # a skeleton's key is a polynomial hash of its words' CRC-32s, the open slot counting 0
+_BASE = 0x5DEECE66D1F3B
+
+
+class Slot(NamedTuple):
+    phrase: tuple[str, ...]  # the expression's words
+    slot: int  # the word a swap replaces
+    swaps: str  # the words a swap puts there that real text never shows, space-separated
+    articles: int  # how many counted news articles show the expression
+    alone: bool  # a discourse phrase: read only as a whole run between punctuation marks
+    second: int = -1  # a long expression with two words swapped: the other one's place ...
+    second_swaps: str = ""  # ... and what may stand there
+
+
+def word_hash(word: str) -> int:
+    return crc32(word.encode("utf-8")) + 1
+
+
+class FixedPhrases:
+    """Expressions by length and skeleton key: a window of n words matches a skeleton when its hash, less its
+    slot word's share, equals the key (then its words are compared)."""
+
+    def __init__(self, data: dict) -> None:
+        if data.get("format") != FORMAT:
+            raise ValueError(f"fixed phrases format {data.get('format')!r}, expected {FORMAT}")
+        self.sources: dict = data["sources"]
+        self.powers = [pow(_BASE, k, _MOD) for k in range(8)]
+        self.index: dict[int, dict[int, list[Slot]]] = {}
+        self.pairs: dict[int, dict[int, list[Slot]]] = {}  # two-slot skeletons of the long expressions
+        self.vocab: set[str] = set()  # the expressions' words
+        self.windows: dict[str, int] = data["windows"]  # swap word -> mask of its WINDOWS
+        self._window_sets: dict[int, tuple[tuple[int, int], ...]] = {}
+        for phrase, articles, slots, alone in data["expressions"]:
+            words = tuple(phrase.split())
+            self.vocab.update(words)
+            n = len(words)
+            hashes = [word_hash(w) for w in words]
+            total = sum(h * self.powers[n - 1 - j] for j, h in enumerate(hashes)) % _MOD
+            table = self.index.setdefault(n, {})
+            for slot, text in slots.items():
+                i = int(slot)
+                key = (total - hashes[i] * self.powers[n - 1 - i]) % _MOD
+                table.setdefault(key, []).append(Slot(words, i, f" {text} ", articles, bool(alone)))
+            if n >= TWO_SLOT_LENGTH:
+                places = sorted((int(k), v) for k, v in slots.items())
+                pairs = self.pairs.setdefault(n, {})
+                for a, (i, first) in enumerate(places):
+                    for j, second in places[a + 1:]:
+                        key = (total - hashes[i] * self.powers[n - 1 - i] - hashes[j] * self.powers[n - 1 - j]) % _MOD
+                        pairs.setdefault(key, []).append(Slot(words, i, f" {first} ", articles, bool(alone), j,
+                                                              f" {second} "))
+
+    def matches(self, words: list[str]) -> list[tuple[int, Slot]]:
+        """(start, slot) for every window of words (a run between punctuation marks) that is an expression with one
+        word swapped as the data says; a discourse phrase only as the whole run. Only a word some expression may
+        have swapped in opens a window, and only when the window's other words all occur in expressions."""
+        out: list[tuple[int, Slot]] = []
+        vocab, windows, powers = self.vocab, self.windows, self.powers
+        outside = [0]
+        for w in words:
+            outside.append(outside[-1] + (w not in vocab))
+        hashes: list[int] = []
+        prefix: list[int] = []
+        count = len(words)
+        for pos, w in enumerate(words):
+            mask = windows.get(w)
+            if not mask:
+                continue
+            own = w not in vocab
+            places = self._window_sets.get(mask)
+            if places is None:
+                places = self._window_sets[mask] = tuple(place for bit, place in enumerate(WINDOWS) if mask >> bit & 1)
+            for n, i in places:
+                p = pos - i
+                if p < 0 or p + n > count:
+                    continue
+                extra = outside[p + n] - outside[p] - own  # the window's other words that no expression holds
+                if extra > 1 or extra and n < TWO_SLOT_LENGTH:
+                    continue
+                if not hashes:
+                    hashes = [word_hash(x) for x in words]
+                    prefix = [0]
+                    for h in hashes:
+                        prefix.append((prefix[-1] * _BASE + h) % _MOD)
+                total = (prefix[p + n] - prefix[p] * powers[n]) % _MOD - hashes[pos] * powers[n - 1 - i]
+                window = words[p:p + n]
+                if not extra:
+                    for entry in self.index[n].get(total % _MOD, ()):
+                        if entry.slot == i and f" {w} " in entry.swaps and (not entry.alone or n == count) \
+                                and all(a == b for k, (a, b) in enumerate(zip(window, entry.phrase)) if k != i):
+                            out.append((p, entry))
+                if n < TWO_SLOT_LENGTH or n not in self.pairs:
+                    continue
+                for j in range(i + 1, n):  # a second swapped word after this one
+                    x = window[j]
+                    if not windows.get(x, 0) >> _BIT[(n, j)] & 1 or extra - (x not in vocab):
+                        continue
+                    for entry in self.pairs[n].get((total - hashes[p + j] * powers[n - 1 - j]) % _MOD, ()):
+                        if entry.slot == i and entry.second == j and f" {w} " in entry.swaps \
+                                and f" {x} " in entry.second_swaps and (not entry.alone or n == count) \
+                                and all(a == b for k, (a, b) in enumerate(zip(window, entry.phrase)) if k not in (i, j)):
+                            out.append((p, entry))
+        return out
+
+
+@lru_cache(maxsize=1)
+def fixed_phrases() -> FixedPhrases:
+    """The shipped table (read once per process)."""
+    with open(DATA_FILE, encoding="utf-8") as handle:
+        return FixedPhrases(json.load(handle))
