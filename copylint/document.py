@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_right
 from collections.abc import Sequence as SequenceABC
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import repeat
+from itertools import accumulate, chain, compress, repeat
+from operator import add
 from typing import Any, Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 
 import re
@@ -84,11 +86,15 @@ class Sentences(SequenceABC):
         self._block, self._start, self._end = array("l"), array("l"), array("l")
 
     def extend(self, block: int, spans: Iterable[tuple[int, int]]) -> None:
-        before = len(self._start)
-        for start, end in spans:
-            self._start.append(start)
-            self._end.append(end)
-        self._block.extend(repeat(block, len(self._start) - before))
+        flat = array("l", chain.from_iterable(spans))  # start, end, start, end, ...
+        self._start.extend(flat[0::2])
+        self._end.extend(flat[1::2])
+        self._block.extend(repeat(block, len(flat) // 2))
+
+    def extend_columns(self, block: int, starts: array, ends: array) -> None:
+        self._start.extend(starts)
+        self._end.extend(ends)
+        self._block.extend(repeat(block, len(starts)))
 
     def __len__(self) -> int:
         return len(self._start)
@@ -100,6 +106,23 @@ class Sentences(SequenceABC):
 
     def __iter__(self) -> Iterator[Sentence]:
         return map(Sentence, self._block, self._start, self._end)
+
+    @property
+    def starts(self) -> array:
+        return self._start
+
+    @property
+    def ends(self) -> array:
+        return self._end
+
+    def ranges(self) -> Iterator[tuple[int, int, int]]:
+        """(block, first, last + 1) sentence index of each block that has sentences."""
+        blocks, first, size = self._block, 0, len(self._block)
+        while first < size:
+            block = blocks[first]
+            past = bisect_right(blocks, block, first)
+            yield block, first, past
+            first = past
 
     def spans(self) -> Iterator[tuple[int, int, int]]:
         """(block, start, end) of each sentence, no Sentence made (a hot loop over millions)."""
@@ -140,7 +163,10 @@ class Document:
     def sentences(self) -> Sentences:
         out = Sentences()
         for index, block in enumerate(self.blocks):
-            out.extend(index, _sentence_spans(block.text))
+            if len(block.text) <= _CACHED_BLOCK:
+                out.extend(index, _split_sentences(block.text))
+            else:
+                out.extend_columns(index, *_span_columns(block.text))
         return out
 
     def sentence_text(self, sentence: Sentence) -> str:
@@ -231,29 +257,85 @@ def _split_uncached(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _iter_spans(text: str) -> Iterator[tuple[int, int]]:
-    # One scan of the whole text: no sentence end holds a line break, and at a line's end the lookahead sees the
-    # break (whitespace) where a scan of the line alone sees its end, so each line gets the matches it would alone.
-    ends = _SENTENCE_END.finditer(text)
-    m = next(ends, None)
-    for line_start, line_end in _logical_lines(text):
-        start = line_start
-        while m is not None and m.start() < line_end:
-            found, m = m, next(ends, None)
-            if found.group().startswith(".") and len(found.group().rstrip("\"'”’)]")) == 1 \
-                    and _is_abbreviation(text, found.start()):
-                continue
-            nxt = found.end()
-            while nxt < line_end and text[nxt].isspace():
-                nxt += 1
-            if nxt < line_end and text[nxt].islower():
-                continue
-            span = _trimmed(text, start, found.end())
-            if span is not None:
-                yield span
-            start = nxt
-        span = _trimmed(text, start, line_end)
+    return zip(*_span_columns(text))
+
+
+def _span_columns(text: str) -> tuple[array, array]:
+    """The starts and ends of the sentences of text. A line with no sentence-end mark and under _WRAP characters is
+    one sentence (its trimmed span), and a run of such lines is read in bulk; a line holding a mark or long enough
+    to wrap starts a logical line that _split_logical splits."""
+    starts, ends = array("l"), array("l")
+    pos, size = 0, len(text)
+    mark = long = -1  # the next mark and the next long line from pos (size + 1: none); each text is searched once
+    while pos <= size:
+        if mark < pos:
+            found = _MARK.search(text, pos)
+            mark = size + 1 if found is None else found.start()
+        if long < pos:  # only up to the next mark: a long line after it is found once the mark's line is done
+            found = _LONG_LINE.search(text, pos, mark)
+            long = mark if found is None else found.start()
+        if long > size:
+            _plain_lines(text, pos, size, starts, ends)
+            break
+        stop = text.rfind("\n", pos, long) + 1 or pos  # the start of the first line that needs the full split
+        _plain_lines(text, pos, stop, starts, ends)
+        line_end = _logical_end(text, stop)
+        for start, end in _split_logical(text, stop, line_end):
+            starts.append(start)
+            ends.append(end)
+        pos = line_end + 1
+    return starts, ends
+
+
+_WRAP = 50  # characters: a shorter line never wraps
+_MARK = re.compile(r"[.!?…]")  # what starts every sentence end
+_LONG_LINE = re.compile(rf"[^\n]{{{_WRAP}}}")
+# The trimmed text of one line (re's \s is exactly str.isspace, which _trimmed strips); whitespace but a space or
+# a line break (any of it may stand at a line's edge).
+_LINE_BODY = re.compile(r"\S(?:[^\n]*\S)?")
+_ODD_SPACE = re.compile(r"[^\S\n ]")
+_LINES_CHUNK = 1 << 18  # characters of lines split at a time (a list of a million short strings is ~60 MB)
+
+
+def _plain_lines(text: str, pos: int, stop: int, starts: array, ends: array) -> None:
+    """Append the trimmed span of each non-blank line of text[pos:stop] (whole lines, none holding a mark or long)."""
+    while pos < stop:
+        cut = text.find("\n", pos + _LINES_CHUNK, stop) + 1 or stop
+        chunk = text[pos:cut]
+        if " \n" in chunk or "\n " in chunk or chunk.startswith(" ") or chunk.endswith(" ") \
+                or _ODD_SPACE.search(chunk) is not None:
+            for m in _LINE_BODY.finditer(text, pos, cut):
+                starts.append(m.start())
+                ends.append(m.end())
+        else:  # no line needs trimming: each spans from where it starts to where it ends (blank lines dropped)
+            lengths = list(map(len, chunk.split("\n")))
+            line_starts = array("l", accumulate(map((1).__add__, lengths), initial=pos))
+            starts.extend(compress(line_starts, lengths))
+            ends.extend(compress(map(add, line_starts, lengths), lengths))
+        pos = cut
+
+
+def _split_logical(text: str, line_start: int, line_end: int) -> Iterator[tuple[int, int]]:
+    """The sentences of one logical line: split at each sentence end that is no abbreviation and not followed by
+    a lower-case word. A sentence end never holds a line break, so a scan of the line alone finds what a scan of
+    the whole text does there (at the line's end `$` matches where the lookahead saw the break)."""
+    start = line_start
+    for found in _SENTENCE_END.finditer(text, line_start, line_end):
+        if found.group().startswith(".") and len(found.group().rstrip("\"'”’)]")) == 1 \
+                and _is_abbreviation(text, found.start()):
+            continue
+        nxt = found.end()
+        while nxt < line_end and text[nxt].isspace():
+            nxt += 1
+        if nxt < line_end and text[nxt].islower():
+            continue
+        span = _trimmed(text, start, found.end())
         if span is not None:
             yield span
+        start = nxt
+    span = _trimmed(text, start, line_end)
+    if span is not None:
+        yield span
 
 
 _split_sentences = lru_cache(maxsize=256)(_split_uncached)  # several kinds split the same block texts
@@ -267,20 +349,17 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def _logical_lines(text: str) -> Iterator[tuple[int, int]]:
-    """Join hard-wrapped lines (a long line without end punctuation followed by a lowercase start)."""
-    start = 0
-    pos = 0
+def _logical_end(text: str, start: int) -> int:
+    """The end of the logical line from start: hard-wrapped lines (a long line without end punctuation followed by a
+    lowercase start) are joined."""
+    pos = start
     while True:
         nl = text.find("\n", pos)
         if nl == -1:
-            yield start, len(text)
-            return
-        wraps = False
-        if nl - pos >= 50:  # a shorter line never wraps (its stripped length is less)
-            line = text[pos:nl].rstrip()
-            wraps = len(line) >= 50 and line[-1:] not in ".!?:”\"" and text[nl + 1 : nl + 2].islower()
-        if not wraps:
-            yield start, nl
-            start = nl + 1
+            return len(text)
+        if nl - pos < _WRAP:  # a shorter line never wraps (its stripped length is less)
+            return nl
+        line = text[pos:nl].rstrip()
+        if not (len(line) >= _WRAP and line[-1:] not in ".!?:”\"" and text[nl + 1 : nl + 2].islower()):
+            return nl
         pos = nl + 1

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import collections
+from array import array
+from itertools import compress
+from operator import eq
 from typing import Iterable, Iterator
 
 import regex
@@ -30,14 +33,23 @@ def _words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _WORD.finditer(text)]
 
 
-def _prose_spans(doc: Document, scopes: frozenset[str]) -> Iterator[tuple[int, int, int, str]]:
-    """(block, start, end, text) of the sentences of the checked blocks, made as they are read (not kept: a file
-    of short lines holds millions)."""
-    texts = [b.text if b.scope in scopes else None for b in doc.blocks]
-    for block, start, end in doc.sentences.spans():
-        text = texts[block]
-        if text is not None:
-            yield block, start, end, text[start:end]
+_CHUNK = 4_096  # sentences sliced at a time
+
+
+def _prose_chunks(doc: Document, scopes: frozenset[str]) -> Iterator[tuple[int, array, array, list[str]]]:
+    """(block, starts, ends, texts) of the sentences of the checked blocks, a few thousand at a time (a file of short
+    lines holds millions: they are not all kept)."""
+    sentences = doc.sentences
+    for block, first, past in sentences.ranges():
+        if doc.blocks[block].scope not in scopes:
+            continue
+        cut = doc.blocks[block].text.__getitem__
+        for lo in range(first, past, _CHUNK):
+            starts, ends = sentences.starts[lo:min(past, lo + _CHUNK)], sentences.ends[lo:min(past, lo + _CHUNK)]
+            yield block, starts, ends, list(map(cut, map(slice, starts, ends)))
+
+
+_MEMO = 65_536  # distinct sentences whose last word is kept (a file of short lines repeats a few)
 
 
 _TRAILING = ".!?…:;,\"'”’“‘)]}»* \t\n-–—"
@@ -81,17 +93,26 @@ class EchoEnding(Kind):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         scopes = self.rule.scopes or self.DEFAULT_SCOPES
-        # Only neighbours that end on the same word can share an ending: compare last words first.
-        previous_last = previous = None
-        for block, start, end, text in _prose_spans(doc, scopes):
-            last = _last_word(text)
-            if last is not None and last == previous_last and block - previous[0] <= 1:
-                before, sentence = Sentence(*previous[:3]), Sentence(block, start, end)
-                if not _list_items(doc, before, sentence):
-                    finding = self._echo(doc, (before, previous[3]), (sentence, text))
+        # Only neighbours that end on the same word can share an ending: compare last words first, each distinct
+        # sentence's once, and the neighbours' in bulk.
+        last_words: dict[str, str | None] = {}
+        previous_last = previous = None  # the last word and (block, start, end, text) of the sentence before
+        for block, starts, ends, texts in _prose_chunks(doc, scopes):
+            if len(last_words) > _MEMO:
+                last_words.clear()
+            new = set(texts).difference(last_words)
+            last_words.update(zip(new, map(_last_word, new)))
+            lasts = list(map(last_words.__getitem__, texts))
+            for i in compress(range(len(lasts)), map(eq, lasts, [previous_last, *lasts[:-1]])):
+                before = previous if i == 0 else (block, starts[i - 1], ends[i - 1], texts[i - 1])
+                if lasts[i] is None or block - before[0] > 1:
+                    continue
+                earlier, sentence = Sentence(*before[:3]), Sentence(block, starts[i], ends[i])
+                if not _list_items(doc, earlier, sentence):
+                    finding = self._echo(doc, (earlier, before[3]), (sentence, texts[i]))
                     if finding is not None:
                         yield finding
-            previous_last, previous = last, (block, start, end, text)
+            previous_last, previous = lasts[-1], (block, starts[-1], ends[-1], texts[-1])
 
     def _echo(self, doc: Document, before: tuple[Sentence, str], after: tuple[Sentence, str]) -> Finding | None:
         (previous_sentence, previous_text), (sentence, text) = before, after
@@ -161,22 +182,33 @@ class RepeatedSentence(Kind):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         scopes = self.rule.scopes or self.DEFAULT_SCOPES
-        residues = [_residue(span[3]) for span in _prose_spans(doc, scopes)]
-        if len(set(residues)) == len(residues):
+        # Sentences are counted by their text, then by residue per distinct text: most have a residue of their own.
+        counts: collections.Counter[str] = collections.Counter()
+        for _, _, _, texts in _prose_chunks(doc, scopes):
+            counts.update(texts)
+        by_residue: collections.Counter[bytes] = collections.Counter()
+        for text, count in counts.items():
+            by_residue[_residue(text)] += count
+        if not by_residue or max(by_residue.values()) < 2:
             return  # no two sentences can have the same key
-        counts = collections.Counter(residues)
         min_words = self.rule.params.get("min_words", 6)
-        last_block: dict[str, int] = {}
-        keys: dict[str, str] = {}  # _normal per distinct repeated text (a file of short lines repeats a few)
-        for (index, start, end, sentence_text), residue in zip(_prose_spans(doc, scopes), residues):
-            if counts[residue] < 2 or doc.blocks[index].scope == "list":
+        keys: dict[str, str] = {}  # the _normal key of each text that may be a repeat
+        for text in counts:
+            if by_residue[_residue(text)] < 2:
                 continue
-            key = keys.get(sentence_text)
-            if key is None:
-                key = keys[sentence_text] = _normal(sentence_text)
+            key = _normal(text)
             # "I think they treat waiters best in ..." introducing a list item is a refrain, not a paste error.
-            if key.count(" ") + 1 < min_words or sentence_text.rstrip().endswith(("...", "…", ":")):
+            if key.count(" ") + 1 >= min_words and not text.rstrip().endswith(("...", "…", ":")):
+                keys[text] = key
+        if not keys:
+            return
+        last_block: dict[str, int] = {}
+        for index, starts, ends, texts in _prose_chunks(doc, scopes):
+            if doc.blocks[index].scope == "list":
                 continue
-            if key in last_block and index - last_block[key] <= 1:
-                yield self.finding(doc, doc.blocks[index], start, end, "", applicability=Applicability.UNSAFE)
-            last_block[key] = index
+            for i in compress(range(len(texts)), map(keys.__contains__, texts)):
+                key = keys[texts[i]]
+                if key in last_block and index - last_block[key] <= 1:
+                    yield self.finding(doc, doc.blocks[index], starts[i], ends[i], "",
+                                       applicability=Applicability.UNSAFE)
+                last_block[key] = index
