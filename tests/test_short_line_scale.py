@@ -103,3 +103,21 @@ def test_echo_kinds_read_sentences_in_chunks_alike(monkeypatch) -> None:
         monkeypatch.setattr(echo, "_CHUNK", size)
         monkeypatch.setattr(echo, "_MEMO", size)
         assert found() == whole
+
+
+def test_subject_verb_tokens_read_in_segments_alike(monkeypatch) -> None:
+    from copylint.kinds import agreement
+
+    text = ("The price of the houses are too high. The students in my class is late again.\n"
+            "Mr. Smith said: the price of the new houses in town are high, and the roof of the old barns is gone.\n"
+            + _lines(400)) * 3
+
+    def found() -> list[tuple[str, int, int, str]]:
+        return [(f.code, f.start, f.end, f.message) for f in Linter(languagetool=False).lint_source("x.txt", text, "plain")
+                if f.code in ("CL514", "CL515")]
+
+    whole = found()
+    assert sum(1 for f in whole if f[0] == "CL514") >= 3
+    for size in (1, 3, 40):
+        monkeypatch.setattr(agreement, "_SEGMENT", size)
+        assert found() == whole
