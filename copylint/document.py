@@ -309,9 +309,16 @@ def _plain_lines(text: str, pos: int, stop: int, starts: array, ends: array) -> 
                 ends.append(m.end())
         else:  # no line needs trimming: each spans from where it starts to where it ends (blank lines dropped)
             lengths = list(map(len, chunk.split("\n")))
-            line_starts = array("l", accumulate(map((1).__add__, lengths), initial=pos))
-            starts.extend(compress(line_starts, lengths))
-            ends.extend(compress(map(add, line_starts, lengths), lengths))
+            if not lengths[-1]:
+                lengths.pop()  # after the chunk's last line break
+            line_starts = list(accumulate(map((1).__add__, lengths), initial=pos))
+            line_starts.pop()
+            if 0 in lengths:
+                starts.extend(compress(line_starts, lengths))
+                ends.extend(compress(map(add, line_starts, lengths), lengths))
+            else:
+                starts.fromlist(line_starts)
+                ends.fromlist(list(map(add, line_starts, lengths)))
         pos = cut
 
 

@@ -72,6 +72,8 @@ def test_bulk_line_spans_are_those_of_the_full_split(monkeypatch) -> None:
     texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(3_000)]
     texts.append(_lines(2_000))
     bulk = [list(document._iter_spans(t)) for t in texts]
+    monkeypatch.setattr(document, "_LINES_CHUNK", 7)
+    assert [list(document._iter_spans(t)) for t in texts] == bulk
     monkeypatch.setattr(document, "_MARK", re.compile(r"[^\n]|\n"))
     assert [list(document._iter_spans(t)) for t in texts] == bulk
 

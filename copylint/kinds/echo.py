@@ -118,9 +118,10 @@ class EchoEnding(Kind):
         (previous_sentence, previous_text), (sentence, text) = before, after
         if any(q in text or q in previous_text for q in _QUOTES):
             return None  # _is_echo: quoted speech is never an echo
-        previous, words = _words(previous_text), _words(text)
+        words = _words(text)
         if len(words) <= 2:
             return None
+        previous = _words(previous_text)
         shared = 0
         while shared < min(len(words), len(previous)) - 1 and words[-1 - shared][2] == previous[-1 - shared][2]:
             shared += 1
