@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from itertools import compress
+from itertools import chain, compress
+from operator import and_
 from typing import Iterable
 
 from ..data.lexicon import word_classes
@@ -60,13 +61,17 @@ class SubjectVerb(Kind):
                 continue
             classes = classes or word_classes()
             words, starts = _tokens(block.text)
-            # A clause's subject opens with a determiner (_check_clause's first test, made first, in bulk: it is cheap).
-            opens = {w: w.lower() in _DETERMINERS for w in set(words)}
-            for i in compress(range(len(words)), map(opens.__getitem__, words)):
-                if self._clause_start(words, i):
-                    finding = self._check_clause(doc, block, starts, words, i, classes)
-                    if finding is not None:
-                        yield finding
+            # A clause's subject opens with a determiner where a clause starts (_check_clause's first test and
+            # _clause_start), judged once per distinct word and for all tokens in bulk.
+            distinct = set(words)
+            determiner = {w: w.lower() in _DETERMINERS for w in distinct}
+            opener = {w: self._clause_start((w, ""), 1) for w in distinct}
+            opener[""] = True  # before the first token
+            opening = map(and_, map(determiner.__getitem__, words), map(opener.__getitem__, chain(("",), words)))
+            for i in compress(range(len(words)), opening):
+                finding = self._check_clause(doc, block, starts, words, i, classes)
+                if finding is not None:
+                    yield finding
 
     def _clause_start(self, words, i: int) -> bool:
         if i == 0:
