@@ -262,8 +262,9 @@ def _iter_spans(text: str) -> Iterator[tuple[int, int]]:
 
 def _span_columns(text: str) -> tuple[array, array]:
     """The starts and ends of the sentences of text. A line with no sentence-end mark and under _WRAP characters is
-    one sentence (its trimmed span), and a run of such lines is read in bulk; a line holding a mark or long enough
-    to wrap starts a logical line that _split_logical splits."""
+    one sentence (its trimmed span): a run of such lines is read in bulk. From a line holding a mark or long enough
+    to wrap, the text is read logical line by logical line (a line holding a mark split by _split_logical) until
+    _RUN plain lines in a row; then in bulk again."""
     starts, ends = array("l"), array("l")
     pos, size = 0, len(text)
     mark = long = -1  # the next mark and the next long line from pos (size + 1: none); each text is searched once
@@ -279,14 +280,30 @@ def _span_columns(text: str) -> tuple[array, array]:
             break
         stop = text.rfind("\n", pos, long) + 1 or pos  # the start of the first line that needs the full split
         _plain_lines(text, pos, stop, starts, ends)
-        line_end = _logical_end(text, stop)
-        for start, end in _split_logical(text, stop, line_end):
-            starts.append(start)
-            ends.append(end)
-        pos = line_end + 1
+        pos, plain = stop, 0
+        while pos <= size and plain < _RUN:
+            line_end = text.find("\n", pos)
+            if line_end == -1:
+                line_end = size
+            elif line_end - pos >= _WRAP:
+                line_end = _logical_end(text, pos)
+            if mark < pos:
+                found = _MARK.search(text, pos)
+                mark = size + 1 if found is None else found.start()
+            if mark < line_end:
+                _split_logical(text, pos, line_end, starts, ends)
+                plain = 0
+            else:  # no sentence end: the logical line is one sentence
+                span = _trimmed(text, pos, line_end)
+                if span is not None:
+                    starts.append(span[0])
+                    ends.append(span[1])
+                plain = plain + 1 if line_end - pos < _WRAP else 0
+            pos = line_end + 1
     return starts, ends
 
 
+_RUN = 16  # plain lines in a row after which the rest is read in bulk again
 _WRAP = 50  # characters: a shorter line never wraps
 _MARK = re.compile(r"[.!?…]")  # what starts every sentence end
 _LONG_LINE = re.compile(rf"[^\n]{{{_WRAP}}}")
@@ -322,27 +339,30 @@ def _plain_lines(text: str, pos: int, stop: int, starts: array, ends: array) -> 
         pos = cut
 
 
-def _split_logical(text: str, line_start: int, line_end: int) -> Iterator[tuple[int, int]]:
-    """The sentences of one logical line: split at each sentence end that is no abbreviation and not followed by
-    a lower-case word. A sentence end never holds a line break, so a scan of the line alone finds what a scan of
+def _split_logical(text: str, line_start: int, line_end: int, starts: array, ends: array) -> None:
+    """Append the sentences of one logical line: split at each sentence end that is no abbreviation and not followed
+    by a lower-case word. A sentence end never holds a line break, so a scan of the line alone finds what a scan of
     the whole text does there (at the line's end `$` matches where the lookahead saw the break)."""
     start = line_start
     for found in _SENTENCE_END.finditer(text, line_start, line_end):
+        end = found.end()
         if found.group().startswith(".") and len(found.group().rstrip("\"'”’)]")) == 1 \
                 and _is_abbreviation(text, found.start()):
             continue
-        nxt = found.end()
+        nxt = end
         while nxt < line_end and text[nxt].isspace():
             nxt += 1
         if nxt < line_end and text[nxt].islower():
             continue
-        span = _trimmed(text, start, found.end())
+        span = _trimmed(text, start, end)
         if span is not None:
-            yield span
+            starts.append(span[0])
+            ends.append(span[1])
         start = nxt
     span = _trimmed(text, start, line_end)
     if span is not None:
-        yield span
+        starts.append(span[0])
+        ends.append(span[1])
 
 
 _split_sentences = lru_cache(maxsize=256)(_split_uncached)  # several kinds split the same block texts
