@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_right
 from collections.abc import Sequence as SequenceABC
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -108,21 +107,16 @@ class Sentences(SequenceABC):
         return map(Sentence, self._block, self._start, self._end)
 
     @property
+    def blocks(self) -> array:
+        return self._block
+
+    @property
     def starts(self) -> array:
         return self._start
 
     @property
     def ends(self) -> array:
         return self._end
-
-    def ranges(self) -> Iterator[tuple[int, int, int]]:
-        """(block, first, last + 1) sentence index of each block that has sentences."""
-        blocks, first, size = self._block, 0, len(self._block)
-        while first < size:
-            block = blocks[first]
-            past = bisect_right(blocks, block, first)
-            yield block, first, past
-            first = past
 
     def spans(self) -> Iterator[tuple[int, int, int]]:
         """(block, start, end) of each sentence, no Sentence made (a hot loop over millions)."""
@@ -267,6 +261,9 @@ def _span_columns(text: str) -> tuple[array, array]:
     _RUN plain lines in a row; then in bulk again."""
     starts, ends = array("l"), array("l")
     pos, size = 0, len(text)
+    if "\n" not in text:  # one line (a paragraph of an article): one logical line
+        _split_logical(text, 0, size, starts, ends)
+        return starts, ends
     mark = long = -1  # the next mark and the next long line from pos (size + 1: none); each text is searched once
     while pos <= size:
         if mark < pos:

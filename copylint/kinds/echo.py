@@ -4,7 +4,7 @@ from __future__ import annotations
 import collections
 from array import array
 from itertools import compress
-from operator import eq
+from operator import eq, getitem
 from typing import Iterable, Iterator
 
 import regex
@@ -36,17 +36,22 @@ def _words(text: str) -> list[tuple[int, int, str]]:
 _CHUNK = 4_096  # sentences sliced at a time
 
 
-def _prose_chunks(doc: Document, scopes: frozenset[str]) -> Iterator[tuple[int, array, array, list[str]]]:
-    """(block, starts, ends, texts) of the sentences of the checked blocks, a few thousand at a time (a file of short
-    lines holds millions: they are not all kept)."""
+def _prose_chunks(doc: Document, scopes: frozenset[str]) -> Iterator[tuple[array, array, array, list[str]]]:
+    """(blocks, starts, ends, texts) of the sentences of the checked blocks, a few thousand at a time across blocks
+    (a file of short lines holds millions of sentences, an article thousands of short blocks)."""
     sentences = doc.sentences
-    for block, first, past in sentences.ranges():
-        if doc.blocks[block].scope not in scopes:
-            continue
-        cut = doc.blocks[block].text.__getitem__
-        for lo in range(first, past, _CHUNK):
-            starts, ends = sentences.starts[lo:min(past, lo + _CHUNK)], sentences.ends[lo:min(past, lo + _CHUNK)]
-            yield block, starts, ends, list(map(cut, map(slice, starts, ends)))
+    texts_of = [b.text if b.scope in scopes else None for b in doc.blocks]
+    checked = [t is not None for t in texts_of]
+    every = all(checked)
+    for lo in range(0, len(sentences), _CHUNK):
+        hi = min(len(sentences), lo + _CHUNK)
+        blocks, starts, ends = sentences.blocks[lo:hi], sentences.starts[lo:hi], sentences.ends[lo:hi]
+        if not every:
+            keep = list(map(checked.__getitem__, blocks))
+            if not any(keep):
+                continue
+            blocks, starts, ends = (array("l", compress(column, keep)) for column in (blocks, starts, ends))
+        yield blocks, starts, ends, list(map(getitem, map(texts_of.__getitem__, blocks), map(slice, starts, ends)))
 
 
 _MEMO = 65_536  # distinct sentences whose last word is kept (a file of short lines repeats a few)
@@ -97,22 +102,22 @@ class EchoEnding(Kind):
         # sentence's once, and the neighbours' in bulk.
         last_words: dict[str, str | None] = {}
         previous_last = previous = None  # the last word and (block, start, end, text) of the sentence before
-        for block, starts, ends, texts in _prose_chunks(doc, scopes):
+        for blocks, starts, ends, texts in _prose_chunks(doc, scopes):
             if len(last_words) > _MEMO:
                 last_words.clear()
             new = set(texts).difference(last_words)
             last_words.update(zip(new, map(_last_word, new)))
             lasts = list(map(last_words.__getitem__, texts))
             for i in compress(range(len(lasts)), map(eq, lasts, [previous_last, *lasts[:-1]])):
-                before = previous if i == 0 else (block, starts[i - 1], ends[i - 1], texts[i - 1])
-                if lasts[i] is None or block - before[0] > 1:
+                before = previous if i == 0 else (blocks[i - 1], starts[i - 1], ends[i - 1], texts[i - 1])
+                if lasts[i] is None or blocks[i] - before[0] > 1:
                     continue
-                earlier, sentence = Sentence(*before[:3]), Sentence(block, starts[i], ends[i])
+                earlier, sentence = Sentence(*before[:3]), Sentence(blocks[i], starts[i], ends[i])
                 if not _list_items(doc, earlier, sentence):
                     finding = self._echo(doc, (earlier, before[3]), (sentence, texts[i]))
                     if finding is not None:
                         yield finding
-            previous_last, previous = lasts[-1], (block, starts[-1], ends[-1], texts[-1])
+            previous_last, previous = lasts[-1], (blocks[-1], starts[-1], ends[-1], texts[-1])
 
     def _echo(self, doc: Document, before: tuple[Sentence, str], after: tuple[Sentence, str]) -> Finding | None:
         (previous_sentence, previous_text), (sentence, text) = before, after
@@ -187,15 +192,16 @@ class RepeatedSentence(Kind):
         counts: collections.Counter[str] = collections.Counter()
         for _, _, _, texts in _prose_chunks(doc, scopes):
             counts.update(texts)
-        by_residue: collections.Counter[bytes] = collections.Counter()
-        for text, count in counts.items():
-            by_residue[_residue(text)] += count
-        if not by_residue or max(by_residue.values()) < 2:
+        residues = list(map(_residue, counts))
+        if len(set(residues)) == len(residues) and sum(counts.values()) == len(counts):
             return  # no two sentences can have the same key
+        by_residue: collections.Counter[bytes] = collections.Counter()
+        for residue, count in zip(residues, counts.values()):
+            by_residue[residue] += count
         min_words = self.rule.params.get("min_words", 6)
         keys: dict[str, str] = {}  # the _normal key of each text that may be a repeat
-        for text in counts:
-            if by_residue[_residue(text)] < 2:
+        for text, residue in zip(counts, residues):
+            if by_residue[residue] < 2:
                 continue
             key = _normal(text)
             # "I think they treat waiters best in ..." introducing a list item is a refrain, not a paste error.
@@ -204,10 +210,11 @@ class RepeatedSentence(Kind):
         if not keys:
             return
         last_block: dict[str, int] = {}
-        for index, starts, ends, texts in _prose_chunks(doc, scopes):
-            if doc.blocks[index].scope == "list":
-                continue
+        for blocks, starts, ends, texts in _prose_chunks(doc, scopes):
             for i in compress(range(len(texts)), map(keys.__contains__, texts)):
+                index = blocks[i]
+                if doc.blocks[index].scope == "list":
+                    continue
                 key = keys[texts[i]]
                 if key in last_block and index - last_block[key] <= 1:
                     yield self.finding(doc, doc.blocks[index], starts[i], ends[i], "",
