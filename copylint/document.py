@@ -5,7 +5,8 @@ from array import array
 from collections.abc import Sequence as SequenceABC
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import repeat
+from itertools import accumulate, chain, compress, repeat
+from operator import add
 from typing import Any, Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 
 import re
@@ -84,11 +85,15 @@ class Sentences(SequenceABC):
         self._block, self._start, self._end = array("l"), array("l"), array("l")
 
     def extend(self, block: int, spans: Iterable[tuple[int, int]]) -> None:
-        before = len(self._start)
-        for start, end in spans:
-            self._start.append(start)
-            self._end.append(end)
-        self._block.extend(repeat(block, len(self._start) - before))
+        flat = array("l", chain.from_iterable(spans))  # start, end, start, end, ...
+        self._start.extend(flat[0::2])
+        self._end.extend(flat[1::2])
+        self._block.extend(repeat(block, len(flat) // 2))
+
+    def extend_columns(self, block: int, starts: array, ends: array) -> None:
+        self._start.extend(starts)
+        self._end.extend(ends)
+        self._block.extend(repeat(block, len(starts)))
 
     def __len__(self) -> int:
         return len(self._start)
@@ -100,6 +105,18 @@ class Sentences(SequenceABC):
 
     def __iter__(self) -> Iterator[Sentence]:
         return map(Sentence, self._block, self._start, self._end)
+
+    @property
+    def blocks(self) -> array:
+        return self._block
+
+    @property
+    def starts(self) -> array:
+        return self._start
+
+    @property
+    def ends(self) -> array:
+        return self._end
 
     def spans(self) -> Iterator[tuple[int, int, int]]:
         """(block, start, end) of each sentence, no Sentence made (a hot loop over millions)."""
@@ -140,7 +157,10 @@ class Document:
     def sentences(self) -> Sentences:
         out = Sentences()
         for index, block in enumerate(self.blocks):
-            out.extend(index, _sentence_spans(block.text))
+            if len(block.text) <= _CACHED_BLOCK:
+                out.extend(index, _split_sentences(block.text))
+            else:
+                out.extend_columns(index, *_span_columns(block.text))
         return out
 
     def sentence_text(self, sentence: Sentence) -> str:
@@ -231,29 +251,115 @@ def _split_uncached(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _iter_spans(text: str) -> Iterator[tuple[int, int]]:
-    # One scan of the whole text: no sentence end holds a line break, and at a line's end the lookahead sees the
-    # break (whitespace) where a scan of the line alone sees its end, so each line gets the matches it would alone.
-    ends = _SENTENCE_END.finditer(text)
-    m = next(ends, None)
-    for line_start, line_end in _logical_lines(text):
-        start = line_start
-        while m is not None and m.start() < line_end:
-            found, m = m, next(ends, None)
-            if found.group().startswith(".") and len(found.group().rstrip("\"'”’)]")) == 1 \
-                    and _is_abbreviation(text, found.start()):
-                continue
-            nxt = found.end()
-            while nxt < line_end and text[nxt].isspace():
-                nxt += 1
-            if nxt < line_end and text[nxt].islower():
-                continue
-            span = _trimmed(text, start, found.end())
-            if span is not None:
-                yield span
-            start = nxt
-        span = _trimmed(text, start, line_end)
+    return zip(*_span_columns(text))
+
+
+def _span_columns(text: str) -> tuple[array, array]:
+    """The starts and ends of the sentences of text. A line with no sentence-end mark and under _WRAP characters is
+    one sentence (its trimmed span): a run of such lines is read in bulk. From a line holding a mark or long enough
+    to wrap, the text is read logical line by logical line (a line holding a mark split by _split_logical) until
+    _RUN plain lines in a row; then in bulk again."""
+    starts, ends = array("l"), array("l")
+    pos, size = 0, len(text)
+    if "\n" not in text:  # one line (a paragraph of an article): one logical line
+        _split_logical(text, 0, size, starts, ends)
+        return starts, ends
+    mark = long = -1  # the next mark and the next long line from pos (size + 1: none); each text is searched once
+    while pos <= size:
+        if mark < pos:
+            found = _MARK.search(text, pos)
+            mark = size + 1 if found is None else found.start()
+        if long < pos:  # only up to the next mark: a long line after it is found once the mark's line is done
+            found = _LONG_LINE.search(text, pos, mark)
+            long = mark if found is None else found.start()
+        if long > size:
+            _plain_lines(text, pos, size, starts, ends)
+            break
+        stop = text.rfind("\n", pos, long) + 1 or pos  # the start of the first line that needs the full split
+        _plain_lines(text, pos, stop, starts, ends)
+        pos, plain = stop, 0
+        while pos <= size and plain < _RUN:
+            line_end = text.find("\n", pos)
+            if line_end == -1:
+                line_end = size
+            elif line_end - pos >= _WRAP:
+                line_end = _logical_end(text, pos)
+            if mark < pos:
+                found = _MARK.search(text, pos)
+                mark = size + 1 if found is None else found.start()
+            if mark < line_end:
+                _split_logical(text, pos, line_end, starts, ends)
+                plain = 0
+            else:  # no sentence end: the logical line is one sentence
+                span = _trimmed(text, pos, line_end)
+                if span is not None:
+                    starts.append(span[0])
+                    ends.append(span[1])
+                plain = plain + 1 if line_end - pos < _WRAP else 0
+            pos = line_end + 1
+    return starts, ends
+
+
+_RUN = 16  # plain lines in a row after which the rest is read in bulk again
+_WRAP = 50  # characters: a shorter line never wraps
+_MARK = re.compile(r"[.!?…]")  # what starts every sentence end
+_LONG_LINE = re.compile(rf"[^\n]{{{_WRAP}}}")
+# The trimmed text of one line (re's \s is exactly str.isspace, which _trimmed strips); whitespace but a space or
+# a line break (any of it may stand at a line's edge).
+_LINE_BODY = re.compile(r"\S(?:[^\n]*\S)?")
+_ODD_SPACE = re.compile(r"[^\S\n ]")
+_LINES_CHUNK = 1 << 18  # characters of lines split at a time (a list of a million short strings is ~60 MB)
+
+
+def _plain_lines(text: str, pos: int, stop: int, starts: array, ends: array) -> None:
+    """Append the trimmed span of each non-blank line of text[pos:stop] (whole lines, none holding a mark or long)."""
+    while pos < stop:
+        cut = text.find("\n", pos + _LINES_CHUNK, stop) + 1 or stop
+        chunk = text[pos:cut]
+        if " \n" in chunk or "\n " in chunk or chunk.startswith(" ") or chunk.endswith(" ") \
+                or _ODD_SPACE.search(chunk) is not None:
+            for m in _LINE_BODY.finditer(text, pos, cut):
+                starts.append(m.start())
+                ends.append(m.end())
+        else:  # no line needs trimming: each spans from where it starts to where it ends (blank lines dropped)
+            lengths = list(map(len, chunk.split("\n")))
+            if not lengths[-1]:
+                lengths.pop()  # after the chunk's last line break
+            line_starts = list(accumulate(map((1).__add__, lengths), initial=pos))
+            line_starts.pop()
+            if 0 in lengths:
+                starts.extend(compress(line_starts, lengths))
+                ends.extend(compress(map(add, line_starts, lengths), lengths))
+            else:
+                starts.fromlist(line_starts)
+                ends.fromlist(list(map(add, line_starts, lengths)))
+        pos = cut
+
+
+def _split_logical(text: str, line_start: int, line_end: int, starts: array, ends: array) -> None:
+    """Append the sentences of one logical line: split at each sentence end that is no abbreviation and not followed
+    by a lower-case word. A sentence end never holds a line break, so a scan of the line alone finds what a scan of
+    the whole text does there (at the line's end `$` matches where the lookahead saw the break)."""
+    start = line_start
+    for found in _SENTENCE_END.finditer(text, line_start, line_end):
+        end = found.end()
+        if found.group().startswith(".") and len(found.group().rstrip("\"'”’)]")) == 1 \
+                and _is_abbreviation(text, found.start()):
+            continue
+        nxt = end
+        while nxt < line_end and text[nxt].isspace():
+            nxt += 1
+        if nxt < line_end and text[nxt].islower():
+            continue
+        span = _trimmed(text, start, end)
         if span is not None:
-            yield span
+            starts.append(span[0])
+            ends.append(span[1])
+        start = nxt
+    span = _trimmed(text, start, line_end)
+    if span is not None:
+        starts.append(span[0])
+        ends.append(span[1])
 
 
 _split_sentences = lru_cache(maxsize=256)(_split_uncached)  # several kinds split the same block texts
@@ -267,20 +373,17 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def _logical_lines(text: str) -> Iterator[tuple[int, int]]:
-    """Join hard-wrapped lines (a long line without end punctuation followed by a lowercase start)."""
-    start = 0
-    pos = 0
+def _logical_end(text: str, start: int) -> int:
+    """The end of the logical line from start: hard-wrapped lines (a long line without end punctuation followed by a
+    lowercase start) are joined."""
+    pos = start
     while True:
         nl = text.find("\n", pos)
         if nl == -1:
-            yield start, len(text)
-            return
-        wraps = False
-        if nl - pos >= 50:  # a shorter line never wraps (its stripped length is less)
-            line = text[pos:nl].rstrip()
-            wraps = len(line) >= 50 and line[-1:] not in ".!?:”\"" and text[nl + 1 : nl + 2].islower()
-        if not wraps:
-            yield start, nl
-            start = nl + 1
+            return len(text)
+        if nl - pos < _WRAP:  # a shorter line never wraps (its stripped length is less)
+            return nl
+        line = text[pos:nl].rstrip()
+        if not (len(line) >= _WRAP and line[-1:] not in ".!?:”\"" and text[nl + 1 : nl + 2].islower()):
+            return nl
         pos = nl + 1

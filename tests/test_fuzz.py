@@ -131,3 +131,22 @@ def test_cli_answers_any_bytes_in_one_line(tmp_path_factory, data, name) -> None
     piped = _cli(folder, "--stdin-filename", name, "-", data=data)
     _sane(piped)
     assert piped.returncode == result.returncode
+
+
+def test_diff_and_fixed_stdin_keep_terminal_escapes(tmp_path) -> None:
+    """A file holding ESC [ c (fuzz seed 2026): the diff printed to a pipe kept it, or patch could not apply it."""
+    work, patched = tmp_path / "work", tmp_path / "patched"
+    work.mkdir()
+    data = "It agreed the the budget.\x1b[caption\x1b[31m red\n".encode()
+    (work / "t.md").write_bytes(data)
+    shutil.copytree(work, patched)
+    diff = _cli(work, "--diff", ".")
+    _sane(diff)
+    assert b"\x1b[caption\x1b[31m" in diff.stdout
+    subprocess.run(["patch", "-s", "-p1", "--no-backup-if-mismatch", "-d", str(patched)], input=diff.stdout,
+                   check=True, capture_output=True)
+    _sane(_cli(work, "--fix", "."))
+    assert (work / "t.md").read_bytes() == (patched / "t.md").read_bytes() != data
+    fixed = _cli(work, "--fix", "--stdin-filename", "t.md", "-", data=data)
+    _sane(fixed)
+    assert fixed.stdout == (patched / "t.md").read_bytes()

@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_right
+from itertools import chain, compress
+from operator import and_
 from typing import Iterable
 
 from ..data.lexicon import word_classes
+from ..data.literals import fold as fold_for_literals, holds, required_all
 from ..document import Document
 from ..errors import RuleError
 from ..model import Finding
@@ -56,20 +60,18 @@ class SubjectVerb(Kind):
             if self.shape.search(block.text) is None:
                 continue
             classes = classes or word_classes()
-            # Each token's text and start only (its end is start + length): no tuple per token.
-            words: list[str] = []
-            starts = array("l")
-            distinct: dict[str, str] = {}  # one string per distinct word: a long block repeats most
-            for m in _TOKEN.finditer(block.text):
-                word = m.group()
-                words.append(distinct.setdefault(word, word))
-                starts.append(m.start())
-            for i in range(len(words)):
-                # A clause's subject opens with a determiner (_check_clause's first test, made first: it is cheap).
-                if words[i].lower() in _DETERMINERS and self._clause_start(words, i):
-                    finding = self._check_clause(doc, block, starts, words, i, classes)
-                    if finding is not None:
-                        yield finding
+            words, starts = _tokens(block.text)
+            # A clause's subject opens with a determiner where a clause starts (_check_clause's first test and
+            # _clause_start), judged once per distinct word and for all tokens in bulk.
+            distinct = set(words)
+            determiner = {w: w.lower() in _DETERMINERS for w in distinct}
+            opener = {w: self._clause_start((w, ""), 1) for w in distinct}
+            opener[""] = True  # before the first token
+            opening = map(and_, map(determiner.__getitem__, words), map(opener.__getitem__, chain(("",), words)))
+            for i in compress(range(len(words)), opening):
+                finding = self._check_clause(doc, block, starts, words, i, classes)
+                if finding is not None:
+                    yield finding
 
     def _clause_start(self, words, i: int) -> bool:
         if i == 0:
@@ -130,6 +132,46 @@ class SubjectVerb(Kind):
         return self.finding(doc, block, start, end, match_case(verb, other), subject=words[head], verb=verb)
 
 
+_SEGMENT = 1 << 16  # characters tokenized at a time
+_SPACE = re.compile(r"\s")
+
+
+def _tokens(text: str) -> tuple[list[str], "_Starts"]:
+    """The _TOKEN texts of text, one string per distinct word (a long block repeats most), and their starts (made
+    when read: few are). Text is tokenized a segment at a time, cut at white space (no token holds any)."""
+    words: list[str] = []
+    distinct: dict[str, str] = {}
+    segments: list[tuple[int, int, int]] = []  # (first token, start, end)
+    pos, size = 0, len(text)
+    while pos < size:
+        cut = _SPACE.search(text, min(size, pos + _SEGMENT))
+        end = size if cut is None else cut.start()
+        segments.append((len(words), pos, end))
+        found = _TOKEN.findall(text, pos, end)
+        words.extend(map(distinct.setdefault, found, found))
+        pos = end
+    return words, _Starts(text, segments)
+
+
+class _Starts:
+    """The start of each token of _tokens, read a segment at a time."""
+
+    def __init__(self, text: str, segments: list[tuple[int, int, int]]) -> None:
+        self._text, self._segments = text, segments
+        self._firsts = [first for first, _, _ in segments]
+        self._read: dict[int, array] = {}
+
+    def __getitem__(self, index: int) -> int:
+        segment = bisect_right(self._firsts, index) - 1
+        starts = self._read.get(segment)
+        if starts is None:
+            if len(self._read) > 16:
+                self._read.clear()
+            first, pos, end = self._segments[segment]
+            starts = self._read[segment] = array("l", (m.start() for m in _TOKEN.finditer(self._text, pos, end)))
+        return starts[index - self._firsts[segment]]
+
+
 def _noun_number(tags: frozenset[str]) -> str | None:
     """Singular or plural when the table allows only one noun reading. A base-form verb reading is harmless after a
     determiner ("the price"); a finite one is not ("its broad scope stretches from": the verb, not the subject)."""
@@ -172,15 +214,19 @@ class NumberShape(Kind):
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
-        self.shapes = [(re.compile(s["pattern"]), s["number"]) for s in rule.params["shapes"]]
+        # with the strings every match holds (data.literals): a shape the document cannot match is not run
+        self.shapes = [(re.compile(s["pattern"]), s["number"], required_all(s["pattern"], 1))
+                       for s in rule.params["shapes"]]
         self.skip = frozenset(w.lower() for w in rule.params.get("skip", ()))
 
     def check(self, doc: Document) -> Iterable[Finding]:
         if not doc.has_any(frozenset(_VERBS)):
             return
+        folded = doc.memo(("folded-for-literals",), lambda: fold_for_literals(doc.prose))
+        shapes = [(pattern, number) for pattern, number, needs in self.shapes if holds(folded, needs)]
         classes = None
-        for _, block in self.blocks(doc):
-            for pattern, number in self.shapes:
+        for _, block in self.blocks(doc) if shapes else ():
+            for pattern, number in shapes:
                 for m in pattern.finditer(block.text):
                     verb = m.group("v")
                     if not verb.islower() or _VERBS[verb][0] == number:

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import collections
+from array import array
+from itertools import compress
+from operator import eq, getitem
 from typing import Iterable, Iterator
 
 import regex
@@ -30,14 +33,28 @@ def _words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _WORD.finditer(text)]
 
 
-def _prose_spans(doc: Document, scopes: frozenset[str]) -> Iterator[tuple[int, int, int, str]]:
-    """(block, start, end, text) of the sentences of the checked blocks, made as they are read (not kept: a file
-    of short lines holds millions)."""
-    texts = [b.text if b.scope in scopes else None for b in doc.blocks]
-    for block, start, end in doc.sentences.spans():
-        text = texts[block]
-        if text is not None:
-            yield block, start, end, text[start:end]
+_CHUNK = 4_096  # sentences sliced at a time
+
+
+def _prose_chunks(doc: Document, scopes: frozenset[str]) -> Iterator[tuple[array, array, array, list[str]]]:
+    """(blocks, starts, ends, texts) of the sentences of the checked blocks, a few thousand at a time across blocks
+    (a file of short lines holds millions of sentences, an article thousands of short blocks)."""
+    sentences = doc.sentences
+    texts_of = [b.text if b.scope in scopes else None for b in doc.blocks]
+    checked = [t is not None for t in texts_of]
+    every = all(checked)
+    for lo in range(0, len(sentences), _CHUNK):
+        hi = min(len(sentences), lo + _CHUNK)
+        blocks, starts, ends = sentences.blocks[lo:hi], sentences.starts[lo:hi], sentences.ends[lo:hi]
+        if not every:
+            keep = list(map(checked.__getitem__, blocks))
+            if not any(keep):
+                continue
+            blocks, starts, ends = (array("l", compress(column, keep)) for column in (blocks, starts, ends))
+        yield blocks, starts, ends, list(map(getitem, map(texts_of.__getitem__, blocks), map(slice, starts, ends)))
+
+
+_MEMO = 65_536  # distinct sentences whose last word is kept (a file of short lines repeats a few)
 
 
 _TRAILING = ".!?…:;,\"'”’“‘)]}»* \t\n-–—"
@@ -81,25 +98,35 @@ class EchoEnding(Kind):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         scopes = self.rule.scopes or self.DEFAULT_SCOPES
-        # Only neighbours that end on the same word can share an ending: compare last words first.
-        previous_last = previous = None
-        for block, start, end, text in _prose_spans(doc, scopes):
-            last = _last_word(text)
-            if last is not None and last == previous_last and block - previous[0] <= 1:
-                before, sentence = Sentence(*previous[:3]), Sentence(block, start, end)
-                if not _list_items(doc, before, sentence):
-                    finding = self._echo(doc, (before, previous[3]), (sentence, text))
+        # Only neighbours that end on the same word can share an ending: compare last words first, each distinct
+        # sentence's once, and the neighbours' in bulk.
+        last_words: dict[str, str | None] = {}
+        previous_last = previous = None  # the last word and (block, start, end, text) of the sentence before
+        for blocks, starts, ends, texts in _prose_chunks(doc, scopes):
+            if len(last_words) > _MEMO:
+                last_words.clear()
+            new = set(texts).difference(last_words)
+            last_words.update(zip(new, map(_last_word, new)))
+            lasts = list(map(last_words.__getitem__, texts))
+            for i in compress(range(len(lasts)), map(eq, lasts, [previous_last, *lasts[:-1]])):
+                before = previous if i == 0 else (blocks[i - 1], starts[i - 1], ends[i - 1], texts[i - 1])
+                if lasts[i] is None or blocks[i] - before[0] > 1:
+                    continue
+                earlier, sentence = Sentence(*before[:3]), Sentence(blocks[i], starts[i], ends[i])
+                if not _list_items(doc, earlier, sentence):
+                    finding = self._echo(doc, (earlier, before[3]), (sentence, texts[i]))
                     if finding is not None:
                         yield finding
-            previous_last, previous = last, (block, start, end, text)
+            previous_last, previous = lasts[-1], (blocks[-1], starts[-1], ends[-1], texts[-1])
 
     def _echo(self, doc: Document, before: tuple[Sentence, str], after: tuple[Sentence, str]) -> Finding | None:
         (previous_sentence, previous_text), (sentence, text) = before, after
         if any(q in text or q in previous_text for q in _QUOTES):
             return None  # _is_echo: quoted speech is never an echo
-        previous, words = _words(previous_text), _words(text)
+        words = _words(text)
         if len(words) <= 2:
             return None
+        previous = _words(previous_text)
         shared = 0
         while shared < min(len(words), len(previous)) - 1 and words[-1 - shared][2] == previous[-1 - shared][2]:
             shared += 1
@@ -161,22 +188,35 @@ class RepeatedSentence(Kind):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         scopes = self.rule.scopes or self.DEFAULT_SCOPES
-        residues = [_residue(span[3]) for span in _prose_spans(doc, scopes)]
-        if len(set(residues)) == len(residues):
+        # Sentences are counted by their text, then by residue per distinct text: most have a residue of their own.
+        counts: collections.Counter[str] = collections.Counter()
+        for _, _, _, texts in _prose_chunks(doc, scopes):
+            counts.update(texts)
+        residues = list(map(_residue, counts))
+        if len(set(residues)) == len(residues) and sum(counts.values()) == len(counts):
             return  # no two sentences can have the same key
-        counts = collections.Counter(residues)
+        by_residue: collections.Counter[bytes] = collections.Counter()
+        for residue, count in zip(residues, counts.values()):
+            by_residue[residue] += count
         min_words = self.rule.params.get("min_words", 6)
-        last_block: dict[str, int] = {}
-        keys: dict[str, str] = {}  # _normal per distinct repeated text (a file of short lines repeats a few)
-        for (index, start, end, sentence_text), residue in zip(_prose_spans(doc, scopes), residues):
-            if counts[residue] < 2 or doc.blocks[index].scope == "list":
+        keys: dict[str, str] = {}  # the _normal key of each text that may be a repeat
+        for text, residue in zip(counts, residues):
+            if by_residue[residue] < 2:
                 continue
-            key = keys.get(sentence_text)
-            if key is None:
-                key = keys[sentence_text] = _normal(sentence_text)
+            key = _normal(text)
             # "I think they treat waiters best in ..." introducing a list item is a refrain, not a paste error.
-            if key.count(" ") + 1 < min_words or sentence_text.rstrip().endswith(("...", "…", ":")):
-                continue
-            if key in last_block and index - last_block[key] <= 1:
-                yield self.finding(doc, doc.blocks[index], start, end, "", applicability=Applicability.UNSAFE)
-            last_block[key] = index
+            if key.count(" ") + 1 >= min_words and not text.rstrip().endswith(("...", "…", ":")):
+                keys[text] = key
+        if not keys:
+            return
+        last_block: dict[str, int] = {}
+        for blocks, starts, ends, texts in _prose_chunks(doc, scopes):
+            for i in compress(range(len(texts)), map(keys.__contains__, texts)):
+                index = blocks[i]
+                if doc.blocks[index].scope == "list":
+                    continue
+                key = keys[texts[i]]
+                if key in last_block and index - last_block[key] <= 1:
+                    yield self.finding(doc, doc.blocks[index], starts[i], ends[i], "",
+                                       applicability=Applicability.UNSAFE)
+                last_block[key] = index

@@ -35,11 +35,14 @@ class ConsoleReporter(Reporter):
         self.spin_codes: frozenset[str] = frozenset()
         self.spin: list[tuple[str, float, int]] = []
 
-    def _write(self, text: str, err: bool = False) -> None:
+    def _write(self, text: str, err: bool = False, verbatim: bool = False) -> None:
+        """Write text; `verbatim` text (a diff, a fixed file) keeps what looks like terminal escapes: click strips
+        those from output that is no terminal, and a diff without the ESC [ c of its file no longer applies."""
         import click
 
         if text:
-            click.echo(text, file=self.err if err else self.out, nl=False, color=self.color if not err else None)
+            color = True if verbatim else self.color if not err else None
+            click.echo(text, file=self.err if err else self.out, nl=False, color=color)
 
     def start(self, run: RunInfo) -> None:
         self.run = run
@@ -80,11 +83,11 @@ class ConsoleReporter(Reporter):
 
     def fixed(self, path: str, applied: Sequence[Finding], text: str | None = None) -> None:
         if text is not None:
-            self._write(text)
+            self._write(text, verbatim=True)
         self.fixes.append((path, applied))
 
     def diff(self, path: str, diff: str) -> None:
-        self._write(diff)
+        self._write(diff, verbatim=True)
 
     def finish(self, summary: CheckSummary) -> None:
         if self.statistics:
