@@ -476,6 +476,7 @@ class Organisation(Kind):
                            org=m.group("org"), fact=f"{org['name']} is based in {where}", source=org["source"])
 
     def _member(self, doc, block, g, org, m) -> Iterator[Finding]:
+        from ..data.mentions import opens_clause
         from .geography import _own_name
 
         text = block.text
@@ -484,6 +485,8 @@ class Organisation(Kind):
         names = [(m.start("c"), m.end("c"))]
         if "list" in m.re.groupindex and m.group("list"):
             names += [(s + m.start("list"), e + m.start("list")) for s, e in _list_names(m.group("list"))]
+            if names[-1][1] == m.end() and "," in text[names[-2][1]:names[-1][0]] and opens_clause(text, m.end()):
+                names.pop()  # "founded by A, B and C, and D joined later": D opens a new clause
         qualifier = org.get("qualifier")
         if qualifier and qualifier not in text[max(0, m.start() - 30):m.end()]:
             return  # "Japan, a Security Council member": only its permanent members are listed
