@@ -118,6 +118,10 @@ def test_physical_constants() -> None:
     ("NATO, founded in 1959, met.", "1959"),
     ("Germany, a permanent member of the UN Security Council, voted.", "Germany"),
     ("ASEAN's six founding members signed.", "six"),
+    # a list's last name before ", and" with no verb after it is still a founder
+    ("OPEC was founded in 1960 by Iran, Iraq, Kuwait and Qatar.", "Qatar"),
+    ("ASEAN was founded in 1967 by Indonesia, Malaysia and Vietnam, and it grew.", "Vietnam"),
+    ("OPEC was founded in 1960 by Iran, Iraq, Kuwait and Qatar, and Libya joined later.", "Qatar"),
 ])
 def test_organisation_claims(text: str, part: str) -> None:
     found = facts(text, "CL308")
@@ -134,6 +138,10 @@ def test_organisation_claims(text: str, part: str) -> None:
     "Norway is not a member of the EU. Finland joined NATO in 2023; Britain left the EU in 2020.",
     "Japan, a member of the Security Council, and France, a permanent member, voted.",
     "ASEAN's five founding members and the six founding members of the EU met.",
+    # ", and Z <finite verb>": Z opens a new clause, it is no founder
+    "OPEC was founded in 1960 by Iran, Iraq, Kuwait and Saudi Arabia, and Qatar joined the cartel a year later.",
+    "ASEAN was founded in 1967 by Indonesia, Malaysia, the Philippines, Singapore and Thailand, and Brunei later "
+    "became its sixth member.",
 ])
 def test_true_or_hedged_organisation_claims_pass(text: str) -> None:
     assert facts(text, "CL308") == []

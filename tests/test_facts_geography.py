@@ -65,6 +65,9 @@ def test_country_that_needs_an_article() -> None:
     "The riots spread to the Iraqi city of Basra.",
     "Ships sailed from Vladivostok in Russia's far east.",
     "He was raised in Lyon, France, and in Porto (Portugal).",
+    # "in Y, and the city of X <verb>": X opens a new clause
+    "Arusha lies in Tanzania, and the city of Kigali was rebuilt after 1994.",
+    "Talks were held in Kenya, and the city of Kampala hosted the next round.",
 ])
 def test_true_placements_pass(text: str) -> None:
     assert facts(text) == []
@@ -157,6 +160,7 @@ def test_compass_takes_a_big_city_over_villages_of_its_name() -> None:
     ("The Hague, the Dutch capital, hosted the talks.", "The Hague", "Amsterdam"),
     ("Lagos, Nigeria's capital, was busy.", "Lagos", "Abuja"),
     ("Houston serves as the capital of Texas.", "Houston", "Austin"),
+    ("He flew to the capital of Colombia, Medellin, on Monday.", "Medellin", "Bogotá"),
 ])
 def test_wrong_capitals(text: str, span: str, capital: str) -> None:
     assert_claim(one(text, "CL303"), span, capital)
@@ -170,6 +174,17 @@ def test_wrong_capitals(text: str, span: str, capital: str) -> None:
     "La Paz, the capital of Bolivia, and Pretoria, South Africa's capital, were named.",
 ])
 def test_renamed_capitals_and_co_capitals_pass(text: str) -> None:
+    assert facts(text, "CL303") == []
+
+
+@pytest.mark.parametrize("text", [
+    # "the capital of Y, X <finite verb>": X, read in full, opens a new clause
+    "Santo Domingo is the capital of the Dominican Republic, Santiago de los Caballeros is its second city.",
+    "Bogota is the capital of Colombia, San Jose del Guaviare lies far to the south.",
+    "Madrid is the capital of Spain, Santiago de Compostela has the cathedral.",
+    "Bern is the capital of Switzerland, Geneva hosts the talks.",
+])
+def test_a_new_clause_after_the_capital_is_no_appositive(text: str) -> None:
     assert facts(text, "CL303") == []
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from copylint.data.mentions import find_mentions, neighbour_claims, rank_claims
+from copylint.data.mentions import find_mentions, neighbour_claims, opens_clause, rank_claims
 
 
 def read(text: str) -> list[tuple]:
@@ -76,6 +76,11 @@ def read(text: str) -> list[tuple]:
     ("Water firm Suez in Argentina row.", []),
     ("Fans of Liverpool in Spain cheered.", []),
     ("He left on 19 March in France.", []),
+    # names read in full, with their particles: "de los", "van der", "al-"
+    ("Santiago de los Caballeros, a city in Peru, grew.", [("appos", "Santiago de los Caballeros", "Peru", None)]),
+    ("Ras al-Khaimah, a port in Oman, grew.", [("appos", "Ras al-Khaimah", "Oman", None)]),
+    # "in Y, and the city of X ...": a conjunction opens a new clause, not a fronted placement
+    ("Rain fell in Rwanda, and the city of Kampala flooded.", []),
 ])
 def test_place_mentions(text: str, expected: list[tuple]) -> None:
     assert read(text) == expected
@@ -117,3 +122,18 @@ def test_qualified_ranks_are_not_read(text: str) -> None:
 def test_neighbour_claims(text: str, expected: list[tuple]) -> None:
     found = [(c.y.text if c.y else None, c.z.text, c.compass.text if c.compass else None) for c in neighbour_claims(text)]
     assert found == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Vietnam joined in 1995.", True),
+    ("Vietnam later joined.", True),
+    ("Santiago de los Caballeros is its second city.", True),
+    ("Kampala has grown.", True),
+    ("Geneva hosts the talks.", True),
+    ("Nairobi, is calm.", False),
+    ("Nairobi in 1999.", False),
+    ("Nairobi police said.", False),
+    ("Nairobi and Kisumu.", False),
+])
+def test_a_name_followed_by_a_finite_verb_opens_a_clause(text: str, expected: bool) -> None:
+    assert opens_clause(text, len(text.split()[0].rstrip(","))) is expected

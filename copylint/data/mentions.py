@@ -16,9 +16,11 @@ from ..registry import lazy_pattern
 _LETTERS = r"\p{Lu}(?:[\p{L}\p{M}]|-(?=\p{L})|['’](?!s\b)(?=\p{L}))*"
 _INITIALS = r"(?:\p{Lu}\.){2,}(?!\p{L})"
 _WORD = rf"(?:{_INITIALS}|{_LETTERS})"
-_PARTICLE = r"(?:de|del|della|di|da|do|dos|das|du|des|la|le|les|el|al|es|en|of|upon|am|im|an|der|den|sur|d['’])"
+_PARTICLE = (r"(?:de|del|della|di|da|do|dos|das|du|des|la|le|les|los|las|el|al|es|en|of|upon|am|im|an|der|den|van|von|"
+             r"sur|d['’])")
 _SAINT = r"(?:(?:St|Ste|Mt|Ft)\.?\s)"
-NAME = rf"(?:{_SAINT}?{_WORD}(?:\s(?:{_PARTICLE}\s)?{_WORD}){{0,4}})"
+# A name is read in full: "Santiago de los Caballeros", "Ras al-Khaimah", "Sharm el-Sheikh".
+NAME = rf"(?:{_SAINT}?{_WORD}(?:\s(?:{_PARTICLE}\s){{0,2}}(?:(?:al|el)-)?{_WORD}){{0,4}})"
 
 # "northern", "north-western", "far eastern", "central"; "east-central" is read (so it is not taken for
 # something else) but never judged (see compass.parse).
@@ -204,6 +206,33 @@ class _DocumentMentions:
         return found
 
 
+# The auxiliaries and modals (closed-class words the lexicon's word classes leave out).
+_AUXILIARY = frozenset("is are was were has have had will would can could may might must shall should does do did "
+                       "remains".split())
+_NAME_REST = regex.compile(rf"(?:\s(?:{_PARTICLE}\s){{0,3}}(?:(?:al|el)-)?{_WORD})*")
+_NEXT_WORDS = regex.compile(r"\s+([a-z]+)\b(?:\s+([a-z]+)\b)?")
+
+
+def opens_clause(text: str, end: int) -> bool:
+    """Whether the name ending at `end`, read in full (its particles and further capitalised words), is followed
+    by a finite verb or auxiliary, maybe after one adverb ("..., and Vietnam (later) joined"): the subject of a
+    new clause, not one more item of a list or an appositive before it."""
+    from .lexicon import word_classes
+
+    end = _NAME_REST.match(text, end).end()
+    m = _NEXT_WORDS.match(text, end)
+    if m is None:
+        return False
+    classes = word_classes()
+    for n, word in enumerate(w for w in m.groups() if w):
+        tags = classes.of(word)
+        if word in _AUXILIARY or "VBZ" in tags or "VBD" in tags:
+            return True
+        if n or "RB" not in tags:
+            return False
+    return False
+
+
 def space_after(text: str, pos: int) -> int:
     """The end of the white space (regex \\s) starting at pos."""
     n = len(text)
@@ -321,7 +350,8 @@ def _own_country(text: str, runs: list[tuple[int, int]], read: set = frozenset()
                           "division-of")
 
 
-_REVERSED = (rf"\b(?:[Ii]n|[Oo]n|[Aa]t)\s+{_LOCATOR},\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}?(?:city|town|port|village|"
+# ("in Y, and the city of X ...": after a conjunction X opens a new clause, placed nowhere)
+_REVERSED = (rf"\b(?:[Ii]n|[Oo]n|[Aa]t)\s+{_LOCATOR},\s+(?!(?:and|or|but|while|whereas)\b)(?:the\s+)?(?:[a-z-]+\s+){{0,2}}?(?:city|town|port|village|"
              rf"capital|hub)\s+(?:of\s+)?(?P<x>{NAME})")
 
 

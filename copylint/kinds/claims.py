@@ -476,6 +476,7 @@ class Organisation(Kind):
                            org=m.group("org"), fact=f"{org['name']} is based in {where}", source=org["source"])
 
     def _member(self, doc, block, g, org, m) -> Iterator[Finding]:
+        from ..data.mentions import opens_clause
         from .geography import _own_name
 
         text = block.text
@@ -483,7 +484,11 @@ class Organisation(Kind):
             return  # "non-EU member", "Norway is not a member of the EU", "would-be Nato member"
         names = [(m.start("c"), m.end("c"))]
         if "list" in m.re.groupindex and m.group("list"):
-            names += [(s + m.start("list"), e + m.start("list")) for s, e in _list_names(m.group("list"))]
+            items = list(zip(m.captures("list"), m.starts("list")))
+            if m.end("list") == m.end() and "," in items[-1][0] and opens_clause(text, m.end()):
+                items.pop()  # "founded by A, B and C, and D joined later": D opens a new clause, C ends the list
+            for item, at in items[-1:]:
+                names += [(s + at, e + at) for s, e in _list_names(item)]
         qualifier = org.get("qualifier")
         if qualifier and qualifier not in text[max(0, m.start() - 30):m.end()]:
             return  # "Japan, a Security Council member": only its permanent members are listed

@@ -5,7 +5,7 @@ import re
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..data.mentions import (SCOPES, border_list_patterns, border_pattern, capital_patterns, capitalised_runs,
-                             document_mentions)
+                             document_mentions, opens_clause)
 from ..data.names import has_lower_word, name_key
 from ..document import Document, ProseBlock
 from ..model import Finding
@@ -785,6 +785,9 @@ class Capital(GeoKind):
                             after = None  # "the capital of Kaduna state": a division's capital, judged as one
                     if m.start("x") in seen or after is not None or _past(text, m.start()):
                         continue
+                    if m.start("x") > m.start() and text[:m.start("x")].rstrip().endswith(",") and \
+                            opens_clause(text, m.end("x")):
+                        continue  # "the capital of Y, X ... is": X opens a new clause, it is no appositive
                     seen.add(m.start("x"))
                     g = g or _gaz()
                     found = self._judge(doc, block, g, m)
