@@ -68,3 +68,28 @@ def test_names_punctuation_and_hyphens_are_not_read() -> None:
     assert lint("The plan is cheap. On the other, paw prints.") == []
     assert lint("He met On the Other Paw, a band.") == []
     assert lint("On the other-paw clause applies.") == []
+
+
+def test_a_run_longer_than_a_piece_is_read_in_overlapping_pieces_that_hold_every_window() -> None:
+    import random
+    import re
+    from copylint.kinds import fixed_phrase
+    rng = random.Random(7)
+    run = " ".join(rng.choice(["as", "a", "outcome", "of", "the", "strike", "x" * 70]) for _ in range(30_000))
+    pieces = list(fixed_phrase._pieces(run, 0, len(run)))
+    assert len(pieces) > 2 and pieces[0][0] == 0 and pieces[-1][1] == len(run)
+    assert all(a < a2 < b for (a, b), (a2, _) in zip(pieces, pieces[1:]))  # each piece overlaps the next
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", run)]
+    width = fixed_phrase._OVERLAP + 1
+    for k in range(len(spans) - width + 1):  # every window of the longest expression's length lies whole in a piece
+        first, last = spans[k][0], spans[k + width - 1][1]
+        assert any(a <= first and last <= b for a, b in pieces)
+    assert list(fixed_phrase._pieces(run, 0, 500)) == [(0, 500)]  # a short run is one piece
+
+
+def test_the_neighbour_gate_keeps_every_window_the_index_finds() -> None:
+    table = FixedPhrases(TABLE)
+    words = "in the centre of nothingness and on the other mitt at the identical time in expansion".split()
+    found = {(p, " ".join(e.phrase)) for p, e in table.matches(words)}
+    assert (0, "in the middle of nowhere") in found and (6, "on the other hand") in found
+    assert (10, "at the same time") in found

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from itertools import accumulate, compress, islice
 from pathlib import Path
 from typing import NamedTuple
 from zlib import crc32
@@ -66,22 +67,29 @@ class FixedPhrases:
                         pairs.setdefault(key, []).append(Slot(words, i, f" {first} ", articles, bool(alone), j,
                                                               f" {second} "))
 
-    def matches(self, words: list[str]) -> list[tuple[int, Slot]]:
-        """(start, slot) for every window of words (a run between punctuation marks) that is an expression with one
-        word swapped as the data says; a discourse phrase only as the whole run. Only a word some expression may
-        have swapped in opens a window, and only when the window's other words all occur in expressions."""
+    def matches(self, words: list[str], whole: bool = True) -> list[tuple[int, Slot]]:
+        """(start, slot) for every window of words (a run between punctuation marks, or a piece of a very long run
+        when not whole) that is an expression with one word swapped as the data says; a discourse phrase only as the
+        whole run. Only a word some expression may have swapped in opens a window, and only when the window's other
+        words all occur in expressions."""
         out: list[tuple[int, Slot]] = []
         vocab, windows, powers = self.vocab, self.windows, self.powers
-        outside = [0]
-        for w in words:
-            outside.append(outside[-1] + (w not in vocab))
+        count = len(words)
+        masks = list(map(windows.get, words))
+        opening = list(compress(range(count), masks))
+        if not opening:
+            return out
+        # a window's first swapped word has, in its expression, a fixed neighbour (or the second swapped word)
+        left, right = self._neighbours()
+        after = list(map(right.__contains__, zip(words, islice(words, 1, None))))
+        before = list(map(left.__contains__, zip(words, islice(words, 1, None))))
+        opening = [pos for pos in opening if pos < count - 1 and after[pos] or pos and before[pos - 1]]
+        # per-word work in C (map, accumulate): a list of lines holds millions of words between two punctuation marks
+        inside = list(accumulate(map(vocab.__contains__, words), initial=0))
         hashes: list[int] = []
         prefix: list[int] = []
-        count = len(words)
-        for pos, w in enumerate(words):
-            mask = windows.get(w)
-            if not mask:
-                continue
+        for pos in opening:
+            w, mask = words[pos], masks[pos]
             own = w not in vocab
             places = self._window_sets.get(mask)
             if places is None:
@@ -90,19 +98,18 @@ class FixedPhrases:
                 p = pos - i
                 if p < 0 or p + n > count:
                     continue
-                extra = outside[p + n] - outside[p] - own  # the window's other words that no expression holds
+                extra = n - (inside[p + n] - inside[p]) - own  # the window's other words that no expression holds
                 if extra > 1 or extra and n < TWO_SLOT_LENGTH:
                     continue
                 if not hashes:
-                    hashes = [word_hash(x) for x in words]
-                    prefix = [0]
-                    for h in hashes:
-                        prefix.append((prefix[-1] * _BASE + h) % _MOD)
+                    known = {x: word_hash(x) for x in set(words)}
+                    hashes = list(map(known.__getitem__, words))
+                    prefix = list(accumulate(hashes, lambda a, h: (a * _BASE + h) % _MOD, initial=0))
                 total = (prefix[p + n] - prefix[p] * powers[n]) % _MOD - hashes[pos] * powers[n - 1 - i]
                 window = words[p:p + n]
                 if not extra:
                     for entry in self.index[n].get(total % _MOD, ()):
-                        if entry.slot == i and f" {w} " in entry.swaps and (not entry.alone or n == count) \
+                        if entry.slot == i and f" {w} " in entry.swaps and (not entry.alone or whole and n == count) \
                                 and all(a == b for k, (a, b) in enumerate(zip(window, entry.phrase)) if k != i):
                             out.append((p, entry))
                 if n < TWO_SLOT_LENGTH or n not in self.pairs:
@@ -113,10 +120,26 @@ class FixedPhrases:
                         continue
                     for entry in self.pairs[n].get((total - hashes[p + j] * powers[n - 1 - j]) % _MOD, ()):
                         if entry.slot == i and entry.second == j and f" {w} " in entry.swaps \
-                                and f" {x} " in entry.second_swaps and (not entry.alone or n == count) \
+                                and f" {x} " in entry.second_swaps and (not entry.alone or whole and n == count) \
                                 and all(a == b for k, (a, b) in enumerate(zip(window, entry.phrase)) if k not in (i, j)):
                             out.append((p, entry))
         return out
+
+    @lru_cache(maxsize=1)
+    def _neighbours(self) -> tuple[frozenset, frozenset]:
+        """(left word, swap) and (swap, right word) pairs of every first swapped slot: a window opens only on a word
+        whose left or right neighbour is one its expression has there."""
+        left: set[tuple[str, str]] = set()
+        right: set[tuple[str, str]] = set()
+        entries = [e for table in (*self.index.values(), *self.pairs.values()) for es in table.values() for e in es]
+        for e in entries:
+            i, phrase = e.slot, e.phrase
+            nexts = e.second_swaps.split() if e.second == i + 1 else [phrase[i + 1]] if i + 1 < len(phrase) else []
+            for s in e.swaps.split():
+                if i:
+                    left.add((phrase[i - 1], s))
+                right.update((s, t) for t in nexts)
+        return frozenset(left), frozenset(right)
 
 
 @lru_cache(maxsize=1)

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..data.fixed_phrases import Slot, fixed_phrases
+import re
+
+from ..data.fixed_phrases import WINDOWS, Slot, fixed_phrases
 from ..data.spin_lexicon import TOKEN, Token, fold, segment_spans, tokens
 from ..document import Document
 from ..model import Finding
@@ -12,11 +14,29 @@ from .base import Kind, match_case
 # What may stand before the first word of a sentence (a capital after it starts the sentence, not a name).
 _OPENERS = frozenset(".!?:;\"“”‘’'([—–-\n")
 _HYPHENS = frozenset("-‐‑")  # a word joined to the next by a hyphen is part of a compound
+_PIECE = 20_000  # characters: a longer run without punctuation (a list of lines) is read a piece at a time
+_OVERLAP = max(n for n, _ in WINDOWS) - 1  # tokens a piece shares with the next, so every window lies whole in one
+_SPACE = re.compile(r"\s")
 
 
 def _sentence_start(text: str, token: Token) -> bool:
     before = text[:token.start].rstrip(" \t")
     return not before or before[-1] in _OPENERS
+
+
+def _pieces(folded: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """The run itself, or for a run longer than _PIECE characters, pieces cut between tokens, each but the first
+    starting _OVERLAP tokens before the previous one ended (memory stays bounded by the piece, not the file)."""
+    a = start
+    while end - a > _PIECE:
+        cut = _SPACE.search(folded, a + _PIECE, end)
+        if cut is None:
+            break
+        b = cut.start()
+        yield a, b
+        back = [m.start() for m in TOKEN.finditer(folded, max(a, b - 64 * _OVERLAP), b)][-_OVERLAP:]
+        a = back[0] if len(back) == _OVERLAP and back[0] > a else b
+    yield a, end
 
 
 class FixedPhrase(Kind):
@@ -49,17 +69,19 @@ class FixedPhrase(Kind):
             text = block.text
             folded = fold(text)
             for start, end in segment_spans(folded):
-                words = TOKEN.findall(folded, start, end)
-                found = [(p, e) for p, e in table.matches(words) if e.articles >= least] if len(words) > 1 else ()
-                if not found:
-                    continue
-                seg = tokens(text, folded, start, end)
-                taken: set[int] = set()
-                for p, entry in sorted(found, key=lambda pe: (-pe[1].articles, len(pe[1].phrase), pe[0])):
-                    span = range(p, p + len(entry.phrase))
-                    if taken.isdisjoint(span) and self._fits(text, seg[p:p + len(entry.phrase)]):
-                        taken.update(span)
-                        yield self._finding(doc, block, seg[p:p + len(entry.phrase)], entry)
+                taken: set[int] = set()  # starts of the tokens already in a finding
+                for a, b in _pieces(folded, start, end):
+                    words = TOKEN.findall(folded, a, b)
+                    found = [(p, e) for p, e in table.matches(words, whole=b - a == end - start)
+                             if e.articles >= least] if len(words) > 1 else ()
+                    if not found:
+                        continue
+                    seg = tokens(text, folded, a, b)
+                    for p, entry in sorted(found, key=lambda pe: (-pe[1].articles, len(pe[1].phrase), pe[0])):
+                        window = seg[p:p + len(entry.phrase)]
+                        if taken.isdisjoint(t.start for t in window) and self._fits(text, window):
+                            taken.update(t.start for t in window)
+                            yield self._finding(doc, block, window, entry)
 
     @staticmethod
     def _fits(text: str, window: list[Token]) -> bool:
