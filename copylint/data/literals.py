@@ -105,9 +105,26 @@ def _save() -> None:
         pass
 
 
+_READ: list = [None, {}]  # the text last asked about and, per string, whether it holds it
+
+
 def holds(folded: str, needs: tuple[frozenset[str], ...]) -> bool:
-    """Whether a folded text (see fold) holds one string of each set of required_all()."""
-    return all(any(s in folded for s in strings) for strings in needs)
+    """Whether a folded text (see fold) holds one string of each set of required_all(). Each string is looked for
+    once per text: dozens of patterns ask about the same strings, and a text of millions of characters costs a
+    scan per question."""
+    if _READ[0] is not folded:
+        _READ[0], _READ[1] = folded, {}
+    seen: dict[str, bool] = _READ[1]
+    for strings in needs:
+        for s in strings:
+            found = seen.get(s)
+            if found is None:
+                found = seen[s] = s in folded
+            if found:
+                break
+        else:
+            return False
+    return True
 
 
 @lru_cache(maxsize=None)
