@@ -15,7 +15,6 @@ from ._claims import _entries
 from .base import Kind
 
 
-# --- organisations --------------------------------------------------------------------------------------
 _ORG_KEYS = {"name": str, "aliases": list, "members": list, "seat": list, "source": str, "note": str,
              "founded": (int, list), "founders": list, "joined": dict, "left": dict, "qualifier": str, "group": bool, "non_members": list}
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)\b"
