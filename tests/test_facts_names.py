@@ -7,7 +7,7 @@ import pytest
 
 from copylint.api import Linter
 from copylint.config import Config
-from copylint.kinds.names import name_pattern, name_pieces
+from copylint.kinds.names_style_sheet import name_pattern, name_pieces
 
 from .conftest import SEED, SEED_GOLD
 

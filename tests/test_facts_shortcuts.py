@@ -80,7 +80,7 @@ def test_term_before_takes_the_last_word_of_each_window() -> None:
 def _claim_kinds() -> list:
     """The built-in claim kinds with a claim the derived whole-word prefilter guards."""
     from copylint.engine import build_kinds
-    from copylint.kinds.claims import Claim
+    from copylint.kinds.claim import Claim
 
     return [k for k in build_kinds(load_rules()) if isinstance(k, Claim) and any(k._words.values())]
 
@@ -245,7 +245,7 @@ def test_prefix() -> None:
 
 def test_every_claim_match_holds_the_strings_its_pattern_needs() -> None:
     from copylint.data.literals import fold, holds, prefix
-    from copylint.kinds.claims import Claim, _searchable
+    from copylint.kinds.claim import Claim, _searchable
 
     for rule in (r for r in load_rules() if r.kind == "claim"):
         kind = Claim(rule)
@@ -338,7 +338,7 @@ def test_cities_by_key_picks_the_first_most_populous() -> None:
 
 # --- names style sheet: a piece whose first letters the folded prose lacks is left out ---------------------
 def test_style_sheet_shortcut_equals_trying_every_piece(monkeypatch) -> None:
-    from copylint.kinds import names as N
+    from copylint.kinds import names_style_sheet as N
 
     rule = next(r for r in load_rules() if r.kind == "names-style-sheet")
     sheet = ("Ursula von der Leyen", "Jean-Claude Juncker", "SoftBank", "Ian Smith", "Łódź", "-de Gaulle", "G7")

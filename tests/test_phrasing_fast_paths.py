@@ -92,7 +92,7 @@ def test_word_prefilters_keep_matches(code: str, text: str, span: str) -> None:
 
 def test_other_lowercase_table_matches_this_python() -> None:
     """Lowercase letters that upper-case to another letter's capital: the table the acronym scan relies on."""
-    from copylint.kinds.consistency import _OTHER_LOWER
+    from copylint.kinds.term_case import _OTHER_LOWER
 
     table: dict[str, str] = {}
     for code in range(sys.maxunicode + 1):

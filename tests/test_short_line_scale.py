@@ -88,7 +88,7 @@ def test_digit_prefilter_knows_every_digit() -> None:
 
 
 def test_echo_kinds_read_sentences_in_chunks_alike(monkeypatch) -> None:
-    from copylint.kinds import echo
+    from copylint.kinds import _echo, echo_ending
 
     text = ("Report\n\nThe gunmen robbed the bank before escaping. Witnesses said they fired into the air, before "
             "escaping.\n\nThe council will meet again next week to vote on the plan.\n"
@@ -102,13 +102,13 @@ def test_echo_kinds_read_sentences_in_chunks_alike(monkeypatch) -> None:
     whole = found()
     assert {c for c, _, _ in whole} == codes
     for size in (1, 2, 7):
-        monkeypatch.setattr(echo, "_CHUNK", size)
-        monkeypatch.setattr(echo, "_MEMO", size)
+        monkeypatch.setattr(_echo, "_CHUNK", size)
+        monkeypatch.setattr(echo_ending, "_MEMO", size)
         assert found() == whole
 
 
 def test_subject_verb_tokens_read_in_segments_alike(monkeypatch) -> None:
-    from copylint.kinds import agreement
+    from copylint.kinds import subject_verb
 
     text = ("The price of the houses are too high. The students in my class is late again.\n"
             "Mr. Smith said: the price of the new houses in town are high, and the roof of the old barns is gone.\n"
@@ -121,5 +121,5 @@ def test_subject_verb_tokens_read_in_segments_alike(monkeypatch) -> None:
     whole = found()
     assert sum(1 for f in whole if f[0] == "CL514") >= 3
     for size in (1, 3, 40):
-        monkeypatch.setattr(agreement, "_SEGMENT", size)
+        monkeypatch.setattr(subject_verb, "_SEGMENT", size)
         assert found() == whole

@@ -127,7 +127,7 @@ class CountryFact(Kind):
 
     @staticmethod
     def _country(g, name: str) -> str | None:
-        from .geography import _trim
+        from ._geography import _trim
 
         name = _trim(name)
         if g.is_historic(name):
@@ -175,7 +175,7 @@ class CountryFact(Kind):
         (main_country) that does not use it either: "prices rose to 500 rupees" in a story about Kenya. The
         dollar, the euro and the words of English (pound, won ...) pass: copy quotes them anywhere."""
         from ..data import country_facts as facts
-        from .geography import main_country
+        from ._geography import main_country
 
         cc = None
         for _, block in self.blocks(doc):

@@ -1,4 +1,4 @@
-"""directive / unused-directive: inline copylint directives that are malformed, name unknown codes, or suppress nothing."""
+"""directive: inline copylint directives that are malformed or name unknown codes."""
 from __future__ import annotations
 
 from typing import Iterable
@@ -30,12 +30,3 @@ class BadDirective(Kind):
                        and not any(k == c or (k.startswith(c) and c.startswith("CL")) for k in self.known)]
             if unknown:
                 yield self.source_finding(doc, d.start, d.end, problem=f"no rule has the code or name {', '.join(unknown)}")
-
-
-class UnusedDirective(Kind):
-    """Produces nothing itself: the linter reports disable directives that suppressed no finding under this rule."""
-
-    NAME = "unused-directive"
-
-    def check(self, doc: Document) -> Iterable[Finding]:
-        return ()

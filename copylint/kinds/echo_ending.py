@@ -1,19 +1,16 @@
-"""Echo kinds (document level): consecutive sentences ending on the same phrase; a sentence repeated verbatim."""
+"""echo-ending (document level): consecutive sentences ending on the same phrase."""
 from __future__ import annotations
 
-import collections
-from array import array
 from itertools import compress
-from operator import eq, getitem
-from typing import Iterable, Iterator
-
-import regex
+from operator import eq
+from typing import Iterable
 
 from ..document import Document, Sentence
 from ..model import Applicability, Edit, Finding
+from ._echo import _prose_chunks, PROSE_SCOPES, _WORD, _words
 from .base import Kind
 
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
+
 _STOP = frozenset(
     """a an the and or but of in on at to for from by with as is are was were be been being it its this that these
     those he she they we you i his her their our my your him them us me not no so than then there here which who
@@ -26,32 +23,6 @@ _REPORTING = frozenset(
 )
 _GERUND_LEAD = frozenset("before after while when without by despite since until upon instead".split())
 _QUOTES = "\"“”«»"
-PROSE_SCOPES = frozenset({"paragraph", "list", "quote", "caption"})
-
-
-def _words(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _WORD.finditer(text)]
-
-
-_CHUNK = 4_096  # sentences sliced at a time
-
-
-def _prose_chunks(doc: Document, scopes: frozenset[str]) -> Iterator[tuple[array, array, array, list[str]]]:
-    """(blocks, starts, ends, texts) of the sentences of the checked blocks, a few thousand at a time across blocks
-    (a file of short lines holds millions of sentences, an article thousands of short blocks)."""
-    sentences = doc.sentences
-    texts_of = [b.text if b.scope in scopes else None for b in doc.blocks]
-    checked = [t is not None for t in texts_of]
-    every = all(checked)
-    for lo in range(0, len(sentences), _CHUNK):
-        hi = min(len(sentences), lo + _CHUNK)
-        blocks, starts, ends = sentences.blocks[lo:hi], sentences.starts[lo:hi], sentences.ends[lo:hi]
-        if not every:
-            keep = list(map(checked.__getitem__, blocks))
-            if not any(keep):
-                continue
-            blocks, starts, ends = (array("l", compress(column, keep)) for column in (blocks, starts, ends))
-        yield blocks, starts, ends, list(map(getitem, map(texts_of.__getitem__, blocks), map(slice, starts, ends)))
 
 
 _MEMO = 65_536  # distinct sentences whose last word is kept (a file of short lines repeats a few)
@@ -69,15 +40,6 @@ def _last_word(text: str) -> str | None:
         return last.lower()
     words = _WORD.findall(text, text.rfind(" ") + 1) or _WORD.findall(text)
     return words[-1].lower().replace("’", "'") if words else None
-
-
-# Every byte but a-z and 0-9: what is left of a lower-cased sentence is fixed by its _normal key, so two
-# sentences with the same key have the same residue (and most sentences' residues are unique).
-_NOT_ALNUM = bytes(b for b in range(256) if not (48 <= b <= 57 or 97 <= b <= 122))
-
-
-def _residue(text: str) -> bytes:
-    return text.lower().encode("utf-8", "ignore").translate(None, _NOT_ALNUM)
 
 
 class EchoEnding(Kind):
@@ -170,53 +132,3 @@ class EchoEnding(Kind):
 def _list_items(doc: Document, before: Sentence, after: Sentence) -> bool:
     """Two sentences in two different list items: items that end alike are a list's pattern, not an echo."""
     return before.block != after.block and doc.blocks[before.block].scope == doc.blocks[after.block].scope == "list"
-
-
-def _normal(text: str) -> str:
-    return " ".join(w for _, _, w in _words(text))
-
-
-class RepeatedSentence(Kind):
-    """Keys: min_words (shortest sentence compared, default 6). A sentence that repeats one of the same or the
-    previous paragraph verbatim (ignoring case and punctuation) is flagged; the fix deletes the repeat. Copies
-    further apart are a page's pattern (a Q&A page asking each guest the same question), and so are list items."""
-
-    NAME = "repeated-sentence"
-    KEYS = {"min_words": int}
-    DEFAULT_SCOPES = PROSE_SCOPES
-    DOCUMENT_LEVEL = True
-
-    def check(self, doc: Document) -> Iterable[Finding]:
-        scopes = self.rule.scopes or self.DEFAULT_SCOPES
-        # Sentences are counted by their text, then by residue per distinct text: most have a residue of their own.
-        counts: collections.Counter[str] = collections.Counter()
-        for _, _, _, texts in _prose_chunks(doc, scopes):
-            counts.update(texts)
-        residues = list(map(_residue, counts))
-        if len(set(residues)) == len(residues) and sum(counts.values()) == len(counts):
-            return  # no two sentences can have the same key
-        by_residue: collections.Counter[bytes] = collections.Counter()
-        for residue, count in zip(residues, counts.values()):
-            by_residue[residue] += count
-        min_words = self.rule.params.get("min_words", 6)
-        keys: dict[str, str] = {}  # the _normal key of each text that may be a repeat
-        for text, residue in zip(counts, residues):
-            if by_residue[residue] < 2:
-                continue
-            key = _normal(text)
-            # "I think they treat waiters best in ..." introducing a list item is a refrain, not a paste error.
-            if key.count(" ") + 1 >= min_words and not text.rstrip().endswith(("...", "…", ":")):
-                keys[text] = key
-        if not keys:
-            return
-        last_block: dict[str, int] = {}
-        for blocks, starts, ends, texts in _prose_chunks(doc, scopes):
-            for i in compress(range(len(texts)), map(keys.__contains__, texts)):
-                index = blocks[i]
-                if doc.blocks[index].scope == "list":
-                    continue
-                key = keys[texts[i]]
-                if key in last_block and index - last_block[key] <= 1:
-                    yield self.finding(doc, doc.blocks[index], starts[i], ends[i], "",
-                                       applicability=Applicability.UNSAFE)
-                last_block[key] = index

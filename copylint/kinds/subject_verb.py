@@ -1,7 +1,4 @@
-"""Agreement kinds, judged from the lexicon's word classes. subject-verb: a clause's subject noun and its auxiliary
-disagree in number across a prepositional phrase ("The price of the houses are high"). number-shape: an auxiliary
-whose subject's number a fixed shape shows ("more than 200 people was", ", many of which is"). noun-verb: a clause
-that opens with a determiner and a singular noun, then a base-form verb ("The company operate three plants")."""
+"""subject-verb: a subject noun and its auxiliary disagree in number across a phrase ("The price of the houses are")."""
 from __future__ import annotations
 
 import re
@@ -12,19 +9,16 @@ from operator import and_
 from typing import Iterable
 
 from ..data.lexicon import word_classes
-from ..data.literals import fold as fold_for_literals, holds, required_all
 from ..document import Document
-from ..errors import RuleError
 from ..model import Finding
+from ._agreement import _MODALS, _VERBS
 from .base import Kind, match_case
+
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|[^\sA-Za-z]")
 _SINGULAR_DET = frozenset("the a an this that each every my his her its our their your no".split())
 _PLURAL_DET = frozenset("the these those my his her its our their your no some many several all both".split())
 _DETERMINERS = _SINGULAR_DET | _PLURAL_DET
-_MODALS = frozenset("will would can could shall should may might must".split())
-_VERBS = {"is": ("singular", "are"), "was": ("singular", "were"), "has": ("singular", "have"), "does": ("singular", "do"),
-          "are": ("plural", "is"), "were": ("plural", "was"), "have": ("plural", "has"), "do": ("plural", "does")}
 
 
 class SubjectVerb(Kind):
@@ -181,138 +175,4 @@ def _noun_number(tags: frozenset[str]) -> str | None:
         return "singular"
     if "NNS" in tags and "NN" not in tags:
         return "plural"
-    return None
-
-
-
-_NUMBERS = ("singular", "plural")
-
-
-class NumberShape(Kind):
-    """Keys: shapes (tables with `pattern`, a regular expression with a group `v` for the auxiliary and optionally
-    `n` for the subject noun, and `noun`, "singular" or "plural": the number the noun must have, singular-only or
-    plural-only in the word-class table; without `n` the shape itself fixes the number), skip (nouns to leave alone,
-    e.g. collectives that take either number). Flags the auxiliary (is/are, was/were, has/have, does/do) of the other
-    number and suggests the agreeing one."""
-
-    NAME = "number-shape"
-    KEYS = {"shapes": list, "skip": list}
-    REQUIRED = ("shapes",)
-    DEFAULT_SCOPES = frozenset({"paragraph", "list", "quote", "caption"})
-
-    @classmethod
-    def validate(cls, rule) -> None:
-        for i, shape in enumerate(rule.params["shapes"]):
-            if not isinstance(shape, dict) or shape.get("number") not in _NUMBERS or "pattern" not in shape:
-                raise RuleError(rule.path, f"shapes[{i}]", "needs a pattern and number = \"singular\" or \"plural\"")
-            try:
-                compiled = re.compile(shape["pattern"])
-            except re.error as exc:
-                raise RuleError(rule.path, f"shapes[{i}].pattern", str(exc)) from None
-            if "v" not in compiled.groupindex:
-                raise RuleError(rule.path, f"shapes[{i}].pattern", "needs a group named v (the auxiliary)")
-
-    def __init__(self, rule) -> None:
-        super().__init__(rule)
-        # with the strings every match holds (data.literals): a shape the document cannot match is not run
-        self.shapes = [(re.compile(s["pattern"]), s["number"], required_all(s["pattern"], 1))
-                       for s in rule.params["shapes"]]
-        self.skip = frozenset(w.lower() for w in rule.params.get("skip", ()))
-
-    def check(self, doc: Document) -> Iterable[Finding]:
-        if not doc.has_any(frozenset(_VERBS)):
-            return
-        folded = doc.memo(("folded-for-literals",), lambda: fold_for_literals(doc.prose))
-        shapes = [(pattern, number) for pattern, number, needs in self.shapes if holds(folded, needs)]
-        classes = None
-        for _, block in self.blocks(doc) if shapes else ():
-            for pattern, number in shapes:
-                for m in pattern.finditer(block.text):
-                    verb = m.group("v")
-                    if not verb.islower() or _VERBS[verb][0] == number:
-                        continue
-                    noun = m.groupdict().get("n")
-                    if noun is not None:
-                        classes = classes or word_classes()
-                        if not noun.islower() or noun in self.skip or _shape_number(noun, classes) != number:
-                            continue
-                    yield self.finding(doc, block, m.start("v"), m.end("v"), _VERBS[verb][1], verb=verb,
-                                       subject=noun or m.group(0).split()[0])
-
-
-def _shape_number(noun: str, classes) -> str | None:
-    """A noun's number where the shape has already placed a noun (verb readings do not matter: "the houses, which"):
-    singular-only, or plural (plural-only, or a plural form of another lemma: "people")."""
-    tags = classes.of(noun)
-    if "NN" in tags and "NNS" not in tags:
-        return "singular"
-    if "NNS" in tags and ("NN" not in tags or classes.lemma_of(noun) not in (None, noun)):
-        return "plural"
-    return None
-
-
-_CLAUSE_OPENERS = frozenset('.!?;:"“')
-
-
-class NounVerb(Kind):
-    """Keys: determiners (singular ones that may open the clause), objects (words that may open a verb's object: a
-    verb that is also a noun is judged only before one of them, "the minister say the", not "the school bus stops";
-    before any other noun the verb is taken for a modifier, "the environment select committee"),
-    skip (nouns that take either number: collectives), openers (conjunctions after which a clause starts; not "that",
-    whose clause may be subjunctive). The clause opens a sentence, a quotation, follows a colon or an opener;
-    the noun is singular-only; the verb has a base form and no past, participle or 3rd-person reading."""
-
-    NAME = "noun-verb"
-    KEYS = {"determiners": list, "objects": list, "skip": list, "openers": list}
-    REQUIRED = ("determiners", "objects")
-    DEFAULT_SCOPES = frozenset({"paragraph", "list", "quote", "caption"})
-
-    def __init__(self, rule) -> None:
-        super().__init__(rule)
-        p = rule.params
-        self.determiners = frozenset(w.lower() for w in p["determiners"])
-        self.objects = frozenset(w.lower() for w in p["objects"])
-        self.skip = frozenset(w.lower() for w in p.get("skip", ()))
-        self.openers = frozenset(w.lower() for w in p.get("openers", ()))
-        dets = "|".join(sorted(self.determiners, key=len, reverse=True))
-        openers = "|".join(sorted(self.openers, key=len, reverse=True)) or "(?!)"
-        self.pattern = re.compile(rf"(?:^|(?<=[.!?;:\"“])|\b(?:{openers})[ \t])[ \t]*[\"“]?[ \t]*"
-                                  rf"(?P<d>(?i:{dets}))[ \t]+(?P<n>[a-z]+)[ \t]+"
-                                  rf"(?P<v>[a-z]+)\b(?![-'’])(?:[ \t]+(?P<o>[A-Za-z]+))?")
-
-    def check(self, doc: Document) -> Iterable[Finding]:
-        classes = None
-        for _, block in self.blocks(doc):
-            for m in self.pattern.finditer(block.text):
-                noun, verb, following = m.group("n"), m.group("v"), (m.group("o") or "").lower()
-                if noun in self.skip:
-                    continue
-                classes = classes or word_classes()
-                if _shape_number(noun, classes) != "singular" or "JJ" in classes.of(noun):
-                    continue  # "a mobile phone": an adjective is a modifier, the noun comes later
-                if verb in _VERBS:  # "the bridge are closed", "the minister were wrong"
-                    if _VERBS[verb][0] == "plural":
-                        yield self.finding(doc, block, m.start("v"), m.end("v"), _VERBS[verb][1], subject=noun,
-                                           verb=verb)
-                    continue
-                tags = classes.of(verb)
-                if verb in _MODALS or "VB" not in tags or tags & {"VBD", "VBN", "VBZ", "VBG", "JJ", "RB"}:
-                    continue
-                if tags & {"NN", "NNS"} and following not in self.objects:
-                    continue  # "the school bus stops": a compound noun, not a subject and its verb
-                if following not in self.objects and classes.of(following) & {"NN", "NNS"} \
-                        and "VB" not in classes.of(following):
-                    continue  # "the environment select committee": a modifier of the next noun
-                inflected = _third_person(verb, classes)
-                if inflected is None:
-                    continue
-                yield self.finding(doc, block, m.start("v"), m.end("v"), inflected, subject=noun, verb=verb)
-
-
-def _third_person(verb: str, classes) -> str | None:
-    """The -s form of a base verb, from the table: the form whose lemma is the verb and that can be VBZ."""
-    candidates = (verb + "s", verb + "es", verb[:-1] + "ies")
-    for form in candidates:
-        if "VBZ" in classes.of(form) and classes.lemma_of(form) == verb:
-            return form
     return None

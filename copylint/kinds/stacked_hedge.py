@@ -1,4 +1,4 @@
-"""Redundancy kinds: stacked hedges ("It is possible that … could") and cognate echoes ("the rule of the ruling party")."""
+"""stacked-hedge: a hedge stacked on a hedge ("It is possible that … could")."""
 from __future__ import annotations
 
 from typing import Iterable
@@ -8,7 +8,8 @@ import regex
 from ..document import Document
 from ..model import Applicability, Finding
 from . import _prose
-from .base import Kind, match_case
+from .base import Kind
+
 
 _OPENERS = _prose.lazy(
     r"\b(?P<open>(?:(?:it\s+is|it['’]s|it\s+was|it\s+may\s+be|it\s+might\s+be|it\s+could\s+be)(?=\s+(?:possible|conceivable))|there\s+is\s+a\s+(?:chance|possibility))"
@@ -56,55 +57,3 @@ class StackedHedge(Kind):
         word = _NEXT_WORD().match(text, end).group()
         new_word = word[0].upper() + word[1:] if text[start].isupper() else word
         return self.finding(doc, block, start, end + len(word), new_word, applicability=Applicability.UNSAFE)
-
-
-# "<noun> of <det> <participle>", found from its "of" (a literal the engine scans for fast), the noun read
-# backwards; check() drops a match whose noun starts inside the previous one, as a left-to-right scan would.
-_COGNATE = regex.compile(
-    r"(?<=\b(?P<noun>\p{L}{3,})\s+)of\s+(?P<det>the|a|an|its|their|this)\s+(?P<part>\p{L}{3,}(?:ing|ed))\b",
-    regex.IGNORECASE,
-)
-_NOUN_SUFFIXES = ("ments", "ment", "ances", "ance", "ers", "er", "ors", "or", "ations", "ation", "s", "e")
-_PART_SUFFIXES = ("ing", "ed", "d")
-
-
-def _stem(word: str, suffixes: tuple[str, ...]) -> str:
-    w = word.lower()
-    for suffix in suffixes:
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            w = w[: -len(suffix)]
-            break
-    return w[:-1] if w.endswith("e") else w
-
-
-class CognateEcho(Kind):
-    """Keys: synonyms (participle -> replacement word for the fix), ignore (participles never flagged).
-    Flags "<noun> of the <participle of the same root>" ("the rule of the ruling party")."""
-
-    NAME = "cognate-echo"
-    KEYS = {"synonyms": dict, "ignore": list}
-
-    def __init__(self, rule) -> None:
-        super().__init__(rule)
-        self.synonyms = {k.lower(): v for k, v in rule.params.get("synonyms", {}).items()}
-        self.ignore = {w.lower() for w in rule.params.get("ignore", [])}
-
-    def check(self, doc: Document) -> Iterable[Finding]:
-        for _, block in self.blocks(doc):
-            last_end = -1
-            for m in _COGNATE.finditer(block.text):
-                start = m.start("noun")
-                if start < last_end:
-                    continue
-                last_end = m.end()
-                part = m.group("part")
-                if part.lower() in self.ignore:
-                    continue
-                if _stem(m.group("noun"), _NOUN_SUFFIXES) != _stem(part, _PART_SUFFIXES):
-                    continue
-                synonym = self.synonyms.get(part.lower())
-                if synonym is None:
-                    yield self.finding(doc, block, start, m.end(), None)
-                    continue
-                yield self.finding(doc, block, start, m.end(),
-                                   block.text[start:m.start("part")] + match_case(part, synonym))

@@ -1,0 +1,134 @@
+"""capital: a city called the capital of a country whose capital it is not."""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..data.mentions import capital_patterns, opens_clause
+from ..document import Document
+from ..model import Finding
+from ._geography import _country_code, _divisions, _gaz, GeoKind, _key, non_place_names, recent_country, _trim
+
+
+class Capital(GeoKind):
+    """'Sydney, the capital of Australia': the named city is not that country's capital."""
+
+    NAME = "capital"
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        if "capital" not in doc.prose:  # every claim names a capital
+            return
+        g = None
+        for block in self.prose(doc):
+            text = block.text
+            if "capital" not in text:
+                continue
+            seen: set[int] = set()
+            claims, skip = capital_patterns()
+            for rx in claims:
+                for m in rx.finditer(text):
+                    after = skip.match(text, m.end())
+                    if after is not None and "y" in m.re.groupindex and m.group("y") and \
+                            _DIVISION_WORD.match(text, m.end()):
+                        g = g or _gaz()
+                        if regions_named_any(g, m.group("y")):
+                            after = None  # "the capital of Kaduna state": a division's capital, judged as one
+                    if m.start("x") in seen or after is not None or _past(text, m.start()):
+                        continue
+                    if m.start("x") > m.start() and text[:m.start("x")].rstrip().endswith(",") and \
+                            opens_clause(text, m.end("x")):
+                        continue  # "the capital of Y, X ... is": X opens a new clause, it is no appositive
+                    seen.add(m.start("x"))
+                    g = g or _gaz()
+                    found = self._judge(doc, block, g, m)
+                    if found is not None:
+                        yield found
+
+    def _judge(self, doc, block, g, m) -> Finding | None:
+        from ..data import regions
+
+        text = block.text
+        adjective = m.group("adj") is not None if "adj" in m.re.groupindex else False
+        x = _sentence_tail(text, m.start("x"), m.group("x"))
+        if "y" not in m.re.groupindex and "adj" not in m.re.groupindex:
+            return self._own(doc, block, g, m, x)
+        y = _trim(m.group("adj") if adjective else m.group("y"))
+        if not g.readings(x) or g.countries_named(x):
+            return None
+        big = bool(g.places(x)) and g.places(x)[0].population >= 100_000
+        if not big and _key(x) in non_place_names(doc):
+            return None  # a big town called a capital is a place, whatever longer names hold its name
+        x_start = m.end("x") - len(x)
+        division = regions.division_of_adjective(y) if adjective else None
+        if division is not None:
+            adjective, y = False, division[1]  # "the Scottish capital": of Scotland, not of Britain
+        cc = None if division is not None else _country_code(g, y, adjective=adjective)
+        claim = (x_start if m.start() == m.start("x") else m.start(), m.end())
+        if cc is not None and _key(y) in _FORMER_NAMES:
+            return None  # "Rangoon, the capital of Burma": a claim in the past, in the past's names
+        if cc is not None:
+            if g.is_capital(x, cc) or not g.capital(cc):
+                return None
+            return self.claim_finding(doc, block, *claim, (x_start, m.end("x")), [g.capital(cc)], place=x,
+                                      country=g.display(cc).removeprefix("the "), capital=g.capital(cc))
+        # A state or province: its capital when the table knows it, and only when no country of that name
+        # has x for its capital ("Tbilisi, the capital of Georgia").
+        if any(g.is_capital(x, c) for c in g.countries_named(y)) or g.is_historic(y):
+            return None
+        if adjective and g.country_of_demonym(y):
+            return None
+        homes = {d.partition(".")[0] for d in (*_divisions(g, y), *regions.divisions_named(y), *g.regions_named(y))}
+        known = [(c, caps) for c in sorted(homes | {"US"}) if (caps := regions.division_capitals(c, y))]
+        if len(known) != 1 or any(_key(x) == _key(c) for c in known[0][1]):
+            return None
+        capital = known[0][1][0]
+        return self.claim_finding(doc, block, *claim, (x_start, m.end("x")), [capital], place=x, country=y,
+                                  capital=capital)
+
+
+    def _own(self, doc, block, g, m, x: str) -> Finding | None:
+        """'the capital, X': the capital of the article's own country (the one it names most, and at least
+        twice as often as any other), judged only when X lies in that country."""
+        cc = recent_country(doc, block, m.start(), g)
+        if cc is None or not g.capital(cc) or g.is_capital(x, cc) or g.countries_named(x):
+            return None
+        places = g.places(x)
+        if not places or places[0].country != cc or _key(x) in non_place_names(doc):
+            return None
+        x_start = m.end("x") - len(x)
+        return self.finding(doc, block, x_start, m.end("x"), g.capital(cc), place=x,
+                            country=g.display(cc).removeprefix("the "), capital=g.capital(cc))
+
+
+_DIVISION_WORD = re.compile(r"\s*(?:state|province|region|territory|governorate|oblast|prefecture)\b", re.I)
+
+
+def regions_named_any(g, name: str) -> bool:
+    """Whether a name is a first-level division's anywhere (a state, province or region)."""
+    from ..data import regions
+
+    return bool(regions.divisions_named(_trim(name)) or g.regions_named(_trim(name)))
+
+
+# Former names of countries still in use (copylint.data.countries.ALIASES): a capital claim that uses one is
+# about the past.
+_FORMER_NAMES = frozenset(_key(n) for n in """Burma Ceylon Zaire Swaziland Siam Persia Rhodesia Dahomey Upper_Volta
+    Kampuchea Bechuanaland Basutoland Nyasaland Tanganyika Gold_Coast East_Pakistan Moldavia""".replace("_", " ").split())
+
+
+def _past(text: str, start: int) -> bool:
+    """Whether the words just before a claim put it in the past ('the former capital', 'once the capital')."""
+    before = text[max(0, start - 30):start].casefold()
+    return any(w in before for w in ("former", "formerly", "once", "old ", "ex-", "then-", "historic"))
+
+
+def _sentence_tail(text: str, start: int, name: str) -> str:
+    """At a sentence start, 'In Canberra' names Canberra: drop a capitalised first word that is not part of it."""
+    before = text[:start].rstrip()
+    words = name.split()
+    if len(words) > 1 and (not before or before[-1] in ".!?\"“”:\n"):
+        from ..data.gazetteer import gazetteer
+
+        if not gazetteer().readings(name):
+            return " ".join(words[1:])
+    return name

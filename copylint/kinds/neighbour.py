@@ -1,0 +1,325 @@
+"""neighbour: countries said to border each other that do not ("France borders Portugal"), or the wrong side."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from ..data.mentions import border_list_patterns, border_pattern
+from ..document import Document
+from ..model import Finding
+from ._geography import (_area_name, _countries_before, _current_country, _divisions, _dominant, _gaz, GeoKind,
+                         main_country, place_name, _trim)
+
+if TYPE_CHECKING:
+    from ..data.mentions import Span
+
+
+_THE_COUNTRY_BORDERS = re.compile(r"\b[Tt]he\s+(?:country|nation),?\s+(?:which\s+)?(?:borders|shares\s+(?:a\s+)?"
+                                  r"(?:land\s+)?borders?\s+with)\s+")
+
+
+class Neighbour(GeoKind):
+    """'France borders Portugal' (it does not), or a neighbour put on the wrong side."""
+
+    NAME = "neighbour"
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        from ..data import compass as cp
+        from ..data.mentions import near_border_pattern, neighbour_claims
+
+        prose = doc.prose
+        if "border" not in prose and "eighbo" not in prose and "frontier" not in prose and "between" not in prose:
+            return
+        g = None
+        for block in self.prose(doc):
+            text = block.text
+            seen: set[int] = set()
+            for m in border_pattern().finditer(text) if "border" in text else ():
+                g = g or _gaz()
+                cc = _country_of_run(g, m.group("y")) or _division_of_run(g, m.group("y"))
+                if cc is not None:
+                    yield from self._listed(doc, block, g, cp, cc, m.end(), seen)
+            for m in _THE_COUNTRY_BORDERS.finditer(text) if "border" in text else ():
+                # "the country, which borders A and B": the one country the paragraph named before it (else the
+                # last one an earlier paragraph named, if that is the article's own); two named, and "the country"
+                # may be either
+                g = g or _gaz()
+                named = set(_countries_before(g, text, m.start(), whole=True))
+                cc = named.pop() if len(named) == 1 else None if named else _last_named_is_main(doc, block, g)
+                if cc is not None:
+                    yield from self._listed(doc, block, g, cp, cc, m.end(), seen)
+            for m in near_border_pattern().finditer(text) if "border" in text or "frontier" in text else ():
+                seen.add(m.start("z"))
+                g = g or _gaz()
+                found = self._near_border(doc, block, g, cp, m)
+                if found is not None:
+                    yield found
+            for claim in neighbour_claims(text):
+                if claim.z.start in seen:
+                    continue
+                g = g or _gaz()
+                found = self._claim(doc, block, g, cp, claim)
+                if found is not None:
+                    yield found
+
+    def _claim(self, doc, block, g, cp, claim) -> Finding | None:
+        z = _trim(claim.z.text)
+        other = _country_of_run(g, z)
+        if claim.y is not None and (other is None or _country_of_run(g, claim.y.text) is None):
+            y = _country_of_run(g, claim.y.text) or _division_of_run(g, claim.y.text)
+            other = other or (_division_of_run(g, z, near=y) if y else None)
+            if y is not None and other is not None and ("." in y or "." in other) and y != other:
+                return self._divisions(doc, block, g, y, other, claim.z.start, z)
+            return None
+        if other is None:
+            return None
+        if claim.y is None:
+            # "neighbouring Z": next to the country named last before it in the sentence; judged only when no
+            # country named before it there, nor the article's own country, borders Z.
+            named = _countries_before(g, block.text, claim.z.start)
+            own = main_country(doc, g)
+            anchors = [*named, *([own] if own else [])]
+            if not named or any(a == other or other in g.neighbours(a) or a in g.neighbours(other)
+                                for a in anchors):
+                return None
+            cc, loose = named[-1], True  # islands and close shores count
+        else:
+            cc, loose = _country_of_run(g, claim.y.text), False
+        if cc is None or cc == other:
+            return None
+        country = g.display(cc).removeprefix("the ")
+        if other not in g.neighbours(cc) and cc not in g.neighbours(other):
+            if loose and (not g.neighbours(cc) or not g.neighbours(other)):
+                return None
+            if _gap_km(g, cp, cc, other) > _gap_limit(g, cc, other, loose) and not _sea_between(g, cp, cc, other):
+                return self.finding(doc, block, claim.z.start, claim.z.start + len(z), None,
+                                    country=country, other=z, actual="does not border it")
+            return None
+        if claim.compass is None:
+            return None
+        direction = cp.parse(claim.compass.text)
+        real = _border_bearing(g, cp, cc, other)
+        if direction is None or direction.central or real is None:
+            return None
+        if cp.angle_between(cp.POINTS[cp.point_name(direction)], real) <= 100:
+            return None
+        actual = cp.point_of(real, cardinal=not (direction.ns and direction.ew))
+        word = cp.word_for(cp.parse(actual.replace("-", "")) or direction, claim.compass.text, self.hyphenated(doc))
+        return self.finding(doc, block, claim.compass.start, claim.compass.end, word, country=country, other=z,
+                            actual=f"lies to the {actual}")
+
+    def _listed(self, doc, block, g, cp, cc: str, pos: int, seen: set[int]) -> Iterator[Finding]:
+        """The neighbours listed from pos on ("A, B and C"), each judged against cc (a country or division)."""
+        text = block.text
+        listed, separator = border_list_patterns()
+        while True:
+            item = listed.match(text, pos)
+            if item is None:
+                break
+            z = _trim(item.group("z"))
+            seen.add(item.start("z"))
+            other = _country_of_run(g, z) or _division_of_run(g, z, near=cc)
+            if other is not None and other != cc:
+                if "." in cc or "." in other:
+                    found = self._divisions(doc, block, g, cc, other, item.start("z"), z)
+                    yield from (found,) if found is not None else ()
+                else:
+                    yield from self._judge(doc, block, g, cp, cc, other, item, z)
+            sep = separator.match(text, item.end())
+            if sep is None:
+                break
+            pos = sep.end()
+
+    def _near_border(self, doc, block, g, cp, m) -> Finding | None:
+        """'X, near the border with Z': a country or division X must border Z; a town X must lie in a country that
+        borders Z (or in Z's neighbour) and within 400 km of one of Z's towns (1-degree cells)."""
+        z = _trim(m.group("z"))
+        other = _country_of_run(g, z)
+        if other is None:
+            return None
+        start = m.start("z")
+        x = _trim(m.group("x"))
+        cc = _country_of_run(g, x)
+        if cc is not None:
+            if cc == other or other in g.neighbours(cc) or cc in g.neighbours(other):
+                return None
+            if _gap_km(g, cp, cc, other) > _gap_limit(g, cc, other) and not _sea_between(g, cp, cc, other):
+                return self.finding(doc, block, start, start + len(z), None, country=g.display(cc).removeprefix("the "),
+                                    other=z, actual="does not border it")
+            return None
+        from ..data.mentions import Span
+
+        span = place_name(g, Span(m.group("x"), m.start("x"), m.end("x")), doc, block)
+        town = _dominant(g, span.text) if span is not None else None
+        if town is None or town.population < 50_000:
+            division = _division_of_run(g, x)  # (a town's name first: most divisions are named after their seat)
+            return self._divisions(doc, block, g, division, other, start, z) if division is not None else None
+        if town.country == other or not g.cells(other):
+            return None
+        if any(r.partition(".")[0] == other or other in g.neighbours(r.partition(".")[0])
+               for r in g.readings(span.text) if r.partition(".")[0] != town.country):
+            return None  # a homonym in Z or next to it may be the one meant
+        km = min(cp.distance_km((town.lat, town.lon), (la + 0.5, lo + 0.5)) for la, lo in g.cells(other))
+        if km <= 400:
+            return None
+        return self.finding(doc, block, start, start + len(z), None, country=span.text, other=z,
+                            actual=f"lies about {round(km, -2):.0f} km from it (its nearest towns)")
+
+    def _divisions(self, doc, block, g, a: str, b: str, start: int, z: str) -> Finding | None:
+        """A border claim with a first-level division on one side (a division or country on the other): flagged
+        when the division map keeps them apart and a third division's towns lie all along the line between."""
+        from ..data import borders
+
+        if "." not in a:
+            a, b = b, a
+        if not borders.known(a) or ("." in b and not borders.known(b)) or borders.may_border(a, b):
+            return None
+        if "." in b and borders.may_border(b, a):
+            return None
+        if not borders.separated(g, a, b):
+            return None
+        name = _area_name(g, a)
+        return self.finding(doc, block, start, start + len(z), None, country=name, other=z,
+                            actual="does not border it")
+
+    def _judge(self, doc, block, g, cp, cc, other, item, z) -> Iterator[Finding]:
+        country = g.display(cc).removeprefix("the ")
+        if other not in g.neighbours(cc) and cc not in g.neighbours(other):
+            if _gap_km(g, cp, cc, other) > _gap_limit(g, cc, other) and not _sea_between(g, cp, cc, other):
+                yield self.finding(doc, block, item.start("z"), item.start("z") + len(z), None,
+                                   country=country, other=z, actual="does not border it")
+            return
+        if item.group("d") is None:
+            return
+        said = item.group("d").casefold().replace(" ", "-")
+        said = {"northeast": "north-east", "northwest": "north-west", "southeast": "south-east",
+                "southwest": "south-west"}.get(said, said)
+        real = _border_bearing(g, cp, cc, other)
+        if real is None or cp.angle_between(cp.POINTS[said], real) <= 100:
+            return
+        actual = cp.point_of(real, cardinal="-" not in said)
+        word = item.group("d")
+        if "-" not in word and "-" in actual and (" " in word or len(word) > 5):
+            actual = actual.replace("-", "")
+        yield self.finding(doc, block, item.start("d"), item.end("d"), actual, country=country, other=z,
+                           actual=f"lies to the {actual}")
+
+
+def _division_of_run(g, run: str, near: str | None = None) -> str | None:
+    """The one first-level division ('MX.26') a run of capitalised words names ('Sonora', 'Sonora State', 'the
+    Punjab province' when near names Pakistan or one of its divisions), not a country's name; None when the
+    name is a country's or stands for several divisions."""
+    from ..data import regions
+
+    words = [w for w in _trim(run).split() if w.casefold() not in regions.GENERIC]
+    name = " ".join(words)
+    if not name or g.countries_named(name) or g.country_of_demonym(name):
+        return None
+    found = _divisions(g, name)
+    if near is not None and len(found) > 1:
+        cc = near.partition(".")[0]
+        found = tuple(d for d in found if d.partition(".")[0] == cc) or found
+    return found[0] if len(found) == 1 else None
+
+
+def _last_named_is_main(doc: Document, block, g) -> str | None:
+    """The article's own country when no paragraph before this block names another one last, else None."""
+    main = main_country(doc, g)
+    index = next((i for i, b in enumerate(doc.blocks) if b is block), 0)
+    for earlier in reversed(doc.blocks[:index]):
+        named = _countries_before(g, earlier.text, len(earlier.text), whole=True)
+        if named:
+            return main if named[-1] == main else None
+    return main
+
+
+def _country_of_run(g, run: str) -> str | None:
+    """The country a run of capitalised words ends with ('Landlocked Paraguay' -> PY), not a region's name."""
+    words = _trim(run).split()
+    for i in range(len(words)):
+        name = " ".join(words[i:])
+        if g.regions_named(name):
+            return None
+        code = _current_country(g, name)
+        if code is not None:
+            return code
+    return None
+
+
+def _gap_limit(g, a: str, b: str, loose: bool = False) -> float:
+    """How far apart (between their towns' 1-degree cells, whose centres stand 70-110 km apart when next to each
+    other) two countries said to border must be for the claim to be flagged. Both with land borders: 90 km
+    (GeoNames lists every land border; towns in touching cells across a strait — Britain and France — still
+    pass); "neighbouring", or an island state: 250 and 400 km (sea neighbours are called neighbours)."""
+    if not (g.neighbours(a) and g.neighbours(b)):
+        return 400.0
+    return 250.0 if loose else 90.0
+
+
+def _sea_between(g, cp, a: str, b: str) -> bool:
+    """Whether only sea lies between two countries' nearest towns (within 250 km): no third country's towns in
+    the 1-degree cells along the line between them (Denmark and Sweden; not Poland and Hungary)."""
+    cells_a, cells_b = g.cells(a), g.cells(b)
+    best = None
+    for la, lo in cells_a:
+        for lb, lob in cells_b:
+            if abs(la - lb) > 4 or abs(lo - lob) > 4:
+                continue
+            d = cp.distance_km((la + 0.5, lo + 0.5), (lb + 0.5, lob + 0.5))
+            if best is None or d < best[0]:
+                best = (d, (la, lo), (lb, lob))
+    if best is None or best[0] > 250:
+        return False
+    (la, lo), (lb, lob) = best[1], best[2]
+    others = _cell_owners(g)
+    for step in range(0, 11):
+        t = step / 10
+        cell = (int((la + 0.5 + t * (lb - la)) // 1), int((lo + 0.5 + t * (lob - lo)) // 1))
+        if others.get(cell, frozenset()) - {a, b}:
+            return False
+    return True
+
+
+def _cell_owners(g) -> dict[tuple[int, int], frozenset[str]]:
+    """1-degree cell -> the countries with towns of 15,000+ in it (built once)."""
+    global _OWNERS
+    if _OWNERS is None:
+        owners: dict[tuple[int, int], set[str]] = {}
+        from ..data.country_facts import country_codes
+
+        for code in country_codes():
+            for cell in g.cells(code):
+                owners.setdefault(cell, set()).add(code)
+        _OWNERS = {k: frozenset(v) for k, v in owners.items()}
+    return _OWNERS
+
+
+_OWNERS: dict[tuple[int, int], frozenset[str]] | None = None
+
+
+def _gap_km(g, cp, a: str, b: str) -> float:
+    """Roughly how far apart two countries' cities come (1-degree cells)."""
+    cells_a, cells_b = g.cells(a), g.cells(b)
+    if not cells_a or not cells_b:
+        return 0.0
+    best = float("inf")
+    for la, lo in cells_a:
+        for lb, lob in cells_b:
+            if abs(la - lb) > 12 or best < 200:
+                continue
+            best = min(best, cp.distance_km((la + 0.5, lo + 0.5), (lb + 0.5, lob + 0.5)))
+    return best if best != float("inf") else 10_000.0
+
+
+def _border_bearing(g, cp, a: str, b: str) -> float | None:
+    """Bearing from a's centre to b's cities near a (its side of the border), or to b's centre."""
+    centre = g.centre(a)
+    if centre is None:
+        return None
+    cells_a = g.cells(a)
+    near = [(la, lo) for la, lo in g.cells(b) if any(abs(la - x) <= 3 and abs(lo - y) <= 3 for x, y in cells_a)]
+    if near:
+        target = (sum(c[0] for c in near) / len(near) + 0.5, sum(c[1] for c in near) / len(near) + 0.5)
+    else:
+        target = g.centre(b)
+    return cp.bearing(centre, target) if target else None

@@ -1,0 +1,75 @@
+"""noun-verb: a determiner and a singular noun, then a base-form verb ("The company operate three plants")."""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..data.lexicon import word_classes
+from ..document import Document
+from ..model import Finding
+from ._agreement import _MODALS, _shape_number, _VERBS
+from .base import Kind
+
+
+class NounVerb(Kind):
+    """Keys: determiners (singular ones that may open the clause), objects (words that may open a verb's object: a
+    verb that is also a noun is judged only before one of them, "the minister say the", not "the school bus stops";
+    before any other noun the verb is taken for a modifier, "the environment select committee"),
+    skip (nouns that take either number: collectives), openers (conjunctions after which a clause starts; not "that",
+    whose clause may be subjunctive). The clause opens a sentence, a quotation, follows a colon or an opener;
+    the noun is singular-only; the verb has a base form and no past, participle or 3rd-person reading."""
+
+    NAME = "noun-verb"
+    KEYS = {"determiners": list, "objects": list, "skip": list, "openers": list}
+    REQUIRED = ("determiners", "objects")
+    DEFAULT_SCOPES = frozenset({"paragraph", "list", "quote", "caption"})
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        p = rule.params
+        self.determiners = frozenset(w.lower() for w in p["determiners"])
+        self.objects = frozenset(w.lower() for w in p["objects"])
+        self.skip = frozenset(w.lower() for w in p.get("skip", ()))
+        self.openers = frozenset(w.lower() for w in p.get("openers", ()))
+        dets = "|".join(sorted(self.determiners, key=len, reverse=True))
+        openers = "|".join(sorted(self.openers, key=len, reverse=True)) or "(?!)"
+        self.pattern = re.compile(rf"(?:^|(?<=[.!?;:\"“])|\b(?:{openers})[ \t])[ \t]*[\"“]?[ \t]*"
+                                  rf"(?P<d>(?i:{dets}))[ \t]+(?P<n>[a-z]+)[ \t]+"
+                                  rf"(?P<v>[a-z]+)\b(?![-'’])(?:[ \t]+(?P<o>[A-Za-z]+))?")
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        classes = None
+        for _, block in self.blocks(doc):
+            for m in self.pattern.finditer(block.text):
+                noun, verb, following = m.group("n"), m.group("v"), (m.group("o") or "").lower()
+                if noun in self.skip:
+                    continue
+                classes = classes or word_classes()
+                if _shape_number(noun, classes) != "singular" or "JJ" in classes.of(noun):
+                    continue  # "a mobile phone": an adjective is a modifier, the noun comes later
+                if verb in _VERBS:  # "the bridge are closed", "the minister were wrong"
+                    if _VERBS[verb][0] == "plural":
+                        yield self.finding(doc, block, m.start("v"), m.end("v"), _VERBS[verb][1], subject=noun,
+                                           verb=verb)
+                    continue
+                tags = classes.of(verb)
+                if verb in _MODALS or "VB" not in tags or tags & {"VBD", "VBN", "VBZ", "VBG", "JJ", "RB"}:
+                    continue
+                if tags & {"NN", "NNS"} and following not in self.objects:
+                    continue  # "the school bus stops": a compound noun, not a subject and its verb
+                if following not in self.objects and classes.of(following) & {"NN", "NNS"} \
+                        and "VB" not in classes.of(following):
+                    continue  # "the environment select committee": a modifier of the next noun
+                inflected = _third_person(verb, classes)
+                if inflected is None:
+                    continue
+                yield self.finding(doc, block, m.start("v"), m.end("v"), inflected, subject=noun, verb=verb)
+
+
+def _third_person(verb: str, classes) -> str | None:
+    """The -s form of a base verb, from the table: the form whose lemma is the verb and that can be VBZ."""
+    candidates = (verb + "s", verb + "es", verb[:-1] + "ies")
+    for form in candidates:
+        if "VBZ" in classes.of(form) and classes.lemma_of(form) == verb:
+            return form
+    return None

@@ -1,0 +1,213 @@
+"""place-country: a town said to lie in a country or first-level division where no place of that name lies."""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..document import Document, ProseBlock
+from ..model import Finding
+from ._geography import (_BIG_TOWN, _country_code, _DIVISION_AFTER, _divisions, _gaz, GeoKind, _key, non_place_names,
+                         place_name, _trim)
+from .base import match_case
+
+
+class PlaceCountry(GeoKind):
+    """A town said to lie in a country or first-level division (state, province) where no place of that name
+    lies."""
+
+    NAME = "place-country"
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        g = None
+        for block, m in self.located(doc):
+            if m.pattern in ("bearing", "bearing-far"):
+                continue
+            g = g or _gaz()
+            found = self._judge(doc, block, g, m)
+            if found is not None:
+                yield found
+
+    def _judge(self, doc: Document, block: ProseBlock, g, m) -> Finding | None:
+        from ..data import subregions
+
+        if m.y_is_adjective and subregions.of_adjective(_trim(m.y.text)):
+            return None  # "the Gulf state of Qatar": a part of a continent (the compass rule's), not a province
+        if m.pattern == "noun" and m.noun in _DIVISION_NOUNS and _country_code(g, _trim(m.x.text)) and \
+                not g.country_of_demonym(_trim(m.y.text)) and not g.countries_named(_trim(m.y.text)):
+            return self._division(doc, block, g, m.y, m.x, m)  # "the Tigray region of Eritrea"
+        xs = place_name(g, m.x, doc, block)
+        if xs is None:
+            if m.pattern in ("in", "poss") and _DIVISION_AFTER.match(block.text, m.x.end):
+                return self._division(doc, block, g, m.x, m.y, m)  # "Eritrea's Tigray region"
+            return None
+        x, y = xs.text, _trim(m.y.text)
+        if g.countries_named(x) or g.country_of_demonym(x):
+            return None
+        if m.pattern == "appos-poss" and m.noun.startswith(("port", "harbo")) and _landlocked(g, y):
+            return None  # "Mombasa, Uganda's main port": the sea port a landlocked country uses
+        if m.y_is_adjective:
+            from ..data import regions as division_data
+
+            codes = g.country_of_demonym(y) or g.countries_named(y)
+            regions: tuple[str, ...] = ()
+            named = division_data.division_of_adjective(y)
+            divisions = tuple(d for d in division_data.divisions_named(named[1]) if d.startswith(named[0] + ".")) \
+                if named else () if codes else _divisions(g, y)
+            if named:
+                codes = ()
+        else:
+            codes, regions = g.countries_named(y), g.regions_named(y)
+            divisions = _divisions(g, y, x)
+        if not codes and not divisions:
+            return None
+        if not codes and _PHYSICAL.search(block.text, min(m.x.end, m.y.start), m.y.start):
+            return None  # "on the coast of Crimea", "on the X peninsula": a physical region, not the division of its name
+        readings = g.readings(x)
+        if not codes and not any(r.partition(".")[0] == d.partition(".")[0] for r in readings for d in divisions):
+            return None  # a division of a country the town is not in: another meaning of the name
+        places = g.places(x)
+        if _fits(g, readings, codes, regions, divisions) and not _only_hamlets(g, places, codes, divisions, m):
+            return None
+        if m.head is not None and _fits(g, g.readings(m.head.text), codes, regions, divisions):
+            return None  # "Tokyo and Pusan in South Korea": the place after the list fits, so the phrase is its own
+        if _key(x) in non_place_names(doc):  # the dearest test last
+            return None
+        top = places[0]
+        rivals = [p for p in places if p.country != top.country and p.population * 3 >= top.population]
+        as_division = bool(divisions) and not codes
+        y_end = m.y.start + len(y)
+        compass = m.compass.text if m.compass is not None and m.pattern in ("in", "in-list", "noun", "appos", "appos-adj") \
+            and m.compass.start < m.y.start and not block.text[m.compass.end:m.y.start].strip() else None
+        if compass is not None or m.the is not None and m.the.start < m.y.start and \
+                not block.text[m.the.end:m.y.start].strip():
+            start = min(s.start for s in (m.the, m.compass, m.y) if s is not None and s.start <= m.y.start)
+        else:
+            start = m.y.start
+        choices = []
+        for place in [top, *rivals][:3]:
+            choices.append(self._phrase(doc, g, place, compass, m, _claimed_division(place, as_division, divisions),
+                                        divisions))
+        actual = ", ".join(_where(g, p, _claimed_division(p, as_division, divisions), divisions)
+                           for p in [top, *rivals][:3])
+        original = block.text[start:y_end]
+        suggestions = [match_case(original, c) for c in choices]
+        claim_start, claim_end = min(start, xs.start), max(y_end, xs.end)
+        if m.pattern == "paren" and block.text.startswith(")", claim_end):
+            claim_end += 1
+        if rivals:  # no single fix: the suggestions name the candidates
+            return self.finding(doc, block, claim_start, claim_end, None, suggestions=suggestions, place=x,
+                                claimed=y, actual=actual)
+        return self.claim_finding(doc, block, claim_start, claim_end, (start, y_end), suggestions[:1], place=x,
+                                  claimed=y, actual=actual)
+
+    def _division(self, doc, block, g, x, y, m) -> Finding | None:
+        """A first-level division said to lie in a country it is not in ("the Tigray region of Eritrea")."""
+        from ..data import regions
+
+        name, country = _trim(x.text), _trim(y.text)
+        cc = _country_code(g, country)
+        if cc is None or g.places(name) or g.countries_named(name) or _key(name) in non_place_names(doc):
+            return None
+        homes = {d.partition(".")[0] for d in regions.divisions_named(name)}
+        if not homes or len(homes) > 1 or any(g.fits(f"{h}.", (cc,)) for h in homes):
+            return None
+        if any(r.partition(".")[0] == cc or g.fits(r, (cc,)) for r in g.readings(name)):
+            return None
+        home = homes.pop()
+        start, end = min(x.start, y.start), max(x.end, y.start + len(country))
+        actual = g.display(home).removeprefix("the ")
+        return self.claim_finding(doc, block, start, end, (y.start, y.start + len(country)),
+                                  [match_case(country, actual)], place=name, claimed=country, actual=actual)
+
+    def _phrase(self, doc: Document, g, place, compass: str | None, m, as_division: bool,
+                divisions: tuple[str, ...]) -> str:
+        from ..data import compass as cp
+
+        if m.y_is_adjective:
+            name = g.demonym(place.country)
+        elif as_division:
+            name = _where(g, place, as_division, divisions)
+        else:
+            name = g.display(place.country)
+        if compass is None:
+            return name
+        direction = cp.parse(compass)
+        pos = cp.locate(g, place, place.country)
+        if direction is not None and pos is not None and cp.contradicts(direction, pos):
+            compass = cp.word_for(cp.along(direction, pos), compass, self.hyphenated(doc))
+        if name.startswith("the "):
+            return f"the {compass} {name[4:]}"
+        return f"{compass} {name}"
+
+
+def _claimed_division(place, as_division: bool, divisions: tuple[str, ...]) -> bool:
+    """Whether to name the place's division (a division of its country was claimed: "Miami, Georgia")."""
+    return as_division or any(d.startswith(place.country + ".") for d in divisions)
+
+
+# Within one country a city of 100,000 is what a division claim means when the division holds only villages of
+# that name (15,000 or fewer people).
+_BIG_DIVISION_TOWN = 100_000
+
+
+def _only_hamlets(g, places, codes, divisions, m) -> bool:
+    """'Kandahar in Pakistan': the name fits the country only through villages (under 15,000 people) while a
+    big town of that name lies elsewhere; the same for a division of the big town's own country outside the US
+    ("Kochi in Tamil Nadu"; a US state's namesake towns are common: "Berlin, New Hampshire")."""
+    if m.pattern not in ("in", "appos", "comma", "paren", "noun", "appos-adj") or divisions and codes:
+        return False  # (a name that is a country's and a state's, Georgia: either reading will do)
+    if divisions:
+        top = places[0]
+        if top.population < _BIG_DIVISION_TOWN or top.country == "US" or m.noun in _DIVISION_NOUNS:
+            return False
+        if not any(d.startswith(top.country + ".") for d in divisions):
+            return False
+        if any(f"{p.country}.{p.admin1}" in divisions for p in places):
+            return False  # a town of 15,000+ of that name lies in the division
+        return not any(r.endswith(".*") and r.partition(".")[0] == top.country and _divisions(g, m.x.text)
+                       and set(_divisions(g, m.x.text)) & set(divisions) for r in g.readings(m.x.text))
+    if not codes:
+        return False
+    top = places[0]
+    if top.population < _BIG_TOWN or g.fits(f"{top.country}.{top.admin1}", codes) or m.noun in _DIVISION_NOUNS:
+        return False
+    if any(r.endswith(".*") and g.fits(r, codes) for r in g.readings(m.x.text)):
+        return False  # a state or province of that name ("the Australian state of Victoria")
+    return not any(g.fits(f"{p.country}.{p.admin1}", codes) for p in places)
+
+
+_PHYSICAL = re.compile(r"\b(?:coast|coasts|coastline|shore|shores|seaboard|peninsula|tip|cape)\b", re.I)
+_DIVISION_NOUNS = frozenset(("state", "province", "region", "district", "county", "oblast", "island"))
+
+
+def _fits(g, readings: tuple[str, ...], codes: tuple[str, ...], regions: tuple[str, ...],
+          divisions: tuple[str, ...] = ()) -> bool:
+    for reading in readings:
+        if codes and g.fits(reading, codes):
+            return True
+        if reading in divisions:
+            return True
+        cc = reading.partition(".")[0]
+        for region in regions:
+            if "." not in region and cc == region and not divisions:
+                return True
+    return False
+
+
+def _where(g, place, as_division: bool, divisions: tuple[str, ...] = ()) -> str:
+    """Where a place is, said as the claim said it: its division when a division was claimed in its country."""
+    from ..data import regions
+
+    if as_division:
+        if place.country == "US":
+            return g.us_state(place.admin1)
+        if any(d.startswith(place.country + ".") for d in divisions):
+            return regions.division_name(f"{place.country}.{place.admin1}")
+    return g.display(place.country).removeprefix("the ")
+
+
+def _landlocked(g, name: str) -> bool:
+    from ..data import country_facts
+
+    codes = g.countries_named(name)
+    return len(codes) == 1 and bool(country_facts.landlocked(codes[0]))

@@ -1,0 +1,342 @@
+"""rank: a country's or city's rank by area or population, checked within one place of the data."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..data.mentions import SCOPES
+from ..document import Document
+from ..model import Finding
+from ._geography import (_area_name, _country_code, _divisions, _dominant, _gaz, GeoKind, _key, non_place_names,
+                         place_name, recent_country, _trim)
+
+
+_RANK_WORDS = ("largest", "biggest", "populous", "populated", "smallest", "longest", "highest", "tallest", "Largest",
+               "Biggest", "Longest", "Highest", "Tallest", "larger", "bigger", "smaller", "the size", "second city",
+               "third city")
+
+
+class Rank(GeoKind):
+    """'Brazil is the third-largest country', 'Bolivia, South America's largest country', 'Lyon, the largest
+    city in France': the rank by area or population, within one place of the data."""
+
+    NAME = "rank"
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        from ..data.mentions import comparisons, rank_claims
+
+        if not any(word in doc.prose for word in _RANK_WORDS):
+            return
+        g = None
+        for block in self.prose(doc):
+            for comparison in comparisons(block.text):
+                g = g or _gaz()
+                found = self._compare(doc, block, g, comparison)
+                if found is not None:
+                    yield found
+            for claim in rank_claims(block.text):
+                g = g or _gaz()
+                if claim.noun in ("country", "nation"):
+                    found = self._country(doc, block, g, claim)
+                elif claim.noun in ("city", "town", "metropolis", "port"):
+                    found = self._town(doc, block, g, claim)
+                elif claim.noun in ("river", "mountain", "peak", "lake"):
+                    found = self._feature(doc, block, g, claim)
+                elif claim.noun == "state":
+                    found = self._state(doc, block, g, claim)
+                else:
+                    found = None
+                if found is not None:
+                    yield found
+
+    def _country(self, doc, block, g, claim) -> Finding | None:
+        cc = _country_code(g, _trim(claim.subject.text))
+        if cc is None or claim.what in ("longest", "highest", "tallest"):
+            return None
+        from ..data import subregions
+
+        region = subregions.named(claim.scope) if claim.scope else None
+        if region is not None:
+            return self._in_region(doc, block, g, claim, cc, region)
+        if claim.scope and " ".join(claim.scope.casefold().split()) == "continent":
+            continent = g.country(cc).continent
+        else:
+            understood, continent, country = self._scope(g, claim)
+            if not understood or country is not None:
+                return None  # a group the data cannot rank (the EU, the Arab world, the region)
+            if continent is not None and g.country(cc).continent != continent:
+                return None
+        by_population = "popul" in claim.what or (claim.by or "").casefold() == "population"
+        smallest = claim.what in ("smallest", "least populous")
+        rank = self._rank(g, cc, by_population, continent, smallest)
+        if rank is None or rank == claim.ordinal or abs(rank - claim.ordinal) <= 1 and \
+                _close(g, cc, claim.ordinal, by_population, continent, smallest):
+            return None
+        measure = "population" if by_population else "area"
+        word = _ordinal(rank, numeric=claim.flag.text[:1].isdigit())
+        scope = "in the world" if continent is None else f"in {_CONTINENTS[continent]}"
+        order = "smallest" if smallest else ("most populous" if by_population else "largest")
+        return self._flag(doc, block, claim, word, f"{g.display(cc).removeprefix('the ')} is the {word} "
+                          f"{order} country {scope} by {measure} in GeoNames' country data")
+
+    def _in_region(self, doc, block, g, claim, cc: str, region) -> Finding | None:
+        """'Honduras, Central America's largest country': the rank among the region's members, judged against
+        both its narrow and its wide membership (an account may count either)."""
+        by_population = "popul" in claim.what or (claim.by or "").casefold() == "population"
+        smallest = claim.what in ("smallest", "least populous")
+        if cc not in region.members and cc not in region.also or claim.what in ("longest", "highest", "tallest"):
+            return None
+
+        def measure(code: str) -> float:
+            country = g.country(code)
+            return (country.population if by_population else country.area) if country else 0
+
+        ranks = []
+        for members in (region.members, region.members | region.also):
+            if cc not in members:
+                continue
+            ordered = sorted((c for c in members if measure(c)), key=measure, reverse=not smallest)
+            if cc in ordered:
+                ranks.append(ordered.index(cc) + 1)
+        if not ranks or claim.ordinal in ranks or min(ranks) <= claim.ordinal <= max(ranks):
+            return None
+        if cc in region.members:
+            ordered = sorted((c for c in region.members if measure(c)), key=measure, reverse=not smallest)
+        rank = ranks[0]
+        order = "smallest" if smallest else ("most populous" if by_population else "largest")
+        word = _ordinal(rank, numeric=claim.flag.text[:1].isdigit())
+        first = g.display(ordered[0]).removeprefix("the ")
+        return self._flag(doc, block, claim, word, f"{g.display(cc).removeprefix('the ')} is the {word} {order} "
+                          f"country in {region.name} by {'population' if by_population else 'area'} in GeoNames' "
+                          f"country data (the first is {first})")
+
+    def _compare(self, doc, block, g, c) -> Finding | None:
+        """'Kenya is larger than Nigeria': both countries' areas (or populations) in GeoNames, flagged only when
+        the data says the opposite by more than 10% (or a stated multiple is off by more than a third)."""
+        a, b = _country_code(g, _trim(c.a.text)), _country_code(g, _trim(c.b.text))
+        if a is None or b is None or a == b:
+            return None
+        by_population = "popul" in c.what or (c.by or "") == "population"
+        ca, cb = g.country(a), g.country(b)
+        va, vb = (ca.population, cb.population) if by_population else (ca.area, cb.area)
+        if not va or not vb:
+            return None
+        ratio = va / vb
+        measure = "population" if by_population else "area"
+        if c.times:
+            times = {"twice": 2.0, "three times": 3.0, "four times": 4.0}.get(" ".join(c.times.split()).casefold())
+            times = times or float(c.times.split()[0])
+            wrong = not (times / 1.5 <= ratio <= times * 1.5)
+        elif c.what in ("as large", "as big", "the size"):
+            wrong = not (1 / 1.5 <= ratio <= 1.5)
+        elif c.what.startswith(("smaller", "less")):
+            wrong = ratio > 1.1
+        else:
+            wrong = ratio < 1 / 1.1
+        if not wrong:
+            return None
+        detail = (f"{g.display(a).removeprefix('the ')} has {ratio:.2g} times the {measure} of "
+                  f"{g.display(b).removeprefix('the ')} in GeoNames' country data")
+        return self.finding(doc, block, c.start, c.end, None, detail=detail, match=c.what)
+
+    def _scope(self, g, claim, doc=None, block=None) -> tuple[bool, str | None, str | None]:
+        """(understood, continent, country) of a claim's scope: the world, a continent (or its adjective), a
+        country (or its adjective), or "the country" (the one named last, for a town)."""
+        if not claim.scope:
+            return True, None, None
+        where = " ".join(claim.scope.casefold().split())
+        if where in ("country", "nation") and doc is not None:
+            cc = recent_country(doc, block, claim.subject.start, g)
+            return cc is not None, None, cc
+        if where in SCOPES:
+            return where != "latin america", SCOPES[where], None
+        if where in _CONTINENT_ADJECTIVES:
+            return True, _CONTINENT_ADJECTIVES[where], None
+        cc = _country_code(g, _trim(claim.scope), adjective=True) or _country_code(g, _trim(claim.scope))
+        return (cc is not None), None, cc
+
+    def _feature(self, doc, block, g, claim) -> Finding | None:
+        from ..data import features
+
+        kind = {"peak": "mountain"}.get(claim.noun, claim.noun)
+        measure = {"river": ("longest",), "mountain": ("highest", "tallest"), "lake": ("largest", "biggest")}[kind]
+        if claim.what not in measure:
+            return None
+        f = features.feature(claim.subject.text, kind)
+        understood, continent, cc = self._scope(g, claim)
+        if f is None or not understood:
+            return None
+        rank = features.rank_of(f, continent, cc, claim.freshwater)
+        if rank == claim.ordinal or rank is None and claim.freshwater:
+            return None
+        where = "the world" if continent is None and cc is None else _CONTINENTS.get(continent or "", "") or \
+            g.display(cc).removeprefix("the ")
+        first = features.first_in(kind, continent, cc)
+        if rank is None:
+            detail = f"{f.name} is not in {where}"
+            word = None
+        else:
+            word = _ordinal(rank, numeric=claim.flag.text[:1].isdigit())
+            detail = f"{f.name} is the {word} {claim.what} {kind} in {where} (the first is {first})"
+        return self._flag(doc, block, claim, word, detail)
+
+    def _state(self, doc, block, g, claim) -> Finding | None:
+        from ..data import features
+
+        understood, continent, cc = self._scope(g, claim)
+        subject = _trim(claim.subject.text)
+        if not understood or cc is None or not any(d.startswith(cc + ".") for d in _divisions(g, subject)):
+            return None
+        if cc != "US":
+            return self._division(doc, block, claim, cc, subject)
+        by_population = "popul" in claim.what or (claim.by or "").casefold() == "population"
+        smallest = claim.what in ("smallest", "least populous")
+        if claim.what not in ("largest", "biggest", "most populous", "most populated", "smallest", "least populous"):
+            return None
+        rank = features.state_rank(_trim(claim.subject.text), by_population, smallest)
+        if rank == claim.ordinal or rank is None and claim.ordinal > 3:
+            return None
+        measure = "population" if by_population else "area"
+        order = "smallest" if smallest else ("most populous" if by_population else "largest")
+        said = "not among the first ten" if rank is None else f"the {_ordinal(rank, False)} {order}"
+        word = _ordinal(rank, numeric=claim.flag.text[:1].isdigit()) if rank is not None else None
+        return self._flag(doc, block, claim, word, f"{_trim(claim.subject.text)} is {said} US state by {measure} "
+                          "(U.S. Census Bureau)")
+
+    def _division(self, doc, block, claim, cc: str, subject: str) -> Finding | None:
+        """'Queensland, Australia's largest state': a first-level division's rank in its country."""
+        from ..data import features, regions
+
+        if claim.what not in ("largest", "biggest", "most populous", "most populated") or claim.ordinal > 3:
+            return None
+        by_population = "popul" in claim.what or (claim.by or "").casefold() == "population"
+        names = [subject, *(regions.division_name(d) for d in regions.divisions_named(subject))]
+        found = [features.division_rank(cc, n, by_population) for n in names]
+        found = [f for f in found if f is not None]
+        if not found or any(f[0] == claim.ordinal for f in found):
+            return None
+        rank, first = min(found, key=lambda f: f[0] or 99)
+        if rank is None and claim.ordinal > 1:
+            return None
+        measure = "population" if by_population else "area"
+        said = f"the {_ordinal(rank, False)}" if rank is not None else "not among the"
+        word = _ordinal(rank, numeric=claim.flag.text[:1].isdigit()) if rank is not None else None
+        return self._flag(doc, block, claim, word, f"{subject} is {said} largest by {measure} in its country "
+                          f"(the first is {first})")
+
+    @staticmethod
+    def _rank(g, cc: str, by_population: bool, continent: str | None, smallest: bool) -> int | None:
+        rank = g.population_rank(cc, continent) if by_population else g.area_rank(cc, continent)
+        if rank is None or not smallest:
+            return rank
+        total = 0
+        while g.nth_by(total + 1, "population" if by_population else "area", continent) is not None:
+            total += 1
+        return total - rank + 1
+
+    def _town(self, doc, block, g, claim) -> Finding | None:
+        from ..data import ranks
+
+        if claim.what not in ("largest", "biggest", "most populous", "most populated") or not claim.scope:
+            return None
+        if claim.ordinal > 5:
+            return None
+        if (claim.by or "population").casefold() != "population":
+            return None
+        subject = place_name(g, claim.subject)
+        if subject is None or _key(subject.text) in non_place_names(doc):
+            return None
+        scope = " ".join(claim.scope.split())
+        if scope.casefold() in ("country", "nation"):
+            understood, _, cc = self._scope(g, claim, doc, block)
+            scope = g.display(cc) if cc else scope
+        areas = self._areas(g, subject.text, scope)
+        if len(areas) != 1:  # (none: the place-country rule judges a town of another country)
+            return None
+        area = areas[0]
+        rank, pop, leader = ranks.town_rank(g, subject.text, area)
+        if rank == claim.ordinal:
+            return None
+        # The data's populations are of city proper (and some of a district): only a clear gap counts. Said
+        # to be the largest, the town must be under half the largest's size; said to be Nth, see _ordinal_wrong.
+        if claim.ordinal == 1:
+            claimed_pop = ranks.nth_population(area, 1)
+            if claimed_pop is None or pop is None or pop * 2 > claimed_pop:
+                return None
+        elif pop is None or not _ordinal_wrong(ranks, area, pop, rank, claim.ordinal):
+            return None
+        where = g.display(area).removeprefix("the ") if "." not in area else _area_name(g, area)
+        said = ("not among the largest" if rank is None else "the largest" if rank == 1
+                else f"the {_ordinal(rank, False)} largest")
+        word = _ordinal(rank, numeric=claim.flag.text[:1].isdigit()) if rank is not None else None
+        return self._flag(doc, block, claim, word, f"{subject.text} is {said} city in {where} by population in "
+                          f"GeoNames (the largest is {leader})")
+
+    @staticmethod
+    def _areas(g, town: str, scope: str) -> list[str]:
+        """The country or division ('FR', 'US.TX') a scope names, when the town lies in it."""
+        if scope.casefold() in ("the country", "country"):
+            top = _dominant(g, town)
+            return [top.country] if top is not None else []
+        readings = g.readings(town)
+        found = [d for d in _divisions(g, scope) if d in readings]
+        if found:
+            return found
+        codes = [c for c in g.countries_named(scope) if not g.is_historic(scope)]
+        return [c for c in codes if any(g.fits(r, (c,)) for r in readings)]
+
+    def _flag(self, doc, block, claim, word: str | None, detail: str) -> Finding:
+        start, end = claim.flag.start, claim.flag.end
+        replacement = None
+        is_ordinal = " ".join(claim.flag.text.casefold().replace("-", " ").split()) != claim.what
+        if word is not None and word not in ("first", "1st"):
+            replacement = word if is_ordinal else f"{word}-{claim.flag.text}"
+        whole = (min(claim.subject.start, claim.start), max(claim.subject.end, claim.end))
+        if replacement is None:
+            return self.finding(doc, block, *whole, None, detail=detail, match=claim.flag.text)
+        return self.claim_finding(doc, block, *whole, (start, end), [replacement], detail=detail,
+                                  match=claim.flag.text)
+
+
+def _ordinal_wrong(ranks, area: str, pop: int, rank: int | None, ordinal: int) -> bool:
+    """Whether a town cannot be the area's Nth-largest (N >= 2) whichever source counts it: the largest by twice the
+    next; N + 1 or more towns at 2.5 times its size (one spare: GeoNames lists a few districts and counties as
+    towns); or fewer than N - 1 towns at even half its size. City-proper and metropolitan counts
+    reorder towns within those bands (France's second and third cities), so a claim inside them passes."""
+    second = ranks.nth_population(area, 2)
+    if rank == 1 and second is not None and pop >= second * 2:
+        return True
+    clearly = ranks.rivals(area, pop, rank, 2.5)[0]
+    maybe = ranks.rivals(area, pop, rank, 2.0)[1]
+    return clearly >= ordinal + 1 or maybe < ordinal - 1
+
+
+def _close(g, cc: str, ordinal: int, by_population: bool, continent: str | None, smallest: bool) -> bool:
+    """Whether the country the claim ranks in its place is within 15% of this one (sources and dates
+    differ: a near tie is no error)."""
+    field = "population" if by_population else "area"
+    total = 0
+    while g.nth_by(total + 1, field, continent) is not None:
+        total += 1
+    other = g.nth_by(total - ordinal + 1 if smallest else ordinal, field, continent)
+    if other is None:
+        return True
+    a, b = g.country(cc), g.country(other)
+    va, vb = (a.population, b.population) if by_population else (a.area, b.area)
+    return abs(va - vb) <= 0.15 * max(va, vb, 1)
+
+
+_CONTINENTS = {"AF": "Africa", "EU": "Europe", "AS": "Asia", "SA": "South America", "NA": "North America",
+               "OC": "Oceania"}
+_CONTINENT_ADJECTIVES = {"african": "AF", "european": "EU", "asian": "AS", "south american": "SA",
+                         "north american": "NA", "oceanian": "OC"}
+
+
+def _ordinal(n: int, numeric: bool) -> str:
+    from ..data.mentions import ORDINALS
+
+    if not numeric:
+        for word, value in ORDINALS.items():
+            if value == n:
+                return word
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
