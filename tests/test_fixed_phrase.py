@@ -93,3 +93,12 @@ def test_the_neighbour_gate_keeps_every_window_the_index_finds() -> None:
     found = {(p, " ".join(e.phrase)) for p, e in table.matches(words)}
     assert (0, "in the middle of nowhere") in found and (6, "on the other hand") in found
     assert (10, "at the same time") in found
+
+
+def test_the_neighbour_gate_on_a_long_run_finds_what_the_ungated_scan_finds(monkeypatch) -> None:
+    from copylint.data import fixed_phrases as module
+    table = FixedPhrases(TABLE)
+    words = ("we met in the centre of nothingness and on the other mitt at the identical time " * 200).split()
+    gated = table.matches(words)
+    monkeypatch.setattr(module, "_GATED", 10 ** 9)
+    assert gated == table.matches(words) and len(gated) == 600

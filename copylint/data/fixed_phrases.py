@@ -15,6 +15,7 @@ FORMAT = 3
 WINDOWS = tuple((n, i) for n in range(2, 7) for i in range(n))
 _BIT = {place: bit for bit, place in enumerate(WINDOWS)}
 TWO_SLOT_LENGTH = 5  # an expression this long may have two words swapped
+_GATED = 500  # windows opening in one run from which the neighbour gate pays for itself
 _MOD = (1 << 61) - 1  # a skeleton's key is a polynomial hash of its words' CRC-32s, the open slot counting 0
 _BASE = 0x5DEECE66D1F3B
 
@@ -79,11 +80,11 @@ class FixedPhrases:
         opening = list(compress(range(count), masks))
         if not opening:
             return out
-        # a window's first swapped word has, in its expression, a fixed neighbour (or the second swapped word)
-        left, right = self._neighbours()
-        after = list(map(right.__contains__, zip(words, islice(words, 1, None))))
-        before = list(map(left.__contains__, zip(words, islice(words, 1, None))))
-        opening = [pos for pos in opening if pos < count - 1 and after[pos] or pos and before[pos - 1]]
+        if len(opening) > _GATED:  # a window's first swapped word has, in its expression, a fixed neighbour (or
+            left, right = self._neighbours()  # the second swapped word); the sets cost a cold start ~50 ms: long runs only
+            after = list(map(right.__contains__, zip(words, islice(words, 1, None))))
+            before = list(map(left.__contains__, zip(words, islice(words, 1, None))))
+            opening = [pos for pos in opening if pos < count - 1 and after[pos] or pos and before[pos - 1]]
         # per-word work in C (map, accumulate): a list of lines holds millions of words between two punctuation marks
         inside = list(accumulate(map(vocab.__contains__, words), initial=0))
         hashes: list[int] = []
