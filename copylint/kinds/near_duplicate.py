@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from ..document import Document
+from ..document import Document, Sentence
 from ..model import Applicability, Finding
 from .base import Kind
 
@@ -55,13 +55,17 @@ class NearDuplicate(Kind):
         first_block = next((i for i, b in enumerate(doc.blocks) if b.scope in scopes), -1)
         from_first: set[int] = set()  # sentences of the opening paragraph
         by_word: dict[str, list[int]] = {}
-        for sentence in doc.sentences:
-            block = doc.blocks[sentence.block]
+        shortest = 6 * min_words
+        for number, start, end in doc.sentences.spans():
+            if end - start < shortest:
+                continue  # short lines (judged before a sentence is made: a file of short lines holds millions)
+            block = doc.blocks[number]
             if block.scope not in scopes:
                 continue
-            text = doc.sentence_text(sentence)
-            if len(text) < 6 * min_words or text.rstrip().endswith(("?", ":")) or text[:1] in _ITEM_MARKS:
-                continue  # short lines, questions (an FAQ asks alike) and list items (parallel by design)
+            sentence = Sentence(number, start, end)
+            text = block.text[start:end]
+            if text.rstrip().endswith(("?", ":")) or text[:1] in _ITEM_MARKS:
+                continue  # questions (an FAQ asks alike) and list items (parallel by design)
             words = content_words(text)
             if len(words) < min_words:
                 continue
