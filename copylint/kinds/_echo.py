@@ -14,9 +14,6 @@ from ..document import Document
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
 
 
-PROSE_SCOPES = frozenset({"paragraph", "list", "quote", "caption"})
-
-
 def _words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _WORD.finditer(text)]
 

@@ -29,6 +29,10 @@ def match_case(original: str, replacement: str) -> str:
     return replacement
 
 
+# The running-text scopes (not headings, tables or alt text) that the prose-reading kinds default to.
+PROSE_SCOPES = frozenset({"paragraph", "list", "quote", "caption"})
+
+
 class Kind:
     """A rule kind: KEYS are the rule-file keys it adds; check() yields Findings in source offsets."""
 

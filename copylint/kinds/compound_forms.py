@@ -9,7 +9,7 @@ import regex
 
 from ..document import Document
 from ..model import Finding
-from .base import Kind, match_case
+from .base import PROSE_SCOPES, Kind, match_case
 
 # Parts that make a different word, not another spelling: "every day"/"everyday", "any more"/"anymore", "may be".
 _FUNCTION = frozenset(
@@ -19,7 +19,6 @@ _FUNCTION = frozenset(
     i me my we us our you your he him his she her it its they them their who what which when where how why
     there here then than one ever back away around along through""".split()
 )  # particles too: "set back" (a verb) and "setback" (a noun) are two words
-PROSE_SCOPES = frozenset({"paragraph", "list", "quote", "caption"})
 
 
 class CompoundForms(Kind):

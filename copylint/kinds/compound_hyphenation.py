@@ -9,9 +9,8 @@ import regex
 from ..document import Document, ProseBlock
 from ..model import Finding
 from . import _prose
-from ._consistency import PROSE_SCOPES
 from ._words import CLAUSE_WORDS, DETERMINERS
-from .base import Kind
+from .base import PROSE_SCOPES, Kind
 
 
 _SKIP_AFTER = CLAUSE_WORDS | DETERMINERS | frozenset(

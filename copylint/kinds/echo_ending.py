@@ -7,8 +7,8 @@ from typing import Iterable
 
 from ..document import Document, Sentence
 from ..model import Applicability, Edit, Finding
-from ._echo import _prose_chunks, PROSE_SCOPES, _WORD, _words
-from .base import Kind
+from ._echo import _prose_chunks, _WORD, _words
+from .base import PROSE_SCOPES, Kind
 
 
 _STOP = frozenset(

@@ -16,7 +16,7 @@ _STOP = frozenset(
     whose what when where while if about into over after before up down out off also just only very more most has have
     had do does did will would can could shall should may might must said says say told""".split()
 )
-PROSE_SCOPES = frozenset({"paragraph", "quote", "caption"})
+_COMPARED_SCOPES = frozenset({"paragraph", "quote", "caption"})  # not list items: parallel by design
 _ITEM_MARKS = frozenset("-–—•*·")
 
 
@@ -44,7 +44,7 @@ class NearDuplicate(Kind):
 
     NAME = "near-duplicate"
     KEYS = {"min_words": int, "overlap": float}
-    DEFAULT_SCOPES = PROSE_SCOPES
+    DEFAULT_SCOPES = _COMPARED_SCOPES
     DOCUMENT_LEVEL = True
 
     def check(self, doc: Document) -> Iterable[Finding]:

@@ -7,8 +7,8 @@ from typing import Iterable
 
 from ..document import Document
 from ..model import Applicability, Finding
-from ._echo import _prose_chunks, PROSE_SCOPES, _words
-from .base import Kind
+from ._echo import _prose_chunks, _words
+from .base import PROSE_SCOPES, Kind
 
 
 # Every byte but a-z and 0-9: what is left of a lower-cased sentence is fixed by its _normal key, so two

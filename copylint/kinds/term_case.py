@@ -9,8 +9,7 @@ from ..document import Document
 from ..model import Finding
 from ..phrases import fold
 from . import _prose
-from ._consistency import PROSE_SCOPES
-from .base import Kind
+from .base import PROSE_SCOPES, Kind
 
 
 _ORG_HEADS = frozenset(

@@ -10,8 +10,7 @@ from ..document import Document, ProseBlock
 from ..errors import RuleError
 from ..model import Finding
 from . import _prose
-from ._consistency import PROSE_SCOPES
-from .base import Kind, match_case
+from .base import PROSE_SCOPES, Kind, match_case
 
 
 _TOKEN = _prose.lazy(r"[\p{L}]+(?:[-'’][\p{L}]+)*")
