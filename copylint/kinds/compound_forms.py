@@ -9,6 +9,7 @@ import regex
 
 from ..document import Document
 from ..model import Finding
+from ._words import CLAUSE_WORDS
 from .base import PROSE_SCOPES, Kind, match_case
 
 # Parts that make a different word, not another spelling: "every day"/"everyday", "any more"/"anymore", "may be".
@@ -18,7 +19,9 @@ _FUNCTION = frozenset(
     in on at to of for by with from into onto up down out off over under about as so if or and but nor not
     i me my we us our you your he him his she her it its they them their who what which when where how why
     there here then than one ever back away around along through""".split()
-)  # particles too: "set back" (a verb) and "setback" (a noun) are two words
+) | (CLAUSE_WORDS - {"per"})  # particles too: "set back" (a verb) and "setback" (a noun) are two words;
+# prepositions make a phrase, not a compound: "after noon" is not another spelling of "afternoon" ("per cent" is
+# the one that is)
 
 
 class CompoundForms(Kind):
