@@ -473,6 +473,7 @@ class _Walker:
                 self.chosen = chosen
         if chosen_blocks is None:
             chosen_blocks = [(b, s) for b, s in page if b.tag == "h1" or b.linked * LINK_DENSITY < len(b.chars)]
+            chosen_blocks = self._chrome_between(chosen_blocks, {id(b) for b, _ in blocks})
         if chosen_blocks and not any(b.tag == "h1" for b, _ in chosen_blocks):
             first = min(b.offs[0] for b, _ in chosen_blocks)
             headlines = [
@@ -482,6 +483,24 @@ class _Walker:
             if headlines:
                 chosen_blocks.insert(0, headlines[-1])
         return chosen_blocks
+
+    def _chrome_between(self, chosen: list, kept: set[int]) -> list:
+        """On a page with no <article>/<main>, a chrome-named element (a share bar, a newsletter box, a related list)
+        that sits between the story's paragraphs is furniture inside the story, as it is inside a chosen <article>:
+        it joins the chosen blocks as a furniture candidate, never as prose (see furniture())."""
+        story = [b.offs[0] for b, _ in chosen if is_paragraph(b)]
+        if len(story) < 2:
+            return chosen
+        first, last = min(story), max(story)
+        between = [
+            (b, s) for b, s in self.out
+            if id(b) not in kept and first < b.offs[0] < last and b.scope != "alt"
+            and not any(mark[0] in "fh" for mark in b.path) and any(mark[0] == "u" for mark in b.path)
+        ]
+        if not between:
+            return chosen
+        self.dropped = {id(b) for b, _ in between}
+        return sorted(chosen + between, key=lambda item: item[0].offs[0])
 
     def _cards(self, chosen: list, total: int) -> dict[int, int]:
         """Container id -> source start of each <article> inside the chosen <article> that holds less than half its
