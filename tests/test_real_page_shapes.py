@@ -374,6 +374,17 @@ def test_teaser_links_in_capitals_and_story_cards_nested_in_the_article() -> Non
     assert "Work starts in May" in fixed and fixed.endswith("</article>")
 
 
+def test_a_long_teaser_in_capitals_with_a_lower_case_plural_is_related() -> None:
+    """A headline of another story in capitals may run past a list item's length and keep a plural's lower case
+    ('… AT THE AMAs …'); a linked sentence in ordinary case between paragraphs stays the story's."""
+    story = "<p>The council approved the harbour plan on Monday evening after a long debate about the quay.</p>" * 3
+    teaser = "HARBOUR BOSS CLEARED TO REOPEN QUAY AT THE AGMs AMID FEUD WITH FERRY FIRM, TWO UNIONS: REPORT"
+    page = (f'<article><h1>Plan</h1>{story}<p><a href="/x">{teaser}</a></p>{story}'
+            '<p><a href="/y">Read the council minutes of the harbour meeting held on Monday evening in full</a></p>'
+            f'{story}</article>')
+    assert found(page, "t.html", "CL205") == [("CL205", teaser)]
+
+
 def test_a_story_article_inside_a_main_is_never_a_card() -> None:
     story = "<p>The council approved the harbour plan on Monday evening after a long debate about the quay.</p>"
     page = (f'<main><article><h1>Plan</h1>{story}</article><article><p>Ferries run late.</p></article>'

@@ -89,6 +89,7 @@ def figures(prose: list, total: int, source: str) -> list[Furniture]:
 
 LINK_LIST_RUN = 3  # this many link lines in a row inside the story are a list of links to other pages
 LINK_LIST_WORDS = 15
+SHOUTED_LINK_WORDS = 30  # a headline set in capitals runs longer than a list item ('X CLEARED TO … : REPORT')
 
 
 def link_lists(prose: list, total: int) -> tuple[list, list[Furniture]]:
@@ -116,13 +117,16 @@ def link_lists(prose: list, total: int) -> tuple[list, list[Furniture]]:
 
     for item in ordered:
         b = item[0]
-        if b.tag != "h1" and b.linked * 10 >= len(b.chars) * 8 and len("".join(b.chars).split()) <= LINK_LIST_WORDS:
-            if _shouting("".join(b.chars)):  # a link to another story set in capitals between paragraphs
+        if b.tag != "h1" and b.linked * 10 >= len(b.chars) * 8:
+            text = "".join(b.chars)
+            words = len(text.split())
+            if words <= SHOUTED_LINK_WORDS and _shouting(text):  # another story's headline in capitals
                 end = b.ends.get(len(b.chars) - 1, b.offs[-1] + 1)
                 items.append(Furniture("related", b.offs[0], end, -1, -1))
                 continue
-            run.append(item)
-            continue
+            if words <= LINK_LIST_WORDS:
+                run.append(item)
+                continue
         close(False)
         kept.append(item)
     close(True)
@@ -238,8 +242,13 @@ def _shouting(text: str) -> bool:
     what to do with the link ('CLICK FOR FULL RESULTS') points to the story's own material instead."""
     words = text.split()
     letters = [c for c in text if c.isalpha()]
-    return (len(words) >= 3 and len(letters) >= 10 and all(c.isupper() for c in letters)
+    # a plural or a brand keeps its lower-case letters inside a headline in capitals ('AT THE AMAs', 'iPHONE')
+    lower = sum(1 for c in letters if not c.isupper())
+    return (len(words) >= 3 and len(letters) >= 10 and lower * SHOUTED_LOWER <= len(letters)
             and words[0].lower() not in _INSTRUCTION)
+
+
+SHOUTED_LOWER = 20  # at most one letter in this many in lower case
 
 
 def without_repeated_alt(raw: list) -> list:
