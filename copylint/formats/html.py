@@ -68,6 +68,7 @@ _NEVER_FURNITURE = frozenset({"html", "body", "article", "main", "h1"})
 # A story inside a published page (scripts, navigation, asides, or a good share of text around it) shows its
 # pictures' captions as page furniture; in an article file of its own a caption is the author's copy.
 _PAGE_TAGS = frozenset({"script", "nav", "aside"})
+_ASIDE_ROLES = frozenset({"related", "share", "newsletter", "ad", "comments", "tags"})
 STORY_SHARE = 0.85
 _WS = " \t\n\r\f"
 
@@ -225,7 +226,11 @@ class _Walker:
             return
         if name in _INLINE_CODE and not parent.skip:
             self.code_token(name, at, end)
-        skip = parent.skip or name in SKIP or (bool(attrs) and (hidden(attrs) or screen_reader_only(attrs)))
+        # an <aside> whose name says what it is (a related list, a newsletter box) is furniture to report where it
+        # sits inside the story; any other aside (a pull quote, a fact box, a sidebar) is never prose
+        named_aside = name == "aside" and role in _ASIDE_ROLES
+        skip = (parent.skip or (name in SKIP and not named_aside)
+                or (bool(attrs) and (hidden(attrs) or screen_reader_only(attrs))))
         scope = _SCOPES.get(name)
         if scope is None:
             scope = parent.scope if name != "p" or parent.scope in _KEEP_PARENT_SCOPE else "paragraph"
