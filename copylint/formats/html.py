@@ -69,6 +69,9 @@ _NEVER_FURNITURE = frozenset({"html", "body", "article", "main", "h1"})
 # pictures' captions as page furniture; in an article file of its own a caption is the author's copy.
 _PAGE_TAGS = frozenset({"script", "nav", "aside"})
 _ASIDE_ROLES = frozenset({"related", "share", "newsletter", "ad", "comments", "tags"})
+# An attribute value opened with a curly quote (typed in a word processor): browsers read the quote as part of the
+# value, so the picture or link breaks and readers may see the tag's words.
+_CURLY_ATTR = regex.compile(r"""[\w-]=\s*[“”‘’„]""")
 STORY_SHARE = 0.85
 _WS = " \t\n\r\f"
 
@@ -111,6 +114,10 @@ def parse(path: str, source: str) -> MarkupDocument:
     if title:
         raw, title, labels = labels_before_title(raw, title)
         furniture = tuple(sorted(furniture + labels, key=lambda item: item.start))
+    if walker.curly and raw:
+        first, last = raw[0][0].offs[0], raw[-1][0].offs[-1]
+        curly = tuple(Furniture("markup", a, b, -1, -1) for a, b in walker.curly if first <= a <= last)
+        furniture = tuple(sorted(furniture + curly, key=lambda item: item.start))
     blocks = [
         MarkupBlock("".join(b.chars), "title" if i == title else b.scope, b.offs[0], tuple(b.offs), b.ends)
         for i, (b, _) in enumerate(raw)
@@ -133,6 +140,7 @@ class _Walker:
         self.role_ends: dict[int, int] = {}  # start offset of a furniture element -> source end of the element
         self.chrome_roles: dict[int, str] = {}  # start offset of a chrome-named element -> its role, if any
         self.page = False  # a published page around the story: scripts, navigation, asides
+        self.curly: list[tuple[int, int]] = []  # source spans of tags with attribute values in curly quotes
 
     # --- scanning ---------------------------------------------------------------------------------
     def run(self) -> None:
@@ -214,6 +222,8 @@ class _Walker:
         if (name in BLOCK and name != "br") or role == "credit":  # a credit is its own line, even in a caption
             self.flush(None, at)
         parent = stack[-1]
+        if attrs and not parent.skip and _CURLY_ATTR.search(attrs):
+            self.curly.append((at, end))
         if name == "br":
             if not parent.skip:
                 self.line_break(at, end)
