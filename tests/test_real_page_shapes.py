@@ -385,6 +385,16 @@ def test_a_long_teaser_in_capitals_with_a_lower_case_plural_is_related() -> None
     assert found(page, "t.html", "CL205") == [("CL205", teaser)]
 
 
+def test_links_glued_side_by_side_are_a_strip_and_a_link_beside_its_picture_is_not() -> None:
+    """Links with no space or word between them show a strip of buttons or tags ('EmailTwitterPosts'); a shop link
+    followed by a linked picture (a deals post) is the story's own line."""
+    story = "<p>The council approved the harbour plan on Monday evening after a long debate about the quay.</p>" * 3
+    page = (f'<article><h1>Plan</h1>{story}<p><a href="/e">Email</a><a href="/t">Twitter</a><a href="/p">Posts</a>'
+            f'</p>{story}<p><a href="https://shop.example/x">https://shop.example/x<br></a><a href="/big.jpg">'
+            f'<img src="/small.jpg" alt=""></a></p>{story}</article>')
+    assert found(page, "t.html", "CL205") == [("CL205", 'Email</a><a href="/t">Twitter</a><a href="/p">Posts')]
+
+
 def test_a_story_article_inside_a_main_is_never_a_card() -> None:
     story = "<p>The council approved the harbour plan on Monday evening after a long debate about the quay.</p>"
     page = (f'<main><article><h1>Plan</h1>{story}</article><article><p>Ferries run late.</p></article>'

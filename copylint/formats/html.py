@@ -97,6 +97,8 @@ class _Block:
     path: tuple = ()
     tag: str = ""
     linked: int = 0  # characters inside <a>: link-dense blocks outside an <article> are navigation
+    link_end: int = -1  # length of chars when the last <a> closed
+    glued: int = 0  # links opened right where the previous one closed, with no space or text between them
     ends: dict[int, int] = field(default_factory=dict)  # index -> source end, for entities and <br>
     left: tuple = ()  # marks of elements the block began in and then went on past: it is not all theirs
 
@@ -141,6 +143,8 @@ class _Walker:
         self.chrome_roles: dict[int, str] = {}  # start offset of a chrome-named element -> its role, if any
         self.page = False  # a published page around the story: scripts, navigation, asides
         self.curly: list[tuple[int, int]] = []  # source spans of tags with attribute values in curly quotes
+        # when the last <a> opened: the block's id, its linked count, whether a link showing words had just closed
+        self.link_text: tuple[int, int, bool] = (0, 0, False)
 
     # --- scanning ---------------------------------------------------------------------------------
     def run(self) -> None:
@@ -224,6 +228,10 @@ class _Walker:
         parent = stack[-1]
         if attrs and not parent.skip and _CURLY_ATTR.search(attrs):
             self.curly.append((at, end))
+        if name == "a" and not parent.skip:
+            cur = self.cur
+            adjacent = cur is not None and cur.chars and not self.space and cur.link_end == len(cur.chars)
+            self.link_text = (id(cur), cur.linked if cur is not None else 0, adjacent)
         if name == "br":
             if not parent.skip:
                 self.line_break(at, end)
@@ -284,6 +292,12 @@ class _Walker:
         element = stack[index]
         if any(el.name in BLOCK or self.roles.get(el.start) == "credit" for el in stack[index:]):
             self.flush(element, end)
+        elif self.cur is not None and any(el.name == "a" for el in stack[index:]):
+            cur = self.cur
+            block, linked, adjacent = self.link_text
+            if block == id(cur) and cur.linked > linked:  # the link showed words (not only a picture)
+                cur.link_end = len(cur.chars)
+                cur.glued += adjacent
         for el in stack[index:]:
             if el.name in ("article", "main") and el.path and el.path[-1][0] == "c":
                 self.container_spans[el.path[-1][1]][1] = end if el is element else at

@@ -97,7 +97,8 @@ def link_lists(prose: list, total: int) -> tuple[list, list[Furniture]]:
     a list of other stories that the page's markup did not name. Links between paragraphs belong to the story (a
     deal list, sources) unless they read as other stories' headlines: a list or a run of headings whose every item
     is a headline-long link, or one link set all in capitals. Each run is one 'related' item with no element to
-    delete (the blocks may not share one), so it has no fix. As for named elements, a run holding half the story's
+    delete (the blocks may not share one), so it has no fix. A short block of links glued side by side (no space
+    or word between them) is a strip of buttons or tags, one 'page' item. As for named elements, a run holding half the story's
     text is the story (a round-up of links), not furniture around it."""
     ordered = sorted(prose, key=lambda item: item[0].offs[0])
     kept: list = []
@@ -123,6 +124,12 @@ def link_lists(prose: list, total: int) -> tuple[list, list[Furniture]]:
             if words <= SHOUTED_LINK_WORDS and _shouting(text):  # another story's headline in capitals
                 end = b.ends.get(len(b.chars) - 1, b.offs[-1] + 1)
                 items.append(Furniture("related", b.offs[0], end, -1, -1))
+                continue
+            if b.glued and b.linked * 10 >= len(b.chars) * 9 and words <= LINK_LIST_WORDS:
+                # links set side by side with nothing between them ('EmailTwitterPosts', a run of tags): a strip
+                # of buttons or tags that shows no words of its own; running text puts a space or a word there
+                end = b.ends.get(len(b.chars) - 1, b.offs[-1] + 1)
+                items.append(Furniture("page", b.offs[0], end, -1, -1))
                 continue
             if words <= LINK_LIST_WORDS:
                 run.append(item)
