@@ -352,6 +352,9 @@ def test_a_section_label_above_the_headline_is_furniture_and_a_standfirst_is_not
     first = ('<article><p>A harbour plan that pleases nobody, and why.</p><h1>Plan Falls Short</h1>'
              '<p>The council approved the harbour plan on Monday evening after a long debate.</p></article>')
     assert found(first, "t.html", "CL2") == []
+    colon = ('<article><p>IN BRIEF:</p><h1>Plan Falls Short</h1>'
+             '<p>The council approved the harbour plan on Monday evening after a long debate.</p></article>')
+    assert found(colon, "t.html", "CL205") == [("CL205", "IN BRIEF:")]
 
 
 def test_closing_credits_counters_and_the_publication_speaking_of_itself() -> None:

@@ -212,13 +212,13 @@ def card_lists(prose: list, total: int) -> tuple[list, list[Furniture]]:
 
 
 LABEL_WORDS = 4
-_LABEL_END = frozenset(".!?:;,")
+_LABEL_END = frozenset(".!?;,")  # a label may end in a colon ("IN BRIEF:")
 
 
 def labels_before_title(raw: list, title: int) -> tuple[list, int, tuple[Furniture, ...]]:
     """Short lines above the headline inside the story are the page's labels for it ('Opinion', 'TV Shows',
     'Earnings Report'): a section, a kicker, a breadcrumb. Each such block of at most LABEL_WORDS words without
-    sentence punctuation or digits is a 'section' item (no fix: it may share its element); other lines above the
+    sentence punctuation or digits (a colon may close it: 'IN BRIEF:') is a 'section' item (no fix: it may share its element); other lines above the
     headline (a standfirst placed first, a date) are left to the line rules."""
     kept, items = [], []
     for b, span in raw[:title]:
