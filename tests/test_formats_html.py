@@ -108,6 +108,38 @@ def test_without_article_the_body_minus_chrome_and_link_lists() -> None:
     assert texts(parse("x.html", source)) == [("title", "Story"), ("paragraph", "Body text with one link in it.")]
 
 
+def test_without_article_chrome_between_the_paragraphs_is_furniture() -> None:
+    """An HTML draft with no <article>: a newsletter box or a share bar between two paragraphs is a furniture item
+    (not prose, as inside a chosen <article>); chrome before the story's first paragraph stays out, unreported."""
+    story = "<p>" + "A sentence of the story goes on. " * 6 + "</p>"
+    source = (
+        f"<body><div class='promo-top'>Top deals</div><h1>Harbour Reopens</h1>{story}"
+        "<div class='newsletter-cta'><p>Get the harbour news in your inbox.</p></div>"
+        f"{story}<div class='share-bar'><a href='#'>Facebook</a> <a href='#'>Email</a></div>{story}</body>"
+    )
+    doc = parse("x.html", source)
+    assert [b.scope for b in doc.blocks] == ["title", "paragraph", "paragraph", "paragraph"]
+    assert [(f.role, source[f.start:f.end]) for f in doc.furniture] == [
+        ("newsletter", "Get the harbour news in your inbox."), ("share", "Facebook</a> <a href='#'>Email"),
+    ]
+
+
+def test_a_named_aside_in_the_story_is_furniture_and_any_other_aside_is_not_prose() -> None:
+    """<aside class="related-posts"> between two paragraphs is a related item; a plain <aside> (a pull quote, a
+    fact box) stays out of the prose without a finding, as before."""
+    story = "<p>" + "A sentence of the story goes on. " * 6 + "</p>"
+    source = (
+        f"<article><h1>Harbour Reopens</h1>{story}<aside class='related-posts'><h4>Related</h4><ul>"
+        f"<li><a href='/a'>Ferry fares to rise</a></li></ul></aside>{story}<aside><p>A quote pulled out.</p></aside>"
+        f"{story}</article>"
+    )
+    doc = parse("x.html", source)
+    assert [b.scope for b in doc.blocks] == ["title", "paragraph", "paragraph", "paragraph"]
+    assert [(f.role, source[f.start:f.end]) for f in doc.furniture] == [
+        ("related", "Related</h4><ul><li><a href='/a'>Ferry fares to rise"),
+    ]
+
+
 def test_a_teaser_article_does_not_hide_the_story() -> None:
     story = "<p>" + "The story paragraph goes on and on. " * 10 + "</p>"
     source = f"<body><div>{story}</div><article><p>Card.</p></article></body>"

@@ -281,3 +281,15 @@ def test_plain_text_never_imports_markdown_it() -> None:
         "assert not [m for m in sys.modules if m.startswith(('markdown_it', 'mdit_py_plugins'))]"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_word_processor_styles_are_a_furniture_item_with_exact_offsets() -> None:
+    """A Google Docs span restating default styles is one 'style' item on its opening tag (CRLF source too); a
+    span styled on purpose is not, and neither text is lost from the prose."""
+    for newline in ("\n", "\r\n"):
+        source = f"# Harbour{newline}{newline}The ferry <span style=\"font-weight: 400;\">sailed</span> at noon," \
+                 f"{newline}and <span style=\"color: red\">late</span> again."
+        doc = parse("x.md", source)
+        assert [(f.role, source[f.start:f.end]) for f in doc.furniture] == [
+            ("style", '<span style="font-weight: 400;">')]
+        assert "sailed" in doc.blocks[1].text and "late" in doc.blocks[1].text

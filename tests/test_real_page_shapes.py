@@ -352,6 +352,9 @@ def test_a_section_label_above_the_headline_is_furniture_and_a_standfirst_is_not
     first = ('<article><p>A harbour plan that pleases nobody, and why.</p><h1>Plan Falls Short</h1>'
              '<p>The council approved the harbour plan on Monday evening after a long debate.</p></article>')
     assert found(first, "t.html", "CL2") == []
+    colon = ('<article><p>IN BRIEF:</p><h1>Plan Falls Short</h1>'
+             '<p>The council approved the harbour plan on Monday evening after a long debate.</p></article>')
+    assert found(colon, "t.html", "CL205") == [("CL205", "IN BRIEF:")]
 
 
 def test_closing_credits_counters_and_the_publication_speaking_of_itself() -> None:
@@ -372,6 +375,27 @@ def test_teaser_links_in_capitals_and_story_cards_nested_in_the_article() -> Non
     fixed, _ = LINTER.fix_source("t.html", page, unsafe=True)
     assert "Another post about ferries" not in fixed and "</article></article>" not in fixed
     assert "Work starts in May" in fixed and fixed.endswith("</article>")
+
+
+def test_a_long_teaser_in_capitals_with_a_lower_case_plural_is_related() -> None:
+    """A headline of another story in capitals may run past a list item's length and keep a plural's lower case
+    ('… AT THE AMAs …'); a linked sentence in ordinary case between paragraphs stays the story's."""
+    story = "<p>The council approved the harbour plan on Monday evening after a long debate about the quay.</p>" * 3
+    teaser = "HARBOUR BOSS CLEARED TO REOPEN QUAY AT THE AGMs AMID FEUD WITH FERRY FIRM, TWO UNIONS: REPORT"
+    page = (f'<article><h1>Plan</h1>{story}<p><a href="/x">{teaser}</a></p>{story}'
+            '<p><a href="/y">Read the council minutes of the harbour meeting held on Monday evening in full</a></p>'
+            f'{story}</article>')
+    assert found(page, "t.html", "CL205") == [("CL205", teaser)]
+
+
+def test_links_glued_side_by_side_are_a_strip_and_a_link_beside_its_picture_is_not() -> None:
+    """Links with no space or word between them show a strip of buttons or tags ('EmailTwitterPosts'); a shop link
+    followed by a linked picture (a deals post) is the story's own line."""
+    story = "<p>The council approved the harbour plan on Monday evening after a long debate about the quay.</p>" * 3
+    page = (f'<article><h1>Plan</h1>{story}<p><a href="/e">Email</a><a href="/t">Twitter</a><a href="/p">Posts</a>'
+            f'</p>{story}<p><a href="https://shop.example/x">https://shop.example/x<br></a><a href="/big.jpg">'
+            f'<img src="/small.jpg" alt=""></a></p>{story}</article>')
+    assert found(page, "t.html", "CL205") == [("CL205", 'Email</a><a href="/t">Twitter</a><a href="/p">Posts')]
 
 
 def test_a_story_article_inside_a_main_is_never_a_card() -> None:

@@ -68,6 +68,10 @@ _NEVER_FURNITURE = frozenset({"html", "body", "article", "main", "h1"})
 # A story inside a published page (scripts, navigation, asides, or a good share of text around it) shows its
 # pictures' captions as page furniture; in an article file of its own a caption is the author's copy.
 _PAGE_TAGS = frozenset({"script", "nav", "aside"})
+_ASIDE_ROLES = frozenset({"related", "share", "newsletter", "ad", "comments", "tags"})
+# An attribute value opened with a curly quote (typed in a word processor): browsers read the quote as part of the
+# value, so the picture or link breaks and readers may see the tag's words.
+_CURLY_ATTR = regex.compile(r"""[\w-]=\s*[“”‘’„]""")
 STORY_SHARE = 0.85
 _WS = " \t\n\r\f"
 
@@ -93,6 +97,8 @@ class _Block:
     path: tuple = ()
     tag: str = ""
     linked: int = 0  # characters inside <a>: link-dense blocks outside an <article> are navigation
+    link_end: int = -1  # length of chars when the last <a> closed
+    glued: int = 0  # links opened right where the previous one closed, with no space or text between them
     ends: dict[int, int] = field(default_factory=dict)  # index -> source end, for entities and <br>
     left: tuple = ()  # marks of elements the block began in and then went on past: it is not all theirs
 
@@ -110,6 +116,10 @@ def parse(path: str, source: str) -> MarkupDocument:
     if title:
         raw, title, labels = labels_before_title(raw, title)
         furniture = tuple(sorted(furniture + labels, key=lambda item: item.start))
+    if walker.curly and raw:
+        first, last = raw[0][0].offs[0], raw[-1][0].offs[-1]
+        curly = tuple(Furniture("markup", a, b, -1, -1) for a, b in walker.curly if first <= a <= last)
+        furniture = tuple(sorted(furniture + curly, key=lambda item: item.start))
     blocks = [
         MarkupBlock("".join(b.chars), "title" if i == title else b.scope, b.offs[0], tuple(b.offs), b.ends)
         for i, (b, _) in enumerate(raw)
@@ -132,6 +142,9 @@ class _Walker:
         self.role_ends: dict[int, int] = {}  # start offset of a furniture element -> source end of the element
         self.chrome_roles: dict[int, str] = {}  # start offset of a chrome-named element -> its role, if any
         self.page = False  # a published page around the story: scripts, navigation, asides
+        self.curly: list[tuple[int, int]] = []  # source spans of tags with attribute values in curly quotes
+        # when the last <a> opened: the block's id, its linked count, whether a link showing words had just closed
+        self.link_text: tuple[int, int, bool] = (0, 0, False)
 
     # --- scanning ---------------------------------------------------------------------------------
     def run(self) -> None:
@@ -213,6 +226,12 @@ class _Walker:
         if (name in BLOCK and name != "br") or role == "credit":  # a credit is its own line, even in a caption
             self.flush(None, at)
         parent = stack[-1]
+        if attrs and not parent.skip and _CURLY_ATTR.search(attrs):
+            self.curly.append((at, end))
+        if name == "a" and not parent.skip:
+            cur = self.cur
+            adjacent = cur is not None and cur.chars and not self.space and cur.link_end == len(cur.chars)
+            self.link_text = (id(cur), cur.linked if cur is not None else 0, adjacent)
         if name == "br":
             if not parent.skip:
                 self.line_break(at, end)
@@ -225,7 +244,11 @@ class _Walker:
             return
         if name in _INLINE_CODE and not parent.skip:
             self.code_token(name, at, end)
-        skip = parent.skip or name in SKIP or (bool(attrs) and (hidden(attrs) or screen_reader_only(attrs)))
+        # an <aside> whose name says what it is (a related list, a newsletter box) is furniture to report where it
+        # sits inside the story; any other aside (a pull quote, a fact box, a sidebar) is never prose
+        named_aside = name == "aside" and role in _ASIDE_ROLES
+        skip = (parent.skip or (name in SKIP and not named_aside)
+                or (bool(attrs) and (hidden(attrs) or screen_reader_only(attrs))))
         scope = _SCOPES.get(name)
         if scope is None:
             scope = parent.scope if name != "p" or parent.scope in _KEEP_PARENT_SCOPE else "paragraph"
@@ -269,6 +292,12 @@ class _Walker:
         element = stack[index]
         if any(el.name in BLOCK or self.roles.get(el.start) == "credit" for el in stack[index:]):
             self.flush(element, end)
+        elif self.cur is not None and any(el.name == "a" for el in stack[index:]):
+            cur = self.cur
+            block, linked, adjacent = self.link_text
+            if block == id(cur) and cur.linked > linked:  # the link showed words (not only a picture)
+                cur.link_end = len(cur.chars)
+                cur.glued += adjacent
         for el in stack[index:]:
             if el.name in ("article", "main") and el.path and el.path[-1][0] == "c":
                 self.container_spans[el.path[-1][1]][1] = end if el is element else at
@@ -473,6 +502,7 @@ class _Walker:
                 self.chosen = chosen
         if chosen_blocks is None:
             chosen_blocks = [(b, s) for b, s in page if b.tag == "h1" or b.linked * LINK_DENSITY < len(b.chars)]
+            chosen_blocks = self._chrome_between(chosen_blocks, {id(b) for b, _ in blocks})
         if chosen_blocks and not any(b.tag == "h1" for b, _ in chosen_blocks):
             first = min(b.offs[0] for b, _ in chosen_blocks)
             headlines = [
@@ -482,6 +512,24 @@ class _Walker:
             if headlines:
                 chosen_blocks.insert(0, headlines[-1])
         return chosen_blocks
+
+    def _chrome_between(self, chosen: list, kept: set[int]) -> list:
+        """On a page with no <article>/<main>, a chrome-named element (a share bar, a newsletter box, a related list)
+        that sits between the story's paragraphs is furniture inside the story, as it is inside a chosen <article>:
+        it joins the chosen blocks as a furniture candidate, never as prose (see furniture())."""
+        story = [b.offs[0] for b, _ in chosen if is_paragraph(b)]
+        if len(story) < 2:
+            return chosen
+        first, last = min(story), max(story)
+        between = [
+            (b, s) for b, s in self.out
+            if id(b) not in kept and first < b.offs[0] < last and b.scope != "alt"
+            and not any(mark[0] in "fh" for mark in b.path) and any(mark[0] == "u" for mark in b.path)
+        ]
+        if not between:
+            return chosen
+        self.dropped = {id(b) for b, _ in between}
+        return sorted(chosen + between, key=lambda item: item[0].offs[0])
 
     def _cards(self, chosen: list, total: int) -> dict[int, int]:
         """Container id -> source start of each <article> inside the chosen <article> that holds less than half its

@@ -54,10 +54,22 @@ def parse(path: str, source: str) -> MarkupDocument:
             else:
                 builder.add(token, _lines_map(norm, line_starts, token), scopes[-1] if scopes else "paragraph")
     blocks, spans = builder.finish(back)
+    for start, end in builder.styled:
+        if back is not None:
+            start, end = back[start], back[end - 1] + 1
+        furniture.append(Furniture("style", start, end, -1, -1))
+    furniture.sort(key=lambda item: item.start)
     return MarkupDocument(path, source, "markdown", blocks, spans, furniture)
 
 
 _FIRST_TAG = regex.compile(r"\s*<([a-zA-Z][\w-]*)([^>]*)>")
+# A style that restates a default ('font-weight: 400', 'vertical-align: baseline') or names Word's own properties:
+# what a word processor's copy leaves on every run of text; nobody writes it by hand into a Markdown draft.
+PASTED_STYLE = regex.compile(
+    r"""(?i)\bstyle\s*=\s*["'][^"'>]*?(?:font-weight\s*:\s*(?:400|normal)|font-style\s*:\s*normal|"""
+    r"""font-variant\s*:\s*normal|text-decoration\s*:\s*none|vertical-align\s*:\s*baseline|"""
+    r"""background-color\s*:\s*transparent|white-space\s*:\s*pre-wrap|mso-[a-z-]+\s*:)"""
+)
 
 
 def _html_furniture(norm: str, line_starts: list[int], token: Token, back: list[int] | None) -> Furniture | None:
@@ -194,6 +206,7 @@ class _Builder:
         self.norm = norm
         self.line_starts = line_starts
         self.items: list[tuple[list[str], list[int], dict[int, int], str, tuple[int, int], str]] = []
+        self.styled: list[tuple[int, int]] = []
 
     def add(self, token: Token, cmap: list[int], scope: str, tag: str = "") -> None:
         walker = _Inline(token.content, cmap)
@@ -204,6 +217,7 @@ class _Builder:
         if scope == "table":
             span = (-1, -1)
         self.items.append((walker.chars, walker.offs, walker.ends, scope, span, tag))
+        self.styled.extend(walker.styled)
         for chars, offs, ends in walker.alts:
             self.items.append((chars, offs, ends, "alt", (-1, -1), ""))
 
@@ -260,6 +274,7 @@ class _Inline:
         self.offs: list[int] = []
         self.ends: dict[int, int] = {}
         self.alts: list[tuple[list[str], list[int], dict[int, int]]] = []
+        self.styled: list[tuple[int, int]] = []  # inline tags that carry a word processor's default styles
         self.gap = False  # just skipped a code span, URL or image: do not double the space around it
 
     def emit(self, ch: str, at: int) -> bool:
@@ -345,6 +360,9 @@ class _Inline:
                 at = self.find(tok.content)
                 if at >= 0:
                     self.pos = at + len(tok.content)
+                    last = at + len(tok.content) - 1
+                    if PASTED_STYLE.search(tok.content) and self.cmap[at] >= 0 and self.cmap[last] >= 0:
+                        self.styled.append((self.cmap[at], self.cmap[last] + 1))
                 self.gap = True
             elif kind == "link_open":
                 if tok.markup in ("autolink", "linkify"):

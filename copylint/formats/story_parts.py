@@ -89,6 +89,7 @@ def figures(prose: list, total: int, source: str) -> list[Furniture]:
 
 LINK_LIST_RUN = 3  # this many link lines in a row inside the story are a list of links to other pages
 LINK_LIST_WORDS = 15
+SHOUTED_LINK_WORDS = 30  # a headline set in capitals runs longer than a list item ('X CLEARED TO … : REPORT')
 
 
 def link_lists(prose: list, total: int) -> tuple[list, list[Furniture]]:
@@ -96,7 +97,8 @@ def link_lists(prose: list, total: int) -> tuple[list, list[Furniture]]:
     a list of other stories that the page's markup did not name. Links between paragraphs belong to the story (a
     deal list, sources) unless they read as other stories' headlines: a list or a run of headings whose every item
     is a headline-long link, or one link set all in capitals. Each run is one 'related' item with no element to
-    delete (the blocks may not share one), so it has no fix. As for named elements, a run holding half the story's
+    delete (the blocks may not share one), so it has no fix. A short block of links glued side by side (no space
+    or word between them) is a strip of buttons or tags, one 'page' item. As for named elements, a run holding half the story's
     text is the story (a round-up of links), not furniture around it."""
     ordered = sorted(prose, key=lambda item: item[0].offs[0])
     kept: list = []
@@ -116,13 +118,22 @@ def link_lists(prose: list, total: int) -> tuple[list, list[Furniture]]:
 
     for item in ordered:
         b = item[0]
-        if b.tag != "h1" and b.linked * 10 >= len(b.chars) * 8 and len("".join(b.chars).split()) <= LINK_LIST_WORDS:
-            if _shouting("".join(b.chars)):  # a link to another story set in capitals between paragraphs
+        if b.tag != "h1" and b.linked * 10 >= len(b.chars) * 8:
+            text = "".join(b.chars)
+            words = len(text.split())
+            if words <= SHOUTED_LINK_WORDS and _shouting(text):  # another story's headline in capitals
                 end = b.ends.get(len(b.chars) - 1, b.offs[-1] + 1)
                 items.append(Furniture("related", b.offs[0], end, -1, -1))
                 continue
-            run.append(item)
-            continue
+            if b.glued and b.linked * 10 >= len(b.chars) * 9 and words <= LINK_LIST_WORDS:
+                # links set side by side with nothing between them ('EmailTwitterPosts', a run of tags): a strip
+                # of buttons or tags that shows no words of its own; running text puts a space or a word there
+                end = b.ends.get(len(b.chars) - 1, b.offs[-1] + 1)
+                items.append(Furniture("page", b.offs[0], end, -1, -1))
+                continue
+            if words <= LINK_LIST_WORDS:
+                run.append(item)
+                continue
         close(False)
         kept.append(item)
     close(True)
@@ -201,13 +212,13 @@ def card_lists(prose: list, total: int) -> tuple[list, list[Furniture]]:
 
 
 LABEL_WORDS = 4
-_LABEL_END = frozenset(".!?:;,")
+_LABEL_END = frozenset(".!?;,")  # a label may end in a colon ("IN BRIEF:")
 
 
 def labels_before_title(raw: list, title: int) -> tuple[list, int, tuple[Furniture, ...]]:
     """Short lines above the headline inside the story are the page's labels for it ('Opinion', 'TV Shows',
     'Earnings Report'): a section, a kicker, a breadcrumb. Each such block of at most LABEL_WORDS words without
-    sentence punctuation or digits is a 'section' item (no fix: it may share its element); other lines above the
+    sentence punctuation or digits (a colon may close it: 'IN BRIEF:') is a 'section' item (no fix: it may share its element); other lines above the
     headline (a standfirst placed first, a date) are left to the line rules."""
     kept, items = [], []
     for b, span in raw[:title]:
@@ -238,8 +249,13 @@ def _shouting(text: str) -> bool:
     what to do with the link ('CLICK FOR FULL RESULTS') points to the story's own material instead."""
     words = text.split()
     letters = [c for c in text if c.isalpha()]
-    return (len(words) >= 3 and len(letters) >= 10 and all(c.isupper() for c in letters)
+    # a plural or a brand keeps its lower-case letters inside a headline in capitals ('AT THE AMAs', 'iPHONE')
+    lower = sum(1 for c in letters if not c.isupper())
+    return (len(words) >= 3 and len(letters) >= 10 and lower * SHOUTED_LOWER <= len(letters)
             and words[0].lower() not in _INSTRUCTION)
+
+
+SHOUTED_LOWER = 20  # at most one letter in this many in lower case
 
 
 def without_repeated_alt(raw: list) -> list:

@@ -11,9 +11,12 @@ from ..rule import Rule
 from .base import Kind
 
 # The roles formats.boilerplate.furniture_role gives, plus "page" for an element named only as page chrome,
-# "section" for a label line above the headline and "figure" for a picture's caption group (kept as prose).
+# "section" for a label line above the headline, "figure" for a picture's caption group (kept as prose) and
+# "markup" for a tag whose attribute values open with curly quotes (broken markup, no text of its own) and "style"
+# for a Markdown inline tag that carries a word processor's default styles.
 ROLES = frozenset(
-    "credit byline date meta tags share related newsletter toc ad comments widget section page figure".split()
+    "credit byline date meta tags share related newsletter toc ad comments widget section page figure markup style"
+    .split()
 )
 
 
