@@ -1,0 +1,60 @@
+"""Evidence that recovers real errors copylint used to drop (run-together words, a misspelled part of a hyphenated
+word, American spellings the word-count list lacks) and that drops LanguageTool's sentence-start matches on text cut
+mid-sentence; each with the clean text that must stay quiet."""
+from __future__ import annotations
+
+import pytest
+
+from copylint.api import lint_text
+from copylint.engines.languagetool import continues_cut_sentence
+from copylint.engines.lt_spelling import english_frequencies, has_misspelled_part, looks_like_typo
+
+
+@pytest.mark.parametrize("text, cut", [
+    ("was raised, we have now moved to a second phase.", True),  # a finite verb with its subject cut off
+    ("dates May 28 to August 3).", True),  # closes a bracket it never opened
+    ("and other parameters relating to the operating system.", True),  # a coordinated phrase, no finite verb
+    ("and through text book, students are more engaged.", False),  # a clause: only its capital is missing
+    ("although, learning more subjects gives us a huge knowledge.", False),
+    ("is it possible to jailbreak without a restore?", False),  # a question's inverted verb
+    ("our social wil be a lovely social.", False),
+])
+def test_text_cut_mid_sentence(text, cut):
+    assert continues_cut_sentence(text) is cut
+
+
+@pytest.mark.parametrize("word, suggestions, typo", [
+    ("doesnot", ["doesn't", "doe snot", "does not"], True),  # "not" run into its auxiliary, whatever else LT offers
+    ("forexample", ["for example"], True),
+    ("horseracing", ["horse racing"], False),  # a closed compound of content words
+])
+def test_run_together_words(word, suggestions, typo):
+    assert looks_like_typo(word, suggestions) is typo
+
+
+def test_american_spellings_count_as_common_words():
+    frequencies = english_frequencies()
+    assert frequencies["favorite"] == frequencies["favourite"] and "analyze" in frequencies
+
+
+@pytest.mark.parametrize("word, suggestions, misspelled", [
+    ("digtal-camera", ["digital-camera"], True),
+    ("well-known", ["well-known"], False),
+    ("e-mail", ["email"], False),
+    ("neuro-ophthalmic", ["neuro-ophthalmic"], False),
+    ("anti-vaxer", ["anti-vaxxer"], False),  # the changed part is a word of the web
+])
+def test_misspelled_part_of_a_hyphenated_word(word, suggestions, misspelled):
+    assert has_misspelled_part(word, suggestions) is misspelled
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("For example, When I was young, we lived by the sea.", ["When"]),
+    ("Even if we fail, We have to try.", ["We"]),
+    ("They topped the charts with the album, How to Dismantle an Atomic Bomb, last year.", []),
+    ("He thanked the cast of the film, When Harry Met Sally, on Monday.", []),
+    ("Tickets were cheap, It said; the rest, they said, was free.", ["It"]),
+    ("He said, \"We will win.\"", []),
+])
+def test_capital_after_comma(text, flagged):
+    assert [f.text for f in lint_text(text, select=["CL520"])] == flagged
