@@ -58,3 +58,14 @@ def test_misspelled_part_of_a_hyphenated_word(word, suggestions, misspelled):
 ])
 def test_capital_after_comma(text, flagged):
     assert [f.text for f in lint_text(text, select=["CL520"])] == flagged
+
+
+@pytest.mark.parametrize("word, suggestions, term", [
+    ("neurites", ["neurite", "neuritis"], True),  # a term LanguageTool knows in the singular only
+    ("informations", ["information"], False),  # a common word's wrong plural
+    ("recieves", ["receives"], False),
+])
+def test_plural_of_a_term(word, suggestions, term):
+    from copylint.engines.lt_spelling import is_plural_of_term
+
+    assert is_plural_of_term(word, suggestions) is term

@@ -230,7 +230,7 @@ class NameOracle:
         elif in_name_context(text, start, end):
             return True  # a capitalised word in a proper-noun shape ("Rowetta Satchell") is a name LT does not know
         if is_loanword(word, replacements) or in_dialect_quote(text, start) or in_foreign_phrase(text, start, end) or \
-                is_regular_inflection(word):
+                is_regular_inflection(word) or is_plural_of_term(word, replacements):
             return True
         return not (looks_like_typo(word, replacements) or is_unattested(word, replacements)
                     or has_misspelled_part(word, replacements))
@@ -442,6 +442,16 @@ def _inflections() -> Mapping[str, frozenset[str]]:
     for form, lemma in word_classes().lemma.items():
         forms.setdefault(lemma, set()).add(form)
     return {lemma: frozenset(f) for lemma, f in forms.items()}
+
+
+def is_plural_of_term(word: str, replacements: Sequence[str]) -> bool:
+    """The -s plural of a word LanguageTool knows and suggests but the common-word list lacks ("neurites" beside
+    "neurite"): a field's term, whose plural LanguageTool's dictionary does not list. A common word's wrong plural
+    ("informations", "advices") is still flagged: its singular is in the list."""
+    if not word.islower() or not word.endswith("s") or len(word) < 6:
+        return False
+    stem = word[:-1]
+    return stem in replacements and stem not in english_frequencies()
 
 
 _CVC = regex.compile(r"[^aeiou][aeiou][^aeiouwxy]$")  # "stud", "commit": doubling before -ing/-ed is the writer's call
