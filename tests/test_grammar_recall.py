@@ -14,6 +14,7 @@ from copylint.engines.lt_spelling import english_frequencies, has_misspelled_par
     ("was raised, we have now moved to a second phase.", True),  # a finite verb with its subject cut off
     ("dates May 28 to August 3).", True),  # closes a bracket it never opened
     ("and other parameters relating to the operating system.", True),  # a coordinated phrase, no finite verb
+    ('or "What games did you like to play?"', True),  # a quotation's verb is not the phrase's
     ("and through text book, students are more engaged.", False),  # a clause: only its capital is missing
     ("although, learning more subjects gives us a huge knowledge.", False),
     ("is it possible to jailbreak without a restore?", False),  # a question's inverted verb

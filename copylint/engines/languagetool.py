@@ -333,6 +333,7 @@ _FINITE_FUNCTION_WORDS = frozenset("""am is are was were has have had do does di
     shouldn't""".split())
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBN"})
 _SUBJECT_PRONOUNS = frozenset("i you he she it we they there this that".split())
+_QUOTATION = regex.compile(r"\"[^\"]*\"?|“[^”]*”?")
 _CLAUSE_END = regex.compile(r"[.!?;:](?:\s|$)")
 
 
@@ -358,8 +359,11 @@ def continues_cut_sentence(text: str) -> bool:
 
     if finite(words[0]):  # not a question's inverted verb ("is it possible ...?")
         return not (sentence.rstrip().endswith("?") or len(words) > 1 and words[1] in _SUBJECT_PRONOUNS)
-    return words[0] in _COORDINATORS and not any(
-        w in _FINITE_FUNCTION_WORDS or classes.of(w) & {"VBD", "VBZ"} for w in words[1:])
+    if words[0] not in _COORDINATORS:
+        return False
+    unquoted = _QUOTATION.sub(" ", sentence)  # a quotation's verbs are the quotation's: 'or "What did you play?"'
+    return not any(w in _FINITE_FUNCTION_WORDS or classes.of(w) & {"VBD", "VBZ"}
+                   for w in regex.findall(r"[\p{L}'’]+", unquoted.casefold().replace("’", "'"))[1:])
 
 
 def _locate(query: Query, m: Any) -> tuple[int, int, int] | None:
