@@ -70,3 +70,15 @@ def test_plural_of_a_term(word, suggestions, term):
     from copylint.engines.lt_spelling import is_plural_of_term
 
     assert is_plural_of_term(word, suggestions) is term
+
+
+@pytest.mark.parametrize("span, suggestions, token", [
+    ("carefull as", ["careful las", "careful as", "carefully as"], (0, 8, ["careful", "carefully"])),
+    ("New Yrok", ["New York"], (4, 4, ["York"])),
+    ("a lot", ["alot"], None),  # no suggestion of as many words
+    ("teh cat", ["the cat", "teh car"], None),  # suggestions change different words
+])
+def test_the_changed_word_of_a_match_over_several_words(span, suggestions, token):
+    from copylint.engines.lt_spelling import misspelled_token
+
+    assert misspelled_token(span, suggestions) == token

@@ -218,6 +218,10 @@ class NameOracle:
             return True  # "caf&eacute;", "[b]uilding": words cut by markup are the markup rules' findings
         if self.is_name(word) or is_name_particle(text, start, end) or self.is_defined_term(word):
             return True
+        part = misspelled_token(word, replacements)
+        if part is not None:  # a span of several words ("carefull as" -> "careful as"): judge the one that changes
+            offset, length, aligned = part
+            return self.not_a_misspelling(text, start + offset, start + offset + length, aligned)
         if not word[:1].isupper():
             # A lowercase word the document writes as a name elsewhere ("netblocks" beside "NetBlocks"), or one used
             # again and again with no English word one edit away (a term the article is about: "injera"), is not a
@@ -289,6 +293,29 @@ def looks_like_typo(word: str, replacements: Sequence[str]) -> bool:
     budget = 1 if capitalised or attested or len(word) <= 4 else 2 if len(word) <= 7 else 3
     floor = _VERY_COMMON if len(word) == 3 else _COMMON
     return _nearest_common(folded, replacements, frequencies, budget, floor) is not None
+
+
+def misspelled_token(span: str, replacements: Sequence[str]) -> tuple[int, int, list[str]] | None:
+    """For a match over several words, the one word that its suggestions of as many words change (its offset in the
+    span, its length, and what they put in its place), when those that change one word all change the same one."""
+    tokens = span.split(" ")
+    if len(tokens) < 2:
+        return None
+    changed: set[int] = set()
+    aligned: list[str] = []
+    for r in replacements:
+        parts = r.split(" ")
+        if len(parts) != len(tokens):
+            continue
+        differ = [i for i, (a, b) in enumerate(zip(tokens, parts)) if a != b]
+        if len(differ) != 1:
+            continue  # "careful las": a re-split of the words, not a spelling of one
+        changed.add(differ[0])
+        aligned.append(parts[differ[0]])
+    if len(changed) != 1:
+        return None
+    i = changed.pop()
+    return sum(len(t) + 1 for t in tokens[:i]), len(tokens[i]), aligned
 
 
 def has_misspelled_part(word: str, replacements: Sequence[str]) -> bool:
