@@ -23,7 +23,6 @@ _VOWELS = frozenset("aeiou")
 _TYPO = 1  # one edit (a swap counts once) from a suggested word: the shape of a typo, however often repeated
 
 
-
 @lru_cache(maxsize=1)
 def english_frequencies() -> Mapping[str, float]:
     """The word-count list (copylint/data/lexicon), with each American spelling its list lacks counted as its British
@@ -328,13 +327,13 @@ def has_misspelled_part(word: str, replacements: Sequence[str]) -> bool:
         return False
     frequencies = english_frequencies()
     parts, fixed = word.split("-"), replacements[0].split("-")
-    if len(parts) != len(fixed):
-        return False
     changed = [(p, r) for p, r in zip(parts, fixed) if p != r]
-    return len(changed) == 1 and all(
-        len(p) >= _MIN_UNATTESTED and p not in frequencies and p not in web_words() and r.islower()
-        and frequencies.get(r, 0.0) >= _COMMON and edit_distance(p, r, 1) <= 1 for p, r in changed) and all(
-        p in frequencies for p in parts if (p, p) not in changed and p not in dict(changed))
+    if len(parts) != len(fixed) or len(changed) != 1:
+        return False
+    (part, fix), = changed
+    return len(part) >= _MIN_UNATTESTED and part not in frequencies and part not in web_words() and fix.islower() \
+        and frequencies.get(fix, 0.0) >= _COMMON and edit_distance(part, fix, 1) <= 1 \
+        and all(p in frequencies for p in parts if p != part)
 
 
 _MIN_UNATTESTED = 4  # shorter unknown words are abbreviations and text-speak ("tbh", "shd") as often as slips
