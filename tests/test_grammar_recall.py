@@ -82,3 +82,16 @@ def test_the_changed_word_of_a_match_over_several_words(span, suggestions, token
     from copylint.engines.lt_spelling import misspelled_token
 
     assert misspelled_token(span, suggestions) == token
+
+
+@pytest.mark.parametrize("text, word, adverb", [
+    ("Unforturntly, almost no one came.", "Unforturntly", True),  # a typo of "unfortunately", set off by its comma
+    ("Dudek, Finnan and Hyypia played.", "Dudek", False),  # a name opening a list: near "dude", a noun
+    ("It was, Unforturntly, late.", "Unforturntly", False),  # not the sentence's first word
+])
+def test_misspelled_sentence_adverb(text, word, adverb):
+    from copylint.engines.lt_spelling import is_misspelled_sentence_adverb
+
+    start = text.index(word)
+    suggestions = {"Unforturntly": ["Unfortunately"], "Dudek": ["Dude", "Dudes"]}[word]
+    assert is_misspelled_sentence_adverb(text, start, start + len(word), suggestions) is adverb

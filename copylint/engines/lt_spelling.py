@@ -236,7 +236,8 @@ class NameOracle:
                 is_regular_inflection(word) or is_plural_of_term(word, replacements):
             return True
         return not (looks_like_typo(word, replacements) or is_unattested(word, replacements)
-                    or has_misspelled_part(word, replacements))
+                    or has_misspelled_part(word, replacements) or is_misspelled_sentence_adverb(text, start, end,
+                                                                                               replacements))
 
 
 # The commonest function words, which a fast typist runs into the next or previous word ("alot", "chanceof").
@@ -292,6 +293,26 @@ def looks_like_typo(word: str, replacements: Sequence[str]) -> bool:
     budget = 1 if capitalised or attested or len(word) <= 4 else 2 if len(word) <= 7 else 3
     floor = _VERY_COMMON if len(word) == 3 else _COMMON
     return _nearest_common(folded, replacements, frequencies, budget, floor) is not None
+
+
+_SENTENCE_OPENING = regex.compile(r"(?:^|[.!?][\"”’')]*\s+)$")
+
+
+def is_misspelled_sentence_adverb(text: str, start: int, end: int, replacements: Sequence[str]) -> bool:
+    """A sentence's first word, set off by a comma, that is a typo of an adverb ("Unforturntly," "Fourtunately,"):
+    its capital is the sentence's, so it is judged as the lowercase word, and the word it is near must be an adverb
+    (a name opening a sentence before a comma, "Dudek, Finnan and Hyypia", is near nouns and names if anything)."""
+    from ..data.lexicon import word_classes
+
+    word = text[start:end]
+    if text[end:end + 1] != "," or not word[1:].islower() or _SENTENCE_OPENING.search(text[:start]) is None:
+        return False
+    lowered = [r.lower() for r in replacements if r[1:].islower()]
+    if not looks_like_typo(word.lower(), lowered):
+        return False
+    classes = word_classes()
+    target = _nearest_common(word.lower(), lowered, english_frequencies(), 3 if len(word) > 7 else 2)
+    return target is not None and "RB" in classes.of(target) and not classes.of(target) & {"NN", "NNS"}
 
 
 def misspelled_token(span: str, replacements: Sequence[str]) -> tuple[int, int, list[str]] | None:
