@@ -196,6 +196,17 @@ def test_sentence_start_rule_needs_a_full_stop_or_a_paragraph_start():
     assert [f.text for f in engine_with(make).check(parse("x.txt", source))] == ["with", "the"]
 
 
+
+def test_a_paragraph_cut_mid_sentence_is_no_missing_capital():
+    source = ("Headline\n\nwas raised, we have now moved on.\n\ndates May 28 to August 3).\n\n"
+              "and through text book, students are more engaged.")
+
+    def make(text):
+        return [lt_match(text, w, "UPPERCASE_SENTENCE_START", [w.title()], category="CASING", issue_type="typographical")
+                for w in ("was", "dates", "and")]
+
+    assert [f.text for f in engine_with(make).check(parse("x.txt", source))] == ["and"]
+
 def test_headlines_get_spelling_checks_only():
     source = "Firm shake up as profitt slips\n\nThe firm shake up its board."
 

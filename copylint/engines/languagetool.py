@@ -10,6 +10,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
+import regex
+
 from ..document import Document, ProseBlock
 from ..model import Applicability, Edit, Finding, Fix, Severity
 from .lt_spelling import OTHER_VARIANT_NOTE, NameOracle, edit_distance, not_an_error
@@ -320,7 +322,48 @@ def _not_after_full_stop(rule_id: str, text: str, start: int) -> bool:
     if rule_id != "UPPERCASE_SENTENCE_START":
         return False
     before = text[:start].rstrip(" \t\n\"'”’)")
-    return bool(before) and not before.endswith(".")
+    if not before:
+        return continues_cut_sentence(text[start:])
+    return not before.endswith(".")
+
+
+_COORDINATORS = frozenset({"and", "or", "but", "nor"})
+_FINITE_FUNCTION_WORDS = frozenset("""am is are was were has have had do does did can could will would shall should may
+    might must isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't can't couldn't won't wouldn't
+    shouldn't""".split())
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBN"})
+_SUBJECT_PRONOUNS = frozenset("i you he she it we they there this that".split())
+_QUOTATION = regex.compile(r"\"[^\"]*\"?|“[^”]*”?")
+_CLAUSE_END = regex.compile(r"[.!?;:](?:\s|$)")
+
+
+def continues_cut_sentence(text: str) -> bool:
+    """A block that opens in lower case in the middle of a sentence whose start was cut off (an excerpt, a paragraph
+    split by a page's markup): its first word is a finite verb with no subject before it ("was raised, we have now
+    ..."), its first sentence closes a bracket it never opened ("dates May 28 to August 3)."), or it is a coordinator
+    joining a phrase with no finite verb ("and other parameters relating to the system."). A sentence that merely
+    forgets its capital ("and then students are more engaged.", "although, learning ...") has a subject and a verb."""
+    from ..data.lexicon import word_classes
+
+    sentence = _CLAUSE_END.split(text, maxsplit=1)[0]
+    words = regex.findall(r"[\p{L}'’]+", sentence.casefold().replace("’", "'"))
+    if not words:
+        return False
+    if sentence.count(")") > sentence.count("("):
+        return True
+    classes = word_classes()
+
+    def finite(word: str) -> bool:
+        tags = classes.of(word)
+        return word in _FINITE_FUNCTION_WORDS or bool(tags & _FINITE_TAGS) and not tags & {"NN", "NNS", "VB", "JJ"}
+
+    if finite(words[0]):  # not a question's inverted verb ("is it possible ...?")
+        return not (sentence.rstrip().endswith("?") or len(words) > 1 and words[1] in _SUBJECT_PRONOUNS)
+    if words[0] not in _COORDINATORS:
+        return False
+    unquoted = _QUOTATION.sub(" ", sentence)  # a quotation's verbs are the quotation's: 'or "What did you play?"'
+    return not any(w in _FINITE_FUNCTION_WORDS or classes.of(w) & {"VBD", "VBZ"}
+                   for w in regex.findall(r"[\p{L}'’]+", unquoted.casefold().replace("’", "'"))[1:])
 
 
 def _locate(query: Query, m: Any) -> tuple[int, int, int] | None:

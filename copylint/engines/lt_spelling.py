@@ -23,6 +23,20 @@ _VOWELS = frozenset("aeiou")
 _TYPO = 1  # one edit (a swap counts once) from a suggested word: the shape of a typo, however often repeated
 
 
+@lru_cache(maxsize=1)
+def english_frequencies() -> Mapping[str, float]:
+    """The word-count list (copylint/data/lexicon), with each American spelling its list lacks counted as its British
+    pair ("favorite" as "favourite", "analyze" as "analyse"): the list, built from British-leaning counts, misses
+    several hundred of them, and a typo of one is still a typo of a common word."""
+    from ..data.lexicon import spelling_variants, word_frequencies
+
+    frequencies = dict(word_frequencies())
+    for american, british, _ in spelling_variants():
+        if american not in frequencies and british in frequencies:
+            frequencies[american] = frequencies[british]
+    return frequencies
+
+
 def words(text: str) -> list[str]:
     """Name-sized parts of a span: words split at hyphens, possessive 's dropped."""
     out = []
@@ -203,6 +217,10 @@ class NameOracle:
             return True  # "caf&eacute;", "[b]uilding": words cut by markup are the markup rules' findings
         if self.is_name(word) or is_name_particle(text, start, end) or self.is_defined_term(word):
             return True
+        part = misspelled_token(word, replacements)
+        if part is not None:  # a span of several words ("carefull as" -> "careful as"): judge the one that changes
+            offset, length, aligned = part
+            return self.not_a_misspelling(text, start + offset, start + offset + length, aligned)
         if not word[:1].isupper():
             # A lowercase word the document writes as a name elsewhere ("netblocks" beside "NetBlocks"), or one used
             # again and again with no English word one edit away (a term the article is about: "injera"), is not a
@@ -215,13 +233,15 @@ class NameOracle:
         elif in_name_context(text, start, end):
             return True  # a capitalised word in a proper-noun shape ("Rowetta Satchell") is a name LT does not know
         if is_loanword(word, replacements) or in_dialect_quote(text, start) or in_foreign_phrase(text, start, end) or \
-                is_regular_inflection(word):
+                is_regular_inflection(word) or is_plural_of_term(word, replacements):
             return True
-        return not (looks_like_typo(word, replacements) or is_unattested(word, replacements))
+        return not (looks_like_typo(word, replacements) or is_unattested(word, replacements)
+                    or has_misspelled_part(word, replacements) or is_misspelled_sentence_adverb(text, start, end,
+                                                                                               replacements))
 
 
 # The commonest function words, which a fast typist runs into the next or previous word ("alot", "chanceof").
-_GLUED = frozenset("a an the of to in and".split())
+_GLUED = frozenset("a an the of to in and for not".split())
 
 
 def is_run_together(folded: str, replacements: Sequence[str], frequencies: Mapping[str, float]) -> bool:
@@ -247,22 +267,22 @@ def looks_like_typo(word: str, replacements: Sequence[str]) -> bool:
     ("Nexar" is not "Near"). A case-only fix counts when it capitalises a proper
     noun ("atlanta"), not for an acronym ("bjs" -> "BJS").
     """
-    from ..data.lexicon import web_words, word_frequencies
+    from ..data.lexicon import web_words
 
-    frequencies = word_frequencies()
+    frequencies = english_frequencies()
     folded = word.casefold().replace("’", "'")
     capitalised = word[:1].isupper()
     if len(word) < 3:
         return False  # two letters: an abbreviation ("dx", "dy") far more often than a slip
     if replacements and replacements[0].isupper() and replacements[0].casefold() == word.casefold():
         return False  # LanguageTool's best guess is the word in capitals: an abbreviation ("bjs" -> "BJS")
+    if is_run_together(folded, replacements, frequencies):
+        return True  # "alot", "chanceof", "doesnot": checked before the compound test ("doe snot" is no compound)
     if "-" in word or is_split_compound(word, replacements) and _nearest_common(
             folded, replacements, frequencies, 1) is None and not _vowel_slip(folded, replacements, frequencies):
         return False
     if not capitalised and any(r[:1].isupper() and r[1:].islower() and r.casefold() == folded for r in replacements):
         return True  # a proper noun written in lowercase ("atlanta"), even though the word list has it in lowercase
-    if is_run_together(folded, replacements, frequencies):
-        return True  # "alot", "chanceof", "alecture"
     if folded in frequencies:
         return False
     if capitalised and len(word) < _MIN_CAPITALISED_TYPO:
@@ -273,6 +293,68 @@ def looks_like_typo(word: str, replacements: Sequence[str]) -> bool:
     budget = 1 if capitalised or attested or len(word) <= 4 else 2 if len(word) <= 7 else 3
     floor = _VERY_COMMON if len(word) == 3 else _COMMON
     return _nearest_common(folded, replacements, frequencies, budget, floor) is not None
+
+
+_SENTENCE_OPENING = regex.compile(r"(?:^|[.!?][\"”’')]*\s+)$")
+
+
+def is_misspelled_sentence_adverb(text: str, start: int, end: int, replacements: Sequence[str]) -> bool:
+    """A sentence's first word, set off by a comma, that is a typo of an adverb ("Unforturntly," "Fourtunately,"):
+    its capital is the sentence's, so it is judged as the lowercase word, and the word it is near must be an adverb
+    (a name opening a sentence before a comma, "Dudek, Finnan and Hyypia", is near nouns and names if anything)."""
+    from ..data.lexicon import word_classes
+
+    word = text[start:end]
+    if text[end:end + 1] != "," or not word[1:].islower() or _SENTENCE_OPENING.search(text[:start]) is None:
+        return False
+    lowered = [r.lower() for r in replacements if r[1:].islower()]
+    if not looks_like_typo(word.lower(), lowered):
+        return False
+    classes = word_classes()
+    target = _nearest_common(word.lower(), lowered, english_frequencies(), 3 if len(word) > 7 else 2)
+    return target is not None and "RB" in classes.of(target) and not classes.of(target) & {"NN", "NNS"}
+
+
+def misspelled_token(span: str, replacements: Sequence[str]) -> tuple[int, int, list[str]] | None:
+    """For a match over several words, the one word that its suggestions of as many words change (its offset in the
+    span, its length, and what they put in its place), when those that change one word all change the same one."""
+    tokens = span.split(" ")
+    if len(tokens) < 2:
+        return None
+    changed: set[int] = set()
+    aligned: list[str] = []
+    for r in replacements:
+        parts = r.split(" ")
+        if len(parts) != len(tokens):
+            continue
+        differ = [i for i, (a, b) in enumerate(zip(tokens, parts)) if a != b]
+        if len(differ) != 1:
+            continue  # "careful las": a re-split of the words, not a spelling of one
+        changed.add(differ[0])
+        aligned.append(parts[differ[0]])
+    if len(changed) != 1:
+        return None
+    i = changed.pop()
+    return sum(len(t) + 1 for t in tokens[:i]), len(tokens[i]), aligned
+
+
+def has_misspelled_part(word: str, replacements: Sequence[str]) -> bool:
+    """A lower-case hyphenated word whose one changed part, against LanguageTool's first suggestion of the same
+    shape, is a word no English list has, one edit from a common word ("digtal-camera" -> "digital-camera"). A
+    compound of known parts, or one whose parts LanguageTool does not know, stays a compound."""
+    from ..data.lexicon import web_words
+
+    if "-" not in word or not word.replace("-", "").isalpha() or not word.islower() or not replacements:
+        return False
+    frequencies = english_frequencies()
+    parts, fixed = word.split("-"), replacements[0].split("-")
+    changed = [(p, r) for p, r in zip(parts, fixed) if p != r]
+    if len(parts) != len(fixed) or len(changed) != 1:
+        return False
+    (part, fix), = changed
+    return len(part) >= _MIN_UNATTESTED and part not in frequencies and part not in web_words() and fix.islower() \
+        and frequencies.get(fix, 0.0) >= _COMMON and edit_distance(part, fix, 1) <= 1 \
+        and all(p in frequencies for p in parts if p != part)
 
 
 _MIN_UNATTESTED = 4  # shorter unknown words are abbreviations and text-speak ("tbh", "shd") as often as slips
@@ -287,12 +369,12 @@ def is_unattested(word: str, replacements: Sequence[str]) -> bool:
     gets no suggestion; a word built with affixes is further from its stem ("cyborgian"), and one with another ending
     is a derivative, not a slip ("japonium"); two edits already admit unknown words of edited copy. Closed
     compounds of content words LanguageTool splits ("truthworthy" -> "truth worthy") are left to the typo test."""
-    from ..data.lexicon import web_words, word_frequencies
+    from ..data.lexicon import web_words
 
     folded = word.replace("’", "'")
     if len(folded) < _MIN_UNATTESTED or not folded.isalpha() or not folded.islower():
         return False
-    frequencies = word_frequencies()
+    frequencies = english_frequencies()
     if folded in frequencies or is_split_compound(word, replacements) or folded in web_words():
         return False
     return any(r.isalpha() and r.islower() and frequencies.get(r, 0.0) >= _COMMON and not _other_ending(folded, r)
@@ -348,7 +430,7 @@ def is_loanword(word: str, replacements: Sequence[str] = ()) -> bool:
     uses that are common in two other languages: "robusta"), or an English -s plural of such a word or of a known word
     with a foreign vowel ending ("blinis"). A listed word one edit inside from a suggested English word is a cognate
     misspelled ("comercial", "exemple"); a borrowing differs from its English relative at the end ("robust" + a)."""
-    from ..data.lexicon import loanwords, word_frequencies
+    from ..data.lexicon import loanwords
 
     if _DIACRITIC.search(word):
         return True
@@ -361,7 +443,7 @@ def is_loanword(word: str, replacements: Sequence[str] = ()) -> bool:
         return not any(edit_distance(folded, r, 1) <= 1 for r in near)
     stem = folded[:-1]
     return folded.endswith("s") and _LOAN_PLURAL_STEM.fullmatch(stem) is not None and (
-        stem in borrowed or stem in word_frequencies())
+        stem in borrowed or stem in english_frequencies())
 
 
 _NEIGHBOUR_BEFORE = regex.compile(r"(\p{L}[\p{L}'’]*)[ \t]+$")
@@ -379,12 +461,12 @@ def in_foreign_phrase(text: str, start: int, end: int) -> bool:
     elision or a borrowed word ("qu'on regarde", "à la carte"); or a species epithet after a genus no English list
     has ("Coragyps atratus", "Tagetes lemmonii"). Two unknown words side by side are not enough: learners' slips come
     in runs ("ther compeny")."""
-    from ..data.lexicon import loanwords, word_frequencies
+    from ..data.lexicon import loanwords
 
     word = text[start:end]
     if not word.islower():
         return False
-    known, borrowed = word_frequencies(), loanwords()
+    known, borrowed = english_frequencies(), loanwords()
     before = _NEIGHBOUR_BEFORE.search(text[max(0, start - 40):start])
     after = _NEIGHBOUR_AFTER.match(text[end:end + 40])
     for neighbour in (m.group(1) for m in (before, after) if m):
@@ -409,6 +491,16 @@ def _inflections() -> Mapping[str, frozenset[str]]:
     return {lemma: frozenset(f) for lemma, f in forms.items()}
 
 
+def is_plural_of_term(word: str, replacements: Sequence[str]) -> bool:
+    """The -s plural of a word LanguageTool knows and suggests but the common-word list lacks ("neurites" beside
+    "neurite"): a field's term, whose plural LanguageTool's dictionary does not list. A common word's wrong plural
+    ("informations", "advices") is still flagged: its singular is in the list."""
+    if not word.islower() or not word.endswith("s") or len(word) < 6:
+        return False
+    stem = word[:-1]
+    return stem in replacements and stem not in english_frequencies()
+
+
 _CVC = regex.compile(r"[^aeiou][aeiou][^aeiouwxy]$")  # "stud", "commit": doubling before -ing/-ed is the writer's call
 
 
@@ -418,11 +510,11 @@ def is_regular_inflection(word: str) -> bool:
     word-building LanguageTool's dictionary lacks, not a slip. Not when the table has forms of its own for the word
     ("studing": "stud" has "studding"), for a plural or a mass noun ("childrens", "informations"), nor where -e or
     doubling makes the form a choice ("makeing", "commited")."""
-    from ..data.lexicon import word_classes, word_frequencies
+    from ..data.lexicon import word_classes
 
     if not word.isalpha() or not word.islower() or len(word) < 5:
         return False
-    classes, known = word_classes(), word_frequencies()
+    classes, known = word_classes(), english_frequencies()
     agent = word[:-1] if word.endswith("ers") else word if word.endswith("er") else ""
     if agent:  # an agent noun of a common verb: "sentencers", "engagers" (sentence, engage)
         base = agent[:-2]
@@ -467,12 +559,12 @@ def in_dialect_quote(text: str, position: int) -> bool:
     """Inside a direct quotation written in dialect: it has two or more lower-case words (or its first word) that no
     English list has ("Gonnae", "oot"). One unknown word in a quote is still judged as a possible typo; names, which
     are capitalised mid-quote, do not count."""
-    from ..data.lexicon import loanwords, word_frequencies
+    from ..data.lexicon import loanwords
 
     quote = quote_around(text, position)
     if quote is None:
         return False
-    known, borrowed = word_frequencies(), loanwords()
+    known, borrowed = english_frequencies(), loanwords()
     words = _PLAIN_WORD.findall(text[quote[0]:quote[1]])
     unknown = {w.lower() for i, w in enumerate(words) if (w.islower() or i == 0 and w[1:].islower())
                and w.lower() not in known and w.lower() not in borrowed}

@@ -43,7 +43,7 @@ def _mojibake(text: str) -> str | None:
 
 
 # Named functions that compute a replacement from the matched text, for what a template cannot express.
-TRANSFORMS = {"html-unescape": _html_unescape, "mojibake": _mojibake}
+TRANSFORMS = {"html-unescape": _html_unescape, "mojibake": _mojibake, "lowercase": str.lower}
 
 
 def _compile_pattern(rule):

@@ -16,7 +16,8 @@ class NounVerb(Kind):
     verb that is also a noun is judged only before one of them, "the minister say the", not "the school bus stops";
     before any other noun the verb is taken for a modifier, "the environment select committee"),
     skip (nouns that take either number: collectives), openers (conjunctions after which a clause starts; not "that",
-    whose clause may be subjunctive). The clause opens a sentence, a quotation, follows a colon or an opener;
+    whose clause may be subjunctive). The clause opens a sentence, a quotation, follows a colon, a comma (after a
+    fronted clause: "When prices rise, the consumer pay more") or an opener;
     the noun is singular-only; the verb has a base form and no past, participle or 3rd-person reading."""
 
     NAME = "noun-verb"
@@ -33,7 +34,7 @@ class NounVerb(Kind):
         self.openers = frozenset(w.lower() for w in p.get("openers", ()))
         dets = "|".join(sorted(self.determiners, key=len, reverse=True))
         openers = "|".join(sorted(self.openers, key=len, reverse=True)) or "(?!)"
-        self.pattern = re.compile(rf"(?:^|(?<=[.!?;:\"“])|\b(?:{openers})[ \t])[ \t]*[\"“]?[ \t]*"
+        self.pattern = re.compile(rf"(?:^|(?<=[.!?;:,\"“])|\b(?:{openers})[ \t])[ \t]*[\"“]?[ \t]*"
                                   rf"(?P<d>(?i:{dets}))[ \t]+(?P<n>[a-z]+)[ \t]+"
                                   rf"(?P<v>[a-z]+)\b(?![-'’])(?:[ \t]+(?P<o>[A-Za-z]+))?")
 

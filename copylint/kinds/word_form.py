@@ -22,11 +22,12 @@ class WordForm(Kind):
     the next word can be a noun or joins a coordination, as in "these car makers", "both day and night"),
     except (words the table tags wrongly for this use, e.g. "other" as a noun), not_after (words that, right before
     the trigger, invert it so its subject follows: "as must courses", "so can members").
-    A capitalised trigger ("Will prices rise?") and a checked word glued to a hyphen or apostrophe are skipped."""
+    A capitalised trigger ("Will prices rise?") is skipped unless capitalised (true: a determiner opening a sentence,
+    "These thing are hard"), and so is a checked word glued to a hyphen or apostrophe."""
 
     NAME = "word-form"
     KEYS = {"after": list, "between": list, "flag": list, "allow": list, "target": str, "before_noun": bool,
-            "except": list, "not_after": list}
+            "except": list, "not_after": list, "capitalised": bool}
     REQUIRED = ("after", "flag", "target")
 
     @classmethod
@@ -50,16 +51,21 @@ class WordForm(Kind):
         self.before_noun = p.get("before_noun", True)
         self.exceptions = frozenset(w.lower() for w in p.get("except", ()))
         self.not_after = frozenset(w.lower() for w in p.get("not_after", ()))
-        self.triggers = frozenset(w.replace("’", "'") for w in self.after)
+        self.triggers = frozenset(w.replace("’", "'").split()[-1] for w in self.after)  # a phrase's last word
         # A lowercase trigger ("Will prices rise?" opens a question, its subject next) not glued to a hyphen ("one-to-
         # many road"), the allowed words between, then the checked word, whether it is glued to a hyphen or an
         # apostrophe, and the word after it.
         def alternation(words) -> str:
             return "|".join(re.escape(w).replace("'", "['’]") for w in sorted(words, key=len, reverse=True))
 
+        triggers = alternation(self.after)
+        if p.get("capitalised", False):  # the first letter in either case: "These", "A lot of"
+            triggers = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}".replace("'", "['’]")
+                                for w in sorted(self.after, key=len, reverse=True))
+
         between = rf"(?:[ \t]+(?:{alternation(self.between)}))*" if self.between else ""
         self.pattern = re.compile(
-            rf"(?<![\w'’‐-])(?P<t>{alternation(self.after)}){between}[ \t]+(?P<w>[A-Za-z]+(?:['’][A-Za-z]+)?)"
+            rf"(?<![\w'’‐-])(?P<t>{triggers}){between}[ \t]+(?P<w>[A-Za-z]+(?:['’][A-Za-z]+)?)"
             rf"(?![\w])(?P<g>[-‐'’]?)(?:[ \t]+(?P<n>[A-Za-z]+))?")
 
     def check(self, doc: Document) -> Iterable[Finding]:
