@@ -285,19 +285,28 @@ class LazyPattern:
         from .data.literals import holds
 
         needs, empty = self._needs, _GATED[method]
-        last: list = [(None, False)]  # the last text asked about and whether it holds the literals (one tuple)
+        # the last text asked about, whether it holds the literals, and whether it holds the pattern's leading
+        # literals (data.literals.prefix) where a match may begin (None: not asked); one tuple
+        last: list = [(None, False, None)]
         bound: list = []
+        lead: list = []  # the prefix, looked up on first need
+        anchored = method in _ANCHORED
 
         def gated(string: str, *args: Any, **kwargs: Any) -> Any:
             seen = last[0]
             if kwargs.get("partial"):  # a partial match at the end of the text needs no literal
                 ok = True
-            elif seen[0] is string:
-                ok = seen[1]
             else:
-                # before compiling, every set (a compile costs more than many scans); after, the cheap ones
-                ok = not isinstance(string, str) or holds(_folded(string), bound[1] if bound else needs)
-                last[0] = (string, ok)
+                if seen[0] is not string:
+                    # before compiling, every set (a compile costs more than many scans); after, the cheap ones
+                    seen = last[0] = (string, not isinstance(string, str) or holds(
+                        _folded(string), bound[1] if bound else needs), None)
+                ok = seen[1]
+                if ok and not bound and not (anchored and (args or kwargs)) and isinstance(string, str):
+                    # not compiled yet: the leading literals too (for match, at the start only)
+                    if seen[2] is None:
+                        seen = last[0] = (string, True, self._leads(_folded(string), anchored, lead))
+                    ok = seen[2]
             if not ok:
                 return iter(empty) if method == "finditer" else (list(empty) if method == "findall" else empty)
             if not bound:
@@ -308,6 +317,17 @@ class LazyPattern:
 
         setattr(self, method, gated)
         return gated
+
+    def _leads(self, folded: str, anchored: bool, lead: list) -> bool:
+        """Whether the folded text holds the pattern's leading literals where a match would begin (at the start,
+        for match and fullmatch): a cheap standard-library test that spares compiling for most texts."""
+        if not lead:
+            from .data.literals import prefix
+
+            lead.append(prefix(self.pattern))
+        if lead[0] is None:
+            return True
+        return (lead[0].match(folded) if anchored else lead[0].search(folded)) is not None
 
 
 def lazy_pattern(pattern: str, flags: int = 0, **named_lists: Any) -> LazyPattern:
