@@ -87,12 +87,20 @@ class Line(Kind):
             if not active:
                 continue
             seen = judged.setdefault(tuple(id(k) for k in active), {})
+            raws = block.text.split("\n")
+            verdicts = None
+            if len(raws) > _MANY_LINES:
+                # many lines (a file of short lines): each distinct line judged first, and the lines walked only
+                # when one of them is furniture
+                verdicts = _verdicts(active, raws, longest, seen)
+                if not any(verdicts.values()):
+                    continue
             start = 0
-            for raw in block.text.split("\n"):
+            for raw in raws:
                 trimmed = raw.rstrip(" \t\r")
                 line = trimmed.lstrip(" \t\ufeff")
                 if line:
-                    hits = seen.get(line)
+                    hits = seen.get(line) if verdicts is None else verdicts[line]
                     if hits is None:
                         hits = _judge(active, line, longest)
                         if len(line) <= _REMEMBERED and len(seen) < _REMEMBERED_LINES:
@@ -122,6 +130,26 @@ class Line(Kind):
 
 _REMEMBERED = 80  # lines up to this long are judged once per document (page furniture repeats; prose rarely does)
 _REMEMBERED_LINES = 100_000
+
+
+_MANY_LINES = 256  # a block of more lines is first judged by its distinct lines (_verdicts)
+
+
+def _verdicts(kinds: Sequence[Line], raws: list[str], longest: int,
+              seen: dict[str, tuple[int, ...]]) -> dict[str, tuple[int, ...]]:
+    """_judge of each distinct non-blank line of raws, trimmed as Line.prepare trims them (seen: the verdicts
+    remembered so far, which this adds to)."""
+    out: dict[str, tuple[int, ...]] = {}
+    for raw in set(raws):
+        line = raw.rstrip(" \t\r").lstrip(" \t\ufeff")
+        if line and line not in out:
+            hits = seen.get(line)
+            if hits is None:
+                hits = _judge(kinds, line, longest)
+                if len(line) <= _REMEMBERED and len(seen) < _REMEMBERED_LINES:
+                    seen[line] = hits
+            out[line] = hits
+    return out
 
 
 def _judge(kinds: Sequence[Line], line: str, longest: int) -> tuple[int, ...]:
