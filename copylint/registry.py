@@ -302,11 +302,15 @@ class LazyPattern:
                     seen = last[0] = (string, not isinstance(string, str) or holds(
                         _folded(string), bound[1] if bound else needs), None)
                 ok = seen[1]
-                if ok and not bound and not (anchored and (args or kwargs)) and isinstance(string, str):
-                    # not compiled yet: the leading literals too (for match, at the start only)
-                    if seen[2] is None:
-                        seen = last[0] = (string, True, self._leads(_folded(string), anchored, lead))
-                    ok = seen[2]
+                if ok and not bound and isinstance(string, str):
+                    # not compiled yet: the leading literals too, where a match would begin
+                    if not anchored or not (args or kwargs):
+                        if seen[2] is None:
+                            seen = last[0] = (string, True, self._leads(_folded(string), anchored, lead))
+                        ok = seen[2]
+                    elif not kwargs and len(args) <= 2 and all(type(a) is int and a >= 0 for a in args) \
+                            and _aligned(string):
+                        ok = self._leads(_folded(string), anchored, lead, *args)  # (a match at pos)
             if not ok:
                 return iter(empty) if method == "finditer" else (list(empty) if method == "findall" else empty)
             if not bound:
@@ -318,16 +322,17 @@ class LazyPattern:
         setattr(self, method, gated)
         return gated
 
-    def _leads(self, folded: str, anchored: bool, lead: list) -> bool:
+    def _leads(self, folded: str, anchored: bool, lead: list, *bounds: int) -> bool:
         """Whether the folded text holds the pattern's leading literals where a match would begin (at the start,
-        for match and fullmatch): a cheap standard-library test that spares compiling for most texts."""
+        or at bounds = (pos[, endpos]), for match and fullmatch): a cheap standard-library test that spares
+        compiling for most texts."""
         if not lead:
             from .data.literals import prefix
 
             lead.append(prefix(self.pattern))
         if lead[0] is None:
             return True
-        return (lead[0].match(folded) if anchored else lead[0].search(folded)) is not None
+        return (lead[0].match(folded, *bounds) if anchored else lead[0].search(folded)) is not None
 
 
 def lazy_pattern(pattern: str, flags: int = 0, **named_lists: Any) -> LazyPattern:
@@ -355,17 +360,29 @@ def _cheap(needs: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
 _GATE_SETS, _GATE_STRINGS = 3, 24
 
 
-_FOLDED: tuple = (None, "")  # the last text folded and its fold: many patterns search one block in turn
+_FOLDED: tuple = (None, "", False)  # the last text folded, its fold, and whether they align (_aligned)
 
 
 def _folded(text: str) -> str:
+    return _fold_of(text)[1]
+
+
+def _aligned(text: str) -> bool:
+    """Whether each character of text folds to one character (so an offset into text is one into its fold):
+    casefold() never shortens a character, so equal lengths say so, unless a combining dot above joins an 'i'
+    (data.literals.fold drops it)."""
+    return _fold_of(text)[2]
+
+
+def _fold_of(text: str) -> tuple:
     global _FOLDED
     last = _FOLDED  # one tuple, replaced whole: a thread never sees one text with another's fold
     if last[0] is not text:
         from .data.literals import fold
 
-        last = _FOLDED = (text, fold(text))
-    return last[1]
+        folded = fold(text)
+        last = _FOLDED = (text, folded, len(folded) == len(text) == len(text.casefold()) and "\u0307" not in text)
+    return last
 
 
 # Seconds one search of one user pattern over one block may take before the run stops with an error naming it.
