@@ -360,29 +360,31 @@ def _cheap(needs: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
 _GATE_SETS, _GATE_STRINGS = 3, 24
 
 
-_FOLDED: tuple = (None, "", False)  # the last text folded, its fold, and whether they align (_aligned)
+_FOLDED: tuple = (None, "")  # the last text folded and its fold: many patterns search one block in turn
 
 
 def _folded(text: str) -> str:
-    return _fold_of(text)[1]
+    global _FOLDED
+    last = _FOLDED  # one tuple, replaced whole: a thread never sees one text with another's fold
+    if last[0] is not text:
+        from .data.literals import fold
+
+        last = _FOLDED = (text, fold(text))
+    return last[1]
+
+
+_ALIGNED: tuple = (None, False)  # the last text asked about and whether it is _aligned
 
 
 def _aligned(text: str) -> bool:
     """Whether each character of text folds to one character (so an offset into text is one into its fold):
     casefold() never shortens a character, so equal lengths say so, unless a combining dot above joins an 'i'
     (data.literals.fold drops it)."""
-    return _fold_of(text)[2]
-
-
-def _fold_of(text: str) -> tuple:
-    global _FOLDED
-    last = _FOLDED  # one tuple, replaced whole: a thread never sees one text with another's fold
+    global _ALIGNED
+    last = _ALIGNED
     if last[0] is not text:
-        from .data.literals import fold
-
-        folded = fold(text)
-        last = _FOLDED = (text, folded, len(folded) == len(text) == len(text.casefold()) and "\u0307" not in text)
-    return last
+        last = _ALIGNED = (text, len(text.casefold()) == len(text) and "\u0307" not in text)
+    return last[1]
 
 
 # Seconds one search of one user pattern over one block may take before the run stops with an error naming it.
