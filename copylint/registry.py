@@ -360,17 +360,20 @@ def _cheap(needs: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
 _GATE_SETS, _GATE_STRINGS = 3, 24
 
 
-_FOLDED: tuple = (None, "")  # the last text folded and its fold: many patterns search one block in turn
+# The folds of the texts lately searched (a document's blocks: each rule searches each in turn), emptied when it
+# holds _READ_TEXTS of them.
+_FOLDS: dict[str, str] = {}
 
 
 def _folded(text: str) -> str:
-    global _FOLDED
-    last = _FOLDED  # one tuple, replaced whole: a thread never sees one text with another's fold
-    if last[0] is not text:
-        from .data.literals import fold
+    folded = _FOLDS.get(text)
+    if folded is None:
+        from .data.literals import _READ_TEXTS, fold
 
-        last = _FOLDED = (text, fold(text))
-    return last[1]
+        if len(_FOLDS) >= _READ_TEXTS:
+            _FOLDS.clear()
+        folded = _FOLDS[text] = fold(text)
+    return folded
 
 
 _ALIGNED: tuple = (None, False)  # the last text asked about and whether it is _aligned

@@ -112,16 +112,21 @@ def _save() -> None:
         pass
 
 
-_READ: list = [None, {}]  # the text last asked about and, per string, whether it holds it
+# Per folded text lately asked about (the blocks of a document: each rule asks about each in turn): per string,
+# whether the text holds it. Emptied when it holds _READ_TEXTS texts.
+_READ: dict[str, dict[str, bool]] = {}
+_READ_TEXTS = 256
 
 
 def holds(folded: str, needs: tuple[frozenset[str], ...]) -> bool:
     """Whether a folded text (see fold) holds one string of each set of required_all(). Each string is looked for
     once per text: dozens of patterns ask about the same strings, and a text of millions of characters costs a
     scan per question."""
-    if _READ[0] is not folded:
-        _READ[0], _READ[1] = folded, {}
-    seen: dict[str, bool] = _READ[1]
+    seen = _READ.get(folded)
+    if seen is None:
+        if len(_READ) >= _READ_TEXTS:
+            _READ.clear()
+        seen = _READ[folded] = {}
     for strings in needs:
         for s in strings:
             found = seen.get(s)
