@@ -361,16 +361,17 @@ _GATE_SETS, _GATE_STRINGS = 3, 24
 
 
 # The folds of the texts lately searched (a document's blocks: each rule searches each in turn), emptied when it
-# holds _READ_TEXTS of them.
+# holds _FOLD_TEXTS of them (a 10 MB article has some 30,000 paragraphs; the folds take what the text takes).
 _FOLDS: dict[str, str] = {}
+_FOLD_TEXTS = 32_768
 
 
 def _folded(text: str) -> str:
     folded = _FOLDS.get(text)
     if folded is None:
-        from .data.literals import _READ_TEXTS, fold
+        from .data.literals import fold
 
-        if len(_FOLDS) >= _READ_TEXTS:
+        if len(_FOLDS) >= _FOLD_TEXTS:
             _FOLDS.clear()
         folded = _FOLDS[text] = fold(text)
     return folded

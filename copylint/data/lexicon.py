@@ -54,11 +54,12 @@ class WordClasses:
 
     def __init__(self, rows: str) -> None:
         self._rows = [row for row in rows.split("\n") if row]
-        if self._rows != sorted(self._rows):
-            self._rows.sort()
         self._read: dict[str, tuple[frozenset[str], str] | None] = {}
         self._interned: dict[str, frozenset[str]] = {}
         self._plurals: dict[str, str] | None = None
+        if self._rows != sorted(self._rows):  # (the shipped table is sorted) no bisection: every row read now
+            self._read = {word: (self.tags[word], self.lemma.get(word, "")) for word in self.tags}
+            self._rows = []
 
     def _entry(self, word: str) -> tuple[frozenset[str], str] | None:
         """(tags, lemma or "") of the word as written in the table, or None."""
@@ -80,13 +81,21 @@ class WordClasses:
 
     @functools.cached_property
     def tags(self) -> dict[str, frozenset[str]]:
-        """Every word of the table -> its classes."""
-        return {row.partition("\t")[0]: self._entry(row.partition("\t")[0])[0] for row in self._rows}
+        """Every word of the table -> its classes (a later row of a word wins)."""
+        out: dict[str, frozenset[str]] = {}
+        interned = self._interned
+        for row in self._rows:
+            word, tags, _ = row.split("\t")
+            found = interned.get(tags)
+            if found is None:
+                found = interned[tags] = frozenset(tags.split())
+            out[word] = found
+        return out
 
     @functools.cached_property
     def lemma(self) -> dict[str, str]:
         """Every word of the table that has a lemma -> its lemma."""
-        return {word: entry[1] for word in self.tags if (entry := self._entry(word))[1]}
+        return {word: lemma for word, _, lemma in map(_fields, self._rows) if lemma}
 
     def of(self, word: str) -> frozenset[str]:
         entry = self._entry(word.lower())
@@ -104,6 +113,10 @@ class WordClasses:
 
 
 _UNREAD = object()
+
+
+def _fields(row: str) -> list[str]:
+    return row.split("\t")
 
 
 @lru_cache(maxsize=1)
