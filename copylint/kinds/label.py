@@ -5,7 +5,7 @@ from typing import Iterable, Iterator
 
 import regex
 
-from ..document import Document, ProseBlock
+from ..document import Document, ProseBlock, distinct_lines
 from ..registry import compile_regex
 from ..model import Finding
 from .base import Kind, line_removal
@@ -79,7 +79,7 @@ class Label(Kind):
     def _any_label(self, doc: Document) -> bool:
         """Whether any line of the checked blocks is a title-case label: each distinct line judged once, with no
         walk over the lines (a file of a million short lines has a few hundred distinct ones)."""
-        distinct = {line for _, block in self.blocks(doc) for line in block.text.split("\n")}
+        distinct = set().union(*(distinct_lines(block.text) for _, block in self.blocks(doc)))
         return any(is_title_case_label(line, self.max_words) for line in {line.strip() for line in distinct} if line)
 
     def _lines(self, doc: Document) -> Iterator[tuple[ProseBlock, int, int, str]]:

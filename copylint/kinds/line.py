@@ -6,7 +6,7 @@ from typing import Iterable, Iterator, Sequence
 
 import regex
 
-from ..document import Document
+from ..document import Document, distinct_lines
 from ..errors import RuleError
 from ..model import Finding
 from ..registry import compile_regex
@@ -87,16 +87,15 @@ class Line(Kind):
             if not active:
                 continue
             seen = judged.setdefault(tuple(id(k) for k in active), {})
-            raws = block.text.split("\n")
             verdicts = None
-            if len(raws) > _MANY_LINES:
+            if block.text.count("\n") >= _MANY_LINES:
                 # many lines (a file of short lines): each distinct line judged first, and the lines walked only
                 # when one of them is furniture
-                verdicts = _verdicts(active, raws, longest, seen)
+                verdicts = _verdicts(active, distinct_lines(block.text), longest, seen)
                 if not any(verdicts.values()):
                     continue
             start = 0
-            for raw in raws:
+            for raw in block.text.split("\n"):
                 trimmed = raw.rstrip(" \t\r")
                 line = trimmed.lstrip(" \t\ufeff")
                 if line:
@@ -135,12 +134,12 @@ _REMEMBERED_LINES = 100_000
 _MANY_LINES = 256  # a block of more lines is first judged by its distinct lines (_verdicts)
 
 
-def _verdicts(kinds: Sequence[Line], raws: list[str], longest: int,
+def _verdicts(kinds: Sequence[Line], raws: set[str], longest: int,
               seen: dict[str, tuple[int, ...]]) -> dict[str, tuple[int, ...]]:
     """_judge of each distinct non-blank line of raws, trimmed as Line.prepare trims them (seen: the verdicts
     remembered so far, which this adds to)."""
     out: dict[str, tuple[int, ...]] = {}
-    for raw in set(raws):
+    for raw in raws:
         line = raw.rstrip(" \t\r").lstrip(" \t\ufeff")
         if line and line not in out:
             hits = seen.get(line)
