@@ -219,6 +219,22 @@ class Document:
         return tuple(starts)
 
 
+def distinct_lines(text: str, chunk: int = 1 << 20) -> set[str]:
+    """The set of text's lines (split at "\\n"), split a piece of about `chunk` characters at a time: a file of
+    millions of short lines never holds a string object per line at once."""
+    out: set[str] = set()
+    start, n = 0, len(text)
+    while start < n:
+        end = text.find("\n", min(start + chunk, n))
+        if end == -1:
+            out.update(text[start:].split("\n"))
+            return out
+        out.update(text[start:end].split("\n"))
+        start = end + 1
+    out.add(text[start:])  # the empty line after a final newline (or of an empty text)
+    return out
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     start = dot
     while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):

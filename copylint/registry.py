@@ -285,19 +285,32 @@ class LazyPattern:
         from .data.literals import holds
 
         needs, empty = self._needs, _GATED[method]
-        last: list = [(None, False)]  # the last text asked about and whether it holds the literals (one tuple)
+        # the last text asked about, whether it holds the literals, and whether it holds the pattern's leading
+        # literals (data.literals.prefix) where a match may begin (None: not asked); one tuple
+        last: list = [(None, False, None)]
         bound: list = []
+        lead: list = []  # the prefix, looked up on first need
+        anchored = method in _ANCHORED
 
         def gated(string: str, *args: Any, **kwargs: Any) -> Any:
             seen = last[0]
             if kwargs.get("partial"):  # a partial match at the end of the text needs no literal
                 ok = True
-            elif seen[0] is string:
-                ok = seen[1]
             else:
-                # before compiling, every set (a compile costs more than many scans); after, the cheap ones
-                ok = not isinstance(string, str) or holds(_folded(string), bound[1] if bound else needs)
-                last[0] = (string, ok)
+                if seen[0] is not string:
+                    # before compiling, every set (a compile costs more than many scans); after, the cheap ones
+                    seen = last[0] = (string, not isinstance(string, str) or holds(
+                        _folded(string), bound[1] if bound else needs), None)
+                ok = seen[1]
+                if ok and not bound and isinstance(string, str):
+                    # not compiled yet: the leading literals too, where a match would begin
+                    if not anchored or not (args or kwargs):
+                        if seen[2] is None:
+                            seen = last[0] = (string, True, self._leads(_folded(string), anchored, lead))
+                        ok = seen[2]
+                    elif not kwargs and len(args) <= 2 and all(type(a) is int and a >= 0 for a in args) \
+                            and _aligned(string):
+                        ok = self._leads(_folded(string), anchored, lead, *args)  # (a match at pos)
             if not ok:
                 return iter(empty) if method == "finditer" else (list(empty) if method == "findall" else empty)
             if not bound:
@@ -308,6 +321,18 @@ class LazyPattern:
 
         setattr(self, method, gated)
         return gated
+
+    def _leads(self, folded: str, anchored: bool, lead: list, *bounds: int) -> bool:
+        """Whether the folded text holds the pattern's leading literals where a match would begin (at the start,
+        or at bounds = (pos[, endpos]), for match and fullmatch): a cheap standard-library test that spares
+        compiling for most texts."""
+        if not lead:
+            from .data.literals import prefix
+
+            lead.append(prefix(self.pattern))
+        if lead[0] is None:
+            return True
+        return (lead[0].match(folded, *bounds) if anchored else lead[0].search(folded)) is not None
 
 
 def lazy_pattern(pattern: str, flags: int = 0, **named_lists: Any) -> LazyPattern:
@@ -335,16 +360,34 @@ def _cheap(needs: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
 _GATE_SETS, _GATE_STRINGS = 3, 24
 
 
-_FOLDED: tuple = (None, "")  # the last text folded and its fold: many patterns search one block in turn
+# The folds of the texts lately searched (a document's blocks: each rule searches each in turn), emptied when it
+# holds _FOLD_TEXTS of them (a 10 MB article has some 30,000 paragraphs; the folds take what the text takes).
+_FOLDS: dict[str, str] = {}
+_FOLD_TEXTS = 32_768
 
 
 def _folded(text: str) -> str:
-    global _FOLDED
-    last = _FOLDED  # one tuple, replaced whole: a thread never sees one text with another's fold
-    if last[0] is not text:
+    folded = _FOLDS.get(text)
+    if folded is None:
         from .data.literals import fold
 
-        last = _FOLDED = (text, fold(text))
+        if len(_FOLDS) >= _FOLD_TEXTS:
+            _FOLDS.clear()
+        folded = _FOLDS[text] = fold(text)
+    return folded
+
+
+_ALIGNED: tuple = (None, False)  # the last text asked about and whether it is _aligned
+
+
+def _aligned(text: str) -> bool:
+    """Whether each character of text folds to one character (so an offset into text is one into its fold):
+    casefold() never shortens a character, so equal lengths say so, unless a combining dot above joins an 'i'
+    (data.literals.fold drops it)."""
+    global _ALIGNED
+    last = _ALIGNED
+    if last[0] is not text:
+        last = _ALIGNED = (text, len(text.casefold()) == len(text) and "\u0307" not in text)
     return last[1]
 
 

@@ -237,9 +237,13 @@ def test_prefix() -> None:
     from copylint.data.literals import fold, prefix
 
     lead = prefix(r"\b(?:a|one)\s+mile\s+is\s+(?P<v>\d+)\s*km")
-    assert lead.pattern == r"(?:a|one)(?:\s){1,}mile(?:\s){1,}is(?:\s){1,}"
+    assert lead.pattern == r"(?:a|one)(?:\s){1,}mile(?:\s){1,}is(?:\s){1,}(?:(?:\d){1,})(?:\s){0,}km"
     assert lead.search(fold("ONE\xa0MİLE IS 3 km")) and not lead.search(fold("a mile (1.6km) is"))
-    assert prefix(r"\d+ km") is None and prefix(r"\s*(?:x|y)?") is not None and prefix(r"\s*") is None
+    assert prefix(r"\d+ km").search(fold("12 KM")) and not prefix(r"\d+ km").search("twelve km")
+    assert prefix(r"\s*(?:x|y)?") is not None and prefix(r"\s*") is None and prefix(r"\p{Lu}+ km") is None
+    # a group or a repeat whose tail is not rendered ends the lead: each match begins with what is rendered
+    assert prefix(r"(?i:more\s+[\w-]+\s+x)").pattern == r"(?:more(?:\s){1,})"
+    assert prefix(r"(?:ab\w|cd)+e").pattern == r"(?:(?:ab|cd))" and prefix(r"\(?(?:AP|EFE)/") is not None
     assert prefix(r"stra(?:ß|ss)e\s").search(fold("STRASSE ")) and prefix(r"strasse").search(fold("Straße"))
 
 

@@ -104,3 +104,31 @@ def test_the_router_follows_a_changed_list(linter: Linter) -> None:
     assert kinds.router is first
     kinds.pop()
     assert kinds.router is not first and len(kinds.router.runs(linter.parse("x.txt", "Text."))) == len(kinds)
+
+
+def test_leading_literals_never_hide_a_match(linter: Linter) -> None:
+    """The lead a LazyPattern tests before compiling (data.literals.prefix): wherever the compiled pattern matches,
+    the lead matches the folded text there (at the same offset when the fold keeps offsets), and so somewhere."""
+    import gc
+
+    from copylint.data.literals import fold, prefix
+
+    texts = _texts() + [("x.txt", t.replace("k", "\u212a").replace("s", "ſ").replace("I", "İ")) for _, t in _texts()]
+    for name, text in texts[:50]:
+        linter.lint_source(name, text)
+    from copylint.data import mentions
+
+    patterns = [p for p in gc.get_objects() if isinstance(p, registry.LazyPattern)] + list(mentions._compiled().values())
+    checked = 0
+    for pattern in {p.pattern: p for p in patterns}.values():
+        lead = prefix(pattern.pattern) if registry._required(pattern.pattern, pattern._flags) else None
+        if lead is None:
+            continue
+        compiled = pattern._build()
+        for _, text in texts:
+            folded, aligned = fold(text), registry._aligned(text)
+            for m in compiled.finditer(text, overlapped=True):
+                assert lead.search(folded), (pattern.pattern[:80], m.group())
+                assert not aligned or lead.match(folded, m.start()), (pattern.pattern[:80], m.group())
+                checked += 1
+    assert checked > 1000

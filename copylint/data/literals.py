@@ -14,6 +14,9 @@ _REGEX_ONLY = ("\\X", "\\G", "\\K", "\\N{", "\\m", "\\M", "(?V", "(?r", "(?w", "
                "(?|", "(?&", "(?(", "(?P>", "(?R", "(?b", "(?e", "(?p")
 
 
+_ESCAPED = re.compile(r"\\.", re.DOTALL)
+
+
 def fold(text: str) -> str:
     """Full case folding, with the Turkic i's folded to 'i' as well: a case-insensitive pattern's 'i' matches
     'İ' (which folds to 'i' and a combining dot) and its 'I' matches 'ı' (which folds to itself)."""
@@ -43,7 +46,7 @@ def required_all(pattern: str, shortest: int = 2) -> tuple[frozenset[str], ...]:
 def _sets(pattern: str) -> list[frozenset[str]] | None:
     """Every necessary set of the pattern (_all of its tree; None when it is not read). Parsing is most of the
     cost of a short run, so the sets are kept across runs in the cache directory (see _store)."""
-    store = _store()
+    store = _store()["sets"]
     found = store.get(pattern, _UNKNOWN)
     if found is _UNKNOWN:
         parsed = _parse(pattern)
@@ -79,8 +82,12 @@ def _store() -> dict:
             stored = read_json(_store_path(), expect=dict) or {}
         except OSError:
             stored = {}
-        _STORE = {k: v for k, v in stored.items() if v is None or isinstance(v, list) and all(
-            isinstance(s, list) and s and all(isinstance(x, str) and x for x in s) for s in v)}
+        sets, leads = stored.get("sets"), stored.get("leads")
+        sets = sets if isinstance(sets, dict) else {}
+        leads = leads if isinstance(leads, dict) else {}
+        _STORE = {"sets": {k: v for k, v in sets.items() if v is None or isinstance(v, list) and all(
+                      isinstance(s, list) and s and all(isinstance(x, str) and x for x in s) for s in v)},
+                  "leads": {k: v for k, v in leads.items() if isinstance(v, str)}}
     return _STORE
 
 
@@ -105,16 +112,21 @@ def _save() -> None:
         pass
 
 
-_READ: list = [None, {}]  # the text last asked about and, per string, whether it holds it
+# Per folded text lately asked about (the blocks of a document: each rule asks about each in turn): per string,
+# whether the text holds it. Emptied when it holds _READ_TEXTS texts.
+_READ: dict[str, dict[str, bool]] = {}
+_READ_TEXTS = 256
 
 
 def holds(folded: str, needs: tuple[frozenset[str], ...]) -> bool:
     """Whether a folded text (see fold) holds one string of each set of required_all(). Each string is looked for
     once per text: dozens of patterns ask about the same strings, and a text of millions of characters costs a
     scan per question."""
-    if _READ[0] is not folded:
-        _READ[0], _READ[1] = folded, {}
-    seen: dict[str, bool] = _READ[1]
+    seen = _READ.get(folded)
+    if seen is None:
+        if len(_READ) >= _READ_TEXTS:
+            _READ.clear()
+        seen = _READ[folded] = {}
     for strings in needs:
         for s in strings:
             found = seen.get(s)
@@ -131,68 +143,81 @@ def holds(folded: str, needs: tuple[frozenset[str], ...]) -> bool:
 def prefix(pattern: str) -> "re.Pattern[str] | None":
     """A standard-library pattern that finds a match in fold(text) wherever the (case-insensitive) pattern
     finds one in text: the pattern's leading literals, white space and groups of them, folded, up to the first
-    item of another kind (assertions are left out: they only narrow). None when that lead holds no literal."""
-    parsed = _parse(pattern)
-    if parsed is None:
-        return None
-    tree, c = parsed
-    source = _lead_source(tree, c)
-    if not source or not re.sub(r"\\s|[()?:|*+{},0-9]", "", source):
-        return None
-    return re.compile(source)
+    item of another kind (assertions are left out: they only narrow). None when that lead holds no literal.
+    The source is kept with the required sets (see _sets): parsing the pattern costs more than compiling it."""
+    leads = _store()["leads"]
+    source = leads.get(pattern)
+    if source is None:
+        parsed = _parse(pattern)
+        source = "" if parsed is None else _lead_source(*parsed)
+        if not re.sub(r"\\s|[()?:|*+{},0-9]", "", source):
+            source = ""
+        leads[pattern] = source
+        _changed()
+    return re.compile(source) if source else None
 
 
 def _lead_source(items, c) -> str:
-    """The standard-library source for the leading run of items _source can render."""
+    """The standard-library source for the leading items _render can render (see prefix)."""
+    return _render_sequence(items, c)[0]
+
+
+def _render_sequence(items, c) -> tuple[str, bool]:
+    """(source, whole): the source of the sequence's leading items, and whether it renders all of them (else the
+    source matches only how each match of the sequence begins)."""
     out = []
     for item in items:
-        rendered = _source(item, c)
-        if rendered is None:
-            break
+        rendered, whole = _render(item, c)
         out.append(rendered)
-    return "".join(out)
+        if not whole:
+            return "".join(out), False
+    return "".join(out), True
 
 
-def _source(item, c) -> str | None:
+def _render(item, c) -> tuple[str, bool]:
     """One item as standard-library source over folded text (which every text it matches folds to a match
-    of), or None. White space stays white space (the standard library's \\s is a superset of the regex
-    module's, and folding keeps it); a literal folds as the text does."""
+    of), and whether that source is the whole item (else it matches how each match of the item begins, and
+    nothing after the item may be rendered). White space stays white space (the standard library's \\s is a
+    superset of the regex module's, and folding keeps it), and so do digits (no character folds to a digit,
+    and a digit folds to itself); a literal folds as the text does."""
     op, av = item
     if op is c.LITERAL:
         folded = fold(chr(av))
-        return None if "\u0307" in folded else re.escape(folded)  # fold() may drop a combining dot
+        return ("", False) if "\u0307" in folded else (re.escape(folded), True)  # fold() may drop a combining dot
     if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-        return ""
+        return "", True
     if op is c.IN:
         if av == [(c.CATEGORY, c.CATEGORY_SPACE)]:
-            return r"\s"
+            return r"\s", True
+        if av == [(c.CATEGORY, "digit")]:
+            return r"\d", True
         if all(o is c.LITERAL for o, _ in av):
-            alternatives = [_source(i, c) for i in av]
-            return None if None in alternatives else "(?:" + "|".join(alternatives) + ")"
-        return None
+            alternatives = [_render(i, c) for i in av]
+            if all(whole for _, whole in alternatives):
+                return "(?:" + "|".join(a for a, _ in alternatives) + ")", True
+        return "", False
     if op in (c.SUBPATTERN, c.ATOMIC_GROUP):
-        body = [_source(i, c) for i in av]
-        if None in body:
-            return None
-        return body[0] if len(av) == 1 and av[0][0] is c.BRANCH else "(?:" + "".join(body) + ")"
+        if len(av) == 1 and av[0][0] is c.BRANCH:
+            return _render(av[0], c)
+        body, whole = _render_sequence(av, c)
+        return "(?:" + body + ")", whole
     if op is c.BRANCH:
-        alternatives = [[_source(i, c) for i in branch] for branch in av]
-        if any(None in a for a in alternatives):
-            return None
-        return "(?:" + "|".join("".join(a) for a in alternatives) + ")"
+        alternatives = [_render_sequence(branch, c) for branch in av]
+        return "(?:" + "|".join(a for a, _ in alternatives) + ")", all(whole for _, whole in alternatives)
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
         low, high, body = av
-        rendered = [_source(i, c) for i in body]
-        if None in rendered:
-            return None
-        return "(?:" + "".join(rendered) + ")" + ("{%d,}" % low if high is c.MAXREPEAT else "{%d,%d}" % (low, high))
-    return None
+        rendered, whole = _render_sequence(body, c)
+        if not whole:  # only how the first copy begins, if there must be one
+            return ("(?:" + rendered + ")", False) if low >= 1 and rendered else ("", False)
+        return "(?:" + rendered + ")" + ("{%d,}" % low if high is c.MAXREPEAT else "{%d,%d}" % (low, high)), True
+    return "", False
 
 
 def _parse(pattern: str):
     """The pattern's syntax tree (items, node constants), or None when it uses syntax read differently by the
     regex module or outside the subset regex_syntax reads."""
-    if any(s in pattern for s in _REGEX_ONLY):
+    unescaped = _ESCAPED.sub("", pattern)  # ("\\(?(?:" is no conditional group)
+    if any(s in (pattern if s[0] == "\\" else unescaped) for s in _REGEX_ONLY):
         return None
     try:
         return regex_syntax.parse(pattern), regex_syntax

@@ -5,7 +5,7 @@ from typing import Iterable, Iterator
 
 import regex
 
-from ..document import Document, ProseBlock
+from ..document import Document, ProseBlock, distinct_lines
 from ..registry import compile_regex
 from ..model import Finding
 from .base import Kind, line_removal
@@ -56,6 +56,8 @@ class Label(Kind):
         # A label line is an orphan when it sits next to a caption/credit line (in its own paragraph or the next),
         # or repeats a label that does. A lone title-case line may be a subheading, and one that merely repeats may
         # be a section heading, a schedule slot ("Lunch") or a speaker's name: those are left alone.
+        if not self._any_label(doc):
+            return
         verdicts: dict[str, bool] = {}  # per distinct short line: page furniture repeats, a file of lines too
         labels: list[tuple[str, ProseBlock, int, int]] = []
         captioned: set[str] = set()
@@ -73,6 +75,12 @@ class Label(Kind):
                 s = start + len(line) - len(line.lstrip())
                 e = start + len(line.rstrip())
                 yield self.finding(doc, block, s, e, "", edits=(line_removal(doc, block, s, e),))
+
+    def _any_label(self, doc: Document) -> bool:
+        """Whether any line of the checked blocks is a title-case label: each distinct line judged once, with no
+        walk over the lines (a file of a million short lines has a few hundred distinct ones)."""
+        distinct = set().union(*(distinct_lines(block.text) for _, block in self.blocks(doc)))
+        return any(is_title_case_label(line, self.max_words) for line in {line.strip() for line in distinct} if line)
 
     def _lines(self, doc: Document) -> Iterator[tuple[ProseBlock, int, int, str]]:
         """(block, start, end, stripped text) of each non-blank line of the checked blocks."""

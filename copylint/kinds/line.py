@@ -6,7 +6,7 @@ from typing import Iterable, Iterator, Sequence
 
 import regex
 
-from ..document import Document
+from ..document import Document, distinct_lines
 from ..errors import RuleError
 from ..model import Finding
 from ..registry import compile_regex
@@ -87,12 +87,19 @@ class Line(Kind):
             if not active:
                 continue
             seen = judged.setdefault(tuple(id(k) for k in active), {})
+            verdicts = None
+            if block.text.count("\n") >= _MANY_LINES:
+                # many lines (a file of short lines): each distinct line judged first, and the lines walked only
+                # when one of them is furniture
+                verdicts = _verdicts(active, distinct_lines(block.text), longest, seen)
+                if not any(verdicts.values()):
+                    continue
             start = 0
             for raw in block.text.split("\n"):
                 trimmed = raw.rstrip(" \t\r")
                 line = trimmed.lstrip(" \t\ufeff")
                 if line:
-                    hits = seen.get(line)
+                    hits = seen.get(line) if verdicts is None else verdicts[line]
                     if hits is None:
                         hits = _judge(active, line, longest)
                         if len(line) <= _REMEMBERED and len(seen) < _REMEMBERED_LINES:
@@ -122,6 +129,26 @@ class Line(Kind):
 
 _REMEMBERED = 80  # lines up to this long are judged once per document (page furniture repeats; prose rarely does)
 _REMEMBERED_LINES = 100_000
+
+
+_MANY_LINES = 256  # a block of more lines is first judged by its distinct lines (_verdicts)
+
+
+def _verdicts(kinds: Sequence[Line], raws: set[str], longest: int,
+              seen: dict[str, tuple[int, ...]]) -> dict[str, tuple[int, ...]]:
+    """_judge of each distinct non-blank line of raws, trimmed as Line.prepare trims them (seen: the verdicts
+    remembered so far, which this adds to)."""
+    out: dict[str, tuple[int, ...]] = {}
+    for raw in raws:
+        line = raw.rstrip(" \t\r").lstrip(" \t\ufeff")
+        if line and line not in out:
+            hits = seen.get(line)
+            if hits is None:
+                hits = _judge(kinds, line, longest)
+                if len(line) <= _REMEMBERED and len(seen) < _REMEMBERED_LINES:
+                    seen[line] = hits
+            out[line] = hits
+    return out
 
 
 def _judge(kinds: Sequence[Line], line: str, longest: int) -> tuple[int, ...]:

@@ -24,6 +24,7 @@ _IZE_SKIP = frozenset({"pr", "s", "se", "capsi", "expert", "franch", "merchand",
 
 
 _HOUSE_VARIANT = {"en-US": 0, "en-GB": 1}  # the lexicon pairs' American form first, British second
+_TABLES = frozenset(("pairs", "exact", "listed", "variant_stems"))  # what VariantSpelling._tables builds
 
 
 _SUFFIX_SET = frozenset(s.replace("’", "'") for s in _SUFFIXES)
@@ -94,11 +95,22 @@ class VariantSpelling(Kind):
         self.name_forms = [list(group) for group in rule.params.get("names", [])]
         self.ize = rule.params.get("ize", False)
         self.house = rule.params.get("house", False)
+        self._votes: dict[str, tuple[tuple, int]] = {}
+
+    def __getattr__(self, name: str) -> object:
+        """The tables built from the lexicon (_tables), on first use: the house rule needs them only with a
+        dialect configured, and building them is a good part of a cold start."""
+        if name not in _TABLES:
+            raise AttributeError(name)
+        self._tables()
+        return self.__dict__[name]
+
+    def _tables(self) -> None:
         # American/British lexicon pairs: whole forms -> (family, variant, pair index); variant 0 is American, 1 British.
         # One family per American lemma, so "organized" and "organize" vote together.
         self.pairs: list[tuple[str, str, bool]] = []  # (form 0, form 1, American/British?)
         self.exact: dict[str, tuple[int, int, int]] = {}
-        if rule.params.get("lexicon", False):
+        if self.rule.params.get("lexicon", False):
             self._add_lexicon()
         # Every word that can get a table or name key: a document with none of them among its words (and no
         # -iz-/-yz- word) spells nothing two ways, and most documents are ruled out by one set intersection.
@@ -111,21 +123,22 @@ class VariantSpelling(Kind):
                 self.variant_stems.setdefault((kind, g), {}).setdefault(v, []).append(stem)
         for form, (g, v, _) in self.exact.items():
             self.variant_stems.setdefault(("pair", g), {}).setdefault(v, []).append(form)
-        self._votes: dict[str, tuple[tuple, int]] = {}
 
     def _add_lexicon(self) -> None:
         from ..data.lexicon import spelling_variants
 
         covered = {stem + suffix for stem in self.stems for suffix in _SUFFIXES}
         families: dict[str, int] = {}
+        pairs, exact = self.pairs, self.exact
         for first, second, family in spelling_variants():
             a, b = first.lower(), second.lower()
-            if a in self.exact or b in self.exact or a in covered or b in covered:
+            if a in exact or b in exact or a in covered or b in covered:
                 continue  # the hand table (house-preferred forms) or an earlier pair already has it
             g = families.setdefault(family, len(families))
-            self.pairs.append((a, b, True))
-            self.exact[a] = (g, 0, len(self.pairs) - 1)
-            self.exact[b] = (g, 1, len(self.pairs) - 1)
+            n = len(pairs)
+            pairs.append((a, b, True))
+            exact[a] = (g, 0, n)
+            exact[b] = (g, 1, n)
 
     def _key(self, token: str, capitalised_midsentence: bool) -> tuple[tuple, int, str] | None:
         """(family key, variant index, suffix) of a token, or None when it has no variants."""
