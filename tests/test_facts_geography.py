@@ -188,6 +188,29 @@ def test_a_new_clause_after_the_capital_is_no_appositive(text: str) -> None:
     assert facts(text, "CL303") == []
 
 
+# Divisions outside the hand table: their seat from GeoNames' PPLA marks (copylint/data/seats.json).
+@pytest.mark.parametrize("text, span, capital", [
+    ("Ibadan, the capital of Ogun State, was quiet.", "Ibadan", "Abeokuta"),
+    ("Antalya is the capital of Mersin province.", "Antalya", "Mersin"),
+    ("In Semarang, the capital of East Java, prices rose.", "Semarang", "Surabaya"),
+    ("Rotterdam, the capital of North Holland, flooded.", "Rotterdam", "Haarlem"),
+    ("Rosario, the capital of Santa Fe province, lies on the river.", "Rosario", "Santa Fe"),
+])
+def test_wrong_division_seats(text: str, span: str, capital: str) -> None:
+    assert_claim(one(text, "CL303"), span, capital)
+
+
+@pytest.mark.parametrize("text", [
+    "Abeokuta, the capital of Ogun State, and Shiraz, the capital of Fars province, were quiet.",
+    "Medellin, the capital of Antioquia, and Bangalore, the capital of Karnataka, are hubs.",  # other spellings
+    "Cebu City, the capital of Cebu province, and Erbil, the capital of the Kurdistan region, were busy.",
+    "Valencia, the capital of Carabobo state, and Mendoza, the capital of Mendoza province, were busy.",
+    "Marseille, the capital of Provence, and Lyon, the capital of the Rhône-Alpes region, were sunny.",
+])
+def test_true_division_seats_pass(text: str) -> None:
+    assert facts(text, "CL303") == []
+
+
 @pytest.mark.parametrize("text", [
     "Quetta, the capital of Balochistan, was quiet.",
     "Atlanta, the capital of Georgia, hosted the games.",

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from ..data.compass import distance_km
 from ..data.mentions import capital_patterns, opens_clause
 from ..document import Document
 from ..model import Finding
@@ -79,12 +80,34 @@ class Capital(GeoKind):
             return None
         homes = {d.partition(".")[0] for d in (*_divisions(g, y), *regions.divisions_named(y), *g.regions_named(y))}
         known = [(c, caps) for c in sorted(homes | {"US"}) if (caps := regions.division_capitals(c, y))]
+        if not known:
+            return self._seat(doc, block, g, claim, x, x_start, m.end("x"), y)
         if len(known) != 1 or any(_key(x) == _key(c) for c in known[0][1]):
             return None
         capital = known[0][1][0]
         return self.claim_finding(doc, block, *claim, (x_start, m.end("x")), [capital], place=x, country=y,
                                   capital=capital)
 
+
+    def _seat(self, doc, block, g, claim, x: str, x_start: int, x_end: int, y: str) -> Finding | None:
+        """'X, the capital of Y province' for a division the table lacks: its seat in GeoNames (PPLA), judged
+        only when one division of that name lies in X's country and no reading of X is within 25 km of the
+        seat (a seat written in another spelling is the same place)."""
+        from ..data import regions
+
+        places = g.places(x)
+        homes = {p.country for p in places}
+        divisions = {d for d in (*_divisions(g, y, x), *regions.divisions_named(y)) if d.partition(".")[0] in homes}
+        found = {d: rows for d in divisions if (rows := regions.seats(d))}
+        if len(found) != 1:
+            return None
+        rows = next(iter(found.values()))
+        if any(_key(x) == _key(name) for name, _, _ in rows) or \
+                any(distance_km((p.lat, p.lon), (lat, lon)) <= _SAME_PLACE_KM for p in places for _, lat, lon in rows):
+            return None
+        capital = rows[0][0]
+        return self.claim_finding(doc, block, *claim, (x_start, x_end), [capital], place=x, country=y,
+                                  capital=capital)
 
     def _own(self, doc, block, g, m, x: str) -> Finding | None:
         """'the capital, X': the capital of the article's own country (the one it names most, and at least
@@ -100,6 +123,7 @@ class Capital(GeoKind):
                             country=g.display(cc).removeprefix("the "), capital=g.capital(cc))
 
 
+_SAME_PLACE_KM = 25
 _DIVISION_WORD = re.compile(r"\s*(?:state|province|region|territory|governorate|oblast|prefecture)\b", re.I)
 
 

@@ -10,6 +10,7 @@ from typing import Iterable, Iterator
 import regex
 
 from ..document import Document
+from ..data.compass import distance_km
 from ..data.literals import fold, holds
 from ..data.mentions import space_before
 from ..errors import RuleError
@@ -441,18 +442,9 @@ def _texts_agree(a, b) -> bool:
     if isinstance(a, frozenset):
         return bool(a & b)
     if isinstance(a, _Seat):
-        return a.key == b.key or any(_km(p, q) < 50 for p in a.cities for q in b.cities)
+        return a.key == b.key or any(distance_km(p, q) < 50 for p in a.cities for q in b.cities)
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
-
-
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in km."""
-    import math
-
-    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 12742 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _shared_surname(term: str, earlier: list[str]) -> bool:
