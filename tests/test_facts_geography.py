@@ -254,6 +254,11 @@ def test_neighbour_on_the_wrong_side() -> None:
     ("Queensland, Australia's largest state, voted.", "largest", "second-largest"),
     ("Texas, the largest US state, voted.", "largest", "second-largest"),
     ("Kisumu, Kenya's largest city, voted.", "largest", "seventh-largest"),
+    # ordinal places, checked against both the city-proper and the agglomeration rankings
+    ("Hamburg, Germany's fourth-largest city, is a port.", "fourth", "second"),
+    ("Osaka, Japan's fifth-largest city, is a port.", "fifth", "third"),
+    ("Tamale, Ghana's second-largest city, is hot.", "second", "third"),
+    ("Porto Alegre is Brazil's second most populous city.", "second", "twelfth"),
 ])
 def test_wrong_ranks(text: str, span: str, suggestion: str) -> None:
     assert_claim(one(text, "CL305"), span, suggestion)
@@ -269,6 +274,12 @@ def test_wrong_ranks(text: str, span: str, suggestion: str) -> None:
     "Ukraine is the largest country entirely in Europe; Kazakhstan is the largest landlocked country.",
     "Lyon, France's third-largest city, and Mombasa, Kenya's second-largest city, voted.",
     "The Nile, the world's longest river, and the Amazon, the world's longest river, flow on.",
+    # city proper and agglomeration rankings disagree, or the data's populations are near each other
+    "Lyon, France's second-largest city, and Marseille, France's second city, voted.",
+    "Antalya, Turkey's fifth-largest city, and Izmir, Turkey's third-largest city, voted.",
+    "Chiang Mai, Thailand's second-largest city, and Basra, Iraq's second-largest city, voted.",
+    "Kisumu, Kenya's third-largest city, and Antwerp, Belgium's largest city, voted.",
+    "Incheon, South Korea's third-largest city, and Surabaya, Indonesia's second-largest city, voted.",
     "Mont Blanc, Europe's highest mountain, and Alaska, the largest US state, were named.",
 ])
 def test_ranks_within_tolerance_or_unrankable_scope(text: str) -> None:

@@ -714,7 +714,8 @@ SCOPES = {"world": None, "globe": None, "planet": None, "earth": None, "africa":
           "asia": "AS", "south america": "SA", "north america": "NA", "oceania": "OC", "latin america": None}
 _SUPER = (r"(?P<what>(?i:largest|biggest|most[\s-]populous|most[\s-]populated|smallest|least[\s-]populous|"
           r"longest|highest|tallest))")
-_RANK_NOUN = r"(?P<noun>country|nation|city|town|metropolis|state|province|river|mountain|peak|island|lake|port)"
+_RANK_NOUN = (r"(?P<noun>country|nation|city|town|metropolis|state|province|river|mountain|peak|island|lake|port|"
+              r"urban\s+(?:centre|center|area)|conurbation)")
 # "(the) (Y's|world's) (second-)largest country (in Africa) (by area)"
 _RANK_PHRASE = (
     rf"(?:(?i:the)\s+)?(?:(?P<scope1>(?i:world)|(?<=the\s)(?:country|nation|continent|state|region)|{NAME})['’]s\s+)?"
@@ -729,7 +730,8 @@ _HAS_RANK = (rf"(?:,\s+(?:which\s+)?|\s+)(?:has|had|have|boasts|with)\s+(?P<rank
              rf"(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?(?P<what>largest|biggest|smallest)\s+(?P<by>population|land\s+area|area|"
              rf"territory|landmass)(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope2>world|globe|planet|continent|{NAME}))?)")
 # Y, RANK / Y is (now) RANK ; RANK, Y
-_RANK_AFTER = rf"(?:,\s+(?:which\s+is\s+)?|\s+(?:is|remains)\s+(?:now\s+|still\s+|also\s+)?)(?P<rank>{_RANK_PHRASE})"
+_RANK_AFTER = (rf"(?:,\s+(?:which\s+is\s+)?|\s+(?:is|remains|ranks\s+as|is\s+ranked\s+as|stands\s+as)\s+"
+               rf"(?:now\s+|still\s+|also\s+)?)(?P<rank>{_RANK_PHRASE})")
 _RANK_BEFORE = rf"(?P<rank>{_RANK_PHRASE})(?:,\s+|\s+(?:is|remains)\s+)(?:the\s+)?(?P<y>{NAME})"
 
 
@@ -818,7 +820,7 @@ def rank_claims(text: str) -> Iterator[RankClaim]:
 
 
 # "Birmingham, Britain's second city", "Kenya's second city, Nairobi": a rank by size without the superlative.
-_SECOND_CITY = (rf"(?P<x>{NAME})(?:,\s+|\s+(?:is|remains)\s+)(?P<rank>(?:the\s+)?(?P<scope>{NAME})['’]s\s+"
+_SECOND_CITY = (rf"(?P<x>{NAME})(?:,\s+|\s+(?:is|remains)\s+)(?P<rank>(?:the\s+)?(?P<scope>(?<=the\s)(?:country|nation)|{NAME})['’]s\s+"
                 rf"(?P<ord>second|third)\s+city)\b(?!\s+(?:of|in|to|after|behind)\b)",
                 rf"(?P<rank>(?P<scope>{NAME})['’]s\s+(?P<ord>second|third)\s+city),\s+(?P<x>{NAME})")
 
@@ -838,13 +840,13 @@ def _second_cities(text: str, seen: set[int]) -> Iterator[RankClaim]:
 # After a rank phrase, words that narrow it to a group the reader did not take in ("largest country of the
 # former Soviet Union", "largest country by area in Central Asia", "largest country after Russia").
 _RANK_QUALIFIED = regex.compile(r"\s+(?!(?:and|but|with|which|that|where|while|whose|is|was|has|had|to|for|"
-                                r"said|says|since|after\s+(?:the\s+)?\p{Lu}|behind\s+(?:the\s+)?\p{Lu}|when|as|at|it|"
-                                r"its|their|his|her)\b)\p{Ll}")
+                                r"said|says|since|when|as|at|it|its|their|his|her)\b|(?:after|behind)\s+(?:the\s+)?\p{Lu})"
+                                r"\p{Ll}")
 
 
 def _rank_claim(m: regex.Match, subject: Span) -> RankClaim | None:
-    if _RANK_QUALIFIED.match(m.string, m.end("rank")):
-        return None
+    if _RANK_QUALIFIED.match(m.string, m.end("rank")) or m.string.startswith(("'s ", "’s "), m.end("rank")):
+        return None  # "the largest city in Y's Z province": the scope is Z, which the phrase did not take in
     ordinal = m.group("ord")
     n = 1 if ordinal is None else ORDINALS.get(ordinal.casefold()) or int(ordinal[:-2])
     flag = _span(m, "ord") or _span(m, "what")
@@ -852,6 +854,8 @@ def _rank_claim(m: regex.Match, subject: Span) -> RankClaim | None:
                  None)
     what = " ".join(m.group("what").casefold().replace("-", " ").split())
     noun = m.group("noun").casefold() if "noun" in m.re.groupindex else "country"
+    if noun.startswith("urban") or noun == "conurbation":
+        noun = "city"
     fresh = bool(m.group("fresh")) if "fresh" in m.re.groupindex else False
     return RankClaim(subject, flag, n, what, noun, scope, m.group("by"), m.start("rank"), m.end("rank"), fresh)
 

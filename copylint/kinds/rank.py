@@ -249,20 +249,19 @@ class Rank(GeoKind):
         if scope.casefold() in ("country", "nation"):
             understood, _, cc = self._scope(g, claim, doc, block)
             scope = g.display(cc) if cc else scope
+        elif not g.countries_named(scope) and len(codes := g.country_of_demonym(scope)) == 1:
+            scope = g.display(codes[0])  # "the second-largest Kenyan city"
         areas = self._areas(g, subject.text, scope)
-        if len(areas) != 1:  # (none: the place-country rule judges a town of another country)
+        if not areas:
+            return self._elsewhere(doc, block, g, claim, subject, scope)
+        if len(areas) != 1:
             return None
         area = areas[0]
         rank, pop, leader = ranks.town_rank(g, subject.text, area)
         if rank == claim.ordinal:
             return None
-        # The data's populations are of city proper (and some of a district): only a clear gap counts. Said
-        # to be the largest, the town must be under half the largest's size; said to be Nth, see _ordinal_wrong.
-        if claim.ordinal == 1:
-            claimed_pop = ranks.nth_population(area, 1)
-            if claimed_pop is None or pop is None or pop * 2 > claimed_pop:
-                return None
-        elif pop is None or not _ordinal_wrong(ranks, area, pop, rank, claim.ordinal):
+        # The data's populations are mostly of city proper: a claim another count could make passes.
+        if pop is None or ranks.could_rank(g, subject.text, area, pop, claim.ordinal):
             return None
         where = g.display(area).removeprefix("the ") if "." not in area else _area_name(g, area)
         said = ("not among the largest" if rank is None else "the largest" if rank == 1
@@ -270,6 +269,23 @@ class Rank(GeoKind):
         word = _ordinal(rank, numeric=claim.flag.text[:1].isdigit()) if rank is not None else None
         return self._flag(doc, block, claim, word, f"{subject.text} is {said} city in {where} by population in "
                           f"GeoNames (the largest is {leader})")
+
+    def _elsewhere(self, doc, block, g, claim, subject, scope: str) -> Finding | None:
+        """'Lyon, Germany's third-largest city': a big town ranked in a country none of its readings lies in (the
+        possessive form of a named country only: "X, the largest city in Y" is the place-country rule's, and "the
+        country" may not be the one named last)."""
+        phrase = block.text[claim.start:claim.end]
+        if claim.scope.casefold() in ("country", "nation") or f"{claim.scope}'s" not in phrase and f"{claim.scope}’s" not in phrase or \
+                block.text[claim.subject.end:claim.start].strip() == "," and phrase.startswith(claim.scope):
+            return None  # ("Lyon, Germany's ...": the place-country rule reads "Lyon, Germany")
+        codes = tuple(g.countries_named(scope))
+        top = _dominant(g, subject.text)
+        if len(codes) != 1 or g.is_historic(scope) or top is None or top.population < 100_000 or \
+                any(g.fits(r, codes) for r in g.readings(subject.text)):
+            return None
+        return self.finding(doc, block, min(claim.subject.start, claim.start), max(claim.subject.end, claim.end),
+                            None, detail=f"{subject.text} is in {g.display(top.country).removeprefix('the ')}, not "
+                            f"in {g.display(codes[0]).removeprefix('the ')}", match=claim.flag.text)
 
     @staticmethod
     def _areas(g, town: str, scope: str) -> list[str]:
@@ -295,19 +311,6 @@ class Rank(GeoKind):
             return self.finding(doc, block, *whole, None, detail=detail, match=claim.flag.text)
         return self.claim_finding(doc, block, *whole, (start, end), [replacement], detail=detail,
                                   match=claim.flag.text)
-
-
-def _ordinal_wrong(ranks, area: str, pop: int, rank: int | None, ordinal: int) -> bool:
-    """Whether a town cannot be the area's Nth-largest (N >= 2) whichever source counts it: the largest by twice the
-    next; N + 1 or more towns at 2.5 times its size (one spare: GeoNames lists a few districts and counties as
-    towns); or fewer than N - 1 towns at even half its size. City-proper and metropolitan counts
-    reorder towns within those bands (France's second and third cities), so a claim inside them passes."""
-    second = ranks.nth_population(area, 2)
-    if rank == 1 and second is not None and pop >= second * 2:
-        return True
-    clearly = ranks.rivals(area, pop, rank, 2.5)[0]
-    maybe = ranks.rivals(area, pop, rank, 2.0)[1]
-    return clearly >= ordinal + 1 or maybe < ordinal - 1
 
 
 def _close(g, cc: str, ordinal: int, by_population: bool, continent: str | None, smallest: bool) -> bool:
