@@ -259,6 +259,7 @@ def test_neighbour_on_the_wrong_side() -> None:
     ("Osaka, Japan's fifth-largest city, is a port.", "fifth", "third"),
     ("Tamale, Ghana's second-largest city, is hot.", "second", "third"),
     ("Porto Alegre is Brazil's second most populous city.", "second", "twelfth"),
+    ("Sindh, Pakistan's largest province, voted.", "largest", "third-largest"),  # provinces, not only states
 ])
 def test_wrong_ranks(text: str, span: str, suggestion: str) -> None:
     assert_claim(one(text, "CL305"), span, suggestion)
@@ -280,6 +281,7 @@ def test_wrong_ranks(text: str, span: str, suggestion: str) -> None:
     "Chiang Mai, Thailand's second-largest city, and Basra, Iraq's second-largest city, voted.",
     "Kisumu, Kenya's third-largest city, and Antwerp, Belgium's largest city, voted.",
     "Incheon, South Korea's third-largest city, and Surabaya, Indonesia's second-largest city, voted.",
+    "Quebec, Canada's largest province, and Xinjiang, China's largest region, voted.",  # territories aside
     "Mont Blanc, Europe's highest mountain, and Alaska, the largest US state, were named.",
 ])
 def test_ranks_within_tolerance_or_unrankable_scope(text: str) -> None:

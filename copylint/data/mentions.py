@@ -714,7 +714,8 @@ SCOPES = {"world": None, "globe": None, "planet": None, "earth": None, "africa":
           "asia": "AS", "south america": "SA", "north america": "NA", "oceania": "OC", "latin america": None}
 _SUPER = (r"(?P<what>(?i:largest|biggest|most[\s-]populous|most[\s-]populated|smallest|least[\s-]populous|"
           r"longest|highest|tallest))")
-_RANK_NOUN = (r"(?P<noun>country|nation|city|town|metropolis|state|province|river|mountain|peak|island|lake|port|"
+_RANK_NOUN = (r"(?P<noun>country|nation|city|town|metropolis|state|province|region|county|territory|governorate|"
+              r"prefecture|river|mountain|peak|island|lake|port|"
               r"urban\s+(?:centre|center|area)|conurbation)")
 # "(the) (Y's|world's) (second-)largest country (in Africa) (by area)"
 _RANK_PHRASE = (

@@ -41,7 +41,7 @@ class Rank(GeoKind):
                     found = self._town(doc, block, g, claim)
                 elif claim.noun in ("river", "mountain", "peak", "lake"):
                     found = self._feature(doc, block, g, claim)
-                elif claim.noun == "state":
+                elif claim.noun in _DIVISION_NOUNS:
                     found = self._state(doc, block, g, claim)
                 else:
                     found = None
@@ -182,9 +182,12 @@ class Rank(GeoKind):
     def _state(self, doc, block, g, claim) -> Finding | None:
         from ..data import features
 
+        from ..data import regions
+
         understood, continent, cc = self._scope(g, claim)
         subject = _trim(claim.subject.text)
-        if not understood or cc is None or not any(d.startswith(cc + ".") for d in _divisions(g, subject)):
+        if not understood or cc is None or not any(d.startswith(cc + ".") for d in
+                                                   (*_divisions(g, subject), *regions.divisions_named(subject))):
             return None
         if cc != "US":
             return self._division(doc, block, claim, cc, subject)
@@ -210,7 +213,7 @@ class Rank(GeoKind):
             return None
         by_population = "popul" in claim.what or (claim.by or "").casefold() == "population"
         names = [subject, *(regions.division_name(d) for d in regions.divisions_named(subject))]
-        found = [features.division_rank(cc, n, by_population) for n in names]
+        found = [features.division_rank(cc, n, by_population, territories=claim.noun == "territory") for n in names]
         found = [f for f in found if f is not None]
         if not found or any(f[0] == claim.ordinal for f in found):
             return None
@@ -328,6 +331,7 @@ def _close(g, cc: str, ordinal: int, by_population: bool, continent: str | None,
     return abs(va - vb) <= 0.15 * max(va, vb, 1)
 
 
+_DIVISION_NOUNS = frozenset(("state", "province", "region", "county", "territory", "governorate", "prefecture"))
 _CONTINENTS = {"AF": "Africa", "EU": "Europe", "AS": "Asia", "SA": "South America", "NA": "North America",
                "OC": "Oceania"}
 _CONTINENT_ADJECTIVES = {"african": "AF", "european": "EU", "asian": "AS", "south american": "SA",
