@@ -231,3 +231,46 @@ def test_quantities_given_two_values(text: str, span: str) -> None:
 ])
 def test_same_quantities_or_different_terms_pass(text: str) -> None:
     assert facts(text, "CL309") == []
+
+
+# Second mentions that are not the first's shape: founding verbs, pronouns, home cities, founders, titles,
+# nationalities, ownership, frequencies, and measures given plain twice or with a multiplier.
+@pytest.mark.parametrize("text, span", [
+    ("Greenleaf was founded in 2004. The company, which launched in 2009, sells tea.", "2009"),
+    ("Greenleaf was founded in 2004. Since it was launched in 2009, the company has grown.", "2009"),
+    ("Greenleaf was founded in 2004. Founded in 2009 by two brothers, Greenleaf sells tea.", "2009"),
+    ("Greenleaf was founded in 2004. Otieno, who set up Greenleaf in 2009, said tea was cheap.", "2009"),
+    ("Greenleaf, set up in 2004, sells tea. The firm was formed in 2009 by two brothers.", "2009"),
+    ("Greenleaf, a Nairobi-based tea firm, sells tea. Greenleaf, which is based in Mombasa, grew.", "Mombasa"),
+    ("Greenleaf's Nairobi headquarters were busy. The Mombasa-based company said profits fell.", "Mombasa"),
+    ("Greenleaf, which was founded by Jane Otieno, sells tea. Its founder, Peter Kamau, spoke.", "Peter Kamau"),
+    ("Ann Lee, the firm's chief executive, spoke. Ann Lee, the chairwoman, said profits fell.", "chairwoman"),
+    ("Finance director Ann Lee said costs rose. Lee, the firm's operations director, spoke.", "operations director"),
+    ("The Kenyan runner Mary Keitany won. Keitany, who is Tanzanian, said she was tired.", "Tanzanian"),
+    ("Kenyan tea firm Greenleaf sells tea. The Ugandan company Greenleaf said profits fell.", "Ugandan"),
+    ("Greenleaf is a family-owned business. The state-owned Greenleaf said profits fell.", "The state-owned Greenleaf"),
+    ("The market is held every Tuesday. Traders said the market, held twice a month, was busy.", "twice a month"),
+    ("The plant will generate 2 gigawatts. Engineers said the station would deliver 3 gigawatts.", "3 gigawatts"),
+    ("The plant will make about 50,000 tonnes of steel a year. The 60,000-tonne plant opened.", "60,000-tonne"),
+    ("The ferry can carry 800 passengers. The 1,200-passenger vessel sank in calm water.", "1,200-passenger"),
+    ("The project will cost $5 billion. Critics said the $8 billion scheme was too costly.", "8 billion"),
+])
+def test_contradictions_in_other_shapes(text: str, span: str) -> None:
+    assert [f.text for f in facts(text, "CL309")] == [span]
+
+
+@pytest.mark.parametrize("text", [
+    "Greenleaf was founded in 2004. Greenleaf launched a new tea and opened a second factory in 2009.",
+    "Greenleaf is based in Nairobi. The Mombasa-based company Sunrise said profits fell.",
+    "Greenleaf's founders, Jane Otieno and Peter Kamau, spoke. Founder Peter Kamau said profits fell.",
+    "Chief executive Ann Lee spoke. Lee, the company's chairman and chief executive, said profits fell.",
+    "British film director Alan Parker was honoured. Parker, the theatre director, spoke.",
+    "The Kenyan runner Mary Keitany won. Keitany, who trains in Tanzania, said she was tired.",
+    "Greenleaf, a state-owned company, sells tea. Its rival, a privately owned firm, said profits fell.",
+    "The bus runs once a week to the coast. Villagers said the bus used to run three times a week.",
+    "The hospital has 250 beds. A 300-bed hospital in the next town is full.",
+    "The plant will generate 2 gigawatts when complete. Engineers said the country needs 3 gigawatts more.",
+    "A 5,000-tonne ship docked. The ship carried 4,000 tonnes of grain.",
+])
+def test_other_shapes_that_agree_or_differ_in_thing(text: str) -> None:
+    assert facts(text, "CL309") == []
