@@ -122,6 +122,16 @@ def test_physical_constants() -> None:
     ("OPEC was founded in 1960 by Iran, Iraq, Kuwait and Qatar.", "Qatar"),
     ("ASEAN was founded in 1967 by Indonesia, Malaysia and Vietnam, and it grew.", "Vietnam"),
     ("OPEC was founded in 1960 by Iran, Iraq, Kuwait and Qatar, and Libya joined later.", "Qatar"),
+    # founders in other shapes: a list after "the founders of", "among the founders", "the countries that founded",
+    # "part of X since its creation", "A and four neighbours set up X", "one of its five founding members"
+    ("The founders of ASEAN, Indonesia, Malaysia, the Philippines, Singapore and Vietnam, met.", "Vietnam"),
+    ("Vietnam, which joined ASEAN as one of its five founding members in 1967, hosted.", "Vietnam"),
+    ("Vietnam was one of the five countries that founded ASEAN in 1967.", "Vietnam"),
+    ("Vietnam, among the founders of ASEAN, hosted the summit.", "Vietnam"),
+    ("Vietnam has been part of ASEAN since its creation in 1967.", "Vietnam"),
+    ("In 1967 Vietnam and four neighbours set up ASEAN.", "Vietnam"),
+    ("ASEAN, the 10-nation bloc founded in 1977, met.", "1977"),
+    ("Chile, a member of the Southern Common Market, voted.", "Chile"),
 ])
 def test_organisation_claims(text: str, part: str) -> None:
     found = facts(text, "CL308")
@@ -158,6 +168,9 @@ def test_true_or_hedged_organisation_claims_pass(text: str) -> None:
     ("WTI is a sour grade.", "sour", "CL314"),
     ("Supreme Court justices are elected by voters.", "voters", "CL315"),
     ("The ECB president is appointed by the European Parliament.", "European Parliament", "CL315"),
+    ("The Ethiopian prime minister is directly elected by voters.", "voters", "CL315"),
+    ("Members of parliament elected Brazil's president.", "Members of parliament", "CL315"),
+    ("South Africa's president, chosen in a popular vote, spoke.", "popular vote", "CL315"),
 ])
 def test_typed_country_grade_and_office_claims(text: str, span: str, code: str) -> None:
     assert [f.text for f in facts(text, code)] == [span]
@@ -274,3 +287,12 @@ def test_contradictions_in_other_shapes(text: str, span: str) -> None:
 ])
 def test_other_shapes_that_agree_or_differ_in_thing(text: str) -> None:
     assert facts(text, "CL309") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Ethiopian prime minister is elected by parliament; Japan's prime minister is chosen by the Diet.",
+    "The Indian prime minister is appointed by the president, and Britain's prime minister by the monarch.",
+    "South Africa's president, elected by parliament, spoke; Kenya's president is elected by voters.",
+])
+def test_prime_ministers_and_presidents_chosen_as_the_table_says_pass(text: str) -> None:
+    assert facts(text, "CL315") == []

@@ -115,8 +115,22 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
             # OPEC, the cartel founded in 1960 by Iran, Iraq ... / Kenya, which joined OPEC as a founding member
             rf"(?<![\w-]){org},\s+(?:the|a|an)\s+(?:[\w-]+\s+){{1,3}}?(?P<founding>founded|established|created|formed|"
             rf"set\s+up)(?:\s+in\s+\d{{4}})?\s+by\s+(?:the\s+)?{c}{lst}",
-            rf"{c}(?:,\s+which)?\s+(?:has\s+)?joined\s+(?:the\s+)?{org}\s+as\s+(?:a|an|one\s+of\s+(?:the|its))\s+"
+            rf"{c}(?:,\s+which)?\s+(?:has\s+)?joined\s+(?:the\s+)?{org}\s+as\s+(?:a|an|one\s+of\s+(?:the|its)(?:\s+{_COUNT})?)\s+"
             rf"(?P<founding>founding|founder)[\s-]+(?:members?|states?|nations?|countries)",
+            # the founders of ASEAN, A, B and C / Chile, among the founders of Mercosur
+            rf"\b(?i:the)\s+(?:{_COUNT}\s+)?(?P<founding>founders|founding\s+(?:states|nations|countries))\s+of\s+(?:the\s+)?{org}"
+            rf"(?:\s*[,:—–]|\s+-|\s+were|\s+are|\s+included|\s+include)\s*(?:the\s+)?{c}{lst}",
+            rf"{c}(?:,\s+|\s+(?:was|is|were|are)\s+)(?:among|one\s+of)\s+the\s+(?:{_COUNT}\s+)?(?P<founding>founders|founding\s+"
+            rf"(?:members|states|nations|countries))\s+of\s+(?:the\s+)?{org}",
+            # Chile was one of the five countries that founded Mercosur
+            rf"{c}(?:,\s+|\s+(?:was|is|were|are)\s+)(?:among|one\s+of)\s+the\s+(?:{_COUNT}\s+)?(?:countries|nations|states|"
+            rf"governments)\s+(?:that|which|to)\s+(?P<founding>founded|set\s+up|established|created|formed|found)\s+(?:the\s+)?{org}",
+            # Chile has been part of Mercosur since its creation
+            rf"{c}{lst}\s+(?:has|have)\s+been\s+(?:a\s+member\s+of|part\s+of|in)\s+(?:the\s+)?{org}\s+since\s+(?:its|the)\s+"
+            rf"(?P<founding>founding|creation|inception|establishment|birth|formation|start)\b",
+            # Chile and four neighbours set up Mercosur
+            rf"{c}{lst}(?:\s+and\s+(?:{_COUNT}|several|other)\s+(?:\w+\s+)?(?:neighbou?rs|countries|nations|states|others))?\s+"
+            rf"(?P<founding>set\s+up|established|created|formed)\s+(?:the\s+)?{org}",
         ],
         "count": [
             rf"(?<![\w-]){org}(?:['’]s|{_SAME_SENTENCE}\bits)\s+(?:original\s+)?(?P<n>{_COUNT})\s+(?:original\s+)?"
@@ -140,6 +154,9 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
             rf"\b(?i:the)\s+{_YEAR}\s+(?:founding|creation|establishment|formation)\s+of\s+(?:the\s+)?{org}",
             rf"(?<![\w-]){org}['’]s\s+(?:founding|creation|establishment|formation)\s+in\s+{_YEAR}",
             rf"\b(?i:since)\s+its\s+(?:founding|creation|establishment|formation|birth)\s+in\s+{_YEAR},\s+(?:the\s+)?{org}",
+            # ASEAN, the 10-nation bloc founded in 1967
+            rf"(?<![\w-]){org},\s+(?:the|a|an)\s+(?:[\w-]+\s+){{1,3}}?(?:founded|established|created|formed|set\s+up|launched)"
+            rf"\s+in\s+{_YEAR}",
         ],
     }
 
