@@ -211,6 +211,27 @@ def test_true_division_seats_pass(text: str) -> None:
     assert facts(text, "CL303") == []
 
 
+# "Y state's capital, X" is a division's, never the country's; "X, the state capital" is the capital of the division
+# named with that noun nearest before it, judged only when X lies in that division.
+@pytest.mark.parametrize("text, span", [
+    ("Mexico state's capital is Puebla.", "Puebla"),
+    ("Traders in Kano State's capital, Zaria, said prices rose.", "Zaria"),
+    ("Kaduna State officials met on Monday. In Zaria, the state capital, traders protested.", "Zaria"),
+])
+def test_division_capital_forms(text: str, span: str) -> None:
+    assert [f.text for f in facts(text, "CL303")] == [span] or span in one(text, "CL303").text
+
+
+@pytest.mark.parametrize("text", [
+    "Mexico state's capital is Toluca, and Sao Paulo state's capital is Sao Paulo.",
+    "Kaduna State officials met on Monday. In Kaduna, the state capital, traders protested.",
+    "Officials in Fars province met. Tabriz, the provincial capital, was calm.",  # its own province's, maybe
+    "Officials in Lombardy region met. In Bergamo, the provincial capital, traders protested.",  # a province
+])
+def test_division_capital_forms_that_hold_or_cannot_be_told(text: str) -> None:
+    assert facts(text, "CL303") == []
+
+
 @pytest.mark.parametrize("text", [
     "Quetta, the capital of Balochistan, was quiet.",
     "Atlanta, the capital of Georgia, hosted the games.",

@@ -595,8 +595,8 @@ _CAPITAL = (
     rf"region|territory)\s+of\s+)?(?P<y>{NAME})(?!['’]s)",
     # the capital of Y, X / the capital of Y is X
     rf"\b(?i:the)\s+{_SEAT}\s+of\s+(?:the\s+)?(?P<y>{NAME})(?:,\s+|\s+is\s+)(?P<x>{NAME})",
-    # Y's capital, X / Y's capital city of X / Y's capital is X
-    rf"(?P<y>{NAME})['’]s\s+{_SEAT}(?:,\s+|\s+(?:is\s+|of\s+)?)(?P<x>{NAME})",
+    # Y's capital, X / Y's capital city of X / Y's capital is X / Y state's capital, X
+    rf"(?P<y>{NAME})(?:\s+(?P<ynoun>state|province|region))?['’]s\s+{_SEAT}(?:,\s+|\s+(?:is\s+|of\s+)?)(?P<x>{NAME})",
     # X, Y's capital / X is Y's capital
     rf"(?P<x>{NAME})(?:,\s+(?:(?:which|that)\s+(?:is|remains|serves\s+as)\s+)?|\s+(?:is|remains|serves\s+as)\s+)"
     rf"(?:now\s+|also\s+|still\s+)?(?P<y>{NAME})['’]s\s+{_SEAT_WORDS}{_SEAT}\b(?!\s+of)",
@@ -609,6 +609,9 @@ _CAPITAL = (
     rf"(?P<x>{NAME}),\s+the\s+(?:(?P<own>country|nation)['’]s\s+)?capital(?:\s+city)?\b(?!['’]s|\s+of|\s+\p{{Lu}})",
     rf"(?P<x>{NAME})(?:,\s+which\s+is|\s+is|\s+remains)\s+(?:still\s+|now\s+)?the\s+(?:(?P<own>country|nation)['’]s\s+)?capital"
     rf"(?:\s+city)?\b(?!['’]s|\s+of|\s+\p{{Lu}}|\s+(?:until|since|before|from|in\s+\d))",
+    # X, the provincial capital / the state capital, X  (the division: one named nearby with that noun)
+    rf"(?P<x>{NAME}),\s+the\s+(?P<divcap>state|provincial|regional|departmental)\s+capital\b(?!['’]s|\s+of|\s+\p{{Lu}})",
+    rf"\b(?i:the)\s+(?P<divcap>state|provincial|regional|departmental)\s+capital,\s+(?P<x>{NAME})",
 )
 # What after a capital claim makes it about a subdivision or about the past.
 _CAPITAL_AFTER_SKIP = (
