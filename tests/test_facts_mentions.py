@@ -79,6 +79,9 @@ def read(text: str) -> list[tuple]:
     # names read in full, with their particles: "de los", "van der", "al-"
     ("Santiago de los Caballeros, a city in Peru, grew.", [("appos", "Santiago de los Caballeros", "Peru", None)]),
     ("Ras al-Khaimah, a port in Oman, grew.", [("appos", "Ras al-Khaimah", "Oman", None)]),
+    # "the main commercial hub of Y", "the industrial centre of Y": a hub or centre of a part of Y
+    ("Traders from Kano, the commercial hub of southern Nigeria, met.", [("appos", "Kano", "Nigeria", "southern")]),
+    ("Lyon, the main industrial centre of northern France, grew.", [("appos", "Lyon", "France", "northern")]),
     # "in Y, and the city of X ...": a conjunction opens a new clause, not a fronted placement
     ("Rain fell in Rwanda, and the city of Kampala flooded.", []),
 ])

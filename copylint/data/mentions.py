@@ -83,8 +83,9 @@ _TAILS = {
     # X, a (small) port (city) in (northern) Y / X, a town on Y's coast
     "appos": rf"(?:,\s+|\s+(?:is|was|remains)\s+)(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:(?P<comp>{COMPASS_ADJ})\s+"
              rf"(?:[\w-]+\s+)?)?(?P<noun>{PLACE_NOUN}|{_CENTRE})\s+(?:{_PEOPLE}\s+)?(?:{_LOCATED})?(?:in|on|"
-             rf"(?<=(?:largest|biggest|second|third|main|chief|principal|port|coastal|border|market|industrial)\s+"
-             rf"(?:city|port|town)\s+)of)\s+{_LOCATOR}",
+             rf"(?<=(?:largest|biggest|second|third|main|chief|principal|port|coastal|border|market|industrial|"
+             rf"commercial|economic|trading|trade|financial|transport|mining|farming)\s+"
+             rf"(?:city|port|town|hub|centre|center)\s+)of)\s+{_LOCATOR}",
     # X, an oasis town in Y province / X, the trade and farming hub in Y state: any short description, when
     # Y is named with its division noun (a person described so is ruled out by the description's last word)
     "appos-any": rf",\s+(?:a|an|the)\s+(?P<desc>(?:(?!(?:of|in|on|at|for|from|by|to|with|who|which|that)\b)[a-z][\w-]*\s+)"
