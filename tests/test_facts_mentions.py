@@ -82,6 +82,7 @@ def read(text: str) -> list[tuple]:
     # "the main commercial hub of Y", "the industrial centre of Y": a hub or centre of a part of Y
     ("Traders from Kano, the commercial hub of southern Nigeria, met.", [("appos", "Kano", "Nigeria", "southern")]),
     ("Lyon, the main industrial centre of northern France, grew.", [("appos", "Lyon", "France", "northern")]),
+    ("Bursa, an optics centre in Turkey, grew.", [("appos", "Bursa", "Turkey", None)]),
     # "in Y, and the city of X ...": a conjunction opens a new clause, not a fronted placement
     ("Rain fell in Rwanda, and the city of Kampala flooded.", []),
 ])

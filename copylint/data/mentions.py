@@ -69,7 +69,10 @@ _LOCATOR = (
 # or "a centre" may be a building).
 _CENTRE = (r"(?<=\b(?:trading|trade|commercial|industrial|mining|market|administrative|regional|provincial|tourist|"
            r"textile|manufacturing|farming|agricultural|fishing|transport|railway|rail|urban|pilgrimage|oil|steel|"
-           r"coal|cotton|shipping)\s)(?:centre|center)")
+           r"coal|cotton|shipping|optics|technology|tech|electronics|software|automotive|car|chemical|petrochemical|"
+           r"logistics|banking|financial|finance|tourism|resort|wine|tea|coffee|cocoa|sugar|timber|fruit|grain|"
+           r"livestock|cattle|leather|silk|carpet|ceramics|pottery|printing|engineering|aerospace|shipbuilding|"
+           r"fashion|cultural|religious|district|county)\s)(?:centre|center)")
 # "a town of 50,000 (people)", "a city of about two million inhabitants": how many live there.
 _PEOPLE = (r"of\s+(?:(?:some|about|around|roughly|nearly|almost|approximately|more\s+than|over|just\s+over|under|"
            r"fewer\s+than|less\s+than|barely|only)\s+)?(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|"
