@@ -626,7 +626,10 @@ DIRECTION = (r"(?:north|south)(?:[- ]?(?:east|west))?|east|west")
 _DIVISION_NOUN = (r"(?:state|province|region|territory|department|county|prefecture|governorate|oblast|district|"
                   r"emirate|canton)")
 _BORDER = (
-    rf"(?P<y>{NAME})(?:,\s+which|,\s+(?:a|an|the)\s+(?:[\p{{L}}-]+\s+){{0,2}}?{_DIVISION_NOUN}\s+(?:that|which)|"
+    rf"(?P<y>{NAME})(?:,\s+which|,\s+(?:a|an|the)\s+(?:[\p{{L}}-]+\s+){{0,3}}?(?:{_DIVISION_NOUN}|country|nation|kingdom|"
+    rf"republic)\s+(?:that|which)|"
+    # Y, the region's biggest economy, which borders Z: an appositive between (not a name: "A, B, which")
+    rf",\s+(?:(?:the|a|an|one|its)\s+|\p{{Lu}}[\p{{L}}.]*(?:\s+\p{{Lu}}[\p{{L}}.]*)?['’]s\s+)[^,;.()\n]{{2,60}}?,\s+(?:which|that)|"
     rf"(?=,\s+bordering|,\s+bordered))?\s*(?:borders|bordered|(?:is|are|was)\s+bordered\s+by|,\s+bordering|"
     rf",\s+bordered\s+by|"
     rf"shares\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}borders?\s+with|"
