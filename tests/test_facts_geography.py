@@ -276,7 +276,7 @@ def test_neighbour_on_the_wrong_side() -> None:
     ("Texas, the largest US state, voted.", "largest", "second-largest"),
     ("Kisumu, Kenya's largest city, voted.", "largest", "seventh-largest"),
     # ordinal places, checked against both the city-proper and the agglomeration rankings
-    ("Hamburg, Germany's fourth-largest city, is a port.", "fourth", "second"),
+    ("Genoa, Italy's second-largest city, is a port.", "second", "sixth"),
     ("Osaka, Japan's fifth-largest city, is a port.", "fifth", "third"),
     ("Tamale, Ghana's second-largest city, is hot.", "second", "third"),
     ("Porto Alegre is Brazil's second most populous city.", "second", "twelfth"),
