@@ -281,6 +281,7 @@ def test_neighbour_on_the_wrong_side() -> None:
     ("Tamale, Ghana's second-largest city, is hot.", "second", "third"),
     ("Porto Alegre is Brazil's second most populous city.", "second", "twelfth"),
     ("Sindh, Pakistan's largest province, voted.", "largest", "third-largest"),  # provinces, not only states
+    ("Sindh, the largest province, voted.", "largest", "third-largest"),  # no scope: its own country
 ])
 def test_wrong_ranks(text: str, span: str, suggestion: str) -> None:
     assert_claim(one(text, "CL305"), span, suggestion)

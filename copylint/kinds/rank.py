@@ -186,8 +186,11 @@ class Rank(GeoKind):
 
         understood, continent, cc = self._scope(g, claim)
         subject = _trim(claim.subject.text)
-        if not understood or cc is None or not any(d.startswith(cc + ".") for d in
-                                                   (*_divisions(g, subject), *regions.divisions_named(subject))):
+        divisions = (*_divisions(g, subject), *regions.divisions_named(subject))
+        if claim.scope is None and not g.countries_named(subject):
+            homes = {d.partition(".")[0] for d in divisions}
+            cc = homes.pop() if len(homes) == 1 else None  # "NSW, the most populous state": of its own country
+        if not understood or cc is None or not any(d.startswith(cc + ".") for d in divisions):
             return None
         if cc != "US":
             return self._division(doc, block, claim, cc, subject)
