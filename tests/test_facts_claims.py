@@ -132,6 +132,10 @@ def test_physical_constants() -> None:
     ("In 1967 Vietnam and four neighbours set up ASEAN.", "Vietnam"),
     ("ASEAN, the 10-nation bloc founded in 1977, met.", "1977"),
     ("Chile, a member of the Southern Common Market, voted.", "Chile"),
+    # a member's rank among the present members, by GeoNames population (and area for "largest")
+    ("Poland, the EU's most populous member, voted.", "Poland"),
+    ("Malta, the EU's largest member, voted.", "Malta"),
+    ("Kenya, the most populous member of the East African Community, voted.", "Kenya"),
 ])
 def test_organisation_claims(text: str, part: str) -> None:
     found = facts(text, "CL308")
@@ -142,6 +146,8 @@ def test_organisation_claims(text: str, part: str) -> None:
     "Ministers met at the Paris-based OECD and the Vienna-based OPEC.",
     "Non-Nato member Austria and would-be EU member Turkey sent observers.",
     "Britain, an EU member until 2020, and Qatar, an OPEC member until 2019, agreed.",
+    "Germany, the EU's most populous member, and France, the largest member of the EU, agreed.",
+    "Indonesia, ASEAN's most populous member, and Nigeria, the most populous member of ECOWAS, agreed.",
     "Diplomats met at the UN headquarters in Geneva and a London-based EU official spoke.",
     "Georgia is a member of the OSCE; NATO member Turkey hosted.",
     "Russia is a member of the G8 and Opec+ member Russia cut output.",

@@ -34,6 +34,12 @@ _PERSON_AFTER = (r"\s+(?:officials?|diplomats?|spokes(?:man|woman|person)|envoys
                  r"economists?|troops|forces|soldiers)\b")
 
 
+_RANKED = (rf"(?:(?P<ord>{'|'.join(list(_NUMBERS)[2:11])}|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[\s-])?"
+           r"(?P<what>largest|biggest|most[\s-]populous|smallest|least[\s-]populous)")
+_MEMBER = r"(?:member|member\s+state|member\s+country|member\s+nation)"
+_ORDINAL_WORDS = {w: i for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
+
+
 def _org_sources(org: str, name: str) -> dict[str, list[str]]:
     """The forms that tie an organisation to a seat, a member (and when it joined or left), its founders or
     its founding year; `org` matches an alias (group 'org'), `name` a capitalised name."""
@@ -146,6 +152,12 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
             rf"(?<![\w-]){org}(?:,\s+which\s+(?:now\s+)?(?:has|comprises|groups|includes)|\s+(?:now\s+)?(?:has|comprises|groups))\s+"
             rf"(?P<n>{_COUNT})\s+(?:member\s+states|members|member\s+countries|member\s+nations|countries|nations|states)\b",
             rf"(?<![\w-]){org}['’]s\s+(?P<n>{_COUNT})\s+(?:member\s+states|members|member\s+countries|member\s+nations)\b",
+        ],
+        "rank": [
+            # Poland, the EU's most populous member / Nigeria, the largest member of ECOWAS
+            rf"{c}(?:,\s+|\s+(?:is|was|remains)\s+)(?:the\s+)?{org}['’]s\s+{_RANKED}\s+{_MEMBER}\b(?!\s+(?:by|in|of)\b)",
+            rf"{c}(?:,\s+|\s+(?:is|was|remains)\s+)the\s+{_RANKED}\s+{_MEMBER}\s+(?:of|in)\s+(?:the\s+)?{org}"
+            rf"(?![\w+-]|['’]s|\s+(?:by|after|in)\b)",
         ],
         "founded": [
             rf"(?<![\w-]){org}(?:,\s+(?:which\s+was\s+)?|\s+(?:was|is|were)\s+)(?:founded|established|created|formed|"
@@ -343,6 +355,37 @@ class Organisation(Kind):
         yield self.finding(doc, block, m.start("n"), m.end("n"), None, org=m.group("org"),
                            fact=f"{org['name']} has {now} members" + (
                                f" and has had between {min(counts)} and {max(counts)}" if len(counts) > 1 else ""),
+                           source=org["source"])
+
+    def _rank(self, doc, block, g, org, m) -> Iterator[Finding]:
+        """'Poland, the EU's most populous member': the country's rank among the present members by population
+        (most populous) or by area or population (largest), in GeoNames' country data; a member within 15% of the
+        one the claim ranks in its place passes (sources and dates differ)."""
+        members = [c for c in org.get("members") or () if c not in org.get("left", {})]
+        codes = g.countries_named(m.group("c"))
+        if org.get("group") or org.get("qualifier") or len(codes) != 1 or codes[0] not in members:
+            return
+        cc = codes[0]
+        ordinal = _ORDINAL_WORDS.get((m.group("ord") or "first").casefold(), 0)
+        what = " ".join(m.group("what").casefold().replace("-", " ").split())
+        smallest = what in ("smallest", "least populous")
+        fields = ("population",) if "populous" in what else ("area", "population")
+        said = []
+        for field in fields:
+            ranked = sorted((c for c in members if g.country(c)), key=lambda c: getattr(g.country(c), field),
+                            reverse=not smallest)
+            if cc not in ranked or ordinal > len(ranked):
+                return
+            rank = ranked.index(cc) + 1
+            claimed = getattr(g.country(ranked[ordinal - 1]), field)
+            if rank == ordinal or abs(getattr(g.country(cc), field) - claimed) <= 0.15 * max(claimed, 1):
+                return
+            said.append((field, rank, ranked[0]))
+        field, rank, first = said[0]
+        order = "smallest" if smallest else "most populous" if field == "population" else "largest"
+        yield self.finding(doc, block, m.start("c"), m.end(), None, org=m.group("org"),
+                           fact=f"{m.group('c')} is number {rank} of {org['name']}'s present members by {field} "
+                                f"(the {order} is {g.display(first).removeprefix('the ')}; GeoNames country data)",
                            source=org["source"])
 
     def _founded(self, doc, block, g, org, m) -> Iterator[Finding]:
