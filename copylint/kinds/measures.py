@@ -44,6 +44,7 @@ class Measure:
     clause: frozenset[str] = frozenset()
     definite: bool = False  # a compound after "the", "this", "its": the thing said before
     indefinite: bool = False  # a compound after "a", "another": a thing named for the first time
+    lead: frozenset[str] = frozenset()  # a plain figure's sentence words before it (where its subject is)
 
 
 @lru_cache(maxsize=None)
@@ -118,13 +119,14 @@ def measures(blocks: list[tuple[int, str]], units: tuple[tuple[str, tuple[str, .
                 noun = m.group("noun") if form == "c" else ""
                 before = (text, max(0, m.start() - 12), m.start())
                 definite = form == "c" and _DEFINITE.search(*before) is not None
-                indefinite = form == "c" and _INDEFINITE.search(*before) is not None
+                indefinite = _INDEFINITE.search(*before) is not None
+                lead = frozenset(w.casefold() for w in _WORD.findall(text, s, m.start())) if form == "p" else frozenset()
                 clause = _clause(text, s, e, m.start(), clause_ends, clause_words) if form == "p" else frozenset()
                 if form == "p" and m.group("of") and unit.rstrip("?") not in land:
                     of = frozenset({f"of {m.group('of').casefold()}"})  # '2,000 tonnes of grain' measures grain,
                     clause = clause | of if rate and "/" not in unit else of  # but 'of steel a year' a plant's output
                 found.append(Measure(form, unit, value, index, m.start(), end, text[m.start():end], noun, clause, definite,
-                                     indefinite))
+                                     indefinite, lead))
     return found
 
 
@@ -177,13 +179,13 @@ def conflicts(found: list[Measure], tolerance: float,
 
 
 def _plain_pair(items: list[Measure], tolerance: float, same: tuple[tuple[str, ...], ...]) -> Iterator[tuple[Measure, Measure]]:
-    """A unit the article gives exactly twice, both plain, both judged, each in a clause that names one thing of a
-    group of `same` ("the plant will generate 2 gigawatts" ... "the station's 3 gigawatts"), more than `tolerance`
-    apart."""
-    if len(items) != 2 or any(m.unit.endswith("?") for m in items):
+    """A unit the article gives exactly twice, both plain, both judged, neither after "a", each in a clause that
+    names one thing of a group of `same` before the figure ("the plant will generate 2 gigawatts" ... "the station
+    would deliver 3 gigawatts"), more than `tolerance` apart."""
+    if len(items) != 2 or any(m.unit.endswith("?") or m.indefinite for m in items):
         return
     a, b = sorted(items, key=lambda m: (m.block, m.start))
     if abs(a.value - b.value) <= tolerance * max(a.value, b.value):
         return
-    if any(a.clause & set(group) and b.clause & set(group) for group in same):
-        yield a, b
+    if any(a.clause & a.lead & set(group) and b.clause & b.lead & set(group) for group in same):
+        yield a, b  # the thing named before each figure, as its subject: "a 3.5 km road leads to the bridge" is no bridge's
