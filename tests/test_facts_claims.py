@@ -136,6 +136,10 @@ def test_physical_constants() -> None:
     ("Poland, the EU's most populous member, voted.", "Poland"),
     ("Malta, the EU's largest member, voted.", "Malta"),
     ("Kenya, the most populous member of the East African Community, voted.", "Kenya"),
+    ("Vietnam, which was among the founding members of ASEAN, hosted.", "Vietnam"),
+    ("ASEAN was founded in Bangkok in 1967. Vietnam, one of its five founding members, hosted.", "Vietnam"),
+    ("ASEAN's secretariat, which is based in Bangkok, said donors had pledged money.", "Bangkok"),
+    ("ASEAN, a bloc of 12 members that has its secretariat in Jakarta, met.", "12"),
 ])
 def test_organisation_claims(text: str, part: str) -> None:
     found = facts(text, "CL308")
@@ -147,6 +151,8 @@ def test_organisation_claims(text: str, part: str) -> None:
     "Non-Nato member Austria and would-be EU member Turkey sent observers.",
     "Britain, an EU member until 2020, and Qatar, an OPEC member until 2019, agreed.",
     "Germany, the EU's most populous member, and France, the largest member of the EU, agreed.",
+    "ASEAN was founded in Bangkok in 1967. Thailand, one of its five founding members, hosted.",
+    "ASEAN, a bloc of 10 members that has its secretariat in Jakarta, met.",
     "Indonesia, ASEAN's most populous member, and Nigeria, the most populous member of ECOWAS, agreed.",
     "Diplomats met at the UN headquarters in Geneva and a London-based EU official spoke.",
     "Georgia is a member of the OSCE; NATO member Turkey hosted.",
@@ -166,6 +172,8 @@ def test_true_or_hedged_organisation_claims_pass(text: str) -> None:
 # --- currencies, official languages, crude grades, offices ----------------------------------------------------
 @pytest.mark.parametrize("text, span, code", [
     ("Prices in Zurich are quoted in Swiss euros.", "euros", "CL312"),
+    ("Exporters noted a stronger Colombian bolívar.", "bolívar", "CL312"),
+    ("Paraguay, whose only official language is Spanish, voted.", "only", "CL312"),  # Guarani too
     ("Japan's currency, the yuan, fell.", "yuan", "CL312"),
     ("The yen, China's currency, rose.", "yen", "CL312"),
     ("Tourists flock to Spanish-speaking Brazil.", "Spanish", "CL312"),

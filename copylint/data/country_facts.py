@@ -330,8 +330,10 @@ def currency_words() -> frozenset[str]:
 
 
 def currency_word(word: str) -> str | None:
-    """The currency a word names ('francs' -> 'franc'), or None."""
-    w = word.casefold()
+    """The currency a word names ('francs' -> 'franc', 'bolívar' -> 'bolivar'), or None."""
+    from .names import fold
+
+    w = fold(word).casefold()
     for candidate in (w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w):
         if candidate in _CURRENCY_WORDS:
             return candidate

@@ -72,6 +72,9 @@ def _patterns() -> dict[str, list]:
             rf"\b{lang},\s+(?:the\s+)?{c}['’]s\s+(?P<sole>sole\s+|only\s+|single\s+)?(?:main\s+)?official\s+(?:language|tongue)\b",
             # in Brazil, where Spanish is the official language
             rf"{c},\s+where\s+{lang}\s+is\s+(?:the|an)\s+official\s+language",
+            # Brazil, whose (only) official language is Spanish
+            rf"{c},?\s+whose\s+(?P<sole>sole\s+|only\s+|single\s+)?(?:main\s+)?official\s+(?:languages?|tongue)\s+(?:is|are)\s+"
+            rf"(?:both\s+)?{langs}",
         )],
     }
 
@@ -300,7 +303,9 @@ def _matches(rx, text: str, before_currency: bool):
 def _currency_rx():
     from ..data.country_facts import currency_words
 
-    return regex.compile(r"(?i)\b(?:" + "|".join(sorted(currency_words(), key=len, reverse=True)) + r")\b")
+    accents = {"a": "[aáàâã]", "e": "[eéèê]", "i": "[iíï]", "o": "[oóôõ]", "u": "[uúü]"}  # "bolívar", "colón"
+    words = ("".join(accents.get(ch, regex.escape(ch)) for ch in w) for w in sorted(currency_words(), key=len, reverse=True))
+    return regex.compile(r"(?i)\b(?:" + "|".join(words) + r")\b")
 
 
 class _LazyRx:
@@ -320,7 +325,12 @@ def _has_currency_word(text: str) -> bool:
     """Whether a currency word may stand in the text (a cheap test on the folded prose)."""
     from ..data.country_facts import currency_words
 
-    return not currency_words().isdisjoint(_WORDS.findall(text.casefold()))
+    words = set(_WORDS.findall(text.casefold()))
+    if not text.isascii():  # "bolívar"
+        from ..data.names import fold
+
+        words.update(_WORDS.findall(fold(text).casefold()))
+    return not currency_words().isdisjoint(words)
 
 
 _WORDS = regex.compile(r"[a-z]+")

@@ -44,6 +44,7 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
     """The forms that tie an organisation to a seat, a member (and when it joined or left), its founders or
     its founding year; `org` matches an alias (group 'org'), `name` a capitalised name."""
     c = rf"(?P<c>{name})"
+    its = org.replace("(?P<org>", r"(?P<org>(?<![\w-])[Ii]ts(?=\s)|", 1)  # "its": the organisation named last before
     members = (r"(?:members?|member\s+(?:states?|countries|nations)|allies|ally|founders|(?:founding|founder)[\s-]+"
                r"(?:members?|states|countries|nations)|countries|nations|states|economies|signatories|producers|exporters)")
     lst = rf"(?P<list>(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{name})*"
@@ -61,6 +62,11 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
             rf"(?:located\s+|situated\s+)?in\s+(?P<city>{name})",
             rf"(?<![\w-]){org},?\s+(?:which\s+has\s+its|with\s+its)\s+(?:headquarters|HQ|seat)\s+in\s+(?P<city>{name})",
             rf"(?<![\w-]){org}['’]s\s+(?P<city>{name})\s+(?:headquarters|HQ|head\s+office|secretariat)\b",
+            # ASEAN's secretariat, which is based in Jakarta / ASEAN, a bloc of ten that has its secretariat in Jakarta
+            rf"(?<![\w-]){org}['’]s\s+(?:headquarters|HQ|head\s+office|secretariat|seat),?\s+which\s+(?:is|are|was|were)\s+"
+            rf"(?:based|located|situated|housed)\s+in\s+(?P<city>{name})",
+            rf"(?<![\w-]){org},\s+(?:a|an|the)\s+[^,;.]{{0,60}}?\s+(?:that|which)\s+has\s+its\s+(?:headquarters|HQ|"
+            rf"secretariat|seat)\s+in\s+(?P<city>{name})",
         ],
         "member": [
             rf"(?<![\w-]){org}\s+(?:members?|member\s+states?|member\s+country|member\s+countries|ally|allies|"
@@ -121,6 +127,13 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
             # OPEC, the cartel founded in 1960 by Iran, Iraq ... / Kenya, which joined OPEC as a founding member
             rf"(?<![\w-]){org},\s+(?:the|a|an)\s+(?:[\w-]+\s+){{1,3}}?(?P<founding>founded|established|created|formed|"
             rf"set\s+up)(?:\s+in\s+\d{{4}})?\s+by\s+(?:the\s+)?{c}{lst}",
+            # Vietnam, which was among the six founding members of ASEAN
+            rf"{c},\s+which\s+(?:is|was|were|has\s+been)\s+(?:a|an|one\s+of\s+the|among\s+the)\s+(?:{_COUNT}\s+)?"
+            rf"(?P<founding>(?:founding|founder)[\s-]+)members?\s+of\s+(?:the\s+)?{org}",
+            # ASEAN was founded in 1967. Vietnam, one of its five founding members, ...: "its" for the organisation
+            # named last before it in the paragraph
+            rf"{c},\s+(?:which\s+(?:is|was)\s+)?one\s+of\s+{its}\s+(?:{_COUNT}\s+)?(?P<founding>founding|founder)[\s-]+"
+            rf"members\b",
             rf"{c}(?:,\s+which)?\s+(?:has\s+)?joined\s+(?:the\s+)?{org}\s+as\s+(?:a|an|one\s+of\s+(?:the|its)(?:\s+{_COUNT})?)\s+"
             rf"(?P<founding>founding|founder)[\s-]+(?:members?|states?|nations?|countries)",
             # the founders of ASEAN, A, B and C / Chile, among the founders of Mercosur
@@ -139,6 +152,8 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
             rf"(?P<founding>set\s+up|established|created|formed)\s+(?:the\s+)?{org}",
         ],
         "count": [
+            rf"{its}\s+(?:original\s+)?(?P<n>{_COUNT})\s+(?:original\s+)?(?:founding|founder)[\s-]+"
+            rf"(?:members?|states|nations|countries)\b",
             rf"(?<![\w-]){org}(?:['’]s|{_SAME_SENTENCE}\bits)\s+(?:original\s+)?(?P<n>{_COUNT})\s+(?:original\s+)?"
             rf"(?:(?:founding|founder)[\s-]+(?:members?|states|nations|countries)|founders)\b",
             rf"\b(?i:the)\s+(?P<n>{_COUNT})\s+(?:(?:founding|founder)[\s-]+(?:members?|states|nations|countries)|founders)\s+of\s+(?:the\s+)?{org}",
@@ -146,6 +161,10 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
             rf"(?:\s+in\s+\d{{4}})?(?:\s+in\s+\p{{Lu}}\p{{L}}+)?\s+by\s+(?P<n>{_COUNT})\s+(?:countries|nations|states|members)\b",
         ],
         "size": [
+            # ASEAN, a bloc of 12 members
+            rf"(?<![\w-]){org},\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:bloc|group|grouping|alliance|organi[sz]ation|union|"
+            rf"community|club|association)\s+of\s+(?P<n>{_COUNT})\s+(?:members|member\s+states|member\s+countries|countries|"
+            rf"nations|states)\b",
             # the 27-member EU / the 32-nation NATO alliance
             rf"\b(?i:the)\s+(?P<n>{_COUNT})-(?:member|nation|country|state)\s+(?:[a-z]+\s+)?{org}",
             # NATO, which has 32 members / the EU's 27 member states
