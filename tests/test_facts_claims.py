@@ -173,6 +173,7 @@ def test_true_or_hedged_organisation_claims_pass(text: str) -> None:
 @pytest.mark.parametrize("text, span, code", [
     ("Prices in Zurich are quoted in Swiss euros.", "euros", "CL312"),
     ("Exporters noted a stronger Colombian bolívar.", "bolívar", "CL312"),
+    ("Traders must change money, since Ecuador's currency is the sucre.", "sucre", "CL312"),  # former, said as today's
     ("Paraguay, whose only official language is Spanish, voted.", "only", "CL312"),  # Guarani too
     ("Japan's currency, the yuan, fell.", "yuan", "CL312"),
     ("The yen, China's currency, rose.", "yen", "CL312"),
@@ -192,6 +193,8 @@ def test_typed_country_grade_and_office_claims(text: str, span: str, code: str) 
 
 @pytest.mark.parametrize("text", [
     "Prices in Zurich are quoted in Swiss francs; the French franc and the Irish punt are gone.",
+    "In 1999 Ecuador's currency was the sucre; Germany's currency, the Deutschmark, was replaced by the euro.",
+    "Bolivia's Sucre is the constitutional capital; the Bolivian Sucre court met.",
     "Spain won the match, China won't agree, and a Brazilian won the race; Egypt's real test came later.",
     "Qatari riyals, Korean won, the British pound, sterling and the US dollar all rose.",
     "The official languages of Canada are English and French; Portuguese-speaking Angola voted.",

@@ -162,8 +162,18 @@ class CountryFact(Kind):
         if m.re.pattern.startswith("(?<![") and word in _ENGLISH and not _money_context(block.text, m) and \
                 not (demonym and word not in _VERBS):
             return  # "Spain won", "a Brazilian won the race", "Egypt's real test": words of English first
+        if m.group("m")[:1].isupper() and g.places(m.group("m")):
+            return  # "the Bolivian Sucre court": a town's name, not the currency
         allowed = facts.currencies(cc)
-        if not allowed or word in allowed or word in facts.former_currencies(cc):
+        former = word in facts.former_currencies(cc)
+        if former and allowed and word not in allowed and _PRESENT_CURRENCY.search(m.group()):
+            current = facts.currency_display(cc)  # "Ecuador's currency is the sucre": a former one, said as today's
+            yield self.finding(doc, block, m.start("m"), m.end("m"), None,
+                               fact=f"the {word} is a former currency of {g.display(cc).removeprefix('the ')}; today "
+                                    f"it is the {current.lower() if current else '?'}",
+                               source="GeoNames country info (currency) and ISO 4217")
+            return
+        if not allowed or word in allowed or former:
             return
         if word == "dollar" and name.upper() in ("US", "U.S."):
             return
@@ -286,6 +296,10 @@ def _money_context(text: str, m) -> bool:
 # What each currency form (by number) needs in the block, one string of (the first is tried at currency words).
 _CURRENCY_FORM_NEEDS = ((), (), ("currency",), ("currency",), ("currency",), ("currency",), ("where",),
                         ("use", "adopt", "switched", "pays in", "trades in", "prices goods"))
+
+
+# A currency stated as the country's in the present tense ("Ecuador's currency is the sucre", "whose currency is").
+_PRESENT_CURRENCY = regex.compile(r"\bcurrency,?\s+is\b|\bwhose\s+currency\s+is\b|\bcurrency\s+of\s+.{1,40}?\s+is\b")
 
 
 def _matches(rx, text: str, before_currency: bool):
