@@ -43,6 +43,13 @@ def test_a_state_two_away_is_apart():
     ("Fighting reached Goma, near the border with Angola.", ["Angola"]),
     ("Fighting reached Goma, near the border with Rwanda.", []),
     ("Aid reached Chad, near the border with Sudan.", []),
+    # an appositive between the country and "which borders", and "a <adj> country that borders"
+    ("Kenya, the region's biggest economy, which shares a land border with Nigeria, asked for help.", ["Nigeria"]),
+    ("Honduras, Central America's largest coffee producer, which borders Peru, was hit.", ["Peru"]),
+    ("Chile, a long and narrow country that borders Brazil, voted.", ["Brazil"]),
+    ("Honduras, Central America's largest coffee producer, which borders Guatemala, was hit.", []),
+    ("Nairobi, the capital of Kenya, which borders Uganda, was calm.", []),
+    ("Uganda, Tanzania, which borders Kenya, and Rwanda met.", []),
 ])
 def test_division_and_near_border_claims(text, flagged):
     assert found(text, "CL304") == flagged

@@ -122,6 +122,24 @@ def test_physical_constants() -> None:
     ("OPEC was founded in 1960 by Iran, Iraq, Kuwait and Qatar.", "Qatar"),
     ("ASEAN was founded in 1967 by Indonesia, Malaysia and Vietnam, and it grew.", "Vietnam"),
     ("OPEC was founded in 1960 by Iran, Iraq, Kuwait and Qatar, and Libya joined later.", "Qatar"),
+    # founders in other shapes: a list after "the founders of", "among the founders", "the countries that founded",
+    # "part of X since its creation", "A and four neighbours set up X", "one of its five founding members"
+    ("The founders of ASEAN, Indonesia, Malaysia, the Philippines, Singapore and Vietnam, met.", "Vietnam"),
+    ("Vietnam, which joined ASEAN as one of its five founding members in 1967, hosted.", "Vietnam"),
+    ("Vietnam was one of the five countries that founded ASEAN in 1967.", "Vietnam"),
+    ("Vietnam, among the founders of ASEAN, hosted the summit.", "Vietnam"),
+    ("Vietnam has been part of ASEAN since its creation in 1967.", "Vietnam"),
+    ("In 1967 Vietnam and four neighbours set up ASEAN.", "Vietnam"),
+    ("ASEAN, the 10-nation bloc founded in 1977, met.", "1977"),
+    ("Chile, a member of the Southern Common Market, voted.", "Chile"),
+    # a member's rank among the present members, by GeoNames population (and area for "largest")
+    ("Poland, the EU's most populous member, voted.", "Poland"),
+    ("Malta, the EU's largest member, voted.", "Malta"),
+    ("Kenya, the most populous member of the East African Community, voted.", "Kenya"),
+    ("Vietnam, which was among the founding members of ASEAN, hosted.", "Vietnam"),
+    ("ASEAN was founded in Bangkok in 1967. Vietnam, one of its five founding members, hosted.", "Vietnam"),
+    ("ASEAN's secretariat, which is based in Bangkok, said donors had pledged money.", "Bangkok"),
+    ("ASEAN, a bloc of 12 members that has its secretariat in Jakarta, met.", "12"),
 ])
 def test_organisation_claims(text: str, part: str) -> None:
     found = facts(text, "CL308")
@@ -132,6 +150,10 @@ def test_organisation_claims(text: str, part: str) -> None:
     "Ministers met at the Paris-based OECD and the Vienna-based OPEC.",
     "Non-Nato member Austria and would-be EU member Turkey sent observers.",
     "Britain, an EU member until 2020, and Qatar, an OPEC member until 2019, agreed.",
+    "Germany, the EU's most populous member, and France, the largest member of the EU, agreed.",
+    "ASEAN was founded in Bangkok in 1967. Thailand, one of its five founding members, hosted.",
+    "ASEAN, a bloc of 10 members that has its secretariat in Jakarta, met.",
+    "Indonesia, ASEAN's most populous member, and Nigeria, the most populous member of ECOWAS, agreed.",
     "Diplomats met at the UN headquarters in Geneva and a London-based EU official spoke.",
     "Georgia is a member of the OSCE; NATO member Turkey hosted.",
     "Russia is a member of the G8 and Opec+ member Russia cut output.",
@@ -150,6 +172,9 @@ def test_true_or_hedged_organisation_claims_pass(text: str) -> None:
 # --- currencies, official languages, crude grades, offices ----------------------------------------------------
 @pytest.mark.parametrize("text, span, code", [
     ("Prices in Zurich are quoted in Swiss euros.", "euros", "CL312"),
+    ("Exporters noted a stronger Colombian bolívar.", "bolívar", "CL312"),
+    ("Traders must change money, since Ecuador's currency is the sucre.", "sucre", "CL312"),  # former, said as today's
+    ("Paraguay, whose only official language is Spanish, voted.", "only", "CL312"),  # Guarani too
     ("Japan's currency, the yuan, fell.", "yuan", "CL312"),
     ("The yen, China's currency, rose.", "yen", "CL312"),
     ("Tourists flock to Spanish-speaking Brazil.", "Spanish", "CL312"),
@@ -158,6 +183,9 @@ def test_true_or_hedged_organisation_claims_pass(text: str) -> None:
     ("WTI is a sour grade.", "sour", "CL314"),
     ("Supreme Court justices are elected by voters.", "voters", "CL315"),
     ("The ECB president is appointed by the European Parliament.", "European Parliament", "CL315"),
+    ("The Ethiopian prime minister is directly elected by voters.", "voters", "CL315"),
+    ("Members of parliament elected Brazil's president.", "Members of parliament", "CL315"),
+    ("South Africa's president, chosen in a popular vote, spoke.", "popular vote", "CL315"),
 ])
 def test_typed_country_grade_and_office_claims(text: str, span: str, code: str) -> None:
     assert [f.text for f in facts(text, code)] == [span]
@@ -165,6 +193,8 @@ def test_typed_country_grade_and_office_claims(text: str, span: str, code: str) 
 
 @pytest.mark.parametrize("text", [
     "Prices in Zurich are quoted in Swiss francs; the French franc and the Irish punt are gone.",
+    "In 1999 Ecuador's currency was the sucre; Germany's currency, the Deutschmark, was replaced by the euro.",
+    "Bolivia's Sucre is the constitutional capital; the Bolivian Sucre court met.",
     "Spain won the match, China won't agree, and a Brazilian won the race; Egypt's real test came later.",
     "Qatari riyals, Korean won, the British pound, sterling and the US dollar all rose.",
     "The official languages of Canada are English and French; Portuguese-speaking Angola voted.",
@@ -231,3 +261,55 @@ def test_quantities_given_two_values(text: str, span: str) -> None:
 ])
 def test_same_quantities_or_different_terms_pass(text: str) -> None:
     assert facts(text, "CL309") == []
+
+
+# Second mentions that are not the first's shape: founding verbs, pronouns, home cities, founders, titles,
+# nationalities, ownership, frequencies, and measures given plain twice or with a multiplier.
+@pytest.mark.parametrize("text, span", [
+    ("Greenleaf was founded in 2004. The company, which launched in 2009, sells tea.", "2009"),
+    ("Greenleaf was founded in 2004. Since it was launched in 2009, the company has grown.", "2009"),
+    ("Greenleaf was founded in 2004. Founded in 2009 by two brothers, Greenleaf sells tea.", "2009"),
+    ("Greenleaf was founded in 2004. Otieno, who set up Greenleaf in 2009, said tea was cheap.", "2009"),
+    ("Greenleaf, set up in 2004, sells tea. The firm was formed in 2009 by two brothers.", "2009"),
+    ("Greenleaf, a Nairobi-based tea firm, sells tea. Greenleaf, which is based in Mombasa, grew.", "Mombasa"),
+    ("Greenleaf's Nairobi headquarters were busy. The Mombasa-based company said profits fell.", "Mombasa"),
+    ("Greenleaf, which was founded by Jane Otieno, sells tea. Its founder, Peter Kamau, spoke.", "Peter Kamau"),
+    ("Ann Lee, the firm's chief executive, spoke. Ann Lee, the chairwoman, said profits fell.", "chairwoman"),
+    ("Finance director Ann Lee said costs rose. Lee, the firm's operations director, spoke.", "operations director"),
+    ("The Kenyan runner Mary Keitany won. Keitany, who is Tanzanian, said she was tired.", "Tanzanian"),
+    ("Kenyan tea firm Greenleaf sells tea. The Ugandan company Greenleaf said profits fell.", "Ugandan"),
+    ("Greenleaf is a family-owned business. The state-owned Greenleaf said profits fell.", "The state-owned Greenleaf"),
+    ("The market is held every Tuesday. Traders said the market, held twice a month, was busy.", "twice a month"),
+    ("The plant will generate 2 gigawatts. Engineers said the station would deliver 3 gigawatts.", "3 gigawatts"),
+    ("The plant will make about 50,000 tonnes of steel a year. The 60,000-tonne plant opened.", "60,000-tonne"),
+    ("The ferry can carry 800 passengers. The 1,200-passenger vessel sank in calm water.", "1,200-passenger"),
+    ("The project will cost $5 billion. Critics said the $8 billion scheme was too costly.", "8 billion"),
+])
+def test_contradictions_in_other_shapes(text: str, span: str) -> None:
+    assert [f.text for f in facts(text, "CL309")] == [span]
+
+
+@pytest.mark.parametrize("text", [
+    "Greenleaf was founded in 2004. Greenleaf launched a new tea and opened a second factory in 2009.",
+    "Greenleaf is based in Nairobi. The Mombasa-based company Sunrise said profits fell.",
+    "Greenleaf's founders, Jane Otieno and Peter Kamau, spoke. Founder Peter Kamau said profits fell.",
+    "Chief executive Ann Lee spoke. Lee, the company's chairman and chief executive, said profits fell.",
+    "British film director Alan Parker was honoured. Parker, the theatre director, spoke.",
+    "The Kenyan runner Mary Keitany won. Keitany, who trains in Tanzania, said she was tired.",
+    "Greenleaf, a state-owned company, sells tea. Its rival, a privately owned firm, said profits fell.",
+    "The bus runs once a week to the coast. Villagers said the bus used to run three times a week.",
+    "The hospital has 250 beds. A 300-bed hospital in the next town is full.",
+    "The plant will generate 2 gigawatts when complete. Engineers said the country needs 3 gigawatts more.",
+    "A 5,000-tonne ship docked. The ship carried 4,000 tonnes of grain.",
+])
+def test_other_shapes_that_agree_or_differ_in_thing(text: str) -> None:
+    assert facts(text, "CL309") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Ethiopian prime minister is elected by parliament; Japan's prime minister is chosen by the Diet.",
+    "The Indian prime minister is appointed by the president, and Britain's prime minister by the monarch.",
+    "South Africa's president, elected by parliament, spoke; Kenya's president is elected by voters.",
+])
+def test_prime_ministers_and_presidents_chosen_as_the_table_says_pass(text: str) -> None:
+    assert facts(text, "CL315") == []

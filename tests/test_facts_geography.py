@@ -188,6 +188,50 @@ def test_a_new_clause_after_the_capital_is_no_appositive(text: str) -> None:
     assert facts(text, "CL303") == []
 
 
+# Divisions outside the hand table: their seat from GeoNames' PPLA marks (copylint/data/seats.json).
+@pytest.mark.parametrize("text, span, capital", [
+    ("Ibadan, the capital of Ogun State, was quiet.", "Ibadan", "Abeokuta"),
+    ("Antalya is the capital of Mersin province.", "Antalya", "Mersin"),
+    ("In Semarang, the capital of East Java, prices rose.", "Semarang", "Surabaya"),
+    ("Rotterdam, the capital of North Holland, flooded.", "Rotterdam", "Haarlem"),
+    ("Rosario, the capital of Santa Fe province, lies on the river.", "Rosario", "Santa Fe"),
+])
+def test_wrong_division_seats(text: str, span: str, capital: str) -> None:
+    assert_claim(one(text, "CL303"), span, capital)
+
+
+@pytest.mark.parametrize("text", [
+    "Abeokuta, the capital of Ogun State, and Shiraz, the capital of Fars province, were quiet.",
+    "Medellin, the capital of Antioquia, and Bangalore, the capital of Karnataka, are hubs.",  # other spellings
+    "Cebu City, the capital of Cebu province, and Erbil, the capital of the Kurdistan region, were busy.",
+    "Valencia, the capital of Carabobo state, and Mendoza, the capital of Mendoza province, were busy.",
+    "Marseille, the capital of Provence, and Lyon, the capital of the Rhône-Alpes region, were sunny.",
+])
+def test_true_division_seats_pass(text: str) -> None:
+    assert facts(text, "CL303") == []
+
+
+# "Y state's capital, X" is a division's, never the country's; "X, the state capital" is the capital of the division
+# named with that noun nearest before it, judged only when X lies in that division.
+@pytest.mark.parametrize("text, span", [
+    ("Mexico state's capital is Puebla.", "Puebla"),
+    ("Traders in Kano State's capital, Zaria, said prices rose.", "Zaria"),
+    ("Kaduna State officials met on Monday. In Zaria, the state capital, traders protested.", "Zaria"),
+])
+def test_division_capital_forms(text: str, span: str) -> None:
+    assert [f.text for f in facts(text, "CL303")] == [span] or span in one(text, "CL303").text
+
+
+@pytest.mark.parametrize("text", [
+    "Mexico state's capital is Toluca, and Sao Paulo state's capital is Sao Paulo.",
+    "Kaduna State officials met on Monday. In Kaduna, the state capital, traders protested.",
+    "Officials in Fars province met. Tabriz, the provincial capital, was calm.",  # its own province's, maybe
+    "Officials in Lombardy region met. In Bergamo, the provincial capital, traders protested.",  # a province
+])
+def test_division_capital_forms_that_hold_or_cannot_be_told(text: str) -> None:
+    assert facts(text, "CL303") == []
+
+
 @pytest.mark.parametrize("text", [
     "Quetta, the capital of Balochistan, was quiet.",
     "Atlanta, the capital of Georgia, hosted the games.",
@@ -231,6 +275,13 @@ def test_neighbour_on_the_wrong_side() -> None:
     ("Queensland, Australia's largest state, voted.", "largest", "second-largest"),
     ("Texas, the largest US state, voted.", "largest", "second-largest"),
     ("Kisumu, Kenya's largest city, voted.", "largest", "seventh-largest"),
+    # ordinal places, checked against both the city-proper and the agglomeration rankings
+    ("Genoa, Italy's second-largest city, is a port.", "second", "sixth"),
+    ("Osaka, Japan's fifth-largest city, is a port.", "fifth", "third"),
+    ("Tamale, Ghana's second-largest city, is hot.", "second", "third"),
+    ("Porto Alegre is Brazil's second most populous city.", "second", "twelfth"),
+    ("Sindh, Pakistan's largest province, voted.", "largest", "third-largest"),  # provinces, not only states
+    ("Sindh, the largest province, voted.", "largest", "third-largest"),  # no scope: its own country
 ])
 def test_wrong_ranks(text: str, span: str, suggestion: str) -> None:
     assert_claim(one(text, "CL305"), span, suggestion)
@@ -246,6 +297,13 @@ def test_wrong_ranks(text: str, span: str, suggestion: str) -> None:
     "Ukraine is the largest country entirely in Europe; Kazakhstan is the largest landlocked country.",
     "Lyon, France's third-largest city, and Mombasa, Kenya's second-largest city, voted.",
     "The Nile, the world's longest river, and the Amazon, the world's longest river, flow on.",
+    # city proper and agglomeration rankings disagree, or the data's populations are near each other
+    "Lyon, France's second-largest city, and Marseille, France's second city, voted.",
+    "Antalya, Turkey's fifth-largest city, and Izmir, Turkey's third-largest city, voted.",
+    "Chiang Mai, Thailand's second-largest city, and Basra, Iraq's second-largest city, voted.",
+    "Kisumu, Kenya's third-largest city, and Antwerp, Belgium's largest city, voted.",
+    "Incheon, South Korea's third-largest city, and Surabaya, Indonesia's second-largest city, voted.",
+    "Quebec, Canada's largest province, and Xinjiang, China's largest region, voted.",  # territories aside
     "Mont Blanc, Europe's highest mountain, and Alaska, the largest US state, were named.",
 ])
 def test_ranks_within_tolerance_or_unrankable_scope(text: str) -> None:

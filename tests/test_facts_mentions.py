@@ -79,6 +79,10 @@ def read(text: str) -> list[tuple]:
     # names read in full, with their particles: "de los", "van der", "al-"
     ("Santiago de los Caballeros, a city in Peru, grew.", [("appos", "Santiago de los Caballeros", "Peru", None)]),
     ("Ras al-Khaimah, a port in Oman, grew.", [("appos", "Ras al-Khaimah", "Oman", None)]),
+    # "the main commercial hub of Y", "the industrial centre of Y": a hub or centre of a part of Y
+    ("Traders from Kano, the commercial hub of southern Nigeria, met.", [("appos", "Kano", "Nigeria", "southern")]),
+    ("Lyon, the main industrial centre of northern France, grew.", [("appos", "Lyon", "France", "northern")]),
+    ("Bursa, an optics centre in Turkey, grew.", [("appos", "Bursa", "Turkey", None)]),
     # "in Y, and the city of X ...": a conjunction opens a new clause, not a fronted placement
     ("Rain fell in Rwanda, and the city of Kampala flooded.", []),
 ])
@@ -94,6 +98,12 @@ def test_place_mentions(text: str, expected: list[tuple]) -> None:
     ("Lyon, the third-largest city in France, voted.", ("Lyon", 3, "largest", "city", "France")),
     ("The Danube, Europe's second-longest river, flows on.", ("The Danube", 2, "longest", "river", "Europe")),
     ("Texas, the largest US state, voted.", ("Texas", 1, "largest", "state", "US")),
+    ("Tamale, the country's second city, grew.", ("Tamale", 2, "largest", "city", "country")),
+    ("Tamale, Ghana's third largest urban centre, grew.", ("Tamale", 3, "largest", "city", "Ghana")),
+    ("Tamale ranks as Ghana's third-largest city.", ("Tamale", 3, "largest", "city", "Ghana")),
+    ("Tamale is ranked as the third-biggest city in Ghana.", ("Tamale", 3, "biggest", "city", "Ghana")),
+    ("Tamale, the third most populous Ghanaian city, grew.", ("Tamale", 3, "most populous", "city", "Ghanaian")),
+    ("Tamale, the third-largest city in Ghana after Accra and Kumasi, grew.", ("Tamale", 3, "largest", "city", "Ghana")),
 ])
 def test_rank_claims(text: str, expected: tuple) -> None:
     (claim,) = rank_claims(text)
@@ -104,6 +114,7 @@ def test_rank_claims(text: str, expected: tuple) -> None:
     "Kazakhstan, the world's largest landlocked country, voted.",
     "Ukraine, the largest country entirely in Europe, voted.",
     "France, the largest country of the former empire, voted.",
+    "Sukkur, the third-largest city in Pakistan's Sindh province, grew.",  # the scope is the province
 ])
 def test_qualified_ranks_are_not_read(text: str) -> None:
     assert list(rank_claims(text)) == []

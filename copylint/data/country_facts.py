@@ -282,6 +282,8 @@ MR franc
 GH cedi
 TR lira
 AZ manat
+EC sucre
+SV colon
 """
 # Words that name currencies (any country's); only these are judged.
 _CURRENCY_WORDS = frozenset("""euro dollar pound sterling yen yuan renminbi rupee rupiah ringgit baht won peso real rand
@@ -289,7 +291,7 @@ _CURRENCY_WORDS = frozenset("""euro dollar pound sterling yen yuan renminbi rupe
     lari dram manat taka kyat kip dong afghani birr cedi kwacha kwanza metical pula ariary dalasi leone franc shekel
     sol bolivar guarani colon lempira quetzal cordoba balboa gourde lilangeni loti nakfa ouguiya rufiyaa tugrik ngultrum
     peseta drachma escudo guilder schilling markka mark deutschmark punt kuna tolar kroon lats litas boliviano denar
-    dobra kina lek marka paanga pataca riel riels somoni tala vatu toman""".split())
+    dobra kina lek marka paanga pataca riel riels somoni tala vatu toman sucre""".split())
 
 
 @lru_cache(maxsize=1)
@@ -330,8 +332,10 @@ def currency_words() -> frozenset[str]:
 
 
 def currency_word(word: str) -> str | None:
-    """The currency a word names ('francs' -> 'franc'), or None."""
-    w = word.casefold()
+    """The currency a word names ('francs' -> 'franc', 'bolívar' -> 'bolivar'), or None."""
+    from .names import fold
+
+    w = fold(word).casefold()
     for candidate in (w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w):
         if candidate in _CURRENCY_WORDS:
             return candidate

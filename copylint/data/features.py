@@ -264,10 +264,16 @@ def _divisions() -> dict[str, list[tuple[str, float, float]]]:
     return found
 
 
-def division_rank(cc: str, division: str, by_population: bool) -> tuple[int | None, str] | None:
+# Divisions of the table that are territories, not states or provinces ("Quebec, Canada's largest province").
+TERRITORIES = frozenset(("Northern Territory", "Nunavut", "Northwest Territories", "Yukon"))
+
+
+def division_rank(cc: str, division: str, by_population: bool, territories: bool = True) -> tuple[int | None, str] | None:
     """(the division's rank among its country's largest by area or population, the first one's name); rank None
-    beyond the table; None when the table has no divisions of that country."""
-    rows = [r for r in _divisions().get(cc, ()) if (r[2] if by_population else r[1])]
+    beyond the table; None when the table has no divisions of that country. Without territories: among states and
+    provinces only."""
+    rows = [r for r in _divisions().get(cc, ()) if (r[2] if by_population else r[1])
+            and (territories or r[0] not in TERRITORIES)]
     if not rows:
         return None
     rows.sort(key=lambda r: -(r[2] if by_population else r[1]))

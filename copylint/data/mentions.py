@@ -69,7 +69,10 @@ _LOCATOR = (
 # or "a centre" may be a building).
 _CENTRE = (r"(?<=\b(?:trading|trade|commercial|industrial|mining|market|administrative|regional|provincial|tourist|"
            r"textile|manufacturing|farming|agricultural|fishing|transport|railway|rail|urban|pilgrimage|oil|steel|"
-           r"coal|cotton|shipping)\s)(?:centre|center)")
+           r"coal|cotton|shipping|optics|technology|tech|electronics|software|automotive|car|chemical|petrochemical|"
+           r"logistics|banking|financial|finance|tourism|resort|wine|tea|coffee|cocoa|sugar|timber|fruit|grain|"
+           r"livestock|cattle|leather|silk|carpet|ceramics|pottery|printing|engineering|aerospace|shipbuilding|"
+           r"fashion|cultural|religious|district|county)\s)(?:centre|center)")
 # "a town of 50,000 (people)", "a city of about two million inhabitants": how many live there.
 _PEOPLE = (r"of\s+(?:(?:some|about|around|roughly|nearly|almost|approximately|more\s+than|over|just\s+over|under|"
            r"fewer\s+than|less\s+than|barely|only)\s+)?(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|"
@@ -83,8 +86,9 @@ _TAILS = {
     # X, a (small) port (city) in (northern) Y / X, a town on Y's coast
     "appos": rf"(?:,\s+|\s+(?:is|was|remains)\s+)(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:(?P<comp>{COMPASS_ADJ})\s+"
              rf"(?:[\w-]+\s+)?)?(?P<noun>{PLACE_NOUN}|{_CENTRE})\s+(?:{_PEOPLE}\s+)?(?:{_LOCATED})?(?:in|on|"
-             rf"(?<=(?:largest|biggest|second|third|main|chief|principal|port|coastal|border|market|industrial)\s+"
-             rf"(?:city|port|town)\s+)of)\s+{_LOCATOR}",
+             rf"(?<=(?:largest|biggest|second|third|main|chief|principal|port|coastal|border|market|industrial|"
+             rf"commercial|economic|trading|trade|financial|transport|mining|farming)\s+"
+             rf"(?:city|port|town|hub|centre|center)\s+)of)\s+{_LOCATOR}",
     # X, an oasis town in Y province / X, the trade and farming hub in Y state: any short description, when
     # Y is named with its division noun (a person described so is ruled out by the description's last word)
     "appos-any": rf",\s+(?:a|an|the)\s+(?P<desc>(?:(?!(?:of|in|on|at|for|from|by|to|with|who|which|that)\b)[a-z][\w-]*\s+)"
@@ -595,8 +599,8 @@ _CAPITAL = (
     rf"region|territory)\s+of\s+)?(?P<y>{NAME})(?!['’]s)",
     # the capital of Y, X / the capital of Y is X
     rf"\b(?i:the)\s+{_SEAT}\s+of\s+(?:the\s+)?(?P<y>{NAME})(?:,\s+|\s+is\s+)(?P<x>{NAME})",
-    # Y's capital, X / Y's capital city of X / Y's capital is X
-    rf"(?P<y>{NAME})['’]s\s+{_SEAT}(?:,\s+|\s+(?:is\s+|of\s+)?)(?P<x>{NAME})",
+    # Y's capital, X / Y's capital city of X / Y's capital is X / Y state's capital, X
+    rf"(?P<y>{NAME})(?:\s+(?P<ynoun>state|province|region))?['’]s\s+{_SEAT}(?:,\s+|\s+(?:is\s+|of\s+)?)(?P<x>{NAME})",
     # X, Y's capital / X is Y's capital
     rf"(?P<x>{NAME})(?:,\s+(?:(?:which|that)\s+(?:is|remains|serves\s+as)\s+)?|\s+(?:is|remains|serves\s+as)\s+)"
     rf"(?:now\s+|also\s+|still\s+)?(?P<y>{NAME})['’]s\s+{_SEAT_WORDS}{_SEAT}\b(?!\s+of)",
@@ -609,6 +613,9 @@ _CAPITAL = (
     rf"(?P<x>{NAME}),\s+the\s+(?:(?P<own>country|nation)['’]s\s+)?capital(?:\s+city)?\b(?!['’]s|\s+of|\s+\p{{Lu}})",
     rf"(?P<x>{NAME})(?:,\s+which\s+is|\s+is|\s+remains)\s+(?:still\s+|now\s+)?the\s+(?:(?P<own>country|nation)['’]s\s+)?capital"
     rf"(?:\s+city)?\b(?!['’]s|\s+of|\s+\p{{Lu}}|\s+(?:until|since|before|from|in\s+\d))",
+    # X, the provincial capital / the state capital, X  (the division: one named nearby with that noun)
+    rf"(?P<x>{NAME}),\s+the\s+(?P<divcap>state|provincial|regional|departmental)\s+capital\b(?!['’]s|\s+of|\s+\p{{Lu}})",
+    rf"\b(?i:the)\s+(?P<divcap>state|provincial|regional|departmental)\s+capital,\s+(?P<x>{NAME})",
 )
 # What after a capital claim makes it about a subdivision or about the past.
 _CAPITAL_AFTER_SKIP = (
@@ -619,7 +626,10 @@ DIRECTION = (r"(?:north|south)(?:[- ]?(?:east|west))?|east|west")
 _DIVISION_NOUN = (r"(?:state|province|region|territory|department|county|prefecture|governorate|oblast|district|"
                   r"emirate|canton)")
 _BORDER = (
-    rf"(?P<y>{NAME})(?:,\s+which|,\s+(?:a|an|the)\s+(?:[\p{{L}}-]+\s+){{0,2}}?{_DIVISION_NOUN}\s+(?:that|which)|"
+    rf"(?P<y>{NAME})(?:,\s+which|,\s+(?:a|an|the)\s+(?:[\p{{L}}-]+\s+){{0,3}}?(?:{_DIVISION_NOUN}|country|nation|kingdom|"
+    rf"republic)\s+(?:that|which)|"
+    # Y, the region's biggest economy, which borders Z: an appositive between (not a name: "A, B, which")
+    rf",\s+(?:(?:the|a|an|one|its)\s+|\p{{Lu}}[\p{{L}}.]*(?:\s+\p{{Lu}}[\p{{L}}.]*)?['’]s\s+)[^,;.()\n]{{2,60}}?,\s+(?:which|that)|"
     rf"(?=,\s+bordering|,\s+bordered))?\s*(?:borders|bordered|(?:is|are|was)\s+bordered\s+by|,\s+bordering|"
     rf",\s+bordered\s+by|"
     rf"shares\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}borders?\s+with|"
@@ -714,7 +724,9 @@ SCOPES = {"world": None, "globe": None, "planet": None, "earth": None, "africa":
           "asia": "AS", "south america": "SA", "north america": "NA", "oceania": "OC", "latin america": None}
 _SUPER = (r"(?P<what>(?i:largest|biggest|most[\s-]populous|most[\s-]populated|smallest|least[\s-]populous|"
           r"longest|highest|tallest))")
-_RANK_NOUN = r"(?P<noun>country|nation|city|town|metropolis|state|province|river|mountain|peak|island|lake|port)"
+_RANK_NOUN = (r"(?P<noun>country|nation|city|town|metropolis|state|province|region|county|territory|governorate|"
+              r"prefecture|river|mountain|peak|island|lake|port|"
+              r"urban\s+(?:centre|center|area)|conurbation)")
 # "(the) (Y's|world's) (second-)largest country (in Africa) (by area)"
 _RANK_PHRASE = (
     rf"(?:(?i:the)\s+)?(?:(?P<scope1>(?i:world)|(?<=the\s)(?:country|nation|continent|state|region)|{NAME})['’]s\s+)?"
@@ -729,7 +741,8 @@ _HAS_RANK = (rf"(?:,\s+(?:which\s+)?|\s+)(?:has|had|have|boasts|with)\s+(?P<rank
              rf"(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?(?P<what>largest|biggest|smallest)\s+(?P<by>population|land\s+area|area|"
              rf"territory|landmass)(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope2>world|globe|planet|continent|{NAME}))?)")
 # Y, RANK / Y is (now) RANK ; RANK, Y
-_RANK_AFTER = rf"(?:,\s+(?:which\s+is\s+)?|\s+(?:is|remains)\s+(?:now\s+|still\s+|also\s+)?)(?P<rank>{_RANK_PHRASE})"
+_RANK_AFTER = (rf"(?:,\s+(?:which\s+is\s+)?|\s+(?:is|remains|ranks\s+as|is\s+ranked\s+as|stands\s+as)\s+"
+               rf"(?:now\s+|still\s+|also\s+)?)(?P<rank>{_RANK_PHRASE})")
 _RANK_BEFORE = rf"(?P<rank>{_RANK_PHRASE})(?:,\s+|\s+(?:is|remains)\s+)(?:the\s+)?(?P<y>{NAME})"
 
 
@@ -818,7 +831,7 @@ def rank_claims(text: str) -> Iterator[RankClaim]:
 
 
 # "Birmingham, Britain's second city", "Kenya's second city, Nairobi": a rank by size without the superlative.
-_SECOND_CITY = (rf"(?P<x>{NAME})(?:,\s+|\s+(?:is|remains)\s+)(?P<rank>(?:the\s+)?(?P<scope>{NAME})['’]s\s+"
+_SECOND_CITY = (rf"(?P<x>{NAME})(?:,\s+|\s+(?:is|remains)\s+)(?P<rank>(?:the\s+)?(?P<scope>(?<=the\s)(?:country|nation)|{NAME})['’]s\s+"
                 rf"(?P<ord>second|third)\s+city)\b(?!\s+(?:of|in|to|after|behind)\b)",
                 rf"(?P<rank>(?P<scope>{NAME})['’]s\s+(?P<ord>second|third)\s+city),\s+(?P<x>{NAME})")
 
@@ -838,13 +851,13 @@ def _second_cities(text: str, seen: set[int]) -> Iterator[RankClaim]:
 # After a rank phrase, words that narrow it to a group the reader did not take in ("largest country of the
 # former Soviet Union", "largest country by area in Central Asia", "largest country after Russia").
 _RANK_QUALIFIED = regex.compile(r"\s+(?!(?:and|but|with|which|that|where|while|whose|is|was|has|had|to|for|"
-                                r"said|says|since|after\s+(?:the\s+)?\p{Lu}|behind\s+(?:the\s+)?\p{Lu}|when|as|at|it|"
-                                r"its|their|his|her)\b)\p{Ll}")
+                                r"said|says|since|when|as|at|it|its|their|his|her)\b|(?:after|behind)\s+(?:the\s+)?\p{Lu})"
+                                r"\p{Ll}")
 
 
 def _rank_claim(m: regex.Match, subject: Span) -> RankClaim | None:
-    if _RANK_QUALIFIED.match(m.string, m.end("rank")):
-        return None
+    if _RANK_QUALIFIED.match(m.string, m.end("rank")) or m.string.startswith(("'s ", "’s "), m.end("rank")):
+        return None  # "the largest city in Y's Z province": the scope is Z, which the phrase did not take in
     ordinal = m.group("ord")
     n = 1 if ordinal is None else ORDINALS.get(ordinal.casefold()) or int(ordinal[:-2])
     flag = _span(m, "ord") or _span(m, "what")
@@ -852,6 +865,8 @@ def _rank_claim(m: regex.Match, subject: Span) -> RankClaim | None:
                  None)
     what = " ".join(m.group("what").casefold().replace("-", " ").split())
     noun = m.group("noun").casefold() if "noun" in m.re.groupindex else "country"
+    if noun.startswith("urban") or noun == "conurbation":
+        noun = "city"
     fresh = bool(m.group("fresh")) if "fresh" in m.re.groupindex else False
     return RankClaim(subject, flag, n, what, noun, scope, m.group("by"), m.start("rank"), m.end("rank"), fresh)
 

@@ -1,4 +1,5 @@
-"""The most populous towns of every country and first-level division (ranks.json, built by scripts/build_ranks.py)."""
+"""The most populous towns and agglomerations of every country and first-level division (ranks.json, built by
+scripts/build_ranks.py)."""
 from __future__ import annotations
 
 import json
@@ -37,11 +38,42 @@ def town_rank(g, town: str, area: str) -> tuple[int | None, int | None, str]:
     return rank, pop, rows[0][0] if rows else ""
 
 
-def rivals(area: str, pop: int, own_rank: int | None, factor: float) -> tuple[int, int]:
-    """How many of the area's other listed towns are clearly bigger (more than factor times pop) and how many may be
-    bigger (at least pop / factor): the bounds a rank claim must fit when populations differ by source."""
-    others = [row[2] for i, row in enumerate(towns(area), 1) if i != own_rank]
-    return sum(p > pop * factor for p in others), sum(p * factor >= pop for p in others)
+# Populations of one town differ by source and by what is counted (city proper, municipality, metropolitan
+# area). A town CLEARLY times another's is bigger by any count (more margin for city proper, whose list holds
+# some districts and counties); one within MAYBE times may be bigger by some count (more margin for agglomerations,
+# which this data builds from towns of 5,000+ only: Lyon's is short of its many small communes).
+CLEARLY, CLEARLY_METRO, MAYBE, MAYBE_METRO = 2.0, 1.5, 1.3, 1.6
+
+
+def could_rank(g, town: str, area: str, pop: int, ordinal: int) -> bool:
+    """Whether some count could make the town the area's Nth. City proper: the first unless the leader has twice
+    its people; else Nth unless N or more other agglomerations' main towns are CLEARLY bigger (one spare: the
+    data lists a few counties as towns) or fewer than N - 1 towns are even MAYBE bigger. Agglomerations (its
+    own: the one whose main town is within 30 km of it): CLEARLY_METRO and MAYBE_METRO, no spare. Beyond the tables, anything."""
+    from .compass import distance_km
+
+    rows = towns(area)
+    if ordinal > len(rows):
+        return True
+    cc, _, admin1 = area.partition(".")
+    mine = [p for p in g.places(town) if p.country == cc and (not admin1 or p.admin1 == admin1)]
+    metro = [tuple(row) for row in _table()["metro"].get(area, ())]
+    home = next((row for row in metro if any(distance_km((p.lat, p.lon), row[3:5]) <= 30 for p in mine)), None)
+    heads = [row[2] for row in rows if row[3] == row[0] and (home is None or row[0] != home[0])]
+    maybe = [row[2] for row in rows if row[2] != pop]
+    if _within(heads, maybe, pop, ordinal, CLEARLY, MAYBE, spare=int(ordinal >= 3)):
+        return True
+    if home is None:
+        return False
+    others = [row[2] for row in metro if row is not home]
+    return ordinal > len(metro) or _within(others, others, home[2], ordinal, CLEARLY_METRO, MAYBE_METRO, spare=0)
+
+
+def _within(clear: list[int], maybe: list[int], pop: int, ordinal: int, clearly: float, may: float,
+            spare: int) -> bool:
+    if ordinal == 1:
+        return max(maybe, default=0) < min(clearly, 2) * pop
+    return sum(p > pop * clearly for p in clear) - spare < ordinal <= sum(p * may >= pop for p in maybe) + 1
 
 
 def nth_population(area: str, n: int) -> int | None:

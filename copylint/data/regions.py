@@ -413,6 +413,21 @@ def capital_divisions(name: str) -> list[tuple[str, str]]:
     return [(cc, div) for (cc, div), caps in _capitals().items() if key in {name_key(c) for c in caps}]
 
 
+_SEATS_PATH = Path(__file__).with_name("seats.json")
+
+
+@lru_cache(maxsize=1)
+def _seats() -> dict[str, list]:
+    with _LOCK, open(_SEATS_PATH, encoding="utf-8") as handle:
+        return json.load(handle)["seats"]
+
+
+def seats(code: str) -> tuple[tuple[str, float, float], ...]:
+    """(name, lat, lon) of a first-level division's seat(s) ('NG.23'), from GeoNames' PPLA marks (seats.json,
+    built by scripts/build_seats.py); () when the data has none."""
+    return tuple((row[0], row[1], row[2]) for row in _seats().get(code, ()))
+
+
 def source() -> str:
     table = _table()
     return f"{table['source']}; {table['licence']}"

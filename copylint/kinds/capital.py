@@ -4,7 +4,10 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from ..data.mentions import capital_patterns, opens_clause
+import regex
+
+from ..data.compass import distance_km
+from ..data.mentions import NAME, capital_patterns, opens_clause
 from ..document import Document
 from ..model import Finding
 from ._geography import _country_code, _divisions, _gaz, GeoKind, _key, non_place_names, recent_country, _trim
@@ -50,6 +53,8 @@ class Capital(GeoKind):
         text = block.text
         adjective = m.group("adj") is not None if "adj" in m.re.groupindex else False
         x = _sentence_tail(text, m.start("x"), m.group("x"))
+        if "divcap" in m.re.groupindex:
+            return self._division_own(doc, block, g, m, x)
         if "y" not in m.re.groupindex and "adj" not in m.re.groupindex:
             return self._own(doc, block, g, m, x)
         y = _trim(m.group("adj") if adjective else m.group("y"))
@@ -62,7 +67,8 @@ class Capital(GeoKind):
         division = regions.division_of_adjective(y) if adjective else None
         if division is not None:
             adjective, y = False, division[1]  # "the Scottish capital": of Scotland, not of Britain
-        cc = None if division is not None else _country_code(g, y, adjective=adjective)
+        by_noun = "ynoun" in m.re.groupindex and m.group("ynoun") is not None  # "Mexico state's capital": a division
+        cc = None if division is not None or by_noun else _country_code(g, y, adjective=adjective)
         claim = (x_start if m.start() == m.start("x") else m.start(), m.end())
         if cc is not None and _key(y) in _FORMER_NAMES:
             return None  # "Rangoon, the capital of Burma": a claim in the past, in the past's names
@@ -73,18 +79,71 @@ class Capital(GeoKind):
                                       country=g.display(cc).removeprefix("the "), capital=g.capital(cc))
         # A state or province: its capital when the table knows it, and only when no country of that name
         # has x for its capital ("Tbilisi, the capital of Georgia").
-        if any(g.is_capital(x, c) for c in g.countries_named(y)) or g.is_historic(y):
+        if not by_noun and any(g.is_capital(x, c) for c in g.countries_named(y)) or g.is_historic(y):
             return None
         if adjective and g.country_of_demonym(y):
             return None
         homes = {d.partition(".")[0] for d in (*_divisions(g, y), *regions.divisions_named(y), *g.regions_named(y))}
         known = [(c, caps) for c in sorted(homes | {"US"}) if (caps := regions.division_capitals(c, y))]
+        if not known:
+            return self._seat(doc, block, g, claim, x, x_start, m.end("x"), y)
         if len(known) != 1 or any(_key(x) == _key(c) for c in known[0][1]):
             return None
         capital = known[0][1][0]
         return self.claim_finding(doc, block, *claim, (x_start, m.end("x")), [capital], place=x, country=y,
                                   capital=capital)
 
+
+    def _seat(self, doc, block, g, claim, x: str, x_start: int, x_end: int, y: str) -> Finding | None:
+        """'X, the capital of Y province' for a division the table lacks: its seat in GeoNames (PPLA), judged
+        only when one division of that name lies in X's country and no reading of X is within 25 km of the
+        seat (a seat written in another spelling is the same place)."""
+        from ..data import regions
+
+        places = g.places(x)
+        homes = {p.country for p in places}
+        divisions = {d for d in (*_divisions(g, y, x), *regions.divisions_named(y)) if d.partition(".")[0] in homes}
+        found = {d: rows for d in divisions if (rows := regions.seats(d))}
+        if len(found) != 1:
+            return None
+        rows = next(iter(found.values()))
+        if any(_key(x) == _key(name) for name, _, _ in rows) or \
+                any(distance_km((p.lat, p.lon), (lat, lon)) <= _SAME_PLACE_KM for p in places for _, lat, lon in rows):
+            return None
+        capital = rows[0][0]
+        return self.claim_finding(doc, block, *claim, (x_start, x_end), [capital], place=x, country=y,
+                                  capital=capital)
+
+    def _division_own(self, doc, block, g, m, x: str) -> Finding | None:
+        """'Zaria, the state capital': the capital of the division named with that noun nearest before it in
+        the paragraph (or after it in its sentence: "Kaduna State" for "state", "the province of Y" for
+        "provincial"), judged only when that is a first-level division X lies in, and X is not its seat."""
+        from ..data import regions
+
+        noun = {"state": "state", "provincial": "province", "regional": "region", "departmental": "department"}[
+            m.group("divcap").casefold()]
+        text = block.text
+        places = [p for p in g.places(x) if p.population >= 15_000]
+        if not places or _key(x) in non_place_names(doc):
+            return None
+        named = regex.compile(rf"(?P<a>{NAME})\s+(?i:{noun})\b|\b(?i:the\s+{noun}\s+of)\s+(?P<b>{NAME})")
+        end = text.find(".", m.end())
+        found = [(n.start(), n.group("a") or n.group("b")) for n in named.finditer(text, 0, len(text) if end < 0 else end)]
+        found = [f for f in found if not m.start("x") <= f[0] < m.end()]
+        if not found:
+            return None
+        before = [f for f in found if f[0] < m.start()]
+        _, name = before[-1] if before else found[0]
+        homes = {(p.country, p.admin1) for p in places}
+        divisions = [d for d in regions.divisions_named(name) if tuple(d.split(".", 1)) in homes]
+        if len(divisions) != 1 or not (rows := regions.seats(divisions[0])):
+            return None
+        if any(_key(x) == _key(seat) for seat, _, _ in rows) or \
+                any(distance_km((p.lat, p.lon), (lat, lon)) <= _SAME_PLACE_KM for p in places for _, lat, lon in rows):
+            return None
+        capital = rows[0][0]
+        x_start = m.end("x") - len(x)
+        return self.finding(doc, block, x_start, m.end("x"), capital, place=x, country=name, capital=capital)
 
     def _own(self, doc, block, g, m, x: str) -> Finding | None:
         """'the capital, X': the capital of the article's own country (the one it names most, and at least
@@ -100,6 +159,7 @@ class Capital(GeoKind):
                             country=g.display(cc).removeprefix("the "), capital=g.capital(cc))
 
 
+_SAME_PLACE_KM = 25
 _DIVISION_WORD = re.compile(r"\s*(?:state|province|region|territory|governorate|oblast|prefecture)\b", re.I)
 
 

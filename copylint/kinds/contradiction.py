@@ -10,6 +10,7 @@ from typing import Iterable, Iterator
 import regex
 
 from ..document import Document
+from ..data.compass import distance_km
 from ..data.literals import fold, holds
 from ..data.mentions import space_before
 from ..errors import RuleError
@@ -185,13 +186,13 @@ class Contradiction(Kind):
             if not isinstance(facet, dict) or set(facet) - {"name", "values", "skip"} or "values" not in facet:
                 raise RuleError(rule.path, f"facet[{i}]", "needs name and values (and optionally skip), nothing else")
         measure = rule.params.get("measure")
-        if measure is not None and (set(measure) - {"units", "skip", "tolerance", "same", "of", "stock"}
+        if measure is not None and (set(measure) - {"units", "skip", "tolerance", "same", "of", "stock", "land"}
                                     or not isinstance(measure.get("units"), dict)
                                     or not isinstance(measure.get("skip"), str)
                                     or not all(isinstance(g, list) for g in measure.get("same", []))):
             raise RuleError(rule.path, "measure", "needs units (a table of unit = [aliases]) and skip, and optionally "
-                            "tolerance, same (lists of words that stand for one another), stock (units whose rate per period is the same figure) and of (words a figure 'of' may "
-                            "measure and still be the noun's)")
+                            "tolerance, same (lists of words that stand for one another), stock (units whose rate per period is the same figure), land (units whose 'of' "
+                            "names the ground's kind) and of (words a figure 'of' may measure and still be the noun's)")
         for facet in cls._facets_of(rule):
             for pattern in (*(p for _, p in facet.values), facet.skip):
                 if pattern is not None:
@@ -323,13 +324,16 @@ class Contradiction(Kind):
         units = tuple((name, tuple(aliases)) for name, aliases in table["units"].items())
         blocks = [(index, block.text) for index, block in self.blocks(doc)]
         same = tuple(tuple(group) for group in table.get("same", ()))
-        found = measures(blocks, units, _skip(table["skip"]), frozenset(table.get("stock", ())))
+        found = measures(blocks, units, _skip(table["skip"]), frozenset(table.get("stock", ())),
+                         frozenset(table.get("land", ())))
         of = tuple(table.get("of", ()))
         for first, later in conflicts(found, float(table.get("tolerance", 0)), same, of):
-            compound = first if first.form == "c" else later
+            compound = first if first.form == "c" else later if later.form == "c" else None
+            term = compound.noun if compound else next(w for group in same for w in group if w in first.clause
+                                                       and later.clause & set(group))
             block = doc.blocks[later.block]
             line = doc.source.count("\n", 0, doc.blocks[first.block].to_source(first.start)) + 1
-            yield self.finding(doc, block, later.start, later.end, None, term=compound.noun, line=line,
+            yield self.finding(doc, block, later.start, later.end, None, term=term, line=line,
                                earlier=first.words, value=later.words, other=first.words)
 
     def _quantity_patterns(self) -> list[tuple[dict, "_Quantity"]]:
@@ -414,6 +418,8 @@ def _text_value(compare: str, given: str):
     country codes ('Kenyan' -> {'KE'}), None for a word that names no country; a home city (a _Seat), None for a
     country's name or a division's that names no town of 100,000 (either may hold the city said elsewhere)."""
     words = tuple(" ".join(_TITLE_INITIALS.get(w, w) for w in given.casefold().replace("-", " ").split()).split())
+    if compare == "frequency":
+        return _per_day(words)
     if compare == "nationality":
         from ..data.gazetteer import gazetteer
 
@@ -434,25 +440,35 @@ def _text_value(compare: str, given: str):
     return words or None
 
 
+_TIMES = {"once": 1, "twice": 2, **{w: n for w, n in _COUNTS.items() if n > 2}}
+_DAYS = {"day": 1, "night": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365, "daily": 1, "nightly": 1, "annual": 365,
+         "weekly": 7, "fortnightly": 14, "monthly": 30, "yearly": 365, "annually": 365,
+         **{d: 7 for d in "monday tuesday wednesday thursday friday saturday sunday weekend".split()}}
+
+
+def _per_day(words: tuple[str, ...]) -> float | None:
+    """How often per day a frequency says ('three times a week' -> 3/7, 'every Tuesday' -> 1/7, 'daily' -> 1)."""
+    times = _TIMES.get(words[0]) if words else None
+    if times is None and words and words[0].isdigit():
+        times = int(words[0])
+    if times is None:
+        times = 1  # 'every week', 'daily'
+    days = _DAYS.get(words[-1].removesuffix("s")) if words else None
+    return times / days if days else None
+
+
 def _texts_agree(a, b) -> bool:
     """Two worded values agree when one holds the other (a 'minister' may be the 'finance minister'), or, for
     nationalities, when they share a country, or, for home cities, when one name may be a city within 50 km of one
     the other may be (a suburb, or one city's two names)."""
     if isinstance(a, frozenset):
         return bool(a & b)
+    if isinstance(a, float):
+        return abs(a - b) <= 0.01 * max(a, b)
     if isinstance(a, _Seat):
-        return a.key == b.key or any(_km(p, q) < 50 for p in a.cities for q in b.cities)
+        return a.key == b.key or any(distance_km(p, q) < 50 for p in a.cities for q in b.cities)
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
-
-
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in km."""
-    import math
-
-    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 12742 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _shared_surname(term: str, earlier: list[str]) -> bool:
@@ -537,7 +553,11 @@ def _short_name(short: str, long: str) -> bool:
 
 # Common nouns news copy uses in turn for one organisation.
 _ALIKE = (frozenset("""company firm business group corporation enterprise startup start-up maker manufacturer miner
-    lender retailer carrier airline operator producer developer insurer""".split()),)
+    lender retailer carrier airline operator producer developer insurer""".split()),
+          frozenset("project scheme programme program development".split()),
+          frozenset("stadium arena ground venue".split()), frozenset("bridge crossing span viaduct".split()),
+          frozenset("road highway motorway expressway route".split()), frozenset("railway line railroad".split()),
+          frozenset("pipeline line".split()))
 
 
 # Other bodies copy names once and then calls by their kind ("the bank", "the charity").

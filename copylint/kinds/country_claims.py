@@ -72,6 +72,9 @@ def _patterns() -> dict[str, list]:
             rf"\b{lang},\s+(?:the\s+)?{c}['’]s\s+(?P<sole>sole\s+|only\s+|single\s+)?(?:main\s+)?official\s+(?:language|tongue)\b",
             # in Brazil, where Spanish is the official language
             rf"{c},\s+where\s+{lang}\s+is\s+(?:the|an)\s+official\s+language",
+            # Brazil, whose (only) official language is Spanish
+            rf"{c},?\s+whose\s+(?P<sole>sole\s+|only\s+|single\s+)?(?:main\s+)?official\s+(?:languages?|tongue)\s+(?:is|are)\s+"
+            rf"(?:both\s+)?{langs}",
         )],
     }
 
@@ -159,8 +162,18 @@ class CountryFact(Kind):
         if m.re.pattern.startswith("(?<![") and word in _ENGLISH and not _money_context(block.text, m) and \
                 not (demonym and word not in _VERBS):
             return  # "Spain won", "a Brazilian won the race", "Egypt's real test": words of English first
+        if m.group("m")[:1].isupper() and g.places(m.group("m")):
+            return  # "the Bolivian Sucre court": a town's name, not the currency
         allowed = facts.currencies(cc)
-        if not allowed or word in allowed or word in facts.former_currencies(cc):
+        former = word in facts.former_currencies(cc)
+        if former and allowed and word not in allowed and _PRESENT_CURRENCY.search(m.group()):
+            current = facts.currency_display(cc)  # "Ecuador's currency is the sucre": a former one, said as today's
+            yield self.finding(doc, block, m.start("m"), m.end("m"), None,
+                               fact=f"the {word} is a former currency of {g.display(cc).removeprefix('the ')}; today "
+                                    f"it is the {current.lower() if current else '?'}",
+                               source="GeoNames country info (currency) and ISO 4217")
+            return
+        if not allowed or word in allowed or former:
             return
         if word == "dollar" and name.upper() in ("US", "U.S."):
             return
@@ -285,6 +298,10 @@ _CURRENCY_FORM_NEEDS = ((), (), ("currency",), ("currency",), ("currency",), ("c
                         ("use", "adopt", "switched", "pays in", "trades in", "prices goods"))
 
 
+# A currency stated as the country's in the present tense ("Ecuador's currency is the sucre", "whose currency is").
+_PRESENT_CURRENCY = regex.compile(r"\bcurrency,?\s+is\b|\bwhose\s+currency\s+is\b|\bcurrency\s+of\s+.{1,40}?\s+is\b")
+
+
 def _matches(rx, text: str, before_currency: bool):
     """rx's matches (overlapping); for the form led by a name before a currency word, tried only just before each
     currency word (scanning every capitalised name is the dear part)."""
@@ -300,7 +317,9 @@ def _matches(rx, text: str, before_currency: bool):
 def _currency_rx():
     from ..data.country_facts import currency_words
 
-    return regex.compile(r"(?i)\b(?:" + "|".join(sorted(currency_words(), key=len, reverse=True)) + r")\b")
+    accents = {"a": "[aáàâã]", "e": "[eéèê]", "i": "[iíï]", "o": "[oóôõ]", "u": "[uúü]"}  # "bolívar", "colón"
+    words = ("".join(accents.get(ch, regex.escape(ch)) for ch in w) for w in sorted(currency_words(), key=len, reverse=True))
+    return regex.compile(r"(?i)\b(?:" + "|".join(words) + r")\b")
 
 
 class _LazyRx:
@@ -320,7 +339,12 @@ def _has_currency_word(text: str) -> bool:
     """Whether a currency word may stand in the text (a cheap test on the folded prose)."""
     from ..data.country_facts import currency_words
 
-    return not currency_words().isdisjoint(_WORDS.findall(text.casefold()))
+    words = set(_WORDS.findall(text.casefold()))
+    if not text.isascii():  # "bolívar"
+        from ..data.names import fold
+
+        words.update(_WORDS.findall(fold(text).casefold()))
+    return not currency_words().isdisjoint(words)
 
 
 _WORDS = regex.compile(r"[a-z]+")

@@ -12,13 +12,16 @@ from ..document import split_sentences
 
 _WORDS = {w: n for n, w in enumerate("one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
                                      "fifteen sixteen seventeen eighteen nineteen twenty".split(), 1)}
-_NUMBER = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:{'|'.join(_WORDS)}))"
+_NUMBER = (rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:{'|'.join(_WORDS)}))"
+           r"(?:[\s-](?P<mult>(?i:thousand|million|billion)))?")
+_MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 # A clause ends at a semicolon, colon or dash, or at a comma before a conjunction that starts a new clause.
 _CLAUSE_END = regex.compile(r"[;:—–]|\s-\s|,\s+(?:but|and|while|whereas|although|though)\s", regex.I)
 _WORD = regex.compile(r"\p{L}+")
 # A change word this near a figure (characters) tells of the figure's change; farther off, of another clause's.
 _NEAR = 60
 _DEFINITE = regex.compile(r"\b(?:the|this|that|its|their|our)\s+$", regex.I)
+_INDEFINITE = regex.compile(r"\b(?:an?|another|one)\s+$", regex.I)
 _PERIOD = r"hour|day|week|month|year|annum|minute|second"
 # A figure given per period ("60 km an hour", "2,000 tonnes a year") is a rate: of another kind than the plain figure,
 # but for a stock (units in `stock`: tonnes, barrels), whose compound names the rate ("a 50,000-tonne plant").
@@ -40,6 +43,8 @@ class Measure:
     noun: str
     clause: frozenset[str] = frozenset()
     definite: bool = False  # a compound after "the", "this", "its": the thing said before
+    indefinite: bool = False  # a compound after "a", "another": a thing named for the first time
+    lead: frozenset[str] = frozenset()  # a plain figure's sentence words before it (where its subject is)
 
 
 @lru_cache(maxsize=None)
@@ -72,9 +77,10 @@ def _clause(text: str, start: int, end: int, pos: int, ends: dict[int, tuple[lis
 
 
 def measures(blocks: list[tuple[int, str]], units: tuple[tuple[str, tuple[str, ...]], ...],
-             skip: regex.Pattern, stock: frozenset[str] = frozenset()) -> list[Measure]:
+             skip: regex.Pattern, stock: frozenset[str] = frozenset(), land: frozenset[str] = frozenset()) -> list[Measure]:
     """Every figure with one of the units, but those whose sentence tells of a change, a comparison, a part or
-    another time (skip); a figure per period is a unit of its own (a rate), but for the units in stock."""
+    another time (skip); a figure per period is a unit of its own (a rate), but for the units in stock. For a
+    unit of land, "of W" names the ground's kind ("400 hectares of hillside"), not another thing measured."""
     compound, plain, alias = _patterns(units)
     found: list[Measure] = []
     for index, text in blocks:
@@ -100,7 +106,7 @@ def measures(blocks: list[tuple[int, str]], units: tuple[tuple[str, tuple[str, .
                 end = m.end("u") if form == "c" else max(m.end("u"), m.end("pl"))
                 rate = m.group("rate") if form == "c" else None
                 if form == "p":
-                    after = _RATE.match(text, end)
+                    after = _RATE.match(text, end) or (_RATE.match(text, m.end()) if m.group("of") else None)
                     rate = after.group("rate") if after else None
                 if rate and unit not in stock:
                     unit = f"{unit}/{rate.casefold()}"
@@ -108,12 +114,19 @@ def measures(blocks: list[tuple[int, str]], units: tuple[tuple[str, tuple[str, .
                     unit = f"{unit}?"  # said, but not judged: it still counts as a second figure
                 n = m.group("n").casefold()
                 value = float(_WORDS[n]) if n in _WORDS else float(n.replace(",", ""))
+                if m.group("mult"):
+                    value *= _MULTIPLIERS[m.group("mult").casefold()]
                 noun = m.group("noun") if form == "c" else ""
-                definite = form == "c" and _DEFINITE.search(text, max(0, m.start() - 12), m.start()) is not None
+                before = (text, max(0, m.start() - 12), m.start())
+                definite = form == "c" and _DEFINITE.search(*before) is not None
+                indefinite = _INDEFINITE.search(*before) is not None
+                lead = frozenset(w.casefold() for w in _WORD.findall(text, s, m.start())) if form == "p" else frozenset()
                 clause = _clause(text, s, e, m.start(), clause_ends, clause_words) if form == "p" else frozenset()
-                if form == "p" and m.group("of"):
-                    clause = frozenset({f"of {m.group('of').casefold()}"})  # '2,000 tonnes of grain' measures grain
-                found.append(Measure(form, unit, value, index, m.start(), end, text[m.start():end], noun, clause, definite))
+                if form == "p" and m.group("of") and unit.rstrip("?") not in land:
+                    of = frozenset({f"of {m.group('of').casefold()}"})  # '2,000 tonnes of grain' measures grain,
+                    clause = clause | of if rate and "/" not in unit else of  # but 'of steel a year' a plant's output
+                found.append(Measure(form, unit, value, index, m.start(), end, text[m.start():end], noun, clause, definite,
+                                     indefinite, lead))
     return found
 
 
@@ -139,6 +152,7 @@ def conflicts(found: list[Measure], tolerance: float,
         by_unit.setdefault(m.unit.rstrip("?"), []).append(m)
     for items in by_unit.values():
         if not any(m.form == "c" for m in items):
+            yield from _plain_pair(items, tolerance, same)
             continue
         done: set[frozenset[str]] = set()
         for c in (m for m in items if m.form == "c"):
@@ -159,4 +173,19 @@ def conflicts(found: list[Measure], tolerance: float,
             ordered = sorted(linked, key=lambda m: (m.block, m.start))
             first = ordered[0]
             later = next(m for m in ordered if m.value != first.value)
+            if later.indefinite:
+                continue  # "The hospital has 250 beds. A 300-bed hospital nearby ...": another one
             yield first, later
+
+
+def _plain_pair(items: list[Measure], tolerance: float, same: tuple[tuple[str, ...], ...]) -> Iterator[tuple[Measure, Measure]]:
+    """A unit the article gives exactly twice, both plain, both judged, neither after "a", each in a clause that
+    names one thing of a group of `same` before the figure ("the plant will generate 2 gigawatts" ... "the station
+    would deliver 3 gigawatts"), more than `tolerance` apart."""
+    if len(items) != 2 or any(m.unit.endswith("?") or m.indefinite for m in items):
+        return
+    a, b = sorted(items, key=lambda m: (m.block, m.start))
+    if abs(a.value - b.value) <= tolerance * max(a.value, b.value):
+        return
+    if any(a.clause & a.lead & set(group) and b.clause & b.lead & set(group) for group in same):
+        yield a, b  # the thing named before each figure, as its subject: "a 3.5 km road leads to the bridge" is no bridge's

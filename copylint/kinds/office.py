@@ -14,11 +14,12 @@ from .base import Kind
 
 _OFFICE_KEYS = {"name": str, "aliases": list, "chosen_by": list, "direct": bool, "fact": str, "source": str}
 _CHOSEN = r"(?:elected|appointed|chosen|selected|nominated|picked|named|installed|confirmed|voted\s+in(?:to\s+office)?)"
-_CHOOSES = r"(?:elects?|appoints?|chooses|choose|selects?|nominates?|picks?|names|installs?|vote\s+for|votes\s+for)"
+_CHOOSES = (r"(?:elects?|appoints?|chooses|choose|selects?|nominates?|picks?|names|installs?|vote\s+for|votes\s+for|"
+            r"elected|appointed|chose|selected|nominated|picked|named|installed|voted\s+for)")
 # What a block needs for any form, and what each form (in _compile's order) needs: one of the strings each.
 _VERB_STEMS = ("elect", "appoint", "chos", "choose", "select", "nominat", "pick", "name", "install", "confirm",
                "vote")
-_FORM_NEEDS = ((" by",), _VERB_STEMS, ("directly", "popularly"), ("directly", "popularly"))
+_FORM_NEEDS = ((" by", " in ", " through ", " via "), _VERB_STEMS, ("directly", "popularly"), ("directly", "popularly"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +39,7 @@ class Office(Kind):
     among the office's is flagged, and so is "directly elected" for an office voters do not elect."""
 
     NAME = "office"
-    KEYS = {"bodies": dict, "office": list, "presidents": dict, "presidents_source": str}
+    KEYS = {"bodies": dict, "office": list, "presidents": dict, "presidents_source": str, "prime_ministers": dict}
     REQUIRED = ("bodies", "office")
 
     @classmethod
@@ -81,12 +82,31 @@ class Office(Kind):
                               f"president of {name}", f"president of the {name}"):
                     self.offices.setdefault(alias.casefold(), office)
 
+    def _prime_ministers(self) -> None:
+        """Every country's prime minister ("the Ethiopian prime minister", "Kenya's prime minister"), chosen by the
+        bodies the table names: never directly by voters."""
+        from ..data.gazetteer import gazetteer
+
+        g = gazetteer()
+        entry = self.rule.params["prime_ministers"]
+        rank = 1
+        while (cc := g.nth_by(rank, "area")) is not None:
+            rank += 1
+            name = g.display(cc).removeprefix("the ")
+            office = _Office(f"prime minister of {name}", frozenset(entry["chosen_by"]), False,
+                             entry["fact"].format(country=name), entry["source"])
+            for alias in (f"{g.demonym(cc)} prime minister", f"{name}'s prime minister", f"{name}’s prime minister",
+                          f"prime minister of {name}"):
+                self.offices.setdefault(alias.casefold(), office)
+
     def _prepare(self) -> None:
         """The offices of the presidents table and the automaton over every office's name, built on first need."""
         if self._forms is not None:
             return
         if self.rule.params.get("presidents"):
             self._presidents()
+        if self.rule.params.get("prime_ministers"):
+            self._prime_ministers()
         from ..phrases import PhraseMatcher
 
         # every form holds an office's name: blocks without one (found by one automaton pass) are skipped
@@ -112,7 +132,7 @@ class Office(Kind):
         forms = [regex.compile(p, regex.I) for p in (
             rf"(?<![\w-]){office}(?:,\s+(?:who\s+(?:is|are)\s+)?|\s+(?:is|are|was|were|gets?|must\s+be|will\s+be|"
             rf"be|being)\s+)(?P<how>(?:directly\s+|popularly\s+|formally\s+|indirectly\s+)?{_CHOSEN})\s+"
-            rf"(?:\w+\s+){{0,2}}?by\s+{body}",
+            rf"(?:\w+\s+){{0,2}}?(?:by|in|through|via)\s+(?:an?\s+)?{body}",
             rf"(?<![\w-]){body}\s+(?:\w+\s+)?{_CHOOSES}\s+(?:the\s+|a\s+|its\s+|their\s+|each\s+)?(?:new\s+)?{office}(?![\w-])",
             rf"(?P<direct>(?:directly|popularly)[\s-]elected)\s+{office}(?![\w-])",
             rf"(?<![\w-]){office}\s+(?:is|are|was|were)\s+(?P<direct>(?:directly|popularly)\s+elected)\b",

@@ -34,10 +34,17 @@ _PERSON_AFTER = (r"\s+(?:officials?|diplomats?|spokes(?:man|woman|person)|envoys
                  r"economists?|troops|forces|soldiers)\b")
 
 
+_RANKED = (rf"(?:(?P<ord>{'|'.join(list(_NUMBERS)[2:11])}|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[\s-])?"
+           r"(?P<what>largest|biggest|most[\s-]populous|smallest|least[\s-]populous)")
+_MEMBER = r"(?:member|member\s+state|member\s+country|member\s+nation)"
+_ORDINAL_WORDS = {w: i for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
+
+
 def _org_sources(org: str, name: str) -> dict[str, list[str]]:
     """The forms that tie an organisation to a seat, a member (and when it joined or left), its founders or
     its founding year; `org` matches an alias (group 'org'), `name` a capitalised name."""
     c = rf"(?P<c>{name})"
+    its = org.replace("(?P<org>", r"(?P<org>(?<![\w-])[Ii]ts(?=\s)|", 1)  # "its": the organisation named last before
     members = (r"(?:members?|member\s+(?:states?|countries|nations)|allies|ally|founders|(?:founding|founder)[\s-]+"
                r"(?:members?|states|countries|nations)|countries|nations|states|economies|signatories|producers|exporters)")
     lst = rf"(?P<list>(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{name})*"
@@ -55,6 +62,11 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
             rf"(?:located\s+|situated\s+)?in\s+(?P<city>{name})",
             rf"(?<![\w-]){org},?\s+(?:which\s+has\s+its|with\s+its)\s+(?:headquarters|HQ|seat)\s+in\s+(?P<city>{name})",
             rf"(?<![\w-]){org}['’]s\s+(?P<city>{name})\s+(?:headquarters|HQ|head\s+office|secretariat)\b",
+            # ASEAN's secretariat, which is based in Jakarta / ASEAN, a bloc of ten that has its secretariat in Jakarta
+            rf"(?<![\w-]){org}['’]s\s+(?:headquarters|HQ|head\s+office|secretariat|seat),?\s+which\s+(?:is|are|was|were)\s+"
+            rf"(?:based|located|situated|housed)\s+in\s+(?P<city>{name})",
+            rf"(?<![\w-]){org},\s+(?:a|an|the)\s+[^,;.]{{0,60}}?\s+(?:that|which)\s+has\s+its\s+(?:headquarters|HQ|"
+            rf"secretariat|seat)\s+in\s+(?P<city>{name})",
         ],
         "member": [
             rf"(?<![\w-]){org}\s+(?:members?|member\s+states?|member\s+country|member\s+countries|ally|allies|"
@@ -115,10 +127,33 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
             # OPEC, the cartel founded in 1960 by Iran, Iraq ... / Kenya, which joined OPEC as a founding member
             rf"(?<![\w-]){org},\s+(?:the|a|an)\s+(?:[\w-]+\s+){{1,3}}?(?P<founding>founded|established|created|formed|"
             rf"set\s+up)(?:\s+in\s+\d{{4}})?\s+by\s+(?:the\s+)?{c}{lst}",
-            rf"{c}(?:,\s+which)?\s+(?:has\s+)?joined\s+(?:the\s+)?{org}\s+as\s+(?:a|an|one\s+of\s+(?:the|its))\s+"
+            # Vietnam, which was among the six founding members of ASEAN
+            rf"{c},\s+which\s+(?:is|was|were|has\s+been)\s+(?:a|an|one\s+of\s+the|among\s+the)\s+(?:{_COUNT}\s+)?"
+            rf"(?P<founding>(?:founding|founder)[\s-]+)members?\s+of\s+(?:the\s+)?{org}",
+            # ASEAN was founded in 1967. Vietnam, one of its five founding members, ...: "its" for the organisation
+            # named last before it in the paragraph
+            rf"{c},\s+(?:which\s+(?:is|was)\s+)?one\s+of\s+{its}\s+(?:{_COUNT}\s+)?(?P<founding>founding|founder)[\s-]+"
+            rf"members\b",
+            rf"{c}(?:,\s+which)?\s+(?:has\s+)?joined\s+(?:the\s+)?{org}\s+as\s+(?:a|an|one\s+of\s+(?:the|its)(?:\s+{_COUNT})?)\s+"
             rf"(?P<founding>founding|founder)[\s-]+(?:members?|states?|nations?|countries)",
+            # the founders of ASEAN, A, B and C / Chile, among the founders of Mercosur
+            rf"\b(?i:the)\s+(?:{_COUNT}\s+)?(?P<founding>founders|founding\s+(?:states|nations|countries))\s+of\s+(?:the\s+)?{org}"
+            rf"(?:\s*[,:—–]|\s+-|\s+were|\s+are|\s+included|\s+include)\s*(?:the\s+)?{c}{lst}",
+            rf"{c}(?:,\s+|\s+(?:was|is|were|are)\s+)(?:among|one\s+of)\s+the\s+(?:{_COUNT}\s+)?(?P<founding>founders|founding\s+"
+            rf"(?:members|states|nations|countries))\s+of\s+(?:the\s+)?{org}",
+            # Chile was one of the five countries that founded Mercosur
+            rf"{c}(?:,\s+|\s+(?:was|is|were|are)\s+)(?:among|one\s+of)\s+the\s+(?:{_COUNT}\s+)?(?:countries|nations|states|"
+            rf"governments)\s+(?:that|which|to)\s+(?P<founding>founded|set\s+up|established|created|formed|found)\s+(?:the\s+)?{org}",
+            # Chile has been part of Mercosur since its creation
+            rf"{c}{lst}\s+(?:has|have)\s+been\s+(?:a\s+member\s+of|part\s+of|in)\s+(?:the\s+)?{org}\s+since\s+(?:its|the)\s+"
+            rf"(?P<founding>founding|creation|inception|establishment|birth|formation|start)\b",
+            # Chile and four neighbours set up Mercosur
+            rf"{c}{lst}(?:\s+and\s+(?:{_COUNT}|several|other)\s+(?:\w+\s+)?(?:neighbou?rs|countries|nations|states|others))?\s+"
+            rf"(?P<founding>set\s+up|established|created|formed)\s+(?:the\s+)?{org}",
         ],
         "count": [
+            rf"{its}\s+(?:original\s+)?(?P<n>{_COUNT})\s+(?:original\s+)?(?:founding|founder)[\s-]+"
+            rf"(?:members?|states|nations|countries)\b",
             rf"(?<![\w-]){org}(?:['’]s|{_SAME_SENTENCE}\bits)\s+(?:original\s+)?(?P<n>{_COUNT})\s+(?:original\s+)?"
             rf"(?:(?:founding|founder)[\s-]+(?:members?|states|nations|countries)|founders)\b",
             rf"\b(?i:the)\s+(?P<n>{_COUNT})\s+(?:(?:founding|founder)[\s-]+(?:members?|states|nations|countries)|founders)\s+of\s+(?:the\s+)?{org}",
@@ -126,12 +161,22 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
             rf"(?:\s+in\s+\d{{4}})?(?:\s+in\s+\p{{Lu}}\p{{L}}+)?\s+by\s+(?P<n>{_COUNT})\s+(?:countries|nations|states|members)\b",
         ],
         "size": [
+            # ASEAN, a bloc of 12 members
+            rf"(?<![\w-]){org},\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:bloc|group|grouping|alliance|organi[sz]ation|union|"
+            rf"community|club|association)\s+of\s+(?P<n>{_COUNT})\s+(?:members|member\s+states|member\s+countries|countries|"
+            rf"nations|states)\b",
             # the 27-member EU / the 32-nation NATO alliance
             rf"\b(?i:the)\s+(?P<n>{_COUNT})-(?:member|nation|country|state)\s+(?:[a-z]+\s+)?{org}",
             # NATO, which has 32 members / the EU's 27 member states
             rf"(?<![\w-]){org}(?:,\s+which\s+(?:now\s+)?(?:has|comprises|groups|includes)|\s+(?:now\s+)?(?:has|comprises|groups))\s+"
             rf"(?P<n>{_COUNT})\s+(?:member\s+states|members|member\s+countries|member\s+nations|countries|nations|states)\b",
             rf"(?<![\w-]){org}['’]s\s+(?P<n>{_COUNT})\s+(?:member\s+states|members|member\s+countries|member\s+nations)\b",
+        ],
+        "rank": [
+            # Poland, the EU's most populous member / Nigeria, the largest member of ECOWAS
+            rf"{c}(?:,\s+|\s+(?:is|was|remains)\s+)(?:the\s+)?{org}['’]s\s+{_RANKED}\s+{_MEMBER}\b(?!\s+(?:by|in|of)\b)",
+            rf"{c}(?:,\s+|\s+(?:is|was|remains)\s+)the\s+{_RANKED}\s+{_MEMBER}\s+(?:of|in)\s+(?:the\s+)?{org}"
+            rf"(?![\w+-]|['’]s|\s+(?:by|after|in)\b)",
         ],
         "founded": [
             rf"(?<![\w-]){org}(?:,\s+(?:which\s+was\s+)?|\s+(?:was|is|were)\s+)(?:founded|established|created|formed|"
@@ -140,6 +185,9 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
             rf"\b(?i:the)\s+{_YEAR}\s+(?:founding|creation|establishment|formation)\s+of\s+(?:the\s+)?{org}",
             rf"(?<![\w-]){org}['’]s\s+(?:founding|creation|establishment|formation)\s+in\s+{_YEAR}",
             rf"\b(?i:since)\s+its\s+(?:founding|creation|establishment|formation|birth)\s+in\s+{_YEAR},\s+(?:the\s+)?{org}",
+            # ASEAN, the 10-nation bloc founded in 1967
+            rf"(?<![\w-]){org},\s+(?:the|a|an)\s+(?:[\w-]+\s+){{1,3}}?(?:founded|established|created|formed|set\s+up|launched)"
+            rf"\s+in\s+{_YEAR}",
         ],
     }
 
@@ -326,6 +374,37 @@ class Organisation(Kind):
         yield self.finding(doc, block, m.start("n"), m.end("n"), None, org=m.group("org"),
                            fact=f"{org['name']} has {now} members" + (
                                f" and has had between {min(counts)} and {max(counts)}" if len(counts) > 1 else ""),
+                           source=org["source"])
+
+    def _rank(self, doc, block, g, org, m) -> Iterator[Finding]:
+        """'Poland, the EU's most populous member': the country's rank among the present members by population
+        (most populous) or by area or population (largest), in GeoNames' country data; a member within 15% of the
+        one the claim ranks in its place passes (sources and dates differ)."""
+        members = [c for c in org.get("members") or () if c not in org.get("left", {})]
+        codes = g.countries_named(m.group("c"))
+        if org.get("group") or org.get("qualifier") or len(codes) != 1 or codes[0] not in members:
+            return
+        cc = codes[0]
+        ordinal = _ORDINAL_WORDS.get((m.group("ord") or "first").casefold(), 0)
+        what = " ".join(m.group("what").casefold().replace("-", " ").split())
+        smallest = what in ("smallest", "least populous")
+        fields = ("population",) if "populous" in what else ("area", "population")
+        said = []
+        for field in fields:
+            ranked = sorted((c for c in members if g.country(c)), key=lambda c: getattr(g.country(c), field),
+                            reverse=not smallest)
+            if cc not in ranked or ordinal > len(ranked):
+                return
+            rank = ranked.index(cc) + 1
+            claimed = getattr(g.country(ranked[ordinal - 1]), field)
+            if rank == ordinal or abs(getattr(g.country(cc), field) - claimed) <= 0.15 * max(claimed, 1):
+                return
+            said.append((field, rank, ranked[0]))
+        field, rank, first = said[0]
+        order = "smallest" if smallest else "most populous" if field == "population" else "largest"
+        yield self.finding(doc, block, m.start("c"), m.end(), None, org=m.group("org"),
+                           fact=f"{m.group('c')} is number {rank} of {org['name']}'s present members by {field} "
+                                f"(the {order} is {g.display(first).removeprefix('the ')}; GeoNames country data)",
                            source=org["source"])
 
     def _founded(self, doc, block, g, org, m) -> Iterator[Finding]:

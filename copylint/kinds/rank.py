@@ -41,7 +41,7 @@ class Rank(GeoKind):
                     found = self._town(doc, block, g, claim)
                 elif claim.noun in ("river", "mountain", "peak", "lake"):
                     found = self._feature(doc, block, g, claim)
-                elif claim.noun == "state":
+                elif claim.noun in _DIVISION_NOUNS:
                     found = self._state(doc, block, g, claim)
                 else:
                     found = None
@@ -182,9 +182,15 @@ class Rank(GeoKind):
     def _state(self, doc, block, g, claim) -> Finding | None:
         from ..data import features
 
+        from ..data import regions
+
         understood, continent, cc = self._scope(g, claim)
         subject = _trim(claim.subject.text)
-        if not understood or cc is None or not any(d.startswith(cc + ".") for d in _divisions(g, subject)):
+        divisions = (*_divisions(g, subject), *regions.divisions_named(subject))
+        if claim.scope is None and not g.countries_named(subject):
+            homes = {d.partition(".")[0] for d in divisions}
+            cc = homes.pop() if len(homes) == 1 else None  # "NSW, the most populous state": of its own country
+        if not understood or cc is None or not any(d.startswith(cc + ".") for d in divisions):
             return None
         if cc != "US":
             return self._division(doc, block, claim, cc, subject)
@@ -210,7 +216,7 @@ class Rank(GeoKind):
             return None
         by_population = "popul" in claim.what or (claim.by or "").casefold() == "population"
         names = [subject, *(regions.division_name(d) for d in regions.divisions_named(subject))]
-        found = [features.division_rank(cc, n, by_population) for n in names]
+        found = [features.division_rank(cc, n, by_population, territories=claim.noun == "territory") for n in names]
         found = [f for f in found if f is not None]
         if not found or any(f[0] == claim.ordinal for f in found):
             return None
@@ -249,20 +255,19 @@ class Rank(GeoKind):
         if scope.casefold() in ("country", "nation"):
             understood, _, cc = self._scope(g, claim, doc, block)
             scope = g.display(cc) if cc else scope
+        elif not g.countries_named(scope) and len(codes := g.country_of_demonym(scope)) == 1:
+            scope = g.display(codes[0])  # "the second-largest Kenyan city"
         areas = self._areas(g, subject.text, scope)
-        if len(areas) != 1:  # (none: the place-country rule judges a town of another country)
+        if not areas:
+            return self._elsewhere(doc, block, g, claim, subject, scope)
+        if len(areas) != 1:
             return None
         area = areas[0]
         rank, pop, leader = ranks.town_rank(g, subject.text, area)
         if rank == claim.ordinal:
             return None
-        # The data's populations are of city proper (and some of a district): only a clear gap counts. Said
-        # to be the largest, the town must be under half the largest's size; said to be Nth, see _ordinal_wrong.
-        if claim.ordinal == 1:
-            claimed_pop = ranks.nth_population(area, 1)
-            if claimed_pop is None or pop is None or pop * 2 > claimed_pop:
-                return None
-        elif pop is None or not _ordinal_wrong(ranks, area, pop, rank, claim.ordinal):
+        # The data's populations are mostly of city proper: a claim another count could make passes.
+        if pop is None or ranks.could_rank(g, subject.text, area, pop, claim.ordinal):
             return None
         where = g.display(area).removeprefix("the ") if "." not in area else _area_name(g, area)
         said = ("not among the largest" if rank is None else "the largest" if rank == 1
@@ -270,6 +275,23 @@ class Rank(GeoKind):
         word = _ordinal(rank, numeric=claim.flag.text[:1].isdigit()) if rank is not None else None
         return self._flag(doc, block, claim, word, f"{subject.text} is {said} city in {where} by population in "
                           f"GeoNames (the largest is {leader})")
+
+    def _elsewhere(self, doc, block, g, claim, subject, scope: str) -> Finding | None:
+        """'Lyon, Germany's third-largest city': a big town ranked in a country none of its readings lies in (the
+        possessive form of a named country only: "X, the largest city in Y" is the place-country rule's, and "the
+        country" may not be the one named last)."""
+        phrase = block.text[claim.start:claim.end]
+        if claim.scope.casefold() in ("country", "nation") or f"{claim.scope}'s" not in phrase and f"{claim.scope}’s" not in phrase or \
+                block.text[claim.subject.end:claim.start].strip() == "," and phrase.startswith(claim.scope):
+            return None  # ("Lyon, Germany's ...": the place-country rule reads "Lyon, Germany")
+        codes = tuple(g.countries_named(scope))
+        top = _dominant(g, subject.text)
+        if len(codes) != 1 or g.is_historic(scope) or top is None or top.population < 100_000 or \
+                any(g.fits(r, codes) for r in g.readings(subject.text)):
+            return None
+        return self.finding(doc, block, min(claim.subject.start, claim.start), max(claim.subject.end, claim.end),
+                            None, detail=f"{subject.text} is in {g.display(top.country).removeprefix('the ')}, not "
+                            f"in {g.display(codes[0]).removeprefix('the ')}", match=claim.flag.text)
 
     @staticmethod
     def _areas(g, town: str, scope: str) -> list[str]:
@@ -297,19 +319,6 @@ class Rank(GeoKind):
                                   match=claim.flag.text)
 
 
-def _ordinal_wrong(ranks, area: str, pop: int, rank: int | None, ordinal: int) -> bool:
-    """Whether a town cannot be the area's Nth-largest (N >= 2) whichever source counts it: the largest by twice the
-    next; N + 1 or more towns at 2.5 times its size (one spare: GeoNames lists a few districts and counties as
-    towns); or fewer than N - 1 towns at even half its size. City-proper and metropolitan counts
-    reorder towns within those bands (France's second and third cities), so a claim inside them passes."""
-    second = ranks.nth_population(area, 2)
-    if rank == 1 and second is not None and pop >= second * 2:
-        return True
-    clearly = ranks.rivals(area, pop, rank, 2.5)[0]
-    maybe = ranks.rivals(area, pop, rank, 2.0)[1]
-    return clearly >= ordinal + 1 or maybe < ordinal - 1
-
-
 def _close(g, cc: str, ordinal: int, by_population: bool, continent: str | None, smallest: bool) -> bool:
     """Whether the country the claim ranks in its place is within 15% of this one (sources and dates
     differ: a near tie is no error)."""
@@ -325,6 +334,7 @@ def _close(g, cc: str, ordinal: int, by_population: bool, continent: str | None,
     return abs(va - vb) <= 0.15 * max(va, vb, 1)
 
 
+_DIVISION_NOUNS = frozenset(("state", "province", "region", "county", "territory", "governorate", "prefecture"))
 _CONTINENTS = {"AF": "Africa", "EU": "Europe", "AS": "Asia", "SA": "South America", "NA": "North America",
                "OC": "Oceania"}
 _CONTINENT_ADJECTIVES = {"african": "AF", "european": "EU", "asian": "AS", "south american": "SA",
