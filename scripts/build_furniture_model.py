@@ -36,7 +36,7 @@ MIN_COUNT = 3
 L2 = float(os.environ.get("L2", "3e-3"))
 STEPS = 400
 FOLDS = 5
-PRECISION = 0.98
+PRECISION = float(os.environ.get("PRECISION", "0.98"))
 MARGIN = 0.01
 NEWS_HELD_SHARE = 3
 

@@ -215,6 +215,32 @@ LABEL_WORDS = 4
 _LABEL_END = frozenset(".!?;,")  # a label may end in a colon ("IN BRIEF:")
 
 
+# Roles of the template an <article> wraps around its text: share tools, tags, the byline and date line, credits.
+TEMPLATE_ROLES = frozenset({"share", "tags", "byline", "date", "meta", "credit", "section"})
+
+
+def without_template(prose: list, items: list, in_container: bool) -> tuple[list, list]:
+    """A picture group (<figure> and its caption) is the page's structure wherever it stands: its blocks leave the
+    prose and it is not reported. In an <article>/<main>, a template element (TEMPLATE_ROLES) that stands before the
+    story's first paragraph or after its last is the page's too, left out silently; between the paragraphs it is
+    still reported (text pasted into the running story)."""
+    gone = [item for item in items if item.role == "figure"]
+    if in_container:
+        body = [b for b, _ in prose if is_paragraph(b)]
+        if body:
+            first = min(b.offs[0] for b in body)
+            last = max(b.offs[-1] for b in body)
+            gone += [item for item in items if item.role in TEMPLATE_ROLES and (item.end <= first or item.start > last)]
+    if not gone:
+        return prose, items
+    spans = [(item.start, item.end) for item in gone]
+    inside = [b for b, _ in prose if any(b.offs[0] < e and s <= b.offs[-1] for s, e in spans)]
+    groups = {m for b in inside for m in b.path if m[0] == "g"}  # the rest of a picture group (its alt text)
+    prose = [(b, span) for b, span in prose
+             if not any(b.offs[0] < e and s <= b.offs[-1] for s, e in spans) and not any(m in groups for m in b.path)]
+    return prose, [item for item in items if item not in gone]
+
+
 def labels_before_title(raw: list, title: int) -> tuple[list, int, tuple[Furniture, ...]]:
     """Short lines above the headline inside the story are the page's labels for it ('Opinion', 'TV Shows',
     'Earnings Report'): a section, a kicker, a breadcrumb. Each such block of at most LABEL_WORDS words without
