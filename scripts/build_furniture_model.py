@@ -37,8 +37,9 @@ L2 = float(os.environ.get("L2", "3e-3"))  # on the shape and word-class features
 L2_WORDS = float(os.environ.get("L2_WORDS", "3e-3"))  # on single words and word pairs: what one site says often
 STEPS = 400
 FOLDS = 5
+IN_STORY = float(os.environ.get("IN_STORY", "1"))  # weight of a boilerplate line the story kept (what a draft carries)
 PRECISION = float(os.environ.get("PRECISION", "0.98"))
-MARGIN = 0.01
+MARGIN = float(os.environ.get("MARGIN", "0"))
 NEWS_HELD_SHARE = 3
 
 
@@ -53,7 +54,8 @@ def judged(text: str) -> bool:
 
 
 def page_examples(corpus: str) -> list[tuple[str, str, int]]:
-    """(group, line, label) of the tune pages: label 1 boilerplate (once per site), 0 gold article line."""
+    """(group, line, label) of the tune pages: label 2 boilerplate kept in the story, 1 other boilerplate (each once per
+    site), 0 gold article line."""
     out = []
     seen: set[tuple[str, str]] = set()
     for _, url, html, body in web_furniture.pages(corpus, "tune"):
@@ -61,11 +63,11 @@ def page_examples(corpus: str) -> list[tuple[str, str, int]]:
         gold = web_furniture.Gold(body)
         lines = web_furniture.page_lines(html)
         shown = collections.Counter(web_furniture.normal(t) for t, *_ in lines)
-        for text, *_ in lines:
+        for text, _, _, in_story in lines:
             key = web_furniture.normal(text)
             if judged(key) and gold.label(text, shown[key]) == "boilerplate" and (site, key.lower()) not in seen:
                 seen.add((site, key.lower()))
-                out.append((site, text.strip(), 1))
+                out.append((site, text.strip(), 2 if in_story else 1))
         for line in body.split("\n"):
             key = web_furniture.normal(line)
             if judged(key) and (site, key.lower()) not in seen:
@@ -141,8 +143,9 @@ def main() -> int:
     vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= MIN_COUNT))}
     rows = [[vocab[f] for f in fs if f in vocab] for fs in feats]
     l2 = np.array([L2_WORDS if f[:2] in ("w:", "b:") else L2 for f in sorted(vocab, key=vocab.get)])
-    y = np.array([label for *_, label in examples], dtype=float)
-    weight = np.where(y == 1, 0.5 / y.sum(), 0.5 / (len(y) - y.sum())) * len(y)
+    story = np.array([label == 2 for *_, label in examples])
+    y = np.array([label > 0 for *_, label in examples], dtype=float)
+    weight = np.where(y == 1, 0.5 / y.sum(), 0.5 / (len(y) - y.sum())) * len(y) * np.where(story, IN_STORY, 1.0)
     groups = [g for g, _, _ in examples]
     fold_of = np.array([int(hashlib.sha256(g.encode()).digest()[0]) % FOLDS for g in groups])
     is_page = np.array([not g.startswith("news:") for g in groups])
