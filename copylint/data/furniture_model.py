@@ -101,11 +101,21 @@ def features(line: str) -> list[str]:
 _CUES = frozenset({"sep", "seps", "arrow", "numbered", "paren", "you", "url"})
 
 
+_STRUCTURE = frozenset({"sep", "seps", "arrow", "numbered", "paren", "url", "label"})
+_HEADING_LENGTHS = frozenset({"n:3", "n:4-5", "n:6-8"})
+
+
 def cued(feats: list[str]) -> bool:
     """Whether a line shows a furniture cue (a pooled word, a separator or arrow, a numbered strip, a line in
     parentheses, the reader addressed, a link): only such lines are judged, so that the model tells furniture from
-    prose among lines that look alike, and a plain headline or list of names is never its call."""
-    return any(f in _CUES or f.startswith("p:") for f in feats)
+    prose among lines that look alike, and a plain headline or list of names is never its call. Nor is a short line
+    with no end mark and no separator, label or link ('What Happens Next', 'Follow the money'): a subhead and a menu
+    item read alike there, and the whole-line lists decide those."""
+    have = set(feats)
+    if not any(f in _CUES or f.startswith("p:") for f in have):
+        return False
+    heading = have & _HEADING_LENGTHS and "end:a" in have
+    return not heading or bool(have & _STRUCTURE)
 
 
 class Model:
