@@ -264,3 +264,21 @@ def test_article_furniture_between_paragraphs_is_still_reported() -> None:
     doc = parse("page.html", page)
     assert [f.role for f in doc.furniture] == ["newsletter"]
     assert "Cranes" not in "\n".join(b.text for b in doc.blocks)
+
+
+def test_template_left_out_but_pasted_credit_and_box_between_paragraphs_reported() -> None:
+    """Real page shape: a date line and a share list above the story, a figure between its paragraphs, a tag list
+    below it: no findings for them; a credit typed into a body paragraph (CL203) and a newsletter box between the
+    paragraphs (CL205) are still reported."""
+    from copylint.api import Linter
+
+    body = _BODY.split("</p>")
+    page = ('<html><body><nav><a href="/">Home</a></nav><article><h1>Harbour Plan</h1>'
+            '<time class="published-date">3 May 2019, 10:02 GMT</time><ul class="social-share"><li>Share</li>'
+            '<li>Tweet</li></ul>' + body[0] + ' (AP Photo/Ana Ruiz)</p><figure><img src="b.jpg" alt="Cranes">'
+            '<figcaption>Cranes at the north berth. Credit: Port Authority</figcaption></figure>'
+            '<aside class="newsletter">Get the Harbour Brief in your inbox every morning</aside>' + body[1] + '</p>'
+            '<div class="article-tags"><a href="/t/ports">Ports</a> <a href="/t/council">Council</a></div>'
+            '</article></body></html>')
+    found = Linter(select=["CL2"], languagetool=False).lint_source("page.html", page)
+    assert sorted(f.code for f in found) == ["CL203", "CL205"], [(f.code, f.text) for f in found]
