@@ -238,8 +238,12 @@ def without_template(prose: list, items: list, in_container: bool) -> tuple[list
     inside = [b for b, _ in prose if any(b.offs[0] < e and s <= b.offs[-1] for s, e in spans)]
     groups = {m for b in inside for m in b.path if m[0] == "g"}  # the rest of a picture group (its alt text)
     kept, removed = [], []
-    for block, span in prose:
+    for block, span in sorted(prose, key=lambda item: item[0].offs[0]):
         out = any(block.offs[0] < e and s <= block.offs[-1] for s, e in spans) or any(m in groups for m in block.path)
+        if out:
+            # the picture's alt text just before its caption belongs to the group, however the page nests them
+            while kept and kept[-1][0].scope == "alt":
+                removed.append(kept.pop())
         (removed if out else kept).append((block, span))
     # alt text repeating a caption that left was checked once, as the caption: it leaves with it
     survivors = {id(b) for b, _ in without_repeated_alt(kept + removed)}
