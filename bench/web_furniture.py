@@ -224,8 +224,8 @@ def measure(corpus: str, split: str, select: list[str], show: int, languagetool:
     print(f"split {split}: {report['pages']} pages; boilerplate lines the main-content choice keeps as prose "
           f"{considered}: caught {caught} ({100 * report['boilerplate_recall']:.1f}%: {total['flagged']} flagged "
           f"prose lines, {total['flagged_elements']} in flagged furniture elements, {total['dropped']} left out), "
-          f"missed {total['missed']}, of them {total['missed_captions']} in figure captions (kept as story copy; on a "
-          f"published page a picture group gets one CL206 figure finding): "
+          f"missed {total['missed']}, of them {total['missed_captions']} in captions kept as prose (a <figure> leaves "
+          f"the prose; these are captions the page marks otherwise): "
           f"{100 * report['boilerplate_recall_without_captions']:.1f}% without them; "
           f"{total['missed_alt']} more in image alt text (not a visible line; checked as alt text): "
           f"{100 * report['boilerplate_recall_without_captions_and_alt_text']:.1f}% without captions and alt text")

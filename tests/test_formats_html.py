@@ -20,14 +20,9 @@ def sample() -> Document:
 
 
 def test_sample_furniture_elements(sample: Document) -> None:
-    """The byline is a furniture element, out of the prose, with its whole element; the figure (alt text and
-    caption) is one item with no element to delete, and its text stays prose (see the scopes below)."""
-    found = [(f.role, sample.source[f.start:f.end], f.element_start)
-             for f in sample.furniture]
-    assert found == [
-        ("byline", "By Ana Ruiz", sample.source.index('<p class="byline">')),
-        ("figure", 'A crane loads containers at dusk"><figcaption>Cranes at the north berth.', -1),
-    ]
+    """The byline above the story's first paragraph is the article's template and the figure (alt text and caption)
+    the page's structure: no items, and their text leaves the prose (see the scopes below)."""
+    assert sample.furniture == ()
 
 
 def test_sample_blocks_and_scopes(sample: Document) -> None:
@@ -39,8 +34,6 @@ def test_sample_blocks_and_scopes(sample: Document) -> None:
         ("heading", "What Changes Next"),
         ("list", "The ferry terminal moves north."),
         ("list", "Fishing boats keep the old quay."),
-        ("alt", "A crane loads containers at dusk"),
-        ("caption", "Cranes at the north berth."),
         ("quote", "The plan “ignores the fishermen,” a resident said."),
         ("table", "Berth"), ("table", "Use"), ("table", "North"), ("table", "Ferries"),
         ("paragraph", "Line one of the address\nLine two of the address\nLine three"),
@@ -238,3 +231,54 @@ def test_line_removal_starting_in_white_space_is_fitted() -> None:
     start = source.index("\n")  # a line removal takes the line break before its line
     (edit,) = fit_edit(doc, Edit(start, source.index("</p>"), ""))
     assert source[: edit.start] + source[edit.end :] == "<p>Story text.</p>"
+
+
+_BODY = ("<p>The council approved the harbour plan on Monday evening after a long debate that ran late into the night, "
+         "the minutes of the meeting show clearly.</p>"
+         "<p>Work on the new quay starts in May and should end before the summer of next year, when the ferries move "
+         "north, officials said.</p>")
+
+
+def test_article_template_before_and_after_the_story_is_left_out_silently() -> None:
+    """In an <article>, the share list, tag list, section label, meta line and figure standing before the first body
+    paragraph or after the last are the page's template: out of the prose, no furniture item."""
+    page = ('<html><body><nav><a href="/">Home</a></nav><article><p class="kicker">Local News</p><h1>Harbour Plan</h1>'
+            '<div class="post-meta">Posted in News on 3 May 2019</div><ul class="share-tools"><li>Facebook</li>'
+            '<li>Twitter</li></ul><figure><img src="a.jpg" alt="The quay at dawn"><figcaption>The old quay. Photo: '
+            'Ana Ruiz</figcaption></figure>' + _BODY + '<ul class="tags"><li>Harbour</li><li>Council</li></ul>'
+            '</article></body></html>')
+    doc = parse("page.html", page)
+    assert doc.furniture == ()
+    prose = "\n".join(b.text for b in doc.blocks)
+    for template in ("Local News", "Posted in", "Facebook", "The quay at dawn", "The old quay", "Council\n", "Harbour\n"):
+        assert template not in prose + "\n", template
+
+
+def test_article_furniture_between_paragraphs_is_still_reported() -> None:
+    """A newsletter box between the body paragraphs is text left in the draft; a figure there is structure."""
+    body = _BODY.split("</p>")
+    page = ('<html><body><nav><a href="/">Home</a></nav><article><h1>Harbour Plan</h1>' + body[0] + '</p>'
+            '<div class="newsletter-signup">Get the Harbour Brief in your inbox</div><figure><img src="b.jpg" '
+            'alt="Cranes"><figcaption>Cranes at the north berth.</figcaption></figure>' + body[1] + '</p>'
+            '</article></body></html>')
+    doc = parse("page.html", page)
+    assert [f.role for f in doc.furniture] == ["newsletter"]
+    assert "Cranes" not in "\n".join(b.text for b in doc.blocks)
+
+
+def test_template_left_out_but_pasted_credit_and_box_between_paragraphs_reported() -> None:
+    """Real page shape: a date line and a share list above the story, a figure between its paragraphs, a tag list
+    below it: no findings for them; a credit typed into a body paragraph (CL203) and a newsletter box between the
+    paragraphs (CL205) are still reported."""
+    from copylint.api import Linter
+
+    body = _BODY.split("</p>")
+    page = ('<html><body><nav><a href="/">Home</a></nav><article><h1>Harbour Plan</h1>'
+            '<time class="published-date">3 May 2019, 10:02 GMT</time><ul class="social-share"><li>Share</li>'
+            '<li>Tweet</li></ul>' + body[0] + ' (AP Photo/Ana Ruiz)</p><figure><img src="b.jpg" alt="Cranes">'
+            '<figcaption>Cranes at the north berth. Credit: Port Authority</figcaption></figure>'
+            '<aside class="newsletter">Get the Harbour Brief in your inbox every morning</aside>' + body[1] + '</p>'
+            '<div class="article-tags"><a href="/t/ports">Ports</a> <a href="/t/council">Council</a></div>'
+            '</article></body></html>')
+    found = Linter(select=["CL2"], languagetool=False).lint_source("page.html", page)
+    assert sorted(f.code for f in found) == ["CL203", "CL205"], [(f.code, f.text) for f in found]

@@ -14,7 +14,7 @@ from ..document import CODE_TOKEN
 from .markup import Furniture, MarkupBlock, MarkupDocument, is_formula
 from .story_parts import (
     WEAK_ROLES, card_lists, card_sizes, figures, is_paragraph, labelled_lists, labels_before_title, link_lists,
-    without_repeated_alt,
+    without_repeated_alt, without_template,
 )
 
 _MARKUP_START = regex.compile(r"<[a-zA-Z/!?]")
@@ -115,7 +115,8 @@ def parse(path: str, source: str) -> MarkupDocument:
         title = 0
     if title:
         raw, title, labels = labels_before_title(raw, title)
-        furniture = tuple(sorted(furniture + labels, key=lambda item: item.start))
+        if not walker.in_container:  # in an <article> a label above the headline is its template: left out silently
+            furniture = tuple(sorted(furniture + labels, key=lambda item: item.start))
     if walker.curly and raw:
         first, last = raw[0][0].offs[0], raw[-1][0].offs[-1]
         curly = tuple(Furniture("markup", a, b, -1, -1) for a, b in walker.curly if first <= a <= last)
@@ -591,6 +592,7 @@ class _Walker:
         items.extend(runs)
         prose, runs = card_lists(prose, total)
         items.extend(runs)
+        prose, items = without_template(prose, items, self.in_container)
         items.sort(key=lambda item: item.start)
         return prose, tuple(items)
 

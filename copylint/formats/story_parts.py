@@ -18,10 +18,10 @@ PARAGRAPH_WORDS = 25
 _SENTENCE_END = frozenset(".!?\"'”’)")
 
 
-def is_paragraph(block: "_Block") -> bool:
-    """Running prose: at least PARAGRAPH_WORDS words, ending as a sentence ends, mostly not link text."""
+def is_paragraph(block: "_Block", words: int = PARAGRAPH_WORDS) -> bool:
+    """Running prose: at least words words, ending as a sentence ends, mostly not link text."""
     text = "".join(block.chars).rstrip()
-    return (len(text.split()) >= PARAGRAPH_WORDS and text[-1:] in _SENTENCE_END
+    return (len(text.split()) >= words and text[-1:] in _SENTENCE_END
             and block.linked * LINK_DENSITY < len(block.chars))
 
 
@@ -213,6 +213,41 @@ def card_lists(prose: list, total: int) -> tuple[list, list[Furniture]]:
 
 LABEL_WORDS = 4
 _LABEL_END = frozenset(".!?;,")  # a label may end in a colon ("IN BRIEF:")
+
+
+# Roles of the template an <article> wraps around its text: share tools, tags, the byline and date line, credits.
+TEMPLATE_ROLES = frozenset({"share", "tags", "byline", "date", "meta", "credit", "section"})
+BODY_WORDS = 12  # a short lede or closing paragraph still bounds the story's body
+
+
+def without_template(prose: list, items: list, in_container: bool) -> tuple[list, list]:
+    """A picture group (<figure> and its caption) is the page's structure wherever it stands: its blocks leave the
+    prose and it is not reported. In an <article>/<main>, a template element (TEMPLATE_ROLES) that stands before the
+    story's first paragraph or after its last is the page's too, left out silently; between the paragraphs it is
+    still reported (text pasted into the running story)."""
+    gone = [item for item in items if item.role == "figure"]
+    if in_container:
+        body = [b for b, _ in prose if b.scope == "paragraph" and is_paragraph(b, BODY_WORDS)]
+        if body:
+            first = min(b.offs[0] for b in body)
+            last = max(b.offs[-1] for b in body)
+            gone += [item for item in items if item.role in TEMPLATE_ROLES and (item.end <= first or item.start > last)]
+    if not gone:
+        return prose, items
+    spans = [(item.start, item.end) for item in gone]
+    inside = [b for b, _ in prose if any(b.offs[0] < e and s <= b.offs[-1] for s, e in spans)]
+    groups = {m for b in inside for m in b.path if m[0] == "g"}  # the rest of a picture group (its alt text)
+    kept, removed = [], []
+    for block, span in sorted(prose, key=lambda item: item[0].offs[0]):
+        out = any(block.offs[0] < e and s <= block.offs[-1] for s, e in spans) or any(m in groups for m in block.path)
+        if out:
+            # the picture's alt text just before its caption belongs to the group, however the page nests them
+            while kept and kept[-1][0].scope == "alt":
+                removed.append(kept.pop())
+        (removed if out else kept).append((block, span))
+    # alt text repeating a caption that left was checked once, as the caption: it leaves with it
+    survivors = {id(b) for b, _ in without_repeated_alt(kept + removed)}
+    return [item for item in kept if id(item[0]) in survivors], [item for item in items if item not in gone]
 
 
 def labels_before_title(raw: list, title: int) -> tuple[list, int, tuple[Furniture, ...]]:
