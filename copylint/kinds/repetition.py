@@ -36,7 +36,7 @@ class Repetition(Kind):
                 if word[0].isupper() and m.group(3)[0].isupper():  # names and titles: Duran Duran, Mau Mau
                     continue
                 if _name_before_verb(block.text, m.start(), word, m.group(3)) or \
-                        _adjective_before_noun(block.text, m.start(), m.end(), word):
+                        adjective_before_noun(block.text, m.start(), m.end(), word):
                     continue
                 yield self.source_finding(doc, block.to_source(m.start()), block.to_source(m.end() - 1) + 1,
                                           word, suggestions=(word,), word=word)
@@ -57,7 +57,7 @@ _DETERMINER_BEFORE = re.compile(r"(?i:\b(?:the|a|an|this|that|each|every|its|his
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")
 
 
-def _adjective_before_noun(text: str, start: int, end: int, word: str) -> bool:
+def adjective_before_noun(text: str, start: int, end: int, word: str) -> bool:
     """A determiner, a word the table lists as adjective and noun, the same word, then no noun: the adjective before
     the noun it is spelled like ("the second second of the race", "a minute minute"). With a noun after it the
     pair is a slip before that noun ("the last last year")."""
