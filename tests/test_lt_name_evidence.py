@@ -114,3 +114,16 @@ def test_foreign_terms_against_languagetool(engine):  # noqa: F811
     text = ("Notes\n\nAfter church the families share to'ona'i, the Sunday meal, and men wear a ta'ovala. What the "
             "divers call the vaipuna is cold. It cost 300 denars, or 900 tenges. The goverment came.\n")
     assert [f.text for f in linter.lint_source("notes.txt", text)] == ["goverment"]
+
+
+def test_lowercase_i_inside_a_glottal_word_and_repeats_that_are_grammar():
+    from copylint.engines.lt_spelling import not_an_error
+
+    text = "they share to'ona'i after i said that that was the second second of the race"
+    glued = text.index("'i") + 1
+    assert not_an_error("I_LOWERCASE", text, glued, glued + 1)
+    alone = text.index(" i ") + 1
+    assert not not_an_error("I_LOWERCASE", text, alone, alone + 1)
+    for pair in ("that that", "second second"):
+        i = text.index(pair)
+        assert not_an_error("ENGLISH_WORD_REPEAT_RULE", text, i, i + len(pair))

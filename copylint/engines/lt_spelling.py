@@ -668,6 +668,8 @@ def not_an_error(rule_id: str, text: str, start: int, end: int) -> bool:
         pair = matched.split()
         return [w.casefold() for w in pair] in (["had", "had"], ["that", "that"]) or len(pair) == 2 and \
             adjective_before_noun(text, start, end, pair[0])
+    if rule_id == "I_LOWERCASE":
+        return is_piece_of_glottal_word(text, start, end)  # the last "i" of "to'ona'i"
     if rule_id in _NEGATION_IN_DIALECT:
         return quote_around(text, start) is not None
     if rule_id.endswith("_HYPHEN") and " " in matched and "-" not in matched:
