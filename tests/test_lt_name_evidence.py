@@ -100,11 +100,12 @@ def test_currency_plural(word, plural):
 def test_named_glossed_italic_and_listed_terms():
     doc = parse_markdown("a.md", "# Notes\n\nWhat the divers call the vaipuna is cold. A pool known locally as moanafou lies "
                         "near. We met the tautai, the fishing masters who lead. We ate *palusami*, oka and sapasui. "
-                        "The plice, which locals call the plice, came.\n")
+                        "Locals call the plice.\n")
     terms, named = defined_terms(doc)
-    assert "palusami" in terms and {"vaipuna", "moanafou", "tautai", "oka", "sapasui", "plice"} <= named
+    assert {"palusami", "vaipuna", "moanafou"} <= terms and {"tautai", "oka", "sapasui", "plice"} <= named
     oracle = NameOracle(doc)
     assert oracle.is_defined_term("vaipuna", ["vapid"]) and oracle.is_defined_term("palusami", ["palisade"])
+    assert oracle.is_defined_term("tautai", ["tatami"]) and not oracle.is_defined_term("oka", ["oak", "okay"])
     assert not oracle.is_defined_term("plice", ["place", "police"])  # one edit from a common word: still a typo
 
 

@@ -163,13 +163,17 @@ _DEFINED = (
 )
 
 
-# Weaker signs that a word is a term: named by a naming verb ("what the divers call the X", "known locally as X",
-# "which locals call X") or followed by an appositive with a relative clause ("the X, the bridge keepers who"). An
-# English verb or noun can stand there too, so a word these introduce is still a typo one edit from a common word.
-_NAMED = (
+# A naming verb introduces the word too: "what the divers call the X", "which locals call X", "known locally as X".
+_DEFINED += (
     regex.compile(rf"(?:\b(?:known|referred to)\s+(?:\p{{L}}+ly\s+|here\s+|there\s+)as|\b(?i:what|which|whom)\s+"
-                  rf"(?:[\p{{L}}'’-]+\s+){{0,3}}?call(?:s|ed)?|\b(?i:locals|residents|villagers|islanders|natives|people|"
-                  rf"they|we)\s+(?:\p{{L}}+\s+)?call)\s+(?:it\s+|them\s+)?(?:the\s+|an?\s+)?[\"“‘']?({_TERM})"),
+                  rf"(?:[\p{{L}}'’-]+\s+){{0,3}}?call(?:s|ed)?)\s+(?:it\s+|them\s+)?(?:the\s+|an?\s+)?[\"“‘']?({_TERM})"),
+)
+# Weaker signs: a people calling it so ("locals call the X", where "call" may mean phoning), an appositive with a
+# relative clause ("the X, the bridge keepers who"), a place in a list beside a defined term. An English word can
+# stand there too, so a word these introduce is still a typo when one edit from a common word.
+_NAMED = (
+    regex.compile(rf"\b(?i:locals|residents|villagers|islanders|natives|people|they|we)\s+(?:\p{{L}}+\s+)?call\s+"
+                  rf"(?:it\s+|them\s+)?(?:the\s+|an?\s+)?[\"“‘']?({_TERM})"),
     regex.compile(rf"\b({_TERM}),\s+the\s+(?:[\p{{L}}-]+\s+){{1,3}}(?:who|whom|whose|which|that|where)\b"),
 )
 # Italics in the source: Markdown *x* or _x_, HTML <i>/<em>: how copy sets off a foreign word.
