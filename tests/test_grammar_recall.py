@@ -116,6 +116,10 @@ def test_irregular_past_after_have(text, flagged):
     ("A line of cars that envelop drivers is here.", []),  # a relative clause's verb
     ("The launch of the game add-on is soon.", []),
     ("The price of the flats seems fair.", []),
+    ("He said the results of the survey was clear.", ["was"]),  # a noun with a verb reading, right after "the"
+    ("The effects of the drug on patients was mild.", ["was"]),  # a second phrase
+    ("Its broad scope stretches from Asia to Europe.", []),  # after a noun, a verb reading is the verb
+    ("Now that a mass of people have voted, the win for best alternative act was shared.", []),
 ])
 def test_agreement_with_a_lexical_verb(text, flagged):
     assert [f.text for f in lint_text(f"Notes\n\n{text}\n", select=["CL514"])] == flagged

@@ -81,10 +81,12 @@ class SubjectVerb(Kind):
     def _lexical_at(words, k: int, classes) -> bool:
         """A verb-only present form at k that ends the phrase: not after an adjective, a determiner or a relative
         pronoun ("best urban act", "vehicles that envelop": a noun the table lacks, a relative clause's verb), nor
-        glued to a hyphen ("media add-on")."""
+        glued to a hyphen ("media add-on") or before an auxiliary (then it is a noun the table lacks)."""
         w = words[k]
-        if not w.islower() or _lexical_verb(w, classes) is None or k + 1 < len(words) and words[k + 1] in "-‐":
-            return False
+        following = words[k + 1].lower() if k + 1 < len(words) else ""
+        if not w.islower() or _lexical_verb(w, classes) is None or following in ("-", "‐") or \
+                following in _VERBS or following in _MODALS:
+            return False  # "the media add-on is", "their win for best alternative act was": the verb comes next
         before = words[k - 1].lower()
         return before not in _DETERMINERS and before not in _RELATIVES and (
             words[k - 1][:1].isupper() or bool(classes.of(before) & {"NN", "NNS"}))
@@ -108,6 +110,10 @@ class SubjectVerb(Kind):
         if head is None:
             return None
         number = _noun_number(classes.of(words[head]))
+        if number is None and (head == i + 1 or classes.of(words[head - 1]) == {"JJ"}):
+            # Right after the determiner or an adjective, a word with a verb reading ("the results of", "the new
+            # cost of") is the noun; after a noun it may be the clause's verb ("its broad scope stretches from").
+            number = _noun_number(classes.of(words[head]) - _VERB_TAGS)
         if number is None or words[head].lower() in self.partitives:
             return None
         if (number == "singular" and det not in _SINGULAR_DET) or (number == "plural" and det not in _PLURAL_DET):
@@ -123,6 +129,9 @@ class SubjectVerb(Kind):
             if not w.isalpha() or lower in self.openers or lower in _MODALS or lower in ("and", "or", "nor") \
                     or lower in self.prepositions and k == head + 2:
                 return None  # "the director of operations will have", "the X of Y and the Z of W are"
+            if lower in self.prepositions and last_noun == k - 1:
+                k += 1  # a second phrase after the first one's noun: "the effects of the drug on patients"
+                continue
             tags = classes.of(lower)
             if lower not in _SINGULAR_DET | _PLURAL_DET and not tags & {"NN", "NNS", "JJ"} and not w[:1].isupper():
                 return None
@@ -187,6 +196,7 @@ class _Starts:
         return starts[index - self._firsts[segment]]
 
 
+_VERB_TAGS = frozenset({"VB", "VBZ", "VBD", "VBN", "VBG"})
 _NOT_FINITE_AFTER = frozenset({"VBD", "VBN", "NN", "NNS", "JJ"})
 
 
