@@ -95,3 +95,31 @@ def test_misspelled_sentence_adverb(text, word, adverb):
     start = text.index(word)
     suggestions = {"Unforturntly": ["Unfortunately"], "Dudek": ["Dude", "Dudes"]}[word]
     assert is_misspelled_sentence_adverb(text, start, start + len(word), suggestions) is adverb
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("The town has finally grew into a city.", ["grew"]),
+    ("They had already went home.", ["went"]),
+    ("She hasn't never wrote back.", ["wrote"]),
+    ("The rumour has proved false; the plan has run late; he had broke the record.", []),  # -ed, participle, adjective
+    ("Had grew, they said.", []),  # a capitalised trigger opens a question or a fragment
+])
+def test_irregular_past_after_have(text, flagged):
+    assert [f.text for f in lint_text(f"Notes\n\n{text}\n", select=["CL521"])] == flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("The instructions on the label contains a warning.", ["contains"]),
+    ("The price of the flats seem fair.", ["seem"]),
+    ("The members of the club says no.", ["says"]),
+    ("The prize for the best new act was shared.", []),  # a noun the table lists only as a verb, after an adjective
+    ("A line of cars that envelop drivers is here.", []),  # a relative clause's verb
+    ("The launch of the game add-on is soon.", []),
+    ("The price of the flats seems fair.", []),
+    ("He said the results of the survey was clear.", ["was"]),  # a noun with a verb reading, right after "the"
+    ("The effects of the drug on patients was mild.", ["was"]),  # a second phrase
+    ("Its broad scope stretches from Asia to Europe.", []),  # after a noun, a verb reading is the verb
+    ("Now that a mass of people have voted, the win for best alternative act was shared.", []),
+])
+def test_agreement_with_a_lexical_verb(text, flagged):
+    assert [f.text for f in lint_text(f"Notes\n\n{text}\n", select=["CL514"])] == flagged

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from copylint.api import Linter
-from copylint.engines.lt_spelling import (NameOracle, defined_terms, in_foreign_phrase, is_regular_inflection,
-                                          is_sentence_case)
+from copylint.engines.lt_spelling import (NameOracle, defined_terms, in_foreign_phrase, is_currency_plural,
+                                          is_piece_of_glottal_word, is_regular_inflection, is_sentence_case)
+from copylint.formats.markdown import parse as parse_markdown
 from copylint.formats.plain import parse
 
 from .test_languagetool_integration import engine  # noqa: F401  (the real-server fixture)
@@ -37,12 +38,12 @@ def test_a_capitalised_word_inside_a_sentence_case_title_is_a_name():
     ("She ordered the flatbread (injera) at noon.", "injera"),
 ])
 def test_terms_the_document_introduces(text, term):
-    assert term in defined_terms(parse("a.txt", f"Notes\n\n{text}\n"))
+    assert term in defined_terms(parse("a.txt", f"Notes\n\n{text}\n"))[0]
 
 
 def test_a_slip_is_not_a_defined_term():
-    terms = defined_terms(parse("a.txt", "Notes\n\nHe could not recieve it, a gift. The goverment said so.\n"))
-    assert "recieve" not in terms and "goverment" not in terms
+    terms, named = defined_terms(parse("a.txt", "Notes\n\nHe could not recieve it, a gift. The goverment said so.\n"))
+    assert not {"recieve", "goverment"} & (terms | named)
 
 
 @pytest.mark.parametrize("text, word, foreign", [
@@ -76,3 +77,54 @@ def test_names_and_terms_against_languagetool(engine):  # noqa: F811
     assert [(f.code, f.text) for f in linter.lint_source("notes.txt", text)] == []
     typos = "Notes\n\nThe goverment said it would recieve the report, a thick file. Kiely recieved the ball.\n"
     assert [f.text for f in linter.lint_source("notes.txt", typos)] == ["goverment", "recieve", "recieved"]
+
+
+@pytest.mark.parametrize("text, word, piece", [
+    ("the families share to'ona'i after church", "ona", True),  # three pieces: a glottal-stop word
+    ("men wear a ta'ovala to church", "ovala", True),
+    ("the ʻohana met", "ʻohana", True),  # the ʻokina is a letter
+    ("she said it was'nt so", "nt", False),  # an English clitic after one apostrophe
+    ("the goverment said", "goverment", False),
+])
+def test_piece_of_a_glottal_word(text, word, piece):
+    i = text.index(word)
+    assert is_piece_of_glottal_word(text, i, i + len(word)) is piece
+
+
+@pytest.mark.parametrize("word, plural", [("denars", True), ("tenges", True), ("somonis", True), ("dinars", True),
+                                          ("tensess", False), ("goverments", False), ("denar", False)])
+def test_currency_plural(word, plural):
+    assert is_currency_plural(word) is plural
+
+
+def test_named_glossed_italic_and_listed_terms():
+    doc = parse_markdown("a.md", "# Notes\n\nWhat the divers call the vaipuna is cold. A pool known locally as moanafou lies "
+                        "near. We met the tautai, the fishing masters who lead. We ate *palusami*, oka and sapasui. "
+                        "Locals call the plice.\n")
+    terms, named = defined_terms(doc)
+    assert {"palusami", "vaipuna", "moanafou"} <= terms and {"tautai", "oka", "sapasui", "plice"} <= named
+    oracle = NameOracle(doc)
+    assert oracle.is_defined_term("vaipuna", ["vapid"]) and oracle.is_defined_term("palusami", ["palisade"])
+    assert oracle.is_defined_term("tautai", ["tatami"]) and not oracle.is_defined_term("oka", ["oak", "okay"])
+    assert not oracle.is_defined_term("plice", ["place", "police"])  # one edit from a common word: still a typo
+
+
+@pytest.mark.languagetool
+def test_foreign_terms_against_languagetool(engine):  # noqa: F811
+    linter = Linter(languagetool=True, select=["LT"])
+    text = ("Notes\n\nAfter church the families share to'ona'i, the Sunday meal, and men wear a ta'ovala. What the "
+            "divers call the vaipuna is cold. It cost 300 denars, or 900 tenges. The goverment came.\n")
+    assert [f.text for f in linter.lint_source("notes.txt", text)] == ["goverment"]
+
+
+def test_lowercase_i_inside_a_glottal_word_and_repeats_that_are_grammar():
+    from copylint.engines.lt_spelling import not_an_error
+
+    text = "they share to'ona'i after i said that that was the second second of the race"
+    glued = text.index("'i") + 1
+    assert not_an_error("I_LOWERCASE", text, glued, glued + 1)
+    alone = text.index(" i ") + 1
+    assert not not_an_error("I_LOWERCASE", text, alone, alone + 1)
+    for pair in ("that that", "second second"):
+        i = text.index(pair)
+        assert not_an_error("ENGLISH_WORD_REPEAT_RULE", text, i, i + len(pair))

@@ -9,6 +9,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 import regex
 
 from ..document import WORD_RE, Document
+from ..kinds.repetition import adjective_before_noun
 
 # LanguageTool's own note that a word is right in another variant: "'colour' is British English."
 OTHER_VARIANT_NOTE = regex.compile(
@@ -162,14 +163,49 @@ _DEFINED = (
 )
 
 
-def defined_terms(doc: Document) -> frozenset[str]:
-    """The words (casefolded) that the document introduces, quotes or glosses as terms (see _DEFINED)."""
+# A naming verb introduces the word too: "what the divers call the X", "which locals call X", "known locally as X".
+_DEFINED += (
+    regex.compile(rf"(?:\b(?:known|referred to)\s+(?:\p{{L}}+ly\s+|here\s+|there\s+)as|\b(?i:what|which|whom)\s+"
+                  rf"(?:[\p{{L}}'’-]+\s+){{0,3}}?call(?:s|ed)?)\s+(?:it\s+|them\s+)?(?:the\s+|an?\s+)?[\"“‘']?({_TERM})"),
+)
+# Weaker signs: a people calling it so ("locals call the X", where "call" may mean phoning), an appositive with a
+# relative clause ("the X, the bridge keepers who"), a place in a list beside a defined term. An English word can
+# stand there too, so a word these introduce is still a typo when one edit from a common word.
+_NAMED = (
+    regex.compile(rf"\b(?i:locals|residents|villagers|islanders|natives|people|they|we)\s+(?:\p{{L}}+\s+)?call\s+"
+                  rf"(?:it\s+|them\s+)?(?:the\s+|an?\s+)?[\"“‘']?({_TERM})"),
+    regex.compile(rf"\b({_TERM}),\s+the\s+(?:[\p{{L}}-]+\s+){{1,3}}(?:who|whom|whose|which|that|where)\b"),
+)
+# Italics in the source: Markdown *x* or _x_, HTML <i>/<em>: how copy sets off a foreign word.
+_ITALIC = regex.compile(r"(?<![*\w])\*(?!\s)([^*\n]{1,60}?)(?<!\s)\*(?![*\w])|(?<![_\w])_(?!\s)([^_\n]{1,60}?)(?<!\s)_(?![_\w])"
+                        r"|<(?:i|em)\b[^>]{0,80}>([^<]{1,80})</(?:i|em)>")
+
+
+def defined_terms(doc: Document) -> tuple[frozenset[str], frozenset[str]]:
+    """The words (casefolded) that the document introduces, quotes, italicises or glosses as terms (see _DEFINED), and
+    those it only names or sets in apposition (see _NAMED)."""
     terms: set[str] = set()
+    named: set[str] = set()
     for block in doc.blocks:
-        for pattern in _DEFINED:
-            for m in pattern.finditer(block.text):
-                terms.update(w.casefold() for w in words(m.group(1)))
-    return frozenset(terms)
+        for patterns, found in ((_DEFINED, terms), (_NAMED, named)):
+            for pattern in patterns:
+                for m in pattern.finditer(block.text):
+                    found.update(w.casefold() for w in words(m.group(1)))
+    for m in _ITALIC.finditer(doc.source or ""):
+        terms.update(w.casefold() for w in words(next(g for g in m.groups() if g)))
+    if terms:  # the other items of a list that holds a term ("injera (a flatbread), kitfo and shiro")
+        for block in doc.blocks:
+            for m in _LIST.finditer(block.text):
+                items = [w.casefold() for w in _LIST_ITEM.findall(m.group())]
+                if any(w in terms for w in items):
+                    named.update(w for w in items if w not in _LIST_JOINS)
+    return frozenset(terms), frozenset(named - terms)
+
+
+_GLOSSED_ITEM = rf"{_TERM}(?:\s+\([^()\n]{{1,60}}\))?"
+_LIST = regex.compile(rf"\b{_GLOSSED_ITEM}(?:(?:,\s+|,?\s+(?:and|or)\s+){_GLOSSED_ITEM}){{2,}}")
+_LIST_ITEM = regex.compile(rf"(?<!\([^()]*){_TERM}")
+_LIST_JOINS = frozenset({"and", "or"})
 
 
 class NameOracle:
@@ -182,17 +218,22 @@ class NameOracle:
         self.vocabulary = frozenset(w.casefold() for entry in entries for w in (entry, *words(entry)))
         self._names: frozenset[str] | None = None
         self._counts: Counter[str] = Counter()
-        self._terms: frozenset[str] | None = None
+        self._terms: tuple[frozenset[str], frozenset[str]] | None = None
 
     def _load(self) -> None:
         if self._names is None:
             self._names, self._counts = document_names(self.doc)
 
-    def is_defined_term(self, word: str) -> bool:
-        """Introduced, quoted or glossed as a term somewhere in the document."""
+    def is_defined_term(self, word: str, replacements: Sequence[str] = ()) -> bool:
+        """Introduced, quoted, italicised or glossed as a term somewhere in the document; or only named or set in
+        apposition, and not one edit from a common word."""
         if self._terms is None:
             self._terms = defined_terms(self.doc)
-        return any(p.casefold() in self._terms for p in words(word))
+        terms, named = self._terms
+        parts = [p.casefold() for p in words(word)]
+        if any(p in terms for p in parts):
+            return True
+        return any(p in named for p in parts) and not has_close_fix(word, replacements, _TYPO)
 
     def is_name(self, span: str) -> bool:
         """In the vocabulary, used as a name by the document, or a known place."""
@@ -215,7 +256,8 @@ class NameOracle:
         word = text[start:end]
         if "&" in text[max(0, start - 1):end + 1] or text[start - 1:start] == "]" or text[end:end + 1] == "[":
             return True  # "caf&eacute;", "[b]uilding": words cut by markup are the markup rules' findings
-        if self.is_name(word) or is_name_particle(text, start, end) or self.is_defined_term(word):
+        if self.is_name(word) or is_name_particle(text, start, end) or self.is_defined_term(word, replacements) or \
+                is_piece_of_glottal_word(text, start, end) or is_currency_plural(word):
             return True
         part = misspelled_token(word, replacements)
         if part is not None:  # a span of several words ("carefull as" -> "careful as"): judge the one that changes
@@ -421,6 +463,50 @@ def _nearest_common(folded: str, replacements: Sequence[str], frequencies: Mappi
     return None
 
 
+_APOSTROPHES = "'’ʻʼ‘`"
+_GLOTTAL = frozenset("ʻʼ")  # the ʻokina and the modifier apostrophe: letters of Polynesian and other orthographies
+# English endings after an apostrophe ("it's", "rock'n'roll"), and a misplaced one ("was'nt")
+_CLITICS = frozenset("s t ll re ve d m n em nt".split())
+_WORD_WITH_APOSTROPHES = regex.compile(rf"[\p{{L}}{_APOSTROPHES}]*")
+
+
+def is_piece_of_glottal_word(text: str, start: int, end: int) -> bool:
+    """A span that carries an ʻokina ("ʻohana"), or a piece of a word that apostrophes join ("ona" of "to'ona'i",
+    "ovala" of "ta'ovala"): the apostrophe marks a glottal stop, and LanguageTool splits the word there. One
+    apostrophe before an English clitic ("can'tt") or after an elided letter ("o'clokc") is English."""
+    if any(c in _GLOTTAL for c in text[start:end]):
+        return True
+    glued_before = start >= 2 and text[start - 1] in _APOSTROPHES and text[start - 2].isalpha()
+    glued_after = end + 1 < len(text) and text[end] in _APOSTROPHES and text[end + 1].isalpha()
+    if not (glued_before or glued_after):
+        return False
+    left = start
+    while left > 0 and (text[left - 1].isalpha() or text[left - 1] in _APOSTROPHES):
+        left -= 1
+    token = _WORD_WITH_APOSTROPHES.match(text, left).group().strip(_APOSTROPHES)
+    pieces = regex.split(rf"[{_APOSTROPHES}]", token)
+    if any(c in _GLOTTAL for c in token) or len(pieces) >= 3:
+        return True
+    return len(pieces) == 2 and pieces[1].casefold() not in _CLITICS and len(pieces[0]) >= 2 and \
+        all(p.islower() for p in pieces)
+
+
+@lru_cache(maxsize=1)
+def currency_units() -> frozenset[str]:
+    """The last word of every ISO 4217 currency name in pycountry ("denar", "tenge", "pa'anga"), lowercased."""
+    import pycountry
+
+    return frozenset(n for c in pycountry.currencies if (n := c.name.split()[-1].casefold().replace("’", "'"))
+                     .replace("'", "").isalpha() and len(n) >= 3)
+
+
+def is_currency_plural(word: str) -> bool:
+    """The English plural of a currency unit ("denars", "tenges", "somonis"), which LanguageTool's dictionary lacks."""
+    folded = word.casefold().replace("’", "'")
+    return folded.endswith("s") and (folded[:-1] in currency_units() or
+                                     folded.endswith("es") and folded[:-2] in currency_units())
+
+
 _DIACRITIC = regex.compile(r"[^\P{Latin}a-zA-Z]")  # a Latin letter beyond ASCII: "bodhrán", "phở"
 _LOAN_PLURAL_STEM = regex.compile(r"[a-z]{3,}[aiou]")  # "blini" + s, "panini" + s: an English plural of a loanword
 
@@ -577,12 +663,17 @@ _NEGATION_IN_DIALECT = frozenset({"IT_IS_NO", "MD_NO_VB"})  # "it's no fair", "I
 
 
 def not_an_error(rule_id: str, text: str, start: int, end: int) -> bool:
-    """A grammar-rule match that is grammatical here: "had had" (the past perfect of have); "no" for "not" inside a
+    """A grammar-rule match that is grammatical here: "had had" (the past perfect of have), "that that", "the second
+    second" (an adjective before the noun spelled like it); "no" for "not" inside a
     direct quotation (dialect speech); an open compound after a form of be ("the case is clear cut"), where the
     hyphen is a modifier's, not a predicate's."""
     matched = text[start:end]
     if rule_id == "ENGLISH_WORD_REPEAT_RULE":
-        return matched.casefold().split() == ["had", "had"]
+        pair = matched.split()
+        return [w.casefold() for w in pair] in (["had", "had"], ["that", "that"]) or len(pair) == 2 and \
+            adjective_before_noun(text, start, end, pair[0])
+    if rule_id == "I_LOWERCASE":
+        return is_piece_of_glottal_word(text, start, end)  # the last "i" of "to'ona'i"
     if rule_id in _NEGATION_IN_DIALECT:
         return quote_around(text, start) is not None
     if rule_id.endswith("_HYPHEN") and " " in matched and "-" not in matched:

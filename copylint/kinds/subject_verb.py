@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from functools import lru_cache
 from bisect import bisect_right
 from itertools import chain, compress
 from operator import and_
@@ -19,17 +20,19 @@ _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|[^\sA-Za-z]")
 _SINGULAR_DET = frozenset("the a an this that each every my his her its our their your no".split())
 _PLURAL_DET = frozenset("the these those my his her its our their your no some many several all both".split())
 _DETERMINERS = _SINGULAR_DET | _PLURAL_DET
+_RELATIVES = frozenset("that which who whom whose where when".split())
 
 
 class SubjectVerb(Kind):
     """Keys: openers (words after which a clause starts: conjunctions), prepositions (those that may open the phrase
     between subject and verb), partitives (heads that take the number of their of-phrase: "a number of people are"),
     collectives (heads British English treats as plural: "the government of Iraq are"), determiners (optional words
-    before the phrase's noun). The subject is a determiner, up to two modifiers and a noun whose number the word-class
-    table fixes (singular only or plural only); the verb is a form of be/have/do right after the phrase."""
+    before the phrase's noun), lexical_verbs (also check a present-tense verb the table lists only as a verb: "the
+    instructions in the box contains"). The subject is a determiner, up to two modifiers and a noun whose number the
+    word-class table fixes (singular only or plural only); the verb is a form of be/have/do right after the phrase."""
 
     NAME = "subject-verb"
-    KEYS = {"openers": list, "prepositions": list, "partitives": list, "collectives": list}
+    KEYS = {"openers": list, "prepositions": list, "partitives": list, "collectives": list, "lexical_verbs": bool}
     DEFAULT_SCOPES = frozenset({"paragraph", "list", "quote", "caption"})
 
     def __init__(self, rule) -> None:
@@ -39,14 +42,15 @@ class SubjectVerb(Kind):
         self.prepositions = frozenset(w.lower() for w in p.get("prepositions", ()))
         self.partitives = frozenset(w.lower() for w in p.get("partitives", ()))
         self.collectives = frozenset(w.lower() for w in p.get("collectives", ()))
+        self.lexical = p.get("lexical_verbs", False)
         dets = "|".join(sorted(_SINGULAR_DET | _PLURAL_DET, key=len, reverse=True))
         preps = "|".join(sorted(self.prepositions, key=len, reverse=True))
-        verbs = "|".join(_VERBS)
+        verbs = r"[a-z]+" if self.lexical else "|".join(_VERBS)
         self.shape = re.compile(rf"(?i:\b(?:{dets})\s+(?:[a-z]+\s+){{0,2}}[a-z]+\s+(?:{preps})\s+"
                                 rf"(?:[\w'’-]+\s+){{1,6}}?(?:{verbs})\b)")
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        if not doc.has_any(self.prepositions) or not doc.has_any(frozenset(_VERBS)):
+        if not doc.has_any(self.prepositions) or not self.lexical and not doc.has_any(frozenset(_VERBS)):
             return
         classes = None
         for _, block in self.blocks(doc):
@@ -73,6 +77,20 @@ class SubjectVerb(Kind):
         before = words[i - 1]
         return before in ".!?;:\"“(" or before.lower() in self.openers
 
+    @staticmethod
+    def _lexical_at(words, k: int, classes) -> bool:
+        """A verb-only present form at k that ends the phrase: not after an adjective, a determiner or a relative
+        pronoun ("best urban act", "vehicles that envelop": a noun the table lacks, a relative clause's verb), nor
+        glued to a hyphen ("media add-on") or before an auxiliary (then it is a noun the table lacks)."""
+        w = words[k]
+        following = words[k + 1].lower() if k + 1 < len(words) else ""
+        if not w.islower() or _lexical_verb(w, classes) is None or following in ("-", "‐") or \
+                following in _VERBS or following in _MODALS:
+            return False  # "the media add-on is", "their win for best alternative act was": the verb comes next
+        before = words[k - 1].lower()
+        return before not in _DETERMINERS and before not in _RELATIVES and (
+            words[k - 1][:1].isupper() or bool(classes.of(before) & {"NN", "NNS"}))
+
     def _check_clause(self, doc, block, starts, words, i, classes):
         j = i
         if j < len(words) and words[j].lower() not in _SINGULAR_DET | _PLURAL_DET:
@@ -92,6 +110,10 @@ class SubjectVerb(Kind):
         if head is None:
             return None
         number = _noun_number(classes.of(words[head]))
+        if number is None and (head == i + 1 or classes.of(words[head - 1]) == {"JJ"}):
+            # Right after the determiner or an adjective, a word with a verb reading ("the results of", "the new
+            # cost of") is the noun; after a noun it may be the clause's verb ("its broad scope stretches from").
+            number = _noun_number(classes.of(words[head]) - _VERB_TAGS)
         if number is None or words[head].lower() in self.partitives:
             return None
         if (number == "singular" and det not in _SINGULAR_DET) or (number == "plural" and det not in _PLURAL_DET):
@@ -102,21 +124,29 @@ class SubjectVerb(Kind):
         while k < len(words) and k - head <= 7:
             w = words[k]
             lower = w.lower()
-            if lower in _VERBS:
+            if lower in _VERBS or self.lexical and self._lexical_at(words, k, classes):
                 break
             if not w.isalpha() or lower in self.openers or lower in _MODALS or lower in ("and", "or", "nor") \
                     or lower in self.prepositions and k == head + 2:
                 return None  # "the director of operations will have", "the X of Y and the Z of W are"
+            if lower in self.prepositions and last_noun == k - 1:
+                k += 1  # a second phrase after the first one's noun: "the effects of the drug on patients"
+                continue
             tags = classes.of(lower)
             if lower not in _SINGULAR_DET | _PLURAL_DET and not tags & {"NN", "NNS", "JJ"} and not w[:1].isupper():
                 return None
-            if tags & {"VBZ", "VBD"} and k + 1 < len(words) and words[k + 1].lower() not in _VERBS:
+            if tags & {"VBZ", "VBD"} and k + 1 < len(words) and words[k + 1].lower() not in _VERBS and not (
+                    self.lexical and self._lexical_at(words, k + 1, classes)):
                 return None  # "the law in France means workers are": a verb inside is the clause's own verb
             last_noun = k
             k += 1
-        if k >= len(words) or words[k].lower() not in _VERBS or last_noun is None or not words[k].islower():
+        if k >= len(words) or last_noun is None or not words[k].islower():
             return None
-        verb_number, other = _VERBS[words[k].lower()]
+        agreement = _VERBS.get(words[k]) or (
+            _lexical_verb(words[k], classes) if self.lexical and self._lexical_at(words, k, classes) else None)
+        if agreement is None:
+            return None
+        verb_number, other = agreement
         if verb_number == number:
             return None
         if number == "singular" and words[head].lower() in self.collectives:
@@ -164,6 +194,32 @@ class _Starts:
             first, pos, end = self._segments[segment]
             starts = self._read[segment] = array("l", (m.start() for m in _TOKEN.finditer(self._text, pos, end)))
         return starts[index - self._firsts[segment]]
+
+
+_VERB_TAGS = frozenset({"VB", "VBZ", "VBD", "VBN", "VBG"})
+_NOT_FINITE_AFTER = frozenset({"VBD", "VBN", "NN", "NNS", "JJ"})
+
+
+def _lexical_verb(word: str, classes) -> tuple[str, str] | None:
+    """(number, the other number's form) of a present-tense verb the table lists only as a verb: a third-person
+    form ("contains", "says") is singular, a base form ("contain", "seem") plural. A word that can be a noun or an
+    adjective ("shows", "needs", "rise"), or whose base is also a past ("put"), may belong to the phrase before it."""
+    tags = classes.of(word)
+    if not tags or tags & _NOT_FINITE_AFTER:
+        return None
+    if tags == {"VBZ"}:
+        lemma = classes.lemma_of(word)
+        return ("singular", lemma) if lemma else None
+    if tags == {"VB"}:
+        third = _third_person(classes).get(word)
+        return ("plural", third) if third else None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _third_person(classes) -> dict[str, str]:
+    """Base verb -> its third-person singular ("contain" -> "contains")."""
+    return {lemma: form for form, lemma in classes.lemma.items() if classes.tags[form] == {"VBZ"}}
 
 
 def _noun_number(tags: frozenset[str]) -> str | None:

@@ -3,6 +3,7 @@ judged from the word-class table of copylint/data/lexicon (lemminflect's inflect
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from ..data.lexicon import word_classes
@@ -12,13 +13,14 @@ from ..model import Finding
 from .base import Kind, match_case
 
 _TAGS = frozenset("VB VBZ VBD VBN VBG NN NNS JJ RB".split())
-_TARGETS = ("base-verb", "plural-noun", "singular-noun")
+_TARGETS = ("base-verb", "plural-noun", "singular-noun", "past-participle")
 
 
 class WordForm(Kind):
     """Keys: after (words the checked word follows, lowercase), between (words that may stand between them, e.g.
     "not"), flag (tags the checked word must have: one of them), allow (tags that make it fine: any of them),
-    target ("base-verb", "plural-noun" or "singular-noun": the form the fix gives), before_noun (false: skip when
+    target ("base-verb", "plural-noun", "singular-noun" or "past-participle": the form the fix gives; a participle
+    replaces only an irregular past, since a regular -ed past is the participle too in some verbs' use: "proved"), before_noun (false: skip when
     the next word can be a noun or joins a coordination, as in "these car makers", "both day and night"),
     except (words the table tags wrongly for this use, e.g. "other" as a noun), not_after (words that, right before
     the trigger, invert it so its subject follows: "as must courses", "so can members").
@@ -101,5 +103,18 @@ class WordForm(Kind):
         lower = word.lower()
         if self.target == "plural-noun":
             return classes.plural_of(lower)
+        if self.target == "past-participle":
+            return None if lower.endswith("ed") else _participles(classes).get(classes.lemma_of(lower) or "")
         return classes.lemma_of(lower)
 
+
+@lru_cache(maxsize=1)
+def _participles(classes) -> dict[str, str]:
+    """Lemma -> its past participle when the table has one that is not also a past ("grow" -> "grown", "go" ->
+    "gone"); verbs whose participle is their past ("ran", "made") are left out."""
+    found: dict[str, set[str]] = {}
+    for form, lemma in classes.lemma.items():
+        tags = classes.tags[form]
+        if "VBN" in tags and "VBD" not in tags:
+            found.setdefault(lemma, set()).add(form)
+    return {lemma: min(forms, key=len) for lemma, forms in found.items() if len(forms) == 1}
