@@ -1,11 +1,12 @@
 """Build copylint/data/fixed_phrases.json, the fixed multiword expressions behind the fixed-phrase detector (CL412).
 
 An expression is fixed when real lexical data says so: a WordNet 3.1 multi-word lemma (three to six words), an
-idiom of four to six words from the npm idioms list (0.0.2, MIT; a leading verb in each of its forms), an n-gram (three to six words) that recurs across many BBC News articles ("at the same time"), or a discourse phrase
-the news mostly writes as a whole run between punctuation marks ("for example", "on the other hand"; the detector
-reads these only that way). A word of an expression may be swapped when the expression holds it: most of the news
-n-grams that share its other words are the expression (an idiom the news seldom shows: the trigram model binds it).
-For each word of each expression the file keeps the words a spinner may put in its place: its thesaurus synonyms
+idiom of four to six words from the npm idioms list (0.0.2, MIT; a leading verb also in its past forms; only its
+content words swapped, for synonyms), an n-gram (three to six words) that recurs across many BBC News articles ("at
+the same time"), or a discourse phrase the news mostly writes as a whole run between punctuation marks ("for
+example", "on the other hand"; the detector reads these only that way). A word of an expression may be swapped
+when the expression holds it: most of the news n-grams that share its other words are the expression (an idiom
+the news seldom shows: the trigram model binds it). For each word of each expression the file keeps the words a spinner may put in its place: its thesaurus synonyms
 (WordNet synonyms and similar adjectives, the spinner swaps aligned from the Problematic Paper Screener pairs and
 copylint's spinner tables) or, for a preposition or determiner, the other words of its class; a swap that real text
 shows (the BBC counts, Google Books bigrams, WordNet lemmas) or that the CMU Sphinx trigram model finds ordinary
@@ -30,14 +31,13 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import build_spin_lexicon as spin  # noqa: E402
 from copylint.data.fixed_phrases import DATA_FILE, FORMAT, WINDOWS, phrase_hash  # noqa: E402
 from copylint.data.spin_lexicon import segments  # noqa: E402
-from copylint.kinds._words import plural  # noqa: E402
 
 # A plain list of English idioms (npm idioms 0.0.2, MIT, Joe Gesualdo): one idiom a line.
 IDIOMS = ("npm", "idioms@0.0.2", "idioms-0.0.2.tgz", "084f947e7424a8f33d22191ecd495d65e66db9e10509d8b972edd931a084bb6c")
 # An idiom naming its open places ("pull someone's leg", "act one's age") is a frame, not a run of words.
 PLACEHOLDERS = frozenset("someone somebody something someplace one's oneself someone's somebody's".split())
 MIN_IDIOM_LENGTH = 4  # a listed idiom of three words with one swapped is too often plain English ("around the machine")
-_SHORT_VERB = re.compile(r"[^aeiou]*[aeiou][^aeiouwxy]")  # "cut", "stop": the consonant doubles before -ing, -ed
+_SHORT_VERB = re.compile(r"[^aeiou]*[aeiou][^aeiouwxy]")  # "cut", "stop": the consonant doubles before -ed
 
 # Closed classes: in a fixed phrase a spinner (or a careless rewrite) swaps one for another of its class.
 PREPOSITIONS = ("of in on at by for from to with into onto over under about above below across after before behind "
@@ -69,15 +69,16 @@ def content(word: str) -> bool:
 
 
 def verb_forms(verb: str) -> set[str]:
-    """A verb's base, third-person, past, participle and -ing forms ("turn": turns, turned, turning)."""
+    """A verb's base, past and participle forms ("turn": turned), the forms news narrative uses most (each form is a
+    row of the table: the present and -ing forms would double it)."""
     if verb in spin.PAST or not _SHORT_VERB.fullmatch(verb):
-        return {verb, plural(verb), spin.past(verb), spin.participle(verb), spin.gerund(verb)}
-    return {verb, plural(verb), verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
+        return {verb, spin.past(verb), spin.participle(verb)}
+    return {verb, verb + verb[-1] + "ed"}
 
 
 def read_idioms(tgz: Path, verbs: set[str]) -> set[str]:
-    """The idioms of the npm idioms list as lower-cased runs of MIN_IDIOM_LENGTH to six words (no punctuation inside, none
-    naming a placeholder), a leading "be" dropped and a leading verb (not a noun before "of") in each of its forms
+    """The idioms of the npm idioms list as lower-cased runs of MIN_IDIOM_LENGTH to six words (no punctuation
+    inside, none naming a placeholder), a leading "be" dropped and a leading verb (not a noun before "of") also in its past forms
     ("turned a blind eye")."""
     with tarfile.open(tgz) as archive:
         lines = archive.extractfile("package/idioms.txt").read().decode("utf-8").splitlines()
@@ -89,8 +90,8 @@ def read_idioms(tgz: Path, verbs: set[str]) -> set[str]:
         words = [t.word for t in runs[0]]
         if words[0] == "be":
             words = words[1:]
-        if not MIN_IDIOM_LENGTH <= len(words) <= 6 or PLACEHOLDERS.intersection(words) or not all(w.isalpha() for w in words) \
-                or not any(content(w) for w in words):
+        if not MIN_IDIOM_LENGTH <= len(words) <= 6 or PLACEHOLDERS.intersection(words) \
+                or not all(w.isalpha() for w in words) or not any(content(w) for w in words):
             continue
         verb = words[0] in verbs and words[0] not in spin.FUNCTION_WORDS and words[1] != "of"  # "tip of the iceberg"
         forms = verb_forms(words[0]) if verb else {words[0]}
@@ -266,8 +267,8 @@ def build(cache: Path, shared: Path) -> dict:
     spin.log(f"{len(found):,} swaps, {len(unseen):,} unattested")
     slots = sorted({(p, i) for p, i, _ in unseen})
     strength = dict(zip(slots, spin.lm_assoc([(i, p) for p, i in slots], None)))
-    unseen = [(p, i, a) for p, i, a in unseen
-              if strength[(p, i)] >= (MIN_LISTED_ASSOC if p in idioms else MIN_IDIOM_ASSOC if p in rare else MIN_SLOT_ASSOC)]
+    least = {p: MIN_LISTED_ASSOC if p in idioms else MIN_IDIOM_ASSOC if p in rare else MIN_SLOT_ASSOC for p in exprs}
+    unseen = [(p, i, a) for p, i, a in unseen if strength[(p, i)] >= least[p]]
     spin.log(f"{sum(v >= MIN_SLOT_ASSOC for v in strength.values()):,} of {len(slots):,} slots held firmly; "
              f"{len(unseen):,} swaps to score")
     assoc = spin.lm_assoc([(i, variant(p, i, a)) for p, i, a in unseen], None)

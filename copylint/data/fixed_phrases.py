@@ -94,8 +94,9 @@ class FixedPhrases:
             return out
         if len(opening) > _GATED:  # a window's first swapped word has, in its expression, a fixed neighbour (or
             left, right = self._neighbours()  # the second swapped word); the sets cost a cold start ~50 ms: long runs only
-            after = list(map(right.__contains__, zip(words, islice(words, 1, None))))
-            before = list(map(left.__contains__, zip(words, islice(words, 1, None))))
+            pairs = list(map(hash, zip(words, islice(words, 1, None))))
+            after = list(map(right.__contains__, pairs))
+            before = list(map(left.__contains__, pairs))
             opening = [pos for pos in opening if pos < count - 1 and after[pos] or pos and before[pos - 1]]
         # per-word work in C (map, accumulate): a list of lines holds millions of words between two punctuation marks
         inside = list(accumulate(map(vocab.__contains__, words), initial=0))
@@ -140,18 +141,19 @@ class FixedPhrases:
 
     @lru_cache(maxsize=1)
     def _neighbours(self) -> tuple[frozenset, frozenset]:
-        """(left word, swap) and (swap, right word) pairs of every first swapped slot: a window opens only on a word
-        whose left or right neighbour is one its expression has there."""
-        left: set[tuple[str, str]] = set()
-        right: set[tuple[str, str]] = set()
+        """The hashes of the (left word, swap) and (swap, right word) pairs of every first swapped slot: a window opens
+        only on a word whose left or right neighbour is one its expression has there (a hash collision only opens a
+        window that is then read in full; ints take half the memory of the pairs)."""
+        left: set[int] = set()
+        right: set[int] = set()
         entries = [e for table in (*self.index.values(), *self.pairs.values()) for es in table.values() for e in es]
         for e in entries:
             i, phrase = e.slot, e.phrase
             nexts = e.second_swaps.split() if e.second == i + 1 else [phrase[i + 1]] if i + 1 < len(phrase) else []
             for s in e.swaps.split():
                 if i:
-                    left.add((phrase[i - 1], s))
-                right.update((s, t) for t in nexts)
+                    left.add(hash((phrase[i - 1], s)))
+                right.update(hash((s, t)) for t in nexts)
         return frozenset(left), frozenset(right)
 
 
