@@ -1,11 +1,12 @@
 """Build copylint/data/fixed_phrases.json, the fixed multiword expressions behind the fixed-phrase detector (CL412).
 
 An expression is fixed when real lexical data says so: a WordNet 3.1 multi-word lemma (three to six words), an
-n-gram (three to six words) that recurs across many BBC News articles ("at the same time"), or a discourse phrase
-the news mostly writes as a whole run between punctuation marks ("for example", "on the other hand"; the detector
-reads these only that way). A word of an expression may be swapped when the expression holds it: most of the news
-n-grams that share its other words are the expression (an idiom the news seldom shows: the trigram model binds it).
-For each word of each expression the file keeps the words a spinner may put in its place: its thesaurus synonyms
+idiom of four to six words from the npm idioms list (0.0.2, MIT; a leading verb also in its past forms; only its
+content words swapped, for synonyms), an n-gram (three to six words) that recurs across many BBC News articles ("at
+the same time"), or a discourse phrase the news mostly writes as a whole run between punctuation marks ("for
+example", "on the other hand"; the detector reads these only that way). A word of an expression may be swapped
+when the expression holds it: most of the news n-grams that share its other words are the expression (an idiom
+the news seldom shows: the trigram model binds it). For each word of each expression the file keeps the words a spinner may put in its place: its thesaurus synonyms
 (WordNet synonyms and similar adjectives, the spinner swaps aligned from the Problematic Paper Screener pairs and
 copylint's spinner tables) or, for a preposition or determiner, the other words of its class; a swap that real text
 shows (the BBC counts, Google Books bigrams, WordNet lemmas) or that the CMU Sphinx trigram model finds ordinary
@@ -19,15 +20,24 @@ import argparse
 import collections
 import json
 import math
+import re
 import sys
+import tarfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 import build_spin_lexicon as spin  # noqa: E402
-from copylint.data.fixed_phrases import DATA_FILE, FORMAT, WINDOWS  # noqa: E402
+from copylint.data.fixed_phrases import DATA_FILE, FORMAT, WINDOWS, phrase_hash  # noqa: E402
 from copylint.data.spin_lexicon import segments  # noqa: E402
+
+# A plain list of English idioms (npm idioms 0.0.2, MIT, Joe Gesualdo): one idiom a line.
+IDIOMS = ("npm", "idioms@0.0.2", "idioms-0.0.2.tgz", "084f947e7424a8f33d22191ecd495d65e66db9e10509d8b972edd931a084bb6c")
+# An idiom naming its open places ("pull someone's leg", "act one's age") is a frame, not a run of words.
+PLACEHOLDERS = frozenset("someone somebody something someplace one's oneself someone's somebody's".split())
+MIN_IDIOM_LENGTH = 4  # a listed idiom of three words with one swapped is too often plain English ("around the machine")
+_SHORT_VERB = re.compile(r"[^aeiou]*[aeiou][^aeiouwxy]")  # "cut", "stop": the consonant doubles before -ed
 
 # Closed classes: in a fixed phrase a spinner (or a careless rewrite) swaps one for another of its class.
 PREPOSITIONS = ("of in on at by for from to with into onto over under about above below across after before behind "
@@ -43,6 +53,8 @@ MIN_WORD_ZIPF_CB = 600  # a spinner picks common words: wordfreq rank bucket (ce
 MIN_SLOT_ASSOC = 3.0  # an expression holds a word firmly when the trigram model binds it this firmly (nats)
 MIN_CONFIDENCE = 3.0  # a swap is kept when the expression binds its word this much more firmly than the swap
 MIN_IDIOM_ASSOC = 5.0  # ... an idiom the counted news never shows, this firmly
+MIN_LISTED_ASSOC = 3.0  # ... a listed idiom (fixed by the list's word), this firmly
+MIN_LISTED_WEIGHT = 0.8  # ... for a listed idiom, synonyms and similar adjectives only
 MIN_WEIGHT = 0.5  # thesaurus swaps: synonyms and similar adjectives (1.0, 0.8), a noun's hypernyms and hyponyms (0.5)
 MIN_SHARE = 0.3  # ... and fills at least this share of the n-grams that have its other words
 MIN_CLOSED_LENGTH = 4  # a preposition or determiner is swapped only in expressions this long
@@ -54,6 +66,37 @@ LENGTHS = range(2, 7)
 
 def content(word: str) -> bool:
     return spin.content(word)
+
+
+def verb_forms(verb: str) -> set[str]:
+    """A verb's base, past and participle forms ("turn": turned), the forms news narrative uses most (each form is a
+    row of the table: the present and -ing forms would double it)."""
+    if verb in spin.PAST or not _SHORT_VERB.fullmatch(verb):
+        return {verb, spin.past(verb), spin.participle(verb)}
+    return {verb, verb + verb[-1] + "ed"}
+
+
+def read_idioms(tgz: Path, verbs: set[str]) -> set[str]:
+    """The idioms of the npm idioms list as lower-cased runs of MIN_IDIOM_LENGTH to six words (no punctuation
+    inside, none naming a placeholder), a leading "be" dropped and a leading verb (not a noun before "of") also in its past forms
+    ("turned a blind eye")."""
+    with tarfile.open(tgz) as archive:
+        lines = archive.extractfile("package/idioms.txt").read().decode("utf-8").splitlines()
+    out = set()
+    for line in lines:
+        runs = list(segments(line.strip().rstrip(".!?")))
+        if len(runs) != 1:
+            continue
+        words = [t.word for t in runs[0]]
+        if words[0] == "be":
+            words = words[1:]
+        if not MIN_IDIOM_LENGTH <= len(words) <= 6 or PLACEHOLDERS.intersection(words) \
+                or not all(w.isalpha() for w in words) or not any(content(w) for w in words):
+            continue
+        verb = words[0] in verbs and words[0] not in spin.FUNCTION_WORDS and words[1] != "of"  # "tip of the iceberg"
+        forms = verb_forms(words[0]) if verb else {words[0]}
+        out.update(" ".join([f, *words[1:]]) for f in forms)
+    return out
 
 
 def count(files: list[Path]) -> tuple[collections.Counter, collections.Counter, collections.Counter, set[str]]:
@@ -171,7 +214,7 @@ def swaps(exprs: dict[str, int], thesaurus, lemmas, common, share, standalone: s
 
 
 def build(cache: Path, shared: Path) -> dict:
-    paths = spin.fetch(cache)
+    paths = spin.fetch(cache, {**spin.PACKAGES, "idioms": IDIOMS})
     wordnet = spin.WordNet(paths["wordnet"])
     thesaurus = wordnet.thesaurus()
     pairs = spin.pps_pairs(shared / "corpus" / "tortured-phrases" / "pps_tortured_phrases_2025-11.csv")
@@ -185,6 +228,9 @@ def build(cache: Path, shared: Path) -> dict:
     counts, df, alone, names = count(counted)
     spin.log(f"BBC: {len(counted)} articles counted, {len(held)} held apart; {len(counts):,} n-grams")
     wn_phrases = wordnet.phrases()
+    idioms = read_idioms(paths["idioms"], wordnet.lemmas_of("v")) - set(wn_phrases)
+    spin.log(f"{len(idioms):,} idiom forms from the npm idioms list")
+    wn_phrases.update(dict.fromkeys(idioms, False))  # a lemma-like expression: fixed by being listed
     exprs, rare = expressions(wn_phrases, counts, df, names)
     spin.log(f"{len(exprs):,} candidate expressions, {len(rare):,} of them rare")
     grams = [p for p in sorted(rare) if p not in wn_phrases]
@@ -212,13 +258,17 @@ def build(cache: Path, shared: Path) -> dict:
         return " ".join(words[:i] + [a] + words[i + 1:])
 
     # A discourse phrase is read only as a whole run: a Google bigram ("for model") says nothing of that use.
+    # a listed idiom's prepositions and determiners are as the list wrote them, not fixed ("rise to the top"); its
+    # content words are swapped for synonyms (a broader or narrower word is too often the literal sense's)
+    found = [(p, i, a) for p, i, a in found if p not in idioms or content(p.split()[i])
+             and spin.alternatives(p.split()[i], thesaurus, lemmas, MIN_LISTED_WEIGHT).get(a)]
     unseen = [(p, i, a) for p, i, a in found if counts[variant(p, i, a)] == 0
               and variant(p, i, a) not in (wn_phrases if p in standalone else attested)]
     spin.log(f"{len(found):,} swaps, {len(unseen):,} unattested")
     slots = sorted({(p, i) for p, i, _ in unseen})
     strength = dict(zip(slots, spin.lm_assoc([(i, p) for p, i in slots], None)))
-    unseen = [(p, i, a) for p, i, a in unseen
-              if strength[(p, i)] >= (MIN_IDIOM_ASSOC if p in rare else MIN_SLOT_ASSOC)]
+    least = {p: MIN_LISTED_ASSOC if p in idioms else MIN_IDIOM_ASSOC if p in rare else MIN_SLOT_ASSOC for p in exprs}
+    unseen = [(p, i, a) for p, i, a in unseen if strength[(p, i)] >= least[p]]
     spin.log(f"{sum(v >= MIN_SLOT_ASSOC for v in strength.values()):,} of {len(slots):,} slots held firmly; "
              f"{len(unseen):,} swaps to score")
     assoc = spin.lm_assoc([(i, variant(p, i, a)) for p, i, a in unseen], None)
@@ -235,7 +285,7 @@ def build(cache: Path, shared: Path) -> dict:
     for phrase in sorted(exprs):
         slots = {str(i): " ".join(sorted(kept[(phrase, i)])) for i in range(len(phrase.split())) if kept.get((phrase, i))}
         if slots:
-            rows.append([phrase, exprs[phrase], slots, int(phrase in standalone)])
+            rows.append([phrase, exprs[phrase], slots, int(phrase in standalone), phrase_hash(phrase.split())])
     return {
         "format": FORMAT,
         "sources": {
@@ -253,7 +303,8 @@ def build(cache: Path, shared: Path) -> dict:
                        "min_closed_length": MIN_CLOSED_LENGTH,
                        "min_alone": MIN_ALONE, "alone_share": ALONE_SHARE, "min_confidence": MIN_CONFIDENCE},
         "windows": dict(sorted(windows.items())),  # swap word -> mask of the (length, slot) windows it is swapped in
-        "expressions": rows,  # [phrase, articles showing it, {slot: swapped words}, read only as a whole run]
+        # [phrase, articles showing it, {slot: swapped words}, read only as a whole run, phrase_hash of its words]
+        "expressions": rows,
     }
 
 

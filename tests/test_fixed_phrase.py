@@ -4,15 +4,16 @@ from __future__ import annotations
 import time
 
 from copylint.api import Linter
-from copylint.data.fixed_phrases import FORMAT, WINDOWS, FixedPhrases, fixed_phrases
+from copylint.data.fixed_phrases import FORMAT, WINDOWS, FixedPhrases, fixed_phrases, phrase_hash
 
 TABLE = {"format": FORMAT, "sources": {}, "windows": {"paw": 1 << WINDOWS.index((4, 3)), "mitt": 1 << WINDOWS.index((4, 3)),
          "identical": 1 << WINDOWS.index((4, 2)), "expansion": 1 << WINDOWS.index((2, 1)),
          "centre": 1 << WINDOWS.index((5, 2)), "nothingness": 1 << WINDOWS.index((5, 4))}, "expressions": [
-    ["in the middle of nowhere", 5, {"2": "centre", "4": "nothingness"}, 0],
-    ["on the other hand", 11, {"3": "paw mitt"}, 0],
-    ["at the same time", 38, {"2": "identical"}, 0],
-    ["in addition", 40, {"1": "expansion"}, 1],
+    [p, n, slots, alone, phrase_hash(p.split())] for p, n, slots, alone in (
+        ("in the middle of nowhere", 5, {"2": "centre", "4": "nothingness"}, 0),
+        ("on the other hand", 11, {"3": "paw mitt"}, 0),
+        ("at the same time", 38, {"2": "identical"}, 0),
+        ("in addition", 40, {"1": "expansion"}, 1))
 ]}
 
 

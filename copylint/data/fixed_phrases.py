@@ -9,7 +9,7 @@ from typing import NamedTuple
 from zlib import crc32
 
 DATA_FILE = Path(__file__).with_name("fixed_phrases.json")
-FORMAT = 3
+FORMAT = 4
 
 # The windows a swapped word may sit in, (length, position): the table gives each swap word a mask of them.
 WINDOWS = tuple((n, i) for n in range(2, 7) for i in range(n))
@@ -34,6 +34,14 @@ def word_hash(word: str) -> int:
     return crc32(word.encode("utf-8")) + 1
 
 
+def phrase_hash(words: list[str]) -> int:
+    """The polynomial hash of a phrase's words (the build stores it with each expression: loading skips it)."""
+    total = 0
+    for w in words:
+        total = (total * _BASE + word_hash(w)) % _MOD
+    return total
+
+
 class FixedPhrases:
     """Expressions by length and skeleton key: a window of n words matches a skeleton when its hash, less its
     slot word's share, equals the key (then its words are compared)."""
@@ -48,25 +56,29 @@ class FixedPhrases:
         self.vocab: set[str] = set()  # the expressions' words
         self.windows: dict[str, int] = data["windows"]  # swap word -> mask of its WINDOWS
         self._window_sets: dict[int, tuple[tuple[int, int], ...]] = {}
-        for phrase, articles, slots, alone in data["expressions"]:
+        powers, known, make = self.powers, {}, tuple.__new__  # (a Slot made as a plain tuple: faster to load)
+        for phrase, articles, slots, alone, total in data["expressions"]:
             words = tuple(phrase.split())
             self.vocab.update(words)
             n = len(words)
-            hashes = [word_hash(w) for w in words]
-            total = sum(h * self.powers[n - 1 - j] for j, h in enumerate(hashes)) % _MOD
+            alone = bool(alone)
             table = self.index.setdefault(n, {})
+            places = []
             for slot, text in slots.items():
                 i = int(slot)
-                key = (total - hashes[i] * self.powers[n - 1 - i]) % _MOD
-                table.setdefault(key, []).append(Slot(words, i, f" {text} ", articles, bool(alone)))
+                h = known.get(words[i])
+                if h is None:
+                    h = known[words[i]] = word_hash(words[i])
+                places.append((i, f" {text} ", h * powers[n - 1 - i]))
+                table.setdefault((total - places[-1][2]) % _MOD, []).append(
+                    make(Slot, (words, i, places[-1][1], articles, alone, -1, "")))
             if n >= TWO_SLOT_LENGTH:
-                places = sorted((int(k), v) for k, v in slots.items())
+                places.sort()
                 pairs = self.pairs.setdefault(n, {})
-                for a, (i, first) in enumerate(places):
-                    for j, second in places[a + 1:]:
-                        key = (total - hashes[i] * self.powers[n - 1 - i] - hashes[j] * self.powers[n - 1 - j]) % _MOD
-                        pairs.setdefault(key, []).append(Slot(words, i, f" {first} ", articles, bool(alone), j,
-                                                              f" {second} "))
+                for a, (i, first, share) in enumerate(places):
+                    for j, second, other in places[a + 1:]:
+                        pairs.setdefault((total - share - other) % _MOD, []).append(
+                            make(Slot, (words, i, first, articles, alone, j, second)))
 
     def matches(self, words: list[str], whole: bool = True) -> list[tuple[int, Slot]]:
         """(start, slot) for every window of words (a run between punctuation marks, or a piece of a very long run
@@ -82,8 +94,9 @@ class FixedPhrases:
             return out
         if len(opening) > _GATED:  # a window's first swapped word has, in its expression, a fixed neighbour (or
             left, right = self._neighbours()  # the second swapped word); the sets cost a cold start ~50 ms: long runs only
-            after = list(map(right.__contains__, zip(words, islice(words, 1, None))))
-            before = list(map(left.__contains__, zip(words, islice(words, 1, None))))
+            pairs = list(map(hash, zip(words, islice(words, 1, None))))
+            after = list(map(right.__contains__, pairs))
+            before = list(map(left.__contains__, pairs))
             opening = [pos for pos in opening if pos < count - 1 and after[pos] or pos and before[pos - 1]]
         # per-word work in C (map, accumulate): a list of lines holds millions of words between two punctuation marks
         inside = list(accumulate(map(vocab.__contains__, words), initial=0))
@@ -128,18 +141,19 @@ class FixedPhrases:
 
     @lru_cache(maxsize=1)
     def _neighbours(self) -> tuple[frozenset, frozenset]:
-        """(left word, swap) and (swap, right word) pairs of every first swapped slot: a window opens only on a word
-        whose left or right neighbour is one its expression has there."""
-        left: set[tuple[str, str]] = set()
-        right: set[tuple[str, str]] = set()
+        """The hashes of the (left word, swap) and (swap, right word) pairs of every first swapped slot: a window opens
+        only on a word whose left or right neighbour is one its expression has there (a hash collision only opens a
+        window that is then read in full; ints take half the memory of the pairs)."""
+        left: set[int] = set()
+        right: set[int] = set()
         entries = [e for table in (*self.index.values(), *self.pairs.values()) for es in table.values() for e in es]
         for e in entries:
             i, phrase = e.slot, e.phrase
             nexts = e.second_swaps.split() if e.second == i + 1 else [phrase[i + 1]] if i + 1 < len(phrase) else []
             for s in e.swaps.split():
                 if i:
-                    left.add((phrase[i - 1], s))
-                right.update((s, t) for t in nexts)
+                    left.add(hash((phrase[i - 1], s)))
+                right.update(hash((s, t)) for t in nexts)
         return frozenset(left), frozenset(right)
 
 

@@ -219,6 +219,9 @@ class SynonymSwap(Kind):
                 chosen: list[Candidate] = []
                 taken: set[int] = set()  # the word indices of the chosen windows: overlap is a shared index
                 for cand in sorted(cands, reverse=True):
+                    if cand.entry.name and not all(t.capital or t.word in _NAME_GLUE for t in seg[cand.lo:cand.hi]):
+                        # a name's words written in lower case ("the prime preacher"): judged as any phrase is
+                        cand = cand._replace(entry=cand.entry._replace(name=False))
                     if fits(cand, seg, text) and taken.isdisjoint(range(cand.lo, cand.hi)):
                         chosen.append(cand)
                         taken.update(range(cand.lo, cand.hi))
