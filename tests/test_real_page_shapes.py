@@ -584,3 +584,15 @@ def test_an_exhibition_s_dates_closing_the_story_are_not_a_timestamp() -> None:
     assert found(page, "t.html", "CL2") == []
     stamped = page.replace("Tuesday 17 April – Sunday 22 April 2018", "Posted Tuesday 17 April 2018 at 9:24 pm")
     assert [code for code, _ in found(stamped, "t.html", "CL2")] == ["CL208"]
+
+
+def test_a_credit_element_inside_a_figure_goes_with_the_picture() -> None:
+    # a promo picture after the story: a figcaption of paragraphs (not a picture group) and the credit in its own div
+    figure = ('<figure><img src="m.jpg" alt="Magazine cover"><figcaption><p><a href="/sub">Subscribe to our sister '
+              'magazine</a> for the latest news from the harbour!</p></figcaption>'
+              '<div class="credit">(Image credit: Harbour Monthly)</div></figure>')
+    page = f'<nav><a href="/">Home</a></nav><article><h1>Mill</h1>{_STORY}{_STORY}{figure}</article>'
+    assert [c for c, _ in found(page, "t.html", "CL206")] == []
+    # the same credit element standing between the story's paragraphs, outside any figure, is still reported
+    loose = f'<nav><a href="/">Home</a></nav><article><h1>Mill</h1>{_STORY}<div class="credit">(Image credit: Harbour Monthly)</div>{_STORY}</article>'
+    assert [c for c, _ in found(loose, "t.html", "CL206")] == ["CL206"]
