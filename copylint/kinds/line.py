@@ -12,6 +12,15 @@ from ..model import Finding
 from ..registry import compile_regex
 from .base import Kind, line_removal
 
+_VERBOSE = regex.compile(r"\(\?[a-zA-Z]*x")
+
+
+def _grouped(pattern: str) -> str:
+    """The pattern as one alternative of an alternation (a verbose one's closing bracket on its own line, out of
+    reach of a trailing # comment)."""
+    return f"(?:{pattern}\n)" if _VERBOSE.search(pattern) else f"(?:{pattern})"
+
+
 _STRIP = regex.compile(r"^[\s•·▪►»›\-–—*|#]+|[\s.:!|»›>→…]+$")
 _BULLETS = regex.compile(r"^[\s•·▪►»›\-–—*|#]+")
 _SPACES = regex.compile(r"\s+")
@@ -57,7 +66,7 @@ class Line(Kind):
         self.patterns = [compile_regex(rule, f"patterns[{i}]", x) for i, x in enumerate(sources)]
         # one alternation asked once per line: dozens of patterns each asked (and each gated on its literals) cost
         # more per line than the one regex does
-        self.pattern = compile_regex(rule, "patterns", "|".join(f"(?:{x})" for x in sources)) if sources else None
+        self.pattern = compile_regex(rule, "patterns", "|".join(map(_grouped, sources))) if sources else None
         self.max_words = p.get("max_words", 12)
         # Whole-line phrases and prefixes are short: a long line can only match a pattern.
         longest = max([len(x) for x in p.get("lines", [])] + [len(x) for x in p.get("prefixes", [])] + [0])
