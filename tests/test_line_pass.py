@@ -59,3 +59,15 @@ def test_the_shared_pass_reads_each_furniture_line_and_leaves_the_story_alone() 
     flagged = {doc.blocks[i].text[s:e] for k in kinds for i, s, e in doc.take(("line", id(k)))}
     assert {"Share this article", "Read more: the plan", "Photo: Jane Smith/Reuters", "facebook",
             "Updated: March 3, 2021 10:15 GMT", "image_2019-03-01_final.jpg"} == flagged
+
+
+def test_a_rule_s_patterns_asked_as_one_alternation_match_as_each_alone() -> None:
+    import regex
+
+    from copylint.kinds.line import _grouped
+
+    patterns = ["(?xi) share \\s+ this   # a verbose pattern closing on a comment", "Tags:\\s*\\w+", "A b"]
+    one = regex.compile("|".join(map(_grouped, patterns)), regex.V1)
+    for line in ("Share this", "SHARE THIS", "Tags: news", "A b", "Ab", "tags: news", "Shares this"):
+        alone = any(regex.compile(p, regex.V1).match(line) for p in patterns)
+        assert (one.match(line) is not None) == alone, line

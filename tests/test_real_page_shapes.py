@@ -584,3 +584,52 @@ def test_an_exhibition_s_dates_closing_the_story_are_not_a_timestamp() -> None:
     assert found(page, "t.html", "CL2") == []
     stamped = page.replace("Tuesday 17 April – Sunday 22 April 2018", "Posted Tuesday 17 April 2018 at 9:24 pm")
     assert [code for code, _ in found(stamped, "t.html", "CL2")] == ["CL208"]
+
+
+def test_a_credit_element_inside_a_figure_goes_with_the_picture() -> None:
+    # a promo picture after the story: a figcaption of paragraphs (not a picture group) and the credit in its own div
+    figure = ('<figure><img src="m.jpg" alt="Magazine cover"><figcaption><p><a href="/sub">Subscribe to our sister '
+              'magazine</a> for the latest news from the harbour!</p></figcaption>'
+              '<div class="credit">(Image credit: Harbour Monthly)</div></figure>')
+    page = f'<nav><a href="/">Home</a></nav><article><h1>Mill</h1>{_STORY}{_STORY}{figure}</article>'
+    assert [c for c, _ in found(page, "t.html", "CL206")] == []
+    # the same credit element standing between the story's paragraphs, outside any figure, is still reported
+    loose = f'<nav><a href="/">Home</a></nav><article><h1>Mill</h1>{_STORY}<div class="credit">(Image credit: Harbour Monthly)</div>{_STORY}</article>'
+    assert [c for c, _ in found(loose, "t.html", "CL206")] == ["CL206"]
+
+
+# --- boilerplate classes that whole articles carried unflagged (issue 13, second goal) --------------------------------
+
+def test_teasers_navigation_gallery_links_and_tweet_prompts_in_an_article() -> None:
+    lines = [
+        ("Read also: Ferry fares to rise in spring as fuel costs climb", "CL201"),
+        ("You might also like: Storm shuts coast road · Mayor backs ferry · Fish market moves", "CL201"),
+        ("MOST VIEWED THIS WEEK", "CL201"),
+        ("Previous article: Ferry operator posts record loss", "CL201"),
+        ("« Previous Post Next Post »", "CL201"),
+        ("Click here to see the full gallery", "CL201"),
+        ("Tweet this: Dockers back harbour plan", "CL201"),
+        ("(Courtesy photo)", "CL203"),
+    ]
+    story = "The council approved the harbour plan on Monday after a debate that lasted nine hours."
+    text = "Harbour Plan Approved\n\n" + "\n\n".join(f"{story}\n\n{line}" for line, _ in lines) + f"\n\n{story}"
+    assert [(c, t) for c, t in found(text, prefix="CL2")] == [(code, line) for line, code in lines]
+
+
+def test_teasers_inside_html_and_markdown_paragraphs() -> None:
+    page = (f'<nav><a href="/">Home</a></nav><article><h1>Mill</h1>{_STORY}'
+            '<p><strong>Read also:</strong> <a href="/b">Ferry fares to rise in spring</a></p>'
+            '<p>The mill reopened on Monday, its owners said. <em>(Photo courtesy: Mill Trust)</em></p>'
+            f'{_STORY}</article>')
+    assert [c for c, _ in found(page, "t.html", "CL2")] == ["CL201", "CL203"]
+    md = ("# Mill\n\nThe mill reopened on Monday after ten years, its owners said. "
+          "Read also: [Ferry fares to rise](https://example.com/b)\n\nWorkers returned on Tuesday.\n")
+    assert [c for c, _ in found(md, "t.md", "CL2")] == ["CL214"]
+
+
+def test_story_prose_that_names_the_same_words_is_not_furniture() -> None:
+    text = ("Harbour Plan\n\nNext year the council will read the previous article of the charter again.\n\n"
+            "Click here, the old help page said, and nothing happened.\n\n"
+            "The goal came courtesy of a late header, and fans asked him to tweet this photo of it.\n\n"
+            "Most read the report before the vote; few liked it.")
+    assert found(text, prefix="CL2") == []

@@ -577,6 +577,8 @@ class _Walker:
             if role in WEAK_ROLES and any(is_paragraph(b) for b in members):
                 prose.extend((b, (-1, -1)) for b in members if id(b) not in dropped)
                 continue
+            if role == "credit" and all(b.scope != "caption" and any(m[0] == "g" for m in b.path) for b in members):
+                continue  # a figure's credit beside its caption is the picture's label: out of the prose, silently
             members.sort(key=lambda b: b.offs[0])
             last = members[-1]
             end = last.ends.get(len(last.chars) - 1, last.offs[-1] + 1)

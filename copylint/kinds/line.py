@@ -12,6 +12,15 @@ from ..model import Finding
 from ..registry import compile_regex
 from .base import Kind, line_removal
 
+_VERBOSE = regex.compile(r"\(\?[a-zA-Z]*x")
+
+
+def _grouped(pattern: str) -> str:
+    """The pattern as one alternative of an alternation (a verbose one's closing bracket on its own line, out of
+    reach of a trailing # comment)."""
+    return f"(?:{pattern}\n)" if _VERBOSE.search(pattern) else f"(?:{pattern})"
+
+
 _STRIP = regex.compile(r"^[\s•·▪►»›\-–—*|#]+|[\s.:!|»›>→…]+$")
 _BULLETS = regex.compile(r"^[\s•·▪►»›\-–—*|#]+")
 _SPACES = regex.compile(r"\s+")
@@ -52,7 +61,12 @@ class Line(Kind):
         p = rule.params
         self.lines = frozenset(normalize_line(x) for x in p.get("lines", []))
         self.prefixes = tuple(_prefix_key(x) for x in p.get("prefixes", []))
-        self.patterns = [compile_regex(rule, f"patterns[{i}]", x) for i, x in enumerate(p.get("patterns", []))]
+        sources = p.get("patterns", [])
+        # each pattern on its own too: a user rule's bad pattern is an error naming its index, at load
+        self.patterns = [compile_regex(rule, f"patterns[{i}]", x) for i, x in enumerate(sources)]
+        # one alternation asked once per line: dozens of patterns each asked (and each gated on its literals) cost
+        # more per line than the one regex does
+        self.pattern = compile_regex(rule, "patterns", "|".join(map(_grouped, sources))) if sources else None
         self.max_words = p.get("max_words", 12)
         # Whole-line phrases and prefixes are short: a long line can only match a pattern.
         longest = max([len(x) for x in p.get("lines", [])] + [len(x) for x in p.get("prefixes", [])] + [0])
@@ -61,8 +75,7 @@ class Line(Kind):
     def matches(self, line: str, key: str | None = None, words: int | None = None) -> bool:
         """Whether a trimmed line is furniture; key (normalize_line) and words (its word count) when already known."""
         if len(line) > self.max_phrase_line:
-            stripped = line.strip()
-            return any(p.match(stripped) for p in self.patterns)
+            return self.pattern is not None and self.pattern.match(line.strip()) is not None
         if key is None:
             key = normalize_line(line)
         if not key:
@@ -72,8 +85,7 @@ class Line(Kind):
         if self.prefixes and (len(key.split()) if words is None else words) <= self.max_words \
                 and _prefix_key(line).startswith(self.prefixes):
             return True
-        stripped = line.strip()
-        return any(p.match(stripped) for p in self.patterns)
+        return self.pattern is not None and self.pattern.match(line.strip()) is not None
 
     @classmethod
     def prepare(cls, doc: Document, kinds: Sequence[Kind]) -> None:
