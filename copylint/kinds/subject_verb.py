@@ -21,18 +21,21 @@ _SINGULAR_DET = frozenset("the a an this that each every my his her its our thei
 _PLURAL_DET = frozenset("the these those my his her its our their your no some many several all both".split())
 _DETERMINERS = _SINGULAR_DET | _PLURAL_DET
 _RELATIVES = frozenset("that which who whom whose where when".split())
+_DEFINITE = frozenset({"the", "this", "that"})
 
 
 class SubjectVerb(Kind):
     """Keys: openers (words after which a clause starts: conjunctions), prepositions (those that may open the phrase
     between subject and verb), partitives (heads that take the number of their of-phrase: "a number of people are"),
-    collectives (heads British English treats as plural: "the government of Iraq are"), determiners (optional words
+    collectives (heads British English treats as plural: "the government of Iraq are"), definite_heads (partitives
+    that head their phrase after "the", "this" or "that": "the number of people is"), determiners (optional words
     before the phrase's noun), lexical_verbs (also check a present-tense verb the table lists only as a verb: "the
     instructions in the box contains"). The subject is a determiner, up to two modifiers and a noun whose number the
     word-class table fixes (singular only or plural only); the verb is a form of be/have/do right after the phrase."""
 
     NAME = "subject-verb"
-    KEYS = {"openers": list, "prepositions": list, "partitives": list, "collectives": list, "lexical_verbs": bool}
+    KEYS = {"openers": list, "prepositions": list, "partitives": list, "collectives": list, "lexical_verbs": bool,
+            "definite_heads": list}
     DEFAULT_SCOPES = frozenset({"paragraph", "list", "quote", "caption"})
 
     def __init__(self, rule) -> None:
@@ -42,6 +45,7 @@ class SubjectVerb(Kind):
         self.prepositions = frozenset(w.lower() for w in p.get("prepositions", ()))
         self.partitives = frozenset(w.lower() for w in p.get("partitives", ()))
         self.collectives = frozenset(w.lower() for w in p.get("collectives", ()))
+        self.definite_heads = frozenset(w.lower() for w in p.get("definite_heads", ()))
         self.lexical = p.get("lexical_verbs", False)
         dets = "|".join(sorted(_SINGULAR_DET | _PLURAL_DET, key=len, reverse=True))
         preps = "|".join(sorted(self.prepositions, key=len, reverse=True))
@@ -114,8 +118,9 @@ class SubjectVerb(Kind):
             # Right after the determiner or an adjective, a word with a verb reading ("the results of", "the new
             # cost of") is the noun; after a noun it may be the clause's verb ("its broad scope stretches from").
             number = _noun_number(classes.of(words[head]) - _VERB_TAGS)
-        if number is None or words[head].lower() in self.partitives:
-            return None
+        if number is None or words[head].lower() in self.partitives and not (
+                det in _DEFINITE and words[head].lower() in self.definite_heads):
+            return None  # "a number of people are"; but "the number of people is"
         if (number == "singular" and det not in _SINGULAR_DET) or (number == "plural" and det not in _PLURAL_DET):
             return None  # "these price", "a students": the determiner rules' business
         # The phrase: a preposition, then determiners, modifiers and nouns; it ends at the verb.
