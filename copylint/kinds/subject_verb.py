@@ -30,12 +30,13 @@ class SubjectVerb(Kind):
     collectives (heads British English treats as plural: "the government of Iraq are"), definite_heads (partitives
     that head their phrase after "the", "this" or "that": "the number of people is"), determiners (optional words
     before the phrase's noun), lexical_verbs (also check a present-tense verb the table lists only as a verb: "the
-    instructions in the box contains"). The subject is a determiner, up to two modifiers and a noun whose number the
+    instructions in the box contains"), singular_heads (pronouns singular whatever their of-phrase: "one of the
+    problems is"). The subject is a determiner, up to two modifiers and a noun whose number the
     word-class table fixes (singular only or plural only); the verb is a form of be/have/do right after the phrase."""
 
     NAME = "subject-verb"
     KEYS = {"openers": list, "prepositions": list, "partitives": list, "collectives": list, "lexical_verbs": bool,
-            "definite_heads": list}
+            "definite_heads": list, "singular_heads": list}
     DEFAULT_SCOPES = frozenset({"paragraph", "list", "quote", "caption"})
 
     def __init__(self, rule) -> None:
@@ -46,11 +47,13 @@ class SubjectVerb(Kind):
         self.partitives = frozenset(w.lower() for w in p.get("partitives", ()))
         self.collectives = frozenset(w.lower() for w in p.get("collectives", ()))
         self.definite_heads = frozenset(w.lower() for w in p.get("definite_heads", ()))
+        self.singular_heads = frozenset(w.lower() for w in p.get("singular_heads", ()))
         self.lexical = p.get("lexical_verbs", False)
         dets = "|".join(sorted(_SINGULAR_DET | _PLURAL_DET, key=len, reverse=True))
         preps = "|".join(sorted(self.prepositions, key=len, reverse=True))
         verbs = r"[a-z]+" if self.lexical else "|".join(_VERBS)
-        self.shape = re.compile(rf"(?i:\b(?:{dets})\s+(?:[a-z]+\s+){{0,2}}[a-z]+\s+(?:{preps})\s+"
+        heads = "|".join(sorted(self.singular_heads)) or "(?!)"
+        self.shape = re.compile(rf"(?i:\b(?:(?:{dets})\s+(?:[a-z]+\s+){{0,2}}[a-z]+\s+(?:{preps})|(?:{heads})\s+of)\s+"
                                 rf"(?:[\w'’-]+\s+){{1,6}}?(?:{verbs})\b)")
 
     def check(self, doc: Document) -> Iterable[Finding]:
@@ -66,7 +69,7 @@ class SubjectVerb(Kind):
             # A clause's subject opens with a determiner where a clause starts (_check_clause's first test and
             # _clause_start), judged once per distinct word and for all tokens in bulk.
             distinct = set(words)
-            determiner = {w: w.lower() in _DETERMINERS for w in distinct}
+            determiner = {w: w.lower() in _DETERMINERS or w.lower() in self.singular_heads for w in distinct}
             opener = {w: self._clause_start((w, ""), 1) for w in distinct}
             opener[""] = True  # before the first token
             opening = map(and_, map(determiner.__getitem__, words), map(opener.__getitem__, chain(("",), words)))
@@ -96,6 +99,10 @@ class SubjectVerb(Kind):
             words[k - 1][:1].isupper() or bool(classes.of(before) & {"NN", "NNS"}))
 
     def _check_clause(self, doc, block, starts, words, i, classes):
+        if words[i].lower() in self.singular_heads:  # "one of the problems is": singular whatever the phrase
+            if i + 2 >= len(words) or words[i + 1].lower() != "of" or words[i + 2].lower() not in _PLURAL_DET:
+                return None
+            return self._check_phrase(doc, block, starts, words, i, "singular", classes)
         j = i
         if j < len(words) and words[j].lower() not in _SINGULAR_DET | _PLURAL_DET:
             return None
@@ -123,6 +130,10 @@ class SubjectVerb(Kind):
             return None  # "a number of people are"; but "the number of people is"
         if (number == "singular" and det not in _SINGULAR_DET) or (number == "plural" and det not in _PLURAL_DET):
             return None  # "these price", "a students": the determiner rules' business
+        return self._check_phrase(doc, block, starts, words, head, number, classes)
+
+    def _check_phrase(self, doc, block, starts, words, head, number, classes):
+        """The phrase after the head (at head + 1, a preposition) up to its verb, and the verb's agreement."""
         # The phrase: a preposition, then determiners, modifiers and nouns; it ends at the verb.
         k = head + 2
         last_noun = None
