@@ -22,6 +22,8 @@ _PLURAL_DET = frozenset("the these those my his her its our their your no some m
 _DETERMINERS = _SINGULAR_DET | _PLURAL_DET
 _RELATIVES = frozenset("that which who whom whose where when".split())
 _DEFINITE = frozenset({"the", "this", "that"})
+# A coordinator, or a pronoun that opens a relative clause with no "that": "one of the games I have played".
+_CLAUSE_WORDS = frozenset("and or nor i we you he she they".split())
 
 
 class SubjectVerb(Kind):
@@ -142,7 +144,7 @@ class SubjectVerb(Kind):
             lower = w.lower()
             if lower in _VERBS or self.lexical and self._lexical_at(words, k, classes):
                 break
-            if not w.isalpha() or lower in self.openers or lower in _MODALS or lower in ("and", "or", "nor") \
+            if not w.isalpha() or lower in self.openers or lower in _MODALS or lower in _CLAUSE_WORDS \
                     or lower in self.prepositions and k == head + 2:
                 return None  # "the director of operations will have", "the X of Y and the Z of W are"
             if lower in self.prepositions and last_noun == k - 1:
@@ -152,7 +154,7 @@ class SubjectVerb(Kind):
             if lower not in _SINGULAR_DET | _PLURAL_DET and not tags & {"NN", "NNS", "JJ"} and not w[:1].isupper():
                 return None
             if tags & {"VBZ", "VBD"} and k + 1 < len(words) and words[k + 1].lower() not in _VERBS and not (
-                    self.lexical and self._lexical_at(words, k + 1, classes)):
+                    self.lexical and self._lexical_at(words, k + 1, classes)) and not _noun_slot(words[k - 1], classes):
                 return None  # "the law in France means workers are": a verb inside is the clause's own verb
             last_noun = k
             k += 1
@@ -213,6 +215,13 @@ class _Starts:
 
 
 _VERB_TAGS = frozenset({"VB", "VBZ", "VBD", "VBN", "VBG"})
+
+
+def _noun_slot(before: str, classes) -> bool:
+    """Whether the word after `before` can only be a noun: after a determiner or a word that is only an adjective
+    ("the new rules on", not "France means")."""
+    lower = before.lower()
+    return lower in _DETERMINERS or before.islower() and classes.of(lower) == {"JJ"}
 _NOT_FINITE_AFTER = frozenset({"VBD", "VBN", "NN", "NNS", "JJ"})
 
 
