@@ -15,6 +15,8 @@ Verdict (the documented default, shipped in copylint/engines/languagetool_rules.
 The verdicts go to the [measured] table of the curation file; the engine turns "off" rules off and "on" rules on
 (an "on" verdict overrides a hand-written [disabled] entry; a rule in a category of [disabled_categories] or under a
 disabled glob such as "*_COMPOUNDS" runs only when it is "on" and silent on clean news: the engine asks for it by id).
+A hand-written [reviewed] table in the same file (never rewritten here) turns on a rule whose every clean-news hit was
+read and found a real slip: those hits are errors, not noise, whatever this table's verdict.
 Rules LanguageTool leaves off by default (default="off" in its grammar.xml and style.xml) are measured with
 --default-off (use --news 600 or so: each needs its own pass over the news); one is turned on only with positive
 evidence: at least MIN_OFF_HITS hits on the error corpora at precision >= 0.8, and at most one hit per 100 news

@@ -220,6 +220,15 @@ def test_measured_verdicts_drive_the_curation():
     assert not engine._pattern_disabled("LINE_COMPOUNDS") and engine._pattern_disabled("MAKER_COMPOUNDS")
 
 
+def test_rules_whose_clean_news_hits_are_real_slips_run():
+    cur = curation()
+    # [reviewed]: every clean-news hit read and found a real slip ("They can done", "We wants")
+    assert {"PRP_PAST_PART", "NON3PRS_VERB"} <= cur.enabled
+    assert "PRP_PAST_PART" not in cur.disabled and "THIS_NNS" in cur.disabled  # "these sort of moves": news usage
+    engine = LanguageToolEngine("http://127.0.0.1:9")
+    assert "DID_BASEFORM" in engine.enabled_rules and "DID_BASEFORM" not in engine.disabled_rules
+
+
 def test_a_rule_noisy_on_news_needs_more_evidence_than_one_right_hit():
     _bench_module("gec_corpora")  # lt_rules imports it by name
     rules = _bench_module("lt_rules")

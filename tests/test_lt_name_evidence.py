@@ -128,3 +128,23 @@ def test_lowercase_i_inside_a_glottal_word_and_repeats_that_are_grammar():
     for pair in ("that that", "second second"):
         i = text.index(pair)
         assert not_an_error("ENGLISH_WORD_REPEAT_RULE", text, i, i + len(pair))
+
+
+@pytest.mark.parametrize("text, word, suggestions, typo", [
+    ("Ther are many reasons to travel.", "Ther", ["The", "Their", "Her", "Other"], True),  # a function word
+    ("It rained. Finall we went home.", "Finall", ["Final", "Finally", "Finals"], True),  # not a noun either
+    ("Caffe is a deep learning framework.", "Caffe", ["Cafe", "Café", "Gaffe"], False),  # one edit from a noun
+    ("Notts police chief Steve Green said so.", "Notts", ["Notes", "Potts"], False),
+    ("The club said so. Ther is a name here, as Ther told us.", "Ther", ["The", "Their"], False),  # capitalised twice
+])
+def test_misspelled_sentence_opener(text, word, suggestions, typo):
+    start = text.index(word)
+    oracle = NameOracle(parse("a.txt", text + "\n"))
+    assert oracle.is_misspelled_sentence_opener(text, start, start + len(word), suggestions) is typo
+
+
+def test_a_loanword_one_letter_short_of_its_english_word_is_a_typo():
+    from copylint.engines.lt_spelling import is_loanword
+
+    assert not is_loanword("favorit", ["favorite", "favor it"])  # the last letter dropped
+    assert is_loanword("robusta", ["robust"])  # a borrowing's own ending

@@ -24,6 +24,7 @@ else:  # pragma: no cover
 DEFAULT_PORT = 8081
 CURATION_FILE = Path(__file__).with_name("languagetool_rules.toml")
 MAX_SUGGESTIONS = 5
+REVIEWED_PRECISION = 0.8  # share of a rule's clean-news hits that must be real slips for [reviewed] to turn it on
 # Blocks go out as one text per document, separated like paragraphs so no rule joins two blocks.
 SEPARATOR = "\n\n"
 _WARNING_TYPES = frozenset({"misspelling", "grammar", "duplication", "inconsistency"})
@@ -102,14 +103,18 @@ def curation() -> Curation:
 
     spelling = data.get("spelling", {})
     measured = data.get("measured", {})
+    # Read on clean news: a rule whose hits there were real slips is not noise ([reviewed]).
+    reviewed = frozenset(rule for rule, entry in data.get("reviewed", {}).items()
+                         if entry.get("news", 0) and entry.get("real", 0) >= REVIEWED_PRECISION * entry["news"])
     disabled = {rule: reason for rule, reason in reasons("disabled").items()
-                if measured.get(rule, {}).get("verdict") != "on"}
+                if measured.get(rule, {}).get("verdict") != "on" and rule not in reviewed}
     # Turned on by evidence: a default-off rule measured precise, or a rule measured "on" that is silent on clean news,
     # which then runs even inside a category or glob switched off for the noise of its siblings.
     enabled = frozenset(rule for rule, entry in measured.items() if entry.get("verdict") == "on" and (
         entry.get("default_off") or entry.get("news", -1) == 0))  # unmeasured on news: not silent
+    enabled |= reviewed
     for rule, entry in measured.items():
-        if entry.get("verdict") == "off" and not entry.get("default_off"):
+        if entry.get("verdict") == "off" and not entry.get("default_off") and rule not in reviewed:
             disabled.setdefault(rule, f"measured: {entry.get('news', 0)} hits on clean news, precision "
                                       f"{entry.get('precision', '-')} on real errors ({entry.get('found', 0)} hits)")
     return Curation(disabled, reasons("disabled_categories"), enabled,

@@ -19,6 +19,7 @@ _CLOSE = 2  # a suggestion within this many edits is a plausible correction of a
 _DELIBERATE = 3  # a word spelled the same way this often in one document may be the writer's term, not a slip
 _COMMON = 5.0  # log10 count of a common word (100,000 uses in the Google Books n-grams)
 _VERY_COMMON = 7.0  # function words and the like ("although", "the"), which the word-class table does not list
+_FUNCTION_WORD = 8.5  # "the", "their", "there": commoner than any name or noun the word-class table leaves out
 _MIN_CAPITALISED_TYPO = 6
 _VOWELS = frozenset("aeiou")
 _TYPO = 1  # one edit (a swap counts once) from a suggested word: the shape of a typo, however often repeated
@@ -251,6 +252,31 @@ class NameOracle:
         place = place_lookup()
         return place is not None and any(place(p) for p in capitalised)
 
+    def is_misspelled_sentence_opener(self, text: str, start: int, end: int, replacements: Sequence[str]) -> bool:
+        """A sentence's first word whose capital is the sentence's, not a name's: the document never writes it with a
+        capital inside a sentence, nor twice, and in lower case it is a typo of a very common word LanguageTool
+        suggests, not a noun ("Ther" -> "The", "Finall" -> "Finally"), four letters at least."""
+        from ..data.lexicon import word_classes
+
+        word = text[start:end]
+        if len(word) < 4 or not word[1:].islower() or not word.isalpha() or \
+                _SENTENCE_OPENING.search(text[:start]) is None:
+            return False
+        self._load()
+        if word in self._names:
+            return False
+        lowered = [r.lower() for r in replacements if r[1:].islower() and " " not in r]
+        frequencies, classes = english_frequencies(), word_classes()
+        for suggestion in lowered:
+            if _nearest_common(word.lower(), [suggestion], frequencies, 1, _VERY_COMMON) is None:
+                continue
+            # not a noun: a name opening a sentence is one edit from some noun as often ("Caffe", "Notts", "Grix"); a
+            # word the class table lacks must be a function word ("the", "their")
+            tags = classes.of(suggestion)
+            if not tags & {"NN", "NNS", "VBZ"} if tags else frequencies.get(suggestion, 0.0) >= _FUNCTION_WORD:
+                return True
+        return False
+
     def not_a_misspelling(self, text: str, start: int, end: int, replacements: Sequence[str]) -> bool:
         """Whether the spelling match on text[start:end] should be dropped."""
         word = text[start:end]
@@ -274,6 +300,8 @@ class NameOracle:
                 return True
         elif in_name_context(text, start, end):
             return True  # a capitalised word in a proper-noun shape ("Rowetta Satchell") is a name LT does not know
+        elif self.is_misspelled_sentence_opener(text, start, end, replacements):
+            return False
         if is_loanword(word, replacements) or in_dialect_quote(text, start) or in_foreign_phrase(text, start, end) or \
                 is_regular_inflection(word) or is_plural_of_term(word, replacements):
             return True
@@ -524,8 +552,9 @@ def is_loanword(word: str, replacements: Sequence[str] = ()) -> bool:
     borrowed = loanwords()
     if folded in borrowed:
         near = [r.casefold() for r in replacements if " " not in r]
-        if any(r.startswith(folded) or folded.startswith(r) for r in near):
+        if any(r.startswith(folded) and len(r) > len(folded) + 1 or folded.startswith(r) for r in near):
             return True  # "robusta" beside "robust", "orientale" beside "oriental": a borrowing's own ending
+        # (one letter short of an English word is that word's last letter dropped: "favorit", "favorite")
         return not any(edit_distance(folded, r, 1) <= 1 for r in near)
     stem = folded[:-1]
     return folded.endswith("s") and _LOAN_PLURAL_STEM.fullmatch(stem) is not None and (

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from itertools import chain
 from typing import Iterable
 
 from ..data.lexicon import word_classes
@@ -18,10 +19,12 @@ class NounVerb(Kind):
     skip (nouns that take either number: collectives), openers (conjunctions after which a clause starts; not "that",
     whose clause may be subjunctive). The clause opens a sentence, a quotation, follows a colon, a comma (after a
     fronted clause: "When prices rise, the consumer pay more") or an opener;
-    the noun is singular-only; the verb has a base form and no past, participle or 3rd-person reading."""
+    the noun is singular-only; the verb has a base form and no past, participle or 3rd-person reading. pronouns:
+    singular pronouns that are a whole subject on their own ("When someone have" -> "has", "Everyone know" -> "knows");
+    a question's or a causative's pronoun ("does anyone have", "let everyone know") does not open a clause."""
 
     NAME = "noun-verb"
-    KEYS = {"determiners": list, "objects": list, "skip": list, "openers": list}
+    KEYS = {"determiners": list, "objects": list, "skip": list, "openers": list, "pronouns": list}
     REQUIRED = ("determiners", "objects")
     DEFAULT_SCOPES = frozenset({"paragraph", "list", "quote", "caption"})
 
@@ -34,19 +37,26 @@ class NounVerb(Kind):
         self.openers = frozenset(w.lower() for w in p.get("openers", ()))
         dets = "|".join(sorted(self.determiners, key=len, reverse=True))
         openers = "|".join(sorted(self.openers, key=len, reverse=True)) or "(?!)"
-        self.pattern = re.compile(rf"(?:^|(?<=[.!?;:,\"“])|\b(?:{openers})[ \t])[ \t]*[\"“]?[ \t]*"
-                                  rf"(?P<d>(?i:{dets}))[ \t]+(?P<n>[a-z]+)[ \t]+"
-                                  rf"(?P<v>[a-z]+)\b(?![-'’])(?:[ \t]+(?P<o>[A-Za-z]+))?")
+        clause = rf"(?:^|(?<=[.!?;:,\"“])|\b(?i:{openers})[ \t])[ \t]*[\"“]?[ \t]*"
+        verb = r"(?P<v>[a-z]+)\b(?![-'’])(?:[ \t]+(?P<o>[A-Za-z]+))?"
+        self.pattern = re.compile(rf"{clause}(?P<d>(?i:{dets}))[ \t]+(?P<n>[a-z]+)[ \t]+{verb}")
+        self.pronouns = frozenset(w.lower() for w in p.get("pronouns", ()))
+        pronouns = "|".join(sorted(self.pronouns, key=len, reverse=True)) or "(?!)"
+        self.pronoun_pattern = re.compile(rf"{clause}(?P<n>(?i:{pronouns}))[ \t]+{verb}(?![ \t]*[?])")
 
     def check(self, doc: Document) -> Iterable[Finding]:
         classes = None
+        pronouns = bool(self.pronouns) and doc.has_any(self.pronouns)
         for _, block in self.blocks(doc):
-            for m in self.pattern.finditer(block.text):
+            matches = self.pattern.finditer(block.text)
+            if pronouns:
+                matches = chain(matches, self.pronoun_pattern.finditer(block.text))
+            for m in matches:
                 noun, verb, following = m.group("n"), m.group("v"), (m.group("o") or "").lower()
                 if noun in self.skip:
                     continue
                 classes = classes or word_classes()
-                if _shape_number(noun, classes) != "singular" or "JJ" in classes.of(noun):
+                if m.re is self.pattern and (_shape_number(noun, classes) != "singular" or "JJ" in classes.of(noun)):
                     continue  # "a mobile phone": an adjective is a modifier, the noun comes later
                 if verb in _VERBS:  # "the bridge are closed", "the minister were wrong"
                     if _VERBS[verb][0] == "plural":

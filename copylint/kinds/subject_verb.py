@@ -21,18 +21,24 @@ _SINGULAR_DET = frozenset("the a an this that each every my his her its our thei
 _PLURAL_DET = frozenset("the these those my his her its our their your no some many several all both".split())
 _DETERMINERS = _SINGULAR_DET | _PLURAL_DET
 _RELATIVES = frozenset("that which who whom whose where when".split())
+_DEFINITE = frozenset({"the", "this", "that"})
+# A coordinator, or a pronoun that opens a relative clause with no "that": "one of the games I have played".
+_CLAUSE_WORDS = frozenset("and or nor i we you he she they".split())
 
 
 class SubjectVerb(Kind):
     """Keys: openers (words after which a clause starts: conjunctions), prepositions (those that may open the phrase
     between subject and verb), partitives (heads that take the number of their of-phrase: "a number of people are"),
-    collectives (heads British English treats as plural: "the government of Iraq are"), determiners (optional words
+    collectives (heads British English treats as plural: "the government of Iraq are"), definite_heads (partitives
+    that head their phrase after "the", "this" or "that": "the number of people is"), determiners (optional words
     before the phrase's noun), lexical_verbs (also check a present-tense verb the table lists only as a verb: "the
-    instructions in the box contains"). The subject is a determiner, up to two modifiers and a noun whose number the
+    instructions in the box contains"), singular_heads (pronouns singular whatever their of-phrase: "one of the
+    problems is"). The subject is a determiner, up to two modifiers and a noun whose number the
     word-class table fixes (singular only or plural only); the verb is a form of be/have/do right after the phrase."""
 
     NAME = "subject-verb"
-    KEYS = {"openers": list, "prepositions": list, "partitives": list, "collectives": list, "lexical_verbs": bool}
+    KEYS = {"openers": list, "prepositions": list, "partitives": list, "collectives": list, "lexical_verbs": bool,
+            "definite_heads": list, "singular_heads": list}
     DEFAULT_SCOPES = frozenset({"paragraph", "list", "quote", "caption"})
 
     def __init__(self, rule) -> None:
@@ -42,11 +48,14 @@ class SubjectVerb(Kind):
         self.prepositions = frozenset(w.lower() for w in p.get("prepositions", ()))
         self.partitives = frozenset(w.lower() for w in p.get("partitives", ()))
         self.collectives = frozenset(w.lower() for w in p.get("collectives", ()))
+        self.definite_heads = frozenset(w.lower() for w in p.get("definite_heads", ()))
+        self.singular_heads = frozenset(w.lower() for w in p.get("singular_heads", ()))
         self.lexical = p.get("lexical_verbs", False)
         dets = "|".join(sorted(_SINGULAR_DET | _PLURAL_DET, key=len, reverse=True))
         preps = "|".join(sorted(self.prepositions, key=len, reverse=True))
         verbs = r"[a-z]+" if self.lexical else "|".join(_VERBS)
-        self.shape = re.compile(rf"(?i:\b(?:{dets})\s+(?:[a-z]+\s+){{0,2}}[a-z]+\s+(?:{preps})\s+"
+        heads = "|".join(sorted(self.singular_heads)) or "(?!)"
+        self.shape = re.compile(rf"(?i:\b(?:(?:{dets})\s+(?:[a-z]+\s+){{0,2}}[a-z]+\s+(?:{preps})|(?:{heads})\s+of)\s+"
                                 rf"(?:[\w'’-]+\s+){{1,6}}?(?:{verbs})\b)")
 
     def check(self, doc: Document) -> Iterable[Finding]:
@@ -62,7 +71,7 @@ class SubjectVerb(Kind):
             # A clause's subject opens with a determiner where a clause starts (_check_clause's first test and
             # _clause_start), judged once per distinct word and for all tokens in bulk.
             distinct = set(words)
-            determiner = {w: w.lower() in _DETERMINERS for w in distinct}
+            determiner = {w: w.lower() in _DETERMINERS or w.lower() in self.singular_heads for w in distinct}
             opener = {w: self._clause_start((w, ""), 1) for w in distinct}
             opener[""] = True  # before the first token
             opening = map(and_, map(determiner.__getitem__, words), map(opener.__getitem__, chain(("",), words)))
@@ -92,6 +101,10 @@ class SubjectVerb(Kind):
             words[k - 1][:1].isupper() or bool(classes.of(before) & {"NN", "NNS"}))
 
     def _check_clause(self, doc, block, starts, words, i, classes):
+        if words[i].lower() in self.singular_heads:  # "one of the problems is": singular whatever the phrase
+            if i + 2 >= len(words) or words[i + 1].lower() != "of" or words[i + 2].lower() not in _PLURAL_DET:
+                return None
+            return self._check_phrase(doc, block, starts, words, i, "singular", classes)
         j = i
         if j < len(words) and words[j].lower() not in _SINGULAR_DET | _PLURAL_DET:
             return None
@@ -114,10 +127,15 @@ class SubjectVerb(Kind):
             # Right after the determiner or an adjective, a word with a verb reading ("the results of", "the new
             # cost of") is the noun; after a noun it may be the clause's verb ("its broad scope stretches from").
             number = _noun_number(classes.of(words[head]) - _VERB_TAGS)
-        if number is None or words[head].lower() in self.partitives:
-            return None
+        if number is None or words[head].lower() in self.partitives and not (
+                det in _DEFINITE and words[head].lower() in self.definite_heads):
+            return None  # "a number of people are"; but "the number of people is"
         if (number == "singular" and det not in _SINGULAR_DET) or (number == "plural" and det not in _PLURAL_DET):
             return None  # "these price", "a students": the determiner rules' business
+        return self._check_phrase(doc, block, starts, words, head, number, classes)
+
+    def _check_phrase(self, doc, block, starts, words, head, number, classes):
+        """The phrase after the head (at head + 1, a preposition) up to its verb, and the verb's agreement."""
         # The phrase: a preposition, then determiners, modifiers and nouns; it ends at the verb.
         k = head + 2
         last_noun = None
@@ -126,7 +144,7 @@ class SubjectVerb(Kind):
             lower = w.lower()
             if lower in _VERBS or self.lexical and self._lexical_at(words, k, classes):
                 break
-            if not w.isalpha() or lower in self.openers or lower in _MODALS or lower in ("and", "or", "nor") \
+            if not w.isalpha() or lower in self.openers or lower in _MODALS or lower in _CLAUSE_WORDS \
                     or lower in self.prepositions and k == head + 2:
                 return None  # "the director of operations will have", "the X of Y and the Z of W are"
             if lower in self.prepositions and last_noun == k - 1:
@@ -136,7 +154,7 @@ class SubjectVerb(Kind):
             if lower not in _SINGULAR_DET | _PLURAL_DET and not tags & {"NN", "NNS", "JJ"} and not w[:1].isupper():
                 return None
             if tags & {"VBZ", "VBD"} and k + 1 < len(words) and words[k + 1].lower() not in _VERBS and not (
-                    self.lexical and self._lexical_at(words, k + 1, classes)):
+                    self.lexical and self._lexical_at(words, k + 1, classes)) and not _noun_slot(words[k - 1], classes):
                 return None  # "the law in France means workers are": a verb inside is the clause's own verb
             last_noun = k
             k += 1
@@ -197,6 +215,13 @@ class _Starts:
 
 
 _VERB_TAGS = frozenset({"VB", "VBZ", "VBD", "VBN", "VBG"})
+
+
+def _noun_slot(before: str, classes) -> bool:
+    """Whether the word after `before` can only be a noun: after a determiner or a word that is only an adjective
+    ("the new rules on", not "France means")."""
+    lower = before.lower()
+    return lower in _DETERMINERS or before.islower() and classes.of(lower) == {"JJ"}
 _NOT_FINITE_AFTER = frozenset({"VBD", "VBN", "NN", "NNS", "JJ"})
 
 
