@@ -122,6 +122,8 @@ def test_not_a_placement_or_a_defensible_one(text: str) -> None:
     ("The ferry left from Vladivostok in Russia's far west.", "far west", "east"),
     ("Talks were held in Mosul, in the south of Iraq.", "south", "north"),
     ("Shelling hit Bilbao in Southern Spain.", "Southern", "Northern"),
+    ("Ships docked at Chennai, on India's west coast.", "west", "east"),
+    ("Ships docked at Chennai on the west coast of India.", "west", "east"),
 ])
 def test_compass_contradictions(text: str, span: str, suggestion: str) -> None:
     assert_claim(one(text, "CL302"), span, suggestion)
@@ -132,6 +134,8 @@ def test_compass_contradictions(text: str, span: str, suggestion: str) -> None:
     "Madrid in central Spain and Mosul in north-western Iraq were hit.",
     "Mosul in northern Iraq and Basra in southern Iraq were hit.",
     "Lyon in south-eastern France was hit.",
+    "Ships docked at Chennai on India's east coast and at Kochi on its west coast.",
+    "Ships docked at Mangalore, on India's west coast.",
 ])
 def test_compass_agreements(text: str) -> None:
     assert facts(text, "CL302") == []

@@ -98,7 +98,7 @@ class Compass(GeoKind):
             if any(pos is None or not cp.contradicts(direction, pos) for pos in positions):
                 # 'on India's west coast': a coast is judged across the country where the town lies
                 coast = area == cc and not (direction.ns and direction.ew) and not direction.central and \
-                    _COAST.search(block.text, m.compass.end, m.compass.end + 30)
+                    _COAST.match(block.text, m.compass.end, m.compass.end + 30)
                 positions = [cp.across(g, p, cc) for p in inside] if coast else [None]
                 if any(pos is None or not cp.contradicts(direction, pos) for pos in positions):
                     continue
@@ -255,7 +255,7 @@ class Compass(GeoKind):
                                   detail=f"lies {actual} of {y} (about {km:.0f} km), not '{word}'")
 
 
-_COAST = re.compile(r"\A\s*(?:coast|coastline|seaboard|shore)")
+_COAST = re.compile(r"\s*(?:coast|coastline|seaboard|shore)\b")
 # Parts of continents named after a sea: a port "on" them may belong to any coastal country.
 _SEA_REGIONS = frozenset(("Baltic states", "Gulf", "Caribbean"))
 
