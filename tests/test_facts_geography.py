@@ -199,6 +199,12 @@ def test_a_new_clause_after_the_capital_is_no_appositive(text: str) -> None:
     ("In Semarang, the capital of East Java, prices rose.", "Semarang", "Surabaya"),
     ("Rotterdam, the capital of North Holland, flooded.", "Rotterdam", "Haarlem"),
     ("Rosario, the capital of Santa Fe province, lies on the river.", "Rosario", "Santa Fe"),
+    # the division's own compass word in English, a type word or adjective before it
+    ("Daegu, the capital of North Gyeongsang province, voted.", "Daegu", "Andong"),
+    ("Mashhad, capital of North Khorasan province, voted.", "Mashhad", "Bojnūrd"),
+    ("Seville, the capital of the autonomous community of Catalonia, voted.", "Seville", "Barcelona"),
+    ("Guadalajara, capital of the western state of Sonora, grew.", "Guadalajara", "Hermosillo"),
+    ("Leipzig, the capital of the Bavarian state, voted.", "Leipzig", "Munich"),
 ])
 def test_wrong_division_seats(text: str, span: str, capital: str) -> None:
     assert_claim(one(text, "CL303"), span, capital)
@@ -210,6 +216,8 @@ def test_wrong_division_seats(text: str, span: str, capital: str) -> None:
     "Cebu City, the capital of Cebu province, and Erbil, the capital of the Kurdistan region, were busy.",
     "Valencia, the capital of Carabobo state, and Mendoza, the capital of Mendoza province, were busy.",
     "Marseille, the capital of Provence, and Lyon, the capital of the Rhône-Alpes region, were sunny.",
+    "Andong, the capital of North Gyeongsang, and Goma, the capital of North Kivu province, were busy.",
+    "Barcelona, the capital of the Catalan region, and Hermosillo, capital of the northern state of Sonora, grew.",
 ])
 def test_true_division_seats_pass(text: str) -> None:
     assert facts(text, "CL303") == []

@@ -64,7 +64,8 @@ class Capital(GeoKind):
         if not big and _key(x) in non_place_names(doc):
             return None  # a big town called a capital is a place, whatever longer names hold its name
         x_start = m.end("x") - len(x)
-        division = regions.division_of_adjective(y) if adjective else None
+        division = regions.division_of_adjective(y) if adjective or not (
+            g.countries_named(y) or regions.divisions_named(y)) else None
         if division is not None:
             adjective, y = False, division[1]  # "the Scottish capital": of Scotland, not of Britain
         by_noun = "ynoun" in m.re.groupindex and m.group("ynoun") is not None  # "Mexico state's capital": a division
@@ -167,7 +168,8 @@ def regions_named_any(g, name: str) -> bool:
     """Whether a name is a first-level division's anywhere (a state, province or region)."""
     from ..data import regions
 
-    return bool(regions.divisions_named(_trim(name)) or g.regions_named(_trim(name)))
+    return bool(regions.divisions_named(_trim(name)) or g.regions_named(_trim(name))
+                or regions.division_of_adjective(_trim(name)))
 
 
 # Former names of countries still in use (copylint.data.countries.ALIASES): a capital claim that uses one is
