@@ -136,6 +136,9 @@ def test_compass_contradictions(text: str, span: str, suggestion: str) -> None:
     "Lyon in south-eastern France was hit.",
     "Ships docked at Chennai on India's east coast and at Kochi on its west coast.",
     "Ships docked at Mangalore, on India's west coast.",
+    "Crowds gathered in Vladivostok, on Russia's east coast.",  # islands east of it at its latitude
+    "The firm is registered in the central Russian region of Tver.",  # a division reaching into the middle
+    "Aid reached Sfax in southern Tunisia and Krakow in the Malopolskie region.",
 ])
 def test_compass_agreements(text: str) -> None:
     assert facts(text, "CL302") == []
@@ -205,6 +208,9 @@ def test_a_new_clause_after_the_capital_is_no_appositive(text: str) -> None:
     ("Seville, the capital of the autonomous community of Catalonia, voted.", "Seville", "Barcelona"),
     ("Guadalajara, capital of the western state of Sonora, grew.", "Guadalajara", "Hermosillo"),
     ("Leipzig, the capital of the Bavarian state, voted.", "Leipzig", "Munich"),
+    # local names from ISO 3166-2, given to the GeoNames division their point lies in
+    ("Torun, the capital of Pomorskie Voivodeship, voted.", "Torun", "Gdańsk"),
+    ("Bilbao, the capital of the Valencian Community, voted.", "Bilbao", "Valencia"),
 ])
 def test_wrong_division_seats(text: str, span: str, capital: str) -> None:
     assert_claim(one(text, "CL303"), span, capital)
@@ -294,7 +300,6 @@ def test_neighbour_on_the_wrong_side() -> None:
     # two places or more below by both counts, the town at the claimed rank far bigger: whatever the margins
     ("Gdansk, Poland's second-largest city, is a port.", "second", "sixth"),
     ("Nice, the country's second-largest city, is a port. France's coast is long.", "second", "fifth"),
-    ("Kisumu, Kenya's third-largest city, is a port.", "third", "seventh"),
     ("Porto Alegre is Brazil's second most populous city.", "second", "twelfth"),
     ("Sindh, Pakistan's largest province, voted.", "largest", "third-largest"),  # provinces, not only states
     ("Sindh, the largest province, voted.", "largest", "third-largest"),  # no scope: its own country
@@ -317,6 +322,7 @@ def test_wrong_ranks(text: str, span: str, suggestion: str) -> None:
     "Lyon, France's second-largest city, and Marseille, France's second city, voted.",
     "Antalya, Turkey's fifth-largest city, and Izmir, Turkey's third-largest city, voted.",
     "Cluj-Napoca, Romania's second-largest city, and Basra, Iraq's second-largest city, voted.",
+    "Kisumu, Kenya's third-largest city, and Antwerp, Belgium's largest city, voted.",
     "Samarkand, Uzbekistan's second-largest city, and Antwerp, Belgium's largest city, voted.",
     "Cebu, the Philippines' second-largest city, and Dire Dawa, Ethiopia's second-largest city, voted.",
     "Incheon, South Korea's third-largest city, and Surabaya, Indonesia's second-largest city, voted.",

@@ -403,6 +403,18 @@ def centre(code: str) -> tuple[float, float] | None:
     return None if row is None else (row[0][6], row[1][6])
 
 
+def spot(code: str, central: bool = False) -> tuple[float, float] | None:
+    """Where a division is judged from: the median of its places; for "central", its point nearest the middle
+    of its country (a division reaching into the middle is central there: "the central Russian region of Tver")."""
+    middle = centre(code)
+    home = centre(code.partition(".")[0]) if central else None
+    row = _table()["spread"].get(code)
+    if middle is None or home is None or row is None:
+        return middle
+    (s, n), (w, e) = _core(row[0]), _core(row[1])
+    return min(max(home[0], s), n), min(max(home[1], w), e)
+
+
 def _relative(value: float, low: float, high: float) -> float:
     return 0.5 if high - low < 0.3 else (value - low) / (high - low)
 

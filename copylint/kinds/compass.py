@@ -97,8 +97,11 @@ class Compass(GeoKind):
             positions = [cp.locate(g, p, area) for p in inside]
             if any(pos is None or not cp.contradicts(direction, pos) for pos in positions):
                 # 'on India's west coast': a coast is judged across the country where the town lies
+                # (never for a town clearly on that side of the whole country: Vladivostok, on Russia's east
+                # coast, is west of the islands at its own latitude)
                 coast = area == cc and not (direction.ns and direction.ew) and not direction.central and \
-                    _COAST.match(block.text, m.compass.end, m.compass.end + 30)
+                    _COAST.match(block.text, m.compass.end, m.compass.end + 30) and \
+                    not any(pos is not None and cp.contradicts(cp.opposite(direction), pos) for pos in positions)
                 positions = [cp.across(g, p, cc) for p in inside] if coast else [None]
                 if any(pos is None or not cp.contradicts(direction, pos) for pos in positions):
                     continue
@@ -160,7 +163,7 @@ class Compass(GeoKind):
         if len(codes) != 1:
             return False
         cc = codes[0].partition(".")[0]
-        middle = regions.centre(codes[0])
+        middle = regions.spot(codes[0], direction.central)
         pos = regions.spread_of(*middle, cc) if middle else None
         if pos is None or not cp.contradicts(direction, pos):
             return False
@@ -187,7 +190,7 @@ class Compass(GeoKind):
         codes = [d for d in _divisions(g, name) if d.startswith(cc + ".")]
         if not codes or g.countries_named(name):
             return None
-        middles = [regions.centre(code) for code in codes]  # (Papua: the province and the ones split from it)
+        middles = [regions.spot(code, direction.central) for code in codes]  # (Papua: and the ones split from it)
         spots = [regions.spread_of(*middle, cc) if middle else None for middle in middles]
         if any(pos is None or not cp.contradicts(direction, pos) for pos in spots):
             return False
@@ -265,7 +268,10 @@ def _division_fits(g, cp, name: str, cc: str, direction) -> bool:
     the state, not the city)."""
     from ..data import regions
 
+    own = {f"{p.country}.{p.admin1}" for p in g.places(name) if p.population >= 15_000}
     for code in _divisions(g, name):
+        if code in own:
+            continue  # the town's own division, named after it (Sfax): the town is where it is
         middle = regions.centre(code) if code.startswith(cc + ".") else None
         pos = regions.spread_of(*middle, cc) if middle else None
         if pos is not None and not cp.contradicts(direction, pos):
