@@ -347,6 +347,7 @@ def test_ranks_within_tolerance_or_unrankable_scope(text: str) -> None:
     ("Kochi, in the eastern state of Kerala, flooded.", "CL302"),
     ("Marseille, the second-largest city in Spain, voted.", "CL301"),
     ("Kenya votes today; Kenyan voters queued across Kenya. Protesters gathered in the capital, Mombasa.", "CL303"),
+    ("Protesters marched through the capital, Mombasa, on Tuesday, Kenyan police said.", "CL303"),
     ("Los Angeles, the capital of California, burned.", "CL303"),
     ("Refugees fled Sudan into neighbouring Ghana.", "CL304"),
     ("Austria's neighbours Germany, Italy and Spain met.", "CL304"),

@@ -221,7 +221,12 @@ def recent_country(doc: Document, block: ProseBlock, pos: int, g) -> str | None:
         found = _countries_before(g, text, end, whole=True)
         if found:
             return found[-1]
-    return main_country(doc, g)
+    main = main_country(doc, g)
+    if main is None:  # "... through the capital, Mombasa, on Tuesday, Kenyan police said.": the one named later
+        ends = [i for i in (block.text.find(". ", pos), block.text.find("\n", pos)) if i >= 0]
+        later = set(_countries_before(g, block.text, min(ends, default=len(block.text))))
+        main = later.pop() if len(later) == 1 else None  # in its sentence, when it names one only
+    return main
 
 
 def main_country(doc: Document, g) -> str | None:
