@@ -177,6 +177,11 @@ def test_true_or_hedged_organisation_claims_pass(text: str) -> None:
     ("Paraguay, whose only official language is Spanish, voted.", "only", "CL312"),  # Guarani too
     ("Japan's currency, the yuan, fell.", "yuan", "CL312"),
     ("The yen, China's currency, rose.", "yen", "CL312"),
+    ("Inflation in Turkey rose as the national currency, the dinar, fell.", "dinar", "CL312"),
+    ("Sweden has used the single currency since 1999.", "single currency", "CL312"),
+    ("Denmark, which has used the euro since 2002, cut rates.", "euro", "CL312"),
+    ("Kenya's economy grew. Kenyan farmers sold more tea, and Kenya's exports rose. It will spend 5 billion rand.",
+     "rand", "CL312"),
     ("Tourists flock to Spanish-speaking Brazil.", "Spanish", "CL312"),
     ("The official language of Mozambique is French.", "French", "CL312"),
     ("Brent, a heavy sweet crude, rose.", "heavy", "CL314"),
@@ -200,6 +205,8 @@ def test_typed_country_grade_and_office_claims(text: str, span: str, code: str) 
     "The official languages of Canada are English and French; Portuguese-speaking Angola voted.",
     "Brent, a light sweet crude, rose while heavy sour Maya crude fell; Urals is not a sweet grade.",
     "The pope is elected by the cardinals; the Senate confirms Supreme Court justices.",
+    "Slovakia has used the euro since 2009; in Turkey the national currency, the lira, fell.",
+    "Britain's economy grew. British firms and Britain's banks did well. The £3.3 trillion mark was passed.",
 ])
 def test_true_typed_claims_pass(text: str) -> None:
     assert [f for code in ("CL312", "CL314", "CL315") for f in facts(text, code)] == []
