@@ -562,7 +562,8 @@ _ALIKE = (frozenset("""company firm business group corporation enterprise startu
 
 # Other bodies copy names once and then calls by their kind ("the bank", "the charity").
 _BODIES = frozenset("""bank charity club university college school agency organisation organization foundation institute
-    museum party union cooperative co-operative brewery newspaper magazine network team airline band""".split())
+    museum party union cooperative co-operative brewery newspaper paper magazine publication tabloid journal network
+    team airline band""".split())
 
 
 def _named(term: str, earlier: list[str]) -> str:
