@@ -159,7 +159,7 @@ def add_spellings(divisions: dict[str, dict]) -> int:
     return added
 
 
-_POINTS = frozenset("north south east west northern southern eastern western central".split())
+_POINTS = frozenset("north south east west northern southern eastern western central saint santa santo sankt".split())
 # ISO 3166-2 parents that are no administration: their children are a country's first-level divisions
 # (Indonesia's provinces under its islands).
 _GEOGRAPHICAL = ("Geographical unit", "Geographical region")
@@ -172,6 +172,7 @@ def add_iso_names(divisions: dict[str, dict]) -> int:
     7 nearest GeoNames places (cities1000) of the country lie in. Never where a name already names another
     division of the country, nor where two ISO divisions fall in one GeoNames division (their borders differ);
     returns how many names were added."""
+    import difflib
     import math
     import unicodedata
 
@@ -198,8 +199,13 @@ def add_iso_names(divisions: dict[str, dict]) -> int:
         return all(not ch.isalpha() or "LATIN" in unicodedata.name(ch, "") for ch in name)
 
     def stems(name: str) -> set[str]:
-        return {w[:4] for w in fold(name).casefold().replace("-", " ").split()
+        return {w for w in fold(name).casefold().replace("-", " ").split()
                 if len(w) >= 4 and w not in _GENERIC and w not in _POINTS}
+
+    def alike(words: set[str], others: set[str]) -> bool:
+        """A word in common: the same first four letters, or spelled alike ('Azerbaijan', 'Azarbayjan')."""
+        return any(a[:4] == b[:4] or a[:2] == b[:2] and difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+                   for a in words for b in others)
 
     def names_of(sub: dict, code: str) -> list[str]:
         """The ISO name and those other names that share a word with it or the GeoNames names (a nickname,
@@ -213,7 +219,7 @@ def add_iso_names(divisions: dict[str, dict]) -> int:
             part = part.strip()
             if part.endswith(")") and "(" in part:
                 part = part[:part.rindex("(")].strip()
-            if stems(part) & own and not big.get(name_key(part), {code[:2]}) - {code[:2]}:
+            if alike(stems(part), own) and not big.get(name_key(part), {code[:2]}) - {code[:2]}:
                 found.append(part)
         return [n for n in found if len(n) >= 4 and latin(n) and not set(n) & set("[]'\"")]
 

@@ -211,6 +211,9 @@ def test_a_new_clause_after_the_capital_is_no_appositive(text: str) -> None:
     # local names from ISO 3166-2, given to the GeoNames division their point lies in
     ("Torun, the capital of Pomorskie Voivodeship, voted.", "Torun", "Gdańsk"),
     ("Bilbao, the capital of the Valencian Community, voted.", "Bilbao", "Valencia"),
+    ("Dealers in Tabriz, the capital of West Azerbaijan province, were hit.", "Tabriz", "Orūmīyeh"),
+    # a seat 15 km away or more is another town (Hat Yai and Songkhla are 26 km apart)
+    ("Traders in Hat Yai, the capital of Songkhla province, said prices fell.", "Hat Yai", "Songkhla"),
 ])
 def test_wrong_division_seats(text: str, span: str, capital: str) -> None:
     assert_claim(one(text, "CL303"), span, capital)

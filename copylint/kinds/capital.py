@@ -97,7 +97,7 @@ class Capital(GeoKind):
 
     def _seat(self, doc, block, g, claim, x: str, x_start: int, x_end: int, y: str) -> Finding | None:
         """'X, the capital of Y province' for a division the table lacks: its seat in GeoNames (PPLA), judged
-        only when one division of that name lies in X's country and no reading of X is within 25 km of the
+        only when one division of that name lies in X's country and no reading of X is within 15 km of the
         seat (a seat written in another spelling is the same place)."""
         from ..data import regions
 
@@ -160,7 +160,7 @@ class Capital(GeoKind):
                             country=g.display(cc).removeprefix("the "), capital=g.capital(cc))
 
 
-_SAME_PLACE_KM = 25
+_SAME_PLACE_KM = 15
 _DIVISION_WORD = re.compile(r"\s*(?:state|province|region|territory|governorate|oblast|prefecture)\b", re.I)
 
 
