@@ -191,6 +191,8 @@ def test_true_or_hedged_organisation_claims_pass(text: str) -> None:
     ("The Ethiopian prime minister is directly elected by voters.", "voters", "CL315"),
     ("Members of parliament elected Brazil's president.", "Members of parliament", "CL315"),
     ("South Africa's president, chosen in a popular vote, spoke.", "popular vote", "CL315"),
+    ("Prices of phosphate, the main source of nitrogen for crops, rose.", "nitrogen", "CL316"),
+    ("Urea, a potassium-based fertiliser, rose in price.", "potassium", "CL316"),
 ])
 def test_typed_country_grade_and_office_claims(text: str, span: str, code: str) -> None:
     assert [f.text for f in facts(text, code)] == [span]
@@ -206,10 +208,11 @@ def test_typed_country_grade_and_office_claims(text: str, span: str, code: str) 
     "Brent, a light sweet crude, rose while heavy sour Maya crude fell; Urals is not a sweet grade.",
     "The pope is elected by the cardinals; the Senate confirms Supreme Court justices.",
     "Slovakia has used the euro since 2009; in Turkey the national currency, the lira, fell.",
+    "Prices of potash, a potassium fertiliser, and urea, a nitrogen fertiliser, rose; ammonia is made from gas.",
     "Britain's economy grew. British firms and Britain's banks did well. The £3.3 trillion mark was passed.",
 ])
 def test_true_typed_claims_pass(text: str) -> None:
-    assert [f for code in ("CL312", "CL314", "CL315") for f in facts(text, code)] == []
+    assert [f for code in ("CL312", "CL314", "CL315", "CL316") for f in facts(text, code)] == []
 
 
 def test_claim_tables_are_strict() -> None:
