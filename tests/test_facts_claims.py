@@ -140,6 +140,10 @@ def test_physical_constants() -> None:
     ("ASEAN was founded in Bangkok in 1967. Vietnam, one of its five founding members, hosted.", "Vietnam"),
     ("ASEAN's secretariat, which is based in Bangkok, said donors had pledged money.", "Bangkok"),
     ("ASEAN, a bloc of 12 members that has its secretariat in Jakarta, met.", "12"),
+    ("Kenya, a long-standing member of OPEC, cut output.", "Kenya"),
+    ("OPEC, which Nigeria helped found in 1960, met.", "Nigeria"),
+    ("OPEC, which Iran helped found in 1965, met.", "1965"),
+    ("OPEC's founders, Iran, Iraq, Kuwait, Saudi Arabia and Algeria, met.", "Algeria"),
 ])
 def test_organisation_claims(text: str, part: str) -> None:
     found = facts(text, "CL308")
@@ -160,6 +164,7 @@ def test_organisation_claims(text: str, part: str) -> None:
     "Norway is not a member of the EU. Finland joined NATO in 2023; Britain left the EU in 2020.",
     "Japan, a member of the Security Council, and France, a permanent member, voted.",
     "ASEAN's five founding members and the six founding members of the EU met.",
+    "OPEC, which Iran helped found in 1960, met; Saudi Arabia, a long-standing member of OPEC, agreed.",
     # ", and Z <finite verb>": Z opens a new clause, it is no founder
     "OPEC was founded in 1960 by Iran, Iraq, Kuwait and Saudi Arabia, and Qatar joined the cartel a year later.",
     "ASEAN was founded in 1967 by Indonesia, Malaysia, the Philippines, Singapore and Thailand, and Brunei later "
