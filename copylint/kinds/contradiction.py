@@ -311,6 +311,9 @@ class Contradiction(Kind):
                                            value=_said_as(q, given), other=_said_as(q, other[6]))
                         break
                 else:
+                    if q.get("compare") == "listing" and any(o[0] == q["name"] and _same_entity(o[1], term)
+                                                             for o in said):
+                        continue  # one listing agreed with is enough ("listed in London and Johannesburg")
                     said.append((q["name"], term, value, index, span[0], span[1], given))
 
     def _measures(self, doc: Document) -> Iterator[Finding]:
@@ -425,6 +428,15 @@ def _text_value(compare: str, given: str):
 
         codes = frozenset(gazetteer().country_of_demonym(given))
         return codes or None
+    if compare == "listing":  # a nationality, a country, or the country of a city of 500,000+ ("London-listed")
+        from ..data.gazetteer import gazetteer
+
+        g = gazetteer()
+        found: set[str] = set()
+        for name in regex.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", given):  # "London and Johannesburg": both
+            codes = frozenset(g.country_of_demonym(name)) or frozenset(g.countries_named(name))
+            found |= codes or {p.country for p in g.places(name) if p.population >= 500_000}
+        return frozenset(found) or None
     if compare == "place":
         from ..data.gazetteer import gazetteer
         from ..data.names import name_key
@@ -480,6 +492,11 @@ def _shared_surname(term: str, earlier: list[str]) -> bool:
 
 
 def _said_as(quantity: dict, given: str) -> str:
+    if quantity.get("compare") == "listing":  # "listed in Australia" for "Australian-listed"
+        from ..data.gazetteer import gazetteer
+
+        codes = gazetteer().country_of_demonym(given)
+        given = gazetteer().display(codes[0]).removeprefix("the ") if len(codes) == 1 else given
     return given if "value" in quantity else f"{quantity['name']} {given}"
 
 
