@@ -298,7 +298,9 @@ def test_same_quantities_or_different_terms_pass(text: str) -> None:
     ("The plant will generate 2 gigawatts. Engineers said the station would deliver 3 gigawatts.", "3 gigawatts"),
     ("The plant will make about 50,000 tonnes of steel a year. The 60,000-tonne plant opened.", "60,000-tonne"),
     ("The ferry can carry 800 passengers. The 1,200-passenger vessel sank in calm water.", "1,200-passenger"),
-    ("The project will cost $5 billion. Critics said the $8 billion scheme was too costly.", "8 billion"),
+    ("The project will cost $5 billion. Critics said the $8 billion scheme was too costly.", "$8 billion"),
+    ("The government approved the 2 billion euro project. Officials said the 3 billion-euro project would start.",
+     "3 billion-euro"),
 ])
 def test_contradictions_in_other_shapes(text: str, span: str) -> None:
     assert [f.text for f in facts(text, "CL309")] == [span]
@@ -316,6 +318,8 @@ def test_contradictions_in_other_shapes(text: str, span: str) -> None:
     "The hospital has 250 beds. A 300-bed hospital in the next town is full.",
     "The plant will generate 2 gigawatts when complete. Engineers said the country needs 3 gigawatts more.",
     "A 5,000-tonne ship docked. The ship carried 4,000 tonnes of grain.",
+    "The €2 billion project was approved. The project will cost $2.2 billion, officials said.",  # another currency
+    "Anglo Gold, which is listed in London and Johannesburg, grew. The Johannesburg-listed miner paid a dividend.",
 ])
 def test_other_shapes_that_agree_or_differ_in_thing(text: str) -> None:
     assert facts(text, "CL309") == []

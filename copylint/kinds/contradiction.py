@@ -428,6 +428,12 @@ def _text_value(compare: str, given: str):
 
         codes = frozenset(gazetteer().country_of_demonym(given))
         return codes or None
+    if compare == "cost":  # (currency, amount): "€2 billion", "2 billion-euro", "$400m"
+        sign = {"$": "dollar", "€": "euro", "£": "pound"}.get(given.strip()[:1])
+        word = regex.search(r"[a-z]+$", given.casefold().strip())
+        currency = sign or (word.group().removesuffix("s") if word else "")
+        amount = _quantity_value(given.strip().lstrip("$€£ ").replace("-", " "))
+        return _Cost(currency, amount) if amount is not None and currency else None
     if compare == "listing":  # a nationality, a country, or the country of a city of 500,000+ ("London-listed")
         from ..data.gazetteer import gazetteer
 
@@ -469,6 +475,12 @@ def _per_day(words: tuple[str, ...]) -> float | None:
     return times / days if days else None
 
 
+@dataclass(frozen=True, slots=True)
+class _Cost:
+    currency: str
+    amount: float
+
+
 def _texts_agree(a, b) -> bool:
     """Two worded values agree when one holds the other (a 'minister' may be the 'finance minister'), or, for
     nationalities, when they share a country, or, for home cities, when one name may be a city within 50 km of one
@@ -477,6 +489,8 @@ def _texts_agree(a, b) -> bool:
         return bool(a & b)
     if isinstance(a, float):
         return abs(a - b) <= 0.01 * max(a, b)
+    if isinstance(a, _Cost):  # another currency: not comparable, so agreeing; within 10%: rounding
+        return a.currency != b.currency or abs(a.amount - b.amount) <= 0.1 * max(a.amount, b.amount)
     if isinstance(a, _Seat):
         return a.key == b.key or any(distance_km(p, q) < 50 for p in a.cities for q in b.cities)
     short, long = (a, b) if len(a) <= len(b) else (b, a)
