@@ -301,6 +301,11 @@ def test_same_quantities_or_different_terms_pass(text: str) -> None:
     ("The project will cost $5 billion. Critics said the $8 billion scheme was too costly.", "$8 billion"),
     ("The government approved the 2 billion euro project. Officials said the 3 billion-euro project would start.",
      "3 billion-euro"),
+    ("Acme will start a weekly ferry service next month. Analysts said the twice-weekly service was small.",
+     "twice-weekly"),
+    ("The company, founded in 2017 by an engineer, rents cold rooms. Since the company's launch in 2014, it has grown.",
+     "2014"),
+    ("Chief executive Selin Akgul spoke. Akgul, the airline's finance director, said costs rose.", "finance director"),
 ])
 def test_contradictions_in_other_shapes(text: str, span: str) -> None:
     assert [f.text for f in facts(text, "CL309")] == [span]

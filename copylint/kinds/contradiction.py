@@ -458,7 +458,7 @@ def _text_value(compare: str, given: str):
     return words or None
 
 
-_TIMES = {"once": 1, "twice": 2, **{w: n for w, n in _COUNTS.items() if n > 2}}
+_TIMES = {"once": 1, "twice": 2, "thrice": 3, **{w: n for w, n in _COUNTS.items() if n > 2}}
 _DAYS = {"day": 1, "night": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365, "daily": 1, "nightly": 1, "annual": 365,
          "weekly": 7, "fortnightly": 14, "monthly": 30, "yearly": 365, "annually": 365,
          **{d: 7 for d in "monday tuesday wednesday thursday friday saturday sunday weekend".split()}}
