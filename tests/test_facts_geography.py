@@ -351,6 +351,9 @@ def test_ranks_within_tolerance_or_unrankable_scope(text: str) -> None:
     ("Marseille, the second-largest city in Spain, voted.", "CL301"),
     ("Kenya votes today; Kenyan voters queued across Kenya. Protesters gathered in the capital, Mombasa.", "CL303"),
     ("Protesters marched through the capital, Mombasa, on Tuesday, Kenyan police said.", "CL303"),
+    ("In Ecuador, which adopted the US dollar in 2000, roasters in Guayaquil, the country's capital, agreed.", "CL303"),
+    ("Egypt needs the Nile.\n\nGrowers near Khartoum in Sudan said canals dropped.\n\nIn Alexandria, in the south of the "
+     "country, sea walls rose.", "CL302"),
     ("Los Angeles, the capital of California, burned.", "CL303"),
     ("Refugees fled Sudan into neighbouring Ghana.", "CL304"),
     ("Austria's neighbours Germany, Italy and Spain met.", "CL304"),

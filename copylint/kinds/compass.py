@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from ..document import Document
 from ..model import Finding
 from ._geography import (_area_name, _BIG_TOWN, _country_code, _DIVISION_AFTER, _divisions, _dominant, _gaz, GeoKind,
-                         _key, non_place_names, _own_name, place_name, recent_country, _trim)
+                         _key, non_place_names, _own_name, place_name, named_before, recent_country, _trim)
 
 if TYPE_CHECKING:
     from ..data.mentions import Span
@@ -66,6 +66,8 @@ class Compass(GeoKind):
                           and o.pattern in ("comma", "paren") and o.compass is None), y)
             if y in ("country", "nation"):  # "in the north of the country": the one named last
                 cc = recent_country(doc, block, m.y.start, g)
+                if cc is None or not any(p.country == cc for p in g.places(x)):
+                    cc = named_before(doc, block, m.y.start, g, {p.country for p in g.places(x)})
                 if cc is None or not any(p.country == cc for p in g.places(x)):
                     continue
                 y = g.display(cc)
