@@ -124,6 +124,7 @@ def test_not_a_placement_or_a_defensible_one(text: str) -> None:
     ("Shelling hit Bilbao in Southern Spain.", "Southern", "Northern"),
     ("Ships docked at Chennai, on India's west coast.", "west", "east"),
     ("Ships docked at Chennai on the west coast of India.", "west", "east"),
+    ("Hazy skies reached Windsor, in northern Ontario, on Monday.", "northern", "southern"),  # Windsor, Colorado too
 ])
 def test_compass_contradictions(text: str, span: str, suggestion: str) -> None:
     assert_claim(one(text, "CL302"), span, suggestion)
@@ -139,6 +140,7 @@ def test_compass_contradictions(text: str, span: str, suggestion: str) -> None:
     "Crowds gathered in Vladivostok, on Russia's east coast.",  # islands east of it at its latitude
     "The firm is registered in the central Russian region of Tver.",  # a division reaching into the middle
     "Aid reached Sfax in southern Tunisia and Krakow in the Malopolskie region.",
+    "Hazy skies reached Windsor, in southern Ontario, and Thunder Bay, in northern Ontario.",
 ])
 def test_compass_agreements(text: str) -> None:
     assert facts(text, "CL302") == []

@@ -171,7 +171,8 @@ def _divisions(g, y: str, x: str | None = None) -> tuple[str, ...]:
     found.update(regions.divisions_named(y))
     towns = {p.country for p in g.places(y) if p.population >= 100_000}
     if towns:
-        homes = {p.country for p in g.places(x)} if x else set()  # towns of 15,000+: the place's likely countries
+        places = g.places(x) if x else ()  # towns of 15,000+ (of 100,000+ when there are): its likely countries
+        homes = {p.country for p in places if p.population >= 100_000} or {p.country for p in places}
         if homes & {d.partition(".")[0] for d in found} and not homes & towns:
             return tuple(sorted(d for d in found if d.partition(".")[0] in homes))
         found = {d for d in found if d.partition(".")[0] in towns}

@@ -81,7 +81,7 @@ class Compass(GeoKind):
                 if area != cc and _division_lies(g, cp, area, direction):
                     cc = area = None
             if cc is None:
-                divisions = _divisions(g, y)
+                divisions = _divisions(g, y, x)
                 if len(divisions) == 1 and not g.countries_named(y) and not _division_lies(g, cp, divisions[0],
                                                                                              direction):
                     area, cc = divisions[0], divisions[0].partition(".")[0]
