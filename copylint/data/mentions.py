@@ -114,7 +114,8 @@ _TAILS = {
     # [the (southern)] Y city of X / Y port city X
     "noun": rf"\s+(?P<noun>{PLACE_NOUN})(?:\s+city)?(?:\s+of\s+|,\s+|\s+)(?P<x>{NAME})",
     # [in] Y's (northern) (city of) X
-    "poss": rf"['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:(?:[a-z-]+\s+){{0,2}}?(?:city|town|port|hub|village|"
+    "poss": rf"['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:(?:\p{{Lu}}\p{{L}}+\s+){{1,2}}(?=(?:[a-z-]+\s+)?(?:port|city|town)\s))?"
+            rf"(?:(?:[a-z-]+\s+){{0,2}}?(?:city|town|port|hub|village|"
             rf"region|province|state)\s+(?:of\s+)?)?(?P<x>{NAME})",
     # X, (some) 40 km (to the) north of Y / X, just south of Y / X lies north-east of Y
     "bearing": rf"(?:,\s+(?:which\s+(?:is|lies|sits)\s+)?|\s+(?:is|lies|sits|was)\s+)(?:(?:located|situated)\s+)?(?:(?:about|around|some|roughly|nearly|almost|just|approximately|"
