@@ -80,6 +80,10 @@ def test_true_or_negated_claims_pass(text: str) -> None:
     ("Temperatures hit 30C (100F) on Monday.", "100F", "86F"),
     ("LNG is cooled to -162C (-160F).", "-160F", "-260F"),
     ("The tower is 300 metres (500 feet) tall.", "500 feet", "984 feet"),
+    # a definition in a relative or appositive clause
+    ("Exports reached 3 million tonnes, a tonne being equal to 1,000 pounds.", "1,000 pounds", "2,205 pounds"),
+    ("Exports reached 3 million short tons, a unit of 1,000 kilograms.", "1,000 kilograms", "907 kilograms"),
+    ("The price per barrel, a unit equal to 100 litres, rose.", "100 litres", "159 litres"),
 ])
 def test_conversions(text: str, span: str, correction: str) -> None:
     assert [(f.text, f.suggestions[0]) for f in facts(text, "CL307")] == [(span, correction)]
@@ -91,6 +95,7 @@ def test_conversions(text: str, span: str, correction: str) -> None:
     "The farm covers 5 acres; the road is 2 km long.",
     "LNG is cooled to -162C (-260F); the field covers 5,000 hectares (12,000 acres).",
     "The storm passed 10 miles (16 km) offshore, about 100 miles (160 km) from Miami.",
+    "Exports reached 3 million short tons, a unit of 907 kilograms; a tonne being equal to 2,205 pounds.",
 ])
 def test_true_units_pass(text: str) -> None:
     assert facts(text, "CL307") == []
