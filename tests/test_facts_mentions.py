@@ -26,6 +26,7 @@ def read(text: str) -> list[tuple]:
     ("Kano, in Nigeria's Kaduna state, voted.", [("in", "Kano", "Nigeria", None), ("in", "Kano", "Kaduna", None),
                                                  ("poss", "Kaduna", "Nigeria", None)]),
     ("Kochi, in the eastern state of Kerala, flooded.", [("in", "Kochi", "Kerala", "eastern")]),
+    ("Grain is moved at Bulgaria's Black Sea port of Constanta.", [("poss", "Constanta", "Bulgaria", None)]),
     # "the (compass) <country> state of Z", "Y's (compass) province of Z", "(compass) Y's Z province": the division
     ("Houston, in the US state of Oklahoma, flooded.", [("in", "Houston", "US", None), ("in", "Houston", "Oklahoma", None),
                                                         ("noun", "Oklahoma", "US", None)]),

@@ -39,6 +39,12 @@ def parse(word: str) -> Direction | None:
     return Direction(ns, ew)
 
 
+def opposite(direction: Direction) -> Direction:
+    """'south-west' for 'north-east'; 'central' stays."""
+    flip = {"north": "south", "south": "north", "east": "west", "west": "east", "": ""}
+    return Direction(flip[direction.ns], flip[direction.ew], direction.central)
+
+
 def contradicts(direction: Direction, pos: Position) -> bool:
     """True only when the place lies clearly in the opposite part (by extent AND by share of cities)."""
     def low(value: float, share: float, limit: float) -> bool:

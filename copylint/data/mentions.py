@@ -114,7 +114,8 @@ _TAILS = {
     # [the (southern)] Y city of X / Y port city X
     "noun": rf"\s+(?P<noun>{PLACE_NOUN})(?:\s+city)?(?:\s+of\s+|,\s+|\s+)(?P<x>{NAME})",
     # [in] Y's (northern) (city of) X
-    "poss": rf"['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:(?:[a-z-]+\s+){{0,2}}?(?:city|town|port|hub|village|"
+    "poss": rf"['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:(?:\p{{Lu}}\p{{L}}+\s+){{1,2}}(?=(?:[a-z-]+\s+)?(?:port|city|town)\s))?"
+            rf"(?:(?:[a-z-]+\s+){{0,2}}?(?:city|town|port|hub|village|"
             rf"region|province|state)\s+(?:of\s+)?)?(?P<x>{NAME})",
     # X, (some) 40 km (to the) north of Y / X, just south of Y / X lies north-east of Y
     "bearing": rf"(?:,\s+(?:which\s+(?:is|lies|sits)\s+)?|\s+(?:is|lies|sits|was)\s+)(?:(?:located|situated)\s+)?(?:(?:about|around|some|roughly|nearly|almost|just|approximately|"
@@ -595,8 +596,10 @@ _SEAT_WORDS = rf"(?:(?!{_NOT_SEAT})[a-z][\w-]*\s+){{0,2}}?"
 _CAPITAL = (
     # X, (the) capital of Y / X is the capital of Y / X, which is the capital of Y
     rf"(?P<x>{NAME})(?:,\s+(?:(?:which|that)\s+(?:is|serves\s+as)\s+)?|\s+(?:is|remains|serves\s+as|has\s+been)\s+"
-    rf"(?:now\s+|also\s+|still\s+)?)(?:the\s+)?{_SEAT}(?:\s+and\s+(?:largest|biggest|main)\s+city)?\s+of\s+(?:the\s+)?(?:(?:\p{{Lu}}\p{{L}}*\s+)?(?:state|province|"
-    rf"region|territory)\s+of\s+)?(?P<y>{NAME})(?!['’]s)",
+    rf"(?:now\s+|also\s+|still\s+)?)(?:the\s+)?{_SEAT}(?:\s+and\s+(?:largest|biggest|main)\s+city)?\s+of\s+(?:the\s+)?(?:(?:\p{{Lu}}\p{{L}}*\s+|(?:{COMPASS_ADJ}|"
+    rf"autonomous|federal|semi-autonomous|restive|neighbouring|neighboring)\s+)?"
+    rf"(?:state|province|region|territory|community|voivodeship|department|governorate|oblast|prefecture|county|"
+    rf"canton|emirate)\s+of\s+)?(?P<y>{NAME})(?!['’]s)",
     # the capital of Y, X / the capital of Y is X
     rf"\b(?i:the)\s+{_SEAT}\s+of\s+(?:the\s+)?(?P<y>{NAME})(?:,\s+|\s+is\s+)(?P<x>{NAME})",
     # Y's capital, X / Y's capital city of X / Y's capital is X / Y state's capital, X

@@ -43,13 +43,20 @@ def town_rank(g, town: str, area: str) -> tuple[int | None, int | None, str]:
 # some districts and counties); one within MAYBE times may be bigger by some count (more margin for agglomerations,
 # which this data builds from towns of 5,000+ only: Lyon's is short of its many small communes).
 CLEARLY, CLEARLY_METRO, MAYBE, MAYBE_METRO = 2.0, 1.5, 1.3, 1.6
+# The margins above judge a town one place off, where counts disagree most. A second city two places or more off
+# by both counts (other agglomerations' main towns, city proper; and agglomerations) is a wrong rank once each of
+# the towns ahead is more than TIED times bigger (a near tie is not counted ahead) and the one at the claimed rank
+# more than MAYBE_METRO times bigger. (Third places and lower keep the margins: there counts of city, municipality,
+# urban area and census year disagree most: "Kisumu, Kenya's third-largest city".)
+TIED = 1.15
 
 
 def could_rank(g, town: str, area: str, pop: int, ordinal: int) -> bool:
     """Whether some count could make the town the area's Nth. City proper: the first unless the leader has twice
     its people; else Nth unless N or more other agglomerations' main towns are CLEARLY bigger (one spare: the
     data lists a few counties as towns) or fewer than N - 1 towns are even MAYBE bigger. Agglomerations (its
-    own: the one whose main town is within 30 km of it): CLEARLY_METRO and MAYBE_METRO, no spare. Beyond the tables, anything."""
+    own: the one whose main town is within 30 km of it): CLEARLY_METRO and MAYBE_METRO, no spare. Never a second
+    city that ranks two places or more below by both counts (see TIED). Beyond the tables, anything."""
     from .compass import distance_km
 
     rows = towns(area)
@@ -61,12 +68,22 @@ def could_rank(g, town: str, area: str, pop: int, ordinal: int) -> bool:
     home = next((row for row in metro if any(distance_km((p.lat, p.lon), row[3:5]) <= 30 for p in mine)), None)
     heads = [row[2] for row in rows if row[3] == row[0] and (home is None or row[0] != home[0])]
     maybe = [row[2] for row in rows if row[2] != pop]
+    others = [row[2] for row in metro if row is not home]
+    if ordinal == 2 and home is not None and _far_below(heads, pop, ordinal) and \
+            _far_below(others, home[2], ordinal):
+        return False  # two places or more below the claim by both counts: no count makes it the Nth
     if _within(heads, maybe, pop, ordinal, CLEARLY, MAYBE, spare=int(ordinal >= 3)):
         return True
     if home is None:
         return False
-    others = [row[2] for row in metro if row is not home]
     return ordinal > len(metro) or _within(others, others, home[2], ordinal, CLEARLY_METRO, MAYBE_METRO, spare=0)
+
+
+def _far_below(pops: list[int], pop: int, ordinal: int) -> bool:
+    """Whether N + 1 or more others are TIED times bigger (the town ranks two places or more below the Nth) and
+    the Nth of them more than MAYBE_METRO times bigger (beyond what any count of the data may make a tie)."""
+    ahead = sorted((p for p in pops if p > pop * TIED), reverse=True)
+    return len(ahead) > ordinal and ahead[ordinal - 1] > pop * MAYBE_METRO
 
 
 def _within(clear: list[int], maybe: list[int], pop: int, ordinal: int, clearly: float, may: float,

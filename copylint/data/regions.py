@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import threading
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -311,11 +312,38 @@ def core_key(name: str) -> str:
     return name_key(" ".join(words))
 
 
+# Compass words as they stand in divisions' own names (ISO 3166-2 / GeoNames): Indonesian, French, Spanish,
+# Portuguese, Persian and Arabic, Korean (the syllable before "-do"). English copy writes them first and in
+# English: "Khorasan-e Shomali" is "North Khorasan", "Gyeongsangnam-do" "South Gyeongsang", "Nord Kivu" "North Kivu".
+_NATIVE_POINTS = {"north": "utara nord norte shomali shamali buk", "south": "selatan sud sur sul jonubi janubi nam",
+                  "west": "barat ouest oeste gharbi", "east": "timur est este leste sharqi"}
+_POINT_OF = {w: point for point, words in _NATIVE_POINTS.items() for w in words.split()}
+_KOREAN_DO = re.compile(r"(?P<stem>\w+?)(?P<point>buk|nam)-?do")
+_LINKS = frozenset(("e", "do", "de", "del", "da", "al", "el"))
+
+
+def english_compass_name(name: str) -> str | None:
+    """'North Khorasan' for 'Khorasan-e Shomali', 'South Gyeongsang' for 'Gyeongsangnam-do': a division's own
+    compass word put first in English (None when the name has none, or has more than that word and a stem)."""
+    folded = fold(name).casefold()
+    korean = _KOREAN_DO.fullmatch(folded)
+    if korean:
+        return f"{_POINT_OF[korean['point']].title()} {korean['stem'].title()}"
+    words = folded.replace("-", " ").split()
+    points = [w for w in words if w in _POINT_OF and w not in ("buk", "nam")]
+    rest = [w for w in words if w not in _POINT_OF]
+    if len(points) != 1 or not rest or any(w in _LINKS for w in rest[:-1]) or rest[-1] in ("do", "de"):
+        return None
+    rest = [w for w in rest if w != "e"]  # the Persian link ("Khorasan-e Shomali")
+    return " ".join([_POINT_OF[points[0]].title(), *(w.title() for w in rest)])
+
+
 @lru_cache(maxsize=1)
 def _by_name() -> dict[str, tuple[str, ...]]:
     found: dict[str, set[str]] = {}
     for code, entry in _table()["divisions"].items():
-        for name in (entry["name"], *entry["names"]):
+        names = (entry["name"], *entry["names"])
+        for name in (*names, *filter(None, map(english_compass_name, names))):
             for key in {name_key(name), core_key(name)}:
                 if len(key) >= 3:
                     found.setdefault(key, set()).add(code)
@@ -373,6 +401,18 @@ def centre(code: str) -> tuple[float, float] | None:
     """The median latitude and longitude of a division's places."""
     row = _table()["spread"].get(code)
     return None if row is None else (row[0][6], row[1][6])
+
+
+def spot(code: str, central: bool = False) -> tuple[float, float] | None:
+    """Where a division is judged from: the median of its places; for "central", its point nearest the middle
+    of its country (a division reaching into the middle is central there: "the central Russian region of Tver")."""
+    middle = centre(code)
+    home = centre(code.partition(".")[0]) if central else None
+    row = _table()["spread"].get(code)
+    if middle is None or home is None or row is None:
+        return middle
+    (s, n), (w, e) = _core(row[0]), _core(row[1])
+    return min(max(home[0], s), n), min(max(home[1], w), e)
 
 
 def _relative(value: float, low: float, high: float) -> float:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterator
 
+import regex
+
 from ..data.mentions import capitalised_runs, document_mentions
 from ..data.names import has_lower_word, name_key
 from ..document import Document, ProseBlock
@@ -169,7 +171,8 @@ def _divisions(g, y: str, x: str | None = None) -> tuple[str, ...]:
     found.update(regions.divisions_named(y))
     towns = {p.country for p in g.places(y) if p.population >= 100_000}
     if towns:
-        homes = {p.country for p in g.places(x)} if x else set()  # towns of 15,000+: the place's likely countries
+        places = g.places(x) if x else ()  # towns of 15,000+ (of 100,000+ when there are): its likely countries
+        homes = {p.country for p in places if p.population >= 100_000} or {p.country for p in places}
         if homes & {d.partition(".")[0] for d in found} and not homes & towns:
             return tuple(sorted(d for d in found if d.partition(".")[0] in homes))
         found = {d for d in found if d.partition(".")[0] in towns}
@@ -221,7 +224,26 @@ def recent_country(doc: Document, block: ProseBlock, pos: int, g) -> str | None:
         found = _countries_before(g, text, end, whole=True)
         if found:
             return found[-1]
-    return main_country(doc, g)
+    main = main_country(doc, g)
+    if main is None:  # "... through the capital, Mombasa, on Tuesday, Kenyan police said.": the one named later
+        ends = [i for i in (block.text.find(". ", pos), block.text.find("\n", pos)) if i >= 0]
+        later = set(_countries_before(g, block.text, min(ends, default=len(block.text))))
+        main = later.pop() if len(later) == 1 else None  # in its sentence, when it names one only
+    return main
+
+
+def named_before(doc: Document, block: ProseBlock, pos: int, g, codes: set[str]) -> str | None:
+    """The country of `codes` named last before pos in the article ("Alexandria, in the south of the country" after
+    Egypt was named, when the paragraph before named Sudan): the one "the country" may mean where X lies."""
+    index = next((i for i, b in enumerate(doc.blocks) if b is block), None)
+    if index is None:
+        return None
+    for i in range(index, -1, -1):
+        text = doc.blocks[i].text
+        found = [c for c in _countries_before(g, text, pos if i == index else len(text), whole=True) if c in codes]
+        if found:
+            return found[-1]
+    return None
 
 
 def main_country(doc: Document, g) -> str | None:
@@ -250,9 +272,14 @@ def main_country(doc: Document, g) -> str | None:
 def _countries_before(g, text: str, pos: int, whole: bool = False) -> list[str]:
     """The countries named (or given by their adjective) before pos in the same sentence (whole: in the
     text), in order."""
+    from ..data.country_facts import currency_word
+
     start = 0 if whole else max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), 0)
     found = []
     for s, e in capitalised_runs(text[start:pos]):
+        after = _NEXT_WORD.match(text, start + e)
+        if after is not None and currency_word(after.group(1)) is not None:
+            continue  # "the US dollar": a currency's name, no mention of the country
         run = _trim(text[start + s:start + e])
         for name in (run, run.split()[-1]):
             code = _current_country(g, name)
@@ -260,6 +287,9 @@ def _countries_before(g, text: str, pos: int, whole: bool = False) -> list[str]:
                 found.append(code)
                 break
     return found
+
+
+_NEXT_WORD = regex.compile(r"\s+(\p{Ll}+)")
 
 
 def _current_country(g, name: str) -> str | None:

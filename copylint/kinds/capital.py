@@ -64,7 +64,8 @@ class Capital(GeoKind):
         if not big and _key(x) in non_place_names(doc):
             return None  # a big town called a capital is a place, whatever longer names hold its name
         x_start = m.end("x") - len(x)
-        division = regions.division_of_adjective(y) if adjective else None
+        division = regions.division_of_adjective(y) if adjective or not (
+            g.countries_named(y) or regions.divisions_named(y)) else None
         if division is not None:
             adjective, y = False, division[1]  # "the Scottish capital": of Scotland, not of Britain
         by_noun = "ynoun" in m.re.groupindex and m.group("ynoun") is not None  # "Mexico state's capital": a division
@@ -96,7 +97,7 @@ class Capital(GeoKind):
 
     def _seat(self, doc, block, g, claim, x: str, x_start: int, x_end: int, y: str) -> Finding | None:
         """'X, the capital of Y province' for a division the table lacks: its seat in GeoNames (PPLA), judged
-        only when one division of that name lies in X's country and no reading of X is within 25 km of the
+        only when one division of that name lies in X's country and no reading of X is within 15 km of the
         seat (a seat written in another spelling is the same place)."""
         from ..data import regions
 
@@ -159,7 +160,7 @@ class Capital(GeoKind):
                             country=g.display(cc).removeprefix("the "), capital=g.capital(cc))
 
 
-_SAME_PLACE_KM = 25
+_SAME_PLACE_KM = 15
 _DIVISION_WORD = re.compile(r"\s*(?:state|province|region|territory|governorate|oblast|prefecture)\b", re.I)
 
 
@@ -167,7 +168,8 @@ def regions_named_any(g, name: str) -> bool:
     """Whether a name is a first-level division's anywhere (a state, province or region)."""
     from ..data import regions
 
-    return bool(regions.divisions_named(_trim(name)) or g.regions_named(_trim(name)))
+    return bool(regions.divisions_named(_trim(name)) or g.regions_named(_trim(name))
+                or regions.division_of_adjective(_trim(name)))
 
 
 # Former names of countries still in use (copylint.data.countries.ALIASES): a capital claim that uses one is

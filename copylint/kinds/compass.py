@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from ..document import Document
 from ..model import Finding
 from ._geography import (_area_name, _BIG_TOWN, _country_code, _DIVISION_AFTER, _divisions, _dominant, _gaz, GeoKind,
-                         _key, non_place_names, _own_name, place_name, recent_country, _trim)
+                         _key, non_place_names, _own_name, place_name, named_before, recent_country, _trim)
 
 if TYPE_CHECKING:
     from ..data.mentions import Span
@@ -67,6 +67,8 @@ class Compass(GeoKind):
             if y in ("country", "nation"):  # "in the north of the country": the one named last
                 cc = recent_country(doc, block, m.y.start, g)
                 if cc is None or not any(p.country == cc for p in g.places(x)):
+                    cc = named_before(doc, block, m.y.start, g, {p.country for p in g.places(x)})
+                if cc is None or not any(p.country == cc for p in g.places(x)):
                     continue
                 y = g.display(cc)
             cc = _country_code(g, y, adjective=m.y_is_adjective)
@@ -79,7 +81,7 @@ class Compass(GeoKind):
                 if area != cc and _division_lies(g, cp, area, direction):
                     cc = area = None
             if cc is None:
-                divisions = _divisions(g, y)
+                divisions = _divisions(g, y, x)
                 if len(divisions) == 1 and not g.countries_named(y) and not _division_lies(g, cp, divisions[0],
                                                                                              direction):
                     area, cc = divisions[0], divisions[0].partition(".")[0]
@@ -97,8 +99,11 @@ class Compass(GeoKind):
             positions = [cp.locate(g, p, area) for p in inside]
             if any(pos is None or not cp.contradicts(direction, pos) for pos in positions):
                 # 'on India's west coast': a coast is judged across the country where the town lies
+                # (never for a town clearly on that side of the whole country: Vladivostok, on Russia's east
+                # coast, is west of the islands at its own latitude)
                 coast = area == cc and not (direction.ns and direction.ew) and not direction.central and \
-                    _COAST.search(block.text, m.compass.end, m.compass.end + 30)
+                    _COAST.match(block.text, m.compass.end, m.compass.end + 30) and \
+                    not any(pos is not None and cp.contradicts(cp.opposite(direction), pos) for pos in positions)
                 positions = [cp.across(g, p, cc) for p in inside] if coast else [None]
                 if any(pos is None or not cp.contradicts(direction, pos) for pos in positions):
                     continue
@@ -160,7 +165,7 @@ class Compass(GeoKind):
         if len(codes) != 1:
             return False
         cc = codes[0].partition(".")[0]
-        middle = regions.centre(codes[0])
+        middle = regions.spot(codes[0], direction.central)
         pos = regions.spread_of(*middle, cc) if middle else None
         if pos is None or not cp.contradicts(direction, pos):
             return False
@@ -187,7 +192,7 @@ class Compass(GeoKind):
         codes = [d for d in _divisions(g, name) if d.startswith(cc + ".")]
         if not codes or g.countries_named(name):
             return None
-        middles = [regions.centre(code) for code in codes]  # (Papua: the province and the ones split from it)
+        middles = [regions.spot(code, direction.central) for code in codes]  # (Papua: and the ones split from it)
         spots = [regions.spread_of(*middle, cc) if middle else None for middle in middles]
         if any(pos is None or not cp.contradicts(direction, pos) for pos in spots):
             return False
@@ -255,7 +260,7 @@ class Compass(GeoKind):
                                   detail=f"lies {actual} of {y} (about {km:.0f} km), not '{word}'")
 
 
-_COAST = re.compile(r"\A\s*(?:coast|coastline|seaboard|shore)")
+_COAST = re.compile(r"\s*(?:coast|coastline|seaboard|shore)\b")
 # Parts of continents named after a sea: a port "on" them may belong to any coastal country.
 _SEA_REGIONS = frozenset(("Baltic states", "Gulf", "Caribbean"))
 
@@ -265,7 +270,10 @@ def _division_fits(g, cp, name: str, cc: str, direction) -> bool:
     the state, not the city)."""
     from ..data import regions
 
+    own = {f"{p.country}.{p.admin1}" for p in g.places(name) if p.population >= 15_000}
     for code in _divisions(g, name):
+        if code in own:
+            continue  # the town's own division, named after it (Sfax): the town is where it is
         middle = regions.centre(code) if code.startswith(cc + ".") else None
         pos = regions.spread_of(*middle, cc) if middle else None
         if pos is not None and not cp.contradicts(direction, pos):

@@ -311,6 +311,9 @@ class Contradiction(Kind):
                                            value=_said_as(q, given), other=_said_as(q, other[6]))
                         break
                 else:
+                    if q.get("compare") == "listing" and any(o[0] == q["name"] and _same_entity(o[1], term)
+                                                             for o in said):
+                        continue  # one listing agreed with is enough ("listed in London and Johannesburg")
                     said.append((q["name"], term, value, index, span[0], span[1], given))
 
     def _measures(self, doc: Document) -> Iterator[Finding]:
@@ -425,6 +428,21 @@ def _text_value(compare: str, given: str):
 
         codes = frozenset(gazetteer().country_of_demonym(given))
         return codes or None
+    if compare == "cost":  # (currency, amount): "€2 billion", "2 billion-euro", "$400m"
+        sign = {"$": "dollar", "€": "euro", "£": "pound"}.get(given.strip()[:1])
+        word = regex.search(r"[a-z]+$", given.casefold().strip())
+        currency = sign or (word.group().removesuffix("s") if word else "")
+        amount = _quantity_value(given.strip().lstrip("$€£ ").replace("-", " "))
+        return _Cost(currency, amount) if amount is not None and currency else None
+    if compare == "listing":  # a nationality, a country, or the country of a city of 500,000+ ("London-listed")
+        from ..data.gazetteer import gazetteer
+
+        g = gazetteer()
+        found: set[str] = set()
+        for name in regex.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", given):  # "London and Johannesburg": both
+            codes = frozenset(g.country_of_demonym(name)) or frozenset(g.countries_named(name))
+            found |= codes or {p.country for p in g.places(name) if p.population >= 500_000}
+        return frozenset(found) or None
     if compare == "place":
         from ..data.gazetteer import gazetteer
         from ..data.names import name_key
@@ -440,7 +458,7 @@ def _text_value(compare: str, given: str):
     return words or None
 
 
-_TIMES = {"once": 1, "twice": 2, **{w: n for w, n in _COUNTS.items() if n > 2}}
+_TIMES = {"once": 1, "twice": 2, "thrice": 3, **{w: n for w, n in _COUNTS.items() if n > 2}}
 _DAYS = {"day": 1, "night": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365, "daily": 1, "nightly": 1, "annual": 365,
          "weekly": 7, "fortnightly": 14, "monthly": 30, "yearly": 365, "annually": 365,
          **{d: 7 for d in "monday tuesday wednesday thursday friday saturday sunday weekend".split()}}
@@ -457,6 +475,12 @@ def _per_day(words: tuple[str, ...]) -> float | None:
     return times / days if days else None
 
 
+@dataclass(frozen=True, slots=True)
+class _Cost:
+    currency: str
+    amount: float
+
+
 def _texts_agree(a, b) -> bool:
     """Two worded values agree when one holds the other (a 'minister' may be the 'finance minister'), or, for
     nationalities, when they share a country, or, for home cities, when one name may be a city within 50 km of one
@@ -465,6 +489,8 @@ def _texts_agree(a, b) -> bool:
         return bool(a & b)
     if isinstance(a, float):
         return abs(a - b) <= 0.01 * max(a, b)
+    if isinstance(a, _Cost):  # another currency: not comparable, so agreeing; within 10%: rounding
+        return a.currency != b.currency or abs(a.amount - b.amount) <= 0.1 * max(a.amount, b.amount)
     if isinstance(a, _Seat):
         return a.key == b.key or any(distance_km(p, q) < 50 for p in a.cities for q in b.cities)
     short, long = (a, b) if len(a) <= len(b) else (b, a)
@@ -480,6 +506,11 @@ def _shared_surname(term: str, earlier: list[str]) -> bool:
 
 
 def _said_as(quantity: dict, given: str) -> str:
+    if quantity.get("compare") == "listing":  # "listed in Australia" for "Australian-listed"
+        from ..data.gazetteer import gazetteer
+
+        codes = gazetteer().country_of_demonym(given)
+        given = gazetteer().display(codes[0]).removeprefix("the ") if len(codes) == 1 else given
     return given if "value" in quantity else f"{quantity['name']} {given}"
 
 
@@ -562,7 +593,8 @@ _ALIKE = (frozenset("""company firm business group corporation enterprise startu
 
 # Other bodies copy names once and then calls by their kind ("the bank", "the charity").
 _BODIES = frozenset("""bank charity club university college school agency organisation organization foundation institute
-    museum party union cooperative co-operative brewery newspaper magazine network team airline band""".split())
+    museum party union cooperative co-operative brewery newspaper paper magazine publication tabloid journal network
+    team airline band""".split())
 
 
 def _named(term: str, earlier: list[str]) -> str:

@@ -38,9 +38,11 @@ def _patterns() -> dict[str, list]:
             rf"{c},\s+where\s+(?:the\s+)?{money}\s+is\s+(?:used|the\s+(?:national\s+|official\s+|local\s+)?currency|"
             rf"legal\s+tender)\b",
             # Denmark, which uses the euro / Denmark adopted the euro (in 1999)
-            rf"{c}(?:,\s+[^,;.]{{1,60}},)?,?\s+(?:which\s+|that\s+)?(?:uses|used|adopted|has\s+adopted|switched\s+to|"
-            rf"pays\s+in|trades\s+in|prices\s+goods\s+in)\s+(?:the\s+)?{money}\b(?!\s+(?:zone|area|bonds?|debt|loans?|"
-            rf"contracts?))",
+            rf"{c}(?:,\s+[^,;.]{{1,60}},)?,?\s+(?:which\s+|that\s+)?(?:uses|used|adopted|(?:has|have|had)\s+(?:adopted|used|"
+            rf"been\s+using)|switched\s+to|pays\s+in|trades\s+in|prices\s+goods\s+in)\s+(?:the\s+)?(?:(?P<m>single\s+currency)|"
+            rf"{money})\b(?!\s+(?:zone|area|bonds?|debt|loans?|contracts?))",
+            # the national currency, the dinar / the country's currency is the rand: the country of the story
+            rf"\b(?i:the)\s+(?P<c>national|local|(?:country|nation)['’]s)\s+currency,?\s+(?:is\s+)?(?:the\s+)?{money}\b",
         )],
         "sea": [lazy_pattern(p) for p in (
             # landlocked Kenya / Kenya, a landlocked country / Kenya is landlocked
@@ -143,7 +145,8 @@ class CountryFact(Kind):
     def _currency(self, doc, block, g, m) -> Iterator[Finding]:
         from ..data import country_facts as facts
 
-        word = facts.currency_word(m.group("m"))
+        said = " ".join(m.group("m").split()).casefold()
+        word = "euro" if said == "single currency" else facts.currency_word(m.group("m"))
         if word is None:
             return
         name = m.group("c")
@@ -151,7 +154,13 @@ class CountryFact(Kind):
         # "the US dollar": a demonym or a country right before the currency; a longer run names something else
         if len(words) > 3:
             return
-        cc = self._country(g, name)
+        if name[:1].islower():  # "the national currency, the dinar": the country the story is about there
+            from ._geography import recent_country
+
+            cc = recent_country(doc, block, m.start(), g)
+            name = g.display(cc).removeprefix("the ") if cc else name
+        else:
+            cc = self._country(g, name)
         if cc is None:
             return
         demonym = bool(g.country_of_demonym(name)) and not g.countries_named(name)
@@ -194,8 +203,10 @@ class CountryFact(Kind):
         for _, block in self.blocks(doc):
             for m in _AMOUNT.finditer(block.text):
                 word = facts.currency_word(m.group("m"))
-                if word is None or word in _ANYWHERE or word in _ENGLISH:
-                    continue
+                if word is None or word in _ANYWHERE or word in _ENGLISH and (
+                        word in _VERBS or not _SCALED.search(m.group())
+                        or block.text[max(0, m.start() - 2):m.start()].strip()[-1:] in tuple("$€£¥")):
+                    continue  # ("5 billion rand": a sum; not "the $4 trillion mark")
                 if not m.group()[:1].isdigit() and m.group("m").casefold() == word:
                     continue  # "in rupees", "millions of shillings": the plural, a sum in that currency
                 cc = cc or main_country(doc, g) or ""
@@ -258,6 +269,7 @@ class CountryFact(Kind):
 # "paid in rupees".
 _AMOUNT = regex.compile(r"(?:(?<![\p{L}\d.,])\d[\d,.]*(?:\s+(?:million|billion|trillion|thousand|bn|m))?[\s-]+"
                         r"|\b(?:in|of|millions\s+of|billions\s+of|thousands\s+of)\s+)(?P<m>\p{Ll}+)\b")
+_SCALED = regex.compile(r"\d\s+(?:million|billion|trillion|bn)\s")
 # Currencies copy quotes in any country's story.
 _ANYWHERE = frozenset(("dollar", "euro", "franc", "yuan", "yen"))
 
@@ -295,7 +307,7 @@ def _money_context(text: str, m) -> bool:
 
 # What each currency form (by number) needs in the block, one string of (the first is tried at currency words).
 _CURRENCY_FORM_NEEDS = ((), (), ("currency",), ("currency",), ("currency",), ("currency",), ("where",),
-                        ("use", "adopt", "switched", "pays in", "trades in", "prices goods"))
+                        ("use", "adopt", "switched", "pays in", "trades in", "prices goods", "using"), ("currency",))
 
 
 # A currency stated as the country's in the present tense ("Ecuador's currency is the sucre", "whose currency is").

@@ -45,7 +45,7 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
     its founding year; `org` matches an alias (group 'org'), `name` a capitalised name."""
     c = rf"(?P<c>{name})"
     its = org.replace("(?P<org>", r"(?P<org>(?<![\w-])[Ii]ts(?=\s)|", 1)  # "its": the organisation named last before
-    members = (r"(?:members?|member\s+(?:states?|countries|nations)|allies|ally|founders|(?:founding|founder)[\s-]+"
+    members = (r"(?:members?|member\s+(?:states?|countries|nations)|allies|ally|(?P<founding>founders)|(?:founding|founder)[\s-]+"
                r"(?:members?|states|countries|nations)|countries|nations|states|economies|signatories|producers|exporters)")
     lst = rf"(?P<list>(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{name})*"
     return {
@@ -94,7 +94,7 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
             rf"member\s+countries|member\s+nations|countries|states|nations|economies)\b",
             # Thailand and Vietnam, founding members of ASEAN
             rf"{c}{lst},\s+(?:both\s+|all\s+)?(?P<founding>(?:founding|founder)[\s-]+)members\s+of\s+(?:the\s+)?{org}",
-            rf"{c},\s+(?:which\s+is\s+)?(?:a|an|one\s+of\s+the)\s+(?:(?!found)\w+\s+)?(?P<founding>(?:founding|founder)[\s-]+)?members?(?:\s+(?:state|country|nation)s?)?\s+of\s+"
+            rf"{c},\s+(?:which\s+is\s+)?(?:a|an|one\s+of\s+the)\s+(?:(?!found)[\w-]+\s+)?(?P<founding>(?:founding|founder)[\s-]+)?members?(?:\s+(?:state|country|nation)s?)?\s+of\s+"
             rf"(?:the\s+)?{org}(?:\s+(?:since|in)\s+{_YEAR})?",
             rf"{c}(?:,\s+which)?\s+(?:joined|entered|acceded\s+to)\s+(?:the\s+)?{org}\s+(?:in|back\s+in)\s+{_YEAR}",
             rf"\b(?i:since|after|before|on)\s+joining\s+(?:the\s+)?{org}\s+in\s+{_YEAR},\s+(?:the\s+)?{c}",
@@ -120,6 +120,8 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
             rf"(?<![\w-]){org}{_SAME_SENTENCE}\b{c}\s+(?:became|becoming|joined\s+as)\s+its\s+(?:\w+\s+)?members?",
             rf"(?<![\w-]){org}{_SAME_SENTENCE}\bits\s+(?:\w+\s+)??(?P<founding>(?:founding|founder)[\s-]+)?(?:members|founders)(?:\s*[,:—–]|"
             rf"\s+-|\s+were|\s+included|\s+include|\s+are)\s*(?:the\s+)?{c}{lst}",
+            # OPEC, which Nigeria helped found
+            rf"(?<![\w-]){org},?\s+which\s+{c}{lst}\s+(?P<founding>(?:co-)?founded|helped\s+(?:to\s+)?found|set\s+up)\b",
             rf"{c}{lst},?\s+(?:which\s+)?(?P<founding>(?:co-)?founded|helped\s+(?:to\s+)?found|were\s+among\s+the\s+founders\s+of|"
             rf"was\s+among\s+the\s+founders\s+of|was\s+one\s+of\s+the\s+founders\s+of)\s+(?:the\s+)?{org}",
             rf"(?<![\w-]){org}(?:,\s+(?:which\s+was\s+)?|\s+(?:was|were)\s+)(?P<founding>founded|established|created|"
@@ -188,6 +190,11 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
             # ASEAN, the 10-nation bloc founded in 1967
             rf"(?<![\w-]){org},\s+(?:the|a|an)\s+(?:[\w-]+\s+){{1,3}}?(?:founded|established|created|formed|set\s+up|launched)"
             rf"\s+in\s+{_YEAR}",
+            # OPEC, which Iran helped found in 1960 / Saudi Arabia helped found OPEC in 1960
+            rf"(?<![\w-]){org},?\s+which\s+{name}(?:\s*,\s*(?:and\s+)?{name}|\s+and\s+{name})*\s+(?:(?:co-)?founded|"
+            rf"helped\s+(?:to\s+)?found|set\s+up)\s+in\s+{_YEAR}",
+            rf"{name}(?:\s*,\s*(?:and\s+)?{name}|\s+and\s+{name})*\s+(?:(?:co-)?founded|helped\s+(?:to\s+)?found|set\s+up)"
+            rf"\s+(?:the\s+)?{org}\s+in\s+{_YEAR}",
         ],
     }
 

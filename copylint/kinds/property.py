@@ -61,7 +61,8 @@ class Property(Kind):
         aliases = "|".join(regex.escape(a) for a in sorted(self.subjects, key=len, reverse=True))
         self._alias_rx = regex.compile(rf"(?<![\w-])(?:{aliases})(?![\w-])")
         words = "|".join(regex.escape(w) for w in sorted(self.word_property, key=len, reverse=True))
-        self._word_rx = regex.compile(rf"(?i)(?<![\w-])(?:{words})(?![\w-])")
+        # (a word may lead a compound of what a thing is made of: "a potassium-based fertiliser")
+        self._word_rx = regex.compile(rf"(?i)(?<![\w-])(?:{words})(?=-(?:based|rich)\b|(?![\w-]))")
         self._negation = regex.compile(r"(?i)\b(?:not|never|no|nor|rather\s+than|instead\s+of|less|more|than)\s+"
                                        r"(?:\w+[\s,]+){0,2}$")
 
@@ -88,7 +89,8 @@ class Property(Kind):
                        r"(?:a|an|the|considered|classed|classified)\s)", after):
             windows.append((m.end(), end))
         # Before the subject: "the light, sweet Brent (crude)".
-        before = regex.search(r"(?:\b[\w-]+,?\s+){1,3}$", text[max(0, m.start() - 40):m.start()])
+        # (never across "and"/"or": "potash, a potassium fertiliser, and urea" says nothing of urea)
+        before = regex.search(r"(?:\b(?!(?:and|or|but|nor)\b)[\w-]+,?\s+){1,3}$", text[max(0, m.start() - 40):m.start()])
         if before is not None:
             windows.append((m.start() - len(before.group()), m.start()))
         for start, stop_at in windows:

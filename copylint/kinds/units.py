@@ -30,7 +30,10 @@ _JOIN = (rf"(?:\s*[(\[]\s*(?:or\s+|that\s+is,?\s+|i\.e\.,?\s+)?{_NEAR}"
          rf"|\s+[-–—]\s+{_NEAR}"
          rf"|,?\s+(?:or|equivalent\s+to|(?:which|that)\s+is|which\s+equals)\s+{_NEAR}"
          r"|,?\s+(?:or|about|around|roughly|some|nearly|approximately)\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?"
-         r"|\s+(?:is|equals|is\s+equal\s+to|is\s+the\s+same\s+as|=|is\s+equivalent\s+to|holds|contains|measures)\s+"
+         # "short tons, a unit of 907 kg": the unit's own definition, whatever figure came before it
+         r"|,\s+(?P<unitof>(?:a|one)\s+unit\s+(?:of|equal\s+to|equivalent\s+to|that\s+equals|which\s+equals)\s+)"
+         r"|\s+(?:is|equals|is\s+equal\s+to|(?:being|which\s+is|that\s+is)\s+equal\s+to|equal\s+to|is\s+the\s+same\s+as|=|"
+         r"is\s+equivalent\s+to|holds|contains|measures)\s+"
          r"(?:about\s+|around\s+|roughly\s+|approximately\s+|some\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+)?)")
 # A definition's leading quantity: "a mile", "one hectare".
 _ONE = r"(?P<one>\b(?:an?|one|each|per)\s+)"
@@ -174,22 +177,23 @@ class Conversion(Kind):
         ua, ub = self._unit(m.group("ua")), self._unit(m.group("ub"))
         if ua.dimension != ub.dimension or ua is ub:
             return None
-        a = 1.0 if m.group("one") else _value(m.group("a"), m.group("as")) * (-1 if m.group("na") else 1)
+        defined = bool(m.group("one") or m.group("unitof"))
+        a = 1.0 if defined else _value(m.group("a"), m.group("as")) * (-1 if m.group("na") else 1)
         whole = _FEET_BEFORE.search(m.string, max(0, m.start() - 12), m.start())
         if whole is not None and ua.name == "inch":  # "6ft 2in (1.88m)": the feet count too
             a += float(whole.group(1)) * 12
         b = _value(m.group("b"), m.group("bs")) * (-1 if m.group("nb") else 1)
-        if m.group("one") and ua.offset:
+        if defined and ua.offset:
             return None  # "one degree" is a difference, not a temperature
         candidates = [((a * fa + ua.offset) - ub.offset) / fb for fa in ua.factors for fb in ub.factors]
         # a definition ("a tonne is 2,000 pounds") is held to half the tolerance of a rounded conversion
-        share = self.tolerance / 2 if m.group("one") else self.tolerance
+        share = self.tolerance / 2 if defined else self.tolerance
         for expected in candidates:
-            tolerance = abs(expected) * share if m.group("one") else max(abs(expected) * share,
+            tolerance = abs(expected) * share if defined else max(abs(expected) * share,
                                                                          _precision(m.group("b")))
             if ua.offset or ub.offset:
                 tolerance = max(tolerance, 2.0)
-            if abs(b - expected) <= tolerance or not (m.group("one") or ua.offset or ub.offset) \
+            if abs(b - expected) <= tolerance or not (defined or ua.offset or ub.offset) \
                     and _rounded_alike(b, expected):
                 return None  # (a temperature is never rounded to tens: 40C is not 'about 90F')
         expected = candidates[0]
@@ -254,4 +258,7 @@ def _shown(value: float, like: str) -> str:
 
 
 def _quantity(m: re.Match) -> str:
+    if m.group("unitof"):  # "3 million short tons, a unit of ...": the unit itself
+        unit = m.group("ua")
+        return f"one {unit[:-1] if unit.endswith('s') and len(unit) > 3 else unit}"
     return m.string[m.start(): m.end("ua")].strip()
