@@ -230,6 +230,17 @@ class PairLexicon:
         return found
 
 
+FREQUENT_FILE = Path(__file__).with_name("frequent_bigrams.tsv")
+
+
+@lru_cache(maxsize=1)
+def frequent_bigrams() -> dict[str, int]:
+    """English's most frequent collocations of two content words -> their Google Books count (read once)."""
+    with open(FREQUENT_FILE, encoding="utf-8") as handle:
+        rows = (line.rstrip("\n").partition("\t") for line in handle if not line.startswith("#"))
+        return {phrase: int(count) for phrase, _, count in rows}
+
+
 @lru_cache(maxsize=1)
 def pair_lexicon() -> PairLexicon:
     """The shipped pair lexicon (read once per process)."""

@@ -11,8 +11,8 @@ from typing import Iterable, NamedTuple
 
 from zlib import crc32
 
-from ..data.spin_lexicon import (PHRASE_BITS, TOKEN, Entry, Lexicon, PairLexicon, Token, fold, lexicon, pair_lexicon,
-                                 segment_spans, tokens)
+from ..data.spin_lexicon import (PHRASE_BITS, TOKEN, Entry, Lexicon, PairLexicon, Token, fold, frequent_bigrams,
+                                 lexicon, pair_lexicon, segment_spans, tokens)
 from ..document import Document
 from ..model import Finding, Severity
 from ._words import ends_phrase
@@ -154,6 +154,19 @@ def fits(cand: Candidate, seg: list[Token], text: str) -> bool:
     return True
 
 
+def frequent_count(seg: Sequence[Token], cand: Candidate) -> int:
+    """How often (Google Books) English writes the two-word collocation of content words that the swapped word's
+    original forms with a neighbour of the window ("rights" with "human"); 0 when it is not among the most frequent."""
+    entry = cand.entry
+    if entry.inverted or entry.whole or entry.derived or entry.loose or entry.name:
+        return 0
+    words = [t.word for t in seg[cand.lo:cand.hi]]
+    words[entry.slot] = entry.original
+    table = frequent_bigrams()
+    return max((table.get(f"{words[i]} {words[i + 1]}", 0) for i in (entry.slot - 1, entry.slot)
+                if 0 <= i < len(words) - 1), default=0)
+
+
 def trimmed(seg: list[Token], cand: Candidate) -> tuple[int, int]:
     """The window without the function words at its edges ("for human privileges" -> "human privileges"), as
     long as a content word besides the swapped one remains ("in the globe" stays whole)."""
@@ -179,7 +192,8 @@ class SynonymSwap(Kind):
     written with capitals), inverted_threshold (for an inverted compound) and derived_threshold (for a wrong
     derivation of the collocation's word, "economical growth"); loose_threshold (for a swap only the loose
     Moby thesaurus offers: it counts alone from there, in a spun document from the base thresholds (the lexicon
-    keeps such swaps from 7.0 only), and never corroborates another); evidence (codes of the rules whose findings show a spinner at work), spun_evidence and
+    keeps such swaps from 7.0 only), and never corroborates another); frequent_threshold (for a swap of one of
+    English's most frequent collocations of two content words, counted frequent_count times or more); evidence (codes of the rules whose findings show a spinner at work), spun_evidence and
     evidence_density (a document holding at least spun_evidence of those findings, at least evidence_density per
     1,000 words, reads as spun) and spun_threshold (there, phrases from this confidence are flagged as info too).
     All thresholds are divided by the document context's spin_sensitivity."""
@@ -188,7 +202,7 @@ class SynonymSwap(Kind):
     KEYS = {"threshold": float, "info_threshold": float, "pair_threshold": float, "spun_threshold": float,
             "spun_evidence": int, "lone_threshold": float, "name_threshold": float,
             "inverted_threshold": float, "derived_threshold": float, "loose_threshold": float,
-            "evidence": list, "evidence_density": float}
+            "frequent_threshold": float, "frequent_count": int, "evidence": list, "evidence_density": float}
 
     @classmethod
     def requires(cls, rule) -> tuple[str, ...]:
@@ -231,7 +245,7 @@ class SynonymSwap(Kind):
     def check(self, doc: Document) -> Iterable[Finding]:
         warn = self.thresholds(doc)[0]
         for block, seg, cand in self.candidates(doc):
-            if self._strong(doc, cand):
+            if self._strong(doc, seg, cand):
                 yield self._finding(doc, block, seg, cand, warn)
 
     def _base(self, doc: Document, cand: Candidate) -> float:
@@ -241,7 +255,7 @@ class SynonymSwap(Kind):
             return max(info, self.rule.params.get("pair_threshold", info) / sensitivity(doc))
         return info
 
-    def _strong(self, doc: Document, cand: Candidate) -> bool:
+    def _strong(self, doc: Document, seg: Sequence[Token], cand: Candidate) -> bool:
         """Whether a candidate is flagged on its own: a spinner rewrites a whole text, so one rare phrase with no
         other sign of spinning needs the firmer lone_threshold."""
         p, scale = self.rule.params, sensitivity(doc)
@@ -253,6 +267,9 @@ class SynonymSwap(Kind):
             return cand.confidence >= p["inverted_threshold"] / scale
         if cand.entry.derived and "derived_threshold" in p:  # and a wrong derivation of a collocation's word
             return cand.confidence >= p["derived_threshold"] / scale
+        if cand.confidence >= p.get("frequent_threshold", float("inf")) / scale \
+                and frequent_count(seg, cand) >= p.get("frequent_count", 0):
+            return True  # a spinner's swap in one of English's most frequent collocations ("side outcomes")
         return cand.confidence >= max(p.get("lone_threshold", 0.0) / scale, self._base(doc, cand))
 
     def summarize(self, doc: Document, findings: tuple[Finding, ...]) -> Iterable[Finding]:
@@ -263,7 +280,7 @@ class SynonymSwap(Kind):
         p = self.rule.params
         codes = set(p.get("evidence", ()))
         signs = {(f.start, f.end) for f in findings if f.code in codes}
-        candidates = [c for c in self.candidates(doc) if not self._strong(doc, c[2])]
+        candidates = [c for c in self.candidates(doc) if not self._strong(doc, c[1], c[2])]
         # A loose swap is no corroboration: a long clean text holds several, each a technical or figurative phrase.
         middling = [c for c in candidates if not c[2].entry.loose and c[2].confidence >= self._base(doc, c[2])]
         if len(signs) + len(middling) < 2:
