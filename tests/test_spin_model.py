@@ -179,6 +179,16 @@ def test_a_swap_in_a_most_frequent_collocation_counts_alone_from_the_frequent_th
     assert table["real estate"] > 110_000_000 and "the world" not in table and all(len(k.split()) == 2 for k in table)
 
 
+def test_a_frequent_collocations_adjective_traded_for_its_noun() -> None:
+    from copylint.data.spin_lexicon import derived_swaps
+    table = derived_swaps()
+    assert table.pairs["ovary cancer"][0] == "ovarian" and "ovary" in table.first_words
+    assert not any(p.split()[0].endswith(("ist", "ism", "ian")) for p in table.pairs)  # person and creed words
+    assert [(h[0], h[1]) for h in found("She was treated for ovary cancer last year.")] == [
+        ("ovary cancer", "ovarian cancer")]
+    assert found("She was treated for ovarian cancer in an ovary clinic.") == []
+
+
 @pytest.mark.parametrize("text, phrase, fix", [
     ("Campaigners said the humane rights situation had worsened.", "humane rights", "human rights"),
     ("The court agreed to a judicious review of the decision.", "judicious review", "judicial review"),

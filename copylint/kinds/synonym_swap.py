@@ -11,8 +11,8 @@ from typing import Iterable, NamedTuple
 
 from zlib import crc32
 
-from ..data.spin_lexicon import (PHRASE_BITS, TOKEN, Entry, Lexicon, PairLexicon, Token, fold, frequent_bigrams,
-                                 lexicon, pair_lexicon, segment_spans, tokens)
+from ..data.spin_lexicon import (PHRASE_BITS, TOKEN, DerivedSwaps, Entry, Lexicon, PairLexicon, Token, derived_swaps,
+                                 fold, frequent_bigrams, lexicon, pair_lexicon, segment_spans, tokens)
 from ..document import Document
 from ..model import Finding, Severity
 from ._words import ends_phrase
@@ -134,6 +134,17 @@ def pair_hits(pairs: PairLexicon, words: list[str]) -> list[Candidate]:
     return found
 
 
+def derived_hits(table: DerivedSwaps, words: list[str]) -> list[Candidate]:
+    """Every two adjacent words that are a frequent adjective-noun collocation with its adjective traded for another
+    word of its stem ("law advice" for "legal advice"), as the build found them unattested."""
+    found = []
+    for lo in compress(range(len(words) - 1), map(table.first_words.__contains__, words)):
+        hit = table.pairs.get(f"{words[lo]} {words[lo + 1]}")
+        if hit is not None:
+            found.append(Candidate(hit[1], lo, lo + 2, Entry(0, hit[0], hit[1], False, False, False, True)))
+    return found
+
+
 def fits(cand: Candidate, seg: list[Token], text: str) -> bool:
     """Whether the written phrase fits its entry: capitals as a name needs them, no unknown name, and an inverted
     compound that ends its noun phrase."""
@@ -220,13 +231,13 @@ class SynonymSwap(Kind):
         return doc.memo(("synonym-swap", self.rule.code), lambda: list(self._scan(doc)))
 
     def _scan(self, doc: Document) -> Iterable[tuple]:
-        lex, pairs = lexicon(), pair_lexicon()
+        lex, pairs, derived = lexicon(), pair_lexicon(), derived_swaps()
         for _, block in self.blocks(doc):
             text = block.text
             folded = fold(text)
             for start, end in segment_spans(folded):
                 words = TOKEN.findall(folded, start, end) if end - start <= _LONG_TEXT else _distinct(folded, start, end)
-                cands = hits(lex, words) + pair_hits(pairs, words)
+                cands = hits(lex, words) + pair_hits(pairs, words) + derived_hits(derived, words)
                 if not cands:
                     continue
                 seg = tokens(text, folded, start, end) if len(words) <= _LONG_RUN else LazyTokens(text, folded, start, end)
