@@ -169,9 +169,9 @@ def test_an_inverted_compound_counts_alone_from_the_inverted_threshold() -> None
     assert [(h[0], h[1]) for h in found(text)] == [("campaigns of election", "election campaigns")]
 
 
-def test_a_swap_in_a_most_frequent_collocation_counts_alone_from_the_frequent_threshold() -> None:
+def test_a_swap_in_a_most_frequent_collocation_counts_alone_from_its_frequent_threshold() -> None:
     # 6.8, below the lone threshold (7.0): 'real estate' is among English's most frequent collocations of two
-    # content words (Google Books), so from frequent_threshold (6.0); a rarer collocation's swap of the same kind is not.
+    # content words (Google Books), so from its frequent threshold (6.0); a rarer collocation's swap of the same kind is not.
     assert [(h[0], h[1]) for h in found("Prices in the true estate market rose.")] == [("true estate", "real estate")]
     assert found("Prices in the true estate market rose.", sensitivity=6.0 / 6.9) == []
     from copylint.data.spin_lexicon import frequent_bigrams

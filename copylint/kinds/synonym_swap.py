@@ -203,8 +203,9 @@ class SynonymSwap(Kind):
     written with capitals), inverted_threshold (for an inverted compound) and derived_threshold (for a wrong
     derivation of the collocation's word, "economical growth"); loose_threshold (for a swap only the loose
     Moby thesaurus offers: it counts alone from there, in a spun document from the base thresholds (the lexicon
-    keeps such swaps from 7.0 only), and never corroborates another); frequent_threshold (for a swap of one of
-    English's most frequent collocations of two content words, counted frequent_count times or more); evidence (codes of the rules whose findings show a spinner at work), spun_evidence and
+    keeps such swaps from 7.0 only), and never corroborates another); frequent ([threshold, count] pairs: a swap of
+    one of English's most frequent collocations of two content words, counted count times or more, counts alone
+    from threshold); evidence (codes of the rules whose findings show a spinner at work), spun_evidence and
     evidence_density (a document holding at least spun_evidence of those findings, at least evidence_density per
     1,000 words, reads as spun) and spun_threshold (there, phrases from this confidence are flagged as info too).
     All thresholds are divided by the document context's spin_sensitivity."""
@@ -213,7 +214,7 @@ class SynonymSwap(Kind):
     KEYS = {"threshold": float, "info_threshold": float, "pair_threshold": float, "spun_threshold": float,
             "spun_evidence": int, "lone_threshold": float, "name_threshold": float,
             "inverted_threshold": float, "derived_threshold": float, "loose_threshold": float,
-            "frequent_threshold": float, "frequent_count": int, "evidence": list, "evidence_density": float}
+            "frequent": list, "evidence": list, "evidence_density": float}
 
     @classmethod
     def requires(cls, rule) -> tuple[str, ...]:
@@ -278,9 +279,9 @@ class SynonymSwap(Kind):
             return cand.confidence >= p["inverted_threshold"] / scale
         if cand.entry.derived and "derived_threshold" in p:  # and a wrong derivation of a collocation's word
             return cand.confidence >= p["derived_threshold"] / scale
-        if cand.confidence >= p.get("frequent_threshold", float("inf")) / scale \
-                and frequent_count(seg, cand) >= p.get("frequent_count", 0):
-            return True  # a spinner's swap in one of English's most frequent collocations ("side outcomes")
+        for threshold, least in p.get("frequent", ()):  # a spinner's swap in one of English's most frequent
+            if cand.confidence >= threshold / scale and frequent_count(seg, cand) >= least:  # collocations
+                return True
         return cand.confidence >= max(p.get("lone_threshold", 0.0) / scale, self._base(doc, cand))
 
     def summarize(self, doc: Document, findings: tuple[Finding, ...]) -> Iterable[Finding]:
