@@ -31,7 +31,7 @@ OUT = ROOT / "copylint" / "data" / "frequent_bigrams.tsv"
 DERIVED_OUT = ROOT / "copylint" / "data" / "derived_swaps.tsv"
 MIN_DERIVED_COUNT = 10_000_000  # collocations whose adjective may be traded: about the 40,000 most frequent pairs
 MAX_PAIR_PMI = 1.0  # a traded pair the model binds this firmly (nats) is English
-MIN_DERIVED_CONFIDENCE = 3.0
+MIN_DERIVED_CONFIDENCE = 4.5  # nats; "sense data" (4.1) is a term of its own
 # Endings that name a person or a creed, a word of its own rather than a wrong form ("nationalist", "physician")
 PERSON_ENDINGS = ("ist", "ism", "ian", "ists", "isms", "ians")
 MIN_COUNT = 50_000_000  # about the 2,500 most frequent collocations of two content words
