@@ -169,6 +169,26 @@ def test_an_inverted_compound_counts_alone_from_the_inverted_threshold() -> None
     assert [(h[0], h[1]) for h in found(text)] == [("campaigns of election", "election campaigns")]
 
 
+def test_a_swap_in_a_most_frequent_collocation_counts_alone_from_its_frequent_threshold() -> None:
+    # 6.8, below the lone threshold (7.0): 'real estate' is among English's most frequent collocations of two
+    # content words (Google Books), so from its frequent threshold (6.0); a rarer collocation's swap of the same kind is not.
+    assert [(h[0], h[1]) for h in found("Prices in the true estate market rose.")] == [("true estate", "real estate")]
+    assert found("Prices in the true estate market rose.", sensitivity=6.0 / 6.9) == []
+    from copylint.data.spin_lexicon import frequent_bigrams
+    table = frequent_bigrams()
+    assert table["real estate"] > 110_000_000 and "the world" not in table and all(len(k.split()) == 2 for k in table)
+
+
+def test_a_frequent_collocations_adjective_traded_for_its_noun() -> None:
+    from copylint.data.spin_lexicon import derived_swaps
+    table = derived_swaps()
+    assert table.pairs["ovary cancer"][0] == "ovarian" and "ovary" in table.first_words
+    assert not any(p.split()[0].endswith(("ist", "ism", "ian")) for p in table.pairs)  # person and creed words
+    assert [(h[0], h[1]) for h in found("She was treated for ovary cancer last year.")] == [
+        ("ovary cancer", "ovarian cancer")]
+    assert found("She was treated for ovarian cancer in an ovary clinic.") == []
+
+
 @pytest.mark.parametrize("text, phrase, fix", [
     ("Campaigners said the humane rights situation had worsened.", "humane rights", "human rights"),
     ("The court agreed to a judicious review of the decision.", "judicious review", "judicial review"),

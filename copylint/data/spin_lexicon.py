@@ -230,6 +230,37 @@ class PairLexicon:
         return found
 
 
+FREQUENT_FILE = Path(__file__).with_name("frequent_bigrams.tsv")
+
+
+@lru_cache(maxsize=1)
+def frequent_bigrams() -> dict[str, int]:
+    """English's most frequent collocations of two content words -> their Google Books count (read once)."""
+    with open(FREQUENT_FILE, encoding="utf-8") as handle:
+        rows = (line.rstrip("\n").partition("\t") for line in handle if not line.startswith("#"))
+        return {phrase: int(count) for phrase, _, count in rows}
+
+
+DERIVED_FILE = Path(__file__).with_name("derived_swaps.tsv")
+
+
+class DerivedSwaps(NamedTuple):
+    first_words: frozenset[str]  # the traded words (a pair whose first word is none of them is no entry)
+    pairs: dict[str, tuple[str, float]]  # "law advice" -> ("legal", confidence)
+
+
+@lru_cache(maxsize=1)
+def derived_swaps() -> DerivedSwaps:
+    """Frequent adjective-noun collocations with the adjective traded for another word of its stem (read once)."""
+    pairs: dict[str, tuple[str, float]] = {}
+    with open(DERIVED_FILE, encoding="utf-8") as handle:
+        for line in handle:
+            if not line.startswith("#"):
+                phrase, original, confidence, _ = line.split("\t")
+                pairs[phrase] = (original, float(confidence))
+    return DerivedSwaps(frozenset(p.partition(" ")[0] for p in pairs), pairs)
+
+
 @lru_cache(maxsize=1)
 def pair_lexicon() -> PairLexicon:
     """The shipped pair lexicon (read once per process)."""

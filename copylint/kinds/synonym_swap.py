@@ -11,8 +11,8 @@ from typing import Iterable, NamedTuple
 
 from zlib import crc32
 
-from ..data.spin_lexicon import (PHRASE_BITS, TOKEN, Entry, Lexicon, PairLexicon, Token, fold, lexicon, pair_lexicon,
-                                 segment_spans, tokens)
+from ..data.spin_lexicon import (PHRASE_BITS, TOKEN, DerivedSwaps, Entry, Lexicon, PairLexicon, Token, derived_swaps,
+                                 fold, frequent_bigrams, lexicon, pair_lexicon, segment_spans, tokens)
 from ..document import Document
 from ..model import Finding, Severity
 from ._words import ends_phrase
@@ -134,6 +134,17 @@ def pair_hits(pairs: PairLexicon, words: list[str]) -> list[Candidate]:
     return found
 
 
+def derived_hits(table: DerivedSwaps, words: list[str]) -> list[Candidate]:
+    """Every two adjacent words that are a frequent adjective-noun collocation with its adjective traded for another
+    word of its stem ("law advice" for "legal advice"), as the build found them unattested."""
+    found = []
+    for lo in compress(range(len(words) - 1), map(table.first_words.__contains__, words)):
+        hit = table.pairs.get(f"{words[lo]} {words[lo + 1]}")
+        if hit is not None:
+            found.append(Candidate(hit[1], lo, lo + 2, Entry(0, hit[0], hit[1], False, False, False, True)))
+    return found
+
+
 def fits(cand: Candidate, seg: list[Token], text: str) -> bool:
     """Whether the written phrase fits its entry: capitals as a name needs them, no unknown name, and an inverted
     compound that ends its noun phrase."""
@@ -152,6 +163,19 @@ def fits(cand: Candidate, seg: list[Token], text: str) -> bool:
         if cand.lo + cand.entry.slot == cand.hi - 1 and not ends_phrase(text, seg[cand.hi - 1].end):
             return False  # "a booming economic outlook": the derived word modifies what follows
     return True
+
+
+def frequent_count(seg: Sequence[Token], cand: Candidate) -> int:
+    """How often (Google Books) English writes the two-word collocation of content words that the swapped word's
+    original forms with a neighbour of the window ("rights" with "human"); 0 when it is not among the most frequent."""
+    entry = cand.entry
+    if entry.inverted or entry.whole or entry.derived or entry.loose or entry.name:
+        return 0
+    words = [t.word for t in seg[cand.lo:cand.hi]]
+    words[entry.slot] = entry.original
+    table = frequent_bigrams()
+    return max((table.get(f"{words[i]} {words[i + 1]}", 0) for i in (entry.slot - 1, entry.slot)
+                if 0 <= i < len(words) - 1), default=0)
 
 
 def trimmed(seg: list[Token], cand: Candidate) -> tuple[int, int]:
@@ -179,7 +203,9 @@ class SynonymSwap(Kind):
     written with capitals), inverted_threshold (for an inverted compound) and derived_threshold (for a wrong
     derivation of the collocation's word, "economical growth"); loose_threshold (for a swap only the loose
     Moby thesaurus offers: it counts alone from there, in a spun document from the base thresholds (the lexicon
-    keeps such swaps from 7.0 only), and never corroborates another); evidence (codes of the rules whose findings show a spinner at work), spun_evidence and
+    keeps such swaps from 7.0 only), and never corroborates another); frequent ([threshold, count] pairs: a swap of
+    one of English's most frequent collocations of two content words, counted count times or more, counts alone
+    from threshold); evidence (codes of the rules whose findings show a spinner at work), spun_evidence and
     evidence_density (a document holding at least spun_evidence of those findings, at least evidence_density per
     1,000 words, reads as spun) and spun_threshold (there, phrases from this confidence are flagged as info too).
     All thresholds are divided by the document context's spin_sensitivity."""
@@ -188,7 +214,7 @@ class SynonymSwap(Kind):
     KEYS = {"threshold": float, "info_threshold": float, "pair_threshold": float, "spun_threshold": float,
             "spun_evidence": int, "lone_threshold": float, "name_threshold": float,
             "inverted_threshold": float, "derived_threshold": float, "loose_threshold": float,
-            "evidence": list, "evidence_density": float}
+            "frequent": list, "evidence": list, "evidence_density": float}
 
     @classmethod
     def requires(cls, rule) -> tuple[str, ...]:
@@ -206,13 +232,13 @@ class SynonymSwap(Kind):
         return doc.memo(("synonym-swap", self.rule.code), lambda: list(self._scan(doc)))
 
     def _scan(self, doc: Document) -> Iterable[tuple]:
-        lex, pairs = lexicon(), pair_lexicon()
+        lex, pairs, derived = lexicon(), pair_lexicon(), derived_swaps()
         for _, block in self.blocks(doc):
             text = block.text
             folded = fold(text)
             for start, end in segment_spans(folded):
                 words = TOKEN.findall(folded, start, end) if end - start <= _LONG_TEXT else _distinct(folded, start, end)
-                cands = hits(lex, words) + pair_hits(pairs, words)
+                cands = hits(lex, words) + pair_hits(pairs, words) + derived_hits(derived, words)
                 if not cands:
                     continue
                 seg = tokens(text, folded, start, end) if len(words) <= _LONG_RUN else LazyTokens(text, folded, start, end)
@@ -231,7 +257,7 @@ class SynonymSwap(Kind):
     def check(self, doc: Document) -> Iterable[Finding]:
         warn = self.thresholds(doc)[0]
         for block, seg, cand in self.candidates(doc):
-            if self._strong(doc, cand):
+            if self._strong(doc, seg, cand):
                 yield self._finding(doc, block, seg, cand, warn)
 
     def _base(self, doc: Document, cand: Candidate) -> float:
@@ -241,7 +267,7 @@ class SynonymSwap(Kind):
             return max(info, self.rule.params.get("pair_threshold", info) / sensitivity(doc))
         return info
 
-    def _strong(self, doc: Document, cand: Candidate) -> bool:
+    def _strong(self, doc: Document, seg: Sequence[Token], cand: Candidate) -> bool:
         """Whether a candidate is flagged on its own: a spinner rewrites a whole text, so one rare phrase with no
         other sign of spinning needs the firmer lone_threshold."""
         p, scale = self.rule.params, sensitivity(doc)
@@ -253,6 +279,9 @@ class SynonymSwap(Kind):
             return cand.confidence >= p["inverted_threshold"] / scale
         if cand.entry.derived and "derived_threshold" in p:  # and a wrong derivation of a collocation's word
             return cand.confidence >= p["derived_threshold"] / scale
+        for threshold, least in p.get("frequent", ()):  # a spinner's swap in one of English's most frequent
+            if cand.confidence >= threshold / scale and frequent_count(seg, cand) >= least:  # collocations
+                return True
         return cand.confidence >= max(p.get("lone_threshold", 0.0) / scale, self._base(doc, cand))
 
     def summarize(self, doc: Document, findings: tuple[Finding, ...]) -> Iterable[Finding]:
@@ -263,7 +292,7 @@ class SynonymSwap(Kind):
         p = self.rule.params
         codes = set(p.get("evidence", ()))
         signs = {(f.start, f.end) for f in findings if f.code in codes}
-        candidates = [c for c in self.candidates(doc) if not self._strong(doc, c[2])]
+        candidates = [c for c in self.candidates(doc) if not self._strong(doc, c[1], c[2])]
         # A loose swap is no corroboration: a long clean text holds several, each a technical or figurative phrase.
         middling = [c for c in candidates if not c[2].entry.loose and c[2].confidence >= self._base(doc, c[2])]
         if len(signs) + len(middling) < 2:

