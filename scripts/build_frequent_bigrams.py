@@ -13,6 +13,9 @@ alternations of scripts/build_spin_lexicon.py, real words of wordfreq 3.1.1. A t
 text does not show it (Google Books bigrams, BBC News counts of the counted four files in five, WordNet lemmas) and
 the CMU Sphinx trigram model does not bind it (PMI under MAX_PAIR_PMI); each row carries the model's confidence (how
 much more firmly it binds the collocation than the traded pair, nats) and the collocation's count.
+Also builds copylint/data/office_nouns.tsv: the nouns whose commonest WordNet sense (the first in index.noun) is an
+office or its holder ("minister", "secretary", "prosecutor", "general": under OFFICE_ROOTS), with their plurals: the
+heads of titles ("prime minister", "foreign secretary") whose modifier a spinner swaps.
 Usage: python scripts/build_frequent_bigrams.py [--cache DIR]
 """
 from __future__ import annotations
@@ -29,6 +32,13 @@ import build_spin_lexicon as spin  # noqa: E402
 
 OUT = ROOT / "copylint" / "data" / "frequent_bigrams.tsv"
 DERIVED_OUT = ROOT / "copylint" / "data" / "derived_swaps.tsv"
+OFFICE_OUT = ROOT / "copylint" / "data" / "office_nouns.tsv"
+# WordNet person synsets (lexicographer file 18) whose hyponyms hold offices; a noun counts when its commonest sense is
+# one of them, or under one ("scanner" or "hangover" have such a sense, but not first).
+OFFICE_ROOTS = frozenset(("official", "executive", "military officer", "judge", "lawyer", "diplomat", "legislator",
+                          "administrator", "spokesperson", "head of state", "clergyman", "officeholder", "head",
+                          "leader"))
+MIN_OFFICE_ZIPF_CB = 550  # a frequent word: Zipf 3.5 or more
 MIN_DERIVED_COUNT = 10_000_000  # collocations whose adjective may be traded: about the 40,000 most frequent pairs
 MAX_PAIR_PMI = 1.0  # a traded pair the model binds this firmly (nats) is English
 MIN_DERIVED_CONFIDENCE = 4.5  # nats; "sense data" (4.1) is a term of its own
@@ -114,13 +124,52 @@ def build_derived(cache: Path, shared: Path) -> str:
     return header + "".join(out)
 
 
+def office_nouns(wordnet, tgz: Path, freq: dict[str, int]) -> str:
+    """The frequent single-word nouns whose first WordNet sense is under OFFICE_ROOTS (hyponymy, not instances)."""
+    import collections
+    import tarfile
+
+    from copylint.kinds._words import plural
+
+    roots = [key for key, (lemmas, _, lexfile) in wordnet.synsets.items() if key[0] == "n" and lexfile == 18
+             and OFFICE_ROOTS & {l.lower().replace("_", " ") for l in lemmas}]
+    children = collections.defaultdict(list)
+    for key, (_, pointers, _) in wordnet.synsets.items():
+        for symbol, tpos, target, _, _ in pointers:
+            if symbol == "@":
+                children[(tpos, target)].append(key)
+    found, stack = set(), roots
+    while stack:
+        key = stack.pop()
+        if key not in found:
+            found.add(key)
+            stack.extend(children.get(key, ()))
+    first: dict[str, int] = {}
+    with tarfile.open(tgz) as tar:
+        for line in tar.extractfile("package/dict/index.noun").read().decode("utf-8").splitlines():
+            if not line.startswith(" "):
+                fields = line.split()  # lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt offsets
+                first[fields[0]] = int(fields[4 + int(fields[3]) + 2])
+    offsets = {offset for _, offset in found}
+    nouns = sorted({l for key in found for l in wordnet.synsets[key][0] if l.isalpha() and l.islower()
+                    and freq.get(l, 999) <= MIN_OFFICE_ZIPF_CB and first.get(l) in offsets})
+    header = "# Nouns whose commonest WordNet 3.1 sense is an office or its holder, and their plurals; built by " \
+             "scripts/build_frequent_bigrams.py\n"
+    return header + "".join(f"{w}\t{plural(w)}\n" for w in nouns)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "copylint-build")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--derived-out", type=Path, default=DERIVED_OUT)
+    ap.add_argument("--office-out", type=Path, default=OFFICE_OUT)
     args = ap.parse_args(argv)
     spin.LM_MEMO = args.cache
+    paths = spin.fetch(args.cache)
+    offices = office_nouns(spin.WordNet(paths["wordnet"]), paths["wordnet"], spin.read_wordfreq(paths["wordfreq"]))
+    args.office_out.write_text(offices, encoding="utf-8")
+    spin.log(f"{args.office_out}: {offices.count(chr(10)) - 1:,} nouns")
     text = build(args.cache)
     args.out.write_text(text, encoding="utf-8")
     spin.log(f"{args.out}: {text.count(chr(10)) - 1:,} bigrams, {len(text):,} bytes")

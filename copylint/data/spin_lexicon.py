@@ -241,6 +241,16 @@ def frequent_bigrams() -> dict[str, int]:
         return {phrase: int(count) for phrase, _, count in rows}
 
 
+OFFICE_FILE = Path(__file__).with_name("office_nouns.tsv")
+
+
+@lru_cache(maxsize=1)
+def office_nouns() -> frozenset[str]:
+    """Nouns whose commonest sense is an office or its holder ("minister", "prosecutors"), read once."""
+    with open(OFFICE_FILE, encoding="utf-8") as handle:
+        return frozenset(w for line in handle if not line.startswith("#") for w in line.split())
+
+
 DERIVED_FILE = Path(__file__).with_name("derived_swaps.tsv")
 
 

@@ -12,7 +12,7 @@ from typing import Iterable, NamedTuple
 from zlib import crc32
 
 from ..data.spin_lexicon import (PHRASE_BITS, TOKEN, DerivedSwaps, Entry, Lexicon, PairLexicon, Token, derived_swaps,
-                                 fold, frequent_bigrams, lexicon, pair_lexicon, segment_spans, tokens)
+                                 fold, frequent_bigrams, lexicon, office_nouns, pair_lexicon, segment_spans, tokens)
 from ..document import Document
 from ..model import Finding, Severity
 from ._words import ends_phrase
@@ -178,6 +178,14 @@ def frequent_count(seg: Sequence[Token], cand: Candidate) -> int:
                 if 0 <= i < len(words) - 1), default=0)
 
 
+def office_swap(seg: Sequence[Token], cand: Candidate) -> bool:
+    """Whether the swapped word modifies an office noun that follows it in the window ("overseas minister")."""
+    entry = cand.entry
+    at = cand.lo + entry.slot
+    return not (entry.inverted or entry.whole or entry.derived) and at + 1 < cand.hi \
+        and seg[at + 1].word in office_nouns()
+
+
 def trimmed(seg: list[Token], cand: Candidate) -> tuple[int, int]:
     """The window without the function words at its edges ("for human privileges" -> "human privileges"), as
     long as a content word besides the swapped one remains ("in the globe" stays whole)."""
@@ -201,7 +209,8 @@ class SynonymSwap(Kind):
     flagged as info), pair_threshold (the same for both words swapped, outside a spun document); lone_threshold (from which a
     phrase counts with no other sign of a spinner in the document) name_threshold (the same for a spun name
     written with capitals), inverted_threshold (for an inverted compound) and derived_threshold (for a wrong
-    derivation of the collocation's word, "economical growth"); loose_threshold (for a swap only the loose
+    derivation of the collocation's word, "economical growth"), office_threshold (for a swap of the word before an
+    office noun, "overseas minister"); loose_threshold (for a swap only the loose
     Moby thesaurus offers: it counts alone from there, in a spun document from the base thresholds (the lexicon
     keeps such swaps from 7.0 only), and never corroborates another); frequent ([threshold, count] pairs: a swap of
     one of English's most frequent collocations of two content words, counted count times or more, counts alone
@@ -213,7 +222,7 @@ class SynonymSwap(Kind):
     NAME = "synonym-swap"
     KEYS = {"threshold": float, "info_threshold": float, "pair_threshold": float, "spun_threshold": float,
             "spun_evidence": int, "lone_threshold": float, "name_threshold": float,
-            "inverted_threshold": float, "derived_threshold": float, "loose_threshold": float,
+            "inverted_threshold": float, "derived_threshold": float, "office_threshold": float, "loose_threshold": float,
             "frequent": list, "evidence": list, "evidence_density": float}
 
     @classmethod
@@ -271,6 +280,8 @@ class SynonymSwap(Kind):
         """Whether a candidate is flagged on its own: a spinner rewrites a whole text, so one rare phrase with no
         other sign of spinning needs the firmer lone_threshold."""
         p, scale = self.rule.params, sensitivity(doc)
+        if "office_threshold" in p and cand.confidence >= p["office_threshold"] / scale and office_swap(seg, cand):
+            return True  # a title's modifier swapped: clean text seldom puts an unusual word before an office
         if cand.entry.loose:  # only the loose thesaurus offers the swap: never on a weaker sign's strength
             return cand.confidence >= p.get("loose_threshold", p.get("lone_threshold", 0.0)) / scale
         if cand.entry.name and "name_threshold" in p:  # a capitalised spun name is rare in clean text
