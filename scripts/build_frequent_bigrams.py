@@ -16,6 +16,10 @@ much more firmly it binds the collocation than the traded pair, nats) and the co
 Also builds copylint/data/office_nouns.tsv: the nouns whose commonest WordNet sense (the first in index.noun) is an
 office or its holder ("minister", "secretary", "prosecutor", "general": under OFFICE_ROOTS), with their plurals: the
 heads of titles ("prime minister", "foreign secretary") whose modifier a spinner swaps.
+And copylint/data/name_swaps.tsv: institutions' names of MIN_NAME_WORDS to four words (WordNet 3.1 multi-word lemmas
+written with capitals, in noun.group) with one or two words swapped for a WordNet synonym of any sense or a similar
+adjective ("Universe Health Organization", "Federal Dresser of Investigation"), each swapped phrase kept only when real
+text does not show it (Google Books bigrams, BBC News n-grams of the counted four files in five, WordNet lemmas).
 Usage: python scripts/build_frequent_bigrams.py [--cache DIR]
 """
 from __future__ import annotations
@@ -32,6 +36,7 @@ import build_spin_lexicon as spin  # noqa: E402
 
 OUT = ROOT / "copylint" / "data" / "frequent_bigrams.tsv"
 DERIVED_OUT = ROOT / "copylint" / "data" / "derived_swaps.tsv"
+NAMES_OUT = ROOT / "copylint" / "data" / "name_swaps.tsv"
 OFFICE_OUT = ROOT / "copylint" / "data" / "office_nouns.tsv"
 # WordNet person synsets (lexicographer file 18) whose hyponyms hold offices; a noun counts when its commonest sense is
 # one of them, or under one ("scanner" or "hangover" have such a sense, but not first).
@@ -158,18 +163,72 @@ def office_nouns(wordnet, tgz: Path, freq: dict[str, int]) -> str:
     return header + "".join(f"{w}\t{plural(w)}\n" for w in nouns)
 
 
+NAME_GLUE = frozenset(("of", "the", "and", "for", "on", "in"))
+NAME_LEXFILES = frozenset((14,))  # noun.group: organisations, institutions, bodies
+MIN_NAME_WORDS = 3  # a two-word name keeps one word of two: clean text shows other names so ("National Company")
+MIN_NAME_WEIGHT = 0.8  # WordNet synonyms (any sense) and similar adjectives
+
+
+def name_swaps(wordnet, freq: dict[str, int], seen: set[str], pairs: bool = True) -> str:
+    """Institution names (WordNet multi-word lemmas written with capitals, noun.group) with one or two content words
+    swapped for a thesaurus synonym ("Universe Health Organization"), unless real text shows the swapped phrase."""
+    import itertools
+
+    thesaurus = wordnet.thesaurus()
+    common = {w for w, cb in freq.items() if cb <= 600 and spin.content(w)}  # Zipf 3.0 or more, as the lexicon
+    names: dict[str, str] = {}
+    for (pos, _), (lemmas, _, lexfile) in wordnet.synsets.items():
+        if pos != "n" or lexfile not in NAME_LEXFILES:
+            continue
+        for lemma in lemmas:
+            words = lemma.split("_")
+            if MIN_NAME_WORDS <= len(words) <= 4 and all(w.isalpha() for w in words) and words[-1] not in NAME_GLUE \
+                    and all(w[0].isupper() or w in NAME_GLUE for w in words):
+                names.setdefault(" ".join(words).lower(), " ".join(words))
+    alts: dict[str, list[str]] = {}
+    for x in {w for name in names for w in name.split()}:
+        found = {a for a, w in thesaurus.get(x, {}).items() if w >= MIN_NAME_WEIGHT} if spin.content(x) else set()
+        alts[x] = sorted(a for a in found if a in common and a.isalpha() and a not in NAME_GLUE)
+    rows: dict[str, str] = {}
+    # One word swapped first, then two: a phrase that is both keeps the name it is one swap from.
+    for swapped in (1, 2) if pairs else (1,):
+        for name, written in sorted(names.items()):
+            words = name.split()
+            for slots in itertools.combinations(range(len(words)), swapped):
+                for choice in itertools.product(*(alts[words[i]] for i in slots)):
+                    variant = list(words)
+                    for i, a in zip(slots, choice):
+                        variant[i] = a
+                    phrase = " ".join(variant)
+                    if phrase not in seen and phrase not in names:
+                        rows.setdefault(phrase, written)
+    spin.log(f"name swaps: {len(names):,} names, {len(rows):,} swapped")
+    header = "# An institution's name (WordNet 3.1 multi-word lemma with capitals, noun.group) with one or two words " \
+             "swapped for a thesaurus synonym, unattested: swapped phrase, the name; built by " \
+             "scripts/build_frequent_bigrams.py\n"
+    return header + "".join(f"{v}\t{n}\n" for v, n in sorted(rows.items()))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "copylint-build")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--derived-out", type=Path, default=DERIVED_OUT)
     ap.add_argument("--office-out", type=Path, default=OFFICE_OUT)
+    ap.add_argument("--names-out", type=Path, default=NAMES_OUT)
     args = ap.parse_args(argv)
     spin.LM_MEMO = args.cache
     paths = spin.fetch(args.cache)
-    offices = office_nouns(spin.WordNet(paths["wordnet"]), paths["wordnet"], spin.read_wordfreq(paths["wordfreq"]))
+    wordnet, freq = spin.WordNet(paths["wordnet"]), spin.read_wordfreq(paths["wordfreq"])
+    offices = office_nouns(wordnet, paths["wordnet"], freq)
     args.office_out.write_text(offices, encoding="utf-8")
     spin.log(f"{args.office_out}: {offices.count(chr(10)) - 1:,} nouns")
+    _, bigrams = spin.read_google(paths["symspellpy"])
+    counts, _, _ = spin.count_ngrams(spin.bbc_files(spin.SHARED)[0])
+    seen = set(bigrams) | set(wordnet.phrases()) | {g for g in counts if " " in g}
+    names = name_swaps(wordnet, freq, seen)
+    args.names_out.write_text(names, encoding="utf-8")
+    spin.log(f"{args.names_out}: {names.count(chr(10)) - 1:,} rows, {len(names):,} bytes")
     text = build(args.cache)
     args.out.write_text(text, encoding="utf-8")
     spin.log(f"{args.out}: {text.count(chr(10)) - 1:,} bigrams, {len(text):,} bytes")

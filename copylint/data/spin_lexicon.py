@@ -251,6 +251,26 @@ def office_nouns() -> frozenset[str]:
         return frozenset(w for line in handle if not line.startswith("#") for w in line.split())
 
 
+NAME_FILE = Path(__file__).with_name("name_swaps.tsv")
+
+
+class NameSwaps(NamedTuple):
+    first_words: frozenset[str]  # the first words of the swapped phrases (a window starting with none is no entry)
+    names: dict[str, str]  # "universe health organization" -> "World Health Organization"
+
+
+@lru_cache(maxsize=1)
+def name_swaps() -> NameSwaps:
+    """Institution names with a word or two swapped for a thesaurus synonym (read once)."""
+    names: dict[str, str] = {}
+    with open(NAME_FILE, encoding="utf-8") as handle:
+        for line in handle:
+            if not line.startswith("#"):
+                phrase, _, name = line.rstrip("\n").partition("\t")
+                names[phrase] = name
+    return NameSwaps(frozenset(p.partition(" ")[0] for p in names), names)
+
+
 DERIVED_FILE = Path(__file__).with_name("derived_swaps.tsv")
 
 
