@@ -191,11 +191,16 @@ def frequent_count(seg: Sequence[Token], cand: Candidate) -> int:
 
 
 def office_swap(seg: Sequence[Token], cand: Candidate) -> bool:
-    """Whether the swapped word modifies an office noun that follows it in the window ("overseas minister")."""
+    """Whether the swapped word modifies an office noun that follows it in the window ("overseas minister"), or stands
+    for an office noun beside a content word ("finance clergyman", "attorney broad")."""
     entry = cand.entry
     at = cand.lo + entry.slot
-    return not (entry.inverted or entry.whole or entry.derived) and at + 1 < cand.hi \
-        and seg[at + 1].word in office_nouns()
+    if entry.inverted or entry.whole or entry.derived:
+        return False
+    if entry.original in office_nouns() and any(
+            cand.lo <= j < cand.hi and seg[j].word not in FUNCTION_WORDS for j in (at - 1, at + 1)):
+        return True
+    return at + 1 < cand.hi and seg[at + 1].word in office_nouns()
 
 
 def trimmed(seg: list[Token], cand: Candidate) -> tuple[int, int]:
