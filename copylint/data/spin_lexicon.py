@@ -262,12 +262,9 @@ class NameSwaps(NamedTuple):
 @lru_cache(maxsize=1)
 def name_swaps() -> NameSwaps:
     """Institution names with a word or two swapped for a thesaurus synonym (read once)."""
-    names: dict[str, str] = {}
     with open(NAME_FILE, encoding="utf-8") as handle:
-        for line in handle:
-            if not line.startswith("#"):
-                phrase, _, name = line.rstrip("\n").partition("\t")
-                names[phrase] = name
+        lines = handle.read().splitlines()
+    names = dict(line.split("\t") for line in lines if not line.startswith("#"))
     return NameSwaps(frozenset(p.partition(" ")[0] for p in names), names)
 
 
