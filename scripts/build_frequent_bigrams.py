@@ -13,6 +13,13 @@ alternations of scripts/build_spin_lexicon.py, real words of wordfreq 3.1.1. A t
 text does not show it (Google Books bigrams, BBC News counts of the counted four files in five, WordNet lemmas) and
 the CMU Sphinx trigram model does not bind it (PMI under MAX_PAIR_PMI); each row carries the model's confidence (how
 much more firmly it binds the collocation than the traded pair, nats) and the collocation's count.
+Also builds copylint/data/office_nouns.tsv: the nouns whose commonest WordNet sense (the first in index.noun) is an
+office or its holder ("minister", "secretary", "prosecutor", "general": under OFFICE_ROOTS), with their plurals: the
+heads of titles ("prime minister", "foreign secretary") whose modifier a spinner swaps.
+And copylint/data/name_swaps.tsv: institutions' names of MIN_NAME_WORDS to four words (WordNet 3.1 multi-word lemmas
+written with capitals, in noun.group) with one or two words swapped for a WordNet synonym of any sense or a similar
+adjective ("Universe Health Organization", "Federal Dresser of Investigation"), each swapped phrase kept only when real
+text does not show it (Google Books bigrams, BBC News n-grams of the counted four files in five, WordNet lemmas).
 Usage: python scripts/build_frequent_bigrams.py [--cache DIR]
 """
 from __future__ import annotations
@@ -29,6 +36,14 @@ import build_spin_lexicon as spin  # noqa: E402
 
 OUT = ROOT / "copylint" / "data" / "frequent_bigrams.tsv"
 DERIVED_OUT = ROOT / "copylint" / "data" / "derived_swaps.tsv"
+NAMES_OUT = ROOT / "copylint" / "data" / "name_swaps.tsv"
+OFFICE_OUT = ROOT / "copylint" / "data" / "office_nouns.tsv"
+# WordNet person synsets (lexicographer file 18) whose hyponyms hold offices; a noun counts when its commonest sense is
+# one of them, or under one ("scanner" or "hangover" have such a sense, but not first).
+OFFICE_ROOTS = frozenset(("official", "executive", "military officer", "judge", "lawyer", "diplomat", "legislator",
+                          "administrator", "spokesperson", "head of state", "clergyman", "officeholder", "head",
+                          "leader"))
+MIN_OFFICE_ZIPF_CB = 550  # a frequent word: Zipf 3.5 or more
 MIN_DERIVED_COUNT = 10_000_000  # collocations whose adjective may be traded: about the 40,000 most frequent pairs
 MAX_PAIR_PMI = 1.0  # a traded pair the model binds this firmly (nats) is English
 MIN_DERIVED_CONFIDENCE = 4.5  # nats; "sense data" (4.1) is a term of its own
@@ -114,13 +129,106 @@ def build_derived(cache: Path, shared: Path) -> str:
     return header + "".join(out)
 
 
+def office_nouns(wordnet, tgz: Path, freq: dict[str, int]) -> str:
+    """The frequent single-word nouns whose first WordNet sense is under OFFICE_ROOTS (hyponymy, not instances)."""
+    import collections
+    import tarfile
+
+    from copylint.kinds._words import plural
+
+    roots = [key for key, (lemmas, _, lexfile) in wordnet.synsets.items() if key[0] == "n" and lexfile == 18
+             and OFFICE_ROOTS & {l.lower().replace("_", " ") for l in lemmas}]
+    children = collections.defaultdict(list)
+    for key, (_, pointers, _) in wordnet.synsets.items():
+        for symbol, tpos, target, _, _ in pointers:
+            if symbol == "@":
+                children[(tpos, target)].append(key)
+    found, stack = set(), roots
+    while stack:
+        key = stack.pop()
+        if key not in found:
+            found.add(key)
+            stack.extend(children.get(key, ()))
+    first: dict[str, int] = {}
+    with tarfile.open(tgz) as tar:
+        for line in tar.extractfile("package/dict/index.noun").read().decode("utf-8").splitlines():
+            if not line.startswith(" "):
+                fields = line.split()  # lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt offsets
+                first[fields[0]] = int(fields[4 + int(fields[3]) + 2])
+    offsets = {offset for _, offset in found}
+    nouns = sorted({l for key in found for l in wordnet.synsets[key][0] if l.isalpha() and l.islower()
+                    and freq.get(l, 999) <= MIN_OFFICE_ZIPF_CB and first.get(l) in offsets})
+    header = "# Nouns whose commonest WordNet 3.1 sense is an office or its holder, and their plurals; built by " \
+             "scripts/build_frequent_bigrams.py\n"
+    return header + "".join(f"{w}\t{plural(w)}\n" for w in nouns)
+
+
+NAME_GLUE = frozenset(("of", "the", "and", "for", "on", "in"))
+NAME_LEXFILES = frozenset((14,))  # noun.group: organisations, institutions, bodies
+MIN_NAME_WORDS = 3  # a two-word name keeps one word of two: clean text shows other names so ("National Company")
+MIN_NAME_WEIGHT = 0.8  # WordNet synonyms (any sense) and similar adjectives
+
+
+def name_swaps(wordnet, freq: dict[str, int], seen: set[str], pairs: bool = True) -> str:
+    """Institution names (WordNet multi-word lemmas written with capitals, noun.group) with one or two content words
+    swapped for a thesaurus synonym ("Universe Health Organization"), unless real text shows the swapped phrase."""
+    import itertools
+
+    thesaurus = wordnet.thesaurus()
+    common = {w for w, cb in freq.items() if cb <= 600 and spin.content(w)}  # Zipf 3.0 or more, as the lexicon
+    names: dict[str, str] = {}
+    for (pos, _), (lemmas, _, lexfile) in wordnet.synsets.items():
+        if pos != "n" or lexfile not in NAME_LEXFILES:
+            continue
+        for lemma in lemmas:
+            words = lemma.split("_")
+            if MIN_NAME_WORDS <= len(words) <= 4 and all(w.isalpha() for w in words) and words[-1] not in NAME_GLUE \
+                    and all(w[0].isupper() or w in NAME_GLUE for w in words):
+                names.setdefault(" ".join(words).lower(), " ".join(words))
+    alts: dict[str, list[str]] = {}
+    for x in {w for name in names for w in name.split()}:
+        found = {a for a, w in thesaurus.get(x, {}).items() if w >= MIN_NAME_WEIGHT} if spin.content(x) else set()
+        alts[x] = sorted(a for a in found if a in common and a.isalpha() and a not in NAME_GLUE)
+    rows: dict[str, str] = {}
+    # One word swapped first, then two: a phrase that is both keeps the name it is one swap from.
+    for swapped in (1, 2) if pairs else (1,):
+        for name, written in sorted(names.items()):
+            words = name.split()
+            for slots in itertools.combinations(range(len(words)), swapped):
+                for choice in itertools.product(*(alts[words[i]] for i in slots)):
+                    variant = list(words)
+                    for i, a in zip(slots, choice):
+                        variant[i] = a
+                    phrase = " ".join(variant)
+                    if phrase not in seen and phrase not in names:
+                        rows.setdefault(phrase, written)
+    spin.log(f"name swaps: {len(names):,} names, {len(rows):,} swapped")
+    header = "# An institution's name (WordNet 3.1 multi-word lemma with capitals, noun.group) with one or two words " \
+             "swapped for a thesaurus synonym, unattested: swapped phrase, the name; built by " \
+             "scripts/build_frequent_bigrams.py\n"
+    return header + "".join(f"{v}\t{n}\n" for v, n in sorted(rows.items()))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "copylint-build")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--derived-out", type=Path, default=DERIVED_OUT)
+    ap.add_argument("--office-out", type=Path, default=OFFICE_OUT)
+    ap.add_argument("--names-out", type=Path, default=NAMES_OUT)
     args = ap.parse_args(argv)
     spin.LM_MEMO = args.cache
+    paths = spin.fetch(args.cache)
+    wordnet, freq = spin.WordNet(paths["wordnet"]), spin.read_wordfreq(paths["wordfreq"])
+    offices = office_nouns(wordnet, paths["wordnet"], freq)
+    args.office_out.write_text(offices, encoding="utf-8")
+    spin.log(f"{args.office_out}: {offices.count(chr(10)) - 1:,} nouns")
+    _, bigrams = spin.read_google(paths["symspellpy"])
+    counts, _, _ = spin.count_ngrams(spin.bbc_files(spin.SHARED)[0])
+    seen = set(bigrams) | set(wordnet.phrases()) | {g for g in counts if " " in g}
+    names = name_swaps(wordnet, freq, seen)
+    args.names_out.write_text(names, encoding="utf-8")
+    spin.log(f"{args.names_out}: {names.count(chr(10)) - 1:,} rows, {len(names):,} bytes")
     text = build(args.cache)
     args.out.write_text(text, encoding="utf-8")
     spin.log(f"{args.out}: {text.count(chr(10)) - 1:,} bigrams, {len(text):,} bytes")

@@ -241,6 +241,33 @@ def frequent_bigrams() -> dict[str, int]:
         return {phrase: int(count) for phrase, _, count in rows}
 
 
+OFFICE_FILE = Path(__file__).with_name("office_nouns.tsv")
+
+
+@lru_cache(maxsize=1)
+def office_nouns() -> frozenset[str]:
+    """Nouns whose commonest sense is an office or its holder ("minister", "prosecutors"), read once."""
+    with open(OFFICE_FILE, encoding="utf-8") as handle:
+        return frozenset(w for line in handle if not line.startswith("#") for w in line.split())
+
+
+NAME_FILE = Path(__file__).with_name("name_swaps.tsv")
+
+
+class NameSwaps(NamedTuple):
+    first_words: frozenset[str]  # the first words of the swapped phrases (a window starting with none is no entry)
+    names: dict[str, str]  # "universe health organization" -> "World Health Organization"
+
+
+@lru_cache(maxsize=1)
+def name_swaps() -> NameSwaps:
+    """Institution names with a word or two swapped for a thesaurus synonym (read once)."""
+    with open(NAME_FILE, encoding="utf-8") as handle:
+        lines = handle.read().splitlines()
+    names = dict(line.split("\t") for line in lines if not line.startswith("#"))
+    return NameSwaps(frozenset(p.partition(" ")[0] for p in names), names)
+
+
 DERIVED_FILE = Path(__file__).with_name("derived_swaps.tsv")
 
 

@@ -11,8 +11,8 @@ from typing import Iterable, NamedTuple
 
 from zlib import crc32
 
-from ..data.spin_lexicon import (PHRASE_BITS, TOKEN, DerivedSwaps, Entry, Lexicon, PairLexicon, Token, derived_swaps,
-                                 fold, frequent_bigrams, lexicon, pair_lexicon, segment_spans, tokens)
+from ..data.spin_lexicon import (PHRASE_BITS, TOKEN, DerivedSwaps, Entry, Lexicon, NameSwaps, PairLexicon, Token, derived_swaps,
+                                 fold, frequent_bigrams, lexicon, name_swaps, office_nouns, pair_lexicon, segment_spans, tokens)
 from ..document import Document
 from ..model import Finding, Severity
 from ._words import ends_phrase
@@ -145,6 +145,18 @@ def derived_hits(table: DerivedSwaps, words: list[str]) -> list[Candidate]:
     return found
 
 
+def name_hits(table: NameSwaps, words: list[str], confidence: float) -> list[Candidate]:
+    """Every two to four adjacent words that are an institution's name with a word or two swapped for a thesaurus
+    synonym ("Universe Health Organization"), as the build found them unattested (judged as a name: capitals)."""
+    found = []
+    for lo in compress(range(len(words) - 1), map(table.first_words.__contains__, words)):
+        for hi in range(lo + 2, min(len(words), lo + 4) + 1):
+            name = table.names.get(" ".join(words[lo:hi]))
+            if name is not None:
+                found.append(Candidate(confidence, lo, hi, Entry(0, name, confidence, True, False, True)))
+    return found
+
+
 def fits(cand: Candidate, seg: list[Token], text: str) -> bool:
     """Whether the written phrase fits its entry: capitals as a name needs them, no unknown name, and an inverted
     compound that ends its noun phrase."""
@@ -178,6 +190,19 @@ def frequent_count(seg: Sequence[Token], cand: Candidate) -> int:
                 if 0 <= i < len(words) - 1), default=0)
 
 
+def office_swap(seg: Sequence[Token], cand: Candidate) -> bool:
+    """Whether the swapped word modifies an office noun that follows it in the window ("overseas minister"), or stands
+    for an office noun beside a content word ("finance clergyman", "attorney broad")."""
+    entry = cand.entry
+    at = cand.lo + entry.slot
+    if entry.inverted or entry.whole or entry.derived:
+        return False
+    if entry.original in office_nouns() and any(
+            cand.lo <= j < cand.hi and seg[j].word not in FUNCTION_WORDS for j in (at - 1, at + 1)):
+        return True
+    return at + 1 < cand.hi and seg[at + 1].word in office_nouns()
+
+
 def trimmed(seg: list[Token], cand: Candidate) -> tuple[int, int]:
     """The window without the function words at its edges ("for human privileges" -> "human privileges"), as
     long as a content word besides the swapped one remains ("in the globe" stays whole)."""
@@ -201,7 +226,9 @@ class SynonymSwap(Kind):
     flagged as info), pair_threshold (the same for both words swapped, outside a spun document); lone_threshold (from which a
     phrase counts with no other sign of a spinner in the document) name_threshold (the same for a spun name
     written with capitals), inverted_threshold (for an inverted compound) and derived_threshold (for a wrong
-    derivation of the collocation's word, "economical growth"); loose_threshold (for a swap only the loose
+    derivation of the collocation's word, "economical growth"), office_threshold (for a swap of the word before an
+    office noun, "overseas minister"), name_swap_confidence (the confidence given an institution's name with a word
+    or two swapped, "Universe Health Organization": the trigram model knows few names; 0 leaves them out); loose_threshold (for a swap only the loose
     Moby thesaurus offers: it counts alone from there, in a spun document from the base thresholds (the lexicon
     keeps such swaps from 7.0 only), and never corroborates another); frequent ([threshold, count] pairs: a swap of
     one of English's most frequent collocations of two content words, counted count times or more, counts alone
@@ -213,8 +240,8 @@ class SynonymSwap(Kind):
     NAME = "synonym-swap"
     KEYS = {"threshold": float, "info_threshold": float, "pair_threshold": float, "spun_threshold": float,
             "spun_evidence": int, "lone_threshold": float, "name_threshold": float,
-            "inverted_threshold": float, "derived_threshold": float, "loose_threshold": float,
-            "frequent": list, "evidence": list, "evidence_density": float}
+            "inverted_threshold": float, "derived_threshold": float, "office_threshold": float, "loose_threshold": float,
+            "frequent": list, "name_swap_confidence": float, "evidence": list, "evidence_density": float}
 
     @classmethod
     def requires(cls, rule) -> tuple[str, ...]:
@@ -232,13 +259,16 @@ class SynonymSwap(Kind):
         return doc.memo(("synonym-swap", self.rule.code), lambda: list(self._scan(doc)))
 
     def _scan(self, doc: Document) -> Iterable[tuple]:
-        lex, pairs, derived = lexicon(), pair_lexicon(), derived_swaps()
+        lex, pairs, derived, names = lexicon(), pair_lexicon(), derived_swaps(), name_swaps()
+        name_confidence = self.rule.params.get("name_swap_confidence", 0.0)
         for _, block in self.blocks(doc):
             text = block.text
             folded = fold(text)
             for start, end in segment_spans(folded):
                 words = TOKEN.findall(folded, start, end) if end - start <= _LONG_TEXT else _distinct(folded, start, end)
                 cands = hits(lex, words) + pair_hits(pairs, words) + derived_hits(derived, words)
+                if name_confidence:
+                    cands += name_hits(names, words, name_confidence)
                 if not cands:
                     continue
                 seg = tokens(text, folded, start, end) if len(words) <= _LONG_RUN else LazyTokens(text, folded, start, end)
@@ -271,6 +301,8 @@ class SynonymSwap(Kind):
         """Whether a candidate is flagged on its own: a spinner rewrites a whole text, so one rare phrase with no
         other sign of spinning needs the firmer lone_threshold."""
         p, scale = self.rule.params, sensitivity(doc)
+        if "office_threshold" in p and cand.confidence >= p["office_threshold"] / scale and office_swap(seg, cand):
+            return True  # a title's modifier swapped: clean text seldom puts an unusual word before an office
         if cand.entry.loose:  # only the loose thesaurus offers the swap: never on a weaker sign's strength
             return cand.confidence >= p.get("loose_threshold", p.get("lone_threshold", 0.0)) / scale
         if cand.entry.name and "name_threshold" in p:  # a capitalised spun name is rare in clean text
