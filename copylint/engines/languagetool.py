@@ -14,7 +14,7 @@ import regex
 
 from ..document import Document, ProseBlock
 from ..model import Applicability, Edit, Finding, Fix, Severity
-from .lt_spelling import OTHER_VARIANT_NOTE, NameOracle, edit_distance, not_an_error
+from .lt_spelling import OTHER_VARIANT_NOTE, NameOracle, edit_distance, is_unedited, not_an_error
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -235,6 +235,7 @@ class LanguageToolEngine:
         """Matches mapped to exact source offsets, minus names, compounds and other-variant spellings."""
         oracle = NameOracle(doc, self.vocabulary)
         located = []
+        doubted = []  # spelling matches the name and term filters dropped: slips after all in unedited text
         for m in query.matches:
             where = _locate(query, m)
             if where is None or self._pattern_disabled(m.rule_id):
@@ -250,8 +251,13 @@ class LanguageToolEngine:
                 if self.accept_other_variants and OTHER_VARIANT_NOTE.search(m.message):
                     continue
                 if oracle.not_a_misspelling(text, start, end, m.replacements[:MAX_SUGGESTIONS]):
+                    doubted.append((m, index, start, end))
                     continue
             located.append((m, index, start, end))
+        if doubted and is_unedited(query.text, len(located)):
+            located += [(m, i, s, e) for m, i, s, e in doubted
+                        if oracle.is_unedited_slip(query.blocks[i].text, s, e)]
+            located.sort(key=lambda x: (x[1], x[2], x[3]))
         accepted = self._other_variant_words(
             {query.blocks[i].text[s:e] for m, i, s, e in located if is_spelling(m.rule_id, _issue_type(m))})
         return [
