@@ -166,3 +166,16 @@ def test_an_unknown_lowercase_word_in_unedited_text_is_a_slip(engine):  # noqa: 
     assert "contenant" in [f.text for f in linter.lint_source("notes.txt", draft)]
     edited = "Notes\n\nThe new contenant was found by sailors in the 15th century, the museum says.\n"
     assert [f.text for f in linter.lint_source("notes.txt", edited)] == []
+
+
+@pytest.mark.parametrize("word, replacements, slip", [
+    ("contenant", [], True),
+    ("bussinis", ["bussings"], True),
+    ("gmtdefaults", ["defaults"], False),  # a suggested word with letters glued on: a command or a coinage
+    ("government", [], False),  # an English word
+])
+def test_unedited_slip(word, replacements, slip):
+    text = f"They said the {word} was there."
+    oracle = NameOracle(parse("a.txt", f"Notes\n\n{text}\n"))
+    i = text.index(word)
+    assert oracle.is_unedited_slip(text, i, i + len(word), replacements) is slip

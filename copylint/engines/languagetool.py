@@ -256,7 +256,7 @@ class LanguageToolEngine:
             located.append((m, index, start, end))
         if doubted and is_unedited(query.text, len(located)):
             located += [(m, i, s, e) for m, i, s, e in doubted
-                        if oracle.is_unedited_slip(query.blocks[i].text, s, e)]
+                        if oracle.is_unedited_slip(query.blocks[i].text, s, e, m.replacements[:MAX_SUGGESTIONS])]
             located.sort(key=lambda x: (x[1], x[2], x[3]))
         accepted = self._other_variant_words(
             {query.blocks[i].text[s:e] for m, i, s, e in located if is_spelling(m.rule_id, _issue_type(m))})

@@ -277,11 +277,15 @@ class NameOracle:
                 return True
         return False
 
-    def is_unedited_slip(self, text: str, start: int, end: int) -> bool:
+    def is_unedited_slip(self, text: str, start: int, end: int, replacements: Sequence[str] = ()) -> bool:
         """In an unedited text (is_unedited), a spelling match the filters dropped that is a slip after all: a
         lower-case word of three letters or more that no English word list has, not a name of the document's, not in
-        a foreign phrase or a quotation in dialect."""
+        a foreign phrase or a quotation in dialect, and not a suggested word with letters glued on ("gmtdefaults": a
+        command or a coinage)."""
         word = text[start:end]
+        if any(len(r) >= 4 and r.islower() and r != word and (word.startswith(r) or word.endswith(r))
+               for r in replacements):
+            return False
         return len(word) >= 3 and word.isalpha() and word.islower() and word not in english_frequencies() and \
             not self.is_name(word) and word.capitalize() not in self._names_loaded() and \
             not in_foreign_phrase(text, start, end) and not in_dialect_quote(text, start)
