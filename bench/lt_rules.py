@@ -12,7 +12,8 @@ Verdict (the documented default, shipped in copylint/engines/languagetool_rules.
   for one that fires in more than one article in 100, MIN_OFF_HITS for one the hand-written tables switch off by id,
   glob or category): on when its precision there is >= 0.8, else off;
   not measured (fewer hits): on when it is silent on clean news, off when it fires there.
-The verdicts go to the [measured] table of the curation file; the engine turns "off" rules off and "on" rules on
+The verdicts go to the [measured] table of the curation file; the engine turns "off" rules off (except in unedited
+text, dense with errors, for an "off" rule with precision >= 2/3 there: copylint/engines/languagetool.py) and "on" rules on
 (an "on" verdict overrides a hand-written [disabled] entry; a rule in a category of [disabled_categories] or under a
 disabled glob such as "*_COMPOUNDS" runs only when it is "on" and silent on clean news: the engine asks for it by id).
 A hand-written [reviewed] table in the same file (never rewritten here) turns on a rule whose every clean-news hit was

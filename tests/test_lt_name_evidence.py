@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from copylint.api import Linter
-from copylint.engines.lt_spelling import (NameOracle, defined_terms, in_foreign_phrase, is_currency_plural,
+from copylint.engines.lt_spelling import (NameOracle, defined_terms, in_foreign_phrase, is_currency_plural, is_unedited,
                                           is_piece_of_glottal_word, is_regular_inflection, is_sentence_case)
 from copylint.formats.markdown import parse as parse_markdown
 from copylint.formats.plain import parse
@@ -148,3 +148,34 @@ def test_a_loanword_one_letter_short_of_its_english_word_is_a_typo():
 
     assert not is_loanword("favorit", ["favorite", "favor it"])  # the last letter dropped
     assert is_loanword("robusta", ["robust"])  # a borrowing's own ending
+
+
+@pytest.mark.parametrize("text, findings, unedited", [
+    ("My freind say that the new contenant was find by sailors, it were a big surprize.", 2, True),
+    ("My freind say that the new contenant was find by sailors, it were a big surprize.", 1, False),
+    (" ".join(["The minister said the budget would rise next year."] * 10), 3, False),  # edited copy: 3 in 90 words
+])
+def test_unedited_text_is_dense_with_errors(text, findings, unedited):
+    assert is_unedited(text, findings) is unedited
+
+
+@pytest.mark.languagetool
+def test_an_unknown_lowercase_word_in_unedited_text_is_a_slip(engine):  # noqa: F811
+    linter = Linter(languagetool=True)
+    draft = "Notes\n\nMy freind say that the new contenant was find by sailors, it were a big surprize.\n"
+    assert "contenant" in [f.text for f in linter.lint_source("notes.txt", draft)]
+    edited = "Notes\n\nThe new contenant was found by sailors in the 15th century, the museum says.\n"
+    assert [f.text for f in linter.lint_source("notes.txt", edited)] == []
+
+
+@pytest.mark.parametrize("word, replacements, slip", [
+    ("contenant", [], True),
+    ("bussinis", ["bussings"], True),
+    ("gmtdefaults", ["defaults"], False),  # a suggested word with letters glued on: a command or a coinage
+    ("government", [], False),  # an English word
+])
+def test_unedited_slip(word, replacements, slip):
+    text = f"They said the {word} was there."
+    oracle = NameOracle(parse("a.txt", f"Notes\n\n{text}\n"))
+    i = text.index(word)
+    assert oracle.is_unedited_slip(text, i, i + len(word), replacements) is slip
