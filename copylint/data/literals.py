@@ -1,4 +1,4 @@
-"""Required literals: strings one of which every match of a pattern contains, to skip text it cannot match.
+"""Required literals: strings one of which every text a pattern matches in contains, to skip text it cannot match.
 
 Matching case-insensitively, compare them with fold(text)."""
 from __future__ import annotations
@@ -28,7 +28,8 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=None)
 def required(pattern: str) -> frozenset[str] | None:
-    """Folded strings (see fold) one of which every match of pattern contains; None when no such set is known."""
+    """Folded strings (see fold) one of which every text pattern matches in contains (in the match, or where a look-around
+    reads); None when no such set is known."""
     found = None
     for strings in _sets(pattern) or ():
         found = _better(found, strings)
@@ -247,7 +248,8 @@ def _all(items, c) -> list[frozenset[str]]:
             if op is c.BRANCH:  # a run before alternatives also needs one of its continuations ('k(?:m|ilo)')
                 sets.append(frozenset("".join(run) + _lead(list(b), c) for b in av))
             run = []
-        if op in (c.SUBPATTERN, c.ATOMIC_GROUP):
+        if op in (c.SUBPATTERN, c.ATOMIC_GROUP, c.ASSERT):
+            # a positive look-around reads the searched text too: what it needs, the text holds
             sets.extend(_all(list(av), c))
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
             if av[0] >= 1:
@@ -278,7 +280,7 @@ def _lead(items, c) -> str:
 
 
 def _node(op, av, c) -> frozenset[str] | None:
-    if op in (c.SUBPATTERN, c.ATOMIC_GROUP):
+    if op in (c.SUBPATTERN, c.ATOMIC_GROUP, c.ASSERT):
         return _sequence(list(av), c)
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
         low, _, sub = av
@@ -288,7 +290,7 @@ def _node(op, av, c) -> frozenset[str] | None:
         return None if any(b is None for b in branches) else frozenset().union(*branches)
     if op is c.IN and all(o is c.LITERAL for o, _ in av):
         return frozenset(chr(v) for _, v in av)
-    return None  # anchors, classes, look-arounds, back references: no literal is certain
+    return None  # anchors, classes, negative look-arounds, back references: no literal is certain
 
 
 def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
