@@ -47,17 +47,25 @@ def required_all(pattern: str, shortest: int = 2) -> tuple[frozenset[str], ...]:
 def _sets(pattern: str) -> list[frozenset[str]] | None:
     """Every necessary set of the pattern (_all of its tree; None when it is not read). Parsing is most of the
     cost of a short run, so the sets are kept across runs in the cache directory (see _store)."""
-    store = _store()["sets"]
-    found = store.get(pattern, _UNKNOWN)
+    store, key = _store()["sets"], _key(pattern)
+    found = store.get(key, _UNKNOWN)
     if found is _UNKNOWN:
         parsed = _parse(pattern)
-        found = store[pattern] = None if parsed is None else [sorted(s) for s in _all(*parsed)]
+        found = store[key] = None if parsed is None else [sorted(s) for s in _all(*parsed)]
         _changed()
     return None if found is None else [frozenset(s) for s in found]
 
 
 _UNKNOWN = object()
 _STORE: dict | None = None
+
+
+def _key(pattern: str) -> str:
+    """A pattern's key in the store: a digest, so that the store (read by every run) stays small whatever the
+    length of the patterns."""
+    from hashlib import blake2b
+
+    return blake2b(pattern.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
 def _store_path():
@@ -146,14 +154,14 @@ def prefix(pattern: str) -> "re.Pattern[str] | None":
     finds one in text: the pattern's leading literals, white space and groups of them, folded, up to the first
     item of another kind (assertions are left out: they only narrow). None when that lead holds no literal.
     The source is kept with the required sets (see _sets): parsing the pattern costs more than compiling it."""
-    leads = _store()["leads"]
-    source = leads.get(pattern)
+    leads, key = _store()["leads"], _key(pattern)
+    source = leads.get(key)
     if source is None:
         parsed = _parse(pattern)
         source = "" if parsed is None else _lead_source(*parsed)
         if not re.sub(r"\\s|[()?:|*+{},0-9]", "", source):
             source = ""
-        leads[pattern] = source
+        leads[key] = source
         _changed()
     return re.compile(source) if source else None
 
