@@ -20,6 +20,7 @@ class Kinds(list):
     """A run's kinds, with the router that tells from one pass over a document which of them can find anything."""
 
     _router: "Router | None" = None
+    _plan: "tuple[tuple[int, ...], dict[type, list[Kind]], list[Kind]] | None" = None
 
     @property
     def router(self) -> "Router":
@@ -27,6 +28,13 @@ class Kinds(list):
         if self._router is None or self._router.kinds != tuple(map(id, self)):
             self._router = Router(self)
         return self._router
+
+    def plan(self) -> "tuple[dict[type, list[Kind]], list[Kind]]":
+        """The kinds grouped by class (for prepare) and in summary_order, worked out once per list."""
+        ids = tuple(map(id, self))
+        if self._plan is None or self._plan[0] != ids:
+            self._plan = (ids, _by_class(self), summary_order(self))
+        return self._plan[1], self._plan[2]
 
 
 class Router:
@@ -80,19 +88,27 @@ def lint(doc: Document, kinds: Sequence[Kind]) -> list[Finding]:
                 seen.add(key)
                 findings.append(finding)
 
-    by_class: dict[type, list[Kind]] = {}
-    for kind in kinds:
-        by_class.setdefault(type(kind), []).append(kind)
+    if isinstance(kinds, Kinds):
+        by_class, summaries = kinds.plan()
+        runs = kinds.router.runs(doc)
+    else:
+        by_class, summaries, runs = _by_class(kinds), summary_order(kinds), [True] * len(kinds)
     for cls, group in by_class.items():
         cls.prepare(doc, group)
-    runs = kinds.router.runs(doc) if isinstance(kinds, Kinds) else [True] * len(kinds)
     for kind, run in zip(kinds, runs):
         if run:
             add(kind.check(doc))
-    for kind in summary_order(kinds):
+    for kind in summaries:
         add(kind.summarize(doc, tuple(findings)))
     findings.sort(key=lambda f: f.sort_key)
     return findings
+
+
+def _by_class(kinds: Sequence[Kind]) -> dict[type, list[Kind]]:
+    by_class: dict[type, list[Kind]] = {}
+    for kind in kinds:
+        by_class.setdefault(type(kind), []).append(kind)
+    return by_class
 
 
 def one_advice_per_span(findings: list[Finding]) -> list[Finding]:

@@ -217,7 +217,8 @@ def test_required_all() -> None:
     assert required_all(r"\b(?:a|one)\s+mile\s+is\s+(?P<v>\d+)\s*(?:km|kilomet(?:re|er)s?)") == (
         frozenset({"mile"}), frozenset({"is"}), frozenset({"km", "kilomet"}))
     assert frozenset({"metre", "meter"}) in required_all(r"(?:metre|meter)s?\s+(?:x|y)+z")
-    assert required_all(r"\p{Lu}x") == () and required_all(r"(?=abc)d") == ()
+    assert required_all(r"\p{Lu}x") == () and required_all(r"(?!abc)d") == ()
+    assert required_all(r"(?=abc)d") == (frozenset({"abc"}),)  # what a look-ahead reads, the searched text holds
     assert holds("a mile is 3 km", required_all(r"mile\s+is\s+\d+\s*km")) and not holds("a mile", (frozenset({"km"}),))
 
 

@@ -1,4 +1,4 @@
-"""Required literals: strings one of which every match of a pattern contains, to skip text it cannot match.
+"""Required literals: strings one of which every text a pattern matches in contains, to skip text it cannot match.
 
 Matching case-insensitively, compare them with fold(text)."""
 from __future__ import annotations
@@ -28,7 +28,8 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=None)
 def required(pattern: str) -> frozenset[str] | None:
-    """Folded strings (see fold) one of which every match of pattern contains; None when no such set is known."""
+    """Folded strings (see fold) one of which every text pattern matches in contains (in the match, or where a look-around
+    reads); None when no such set is known."""
     found = None
     for strings in _sets(pattern) or ():
         found = _better(found, strings)
@@ -46,17 +47,25 @@ def required_all(pattern: str, shortest: int = 2) -> tuple[frozenset[str], ...]:
 def _sets(pattern: str) -> list[frozenset[str]] | None:
     """Every necessary set of the pattern (_all of its tree; None when it is not read). Parsing is most of the
     cost of a short run, so the sets are kept across runs in the cache directory (see _store)."""
-    store = _store()["sets"]
-    found = store.get(pattern, _UNKNOWN)
+    store, key = _store()["sets"], _key(pattern)
+    found = store.get(key, _UNKNOWN)
     if found is _UNKNOWN:
         parsed = _parse(pattern)
-        found = store[pattern] = None if parsed is None else [sorted(s) for s in _all(*parsed)]
+        found = store[key] = None if parsed is None else [sorted(s) for s in _all(*parsed)]
         _changed()
     return None if found is None else [frozenset(s) for s in found]
 
 
 _UNKNOWN = object()
 _STORE: dict | None = None
+
+
+def _key(pattern: str) -> str:
+    """A pattern's key in the store: a digest, so that the store (read by every run) stays small whatever the
+    length of the patterns."""
+    from hashlib import blake2b
+
+    return blake2b(pattern.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
 def _store_path():
@@ -145,14 +154,14 @@ def prefix(pattern: str) -> "re.Pattern[str] | None":
     finds one in text: the pattern's leading literals, white space and groups of them, folded, up to the first
     item of another kind (assertions are left out: they only narrow). None when that lead holds no literal.
     The source is kept with the required sets (see _sets): parsing the pattern costs more than compiling it."""
-    leads = _store()["leads"]
-    source = leads.get(pattern)
+    leads, key = _store()["leads"], _key(pattern)
+    source = leads.get(key)
     if source is None:
         parsed = _parse(pattern)
         source = "" if parsed is None else _lead_source(*parsed)
         if not re.sub(r"\\s|[()?:|*+{},0-9]", "", source):
             source = ""
-        leads[pattern] = source
+        leads[key] = source
         _changed()
     return re.compile(source) if source else None
 
@@ -247,7 +256,8 @@ def _all(items, c) -> list[frozenset[str]]:
             if op is c.BRANCH:  # a run before alternatives also needs one of its continuations ('k(?:m|ilo)')
                 sets.append(frozenset("".join(run) + _lead(list(b), c) for b in av))
             run = []
-        if op in (c.SUBPATTERN, c.ATOMIC_GROUP):
+        if op in (c.SUBPATTERN, c.ATOMIC_GROUP, c.ASSERT):
+            # a positive look-around reads the searched text too: what it needs, the text holds
             sets.extend(_all(list(av), c))
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
             if av[0] >= 1:
@@ -278,7 +288,7 @@ def _lead(items, c) -> str:
 
 
 def _node(op, av, c) -> frozenset[str] | None:
-    if op in (c.SUBPATTERN, c.ATOMIC_GROUP):
+    if op in (c.SUBPATTERN, c.ATOMIC_GROUP, c.ASSERT):
         return _sequence(list(av), c)
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
         low, _, sub = av
@@ -288,7 +298,7 @@ def _node(op, av, c) -> frozenset[str] | None:
         return None if any(b is None for b in branches) else frozenset().union(*branches)
     if op is c.IN and all(o is c.LITERAL for o, _ in av):
         return frozenset(chr(v) for _, v in av)
-    return None  # anchors, classes, look-arounds, back references: no literal is certain
+    return None  # anchors, classes, negative look-arounds, back references: no literal is certain
 
 
 def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:

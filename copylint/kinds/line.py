@@ -67,6 +67,7 @@ class Line(Kind):
         # one alternation asked once per line: dozens of patterns each asked (and each gated on its literals) cost
         # more per line than the one regex does
         self.pattern = compile_regex(rule, "patterns", "|".join(map(_grouped, sources))) if sources else None
+        self._alone = _ALONE  # lines still to ask each pattern on its own (_matched)
         self.max_words = p.get("max_words", 12)
         # Whole-line phrases and prefixes are short: a long line can only match a pattern.
         longest = max([len(x) for x in p.get("lines", [])] + [len(x) for x in p.get("prefixes", [])] + [0])
@@ -75,7 +76,7 @@ class Line(Kind):
     def matches(self, line: str, key: str | None = None, words: int | None = None) -> bool:
         """Whether a trimmed line is furniture; key (normalize_line) and words (its word count) when already known."""
         if len(line) > self.max_phrase_line:
-            return self.pattern is not None and self.pattern.match(line.strip()) is not None
+            return self.pattern is not None and self._matched(line.strip())
         if key is None:
             key = normalize_line(line)
         if not key:
@@ -85,7 +86,16 @@ class Line(Kind):
         if self.prefixes and (len(key.split()) if words is None else words) <= self.max_words \
                 and _prefix_key(line).startswith(self.prefixes):
             return True
-        return self.pattern is not None and self.pattern.match(line.strip()) is not None
+        return self.pattern is not None and self._matched(line.strip())
+
+    def _matched(self, line: str) -> bool:
+        """Whether a pattern matches at the line's start. The first _ALONE lines ask each pattern on its own: each is
+        compiled only when a line holds its literals, so a short run compiles a few small patterns, not the one
+        alternation (compiling it is most of a one-article run); later lines ask the alternation once."""
+        if self._alone:
+            self._alone -= 1
+            return any(p.match(line) is not None for p in self.patterns)
+        return self.pattern.match(line) is not None
 
     @classmethod
     def prepare(cls, doc: Document, kinds: Sequence[Kind]) -> None:
@@ -142,6 +152,8 @@ class Line(Kind):
 _REMEMBERED = 80  # lines up to this long are judged once per document (page furniture repeats; prose rarely does)
 _REMEMBERED_LINES = 100_000
 
+
+_ALONE = 1_000  # lines a line rule asks its patterns about one by one before it compiles their alternation
 
 _MANY_LINES = 256  # a block of more lines is first judged by its distinct lines (_verdicts)
 
