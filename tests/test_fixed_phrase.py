@@ -1,7 +1,6 @@
 """fixed-phrase (CL412): the shipped table, its skeleton index and the kind's gates."""
 from __future__ import annotations
 
-import time
 
 from copylint.api import Linter
 from copylint.data.fixed_phrases import FORMAT, WINDOWS, FixedPhrases, fixed_phrases, phrase_hash
@@ -49,14 +48,11 @@ def test_discourse_phrase_only_as_a_whole_run() -> None:
     assert table.matches("a rise in expansion plans".split()) == []
 
 
-def test_shipped_table_loads_fast() -> None:
-    times = []
-    for _ in range(3):  # the best of three: the machine is shared
-        fixed_phrases.cache_clear()
-        began = time.perf_counter()
-        table = fixed_phrases()
-        times.append(time.perf_counter() - began)
-    assert min(times) < 0.05
+def test_shipped_table_loads_once_and_is_indexed() -> None:
+    # Its load time is measured by bench/data_load.py, not asserted here.
+    fixed_phrases.cache_clear()
+    table = fixed_phrases()
+    assert table is fixed_phrases()
     assert table.index and all(2 <= n <= 6 for n in table.index)
 
 

@@ -137,14 +137,10 @@ def test_two_slot_swaps_leave_english_alone(text: str) -> None:
     assert found(text, sensitivity=1.5) == []
 
 
-def test_pair_lexicon_is_compact_fast_and_checked() -> None:
-    import time
-
+def test_pair_lexicon_is_compact_and_checked() -> None:
     blob = PAIRS_FILE.read_bytes()
-    assert len(blob) < 2_000_000
-    start = time.perf_counter()
+    assert len(blob) < 2_000_000  # its load time: bench/data_load.py
     pairs = PairLexicon(blob)
-    assert time.perf_counter() - start < 0.5  # about 10 ms; generous for a loaded machine
     assert [p for p, _ in pairs.collocations("provide", "string")] == ["supply chain"]
     assert pairs.collocations("supply", "chain") == [] and pairs.collocations("zzz", "chain") == []
     assert pair_lexicon() is pair_lexicon()
