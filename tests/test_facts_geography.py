@@ -408,3 +408,28 @@ def test_descriptive_and_division_placements(text: str, code: str) -> None:
 ])
 def test_descriptive_and_division_placements_that_are_true(text: str) -> None:
     assert facts(text) == [], [(f.code, f.text) for f in facts(text)]
+
+
+# --- what the context says a name or a superlative means (issue 12) --------------------------------------------
+@pytest.mark.parametrize("text", [
+    "The band played in Memphis, Tennessee, on the Mississippi last week.",  # a river named like a state
+    "Barges moored at St. Louis, on the Mississippi, waited for the water.",
+    "Archaeologists dug at ancient Memphis, south of Cairo, for a decade.",  # not the US town
+    "Divers searched Memphis, south of Cairo, for a decade.",  # a shared name, 10,000 km off
+    "Africa: Algeria is the largest country by area, followed by the Democratic Republic of the Congo.",
+    "Africa: Nigeria is the most populous country, with more than 200 million people.",
+    "In South America, Brazil is the largest country and the most populous.",
+    "Germany is the most populous country, ahead of France, in the European Union.",
+])
+def test_context_sets_the_reading(text: str) -> None:
+    assert facts(text) == [], [(f.code, f.text) for f in facts(text)]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Africa: Egypt is the largest country by area.", "largest"),
+    ("In Europe, Germany is the largest country by area.", "largest"),
+    ("Ships docked at Chennai, on India's west coast.", "west"),
+])
+def test_a_scope_from_context_is_still_judged(text: str, span: str) -> None:
+    found = facts(text)
+    assert [f.code for f in found] in (["CL305"], ["CL302"]), [(f.code, f.text) for f in found]

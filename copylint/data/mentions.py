@@ -81,7 +81,7 @@ _PEOPLE = (r"of\s+(?:(?:some|about|around|roughly|nearly|almost|approximately|mo
 _TAILS = {
     # X in (northern) Y, X, in the north of Y, X is located in Y's east
     "in": rf"(?:\s+(?:city|town|port|district|area|county|municipality|region|province|state|governorate))?"
-          rf"(?:,?\s+|\s*[—–(]\s*|\s+-\s+){_LOCATED}?(?:(?:just\s+)?across\s+the\s+border\s+)?(?:in|on|at|along|off)\s+"
+          rf"(?:,?\s+|\s*[—–(]\s*|\s+-\s+){_LOCATED}?(?:(?:just\s+)?across\s+the\s+border\s+)?(?P<prep>in|on|at|along|off)\s+"
           rf"{_LOCATOR}",
     # X, a (small) port (city) in (northern) Y / X, a town on Y's coast
     "appos": rf"(?:,\s+|\s+(?:is|was|remains)\s+)(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:(?P<comp>{COMPASS_ADJ})\s+"
@@ -106,7 +106,7 @@ _TAILS = {
     "comp-poss": rf"(?:,\s+|\s+(?:is|was|remains)\s+)(?P<comp>{COMPASS_ADJ})\s+(?P<y>{NAME})['’]s\s+"
                  rf"(?:[\w-]+\s+){{0,3}}?(?P<noun>{PLACE_NOUN})\b",
     # X, Kenya's second city, lies in the north of the country
-    "in-appos": rf",\s+[^,.;()\n]{{2,40}}?,\s+{_LOCATED}(?:in|on)\s+{_LOCATOR}",
+    "in-appos": rf",\s+[^,.;()\n]{{2,40}}?,\s+{_LOCATED}(?P<prep>in|on)\s+{_LOCATOR}",
     # X, Y   (a dateline or "in Lyon, France")
     "comma": rf",\s+(?P<the>the\s+)?(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})(?:\s+(?:state|province|region|governorate))?",
     # X (Y) / X (southern Y)
@@ -448,10 +448,12 @@ def _far_bearings(text: str, runs: list[tuple[int, int]], read: set[int]) -> Ite
 _COMPILED_EXTRA: dict[str, regex.Pattern] = {}
 
 
-# A word before a name that makes it an organisation or a title, not a place ("water firm Suez").
+# A word before a name that makes it an organisation or a title, not a place ("water firm Suez"), or a place of
+# the past that a modern town may share a name with ("ancient Memphis").
 _NOT_PLACE_BEFORE = frozenset("""a an firm company group giant maker operator brand club team side bank carrier
     airline insurer retailer lender label band film movie song album novel book show series magazine newspaper
-    paper channel ship vessel tanker horse player striker manager coach mr mrs ms dr president minister""".split())
+    paper channel ship vessel tanker horse player striker manager coach mr mrs ms dr president minister
+    ancient biblical medieval mediaeval classical pharaonic""".split())
 # A word after a name that makes it part of a facility's or a thing's name ("Lusaka's Independence stadium").
 _NOT_PLACE_AFTER = frozenset("""stadium airport hospital university college school street road avenue square
     park bridge hotel club station prison camp market mosque church cathedral temple palace tower centre center
@@ -481,9 +483,17 @@ def _placelike(text: str, span: Span) -> bool:
 
 def _try(text: str, rx, pattern: str, start: int, end: int) -> Mention | None:
     found = _read(text, rx, pattern, start, end)
-    if found is None or not _placelike(text, found.x):
+    if found is None or not _placelike(text, found.x) or \
+            _is_world_region(text[_strip_the(text, found.x.start, found.x.end):found.x.end]):
         return None
     return found
+
+
+def _is_world_region(name: str) -> bool:
+    """Whether a name is a continent's or a part of one ("In Asia, India ...": never a town in a country)."""
+    from . import subregions
+
+    return name.casefold() in SCOPES or subregions.named(name) is not None
 
 
 # The last word of a description of a person ("a farmer", "an activist", "the governor", "a resident").
@@ -533,6 +543,10 @@ def _read(text: str, rx, pattern: str, start: int, end: int) -> Mention | None:
             return None
     if pattern == "paren" and not rx["prep-before"].search(text, max(0, start - 30), start):
         return None
+    if "prep" in m.re.groupindex and m.group("prep") in ("on", "along") and m.group("the") \
+            and m.end("the") == m.start("y") and m.group("comp") is None \
+            and not text.startswith(("'s", "’s"), m.end("y")):
+        return None  # "X, on the Mississippi": a river (a country or division is "in" the, never "on")
     compass = _span(m, "comp") if "comp" in m.re.groupindex else None
     noun = " ".join(m.group("noun").split()) if "noun" in m.re.groupindex and m.group("noun") else ""
     if "dnoun" in m.re.groupindex and m.group("dnoun"):

@@ -246,6 +246,8 @@ class Compass(GeoKind):
         km = cp.distance_km((b.lat, b.lon), (a.lat, a.lon))
         if km < 15:
             return False
+        if km > 3000 or a.country != b.country and len({p.country for p in g.places(xs.text)}) > 1:
+            return None  # thousands of km off, or abroad under a shared name: another place of that name is meant
         said = cp.POINTS[cp.point_name(direction)]
         real = cp.bearing((b.lat, b.lon), (a.lat, a.lon))
         if cp.angle_between(said, real) <= 100:

@@ -1,6 +1,7 @@
 """rank: a country's or city's rank by area or population, checked within one place of the data."""
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from ..data.mentions import SCOPES
@@ -65,6 +66,15 @@ class Rank(GeoKind):
                 return None  # a group the data cannot rank (the EU, the Arab world, the region)
             if continent is not None and g.country(cc).continent != continent:
                 return None
+            if claim.scope is None:  # "Africa: X is the largest country": the scope the context sets
+                around = _context_scope(block.text, claim.start)
+                if around is not None:
+                    region = subregions.named(around)
+                    if region is not None:
+                        return self._in_region(doc, block, g, claim, cc, region)
+                    continent = SCOPES.get(around.casefold()) or _CONTINENT_ADJECTIVES.get(around.casefold())
+                    if continent is None or g.country(cc).continent != continent:
+                        return None
         by_population = "popul" in claim.what or (claim.by or "").casefold() == "population"
         smallest = claim.what in ("smallest", "least populous")
         rank = self._rank(g, cc, by_population, continent, smallest)
@@ -339,6 +349,52 @@ _CONTINENTS = {"AF": "Africa", "EU": "Europe", "AS": "Asia", "SA": "South Americ
                "OC": "Oceania"}
 _CONTINENT_ADJECTIVES = {"african": "AF", "european": "EU", "asian": "AS", "south american": "SA",
                          "north american": "NA", "oceanian": "OC"}
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def _context_scope(text: str, pos: int) -> str | None:
+    """The continent or region that sets the scope of a superlative written without one: the one named in its
+    sentence or in a label opening its paragraph ("Africa: ..."); "" when the paragraph names another, or
+    several (the claim is then left alone), None when none is named."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, pos)]
+    start = ends[-1] if ends else 0
+    end_m = _SENTENCE_END.search(text, pos)
+    end = end_m.start() if end_m else len(text)
+    named = {name for name, _ in _regions_named(text[start:end])}
+    label = _LABEL.match(text)
+    if label is not None:
+        named |= {name for name, _ in _regions_named(label.group(1))}
+    if len(named) == 1:
+        return named.pop()
+    if named or any(True for _ in _regions_named(text)):
+        return ""
+    return None
+
+
+_LABEL = re.compile(r"\s*([^:\n]{2,40}):\s")
+
+
+def _regions_named(text: str):
+    """(name as the tables key it, position) of every continent or region named in the text."""
+    from ..data import subregions
+
+    if "regions" not in _COMPILED:
+        words = sorted({*(k.title() for k in SCOPES if SCOPES[k]), *(k.title() for k in _CONTINENT_ADJECTIVES),
+                        *subregions.names(), *subregions.adjectives(), "Latin America", "Latin American", "Arab World",
+                        "Americas", "European Union"}, key=len, reverse=True)
+        _COMPILED["regions"] = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+                                          + r")(?![\w-])", re.I)
+    for m in _COMPILED["regions"].finditer(text):
+        word = " ".join(m.group().split())
+        if not word[:1].isupper():
+            continue
+        region = subregions.named(word) or subregions.of_adjective(word)
+        yield (region.name if region else word), m.start()
+
+
+_COMPILED: dict = {}
 
 
 def _ordinal(n: int, numeric: bool) -> str:
