@@ -433,3 +433,21 @@ def test_context_sets_the_reading(text: str) -> None:
 def test_a_scope_from_context_is_still_judged(text: str, span: str) -> None:
     found = facts(text)
     assert [f.code for f in found] in (["CL305"], ["CL302"]), [(f.code, f.text) for f in found]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Barges reached the Brazilian river port of Iquitos on Monday.", "CL301"),
+    ("Workers struck at the Venezuelan refinery town of Abadan.", "CL301"),
+    ("Visitors flocked to the picturesque Italian lakeside town of Annecy.", "CL301"),
+])
+def test_words_between_the_demonym_and_the_place_noun(text: str, code: str) -> None:
+    assert [f.code for f in facts(text)] == [code], [(f.code, f.text) for f in facts(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Barges reached the Peruvian river port of Iquitos on Monday.",
+    "Sapporo, the Japanese sister city of Portland, hosted the fair.",
+    "Visitors flocked to the picturesque French lakeside town of Annecy.",
+])
+def test_words_between_the_demonym_and_the_place_noun_true(text: str) -> None:
+    assert facts(text) == [], [(f.code, f.text) for f in facts(text)]

@@ -77,6 +77,7 @@ _CENTRE = (r"(?<=\b(?:trading|trade|commercial|industrial|mining|market|administ
 _PEOPLE = (r"of\s+(?:(?:some|about|around|roughly|nearly|almost|approximately|more\s+than|over|just\s+over|under|"
            r"fewer\s+than|less\s+than|barely|only)\s+)?(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|"
            r"ten|a\s+few|several)(?:\s*m\b|\s+(?:million|thousand|hundred))?(?:\s+(?:people|inhabitants|residents|souls))?")
+_RELATING = r"(?:sister|twin|partner|rival|namesake|host|home|birth|neighbou?ring|former|old|of|and|or|in|the|a|an)"
 # The forms, each matched at the end of a run of capitalised words (X; Y for "noun" and "poss").
 _TAILS = {
     # X in (northern) Y, X, in the north of Y, X is located in Y's east
@@ -112,7 +113,10 @@ _TAILS = {
     # X (Y) / X (southern Y)
     "paren": rf"\s+\((?P<the>the\s+)?(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})(?:\s+(?:state|province|region|governorate))?\)",
     # [the (southern)] Y city of X / Y port city X
-    "noun": rf"\s+(?P<noun>{PLACE_NOUN})(?:\s+city)?(?:\s+of\s+|,\s+|\s+)(?P<x>{NAME})",
+    # (words that say what the town is like may stand between: "the Brazilian river port of X"; never one that
+    # relates it to another place: "the Japanese sister city of X")
+    "noun": rf"\s+(?:(?:(?!{_RELATING}\b)[a-z][\w-]*\s+){{1,3}}?(?=(?:city|town|port|village|resort|island|harbou?r|"
+            rf"hamlet|settlement)\b))?(?P<noun>{PLACE_NOUN})(?:\s+city)?(?:\s+of\s+|,\s+|\s+)(?P<x>{NAME})",
     # [in] Y's (northern) (city of) X
     "poss": rf"['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:(?:\p{{Lu}}\p{{L}}+\s+){{1,2}}(?=(?:[a-z-]+\s+)?(?:port|city|town)\s))?"
             rf"(?:(?:[a-z-]+\s+){{0,2}}?(?:city|town|port|hub|village|"
@@ -126,7 +130,8 @@ _TAILS = {
 }
 # Before a run, what the "noun" form needs ("the (southern) "), and the prepositions "comma" and "poss" need.
 # ("the north Indian city of X": a lower-case compass noun as an adjective, as British copy writes it)
-_THE_BEFORE = (rf"(?:\b(?i:the)\s+(?:(?P<comp>{COMPASS_ADJ}|(?:far-)?(?:(?:north|south)(?:-(?:east|west))?|east|west))\s+)?|"
+_THE_BEFORE = (rf"(?:\b(?i:the)\s+(?:(?!(?:of|and|or|in|on|at|to|for|from|by|with)\b)[a-z][\w-]*\s+){{0,2}}?"
+               rf"(?:(?P<comp>{COMPASS_ADJ}|(?:far-)?(?:(?:north|south)(?:-(?:east|west))?|east|west))\s+)?|"
                rf"\bin\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?)$")
 LOC_PREP = (r"(?:in|at|near|from|into|outside|around|across|throughout|towards?|via|to|of|hit|struck|rocked|"
             r"visited|reached|left|fled|(?:city|town|village|port|suburb|district)\s+of)")

@@ -5,6 +5,7 @@ import re
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..data.mentions import border_list_patterns, border_pattern
+from ..data.names import name_key
 from ..document import Document
 from ..model import Finding
 from ._geography import (_area_name, _countries_before, _current_country, _divisions, _dominant, _gaz, GeoKind,
@@ -39,6 +40,10 @@ class Neighbour(GeoKind):
                 cc = _country_of_run(g, m.group("y")) or _division_of_run(g, m.group("y"))
                 if cc is not None:
                     yield from self._listed(doc, block, g, cp, cc, m.end(), seen)
+                elif (cc := _country_named_exactly(g, m.group("y"))) is not None:
+                    # "Mali borders ...": a country's own name that a division elsewhere shares (Mali in Guinea),
+                    # judged as the country against the countries listed only
+                    yield from self._listed(doc, block, g, cp, cc, m.end(), seen, countries_only=True)
             for m in _THE_COUNTRY_BORDERS.finditer(text) if "border" in text else ():
                 # "the country, which borders A and B": the one country the paragraph named before it (else the
                 # last one an earlier paragraph named, if that is the article's own); two named, and "the country"
@@ -108,7 +113,8 @@ class Neighbour(GeoKind):
         return self.finding(doc, block, claim.compass.start, claim.compass.end, word, country=country, other=z,
                             actual=f"lies to the {actual}")
 
-    def _listed(self, doc, block, g, cp, cc: str, pos: int, seen: set[int]) -> Iterator[Finding]:
+    def _listed(self, doc, block, g, cp, cc: str, pos: int, seen: set[int],
+                countries_only: bool = False) -> Iterator[Finding]:
         """The neighbours listed from pos on ("A, B and C"), each judged against cc (a country or division)."""
         text = block.text
         listed, separator = border_list_patterns()
@@ -118,7 +124,7 @@ class Neighbour(GeoKind):
                 break
             z = _trim(item.group("z"))
             seen.add(item.start("z"))
-            other = _country_of_run(g, z) or _division_of_run(g, z, near=cc)
+            other = _country_of_run(g, z) or (None if countries_only else _division_of_run(g, z, near=cc))
             if other is not None and other != cc:
                 if "." in cc or "." in other:
                     found = self._divisions(doc, block, g, cc, other, item.start("z"), z)
@@ -244,6 +250,13 @@ def _country_of_run(g, run: str) -> str | None:
         if code is not None:
             return code
     return None
+
+
+def _country_named_exactly(g, run: str) -> str | None:
+    """The one country whose own name the run is ('Mali', 'Niger'), whatever else shares the name."""
+    name = _trim(run)
+    own = [c for c in g.countries_named(name) if name_key(g.display(c).removeprefix("the ")) == name_key(name)]
+    return own[0] if len(own) == 1 and not g.is_historic(name) else None
 
 
 def _gap_limit(g, a: str, b: str, loose: bool = False) -> float:
