@@ -451,3 +451,29 @@ def test_words_between_the_demonym_and_the_place_noun(text: str, code: str) -> N
 ])
 def test_words_between_the_demonym_and_the_place_noun_true(text: str) -> None:
     assert facts(text) == [], [(f.code, f.text) for f in facts(text)]
+
+
+@pytest.mark.parametrize("text, other", [
+    ("Mali, which borders Algeria, Niger and Ghana, voted.", "Ghana"),  # Mali: also a division of Guinea
+    ("Guatemala borders Mexico, Belize, Honduras and Panama.", "Panama"),
+    ("Kenya is bordered to the north by Ethiopia, to the west by Uganda and Zambia.", "Zambia"),
+    ("Kenya neighbours Ethiopia, Somalia and Zambia.", "Zambia"),
+    ("Kenya is flanked by Zambia and Ethiopia.", "Zambia"),
+    ("Ghana is sandwiched between Togo, Burkina Faso and Nigeria.", "Nigeria"),
+    ("Zambia, Ethiopia and Somalia all border Kenya.", "Zambia"),
+    ("Countries bordering Kenya include Ethiopia, Somalia and Zambia.", "Zambia"),
+    ("The DRC borders nine countries, including Angola, Zambia and Kenya.", "Kenya"),
+])
+def test_neighbour_lists(text: str, other: str) -> None:
+    assert [(f.code, f.text) for f in facts(text)] == [("CL304", other)]
+
+
+@pytest.mark.parametrize("text", [
+    "Taiwan is surrounded by Chinese warships.",
+    "Georgia borders Alabama, Florida and South Carolina.",
+    "Florida borders Georgia and Alabama.",
+    "Relations between Japan, China and the US soured.",
+    "Kenya neighbours Ethiopia, Somalia, South Sudan, Uganda and Tanzania.",
+])
+def test_neighbour_lists_that_hold(text: str) -> None:
+    assert facts(text) == [], [(f.code, f.text) for f in facts(text)]

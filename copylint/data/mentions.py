@@ -652,10 +652,14 @@ _BORDER = (
     rf"republic)\s+(?:that|which)|"
     # Y, the region's biggest economy, which borders Z: an appositive between (not a name: "A, B, which")
     rf",\s+(?:(?:the|a|an|one|its)\s+|\p{{Lu}}[\p{{L}}.]*(?:\s+\p{{Lu}}[\p{{L}}.]*)?['’]s\s+)[^,;.()\n]{{2,60}}?,\s+(?:which|that)|"
-    rf"(?=,\s+bordering|,\s+bordered))?\s*(?:borders|bordered|(?:is|are|was)\s+bordered\s+by|,\s+bordering|"
-    rf",\s+bordered\s+by|"
-    rf"shares\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}borders?\s+with|"
-    rf"has\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}borders?\s+with)\s+")
+    rf"(?=,\s+bordering|,\s+bordered))?\s*(?:borders|bordered|neighbou?rs|touches|"
+    rf"(?:is|are|was)\s+(?:bordered|flanked|bounded|surrounded)(?:\s+(?:to|on)\s+the\s+(?:{DIRECTION}))?\s+by|"
+    rf",\s+bordering|,\s+bordered(?:\s+(?:to|on)\s+the\s+(?:{DIRECTION}))?\s+by|"
+    rf"shares\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}(?:borders?|frontiers?)\s+with|"
+    rf"has\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}(?:borders?|frontiers?)\s+with)\s+"
+    # ... nine countries, including A, B and C / ... five countries: A, B ...
+    rf"(?:(?:[\w-]+\s+){{0,2}}(?:countries|nations|states)(?:\s*,\s*|\s+)(?:including|such\s+as|namely|among\s+them)"
+    rf"(?:\s*,)?\s+|(?:[\w-]+\s+){{0,2}}(?:countries|nations|states)\s*:\s*)?")
 _NEIGHBOUR_WORD = r"neighbou?rs?"
 _NEAR_WORDS = (r"(?:only|two|three|four|five|six|seven|eight|nine|ten|\d+|land|closest|nearest|immediate|"
                r"smaller|larger|bigger|giant|powerful|tiny|small|large|fellow|key|main|biggest|largest)")
@@ -666,8 +670,8 @@ _NEIGHBOURS = (
     rf"{_NEIGHBOUR_WORD}(?:\s+(?P<d2>to\s+the\s+(?:{DIRECTION})))?,?\s+(?:such\s+as\s+|including\s+|include\s+|included\s+|"
     rf"are\s+|were\s+)?(?:the\s+)?(?P<z>{NAME})",
     # Z, Y's (northern) neighbour
-    rf"(?P<z>{NAME}),\s+(?:the\s+)?(?P<y>{NAME})['’]s\s+(?:{_NEAR_WORDS}\s+)*(?:(?P<comp>{COMPASS_ADJ})\s+)?"
-    rf"(?:{_NEAR_WORDS}\s+)*neighbou?r\b(?:\s+(?P<d2>to\s+the\s+(?:{DIRECTION})))?",
+    rf"(?P<z>{NAME}),\s+(?:the\s+|one\s+of\s+(?=\p{{Lu}}[^,;.]*['’]s\s+[^,;.]*neighbou?rs\b))?(?P<y>{NAME})['’]s\s+"
+    rf"(?:{_NEAR_WORDS}\s+)*(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:{_NEAR_WORDS}\s+)*neighbou?rs?\b(?:\s+(?P<d2>to\s+the\s+(?:{DIRECTION})))?",
     # Z (lies) on Y's western border / the border from Y into Z
     rf"(?P<z>{NAME}),?\s+(?:which\s+)?(?:lies\s+|sits\s+)?(?:on|along)\s+(?P<y>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?"
     rf"(?:border|frontier)\b",
@@ -682,7 +686,7 @@ _NEIGHBOURS = (
     rf"\bneighbou?ring\s+(?P<z>{NAME})",
     # Y, which lies between Z and W / Y is sandwiched between Z and W
     rf"(?P<y>{NAME}),?\s+(?:which\s+)?(?:lies|sits|is|was)?\s*(?:(?:sandwiched|wedged|squeezed|located|situated|nestled)\s+)?"
-    rf"between\s+(?:the\s+)?(?P<z>{NAME})\s+and\s+(?:the\s+)?(?P<z2>{NAME})",
+    rf"between\s+(?:the\s+)?(?P<z>{NAME})(?:\s+and\s+(?:the\s+)?(?P<z2>{NAME})|(?=\s*,\s*\p{{Lu}}))",
 )
 
 
@@ -720,7 +724,7 @@ def neighbour_claims(text: str) -> Iterator[NeighbourClaim]:
             if "z2" in m.re.groupindex and m.group("z2") and m.start("z2") not in seen:
                 seen.add(m.start("z2"))
                 yield NeighbourClaim(_span(m, "y"), _span(m, "z2"), None)
-            if n != 0 and not (m.end() == m.end("z") and "border" in m.group()):
+            if n != 0 and not (m.end() == m.end("z") and ("border" in m.group() or "between" in m.group())):
                 continue
             pos = m.end("z")  # a list: "Austria's neighbours Germany, Italy and Hungary", "Y's borders with A and B"
             while True:
@@ -736,7 +740,7 @@ def neighbour_claims(text: str) -> Iterator[NeighbourClaim]:
                     yield NeighbourClaim(_span(m, "y"), z, None)
                 pos = nxt.end()
 _BORDER_ITEM = rf"(?:the\s+)?(?P<z>{NAME})(?:\s+(?P<dir>(?:to|on|in)\s+(?:the|its)\s+(?P<d>{DIRECTION})))?"
-_BORDER_SEP = r"\s*,\s*(?:and\s+)?|\s+and\s+"
+_BORDER_SEP = (rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:to|on)\s+the\s+(?:{DIRECTION})\s+by\s+)?")
 
 ORDINALS = {w: i for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
@@ -915,6 +919,22 @@ _NEAR_BORDER = (rf"(?P<x>{NAME}),?\s+(?:(?:a|an)\s+(?:[\p{{L}}-]+\s+){{0,3}}?)?(
 def near_border_pattern() -> regex.Pattern:
     """A place said to lie near a border ("X, near the border with Z")."""
     return lazy_pattern(_NEAR_BORDER)
+
+
+# The neighbours listed before the country they border: "A, B and C (all) border Y", "countries bordering Y
+# include A, B and C" (group 'y' names the country; the list starts at group 'z' or at the match's end).
+_BORDERED = (
+    rf"(?<![\p{{L}}\p{{M}}-])(?=\p{{Lu}})(?:the\s+)?(?P<z>{NAME})(?=(?:\s*,\s*(?:the\s+)?{NAME})*,?\s+and\s+(?:the\s+)?{NAME}\s+"
+    rf"(?:all\s+|both\s+|also\s+)?(?:border|neighbou?r)\s+(?:the\s+)?(?P<y>{NAME}))",
+    rf"\b(?i:countries|nations|states)\s+(?:that\s+)?(?:border(?:ing)?|neighbou?r(?:ing)?)\s+(?:the\s+)?(?P<y>{NAME})"
+    rf"\s+(?:include|includes|included|are|were)\s+",
+)
+
+
+@lru_cache(maxsize=None)
+def bordered_patterns() -> tuple[regex.Pattern, ...]:
+    """The neighbours listed before or after a phrase naming the country they border (see _BORDERED)."""
+    return tuple(lazy_pattern(p) for p in _BORDERED)
 
 
 @lru_cache(maxsize=None)

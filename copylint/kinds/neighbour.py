@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from ..data.mentions import border_list_patterns, border_pattern
+from ..data.mentions import border_list_patterns, border_pattern, bordered_patterns
 from ..data.names import name_key
 from ..document import Document
 from ..model import Finding
@@ -19,6 +19,11 @@ _THE_COUNTRY_BORDERS = re.compile(r"\b[Tt]he\s+(?:country|nation),?\s+(?:which\s
                                   r"(?:land\s+)?borders?\s+with)\s+")
 
 
+# Words one of the border forms needs (a cheap test before the patterns run).
+_VERB_HINTS = ("border", "eighbo", "frontier", "flanked", "bounded", "surrounded", "touches")
+_HINTS = (*_VERB_HINTS, "between")
+
+
 class Neighbour(GeoKind):
     """'France borders Portugal' (it does not), or a neighbour put on the wrong side."""
 
@@ -29,13 +34,13 @@ class Neighbour(GeoKind):
         from ..data.mentions import near_border_pattern, neighbour_claims
 
         prose = doc.prose
-        if "border" not in prose and "eighbo" not in prose and "frontier" not in prose and "between" not in prose:
+        if not any(word in prose for word in _HINTS):
             return
         g = None
         for block in self.prose(doc):
             text = block.text
             seen: set[int] = set()
-            for m in border_pattern().finditer(text) if "border" in text else ():
+            for m in border_pattern().finditer(text) if any(w in text for w in _VERB_HINTS) else ():
                 g = g or _gaz()
                 cc = _country_of_run(g, m.group("y")) or _division_of_run(g, m.group("y"))
                 if cc is not None:
@@ -44,6 +49,12 @@ class Neighbour(GeoKind):
                     # "Mali borders ...": a country's own name that a division elsewhere shares (Mali in Guinea),
                     # judged as the country against the countries listed only
                     yield from self._listed(doc, block, g, cp, cc, m.end(), seen, countries_only=True)
+            for n, rx in enumerate(bordered_patterns() if "border" in text or "eighbo" in text else ()):
+                for m in rx.finditer(text):
+                    g = g or _gaz()
+                    cc = _country_of_run(g, m.group("y")) or _division_of_run(g, m.group("y"))
+                    if cc is not None:
+                        yield from self._listed(doc, block, g, cp, cc, m.start("z") if n == 0 else m.end(), seen)
             for m in _THE_COUNTRY_BORDERS.finditer(text) if "border" in text else ():
                 # "the country, which borders A and B": the one country the paragraph named before it (else the
                 # last one an earlier paragraph named, if that is the article's own); two named, and "the country"
@@ -124,7 +135,8 @@ class Neighbour(GeoKind):
                 break
             z = _trim(item.group("z"))
             seen.add(item.start("z"))
-            other = _country_of_run(g, z) or (None if countries_only else _division_of_run(g, z, near=cc))
+            other = _country_of_run(g, z) or (None if countries_only else _division_of_run(g, z, near=cc)) or (
+                _country_named_exactly(g, z) if "." not in cc else None)  # "Guatemala borders Mexico"
             if other is not None and other != cc:
                 if "." in cc or "." in other:
                     found = self._divisions(doc, block, g, cc, other, item.start("z"), z)
