@@ -135,6 +135,8 @@ class Neighbour(GeoKind):
                 break
             z = _trim(item.group("z"))
             seen.add(item.start("z"))
+            if g.country_of_demonym(z) and not g.countries_named(z):
+                break  # "surrounded by Chinese warships": no list of countries
             other = _country_of_run(g, z) or (None if countries_only else _division_of_run(g, z, near=cc)) or (
                 _country_named_exactly(g, z) if "." not in cc else None)  # "Guatemala borders Mexico"
             if other is not None and other != cc:
