@@ -242,11 +242,13 @@ def first_in(kind: str, continent: str | None, country: str | None) -> str:
     return max(rivals, key=lambda g: g.size).name if rivals else ""
 
 
-def state_rank(state: str, by_population: bool, smallest: bool) -> int | None:
+def state_rank(state: str, by_population: bool, smallest: bool, contiguous: bool = False) -> int | None:
     """A US state's rank by area or population (from the top, or from the bottom when smallest), None beyond
-    the table."""
+    the table; among the 48 contiguous states (Alaska and Hawaii left out) when contiguous."""
     table = (STATE_POPULATION_LAST if smallest else STATE_POPULATION) if by_population else \
         (STATE_AREA_LAST if smallest else STATE_AREA)
+    if contiguous:
+        table = [s for s in table if s not in ("Alaska", "Hawaii")]
     key = name_key(state)
     return next((i for i, s in enumerate(table, 1) if name_key(s.replace("_", " ")) == key), None)
 

@@ -754,14 +754,21 @@ _RANK_NOUN = (r"(?P<noun>country|nation|city|town|metropolis|state|province|regi
               r"prefecture|river|mountain|peak|island|lake|port|"
               r"urban\s+(?:centre|center|area)|conurbation)")
 # "(the) (Y's|world's) (second-)largest country (in Africa) (by area)"
+# "the largest of the lower 48 states", "the third-largest state in the contiguous US": the US without Alaska and
+# Hawaii (scope 'contiguous')
+_CONTIGUOUS = r"(?:lower\s+48|48\s+contiguous|contiguous\s+48|48\s+mainland|contiguous\s+(?:US|U\.S\.|United\s+States))"
 _RANK_PHRASE = (
+    rf"(?:(?i:the)\s+)?(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?{_SUPER}\s+(?:(?P<noun>state)\s+in|of)\s+the\s+"
+    rf"(?P<scope2>{_CONTIGUOUS})(?:\s+(?:US\s+|U\.S\.\s+|American\s+)?states)?"
+    rf"(?:,?\s+by\s+(?P<by>area|land\s+area|size|territory|population))?|"
     rf"(?:(?i:the)\s+)?(?:(?P<scope1>(?i:world)|(?<=the\s)(?:country|nation|continent|state|region)|{NAME})['’]s\s+)?"
     rf"(?:(?:capital(?:\s+city)?|(?:commercial|economic|financial|industrial)\s+(?:hub|capital|centre|center)|"
     rf"(?:largest|biggest)|most\s+populous)\s+and\s+)?(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?{_SUPER}\s+"
-    rf"(?:(?P<scope0>(?:South\s+|North\s+)?\p{{Lu}}[\p{{L}}.]*)\s+)?(?P<fresh>freshwater\s+)?{_RANK_NOUN}\b(?:s\b)?"
-    rf"(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope2>world|globe|planet|earth|continent|country|{NAME}))?"
+    rf"(?:(?P<scope0>(?:South\s+|North\s+|West\s+|East\s+|Central\s+)?\p{{Lu}}[\p{{L}}.]*)\s+)?(?P<fresh>freshwater\s+)?"
+    rf"{_RANK_NOUN}\b(?:s\b)?"
+    rf"(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope2>world|globe|planet|earth|continent|country|Arab\s+world|{NAME}))?"
     rf"(?:,?\s+by\s+(?P<by>area|land\s+area|landmass|size|territory|surface\s+area|population|length|height)"
-    rf"(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope3>world|globe|planet|earth|continent|{NAME}))?)?")
+    rf"(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope3>world|globe|planet|earth|continent|Arab\s+world|{NAME}))?)?")
 # "Y has the world's third-largest population", "Y, with Africa's largest land area"
 _HAS_RANK = (rf"(?:,\s+(?:which\s+)?|\s+)(?:has|had|have|boasts|with)\s+(?P<rank>(?:(?i:the)\s+)?(?:(?P<scope1>(?i:world)|{NAME})['’]s\s+)?"
              rf"(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?(?P<what>largest|biggest|smallest)\s+(?P<by>population|land\s+area|area|"
@@ -890,7 +897,7 @@ def _rank_claim(m: regex.Match, subject: Span) -> RankClaim | None:
     scope = next((m.group(g) for g in ("scope1", "scope2", "scope3", "scope0") if g in m.re.groupindex and m.group(g)),
                  None)
     what = " ".join(m.group("what").casefold().replace("-", " ").split())
-    noun = m.group("noun").casefold() if "noun" in m.re.groupindex else "country"
+    noun = (m.group("noun") or "state").casefold() if "noun" in m.re.groupindex else "country"
     if noun.startswith("urban") or noun == "conurbation":
         noun = "city"
     fresh = bool(m.group("fresh")) if "fresh" in m.re.groupindex else False

@@ -55,7 +55,7 @@ class Rank(GeoKind):
             return None
         from ..data import subregions
 
-        region = subregions.named(claim.scope) if claim.scope else None
+        region = (subregions.named(claim.scope) or subregions.of_adjective(claim.scope)) if claim.scope else None
         if region is not None:
             return self._in_region(doc, block, g, claim, cc, region)
         if claim.scope and " ".join(claim.scope.casefold().split()) == "continent":
@@ -116,7 +116,7 @@ class Rank(GeoKind):
         word = _ordinal(rank, numeric=claim.flag.text[:1].isdigit())
         first = g.display(ordered[0]).removeprefix("the ")
         return self._flag(doc, block, claim, word, f"{g.display(cc).removeprefix('the ')} is the {word} {order} "
-                          f"country in {region.name} by {'population' if by_population else 'area'} in GeoNames' "
+                          f"country in {_the(region.name)} by {'population' if by_population else 'area'} in GeoNames' "
                           f"country data (the first is {first})")
 
     def _compare(self, doc, block, g, c) -> Finding | None:
@@ -154,6 +154,8 @@ class Rank(GeoKind):
         if not claim.scope:
             return True, None, None
         where = " ".join(claim.scope.casefold().split())
+        if "48" in where or where.startswith("contiguous"):
+            return True, None, "US"  # the lower 48 states
         if where in ("country", "nation") and doc is not None:
             cc = recent_country(doc, block, claim.subject.start, g)
             return cc is not None, None, cc
@@ -208,14 +210,16 @@ class Rank(GeoKind):
         smallest = claim.what in ("smallest", "least populous")
         if claim.what not in ("largest", "biggest", "most populous", "most populated", "smallest", "least populous"):
             return None
-        rank = features.state_rank(_trim(claim.subject.text), by_population, smallest)
+        contiguous = claim.scope is not None and ("48" in claim.scope or claim.scope.startswith("contiguous"))
+        rank = features.state_rank(_trim(claim.subject.text), by_population, smallest, contiguous)
         if rank == claim.ordinal or rank is None and claim.ordinal > 3:
             return None
         measure = "population" if by_population else "area"
         order = "smallest" if smallest else ("most populous" if by_population else "largest")
         said = "not among the first ten" if rank is None else f"the {_ordinal(rank, False)} {order}"
         word = _ordinal(rank, numeric=claim.flag.text[:1].isdigit()) if rank is not None else None
-        return self._flag(doc, block, claim, word, f"{_trim(claim.subject.text)} is {said} US state by {measure} "
+        where = "of the 48 contiguous states" if contiguous else "US state"
+        return self._flag(doc, block, claim, word, f"{_trim(claim.subject.text)} is {said} {where} by {measure} "
                           "(U.S. Census Bureau)")
 
     def _division(self, doc, block, claim, cc: str, subject: str) -> Finding | None:
@@ -349,6 +353,12 @@ _CONTINENTS = {"AF": "Africa", "EU": "Europe", "AS": "Asia", "SA": "South Americ
                "OC": "Oceania"}
 _CONTINENT_ADJECTIVES = {"african": "AF", "european": "EU", "asian": "AS", "south american": "SA",
                          "north american": "NA", "oceanian": "OC"}
+
+
+def _the(region: str) -> str:
+    """A region's name as a sentence uses it ("the Gulf", "West Africa")."""
+    bare = region.endswith(("Africa", "Asia", "Europe", "America", "Scandinavia"))
+    return region if bare else f"the {region}"
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
