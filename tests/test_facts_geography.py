@@ -477,3 +477,39 @@ def test_neighbour_lists(text: str, other: str) -> None:
 ])
 def test_neighbour_lists_that_hold(text: str) -> None:
     assert facts(text) == [], [(f.code, f.text) for f in facts(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt is the largest country in the Arab world by area.",
+    "Nigeria is the largest West African country by area.",
+    "California is the largest of the lower 48 states by area.",
+])
+def test_ranks_in_a_group_of_countries(text: str) -> None:
+    assert [f.code for f in facts(text)] == ["CL305"], [(f.code, f.text) for f in facts(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Algeria is the largest country in the Arab world by area.",
+    "Egypt is the most populous Arab country.",
+    "Niger is the largest West African country by area.",
+    "Texas is the largest of the 48 contiguous states; Wyoming is the least populous state in the contiguous US.",
+])
+def test_ranks_in_a_group_of_countries_that_hold(text: str) -> None:
+    assert facts(text) == [], [(f.code, f.text) for f in facts(text)]
+
+
+@pytest.mark.parametrize("text, capital", [
+    ("Floods hit Texas this week. In Dallas, the state capital, officials met.", "Austin"),
+    ("Floods hit Bavaria this week.\n\nOfficials in Nuremberg, the state capital, met.", "Munich"),
+])
+def test_the_state_capital_of_the_division_named_before(text: str, capital: str) -> None:
+    assert [(f.code, capital in f.message) for f in facts(text)] == [("CL303", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "Floods hit Texas this week. Officials met in Austin, the state capital.",
+    "Floods hit Ohio and Georgia. Officials met in Columbus, the state capital.",  # a Columbus in each
+    "Officials met in Dallas, the state capital.",  # no state named
+])
+def test_the_state_capital_that_holds_or_cannot_be_told(text: str) -> None:
+    assert facts(text, "CL303") == [], [(f.code, f.text) for f in facts(text)]

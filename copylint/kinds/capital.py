@@ -131,12 +131,13 @@ class Capital(GeoKind):
         end = text.find(".", m.end())
         found = [(n.start(), n.group("a") or n.group("b")) for n in named.finditer(text, 0, len(text) if end < 0 else end)]
         found = [f for f in found if not m.start("x") <= f[0] < m.end()]
-        if not found:
-            return None
-        before = [f for f in found if f[0] < m.start()]
-        _, name = before[-1] if before else found[0]
         homes = {(p.country, p.admin1) for p in places}
-        divisions = [d for d in regions.divisions_named(name) if tuple(d.split(".", 1)) in homes]
+        if found:
+            before = [f for f in found if f[0] < m.start()]
+            _, name = before[-1] if before else found[0]
+            divisions = [d for d in regions.divisions_named(name) if tuple(d.split(".", 1)) in homes]
+        else:  # "Floods hit Texas. In Dallas, the state capital, ...": the one of X's divisions named before
+            divisions, name = _named_before(doc, block, m.start(), homes, noun)
         if len(divisions) != 1 or not (rows := regions.seats(divisions[0])):
             return None
         if any(_key(x) == _key(seat) for seat, _, _ in rows) or \
@@ -194,3 +195,22 @@ def _sentence_tail(text: str, start: int, name: str) -> str:
         if not gazetteer().readings(name):
             return " ".join(words[1:])
     return name
+
+
+def _named_before(doc, block, pos: int, homes: set[tuple[str, str]], noun: str) -> tuple[list[str], str]:
+    """The divisions of X (homes: (country, admin1)) whose name the article wrote before pos, and the name of
+    the one when there is one ('Texas' before "Dallas, the state capital")."""
+    from ..data import regions
+
+    before = "".join(b.text + "\n" for b in doc.blocks[:next((i for i, b in enumerate(doc.blocks) if b is block), 0)])
+    before += block.text[:pos]
+    named = {}
+    for cc, admin1 in homes:
+        code = f"{cc}.{admin1}"
+        name = regions.division_name(code)
+        if name and regex.search(rf"(?<![\p{{L}}-]){regex.escape(name)}(?![\p{{L}}-])", before):
+            named[code] = name
+    if len(named) != 1:
+        return [], ""
+    code, name = named.popitem()
+    return [code], name
