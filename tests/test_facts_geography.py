@@ -513,3 +513,8 @@ def test_the_state_capital_of_the_division_named_before(text: str, capital: str)
 ])
 def test_the_state_capital_that_holds_or_cannot_be_told(text: str) -> None:
     assert facts(text, "CL303") == [], [(f.code, f.text) for f in facts(text)]
+
+
+def test_a_division_named_with_its_country_adjective_is_one_claim() -> None:
+    found = facts("Floods hit Cairns, a city in the Australian state of Victoria.")
+    assert [(f.code, "Victoria" in f.message) for f in found] == [("CL301", True)]

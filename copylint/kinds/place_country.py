@@ -11,6 +11,9 @@ from ._geography import (_BIG_TOWN, _country_code, _DIVISION_AFTER, _divisions, 
 from .base import match_case
 
 
+_OWNER_OF = re.compile(r"\s+(?:state|province|region|territory)\s+of\s")
+
+
 class PlaceCountry(GeoKind):
     """A town said to lie in a country or first-level division (state, province) where no place of that name
     lies."""
@@ -58,6 +61,8 @@ class PlaceCountry(GeoKind):
         else:
             codes, regions = g.countries_named(y), g.regions_named(y)
             divisions = _divisions(g, y, x)
+            if not codes and _OWNER_OF.match(block.text, m.y.end) and g.country_of_demonym(y):
+                codes, divisions = g.country_of_demonym(y), ()  # "in the Australian state of X": the country
         if not codes and not divisions:
             return None
         if not codes and _PHYSICAL.search(block.text, min(m.x.end, m.y.start), m.y.start):
