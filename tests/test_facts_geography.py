@@ -518,3 +518,29 @@ def test_the_state_capital_that_holds_or_cannot_be_told(text: str) -> None:
 def test_a_division_named_with_its_country_adjective_is_one_claim() -> None:
     found = facts("Floods hit Cairns, a city in the Australian state of Victoria.")
     assert [(f.code, "Victoria" in f.message) for f in found] == [("CL301", True)]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Ferries sailed to the Spanish island of Crete.", "Spanish"),
+    ("Ferries sailed to the Thai island of Bali.", "Thai"),
+])
+def test_islands_that_are_divisions(text: str, span: str) -> None:
+    assert [(f.code, f.text.split()[0]) for f in facts(text)] == [("CL301", span)]
+
+
+@pytest.mark.parametrize("text, other", [
+    ("Ontario borders Quebec, Manitoba and Alberta.", "Alberta"),  # Ontario: a Californian city too
+    ("Queensland borders New South Wales, South Australia, the Northern Territory and Victoria.", "Victoria"),
+    ("Victoria borders New South Wales and Queensland.", "Queensland"),
+])
+def test_division_lists_whose_names_towns_share(text: str, other: str) -> None:
+    assert [(f.code, f.text) for f in facts(text)] == [("CL304", other)]
+
+
+@pytest.mark.parametrize("text", [
+    "Ferries sailed to the Greek island of Crete and the Indonesian island of Bali.",
+    "Victoria borders New South Wales and South Australia.",
+    "Ontario borders Quebec and Manitoba.",
+])
+def test_islands_and_division_lists_that_hold(text: str) -> None:
+    assert facts(text) == [], [(f.code, f.text) for f in facts(text)]

@@ -49,6 +49,8 @@ class Neighbour(GeoKind):
                     # "Mali borders ...": a country's own name that a division elsewhere shares (Mali in Guinea),
                     # judged as the country against the countries listed only
                     yield from self._listed(doc, block, g, cp, cc, m.end(), seen, countries_only=True)
+                elif (cc := _division_bordering(g, text, m.group("y"), m.end())) is not None:
+                    yield from self._listed(doc, block, g, cp, cc, m.end(), seen)
             for n, rx in enumerate(bordered_patterns() if "border" in text or "eighbo" in text else ()):
                 for m in rx.finditer(text):
                     g = g or _gaz()
@@ -138,7 +140,7 @@ class Neighbour(GeoKind):
             if g.country_of_demonym(z) and not g.countries_named(z):
                 break  # "surrounded by Chinese warships": no list of countries
             other = _country_of_run(g, z) or (None if countries_only else _division_of_run(g, z, near=cc)) or (
-                _country_named_exactly(g, z) if "." not in cc else None)  # "Guatemala borders Mexico"
+                _country_named_exactly(g, z) if "." not in cc else _division_named(z, cc))  # "Guatemala borders Mexico"
             if other is not None and other != cc:
                 if "." in cc or "." in other:
                     found = self._divisions(doc, block, g, cc, other, item.start("z"), z)
@@ -264,6 +266,27 @@ def _country_of_run(g, run: str) -> str | None:
         if code is not None:
             return code
     return None
+
+
+def _division_named(run: str, near: str | None) -> str | None:
+    """The one first-level division of that name (in near's country, when near is given), whatever towns share
+    it: a town borders no division ("Queensland borders Victoria": the Australian state)."""
+    from ..data import regions
+
+    cc = near.partition(".")[0] if near else None
+    found = [d for d in regions.divisions_named(_trim(run)) if cc is None or d.partition(".")[0] == cc]
+    return found[0] if len(found) == 1 else None
+
+
+def _division_bordering(g, text: str, run: str, pos: int) -> str | None:
+    """The division a run names as the subject of a border verb: the one of that name, else the one in the
+    country of the first division listed after it ("Victoria borders New South Wales")."""
+    found = _division_named(run, None)
+    if found is not None:
+        return found
+    first = border_list_patterns()[0].match(text, pos)
+    near = _division_of_run(g, first.group("z")) if first is not None else None
+    return _division_named(run, near) if near is not None else None
 
 
 def _country_named_exactly(g, run: str) -> str | None:

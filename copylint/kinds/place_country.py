@@ -38,6 +38,10 @@ class PlaceCountry(GeoKind):
         if m.pattern == "noun" and m.noun in _DIVISION_NOUNS and _country_code(g, _trim(m.x.text)) and \
                 not g.country_of_demonym(_trim(m.y.text)) and not g.countries_named(_trim(m.y.text)):
             return self._division(doc, block, g, m.y, m.x, m)  # "the Tigray region of Eritrea"
+        if m.pattern == "noun" and m.noun.endswith("island"):
+            found = self._island(doc, block, g, m)
+            if found is not None:
+                return found or None
         xs = place_name(g, m.x, doc, block)
         if xs is None:
             if m.pattern in ("in", "poss") and _DIVISION_AFTER.match(block.text, m.x.end):
@@ -104,6 +108,28 @@ class PlaceCountry(GeoKind):
                                 claimed=y, actual=actual)
         return self.claim_finding(doc, block, claim_start, claim_end, (start, y_end), suggestions[:1], place=x,
                                   claimed=y, actual=actual)
+
+    def _island(self, doc, block, g, m) -> Finding | bool | None:
+        """'the Spanish island of Crete': an island that is a first-level division (Crete, Sicily, Bali, Jeju,
+        Tasmania) judged by that division's country; None when the name is no division's (judged as a town)."""
+        from ..data import regions
+
+        name, y = _trim(m.x.text), _trim(m.y.text)
+        homes = {d.partition(".")[0] for d in regions.divisions_named(name)}
+        codes = g.country_of_demonym(y) or g.countries_named(y)
+        if not homes or not codes:
+            return None
+        if homes & set(codes) or any(g.fits(f"{h}.", codes) for h in homes) or _key(name) in non_place_names(doc):
+            return False
+        if len(homes) != 1:
+            return False
+        home = homes.pop()
+        actual = g.demonym(home) if g.country_of_demonym(y) else g.display(home).removeprefix("the ")
+        if not actual:
+            return False
+        return self.claim_finding(doc, block, m.y.start, m.x.end, (m.y.start, m.y.start + len(y)),
+                                  [match_case(y, actual)], place=name, claimed=y,
+                                  actual=g.display(home).removeprefix("the "))
 
     def _division(self, doc, block, g, x, y, m) -> Finding | None:
         """A first-level division said to lie in a country it is not in ("the Tigray region of Eritrea")."""
