@@ -544,3 +544,28 @@ def test_division_lists_whose_names_towns_share(text: str, other: str) -> None:
 ])
 def test_islands_and_division_lists_that_hold(text: str) -> None:
     assert facts(text) == [], [(f.code, f.text) for f in facts(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kyushu is the smallest of Japan's four main islands.",
+    "The North Island is the larger of New Zealand's two main islands.",
+    "Sardinia is Italy's largest island.",
+    "Sicily, Greece's largest island, drew visitors.",
+])
+def test_island_ranks(text: str) -> None:
+    assert [f.code for f in facts(text)] == ["CL305"], [(f.code, f.text) for f in facts(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Shikoku, the smallest of Japan's four main islands, and Hokkaido, Japan's second-largest island, voted.",
+    "The South Island is the larger of New Zealand's two main islands.",
+    "Greenland is the world's largest island; Vancouver Island is Canada's largest Pacific island.",
+    "Brazil votes on Sunday. The country's second-largest city, Rio de Janeiro, is ready.",
+])
+def test_island_ranks_that_hold_or_cannot_be_told(text: str) -> None:
+    assert facts(text, "CL305") == [], [(f.code, f.text) for f in facts(text)]
+
+
+def test_the_country_opening_a_sentence_is_a_scope() -> None:
+    found = facts("Brazil votes on Sunday. The country's second-largest city, Salvador, is ready.")
+    assert [f.code for f in found] == ["CL305"]

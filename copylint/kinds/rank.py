@@ -40,7 +40,7 @@ class Rank(GeoKind):
                     found = self._country(doc, block, g, claim)
                 elif claim.noun in ("city", "town", "metropolis", "port"):
                     found = self._town(doc, block, g, claim)
-                elif claim.noun in ("river", "mountain", "peak", "lake"):
+                elif claim.noun in ("river", "mountain", "peak", "lake", "island"):
                     found = self._feature(doc, block, g, claim)
                 elif claim.noun in _DIVISION_NOUNS:
                     found = self._state(doc, block, g, claim)
@@ -170,16 +170,30 @@ class Rank(GeoKind):
         from ..data import features
 
         kind = {"peak": "mountain"}.get(claim.noun, claim.noun)
-        measure = {"river": ("longest",), "mountain": ("highest", "tallest"), "lake": ("largest", "biggest")}[kind]
+        measure = {"river": ("longest",), "mountain": ("highest", "tallest"), "lake": ("largest", "biggest"),
+                   "island": ("largest", "biggest", "smallest")}[kind]
         if claim.what not in measure:
             return None
         f = features.feature(claim.subject.text, kind)
-        understood, continent, cc = self._scope(g, claim)
+        understood, continent, cc = self._scope(g, claim, doc, block)
         if f is None or not understood:
             return None
-        rank = features.rank_of(f, continent, cc, claim.freshwater)
+        if kind == "island" and (cc is None or claim.what == "smallest" and not claim.among):
+            return None  # a continent's or the world's islands, or a country's smallest: the table holds large ones
+        rank = features.rank_of(f, continent, cc, claim.freshwater, claim.what == "smallest", claim.among)
         if rank == claim.ordinal or rank is None and claim.freshwater:
             return None
+        if kind == "island" and not claim.among and (claim.ordinal > 3 or rank is not None and rank > 3):
+            return None  # past a country's three largest islands the table may miss one
+        if kind == "island" and rank is None and " ".join(claim.scope.casefold().split()) in ("country", "nation"):
+            return None  # "the country" may not be the one named last
+        if kind == "island" and claim.among:
+            names = features.largest_in(kind, cc, claim.among)
+            if rank is None or len(names) < claim.among:
+                return None
+            return self._flag(doc, block, claim, None, f"{f.name} is not the {claim.flag.text.casefold()} of "
+                              f"{g.display(cc).removeprefix('the ')}'s {claim.among} largest islands by area "
+                              f"(largest first: {', '.join(names)})")
         where = "the world" if continent is None and cc is None else _CONTINENTS.get(continent or "", "") or \
             g.display(cc).removeprefix("the ")
         first = features.first_in(kind, continent, cc)
