@@ -569,3 +569,18 @@ def test_island_ranks_that_hold_or_cannot_be_told(text: str) -> None:
 def test_the_country_opening_a_sentence_is_a_scope() -> None:
     found = facts("Brazil votes on Sunday. The country's second-largest city, Salvador, is ready.")
     assert [f.code for f in found] == ["CL305"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya and Zambia share a long, porous border.",
+    "Zambia lies just across the border from Kenya.",
+    "Zambia is Kenya's neighbour to the south.",
+    "Kenya, which abuts Zambia, voted.",
+    "Kenya is adjacent to Zambia.",
+])
+def test_more_border_forms(text: str) -> None:
+    assert [(f.code, f.text) for f in facts(text)] == [("CL304", "Zambia")]
+
+
+def test_a_sea_border_is_no_land_border() -> None:
+    assert facts("Britain and France share a maritime border; India and China share a long border.") == []

@@ -652,7 +652,8 @@ _BORDER = (
     rf"republic)\s+(?:that|which)|"
     # Y, the region's biggest economy, which borders Z: an appositive between (not a name: "A, B, which")
     rf",\s+(?:(?:the|a|an|one|its)\s+|\p{{Lu}}[\p{{L}}.]*(?:\s+\p{{Lu}}[\p{{L}}.]*)?['’]s\s+)[^,;.()\n]{{2,60}}?,\s+(?:which|that)|"
-    rf"(?=,\s+bordering|,\s+bordered))?\s*(?:borders|bordered|neighbou?rs|touches|"
+    rf"(?=,\s+bordering|,\s+bordered))?\s*(?:borders|bordered|neighbou?rs|touches|abuts|"
+    rf"(?:is|are|was)\s+(?:adjacent\s+to|hemmed\s+in\s+by)|"
     rf"(?:is|are|was)\s+(?:bordered|flanked|bounded|surrounded)(?:\s+(?:to|on)\s+the\s+(?:{DIRECTION}))?\s+by|"
     rf",\s+bordering|,\s+bordered(?:\s+(?:to|on)\s+the\s+(?:{DIRECTION}))?\s+by|"
     rf"shares\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}(?:borders?|frontiers?)\s+with|"
@@ -670,7 +671,7 @@ _NEIGHBOURS = (
     rf"{_NEIGHBOUR_WORD}(?:\s+(?P<d2>to\s+the\s+(?:{DIRECTION})))?,?\s+(?:such\s+as\s+|including\s+|include\s+|included\s+|"
     rf"are\s+|were\s+)?(?:the\s+)?(?P<z>{NAME})",
     # Z, Y's (northern) neighbour
-    rf"(?P<z>{NAME}),\s+(?:the\s+|one\s+of\s+(?=\p{{Lu}}[^,;.]*['’]s\s+[^,;.]*neighbou?rs\b))?(?P<y>{NAME})['’]s\s+"
+    rf"(?P<z>{NAME})(?:,\s+|\s+(?:is|was|remains)\s+)(?:the\s+|one\s+of\s+(?=\p{{Lu}}[^,;.]*['’]s\s+[^,;.]*neighbou?rs\b))?(?P<y>{NAME})['’]s\s+"
     rf"(?:{_NEAR_WORDS}\s+)*(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:{_NEAR_WORDS}\s+)*neighbou?rs?\b(?:\s+(?P<d2>to\s+the\s+(?:{DIRECTION})))?",
     # Z (lies) on Y's western border / the border from Y into Z
     rf"(?P<z>{NAME}),?\s+(?:which\s+)?(?:lies\s+|sits\s+)?(?:on|along)\s+(?P<y>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?"
@@ -682,6 +683,11 @@ _NEIGHBOURS = (
     rf"\b(?:border|frontier)\s+between\s+(?:the\s+)?(?P<y>{NAME})\s+and\s+(?:the\s+)?(?P<z>{NAME})",
     rf"(?P<y>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:(?:land|long|shared|porous|common)\s+)?(?:border|frontier)s?,?\s+"
     rf"with\s+(?:the\s+)?(?P<z>{NAME})",
+    # Y and Z share a (long, porous) border / Z lies just across the border from Y
+    rf"(?P<y>{NAME})\s+and\s+(?:the\s+)?(?P<z>{NAME}),?\s+(?:which\s+)?(?:share|shared)\s+(?:a\s+|an\s+)?"
+    rf"(?:(?!(?:maritime|sea|water|river|lake|marine)\b)[\w,-]+\s+){{0,3}}?(?:land\s+)?(?:border|frontier)\b",
+    rf"(?P<z>{NAME}),?\s+(?:which\s+)?(?:lies|sits|is)\s+(?:just\s+)?across\s+the\s+(?:border|frontier)\s+from\s+"
+    rf"(?:the\s+)?(?P<y>{NAME})",
     # (into|to|in) neighbouring Z  (Y: the country named last before it in the sentence)
     rf"\bneighbou?ring\s+(?P<z>{NAME})",
     # Y, which lies between Z and W / Y is sandwiched between Z and W
@@ -757,11 +763,16 @@ _RANK_NOUN = (r"(?P<noun>country|nation|city|town|metropolis|state|province|regi
 # "the largest of the lower 48 states", "the third-largest state in the contiguous US": the US without Alaska and
 # Hawaii (scope 'contiguous')
 _CONTIGUOUS = r"(?:lower\s+48|48\s+contiguous|contiguous\s+48|48\s+mainland|contiguous\s+(?:US|U\.S\.|United\s+States))"
+_COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 _RANK_PHRASE = (
+    # the smallest of Japan's four main islands / the larger of the country's two main islands
+    rf"(?:(?i:the)\s+)?(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?(?P<what>largest|biggest|smallest|larger|bigger|smaller)\s+of\s+"
+    rf"(?:the\s+)?(?P<scope1>(?<=the\s)(?:country|nation)|{NAME})['’]s\s+(?P<among>{_COUNT})\s+"
+    rf"(?:(?:main|major|principal|big|largest|biggest)\s+)?(?P<noun>island)s\b|"
     rf"(?:(?i:the)\s+)?(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?{_SUPER}\s+(?:(?P<noun>state)\s+in|of)\s+the\s+"
     rf"(?P<scope2>{_CONTIGUOUS})(?:\s+(?:US\s+|U\.S\.\s+|American\s+)?states)?"
     rf"(?:,?\s+by\s+(?P<by>area|land\s+area|size|territory|population))?|"
-    rf"(?:(?i:the)\s+)?(?:(?P<scope1>(?i:world)|(?<=the\s)(?:country|nation|continent|state|region)|{NAME})['’]s\s+)?"
+    rf"(?:(?i:the)\s+)?(?:(?P<scope1>(?i:world)|(?<=[Tt]he\s)(?:country|nation|continent|state|region)|{NAME})['’]s\s+)?"
     rf"(?:(?:capital(?:\s+city)?|(?:commercial|economic|financial|industrial)\s+(?:hub|capital|centre|center)|"
     rf"(?:largest|biggest)|most\s+populous)\s+and\s+)?(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?{_SUPER}\s+"
     rf"(?:(?P<scope0>(?:South\s+|North\s+|West\s+|East\s+|Central\s+)?\p{{Lu}}[\p{{L}}.]*)\s+)?(?P<fresh>freshwater\s+)?"
@@ -823,6 +834,7 @@ class RankClaim:
     start: int = 0  # the rank phrase ("South America's largest country by area")
     end: int = 0
     freshwater: bool = False
+    among: int = 0  # "the smallest of Japan's four main islands": ranked among that many of the largest
 
 
 @lru_cache(maxsize=None)
@@ -836,7 +848,8 @@ def rank_claims(text: str) -> Iterator[RankClaim]:
     ('Africa's largest country, Algeria')."""
     after, before, run, has = _rank_patterns()
     if not any(w in text for w in ("largest", "biggest", "populous", "populated", "smallest", "longest",
-                                   "highest", "tallest", "Largest", "Biggest", "second city", "third city")):
+                                   "highest", "tallest", "Largest", "Biggest", "second city", "third city", "larger",
+                                   "smaller", "bigger")):
         return
     seen: set[int] = set()
     for r in run.finditer(text):
@@ -901,7 +914,15 @@ def _rank_claim(m: regex.Match, subject: Span) -> RankClaim | None:
     if noun.startswith("urban") or noun == "conurbation":
         noun = "city"
     fresh = bool(m.group("fresh")) if "fresh" in m.re.groupindex else False
-    return RankClaim(subject, flag, n, what, noun, scope, m.group("by"), m.start("rank"), m.end("rank"), fresh)
+    among = m.group("among") if "among" in m.re.groupindex else None
+    if among:
+        among = int(among) if among.isdigit() else _COUNTS.index(among) + 2
+        what = {"larger": "largest", "bigger": "biggest", "smaller": "smallest"}.get(what, what)
+    return RankClaim(subject, flag, n, what, noun, scope, m.group("by") if "by" in m.re.groupindex else None,
+                     m.start("rank"), m.end("rank"), fresh, among or 0)
+
+
+_COUNTS = "two three four five six seven eight nine ten".split()
 
 
 @lru_cache(maxsize=None)

@@ -20,7 +20,8 @@ _THE_COUNTRY_BORDERS = re.compile(r"\b[Tt]he\s+(?:country|nation),?\s+(?:which\s
 
 
 # Words one of the border forms needs (a cheap test before the patterns run).
-_VERB_HINTS = ("border", "eighbo", "frontier", "flanked", "bounded", "surrounded", "touches")
+_VERB_HINTS = ("border", "eighbo", "frontier", "flanked", "bounded", "surrounded", "touches", "abuts", "adjacent",
+               "hemmed")
 _HINTS = (*_VERB_HINTS, "between")
 
 
