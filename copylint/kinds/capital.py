@@ -136,8 +136,11 @@ class Capital(GeoKind):
             before = [f for f in found if f[0] < m.start()]
             _, name = before[-1] if before else found[0]
             divisions = [d for d in regions.divisions_named(name) if tuple(d.split(".", 1)) in homes]
-        else:  # "Floods hit Texas. In Dallas, the state capital, ...": the one of X's divisions named before
-            divisions, name = _named_before(doc, block, m.start(), homes, noun)
+        elif noun == "state":  # "Floods hit Texas. In Dallas, the state capital, ...": the one of X's divisions
+            # named before (states are first-level divisions; a province or region may be a second-level one)
+            divisions, name = _named_before(doc, block, m.start(), homes)
+        else:
+            return None
         if len(divisions) != 1 or not (rows := regions.seats(divisions[0])):
             return None
         if any(_key(x) == _key(seat) for seat, _, _ in rows) or \
@@ -197,7 +200,7 @@ def _sentence_tail(text: str, start: int, name: str) -> str:
     return name
 
 
-def _named_before(doc, block, pos: int, homes: set[tuple[str, str]], noun: str) -> tuple[list[str], str]:
+def _named_before(doc, block, pos: int, homes: set[tuple[str, str]]) -> tuple[list[str], str]:
     """The divisions of X (homes: (country, admin1)) whose name the article wrote before pos, and the name of
     the one when there is one ('Texas' before "Dallas, the state capital")."""
     from ..data import regions
