@@ -584,3 +584,20 @@ def test_more_border_forms(text: str) -> None:
 
 def test_a_sea_border_is_no_land_border() -> None:
     assert facts("Britain and France share a maritime border; India and China share a long border.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Floods hit Lyon, in the Bouches-du-Rhone department.",  # a department of another region
+    "The aid convoy reached Multan, deep inside India.",
+])
+def test_second_level_divisions_and_inside(text: str) -> None:
+    assert [f.code for f in facts(text)] == ["CL301"], [(f.code, f.text) for f in facts(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Floods hit Marseille, in the Bouches-du-Rhone department, and Leeds, in Lancashire.",
+    "Floods hit Cagayan de Oro, in Misamis Occidental.",  # both in Northern Mindanao
+    "Floods hit Bergamo, in the province of Brescia.",  # both in Lombardy: not told apart
+])
+def test_second_level_divisions_that_hold_or_cannot_be_told(text: str) -> None:
+    assert facts(text) == [], [(f.code, f.text) for f in facts(text)]

@@ -6,7 +6,7 @@ from typing import Iterable
 
 from ..document import Document, ProseBlock
 from ..model import Finding
-from ._geography import (_BIG_TOWN, _country_code, _DIVISION_AFTER, _divisions, _gaz, GeoKind, _key, non_place_names,
+from ._geography import (_area_name, _BIG_TOWN, _country_code, _DIVISION_AFTER, _divisions, _gaz, GeoKind, _key, non_place_names,
                          place_name, _trim)
 from .base import match_case
 
@@ -68,7 +68,7 @@ class PlaceCountry(GeoKind):
             if not codes and _OWNER_OF.match(block.text, m.y.end) and g.country_of_demonym(y):
                 codes, divisions = g.country_of_demonym(y), ()  # "in the Australian state of X": the country
         if not codes and not divisions:
-            return None
+            return None if m.y_is_adjective else self._second_level(doc, block, g, m, xs, y)
         if not codes and _PHYSICAL.search(block.text, min(m.x.end, m.y.start), m.y.start):
             return None  # "on the coast of Crimea", "on the X peninsula": a physical region, not the division of its name
         readings = g.readings(x)
@@ -108,6 +108,29 @@ class PlaceCountry(GeoKind):
                                 claimed=y, actual=actual)
         return self.claim_finding(doc, block, claim_start, claim_end, (start, y_end), suggestions[:1], place=x,
                                   claimed=y, actual=actual)
+
+    def _second_level(self, doc, block, g, m, xs, y: str) -> Finding | None:
+        """'X, in Negros Occidental' (a province, department or county below the first level): flagged when the
+        town and the division lie in one country but in different first-level divisions, and no place of the
+        town's name lies in the division's."""
+        from ..data import regions
+
+        homes = regions.second_level_homes(y)
+        if not homes or any(p.population >= 15_000 for p in g.places(y)):
+            return None  # no such division, or a town of that name is meant
+        places = g.places(xs.text)
+        if not places or places[0].population < 15_000 or _PHYSICAL.search(block.text, min(m.x.end, m.y.start),
+                                                                           m.y.start):
+            return None
+        countries = {h.partition(".")[0] for h in homes}
+        readings = g.readings(xs.text)
+        if places[0].country not in countries or any(r in homes or r.endswith(".*") for r in readings):
+            return None
+        if _key(xs.text) in non_place_names(doc):
+            return None
+        actual = _area_name(g, f"{places[0].country}.{places[0].admin1}")
+        return self.finding(doc, block, min(xs.start, m.y.start), max(xs.end, m.y.start + len(y)), None,
+                            place=xs.text, claimed=y, actual=actual)
 
     def _island(self, doc, block, g, m) -> Finding | bool | None:
         """'the Spanish island of Crete': an island that is a first-level division (Crete, Sicily, Bali, Jeju,
