@@ -601,3 +601,18 @@ def test_second_level_divisions_and_inside(text: str) -> None:
 ])
 def test_second_level_divisions_that_hold_or_cannot_be_told(text: str) -> None:
     assert facts(text) == [], [(f.code, f.text) for f in facts(text)]
+
+
+@pytest.mark.parametrize("text, other", [
+    ("Floods in Kerala spread to the neighbouring state of Maharashtra.", "Maharashtra"),
+    ("Ohio and neighbouring Iowa were hit.", "Iowa"),
+    ("Fires in Victoria spread to neighbouring Queensland.", "Queensland"),
+])
+def test_neighbouring_divisions(text: str, other: str) -> None:
+    assert [(f.code, f.text) for f in facts(text)] == [("CL304", other)]
+
+
+def test_neighbouring_divisions_that_border() -> None:
+    text = ("Floods in Kerala spread to neighbouring Karnataka. Ohio and neighbouring Indiana were hit. Smoke "
+            "drifted from Alberta into neighbouring Saskatchewan.")
+    assert facts(text) == [], [(f.code, f.text) for f in facts(text)]

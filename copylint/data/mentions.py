@@ -689,7 +689,7 @@ _NEIGHBOURS = (
     rf"(?P<z>{NAME}),?\s+(?:which\s+)?(?:lies|sits|is)\s+(?:just\s+)?across\s+the\s+(?:border|frontier)\s+from\s+"
     rf"(?:the\s+)?(?P<y>{NAME})",
     # (into|to|in) neighbouring Z  (Y: the country named last before it in the sentence)
-    rf"\bneighbou?ring\s+(?P<z>{NAME})",
+    rf"\bneighbou?ring\s+(?:(?:state|province|prefecture|region|county|district|territory)\s+of\s+)?(?P<z>{NAME})",
     # Y, which lies between Z and W / Y is sandwiched between Z and W
     rf"(?P<y>{NAME}),?\s+(?:which\s+)?(?:lies|sits|is|was)?\s*(?:(?:sandwiched|wedged|squeezed|located|situated|nestled)\s+)?"
     rf"between\s+(?:the\s+)?(?P<z>{NAME})(?:\s+and\s+(?:the\s+)?(?P<z2>{NAME})|(?=\s*,\s*\p{{Lu}}))",

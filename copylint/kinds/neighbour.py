@@ -90,6 +90,10 @@ class Neighbour(GeoKind):
             if y is not None and other is not None and ("." in y or "." in other) and y != other:
                 return self._divisions(doc, block, g, y, other, claim.z.start, z)
             return None
+        if other is None and claim.y is None:  # "Kerala and neighbouring Maharashtra": two divisions
+            here = _division_named(z, None) or _division_of_run(g, z)
+            there = _division_before(g, block.text, claim.z.start, here) if here else None
+            return self._divisions(doc, block, g, there, here, claim.z.start, z) if there else None
         if other is None:
             return None
         if claim.y is None:
@@ -267,6 +271,24 @@ def _country_of_run(g, run: str) -> str | None:
         if code is not None:
             return code
     return None
+
+
+def _division_before(g, text: str, pos: int, division: str) -> str | None:
+    """The division of the same country named last before pos in its sentence (not the division itself), when
+    no country is named between them."""
+    from ..data.mentions import capitalised_runs
+
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), -1) + 1
+    found = None
+    for s, e in capitalised_runs(text[start:pos]):
+        run = text[start + s:start + e]
+        if _country_of_run(g, run) is not None:
+            found = None
+            continue
+        code = _division_named(run, division) or _division_of_run(g, run, near=division)
+        if code is not None and code != division and code.partition(".")[0] == division.partition(".")[0]:
+            found = code
+    return found
 
 
 def _division_named(run: str, near: str | None) -> str | None:
