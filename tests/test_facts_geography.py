@@ -616,3 +616,16 @@ def test_neighbouring_divisions_that_border() -> None:
     text = ("Floods in Kerala spread to neighbouring Karnataka. Ohio and neighbouring Indiana were hit. Smoke "
             "drifted from Alberta into neighbouring Saskatchewan.")
     assert facts(text) == [], [(f.code, f.text) for f in facts(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya's five neighbours — Ethiopia, Somalia, South Sudan, Uganda and Zambia — watch closely.",
+    "Kenya has five neighbours: Ethiopia, Somalia, South Sudan, Uganda and Zambia.",
+    "Kenya, whose neighbours include Ethiopia and Zambia, voted.",
+    "Kenya (which borders Ethiopia and Zambia) voted.",
+    "Kenya borders Ethiopia and Somalia to the north and east, and Zambia to the south.",
+    "Kenya votes. The country's neighbours include Ethiopia and Zambia.",
+    "Kenya votes. Its neighbours Ethiopia, Somalia and Zambia watch closely.",
+])
+def test_neighbour_lists_in_more_forms(text: str) -> None:
+    assert [(f.code, f.text) for f in facts(text)] == [("CL304", "Zambia")]

@@ -648,7 +648,7 @@ DIRECTION = (r"(?:north|south)(?:[- ]?(?:east|west))?|east|west")
 _DIVISION_NOUN = (r"(?:state|province|region|territory|department|county|prefecture|governorate|oblast|district|"
                   r"emirate|canton)")
 _BORDER = (
-    rf"(?P<y>{NAME})(?:,\s+which|,\s+(?:a|an|the)\s+(?:[\p{{L}}-]+\s+){{0,3}}?(?:{_DIVISION_NOUN}|country|nation|kingdom|"
+    rf"(?P<y>{NAME})(?:,\s+which|\s*[(—–]\s*which|,\s+(?:a|an|the)\s+(?:[\p{{L}}-]+\s+){{0,3}}?(?:{_DIVISION_NOUN}|country|nation|kingdom|"
     rf"republic)\s+(?:that|which)|"
     # Y, the region's biggest economy, which borders Z: an appositive between (not a name: "A, B, which")
     rf",\s+(?:(?:the|a|an|one|its)\s+|\p{{Lu}}[\p{{L}}.]*(?:\s+\p{{Lu}}[\p{{L}}.]*)?['’]s\s+)[^,;.()\n]{{2,60}}?,\s+(?:which|that)|"
@@ -657,7 +657,10 @@ _BORDER = (
     rf"(?:is|are|was)\s+(?:bordered|flanked|bounded|surrounded)(?:\s+(?:to|on)\s+the\s+(?:{DIRECTION}))?\s+by|"
     rf",\s+bordering|,\s+bordered(?:\s+(?:to|on)\s+the\s+(?:{DIRECTION}))?\s+by|"
     rf"shares\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}(?:borders?|frontiers?)\s+with|"
-    rf"has\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}(?:borders?|frontiers?)\s+with)\s+"
+    rf"has\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}(?:borders?|frontiers?)\s+with|"
+    # Y has five neighbours: A, B ... / Y, whose neighbours include A
+    rf"has\s+(?:[\w-]+\s+){{0,2}}neighbou?rs(?:\s*:|\s*[—–]|,?\s+(?:including|namely|among\s+them))|"
+    rf",\s+whose\s+(?:[\w-]+\s+){{0,2}}neighbou?rs\s+(?:include|includes|are))\s+"
     # ... nine countries, including A, B and C / ... five countries: A, B ...
     rf"(?:(?:[\w-]+\s+){{0,2}}(?:countries|nations|states)(?:\s*,\s*|\s+)(?:including|such\s+as|namely|among\s+them)"
     rf"(?:\s*,)?\s+|(?:[\w-]+\s+){{0,2}}(?:countries|nations|states)\s*:\s*)?")
@@ -668,7 +671,7 @@ _NEAR_WORDS = (r"(?:only|two|three|four|five|six|seven|eight|nine|ten|\d+|land|c
 _NEIGHBOURS = (
     # Y's (northern) neighbour(s)(,) Z  /  Y and its (western) neighbour Z
     rf"(?P<y>{NAME})(?:['’]s|\s+and\s+its)\s+(?:{_NEAR_WORDS}\s+)*(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:{_NEAR_WORDS}\s+)*"
-    rf"{_NEIGHBOUR_WORD}(?:\s+(?P<d2>to\s+the\s+(?:{DIRECTION})))?,?\s+(?:such\s+as\s+|including\s+|include\s+|included\s+|"
+    rf"{_NEIGHBOUR_WORD}(?:\s+(?P<d2>to\s+the\s+(?:{DIRECTION})))?(?:,?\s+|\s*[—–:]\s*)(?:such\s+as\s+|including\s+|include\s+|included\s+|"
     rf"are\s+|were\s+)?(?:the\s+)?(?P<z>{NAME})",
     # Z, Y's (northern) neighbour
     rf"(?P<z>{NAME})(?:,\s+|\s+(?:is|was|remains)\s+)(?:the\s+|one\s+of\s+(?=\p{{Lu}}[^,;.]*['’]s\s+[^,;.]*neighbou?rs\b))?(?P<y>{NAME})['’]s\s+"
@@ -745,7 +748,9 @@ def neighbour_claims(text: str) -> Iterator[NeighbourClaim]:
                     seen.add(z.start)
                     yield NeighbourClaim(_span(m, "y"), z, None)
                 pos = nxt.end()
-_BORDER_ITEM = rf"(?:the\s+)?(?P<z>{NAME})(?:\s+(?P<dir>(?:to|on|in)\s+(?:the|its)\s+(?P<d>{DIRECTION})))?"
+_BORDER_ITEM = (rf"(?:the\s+)?(?P<z>{NAME})(?:\s+(?P<dir>(?:to|on|in)\s+(?:the|its)\s+(?P<d>{DIRECTION}))"
+                rf"(?!\s+and\s+(?:the\s+)?(?:{DIRECTION}))|\s+(?:to|on|in)\s+(?:the|its)\s+(?:{DIRECTION})\s+and\s+"
+                rf"(?:the\s+)?(?:{DIRECTION}))?")
 _BORDER_SEP = (rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:to|on)\s+the\s+(?:{DIRECTION})\s+by\s+)?")
 
 ORDINALS = {w: i for i, w in enumerate(

@@ -16,7 +16,10 @@ if TYPE_CHECKING:
 
 
 _THE_COUNTRY_BORDERS = re.compile(r"\b[Tt]he\s+(?:country|nation),?\s+(?:which\s+)?(?:borders|shares\s+(?:a\s+)?"
-                                  r"(?:land\s+)?borders?\s+with)\s+")
+                                  r"(?:land\s+)?borders?\s+with)\s+|"
+                                  # the country's (five) neighbours (include) A, B ... / its neighbours A and B
+                                  r"\b(?:[Tt]he\s+(?:country|nation)['’]s|[Ii]ts)\s+(?:[\w-]+\s+){0,2}?neighbou?rs"
+                                  r"(?:,?\s+(?:include|includes|including|are|were|such\s+as)|\s*[—–:]|,)?\s+")
 
 
 # Words one of the border forms needs (a cheap test before the patterns run).
@@ -58,7 +61,7 @@ class Neighbour(GeoKind):
                     cc = _country_of_run(g, m.group("y")) or _division_of_run(g, m.group("y"))
                     if cc is not None:
                         yield from self._listed(doc, block, g, cp, cc, m.start("z") if n == 0 else m.end(), seen)
-            for m in _THE_COUNTRY_BORDERS.finditer(text) if "border" in text else ():
+            for m in _THE_COUNTRY_BORDERS.finditer(text) if "border" in text or "eighbo" in text else ():
                 # "the country, which borders A and B": the one country the paragraph named before it (else the
                 # last one an earlier paragraph named, if that is the article's own); two named, and "the country"
                 # may be either
