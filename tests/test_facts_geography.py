@@ -629,3 +629,15 @@ def test_neighbouring_divisions_that_border() -> None:
 ])
 def test_neighbour_lists_in_more_forms(text: str) -> None:
     assert [(f.code, f.text) for f in facts(text)] == [("CL304", "Zambia")]
+
+
+@pytest.mark.parametrize("text", [
+    "Floods hit Bavaria. Nuremberg, the state's largest city, was hit.",
+    "Floods hit Ontario. Ottawa, the province's largest city, was hit.",
+])
+def test_the_states_largest_city(text: str) -> None:
+    assert [f.code for f in facts(text)] == ["CL305"], [(f.code, f.text) for f in facts(text)]
+
+
+def test_the_states_largest_city_that_holds() -> None:
+    assert facts("Floods hit Bavaria. Munich, the state's largest city, was hit.") == []

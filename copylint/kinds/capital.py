@@ -10,7 +10,8 @@ from ..data.compass import distance_km
 from ..data.mentions import NAME, capital_patterns, opens_clause
 from ..document import Document
 from ..model import Finding
-from ._geography import _country_code, _divisions, _gaz, GeoKind, _key, non_place_names, recent_country, _trim
+from ._geography import (_country_code, _divisions, division_named_before, _gaz, GeoKind, _key, non_place_names,
+                         recent_country, _trim)
 
 
 class Capital(GeoKind):
@@ -138,7 +139,7 @@ class Capital(GeoKind):
             divisions = [d for d in regions.divisions_named(name) if tuple(d.split(".", 1)) in homes]
         elif noun == "state":  # "Floods hit Texas. In Dallas, the state capital, ...": the one of X's divisions
             # named before (states are first-level divisions; a province or region may be a second-level one)
-            divisions, name = _named_before(doc, block, m.start(), homes)
+            divisions, name = division_named_before(doc, block, m.start(), homes)
         else:
             return None
         if len(divisions) != 1 or not (rows := regions.seats(divisions[0])):
@@ -199,21 +200,3 @@ def _sentence_tail(text: str, start: int, name: str) -> str:
             return " ".join(words[1:])
     return name
 
-
-def _named_before(doc, block, pos: int, homes: set[tuple[str, str]]) -> tuple[list[str], str]:
-    """The divisions of X (homes: (country, admin1)) whose name the article wrote before pos, and the name of
-    the one when there is one ('Texas' before "Dallas, the state capital")."""
-    from ..data import regions
-
-    before = "".join(b.text + "\n" for b in doc.blocks[:next((i for i, b in enumerate(doc.blocks) if b is block), 0)])
-    before += block.text[:pos]
-    named = {}
-    for cc, admin1 in homes:
-        code = f"{cc}.{admin1}"
-        name = regions.division_name(code)
-        if name and regex.search(rf"(?<![\p{{L}}-]){regex.escape(name)}(?![\p{{L}}-])", before):
-            named[code] = name
-    if len(named) != 1:
-        return [], ""
-    code, name = named.popitem()
-    return [code], name

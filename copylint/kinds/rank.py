@@ -7,8 +7,8 @@ from typing import Iterable
 from ..data.mentions import SCOPES
 from ..document import Document
 from ..model import Finding
-from ._geography import (_area_name, _country_code, _divisions, _dominant, _gaz, GeoKind, _key, non_place_names,
-                         place_name, recent_country, _trim)
+from ._geography import (_area_name, _country_code, _divisions, division_named_before, _dominant, _gaz, GeoKind,
+                         _key, non_place_names, place_name, recent_country, _trim)
 
 
 _RANK_WORDS = ("largest", "biggest", "populous", "populated", "smallest", "longest", "highest", "tallest", "Largest",
@@ -280,12 +280,19 @@ class Rank(GeoKind):
         if subject is None or _key(subject.text) in non_place_names(doc):
             return None
         scope = " ".join(claim.scope.split())
-        if scope.casefold() in ("country", "nation"):
+        if scope.casefold() in ("state", "province", "region"):  # "Floods hit Texas. Dallas, the state's ..."
+            homes = {(p.country, p.admin1) for p in g.places(subject.text) if p.population >= 15_000}
+            divisions, _ = division_named_before(doc, block, claim.start, homes)
+            if len(divisions) != 1:
+                return None
+            areas = divisions
+        elif scope.casefold() in ("country", "nation"):
             understood, _, cc = self._scope(g, claim, doc, block)
             scope = g.display(cc) if cc else scope
         elif not g.countries_named(scope) and len(codes := g.country_of_demonym(scope)) == 1:
             scope = g.display(codes[0])  # "the second-largest Kenyan city"
-        areas = self._areas(g, subject.text, scope)
+        if scope.casefold() not in ("state", "province", "region"):
+            areas = self._areas(g, subject.text, scope)
         if not areas:
             return self._elsewhere(doc, block, g, claim, subject, scope)
         if len(areas) != 1:
