@@ -48,7 +48,7 @@ _LOCATOR = (
     rf"(?:(?P<the>the\s+)(?:(?P<comp>{COMPASS_NOUN})|(?P<comp>{COMPASS_ADJ})\s+(?:part|parts|region|regions|"
     rf"corner|tip|edge|end|reaches|half|third|side|border|frontier|bank|highlands|lowlands))\s+of\s+(?:the\s+)?"
     # ... of Y's Z province: the part of the division Z
-    rf"(?:(?P<owner>{NAME})['’]s\s+(?={NAME}\s+(?:state|province|region|governorate|oblast)\b))?(?P<y>{NAME}|(?<=the\s)(?:country|nation))(?!['’]s|[\p{{L}}\p{{M}}])"
+    rf"(?:(?P<owner>{NAME})['’]s\s+(?={NAME}\s+(?i:state|province|region|governorate|oblast)\b))?(?P<y>{NAME}|(?<=the\s)(?:country|nation))(?!['’]s|[\p{{L}}\p{{M}}])"
     # the (north-east) coast of Y / the northern shore of Y
     rf"|(?P<the>the\s+)(?:(?P<comp>{COMPASS_ADJ})\s+|(?P<comp>{COMPASS_NOUN})\s+|(?:\p{{Lu}}\p{{L}}+\s+){{1,2}})?"
     rf"(?:coast|coastline|shore|shores|seaboard)\s+of\s+(?:the\s+)?(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME}|(?<=the\s)(?:country|nation))(?!['’]s|[\p{{L}}\p{{M}}])"
@@ -59,7 +59,7 @@ _LOCATOR = (
     rf"(?:part|parts|region|regions|corner|tip|edge|reaches|half|third|provinces?|states?|border|coast|"
     rf"frontier|areas?|districts?)\b)"
     # (southern) Y's (southern) Z state: the division
-    rf"|(?:(?P<ocomp>{COMPASS_ADJ})\s+)?(?P<owner>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})(?=\s+(?:state|province|region|governorate|oblast)\b)"
+    rf"|(?:(?P<ocomp>{COMPASS_ADJ})\s+)?(?P<owner>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})(?=\s+(?i:state|province|region|governorate|oblast)\b)"
     # (the) (northern | neighbouring) (state of) Y
     rf"|(?P<the>the\s+)?(?:(?P<comp>{COMPASS_ADJ}|{_COMPASS_WORD})\s+|{_IN_ADJ}\s+)?"
     rf"(?:(?P<owner>{NAME})\s+(?=(?:state|province|region)\s+of\s))?(?P<dnoun>(?:state|province|region)\s+of\s+)?"
