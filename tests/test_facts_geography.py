@@ -641,3 +641,16 @@ def test_the_states_largest_city(text: str) -> None:
 
 def test_the_states_largest_city_that_holds() -> None:
     assert facts("Floods hit Bavaria. Munich, the state's largest city, was hit.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ships docked at the Saudi Red Sea port of Aqaba.",
+    "Ships docked at the Polish Baltic port of Klaipeda.",
+    "Clashes hit Tamale, in Ghana's Ashanti Region.",
+])
+def test_a_sea_or_a_capitalised_division_noun_between(text: str) -> None:
+    assert [f.code for f in facts(text)] == ["CL301"], [(f.code, f.text) for f in facts(text)]
+
+
+def test_a_sea_between_that_holds() -> None:
+    assert facts("Ships docked at the Jordanian Red Sea port of Aqaba and the Gulf Coast city of Houston.") == []

@@ -501,6 +501,9 @@ def _is_world_region(name: str) -> bool:
     return name.casefold() in SCOPES or subregions.named(name) is not None
 
 
+# A sea or coast named between a country's adjective and a place noun ("the Russian Black Sea port of X").
+_SEA_TAIL = regex.compile(r"\s+(?:(?:\p{Lu}\p{L}+\s+)?(?:Sea|Ocean|Gulf|Coast|Riviera)|Baltic|Pacific|Atlantic|"
+                          r"Mediterranean|Adriatic|Aegean|Caspian|Caribbean|Arctic)$")
 # The last word of a description of a person ("a farmer", "an activist", "the governor", "a resident").
 _PERSON_WORD = regex.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|men|women|people|official|chief|head|mp|son|"
                              r"daughter|wife|husband|mother|father|child|girl|boy|friend|colleague|rival|ally|"
@@ -519,6 +522,9 @@ def _read(text: str, rx, pattern: str, start: int, end: int) -> Mention | None:
         return Mention("appos", run, _span(m, "y"), _span(m, "comp"), None, m.group("desc").split()[-1])
     if pattern == "noun":
         start = _strip_the(text, start, end)
+        sea = _SEA_TAIL.search(text, start, end)
+        if sea is not None and sea.start() > start:  # "the Saudi Red Sea port of X": the adjective before the sea
+            end = sea.start()
         before = rx["the-before"].search(text, max(0, start - 40), start)
         if before is None:
             return None
