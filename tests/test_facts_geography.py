@@ -654,3 +654,8 @@ def test_a_sea_or_a_capitalised_division_noun_between(text: str) -> None:
 
 def test_a_sea_between_that_holds() -> None:
     assert facts("Ships docked at the Jordanian Red Sea port of Aqaba and the Gulf Coast city of Houston.") == []
+
+
+def test_a_countrys_longest_river_may_count_only_its_own() -> None:
+    assert facts("The Loire is the longest river in France; the Rhine is Germany's longest river.") == []
+    assert [f.code for f in facts("The Seine is the longest river in France.")] == ["CL305"]

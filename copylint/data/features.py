@@ -297,6 +297,17 @@ def rank_of(f: Feature, continent: str | None, country: str | None, freshwater: 
     return next((i for i, g in enumerate(rivals, 1) if g is f), None)
 
 
+def domestic_rank(f: Feature, country: str) -> int | None:
+    """The feature's rank by size among those of its kind lying wholly in the country (itself counted whatever
+    it crosses): "the longest river in France" is often said of the longest French one."""
+    if country not in f.countries:
+        return None
+    rivals = [g for g in _features()[1] if g.kind == f.kind and (g is f or g.countries == {country})
+              and name_key(g.name) not in f.peers]
+    rivals.sort(key=lambda g: -g.size)
+    return next((i for i, g in enumerate(rivals, 1) if g is f), None)
+
+
 def largest_in(kind: str, country: str, n: int) -> list[str]:
     """The names of the n largest features of that kind in the country, largest first."""
     rivals = [g for g in _features()[1] if g.kind == kind and country in g.countries]

@@ -183,6 +183,8 @@ class Rank(GeoKind):
         rank = features.rank_of(f, continent, cc, claim.freshwater, claim.what == "smallest", claim.among)
         if rank == claim.ordinal or rank is None and claim.freshwater:
             return None
+        if cc is not None and not claim.among and features.domestic_rank(f, cc) == claim.ordinal:
+            return None  # "the Loire, the longest river in France": counting only the rivers wholly French
         if kind == "island" and not claim.among and (claim.ordinal > 3 or rank is not None and rank > 3):
             return None  # past a country's three largest islands the table may miss one
         if kind == "island" and rank is None and " ".join(claim.scope.casefold().split()) in ("country", "nation"):
