@@ -659,3 +659,8 @@ def test_a_sea_between_that_holds() -> None:
 def test_a_countrys_longest_river_may_count_only_its_own() -> None:
     assert facts("The Loire is the longest river in France; the Rhine is Germany's longest river.") == []
     assert [f.code for f in facts("The Seine is the longest river in France.")] == ["CL305"]
+
+
+def test_a_compass_appositive_without_a_country_is_the_articles() -> None:
+    assert [f.code for f in facts("Kenya said. Mombasa, a northern port, was hit.")] == ["CL302"]
+    assert facts("Kenya said. Mombasa, a southern port, was hit. Lodwar, a northern town, was quiet.") == []

@@ -335,6 +335,8 @@ _OWN_NOUN = PLACE_NOUN.replace("province|state|region|district|county|municipali
 _OWN = (rf"\b(?i:the)\s+(?P<comp>{COMPASS_ADJ})\s+(?:[a-z-]+\s+){{0,2}}?(?P<noun>{_OWN_NOUN})(?:\s+city)?\s+(?:of\s+)?$")
 
 
+_OWN_AFTER = (rf",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}}?(?P<comp>{COMPASS_ADJ})\s+(?:[a-z-]+\s+){{0,2}}?"
+              rf"(?P<noun>{_OWN_NOUN})\b(?!\s+(?:of|in|on|at|near|to|and|or|for|from|with)\b|['’-])")
 _OWN_DIVISION = (rf"\b(?i:the)\s+(?P<comp>{COMPASS_ADJ})\s+(?:state|province|region|governorate|oblast|prefecture|"
                  rf"department)\s+of\s+$")
 
@@ -347,7 +349,14 @@ def _own_country(text: str, runs: list[tuple[int, int]], read: set = frozenset()
     if "own" not in _COMPILED_EXTRA:
         _COMPILED_EXTRA["own"] = lazy_pattern(_OWN)
         _COMPILED_EXTRA["own-division"] = lazy_pattern(_OWN_DIVISION)
+        _COMPILED_EXTRA["own-after"] = lazy_pattern(_OWN_AFTER)
     for s, e in runs:
+        m = _COMPILED_EXTRA["own-after"].match(text, e) if text.startswith(",", e) else None
+        if m is not None and m.end("comp") not in read:  # "X, a northern port, ...": of the article's country
+            noun = _span(m, "noun")
+            yield Mention("noun-own", Span(text[s:e], s, e), Span("country", noun.start, noun.end),
+                          _span(m, "comp"), None, noun.text)
+            continue
         m = _COMPILED_EXTRA["own"].search(text, max(0, s - 70), s)
         if m is not None:
             noun = _span(m, "noun")
