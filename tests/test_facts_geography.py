@@ -664,3 +664,17 @@ def test_a_countrys_longest_river_may_count_only_its_own() -> None:
 def test_a_compass_appositive_without_a_country_is_the_articles() -> None:
     assert [f.code for f in facts("Kenya said. Mombasa, a northern port, was hit.")] == ["CL302"]
     assert facts("Kenya said. Mombasa, a southern port, was hit. Lodwar, a northern town, was quiet.") == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Riots hit the Indian coastal state of Sindh.", "Indian"),
+    ("Traders met in the Nigerian commercial hub of Accra.", "Nigerian"),
+])
+def test_divisions_and_hubs_named_with_a_country_adjective(text: str, span: str) -> None:
+    assert [(f.code, f.text.split()[0]) for f in facts(text)] == [("CL301", span)]
+
+
+def test_divisions_named_with_a_country_adjective_that_hold() -> None:
+    text = ("Riots hit the Pakistani province of Sindh, the Indian state of Punjab, the Russian region of Crimea "
+            "and the Mexican state of Mexico.")
+    assert facts(text) == [], [(f.code, f.text) for f in facts(text)]

@@ -116,7 +116,7 @@ _TAILS = {
     # (words that say what the town is like may stand between: "the Brazilian river port of X"; never one that
     # relates it to another place: "the Japanese sister city of X")
     "noun": rf"\s+(?:(?:(?!{_RELATING}\b)[a-z][\w-]*\s+){{1,3}}?(?=(?:city|town|port|village|resort|island|harbou?r|"
-            rf"hamlet|settlement)\b))?(?P<noun>{PLACE_NOUN})(?:\s+city)?(?:\s+of\s+|,\s+|\s+)(?P<x>{NAME})",
+            rf"hamlet|settlement|hub|suburb|enclave|district|province|state|region)\b))?(?P<noun>{PLACE_NOUN})(?:\s+city)?(?:\s+of\s+|,\s+|\s+)(?P<x>{NAME})",
     # [in] Y's (northern) (city of) X
     "poss": rf"['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:(?:\p{{Lu}}\p{{L}}+\s+){{1,2}}(?=(?:[a-z-]+\s+)?(?:port|city|town)\s))?"
             rf"(?:(?:[a-z-]+\s+){{0,2}}?(?:city|town|port|hub|village|"

@@ -11,6 +11,8 @@ from ._geography import (_area_name, _BIG_TOWN, _country_code, _DIVISION_AFTER, 
 from .base import match_case
 
 
+# The place nouns of "the <adjective> <noun> of X" that name a first-level division or an island.
+_DIVISION_WORDS = frozenset(("island", "state", "province", "region", "prefecture", "oblast", "governorate"))
 _OWNER_OF = re.compile(r"\s+(?:state|province|region|territory)\s+of\s")
 
 
@@ -38,7 +40,7 @@ class PlaceCountry(GeoKind):
         if m.pattern == "noun" and m.noun in _DIVISION_NOUNS and _country_code(g, _trim(m.x.text)) and \
                 not g.country_of_demonym(_trim(m.y.text)) and not g.countries_named(_trim(m.y.text)):
             return self._division(doc, block, g, m.y, m.x, m)  # "the Tigray region of Eritrea"
-        if m.pattern == "noun" and m.noun.endswith("island"):
+        if m.pattern == "noun" and m.noun.split()[-1] in _DIVISION_WORDS:
             found = self._island(doc, block, g, m)
             if found is not None:
                 return found or None
@@ -133,16 +135,19 @@ class PlaceCountry(GeoKind):
                             place=xs.text, claimed=y, actual=actual)
 
     def _island(self, doc, block, g, m) -> Finding | bool | None:
-        """'the Spanish island of Crete': an island that is a first-level division (Crete, Sicily, Bali, Jeju,
-        Tasmania) judged by that division's country; None when the name is no division's (judged as a town)."""
+        """'the Spanish island of Crete', 'the Indian state of Sindh': a first-level division (Crete, Sicily, Bali,
+        Jeju, Tasmania; a state, province or region) judged by its country; None when the name is no division's
+        (judged as a town)."""
         from ..data import regions
 
         name, y = _trim(m.x.text), _trim(m.y.text)
-        homes = {d.partition(".")[0] for d in regions.divisions_named(name)}
+        named = regions.divisions_named(name)
+        homes = {d.partition(".")[0] for d in named}
         codes = g.country_of_demonym(y) or g.countries_named(y)
         if not homes or not codes:
             return None
-        if homes & set(codes) or any(g.fits(f"{h}.", codes) for h in homes) or _key(name) in non_place_names(doc):
+        if homes & set(codes) or any(g.fits(d, codes) or g.fits(f"{d.partition('.')[0]}.", codes) for d in named) \
+                or _key(name) in non_place_names(doc):  # (annexed and disputed land counts for both sides)
             return False
         if len(homes) != 1:
             return False
