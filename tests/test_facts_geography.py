@@ -678,3 +678,12 @@ def test_divisions_named_with_a_country_adjective_that_hold() -> None:
     text = ("Riots hit the Pakistani province of Sindh, the Indian state of Punjab, the Russian region of Crimea "
             "and the Mexican state of Mexico.")
     assert facts(text) == [], [(f.code, f.text) for f in facts(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya, landlocked between Ethiopia and Zambia, voted.",
+    "Kenya's border crossings with Zambia closed.",
+    "Kenya, surrounded by Ethiopia and Zambia, voted.",
+])
+def test_border_crossings_and_landlocked_between(text: str) -> None:
+    assert [(f.code, f.text) for f in facts(text)] == [("CL304", "Zambia")]

@@ -671,6 +671,7 @@ _BORDER = (
     rf"(?:is|are|was)\s+(?:adjacent\s+to|hemmed\s+in\s+by)|"
     rf"(?:is|are|was)\s+(?:bordered|flanked|bounded|surrounded)(?:\s+(?:to|on)\s+the\s+(?:{DIRECTION}))?\s+by|"
     rf",\s+bordering|,\s+bordered(?:\s+(?:to|on)\s+the\s+(?:{DIRECTION}))?\s+by|"
+    rf",\s+(?:(?:landlocked|wedged|sandwiched)\s+and\s+)?(?:surrounded|flanked|hemmed\s+in)\s+by|"
     rf"shares\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}(?:borders?|frontiers?)\s+with|"
     rf"has\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}(?:borders?|frontiers?)\s+with|"
     # Y has five neighbours: A, B ... / Y, whose neighbours include A
@@ -698,8 +699,10 @@ _NEIGHBOURS = (
     # the Y-Z border / frontier
     rf"\b(?i:the)\s+(?P<y>{_WORD}(?:\s{_WORD})?)\s?[-–]\s?(?P<z>{_WORD}(?:\s{_WORD})?)\s+(?:border|frontier)\b",
     # the border between Y and Z / Y's border with Z
-    rf"\b(?:border|frontier)\s+between\s+(?:the\s+)?(?P<y>{NAME})\s+and\s+(?:the\s+)?(?P<z>{NAME})",
-    rf"(?P<y>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:(?:land|long|shared|porous|common)\s+)?(?:border|frontier)s?,?\s+"
+    rf"\b(?:border|frontier)(?:\s+(?:crossings?|posts?|checkpoints?|fence|wall))?\s+between\s+(?:the\s+)?(?P<y>{NAME})\s+"
+    rf"and\s+(?:the\s+)?(?P<z>{NAME})",
+    rf"(?P<y>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:(?:land|long|shared|porous|common)\s+)?(?:border|frontier)s?"
+    rf"(?:\s+(?:crossings?|posts?|checkpoints?|fence|wall))?,?\s+"
     rf"with\s+(?:the\s+)?(?P<z>{NAME})",
     # Y and Z share a (long, porous) border / Z lies just across the border from Y
     rf"(?P<y>{NAME})\s+and\s+(?:the\s+)?(?P<z>{NAME}),?\s+(?:which\s+)?(?:share|shared)\s+(?:a\s+|an\s+)?"
@@ -709,7 +712,8 @@ _NEIGHBOURS = (
     # (into|to|in) neighbouring Z  (Y: the country named last before it in the sentence)
     rf"\bneighbou?ring\s+(?:(?:state|province|prefecture|region|county|district|territory)\s+of\s+)?(?P<z>{NAME})",
     # Y, which lies between Z and W / Y is sandwiched between Z and W
-    rf"(?P<y>{NAME}),?\s+(?:which\s+)?(?:lies|sits|is|was)?\s*(?:(?:sandwiched|wedged|squeezed|located|situated|nestled)\s+)?"
+    rf"(?P<y>{NAME}),?\s+(?:which\s+)?(?:lies|sits|is|was)?\s*(?:(?:sandwiched|wedged|squeezed|located|situated|nestled|"
+    rf"landlocked)\s+)?"
     rf"between\s+(?:the\s+)?(?P<z>{NAME})(?:\s+and\s+(?:the\s+)?(?P<z2>{NAME})|(?=\s*,\s*\p{{Lu}}))",
 )
 
