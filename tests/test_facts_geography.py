@@ -687,3 +687,8 @@ def test_divisions_named_with_a_country_adjective_that_hold() -> None:
 ])
 def test_border_crossings_and_landlocked_between(text: str) -> None:
     assert [(f.code, f.text) for f in facts(text)] == [("CL304", "Zambia")]
+
+
+def test_one_country_said_to_lie_on_the_wrong_side_of_its_neighbour() -> None:
+    assert [f.code for f in facts("Tanzania, to the north of Kenya, voted.")] == ["CL302"]
+    assert facts("Tanzania, south of Kenya, voted; Canada lies north of the United States.") == []
