@@ -408,3 +408,287 @@ def test_descriptive_and_division_placements(text: str, code: str) -> None:
 ])
 def test_descriptive_and_division_placements_that_are_true(text: str) -> None:
     assert facts(text) == [], [(f.code, f.text) for f in facts(text)]
+
+
+# --- what the context says a name or a superlative means (issue 12) --------------------------------------------
+@pytest.mark.parametrize("text", [
+    "The band played in Memphis, Tennessee, on the Mississippi last week.",  # a river named like a state
+    "Barges moored at St. Louis, on the Mississippi, waited for the water.",
+    "Archaeologists dug at ancient Memphis, south of Cairo, for a decade.",  # not the US town
+    "Divers searched Memphis, south of Cairo, for a decade.",  # a shared name, 10,000 km off
+    "Africa: Algeria is the largest country by area, followed by the Democratic Republic of the Congo.",
+    "Africa: Nigeria is the most populous country, with more than 200 million people.",
+    "In South America, Brazil is the largest country and the most populous.",
+    "Germany is the most populous country, ahead of France, in the European Union.",
+])
+def test_context_sets_the_reading(text: str) -> None:
+    assert facts(text) == [], [(f.code, f.text) for f in facts(text)]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Africa: Egypt is the largest country by area.", "largest"),
+    ("In Europe, Germany is the largest country by area.", "largest"),
+    ("Ships docked at Chennai, on India's west coast.", "west"),
+])
+def test_a_scope_from_context_is_still_judged(text: str, span: str) -> None:
+    found = facts(text)
+    assert [f.code for f in found] in (["CL305"], ["CL302"]), [(f.code, f.text) for f in found]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Barges reached the Brazilian river port of Iquitos on Monday.", "CL301"),
+    ("Workers struck at the Venezuelan refinery town of Abadan.", "CL301"),
+    ("Visitors flocked to the picturesque Italian lakeside town of Annecy.", "CL301"),
+])
+def test_words_between_the_demonym_and_the_place_noun(text: str, code: str) -> None:
+    assert [f.code for f in facts(text)] == [code], [(f.code, f.text) for f in facts(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Barges reached the Peruvian river port of Iquitos on Monday.",
+    "Sapporo, the Japanese sister city of Portland, hosted the fair.",
+    "Visitors flocked to the picturesque French lakeside town of Annecy.",
+])
+def test_words_between_the_demonym_and_the_place_noun_true(text: str) -> None:
+    assert facts(text) == [], [(f.code, f.text) for f in facts(text)]
+
+
+@pytest.mark.parametrize("text, other", [
+    ("Mali, which borders Algeria, Niger and Ghana, voted.", "Ghana"),  # Mali: also a division of Guinea
+    ("Guatemala borders Mexico, Belize, Honduras and Panama.", "Panama"),
+    ("Kenya is bordered to the north by Ethiopia, to the west by Uganda and Zambia.", "Zambia"),
+    ("Kenya neighbours Ethiopia, Somalia and Zambia.", "Zambia"),
+    ("Kenya is flanked by Zambia and Ethiopia.", "Zambia"),
+    ("Ghana is sandwiched between Togo, Burkina Faso and Nigeria.", "Nigeria"),
+    ("Zambia, Ethiopia and Somalia all border Kenya.", "Zambia"),
+    ("Countries bordering Kenya include Ethiopia, Somalia and Zambia.", "Zambia"),
+    ("The DRC borders nine countries, including Angola, Zambia and Kenya.", "Kenya"),
+])
+def test_neighbour_lists(text: str, other: str) -> None:
+    assert [(f.code, f.text) for f in facts(text)] == [("CL304", other)]
+
+
+@pytest.mark.parametrize("text", [
+    "Taiwan is surrounded by Chinese warships.",
+    "Georgia borders Alabama, Florida and South Carolina.",
+    "Florida borders Georgia and Alabama.",
+    "Relations between Japan, China and the US soured.",
+    "Kenya neighbours Ethiopia, Somalia, South Sudan, Uganda and Tanzania.",
+])
+def test_neighbour_lists_that_hold(text: str) -> None:
+    assert facts(text) == [], [(f.code, f.text) for f in facts(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt is the largest country in the Arab world by area.",
+    "Nigeria is the largest West African country by area.",
+    "California is the largest of the lower 48 states by area.",
+])
+def test_ranks_in_a_group_of_countries(text: str) -> None:
+    assert [f.code for f in facts(text)] == ["CL305"], [(f.code, f.text) for f in facts(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Algeria is the largest country in the Arab world by area.",
+    "Egypt is the most populous Arab country.",
+    "Niger is the largest West African country by area.",
+    "Texas is the largest of the 48 contiguous states; Wyoming is the least populous state in the contiguous US.",
+])
+def test_ranks_in_a_group_of_countries_that_hold(text: str) -> None:
+    assert facts(text) == [], [(f.code, f.text) for f in facts(text)]
+
+
+@pytest.mark.parametrize("text, capital", [
+    ("Floods hit Texas this week. In Dallas, the state capital, officials met.", "Austin"),
+    ("Floods hit Bavaria this week.\n\nOfficials in Nuremberg, the state capital, met.", "Munich"),
+])
+def test_the_state_capital_of_the_division_named_before(text: str, capital: str) -> None:
+    assert [(f.code, capital in f.message) for f in facts(text)] == [("CL303", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "Floods hit Texas this week. Officials met in Austin, the state capital.",
+    "Floods hit Ohio and Georgia. Officials met in Columbus, the state capital.",  # a Columbus in each
+    "Officials met in Dallas, the state capital.",  # no state named
+])
+def test_the_state_capital_that_holds_or_cannot_be_told(text: str) -> None:
+    assert facts(text, "CL303") == [], [(f.code, f.text) for f in facts(text)]
+
+
+def test_a_division_named_with_its_country_adjective_is_one_claim() -> None:
+    found = facts("Floods hit Cairns, a city in the Australian state of Victoria.")
+    assert [(f.code, "Victoria" in f.message) for f in found] == [("CL301", True)]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Ferries sailed to the Spanish island of Crete.", "Spanish"),
+    ("Ferries sailed to the Thai island of Bali.", "Thai"),
+])
+def test_islands_that_are_divisions(text: str, span: str) -> None:
+    assert [(f.code, f.text.split()[0]) for f in facts(text)] == [("CL301", span)]
+
+
+@pytest.mark.parametrize("text, other", [
+    ("Ontario borders Quebec, Manitoba and Alberta.", "Alberta"),  # Ontario: a Californian city too
+    ("Queensland borders New South Wales, South Australia, the Northern Territory and Victoria.", "Victoria"),
+    ("Victoria borders New South Wales and Queensland.", "Queensland"),
+])
+def test_division_lists_whose_names_towns_share(text: str, other: str) -> None:
+    assert [(f.code, f.text) for f in facts(text)] == [("CL304", other)]
+
+
+@pytest.mark.parametrize("text", [
+    "Ferries sailed to the Greek island of Crete and the Indonesian island of Bali.",
+    "Victoria borders New South Wales and South Australia.",
+    "Ontario borders Quebec and Manitoba.",
+])
+def test_islands_and_division_lists_that_hold(text: str) -> None:
+    assert facts(text) == [], [(f.code, f.text) for f in facts(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kyushu is the smallest of Japan's four main islands.",
+    "The North Island is the larger of New Zealand's two main islands.",
+    "Sardinia is Italy's largest island.",
+    "Sicily, Greece's largest island, drew visitors.",
+])
+def test_island_ranks(text: str) -> None:
+    assert [f.code for f in facts(text)] == ["CL305"], [(f.code, f.text) for f in facts(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Shikoku, the smallest of Japan's four main islands, and Hokkaido, Japan's second-largest island, voted.",
+    "The South Island is the larger of New Zealand's two main islands.",
+    "Greenland is the world's largest island; Vancouver Island is Canada's largest Pacific island.",
+    "Brazil votes on Sunday. The country's second-largest city, Rio de Janeiro, is ready.",
+])
+def test_island_ranks_that_hold_or_cannot_be_told(text: str) -> None:
+    assert facts(text, "CL305") == [], [(f.code, f.text) for f in facts(text)]
+
+
+def test_the_country_opening_a_sentence_is_a_scope() -> None:
+    found = facts("Brazil votes on Sunday. The country's second-largest city, Salvador, is ready.")
+    assert [f.code for f in found] == ["CL305"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya and Zambia share a long, porous border.",
+    "Zambia lies just across the border from Kenya.",
+    "Zambia is Kenya's neighbour to the south.",
+    "Kenya, which abuts Zambia, voted.",
+    "Kenya is adjacent to Zambia.",
+])
+def test_more_border_forms(text: str) -> None:
+    assert [(f.code, f.text) for f in facts(text)] == [("CL304", "Zambia")]
+
+
+def test_a_sea_border_is_no_land_border() -> None:
+    assert facts("Britain and France share a maritime border; India and China share a long border.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Floods hit Lyon, in the Bouches-du-Rhone department.",  # a department of another region
+    "The aid convoy reached Multan, deep inside India.",
+])
+def test_second_level_divisions_and_inside(text: str) -> None:
+    assert [f.code for f in facts(text)] == ["CL301"], [(f.code, f.text) for f in facts(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Floods hit Marseille, in the Bouches-du-Rhone department, and Leeds, in Lancashire.",
+    "Floods hit Cagayan de Oro, in Misamis Occidental.",  # both in Northern Mindanao
+    "Floods hit Bergamo, in the province of Brescia.",  # both in Lombardy: not told apart
+])
+def test_second_level_divisions_that_hold_or_cannot_be_told(text: str) -> None:
+    assert facts(text) == [], [(f.code, f.text) for f in facts(text)]
+
+
+@pytest.mark.parametrize("text, other", [
+    ("Floods in Kerala spread to the neighbouring state of Maharashtra.", "Maharashtra"),
+    ("Ohio and neighbouring Iowa were hit.", "Iowa"),
+    ("Fires in Victoria spread to neighbouring Queensland.", "Queensland"),
+])
+def test_neighbouring_divisions(text: str, other: str) -> None:
+    assert [(f.code, f.text) for f in facts(text)] == [("CL304", other)]
+
+
+def test_neighbouring_divisions_that_border() -> None:
+    text = ("Floods in Kerala spread to neighbouring Karnataka. Ohio and neighbouring Indiana were hit. Smoke "
+            "drifted from Alberta into neighbouring Saskatchewan.")
+    assert facts(text) == [], [(f.code, f.text) for f in facts(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya's five neighbours — Ethiopia, Somalia, South Sudan, Uganda and Zambia — watch closely.",
+    "Kenya has five neighbours: Ethiopia, Somalia, South Sudan, Uganda and Zambia.",
+    "Kenya, whose neighbours include Ethiopia and Zambia, voted.",
+    "Kenya (which borders Ethiopia and Zambia) voted.",
+    "Kenya borders Ethiopia and Somalia to the north and east, and Zambia to the south.",
+    "Kenya votes. The country's neighbours include Ethiopia and Zambia.",
+    "Kenya votes. Its neighbours Ethiopia, Somalia and Zambia watch closely.",
+])
+def test_neighbour_lists_in_more_forms(text: str) -> None:
+    assert [(f.code, f.text) for f in facts(text)] == [("CL304", "Zambia")]
+
+
+@pytest.mark.parametrize("text", [
+    "Floods hit Bavaria. Nuremberg, the state's largest city, was hit.",
+    "Floods hit Ontario. Ottawa, the province's largest city, was hit.",
+])
+def test_the_states_largest_city(text: str) -> None:
+    assert [f.code for f in facts(text)] == ["CL305"], [(f.code, f.text) for f in facts(text)]
+
+
+def test_the_states_largest_city_that_holds() -> None:
+    assert facts("Floods hit Bavaria. Munich, the state's largest city, was hit.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ships docked at the Saudi Red Sea port of Aqaba.",
+    "Ships docked at the Polish Baltic port of Klaipeda.",
+    "Clashes hit Tamale, in Ghana's Ashanti Region.",
+])
+def test_a_sea_or_a_capitalised_division_noun_between(text: str) -> None:
+    assert [f.code for f in facts(text)] == ["CL301"], [(f.code, f.text) for f in facts(text)]
+
+
+def test_a_sea_between_that_holds() -> None:
+    assert facts("Ships docked at the Jordanian Red Sea port of Aqaba and the Gulf Coast city of Houston.") == []
+
+
+def test_a_countrys_longest_river_may_count_only_its_own() -> None:
+    assert facts("The Loire is the longest river in France; the Rhine is Germany's longest river.") == []
+    assert [f.code for f in facts("The Seine is the longest river in France.")] == ["CL305"]
+
+
+def test_a_compass_appositive_without_a_country_is_the_articles() -> None:
+    assert [f.code for f in facts("Kenya said. Mombasa, a northern port, was hit.")] == ["CL302"]
+    assert facts("Kenya said. Mombasa, a southern port, was hit. Lodwar, a northern town, was quiet.") == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Riots hit the Indian coastal state of Sindh.", "Indian"),
+    ("Traders met in the Nigerian commercial hub of Accra.", "Nigerian"),
+])
+def test_divisions_and_hubs_named_with_a_country_adjective(text: str, span: str) -> None:
+    assert [(f.code, f.text.split()[0]) for f in facts(text)] == [("CL301", span)]
+
+
+def test_divisions_named_with_a_country_adjective_that_hold() -> None:
+    text = ("Riots hit the Pakistani province of Sindh, the Indian state of Punjab, the Russian region of Crimea "
+            "and the Mexican state of Mexico.")
+    assert facts(text) == [], [(f.code, f.text) for f in facts(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya, landlocked between Ethiopia and Zambia, voted.",
+    "Kenya's border crossings with Zambia closed.",
+    "Kenya, surrounded by Ethiopia and Zambia, voted.",
+])
+def test_border_crossings_and_landlocked_between(text: str) -> None:
+    assert [(f.code, f.text) for f in facts(text)] == [("CL304", "Zambia")]
+
+
+def test_one_country_said_to_lie_on_the_wrong_side_of_its_neighbour() -> None:
+    assert [f.code for f in facts("Tanzania, to the north of Kenya, voted.")] == ["CL302"]
+    assert facts("Tanzania, south of Kenya, voted; Canada lies north of the United States.") == []

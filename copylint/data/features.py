@@ -7,8 +7,8 @@ from functools import lru_cache
 
 from .names import name_key
 
-SOURCE = ("Encyclopaedia Britannica: 'Longest rivers of the world', 'Highest mountains by continent' and 'Largest "
-          "lakes of the world' tables; U.S. Census Bureau, 2020 census (state population) and State Area Measurements")
+SOURCE = ("Encyclopaedia Britannica: 'Longest rivers of the world', 'Highest mountains by continent', 'Largest "
+          "lakes of the world' and 'Islands of the world' (area) tables; U.S. Census Bureau, 2020 census (state population) and State Area Measurements")
 
 # kind|name|aliases|size (river km, mountain m, lake km2)|continents|countries|peers (may be called first
 # instead of this one: measures differ)
@@ -113,6 +113,61 @@ lake|Lake Turkana|Turkana|6405|AF|KE ET|
 lake|Lake Vanern|Vanern|5650|EU|SE|
 lake|Lake Geneva|Lac Leman|580|EU|CH FR|
 lake|Lough Neagh||392|EU|GB|
+island|Greenland||2130800|NA|GL|
+island|New Guinea||785753|OC|PG ID|
+island|Borneo||743330|AS|ID MY BN|
+island|Madagascar||587041|AF|MG|
+island|Baffin Island|Baffin|507451|NA|CA|
+island|Sumatra||473481|AS|ID|
+island|Honshu||227960|AS|JP|
+island|Victoria Island||217291|NA|CA|
+island|Great Britain|Britain|209331|EU|GB|
+island|Ellesmere Island|Ellesmere|196236|NA|CA|
+island|Sulawesi|Celebes|180681|AS|ID|
+island|South Island||150437|OC|NZ|
+island|Java||138794|AS|ID|
+island|North Island||113729|OC|NZ|
+island|Luzon||109965|AS|PH|
+island|Newfoundland||108860|NA|CA|
+island|Cuba||104338|NA|CU|
+island|Iceland||101826|EU|IS|
+island|Mindanao||97530|AS|PH|
+island|Ireland||84421|EU|IE GB|
+island|Hokkaido||77981|AS|JP|
+island|Hispaniola||76192|NA|HT DO|
+island|Sakhalin||72492|AS|RU|
+island|Tasmania||64519|OC|AU|
+island|Sri Lanka||65610|AS|LK|
+island|Tierra del Fuego|Isla Grande de Tierra del Fuego|47992|SA|CL AR|
+island|Kyushu||36782|AS|JP|
+island|Taiwan||35808|AS|TW|
+island|Hainan||33920|AS|CN|
+island|Vancouver Island||31285|NA|CA|
+island|Timor||30777|AS|TL ID|
+island|Sicily||25711|EU|IT|
+island|Sardinia||24090|EU|IT|
+island|Shikoku||18298|AS|JP|
+island|Samar||13429|AS|PH|
+island|Negros||13310|AS|PH|
+island|Palawan||12189|AS|PH|
+island|Panay||12011|AS|PH|
+island|Hawaii|Big Island|10432|OC|US|
+island|Mindoro||10572|AS|PH|
+island|Corsica||8680|EU|FR|
+island|Crete||8336|EU|GR|
+island|Zealand|Sjaelland|7031|EU|DK|
+island|Euboea|Evia|3684|EU|GR|
+island|Mallorca|Majorca|3640|EU|ES|
+island|Gotland||2994|EU|SE|
+island|Tenerife||2034|EU|ES|
+island|Jeju|Jeju Island|1849|AS|KR|
+island|Fuerteventura||1660|EU|ES|
+island|Lesbos|Lesvos|1633|EU|GR|
+island|Gran Canaria||1560|EU|ES|
+island|Rhodes||1401|EU|GR|
+island|Unguja|Zanzibar|1666|AF|TZ|
+island|Pemba||988|AF|TZ|
+island|Stewart Island|Rakiura|1746|OC|NZ|
 """
 
 # The largest first-level divisions of large countries by area (km2) and population, as the countries' own
@@ -222,9 +277,11 @@ def feature(name: str, kind: str) -> Feature | None:
     return None
 
 
-def rank_of(f: Feature, continent: str | None, country: str | None, freshwater: bool = False) -> int | None:
+def rank_of(f: Feature, continent: str | None, country: str | None, freshwater: bool = False,
+            smallest: bool = False, among: int = 0) -> int | None:
     """The feature's rank by size among those of its kind in the scope (peers left out; salt lakes too for a
-    freshwater rank); None when it lies outside the scope."""
+    freshwater rank; only the `among` largest when given, counted from the smallest when smallest); None when it
+    lies outside the scope."""
     if continent is not None and continent not in f.continents or country is not None and country not in f.countries:
         return None
     if freshwater and f.salt:
@@ -233,7 +290,28 @@ def rank_of(f: Feature, continent: str | None, country: str | None, freshwater: 
               and (continent is None or continent in g.continents) and (country is None or country in g.countries)
               and not (freshwater and g.salt)]
     rivals.sort(key=lambda g: -g.size)
-    return next(i for i, g in enumerate(rivals, 1) if g is f)
+    if among:
+        rivals = rivals[:among]
+    if smallest:
+        rivals.reverse()
+    return next((i for i, g in enumerate(rivals, 1) if g is f), None)
+
+
+def domestic_rank(f: Feature, country: str) -> int | None:
+    """The feature's rank by size among those of its kind lying wholly in the country (itself counted whatever
+    it crosses): "the longest river in France" is often said of the longest French one."""
+    if country not in f.countries:
+        return None
+    rivals = [g for g in _features()[1] if g.kind == f.kind and (g is f or g.countries == {country})
+              and name_key(g.name) not in f.peers]
+    rivals.sort(key=lambda g: -g.size)
+    return next((i for i, g in enumerate(rivals, 1) if g is f), None)
+
+
+def largest_in(kind: str, country: str, n: int) -> list[str]:
+    """The names of the n largest features of that kind in the country, largest first."""
+    rivals = [g for g in _features()[1] if g.kind == kind and country in g.countries]
+    return [g.name for g in sorted(rivals, key=lambda g: -g.size)[:n]]
 
 
 def first_in(kind: str, continent: str | None, country: str | None) -> str:
@@ -242,11 +320,13 @@ def first_in(kind: str, continent: str | None, country: str | None) -> str:
     return max(rivals, key=lambda g: g.size).name if rivals else ""
 
 
-def state_rank(state: str, by_population: bool, smallest: bool) -> int | None:
+def state_rank(state: str, by_population: bool, smallest: bool, contiguous: bool = False) -> int | None:
     """A US state's rank by area or population (from the top, or from the bottom when smallest), None beyond
-    the table."""
+    the table; among the 48 contiguous states (Alaska and Hawaii left out) when contiguous."""
     table = (STATE_POPULATION_LAST if smallest else STATE_POPULATION) if by_population else \
         (STATE_AREA_LAST if smallest else STATE_AREA)
+    if contiguous:
+        table = [s for s in table if s not in ("Alaska", "Hawaii")]
     key = name_key(state)
     return next((i for i, s in enumerate(table, 1) if name_key(s.replace("_", " ")) == key), None)
 

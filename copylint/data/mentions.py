@@ -48,7 +48,7 @@ _LOCATOR = (
     rf"(?:(?P<the>the\s+)(?:(?P<comp>{COMPASS_NOUN})|(?P<comp>{COMPASS_ADJ})\s+(?:part|parts|region|regions|"
     rf"corner|tip|edge|end|reaches|half|third|side|border|frontier|bank|highlands|lowlands))\s+of\s+(?:the\s+)?"
     # ... of Y's Z province: the part of the division Z
-    rf"(?:(?P<owner>{NAME})['’]s\s+(?={NAME}\s+(?:state|province|region|governorate|oblast)\b))?(?P<y>{NAME}|(?<=the\s)(?:country|nation))(?!['’]s|[\p{{L}}\p{{M}}])"
+    rf"(?:(?P<owner>{NAME})['’]s\s+(?={NAME}\s+(?i:state|province|region|governorate|oblast)\b))?(?P<y>{NAME}|(?<=the\s)(?:country|nation))(?!['’]s|[\p{{L}}\p{{M}}])"
     # the (north-east) coast of Y / the northern shore of Y
     rf"|(?P<the>the\s+)(?:(?P<comp>{COMPASS_ADJ})\s+|(?P<comp>{COMPASS_NOUN})\s+|(?:\p{{Lu}}\p{{L}}+\s+){{1,2}})?"
     rf"(?:coast|coastline|shore|shores|seaboard)\s+of\s+(?:the\s+)?(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME}|(?<=the\s)(?:country|nation))(?!['’]s|[\p{{L}}\p{{M}}])"
@@ -59,7 +59,7 @@ _LOCATOR = (
     rf"(?:part|parts|region|regions|corner|tip|edge|reaches|half|third|provinces?|states?|border|coast|"
     rf"frontier|areas?|districts?)\b)"
     # (southern) Y's (southern) Z state: the division
-    rf"|(?:(?P<ocomp>{COMPASS_ADJ})\s+)?(?P<owner>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})(?=\s+(?:state|province|region|governorate|oblast)\b)"
+    rf"|(?:(?P<ocomp>{COMPASS_ADJ})\s+)?(?P<owner>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})(?=\s+(?i:state|province|region|governorate|oblast)\b)"
     # (the) (northern | neighbouring) (state of) Y
     rf"|(?P<the>the\s+)?(?:(?P<comp>{COMPASS_ADJ}|{_COMPASS_WORD})\s+|{_IN_ADJ}\s+)?"
     rf"(?:(?P<owner>{NAME})\s+(?=(?:state|province|region)\s+of\s))?(?P<dnoun>(?:state|province|region)\s+of\s+)?"
@@ -77,11 +77,12 @@ _CENTRE = (r"(?<=\b(?:trading|trade|commercial|industrial|mining|market|administ
 _PEOPLE = (r"of\s+(?:(?:some|about|around|roughly|nearly|almost|approximately|more\s+than|over|just\s+over|under|"
            r"fewer\s+than|less\s+than|barely|only)\s+)?(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|"
            r"ten|a\s+few|several)(?:\s*m\b|\s+(?:million|thousand|hundred))?(?:\s+(?:people|inhabitants|residents|souls))?")
+_RELATING = r"(?:sister|twin|partner|rival|namesake|host|home|birth|neighbou?ring|former|old|of|and|or|in|the|a|an)"
 # The forms, each matched at the end of a run of capitalised words (X; Y for "noun" and "poss").
 _TAILS = {
     # X in (northern) Y, X, in the north of Y, X is located in Y's east
     "in": rf"(?:\s+(?:city|town|port|district|area|county|municipality|region|province|state|governorate))?"
-          rf"(?:,?\s+|\s*[—–(]\s*|\s+-\s+){_LOCATED}?(?:(?:just\s+)?across\s+the\s+border\s+)?(?:in|on|at|along|off)\s+"
+          rf"(?:,?\s+|\s*[—–(]\s*|\s+-\s+){_LOCATED}?(?:(?:just\s+)?across\s+the\s+border\s+)?(?P<prep>in|on|at|along|off|(?:deep\s+|well\s+)?(?:inside|within))\s+"
           rf"{_LOCATOR}",
     # X, a (small) port (city) in (northern) Y / X, a town on Y's coast
     "appos": rf"(?:,\s+|\s+(?:is|was|remains)\s+)(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:(?P<comp>{COMPASS_ADJ})\s+"
@@ -106,13 +107,16 @@ _TAILS = {
     "comp-poss": rf"(?:,\s+|\s+(?:is|was|remains)\s+)(?P<comp>{COMPASS_ADJ})\s+(?P<y>{NAME})['’]s\s+"
                  rf"(?:[\w-]+\s+){{0,3}}?(?P<noun>{PLACE_NOUN})\b",
     # X, Kenya's second city, lies in the north of the country
-    "in-appos": rf",\s+[^,.;()\n]{{2,40}}?,\s+{_LOCATED}(?:in|on)\s+{_LOCATOR}",
+    "in-appos": rf",\s+[^,.;()\n]{{2,40}}?,\s+{_LOCATED}(?P<prep>in|on)\s+{_LOCATOR}",
     # X, Y   (a dateline or "in Lyon, France")
     "comma": rf",\s+(?P<the>the\s+)?(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})(?:\s+(?:state|province|region|governorate))?",
     # X (Y) / X (southern Y)
     "paren": rf"\s+\((?P<the>the\s+)?(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})(?:\s+(?:state|province|region|governorate))?\)",
     # [the (southern)] Y city of X / Y port city X
-    "noun": rf"\s+(?P<noun>{PLACE_NOUN})(?:\s+city)?(?:\s+of\s+|,\s+|\s+)(?P<x>{NAME})",
+    # (words that say what the town is like may stand between: "the Brazilian river port of X"; never one that
+    # relates it to another place: "the Japanese sister city of X")
+    "noun": rf"\s+(?:(?:(?!{_RELATING}\b)[a-z][\w-]*\s+){{1,3}}?(?=(?:city|town|port|village|resort|island|harbou?r|"
+            rf"hamlet|settlement|hub|suburb|enclave|district|province|state|region)\b))?(?P<noun>{PLACE_NOUN})(?:\s+city)?(?:\s+of\s+|,\s+|\s+)(?P<x>{NAME})",
     # [in] Y's (northern) (city of) X
     "poss": rf"['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:(?:\p{{Lu}}\p{{L}}+\s+){{1,2}}(?=(?:[a-z-]+\s+)?(?:port|city|town)\s))?"
             rf"(?:(?:[a-z-]+\s+){{0,2}}?(?:city|town|port|hub|village|"
@@ -126,7 +130,8 @@ _TAILS = {
 }
 # Before a run, what the "noun" form needs ("the (southern) "), and the prepositions "comma" and "poss" need.
 # ("the north Indian city of X": a lower-case compass noun as an adjective, as British copy writes it)
-_THE_BEFORE = (rf"(?:\b(?i:the)\s+(?:(?P<comp>{COMPASS_ADJ}|(?:far-)?(?:(?:north|south)(?:-(?:east|west))?|east|west))\s+)?|"
+_THE_BEFORE = (rf"(?:\b(?i:the)\s+(?:(?!(?:of|and|or|in|on|at|to|for|from|by|with)\b)[a-z][\w-]*\s+){{0,2}}?"
+               rf"(?:(?P<comp>{COMPASS_ADJ}|(?:far-)?(?:(?:north|south)(?:-(?:east|west))?|east|west))\s+)?|"
                rf"\bin\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?)$")
 LOC_PREP = (r"(?:in|at|near|from|into|outside|around|across|throughout|towards?|via|to|of|hit|struck|rocked|"
             r"visited|reached|left|fled|(?:city|town|village|port|suburb|district)\s+of)")
@@ -330,6 +335,8 @@ _OWN_NOUN = PLACE_NOUN.replace("province|state|region|district|county|municipali
 _OWN = (rf"\b(?i:the)\s+(?P<comp>{COMPASS_ADJ})\s+(?:[a-z-]+\s+){{0,2}}?(?P<noun>{_OWN_NOUN})(?:\s+city)?\s+(?:of\s+)?$")
 
 
+_OWN_AFTER = (rf",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}}?(?P<comp>{COMPASS_ADJ})\s+(?:[a-z-]+\s+){{0,2}}?"
+              rf"(?P<noun>{_OWN_NOUN})\b(?!\s+(?:of|in|on|at|near|to|and|or|for|from|with)\b|['’-])")
 _OWN_DIVISION = (rf"\b(?i:the)\s+(?P<comp>{COMPASS_ADJ})\s+(?:state|province|region|governorate|oblast|prefecture|"
                  rf"department)\s+of\s+$")
 
@@ -342,7 +349,14 @@ def _own_country(text: str, runs: list[tuple[int, int]], read: set = frozenset()
     if "own" not in _COMPILED_EXTRA:
         _COMPILED_EXTRA["own"] = lazy_pattern(_OWN)
         _COMPILED_EXTRA["own-division"] = lazy_pattern(_OWN_DIVISION)
+        _COMPILED_EXTRA["own-after"] = lazy_pattern(_OWN_AFTER)
     for s, e in runs:
+        m = _COMPILED_EXTRA["own-after"].match(text, e) if text.startswith(",", e) else None
+        if m is not None and m.end("comp") not in read:  # "X, a northern port, ...": of the article's country
+            noun = _span(m, "noun")
+            yield Mention("noun-own", Span(text[s:e], s, e), Span("country", noun.start, noun.end),
+                          _span(m, "comp"), None, noun.text)
+            continue
         m = _COMPILED_EXTRA["own"].search(text, max(0, s - 70), s)
         if m is not None:
             noun = _span(m, "noun")
@@ -393,7 +407,7 @@ _NOUN_WORDS = ("city", "town", "village", "port", "province", "state", "region",
                "harbo", "community", "locality", "hamlet", "stronghold", "outpost")
 
 
-_IN_RX = re.compile(r" (?:in|on|at|along|off) ")
+_IN_RX = re.compile(r" (?:in|on|at|along|off|inside|within) ")
 _NOUN_RX = re.compile("|".join(_NOUN_WORDS))
 
 
@@ -448,10 +462,12 @@ def _far_bearings(text: str, runs: list[tuple[int, int]], read: set[int]) -> Ite
 _COMPILED_EXTRA: dict[str, regex.Pattern] = {}
 
 
-# A word before a name that makes it an organisation or a title, not a place ("water firm Suez").
+# A word before a name that makes it an organisation or a title, not a place ("water firm Suez"), or a place of
+# the past that a modern town may share a name with ("ancient Memphis").
 _NOT_PLACE_BEFORE = frozenset("""a an firm company group giant maker operator brand club team side bank carrier
     airline insurer retailer lender label band film movie song album novel book show series magazine newspaper
-    paper channel ship vessel tanker horse player striker manager coach mr mrs ms dr president minister""".split())
+    paper channel ship vessel tanker horse player striker manager coach mr mrs ms dr president minister
+    ancient biblical medieval mediaeval classical pharaonic""".split())
 # A word after a name that makes it part of a facility's or a thing's name ("Lusaka's Independence stadium").
 _NOT_PLACE_AFTER = frozenset("""stadium airport hospital university college school street road avenue square
     park bridge hotel club station prison camp market mosque church cathedral temple palace tower centre center
@@ -481,11 +497,22 @@ def _placelike(text: str, span: Span) -> bool:
 
 def _try(text: str, rx, pattern: str, start: int, end: int) -> Mention | None:
     found = _read(text, rx, pattern, start, end)
-    if found is None or not _placelike(text, found.x):
+    if found is None or not _placelike(text, found.x) or \
+            _is_world_region(text[_strip_the(text, found.x.start, found.x.end):found.x.end]):
         return None
     return found
 
 
+def _is_world_region(name: str) -> bool:
+    """Whether a name is a continent's or a part of one ("In Asia, India ...": never a town in a country)."""
+    from . import subregions
+
+    return name.casefold() in SCOPES or subregions.named(name) is not None
+
+
+# A sea or coast named between a country's adjective and a place noun ("the Russian Black Sea port of X").
+_SEA_TAIL = regex.compile(r"\s+(?:(?:\p{Lu}\p{L}+\s+)?(?:Sea|Ocean|Gulf|Coast|Riviera)|Baltic|Pacific|Atlantic|"
+                          r"Mediterranean|Adriatic|Aegean|Caspian|Caribbean|Arctic)$")
 # The last word of a description of a person ("a farmer", "an activist", "the governor", "a resident").
 _PERSON_WORD = regex.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|men|women|people|official|chief|head|mp|son|"
                              r"daughter|wife|husband|mother|father|child|girl|boy|friend|colleague|rival|ally|"
@@ -504,6 +531,9 @@ def _read(text: str, rx, pattern: str, start: int, end: int) -> Mention | None:
         return Mention("appos", run, _span(m, "y"), _span(m, "comp"), None, m.group("desc").split()[-1])
     if pattern == "noun":
         start = _strip_the(text, start, end)
+        sea = _SEA_TAIL.search(text, start, end)
+        if sea is not None and sea.start() > start:  # "the Saudi Red Sea port of X": the adjective before the sea
+            end = sea.start()
         before = rx["the-before"].search(text, max(0, start - 40), start)
         if before is None:
             return None
@@ -533,6 +563,10 @@ def _read(text: str, rx, pattern: str, start: int, end: int) -> Mention | None:
             return None
     if pattern == "paren" and not rx["prep-before"].search(text, max(0, start - 30), start):
         return None
+    if "prep" in m.re.groupindex and m.group("prep") in ("on", "along") and m.group("the") \
+            and m.end("the") == m.start("y") and m.group("comp") is None \
+            and not text.startswith(("'s", "’s"), m.end("y")):
+        return None  # "X, on the Mississippi": a river (a country or division is "in" the, never "on")
     compass = _span(m, "comp") if "comp" in m.re.groupindex else None
     noun = " ".join(m.group("noun").split()) if "noun" in m.re.groupindex and m.group("noun") else ""
     if "dnoun" in m.re.groupindex and m.group("dnoun"):
@@ -629,14 +663,23 @@ DIRECTION = (r"(?:north|south)(?:[- ]?(?:east|west))?|east|west")
 _DIVISION_NOUN = (r"(?:state|province|region|territory|department|county|prefecture|governorate|oblast|district|"
                   r"emirate|canton)")
 _BORDER = (
-    rf"(?P<y>{NAME})(?:,\s+which|,\s+(?:a|an|the)\s+(?:[\p{{L}}-]+\s+){{0,3}}?(?:{_DIVISION_NOUN}|country|nation|kingdom|"
+    rf"(?P<y>{NAME})(?:,\s+which|\s*[(—–]\s*which|,\s+(?:a|an|the)\s+(?:[\p{{L}}-]+\s+){{0,3}}?(?:{_DIVISION_NOUN}|country|nation|kingdom|"
     rf"republic)\s+(?:that|which)|"
     # Y, the region's biggest economy, which borders Z: an appositive between (not a name: "A, B, which")
     rf",\s+(?:(?:the|a|an|one|its)\s+|\p{{Lu}}[\p{{L}}.]*(?:\s+\p{{Lu}}[\p{{L}}.]*)?['’]s\s+)[^,;.()\n]{{2,60}}?,\s+(?:which|that)|"
-    rf"(?=,\s+bordering|,\s+bordered))?\s*(?:borders|bordered|(?:is|are|was)\s+bordered\s+by|,\s+bordering|"
-    rf",\s+bordered\s+by|"
-    rf"shares\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}borders?\s+with|"
-    rf"has\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}borders?\s+with)\s+")
+    rf"(?=,\s+bordering|,\s+bordered))?\s*(?:borders|bordered|neighbou?rs|touches|abuts|"
+    rf"(?:is|are|was)\s+(?:adjacent\s+to|hemmed\s+in\s+by)|"
+    rf"(?:is|are|was)\s+(?:bordered|flanked|bounded|surrounded)(?:\s+(?:to|on)\s+the\s+(?:{DIRECTION}))?\s+by|"
+    rf",\s+bordering|,\s+bordered(?:\s+(?:to|on)\s+the\s+(?:{DIRECTION}))?\s+by|"
+    rf",\s+(?:(?:landlocked|wedged|sandwiched)\s+and\s+)?(?:surrounded|flanked|hemmed\s+in)\s+by|"
+    rf"shares\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}(?:borders?|frontiers?)\s+with|"
+    rf"has\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}(?:borders?|frontiers?)\s+with|"
+    # Y has five neighbours: A, B ... / Y, whose neighbours include A
+    rf"has\s+(?:[\w-]+\s+){{0,2}}neighbou?rs(?:\s*:|\s*[—–]|,?\s+(?:including|namely|among\s+them))|"
+    rf",\s+whose\s+(?:[\w-]+\s+){{0,2}}neighbou?rs\s+(?:include|includes|are))\s+"
+    # ... nine countries, including A, B and C / ... five countries: A, B ...
+    rf"(?:(?:[\w-]+\s+){{0,2}}(?:countries|nations|states)(?:\s*,\s*|\s+)(?:including|such\s+as|namely|among\s+them)"
+    rf"(?:\s*,)?\s+|(?:[\w-]+\s+){{0,2}}(?:countries|nations|states)\s*:\s*)?")
 _NEIGHBOUR_WORD = r"neighbou?rs?"
 _NEAR_WORDS = (r"(?:only|two|three|four|five|six|seven|eight|nine|ten|\d+|land|closest|nearest|immediate|"
                r"smaller|larger|bigger|giant|powerful|tiny|small|large|fellow|key|main|biggest|largest)")
@@ -644,11 +687,11 @@ _NEAR_WORDS = (r"(?:only|two|three|four|five|six|seven|eight|nine|ten|\d+|land|c
 _NEIGHBOURS = (
     # Y's (northern) neighbour(s)(,) Z  /  Y and its (western) neighbour Z
     rf"(?P<y>{NAME})(?:['’]s|\s+and\s+its)\s+(?:{_NEAR_WORDS}\s+)*(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:{_NEAR_WORDS}\s+)*"
-    rf"{_NEIGHBOUR_WORD}(?:\s+(?P<d2>to\s+the\s+(?:{DIRECTION})))?,?\s+(?:such\s+as\s+|including\s+|include\s+|included\s+|"
+    rf"{_NEIGHBOUR_WORD}(?:\s+(?P<d2>to\s+the\s+(?:{DIRECTION})))?(?:,?\s+|\s*[—–:]\s*)(?:such\s+as\s+|including\s+|include\s+|included\s+|"
     rf"are\s+|were\s+)?(?:the\s+)?(?P<z>{NAME})",
     # Z, Y's (northern) neighbour
-    rf"(?P<z>{NAME}),\s+(?:the\s+)?(?P<y>{NAME})['’]s\s+(?:{_NEAR_WORDS}\s+)*(?:(?P<comp>{COMPASS_ADJ})\s+)?"
-    rf"(?:{_NEAR_WORDS}\s+)*neighbou?r\b(?:\s+(?P<d2>to\s+the\s+(?:{DIRECTION})))?",
+    rf"(?P<z>{NAME})(?:,\s+|\s+(?:is|was|remains)\s+)(?:the\s+|one\s+of\s+(?=\p{{Lu}}[^,;.]*['’]s\s+[^,;.]*neighbou?rs\b))?(?P<y>{NAME})['’]s\s+"
+    rf"(?:{_NEAR_WORDS}\s+)*(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:{_NEAR_WORDS}\s+)*neighbou?rs?\b(?:\s+(?P<d2>to\s+the\s+(?:{DIRECTION})))?",
     # Z (lies) on Y's western border / the border from Y into Z
     rf"(?P<z>{NAME}),?\s+(?:which\s+)?(?:lies\s+|sits\s+)?(?:on|along)\s+(?P<y>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?"
     rf"(?:border|frontier)\b",
@@ -656,14 +699,22 @@ _NEIGHBOURS = (
     # the Y-Z border / frontier
     rf"\b(?i:the)\s+(?P<y>{_WORD}(?:\s{_WORD})?)\s?[-–]\s?(?P<z>{_WORD}(?:\s{_WORD})?)\s+(?:border|frontier)\b",
     # the border between Y and Z / Y's border with Z
-    rf"\b(?:border|frontier)\s+between\s+(?:the\s+)?(?P<y>{NAME})\s+and\s+(?:the\s+)?(?P<z>{NAME})",
-    rf"(?P<y>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:(?:land|long|shared|porous|common)\s+)?(?:border|frontier)s?,?\s+"
+    rf"\b(?:border|frontier)(?:\s+(?:crossings?|posts?|checkpoints?|fence|wall))?\s+between\s+(?:the\s+)?(?P<y>{NAME})\s+"
+    rf"and\s+(?:the\s+)?(?P<z>{NAME})",
+    rf"(?P<y>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:(?:land|long|shared|porous|common)\s+)?(?:border|frontier)s?"
+    rf"(?:\s+(?:crossings?|posts?|checkpoints?|fence|wall))?,?\s+"
     rf"with\s+(?:the\s+)?(?P<z>{NAME})",
+    # Y and Z share a (long, porous) border / Z lies just across the border from Y
+    rf"(?P<y>{NAME})\s+and\s+(?:the\s+)?(?P<z>{NAME}),?\s+(?:which\s+)?(?:share|shared)\s+(?:a\s+|an\s+)?"
+    rf"(?:(?!(?:maritime|sea|water|river|lake|marine)\b)[\w,-]+\s+){{0,3}}?(?:land\s+)?(?:border|frontier)\b",
+    rf"(?P<z>{NAME}),?\s+(?:which\s+)?(?:lies|sits|is)\s+(?:just\s+)?across\s+the\s+(?:border|frontier)\s+from\s+"
+    rf"(?:the\s+)?(?P<y>{NAME})",
     # (into|to|in) neighbouring Z  (Y: the country named last before it in the sentence)
-    rf"\bneighbou?ring\s+(?P<z>{NAME})",
+    rf"\bneighbou?ring\s+(?:(?:state|province|prefecture|region|county|district|territory)\s+of\s+)?(?P<z>{NAME})",
     # Y, which lies between Z and W / Y is sandwiched between Z and W
-    rf"(?P<y>{NAME}),?\s+(?:which\s+)?(?:lies|sits|is|was)?\s*(?:(?:sandwiched|wedged|squeezed|located|situated|nestled)\s+)?"
-    rf"between\s+(?:the\s+)?(?P<z>{NAME})\s+and\s+(?:the\s+)?(?P<z2>{NAME})",
+    rf"(?P<y>{NAME}),?\s+(?:which\s+)?(?:lies|sits|is|was)?\s*(?:(?:sandwiched|wedged|squeezed|located|situated|nestled|"
+    rf"landlocked)\s+)?"
+    rf"between\s+(?:the\s+)?(?P<z>{NAME})(?:\s+and\s+(?:the\s+)?(?P<z2>{NAME})|(?=\s*,\s*\p{{Lu}}))",
 )
 
 
@@ -701,7 +752,7 @@ def neighbour_claims(text: str) -> Iterator[NeighbourClaim]:
             if "z2" in m.re.groupindex and m.group("z2") and m.start("z2") not in seen:
                 seen.add(m.start("z2"))
                 yield NeighbourClaim(_span(m, "y"), _span(m, "z2"), None)
-            if n != 0 and not (m.end() == m.end("z") and "border" in m.group()):
+            if n != 0 and not (m.end() == m.end("z") and ("border" in m.group() or "between" in m.group())):
                 continue
             pos = m.end("z")  # a list: "Austria's neighbours Germany, Italy and Hungary", "Y's borders with A and B"
             while True:
@@ -716,8 +767,10 @@ def neighbour_claims(text: str) -> Iterator[NeighbourClaim]:
                     seen.add(z.start)
                     yield NeighbourClaim(_span(m, "y"), z, None)
                 pos = nxt.end()
-_BORDER_ITEM = rf"(?:the\s+)?(?P<z>{NAME})(?:\s+(?P<dir>(?:to|on|in)\s+(?:the|its)\s+(?P<d>{DIRECTION})))?"
-_BORDER_SEP = r"\s*,\s*(?:and\s+)?|\s+and\s+"
+_BORDER_ITEM = (rf"(?:the\s+)?(?P<z>{NAME})(?:\s+(?P<dir>(?:to|on|in)\s+(?:the|its)\s+(?P<d>{DIRECTION}))"
+                rf"(?!\s+and\s+(?:the\s+)?(?:{DIRECTION}))|\s+(?:to|on|in)\s+(?:the|its)\s+(?:{DIRECTION})\s+and\s+"
+                rf"(?:the\s+)?(?:{DIRECTION}))?")
+_BORDER_SEP = (rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:to|on)\s+the\s+(?:{DIRECTION})\s+by\s+)?")
 
 ORDINALS = {w: i for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
@@ -731,14 +784,26 @@ _RANK_NOUN = (r"(?P<noun>country|nation|city|town|metropolis|state|province|regi
               r"prefecture|river|mountain|peak|island|lake|port|"
               r"urban\s+(?:centre|center|area)|conurbation)")
 # "(the) (Y's|world's) (second-)largest country (in Africa) (by area)"
+# "the largest of the lower 48 states", "the third-largest state in the contiguous US": the US without Alaska and
+# Hawaii (scope 'contiguous')
+_CONTIGUOUS = r"(?:lower\s+48|48\s+contiguous|contiguous\s+48|48\s+mainland|contiguous\s+(?:US|U\.S\.|United\s+States))"
+_COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 _RANK_PHRASE = (
-    rf"(?:(?i:the)\s+)?(?:(?P<scope1>(?i:world)|(?<=the\s)(?:country|nation|continent|state|region)|{NAME})['’]s\s+)?"
+    # the smallest of Japan's four main islands / the larger of the country's two main islands
+    rf"(?:(?i:the)\s+)?(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?(?P<what>largest|biggest|smallest|larger|bigger|smaller)\s+of\s+"
+    rf"(?:the\s+)?(?P<scope1>(?<=the\s)(?:country|nation)|{NAME})['’]s\s+(?P<among>{_COUNT})\s+"
+    rf"(?:(?:main|major|principal|big|largest|biggest)\s+)?(?P<noun>island)s\b|"
+    rf"(?:(?i:the)\s+)?(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?{_SUPER}\s+(?:(?P<noun>state)\s+in|of)\s+the\s+"
+    rf"(?P<scope2>{_CONTIGUOUS})(?:\s+(?:US\s+|U\.S\.\s+|American\s+)?states)?"
+    rf"(?:,?\s+by\s+(?P<by>area|land\s+area|size|territory|population))?|"
+    rf"(?:(?i:the)\s+)?(?:(?P<scope1>(?i:world)|(?<=[Tt]he\s)(?:country|nation|continent|state|province|region)|{NAME})['’]s\s+)?"
     rf"(?:(?:capital(?:\s+city)?|(?:commercial|economic|financial|industrial)\s+(?:hub|capital|centre|center)|"
     rf"(?:largest|biggest)|most\s+populous)\s+and\s+)?(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?{_SUPER}\s+"
-    rf"(?:(?P<scope0>(?:South\s+|North\s+)?\p{{Lu}}[\p{{L}}.]*)\s+)?(?P<fresh>freshwater\s+)?{_RANK_NOUN}\b(?:s\b)?"
-    rf"(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope2>world|globe|planet|earth|continent|country|{NAME}))?"
+    rf"(?:(?P<scope0>(?:South\s+|North\s+|West\s+|East\s+|Central\s+)?\p{{Lu}}[\p{{L}}.]*)\s+)?(?P<fresh>freshwater\s+)?"
+    rf"{_RANK_NOUN}\b(?:s\b)?"
+    rf"(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope2>world|globe|planet|earth|continent|country|Arab\s+world|{NAME}))?"
     rf"(?:,?\s+by\s+(?P<by>area|land\s+area|landmass|size|territory|surface\s+area|population|length|height)"
-    rf"(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope3>world|globe|planet|earth|continent|{NAME}))?)?")
+    rf"(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope3>world|globe|planet|earth|continent|Arab\s+world|{NAME}))?)?")
 # "Y has the world's third-largest population", "Y, with Africa's largest land area"
 _HAS_RANK = (rf"(?:,\s+(?:which\s+)?|\s+)(?:has|had|have|boasts|with)\s+(?P<rank>(?:(?i:the)\s+)?(?:(?P<scope1>(?i:world)|{NAME})['’]s\s+)?"
              rf"(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?(?P<what>largest|biggest|smallest)\s+(?P<by>population|land\s+area|area|"
@@ -793,6 +858,7 @@ class RankClaim:
     start: int = 0  # the rank phrase ("South America's largest country by area")
     end: int = 0
     freshwater: bool = False
+    among: int = 0  # "the smallest of Japan's four main islands": ranked among that many of the largest
 
 
 @lru_cache(maxsize=None)
@@ -806,7 +872,8 @@ def rank_claims(text: str) -> Iterator[RankClaim]:
     ('Africa's largest country, Algeria')."""
     after, before, run, has = _rank_patterns()
     if not any(w in text for w in ("largest", "biggest", "populous", "populated", "smallest", "longest",
-                                   "highest", "tallest", "Largest", "Biggest", "second city", "third city")):
+                                   "highest", "tallest", "Largest", "Biggest", "second city", "third city", "larger",
+                                   "smaller", "bigger")):
         return
     seen: set[int] = set()
     for r in run.finditer(text):
@@ -867,11 +934,19 @@ def _rank_claim(m: regex.Match, subject: Span) -> RankClaim | None:
     scope = next((m.group(g) for g in ("scope1", "scope2", "scope3", "scope0") if g in m.re.groupindex and m.group(g)),
                  None)
     what = " ".join(m.group("what").casefold().replace("-", " ").split())
-    noun = m.group("noun").casefold() if "noun" in m.re.groupindex else "country"
+    noun = (m.group("noun") or "state").casefold() if "noun" in m.re.groupindex else "country"
     if noun.startswith("urban") or noun == "conurbation":
         noun = "city"
     fresh = bool(m.group("fresh")) if "fresh" in m.re.groupindex else False
-    return RankClaim(subject, flag, n, what, noun, scope, m.group("by"), m.start("rank"), m.end("rank"), fresh)
+    among = m.group("among") if "among" in m.re.groupindex else None
+    if among:
+        among = int(among) if among.isdigit() else _COUNTS.index(among) + 2
+        what = {"larger": "largest", "bigger": "biggest", "smaller": "smallest"}.get(what, what)
+    return RankClaim(subject, flag, n, what, noun, scope, m.group("by") if "by" in m.re.groupindex else None,
+                     m.start("rank"), m.end("rank"), fresh, among or 0)
+
+
+_COUNTS = "two three four five six seven eight nine ten".split()
 
 
 @lru_cache(maxsize=None)
@@ -896,6 +971,22 @@ _NEAR_BORDER = (rf"(?P<x>{NAME}),?\s+(?:(?:a|an)\s+(?:[\p{{L}}-]+\s+){{0,3}}?)?(
 def near_border_pattern() -> regex.Pattern:
     """A place said to lie near a border ("X, near the border with Z")."""
     return lazy_pattern(_NEAR_BORDER)
+
+
+# The neighbours listed before the country they border: "A, B and C (all) border Y", "countries bordering Y
+# include A, B and C" (group 'y' names the country; the list starts at group 'z' or at the match's end).
+_BORDERED = (
+    rf"(?<![\p{{L}}\p{{M}}-])(?=\p{{Lu}})(?:the\s+)?(?P<z>{NAME})(?=(?:\s*,\s*(?:the\s+)?{NAME})*,?\s+and\s+(?:the\s+)?{NAME}\s+"
+    rf"(?:all\s+|both\s+|also\s+)?(?:border|neighbou?r)\s+(?:the\s+)?(?P<y>{NAME}))",
+    rf"\b(?i:countries|nations|states)\s+(?:that\s+)?(?:border(?:ing)?|neighbou?r(?:ing)?)\s+(?:the\s+)?(?P<y>{NAME})"
+    rf"\s+(?:include|includes|included|are|were)\s+",
+)
+
+
+@lru_cache(maxsize=None)
+def bordered_patterns() -> tuple[regex.Pattern, ...]:
+    """The neighbours listed before or after a phrase naming the country they border (see _BORDERED)."""
+    return tuple(lazy_pattern(p) for p in _BORDERED)
 
 
 @lru_cache(maxsize=None)

@@ -361,6 +361,35 @@ def divisions_named(name: str) -> tuple[str, ...]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _second_level() -> dict[str, tuple[str, ...]]:
+    """ISO 3166-2 subdivisions below the first level (a county, department, province) by name key: the
+    first-level divisions ('CC.admin1') their parents are."""
+    import pycountry
+
+    subdivisions = {s.code: s for s in pycountry.subdivisions}
+    found: dict[str, set[str]] = {}
+    for sub in subdivisions.values():
+        parent = subdivisions.get(sub.parent_code) if sub.parent_code else None
+        homes: tuple[str, ...] = ()
+        while parent is not None and not homes:
+            homes = tuple(d for d in divisions_named(parent.name) if d.startswith(sub.country_code + "."))
+            parent = subdivisions.get(parent.parent_code) if parent.parent_code else None
+        if homes:
+            found.setdefault(name_key(sub.name), set()).update(homes)
+    return {k: tuple(sorted(v)) for k, v in found.items()}
+
+
+def second_level_homes(name: str) -> tuple[str, ...]:
+    """The first-level divisions a second-level one of that name ('Negros Occidental', 'Bouches-du-Rhone',
+    'Lancashire') lies in; () when no second-level division has the name or any first-level one does."""
+    if name[:4].lower() == "the ":
+        name = name[4:]
+    if divisions_named(name):
+        return ()
+    return _second_level().get(name_key(name), ())
+
+
 def division_name(code: str) -> str:
     entry = _table()["divisions"].get(code)
     return entry["name"] if entry else code

@@ -8,7 +8,8 @@ from .names import name_key
 
 SOURCE = ("UN Statistics Division, M49 standard (geographic regions), https://unstats.un.org/unsd/methodology/m49/; "
           "the wider members ('also') are those news copy and the regional bodies (ECOWAS, EAC, SADC, GCC, the "
-          "Nordic Council, SICA) also count in")
+          "Nordic Council, SICA) also count in; the Arab world: the League of Arab States' members, "
+          "https://www.lasportal.org/")
 
 # name|other names|adjectives|members (M49, or the usual core)|also (counted by some accounts)
 # An account may count a country of either list; a rank is judged against both (see Subregion.ranks).
@@ -38,6 +39,7 @@ Nordic region|Nordics|Nordic|DK NO SE FI IS|
 Baltic states|Baltics|Baltic|EE LV LT|
 Balkans|Western Balkans|Balkan|AL BA XK ME MK RS|BG HR GR RO SI MD TR
 Central America||Central American|BZ CR SV GT HN NI PA|MX
+Arab world|Arab countries||DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE|
 Caribbean||Caribbean|AI AG AW BS BB BQ VG KY CU CW DM DO GD GP HT JM MQ MS PR BL KN LC MF VC SX TT TC VI|GY SR BZ GF
 """
 

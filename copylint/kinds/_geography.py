@@ -300,3 +300,22 @@ def _current_country(g, name: str) -> str | None:
         return codes[0]
     own = [c for c in codes if name_key(g.display(c).removeprefix("the ")) == name_key(name)]
     return own[0] if len(own) == 1 else None
+
+
+def division_named_before(doc, block, pos: int, homes: set[tuple[str, str]]) -> tuple[list[str], str]:
+    """The divisions of X (homes: (country, admin1)) whose name the article wrote before pos, and the name of
+    the one when there is one ('Texas' before "Dallas, the state capital")."""
+    from ..data import regions
+
+    before = "".join(b.text + "\n" for b in doc.blocks[:next((i for i, b in enumerate(doc.blocks) if b is block), 0)])
+    before += block.text[:pos]
+    named = {}
+    for cc, admin1 in homes:
+        code = f"{cc}.{admin1}"
+        name = regions.division_name(code)
+        if name and regex.search(rf"(?<![\p{{L}}-]){regex.escape(name)}(?![\p{{L}}-])", before):
+            named[code] = name
+    if len(named) != 1:
+        return [], ""
+    code, name = named.popitem()
+    return [code], name

@@ -10,7 +10,8 @@ from ..data.compass import distance_km
 from ..data.mentions import NAME, capital_patterns, opens_clause
 from ..document import Document
 from ..model import Finding
-from ._geography import _country_code, _divisions, _gaz, GeoKind, _key, non_place_names, recent_country, _trim
+from ._geography import (_country_code, _divisions, division_named_before, _gaz, GeoKind, _key, non_place_names,
+                         recent_country, _trim)
 
 
 class Capital(GeoKind):
@@ -131,12 +132,16 @@ class Capital(GeoKind):
         end = text.find(".", m.end())
         found = [(n.start(), n.group("a") or n.group("b")) for n in named.finditer(text, 0, len(text) if end < 0 else end)]
         found = [f for f in found if not m.start("x") <= f[0] < m.end()]
-        if not found:
-            return None
-        before = [f for f in found if f[0] < m.start()]
-        _, name = before[-1] if before else found[0]
         homes = {(p.country, p.admin1) for p in places}
-        divisions = [d for d in regions.divisions_named(name) if tuple(d.split(".", 1)) in homes]
+        if found:
+            before = [f for f in found if f[0] < m.start()]
+            _, name = before[-1] if before else found[0]
+            divisions = [d for d in regions.divisions_named(name) if tuple(d.split(".", 1)) in homes]
+        elif noun == "state":  # "Floods hit Texas. In Dallas, the state capital, ...": the one of X's divisions
+            # named before (states are first-level divisions; a province or region may be a second-level one)
+            divisions, name = division_named_before(doc, block, m.start(), homes)
+        else:
+            return None
         if len(divisions) != 1 or not (rows := regions.seats(divisions[0])):
             return None
         if any(_key(x) == _key(seat) for seat, _, _ in rows) or \
@@ -194,3 +199,4 @@ def _sentence_tail(text: str, start: int, name: str) -> str:
         if not gazetteer().readings(name):
             return " ".join(words[1:])
     return name
+

@@ -219,8 +219,35 @@ class Compass(GeoKind):
                             match=m.dist.text, detail=f"lies about {real} from {y} in a straight line, not "
                                                       f"{m.dist.text}")
 
+    def _country_bearing(self, doc, block, g, cp, m, direction) -> Finding | bool | None:
+        """'Tanzania lies north of Kenya': two neighbouring countries, judged by the side of the border the one
+        lies on (as CL304 judges "Kenya's northern neighbour"); None when the two are not both countries."""
+        from .neighbour import _border_bearing
+
+        a, b = _country_code(g, _trim(m.x.text)), _country_code(g, _trim(m.y.text))
+        if a is None or b is None:
+            return None
+        if a == b or a not in g.neighbours(b) and b not in g.neighbours(a):
+            return False
+        real = _border_bearing(g, cp, b, a)
+        if real is None or cp.angle_between(cp.POINTS[cp.point_name(direction)], real) <= 100:
+            return False
+        actual = cp.point_of(real, cardinal=not (direction.ns and direction.ew))
+        word = m.compass.text
+        if "-" not in word and "-" in actual:
+            actual = actual.replace("-", "") if not self.hyphenated(doc) else actual
+        actual = actual[0].upper() + actual[1:] if word[:1].isupper() else actual
+        y = g.display(b).removeprefix("the ")
+        return self.claim_finding(doc, block, m.x.start, max(m.compass.end, m.y.end),
+                                  (m.compass.start, m.compass.end), [actual], place=_trim(m.x.text), actual=actual,
+                                  match=word, detail=f"lies {actual} of {y} (the side of their border), not '{word}'")
+
     def _bearing(self, doc, block, g, cp, m, direction) -> Finding | None:
         """'X, 40 km north of Y': the bearing from Y to X against the direction said (both unambiguous towns)."""
+        if m.pattern == "bearing" and not direction.central and m.noun != "capital":
+            found = self._country_bearing(doc, block, g, cp, m, direction)
+            if found is not None:
+                return found
         xs = place_name(g, m.x, doc, block)
         if direction.central or xs is None or g.countries_named(m.y.text) or g.countries_named(xs.text):
             return None
@@ -246,6 +273,8 @@ class Compass(GeoKind):
         km = cp.distance_km((b.lat, b.lon), (a.lat, a.lon))
         if km < 15:
             return False
+        if km > 3000 or a.country != b.country and len({p.country for p in g.places(xs.text)}) > 1:
+            return None  # thousands of km off, or abroad under a shared name: another place of that name is meant
         said = cp.POINTS[cp.point_name(direction)]
         real = cp.bearing((b.lat, b.lon), (a.lat, a.lon))
         if cp.angle_between(said, real) <= 100:

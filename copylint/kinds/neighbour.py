@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from ..data.mentions import border_list_patterns, border_pattern
+from ..data.mentions import border_list_patterns, border_pattern, bordered_patterns
+from ..data.names import name_key
 from ..document import Document
 from ..model import Finding
 from ._geography import (_area_name, _countries_before, _current_country, _divisions, _dominant, _gaz, GeoKind,
@@ -15,7 +16,16 @@ if TYPE_CHECKING:
 
 
 _THE_COUNTRY_BORDERS = re.compile(r"\b[Tt]he\s+(?:country|nation),?\s+(?:which\s+)?(?:borders|shares\s+(?:a\s+)?"
-                                  r"(?:land\s+)?borders?\s+with)\s+")
+                                  r"(?:land\s+)?borders?\s+with)\s+|"
+                                  # the country's (five) neighbours (include) A, B ... / its neighbours A and B
+                                  r"\b(?:[Tt]he\s+(?:country|nation)['’]s|[Ii]ts)\s+(?:[\w-]+\s+){0,2}?neighbou?rs"
+                                  r"(?:,?\s+(?:include|includes|including|are|were|such\s+as)|\s*[—–:]|,)?\s+")
+
+
+# Words one of the border forms needs (a cheap test before the patterns run).
+_VERB_HINTS = ("border", "eighbo", "frontier", "flanked", "bounded", "surrounded", "touches", "abuts", "adjacent",
+               "hemmed")
+_HINTS = (*_VERB_HINTS, "between")
 
 
 class Neighbour(GeoKind):
@@ -28,18 +38,30 @@ class Neighbour(GeoKind):
         from ..data.mentions import near_border_pattern, neighbour_claims
 
         prose = doc.prose
-        if "border" not in prose and "eighbo" not in prose and "frontier" not in prose and "between" not in prose:
+        if not any(word in prose for word in _HINTS):
             return
         g = None
         for block in self.prose(doc):
             text = block.text
             seen: set[int] = set()
-            for m in border_pattern().finditer(text) if "border" in text else ():
+            for m in border_pattern().finditer(text) if any(w in text for w in _VERB_HINTS) else ():
                 g = g or _gaz()
                 cc = _country_of_run(g, m.group("y")) or _division_of_run(g, m.group("y"))
                 if cc is not None:
                     yield from self._listed(doc, block, g, cp, cc, m.end(), seen)
-            for m in _THE_COUNTRY_BORDERS.finditer(text) if "border" in text else ():
+                elif (cc := _country_named_exactly(g, m.group("y"))) is not None:
+                    # "Mali borders ...": a country's own name that a division elsewhere shares (Mali in Guinea),
+                    # judged as the country against the countries listed only
+                    yield from self._listed(doc, block, g, cp, cc, m.end(), seen, countries_only=True)
+                elif (cc := _division_bordering(g, text, m.group("y"), m.end())) is not None:
+                    yield from self._listed(doc, block, g, cp, cc, m.end(), seen)
+            for n, rx in enumerate(bordered_patterns() if "border" in text or "eighbo" in text else ()):
+                for m in rx.finditer(text):
+                    g = g or _gaz()
+                    cc = _country_of_run(g, m.group("y")) or _division_of_run(g, m.group("y"))
+                    if cc is not None:
+                        yield from self._listed(doc, block, g, cp, cc, m.start("z") if n == 0 else m.end(), seen)
+            for m in _THE_COUNTRY_BORDERS.finditer(text) if "border" in text or "eighbo" in text else ():
                 # "the country, which borders A and B": the one country the paragraph named before it (else the
                 # last one an earlier paragraph named, if that is the article's own); two named, and "the country"
                 # may be either
@@ -71,6 +93,10 @@ class Neighbour(GeoKind):
             if y is not None and other is not None and ("." in y or "." in other) and y != other:
                 return self._divisions(doc, block, g, y, other, claim.z.start, z)
             return None
+        if other is None and claim.y is None:  # "Kerala and neighbouring Maharashtra": two divisions
+            here = _division_named(z, None) or _division_of_run(g, z)
+            there = _division_before(g, block.text, claim.z.start, here) if here else None
+            return self._divisions(doc, block, g, there, here, claim.z.start, z) if there else None
         if other is None:
             return None
         if claim.y is None:
@@ -108,7 +134,8 @@ class Neighbour(GeoKind):
         return self.finding(doc, block, claim.compass.start, claim.compass.end, word, country=country, other=z,
                             actual=f"lies to the {actual}")
 
-    def _listed(self, doc, block, g, cp, cc: str, pos: int, seen: set[int]) -> Iterator[Finding]:
+    def _listed(self, doc, block, g, cp, cc: str, pos: int, seen: set[int],
+                countries_only: bool = False) -> Iterator[Finding]:
         """The neighbours listed from pos on ("A, B and C"), each judged against cc (a country or division)."""
         text = block.text
         listed, separator = border_list_patterns()
@@ -118,7 +145,10 @@ class Neighbour(GeoKind):
                 break
             z = _trim(item.group("z"))
             seen.add(item.start("z"))
-            other = _country_of_run(g, z) or _division_of_run(g, z, near=cc)
+            if g.country_of_demonym(z) and not g.countries_named(z):
+                break  # "surrounded by Chinese warships": no list of countries
+            other = _country_of_run(g, z) or (None if countries_only else _division_of_run(g, z, near=cc)) or (
+                _country_named_exactly(g, z) if "." not in cc else _division_named(z, cc))  # "Guatemala borders Mexico"
             if other is not None and other != cc:
                 if "." in cc or "." in other:
                     found = self._divisions(doc, block, g, cc, other, item.start("z"), z)
@@ -244,6 +274,52 @@ def _country_of_run(g, run: str) -> str | None:
         if code is not None:
             return code
     return None
+
+
+def _division_before(g, text: str, pos: int, division: str) -> str | None:
+    """The division of the same country named last before pos in its sentence (not the division itself), when
+    no country is named between them."""
+    from ..data.mentions import capitalised_runs
+
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), -1) + 1
+    found = None
+    for s, e in capitalised_runs(text[start:pos]):
+        run = text[start + s:start + e]
+        if _country_of_run(g, run) is not None:
+            found = None
+            continue
+        code = _division_named(run, division) or _division_of_run(g, run, near=division)
+        if code is not None and code != division and code.partition(".")[0] == division.partition(".")[0]:
+            found = code
+    return found
+
+
+def _division_named(run: str, near: str | None) -> str | None:
+    """The one first-level division of that name (in near's country, when near is given), whatever towns share
+    it: a town borders no division ("Queensland borders Victoria": the Australian state)."""
+    from ..data import regions
+
+    cc = near.partition(".")[0] if near else None
+    found = [d for d in regions.divisions_named(_trim(run)) if cc is None or d.partition(".")[0] == cc]
+    return found[0] if len(found) == 1 else None
+
+
+def _division_bordering(g, text: str, run: str, pos: int) -> str | None:
+    """The division a run names as the subject of a border verb: the one of that name, else the one in the
+    country of the first division listed after it ("Victoria borders New South Wales")."""
+    found = _division_named(run, None)
+    if found is not None:
+        return found
+    first = border_list_patterns()[0].match(text, pos)
+    near = _division_of_run(g, first.group("z")) if first is not None else None
+    return _division_named(run, near) if near is not None else None
+
+
+def _country_named_exactly(g, run: str) -> str | None:
+    """The one country whose own name the run is ('Mali', 'Niger'), whatever else shares the name."""
+    name = _trim(run)
+    own = [c for c in g.countries_named(name) if name_key(g.display(c).removeprefix("the ")) == name_key(name)]
+    return own[0] if len(own) == 1 and not g.is_historic(name) else None
 
 
 def _gap_limit(g, a: str, b: str, loose: bool = False) -> float:

@@ -6,9 +6,14 @@ from typing import Iterable
 
 from ..document import Document, ProseBlock
 from ..model import Finding
-from ._geography import (_BIG_TOWN, _country_code, _DIVISION_AFTER, _divisions, _gaz, GeoKind, _key, non_place_names,
+from ._geography import (_area_name, _BIG_TOWN, _country_code, _DIVISION_AFTER, _divisions, _gaz, GeoKind, _key, non_place_names,
                          place_name, _trim)
 from .base import match_case
+
+
+# The place nouns of "the <adjective> <noun> of X" that name a first-level division or an island.
+_DIVISION_WORDS = frozenset(("island", "state", "province", "region", "prefecture", "oblast", "governorate"))
+_OWNER_OF = re.compile(r"\s+(?:state|province|region|territory)\s+of\s")
 
 
 class PlaceCountry(GeoKind):
@@ -35,6 +40,10 @@ class PlaceCountry(GeoKind):
         if m.pattern == "noun" and m.noun in _DIVISION_NOUNS and _country_code(g, _trim(m.x.text)) and \
                 not g.country_of_demonym(_trim(m.y.text)) and not g.countries_named(_trim(m.y.text)):
             return self._division(doc, block, g, m.y, m.x, m)  # "the Tigray region of Eritrea"
+        if m.pattern == "noun" and m.noun.split()[-1] in _DIVISION_WORDS:
+            found = self._island(doc, block, g, m)
+            if found is not None:
+                return found or None
         xs = place_name(g, m.x, doc, block)
         if xs is None:
             if m.pattern in ("in", "poss") and _DIVISION_AFTER.match(block.text, m.x.end):
@@ -58,8 +67,10 @@ class PlaceCountry(GeoKind):
         else:
             codes, regions = g.countries_named(y), g.regions_named(y)
             divisions = _divisions(g, y, x)
+            if not codes and _OWNER_OF.match(block.text, m.y.end) and g.country_of_demonym(y):
+                codes, divisions = g.country_of_demonym(y), ()  # "in the Australian state of X": the country
         if not codes and not divisions:
-            return None
+            return None if m.y_is_adjective else self._second_level(doc, block, g, m, xs, y)
         if not codes and _PHYSICAL.search(block.text, min(m.x.end, m.y.start), m.y.start):
             return None  # "on the coast of Crimea", "on the X peninsula": a physical region, not the division of its name
         readings = g.readings(x)
@@ -99,6 +110,54 @@ class PlaceCountry(GeoKind):
                                 claimed=y, actual=actual)
         return self.claim_finding(doc, block, claim_start, claim_end, (start, y_end), suggestions[:1], place=x,
                                   claimed=y, actual=actual)
+
+    def _second_level(self, doc, block, g, m, xs, y: str) -> Finding | None:
+        """'X, in Negros Occidental' (a province, department or county below the first level): flagged when the
+        town and the division lie in one country but in different first-level divisions, and no place of the
+        town's name lies in the division's."""
+        from ..data import regions
+
+        homes = regions.second_level_homes(y)
+        if not homes or any(p.population >= 15_000 for p in g.places(y)):
+            return None  # no such division, or a town of that name is meant
+        places = g.places(xs.text)
+        if not places or places[0].population < 15_000 or _PHYSICAL.search(block.text, min(m.x.end, m.y.start),
+                                                                           m.y.start):
+            return None
+        countries = {h.partition(".")[0] for h in homes}
+        readings = g.readings(xs.text)
+        if places[0].country not in countries or any(r in homes or r.endswith(".*") for r in readings):
+            return None
+        if _key(xs.text) in non_place_names(doc):
+            return None
+        actual = _area_name(g, f"{places[0].country}.{places[0].admin1}")
+        return self.finding(doc, block, min(xs.start, m.y.start), max(xs.end, m.y.start + len(y)), None,
+                            place=xs.text, claimed=y, actual=actual)
+
+    def _island(self, doc, block, g, m) -> Finding | bool | None:
+        """'the Spanish island of Crete', 'the Indian state of Sindh': a first-level division (Crete, Sicily, Bali,
+        Jeju, Tasmania; a state, province or region) judged by its country; None when the name is no division's
+        (judged as a town)."""
+        from ..data import regions
+
+        name, y = _trim(m.x.text), _trim(m.y.text)
+        named = regions.divisions_named(name)
+        homes = {d.partition(".")[0] for d in named}
+        codes = g.country_of_demonym(y) or g.countries_named(y)
+        if not homes or not codes:
+            return None
+        if homes & set(codes) or any(g.fits(d, codes) or g.fits(f"{d.partition('.')[0]}.", codes) for d in named) \
+                or _key(name) in non_place_names(doc):  # (annexed and disputed land counts for both sides)
+            return False
+        if len(homes) != 1:
+            return False
+        home = homes.pop()
+        actual = g.demonym(home) if g.country_of_demonym(y) else g.display(home).removeprefix("the ")
+        if not actual:
+            return False
+        return self.claim_finding(doc, block, m.y.start, m.x.end, (m.y.start, m.y.start + len(y)),
+                                  [match_case(y, actual)], place=name, claimed=y,
+                                  actual=g.display(home).removeprefix("the "))
 
     def _division(self, doc, block, g, x, y, m) -> Finding | None:
         """A first-level division said to lie in a country it is not in ("the Tigray region of Eritrea")."""

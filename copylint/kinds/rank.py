@@ -1,13 +1,14 @@
 """rank: a country's or city's rank by area or population, checked within one place of the data."""
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from ..data.mentions import SCOPES
 from ..document import Document
 from ..model import Finding
-from ._geography import (_area_name, _country_code, _divisions, _dominant, _gaz, GeoKind, _key, non_place_names,
-                         place_name, recent_country, _trim)
+from ._geography import (_area_name, _country_code, _divisions, division_named_before, _dominant, _gaz, GeoKind,
+                         _key, non_place_names, place_name, recent_country, _trim)
 
 
 _RANK_WORDS = ("largest", "biggest", "populous", "populated", "smallest", "longest", "highest", "tallest", "Largest",
@@ -39,7 +40,7 @@ class Rank(GeoKind):
                     found = self._country(doc, block, g, claim)
                 elif claim.noun in ("city", "town", "metropolis", "port"):
                     found = self._town(doc, block, g, claim)
-                elif claim.noun in ("river", "mountain", "peak", "lake"):
+                elif claim.noun in ("river", "mountain", "peak", "lake", "island"):
                     found = self._feature(doc, block, g, claim)
                 elif claim.noun in _DIVISION_NOUNS:
                     found = self._state(doc, block, g, claim)
@@ -54,7 +55,7 @@ class Rank(GeoKind):
             return None
         from ..data import subregions
 
-        region = subregions.named(claim.scope) if claim.scope else None
+        region = (subregions.named(claim.scope) or subregions.of_adjective(claim.scope)) if claim.scope else None
         if region is not None:
             return self._in_region(doc, block, g, claim, cc, region)
         if claim.scope and " ".join(claim.scope.casefold().split()) == "continent":
@@ -65,6 +66,15 @@ class Rank(GeoKind):
                 return None  # a group the data cannot rank (the EU, the Arab world, the region)
             if continent is not None and g.country(cc).continent != continent:
                 return None
+            if claim.scope is None:  # "Africa: X is the largest country": the scope the context sets
+                around = _context_scope(block.text, claim.start)
+                if around is not None:
+                    region = subregions.named(around)
+                    if region is not None:
+                        return self._in_region(doc, block, g, claim, cc, region)
+                    continent = SCOPES.get(around.casefold()) or _CONTINENT_ADJECTIVES.get(around.casefold())
+                    if continent is None or g.country(cc).continent != continent:
+                        return None
         by_population = "popul" in claim.what or (claim.by or "").casefold() == "population"
         smallest = claim.what in ("smallest", "least populous")
         rank = self._rank(g, cc, by_population, continent, smallest)
@@ -106,7 +116,7 @@ class Rank(GeoKind):
         word = _ordinal(rank, numeric=claim.flag.text[:1].isdigit())
         first = g.display(ordered[0]).removeprefix("the ")
         return self._flag(doc, block, claim, word, f"{g.display(cc).removeprefix('the ')} is the {word} {order} "
-                          f"country in {region.name} by {'population' if by_population else 'area'} in GeoNames' "
+                          f"country in {_the(region.name)} by {'population' if by_population else 'area'} in GeoNames' "
                           f"country data (the first is {first})")
 
     def _compare(self, doc, block, g, c) -> Finding | None:
@@ -144,6 +154,8 @@ class Rank(GeoKind):
         if not claim.scope:
             return True, None, None
         where = " ".join(claim.scope.casefold().split())
+        if "48" in where or where.startswith("contiguous"):
+            return True, None, "US"  # the lower 48 states
         if where in ("country", "nation") and doc is not None:
             cc = recent_country(doc, block, claim.subject.start, g)
             return cc is not None, None, cc
@@ -158,16 +170,32 @@ class Rank(GeoKind):
         from ..data import features
 
         kind = {"peak": "mountain"}.get(claim.noun, claim.noun)
-        measure = {"river": ("longest",), "mountain": ("highest", "tallest"), "lake": ("largest", "biggest")}[kind]
+        measure = {"river": ("longest",), "mountain": ("highest", "tallest"), "lake": ("largest", "biggest"),
+                   "island": ("largest", "biggest", "smallest")}[kind]
         if claim.what not in measure:
             return None
         f = features.feature(claim.subject.text, kind)
-        understood, continent, cc = self._scope(g, claim)
+        understood, continent, cc = self._scope(g, claim, doc, block)
         if f is None or not understood:
             return None
-        rank = features.rank_of(f, continent, cc, claim.freshwater)
+        if kind == "island" and (cc is None or claim.what == "smallest" and not claim.among):
+            return None  # a continent's or the world's islands, or a country's smallest: the table holds large ones
+        rank = features.rank_of(f, continent, cc, claim.freshwater, claim.what == "smallest", claim.among)
         if rank == claim.ordinal or rank is None and claim.freshwater:
             return None
+        if cc is not None and not claim.among and features.domestic_rank(f, cc) == claim.ordinal:
+            return None  # "the Loire, the longest river in France": counting only the rivers wholly French
+        if kind == "island" and not claim.among and (claim.ordinal > 3 or rank is not None and rank > 3):
+            return None  # past a country's three largest islands the table may miss one
+        if kind == "island" and rank is None and " ".join(claim.scope.casefold().split()) in ("country", "nation"):
+            return None  # "the country" may not be the one named last
+        if kind == "island" and claim.among:
+            names = features.largest_in(kind, cc, claim.among)
+            if rank is None or len(names) < claim.among:
+                return None
+            return self._flag(doc, block, claim, None, f"{f.name} is not the {claim.flag.text.casefold()} of "
+                              f"{g.display(cc).removeprefix('the ')}'s {claim.among} largest islands by area "
+                              f"(largest first: {', '.join(names)})")
         where = "the world" if continent is None and cc is None else _CONTINENTS.get(continent or "", "") or \
             g.display(cc).removeprefix("the ")
         first = features.first_in(kind, continent, cc)
@@ -198,14 +226,16 @@ class Rank(GeoKind):
         smallest = claim.what in ("smallest", "least populous")
         if claim.what not in ("largest", "biggest", "most populous", "most populated", "smallest", "least populous"):
             return None
-        rank = features.state_rank(_trim(claim.subject.text), by_population, smallest)
+        contiguous = claim.scope is not None and ("48" in claim.scope or claim.scope.startswith("contiguous"))
+        rank = features.state_rank(_trim(claim.subject.text), by_population, smallest, contiguous)
         if rank == claim.ordinal or rank is None and claim.ordinal > 3:
             return None
         measure = "population" if by_population else "area"
         order = "smallest" if smallest else ("most populous" if by_population else "largest")
         said = "not among the first ten" if rank is None else f"the {_ordinal(rank, False)} {order}"
         word = _ordinal(rank, numeric=claim.flag.text[:1].isdigit()) if rank is not None else None
-        return self._flag(doc, block, claim, word, f"{_trim(claim.subject.text)} is {said} US state by {measure} "
+        where = "of the 48 contiguous states" if contiguous else "US state"
+        return self._flag(doc, block, claim, word, f"{_trim(claim.subject.text)} is {said} {where} by {measure} "
                           "(U.S. Census Bureau)")
 
     def _division(self, doc, block, claim, cc: str, subject: str) -> Finding | None:
@@ -252,12 +282,19 @@ class Rank(GeoKind):
         if subject is None or _key(subject.text) in non_place_names(doc):
             return None
         scope = " ".join(claim.scope.split())
-        if scope.casefold() in ("country", "nation"):
+        if scope.casefold() in ("state", "province", "region"):  # "Floods hit Texas. Dallas, the state's ..."
+            homes = {(p.country, p.admin1) for p in g.places(subject.text) if p.population >= 15_000}
+            divisions, _ = division_named_before(doc, block, claim.start, homes)
+            if len(divisions) != 1:
+                return None
+            areas = divisions
+        elif scope.casefold() in ("country", "nation"):
             understood, _, cc = self._scope(g, claim, doc, block)
             scope = g.display(cc) if cc else scope
         elif not g.countries_named(scope) and len(codes := g.country_of_demonym(scope)) == 1:
             scope = g.display(codes[0])  # "the second-largest Kenyan city"
-        areas = self._areas(g, subject.text, scope)
+        if scope.casefold() not in ("state", "province", "region"):
+            areas = self._areas(g, subject.text, scope)
         if not areas:
             return self._elsewhere(doc, block, g, claim, subject, scope)
         if len(areas) != 1:
@@ -339,6 +376,58 @@ _CONTINENTS = {"AF": "Africa", "EU": "Europe", "AS": "Asia", "SA": "South Americ
                "OC": "Oceania"}
 _CONTINENT_ADJECTIVES = {"african": "AF", "european": "EU", "asian": "AS", "south american": "SA",
                          "north american": "NA", "oceanian": "OC"}
+
+
+def _the(region: str) -> str:
+    """A region's name as a sentence uses it ("the Gulf", "West Africa")."""
+    bare = region.endswith(("Africa", "Asia", "Europe", "America", "Scandinavia"))
+    return region if bare else f"the {region}"
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def _context_scope(text: str, pos: int) -> str | None:
+    """The continent or region that sets the scope of a superlative written without one: the one named in its
+    sentence or in a label opening its paragraph ("Africa: ..."); "" when the paragraph names another, or
+    several (the claim is then left alone), None when none is named."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, pos)]
+    start = ends[-1] if ends else 0
+    end_m = _SENTENCE_END.search(text, pos)
+    end = end_m.start() if end_m else len(text)
+    named = {name for name, _ in _regions_named(text[start:end])}
+    label = _LABEL.match(text)
+    if label is not None:
+        named |= {name for name, _ in _regions_named(label.group(1))}
+    if len(named) == 1:
+        return named.pop()
+    if named or any(True for _ in _regions_named(text)):
+        return ""
+    return None
+
+
+_LABEL = re.compile(r"\s*([^:\n]{2,40}):\s")
+
+
+def _regions_named(text: str):
+    """(name as the tables key it, position) of every continent or region named in the text."""
+    from ..data import subregions
+
+    if "regions" not in _COMPILED:
+        words = sorted({*(k.title() for k in SCOPES if SCOPES[k]), *(k.title() for k in _CONTINENT_ADJECTIVES),
+                        *subregions.names(), *subregions.adjectives(), "Latin America", "Latin American", "Arab World",
+                        "Americas", "European Union"}, key=len, reverse=True)
+        _COMPILED["regions"] = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+                                          + r")(?![\w-])", re.I)
+    for m in _COMPILED["regions"].finditer(text):
+        word = " ".join(m.group().split())
+        if not word[:1].isupper():
+            continue
+        region = subregions.named(word) or subregions.of_adjective(word)
+        yield (region.name if region else word), m.start()
+
+
+_COMPILED: dict = {}
 
 
 def _ordinal(n: int, numeric: bool) -> str:
