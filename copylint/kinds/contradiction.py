@@ -176,7 +176,7 @@ class Contradiction(Kind):
     skip (a regex: descriptions matching it are not judged on this facet, e.g. 'former')."""
 
     NAME = "contradiction"
-    KEYS = {"facet": list, "quantity": list, "measure": dict}
+    KEYS = {"facet": list, "quantity": list, "measure": dict, "restated": dict}
     REQUIRED = ("facet",)
     DOCUMENT_LEVEL = True
 
@@ -217,7 +217,10 @@ class Contradiction(Kind):
     def check(self, doc: Document) -> Iterable[Finding]:
         quantities = list(self._quantities(doc))
         yield from quantities
-        yield from (f for f in self._measures(doc) if not any(f.start < q.end and q.start < f.end for q in quantities))
+        measures = [f for f in self._measures(doc) if not any(f.start < q.end and q.start < f.end for q in quantities)]
+        yield from measures
+        yield from (f for f in self._restated(doc)
+                    if not any(f.start < q.end and q.start < f.end for q in (*quantities, *measures)))
         starts = _start_ranges(doc)
         if not starts:
             return
@@ -337,6 +340,26 @@ class Contradiction(Kind):
             block = doc.blocks[later.block]
             line = doc.source.count("\n", 0, doc.blocks[first.block].to_source(first.start)) + 1
             yield self.finding(doc, block, later.start, later.end, None, term=term, line=line,
+                               earlier=first.words, value=later.words, other=first.words)
+
+    def _restated(self, doc: Document) -> Iterator[Finding]:
+        """A figure with its unit modifying a noun ('a 12-year concession'), restated with another figure in a later
+        definite phrase for the same noun ('the 20-year concession')."""
+        from ._restated import phrases, restated
+
+        table = self.rule.params.get("restated")
+        if not table:
+            return
+        measure = self.rule.params.get("measure") or {}
+        same = tuple(tuple(g) for g in (*measure.get("same", ()), *table.get("same", ())))
+        blocks = [(index, block.text) for index, block in self.blocks(doc)]
+        found = phrases(blocks, _skip(table["skip"]), _skip(table["near"]), frozenset(table.get("not_heads", ())),
+                        frozenset(table.get("not_counted", ())))
+        counted = tuple(tuple(g) for g in table.get("counted", ()))
+        for first, later in restated(found, float(table.get("tolerance", 0)), same, counted):
+            block = doc.blocks[later.block]
+            line = doc.source.count("\n", 0, doc.blocks[first.block].to_source(first.start)) + 1
+            yield self.finding(doc, block, later.start, later.end, None, term=f"the {later.head}", line=line,
                                earlier=first.words, value=later.words, other=first.words)
 
     def _quantity_patterns(self) -> list[tuple[dict, "_Quantity"]]:

@@ -1,0 +1,197 @@
+"""A thing's size restated otherwise in a later definite noun phrase: "a 12-year concession" ... "the 20-year concession"."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+import regex
+
+from ..document import split_sentences
+from .measures import _MULTIPLIERS, _WORDS
+
+_SCALE = {**_MULTIPLIERS, "m": 1e6, "mn": 1e6, "bn": 1e9, "trillion": 1e12, "tn": 1e12}
+_N = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:{'|'.join(_WORDS)}))"
+_MULT = r"(?P<mult>(?i:thousand|million|billion|trillion))"
+_PERIOD = r"(?P<rate>day|week|month|year|annum|hour)"
+_CURRENCY_WORDS = r"euro|dollar|pound|rand|naira|shilling|rupee|yuan|yen|peso|real|franc|ringgit|dirham|riyal|dinar|lira|won|baht|rupiah|cedi|kwacha|birr|dong|taka|zloty|krona|krone|rouble|ruble|sol|leu|lev|hryvnia|tenge|som|manat|lari|dram|kip|riel|kyat|afghani|rial|real"
+# What a figure modifies (the words between it and its head), in one of three shapes: an amount of money ("$240
+# million", "2 billion-euro"), a figure hyphenated to its unit ("12-year", "90,000-barrel-a-day"), or a figure, its
+# unit and a period, unhyphenated ("140,000 barrels a day").
+_MODIFIER = (
+    rf"(?:(?P<cur>US\$|[$€£¥₹])\s?{_N}(?:\s?(?P<mult>(?i:thousand|million|billion|trillion)|m|mn|bn|tn)\b)?"
+    rf"|{_N}(?:[\s-]{_MULT})?[\s-](?P<cur>{_CURRENCY_WORDS})s?"
+    rf"|{_N}(?:[\s-]{_MULT})?-(?P<u>[a-z]+)(?:-(?:an?|per)-{_PERIOD})?(?!-?(?:old|odd|plus)\b)"
+    rf"|{_N}(?:\s{_MULT})?\s(?P<u>[a-z]+?)s?\s(?:an?|per)\s{_PERIOD})")
+_PHRASE_RX = (rf"(?<![\p{{L}}\d.,$€£-])(?:{_MODIFIER})(?:[\s-](?:an?|per)[\s-](?P<rate>year|annum|day|month))?"
+              rf"[\s-](?P<head>[a-z]{{3,}})\b(?!-)")
+# A count of things an owner holds: "a fleet of 14 vessels", "its fleet of 14 ships", and "operates 14 vessels", "its nine
+# vessels", "Acme's 14 ships", those not followed by words that make them a part ("its two ships in the Gulf", "its two
+# ships seized").
+_COUNT_N = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})*|(?i:{'|'.join(w for w in _WORDS if w != 'one')}))"
+_COUNT_RX = (r"(?:\b(?P<det>(?i:its|their|whose)|\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,3}['’]s)\s+(?:(?:entire|whole)\s+)?)?"
+             rf"\bfleet\s+of\s+{_COUNT_N}\s+(?P<head>[a-z]{{3,}}s)\b(?![-\w'’])"
+             r"|(?:\b(?P<det>(?i:its|their|whose)|\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,3}['’]s)\s+|\b(?:operates|owns|"
+             rf"runs|has|operated|owned|controls|manages)\s+){_COUNT_N}\s+(?P<head>[a-z]{{3,}}s)\b"
+             r"(?![-\w'’])(?!\s+(?:\w+ed|\w+ing|of|in|at|on|off|near|that|which|who|from|for|to|with|under|currently|"
+             r"still|now|already|left|remaining)\b)")
+_FIGURE = regex.compile(rf"\d|\b(?i:{'|'.join(_WORDS)})\b")  # a block without one holds no phrase
+_DETERMINER = regex.compile(r"(?:^|(?<=[\s(\"“]))(?P<det>(?i:the|this|that|its|their|whose|an?|another|one)|\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,3}['’]s)\s+$")
+_DEFINITE = frozenset("the this that its their whose".split())
+_NAME = regex.compile(r"\p{Lu}[\p{L}&-]+(?:\s+(?:of\s+|de\s+)?\p{Lu}[\p{L}&-]+)*")
+_BEFORE, _AFTER = 40, 30  # how near a word of another figure (near) must be: characters before the figure, after its noun
+_SYMBOLS = {"$": "dollar", "us$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₹": "rupee"}
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """One figure modifying a head noun: its unit (a currency, or a unit word and a period), value, head, and whether
+    a definite determiner ('the', 'its') makes it a thing named before; span is the figure and unit as written."""
+
+    unit: str
+    value: float
+    head: str
+    definite: bool
+    indefinite: bool
+    block: int
+    start: int
+    end: int
+    words: str
+    sentence: int
+    judged: bool
+    owner: str
+
+
+@lru_cache(maxsize=None)
+def _phrase() -> regex.Pattern:
+    return regex.compile(_PHRASE_RX)
+
+
+@lru_cache(maxsize=None)
+def _count() -> regex.Pattern:
+    return regex.compile(_COUNT_RX)
+
+
+def _value(m: regex.Match) -> float | None:
+    n = m.group("n").casefold()
+    value = float(_WORDS[n]) if n in _WORDS else float(n.replace(",", ""))
+    mult = m.group("mult") if "mult" in m.re.groupindex else None
+    if mult:
+        value *= _SCALE[mult.casefold()]
+    return value
+
+
+def _singular(word: str) -> str:
+    word = word.casefold()
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "ches", "shes", "xes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def phrases(blocks: list[tuple[int, str]], skip: regex.Pattern, near: regex.Pattern,
+            not_heads: frozenset[str], not_counted: frozenset[str] = frozenset()) -> list[Said]:
+    """Every figure-with-unit modifying a noun (not one of not_heads), in text order; judged is False when its
+    sentence tells of a change or a comparison (skip), or a word near it of another figure of the thing (near)."""
+    found: list[Said] = []
+    sentence_no = 0
+    for index, text in blocks:
+        if _FIGURE.search(text) is None:
+            sentence_no += 1
+            continue
+        spans = split_sentences(text)
+        starts = [s for s, _ in spans]
+        judged: dict[int, bool] = {}
+        matches = sorted((*_phrase().finditer(text), *_count().finditer(text)), key=lambda m: m.start())
+        for m in matches:
+            counted = m.re is _count()
+            head = _singular(m.group("head"))
+            if head in not_heads or m.group("head").casefold() in not_heads or counted and head in not_counted:
+                continue
+            value = _value(m)
+            if value is None:
+                continue
+            k = bisect_right(starts, m.start()) - 1
+            s, e = spans[k] if k >= 0 else (0, len(text))
+            if k not in judged:
+                judged[k] = skip.search(text, s, e) is None
+            told = judged[k] and near.search(text, max(s, m.start() - _BEFORE), min(e, m.end() + _AFTER)) is None
+            cur = None if counted else m.group("cur")
+            if counted:
+                unit = "count"
+            elif cur:
+                unit = "money:" + _SYMBOLS.get(cur.casefold(), cur.casefold().removesuffix("s"))
+            else:
+                unit = _singular(m.group("u"))
+            rate = () if counted else m.captures("rate")
+            if rate:
+                unit += "/" + rate[-1].casefold()
+            det = m if counted and m.group("det") else None if counted else \
+                _DETERMINER.search(text, max(s, m.start() - 60), m.start())
+            word = det.group("det").casefold() if det else ""
+            definite = word in _DEFINITE or word.endswith(("'s", "’s"))
+            owner = det.group("det")[:-2] if det and word.endswith(("'s", "’s")) else ""
+            if word in ("whose", "its", "their") or counted and not det:
+                owner = _owner(text, s, det.start() if det else m.start())
+            if counted:
+                start, end = m.start("n"), m.end("head")
+            else:  # the figure and its unit, without the separator before the head
+                start, end = m.start(), m.start("head") - 1
+            found.append(Said(unit, value, head, definite, word in ("a", "an", "another", "one"), index, start,
+                              end, text[start:end], sentence_no + k, told, owner))
+        sentence_no += len(spans) + 1
+    return found
+
+
+def restated(found: list[Said], tolerance: float, same: tuple[tuple[str, ...], ...],
+             counted: tuple[tuple[str, ...], ...] = ()) -> Iterator[tuple[Said, Said]]:
+    """(earlier, later) for a later definite phrase ('the 20-year concession') whose head (or a word for it, same)
+    and unit were given before with one other figure only ('a 12-year concession'), in another sentence, neither
+    sentence telling of a change or another thing; a count of things ('its nine vessels') is of the same noun or one
+    of a group of counted."""
+    def names(head: str, unit: str) -> frozenset[str]:
+        return frozenset({head}.union(*(g for g in (counted if unit == "count" else same) if head in g)))
+
+    def close(a: float, b: float) -> bool:
+        return abs(a - b) <= tolerance * max(a, b)
+
+    for i, later in enumerate(found):
+        if not later.definite:
+            continue
+        group = names(later.head, later.unit)
+        earlier = [m for m in found[:i] if m.unit == later.unit and m.head in group]
+        if not earlier or any(close(m.value, later.value) for m in earlier):
+            continue
+        first = earlier[0]
+        if any(not close(m.value, first.value) for m in earlier):
+            continue  # two figures before: two things, or a change
+        if not later.judged or any(not m.judged for m in earlier) or any(m.sentence == later.sentence for m in earlier):
+            continue
+        if first.owner and later.owner and not _same_owner(first.owner, later.owner):
+            continue
+        if any(m.unit == later.unit and m.head in group and close(m.value, later.value) for m in found[i + 1:]):
+            continue  # the figure is said again later: two things
+        yield first, later
+
+
+_NOT_OWNER = frozenset("the a an it its their this that these those in on at by for but and as after before when while "
+                       "if since under with from to of".split())
+
+
+def _owner(text: str, start: int, end: int) -> str:
+    """The last capitalised name between start and end, but a sentence's first word when it is a common word ('The')."""
+    for m in reversed(list(_NAME.finditer(text, start, end))):
+        words = m.group().split()
+        if m.start() == start and words[0].casefold() in _NOT_OWNER:
+            words = words[1:]
+        if words:
+            return " ".join(words)
+    return ""
+
+
+def _same_owner(a: str, b: str) -> bool:
+    from .contradiction import same_term
+
+    return same_term(a, b) or a.split()[0] == b.split()[0]
