@@ -91,10 +91,11 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
-def phrases(blocks: list[tuple[int, str]], skip: regex.Pattern, near: regex.Pattern,
+def phrases(blocks: list[tuple[int, str]], skip: regex.Pattern, near: regex.Pattern, after: regex.Pattern,
             not_heads: frozenset[str], not_counted: frozenset[str] = frozenset()) -> list[Said]:
     """Every figure-with-unit modifying a noun (not one of not_heads), in text order; judged is False when its
-    sentence tells of a change or a comparison (skip), or a word near it of another figure of the thing (near)."""
+    sentence tells of a change or a comparison (skip), or a word before it (near) or just after its noun (after) of
+    another figure of the thing."""
     found: list[Said] = []
     sentence_no = 0
     for index, text in blocks:
@@ -117,7 +118,8 @@ def phrases(blocks: list[tuple[int, str]], skip: regex.Pattern, near: regex.Patt
             s, e = spans[k] if k >= 0 else (0, len(text))
             if k not in judged:
                 judged[k] = skip.search(text, s, e) is None
-            told = judged[k] and near.search(text, max(s, m.start() - _BEFORE), min(e, m.end() + _AFTER)) is None
+            told = judged[k] and near.search(text, max(s, m.start() - _BEFORE), m.end()) is None \
+                and after.search(text[m.end():min(e, m.end() + _AFTER)]) is None
             cur = None if counted else m.group("cur")
             if counted:
                 unit = "count"

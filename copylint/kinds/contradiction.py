@@ -353,7 +353,8 @@ class Contradiction(Kind):
         measure = self.rule.params.get("measure") or {}
         same = tuple(tuple(g) for g in (*measure.get("same", ()), *table.get("same", ())))
         blocks = [(index, block.text) for index, block in self.blocks(doc)]
-        found = phrases(blocks, _skip(table["skip"]), _skip(table["near"]), frozenset(table.get("not_heads", ())),
+        found = phrases(blocks, _skip(table["skip"]), _skip(table["near"]), _skip(table["after"]),
+                        frozenset(table.get("not_heads", ())),
                         frozenset(table.get("not_counted", ())))
         counted = tuple(tuple(g) for g in table.get("counted", ()))
         for first, later in restated(found, float(table.get("tolerance", 0)), same, counted):
