@@ -36,10 +36,12 @@ _COUNT_RX = (r"(?:\b(?P<det>(?i:its|their|whose)|\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\
              rf"runs|has|operated|owned|controls|manages)\s+){_COUNT_N}\s+(?P<head>[a-z]{{3,}}s)\b"
              r"(?![-\w'’])(?!\s+(?:\w+ed|\w+ing|of|in|at|on|off|near|that|which|who|from|for|to|with|under|currently|"
              r"still|now|already|left|remaining)\b)")
+_YEAR = regex.compile(r"\b(?:1[89]|20)\d\d\b")
 _FIGURE = regex.compile(rf"\d|\b(?i:{'|'.join(_WORDS)})\b")  # a block without one holds no phrase
-_DETERMINER = regex.compile(r"(?:^|(?<=[\s(\"“]))(?P<det>(?i:the|this|that|its|their|whose|an?|another|one)|\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,3}['’]s)\s+$")
+_DETERMINER = regex.compile(r"(?<![\p{L}\d'’-])(?P<det>(?i:the|this|that|its|their|whose|an?|another|one)|\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,3}['’]s)\s+$")
 _DEFINITE = frozenset("the this that its their whose".split())
 _NAME = regex.compile(r"\p{Lu}[\p{L}&-]+(?:\s+(?:of\s+|de\s+)?\p{Lu}[\p{L}&-]+)*")
+_SUBJECT = 25  # how near a name before a phrase must be to be its owner ("Acme signed a $2 million deal")
 _BEFORE, _AFTER = 40, 30  # how near a word of another figure (near) must be: characters before the figure, after its noun
 _SYMBOLS = {"$": "dollar", "us$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₹": "rupee"}
 
@@ -61,6 +63,8 @@ class Said:
     sentence: int
     judged: bool
     owner: str
+    det: str = ""
+    years: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -105,6 +109,7 @@ def phrases(blocks: list[tuple[int, str]], skip: regex.Pattern, near: regex.Patt
         spans = split_sentences(text)
         starts = [s for s, _ in spans]
         judged: dict[int, bool] = {}
+        years: dict[int, frozenset[str]] = {}
         matches = sorted((*_phrase().finditer(text), *_count().finditer(text)), key=lambda m: m.start())
         for m in matches:
             counted = m.re is _count()
@@ -118,8 +123,7 @@ def phrases(blocks: list[tuple[int, str]], skip: regex.Pattern, near: regex.Patt
             s, e = spans[k] if k >= 0 else (0, len(text))
             if k not in judged:
                 judged[k] = skip.search(text, s, e) is None
-            told = judged[k] and near.search(text, max(s, m.start() - _BEFORE), m.end()) is None \
-                and after.search(text[m.end():min(e, m.end() + _AFTER)]) is None
+            told = judged[k] and near.search(text, max(s, m.start() - _BEFORE), m.end()) is None
             cur = None if counted else m.group("cur")
             if counted:
                 unit = "count"
@@ -134,25 +138,33 @@ def phrases(blocks: list[tuple[int, str]], skip: regex.Pattern, near: regex.Patt
                 _DETERMINER.search(text, max(s, m.start() - 60), m.start())
             word = det.group("det").casefold() if det else ""
             definite = word in _DEFINITE or word.endswith(("'s", "’s"))
+            if definite and told:  # which of several things a later phrase names: "the $2 million grant from the council"
+                told = after.search(text[m.end():min(e, m.end() + _AFTER)]) is None
             owner = det.group("det")[:-2] if det and word.endswith(("'s", "’s")) else ""
             if word in ("whose", "its", "their") or counted and not det:
                 owner = _owner(text, s, det.start() if det else m.start())
+            elif word in ("the", "a", "an", ""):  # "Gamma signed the $310 million deal": Gamma's
+                at = det.start() if det else m.start()
+                owner = _owner(text, max(s, at - _SUBJECT), at)
             if counted:
                 start, end = m.start("n"), m.end("head")
             else:  # the figure and its unit, without the separator before the head
                 start, end = m.start(), m.start("head") - 1
+            if k not in years:
+                years[k] = frozenset(_YEAR.findall(text, s, e))
             found.append(Said(unit, value, head, definite, word in ("a", "an", "another", "one"), index, start,
-                              end, text[start:end], sentence_no + k, told, owner))
+                              end, text[start:end], sentence_no + k, told, owner, word, years[k]))
         sentence_no += len(spans) + 1
     return found
 
 
 def restated(found: list[Said], tolerance: float, same: tuple[tuple[str, ...], ...],
-             counted: tuple[tuple[str, ...], ...] = ()) -> Iterator[tuple[Said, Said]]:
+             counted: tuple[tuple[str, ...], ...] = (), single: frozenset[str] = frozenset()) -> Iterator[tuple[Said, Said]]:
     """(earlier, later) for a later definite phrase ('the 20-year concession') whose head (or a word for it, same)
     and unit were given before with one other figure only ('a 12-year concession'), in another sentence, neither
     sentence telling of a change or another thing; a count of things ('its nine vessels') is of the same noun or one
-    of a group of counted."""
+    of a group of counted. The earlier phrase after "the" counts only for a noun of single (one thing, not a kind: "the
+    12-week course" and "the 10-week course" are two kinds); two sentences giving other years tell of two times."""
     def names(head: str, unit: str) -> frozenset[str]:
         return frozenset({head}.union(*(g for g in (counted if unit == "count" else same) if head in g)))
 
@@ -173,6 +185,10 @@ def restated(found: list[Said], tolerance: float, same: tuple[tuple[str, ...], .
             continue
         if first.owner and later.owner and not _same_owner(first.owner, later.owner):
             continue
+        if first.det in ("the", "this", "that") and first.head not in single:
+            continue
+        if first.years and later.years and not first.years & later.years:
+            continue  # "signed a two-year contract in 2019" ... "the three-year contract runs to 2025"
         if any(m.unit == later.unit and m.head in group and close(m.value, later.value) for m in found[i + 1:]):
             continue  # the figure is said again later: two things
         yield first, later
@@ -182,12 +198,16 @@ _NOT_OWNER = frozenset("the a an it its their this that these those in on at by 
                        "if since under with from to of".split())
 
 
+_LETTERS = "abcdefghijklmnopqrstuvwxyz,0123456789"
+
+
 def _owner(text: str, start: int, end: int) -> str:
     """The last capitalised name between start and end, but a sentence's first word when it is a common word ('The')."""
     for m in reversed(list(_NAME.finditer(text, start, end))):
         words = m.group().split()
-        if m.start() == start and words[0].casefold() in _NOT_OWNER:
-            words = words[1:]
+        initial = not text[max(0, m.start() - 4):m.start()].rstrip(" \"“‘'(").endswith(tuple(_LETTERS))
+        if initial and (words[0].casefold() in _NOT_OWNER or len(words) == 1):
+            words = words[1:]  # "The ...", or one word starting a sentence: maybe a common word ("Analysts said")
         if words:
             return " ".join(words)
     return ""

@@ -357,7 +357,8 @@ class Contradiction(Kind):
                         frozenset(table.get("not_heads", ())),
                         frozenset(table.get("not_counted", ())))
         counted = tuple(tuple(g) for g in table.get("counted", ()))
-        for first, later in restated(found, float(table.get("tolerance", 0)), same, counted):
+        single = frozenset(table.get("single", ()))
+        for first, later in restated(found, float(table.get("tolerance", 0)), same, counted, single):
             block = doc.blocks[later.block]
             line = doc.source.count("\n", 0, doc.blocks[first.block].to_source(first.start)) + 1
             yield self.finding(doc, block, later.start, later.end, None, term=f"the {later.head}", line=line,
