@@ -435,10 +435,21 @@ _TITLE_INITIALS = {"ceo": "chief executive officer", "cfo": "chief financial off
 
 @dataclass(frozen=True, slots=True)
 class _Seat:
-    """Where an organisation is said to be based: its name's key and the cities (lat, lon) the name may be."""
+    """Where an organisation is said to be based: its name's key and the cities (lat, lon, population) the name may be."""
 
     key: str
-    cities: tuple[tuple[float, float], ...]
+    cities: tuple[tuple[float, float, int], ...]
+
+
+# Two cities this populous are two places however near ("Manizales" and "Pereira", 35 km apart); a smaller one within
+# 50 km of a city may be its suburb or satellite ("Salford" for "Manchester").
+_BIG_CITY = 300_000
+
+
+def _near_seats(p: tuple[float, float, int], q: tuple[float, float, int]) -> bool:
+    """One place under two names (within 10 km), or a city and a smaller place within 50 km."""
+    km = distance_km(p[:2], q[:2])
+    return km < 10 or km < 50 and min(p[2], q[2]) < _BIG_CITY
 
 
 def _text_value(compare: str, given: str):
@@ -478,7 +489,7 @@ def _text_value(compare: str, given: str):
         places = g.places(given)
         if g.regions_named(given) and not any(p.population >= 100_000 for p in places):
             return None  # a division, which may hold the city said elsewhere
-        cities = tuple((p.lat, p.lon) for p in places)
+        cities = tuple((p.lat, p.lon, p.population) for p in places)
         return _Seat(name_key(given), cities) if cities else None
     return words or None
 
@@ -509,7 +520,7 @@ class _Cost:
 def _texts_agree(a, b) -> bool:
     """Two worded values agree when one holds the other (a 'minister' may be the 'finance minister'), or, for
     nationalities, when they share a country, or, for home cities, when one name may be a city within 50 km of one
-    the other may be (a suburb, or one city's two names)."""
+    the other may be, not both of _BIG_CITY (a suburb, or one city's two names)."""
     if isinstance(a, frozenset):
         return bool(a & b)
     if isinstance(a, float):
@@ -517,7 +528,7 @@ def _texts_agree(a, b) -> bool:
     if isinstance(a, _Cost):  # another currency: not comparable, so agreeing; within 10%: rounding
         return a.currency != b.currency or abs(a.amount - b.amount) <= 0.1 * max(a.amount, b.amount)
     if isinstance(a, _Seat):
-        return a.key == b.key or any(distance_km(p, q) < 50 for p in a.cities for q in b.cities)
+        return a.key == b.key or any(_near_seats(p, q) for p in a.cities for q in b.cities)
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
 
@@ -609,7 +620,8 @@ def _short_name(short: str, long: str) -> bool:
 
 # Common nouns news copy uses in turn for one organisation.
 _ALIKE = (frozenset("""company firm business group corporation enterprise startup start-up maker manufacturer miner
-    lender retailer carrier airline operator producer developer insurer""".split()),
+    lender retailer carrier airline operator producer developer insurer exporter importer trader shipper refiner processor
+    supplier distributor grower roaster builder contractor brewer""".split()),
           frozenset("project scheme programme program development".split()),
           frozenset("stadium arena ground venue".split()), frozenset("bridge crossing span viaduct".split()),
           frozenset("road highway motorway expressway route".split()), frozenset("railway line railroad".split()),
