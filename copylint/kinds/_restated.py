@@ -1,6 +1,7 @@
 """A thing's size restated otherwise in a later definite noun phrase: "a 12-year concession" ... "the 20-year concession"."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -11,21 +12,25 @@ import regex
 from ..document import split_sentences
 from .measures import _MULTIPLIERS, _WORDS
 
-_SCALE = {**_MULTIPLIERS, "m": 1e6, "mn": 1e6, "bn": 1e9, "trillion": 1e12, "tn": 1e12}
+_SCALE = {**_MULTIPLIERS, "m": 1e6, "mn": 1e6, "bn": 1e9, "trillion": 1e12, "tn": 1e12, "crore": 1e7, "lakh": 1e5}
 _N = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:{'|'.join(_WORDS)}))"
 _MULT = r"(?P<mult>(?i:thousand|million|billion|trillion))"
 _PERIOD = r"(?P<rate>day|week|month|year|annum|hour)"
 _CURRENCY_WORDS = r"euro|dollar|pound|rand|naira|shilling|rupee|yuan|yen|peso|real|franc|ringgit|dirham|riyal|dinar|lira|won|baht|rupiah|cedi|kwacha|birr|dong|taka|zloty|krona|krone|rouble|ruble|sol|leu|lev|hryvnia|tenge|som|manat|lari|dram|kip|riel|kyat|afghani|rial|real"
-# What a figure modifies (the words between it and its head), in one of three shapes: an amount of money ("$240
-# million", "2 billion-euro"), a figure hyphenated to its unit ("12-year", "90,000-barrel-a-day"), or a figure, its
-# unit and a period, unhyphenated ("140,000 barrels a day").
+# What a figure modifies (the words between it and its head): an amount of money ("$240 million", "R2 billion", "2
+# billion-euro"), a figure with a unit's symbol ("400 MW"), a figure and a known unit unhyphenated ("400 megawatt"), a
+# figure hyphenated to its unit ("12-year", "90,000-barrel-a-day"), or a figure, its unit and a period, unhyphenated
+# ("140,000 barrels a day").
 _MODIFIER = (
-    rf"(?:(?P<cur>US\$|[$€£¥₹])\s?{_N}(?:\s?(?P<mult>(?i:thousand|million|billion|trillion)|m|mn|bn|tn)\b)?"
+    rf"(?:(?P<cur>(?:US|A|C|NZ|HK|S|R)\$|[$€£¥₹₦₱])\s?{_N}(?:\s?(?P<mult>(?i:thousand|million|billion|trillion|crore|lakh)|m|mn|bn|tn)\b)?"
+    rf"|(?<![\p{{L}}\d])(?P<cur>KSh|Sh|Rs\.?|Rp|RM|R|N|P|K)\s?{_N}\s?(?P<mult>(?i:million|billion|trillion|crore|lakh)|m|mn|bn|tn)\b"
+    rf"|{_N}\s?(?P<u>MW|GW|kW|MWh|GWh|km|bpd|mtpa|tpd|TEU|dwt|ha|kV)(?![\p{{L}}\d])"
     rf"|{_N}(?:[\s-]{_MULT})?[\s-](?P<cur>{_CURRENCY_WORDS})s?"
     rf"|{_N}(?:[\s-]{_MULT})?-(?P<u>[a-z]+)(?:-(?:an?|per)-{_PERIOD})?(?!-?(?:old|odd|plus)\b)"
-    rf"|{_N}(?:\s{_MULT})?\s(?P<u>[a-z]+?)s?\s(?:an?|per)\s{_PERIOD})")
+    rf"|{_N}(?:\s{_MULT})?\s(?P<u>[a-z]+?)s?\s(?:an?|per)\s{_PERIOD}"
+    rf"|{_N}(?:\s{_MULT})?\s(?P<known>[a-z]+))")
 _PHRASE_RX = (rf"(?<![\p{{L}}\d.,$€£-])(?:{_MODIFIER})(?:[\s-](?:an?|per)[\s-](?P<rate>year|annum|day|month))?"
-              rf"[\s-](?P<head>[a-z]{{3,}})\b(?!-)")
+              rf"[\s-](?P<head>[a-z]{{3,}})\b(?!-)(?:\s(?P<head2>[a-z]{{3,}})\b(?!-))?")
 # A count of things an owner holds: "a fleet of 14 vessels", "its fleet of 14 ships", and "operates 14 vessels", "its nine
 # vessels", "Acme's 14 ships", those not followed by words that make them a part ("its two ships in the Gulf", "its two
 # ships seized").
@@ -54,6 +59,7 @@ class Said:
     unit: str
     value: float
     head: str
+    heads: frozenset[str]
     definite: bool
     indefinite: bool
     block: int
@@ -95,27 +101,89 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
+# Where a phrase or a count may start, found by plain scans (the patterns' leading alternations make a full scan slow):
+# a currency's sign or a digit (with the letters of a currency before it, "US$", "R2 billion"), or a number word.
+_SIGN = re.compile(r"[\d$€£¥₹₦₱]")
+_DOLLAR_PREFIX = re.compile(r"(?:US|A|C|NZ|HK|S|R)$")
+_LETTER_PREFIX = re.compile(r"\b(?:KSh|Sh|Rs\.?|Rp|RM|R|N|P|K)\s?$")
+_NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(_WORDS)}|{'|'.join(w.title() for w in _WORDS)})\b")
+
+
+def _anchors(text: str) -> list[int]:
+    """The positions where a figure may start, in order."""
+    found = [m.start() for m in _NUMBER_WORD.finditer(text)]
+    for m in _SIGN.finditer(text):
+        i = m.start()
+        before = text[i - 1] if i else " "
+        if before.isdigit() or before in ".," and i > 1 and text[i - 2].isdigit():
+            continue  # within a figure
+        p = (_DOLLAR_PREFIX if text[i] == "$" else _LETTER_PREFIX if text[i].isdigit() else None)
+        p = p and p.search(text, max(0, i - 4), i)
+        found.append(p.start() if p else i)
+    found.sort()
+    return found
+
+
+def _phrases_in(text: str, anchors: list[int]) -> Iterator[regex.Match]:
+    rx, end = _phrase(), 0
+    for a in anchors:
+        if a >= end:
+            m = rx.match(text, a)
+            if m is not None:
+                end = m.end()
+                yield m
+
+
+def _counts_in(text: str, anchors: list[int]) -> Iterator[regex.Match]:
+    rx = _count()
+    for a in anchors:
+        if _PLURAL_NEXT.match(text, _word_end(text, a)) is None:
+            continue
+        m = rx.search(text, max(0, a - 80), min(len(text), a + 60))
+        while m is not None and m.start("n") < a:
+            m = rx.search(text, m.start() + 1, min(len(text), a + 60))
+        if m is not None and m.start("n") == a:
+            yield m
+
+
+_PLURAL_NEXT = re.compile(r"\s+[a-z]{2,}s\b")
+
+
+def _word_end(text: str, i: int) -> int:
+    while i < len(text) and (text[i].isalnum() or text[i] == ","):
+        i += 1
+    return i
+
+
 def phrases(blocks: list[tuple[int, str]], skip: regex.Pattern, near: regex.Pattern, after: regex.Pattern,
-            not_heads: frozenset[str], not_counted: frozenset[str] = frozenset()) -> list[Said]:
+            not_heads: frozenset[str], not_counted: frozenset[str] = frozenset(),
+            units: dict[str, str] | None = None) -> list[Said]:
     """Every figure-with-unit modifying a noun (not one of not_heads), in text order; judged is False when its
     sentence tells of a change or a comparison (skip), or a word before it (near) or just after its noun (after) of
-    another figure of the thing."""
+    another figure of the thing. units: a unit's names (folded) -> one name for them all ('mw', 'megawatt')."""
+    units = units or {}
     found: list[Said] = []
     sentence_no = 0
     for index, text in blocks:
         if _FIGURE.search(text) is None:
             sentence_no += 1
             continue
-        spans = split_sentences(text)
+        anchors = _anchors(text)
+        matches = sorted((*_phrases_in(text, anchors), *_counts_in(text, anchors)), key=lambda m: m.start())
+        spans = split_sentences(text) if matches else [(0, len(text))]
         starts = [s for s, _ in spans]
         judged: dict[int, bool] = {}
         years: dict[int, frozenset[str]] = {}
-        matches = sorted((*_phrase().finditer(text), *_count().finditer(text)), key=lambda m: m.start())
         for m in matches:
             counted = m.re is _count()
             head = _singular(m.group("head"))
             if head in not_heads or m.group("head").casefold() in not_heads or counted and head in not_counted:
                 continue
+            known = None if counted else m.group("known")
+            if known is not None and _singular(known) not in units and known.casefold() not in units:
+                continue  # "400 people protest": a figure, a word and another word
+            head2 = None if counted else m.group("head2")
+            heads = frozenset({head} if not head2 or head2 in not_heads else {head, _singular(head2)})
             value = _value(m)
             if value is None:
                 continue
@@ -123,14 +191,15 @@ def phrases(blocks: list[tuple[int, str]], skip: regex.Pattern, near: regex.Patt
             s, e = spans[k] if k >= 0 else (0, len(text))
             if k not in judged:
                 judged[k] = skip.search(text, s, e) is None
-            told = judged[k] and near.search(text, max(s, m.start() - _BEFORE), m.end()) is None
+            told = judged[k] and near.search(text, max(s, m.start() - _BEFORE), m.end("head")) is None
             cur = None if counted else m.group("cur")
             if counted:
                 unit = "count"
             elif cur:
                 unit = "money:" + _SYMBOLS.get(cur.casefold(), cur.casefold().removesuffix("s"))
             else:
-                unit = _singular(m.group("u"))
+                word = (known or m.group("u")).casefold()
+                unit = units.get(word) or units.get(_singular(word)) or _singular(word)
             rate = () if counted else m.captures("rate")
             if rate:
                 unit += "/" + rate[-1].casefold()
@@ -139,7 +208,7 @@ def phrases(blocks: list[tuple[int, str]], skip: regex.Pattern, near: regex.Patt
             word = det.group("det").casefold() if det else ""
             definite = word in _DEFINITE or word.endswith(("'s", "’s"))
             if definite and told:  # which of several things a later phrase names: "the $2 million grant from the council"
-                told = after.search(text[m.end():min(e, m.end() + _AFTER)]) is None
+                told = after.search(text[m.end("head"):min(e, m.end("head") + _AFTER)]) is None
             owner = det.group("det")[:-2] if det and word.endswith(("'s", "’s")) else ""
             if word in ("whose", "its", "their") or counted and not det:
                 owner = _owner(text, s, det.start() if det else m.start())
@@ -152,7 +221,7 @@ def phrases(blocks: list[tuple[int, str]], skip: regex.Pattern, near: regex.Patt
                 start, end = m.start(), m.start("head") - 1
             if k not in years:
                 years[k] = frozenset(_YEAR.findall(text, s, e))
-            found.append(Said(unit, value, head, definite, word in ("a", "an", "another", "one"), index, start,
+            found.append(Said(unit, value, head, heads, definite, word in ("a", "an", "another", "one"), index, start,
                               end, text[start:end], sentence_no + k, told, owner, word, years[k]))
         sentence_no += len(spans) + 1
     return found
@@ -174,8 +243,8 @@ def restated(found: list[Said], tolerance: float, same: tuple[tuple[str, ...], .
     for i, later in enumerate(found):
         if not later.definite:
             continue
-        group = names(later.head, later.unit)
-        earlier = [m for m in found[:i] if m.unit == later.unit and m.head in group]
+        group = frozenset().union(*(names(h, later.unit) for h in later.heads))
+        earlier = [m for m in found[:i] if m.unit == later.unit and m.heads & group]
         if not earlier or any(close(m.value, later.value) for m in earlier):
             continue
         first = earlier[0]
@@ -185,11 +254,11 @@ def restated(found: list[Said], tolerance: float, same: tuple[tuple[str, ...], .
             continue
         if first.owner and later.owner and not _same_owner(first.owner, later.owner):
             continue
-        if first.det in ("the", "this", "that") and first.head not in single:
+        if first.det in ("the", "this", "that") and not first.heads & single:
             continue
         if first.years and later.years and not first.years & later.years:
             continue  # "signed a two-year contract in 2019" ... "the three-year contract runs to 2025"
-        if any(m.unit == later.unit and m.head in group and close(m.value, later.value) for m in found[i + 1:]):
+        if any(m.unit == later.unit and m.heads & group and close(m.value, later.value) for m in found[i + 1:]):
             continue  # the figure is said again later: two things
         yield first, later
 

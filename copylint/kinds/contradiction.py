@@ -355,7 +355,8 @@ class Contradiction(Kind):
         blocks = [(index, block.text) for index, block in self.blocks(doc)]
         found = phrases(blocks, _skip(table["skip"]), _skip(table["near"]), _skip(table["after"]),
                         frozenset(table.get("not_heads", ())),
-                        frozenset(table.get("not_counted", ())))
+                        frozenset(table.get("not_counted", ())),
+                        {a.casefold(): name for name, aliases in measure.get("units", {}).items() for a in (name, *aliases)})
         counted = tuple(tuple(g) for g in table.get("counted", ()))
         single = frozenset(table.get("single", ()))
         for first, later in restated(found, float(table.get("tolerance", 0)), same, counted, single):
