@@ -193,6 +193,12 @@ class Contradiction(Kind):
             raise RuleError(rule.path, "measure", "needs units (a table of unit = [aliases]) and skip, and optionally "
                             "tolerance, same (lists of words that stand for one another), stock (units whose rate per period is the same figure), land (units whose 'of' "
                             "names the ground's kind) and of (words a figure 'of' may measure and still be the noun's)")
+        restated = rule.params.get("restated")
+        if restated is not None and (set(restated) - {"tolerance", "near", "after", "skip", "not_heads", "not_counted",
+                                                       "counted", "single", "same"}
+                                     or not all(isinstance(restated.get(k), str) for k in ("near", "after", "skip"))):
+            raise RuleError(rule.path, "restated", "needs near, after and skip (regexes), and optionally tolerance, "
+                            "not_heads, not_counted, single (lists of nouns), counted and same (lists of word groups)")
         for facet in cls._facets_of(rule):
             for pattern in (*(p for _, p in facet.values), facet.skip):
                 if pattern is not None:
