@@ -354,6 +354,8 @@ def test_other_shapes_that_agree_or_differ_in_thing(text: str) -> None:
     ("Sakura, the Tokyo-listed company, reported a loss.\n\nThe privately held company will cut jobs.",
      "The privately held company"),
     ("Cafe Andino, the Manizales-based exporter, grew.\n\nThe Pereira-based exporter said prices rose.", "Pereira"),
+    ("The Ocean Star, a bulk carrier, ran aground.\n\nSalvage crews said the tanker was leaking fuel.", "tanker"),
+    ("A bulk carrier ran aground off Durban.\n\nThe stricken tanker was leaking fuel.", "tanker"),
 ])
 def test_restated_descriptions(text: str, span: str) -> None:
     assert [f.text for f in facts(text, "CL309")] == [span]
@@ -378,6 +380,10 @@ def test_restated_descriptions(text: str, span: str) -> None:
     "Acme, the Tokyo-listed company, reported a loss.\n\nIts privately held rival Zeta said it would cut jobs.",
     "Acme is based in Salford.\n\nThe Manchester-based company said profits rose.",
     "Acme is based in Mumbai.\n\nThe Bombay-based company said profits rose.",
+    "The bulk carrier Ocean Star collided with an oil tanker.\n\nThe tanker was leaking fuel.",
+    "A tanker rescued the crew of a trawler.\n\nThe tanker returned to port.",
+    "A bulk carrier ran aground.\n\nThe ship was leaking fuel, and the tanker aircraft flew over.",
+    "Reform was like turning around a super tanker, he said.\n\nThe Type 45 Destroyer was late.",
 ])
 def test_restated_descriptions_that_agree_or_name_another_thing_pass(text: str) -> None:
     assert facts(text, "CL309") == []

@@ -286,3 +286,87 @@ def _same_owner(a: str, b: str) -> bool:
     from .contradiction import same_term
 
     return same_term(a, b) or a.split()[0] == b.split()[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """A word for a kind of thing ('bulk carrier'), where: its group in the family (-1 a general word, 'ship'), the
+    name it is given ('the bulk carrier Ocean Star', 'Ocean Star, a bulk carrier') and the determiner before it."""
+
+    group: int
+    block: int
+    start: int
+    end: int
+    words: str
+    name: str
+    det: str
+
+
+@lru_cache(maxsize=None)
+def _kinds_rx(words: tuple[str, ...]) -> regex.Pattern:
+    alternation = "|".join(regex.escape(w).replace("\\ ", "[\\s-]") for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}-])(?i:{alternation})(?![\p{{L}}-])")
+
+
+_QUOTE = "\"“”'‘’"
+_NAME_AFTER = regex.compile(rf"\s+[{_QUOTE}]?(?P<name>\p{{Lu}}[\p{{L}}\d-]*(?:\s+\p{{Lu}}[\p{{L}}\d-]*){{0,3}})")
+_NAME_BEFORE = regex.compile(rf"(?P<name>\p{{Lu}}[\p{{L}}\d-]*(?:\s+\p{{Lu}}[\p{{L}}\d-]*){{0,3}})[{_QUOTE}]?,\s+"
+                             r"(?:which\s+is\s+|is\s+|was\s+)?(?P<det>an?|the)\s+(?:[\p{L}\d-]+\s+){0,3}$")
+_DET_BEFORE = regex.compile(r"(?<![\p{L}-])(?P<det>(?i:the|an?|another|its|their|this|that|one))\s+"
+                            r"(?:(?!(?i:the|an?|another|its|their|this|that|one|of|and|or|with|by|to|for)\s)[\p{L}\d-]+\s+){0,3}$")
+_NEXT_WORD = regex.compile(r"\s+(\p{Ll}+)\b")
+
+
+def kinds(blocks: list[tuple[int, str]], general: tuple[str, ...], groups: tuple[tuple[str, ...], ...]) -> list[Kind]:
+    """Every mention of a word of the family (general words and groups), in text order, with the name it is given."""
+    group_of = {w.casefold(): -1 for w in general} | {w.casefold(): i for i, g in enumerate(groups) for w in g}
+    rx = _kinds_rx(tuple(group_of))
+    cased = {w for w in (*general, *(w for g in groups for w in g)) if not w.islower()}  # as written: "LNG carrier"
+    found: list[Kind] = []
+    for index, text in blocks:
+        for m in rx.finditer(text):
+            if not m.group().islower() and m.group() not in cased:
+                continue  # part of a name ("the Type 45 Destroyer")
+            following = _NEXT_WORD.match(text, m.end())
+            if following and _modified(following.group(1)):
+                continue  # a modifier of another noun ("tanker aircraft", "ferry service")
+            word = regex.sub(r"[\s-]+", " ", m.group().casefold())
+            group = group_of.get(word, group_of.get(word.replace(" ", "-"), -1))
+            before = _NAME_BEFORE.search(text, max(0, m.start() - 120), m.start())
+            after = _NAME_AFTER.match(text, m.end())
+            det = _DET_BEFORE.search(text, max(0, m.start() - 60), m.start())
+            name = before.group("name") if before else after.group("name") if after else ""
+            if name.split()[0].casefold() in _NOT_OWNER if name else False:
+                name = " ".join(name.split()[1:])
+            found.append(Kind(group, index, m.start(), m.end(), m.group(), name,
+                              (before or det).group("det").casefold() if before or det else ""))
+    return found
+
+
+def _modified(word: str) -> bool:
+    """Whether a word after a kind's word is a noun it modifies: a noun that is no verb, adverb or function word."""
+    from ..data.lexicon import word_classes
+
+    tags = word_classes().of(word)
+    return any(t.startswith("NN") for t in tags) and not any(t.startswith(("VB", "RB", "IN", "MD", "DT", "CC", "WD", "PRP", "TO", "JJ"))
+                                                             for t in tags)
+
+
+def retyped(found: list[Kind]) -> Iterator[tuple[Kind, Kind]]:
+    """(naming, later) when the text introduces one thing of the family, of one kind ('Ocean Star, a bulk carrier', 'a bulk
+    carrier ran aground'), and later calls something 'the' + another kind ('the tanker') that it never introduces ('a
+    tanker', 'the tanker Sea Breeze')."""
+    introduced = [k for k in found if k.group >= 0 and (k.name or k.det in ("a", "an"))]
+    names = {k.name.casefold() for k in found if k.name}
+    if not introduced or len(names) > 1 or len({k.group for k in introduced}) != 1:
+        return  # two things of the family, or none said of one kind
+    first = introduced[0]
+    for k in found:
+        if k.group < 0 or k.group == first.group or k.name or (k.block, k.start) < (first.block, first.start):
+            continue
+        if k.det != "the":
+            continue
+        if any(o.group == k.group and (o.det != "the" or o.name) for o in found):
+            continue  # another thing of that kind is in the story
+        yield first, k
+        return

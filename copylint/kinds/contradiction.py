@@ -176,7 +176,7 @@ class Contradiction(Kind):
     skip (a regex: descriptions matching it are not judged on this facet, e.g. 'former')."""
 
     NAME = "contradiction"
-    KEYS = {"facet": list, "quantity": list, "measure": dict, "restated": dict}
+    KEYS = {"facet": list, "quantity": list, "measure": dict, "restated": dict, "retyped": list}
     REQUIRED = ("facet",)
     DOCUMENT_LEVEL = True
 
@@ -193,6 +193,10 @@ class Contradiction(Kind):
             raise RuleError(rule.path, "measure", "needs units (a table of unit = [aliases]) and skip, and optionally "
                             "tolerance, same (lists of words that stand for one another), stock (units whose rate per period is the same figure), land (units whose 'of' "
                             "names the ground's kind) and of (words a figure 'of' may measure and still be the noun's)")
+        for i, family in enumerate(rule.params.get("retyped", ())):
+            if not isinstance(family, dict) or set(family) != {"general", "kinds"}:
+                raise RuleError(rule.path, f"retyped[{i}]", "needs general (words for any kind) and kinds (groups of words "
+                                "for one kind), nothing else")
         restated = rule.params.get("restated")
         if restated is not None and (set(restated) - {"tolerance", "near", "after", "skip", "not_heads", "not_counted",
                                                        "counted", "single", "same"}
@@ -227,6 +231,7 @@ class Contradiction(Kind):
         yield from measures
         yield from (f for f in self._restated(doc)
                     if not any(f.start < q.end and q.start < f.end for q in (*quantities, *measures)))
+        yield from self._retyped(doc)
         starts = _start_ranges(doc)
         if not starts:
             return
@@ -370,6 +375,19 @@ class Contradiction(Kind):
             line = doc.source.count("\n", 0, doc.blocks[first.block].to_source(first.start)) + 1
             yield self.finding(doc, block, later.start, later.end, None, term=f"the {later.head}", line=line,
                                earlier=first.words, value=later.words, other=first.words)
+
+    def _retyped(self, doc: Document) -> Iterator[Finding]:
+        """One named thing of a family ('Ocean Star, a bulk carrier') later called 'the' + another kind ('the tanker')."""
+        from ._restated import kinds, retyped
+
+        for family in self.rule.params.get("retyped", ()):
+            blocks = [(index, block.text) for index, block in self.blocks(doc)]
+            found = kinds(blocks, tuple(family["general"]), tuple(tuple(g) for g in family["kinds"]))
+            for first, later in retyped(found):
+                block = doc.blocks[later.block]
+                line = doc.source.count("\n", 0, doc.blocks[first.block].to_source(first.start)) + 1
+                yield self.finding(doc, block, later.start, later.end, None, term=first.name or f"the {first.words}", line=line,
+                                   earlier=first.words, value=f"'the {later.words}'", other=f"a {first.words}")
 
     def _quantity_patterns(self) -> list[tuple[dict, "_Quantity"]]:
         compiled = getattr(self, "_compiled_quantities", None)
