@@ -356,6 +356,12 @@ def test_other_shapes_that_agree_or_differ_in_thing(text: str) -> None:
     ("Cafe Andino, the Manizales-based exporter, grew.\n\nThe Pereira-based exporter said prices rose.", "Pereira"),
     ("The Ocean Star, a bulk carrier, ran aground.\n\nSalvage crews said the tanker was leaking fuel.", "tanker"),
     ("A bulk carrier ran aground off Durban.\n\nThe stricken tanker was leaking fuel.", "tanker"),
+    ("The museum, which opened its doors in 2019, is popular.\n\nSince opening in 2021, it has drawn crowds.", "2021"),
+    ("Acme operates 14 vessels.\n\nThe company's nine vessels carry grain.", "nine vessels"),
+    ("Acme's fleet of 14 vessels carries grain.\n\nAll nine of its vessels are insured.", "nine of its vessels"),
+    ("Acme bought a 400-hectare site near the river.\n\nIt will build houses on the 250-hectare plot.", "250-hectare"),
+    ("Sakura, a publicly traded firm, lost money.\n\nThe family-owned, privately held firm will cut jobs.",
+     "The family-owned, privately held firm"),
 ])
 def test_restated_descriptions(text: str, span: str) -> None:
     assert [f.text for f in facts(text, "CL309")] == [span]

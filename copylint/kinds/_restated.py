@@ -37,7 +37,10 @@ _PHRASE_RX = (rf"(?<![\p{{L}}\d.,$€£-])(?:{_MODIFIER})(?:[\s-](?:an?|per)[\s-
 _COUNT_N = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})*|(?i:{'|'.join(w for w in _WORDS if w != 'one')}))"
 _COUNT_RX = (r"(?:\b(?P<det>(?i:its|their|whose)|\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,3}['’]s)\s+(?:(?:entire|whole)\s+)?)?"
              rf"\bfleet\s+of\s+{_COUNT_N}\s+(?P<head>[a-z]{{3,}}s)\b(?![-\w'’])"
-             r"|(?:\b(?P<det>(?i:its|their|whose)|\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,3}['’]s)\s+|\b(?:operates|owns|"
+             rf"|\b(?i:all)\s+{_COUNT_N}\s+of\s+(?P<det>(?i:its|their|the\s+[a-z]+['’]s)|\p{{Lu}}[\p{{L}}&.-]*['’]s)\s+"
+             r"(?P<head>[a-z]{3,}s)\b(?![-\w'’])"
+             r"|(?:\b(?P<det>(?i:its|their|whose)|(?i:the)\s+[a-z]+['’]s|\p{Lu}[\p{L}&.-]*"
+             r"(?:\s+\p{Lu}[\p{L}&.-]*){0,3}['’]s)\s+|\b(?:operates|owns|"
              rf"runs|has|operated|owned|controls|manages)\s+){_COUNT_N}\s+(?P<head>[a-z]{{3,}}s)\b"
              r"(?![-\w'’])(?!\s+(?:\w+ed|\w+ing|of|in|at|on|off|near|that|which|who|from|for|to|with|under|currently|"
              r"still|now|already|left|remaining)\b)")
@@ -146,7 +149,7 @@ def _counts_in(text: str, anchors: list[int]) -> Iterator[regex.Match]:
             yield m
 
 
-_PLURAL_NEXT = re.compile(r"\s+[a-z]{2,}s\b")
+_PLURAL_NEXT = re.compile(r"\s+(?:of\s+\S+\s+(?:[a-z]+['’]s\s+)?)?[a-z]{2,}s\b")
 
 
 def _word_end(text: str, i: int) -> int:
@@ -209,7 +212,7 @@ def phrases(blocks: list[tuple[int, str]], skip: regex.Pattern, near: regex.Patt
             definite = word in _DEFINITE or word.endswith(("'s", "’s"))
             if definite and told:  # which of several things a later phrase names: "the $2 million grant from the council"
                 told = after.search(text[m.end("head"):min(e, m.end("head") + _AFTER)]) is None
-            owner = det.group("det")[:-2] if det and word.endswith(("'s", "’s")) else ""
+            owner = det.group("det")[:-2] if det and word.endswith(("'s", "’s")) and not word.startswith("the ") else ""
             if word in ("whose", "its", "their") or counted and not det:
                 owner = _owner(text, s, det.start() if det else m.start())
             elif word in ("the", "a", "an", ""):  # "Gamma signed the $310 million deal": Gamma's
