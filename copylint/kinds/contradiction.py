@@ -299,6 +299,8 @@ class Contradiction(Kind):
                     continue
                 term = _named(term, [o[1] for o in said if o[0] == q["name"]])
                 given = m.group("value") if "value" in m.re.groupindex and m.group("value") else q.get("value", "")
+                if "route" in m.re.groupindex and m.group("route"):
+                    given = f"{given}{_ROUTE}{m.group('route')}"  # "daily flights to Lima": the route tells which
                 if q.get("skip") and _skip(q["skip"]).search(text, max(0, m.start() - 30), m.end()):
                     continue  # "former finance minister", "now foreign minister": a change told, not a slip
                 value = _quantity_value(given) if not q.get("compare") else _text_value(q["compare"], given)
@@ -321,7 +323,7 @@ class Contradiction(Kind):
                         first = doc.blocks[other[3]]
                         line = doc.source.count("\n", 0, first.to_source(other[4])) + 1
                         yield self.finding(doc, block, *span, None, term=other[1] if term == _IT else term,
-                                           line=line, earlier=other[6],
+                                           line=line, earlier=other[6].split(_ROUTE)[0],
                                            value=_said_as(q, given), other=_said_as(q, other[6]))
                         break
                 else:
@@ -483,7 +485,9 @@ def _text_value(compare: str, given: str):
     country's name or a division's that names no town of 100,000 (either may hold the city said elsewhere)."""
     words = tuple(" ".join(_TITLE_INITIALS.get(w, w) for w in given.casefold().replace("-", " ").split()).split())
     if compare == "frequency":
-        return _per_day(words)
+        often, _, route = given.partition(_ROUTE)
+        per_day = _per_day(tuple(often.casefold().replace("-", " ").split()))
+        return _Frequency(per_day, route.casefold()) if per_day is not None else None
     if compare == "nationality":
         from ..data.gazetteer import gazetteer
 
@@ -536,6 +540,15 @@ def _per_day(words: tuple[str, ...]) -> float | None:
     return times / days if days else None
 
 
+_ROUTE = " @ "  # joins a frequency and its route ("daily @ Lima") in a value read
+
+
+@dataclass(frozen=True, slots=True)
+class _Frequency:
+    per_day: float
+    route: str
+
+
 @dataclass(frozen=True, slots=True)
 class _Cost:
     currency: str
@@ -548,8 +561,8 @@ def _texts_agree(a, b) -> bool:
     the other may be, not both of _BIG_CITY (a suburb, or one city's two names)."""
     if isinstance(a, frozenset):
         return bool(a & b)
-    if isinstance(a, float):
-        return abs(a - b) <= 0.01 * max(a, b)
+    if isinstance(a, _Frequency):  # two routes: two services
+        return a.route and b.route and a.route != b.route or abs(a.per_day - b.per_day) <= 0.01 * max(a.per_day, b.per_day)
     if isinstance(a, _Cost):  # another currency: not comparable, so agreeing; within 10%: rounding
         return a.currency != b.currency or abs(a.amount - b.amount) <= 0.1 * max(a.amount, b.amount)
     if isinstance(a, _Seat):
@@ -567,6 +580,7 @@ def _shared_surname(term: str, earlier: list[str]) -> bool:
 
 
 def _said_as(quantity: dict, given: str) -> str:
+    given = given.split(_ROUTE)[0]
     if quantity.get("compare") == "listing":  # "listed in Australia" for "Australian-listed"
         from ..data.gazetteer import gazetteer
 
