@@ -153,6 +153,8 @@ def test_physical_constants() -> None:
     ("Poland's accession to the European Union in 2007 changed farming.", "2007"),
     ("Croatia, which became a member of the EU in 2009, grew.", "2009"),
     ("When Poland entered the EU in 2007, wages rose.", "Poland"),
+    ("The Paris-headquartered International Atomic Energy Agency sent inspectors.", "Paris"),
+    ("The IAEA, the UN's Paris-based nuclear watchdog, sent inspectors.", "Paris"),
 ])
 def test_organisation_claims(text: str, part: str) -> None:
     found = facts(text, "CL308")
@@ -176,6 +178,7 @@ def test_organisation_claims(text: str, part: str) -> None:
     "OPEC, which Iran helped found in 1960, met; Saudi Arabia, a long-standing member of OPEC, agreed.",
     "Since Poland's 2004 accession to the EU, wages rose; Britain's entry into the EEC in 1973 changed farming.",
     "When Poland joined the EU in 2004, Croatia, which became a member of the EU in 2013, was a candidate.",
+    "The Vienna-headquartered IAEA and the WHO, the UN's Geneva-based health agency, sent staff.",
     # ", and Z <finite verb>": Z opens a new clause, it is no founder
     "OPEC was founded in 1960 by Iran, Iraq, Kuwait and Saudi Arabia, and Qatar joined the cartel a year later.",
     "ASEAN was founded in 1967 by Indonesia, Malaysia, the Philippines, Singapore and Thailand, and Brunei later "

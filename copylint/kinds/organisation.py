@@ -52,14 +52,14 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
     lst = rf"(?P<list>(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{name})*"
     return {
         "seat": [
-            rf"(?<![\w-])(?P<city>{name})-based\s+(?:the\s+)?{org}",
+            rf"(?<![\w-])(?P<city>{name})-(?:based|headquartered)\s+(?:the\s+)?{org}",
             rf"(?<![\w-]){org}(?:['’]s)?\s+(?:headquarters|HQ|head\s+office|secretariat|seat)\s+(?:is\s+|are\s+|was\s+)?"
             rf"(?:located\s+)?in\s+(?P<city>{name})",
             rf"(?<![\w-]){org}(?:,\s+(?:which\s+is\s+)?|\s+(?:is|was|are)\s+)(?:based|headquartered|seated)\s+in\s+(?P<city>{name})",
             rf"(?<![\w-]){org},?\s+which\s+(?:sits|meets|is\s+seated)\s+in\s+(?P<city>{name})",
             rf"(?<![\w-]){org},?\s+whose\s+(?:headquarters|HQ|head\s+office|secretariat|seat)\s+(?:is|are|was|were|lies)\s+"
             rf"(?:located\s+|situated\s+)?in\s+(?P<city>{name})",
-            rf"(?<![\w-]){org},\s+the\s+(?P<city>{name})-based\b",
+            rf"(?<![\w-]){org},\s+the\s+(?:\p{{Lu}}[\w.]*['’]s\s+)?(?P<city>{name})-(?:based|headquartered)\b",
             rf"\b(?i:the)\s+(?:headquarters|HQ|head\s+office|secretariat|seat)\s+of\s+(?:the\s+)?{org}\s+(?:is|are|was|were|lies)\s+"
             rf"(?:located\s+|situated\s+)?in\s+(?P<city>{name})",
             rf"(?<![\w-]){org},?\s+(?:which\s+has\s+its|with\s+its)\s+(?:headquarters|HQ|seat)\s+in\s+(?P<city>{name})",
