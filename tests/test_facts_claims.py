@@ -370,6 +370,8 @@ def test_other_shapes_that_agree_or_differ_in_thing(text: str) -> None:
     ("A bulk carrier ran aground off Durban.\n\nThe stricken tanker was leaking fuel.", "tanker"),
     ("The museum, which opened its doors in 2019, is popular.\n\nSince opening in 2021, it has drawn crowds.", "2021"),
     ("Acme operates 14 vessels.\n\nThe company's nine vessels carry grain.", "nine vessels"),
+    ("Acme opened the bottling plant in 2019.\n\nOutput has doubled since it opened in 2021.", "2021"),
+    ("The plant, commissioned in 2019, employs 300.\n\nSince its 2021 opening, the plant has grown.", "2021"),
     ("Acme's fleet of 14 vessels carries grain.\n\nAll nine of its vessels are insured.", "nine of its vessels"),
     ("Acme bought a 400-hectare site near the river.\n\nIt will build houses on the 250-hectare plot.", "250-hectare"),
     ("Sakura, a publicly traded firm, lost money.\n\nThe family-owned, privately held firm will cut jobs.",
