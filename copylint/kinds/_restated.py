@@ -160,10 +160,10 @@ def _word_end(text: str, i: int) -> int:
 
 def phrases(blocks: list[tuple[int, str]], skip: regex.Pattern, near: regex.Pattern, after: regex.Pattern,
             not_heads: frozenset[str], not_counted: frozenset[str] = frozenset(),
-            units: dict[str, str] | None = None) -> list[Said]:
+            units: dict[str, str] | None = None, near_later: regex.Pattern | None = None) -> list[Said]:
     """Every figure-with-unit modifying a noun (not one of not_heads), in text order; judged is False when its
-    sentence tells of a change or a comparison (skip), or a word before it (near) or just after its noun (after) of
-    another figure of the thing. units: a unit's names (folded) -> one name for them all ('mw', 'megawatt')."""
+    sentence tells of a change or a comparison (skip), a word before it makes it a bound or a part (near), or, for a
+    definite phrase, a word before it (near_later) or just after its noun (after) makes it another thing or time. units: a unit's names (folded) -> one name for them all ('mw', 'megawatt')."""
     units = units or {}
     found: list[Said] = []
     sentence_no = 0
@@ -211,7 +211,8 @@ def phrases(blocks: list[tuple[int, str]], skip: regex.Pattern, near: regex.Patt
             word = det.group("det").casefold() if det else ""
             definite = word in _DEFINITE or word.endswith(("'s", "’s"))
             if definite and told:  # which of several things a later phrase names: "the $2 million grant from the council"
-                told = after.search(text[m.end("head"):min(e, m.end("head") + _AFTER)]) is None
+                told = after.search(text[m.end("head"):min(e, m.end("head") + _AFTER)]) is None and (
+                    near_later is None or near_later.search(text, max(s, m.start() - _BEFORE), m.end("head")) is None)
             owner = det.group("det")[:-2] if det and word.endswith(("'s", "’s")) and not word.startswith("the ") else ""
             if word in ("whose", "its", "their") or counted and not det:
                 owner = _owner(text, s, det.start() if det else m.start())

@@ -198,10 +198,10 @@ class Contradiction(Kind):
                 raise RuleError(rule.path, f"retyped[{i}]", "needs general (words for any kind) and kinds (groups of words "
                                 "for one kind), nothing else")
         restated = rule.params.get("restated")
-        if restated is not None and (set(restated) - {"tolerance", "near", "after", "skip", "not_heads", "not_counted",
+        if restated is not None and (set(restated) - {"tolerance", "near", "near_later", "after", "skip", "not_heads", "not_counted",
                                                        "counted", "single", "same"}
-                                     or not all(isinstance(restated.get(k), str) for k in ("near", "after", "skip"))):
-            raise RuleError(rule.path, "restated", "needs near, after and skip (regexes), and optionally tolerance, "
+                                     or not all(isinstance(restated.get(k), str) for k in ("near", "near_later", "after", "skip"))):
+            raise RuleError(rule.path, "restated", "needs near, near_later, after and skip (regexes), and optionally tolerance, "
                             "not_heads, not_counted, single (lists of nouns), counted and same (lists of word groups)")
         for facet in cls._facets_of(rule):
             for pattern in (*(p for _, p in facet.values), facet.skip):
@@ -369,7 +369,8 @@ class Contradiction(Kind):
         found = phrases(blocks, _skip(table["skip"]), _skip(table["near"]), _skip(table["after"]),
                         frozenset(table.get("not_heads", ())),
                         frozenset(table.get("not_counted", ())),
-                        {a.casefold(): name for name, aliases in measure.get("units", {}).items() for a in (name, *aliases)})
+                        {a.casefold(): name for name, aliases in measure.get("units", {}).items() for a in (name, *aliases)},
+                        _skip(table["near_later"]))
         counted = tuple(tuple(g) for g in table.get("counted", ()))
         single = frozenset(table.get("single", ()))
         for first, later in restated(found, float(table.get("tolerance", 0)), same, counted, single):
