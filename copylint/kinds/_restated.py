@@ -21,9 +21,10 @@ _CURRENCY_WORDS = r"euro|dollar|pound|rand|naira|shilling|rupee|yuan|yen|peso|re
 # billion-euro"), a figure with a unit's symbol ("400 MW"), a figure and a known unit unhyphenated ("400 megawatt"), a
 # figure hyphenated to its unit ("12-year", "90,000-barrel-a-day"), or a figure, its unit and a period, unhyphenated
 # ("140,000 barrels a day").
+_MONEY = (rf"(?P<cur>(?:US|A|C|NZ|HK|S|R)\$|[$€£¥₹₦₱])\s?{_N}(?:\s?(?P<mult>(?i:thousand|million|billion|trillion|crore|lakh)|m|mn|bn|tn)\b)?"
+          rf"|(?<![\p{{L}}\d])(?P<cur>KSh|Sh|Rs\.?|Rp|RM|R|N|P|K)\s?{_N}\s?(?P<mult>(?i:million|billion|trillion|crore|lakh)|m|mn|bn|tn)\b")
 _MODIFIER = (
-    rf"(?:(?P<cur>(?:US|A|C|NZ|HK|S|R)\$|[$€£¥₹₦₱])\s?{_N}(?:\s?(?P<mult>(?i:thousand|million|billion|trillion|crore|lakh)|m|mn|bn|tn)\b)?"
-    rf"|(?<![\p{{L}}\d])(?P<cur>KSh|Sh|Rs\.?|Rp|RM|R|N|P|K)\s?{_N}\s?(?P<mult>(?i:million|billion|trillion|crore|lakh)|m|mn|bn|tn)\b"
+    rf"(?:{_MONEY}"
     rf"|{_N}\s?(?P<u>MW|GW|kW|MWh|GWh|km|bpd|mtpa|tpd|TEU|dwt|ha|kV)(?![\p{{L}}\d])"
     rf"|{_N}(?:[\s-]{_MULT})?[\s-](?P<cur>{_CURRENCY_WORDS})s?"
     rf"|{_N}(?:[\s-]{_MULT})?-(?P<u>[a-z]+)(?:-(?:an?|per)-{_PERIOD})?(?!-?(?:old|odd|plus)\b)"
@@ -31,6 +32,17 @@ _MODIFIER = (
     rf"|{_N}(?:\s{_MULT})?\s(?P<known>[a-z]+))")
 _PHRASE_RX = (rf"(?<![\p{{L}}\d.,$€£-])(?:{_MODIFIER})(?:[\s-](?:an?|per)[\s-](?P<rate>year|annum|day|month))?"
               rf"[\s-](?P<head>[a-z]{{3,}})\b(?!-)(?:\s(?P<head2>[a-z]{{3,}})\b(?!-))?")
+# A figure said plainly of a noun before it, an earlier mention of the thing: "a deal worth $240 million", "agreed to buy
+# Beta for $240 million" (an acquisition), "a concession to run the port for 12 years".
+_HEDGE = r"(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|almost\s+|approximately\s+)?"
+_PLAIN_RX = (rf"\b(?P<head>[a-z]{{3,}})(?:,\s+(?:which\s+(?:is|was)\s+)?|\s+(?:is\s+|was\s+)?)(?:worth|valued\s+at|costing|"
+             rf"totall?ing)\s+{_HEDGE}(?P<fig>{_MONEY})"
+             rf"|\b(?P<verb>buy|buys|bought|buying|acquire[sd]?|acquiring|purchase[sd]?|purchasing|sell|sells|sold|selling)\s+"
+             rf"(?:[\p{{L}}\d'’&.-]+\s+){{1,6}}?for\s+{_HEDGE}(?P<fig>{_MONEY})"
+             rf"|\b(?P<head>[a-z]{{3,}})\s+(?:to\s+[a-z]+\s+(?:[\p{{L}}'’-]+\s+){{0,4}}?)?(?:for|of|lasting|running\s+for)\s+"
+             rf"(?:a\s+(?:period|term)\s+of\s+)?(?P<fig>{_N}\s+(?P<u>year|month|week|day|decade)s?)\b")
+_PLAIN_BEFORE = re.compile(r"(?:worth|at|costing|totall?ing|for|of|about|around|some|nearly|roughly|almost|approximately)\s+$")
+
 # A count of things an owner holds: "a fleet of 14 vessels", "its fleet of 14 ships", and "operates 14 vessels", "its nine
 # vessels", "Acme's 14 ships", those not followed by words that make them a part ("its two ships in the Gulf", "its two
 # ships seized").
@@ -79,6 +91,11 @@ class Said:
 @lru_cache(maxsize=None)
 def _phrase() -> regex.Pattern:
     return regex.compile(_PHRASE_RX)
+
+
+@lru_cache(maxsize=None)
+def _plain() -> regex.Pattern:
+    return regex.compile(_PLAIN_RX)
 
 
 @lru_cache(maxsize=None)
@@ -149,6 +166,17 @@ def _counts_in(text: str, anchors: list[int]) -> Iterator[regex.Match]:
             yield m
 
 
+def _plain_in(text: str, anchors: list[int]) -> Iterator[regex.Match]:
+    rx = _plain()
+    for a in anchors:
+        if _PLAIN_BEFORE.search(text, max(0, a - 14), a) is None:
+            continue
+        for m in rx.finditer(text, max(0, a - 120), min(len(text), a + 40)):
+            if m.start("fig") == a:
+                yield m
+                break
+
+
 _PLURAL_NEXT = re.compile(r"\s+(?:of\s+\S+\s+(?:[a-z]+['’]s\s+)?)?[a-z]{2,}s\b")
 
 
@@ -172,13 +200,21 @@ def phrases(blocks: list[tuple[int, str]], skip: regex.Pattern, near: regex.Patt
             sentence_no += 1
             continue
         anchors = _anchors(text)
-        matches = sorted((*_phrases_in(text, anchors), *_counts_in(text, anchors)), key=lambda m: m.start())
+        matches = sorted((*_phrases_in(text, anchors), *_counts_in(text, anchors), *_plain_in(text, anchors)),
+                         key=lambda m: m.start())
         spans = split_sentences(text) if matches else [(0, len(text))]
         starts = [s for s, _ in spans]
         judged: dict[int, bool] = {}
         years: dict[int, frozenset[str]] = {}
         for m in matches:
             counted = m.re is _count()
+            if m.re is _plain():
+                k = bisect_right(starts, m.start("fig")) - 1
+                said = _plain_said(m, text, spans[k] if k >= 0 else (0, len(text)), index, sentence_no + k, skip, near,
+                                   not_heads)
+                if said is not None:
+                    found.append(said)
+                continue
             head = _singular(m.group("head"))
             if head in not_heads or m.group("head").casefold() in not_heads or counted and head in not_counted:
                 continue
@@ -229,6 +265,22 @@ def phrases(blocks: list[tuple[int, str]], skip: regex.Pattern, near: regex.Patt
                               end, text[start:end], sentence_no + k, told, owner, word, years[k]))
         sentence_no += len(spans) + 1
     return found
+
+
+def _plain_said(m: regex.Match, text: str, span: tuple[int, int], index: int, sentence: int, skip: regex.Pattern,
+                near: regex.Pattern, not_heads: frozenset[str]) -> Said | None:
+    """A figure said plainly of a noun ('a deal worth $240 million'): an earlier mention, never a later definite one."""
+    head = "acquisition" if m.group("verb") else _singular(m.group("head"))
+    if head in not_heads:
+        return None
+    s, e = span
+    start, end = m.span("fig")
+    told = skip.search(text, s, e) is None and near.search(text, max(s, start - _BEFORE), end) is None
+    cur = m.group("cur") if m.start("fig") <= m.start("cur") < end else None
+    unit = "money:" + _SYMBOLS.get(cur.casefold(), cur.casefold().removesuffix("s")) if cur else _singular(m.group("u"))
+    at = m.start()
+    return Said(unit, _value(m), head, frozenset({head}), False, False, index, start, end, text[start:end], sentence, told,
+                _owner(text, max(s, at - _SUBJECT), at), "", frozenset(_YEAR.findall(text, s, e)))
 
 
 def restated(found: list[Said], tolerance: float, same: tuple[tuple[str, ...], ...],
