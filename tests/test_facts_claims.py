@@ -363,6 +363,8 @@ def test_other_shapes_that_agree_or_differ_in_thing(text: str) -> None:
     ("Skyway began daily flights from Lima in May.\n\nSkyway's three weekly flights are full.", "three weekly"),
     ("Maria Delgado, the cooperative's president, spoke.\n\nDelgado, the cooperative's treasurer, left.", "treasurer"),
     ("Maria Delgado, head of operations at Andino, spoke.\n\nDelgado, Andino's chief executive, left.", "chief executive"),
+    ("Maria Delgado, the company's chief executive, spoke.\n\nDelgado, its finance chief, said costs rose.", "finance chief"),
+    ("Andino, a Manizales-based cooperative, grew.\n\nThe Pereira-based cooperative said prices rose.", "Pereira"),
     ("Sakura, the Tokyo-listed company, reported a loss.\n\nThe privately held company will cut jobs.",
      "The privately held company"),
     ("Cafe Andino, the Manizales-based exporter, grew.\n\nThe Pereira-based exporter said prices rose.", "Pereira"),

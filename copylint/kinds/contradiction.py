@@ -661,7 +661,7 @@ def _short_name(short: str, long: str) -> bool:
 # Common nouns news copy uses in turn for one organisation.
 _ALIKE = (frozenset("""company firm business group corporation enterprise startup start-up maker manufacturer miner
     lender retailer carrier airline operator producer developer insurer exporter importer trader shipper refiner processor
-    supplier distributor grower roaster builder contractor brewer""".split()),
+    supplier distributor grower roaster builder contractor brewer mill""".split()),
           frozenset("project scheme programme program development".split()),
           frozenset("stadium arena ground venue".split()), frozenset("bridge crossing span viaduct".split()),
           frozenset("road highway motorway expressway route".split()), frozenset("railway line railroad".split()),
