@@ -28,7 +28,7 @@ _MODIFIER = (
     rf"|{_N}\s?(?P<u>MW|GW|kW|MWh|GWh|km|bpd|mtpa|tpd|TEU|dwt|ha|kV)(?![\p{{L}}\d])"
     rf"|{_N}(?:[\s-]{_MULT})?[\s-](?P<cur>{_CURRENCY_WORDS})s?"
     rf"|{_N}(?:[\s-]{_MULT})?-(?P<u>[a-z]+)(?:-(?:an?|per)-{_PERIOD})?(?!-?(?:old|odd|plus)\b)"
-    rf"|{_N}(?:\s{_MULT})?\s(?P<u>[a-z]+?)s?\s(?:an?|per)\s{_PERIOD}"
+    rf"|{_N}(?:\s{_MULT})?\s(?P<u>[a-z]+?)s?[\s-](?:an?|per)[\s-]{_PERIOD}"
     rf"|{_N}(?:\s{_MULT})?\s(?P<known>[a-z]+))")
 _PHRASE_RX = (rf"(?<![\p{{L}}\d.,$€£-])(?:{_MODIFIER})(?:[\s-](?:an?|per)[\s-](?P<rate>year|annum|day|month))?"
               rf"[\s-](?P<head>[a-z]{{3,}})\b(?!-)(?:\s(?P<head2>[a-z]{{3,}})\b(?!-))?")
@@ -63,6 +63,7 @@ _DEFINITE = frozenset("the this that its their whose".split())
 _NAME = regex.compile(r"\p{Lu}[\p{L}&-]+(?:\s+(?:of\s+|de\s+)?\p{Lu}[\p{L}&-]+)*")
 _SUBJECT = 25  # how near a name before a phrase must be to be its owner ("Acme signed a $2 million deal")
 _BEFORE, _AFTER = 40, 30  # how near a word of another figure (near) must be: characters before the figure, after its noun
+_PER_PERIOD = {"bpd": ("barrel", "day"), "tpd": ("tonne", "day"), "mtpa": ("tonne", "year")}  # units that hold a period
 _SYMBOLS = {"$": "dollar", "us$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₹": "rupee"}
 
 
@@ -230,7 +231,7 @@ def phrases(blocks: list[tuple[int, str]], skip: regex.Pattern, near: regex.Patt
             s, e = spans[k] if k >= 0 else (0, len(text))
             if k not in judged:
                 judged[k] = skip.search(text, s, e) is None
-            told = judged[k] and near.search(text, max(s, m.start() - _BEFORE), m.end("head")) is None
+            told = judged[k] and near.search(text, max(s, m.start() - _BEFORE), m.start()) is None
             cur = None if counted else m.group("cur")
             if counted:
                 unit = "count"
@@ -239,6 +240,8 @@ def phrases(blocks: list[tuple[int, str]], skip: regex.Pattern, near: regex.Patt
             else:
                 word = (known or m.group("u")).casefold()
                 unit = units.get(word) or units.get(_singular(word)) or _singular(word)
+                if word in _PER_PERIOD:  # "90,000 bpd": barrels a day
+                    unit = f"{units.get(_PER_PERIOD[word][0], _PER_PERIOD[word][0])}/{_PER_PERIOD[word][1]}"
             rate = () if counted else m.captures("rate")
             if rate:
                 unit += "/" + rate[-1].casefold()
@@ -248,7 +251,7 @@ def phrases(blocks: list[tuple[int, str]], skip: regex.Pattern, near: regex.Patt
             definite = word in _DEFINITE or word.endswith(("'s", "’s"))
             if definite and told:  # which of several things a later phrase names: "the $2 million grant from the council"
                 told = after.search(text[m.end("head"):min(e, m.end("head") + _AFTER)]) is None and (
-                    near_later is None or near_later.search(text, max(s, m.start() - _BEFORE), m.end("head")) is None)
+                    near_later is None or near_later.search(text, max(s, m.start() - _BEFORE), m.start()) is None)
             owner = det.group("det")[:-2] if det and word.endswith(("'s", "’s")) and not word.startswith("the ") else ""
             if word in ("whose", "its", "their") or counted and not det:
                 owner = _owner(text, s, det.start() if det else m.start())
@@ -275,7 +278,7 @@ def _plain_said(m: regex.Match, text: str, span: tuple[int, int], index: int, se
         return None
     s, e = span
     start, end = m.span("fig")
-    told = skip.search(text, s, e) is None and near.search(text, max(s, start - _BEFORE), end) is None
+    told = skip.search(text, s, e) is None and near.search(text, max(s, start - _BEFORE), start) is None
     cur = m.group("cur") if m.start("fig") <= m.start("cur") < end else None
     unit = "money:" + _SYMBOLS.get(cur.casefold(), cur.casefold().removesuffix("s")) if cur else _singular(m.group("u"))
     at = m.start()
@@ -323,6 +326,8 @@ _NOT_OWNER = frozenset("the a an it its their this that these those in on at by 
                        "if since under with from to of".split())
 
 
+_TIMES = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+                   "august september october november december".split())
 _LETTERS = "abcdefghijklmnopqrstuvwxyz,0123456789"
 
 
@@ -333,6 +338,8 @@ def _owner(text: str, start: int, end: int) -> str:
         initial = not text[max(0, m.start() - 4):m.start()].rstrip(" \"“‘'(").endswith(tuple(_LETTERS))
         if initial and (words[0].casefold() in _NOT_OWNER or len(words) == 1):
             words = words[1:]  # "The ...", or one word starting a sentence: maybe a common word ("Analysts said")
+        if words and (words[-1].casefold() in _TIMES or "-" in words[-1] and not words[-1][words[-1].index("-") + 1:][:1].isupper()):
+            continue  # "on Monday", "the Oslo-listed firm": no owner
         if words:
             return " ".join(words)
     return ""
