@@ -363,6 +363,10 @@ class Kind:
     words: str
     name: str
     det: str
+    changed: bool = False  # "a former bulk carrier", "converted into a tanker": a change of kind told
+
+
+_CHANGED = regex.compile(r"(?i)\b(?:former|formerly|once|ex|converted|conversion|rebuilt|refitted|renamed|now|sister)\b")
 
 
 @lru_cache(maxsize=None)
@@ -402,7 +406,8 @@ def kinds(blocks: list[tuple[int, str]], general: tuple[str, ...], groups: tuple
             if name.split()[0].casefold() in _NOT_OWNER if name else False:
                 name = " ".join(name.split()[1:])
             found.append(Kind(group, index, m.start(), m.end(), m.group(), name,
-                              (before or det).group("det").casefold() if before or det else ""))
+                              (before or det).group("det").casefold() if before or det else "",
+                              _CHANGED.search(text, max(0, m.start() - 40), m.start()) is not None))
     return found
 
 
@@ -416,12 +421,19 @@ def _modified(word: str) -> bool:
 
 
 def retyped(found: list[Kind]) -> Iterator[tuple[Kind, Kind]]:
-    """(naming, later) when the text introduces one thing of the family, of one kind ('Ocean Star, a bulk carrier', 'a bulk
-    carrier ran aground'), and later calls something 'the' + another kind ('the tanker') that it never introduces ('a
-    tanker', 'the tanker Sea Breeze')."""
+    """(naming, later) when the text names one thing of the family two kinds ('Ocean Star, a bulk carrier' ... 'the tanker
+    Ocean Star'), or introduces one thing of one kind ('Ocean Star, a bulk carrier', 'a bulk carrier ran aground') and
+    later calls something 'the' + another kind ('the tanker') that it never introduces ('a tanker'); never when a
+    change of kind is told ('a former tanker')."""
     introduced = [k for k in found if k.group >= 0 and (k.name or k.det in ("a", "an"))]
     names = {k.name.casefold() for k in found if k.name}
-    if not introduced or len(names) > 1 or len({k.group for k in introduced}) != 1:
+    if any(k.changed for k in found) or len(names) > 1:
+        return  # a change of kind told, or two named things of the family
+    named = [k for k in introduced if k.name]
+    if named and len({k.group for k in named}) > 1:  # "Ocean Star, a bulk carrier" ... "Ocean Star, the tanker"
+        yield named[0], next(k for k in named if k.group != named[0].group)
+        return
+    if not introduced or len({k.group for k in introduced}) != 1:
         return  # two things of the family, or none said of one kind
     first = introduced[0]
     for k in found:
