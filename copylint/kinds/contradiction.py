@@ -383,7 +383,11 @@ class Contradiction(Kind):
         """One named thing of a family ('Ocean Star, a bulk carrier') later called 'the' + another kind ('the tanker')."""
         from ._restated import kinds, retyped
 
+        folded = None
         for family in self.rule.params.get("retyped", ()):
+            folded = folded or doc.prose.casefold()
+            if not any(w.casefold() in folded for group in family["kinds"] for w in group):
+                continue  # no word for a kind: nothing can be called two kinds
             blocks = [(index, block.text) for index, block in self.blocks(doc)]
             found = kinds(blocks, tuple(family["general"]), tuple(tuple(g) for g in family["kinds"]))
             for first, later in retyped(found):
