@@ -176,7 +176,7 @@ class Contradiction(Kind):
     skip (a regex: descriptions matching it are not judged on this facet, e.g. 'former')."""
 
     NAME = "contradiction"
-    KEYS = {"facet": list, "quantity": list, "measure": dict}
+    KEYS = {"facet": list, "quantity": list, "measure": dict, "restated": dict, "retyped": list}
     REQUIRED = ("facet",)
     DOCUMENT_LEVEL = True
 
@@ -193,6 +193,16 @@ class Contradiction(Kind):
             raise RuleError(rule.path, "measure", "needs units (a table of unit = [aliases]) and skip, and optionally "
                             "tolerance, same (lists of words that stand for one another), stock (units whose rate per period is the same figure), land (units whose 'of' "
                             "names the ground's kind) and of (words a figure 'of' may measure and still be the noun's)")
+        for i, family in enumerate(rule.params.get("retyped", ())):
+            if not isinstance(family, dict) or set(family) != {"general", "kinds"}:
+                raise RuleError(rule.path, f"retyped[{i}]", "needs general (words for any kind) and kinds (groups of words "
+                                "for one kind), nothing else")
+        restated = rule.params.get("restated")
+        if restated is not None and (set(restated) - {"tolerance", "near", "near_later", "after", "skip", "not_heads", "not_counted",
+                                                       "counted", "single", "same"}
+                                     or not all(isinstance(restated.get(k), str) for k in ("near", "near_later", "after", "skip"))):
+            raise RuleError(rule.path, "restated", "needs near, near_later, after and skip (regexes), and optionally tolerance, "
+                            "not_heads, not_counted, single (lists of nouns), counted and same (lists of word groups)")
         for facet in cls._facets_of(rule):
             for pattern in (*(p for _, p in facet.values), facet.skip):
                 if pattern is not None:
@@ -217,7 +227,11 @@ class Contradiction(Kind):
     def check(self, doc: Document) -> Iterable[Finding]:
         quantities = list(self._quantities(doc))
         yield from quantities
-        yield from (f for f in self._measures(doc) if not any(f.start < q.end and q.start < f.end for q in quantities))
+        measures = [f for f in self._measures(doc) if not any(f.start < q.end and q.start < f.end for q in quantities)]
+        yield from measures
+        yield from (f for f in self._restated(doc)
+                    if not any(f.start < q.end and q.start < f.end for q in (*quantities, *measures)))
+        yield from self._retyped(doc)
         starts = _start_ranges(doc)
         if not starts:
             return
@@ -285,6 +299,8 @@ class Contradiction(Kind):
                     continue
                 term = _named(term, [o[1] for o in said if o[0] == q["name"]])
                 given = m.group("value") if "value" in m.re.groupindex and m.group("value") else q.get("value", "")
+                if "route" in m.re.groupindex and m.group("route"):
+                    given = f"{given}{_ROUTE}{m.group('route')}"  # "daily flights to Lima": the route tells which
                 if q.get("skip") and _skip(q["skip"]).search(text, max(0, m.start() - 30), m.end()):
                     continue  # "former finance minister", "now foreign minister": a change told, not a slip
                 value = _quantity_value(given) if not q.get("compare") else _text_value(q["compare"], given)
@@ -307,7 +323,7 @@ class Contradiction(Kind):
                         first = doc.blocks[other[3]]
                         line = doc.source.count("\n", 0, first.to_source(other[4])) + 1
                         yield self.finding(doc, block, *span, None, term=other[1] if term == _IT else term,
-                                           line=line, earlier=other[6],
+                                           line=line, earlier=other[6].split(_ROUTE)[0],
                                            value=_said_as(q, given), other=_said_as(q, other[6]))
                         break
                 else:
@@ -338,6 +354,47 @@ class Contradiction(Kind):
             line = doc.source.count("\n", 0, doc.blocks[first.block].to_source(first.start)) + 1
             yield self.finding(doc, block, later.start, later.end, None, term=term, line=line,
                                earlier=first.words, value=later.words, other=first.words)
+
+    def _restated(self, doc: Document) -> Iterator[Finding]:
+        """A figure with its unit modifying a noun ('a 12-year concession'), restated with another figure in a later
+        definite phrase for the same noun ('the 20-year concession')."""
+        from ._restated import phrases, restated
+
+        table = self.rule.params.get("restated")
+        if not table:
+            return
+        measure = self.rule.params.get("measure") or {}
+        same = tuple(tuple(g) for g in (*measure.get("same", ()), *table.get("same", ())))
+        blocks = [(index, block.text) for index, block in self.blocks(doc)]
+        found = phrases(blocks, _skip(table["skip"]), _skip(table["near"]), _skip(table["after"]),
+                        frozenset(table.get("not_heads", ())),
+                        frozenset(table.get("not_counted", ())),
+                        {a.casefold(): name for name, aliases in measure.get("units", {}).items() for a in (name, *aliases)},
+                        _skip(table["near_later"]))
+        counted = tuple(tuple(g) for g in table.get("counted", ()))
+        single = frozenset(table.get("single", ()))
+        for first, later in restated(found, float(table.get("tolerance", 0)), same, counted, single):
+            block = doc.blocks[later.block]
+            line = doc.source.count("\n", 0, doc.blocks[first.block].to_source(first.start)) + 1
+            yield self.finding(doc, block, later.start, later.end, None, term=f"the {later.head}", line=line,
+                               earlier=first.words, value=later.words, other=first.words)
+
+    def _retyped(self, doc: Document) -> Iterator[Finding]:
+        """One named thing of a family ('Ocean Star, a bulk carrier') later called 'the' + another kind ('the tanker')."""
+        from ._restated import kinds, retyped
+
+        folded = None
+        for family in self.rule.params.get("retyped", ()):
+            folded = folded or doc.prose.casefold()
+            if not any(w.casefold() in folded for group in family["kinds"] for w in group):
+                continue  # no word for a kind: nothing can be called two kinds
+            blocks = [(index, block.text) for index, block in self.blocks(doc)]
+            found = kinds(blocks, tuple(family["general"]), tuple(tuple(g) for g in family["kinds"]))
+            for first, later in retyped(found):
+                block = doc.blocks[later.block]
+                line = doc.source.count("\n", 0, doc.blocks[first.block].to_source(first.start)) + 1
+                yield self.finding(doc, block, later.start, later.end, None, term=first.name or f"the {first.words}", line=line,
+                                   earlier=first.words, value=f"'the {later.words}'", other=f"a {first.words}")
 
     def _quantity_patterns(self) -> list[tuple[dict, "_Quantity"]]:
         compiled = getattr(self, "_compiled_quantities", None)
@@ -410,10 +467,21 @@ _TITLE_INITIALS = {"ceo": "chief executive officer", "cfo": "chief financial off
 
 @dataclass(frozen=True, slots=True)
 class _Seat:
-    """Where an organisation is said to be based: its name's key and the cities (lat, lon) the name may be."""
+    """Where an organisation is said to be based: its name's key and the cities (lat, lon, population) the name may be."""
 
     key: str
-    cities: tuple[tuple[float, float], ...]
+    cities: tuple[tuple[float, float, int], ...]
+
+
+# Two cities this populous are two places however near ("Manizales" and "Pereira", 35 km apart); a smaller one within
+# 50 km of a city may be its suburb or satellite ("Salford" for "Manchester").
+_BIG_CITY = 300_000
+
+
+def _near_seats(p: tuple[float, float, int], q: tuple[float, float, int]) -> bool:
+    """One place under two names (within 10 km), or a city and a smaller place within 50 km."""
+    km = distance_km(p[:2], q[:2])
+    return km < 10 or km < 50 and min(p[2], q[2]) < _BIG_CITY
 
 
 def _text_value(compare: str, given: str):
@@ -422,7 +490,9 @@ def _text_value(compare: str, given: str):
     country's name or a division's that names no town of 100,000 (either may hold the city said elsewhere)."""
     words = tuple(" ".join(_TITLE_INITIALS.get(w, w) for w in given.casefold().replace("-", " ").split()).split())
     if compare == "frequency":
-        return _per_day(words)
+        often, _, route = given.partition(_ROUTE)
+        per_day = _per_day(tuple(often.casefold().replace("-", " ").split()))
+        return _Frequency(per_day, route.casefold()) if per_day is not None else None
     if compare == "nationality":
         from ..data.gazetteer import gazetteer
 
@@ -453,7 +523,7 @@ def _text_value(compare: str, given: str):
         places = g.places(given)
         if g.regions_named(given) and not any(p.population >= 100_000 for p in places):
             return None  # a division, which may hold the city said elsewhere
-        cities = tuple((p.lat, p.lon) for p in places)
+        cities = tuple((p.lat, p.lon, p.population) for p in places)
         return _Seat(name_key(given), cities) if cities else None
     return words or None
 
@@ -475,6 +545,15 @@ def _per_day(words: tuple[str, ...]) -> float | None:
     return times / days if days else None
 
 
+_ROUTE = " @ "  # joins a frequency and its route ("daily @ Lima") in a value read
+
+
+@dataclass(frozen=True, slots=True)
+class _Frequency:
+    per_day: float
+    route: str
+
+
 @dataclass(frozen=True, slots=True)
 class _Cost:
     currency: str
@@ -484,15 +563,15 @@ class _Cost:
 def _texts_agree(a, b) -> bool:
     """Two worded values agree when one holds the other (a 'minister' may be the 'finance minister'), or, for
     nationalities, when they share a country, or, for home cities, when one name may be a city within 50 km of one
-    the other may be (a suburb, or one city's two names)."""
+    the other may be, not both of _BIG_CITY (a suburb, or one city's two names)."""
     if isinstance(a, frozenset):
         return bool(a & b)
-    if isinstance(a, float):
-        return abs(a - b) <= 0.01 * max(a, b)
+    if isinstance(a, _Frequency):  # two routes: two services
+        return a.route and b.route and a.route != b.route or abs(a.per_day - b.per_day) <= 0.01 * max(a.per_day, b.per_day)
     if isinstance(a, _Cost):  # another currency: not comparable, so agreeing; within 10%: rounding
         return a.currency != b.currency or abs(a.amount - b.amount) <= 0.1 * max(a.amount, b.amount)
     if isinstance(a, _Seat):
-        return a.key == b.key or any(distance_km(p, q) < 50 for p in a.cities for q in b.cities)
+        return a.key == b.key or any(_near_seats(p, q) for p in a.cities for q in b.cities)
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
 
@@ -506,6 +585,7 @@ def _shared_surname(term: str, earlier: list[str]) -> bool:
 
 
 def _said_as(quantity: dict, given: str) -> str:
+    given = given.split(_ROUTE)[0]
     if quantity.get("compare") == "listing":  # "listed in Australia" for "Australian-listed"
         from ..data.gazetteer import gazetteer
 
@@ -584,7 +664,8 @@ def _short_name(short: str, long: str) -> bool:
 
 # Common nouns news copy uses in turn for one organisation.
 _ALIKE = (frozenset("""company firm business group corporation enterprise startup start-up maker manufacturer miner
-    lender retailer carrier airline operator producer developer insurer""".split()),
+    lender retailer carrier airline operator producer developer insurer exporter importer trader shipper refiner processor
+    supplier distributor grower roaster builder contractor brewer mill""".split()),
           frozenset("project scheme programme program development".split()),
           frozenset("stadium arena ground venue".split()), frozenset("bridge crossing span viaduct".split()),
           frozenset("road highway motorway expressway route".split()), frozenset("railway line railroad".split()),

@@ -19,6 +19,8 @@ _ORG_KEYS = {"name": str, "aliases": list, "members": list, "seat": list, "sourc
              "founded": (int, list), "founders": list, "joined": dict, "left": dict, "qualifier": str, "group": bool, "non_members": list}
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)\b"
 # Words after an organisation up to a later phrase of the same sentence (no sentence or clause end between).
+# Words that open a sentence before a country's name and are read into it ("When Poland", "Since Poland's").
+_OPENERS = frozenset("when since after before until as while if although though because once and but".split())
 _SAME_SENTENCE = r"(?:[^.;!?]|\.(?=\d)){0,200}?"
 _NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
                                        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
@@ -50,14 +52,14 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
     lst = rf"(?P<list>(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{name})*"
     return {
         "seat": [
-            rf"(?<![\w-])(?P<city>{name})-based\s+(?:the\s+)?{org}",
+            rf"(?<![\w-])(?P<city>{name})-(?:based|headquartered)\s+(?:the\s+)?{org}",
             rf"(?<![\w-]){org}(?:['’]s)?\s+(?:headquarters|HQ|head\s+office|secretariat|seat)\s+(?:is\s+|are\s+|was\s+)?"
             rf"(?:located\s+)?in\s+(?P<city>{name})",
             rf"(?<![\w-]){org}(?:,\s+(?:which\s+is\s+)?|\s+(?:is|was|are)\s+)(?:based|headquartered|seated)\s+in\s+(?P<city>{name})",
             rf"(?<![\w-]){org},?\s+which\s+(?:sits|meets|is\s+seated)\s+in\s+(?P<city>{name})",
             rf"(?<![\w-]){org},?\s+whose\s+(?:headquarters|HQ|head\s+office|secretariat|seat)\s+(?:is|are|was|were|lies)\s+"
             rf"(?:located\s+|situated\s+)?in\s+(?P<city>{name})",
-            rf"(?<![\w-]){org},\s+the\s+(?P<city>{name})-based\b",
+            rf"(?<![\w-]){org},\s+the\s+(?:\p{{Lu}}[\w.]*['’]s\s+)?(?P<city>{name})-(?:based|headquartered)\b",
             rf"\b(?i:the)\s+(?:headquarters|HQ|head\s+office|secretariat|seat)\s+of\s+(?:the\s+)?{org}\s+(?:is|are|was|were|lies)\s+"
             rf"(?:located\s+|situated\s+)?in\s+(?P<city>{name})",
             rf"(?<![\w-]){org},?\s+(?:which\s+has\s+its|with\s+its)\s+(?:headquarters|HQ|seat)\s+in\s+(?P<city>{name})",
@@ -97,6 +99,10 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
             rf"{c},\s+(?:which\s+is\s+)?(?:a|an|one\s+of\s+the)\s+(?:(?!found)[\w-]+\s+)?(?P<founding>(?:founding|founder)[\s-]+)?members?(?:\s+(?:state|country|nation)s?)?\s+of\s+"
             rf"(?:the\s+)?{org}(?:\s+(?:since|in)\s+{_YEAR})?",
             rf"{c}(?:,\s+which)?\s+(?:joined|entered|acceded\s+to)\s+(?:the\s+)?{org}\s+(?:in|back\s+in)\s+{_YEAR}",
+            # Poland's accession to the EU in 2004 / Poland's 2004 entry into the EU
+            rf"{c}['’]s\s+(?:accession|entry|admission)\s+(?:to|into)\s+(?:the\s+)?{org}\s+in\s+{_YEAR}",
+            rf"{c}['’]s\s+{_YEAR}\s+(?:accession|entry|admission)\s+(?:to|into)\s+(?:the\s+)?{org}",
+            rf"{c},\s+which\s+became\s+(?:a|an)\s+(?:full\s+)?member\s+of\s+(?:the\s+)?{org}\s+in\s+{_YEAR}",
             rf"\b(?i:since|after|before|on)\s+joining\s+(?:the\s+)?{org}\s+in\s+{_YEAR},\s+(?:the\s+)?{c}",
             rf"{c}\s+(?:is|was|remains)\s+one\s+of\s+(?:the\s+)?(?:\d+\s+|\w+\s+)?{org}(?:['’]s)?\s+(?:member\s+states|members|"
             rf"member\s+countries|member\s+nations|countries|states|nations)\b",
@@ -316,6 +322,9 @@ class Organisation(Kind):
         year = int(m.group("year")) if "year" in m.re.groupindex and m.group("year") else None
         for start, end in names:
             country = text[start:end]
+            first, _, rest = country.partition(" ")
+            if rest and first.casefold() in _OPENERS and not g.countries_named(country):
+                start, country = start + len(first) + 1, rest  # "When Poland joined ...", "Since Poland's accession"
             codes = g.countries_named(country)
             if len(codes) != 1 or g.is_historic(country) or g.regions_named(country) and not _own_name(g, country):
                 continue
