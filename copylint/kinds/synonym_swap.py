@@ -12,7 +12,8 @@ from typing import Iterable, NamedTuple
 from zlib import crc32
 
 from ..data.spin_lexicon import (PHRASE_BITS, TOKEN, DerivedSwaps, Entry, Lexicon, NameSwaps, PairLexicon, Token, derived_swaps,
-                                 fold, frequent_bigrams, lexicon, name_swaps, office_nouns, pair_lexicon, segment_spans, tokens)
+                                 RARE_CB, fold, frequent_bigrams, lexicon, name_swaps, office_nouns, pair_lexicon,
+                                 segment_spans, tokens, word_frequencies)
 from ..document import Document
 from ..model import Finding, Severity
 from ._words import ends_phrase
@@ -203,6 +204,24 @@ def office_swap(seg: Sequence[Token], cand: Candidate) -> bool:
     return at + 1 < cand.hi and seg[at + 1].word in office_nouns()
 
 
+def commoner_swap(seg: Sequence[Token], cand: Candidate, margin: float, frequent: int | None = None) -> bool:
+    """Whether the written word of a plain one-word swap is commoner in general English than the collocation's word by
+    margin (Zipf) or more ("rising oil costs" for "prices", "upper stories" for "floors"): an ordinary word with
+    collocations of its own, put there by a writer, where a spinner's thesaurus pick is mostly the rarer word. A title,
+    an office's modifier, a name written with capitals or a swap in one of English's most frequent collocations (counted
+    frequent times or more: "provide chain") is judged by its own evidence."""
+    entry = cand.entry
+    if entry.inverted or entry.whole or entry.name or entry.derived or office_swap(seg, cand):
+        return False
+    if frequent is not None and frequent_count(seg, cand) >= frequent:
+        return False
+    if all(t.capital or t.word in _NAME_GLUE for t in seg[cand.lo:cand.hi]):
+        return False
+    freq = word_frequencies()
+    written = freq.get(seg[cand.lo + entry.slot].word, RARE_CB)
+    return written <= freq.get(entry.original, RARE_CB) - 100 * margin
+
+
 def trimmed(seg: list[Token], cand: Candidate) -> tuple[int, int]:
     """The window without the function words at its edges ("for human privileges" -> "human privileges"), as
     long as a content word besides the swapped one remains ("in the globe" stays whole)."""
@@ -228,7 +247,9 @@ class SynonymSwap(Kind):
     written with capitals), inverted_threshold (for an inverted compound) and derived_threshold (for a wrong
     derivation of the collocation's word, "economical growth"), office_threshold (for a swap of the word before an
     office noun, "overseas minister"), name_swap_confidence (the confidence given an institution's name with a word
-    or two swapped, "Universe Health Organization": the trigram model knows few names; 0 leaves them out); loose_threshold (for a swap only the loose
+    or two swapped, "Universe Health Organization": the trigram model knows few names; 0 leaves them out); commoner_margin
+    (a plain one-word swap whose written word is this much commoner, in Zipf, than the collocation's word is left
+    out: an ordinary word with collocations of its own); loose_threshold (for a swap only the loose
     Moby thesaurus offers: it counts alone from there, in a spun document from the base thresholds (the lexicon
     keeps such swaps from 7.0 only), and never corroborates another); frequent ([threshold, count] pairs: a swap of
     one of English's most frequent collocations of two content words, counted count times or more, counts alone
@@ -241,7 +262,7 @@ class SynonymSwap(Kind):
     KEYS = {"threshold": float, "info_threshold": float, "pair_threshold": float, "spun_threshold": float,
             "spun_evidence": int, "lone_threshold": float, "name_threshold": float,
             "inverted_threshold": float, "derived_threshold": float, "office_threshold": float, "loose_threshold": float,
-            "frequent": list, "name_swap_confidence": float, "evidence": list, "evidence_density": float}
+            "frequent": list, "name_swap_confidence": float, "commoner_margin": float, "evidence": list, "evidence_density": float}
 
     @classmethod
     def requires(cls, rule) -> tuple[str, ...]:
@@ -261,6 +282,8 @@ class SynonymSwap(Kind):
     def _scan(self, doc: Document) -> Iterable[tuple]:
         lex, pairs, derived, names = lexicon(), pair_lexicon(), derived_swaps(), name_swaps()
         name_confidence = self.rule.params.get("name_swap_confidence", 0.0)
+        margin = self.rule.params.get("commoner_margin")
+        frequent = min((least for _, least in self.rule.params.get("frequent", ())), default=None)
         for _, block in self.blocks(doc):
             text = block.text
             folded = fold(text)
@@ -278,6 +301,8 @@ class SynonymSwap(Kind):
                     if cand.entry.name and not all(t.capital or t.word in _NAME_GLUE for t in seg[cand.lo:cand.hi]):
                         # a name's words written in lower case ("the prime preacher"): judged as any phrase is
                         cand = cand._replace(entry=cand.entry._replace(name=False))
+                    if margin is not None and commoner_swap(seg, cand, margin, frequent):
+                        continue  # an ordinary word's own collocation: neither a finding nor a sign of a spinner
                     if fits(cand, seg, text) and taken.isdisjoint(range(cand.lo, cand.hi)):
                         chosen.append(cand)
                         taken.update(range(cand.lo, cand.hi))
