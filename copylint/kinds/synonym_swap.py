@@ -14,6 +14,7 @@ from zlib import crc32
 from ..data.spin_lexicon import (PHRASE_BITS, TOKEN, DerivedSwaps, Entry, Lexicon, NameSwaps, PairLexicon, Token, derived_swaps,
                                  RARE_CB, fold, frequent_bigrams, lexicon, name_swaps, office_nouns, pair_lexicon,
                                  segment_spans, tokens, word_frequencies)
+from ..data.lexicon import word_classes
 from ..document import Document
 from ..model import Finding, Severity
 from ._words import ends_phrase
@@ -204,11 +205,14 @@ def office_swap(seg: Sequence[Token], cand: Candidate) -> bool:
     return at + 1 < cand.hi and seg[at + 1].word in office_nouns()
 
 
+_ADJECTIVE, _NOUN = frozenset(("JJ",)), frozenset(("NN", "NNS", "NNP", "NNPS"))
+
+
 def commoner_swap(seg: Sequence[Token], cand: Candidate, margin: float, frequent: int | None = None) -> bool:
     """Whether the written word of a plain one-word swap is commoner in general English than the collocation's word by
-    margin (Zipf) or more ("rising oil costs" for "prices", "upper stories" for "floors"): an ordinary word with
-    collocations of its own, put there by a writer, where a spinner's thesaurus pick is mostly the rarer word. A title,
-    an office's modifier, a name written with capitals or a swap in one of English's most frequent collocations (counted
+    margin (Zipf) or more ("upper stories" for "floors"): an ordinary word with collocations of its own, put there by
+    a writer, where a spinner's thesaurus pick is mostly the rarer word; or an adjective, and nothing else, written
+    for a noun, and nothing else ("renal transplant" for "kidney transplant"). A title, an office's modifier, a name written with capitals or a swap in one of English's most frequent collocations (counted
     frequent times or more: "provide chain") is judged by its own evidence."""
     entry = cand.entry
     if entry.inverted or entry.whole or entry.name or entry.derived or office_swap(seg, cand):
@@ -217,6 +221,10 @@ def commoner_swap(seg: Sequence[Token], cand: Candidate, margin: float, frequent
         return False
     if all(t.capital or t.word in _NAME_GLUE for t in seg[cand.lo:cand.hi]):
         return False
+    classes = word_classes()
+    original = classes.of(entry.original)
+    if original and original <= _NOUN and classes.of(seg[cand.lo + entry.slot].word) == _ADJECTIVE:
+        return True  # "renal transplant": a field's adjective for its plain noun (a spinner's trade goes the other way)
     freq = word_frequencies()
     written = freq.get(seg[cand.lo + entry.slot].word, RARE_CB)
     return written <= freq.get(entry.original, RARE_CB) - 100 * margin
