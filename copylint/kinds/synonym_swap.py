@@ -20,6 +20,7 @@ from ..model import Finding, Severity
 from ._words import ends_phrase
 from .base import Kind, match_case
 
+_HYPHENS = "-‐‑"
 _NAME_GLUE = frozenset(("of", "and", "the", "for", "'s", "on", "in"))
 FUNCTION_WORDS = frozenset("""a an the this that these those his her its their our my your some any no each every of in
     on at by for from to with into onto over under about after before between among against during and or but nor
@@ -160,19 +161,23 @@ def name_hits(table: NameSwaps, words: list[str], confidence: float) -> list[Can
 
 
 def fits(cand: Candidate, seg: list[Token], text: str) -> bool:
-    """Whether the written phrase fits its entry: capitals as a name needs them, no unknown name, and an inverted
-    compound that ends its noun phrase."""
+    """Whether the written phrase fits its entry: capitals as a name needs them, no unknown name, no name's words
+    joined by a hyphen, and an inverted compound that ends its noun phrase and is not written as a name."""
     window = seg[cand.lo:cand.hi]
     title = all(t.capital or t.word in _NAME_GLUE for t in window)
     if cand.entry.name and not title:
         return False  # "the safety council" may be any council; "the Safety Council" is the UN's
     if not cand.entry.name and not title and any(t.capital for t in window if t is not seg[0]):
         return False  # part of a name the lexicon does not know
+    if cand.entry.inverted and title:
+        return False  # "the Joint Institute of Research": English names institutions "<head> of <field>"
+    if cand.entry.name and any(text[t.end:t.end + 1] in _HYPHENS for t in window[:-1]):
+        return False  # "a Russian-American team": a compound of two names, not a name's word swapped
     if cand.entry.inverted and not ends_phrase(text, seg[cand.hi - 1].end):
         return False  # "officers of police stations": the modifier starts a longer noun phrase
     if cand.entry.derived:
         at = seg[cand.lo + cand.entry.slot].start
-        if at and text[at - 1] in "-‐‑":
+        if at and text[at - 1] in _HYPHENS:
             return False  # "a six-month basis": the word ends a hyphenated compound, not a derivation
         if cand.lo + cand.entry.slot == cand.hi - 1 and not ends_phrase(text, seg[cand.hi - 1].end):
             return False  # "a booming economic outlook": the derived word modifies what follows
