@@ -12,7 +12,7 @@ from typing import Iterable, NamedTuple
 from zlib import crc32
 
 from ..data.spin_lexicon import (PHRASE_BITS, TOKEN, DerivedSwaps, Entry, Lexicon, NameSwaps, PairLexicon, Token, derived_swaps,
-                                 RARE_CB, fold, frequent_bigrams, lexicon, name_swaps, office_nouns, pair_lexicon,
+                                 RARE_CB, fold, frequent_bigrams, institution_kinds, lexicon, name_swaps, office_nouns, pair_lexicon,
                                  segment_spans, tokens, word_frequencies)
 from ..data.lexicon import word_classes
 from ..document import Document
@@ -160,6 +160,16 @@ def name_hits(table: NameSwaps, words: list[str], confidence: float) -> list[Can
     return found
 
 
+def _institution_kind(window: Sequence[Token], entry: Entry) -> bool:
+    """Whether the collocation (the window with the original word put back) holds a kind of institution around the
+    swapped word ("elementary school")."""
+    words = [t.word for t in window]
+    words[entry.slot] = entry.original
+    kinds = institution_kinds()
+    return any(" ".join(words[a:b]) in kinds for a in range(entry.slot + 1) for b in range(max(a + 2, entry.slot + 1),
+                                                                                         len(words) + 1))
+
+
 def fits(cand: Candidate, seg: list[Token], text: str) -> bool:
     """Whether the written phrase fits its entry: capitals as a name needs them, no unknown name, no name's words
     joined by a hyphen, and an inverted compound that ends its noun phrase and is not written as a name."""
@@ -169,6 +179,8 @@ def fits(cand: Candidate, seg: list[Token], text: str) -> bool:
         return False  # "the safety council" may be any council; "the Safety Council" is the UN's
     if not cand.entry.name and not title and any(t.capital for t in window if t is not seg[0]):
         return False  # part of a name the lexicon does not know
+    if title and not cand.entry.whole and not cand.entry.inverted and _institution_kind(window, cand.entry):
+        return False  # "the Basic School": one school's name, any modifier; "elementary school" names a kind
     if cand.entry.inverted and title:
         return False  # "the Joint Institute of Research": English names institutions "<head> of <field>"
     if cand.entry.name and any(text[t.end:t.end + 1] in _HYPHENS for t in window[:-1]):
