@@ -172,7 +172,7 @@ def _institution_kind(window: Sequence[Token], entry: Entry) -> bool:
 
 def fits(cand: Candidate, seg: list[Token], text: str) -> bool:
     """Whether the written phrase fits its entry: capitals as a name needs them, no unknown name, no name's words
-    joined by a hyphen, and an inverted compound that ends its noun phrase and is not written as a name."""
+    joined by a hyphen, no hyphen joining the window to a word outside it, and an inverted compound that ends its noun phrase and is not written as a name."""
     window = seg[cand.lo:cand.hi]
     title = all(t.capital or t.word in _NAME_GLUE for t in window)
     if cand.entry.name and not title:
@@ -183,6 +183,9 @@ def fits(cand: Candidate, seg: list[Token], text: str) -> bool:
         return False  # "the Basic School": one school's name, any modifier; "elementary school" names a kind
     if cand.entry.inverted and title:
         return False  # "the Joint Institute of Research": English names institutions "<head> of <field>"
+    if not cand.entry.derived and not cand.entry.whole and (text[window[-1].end:window[-1].end + 1] in _HYPHENS
+                                                             or window[0].start and text[window[0].start - 1] in _HYPHENS):
+        return False  # "data-reporting practices": the window is part of a longer hyphenated compound
     if cand.entry.name and any(text[t.end:t.end + 1] in _HYPHENS for t in window[:-1]):
         return False  # "a Russian-American team": a compound of two names, not a name's word swapped
     if cand.entry.inverted and not ends_phrase(text, seg[cand.hi - 1].end):
