@@ -228,26 +228,26 @@ def office_swap(seg: Sequence[Token], cand: Candidate) -> bool:
 _ADJECTIVE, _NOUN = frozenset(("JJ",)), frozenset(("NN", "NNS", "NNP", "NNPS"))
 
 
-def commoner_swap(seg: Sequence[Token], cand: Candidate, margin: float, frequent: int | None = None) -> bool:
+def commoner_swap(seg: Sequence[Token], cand: Candidate, margin: float) -> bool:
     """Whether the written word of a plain one-word swap is commoner in general English than the collocation's word by
     margin (Zipf) or more ("upper stories" for "floors"): an ordinary word with collocations of its own, put there by
     a writer, where a spinner's thesaurus pick is mostly the rarer word; or an adjective, and nothing else, written
-    for a noun, and nothing else ("renal transplant" for "kidney transplant"). A title, an office's modifier, a name written with capitals or a swap in one of English's most frequent collocations (counted
-    frequent times or more: "provide chain") is judged by its own evidence."""
+    for a noun, and nothing else ("renal transplant" for "kidney transplant"). A title, an office's modifier, a name
+    written with capitals or a word that is never a noun written for a noun ("provide chain") is judged by its own
+    evidence."""
     entry = cand.entry
     if entry.inverted or entry.whole or entry.name or entry.derived or office_swap(seg, cand):
-        return False
-    if frequent is not None and frequent_count(seg, cand) >= frequent:
         return False
     if all(t.capital or t.word in _NAME_GLUE for t in seg[cand.lo:cand.hi]):
         return False
     classes = word_classes()
-    original = classes.of(entry.original)
-    if original and original <= _NOUN and classes.of(seg[cand.lo + entry.slot].word) == _ADJECTIVE:
+    written, original = classes.of(seg[cand.lo + entry.slot].word), classes.of(entry.original)
+    if original and original <= _NOUN and written == _ADJECTIVE:
         return True  # "renal transplant": a field's adjective for its plain noun (a spinner's trade goes the other way)
+    if original & _NOUN and not written & _NOUN:
+        return False  # "provide chain": a word that is never a noun for a noun, a thesaurus's blind trade
     freq = word_frequencies()
-    written = freq.get(seg[cand.lo + entry.slot].word, RARE_CB)
-    return written <= freq.get(entry.original, RARE_CB) - 100 * margin
+    return freq.get(seg[cand.lo + entry.slot].word, RARE_CB) <= freq.get(entry.original, RARE_CB) - 100 * margin
 
 
 def trimmed(seg: list[Token], cand: Candidate) -> tuple[int, int]:
@@ -311,7 +311,6 @@ class SynonymSwap(Kind):
         lex, pairs, derived, names = lexicon(), pair_lexicon(), derived_swaps(), name_swaps()
         name_confidence = self.rule.params.get("name_swap_confidence", 0.0)
         margin = self.rule.params.get("commoner_margin")
-        frequent = min((least for _, least in self.rule.params.get("frequent", ())), default=None)
         for _, block in self.blocks(doc):
             text = block.text
             folded = fold(text)
@@ -329,7 +328,7 @@ class SynonymSwap(Kind):
                     if cand.entry.name and not all(t.capital or t.word in _NAME_GLUE for t in seg[cand.lo:cand.hi]):
                         # a name's words written in lower case ("the prime preacher"): judged as any phrase is
                         cand = cand._replace(entry=cand.entry._replace(name=False))
-                    if margin is not None and commoner_swap(seg, cand, margin, frequent):
+                    if margin is not None and commoner_swap(seg, cand, margin):
                         continue  # an ordinary word's own collocation: neither a finding nor a sign of a spinner
                     if fits(cand, seg, text) and taken.isdisjoint(range(cand.lo, cand.hi)):
                         chosen.append(cand)
