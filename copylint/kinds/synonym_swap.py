@@ -22,6 +22,7 @@ from .base import Kind, match_case
 
 _HYPHENS = "-‐‑"
 # What follows the first word of a list: "values of family, compassion, excellence"
+_OF = re.compile(r"[ \t]+of\b", re.IGNORECASE)
 _LISTED = re.compile(r"\s*,\s*[^\W\d_]+\s*(?:,|and\b|or\b)")
 _NAME_GLUE = frozenset(("of", "and", "the", "for", "'s", "on", "in"))
 FUNCTION_WORDS = frozenset("""a an the this that these those his her its their our my your some any no each every of in
@@ -174,7 +175,9 @@ def _institution_kind(window: Sequence[Token], entry: Entry) -> bool:
 
 def fits(cand: Candidate, seg: list[Token], text: str) -> bool:
     """Whether the written phrase fits its entry: capitals as a name needs them, no unknown name, no name's words
-    joined by a hyphen, no hyphen joining the window to a word outside it, and an inverted compound that ends its noun phrase, opens no list and is not written as a name."""
+    joined by a hyphen, no hyphen joining the window to a word outside it, no compound's swapped head before "of", and an
+    inverted compound that ends its noun phrase, opens no list and is not written as a name."""
+    entry = cand.entry
     window = seg[cand.lo:cand.hi]
     title = all(t.capital or t.word in _NAME_GLUE for t in window)
     if cand.entry.name and not title:
@@ -190,6 +193,11 @@ def fits(cand: Candidate, seg: list[Token], text: str) -> bool:
         return False  # "data-reporting practices": the window is part of a longer hyphenated compound
     if cand.entry.name and any(text[t.end:t.end + 1] in _HYPHENS for t in window[:-1]):
         return False  # "a Russian-American team": a compound of two names, not a name's word swapped
+    if not (entry.inverted or entry.whole or entry.name or entry.derived) and cand.lo + entry.slot == cand.hi - 1 \
+            and entry.slot and window[entry.slot - 1].word not in FUNCTION_WORDS and _OF.match(text, window[-1].end):
+        # "identical pairs of bags": a compound's head swapped before an "of" complement counts or parts something
+        # ("under the ruling of" keeps its frame)
+        return False
     if cand.entry.inverted and _LISTED.match(text, seg[cand.hi - 1].end):
         return False  # "values of family, compassion, excellence": "of" governs a list, not one modifier
     if cand.entry.inverted and not ends_phrase(text, seg[cand.hi - 1].end):
