@@ -16,6 +16,11 @@ much more firmly it binds the collocation than the traded pair, nats) and the co
 Also builds copylint/data/office_nouns.tsv: the nouns whose commonest WordNet sense (the first in index.noun) is an
 office or its holder ("minister", "secretary", "prosecutor", "general": under OFFICE_ROOTS), with their plurals: the
 heads of titles ("prime minister", "foreign secretary") whose modifier a spinner swaps.
+And copylint/data/word_frequencies.tsv: the wordfreq 3.1.1 frequency (centibels below 1, as wordfreq ranks them: Zipf =
+9 - cb / 100) of every word of the shipped spin lexicon (its swappable words and its collocations' words), so that the
+rule can tell an ordinary word with collocations of its own ("costs", "stories") from a rarer thesaurus pick; run it
+after scripts/build_spin_lexicon.py. And copylint/data/institution_kinds.tsv: WordNet multi-word lemmas in noun.group
+written in lower case only ("elementary school"), kinds of institution rather than one institution's name.
 And copylint/data/name_swaps.tsv: institutions' names of MIN_NAME_WORDS to four words (WordNet 3.1 multi-word lemmas
 written with capitals, in noun.group) with one or two words swapped for a WordNet synonym of any sense or a similar
 adjective ("Universe Health Organization", "Federal Dresser of Investigation"), each swapped phrase kept only when real
@@ -38,6 +43,8 @@ OUT = ROOT / "copylint" / "data" / "frequent_bigrams.tsv"
 DERIVED_OUT = ROOT / "copylint" / "data" / "derived_swaps.tsv"
 NAMES_OUT = ROOT / "copylint" / "data" / "name_swaps.tsv"
 OFFICE_OUT = ROOT / "copylint" / "data" / "office_nouns.tsv"
+FREQ_OUT = ROOT / "copylint" / "data" / "word_frequencies.tsv"
+KINDS_OUT = ROOT / "copylint" / "data" / "institution_kinds.tsv"
 # WordNet person synsets (lexicographer file 18) whose hyponyms hold offices; a noun counts when its commonest sense is
 # one of them, or under one ("scanner" or "hangover" have such a sense, but not first).
 OFFICE_ROOTS = frozenset(("official", "executive", "military officer", "judge", "lawyer", "diplomat", "legislator",
@@ -169,6 +176,35 @@ MIN_NAME_WORDS = 3  # a two-word name keeps one word of two: clean text shows ot
 MIN_NAME_WEIGHT = 0.8  # WordNet synonyms (any sense) and similar adjectives
 
 
+def word_frequencies(freq: dict[str, int]) -> str:
+    """The wordfreq centibels of the shipped spin lexicon's words, one line per value: "cb<TAB>word word ..."."""
+    from copylint.data.spin_lexicon import lexicon
+
+    lex = lexicon()
+    by_cb: dict[int, list[str]] = {}
+    for word in sorted(set(lex.spin_words) | set(lex.words)):
+        if word in freq:
+            by_cb.setdefault(freq[word], []).append(word)
+    header = "# wordfreq 3.1.1 (Apache-2.0, data CC BY-SA 4.0) centibels (Zipf = 9 - cb / 100) of the spin lexicon's " \
+             "words; built by scripts/build_frequent_bigrams.py\n"
+    return header + "".join(f"{cb}\t{' '.join(words)}\n" for cb, words in sorted(by_cb.items()))
+
+
+def institution_kinds(wordnet) -> str:
+    """Kinds of institution: WordNet multi-word lemmas in noun.group written in lower case only ("elementary school",
+    "high school"); written with capitals, such a phrase names one institution of that kind, whatever its modifier."""
+    lower, capital = set(), set()
+    for (pos, _), (lemmas, _, lexfile) in wordnet.synsets.items():
+        if pos == "n" and lexfile in NAME_LEXFILES:
+            for lemma in lemmas:
+                words = lemma.split("_")
+                if 2 <= len(words) <= 4 and all(w.isalpha() for w in words):
+                    (capital if any(w[0].isupper() for w in words) else lower).add(" ".join(words).lower())
+    header = "# Kinds of institution: WordNet 3.1 multi-word lemmas in noun.group written in lower case only; built by " \
+             "scripts/build_frequent_bigrams.py\n"
+    return header + "".join(f"{p}\n" for p in sorted(lower - capital))
+
+
 def name_swaps(wordnet, freq: dict[str, int], seen: set[str], pairs: bool = True) -> str:
     """Institution names (WordNet multi-word lemmas written with capitals, noun.group) with one or two content words
     swapped for a thesaurus synonym ("Universe Health Organization"), unless real text shows the swapped phrase."""
@@ -216,10 +252,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--derived-out", type=Path, default=DERIVED_OUT)
     ap.add_argument("--office-out", type=Path, default=OFFICE_OUT)
     ap.add_argument("--names-out", type=Path, default=NAMES_OUT)
+    ap.add_argument("--freq-out", type=Path, default=FREQ_OUT)
+    ap.add_argument("--kinds-out", type=Path, default=KINDS_OUT)
+    ap.add_argument("--only-small", action="store_true", help="build word_frequencies.tsv and institution_kinds.tsv alone")
     args = ap.parse_args(argv)
     spin.LM_MEMO = args.cache
     paths = spin.fetch(args.cache)
     wordnet, freq = spin.WordNet(paths["wordnet"]), spin.read_wordfreq(paths["wordfreq"])
+    frequencies = word_frequencies(freq)
+    args.freq_out.write_text(frequencies, encoding="utf-8")
+    spin.log(f"{args.freq_out}: {frequencies.count(chr(9)):,} frequencies, {len(frequencies):,} bytes")
+    kinds = institution_kinds(wordnet)
+    args.kinds_out.write_text(kinds, encoding="utf-8")
+    spin.log(f"{args.kinds_out}: {kinds.count(chr(10)) - 1:,} phrases")
+    if args.only_small:
+        return 0
     offices = office_nouns(wordnet, paths["wordnet"], freq)
     args.office_out.write_text(offices, encoding="utf-8")
     spin.log(f"{args.office_out}: {offices.count(chr(10)) - 1:,} nouns")

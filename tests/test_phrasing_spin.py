@@ -118,3 +118,16 @@ def test_helpers() -> None:
         "companies", "crises", "matches", "spokesmen", "officers"]
     assert [indefinite_article(w) for w in ("8", "11", "18", "80", "100", "two", "eight", "hour")] == [
         "an", "an", "an", "an", "a", "a", "an", "an"]
+
+
+def test_a_kind_of_institution_written_as_a_name_is_no_spun_name() -> None:
+    spun = "Officers of police came. An emergency of two weeks began in the globe."
+    # "elementary school" is a kind of institution (WordNet, lower case): "the Basic School" names one school
+    assert [t for _, t, _ in found(f"She taught at the Basic School for years. {spun}", "CL409")][:1] == [
+        "Officers of police"]
+
+
+def test_ordinary_and_field_words_are_no_thesaurus_swaps() -> None:
+    assert found("The upper stories of the tower were empty. He was sexually attacked in the park.", "CL409") == []
+    assert found("The patient recovered well after a renal transplant.", "CL409") == []
+    assert found("Families call us to find a room for the night.", "CL412") == []

@@ -242,6 +242,28 @@ def frequent_bigrams() -> dict[str, int]:
 
 
 OFFICE_FILE = Path(__file__).with_name("office_nouns.tsv")
+FREQUENCY_FILE = Path(__file__).with_name("word_frequencies.tsv")
+KINDS_FILE = Path(__file__).with_name("institution_kinds.tsv")
+RARE_CB = 600  # a word the frequency table leaves out counts as this rare (Zipf 3)
+
+
+@lru_cache(maxsize=1)
+def institution_kinds() -> frozenset[str]:
+    """Kinds of institution ("elementary school"): WordNet noun.group lemmas written in lower case only, read once."""
+    with open(KINDS_FILE, encoding="utf-8") as handle:
+        return frozenset(line.rstrip("\n") for line in handle if not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def word_frequencies() -> dict[str, int]:
+    """The spin lexicon's words -> their wordfreq centibels (Zipf = 9 - cb / 100; smaller is commoner), read once."""
+    out: dict[str, int] = {}
+    with open(FREQUENCY_FILE, encoding="utf-8") as handle:
+        for line in handle:
+            if not line.startswith("#"):
+                cb, _, words = line.partition("\t")
+                out.update(dict.fromkeys(words.split(), int(cb)))
+    return out
 
 
 @lru_cache(maxsize=1)

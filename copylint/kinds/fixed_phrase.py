@@ -6,7 +6,7 @@ from typing import Iterable
 import re
 
 from ..data.fixed_phrases import WINDOWS, Slot, fixed_phrases
-from ..data.spin_lexicon import TOKEN, Token, fold, segment_spans, tokens
+from ..data.spin_lexicon import RARE_CB, TOKEN, Token, fold, segment_spans, tokens, word_frequencies
 from ..document import Document
 from ..model import Finding
 from .base import Kind, match_case
@@ -41,12 +41,13 @@ def _pieces(folded: str, start: int, end: int) -> Iterable[tuple[int, int]]:
 
 class FixedPhrase(Kind):
     """Keys: min_articles (how many counted news articles must show the expression); defer_to (codes of rules whose
-    finding on the same words is reported instead). A window of running text (no punctuation inside, no name) that
+    finding on the same words is reported instead); common_zipf (a single swap whose written word and expression's
+    word are both this frequent, in Zipf, is a free phrase: left out). A window of running text (no punctuation inside, no name) that
     is a fixed expression in every word but one, where that word is one the data lists as a swap real text never
     shows."""
 
     NAME = "fixed-phrase"
-    KEYS = {"min_articles": int, "defer_to": list}
+    KEYS = {"min_articles": int, "defer_to": list, "common_zipf": float}
 
     @classmethod
     def requires(cls, rule) -> tuple[str, ...]:
@@ -65,6 +66,7 @@ class FixedPhrase(Kind):
     def _scan(self, doc: Document) -> Iterable[Finding]:
         table = fixed_phrases()
         least = self.rule.params.get("min_articles", 0)
+        common = self.rule.params.get("common_zipf")
         for _, block in self.blocks(doc):
             text = block.text
             folded = fold(text)
@@ -79,9 +81,21 @@ class FixedPhrase(Kind):
                     seg = tokens(text, folded, a, b)
                     for p, entry in sorted(found, key=lambda pe: (-pe[1].articles, len(pe[1].phrase), pe[0])):
                         window = seg[p:p + len(entry.phrase)]
+                        if common is not None and self._common(window, entry, common):
+                            continue
                         if taken.isdisjoint(t.start for t in window) and self._fits(text, window):
                             taken.update(t.start for t in window)
                             yield self._finding(doc, block, window, entry)
+
+    @staticmethod
+    def _common(window: list[Token], entry: Slot, zipf: float) -> bool:
+        """Whether one word is swapped and both it and the expression's word are among English's commonest (Zipf
+        from zipf: "find a room" beside "find a way"): two everyday words, each with uses of its own, make a free
+        phrase, not a spinner's trade. A discourse phrase, read only as a whole run ("for model"), is no free phrase."""
+        if entry.second >= 0 or entry.alone:
+            return False
+        freq, cb = word_frequencies(), 100 * (9 - zipf)
+        return max(freq.get(window[entry.slot].word, RARE_CB), freq.get(entry.phrase[entry.slot], RARE_CB)) <= cb
 
     @staticmethod
     def _fits(text: str, window: list[Token]) -> bool:

@@ -12,12 +12,18 @@ from typing import Iterable, NamedTuple
 from zlib import crc32
 
 from ..data.spin_lexicon import (PHRASE_BITS, TOKEN, DerivedSwaps, Entry, Lexicon, NameSwaps, PairLexicon, Token, derived_swaps,
-                                 fold, frequent_bigrams, lexicon, name_swaps, office_nouns, pair_lexicon, segment_spans, tokens)
+                                 RARE_CB, fold, frequent_bigrams, institution_kinds, lexicon, name_swaps, office_nouns, pair_lexicon,
+                                 segment_spans, tokens, word_frequencies)
+from ..data.lexicon import word_classes
 from ..document import Document
 from ..model import Finding, Severity
 from ._words import ends_phrase
 from .base import Kind, match_case
 
+_HYPHENS = "-‐‑"
+# What follows the first word of a list: "values of family, compassion, excellence"
+_OF = re.compile(r"[ \t]+of\b", re.IGNORECASE)
+_LISTED = re.compile(r"\s*,\s*[^\W\d_]+\s*(?:,|and\b|or\b)")
 _NAME_GLUE = frozenset(("of", "and", "the", "for", "'s", "on", "in"))
 FUNCTION_WORDS = frozenset("""a an the this that these those his her its their our my your some any no each every of in
     on at by for from to with into onto over under about after before between among against during and or but nor
@@ -157,20 +163,48 @@ def name_hits(table: NameSwaps, words: list[str], confidence: float) -> list[Can
     return found
 
 
+def _institution_kind(window: Sequence[Token], entry: Entry) -> bool:
+    """Whether the collocation (the window with the original word put back) holds a kind of institution around the
+    swapped word ("elementary school")."""
+    words = [t.word for t in window]
+    words[entry.slot] = entry.original
+    kinds = institution_kinds()
+    return any(" ".join(words[a:b]) in kinds for a in range(entry.slot + 1) for b in range(max(a + 2, entry.slot + 1),
+                                                                                         len(words) + 1))
+
+
 def fits(cand: Candidate, seg: list[Token], text: str) -> bool:
-    """Whether the written phrase fits its entry: capitals as a name needs them, no unknown name, and an inverted
-    compound that ends its noun phrase."""
+    """Whether the written phrase fits its entry: capitals as a name needs them, no unknown name, no name's words
+    joined by a hyphen, no hyphen joining the window to a word outside it, no compound's swapped head before "of", and an
+    inverted compound that ends its noun phrase, opens no list and is not written as a name."""
+    entry = cand.entry
     window = seg[cand.lo:cand.hi]
     title = all(t.capital or t.word in _NAME_GLUE for t in window)
     if cand.entry.name and not title:
         return False  # "the safety council" may be any council; "the Safety Council" is the UN's
     if not cand.entry.name and not title and any(t.capital for t in window if t is not seg[0]):
         return False  # part of a name the lexicon does not know
+    if title and not cand.entry.whole and not cand.entry.inverted and _institution_kind(window, cand.entry):
+        return False  # "the Basic School": one school's name, any modifier; "elementary school" names a kind
+    if cand.entry.inverted and title:
+        return False  # "the Joint Institute of Research": English names institutions "<head> of <field>"
+    if not cand.entry.derived and not cand.entry.whole and (text[window[-1].end:window[-1].end + 1] in _HYPHENS
+                                                             or window[0].start and text[window[0].start - 1] in _HYPHENS):
+        return False  # "data-reporting practices": the window is part of a longer hyphenated compound
+    if cand.entry.name and any(text[t.end:t.end + 1] in _HYPHENS for t in window[:-1]):
+        return False  # "a Russian-American team": a compound of two names, not a name's word swapped
+    if not (entry.inverted or entry.whole or entry.name or entry.derived) and cand.lo + entry.slot == cand.hi - 1 \
+            and entry.slot and window[entry.slot - 1].word not in FUNCTION_WORDS and _OF.match(text, window[-1].end):
+        # "identical pairs of bags": a compound's head swapped before an "of" complement counts or parts something
+        # ("under the ruling of" keeps its frame)
+        return False
+    if cand.entry.inverted and _LISTED.match(text, seg[cand.hi - 1].end):
+        return False  # "values of family, compassion, excellence": "of" governs a list, not one modifier
     if cand.entry.inverted and not ends_phrase(text, seg[cand.hi - 1].end):
         return False  # "officers of police stations": the modifier starts a longer noun phrase
     if cand.entry.derived:
         at = seg[cand.lo + cand.entry.slot].start
-        if at and text[at - 1] in "-‐‑":
+        if at and text[at - 1] in _HYPHENS:
             return False  # "a six-month basis": the word ends a hyphenated compound, not a derivation
         if cand.lo + cand.entry.slot == cand.hi - 1 and not ends_phrase(text, seg[cand.hi - 1].end):
             return False  # "a booming economic outlook": the derived word modifies what follows
@@ -203,6 +237,31 @@ def office_swap(seg: Sequence[Token], cand: Candidate) -> bool:
     return at + 1 < cand.hi and seg[at + 1].word in office_nouns()
 
 
+_ADJECTIVE, _NOUN = frozenset(("JJ",)), frozenset(("NN", "NNS", "NNP", "NNPS"))
+
+
+def commoner_swap(seg: Sequence[Token], cand: Candidate, margin: float) -> bool:
+    """Whether the written word of a plain one-word swap is commoner in general English than the collocation's word by
+    margin (Zipf) or more ("upper stories" for "floors"): an ordinary word with collocations of its own, put there by
+    a writer, where a spinner's thesaurus pick is mostly the rarer word; or an adjective, and nothing else, written
+    for a noun, and nothing else ("renal transplant" for "kidney transplant"). A title, an office's modifier, a name
+    written with capitals or a word that is never a noun written for a noun ("provide chain") is judged by its own
+    evidence."""
+    entry = cand.entry
+    if entry.inverted or entry.whole or entry.name or entry.derived or office_swap(seg, cand):
+        return False
+    if all(t.capital or t.word in _NAME_GLUE for t in seg[cand.lo:cand.hi]):
+        return False
+    classes = word_classes()
+    written, original = classes.of(seg[cand.lo + entry.slot].word), classes.of(entry.original)
+    if original and original <= _NOUN and written == _ADJECTIVE:
+        return True  # "renal transplant": a field's adjective for its plain noun (a spinner's trade goes the other way)
+    if original & _NOUN and not written & _NOUN:
+        return False  # "provide chain": a word that is never a noun for a noun, a thesaurus's blind trade
+    freq = word_frequencies()
+    return freq.get(seg[cand.lo + entry.slot].word, RARE_CB) <= freq.get(entry.original, RARE_CB) - 100 * margin
+
+
 def trimmed(seg: list[Token], cand: Candidate) -> tuple[int, int]:
     """The window without the function words at its edges ("for human privileges" -> "human privileges"), as
     long as a content word besides the swapped one remains ("in the globe" stays whole)."""
@@ -228,7 +287,9 @@ class SynonymSwap(Kind):
     written with capitals), inverted_threshold (for an inverted compound) and derived_threshold (for a wrong
     derivation of the collocation's word, "economical growth"), office_threshold (for a swap of the word before an
     office noun, "overseas minister"), name_swap_confidence (the confidence given an institution's name with a word
-    or two swapped, "Universe Health Organization": the trigram model knows few names; 0 leaves them out); loose_threshold (for a swap only the loose
+    or two swapped, "Universe Health Organization": the trigram model knows few names; 0 leaves them out); commoner_margin
+    (a plain one-word swap whose written word is this much commoner, in Zipf, than the collocation's word is left
+    out: an ordinary word with collocations of its own); loose_threshold (for a swap only the loose
     Moby thesaurus offers: it counts alone from there, in a spun document from the base thresholds (the lexicon
     keeps such swaps from 7.0 only), and never corroborates another); frequent ([threshold, count] pairs: a swap of
     one of English's most frequent collocations of two content words, counted count times or more, counts alone
@@ -241,7 +302,7 @@ class SynonymSwap(Kind):
     KEYS = {"threshold": float, "info_threshold": float, "pair_threshold": float, "spun_threshold": float,
             "spun_evidence": int, "lone_threshold": float, "name_threshold": float,
             "inverted_threshold": float, "derived_threshold": float, "office_threshold": float, "loose_threshold": float,
-            "frequent": list, "name_swap_confidence": float, "evidence": list, "evidence_density": float}
+            "frequent": list, "name_swap_confidence": float, "commoner_margin": float, "evidence": list, "evidence_density": float}
 
     @classmethod
     def requires(cls, rule) -> tuple[str, ...]:
@@ -261,6 +322,7 @@ class SynonymSwap(Kind):
     def _scan(self, doc: Document) -> Iterable[tuple]:
         lex, pairs, derived, names = lexicon(), pair_lexicon(), derived_swaps(), name_swaps()
         name_confidence = self.rule.params.get("name_swap_confidence", 0.0)
+        margin = self.rule.params.get("commoner_margin")
         for _, block in self.blocks(doc):
             text = block.text
             folded = fold(text)
@@ -278,6 +340,8 @@ class SynonymSwap(Kind):
                     if cand.entry.name and not all(t.capital or t.word in _NAME_GLUE for t in seg[cand.lo:cand.hi]):
                         # a name's words written in lower case ("the prime preacher"): judged as any phrase is
                         cand = cand._replace(entry=cand.entry._replace(name=False))
+                    if margin is not None and commoner_swap(seg, cand, margin):
+                        continue  # an ordinary word's own collocation: neither a finding nor a sign of a spinner
                     if fits(cand, seg, text) and taken.isdisjoint(range(cand.lo, cand.hi)):
                         chosen.append(cand)
                         taken.update(range(cand.lo, cand.hi))
