@@ -155,6 +155,9 @@ def test_physical_constants() -> None:
     ("When Poland entered the EU in 2007, wages rose.", "Poland"),
     ("The Paris-headquartered International Atomic Energy Agency sent inspectors.", "Paris"),
     ("The IAEA, the UN's Paris-based nuclear watchdog, sent inspectors.", "Paris"),
+    # an anaphor whose noun fits the organisation named last
+    ("Nato ministers met on Tuesday. The alliance, founded in 1959, now has 32 members.", "1959"),
+    ("ASEAN leaders met on Monday. The bloc's founding members include Vietnam.", "Vietnam"),
 ])
 def test_organisation_claims(text: str, part: str) -> None:
     found = facts(text, "CL308")
@@ -183,6 +186,11 @@ def test_organisation_claims(text: str, part: str) -> None:
     "OPEC was founded in 1960 by Iran, Iraq, Kuwait and Saudi Arabia, and Qatar joined the cartel a year later.",
     "ASEAN was founded in 1967 by Indonesia, Malaysia, the Philippines, Singapore and Thailand, and Brunei later "
     "became its sixth member.",
+    # "the group", "the firm": the story's company, not the international body named before it
+    "The Inter-American Development Bank lent $80 million on Monday. The group, founded in 1994 by two brothers, "
+    "builds bridges.",
+    "Opec cut output again. The group, set up in 2001 by a shipping family, runs tankers.",
+    "The World Bank lent money to a cement maker in Peru. The body, founded in 1972, is expanding.",
 ])
 def test_true_or_hedged_organisation_claims_pass(text: str) -> None:
     assert facts(text, "CL308") == []
