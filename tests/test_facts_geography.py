@@ -674,6 +674,21 @@ def test_divisions_and_hubs_named_with_a_country_adjective(text: str, span: str)
     assert [(f.code, f.text.split()[0]) for f in facts(text)] == [("CL301", span)]
 
 
+@pytest.mark.parametrize("text", [
+    "The Belgian province of Luxembourg borders the grand duchy to the east.",
+    "Farmers in the Belgian province of Limburg and the Dutch province of Limburg protested.",
+    "Officials in the Iranian province of East Azerbaijan counted the dead.",
+    "Voters in the American state of Georgia queued for hours.",
+])
+def test_divisions_that_share_a_country_name_hold(text: str) -> None:
+    assert facts(text) == [], [(f.code, f.text) for f in facts(text)]
+
+
+def test_a_country_adjective_claim_names_the_country() -> None:
+    found = facts("Police in the Dutch province of Namur arrested two men.")
+    assert [f.code for f in found] == ["CL301"] and "not in the Netherlands" in found[0].message
+
+
 def test_divisions_named_with_a_country_adjective_that_hold() -> None:
     text = ("Riots hit the Pakistani province of Sindh, the Indian state of Punjab, the Russian region of Crimea "
             "and the Mexican state of Mexico.")
