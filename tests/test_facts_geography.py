@@ -684,6 +684,12 @@ def test_divisions_that_share_a_country_name_hold(text: str) -> None:
     assert facts(text) == [], [(f.code, f.text) for f in facts(text)]
 
 
+def test_a_gapped_clause_after_a_superlative_is_not_ranked() -> None:
+    text = "Alaska is the largest state by area, California the most populous; Russia is the largest country in " \
+           "Europe by area, Germany the most populous."
+    assert facts(text, "CL305") == [], [(f.code, f.text) for f in facts(text)]
+
+
 def test_a_country_adjective_claim_names_the_country() -> None:
     found = facts("Police in the Dutch province of Namur arrested two men.")
     assert [f.code for f in found] == ["CL301"] and "not in the Netherlands" in found[0].message

@@ -105,6 +105,8 @@ def test_place_mentions(text: str, expected: list[tuple]) -> None:
     ("Tamale is ranked as the third-biggest city in Ghana.", ("Tamale", 3, "biggest", "city", "Ghana")),
     ("Tamale, the third most populous Ghanaian city, grew.", ("Tamale", 3, "most populous", "city", "Ghanaian")),
     ("Tamale, the third-largest city in Ghana after Accra and Kumasi, grew.", ("Tamale", 3, "largest", "city", "Ghana")),
+    ("The worst hit was Africa's most populous nation, Ghana, whose cedi fell.",
+     ("Ghana", 1, "most populous", "nation", "Africa")),
 ])
 def test_rank_claims(text: str, expected: tuple) -> None:
     (claim,) = rank_claims(text)
@@ -119,6 +121,16 @@ def test_rank_claims(text: str, expected: tuple) -> None:
 ])
 def test_qualified_ranks_are_not_read(text: str) -> None:
     assert list(rank_claims(text)) == []
+
+
+@pytest.mark.parametrize("text, subjects", [
+    # a gapped clause after a superlative: the second name takes only its own superlative
+    ("Texas is the largest state by area, Ohio the most populous.", ["Texas"]),
+    ("Algeria is the largest country in Africa, Niger the second-largest by population.", ["Algeria"]),
+    ("Mali is the biggest country in Africa, Togo the poorest.", ["Mali"]),
+])
+def test_gapped_clauses_take_their_own_superlative(text: str, subjects: list[str]) -> None:
+    assert [c.subject.text for c in rank_claims(text)] == subjects
 
 
 @pytest.mark.parametrize("text, expected", [

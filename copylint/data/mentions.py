@@ -891,6 +891,9 @@ def rank_claims(text: str) -> Iterator[RankClaim]:
             if claim is not None:
                 yield claim
     for m in before.finditer(text):
+        if _GAPPED_AFTER.match(text, m.end("y")) or _GAPPED_BEFORE.search(text, 0, m.start()) and \
+                regex.match(r"\s+(?:the|an?)\s", text[m.end("y"):]):
+            continue  # "A is the largest state by area, B the most populous": B, in a gapped clause, is not ranked
         if m.start("y") not in seen:
             seen.add(m.start("y"))
             claim = _rank_claim(m, _span(m, "y"))
@@ -898,6 +901,13 @@ def rank_claims(text: str) -> Iterator[RankClaim]:
                 yield claim
     if " city" in text and ("second" in text or "third" in text):
         yield from _second_cities(text, seen)
+
+
+# "RANK, B" where B opens a gapped clause: B followed by its own superlative, or a copula's complement then ", B the
+# ..." (B's own predicate noun), so the rank before B is the copula subject's, not B's.
+_GAPPED_BEFORE = regex.compile(r"\b(?i:is|was|are|were|remains|remained|became|becomes|ranks\s+as)\s+$")
+_GAPPED_AFTER = regex.compile(rf"\s+(?:(?i:the)\s+)?(?:{_ORD}[\s-])?(?:(?i:largest|biggest|smallest|most|least|"
+                              rf"second|third|fourth|fifth|next)\b|{_ORD}\b)")
 
 
 # "Birmingham, Britain's second city", "Kenya's second city, Nairobi": a rank by size without the superlative.
