@@ -690,6 +690,14 @@ def test_a_gapped_clause_after_a_superlative_is_not_ranked() -> None:
     assert facts(text, "CL305") == [], [(f.code, f.text) for f in facts(text)]
 
 
+@pytest.mark.parametrize("text", [
+    "Reporting by Ama Mensah in Kumasi and Kofi Boateng in Accra; Writing by Jo Reed; Editing by Tim Cole",
+    "Musa Bello in Jos and Ade Okonkwo in Lagos wrote this story.",
+])
+def test_people_in_places_are_no_place_list(text: str) -> None:
+    assert facts(text) == [], [(f.code, f.text) for f in facts(text)]
+
+
 def test_a_country_adjective_claim_names_the_country() -> None:
     found = facts("Police in the Dutch province of Namur arrested two men.")
     assert [f.code for f in found] == ["CL301"] and "not in the Netherlands" in found[0].message

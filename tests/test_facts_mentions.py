@@ -86,6 +86,12 @@ def read(text: str) -> list[tuple]:
     ("Bursa, an optics centre in Turkey, grew.", [("appos", "Bursa", "Turkey", None)]),
     # "in Y, and the city of X ...": a conjunction opens a new clause, not a fronted placement
     ("Rain fell in Rwanda, and the city of Kampala flooded.", []),
+    # people, each in a place: "A in P1 and B in P2" places P1 and P2 apart; a credit line places nothing
+    ("Our reporters Ama Mensah in Kumasi and Kofi Boateng in Accra met voters.",
+     [("in", "Ama Mensah", "Kumasi", None), ("in", "Kofi Boateng", "Accra", None)]),
+    ("Additional reporting by Ama Mensah in Kumasi and Kofi Boateng in Accra; Editing by Jo Reed", []),
+    ("Troops in Goma and Bukavu in eastern Rwanda were put on alert.",
+     [("in", "Troops", "Goma", None), ("in", "Bukavu", "Rwanda", "eastern"), ("in-list", "Goma", "Rwanda", "eastern")]),
 ])
 def test_place_mentions(text: str, expected: list[tuple]) -> None:
     assert read(text) == expected
