@@ -134,6 +134,7 @@ def test_qualified_ranks_are_not_read(text: str) -> None:
     ("Texas is the largest state by area, Ohio the most populous.", ["Texas"]),
     ("Algeria is the largest country in Africa, Niger the second-largest by population.", ["Algeria"]),
     ("Mali is the biggest country in Africa, Togo the poorest.", ["Mali"]),
+    ("Lagos is the largest city in Nigeria, Abuja its capital.", ["Lagos"]),
 ])
 def test_gapped_clauses_take_their_own_superlative(text: str, subjects: list[str]) -> None:
     assert [c.subject.text for c in rank_claims(text)] == subjects

@@ -917,7 +917,7 @@ def rank_claims(text: str) -> Iterator[RankClaim]:
                 yield claim
     for m in before.finditer(text):
         if _GAPPED_AFTER.match(text, m.end("y")) or _GAPPED_BEFORE.search(text, 0, m.start()) and \
-                regex.match(r"\s+(?:the|an?)\s", text[m.end("y"):]):
+                regex.match(r"\s+(?:the|an?|its|their|his|her)\s", text[m.end("y"):]):
             continue  # "A is the largest state by area, B the most populous": B, in a gapped clause, is not ranked
         if m.start("y") not in seen:
             seen.add(m.start("y"))
