@@ -328,6 +328,8 @@ def test_same_quantities_or_different_terms_pass(text: str) -> None:
     ("The company, founded in 2017 by an engineer, rents cold rooms. Since the company's launch in 2014, it has grown.",
      "2014"),
     ("Chief executive Selin Akgul spoke. Akgul, the airline's finance director, said costs rose.", "finance director"),
+    ("Greenfield Holdings, founded in 1975, won the tender. The group, founded in 1982 by two brothers, builds schools.",
+     "1982"),
 ])
 def test_contradictions_in_other_shapes(text: str, span: str) -> None:
     assert [f.text for f in facts(text, "CL309")] == [span]
@@ -335,6 +337,9 @@ def test_contradictions_in_other_shapes(text: str, span: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "Greenleaf was founded in 2004. Greenleaf launched a new tea and opened a second factory in 2009.",
+    # "the group" is the story's company, not the public body named with a founding year before it
+    "The Caribbean Development Bank, founded in 1969, lent $40 million. The group, founded in 1992 by two "
+    "brothers, builds schools.",
     "Greenleaf is based in Nairobi. The Mombasa-based company Sunrise said profits fell.",
     "Greenleaf's founders, Jane Otieno and Peter Kamau, spoke. Founder Peter Kamau said profits fell.",
     "Chief executive Ann Lee spoke. Lee, the company's chairman and chief executive, said profits fell.",
