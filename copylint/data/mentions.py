@@ -916,8 +916,7 @@ def rank_claims(text: str) -> Iterator[RankClaim]:
             if claim is not None:
                 yield claim
     for m in before.finditer(text):
-        if _GAPPED_AFTER.match(text, m.end("y")) or _GAPPED_BEFORE.search(text, 0, m.start()) and \
-                regex.match(r"\s+(?:the|an?|its|their|his|her)\s", text[m.end("y"):]):
+        if gapped_clause(text, m.start(), m.end("y")):
             continue  # "A is the largest state by area, B the most populous": B, in a gapped clause, is not ranked
         if m.start("y") not in seen:
             seen.add(m.start("y"))
@@ -933,6 +932,18 @@ def rank_claims(text: str) -> Iterator[RankClaim]:
 _GAPPED_BEFORE = regex.compile(r"\b(?i:is|was|are|were|remains|remained|became|becomes|ranks\s+as)\s+$")
 _GAPPED_AFTER = regex.compile(rf"\s+(?:(?i:the)\s+)?(?:{_ORD}[\s-])?(?:(?i:largest|biggest|smallest|most|least|"
                               rf"second|third|fourth|fifth|next)\b|{_ORD}\b)")
+_GAPPED_DET = regex.compile(r"\s+(?:the|an?|its|their|his|her)\s")
+
+
+def gapped_clause(text: str, phrase_start: int, name_end: int) -> bool:
+    """Whether the name ending at name_end, after "PHRASE, " (a rank or a capital), opens a gapped clause and so
+    is not the phrase's appositive: it is followed by its own superlative ("..., B the most populous"), or the
+    phrase is a copula's complement and the name is followed by its own predicate noun ("A is the capital of Y,
+    B its largest city")."""
+    if _GAPPED_AFTER.match(text, name_end):
+        return True
+    return bool(_GAPPED_BEFORE.search(text[max(0, phrase_start - 20):phrase_start])) and \
+        _GAPPED_DET.match(text, name_end) is not None
 
 
 # "Birmingham, Britain's second city", "Kenya's second city, Nairobi": a rank by size without the superlative.
