@@ -191,6 +191,8 @@ def test_organisation_claims(text: str, part: str) -> None:
     "builds bridges.",
     "Opec cut output again. The group, set up in 2001 by a shipping family, runs tankers.",
     "The World Bank lent money to a cement maker in Peru. The body, founded in 1972, is expanding.",
+    "EU judges fined a farmers' union. The union, set up in 1931, represents 4,000 growers.",
+    "The African Union and the European Union met in Rome. The union, founded in 1931, has 27 members.",
 ])
 def test_true_or_hedged_organisation_claims_pass(text: str) -> None:
     assert facts(text, "CL308") == []

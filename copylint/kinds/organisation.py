@@ -268,8 +268,10 @@ class Organisation(Kind):
                         name = m.group("org")
                         if name not in self.by_alias:  # "the bloc": the organisation named last before it
                             name = _last_alias(text, m.start("org"), here)
+                            near = {self.by_alias[a]: self.orgs[self.by_alias[a]] for a in here
+                                    if text.find(a, max(0, m.start("org") - 300), m.start("org")) >= 0}
                             if name is None or not _anaphor_fits(text, m.start("org"), m.end("org"), name,
-                                                                 self.orgs[self.by_alias[name]]):
+                                                                 self.orgs[self.by_alias[name]], near.values()):
                                 continue
                         g = g or _gaz()
                         org = self.orgs[self.by_alias[name]]
@@ -443,20 +445,28 @@ _COMPANY = regex.compile(r"\b(?:(?i:compan(?:y|ies)|firms?|business(?:es)?|congl
                          r"Group|AG|SA|NV|GmbH)\b")
 
 
-def _anaphor_fits(text: str, start: int, end: int, alias: str, org: dict) -> bool:
+def _anaphor_fits(text: str, start: int, end: int, alias: str, org: dict, others: Iterable[dict] = ()) -> bool:
     """Whether "the <noun>" at start..end can stand for the organisation last named (by `alias`) before it: the noun
     is a word of the organisation's names ("the bank" for a development bank, "the group" for the Group of Seven),
     a word for any organisation ("the body"), or a word for a union of states when its members are states ("the
-    bloc"); and no company is named or described between them ("lent to the builder. The group, founded in
-    1987" is the builder)."""
+    bloc"); no company nor common noun of its own is between them ("lent to the builder. The group, founded in
+    1987" is the builder; "fined a dockers' union. The union" is the dockers'); and no other organisation the noun
+    fits is named just before ("the EU and the African Union met. The union": either)."""
     noun = text[start:end].split()[-1].casefold()
     if noun == "its":  # "its", inside the sentence that names the organisation
         return True
-    words = {w.casefold() for a in (org["name"], *org["aliases"]) for w in regex.findall(r"\w+", a)}
-    if not (noun in words or noun in _ANY_ORG or noun in _STATES_ORG and (org.get("members") or org.get("group"))):
+    if not _noun_fits(noun, org):
         return False
     at = _last_alias_at(text, start, alias)
-    return not _COMPANY.search(text, at + len(alias), start)
+    between = text[at + len(alias):start]
+    # a company, or a common noun of the anaphor's own ("a dockers' union. The union, ..."), is a nearer candidate
+    return not _COMPANY.search(between) and not regex.search(rf"\b(?<!\p{{Lu}}\p{{L}}*\s){noun}s?\b", between) and \
+        not any(other is not org and _noun_fits(noun, other) for other in others)
+
+
+def _noun_fits(noun: str, org: dict) -> bool:
+    words = {w.casefold() for a in (org["name"], *org["aliases"]) for w in regex.findall(r"\w+", a)}
+    return noun in words or noun in _ANY_ORG or noun in _STATES_ORG and bool(org.get("members") or org.get("group"))
 
 
 def _last_alias_at(text: str, pos: int, alias: str) -> int:
