@@ -155,6 +155,9 @@ def test_physical_constants() -> None:
     ("When Poland entered the EU in 2007, wages rose.", "Poland"),
     ("The Paris-headquartered International Atomic Energy Agency sent inspectors.", "Paris"),
     ("The IAEA, the UN's Paris-based nuclear watchdog, sent inspectors.", "Paris"),
+    # an anaphor whose noun fits the organisation named last
+    ("Nato ministers met on Tuesday. The alliance, founded in 1959, now has 32 members.", "1959"),
+    ("ASEAN leaders met on Monday. The bloc's founding members include Vietnam.", "Vietnam"),
 ])
 def test_organisation_claims(text: str, part: str) -> None:
     found = facts(text, "CL308")
@@ -183,6 +186,13 @@ def test_organisation_claims(text: str, part: str) -> None:
     "OPEC was founded in 1960 by Iran, Iraq, Kuwait and Saudi Arabia, and Qatar joined the cartel a year later.",
     "ASEAN was founded in 1967 by Indonesia, Malaysia, the Philippines, Singapore and Thailand, and Brunei later "
     "became its sixth member.",
+    # "the group", "the firm": the story's company, not the international body named before it
+    "The Inter-American Development Bank lent $80 million on Monday. The group, founded in 1994 by two brothers, "
+    "builds bridges.",
+    "Opec cut output again. The group, set up in 2001 by a shipping family, runs tankers.",
+    "The World Bank lent money to a cement maker in Peru. The body, founded in 1972, is expanding.",
+    "EU judges fined a farmers' union. The union, set up in 1931, represents 4,000 growers.",
+    "The African Union and the European Union met in Rome. The union, founded in 1931, has 27 members.",
 ])
 def test_true_or_hedged_organisation_claims_pass(text: str) -> None:
     assert facts(text, "CL308") == []
@@ -320,6 +330,8 @@ def test_same_quantities_or_different_terms_pass(text: str) -> None:
     ("The company, founded in 2017 by an engineer, rents cold rooms. Since the company's launch in 2014, it has grown.",
      "2014"),
     ("Chief executive Selin Akgul spoke. Akgul, the airline's finance director, said costs rose.", "finance director"),
+    ("Greenfield Holdings, founded in 1975, won the tender. The group, founded in 1982 by two brothers, builds schools.",
+     "1982"),
 ])
 def test_contradictions_in_other_shapes(text: str, span: str) -> None:
     assert [f.text for f in facts(text, "CL309")] == [span]
@@ -327,6 +339,9 @@ def test_contradictions_in_other_shapes(text: str, span: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "Greenleaf was founded in 2004. Greenleaf launched a new tea and opened a second factory in 2009.",
+    # "the group" is the story's company, not the public body named with a founding year before it
+    "The Caribbean Development Bank, founded in 1969, lent $40 million. The group, founded in 1992 by two "
+    "brothers, builds schools.",
     "Greenleaf is based in Nairobi. The Mombasa-based company Sunrise said profits fell.",
     "Greenleaf's founders, Jane Otieno and Peter Kamau, spoke. Founder Peter Kamau said profits fell.",
     "Chief executive Ann Lee spoke. Lee, the company's chairman and chief executive, said profits fell.",

@@ -674,6 +674,40 @@ def test_divisions_and_hubs_named_with_a_country_adjective(text: str, span: str)
     assert [(f.code, f.text.split()[0]) for f in facts(text)] == [("CL301", span)]
 
 
+@pytest.mark.parametrize("text", [
+    "The Belgian province of Luxembourg borders the grand duchy to the east.",
+    "Farmers in the Belgian province of Limburg and the Dutch province of Limburg protested.",
+    "Officials in the Iranian province of East Azerbaijan counted the dead.",
+    "Voters in the American state of Georgia queued for hours.",
+])
+def test_divisions_that_share_a_country_name_hold(text: str) -> None:
+    assert facts(text) == [], [(f.code, f.text) for f in facts(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Alaska is the largest state by area, California the most populous; Russia is the largest country in Europe by "
+    "area, Germany the most populous.",
+    "Lagos is Nigeria's largest city, Abuja its capital.",
+    "Quito is the capital of Ecuador, Guayaquil the largest city and main port.",
+    "Rabat is Morocco's capital, Casablanca its commercial hub.",
+])
+def test_a_gapped_clause_after_a_superlative_or_capital_holds(text: str) -> None:
+    assert facts(text) == [], [(f.code, f.text) for f in facts(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Reporting by Ama Mensah in Kumasi and Kofi Boateng in Accra; Writing by Jo Reed; Editing by Tim Cole",
+    "Musa Bello in Jos and Ade Okonkwo in Lagos wrote this story.",
+])
+def test_people_in_places_are_no_place_list(text: str) -> None:
+    assert facts(text) == [], [(f.code, f.text) for f in facts(text)]
+
+
+def test_a_country_adjective_claim_names_the_country() -> None:
+    found = facts("Police in the Dutch province of Namur arrested two men.")
+    assert [f.code for f in found] == ["CL301"] and "not in the Netherlands" in found[0].message
+
+
 def test_divisions_named_with_a_country_adjective_that_hold() -> None:
     text = ("Riots hit the Pakistani province of Sindh, the Indian state of Punjab, the Russian region of Crimea "
             "and the Mexican state of Mexico.")

@@ -86,6 +86,12 @@ def read(text: str) -> list[tuple]:
     ("Bursa, an optics centre in Turkey, grew.", [("appos", "Bursa", "Turkey", None)]),
     # "in Y, and the city of X ...": a conjunction opens a new clause, not a fronted placement
     ("Rain fell in Rwanda, and the city of Kampala flooded.", []),
+    # people, each in a place: "A in P1 and B in P2" places P1 and P2 apart; a credit line places nothing
+    ("Our reporters Ama Mensah in Kumasi and Kofi Boateng in Accra met voters.",
+     [("in", "Ama Mensah", "Kumasi", None), ("in", "Kofi Boateng", "Accra", None)]),
+    ("Additional reporting by Ama Mensah in Kumasi and Kofi Boateng in Accra; Editing by Jo Reed", []),
+    ("Troops in Goma and Bukavu in eastern Rwanda were put on alert.",
+     [("in", "Troops", "Goma", None), ("in", "Bukavu", "Rwanda", "eastern"), ("in-list", "Goma", "Rwanda", "eastern")]),
 ])
 def test_place_mentions(text: str, expected: list[tuple]) -> None:
     assert read(text) == expected
@@ -105,6 +111,8 @@ def test_place_mentions(text: str, expected: list[tuple]) -> None:
     ("Tamale is ranked as the third-biggest city in Ghana.", ("Tamale", 3, "biggest", "city", "Ghana")),
     ("Tamale, the third most populous Ghanaian city, grew.", ("Tamale", 3, "most populous", "city", "Ghanaian")),
     ("Tamale, the third-largest city in Ghana after Accra and Kumasi, grew.", ("Tamale", 3, "largest", "city", "Ghana")),
+    ("The worst hit was Africa's most populous nation, Ghana, whose cedi fell.",
+     ("Ghana", 1, "most populous", "nation", "Africa")),
 ])
 def test_rank_claims(text: str, expected: tuple) -> None:
     (claim,) = rank_claims(text)
@@ -119,6 +127,17 @@ def test_rank_claims(text: str, expected: tuple) -> None:
 ])
 def test_qualified_ranks_are_not_read(text: str) -> None:
     assert list(rank_claims(text)) == []
+
+
+@pytest.mark.parametrize("text, subjects", [
+    # a gapped clause after a superlative: the second name takes only its own superlative
+    ("Texas is the largest state by area, Ohio the most populous.", ["Texas"]),
+    ("Algeria is the largest country in Africa, Niger the second-largest by population.", ["Algeria"]),
+    ("Mali is the biggest country in Africa, Togo the poorest.", ["Mali"]),
+    ("Lagos is the largest city in Nigeria, Abuja its capital.", ["Lagos"]),
+])
+def test_gapped_clauses_take_their_own_superlative(text: str, subjects: list[str]) -> None:
+    assert [c.subject.text for c in rank_claims(text)] == subjects
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -197,7 +197,15 @@ def _span(m: regex.Match, group: str) -> Span | None:
 
 def find_mentions(text: str) -> tuple[Mention, ...]:
     """Every candidate mention in a block of text; the caller decides which names are places and countries."""
-    return tuple(_mentions(text))
+    if " by " not in text:
+        return tuple(_mentions(text))
+    credits = [m.span() for m in _CREDIT.finditer(text)]
+    return tuple(m for m in _mentions(text) if not any(s <= m.x.start < e or s <= m.y.start < e for s, e in credits))
+
+
+# A wire credit line ("Reporting by A in Lagos and B in Abuja; Editing by C"): people in places, no place placed.
+_CREDIT = regex.compile(r"(?i:\b(?:additional\s+)?(?:reporting|writing|editing|compiled|research|graphics|"
+                        r"production|produced|written|edited)\s+by)\b[^\n]*")
 
 
 def document_mentions(doc) -> "_DocumentMentions":
@@ -394,11 +402,28 @@ def _listed(text: str, runs: list[tuple[int, int]], mentions: list[Mention]) -> 
                 break
             end = pos - len(sep.group())
             prev = next((r for r in reversed(ends) if r[1] == end), None)
-            if prev is None or prev[0] not in starts:
+            if prev is None or prev[0] not in starts or _placed_person(text, prev[0], ends):
                 break
             yield Mention("in-list", Span(text[prev[0]:prev[1]], prev[0], prev[1]), m.y, m.compass, m.the, m.noun,
                           m.x)
             pos = prev[0]
+
+
+def _placed_person(text: str, start: int, ends: list[tuple[int, int]]) -> bool:
+    """Whether the name at start is placed by its own "in" after a name inside a sentence ("A in Jos and B in
+    Lagos"): the list is of people, each in a place, and the places are not listed together."""
+    before = regex.search(r"\s+(?:in|at)\s+$", text[max(0, start - 8):start])
+    if before is None:
+        return False
+    end = start - len(before.group())
+    run = next((r for r in reversed(ends) if r[1] == end), None)
+    if run is None:
+        return False
+    if regex.search(r"(?:^|[.!?:;\n\"“‘(]\s*)$", text[max(0, run[0] - 4):run[0]]) is None:
+        return True
+    from .lexicon import word_classes  # opening a sentence: a name, unless one common word ("Fighting in Goma")
+
+    return " " in text[run[0]:run[1]] or not word_classes().of(text[run[0]:run[1]].casefold())
 
 
 _IN_WORDS = (" in ", " on ", " at ", " along ", " off ")
@@ -891,6 +916,8 @@ def rank_claims(text: str) -> Iterator[RankClaim]:
             if claim is not None:
                 yield claim
     for m in before.finditer(text):
+        if gapped_clause(text, m.start(), m.end("y")):
+            continue  # "A is the largest state by area, B the most populous": B, in a gapped clause, is not ranked
         if m.start("y") not in seen:
             seen.add(m.start("y"))
             claim = _rank_claim(m, _span(m, "y"))
@@ -898,6 +925,25 @@ def rank_claims(text: str) -> Iterator[RankClaim]:
                 yield claim
     if " city" in text and ("second" in text or "third" in text):
         yield from _second_cities(text, seen)
+
+
+# "RANK, B" where B opens a gapped clause: B followed by its own superlative, or a copula's complement then ", B the
+# ..." (B's own predicate noun), so the rank before B is the copula subject's, not B's.
+_GAPPED_BEFORE = regex.compile(r"\b(?i:is|was|are|were|remains|remained|became|becomes|ranks\s+as)\s+$")
+_GAPPED_AFTER = regex.compile(rf"\s+(?:(?i:the)\s+)?(?:{_ORD}[\s-])?(?:(?i:largest|biggest|smallest|most|least|"
+                              rf"second|third|fourth|fifth|next)\b|{_ORD}\b)")
+_GAPPED_DET = regex.compile(r"\s+(?:the|an?|its|their|his|her)\s")
+
+
+def gapped_clause(text: str, phrase_start: int, name_end: int) -> bool:
+    """Whether the name ending at name_end, after "PHRASE, " (a rank or a capital), opens a gapped clause and so
+    is not the phrase's appositive: it is followed by its own superlative ("..., B the most populous"), or the
+    phrase is a copula's complement and the name is followed by its own predicate noun ("A is the capital of Y,
+    B its largest city")."""
+    if _GAPPED_AFTER.match(text, name_end):
+        return True
+    return bool(_GAPPED_BEFORE.search(text[max(0, phrase_start - 20):phrase_start])) and \
+        _GAPPED_DET.match(text, name_end) is not None
 
 
 # "Birmingham, Britain's second city", "Kenya's second city, Nairobi": a rank by size without the superlative.

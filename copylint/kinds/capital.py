@@ -7,7 +7,7 @@ from typing import Iterable
 import regex
 
 from ..data.compass import distance_km
-from ..data.mentions import NAME, capital_patterns, opens_clause
+from ..data.mentions import NAME, capital_patterns, gapped_clause, opens_clause
 from ..document import Document
 from ..model import Finding
 from ._geography import (_country_code, _divisions, division_named_before, _gaz, GeoKind, _key, non_place_names,
@@ -40,8 +40,8 @@ class Capital(GeoKind):
                     if m.start("x") in seen or after is not None or _past(text, m.start()):
                         continue
                     if m.start("x") > m.start() and text[:m.start("x")].rstrip().endswith(",") and \
-                            opens_clause(text, m.end("x")):
-                        continue  # "the capital of Y, X ... is": X opens a new clause, it is no appositive
+                            (opens_clause(text, m.end("x")) or gapped_clause(text, m.start(), m.end("x"))):
+                        continue  # "the capital of Y, X ... is" / "A is the capital of Y, X the largest city": no appositive
                     seen.add(m.start("x"))
                     g = g or _gaz()
                     found = self._judge(doc, block, g, m)

@@ -682,7 +682,16 @@ def _named(term: str, earlier: list[str]) -> str:
     """'the company' as the organisation last named before for this quantity, else the term as it is."""
     if not term.islower() or not any(term.split()[-1] in group for group in (*_ALIKE, _BODIES)):
         return term
-    return next((t for t in reversed(earlier) if t[:1].isupper() and " | " not in t), term)
+    name = next((t for t in reversed(earlier) if t[:1].isupper() and " | " not in t), term)
+    if term.split()[-1] in _ALIKE[0] and _PUBLIC_BODY.search(name):
+        return term  # "the group" after "the Asian Development Bank": the story's company, not the public body
+    return name
+
+
+# Names of public and international bodies, which "the company", "the group" or "the firm" never stands for.
+_PUBLIC_BODY = regex.compile(r"(?i:\b(?:development|central|reserve|investment|world|multilateral)\s+bank|"
+                             r"\b(?:organi[sz]ation|union|fund|council|court|nations|commission|alliance|league|"
+                             r"parliament|ministry|government|assembly|secretariat|tribunal))$")
 
 
 _IT = "its"  # the term of a pronoun said before any name ("since its founding in 1990")

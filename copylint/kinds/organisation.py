@@ -268,7 +268,10 @@ class Organisation(Kind):
                         name = m.group("org")
                         if name not in self.by_alias:  # "the bloc": the organisation named last before it
                             name = _last_alias(text, m.start("org"), here)
-                            if name is None:
+                            near = {self.by_alias[a]: self.orgs[self.by_alias[a]] for a in here
+                                    if text.find(a, max(0, m.start("org") - 300), m.start("org")) >= 0}
+                            if name is None or not _anaphor_fits(text, m.start("org"), m.end("org"), name,
+                                                                 self.orgs[self.by_alias[name]], near.values()):
                                 continue
                         g = g or _gaz()
                         org = self.orgs[self.by_alias[name]]
@@ -432,14 +435,54 @@ class Organisation(Kind):
                            fact=f"{org['name']} was founded in {years[0]}", source=org["source"])
 
 
+# Nouns an anaphor may use for any international organisation, and those for one whose members are states.
+_ANY_ORG = frozenset({"body", "organisation", "organization"})
+_STATES_ORG = frozenset({"bloc", "alliance", "union", "cartel", "grouping", "club", "community"})
+# Words that name a company or a business, another candidate an anaphor may stand for ("the builder", "Acme Ltd").
+_COMPANY = regex.compile(r"\b(?:(?i:compan(?:y|ies)|firms?|business(?:es)?|conglomerates?|corporations?|makers?|"
+                         r"producers?|builders?|developers?|operators?|retailers?|lenders?|insurers?|manufacturers?|"
+                         r"contractors?|brewers?|miners?|carriers?|suppliers?|start-?ups?)|Ltd|Inc|plc|PLC|Corp|Holdings|"
+                         r"Group|AG|SA|NV|GmbH)\b")
+
+
+def _anaphor_fits(text: str, start: int, end: int, alias: str, org: dict, others: Iterable[dict] = ()) -> bool:
+    """Whether "the <noun>" at start..end can stand for the organisation last named (by `alias`) before it: the noun
+    is a word of the organisation's names ("the bank" for a development bank, "the group" for the Group of Seven),
+    a word for any organisation ("the body"), or a word for a union of states when its members are states ("the
+    bloc"); no company nor common noun of its own is between them ("lent to the builder. The group, founded in
+    1987" is the builder; "fined a dockers' union. The union" is the dockers'); and no other organisation the noun
+    fits is named just before ("the EU and the African Union met. The union": either)."""
+    noun = text[start:end].split()[-1].casefold()
+    if noun == "its":  # "its", inside the sentence that names the organisation
+        return True
+    if not _noun_fits(noun, org):
+        return False
+    at = _last_alias_at(text, start, alias)
+    between = text[at + len(alias):start]
+    # a company, or a common noun of the anaphor's own ("a dockers' union. The union, ..."), is a nearer candidate
+    return not _COMPANY.search(between) and not regex.search(rf"\b(?<!\p{{Lu}}\p{{L}}*\s){noun}s?\b", between) and \
+        not any(other is not org and _noun_fits(noun, other) for other in others)
+
+
+def _noun_fits(noun: str, org: dict) -> bool:
+    words = {w.casefold() for a in (org["name"], *org["aliases"]) for w in regex.findall(r"\w+", a)}
+    return noun in words or noun in _ANY_ORG or noun in _STATES_ORG and bool(org.get("members") or org.get("group"))
+
+
+def _last_alias_at(text: str, pos: int, alias: str) -> int:
+    """Where the alias occurs last (as a whole word) before pos."""
+    found = text.rfind(alias, 0, pos)
+    while found != -1 and (found > 0 and (text[found - 1].isalnum() or text[found - 1] == "-")
+                           or text[found + len(alias):found + len(alias) + 1].isalnum()):
+        found = text.rfind(alias, 0, found)
+    return found
+
+
 def _last_alias(text: str, pos: int, aliases: tuple[str, ...]) -> str | None:
     """The alias that occurs last before pos (as a whole word)."""
     best, where = None, -1
     for alias in aliases:
-        found = text.rfind(alias, 0, pos)
-        while found != -1 and (found > 0 and (text[found - 1].isalnum() or text[found - 1] == "-")
-                               or text[found + len(alias):found + len(alias) + 1].isalnum()):
-            found = text.rfind(alias, 0, found)
+        found = _last_alias_at(text, pos, alias)
         if found > where:
             best, where = alias, found
     return best

@@ -107,9 +107,9 @@ class PlaceCountry(GeoKind):
             claim_end += 1
         if rivals:  # no single fix: the suggestions name the candidates
             return self.finding(doc, block, claim_start, claim_end, None, suggestions=suggestions, place=x,
-                                claimed=y, actual=actual)
+                                claimed=_country_said(g, y), actual=actual)
         return self.claim_finding(doc, block, claim_start, claim_end, (start, y_end), suggestions[:1], place=x,
-                                  claimed=y, actual=actual)
+                                  claimed=_country_said(g, y), actual=actual)
 
     def _second_level(self, doc, block, g, m, xs, y: str) -> Finding | None:
         """'X, in Negros Occidental' (a province, department or county below the first level): flagged when the
@@ -149,6 +149,9 @@ class PlaceCountry(GeoKind):
         if homes & set(codes) or any(g.fits(d, codes) or g.fits(f"{d.partition('.')[0]}.", codes) for d in named) \
                 or _key(name) in non_place_names(doc):  # (annexed and disputed land counts for both sides)
             return False
+        # "the Belgian province of Luxembourg": a division (of any level) or place of that name in the country
+        if any(r.partition(".")[0] in codes for r in (*g.readings(name), *regions.second_level_homes(name))):
+            return False
         if len(homes) != 1:
             return False
         home = homes.pop()
@@ -156,7 +159,7 @@ class PlaceCountry(GeoKind):
         if not actual:
             return False
         return self.claim_finding(doc, block, m.y.start, m.x.end, (m.y.start, m.y.start + len(y)),
-                                  [match_case(y, actual)], place=name, claimed=y,
+                                  [match_case(y, actual)], place=name, claimed=_country_said(g, y),
                                   actual=g.display(home).removeprefix("the "))
 
     def _division(self, doc, block, g, x, y, m) -> Finding | None:
@@ -197,6 +200,12 @@ class PlaceCountry(GeoKind):
         if name.startswith("the "):
             return f"the {compass} {name[4:]}"
         return f"{compass} {name}"
+
+
+def _country_said(g, y: str) -> str:
+    """The country a claim names: the country of a demonym ("the Dutch city of X" claims the Netherlands)."""
+    codes = () if g.countries_named(y) else g.country_of_demonym(y)
+    return g.display(codes[0]) if len(codes) == 1 else y
 
 
 def _claimed_division(place, as_division: bool, divisions: tuple[str, ...]) -> bool:
