@@ -17,8 +17,10 @@ LOADERS: dict[str, Callable[[], object]] = {
     "derived swaps (derived_swaps.tsv)": spin_lexicon.derived_swaps,
     "name swaps (name_swaps.tsv)": spin_lexicon.name_swaps,
     "office nouns (office_nouns.tsv)": spin_lexicon.office_nouns,
+    "institution kinds (institution_kinds.tsv)": spin_lexicon.institution_kinds,
+    "word frequencies (word_frequencies.tsv)": spin_lexicon.word_frequencies,
     "fixed phrases (fixed_phrases.json)": fixed_phrases.fixed_phrases,
-    "word frequencies (wordfreq)": lexicon.word_frequencies,
+    "wordfreq frequencies (other rules)": lexicon.word_frequencies,
 }
 
 
