@@ -12,7 +12,9 @@ copylint's spinner tables) or, for a preposition or determiner, the other words 
 shows (the BBC counts, Google Books bigrams, WordNet lemmas) or that the CMU Sphinx trigram model finds ordinary
 English is left out. Sources are fetched and verified by scripts/build_spin_lexicon.py (imported, not copied); four
 BBC files in five are counted, every fifth is held apart for tuning; only phrases and counts are shipped, never
-text. Usage: python scripts/build_fixed_phrases.py [--cache DIR]
+text. The file also ships the expressions' skeleton index (fixed_phrases.skeletons), so loading it builds none.
+Usage: python scripts/build_fixed_phrases.py [--cache DIR]; --reindex rewrites the shipped file's index and format
+from its own expressions (no sources needed; the output of a full build is byte-identical).
 """
 from __future__ import annotations
 
@@ -29,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 import build_spin_lexicon as spin  # noqa: E402
-from copylint.data.fixed_phrases import DATA_FILE, FORMAT, WINDOWS, phrase_hash  # noqa: E402
+from copylint.data.fixed_phrases import DATA_FILE, FORMAT, WINDOWS, phrase_hash, skeletons  # noqa: E402
 from copylint.data.spin_lexicon import segments  # noqa: E402
 
 # A plain list of English idioms (npm idioms 0.0.2, MIT, Joe Gesualdo): one idiom a line.
@@ -313,9 +315,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "copylint-build")
     ap.add_argument("--shared", type=Path, default=spin.SHARED)
     ap.add_argument("--out", type=Path, default=DATA_FILE)
+    ap.add_argument("--reindex", action="store_true", help="rebuild only the index of the shipped file's expressions")
     args = ap.parse_args(argv)
-    spin.LM_MEMO = args.cache
-    data = build(args.cache, args.shared)
+    if args.reindex:
+        data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+        data["format"] = FORMAT
+    else:
+        spin.LM_MEMO = args.cache
+        data = build(args.cache, args.shared)
+    data.update(skeletons(data["expressions"]))
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     args.out.write_text(text.replace('],["', '],\n["') + "\n", encoding="utf-8")
     spin.log(f"{args.out}: {len(text):,} bytes, {len(data['expressions']):,} expressions")

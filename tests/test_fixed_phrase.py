@@ -1,19 +1,19 @@
 """fixed-phrase (CL412): the shipped table, its skeleton index and the kind's gates."""
 from __future__ import annotations
 
+import pytest
 
 from copylint.api import Linter
-from copylint.data.fixed_phrases import FORMAT, WINDOWS, FixedPhrases, fixed_phrases, phrase_hash
+from copylint.data.fixed_phrases import FORMAT, WINDOWS, FixedPhrases, fixed_phrases, phrase_hash, skeletons
 
-TABLE = {"format": FORMAT, "sources": {}, "windows": {"paw": 1 << WINDOWS.index((4, 3)), "mitt": 1 << WINDOWS.index((4, 3)),
+ROWS = [[p, n, slots, alone, phrase_hash(p.split())] for p, n, slots, alone in (
+    ("in the middle of nowhere", 5, {"2": "centre", "4": "nothingness"}, 0),
+    ("on the other hand", 11, {"3": "paw mitt"}, 0),
+    ("at the same time", 38, {"2": "identical"}, 0),
+    ("in addition", 40, {"1": "expansion"}, 1))]
+TABLE = {"format": FORMAT, **skeletons(ROWS), "sources": {}, "windows": {"paw": 1 << WINDOWS.index((4, 3)), "mitt": 1 << WINDOWS.index((4, 3)),
          "identical": 1 << WINDOWS.index((4, 2)), "expansion": 1 << WINDOWS.index((2, 1)),
-         "centre": 1 << WINDOWS.index((5, 2)), "nothingness": 1 << WINDOWS.index((5, 4))}, "expressions": [
-    [p, n, slots, alone, phrase_hash(p.split())] for p, n, slots, alone in (
-        ("in the middle of nowhere", 5, {"2": "centre", "4": "nothingness"}, 0),
-        ("on the other hand", 11, {"3": "paw mitt"}, 0),
-        ("at the same time", 38, {"2": "identical"}, 0),
-        ("in addition", 40, {"1": "expansion"}, 1))
-]}
+         "centre": 1 << WINDOWS.index((5, 2)), "nothingness": 1 << WINDOWS.index((5, 4))}, "expressions": ROWS}
 
 
 def lint(text: str) -> list:
@@ -46,6 +46,21 @@ def test_discourse_phrase_only_as_a_whole_run() -> None:
     table = FixedPhrases(TABLE)
     assert [" ".join(e.phrase) for _, e in table.matches("in expansion".split())] == ["in addition"]
     assert table.matches("a rise in expansion plans".split()) == []
+
+
+def test_an_old_format_or_a_damaged_index_is_refused() -> None:
+    with pytest.raises(ValueError, match="format"):
+        FixedPhrases({**TABLE, "format": FORMAT - 1})
+    for damaged in ({k: v for k, v in TABLE.items() if k != "index"}, {**TABLE, "pairs": {"5": [[1, 2], [3]]}}):
+        with pytest.raises(ValueError, match="damaged"):
+            FixedPhrases(damaged)
+
+
+def test_the_shipped_index_is_the_one_its_expressions_give() -> None:
+    import json
+    from copylint.data.fixed_phrases import DATA_FILE
+    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    assert {k: data[k] for k in ("index", "pairs")} == skeletons(data["expressions"])
 
 
 def test_shipped_table_loads_once_and_is_indexed() -> None:

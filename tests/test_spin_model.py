@@ -215,3 +215,21 @@ def test_derivations_come_from_suffix_alternations() -> None:
     assert derivations("founding", known) == {"founded"}  # -ing trades only with -ed
     assert derivations("care", known) == set()  # a stem keeps four letters
 
+
+
+def test_a_damaged_swap_table_is_refused(tmp_path, monkeypatch) -> None:
+    from copylint.data import spin_lexicon
+    path = tmp_path / "name_swaps.tsv"
+    monkeypatch.setattr(spin_lexicon, "NAME_FILE", path)
+    for damaged in ("# comment\nabode loan bank\tHome Loan Bank\nabode loan bet\n",  # a row without its name
+                    "abode loan bank\tHome Loan Bank\tBank\nx\n", "abode loan bank\tHome Loan Bank"):  # cut short
+        path.write_text(damaged, encoding="utf-8")
+        spin_lexicon.name_swaps.cache_clear()
+        with pytest.raises(ValueError, match="damaged"):
+            spin_lexicon.name_swaps()
+    path.write_text("# comment\nabode loan bank\tHome Loan Bank\nuniverse bank\tWorld Bank\n", encoding="utf-8")
+    spin_lexicon.name_swaps.cache_clear()
+    table = spin_lexicon.name_swaps()
+    assert table.names == {"abode loan bank": "Home Loan Bank", "universe bank": "World Bank"}
+    assert table.first_words == {"abode", "universe"}
+    spin_lexicon.name_swaps.cache_clear()

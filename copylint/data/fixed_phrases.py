@@ -9,7 +9,7 @@ from typing import NamedTuple
 from zlib import crc32
 
 DATA_FILE = Path(__file__).with_name("fixed_phrases.json")
-FORMAT = 4
+FORMAT = 5
 
 # The windows a swapped word may sit in, (length, position): the table gives each swap word a mask of them.
 WINDOWS = tuple((n, i) for n in range(2, 7) for i in range(n))
@@ -42,6 +42,64 @@ def phrase_hash(words: list[str]) -> int:
     return total
 
 
+def skeletons(expressions: list) -> dict[str, dict[str, list[list[int]]]]:
+    """The skeleton index of the expressions (rows of the data file), as the data file ships it: for "index" (one
+    slot open) and "pairs" (two, in long expressions), by length, the keys and, beside each, the entry's code
+    (row << 6 | slot << 3 | second slot + 1), the entries of one key together in the order the rows give."""
+    out: dict[str, dict[str, list[list[int]]]] = {"index": {}, "pairs": {}}
+    groups: dict[str, dict[int, dict[int, list[int]]]] = {"index": {}, "pairs": {}}
+    for row, (phrase, _, slots, _, total) in enumerate(expressions):
+        words = phrase.split()
+        n = len(words)
+        places = []
+        for slot in slots:  # the order the row gives
+            i = int(slot)
+            places.append((i, word_hash(words[i]) * pow(_BASE, n - 1 - i, _MOD)))
+            groups["index"].setdefault(n, {}).setdefault((total - places[-1][1]) % _MOD, []).append(row << 6 | i << 3)
+        if n >= TWO_SLOT_LENGTH:
+            places.sort()
+            for a, (i, share) in enumerate(places):
+                for j, other in places[a + 1:]:
+                    key = (total - share - other) % _MOD
+                    groups["pairs"].setdefault(n, {}).setdefault(key, []).append(row << 6 | i << 3 | j + 1)
+    for name, tables in groups.items():
+        for n in sorted(tables):
+            table = tables[n]
+            out[name][str(n)] = [[k for k, codes in table.items() for _ in codes], [c for codes in table.values() for c in codes]]
+    return out
+
+
+class Skeletons:
+    """One length's skeleton keys -> their entries (Slots), made on first use."""
+
+    def __init__(self, rows: list, keys: list[int], codes: list[int]) -> None:
+        self._rows, self._keys, self._codes = rows, keys, codes
+        self._first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1)))  # key -> where its entries start
+        self._made: dict[int, list[Slot]] = {}
+
+    def get(self, key: int, default: tuple = ()) -> list[Slot] | tuple:
+        made = self._made.get(key)
+        if made is None:
+            at = self._first.get(key)
+            if at is None:
+                return default
+            made = self._made[key] = []
+            keys, end = self._keys, len(self._keys)
+            while at < end and keys[at] == key:
+                made.append(self._entry(self._codes[at]))
+                at += 1
+        return made
+
+    def entries(self) -> list[Slot]:
+        return [e for key in self._first for e in self.get(key)]
+
+    def _entry(self, code: int) -> Slot:
+        phrase, articles, slots, alone, _ = self._rows[code >> 6]
+        i, j = code >> 3 & 7, (code & 7) - 1
+        return Slot(tuple(phrase.split()), i, f" {slots[str(i)]} ", articles, bool(alone), j,
+                    f" {slots[str(j)]} " if j >= 0 else "")
+
+
 class FixedPhrases:
     """Expressions by length and skeleton key: a window of n words matches a skeleton when its hash, less its
     slot word's share, equals the key (then its words are compared)."""
@@ -51,34 +109,19 @@ class FixedPhrases:
             raise ValueError(f"fixed phrases format {data.get('format')!r}, expected {FORMAT}")
         self.sources: dict = data["sources"]
         self.powers = [pow(_BASE, k, _MOD) for k in range(8)]
-        self.index: dict[int, dict[int, list[Slot]]] = {}
-        self.pairs: dict[int, dict[int, list[Slot]]] = {}  # two-slot skeletons of the long expressions
-        self.vocab: set[str] = set()  # the expressions' words
+        self.rows: list = data["expressions"]
+        # the skeleton keys come with the data (skeletons() builds them): loading indexes them in C, and a key's
+        # entries are made when a window first meets it
+        self.index: dict[int, Skeletons] = {}
+        self.pairs: dict[int, Skeletons] = {}  # two-slot skeletons of the long expressions
+        for name, table in (("index", self.index), ("pairs", self.pairs)):
+            for n, (keys, codes) in (data.get(name) or {"?": ((), ())}).items():
+                if len(keys) != len(codes) or not keys:
+                    raise ValueError(f"fixed phrases: damaged {name} for length {n}")
+                table[int(n)] = Skeletons(self.rows, keys, codes)
+        self.vocab: set[str] = set(" ".join(row[0] for row in self.rows).split())  # the expressions' words
         self.windows: dict[str, int] = data["windows"]  # swap word -> mask of its WINDOWS
         self._window_sets: dict[int, tuple[tuple[int, int], ...]] = {}
-        powers, known, make = self.powers, {}, tuple.__new__  # (a Slot made as a plain tuple: faster to load)
-        for phrase, articles, slots, alone, total in data["expressions"]:
-            words = tuple(phrase.split())
-            self.vocab.update(words)
-            n = len(words)
-            alone = bool(alone)
-            table = self.index.setdefault(n, {})
-            places = []
-            for slot, text in slots.items():
-                i = int(slot)
-                h = known.get(words[i])
-                if h is None:
-                    h = known[words[i]] = word_hash(words[i])
-                places.append((i, f" {text} ", h * powers[n - 1 - i]))
-                table.setdefault((total - places[-1][2]) % _MOD, []).append(
-                    make(Slot, (words, i, places[-1][1], articles, alone, -1, "")))
-            if n >= TWO_SLOT_LENGTH:
-                places.sort()
-                pairs = self.pairs.setdefault(n, {})
-                for a, (i, first, share) in enumerate(places):
-                    for j, second, other in places[a + 1:]:
-                        pairs.setdefault((total - share - other) % _MOD, []).append(
-                            make(Slot, (words, i, first, articles, alone, j, second)))
 
     def matches(self, words: list[str], whole: bool = True) -> list[tuple[int, Slot]]:
         """(start, slot) for every window of words (a run between punctuation marks, or a piece of a very long run
@@ -146,7 +189,7 @@ class FixedPhrases:
         window that is then read in full; ints take half the memory of the pairs)."""
         left: set[int] = set()
         right: set[int] = set()
-        entries = [e for table in (*self.index.values(), *self.pairs.values()) for es in table.values() for e in es]
+        entries = [e for table in (*self.index.values(), *self.pairs.values()) for e in table.entries()]
         for e in entries:
             i, phrase = e.slot, e.phrase
             nexts = e.second_swaps.split() if e.second == i + 1 else [phrase[i + 1]] if i + 1 < len(phrase) else []

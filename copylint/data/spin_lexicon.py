@@ -11,6 +11,8 @@ from typing import Iterator, NamedTuple
 
 from array import array
 from bisect import bisect_left
+from itertools import repeat
+from operator import itemgetter
 from zlib import adler32, crc32
 
 # The windows a swapped word may sit in: (its position, the phrase's length); a spin word's mask says which.
@@ -281,13 +283,29 @@ class NameSwaps(NamedTuple):
     names: dict[str, str]  # "universe health organization" -> "World Health Organization"
 
 
+def _columns(path: Path, width: int) -> list[list[str]]:
+    """The columns of a table of tab-separated rows (after its comment lines), split in C; a row with another
+    number of fields (a damaged file) is refused."""
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    body = re.sub(r"\A(?:#.*\n)*", "", text, count=1)
+    rows = body.count("\n")
+    fields = body.replace("\n", "\t\n\t").split("\t")  # each row's fields, then "\n" on its own
+    if len(fields) != (width + 1) * rows + 1 or fields[width::width + 1].count("\n") != rows:
+        raise ValueError(f"{path.name}: damaged, expected {width} tab-separated fields a line")
+    del fields[-1]  # what follows the last row's "\n"
+    return [fields[k::width + 1] for k in range(width)]
+
+
+def _first_words(phrases: list[str]) -> frozenset[str]:
+    return frozenset(map(itemgetter(0), map(str.partition, phrases, repeat(" "))))  # in C: no call per phrase
+
+
 @lru_cache(maxsize=1)
 def name_swaps() -> NameSwaps:
     """Institution names with a word or two swapped for a thesaurus synonym (read once)."""
-    with open(NAME_FILE, encoding="utf-8") as handle:
-        lines = handle.read().splitlines()
-    names = dict(line.split("\t") for line in lines if not line.startswith("#"))
-    return NameSwaps(frozenset(p.partition(" ")[0] for p in names), names)
+    phrases, names = _columns(NAME_FILE, 2)
+    return NameSwaps(_first_words(phrases), dict(zip(phrases, names)))
 
 
 DERIVED_FILE = Path(__file__).with_name("derived_swaps.tsv")
@@ -301,13 +319,8 @@ class DerivedSwaps(NamedTuple):
 @lru_cache(maxsize=1)
 def derived_swaps() -> DerivedSwaps:
     """Frequent adjective-noun collocations with the adjective traded for another word of its stem (read once)."""
-    pairs: dict[str, tuple[str, float]] = {}
-    with open(DERIVED_FILE, encoding="utf-8") as handle:
-        for line in handle:
-            if not line.startswith("#"):
-                phrase, original, confidence, _ = line.split("\t")
-                pairs[phrase] = (original, float(confidence))
-    return DerivedSwaps(frozenset(p.partition(" ")[0] for p in pairs), pairs)
+    phrases, originals, confidences, _ = _columns(DERIVED_FILE, 4)
+    return DerivedSwaps(_first_words(phrases), dict(zip(phrases, zip(originals, map(float, confidences)))))
 
 
 @lru_cache(maxsize=1)
