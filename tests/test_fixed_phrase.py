@@ -51,7 +51,8 @@ def test_discourse_phrase_only_as_a_whole_run() -> None:
 def test_an_old_format_or_a_damaged_index_is_refused() -> None:
     with pytest.raises(ValueError, match="format"):
         FixedPhrases({**TABLE, "format": FORMAT - 1})
-    for damaged in ({k: v for k, v in TABLE.items() if k != "index"}, {**TABLE, "pairs": {"5": [[1, 2], [3]]}}):
+    for damaged in ({k: v for k, v in TABLE.items() if k != "index"}, {**TABLE, "pairs": {"5": [[1, 2], [3]]}},
+                    {**TABLE, "pairs": {"5": [[1], [len(ROWS) << 6]]}}):  # no such row
         with pytest.raises(ValueError, match="damaged"):
             FixedPhrases(damaged)
 

@@ -115,8 +115,10 @@ class FixedPhrases:
         self.index: dict[int, Skeletons] = {}
         self.pairs: dict[int, Skeletons] = {}  # two-slot skeletons of the long expressions
         for name, table in (("index", self.index), ("pairs", self.pairs)):
-            for n, (keys, codes) in (data.get(name) or {"?": ((), ())}).items():
-                if len(keys) != len(codes) or not keys:
+            if not isinstance(data.get(name), dict):
+                raise ValueError(f"fixed phrases: damaged file, no {name}")
+            for n, (keys, codes) in data[name].items():
+                if len(keys) != len(codes) or not keys or max(codes) >> 6 >= len(self.rows):
                     raise ValueError(f"fixed phrases: damaged {name} for length {n}")
                 table[int(n)] = Skeletons(self.rows, keys, codes)
         self.vocab: set[str] = set(" ".join(row[0] for row in self.rows).split())  # the expressions' words
