@@ -63,7 +63,8 @@ def cli_batch(texts: list[tuple[str, str]], rng: random.Random, env: dict, repor
             except subprocess.TimeoutExpired:
                 report["cli hangs"] += 1
                 return
-            if result.returncode not in (0, 1, 2) or b"Traceback" in result.stderr + result.stdout:
+            said = result.stderr + result.stdout
+            if result.returncode not in (0, 1, 2) or b"Traceback" in said or b"please report it" in said:
                 report["cli crashes"] += 1
                 notes.append(("cli crash", args, result.stderr.decode("utf-8", "replace")[-2000:]))
             if args == ("--diff",):

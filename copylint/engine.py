@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Iterable, Sequence
 
 from .document import Document
+from .errors import CopylintError, RuleFailure
 from .kinds import KINDS
 from .kinds.base import Kind
 from .model import Finding
@@ -93,13 +94,24 @@ def lint(doc: Document, kinds: Sequence[Kind]) -> list[Finding]:
         runs = kinds.router.runs(doc)
     else:
         by_class, summaries, runs = _by_class(kinds), summary_order(kinds), [True] * len(kinds)
-    for cls, group in by_class.items():
-        cls.prepare(doc, group)
-    for kind, run in zip(kinds, runs):
-        if run:
-            add(kind.check(doc))
-    for kind in summaries:
-        add(kind.summarize(doc, tuple(findings)))
+    current: Kind | None = None
+    try:
+        for cls, group in by_class.items():
+            current = group[0]
+            cls.prepare(doc, group)
+        for kind, run in zip(kinds, runs):
+            if run:
+                current = kind
+                add(kind.check(doc))
+        for kind in summaries:
+            current = kind
+            add(kind.summarize(doc, tuple(findings)))
+    except CopylintError:
+        raise
+    except Exception as exc:  # never a traceback, never a silently missing rule: the run stops naming the rule
+        rule = f"{current.rule.code} {current.rule.name}" if current is not None else "a rule"
+        raise RuleFailure(f"{doc.path}: {rule} failed ({type(exc).__name__}: {exc}); a damaged copylint install "
+                          "(reinstall it) or a bug (please report it)") from exc
     findings.sort(key=lambda f: f.sort_key)
     return findings
 

@@ -19,6 +19,10 @@ class ConfigError(CopylintError):
     pass
 
 
+class RuleFailure(CopylintError):
+    """A rule that raised while checking a text (a damaged data file, a bug): reported in one line naming the rule."""
+
+
 # An input that cannot be read is reported like a finding under this code (ruff's E902) and the run goes on.
 UNREADABLE_CODE = "CL900"
 UNREADABLE_NAME = "unreadable-input"

@@ -512,3 +512,20 @@ def test_quiet_keeps_the_languagetool_warning(tmp_path, monkeypatch) -> None:
     assert result.exit_code == 1
     assert "LanguageTool not reachable at http://127.0.0.1:9" in result.stderr
     assert "Found" not in result.stderr
+
+
+def test_a_rule_that_raises_ends_the_run_in_one_line_naming_it(tmp_path, monkeypatch) -> None:
+    # A damaged shipped table (or a bug) in one rule: exit 2 and one line naming the rule, never a traceback,
+    # never a run that quietly lacks that rule's findings.
+    from copylint.kinds.fixed_phrase import FixedPhrase
+
+    def damaged(self, doc):
+        raise KeyError("sources")
+
+    monkeypatch.setattr(FixedPhrase, "check", damaged)
+    article = tmp_path / "a.txt"
+    article.write_text("On the other paw, the plan is slow.\n", encoding="utf-8")
+    result = run("check", "--no-cache", "--no-languagetool", "--select", "CL412", str(article))
+    assert result.exit_code == 2
+    assert "CL412 fixed-phrase failed (KeyError: 'sources')" in result.output
+    assert "Traceback" not in result.output
