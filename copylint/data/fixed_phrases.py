@@ -91,7 +91,8 @@ class Skeletons:
         return made
 
     def entries(self) -> list[Slot]:
-        return [e for key in self._first for e in self.get(key)]
+        """Every entry, made afresh and not kept (a whole-table pass must not fill the lazy cache)."""
+        return [self._entry(code) for code in self._codes]
 
     def _entry(self, code: int) -> Slot:
         phrase, articles, slots, alone, _ = self._rows[code >> 6]

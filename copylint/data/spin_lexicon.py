@@ -238,9 +238,8 @@ FREQUENT_FILE = Path(__file__).with_name("frequent_bigrams.tsv")
 @lru_cache(maxsize=1)
 def frequent_bigrams() -> dict[str, int]:
     """English's most frequent collocations of two content words -> their Google Books count (read once)."""
-    with open(FREQUENT_FILE, encoding="utf-8") as handle:
-        rows = (line.rstrip("\n").partition("\t") for line in handle if not line.startswith("#"))
-        return {phrase: int(count) for phrase, _, count in rows}
+    phrases, counts = _columns(FREQUENT_FILE, 2)
+    return dict(zip(phrases, map(int, counts)))
 
 
 OFFICE_FILE = Path(__file__).with_name("office_nouns.tsv")
@@ -252,27 +251,23 @@ RARE_CB = 600  # a word the frequency table leaves out counts as this rare (Zipf
 @lru_cache(maxsize=1)
 def institution_kinds() -> frozenset[str]:
     """Kinds of institution ("elementary school"): WordNet noun.group lemmas written in lower case only, read once."""
-    with open(KINDS_FILE, encoding="utf-8") as handle:
-        return frozenset(line.rstrip("\n") for line in handle if not line.startswith("#"))
+    return frozenset(_columns(KINDS_FILE, 1)[0])
 
 
 @lru_cache(maxsize=1)
 def word_frequencies() -> dict[str, int]:
     """The spin lexicon's words -> their wordfreq centibels (Zipf = 9 - cb / 100; smaller is commoner), read once."""
     out: dict[str, int] = {}
-    with open(FREQUENCY_FILE, encoding="utf-8") as handle:
-        for line in handle:
-            if not line.startswith("#"):
-                cb, _, words = line.partition("\t")
-                out.update(dict.fromkeys(words.split(), int(cb)))
+    for cb, words in zip(*_columns(FREQUENCY_FILE, 2)):
+        out.update(dict.fromkeys(words.split(), int(cb)))
     return out
 
 
 @lru_cache(maxsize=1)
 def office_nouns() -> frozenset[str]:
     """Nouns whose commonest sense is an office or its holder ("minister", "prosecutors"), read once."""
-    with open(OFFICE_FILE, encoding="utf-8") as handle:
-        return frozenset(w for line in handle if not line.startswith("#") for w in line.split())
+    singulars, plurals = _columns(OFFICE_FILE, 2)
+    return frozenset(singulars + plurals)
 
 
 NAME_FILE = Path(__file__).with_name("name_swaps.tsv")

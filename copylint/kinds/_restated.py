@@ -9,6 +9,7 @@ from typing import Iterator
 
 import regex
 
+from ..data.mentions import _CALENDAR as _TIMES
 from ..document import split_sentences
 from .measures import _MULTIPLIERS, _WORDS
 
@@ -326,8 +327,6 @@ _NOT_OWNER = frozenset("the a an it its their this that these those in on at by 
                        "if since under with from to of".split())
 
 
-_TIMES = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-                   "august september october november december".split())
 _LETTERS = "abcdefghijklmnopqrstuvwxyz,0123456789"
 
 

@@ -341,7 +341,7 @@ class Contradiction(Kind):
         if not table or not _DIGIT.search(doc.prose):
             return
         units = tuple((name, tuple(aliases)) for name, aliases in table["units"].items())
-        blocks = [(index, block.text) for index, block in self.blocks(doc)]
+        blocks = self._texts(doc)
         same = tuple(tuple(group) for group in table.get("same", ()))
         found = measures(blocks, units, _skip(table["skip"]), frozenset(table.get("stock", ())),
                          frozenset(table.get("land", ())))
@@ -355,6 +355,10 @@ class Contradiction(Kind):
             yield self.finding(doc, block, later.start, later.end, None, term=term, line=line,
                                earlier=first.words, value=later.words, other=first.words)
 
+    def _texts(self, doc: Document) -> list[tuple[int, str]]:
+        """(block index, text) of the blocks this rule reads, once per document for its three figure passes."""
+        return doc.memo((id(self), "texts"), lambda: [(index, block.text) for index, block in self.blocks(doc)])
+
     def _restated(self, doc: Document) -> Iterator[Finding]:
         """A figure with its unit modifying a noun ('a 12-year concession'), restated with another figure in a later
         definite phrase for the same noun ('the 20-year concession')."""
@@ -365,8 +369,7 @@ class Contradiction(Kind):
             return
         measure = self.rule.params.get("measure") or {}
         same = tuple(tuple(g) for g in (*measure.get("same", ()), *table.get("same", ())))
-        blocks = [(index, block.text) for index, block in self.blocks(doc)]
-        found = phrases(blocks, _skip(table["skip"]), _skip(table["near"]), _skip(table["after"]),
+        found = phrases(self._texts(doc), _skip(table["skip"]), _skip(table["near"]), _skip(table["after"]),
                         frozenset(table.get("not_heads", ())),
                         frozenset(table.get("not_counted", ())),
                         {a.casefold(): name for name, aliases in measure.get("units", {}).items() for a in (name, *aliases)},
@@ -388,8 +391,7 @@ class Contradiction(Kind):
             folded = folded or doc.prose.casefold()
             if not any(w.casefold() in folded for group in family["kinds"] for w in group):
                 continue  # no word for a kind: nothing can be called two kinds
-            blocks = [(index, block.text) for index, block in self.blocks(doc)]
-            found = kinds(blocks, tuple(family["general"]), tuple(tuple(g) for g in family["kinds"]))
+            found = kinds(self._texts(doc), tuple(family["general"]), tuple(tuple(g) for g in family["kinds"]))
             for first, later in retyped(found):
                 block = doc.blocks[later.block]
                 line = doc.source.count("\n", 0, doc.blocks[first.block].to_source(first.start)) + 1

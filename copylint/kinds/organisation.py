@@ -268,10 +268,12 @@ class Organisation(Kind):
                         name = m.group("org")
                         if name not in self.by_alias:  # "the bloc": the organisation named last before it
                             name = _last_alias(text, m.start("org"), here)
+                            if name is None:
+                                continue
                             near = {self.by_alias[a]: self.orgs[self.by_alias[a]] for a in here
                                     if text.find(a, max(0, m.start("org") - 300), m.start("org")) >= 0}
-                            if name is None or not _anaphor_fits(text, m.start("org"), m.end("org"), name,
-                                                                 self.orgs[self.by_alias[name]], near.values()):
+                            if not _anaphor_fits(text, m.start("org"), m.end("org"), name,
+                                                 self.orgs[self.by_alias[name]], near.values()):
                                 continue
                         g = g or _gaz()
                         org = self.orgs[self.by_alias[name]]
@@ -465,8 +467,13 @@ def _anaphor_fits(text: str, start: int, end: int, alias: str, org: dict, others
 
 
 def _noun_fits(noun: str, org: dict) -> bool:
-    words = {w.casefold() for a in (org["name"], *org["aliases"]) for w in regex.findall(r"\w+", a)}
-    return noun in words or noun in _ANY_ORG or noun in _STATES_ORG and bool(org.get("members") or org.get("group"))
+    return noun in _name_words(org["name"], tuple(org["aliases"])) or noun in _ANY_ORG or noun in _STATES_ORG and bool(org.get("members") or org.get("group"))
+
+
+@lru_cache(maxsize=None)
+def _name_words(name: str, aliases: tuple[str, ...]) -> frozenset[str]:
+    """The folded words of an organisation's name and aliases (one set per organisation, not one per anaphor)."""
+    return frozenset(w.casefold() for a in (name, *aliases) for w in regex.findall(r"\w+", a))
 
 
 def _last_alias_at(text: str, pos: int, alias: str) -> int:

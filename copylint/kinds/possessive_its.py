@@ -12,8 +12,10 @@ from . import _prose
 from .base import Kind, match_case
 
 _ITS = _prose.lazy(r"(?<![\w'’-])(?P<its>it['’]s)(?P<next>(?:[ \t]+[a-z]+(?![\w'’-])){1,3})", regex.IGNORECASE)
-_WORD_BEFORE = _prose.lazy(r"(?P<w>[A-Za-z]+)[ \t]+$")
+_WORD_BEFORE = _prose.lazy(r"(?:(?P<w2>[A-Za-z]+)[ \t]+)?(?P<w>[A-Za-z]+)[ \t]+$")
 _NOUN = frozenset({"NN", "NNS"})
+_PHRASE_START = _NOUN | {"JJ"}  # a noun phrase after a preposition opens with one of these
+_PARTICIPLES = frozenset({"VBG", "VBN"})
 _NOT_NOUN_ONLY = frozenset({"JJ", "RB", "VBG", "VBN", "VBD", "VBZ"})
 
 
@@ -45,20 +47,19 @@ class PossessiveIts(Kind):
             text = block.text
             for m in _ITS().finditer(text):
                 following = m.group("next").split()
-                if self._possessive(text[:m.start()], following, classes):
+                if self._possessive(text[max(0, m.start() - 40):m.start()], following, classes):
                     its = m.group("its")
                     yield self.finding(doc, block, m.start("its"), m.end("its"), match_case(its, its[:2] + "s"))
 
     def _possessive(self, before: str, following: list[str], classes) -> bool:
-        words = _WORD_BEFORE().search(before[-40:])
+        """before: up to 40 characters before "it's"."""
+        words = _WORD_BEFORE().search(before)
         previous = words.group("w").lower() if words else ""
         first = classes.of(following[0])
         if previous in self.prepositions:
-            if previous == "of":
-                two_back = regex.search(r"([A-Za-z]+)[ \t]+of[ \t]+$", before[-40:], regex.IGNORECASE)
-                if two_back and two_back.group(1).lower() in self.quantities:
-                    return False  # "most of it's gone"
-            return bool(first & (_NOUN | {"JJ"})) and not first & {"VBG", "VBN"}
+            if previous == "of" and (words.group("w2") or "").lower() in self.quantities:
+                return False  # "most of it's gone"
+            return bool(first & _PHRASE_START) and not first & _PARTICIPLES
         rest = following
         if first == {"JJ"} and len(following) > 1:  # an adjective that is nothing else: "it's new members would"
             rest = following[1:]
