@@ -259,8 +259,7 @@ class NameOracle:
         from ..data.lexicon import word_classes
 
         word = text[start:end]
-        if len(word) < 4 or not word[1:].islower() or not word.isalpha() or \
-                _SENTENCE_OPENING.search(text[:start]) is None:
+        if len(word) < 4 or not word[1:].islower() or not word.isalpha() or not _opens_sentence(text, start):
             return False
         self._load()
         if word in self._names:
@@ -398,6 +397,11 @@ def looks_like_typo(word: str, replacements: Sequence[str]) -> bool:
 _SENTENCE_OPENING = regex.compile(r"(?:^|[.!?][\"”’')]*\s+)$")
 
 
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether text[start] begins a sentence (the text's start, or after end punctuation, closing quotes and space)."""
+    return _SENTENCE_OPENING.search(text, 0, start) is not None
+
+
 def is_misspelled_sentence_adverb(text: str, start: int, end: int, replacements: Sequence[str]) -> bool:
     """A sentence's first word, set off by a comma, that is a typo of an adverb ("Unforturntly," "Fourtunately,"):
     its capital is the sentence's, so it is judged as the lowercase word, and the word it is near must be an adverb
@@ -405,7 +409,7 @@ def is_misspelled_sentence_adverb(text: str, start: int, end: int, replacements:
     from ..data.lexicon import word_classes
 
     word = text[start:end]
-    if text[end:end + 1] != "," or not word[1:].islower() or _SENTENCE_OPENING.search(text[:start]) is None:
+    if text[end:end + 1] != "," or not word[1:].islower() or not _opens_sentence(text, start):
         return False
     lowered = [r.lower() for r in replacements if r[1:].islower()]
     if not looks_like_typo(word.lower(), lowered):
