@@ -299,11 +299,12 @@ class Contradiction(Kind):
                     continue
                 term = _named(term, [o[1] for o in said if o[0] == q["name"]])
                 given = m.group("value") if "value" in m.re.groupindex and m.group("value") else q.get("value", "")
+                read = given  # what the value is read from: "daily flights to Lima": the route tells which service
                 if "route" in m.re.groupindex and m.group("route"):
-                    given = f"{given}{_ROUTE}{m.group('route')}"  # "daily flights to Lima": the route tells which
+                    read = f"{given}{_ROUTE}{m.group('route')}"
                 if q.get("skip") and _skip(q["skip"]).search(text, max(0, m.start() - 30), m.end()):
                     continue  # "former finance minister", "now foreign minister": a change told, not a slip
-                value = _quantity_value(given) if not q.get("compare") else _text_value(q["compare"], given)
+                value = _quantity_value(read) if not q.get("compare") else _text_value(q["compare"], read)
                 if value is None or q.get("max") is not None and value > q["max"]:
                     continue
                 if _shared_surname(term, [o[1] for o in said if o[0] == q["name"]]):
@@ -323,7 +324,7 @@ class Contradiction(Kind):
                         first = doc.blocks[other[3]]
                         line = doc.source.count("\n", 0, first.to_source(other[4])) + 1
                         yield self.finding(doc, block, *span, None, term=other[1] if term == _IT else term,
-                                           line=line, earlier=other[6].split(_ROUTE)[0],
+                                           line=line, earlier=other[6],
                                            value=_said_as(q, given), other=_said_as(q, other[6]))
                         break
                 else:
@@ -587,7 +588,6 @@ def _shared_surname(term: str, earlier: list[str]) -> bool:
 
 
 def _said_as(quantity: dict, given: str) -> str:
-    given = given.split(_ROUTE)[0]
     if quantity.get("compare") == "listing":  # "listed in Australia" for "Australian-listed"
         from ..data.gazetteer import gazetteer
 
