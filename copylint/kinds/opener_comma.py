@@ -43,7 +43,7 @@ class OpenerComma(Kind):
         # comma or semicolon. The opener's first letter may be a capital only where a sentence starts.
         inside = r"|(?<=[,;][ \t])" if p.get("after_comma", False) else ""
         self.pattern = re.compile(
-            rf"(?:^|(?<=[.!?][ \t])|(?<=[.!?][”\"][ \t]){inside})(?P<o>(?i:{phrases}))"
+            rf"(?:^|(?<=[.!?][ \t])|(?<=[.!?][”\"][ \t])|(?<=^[\"“])|(?<=[ \t][\"“]){inside})(?P<o>(?i:{phrases}))"
             rf"[ \t]+(?P<n>[A-Za-z]+)(?![\w'’-])", re.MULTILINE)
 
     def check(self, doc: Document) -> Iterable[Finding]:
@@ -72,4 +72,4 @@ class OpenerComma(Kind):
 
 def _sentence_start(text: str, at: int) -> bool:
     before = text[:at].rstrip(" \t")
-    return not before or before[-1] in ".!?\n\"”"
+    return not before or before[-1] in ".!?\n\"”“"
