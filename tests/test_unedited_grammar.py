@@ -78,3 +78,17 @@ def test_draft_pattern_refuses_unknown_tags_and_groups():
     with pytest.raises(RuleError, match="groups the pattern lacks"):
         _rule(not_words={"v": ["that"]})
     assert _rule(tags={"n": ["NN"]}).code == "CL999"
+
+
+def test_draft_pattern_inflects_and_skips_the_tests_of_a_group_that_took_no_part():
+    rule = _rule(pattern=r"(?P<d>[Tt]his)\ (?P<n>\p{Ll}+s)(?:\ (?P<o>\p{Ll}+))?", replacement=r"\g<d> \g<n>'s",
+                 tags={"n": ["NNS"], "o": ["NN"]}, inflect={"n": "singular-noun"}, unedited=False)
+    from copylint.kinds import KINDS
+    from copylint.api import Linter
+
+    kind = KINDS["draft-pattern"](rule)
+    doc = Linter(languagetool=False).parse("a.md", "We saw this years show. We saw this pears.")
+    assert [(f.text, f.suggestions) for f in kind.check(doc)] == [
+        ("this years show", ("this year's",)), ("this pears", ("this pear's",))]
+    with pytest.raises(RuleError, match="inflect"):
+        _rule(inflect={"n": "past"})

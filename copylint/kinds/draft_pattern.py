@@ -85,13 +85,14 @@ class DraftPattern(Kind):
         return _TEMPLATE_GROUP.sub(lambda g: words.get(g.group(1), m.group(g.group(1)) or ""), self.replacement)
 
     def _fits(self, m, classes) -> bool:
+        """Whether each group's word passes its tests; a group that took no part in the match passes them all."""
         for group, words in self.not_words.items():
             if (m.group(group) or "").lower() in words:
                 return False
         for group, tags in self.tags.items():
-            if not classes.of(m.group(group) or "") & tags:
+            if m.group(group) is not None and not classes.of(m.group(group)) & tags:
                 return False
         for group, tags in self.not_tags.items():
-            if classes.of(m.group(group) or "") & tags:
+            if m.group(group) is not None and classes.of(m.group(group)) & tags:
                 return False
         return True
