@@ -15,12 +15,13 @@ from .base import Kind
 class OpenerComma(Kind):
     """Keys: openers (sentence adverbs and phrases: "for example", "therefore"), not_before (words after which the
     opener is something else: "in addition to", "besides that"), degree (openers that also modify an adjective or an
-    adverb, "however much", "however hard": skipped before a word the word-class table lists only as one), after_comma
-    (also inside a sentence, after a comma or semicolon: "; for example if"), unedited (only in a visibly unedited
-    document, _unedited.is_unedited: for openers edited copy sometimes leaves bare, as BBC style does "However")."""
+    adverb, "however much", "however hard": skipped before a word the word-class table lists only as one), unedited
+    (only in a visibly unedited document, _unedited.is_unedited: for openers edited copy sometimes leaves bare, as BBC
+    style does "However"). Inside a sentence an opener is left alone: after a comma, "for example" often introduces an
+    example that needs no comma of its own ("costs rose, for example in May")."""
 
     NAME = "opener-comma"
-    KEYS = {"openers": list, "not_before": list, "degree": list, "after_comma": bool, "unedited": bool}
+    KEYS = {"openers": list, "not_before": list, "degree": list, "unedited": bool}
     REQUIRED = ("openers",)
     DEFAULT_SCOPES = frozenset({"paragraph", "list", "quote", "caption"})
 
@@ -39,11 +40,9 @@ class OpenerComma(Kind):
         self.triggers = frozenset(w.split()[-1] for w in self.openers)
         phrases = "|".join(r"[ \t]+".join(re.escape(part) for part in w.split())
                            for w in sorted(self.openers, key=len, reverse=True))
-        # Where a sentence starts: the block's start or a line's, or after a sentence's end; inside one, after a
-        # comma or semicolon. The opener's first letter may be a capital only where a sentence starts.
-        inside = r"|(?<=[,;][ \t])" if p.get("after_comma", False) else ""
+        # Where a sentence starts: the block's start or a line's, after a sentence's end or an opening quotation mark.
         self.pattern = re.compile(
-            rf"(?:^|(?<=[.!?][ \t])|(?<=[.!?][”\"][ \t])|(?<=^[\"“])|(?<=[ \t][\"“]){inside})(?P<o>(?i:{phrases}))"
+            rf"(?:^|(?<=[.!?][ \t])|(?<=[.!?][”\"][ \t])|(?<=^[\"“])|(?<=[ \t][\"“]))(?P<o>(?i:{phrases}))"
             rf"[ \t]+(?P<n>[A-Za-z]+)(?![\w'’-])", re.MULTILINE)
 
     def check(self, doc: Document) -> Iterable[Finding]:
@@ -54,8 +53,8 @@ class OpenerComma(Kind):
             text = block.text
             for m in self.pattern.finditer(text):
                 opener, following = m.group("o"), m.group("n")
-                if opener[0].isupper() != _sentence_start(text, m.start("o")):
-                    continue  # "For example" inside a sentence, "; For Example" in a title
+                if not opener[0].isupper() or not _sentence_start(text, m.start("o")):
+                    continue  # "for example" inside a sentence, "; For Example" in a title
                 key = " ".join(opener.lower().split())
                 if following.lower() in self.not_before:
                     continue
