@@ -8,7 +8,7 @@ from typing import Iterable
 from ..data.lexicon import word_classes
 from ..document import Document
 from ..model import Finding
-from ._agreement import _MODALS, _shape_number, _VERBS
+from ._agreement import _MODALS, _NEGATED, _shape_number, _VERBS
 from .base import Kind
 
 
@@ -38,7 +38,7 @@ class NounVerb(Kind):
         dets = "|".join(sorted(self.determiners, key=len, reverse=True))
         openers = "|".join(sorted(self.openers, key=len, reverse=True)) or "(?!)"
         clause = rf"(?:^|(?<=[.!?;:,\"“])|\b(?i:{openers})[ \t])[ \t]*[\"“]?[ \t]*"
-        verb = r"(?P<v>[a-z]+)\b(?![-'’])(?:[ \t]+(?P<o>[A-Za-z]+))?"
+        verb = r"(?P<v>[a-z]+(?:n['’]t)?)\b(?![-'’])(?:[ \t]+(?P<o>[A-Za-z]+))?"
         self.pattern = re.compile(rf"{clause}(?P<d>(?i:{dets}))[ \t]+(?P<n>[a-z]+)[ \t]+{verb}")
         self.pronouns = frozenset(w.lower() for w in p.get("pronouns", ()))
         pronouns = "|".join(sorted(self.pronouns, key=len, reverse=True)) or "(?!)"
@@ -58,10 +58,13 @@ class NounVerb(Kind):
                 classes = classes or word_classes()
                 if m.re is self.pattern and (_shape_number(noun, classes) != "singular" or "JJ" in classes.of(noun)):
                     continue  # "a mobile phone": an adjective is a modifier, the noun comes later
-                if verb in _VERBS:  # "the bridge are closed", "the minister were wrong"
-                    if _VERBS[verb][0] == "plural":
-                        yield self.finding(doc, block, m.start("v"), m.end("v"), _VERBS[verb][1], subject=noun,
-                                           verb=verb)
+                agreement = _VERBS.get(verb) or _NEGATED.get(verb.replace("’", "'"))
+                if agreement is not None:  # "the bridge are closed", "the minister were wrong", "the shop don't"
+                    if agreement[0] == "plural":
+                        other = agreement[1].replace("'", "’") if "’" in verb else agreement[1]
+                        yield self.finding(doc, block, m.start("v"), m.end("v"), other, subject=noun, verb=verb)
+                    continue
+                if "'" in verb or "’" in verb:
                     continue
                 tags = classes.of(verb)
                 if verb in _MODALS or "VB" not in tags or tags & {"VBD", "VBN", "VBZ", "VBG", "JJ", "RB"}:

@@ -10,6 +10,7 @@ from ..data.lexicon import word_classes
 from ..document import Document
 from ..errors import RuleError
 from ..model import Finding
+from ._unedited import is_unedited
 from .base import Kind, match_case
 
 _TAGS = frozenset("VB VBZ VBD VBN VBG NN NNS JJ RB".split())
@@ -25,11 +26,13 @@ class WordForm(Kind):
     except (words the table tags wrongly for this use, e.g. "other" as a noun), not_after (words that, right before
     the trigger, invert it so its subject follows: "as must courses", "so can members").
     A capitalised trigger ("Will prices rise?") is skipped unless capitalised (true: a determiner opening a sentence,
-    "These thing are hard"), and so is a checked word glued to a hyphen or apostrophe."""
+    "These thing are hard"), and so is a checked word glued to a hyphen or apostrophe. unedited (true: only in a
+    document that is visibly unedited, _unedited.is_unedited: for triggers that edited copy also uses before a mass
+    or collective noun, "a lot of talent")."""
 
     NAME = "word-form"
     KEYS = {"after": list, "between": list, "flag": list, "allow": list, "target": str, "before_noun": bool,
-            "except": list, "not_after": list, "capitalised": bool}
+            "except": list, "not_after": list, "capitalised": bool, "unedited": bool}
     REQUIRED = ("after", "flag", "target")
 
     @classmethod
@@ -53,6 +56,7 @@ class WordForm(Kind):
         self.before_noun = p.get("before_noun", True)
         self.exceptions = frozenset(w.lower() for w in p.get("except", ()))
         self.not_after = frozenset(w.lower() for w in p.get("not_after", ()))
+        self.unedited = p.get("unedited", False)
         self.triggers = frozenset(w.replace("’", "'").split()[-1] for w in self.after)  # a phrase's last word
         # A lowercase trigger ("Will prices rise?" opens a question, its subject next) not glued to a hyphen ("one-to-
         # many road"), the allowed words between, then the checked word, whether it is glued to a hyphen or an
@@ -92,6 +96,8 @@ class WordForm(Kind):
                     continue  # "many student loans", "both day and night camps"
                 fixed = self._fix(word, classes)
                 if fixed and fixed != word.lower():
+                    if self.unedited and not is_unedited(doc):
+                        return
                     yield self.finding(doc, block, start, end, match_case(word, fixed), word=word,
                                        after=m.group("t"))
 
