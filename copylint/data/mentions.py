@@ -694,9 +694,9 @@ _BORDER = (
     rf",\s+(?:(?:the|a|an|one|its)\s+|\p{{Lu}}[\p{{L}}.]*(?:\s+\p{{Lu}}[\p{{L}}.]*)?['’]s\s+)[^,;.()\n]{{2,60}}?,\s+(?:which|that)|"
     rf"(?=,\s+bordering|,\s+bordered))?\s*(?:borders|bordered|neighbou?rs|touches|abuts|"
     rf"(?:is|are|was)\s+(?:adjacent\s+to|hemmed\s+in\s+by)|"
-    rf"(?:is|are|was)\s+(?:bordered|flanked|bounded|surrounded)(?:\s+(?:to|on)\s+the\s+(?:{DIRECTION}))?\s+by|"
+    rf"(?:is|are|was)\s+(?:(?:almost|nearly|all\s+but|[a-z]+ly)\s+){{0,2}}(?:bordered|flanked|bounded|surrounded)(?:\s+(?:to|on)\s+the\s+(?:{DIRECTION}))?\s+by|"
     rf",\s+bordering|,\s+bordered(?:\s+(?:to|on)\s+the\s+(?:{DIRECTION}))?\s+by|"
-    rf",\s+(?:(?:landlocked|wedged|sandwiched)\s+and\s+)?(?:surrounded|flanked|hemmed\s+in)\s+by|"
+    rf",\s+(?:(?:landlocked|wedged|sandwiched)\s+and\s+)?(?:(?:almost|nearly|all\s+but|[a-z]+ly)\s+){{0,2}}(?:surrounded|flanked|hemmed\s+in)\s+by|"
     rf"shares\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}(?:borders?|frontiers?)\s+with|"
     rf"has\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}(?:borders?|frontiers?)\s+with|"
     # Y has five neighbours: A, B ... / Y, whose neighbours include A
@@ -717,6 +717,12 @@ _NEIGHBOURS = (
     # Z, Y's (northern) neighbour
     rf"(?P<z>{NAME})(?:,\s+|\s+(?:is|was|remains)\s+)(?:the\s+|one\s+of\s+(?=\p{{Lu}}[^,;.]*['’]s\s+[^,;.]*neighbou?rs\b))?(?P<y>{NAME})['’]s\s+"
     rf"(?:{_NEAR_WORDS}\s+)*(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:{_NEAR_WORDS}\s+)*neighbou?rs?\b(?:\s+(?P<d2>to\s+the\s+(?:{DIRECTION})))?",
+    # Z, a (landlocked) neighbour of Y / Z is the western neighbour of Y
+    # (either name may be the wrong one: the finding spans both)
+    rf"(?P<y>{NAME})(?:,\s+|\s+(?:is|was|remains)\s+)(?:a|an|the)\s+(?:(?!(?:of|and|or)\b)[\p{{Ll}}-]+\s+){{0,2}}?"
+    rf"neighbou?r\s+(?:of|to)\s+(?:the\s+)?(?P<z>{NAME})(?P<both>)(?!['’]s|[\p{{L}}\p{{M}}])",
+    # the Kenyan border with Z / the Kenya border with Z
+    rf"\b(?i:the)\s+(?P<y>\p{{Lu}}\p{{L}}+(?:\s\p{{Lu}}\p{{L}}+)?)\s+(?:border|frontier)\s+with\s+(?:the\s+)?(?P<z>{NAME})",
     # Z (lies) on Y's western border / the border from Y into Z
     rf"(?P<z>{NAME}),?\s+(?:which\s+)?(?:lies\s+|sits\s+)?(?:on|along)\s+(?P<y>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?"
     rf"(?:border|frontier)\b",
@@ -751,6 +757,7 @@ class NeighbourClaim:
     y: Span | None
     z: Span
     compass: Span | None
+    start: int | None = None  # where a finding on Z starts when it must span both names
 
 
 @lru_cache(maxsize=None)
@@ -773,7 +780,8 @@ def neighbour_claims(text: str) -> Iterator[NeighbourClaim]:
             compass = _span(m, "comp")
             if "d2" in m.re.groupindex and m.group("d2"):
                 compass = Span(m.group("d2").split()[-1], m.end("d2") - len(m.group("d2").split()[-1]), m.end("d2"))
-            yield NeighbourClaim(_span(m, "y"), z, compass)
+            both = "both" in m.re.groupindex and m.group("both") is not None
+            yield NeighbourClaim(_span(m, "y"), z, compass, m.start("y") if both else None)
             if "z2" in m.re.groupindex and m.group("z2") and m.start("z2") not in seen:
                 seen.add(m.start("z2"))
                 yield NeighbourClaim(_span(m, "y"), _span(m, "z2"), None)
@@ -792,10 +800,10 @@ def neighbour_claims(text: str) -> Iterator[NeighbourClaim]:
                     seen.add(z.start)
                     yield NeighbourClaim(_span(m, "y"), z, None)
                 pos = nxt.end()
-_BORDER_ITEM = (rf"(?:the\s+)?(?P<z>{NAME})(?:\s+(?P<dir>(?:to|on|in)\s+(?:the|its)\s+(?P<d>{DIRECTION}))"
+_BORDER_ITEM = (rf"(?:the\s+)?(?:(?:\p{{Lu}}\p{{L}}+\s+)?{_DIVISION_NOUN}s?\s+of\s+(?:the\s+)?)?(?P<z>{NAME})(?:\s+(?P<dir>(?:to|on|in)\s+(?:the|its)\s+(?P<d>{DIRECTION}))"
                 rf"(?!\s+and\s+(?:the\s+)?(?:{DIRECTION}))|\s+(?:to|on|in)\s+(?:the|its)\s+(?:{DIRECTION})\s+and\s+"
                 rf"(?:the\s+)?(?:{DIRECTION}))?")
-_BORDER_SEP = (rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:to|on)\s+the\s+(?:{DIRECTION})\s+by\s+)?")
+_BORDER_SEP = (rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:to|on)\s+the\s+(?:{DIRECTION})\s+by\s+|by\s+)?")
 
 ORDINALS = {w: i for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
@@ -825,7 +833,7 @@ _RANK_PHRASE = (
     rf"(?:(?:capital(?:\s+city)?|(?:commercial|economic|financial|industrial)\s+(?:hub|capital|centre|center)|"
     rf"(?:largest|biggest)|most\s+populous)\s+and\s+)?(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?{_SUPER}\s+"
     rf"(?:(?P<scope0>(?:South\s+|North\s+|West\s+|East\s+|Central\s+)?\p{{Lu}}[\p{{L}}.]*)\s+)?(?P<fresh>freshwater\s+)?"
-    rf"{_RANK_NOUN}\b(?:s\b)?"
+    rf"(?:(?P<group>landlocked)\s+(?=(?:country|nation)\b))?{_RANK_NOUN}\b(?:s\b)?"
     rf"(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope2>world|globe|planet|earth|continent|country|Arab\s+world|{NAME}))?"
     rf"(?:,?\s+by\s+(?P<by>area|land\s+area|landmass|size|territory|surface\s+area|population|length|height)"
     rf"(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope3>world|globe|planet|earth|continent|Arab\s+world|{NAME}))?)?")
@@ -884,6 +892,7 @@ class RankClaim:
     end: int = 0
     freshwater: bool = False
     among: int = 0  # "the smallest of Japan's four main islands": ranked among that many of the largest
+    group: str | None = None  # "the largest landlocked country": ranked among the countries of that kind
 
 
 @lru_cache(maxsize=None)
@@ -988,8 +997,9 @@ def _rank_claim(m: regex.Match, subject: Span) -> RankClaim | None:
     if among:
         among = int(among) if among.isdigit() else _COUNTS.index(among) + 2
         what = {"larger": "largest", "bigger": "biggest", "smaller": "smallest"}.get(what, what)
+    group = m.group("group") if "group" in m.re.groupindex else None
     return RankClaim(subject, flag, n, what, noun, scope, m.group("by") if "by" in m.re.groupindex else None,
-                     m.start("rank"), m.end("rank"), fresh, among or 0)
+                     m.start("rank"), m.end("rank"), fresh, among or 0, group and group.casefold())
 
 
 _COUNTS = "two three four five six seven eight nine ten".split()

@@ -22,6 +22,9 @@ _THE_COUNTRY_BORDERS = re.compile(r"\b[Tt]he\s+(?:country|nation),?\s+(?:which\s
                                   r"(?:,?\s+(?:include|includes|including|are|were|such\s+as)|\s*[—–:]|,)?\s+")
 
 
+_LAND_BORDER = re.compile(r"\bland\s+(?:borders?|frontiers?|boundary|boundaries)\b")
+
+
 # Words one of the border forms needs (a cheap test before the patterns run).
 _VERB_HINTS = ("border", "eighbo", "frontier", "flanked", "bounded", "surrounded", "touches", "abuts", "adjacent",
                "hemmed")
@@ -48,7 +51,8 @@ class Neighbour(GeoKind):
                 g = g or _gaz()
                 cc = _country_of_run(g, m.group("y")) or _division_of_run(g, m.group("y"))
                 if cc is not None:
-                    yield from self._listed(doc, block, g, cp, cc, m.end(), seen)
+                    land = _LAND_BORDER.search(m.group(), m.end("y") - m.start()) is not None
+                    yield from self._listed(doc, block, g, cp, cc, m.end(), seen, land=land)
                 elif (cc := _country_named_exactly(g, m.group("y"))) is not None:
                     # "Mali borders ...": a country's own name that a division elsewhere shares (Mali in Guinea),
                     # judged as the country against the countries listed only
@@ -109,8 +113,8 @@ class Neighbour(GeoKind):
                                 for a in anchors):
                 return None
             cc, loose = named[-1], True  # islands and close shores count
-        else:
-            cc, loose = _country_of_run(g, claim.y.text), False
+        else:  # "Z, a neighbour of Y": sea neighbours too are called so
+            cc, loose = _country_of_run(g, claim.y.text), claim.start is not None
         if cc is None or cc == other:
             return None
         country = g.display(cc).removeprefix("the ")
@@ -118,7 +122,8 @@ class Neighbour(GeoKind):
             if loose and (not g.neighbours(cc) or not g.neighbours(other)):
                 return None
             if _gap_km(g, cp, cc, other) > _gap_limit(g, cc, other, loose) and not _sea_between(g, cp, cc, other):
-                return self.finding(doc, block, claim.z.start, claim.z.start + len(z), None,
+                start = claim.z.start if claim.start is None else claim.start
+                return self.finding(doc, block, start, claim.z.start + len(z), None,
                                     country=country, other=z, actual="does not border it")
             return None
         if claim.compass is None:
@@ -135,7 +140,7 @@ class Neighbour(GeoKind):
                             actual=f"lies to the {actual}")
 
     def _listed(self, doc, block, g, cp, cc: str, pos: int, seen: set[int],
-                countries_only: bool = False) -> Iterator[Finding]:
+                countries_only: bool = False, land: bool = False) -> Iterator[Finding]:
         """The neighbours listed from pos on ("A, B and C"), each judged against cc (a country or division)."""
         text = block.text
         listed, separator = border_list_patterns()
@@ -154,7 +159,7 @@ class Neighbour(GeoKind):
                     found = self._divisions(doc, block, g, cc, other, item.start("z"), z)
                     yield from (found,) if found is not None else ()
                 else:
-                    yield from self._judge(doc, block, g, cp, cc, other, item, z)
+                    yield from self._judge(doc, block, g, cp, cc, other, item, z, land)
             sep = separator.match(text, item.end())
             if sep is None:
                 break
@@ -212,9 +217,14 @@ class Neighbour(GeoKind):
         return self.finding(doc, block, start, start + len(z), None, country=name, other=z,
                             actual="does not border it")
 
-    def _judge(self, doc, block, g, cp, cc, other, item, z) -> Iterator[Finding]:
+    def _judge(self, doc, block, g, cp, cc, other, item, z, land: bool = False) -> Iterator[Finding]:
         country = g.display(cc).removeprefix("the ")
         if other not in g.neighbours(cc) and cc not in g.neighbours(other):
+            if land and (not g.neighbours(cc) or not g.neighbours(other)):
+                # "Y shares a land border with Z" where one of them has none (GeoNames lists every land border)
+                yield self.finding(doc, block, item.start("z"), item.start("z") + len(z), None,
+                                   country=country, other=z, actual="shares no land border with it")
+                return
             if _gap_km(g, cp, cc, other) > _gap_limit(g, cc, other) and not _sea_between(g, cp, cc, other):
                 yield self.finding(doc, block, item.start("z"), item.start("z") + len(z), None,
                                    country=country, other=z, actual="does not border it")
@@ -246,9 +256,12 @@ def _division_of_run(g, run: str, near: str | None = None) -> str | None:
     if not name or g.countries_named(name) or g.country_of_demonym(name):
         return None
     found = _divisions(g, name)
-    if near is not None and len(found) > 1:
+    if near is not None:
+        # near's country first, under any of its divisions' names: "Antioquia borders Cordoba" (the Colombian
+        # department, not the Argentine province the town's name reads first)
         cc = near.partition(".")[0]
-        found = tuple(d for d in found if d.partition(".")[0] == cc) or found
+        found = tuple(dict.fromkeys(d for d in (*found, *regions.divisions_named(name)) if d.partition(".")[0] == cc)) \
+            or found
     return found[0] if len(found) == 1 else None
 
 

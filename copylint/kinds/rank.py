@@ -56,6 +56,8 @@ class Rank(GeoKind):
         from ..data import subregions
 
         region = (subregions.named(claim.scope) or subregions.of_adjective(claim.scope)) if claim.scope else None
+        if claim.group is not None:
+            return self._in_group(doc, block, g, claim, cc, region)
         if region is not None:
             return self._in_region(doc, block, g, claim, cc, region)
         if claim.scope and " ".join(claim.scope.casefold().split()) == "continent":
@@ -118,6 +120,57 @@ class Rank(GeoKind):
         return self._flag(doc, block, claim, word, f"{g.display(cc).removeprefix('the ')} is the {word} {order} "
                           f"country in {_the(region.name)} by {'population' if by_population else 'area'} in GeoNames' "
                           f"country data (the first is {first})")
+
+    def _in_group(self, doc, block, g, claim, cc: str, region) -> Finding | None:
+        """'Chad, the largest landlocked country in Africa': the rank among the countries of a kind (the
+        landlocked ones: CIA World Factbook) in the world, a continent or a region; a rival within 15% of the
+        country (sources and dates differ) makes no error."""
+        from ..data import country_facts
+
+        if claim.group != "landlocked" or claim.what in ("longest", "highest", "tallest"):
+            return None
+        if region is not None:
+            inside, where = region.members | region.also, _the(region.name)
+        else:
+            understood, continent, country = self._scope(g, claim)
+            if not understood or country is not None:
+                return None
+            home = g.country(cc)
+            if continent is not None and (home is None or home.continent != continent):
+                return None
+            inside = None if continent is None else {c for c in country_facts.LANDLOCKED
+                                                     if (g.country(c) or home).continent == continent}
+            where = "the world" if continent is None else _CONTINENTS[continent]
+        by_population = "popul" in claim.what or (claim.by or "").casefold() == "population"
+        smallest = claim.what in ("smallest", "least populous")
+
+        def measure(code: str) -> float:
+            country = g.country(code)
+            return (country.population if by_population else country.area) if country else 0
+
+        members = [c for c in country_facts.LANDLOCKED if measure(c) and (inside is None or c in inside)]
+        ordered = sorted(members, key=measure, reverse=not smallest)
+        if not measure(cc) or len(ordered) < claim.ordinal:
+            return None
+        order = "smallest" if smallest else ("most populous" if by_population else "largest")
+        name = g.display(cc).removeprefix("the ")
+        source = f"by {'population' if by_population else 'area'} in GeoNames' country data"
+        if cc not in country_facts.LANDLOCKED:
+            if region is not None and cc not in inside:
+                return None
+            return self.finding(doc, block, min(claim.subject.start, claim.start), max(claim.subject.end, claim.end),
+                                None, detail=f"{name} is not landlocked (CIA World Factbook); the {order} landlocked "
+                                f"country in {where} is {g.display(ordered[0]).removeprefix('the ')} {source}",
+                                match=claim.flag.text)
+        if cc not in ordered:
+            return None
+        rank = ordered.index(cc) + 1
+        claimed = ordered[claim.ordinal - 1]
+        if rank == claim.ordinal or abs(measure(claimed) - measure(cc)) <= 0.15 * max(measure(claimed), measure(cc)):
+            return None
+        word = _ordinal(rank, numeric=claim.flag.text[:1].isdigit())
+        return self._flag(doc, block, claim, word, f"{name} is the {word} {order} landlocked country in {where} "
+                          f"{source} (the first is {g.display(ordered[0]).removeprefix('the ')})")
 
     def _compare(self, doc, block, g, c) -> Finding | None:
         """'Kenya is larger than Nigeria': both countries' areas (or populations) in GeoNames, flagged only when
