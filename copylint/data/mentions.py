@@ -688,13 +688,14 @@ DIRECTION = (r"(?:north|south)(?:[- ]?(?:east|west))?|east|west")
 _DIVISION_NOUN = (r"(?:state|province|region|territory|department|county|prefecture|governorate|oblast|district|"
                   r"emirate|canton)")
 _BORDER = (
-    rf"(?P<y>{NAME})(?:,\s+which|\s*[(—–]\s*which|,\s+(?:a|an|the)\s+(?:[\p{{L}}-]+\s+){{0,3}}?(?:{_DIVISION_NOUN}|country|nation|kingdom|"
+    rf"(?P<y>{NAME})(?:\s+(?:{_DIVISION_NOUN}|division)(?=,|\s+(?:borders|neighbou?rs|is|shares|has)\b))?"
+    rf"(?:,\s+which|\s*[(—–]\s*which|,\s+(?:a|an|the)\s+(?:[\p{{L}}-]+\s+){{0,3}}?(?:{_DIVISION_NOUN}|country|nation|kingdom|"
     rf"republic)\s+(?:that|which)|"
     # Y, the region's biggest economy, which borders Z: an appositive between (not a name: "A, B, which")
     rf",\s+(?:(?:the|a|an|one|its)\s+|\p{{Lu}}[\p{{L}}.]*(?:\s+\p{{Lu}}[\p{{L}}.]*)?['’]s\s+)[^,;.()\n]{{2,60}}?,\s+(?:which|that)|"
     rf"(?=,\s+bordering|,\s+bordered))?\s*(?:borders|bordered|neighbou?rs|touches|abuts|"
     rf"(?:is|are|was)\s+(?:adjacent\s+to|hemmed\s+in\s+by)|"
-    rf"(?:is|are|was)\s+(?:(?:almost|nearly|all\s+but|[a-z]+ly)\s+){{0,2}}(?:bordered|flanked|bounded|surrounded)(?:\s+(?:to|on)\s+the\s+(?:{DIRECTION}))?\s+by|"
+    rf"(?:is|are|was)\s+(?:(?:landlocked|wedged|sandwiched)\s+and\s+)?(?:(?:almost|nearly|all\s+but|[a-z]+ly)\s+){{0,2}}(?:bordered|flanked|bounded|surrounded)(?:\s+(?:to|on)\s+the\s+(?:{DIRECTION}))?\s+by|"
     rf",\s+bordering|,\s+bordered(?:\s+(?:to|on)\s+the\s+(?:{DIRECTION}))?\s+by|"
     rf",\s+(?:(?:landlocked|wedged|sandwiched)\s+and\s+)?(?:(?:almost|nearly|all\s+but|[a-z]+ly)\s+){{0,2}}(?:surrounded|flanked|hemmed\s+in)\s+by|"
     rf"shares\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}(?:borders?|frontiers?)\s+with|"
@@ -712,7 +713,7 @@ _NEAR_WORDS = (r"(?:only|two|three|four|five|six|seven|eight|nine|ten|\d+|land|c
 _NEIGHBOURS = (
     # Y's (northern) neighbour(s)(,) Z  /  Y and its (western) neighbour Z
     rf"(?P<y>{NAME})(?:['’]s|\s+and\s+its)\s+(?:{_NEAR_WORDS}\s+)*(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:{_NEAR_WORDS}\s+)*"
-    rf"{_NEIGHBOUR_WORD}(?:\s+(?P<d2>to\s+the\s+(?:{DIRECTION})))?(?:,?\s+|\s*[—–:]\s*)(?:such\s+as\s+|including\s+|include\s+|included\s+|"
+    rf"(?:neighbou?ring\s+(?:countries|nations|states)|{_NEIGHBOUR_WORD})(?:\s+(?P<d2>to\s+the\s+(?:{DIRECTION})))?(?:,?\s+|\s*[—–:]\s*)(?:such\s+as\s+|including\s+|include\s+|included\s+|"
     rf"are\s+|were\s+)?(?:the\s+)?(?P<z>{NAME})",
     # Z, Y's (northern) neighbour
     rf"(?P<z>{NAME})(?:,\s+|\s+(?:is|was|remains)\s+)(?:the\s+|one\s+of\s+(?=\p{{Lu}}[^,;.]*['’]s\s+[^,;.]*neighbou?rs\b))?(?P<y>{NAME})['’]s\s+"
@@ -732,7 +733,8 @@ _NEIGHBOURS = (
     # the border between Y and Z / Y's border with Z
     rf"\b(?:border|frontier)(?:\s+(?:crossings?|posts?|checkpoints?|fence|wall))?\s+between\s+(?:the\s+)?(?P<y>{NAME})\s+"
     rf"and\s+(?:the\s+)?(?P<z>{NAME})",
-    rf"(?P<y>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:(?:land|long|shared|porous|common)\s+)?(?:border|frontier)s?"
+    rf"(?P<y>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:\d[\d,.]*[\s-]?(?:km|kilomet(?:re|er)s?|miles?)(?:[\s-]long)?\s+|"
+    rf"\(\d[\d,.]*[\s-]?(?:km|miles?)\)\s+)?(?:(?:land|long|shared|porous|common)\s+)?(?:border|frontier)s?"
     rf"(?:\s+(?:crossings?|posts?|checkpoints?|fence|wall))?,?\s+"
     rf"with\s+(?:the\s+)?(?P<z>{NAME})",
     # Y and Z share a (long, porous) border / Z lies just across the border from Y
@@ -1032,8 +1034,8 @@ def near_border_pattern() -> regex.Pattern:
 # The neighbours listed before the country they border: "A, B and C (all) border Y", "countries bordering Y
 # include A, B and C" (group 'y' names the country; the list starts at group 'z' or at the match's end).
 _BORDERED = (
-    rf"(?<![\p{{L}}\p{{M}}-])(?=\p{{Lu}})(?:the\s+)?(?P<z>{NAME})(?=(?:\s*,\s*(?:the\s+)?{NAME})*,?\s+and\s+(?:the\s+)?{NAME}\s+"
-    rf"(?:all\s+|both\s+|also\s+)?(?:border|neighbou?r)\s+(?:the\s+)?(?P<y>{NAME}))",
+    rf"(?<![\p{{L}}\p{{M}}-])(?=\p{{Lu}})(?:the\s+)?(?P<z>{NAME})(?=(?:\s*,\s*(?:the\s+)?{NAME})*,?\s+and\s+(?:the\s+)?{NAME}(?:,\s+(?:both|all)\s+of\s+(?:which|them)\s+|\s+"
+    rf"(?:all\s+|both\s+|also\s+)?)(?:border|neighbou?r)\s+(?:the\s+)?(?P<y>{NAME}))",
     rf"\b(?i:countries|nations|states)\s+(?:that\s+)?(?:border(?:ing)?|neighbou?r(?:ing)?)\s+(?:the\s+)?(?P<y>{NAME})"
     rf"\s+(?:include|includes|included|are|were)\s+",
 )

@@ -153,7 +153,8 @@ class Neighbour(GeoKind):
             if g.country_of_demonym(z) and not g.countries_named(z):
                 break  # "surrounded by Chinese warships": no list of countries
             other = _country_of_run(g, z) or (None if countries_only else _division_of_run(g, z, near=cc)) or (
-                _country_named_exactly(g, z) if "." not in cc else _division_named(z, cc))  # "Guatemala borders Mexico"
+                _country_named_exactly(g, z) if "." not in cc else _division_named(z, cc) or _country_named_exactly(g, z))
+            # ("Guatemala borders Mexico", "Washington borders Mexico": a country's own name a division shares)
             if other is not None and other != cc:
                 if "." in cc or "." in other:
                     found = self._divisions(doc, block, g, cc, other, item.start("z"), z)
