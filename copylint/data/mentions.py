@@ -15,6 +15,8 @@ from ..registry import lazy_pattern
 # A capitalised word: "Guinea-Bissau", "N'Djamena", "Stoke-on-Trent"; never swallows a possessive 's.
 _LETTERS = r"\p{Lu}(?:[\p{L}\p{M}]|-(?=\p{L})|['’](?!s\b)(?=\p{L}))*"
 _INITIALS = r"(?:\p{Lu}\.){2,}(?!\p{L})"
+# A possessive: "Kenya's", and "the Philippines'" (a name ending in s takes the apostrophe alone).
+_POSS = r"(?:['’]s|(?<=s)['’])"
 _WORD = rf"(?:{_INITIALS}|{_LETTERS})"
 _PARTICLE = (r"(?:de|del|della|di|da|do|dos|das|du|des|la|le|les|los|las|el|al|es|en|of|upon|am|im|an|der|den|van|von|"
              r"sur|d['’])")
@@ -48,22 +50,22 @@ _LOCATOR = (
     rf"(?:(?P<the>the\s+)(?:(?P<comp>{COMPASS_NOUN})|(?P<comp>{COMPASS_ADJ})\s+(?:part|parts|region|regions|"
     rf"corner|tip|edge|end|reaches|half|third|side|border|frontier|bank|highlands|lowlands))\s+of\s+(?:the\s+)?"
     # ... of Y's Z province: the part of the division Z
-    rf"(?:(?P<owner>{NAME})['’]s\s+(?={NAME}\s+(?i:state|province|region|governorate|oblast)\b))?(?P<y>{NAME}|(?<=the\s)(?:country|nation))(?!['’]s|[\p{{L}}\p{{M}}])"
+    rf"(?:(?P<owner>{NAME}){_POSS}\s+(?={NAME}\s+(?i:state|province|region|governorate|oblast)\b))?(?P<y>{NAME}|(?<=the\s)(?:country|nation))(?!['’]s|[\p{{L}}\p{{M}}])"
     # the (north-east) coast of Y / the northern shore of Y
     rf"|(?P<the>the\s+)(?:(?P<comp>{COMPASS_ADJ})\s+|(?P<comp>{COMPASS_NOUN})\s+|(?:\p{{Lu}}\p{{L}}+\s+){{1,2}})?"
     rf"(?:coast|coastline|shore|shores|seaboard)\s+of\s+(?:the\s+)?(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME}|(?<=the\s)(?:country|nation))(?!['’]s|[\p{{L}}\p{{M}}])"
     # Y's southern province of Z: the division
-    rf"|(?P<owner>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<dnoun>(?:state|province|region)\s+of\s+)(?P<y>{NAME})(?!['’]s|[\p{{L}}\p{{M}}])"
+    rf"|(?P<owner>{NAME}){_POSS}\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<dnoun>(?:state|province|region)\s+of\s+)(?P<y>{NAME})(?!['’]s|[\p{{L}}\p{{M}}])"
     # Y's north / Y's far east / Y's northern region
-    rf"|(?P<the>the\s+)?(?P<y>{NAME}|(?<=the\s)(?:country|nation))['’]s\s+(?:(?P<comp>{COMPASS_NOUN})\b|(?P<comp>{COMPASS_ADJ})\s+"
+    rf"|(?P<the>the\s+)?(?P<y>{NAME}|(?<=the\s)(?:country|nation)){_POSS}\s+(?:(?P<comp>{COMPASS_NOUN})\b|(?P<comp>{COMPASS_ADJ})\s+"
     rf"(?:part|parts|region|regions|corner|tip|edge|reaches|half|third|provinces?|states?|border|coast|"
     rf"frontier|areas?|districts?)\b)"
     # (southern) Y's (southern) Z state: the division
-    rf"|(?:(?P<ocomp>{COMPASS_ADJ})\s+)?(?P<owner>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})(?=\s+(?i:state|province|region|governorate|oblast)\b)"
+    rf"|(?:(?P<ocomp>{COMPASS_ADJ})\s+)?(?P<owner>{NAME}){_POSS}\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})(?=\s+(?i:state|province|region|governorate|oblast)\b)"
     # (the) (northern | neighbouring) (state of) Y
     rf"|(?P<the>the\s+)?(?:(?P<comp>{COMPASS_ADJ}|{_COMPASS_WORD})\s+|{_IN_ADJ}\s+)?"
     rf"(?:(?P<owner>{NAME})\s+(?=(?:state|province|region)\s+of\s))?(?P<dnoun>(?:state|province|region)\s+of\s+)?"
-    rf"(?P<y>{NAME})(?P<poss>['’]s)?)")
+    rf"(?P<y>{NAME})(?P<poss>{_POSS})?)")
 
 # "a mining centre": a centre is a place only after a word that says what the town lives by (a "research centre"
 # or "a centre" may be a building).
@@ -100,11 +102,11 @@ _TAILS = {
                  rf"(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})\s+(?:[a-z][\w-]*\s+)?(?P<noun>{PLACE_NOUN})\b"
                  rf"(?!\s+of\s+(?!(?:some\s+|about\s+|around\s+|nearly\s+|more\s+than\s+)?\d))",
     # X, Y's northern port (city) / X, Y's southernmost town
-    "appos-poss": rf",\s+(?:one\s+of\s+)?(?:the\s+)?(?P<y>{NAME})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:(?P<comp>{COMPASS_ADJ}|"
+    "appos-poss": rf",\s+(?:one\s+of\s+)?(?:the\s+)?(?P<y>{NAME}){_POSS}\s+(?:[\w-]+\s+){{0,2}}?(?:(?P<comp>{COMPASS_ADJ}|"
                   rf"(?:north|south|east|west)ernmost)\s+)?(?:[\w-]+\s+){{0,2}}?(?P<noun>city|cities|town|towns|port|ports|"
                   rf"capital|village|villages|harbour|harbor)\b",
     # X, northern Y's main port / X is southern Y's biggest city
-    "comp-poss": rf"(?:,\s+|\s+(?:is|was|remains)\s+)(?P<comp>{COMPASS_ADJ})\s+(?P<y>{NAME})['’]s\s+"
+    "comp-poss": rf"(?:,\s+|\s+(?:is|was|remains)\s+)(?P<comp>{COMPASS_ADJ})\s+(?P<y>{NAME}){_POSS}\s+"
                  rf"(?:[\w-]+\s+){{0,3}}?(?P<noun>{PLACE_NOUN})\b",
     # X, Kenya's second city, lies in the north of the country
     "in-appos": rf",\s+[^,.;()\n]{{2,40}}?,\s+{_LOCATED}(?P<prep>in|on)\s+{_LOCATOR}",
@@ -118,14 +120,14 @@ _TAILS = {
     "noun": rf"\s+(?:(?:(?!{_RELATING}\b)[a-z][\w-]*\s+){{1,3}}?(?=(?:city|town|port|village|resort|island|harbou?r|"
             rf"hamlet|settlement|hub|suburb|enclave|district|province|state|region)\b))?(?P<noun>{PLACE_NOUN})(?:\s+city)?(?:\s+of\s+|,\s+|\s+)(?P<x>{NAME})",
     # [in] Y's (northern) (city of) X
-    "poss": rf"['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:(?:\p{{Lu}}\p{{L}}+\s+){{1,2}}(?=(?:[a-z-]+\s+)?(?:port|city|town)\s))?"
+    "poss": rf"{_POSS}\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:(?:\p{{Lu}}\p{{L}}+\s+){{1,2}}(?=(?:[a-z-]+\s+)?(?:port|city|town)\s))?"
             rf"(?:(?:[a-z-]+\s+){{0,2}}?(?:city|town|port|hub|village|"
             rf"region|province|state)\s+(?:of\s+)?)?(?P<x>{NAME})",
     # X, (some) 40 km (to the) north of Y / X, just south of Y / X lies north-east of Y
     "bearing": rf"(?:,\s+(?:which\s+(?:is|lies|sits)\s+)?|\s+(?:is|lies|sits|was)\s+)(?:(?:located|situated)\s+)?(?:(?:about|around|some|roughly|nearly|almost|just|approximately|"
                rf"over|more\s+than|less\s+than|only)\s+)?(?:(?P<dist>\d[\d,.]*\s*(?:km|kilomet(?:re|er)s|miles|mi))\s+"
                rf"(?:\(\d[\d,.]*\s*(?:km|miles)\)\s+)?)?(?:to\s+the\s+)?(?P<dir>{DIRECTION})\s+of\s+"
-               rf"(?:the\s+(?:(?:country|nation)['’]s\s+)?(?P<capital>capital)(?:\s+city)?(?:,?\s+(?P<y>{NAME}))?|"
+               rf"(?:the\s+(?:(?:country|nation){_POSS}\s+)?(?P<capital>capital)(?:\s+city)?(?:,?\s+(?P<y>{NAME}))?|"
                rf"(?:the\s+(?:city|town|port|village)\s+of\s+)?(?P<y>{NAME}))",
 }
 # Before a run, what the "noun" form needs ("the (southern) "), and the prepositions "comma" and "poss" need.
@@ -301,7 +303,7 @@ def _strip_the(text: str, start: int, end: int) -> int:
 
 
 _FAR_BEARING = (rf"\b(?:(?P<dist>\d[\d,.]*\s*(?:km|kilomet(?:re|er)s|miles|mi))\s+(?:\(\d[\d,.]*\s*(?:km|miles)\)\s+)?)?"
-                rf"(?:to\s+the\s+)?(?P<dir>{DIRECTION})\s+of\s+(?:the\s+(?:(?:country|nation)['’]s\s+)?(?P<y>capital)\b"
+                rf"(?:to\s+the\s+)?(?P<dir>{DIRECTION})\s+of\s+(?:the\s+(?:(?:country|nation){_POSS}\s+)?(?P<y>capital)\b"
                 rf"(?!\s+of|,?\s+\p{{Lu}})|(?:the\s+(?:city|town|port|village)\s+of\s+)?(?P<y>{NAME}))")
 
 
@@ -662,18 +664,18 @@ _CAPITAL = (
     # the capital of Y, X / the capital of Y is X
     rf"\b(?i:the)\s+{_SEAT}\s+of\s+(?:the\s+)?(?P<y>{NAME})(?:,\s+|\s+is\s+)(?P<x>{NAME})",
     # Y's capital, X / Y's capital city of X / Y's capital is X / Y state's capital, X
-    rf"(?P<y>{NAME})(?:\s+(?P<ynoun>state|province|region))?['’]s\s+{_SEAT}(?:,\s+|\s+(?:is\s+|of\s+)?)(?P<x>{NAME})",
+    rf"(?P<y>{NAME})(?:\s+(?P<ynoun>state|province|region))?{_POSS}\s+{_SEAT}(?:,\s+|\s+(?:is\s+|of\s+)?)(?P<x>{NAME})",
     # X, Y's capital / X is Y's capital
     rf"(?P<x>{NAME})(?:,\s+(?:(?:which|that)\s+(?:is|remains|serves\s+as)\s+)?|\s+(?:is|remains|serves\s+as)\s+)"
-    rf"(?:now\s+|also\s+|still\s+)?(?P<y>{NAME})['’]s\s+{_SEAT_WORDS}{_SEAT}\b(?!\s+of)",
+    rf"(?:now\s+|also\s+|still\s+)?(?:the\s+(?=[^,;.]*?s['’]\s))?(?P<y>{NAME}){_POSS}\s+{_SEAT_WORDS}{_SEAT}\b(?!\s+of)",
     # the Australian capital, X
     rf"\b(?i:the)\s+(?P<adj>{NAME})\s+{_SEAT}(?:,\s+|\s+(?:of\s+)?)(?P<x>{NAME})",
     # X, the Australian capital
     rf"(?P<x>{NAME})(?:,\s+|\s+is\s+)the\s+{_SEAT_WORDS}(?P<adj>{NAME})\s+{_SEAT}\b(?!['’]s|\s+of)",
     # the (country's) capital, X  /  X, the (nation's) capital  (the country: the article's own)
-    rf"\b(?i:the)\s+(?:(?P<own>country|nation)['’]s\s+)?capital(?:\s+city)?,?\s+(?P<x>{NAME})",
-    rf"(?P<x>{NAME}),\s+the\s+(?:(?P<own>country|nation)['’]s\s+)?capital(?:\s+city)?\b(?!['’]s|\s+of|\s+\p{{Lu}})",
-    rf"(?P<x>{NAME})(?:,\s+which\s+is|\s+is|\s+remains)\s+(?:still\s+|now\s+)?the\s+(?:(?P<own>country|nation)['’]s\s+)?capital"
+    rf"\b(?i:the)\s+(?:(?P<own>country|nation){_POSS}\s+)?capital(?:\s+city)?,?\s+(?P<x>{NAME})",
+    rf"(?P<x>{NAME}),\s+the\s+(?:(?P<own>country|nation){_POSS}\s+)?capital(?:\s+city)?\b(?!['’]s|\s+of|\s+\p{{Lu}})",
+    rf"(?P<x>{NAME})(?:,\s+which\s+is|\s+is|\s+remains)\s+(?:still\s+|now\s+)?the\s+(?:(?P<own>country|nation){_POSS}\s+)?capital"
     rf"(?:\s+city)?\b(?!['’]s|\s+of|\s+\p{{Lu}}|\s+(?:until|since|before|from|in\s+\d))",
     # X, the provincial capital / the state capital, X  (the division: one named nearby with that noun)
     rf"(?P<x>{NAME}),\s+the\s+(?P<divcap>state|provincial|regional|departmental)\s+capital\b(?!['’]s|\s+of|\s+\p{{Lu}})",
@@ -692,7 +694,7 @@ _BORDER = (
     rf"(?:,\s+which|\s*[(—–]\s*which|,\s+(?:a|an|the)\s+(?:[\p{{L}}-]+\s+){{0,3}}?(?:{_DIVISION_NOUN}|country|nation|kingdom|"
     rf"republic)\s+(?:that|which)|"
     # Y, the region's biggest economy, which borders Z: an appositive between (not a name: "A, B, which")
-    rf",\s+(?:(?:the|a|an|one|its)\s+|\p{{Lu}}[\p{{L}}.]*(?:\s+\p{{Lu}}[\p{{L}}.]*)?['’]s\s+)[^,;.()\n]{{2,60}}?,\s+(?:which|that)|"
+    rf",\s+(?:(?:the|a|an|one|its)\s+|\p{{Lu}}[\p{{L}}.]*(?:\s+\p{{Lu}}[\p{{L}}.]*)?{_POSS}\s+)[^,;.()\n]{{2,60}}?,\s+(?:which|that)|"
     rf"(?=,\s+bordering|,\s+bordered))?\s*(?:borders|bordered|neighbou?rs|touches|abuts|"
     rf"(?:is|are|was)\s+(?:adjacent\s+to|hemmed\s+in\s+by)|"
     rf"(?:is|are|was)\s+(?:(?:landlocked|wedged|sandwiched)\s+and\s+)?(?:(?:almost|nearly|all\s+but|[a-z]+ly)\s+){{0,2}}(?:bordered|flanked|bounded|surrounded)(?:\s+(?:to|on)\s+the\s+(?:{DIRECTION}))?\s+by|"
@@ -712,11 +714,11 @@ _NEAR_WORDS = (r"(?:only|two|three|four|five|six|seven|eight|nine|ten|\d+|land|c
 # Other ways copy says two countries border each other (each names Y and Z; d: a side, comp: its adjective).
 _NEIGHBOURS = (
     # Y's (northern) neighbour(s)(,) Z  /  Y and its (western) neighbour Z
-    rf"(?P<y>{NAME})(?:['’]s|\s+and\s+its)\s+(?:{_NEAR_WORDS}\s+)*(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:{_NEAR_WORDS}\s+)*"
+    rf"(?P<y>{NAME})(?:{_POSS}|\s+and\s+its)\s+(?:{_NEAR_WORDS}\s+)*(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:{_NEAR_WORDS}\s+)*"
     rf"(?:neighbou?ring\s+(?:countries|nations|states)|{_NEIGHBOUR_WORD})(?:\s+(?P<d2>to\s+the\s+(?:{DIRECTION})))?(?:,?\s+|\s*[—–:]\s*)(?:such\s+as\s+|including\s+|include\s+|included\s+|"
     rf"are\s+|were\s+)?(?:the\s+)?(?P<z>{NAME})",
     # Z, Y's (northern) neighbour
-    rf"(?P<z>{NAME})(?:,\s+|\s+(?:is|was|remains)\s+)(?:the\s+|one\s+of\s+(?=\p{{Lu}}[^,;.]*['’]s\s+[^,;.]*neighbou?rs\b))?(?P<y>{NAME})['’]s\s+"
+    rf"(?P<z>{NAME})(?:,\s+|\s+(?:is|was|remains)\s+)(?:the\s+|one\s+of\s+(?=\p{{Lu}}[^,;.]*{_POSS}\s+[^,;.]*neighbou?rs\b))?(?P<y>{NAME}){_POSS}\s+"
     rf"(?:{_NEAR_WORDS}\s+)*(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:{_NEAR_WORDS}\s+)*neighbou?rs?\b(?:\s+(?P<d2>to\s+the\s+(?:{DIRECTION})))?",
     # Z, a (landlocked) neighbour of Y / Z is the western neighbour of Y
     # (either name may be the wrong one: the finding spans both)
@@ -725,7 +727,7 @@ _NEIGHBOURS = (
     # the Kenyan border with Z / the Kenya border with Z
     rf"\b(?i:the)\s+(?P<y>\p{{Lu}}\p{{L}}+(?:\s\p{{Lu}}\p{{L}}+)?)\s+(?:border|frontier)\s+with\s+(?:the\s+)?(?P<z>{NAME})",
     # Z (lies) on Y's western border / the border from Y into Z
-    rf"(?P<z>{NAME}),?\s+(?:which\s+)?(?:lies\s+|sits\s+)?(?:on|along)\s+(?P<y>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?"
+    rf"(?P<z>{NAME}),?\s+(?:which\s+)?(?:lies\s+|sits\s+)?(?:on|along)\s+(?P<y>{NAME}){_POSS}\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?"
     rf"(?:border|frontier)\b",
     rf"\b(?:border|frontier)\s+from\s+(?:the\s+)?(?P<y>{NAME})\s+(?:into|to)\s+(?:the\s+)?(?P<z>{NAME})",
     # the Y-Z border / frontier
@@ -733,7 +735,7 @@ _NEIGHBOURS = (
     # the border between Y and Z / Y's border with Z
     rf"\b(?:border|frontier)(?:\s+(?:crossings?|posts?|checkpoints?|fence|wall))?\s+between\s+(?:the\s+)?(?P<y>{NAME})\s+"
     rf"and\s+(?:the\s+)?(?P<z>{NAME})",
-    rf"(?P<y>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:\d[\d,.]*[\s-]?(?:km|kilomet(?:re|er)s?|miles?)(?:[\s-]long)?\s+|"
+    rf"(?P<y>{NAME}){_POSS}\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:\d[\d,.]*[\s-]?(?:km|kilomet(?:re|er)s?|miles?)(?:[\s-]long)?\s+|"
     rf"\(\d[\d,.]*[\s-]?(?:km|miles?)\)\s+)?(?:(?:land|long|shared|porous|common)\s+)?(?:border|frontier)s?"
     rf"(?:\s+(?:crossings?|posts?|checkpoints?|fence|wall))?,?\s+"
     rf"with\s+(?:the\s+)?(?P<z>{NAME})",
@@ -826,12 +828,12 @@ _COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 _RANK_PHRASE = (
     # the smallest of Japan's four main islands / the larger of the country's two main islands
     rf"(?:(?i:the)\s+)?(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?(?P<what>largest|biggest|smallest|larger|bigger|smaller)\s+of\s+"
-    rf"(?:the\s+)?(?P<scope1>(?<=the\s)(?:country|nation)|{NAME})['’]s\s+(?P<among>{_COUNT})\s+"
+    rf"(?:the\s+)?(?P<scope1>(?<=the\s)(?:country|nation)|{NAME}){_POSS}\s+(?P<among>{_COUNT})\s+"
     rf"(?:(?:main|major|principal|big|largest|biggest)\s+)?(?P<noun>island)s\b|"
     rf"(?:(?i:the)\s+)?(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?{_SUPER}\s+(?:(?P<noun>state)\s+in|of)\s+the\s+"
     rf"(?P<scope2>{_CONTIGUOUS})(?:\s+(?:US\s+|U\.S\.\s+|American\s+)?states)?"
     rf"(?:,?\s+by\s+(?P<by>area|land\s+area|size|territory|population))?|"
-    rf"(?:(?i:the)\s+)?(?:(?P<scope1>(?i:world)|(?<=[Tt]he\s)(?:country|nation|continent|state|province|region)|{NAME})['’]s\s+)?"
+    rf"(?:(?i:the)\s+)?(?:(?P<scope1>(?i:world)|(?<=[Tt]he\s)(?:country|nation|continent|state|province|region)|{NAME}){_POSS}\s+)?"
     rf"(?:(?:capital(?:\s+city)?|(?:commercial|economic|financial|industrial)\s+(?:hub|capital|centre|center)|"
     rf"(?:largest|biggest)|most\s+populous)\s+and\s+)?(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?{_SUPER}\s+"
     rf"(?:(?P<scope0>(?:South\s+|North\s+|West\s+|East\s+|Central\s+)?\p{{Lu}}[\p{{L}}.]*)\s+)?(?P<fresh>freshwater\s+)?"
@@ -840,7 +842,7 @@ _RANK_PHRASE = (
     rf"(?:,?\s+by\s+(?P<by>area|land\s+area|landmass|size|territory|surface\s+area|population|length|height)"
     rf"(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope3>world|globe|planet|earth|continent|Arab\s+world|{NAME}))?)?")
 # "Y has the world's third-largest population", "Y, with Africa's largest land area"
-_HAS_RANK = (rf"(?:,\s+(?:which\s+)?|\s+)(?:has|had|have|boasts|with)\s+(?P<rank>(?:(?i:the)\s+)?(?:(?P<scope1>(?i:world)|{NAME})['’]s\s+)?"
+_HAS_RANK = (rf"(?:,\s+(?:which\s+)?|\s+)(?:has|had|have|boasts|with)\s+(?P<rank>(?:(?i:the)\s+)?(?:(?P<scope1>(?i:world)|{NAME}){_POSS}\s+)?"
              rf"(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?(?P<what>largest|biggest|smallest)\s+(?P<by>population|land\s+area|area|"
              rf"territory|landmass)(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope2>world|globe|planet|continent|{NAME}))?)")
 # Y, RANK / Y is (now) RANK ; RANK, Y
@@ -958,9 +960,9 @@ def gapped_clause(text: str, phrase_start: int, name_end: int) -> bool:
 
 
 # "Birmingham, Britain's second city", "Kenya's second city, Nairobi": a rank by size without the superlative.
-_SECOND_CITY = (rf"(?P<x>{NAME})(?:,\s+|\s+(?:is|remains)\s+)(?P<rank>(?:the\s+)?(?P<scope>(?<=the\s)(?:country|nation)|{NAME})['’]s\s+"
+_SECOND_CITY = (rf"(?P<x>{NAME})(?:,\s+|\s+(?:is|remains)\s+)(?P<rank>(?:the\s+)?(?P<scope>(?<=the\s)(?:country|nation)|{NAME}){_POSS}\s+"
                 rf"(?P<ord>second|third)\s+city)\b(?!\s+(?:of|in|to|after|behind)\b)",
-                rf"(?P<rank>(?P<scope>{NAME})['’]s\s+(?P<ord>second|third)\s+city),\s+(?P<x>{NAME})")
+                rf"(?P<rank>(?P<scope>{NAME}){_POSS}\s+(?P<ord>second|third)\s+city),\s+(?P<x>{NAME})")
 
 
 def _second_cities(text: str, seen: set[int]) -> Iterator[RankClaim]:
