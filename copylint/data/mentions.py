@@ -723,7 +723,7 @@ _NEIGHBOURS = (
     # Z, a (landlocked) neighbour of Y / Z is the western neighbour of Y
     # (either name may be the wrong one: the finding spans both)
     rf"(?P<y>{NAME})(?:,\s+|\s+(?:is|was|remains)\s+)(?:a|an|the)\s+(?:(?!(?:of|and|or)\b)[\p{{Ll}}-]+\s+){{0,2}}?"
-    rf"neighbou?r\s+(?:of|to)\s+(?:the\s+)?(?P<z>{NAME})(?P<both>)(?!['’]s|[\p{{L}}\p{{M}}])",
+    rf"neighbou?r\s+(?:of|to)\s+(?:the\s+)?(?P<z>{NAME})(?P<both>)(?P<loose>)(?!['’]s|[\p{{L}}\p{{M}}])",
     # the Kenyan border with Z / the Kenya border with Z
     rf"\b(?i:the)\s+(?P<y>\p{{Lu}}\p{{L}}+(?:\s\p{{Lu}}\p{{L}}+)?)\s+(?:border|frontier)\s+with\s+(?:the\s+)?(?P<z>{NAME})",
     # Z (lies) on Y's western border / the border from Y into Z
@@ -744,6 +744,9 @@ _NEIGHBOURS = (
     rf"(?:(?!(?:maritime|sea|water|river|lake|marine)\b)[\w,-]+\s+){{0,3}}?(?:land\s+)?(?:border|frontier)\b",
     rf"(?P<z>{NAME}),?\s+(?:which\s+)?(?:lies|sits|is)\s+(?:just\s+)?across\s+the\s+(?:border|frontier)\s+from\s+"
     rf"(?:the\s+)?(?P<y>{NAME})",
+    # its (long) border with Z / the country's 400km frontier with Z  (Y: as for "neighbouring Z")
+    rf"\b(?:its|[Tt]he\s+(?:country|nation){_POSS})\s+(?:(?:\d[\d,.]*[\s-]?(?:km|kilomet(?:re|er)s?|miles?)(?:[\s-]long)?|"
+    rf"land|long|shared|porous|common|mountainous|{COMPASS_ADJ})\s+){{0,2}}(?:border|frontier)s?\s+with\s+(?:the\s+)?(?P<z>{NAME})(?P<strict>)",
     # (into|to|in) neighbouring Z  (Y: the country named last before it in the sentence)
     rf"\bneighbou?ring\s+(?:(?:state|province|prefecture|region|county|district|territory)\s+of\s+)?(?P<z>{NAME})",
     # Y, which lies between Z and W / Y is sandwiched between Z and W
@@ -762,6 +765,12 @@ class NeighbourClaim:
     z: Span
     compass: Span | None
     start: int | None = None  # where a finding on Z starts when it must span both names
+    loose: bool | None = None  # whether sea neighbours and close shores fit the form ("Z, a neighbour of Y": yes;
+    # "its border with Z": no); None: as its Y says (named: no; "neighbouring Z", the one named before: yes)
+
+
+# Words one of the forms above needs (a cheap test before the patterns run).
+NEIGHBOUR_HINTS = ("eighbo", "border", "frontier", "between")
 
 
 @lru_cache(maxsize=None)
@@ -771,7 +780,7 @@ def _neighbour_patterns() -> tuple[regex.Pattern, ...]:
 
 def neighbour_claims(text: str) -> Iterator[NeighbourClaim]:
     """Every two-country border claim but the verb forms ("Y borders Z": border_pattern)."""
-    if "eighbo" not in text and "border" not in text and "frontier" not in text and "between" not in text:
+    if not any(w in text for w in NEIGHBOUR_HINTS):
         return
     seen: set[int] = set()
     item, separator = border_list_patterns()
@@ -785,7 +794,9 @@ def neighbour_claims(text: str) -> Iterator[NeighbourClaim]:
             if "d2" in m.re.groupindex and m.group("d2"):
                 compass = Span(m.group("d2").split()[-1], m.end("d2") - len(m.group("d2").split()[-1]), m.end("d2"))
             both = "both" in m.re.groupindex and m.group("both") is not None
-            yield NeighbourClaim(_span(m, "y"), z, compass, m.start("y") if both else None)
+            loose = True if "loose" in m.re.groupindex and m.group("loose") is not None else \
+                False if "strict" in m.re.groupindex and m.group("strict") is not None else None
+            yield NeighbourClaim(_span(m, "y"), z, compass, m.start("y") if both else None, loose)
             if "z2" in m.re.groupindex and m.group("z2") and m.start("z2") not in seen:
                 seen.add(m.start("z2"))
                 yield NeighbourClaim(_span(m, "y"), _span(m, "z2"), None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from ..data.mentions import border_list_patterns, border_pattern, bordered_patterns
+from ..data.mentions import NEIGHBOUR_HINTS, border_list_patterns, border_pattern, bordered_patterns
 from ..data.names import name_key
 from ..document import Document
 from ..model import Finding
@@ -28,7 +28,7 @@ _LAND_BORDER = re.compile(r"\bland\s+(?:borders?|frontiers?|boundary|boundaries)
 # Words one of the border forms needs (a cheap test before the patterns run).
 _VERB_HINTS = ("border", "eighbo", "frontier", "flanked", "bounded", "surrounded", "touches", "abuts", "adjacent",
                "hemmed")
-_HINTS = (*_VERB_HINTS, "between")
+_HINTS = (*_VERB_HINTS, *NEIGHBOUR_HINTS)
 
 
 class Neighbour(GeoKind):
@@ -112,9 +112,9 @@ class Neighbour(GeoKind):
             if not named or any(a == other or other in g.neighbours(a) or a in g.neighbours(other)
                                 for a in anchors):
                 return None
-            cc, loose = named[-1], True  # islands and close shores count
-        else:  # "Z, a neighbour of Y": sea neighbours too are called so
-            cc, loose = _country_of_run(g, claim.y.text), claim.start is not None
+            cc, loose = named[-1], claim.loose is not False  # islands and close shores count
+        else:  # ("Z, a neighbour of Y": sea neighbours too are called so)
+            cc, loose = _country_of_run(g, claim.y.text), bool(claim.loose)
         if cc is None or cc == other:
             return None
         country = g.display(cc).removeprefix("the ")
