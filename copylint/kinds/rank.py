@@ -357,7 +357,8 @@ class Rank(GeoKind):
         if rank == claim.ordinal:
             return None
         # The data's populations are mostly of city proper: a claim another count could make passes.
-        if pop is None or ranks.could_rank(g, subject.text, area, pop, claim.ordinal):
+        if pop is None or ranks.could_rank(g, subject.text, area, pop, claim.ordinal) and not (
+                claim.ordinal == 1 and ranks.clearly_not_first(g, subject.text, area, pop)):
             return None
         where = g.display(area).removeprefix("the ") if "." not in area else _area_name(g, area)
         said = ("not among the largest" if rank is None else "the largest" if rank == 1
