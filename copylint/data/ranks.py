@@ -80,38 +80,34 @@ def could_rank(g, town: str, area: str, pop: int, ordinal: int) -> bool:
 
 
 # A town called the area's largest is not when another town is this many times bigger by city proper, and by
-# agglomeration too (or its own agglomeration is another town's: Yokohama's is Tokyo's).
+# agglomeration too.
 FIRST_CITY, FIRST_METRO, FIRST_METRO_CAPITAL = 1.3, 1.15, 3.0
 
 
 def clearly_not_first(g, town: str, area: str, pop: int) -> bool:
     """Whether both counts put another town clearly ahead of this one ("Montreal, Canada's largest city"): the
     leader by city proper has FIRST_CITY times its people, and the leading agglomeration FIRST_METRO times its
-    own agglomeration's (or the town's own agglomeration is named for another town). A town the data lacks an
-    agglomeration for is judged by city proper alone only against a leader twice its size."""
+    own agglomeration's. A town the data lacks an agglomeration for is judged by city proper alone only against
+    a leader twice its size; countries only (a division's list holds too many districts and counties)."""
     from .compass import distance_km
     from .names import name_key
 
     rows = towns(area)
-    if not rows or pop * FIRST_CITY >= rows[0][2]:
-        return False
-    cc, _, admin1 = area.partition(".")
-    mine = [p for p in g.places(town) if p.country == cc and (not admin1 or p.admin1 == admin1)]
+    if "." in area or not rows or pop * FIRST_CITY >= rows[0][2]:
+        return False  # (a division's towns: too many districts and counties listed as towns to judge)
+    mine = [p for p in g.places(town) if p.country == area]
     metro = [tuple(row) for row in _table()["metro"].get(area, ())]
     home = next((row for row in metro if any(distance_km((p.lat, p.lon), row[3:5]) <= 30 for p in mine)), None)
-    leaders = [p for p in g.places(rows[0][0]) if p.country == cc]
-    if not admin1 and g.is_capital(town, cc) and any(distance_km((p.lat, p.lon), (q.lat, q.lon)) <= 40
-                                                      for p in mine for q in leaders):
+    leaders = [p for p in g.places(rows[0][0]) if p.country == area]
+    if g.is_capital(town, area) and any(distance_km((p.lat, p.lon), (q.lat, q.lon)) <= 40
+                                        for p in mine for q in leaders):
         return False  # a capital by its leading town (Manila by Quezon City): one city by some count
     if home is None:
         return rows[0][2] >= 2 * pop
-    names = {name_key(p.name) for p in mine} | {name_key(town)}
-    if name_key(home[0]) not in names and name_key(home[0]) == name_key(rows[0][0]):
-        return True  # its agglomeration is the leader's: one city proper counts for the area's largest
-    if name_key(home[0]) not in names:
-        return False  # (a suburb's agglomeration named for a neighbour: no count of its own)
+    if name_key(home[0]) not in {name_key(p.name) for p in mine} | {name_key(town)}:
+        return False  # an agglomeration named for a neighbour (Yokohama's, Tokyo's): municipal counts may differ
     # A capital's city proper is often its capital region (Brussels'): its agglomeration must lead by far.
-    margin = FIRST_METRO_CAPITAL if g.is_capital(rows[0][0], cc) and rows[0][2] < 2 * pop else FIRST_METRO
+    margin = FIRST_METRO_CAPITAL if g.is_capital(rows[0][0], area) and rows[0][2] < 2 * pop else FIRST_METRO
     return max(row[2] for row in metro) > home[2] * margin
 
 
