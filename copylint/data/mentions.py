@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Iterator
 
 import regex
 
-from ..registry import lazy_pattern
+from ..registry import LazyPattern, lazy_pattern
 
 # A capitalised word: "Guinea-Bissau", "N'Djamena", "Stoke-on-Trent"; never swallows a possessive 's.
 _LETTERS = r"\p{Lu}(?:[\p{L}\p{M}]|-(?=\p{L})|['’](?!s\b)(?=\p{L}))*"
@@ -180,9 +180,24 @@ class Mention:
         return self.pattern in ("noun", "appos-adj")
 
 
+def _written_once(pattern: str) -> regex.Pattern:
+    """lazy_pattern(pattern), compiled with NAME and COMPASS_ADJ written once each and called where the pattern
+    repeats them (up to eleven times: the regex module's compiling, in Python, grows with the text); the gate of
+    required literals is the pattern's as written. A call backtracks like the text it stands for: same matches."""
+    parts = {"_name": NAME, "_compass": COMPASS_ADJ}
+    compact = pattern
+    for group, part in parts.items():
+        compact = compact.replace(part, f"(?&{group})")
+    defined = "".join(f"(?P<{group}>{part})" for group, part in parts.items())
+    return LazyPattern(pattern, 0, partial(regex.compile, f"(?(DEFINE){defined}){compact}"))
+
+
 @lru_cache(maxsize=None)
 def _compiled() -> dict[str, regex.Pattern]:
-    found = {f"tail:{k}": lazy_pattern(v) for k, v in _TAILS.items()}
+    # (the appositive forms: they fail on their first words at most runs, so their calls cost less than their
+    # compiling; "in" reads its locator at most runs, where the calls would cost more than they save)
+    found = {f"tail:{k}": _written_once(v) if k in ("appos", "in-appos") else lazy_pattern(v)
+             for k, v in _TAILS.items()}
     found.update({
         "run": lazy_pattern(r"(?=\p{Lu})" + NAME), "the-before": lazy_pattern(_THE_BEFORE),
         "prep-before": lazy_pattern(_PREP_BEFORE), "comp-before": lazy_pattern(rf"(?P<comp>{COMPASS_ADJ})\s+$"), "list-after": lazy_pattern(_LIST_AFTER),
