@@ -338,12 +338,13 @@ def _country_named_exactly(g, run: str) -> str | None:
 
 def _gap_limit(g, a: str, b: str, loose: bool = False) -> float:
     """How far apart (between their towns' 1-degree cells, whose centres stand 70-110 km apart when next to each
-    other) two countries said to border must be for the claim to be flagged. Both with land borders: 90 km
-    (GeoNames lists every land border; towns in touching cells across a strait — Britain and France — still
-    pass); "neighbouring", or an island state: 250 and 400 km (sea neighbours are called neighbours)."""
+    other) two countries said to border must be for the claim to be flagged. Both with land borders: any gap
+    (GeoNames lists every land border: no two countries it does not list as neighbours come within 90 km but
+    Bangladesh and Nepal, whose towns share cells across 20 km of India; a strait is _sea_between's);
+    "neighbouring", or an island state: 250 and 400 km (sea neighbours are called neighbours)."""
     if not (g.neighbours(a) and g.neighbours(b)):
         return 400.0
-    return 250.0 if loose else 90.0
+    return 250.0 if loose else -1.0
 
 
 def _sea_between(g, cp, a: str, b: str) -> bool:
