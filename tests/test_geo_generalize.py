@@ -56,6 +56,7 @@ FLAGGED = [
     ("Lille, in the Alsace region, voted.", "CL301"),
     ("Toulouse, in Limousin, voted.", "CL301"),
     ("Lyon, in Aquitaine, voted.", "CL301"),
+    ("Lausanne, in the canton of Geneva, voted.", "CL301"),
 ]
 
 CLEAN = [
@@ -88,6 +89,8 @@ CLEAN = [
     "Bordeaux, in the Nouvelle-Aquitaine region, voted.",
     "Limoges, in Limousin, voted.",
     "Lille, in Hauts-de-France, voted.",
+    "Lausanne, in the canton of Vaud, and Basra, in the governorate of Basra, voted.",
+    "Kyoto, in the prefecture of Kyoto, and Medellin, in the department of Antioquia, voted.",
 ]
 
 

@@ -64,7 +64,8 @@ _LOCATOR = (
     rf"|(?:(?P<ocomp>{COMPASS_ADJ})\s+)?(?P<owner>{NAME}){_POSS}\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})(?=\s+(?i:state|province|region|governorate|oblast)\b)"
     # (the) (northern | neighbouring) (state of) Y
     rf"|(?P<the>the\s+)?(?:(?P<comp>{COMPASS_ADJ}|{_COMPASS_WORD})\s+|{_IN_ADJ}\s+)?"
-    rf"(?:(?P<owner>{NAME})\s+(?=(?:state|province|region)\s+of\s))?(?P<dnoun>(?:state|province|region)\s+of\s+)?"
+    rf"(?:(?P<owner>{NAME})\s+(?=(?:state|province|region)\s+of\s))?(?P<dnoun>(?:state|province|region|canton|"
+    rf"prefecture|governorate|oblast|voivodeship|department|emirate)\s+of\s+)?"
     rf"(?P<y>{NAME})(?P<poss>{_POSS})?)")
 
 # "a mining centre": a centre is a place only after a word that says what the town lives by (a "research centre"
