@@ -57,6 +57,7 @@ FLAGGED = [
     ("Toulouse, in Limousin, voted.", "CL301"),
     ("Lyon, in Aquitaine, voted.", "CL301"),
     ("Lausanne, in the canton of Geneva, voted.", "CL301"),
+    ("Flights from Lahore and Delhi, both in India, resumed.", "CL301"),
 ]
 
 CLEAN = [
@@ -90,6 +91,7 @@ CLEAN = [
     "Limoges, in Limousin, voted.",
     "Lille, in Hauts-de-France, voted.",
     "Lausanne, in the canton of Vaud, and Basra, in the governorate of Basra, voted.",
+    "Talks in Mombasa, Nairobi and Kisumu, all in Kenya, ended.",
     "Kyoto, in the prefecture of Kyoto, and Medellin, in the department of Antioquia, voted.",
 ]
 

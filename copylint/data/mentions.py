@@ -83,9 +83,9 @@ _PEOPLE = (r"of\s+(?:(?:some|about|around|roughly|nearly|almost|approximately|mo
 _RELATING = r"(?:sister|twin|partner|rival|namesake|host|home|birth|neighbou?ring|former|old|of|and|or|in|the|a|an)"
 # The forms, each matched at the end of a run of capitalised words (X; Y for "noun" and "poss").
 _TAILS = {
-    # X in (northern) Y, X, in the north of Y, X is located in Y's east
+    # X in (northern) Y, X, in the north of Y, X is located in Y's east, A and X, both in Y
     "in": rf"(?:\s+(?:city|town|port|district|area|county|municipality|region|province|state|governorate))?"
-          rf"(?:,?\s+|\s*[—–(]\s*|\s+-\s+){_LOCATED}?(?:(?:just\s+)?across\s+the\s+border\s+)?(?P<prep>in|on|at|along|off|(?:deep\s+|well\s+)?(?:inside|within))\s+"
+          rf"(?:,\s+(?:both|all)\s+|,?\s+|\s*[—–(]\s*|\s+-\s+){_LOCATED}?(?:(?:just\s+)?across\s+the\s+border\s+)?(?P<prep>in|on|at|along|off|(?:deep\s+|well\s+)?(?:inside|within))\s+"
           rf"{_LOCATOR}",
     # X, a (small) port (city) in (northern) Y / X, a town on Y's coast
     "appos": rf"(?:,\s+|\s+(?:is|was|remains)\s+)(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:(?P<comp>{COMPASS_ADJ})\s+"
@@ -414,6 +414,8 @@ def _listed(text: str, runs: list[tuple[int, int]], mentions: list[Mention]) -> 
     ends = sorted(runs, key=lambda r: r[1])
     for m in mentions:
         pos = m.x.start
+        # "A and X, both in Y": the phrase is said of each (no head that the phrase might belong to alone)
+        head = None if _BOTH.match(text, m.x.end) else m.x
         while True:
             sep = regex.search(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$", text[max(0, pos - 8):pos])
             if sep is None:
@@ -423,8 +425,11 @@ def _listed(text: str, runs: list[tuple[int, int]], mentions: list[Mention]) -> 
             if prev is None or prev[0] not in starts or _placed_person(text, prev[0], ends):
                 break
             yield Mention("in-list", Span(text[prev[0]:prev[1]], prev[0], prev[1]), m.y, m.compass, m.the, m.noun,
-                          m.x)
+                          head)
             pos = prev[0]
+
+
+_BOTH = regex.compile(r",\s+(?:both|all)\s+(?:in|on)\s")
 
 
 def _placed_person(text: str, start: int, ends: list[tuple[int, int]]) -> bool:
