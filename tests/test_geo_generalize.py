@@ -49,6 +49,8 @@ FLAGGED = [
     ("Switzerland's neighbouring countries include France and Belgium.", "CL304"),
     ("Uganda, which is landlocked and bordered by Kenya and Nigeria, voted.", "CL304"),
     ("Uganda reopened its border with Zambia on Monday.", "CL304"),
+    ("Bangladesh borders Nepal and India.", "CL304"),
+    ("Thailand borders Vietnam.", "CL304"),
     ("The Philippines' neighbour Thailand voted.", "CL304"),
     ("Cebu, the Philippines' capital, voted.", "CL303"),
     # France's regions: current names read, former ones placed in the region that holds them now
@@ -83,6 +85,7 @@ CLEAN = [
     "Australia, a neighbour of New Zealand, voted.",
     "Haiti shares a land border with the Dominican Republic.",
     "Kenya reopened its border with Somalia on Monday.",
+    "Britain said its border with France was open; Malaysia's border with Singapore reopened.",
     "Switzerland's neighbouring countries include France, Germany, Italy, Austria and Liechtenstein.",
     "Togo and Burkina Faso, both of which border Ghana, voted.",
     "Nassau, the Bahamas' capital, voted.",

@@ -141,3 +141,32 @@ def _separated(a: str, b: str) -> bool:
         if hit is not None and hit[1] != a and hit[1] != b and hit[1].partition(".")[0] != b:
             third += 1
     return third >= 2
+
+
+STRAIT_KM = 60.0  # two countries' nearest towns this close, with no third country's between: a strait or causeway
+
+
+def across_strait(g: Gazetteer, a: str, b: str) -> bool:
+    """Whether countries a and b face each other across a strait (Britain and France, Malaysia and Singapore):
+    their nearest towns lie within STRAIT_KM and no third country's towns lie along the line between (two of
+    nine sample points, as separated() judges)."""
+    _index(g)
+    return _across_strait(a, b)
+
+
+@lru_cache(maxsize=4096)
+def _across_strait(a: str, b: str) -> bool:
+    index = _INDEX[0]
+    mine, theirs = index.cells.get(a), index.cells.get(b)
+    if not mine or not theirs:
+        return False
+    p, q = _closest(mine, theirs)
+    if math.hypot(p[0] - q[0], (p[1] - q[1]) * math.cos(math.radians(p[0]))) * 111.2 > STRAIT_KM:
+        return False
+    third = 0
+    for k in range(1, _SAMPLES + 1):
+        t = k / (_SAMPLES + 1)
+        hit = _nearest(index.buckets, p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1]))
+        if hit is not None and hit[1].partition(".")[0] not in (a, b):
+            third += 1
+    return third < 2

@@ -349,7 +349,12 @@ def _gap_limit(g, a: str, b: str, loose: bool = False) -> float:
 
 def _sea_between(g, cp, a: str, b: str) -> bool:
     """Whether only sea lies between two countries' nearest towns (within 250 km): no third country's towns in
-    the 1-degree cells along the line between them (Denmark and Sweden; not Poland and Hungary)."""
+    the 1-degree cells along the line between them (Denmark and Sweden; not Poland and Hungary), or a strait
+    between their nearest towns (Britain and France: borders.across_strait)."""
+    from ..data import borders
+
+    if borders.across_strait(g, a, b):
+        return True
     cells_a, cells_b = g.cells(a), g.cells(b)
     best = None
     for la, lo in cells_a:
