@@ -36,7 +36,8 @@ class Rank(GeoKind):
                     yield found
             for claim in rank_claims(block.text):
                 g = g or _gaz()
-                if claim.noun in ("country", "nation"):
+                if claim.noun in ("country", "nation") or claim.noun == "state" and _region_scope(claim) and \
+                        _country_code(g, _trim(claim.subject.text)):  # "Oman, the largest Gulf state"
                     found = self._country(doc, block, g, claim)
                 elif claim.noun in ("city", "town", "metropolis", "port"):
                     found = self._town(doc, block, g, claim)
@@ -430,6 +431,13 @@ _CONTINENTS = {"AF": "Africa", "EU": "Europe", "AS": "Asia", "SA": "South Americ
                "OC": "Oceania"}
 _CONTINENT_ADJECTIVES = {"african": "AF", "european": "EU", "asian": "AS", "south american": "SA",
                          "north american": "NA", "oceanian": "OC"}
+
+
+def _region_scope(claim) -> bool:
+    """Whether a rank's scope names a part of a continent ("Gulf", "the Baltic"), whose states are countries."""
+    from ..data import subregions
+
+    return bool(claim.scope) and (subregions.named(claim.scope) or subregions.of_adjective(claim.scope)) is not None
 
 
 def _the(region: str) -> str:
