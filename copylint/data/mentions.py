@@ -85,7 +85,7 @@ _RELATING = r"(?:sister|twin|partner|rival|namesake|host|home|birth|neighbou?rin
 _TAILS = {
     # X in (northern) Y, X, in the north of Y, X is located in Y's east, A and X, both in Y
     "in": rf"(?:\s+(?:city|town|port|district|area|county|municipality|region|province|state|governorate))?"
-          rf"(?:,\s+(?:both|all)\s+|,?\s+|\s*[—–(]\s*|\s+-\s+){_LOCATED}?(?:(?:just\s+)?across\s+the\s+border\s+)?(?P<prep>in|on|at|along|off|(?:deep\s+|well\s+)?(?:inside|within))\s+"
+          rf"(?:,\s+(?:both|all)\s+|,?\s+|\s*[—–(]\s*|\s+-\s+){_LOCATED}?(?:(?:just\s+)?across\s+the\s+border\s+)?(?P<prep>in|on|at|along|off|(?:deep\s+|well\s+)?(?:in|inside|within))\s+"
           rf"{_LOCATOR}",
     # X, a (small) port (city) in (northern) Y / X, a town on Y's coast
     "appos": rf"(?:,\s+|\s+(?:is|was|remains)\s+)(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:(?P<comp>{COMPASS_ADJ})\s+"
