@@ -877,8 +877,8 @@ _RANK_PHRASE = (
 _HAS_RANK = (rf"(?:,\s+(?:which\s+)?|\s+)(?:has|had|have|boasts|with)\s+(?P<rank>(?:(?i:the)\s+)?(?:(?P<scope1>(?i:world)|{NAME}){_POSS}\s+)?"
              rf"(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?(?P<what>largest|biggest|smallest)\s+(?P<by>population|land\s+area|area|"
              rf"territory|landmass)(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope2>world|globe|planet|continent|{NAME}))?)")
-# Y, RANK / Y is (now) RANK ; RANK, Y
-_RANK_AFTER = (rf"(?:,\s+(?:which\s+is\s+)?|\s+(?:is|remains|ranks\s+as|is\s+ranked\s+as|stands\s+as)\s+"
+# Y, RANK / Y is (now) RANK / Y (RANK) / Y — RANK ; RANK, Y
+_RANK_AFTER = (rf"(?:,\s+(?:which\s+is\s+)?|\s*[—–(]\s*|\s+-\s+|\s+(?:is|remains|ranks\s+as|is\s+ranked\s+as|stands\s+as)\s+"
                rf"(?:now\s+|still\s+|also\s+)?)(?P<rank>{_RANK_PHRASE})")
 _RANK_BEFORE = rf"(?P<rank>{_RANK_PHRASE})(?:,\s+|\s+(?:is|remains)\s+)(?:the\s+)?(?P<y>{NAME})"
 
