@@ -56,6 +56,9 @@ FLAGGED = [
     ("Thailand borders Vietnam.", "CL304"),
     ("The Philippines' neighbour Thailand voted.", "CL304"),
     ("Cebu, the Philippines' capital, voted.", "CL303"),
+    ("Lagos — Nigeria's capital — voted.", "CL303"),
+    ("Lahore (Pakistan's third-largest city) flooded.", "CL305"),
+    ("Manaus, deep in Brazil's south, voted.", "CL302"),
     # France's regions: current names read, former ones placed in the region that holds them now
     ("Strasbourg, in the Nouvelle-Aquitaine region, voted.", "CL301"),
     ("Lille, in the Alsace region, voted.", "CL301"),
@@ -95,6 +98,7 @@ CLEAN = [
     "Switzerland's neighbouring countries include France, Germany, Italy, Austria and Liechtenstein.",
     "Togo and Burkina Faso, both of which border Ghana, voted.",
     "Nassau, the Bahamas' capital, voted.",
+    "Canberra (Australia's capital) and Wellington (the capital of New Zealand) voted.",
     "Strasbourg, in the Alsace region, voted.",
     "Bordeaux, in the Nouvelle-Aquitaine region, voted.",
     "Limoges, in Limousin, voted.",

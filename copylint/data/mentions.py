@@ -677,7 +677,7 @@ _NOT_SEAT = (r"(?:commercial|economic|financial|business|cultural|former|old|anc
 _SEAT_WORDS = rf"(?:(?!{_NOT_SEAT})[a-z][\w-]*\s+){{0,2}}?"
 _CAPITAL = (
     # X, (the) capital of Y / X is the capital of Y / X, which is the capital of Y
-    rf"(?P<x>{NAME})(?:,\s+(?:(?:which|that)\s+(?:is|serves\s+as)\s+)?|\s+(?:is|remains|serves\s+as|has\s+been)\s+"
+    rf"(?P<x>{NAME})(?:,\s+(?:(?:which|that)\s+(?:is|serves\s+as)\s+)?|\s*[—–(]\s*|\s+(?:is|remains|serves\s+as|has\s+been)\s+"
     rf"(?:now\s+|also\s+|still\s+)?)(?:the\s+)?{_SEAT}(?:\s+and\s+(?:largest|biggest|main)\s+city)?\s+of\s+(?:the\s+)?(?:(?:\p{{Lu}}\p{{L}}*\s+|(?:{COMPASS_ADJ}|"
     rf"autonomous|federal|semi-autonomous|restive|neighbouring|neighboring)\s+)?"
     rf"(?:state|province|region|territory|community|voivodeship|department|governorate|oblast|prefecture|county|"
@@ -687,7 +687,7 @@ _CAPITAL = (
     # Y's capital, X / Y's capital city of X / Y's capital is X / Y state's capital, X
     rf"(?P<y>{NAME})(?:\s+(?P<ynoun>state|province|region))?{_POSS}\s+{_SEAT}(?:,\s+|\s+(?:is\s+|of\s+)?)(?P<x>{NAME})",
     # X, Y's capital / X is Y's capital
-    rf"(?P<x>{NAME})(?:,\s+(?:(?:which|that)\s+(?:is|remains|serves\s+as)\s+)?|\s+(?:is|remains|serves\s+as)\s+)"
+    rf"(?P<x>{NAME})(?:,\s+(?:(?:which|that)\s+(?:is|remains|serves\s+as)\s+)?|\s*[—–(]\s*|\s+(?:is|remains|serves\s+as)\s+)"
     rf"(?:now\s+|also\s+|still\s+)?(?:the\s+(?=[^,;.]*?s['’]\s))?(?P<y>{NAME}){_POSS}\s+{_SEAT_WORDS}{_SEAT}\b(?!\s+of)",
     # the Australian capital, X
     rf"\b(?i:the)\s+(?P<adj>{NAME})\s+{_SEAT}(?:,\s+|\s+(?:of\s+)?)(?P<x>{NAME})",
