@@ -57,6 +57,8 @@ FLAGGED = [
     ("The Philippines' neighbour Thailand voted.", "CL304"),
     ("Cebu, the Philippines' capital, voted.", "CL303"),
     ("Lagos — Nigeria's capital — voted.", "CL303"),
+    ("Lyon (a city in southern Spain) voted.", "CL301"),
+    ("Mombasa — a port in Tanzania — reopened.", "CL301"),
     ("Lahore (Pakistan's third-largest city) flooded.", "CL305"),
     ("Manaus, deep in Brazil's south, voted.", "CL302"),
     # France's regions: current names read, former ones placed in the region that holds them now
@@ -99,6 +101,7 @@ CLEAN = [
     "Togo and Burkina Faso, both of which border Ghana, voted.",
     "Nassau, the Bahamas' capital, voted.",
     "Canberra (Australia's capital) and Wellington (the capital of New Zealand) voted.",
+    "Mombasa (Kenya's main port) reopened; Lyon (a city in France) voted.",
     "Strasbourg, in the Alsace region, voted.",
     "Bordeaux, in the Nouvelle-Aquitaine region, voted.",
     "Limoges, in Limousin, voted.",

@@ -88,7 +88,7 @@ _TAILS = {
           rf"(?:,\s+(?:both|all)\s+|,?\s+|\s*[—–(]\s*|\s+-\s+){_LOCATED}?(?:(?:just\s+)?across\s+the\s+border\s+)?(?P<prep>in|on|at|along|off|(?:deep\s+|well\s+)?(?:in|inside|within))\s+"
           rf"{_LOCATOR}",
     # X, a (small) port (city) in (northern) Y / X, a town on Y's coast
-    "appos": rf"(?:,\s+|\s+(?:is|was|remains)\s+)(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:(?P<comp>{COMPASS_ADJ})\s+"
+    "appos": rf"(?:,\s+|\s*[—–(]\s*|\s+(?:is|was|remains)\s+)(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:(?P<comp>{COMPASS_ADJ})\s+"
              rf"(?:[\w-]+\s+)?)?(?P<noun>{PLACE_NOUN}|{_CENTRE})\s+(?:{_PEOPLE}\s+)?(?:{_LOCATED})?(?:in|on|"
              rf"(?<=(?:largest|biggest|second|third|main|chief|principal|port|coastal|border|market|industrial|"
              rf"commercial|economic|trading|trade|financial|transport|mining|farming)\s+"
@@ -99,11 +99,11 @@ _TAILS = {
                  rf"{{0,3}}?[a-z][\w-]*)\s+in\s+(?:the\s+)?(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})"
                  rf"(?=\s+(?:province|state|region|governorate|county|district|oblast|prefecture)\b)",
     # X, a (northern) Y city / X, the Kenyan port
-    "appos-adj": rf",\s+(?:a|an|the)\s+(?:(?!(?:of|in|on|and|or|with|for|from|by|to)\b)[a-z][\w-]*\s+){{0,2}}?"
+    "appos-adj": rf"(?:,\s+|\s*[—–(]\s*)(?:a|an|the)\s+(?:(?!(?:of|in|on|and|or|with|for|from|by|to)\b)[a-z][\w-]*\s+){{0,2}}?"
                  rf"(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})\s+(?:[a-z][\w-]*\s+)?(?P<noun>{PLACE_NOUN})\b"
                  rf"(?!\s+of\s+(?!(?:some\s+|about\s+|around\s+|nearly\s+|more\s+than\s+)?\d))",
     # X, Y's northern port (city) / X, Y's southernmost town
-    "appos-poss": rf",\s+(?:one\s+of\s+)?(?:the\s+)?(?P<y>{NAME}){_POSS}\s+(?:[\w-]+\s+){{0,2}}?(?:(?P<comp>{COMPASS_ADJ}|"
+    "appos-poss": rf"(?:,\s+|\s*[—–(]\s*)(?:one\s+of\s+)?(?:the\s+)?(?P<y>{NAME}){_POSS}\s+(?:[\w-]+\s+){{0,2}}?(?:(?P<comp>{COMPASS_ADJ}|"
                   rf"(?:north|south|east|west)ernmost)\s+)?(?:[\w-]+\s+){{0,2}}?(?P<noun>city|cities|town|towns|port|ports|"
                   rf"capital|village|villages|harbour|harbor)\b",
     # X, northern Y's main port / X is southern Y's biggest city
@@ -461,7 +461,8 @@ _NOUN_RX = re.compile("|".join(_NOUN_WORDS))
 
 def _may_follow(pattern: str, after: str) -> bool:
     """Whether a tail may match the text after a name (a cheap test on the strings each tail needs)."""
-    first = after[:1]
+    first = after.lstrip(" ")[:1]
+    first = "," if first in "—–(" and first else first  # an appositive in dashes or brackets reads like one in commas
     if pattern == "in":
         return _IN_RX.search(after) is not None
     if pattern == "appos":
@@ -472,7 +473,7 @@ def _may_follow(pattern: str, after: str) -> bool:
     if pattern == "appos-any":
         return first == "," and " in " in after
     if pattern == "appos-poss":
-        return first == "," and ("'s " in after or "’s " in after)
+        return first == "," and ("'s " in after or "’s " in after or "s' " in after or "s’ " in after)
     if pattern == "comp-poss":
         return ("'s " in after or "’s " in after) and ("ern " in after or "central " in after)
     if pattern == "in-appos":
