@@ -68,6 +68,7 @@ FLAGGED = [
     ("Lyon, in Aquitaine, voted.", "CL301"),
     ("Lausanne, in the canton of Geneva, voted.", "CL301"),
     ("Flights from Lahore and Delhi, both in India, resumed.", "CL301"),
+    ("Osaka and Busan, two Japanese cities, voted.", "CL301"),
 ]
 
 CLEAN = [
@@ -108,6 +109,7 @@ CLEAN = [
     "Lille, in Hauts-de-France, voted.",
     "Lausanne, in the canton of Vaud, and Basra, in the governorate of Basra, voted.",
     "Talks in Mombasa, Nairobi and Kisumu, all in Kenya, ended.",
+    "Osaka and Kyoto, two Japanese cities, and Mombasa and Kisumu, both Kenyan ports, grew.",
     "Kyoto, in the prefecture of Kyoto, and Medellin, in the department of Antioquia, voted.",
 ]
 

@@ -81,6 +81,8 @@ _PEOPLE = (r"of\s+(?:(?:some|about|around|roughly|nearly|almost|approximately|mo
            r"fewer\s+than|less\s+than|barely|only)\s+)?(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|"
            r"ten|a\s+few|several)(?:\s*m\b|\s+(?:million|thousand|hundred))?(?:\s+(?:people|inhabitants|residents|souls))?")
 _RELATING = r"(?:sister|twin|partner|rival|namesake|host|home|birth|neighbou?ring|former|old|of|and|or|in|the|a|an)"
+# Words that say a phrase after a list is said of each name in it ("A and X, both in Y", "two Kenyan towns").
+_MANY = r"(?:both|all|two|three|four|five)"
 # The forms, each matched at the end of a run of capitalised words (X; Y for "noun" and "poss").
 _TAILS = {
     # X in (northern) Y, X, in the north of Y, X is located in Y's east, A and X, both in Y
@@ -99,8 +101,9 @@ _TAILS = {
                  rf"{{0,3}}?[a-z][\w-]*)\s+in\s+(?:the\s+)?(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})"
                  rf"(?=\s+(?:province|state|region|governorate|county|district|oblast|prefecture)\b)",
     # X, a (northern) Y city / X, the Kenyan port
-    "appos-adj": rf"(?:,\s+|\s*[—–(]\s*)(?:a|an|the)\s+(?:(?!(?:of|in|on|and|or|with|for|from|by|to)\b)[a-z][\w-]*\s+){{0,2}}?"
-                 rf"(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})\s+(?:[a-z][\w-]*\s+)?(?P<noun>{PLACE_NOUN})\b"
+    "appos-adj": rf"(?:,\s+|\s*[—–(]\s*)(?:(?:a|an|the)\s+|{_MANY}\s+(?=[^,;.()]*\b(?:cities|towns|ports|villages)\b))"
+                 rf"(?:(?!(?:of|in|on|and|or|with|for|from|by|to)\b)[a-z][\w-]*\s+){{0,2}}?"
+                 rf"(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})\s+(?:[a-z][\w-]*\s+)?(?P<noun>{PLACE_NOUN}|cities|towns|ports|villages)\b"
                  rf"(?!\s+of\s+(?!(?:some\s+|about\s+|around\s+|nearly\s+|more\s+than\s+)?\d))",
     # X, Y's northern port (city) / X, Y's southernmost town
     "appos-poss": rf"(?:,\s+|\s*[—–(]\s*)(?:one\s+of\s+)?(?:the\s+)?(?P<y>{NAME}){_POSS}\s+(?:[\w-]+\s+){{0,2}}?(?:(?P<comp>{COMPASS_ADJ}|"
@@ -429,7 +432,7 @@ def _listed(text: str, runs: list[tuple[int, int]], mentions: list[Mention]) -> 
             pos = prev[0]
 
 
-_BOTH = regex.compile(r",\s+(?:both|all)\s+(?:in|on)\s")
+_BOTH = regex.compile(rf"(?:,\s+|\s*[—–(]\s*){_MANY}\s+(?:(?:in|on)\s|[^,;.()]*\b(?:cities|towns|ports|villages)\b)")
 
 
 def _placed_person(text: str, start: int, ends: list[tuple[int, int]]) -> bool:
