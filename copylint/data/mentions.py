@@ -1058,7 +1058,8 @@ def border_pattern() -> regex.Pattern:
 
 
 # X(,) (a town) near / on / along the border(s) with (or of) Z / near the Zian border
-_NEAR_BORDER = (rf"(?P<x>{NAME}),?\s+(?:(?:a|an)\s+(?:[\p{{L}}-]+\s+){{0,3}}?)?(?:near|close\s+to|on|along|at|by)\s+"
+_NEAR_BORDER = (rf"(?P<x>{NAME}),?\s+(?:(?:a|an)\s+(?:[\p{{L}}-]+\s+){{0,3}}?|(?:which\s+|that\s+)?(?:lies|sits|is|stands)\s+"
+                rf"(?:just\s+|right\s+)?)?(?P<at>near|close\s+to|on|along|at|by)\s+"
                 rf"(?:the|its)\s+(?:(?:(?:[\p{{L}}-]+\s+)?(?:border|frontier)s?\s+(?:with|of)\s+(?:the\s+)?(?P<z>{NAME}))|"
                 rf"(?P<z>\p{{Lu}}\p{{L}}+)\s+(?:border|frontier)\b)")
 

@@ -22,6 +22,9 @@ _THE_COUNTRY_BORDERS = re.compile(r"\b[Tt]he\s+(?:country|nation),?\s+(?:which\s
                                   r"(?:,?\s+(?:include|includes|including|are|were|such\s+as)|\s*[—–:]|,)?\s+")
 
 
+# How far (to the centre of a 1-degree cell holding towns of 15,000+) the other side's nearest towns may lie from a
+# town said to be near a border, and on it (its own side's towns may be the ones at the border line).
+_NEAR_BORDER_KM, _ON_BORDER_KM = 400.0, 200.0
 _LAND_BORDER = re.compile(r"\bland\s+(?:borders?|frontiers?|boundary|boundaries)\b")
 
 
@@ -168,7 +171,8 @@ class Neighbour(GeoKind):
 
     def _near_border(self, doc, block, g, cp, m) -> Finding | None:
         """'X, near the border with Z': a country or division X must border Z; a town X must lie in a country that
-        borders Z (or in Z's neighbour) and within 400 km of one of Z's towns (1-degree cells)."""
+        borders Z (or in Z's neighbour) and within _NEAR_BORDER_KM of one of Z's towns (1-degree cells; a town "on"
+        the border within _ON_BORDER_KM)."""
         z = _trim(m.group("z"))
         other = _country_of_run(g, z)
         if other is None:
@@ -196,7 +200,7 @@ class Neighbour(GeoKind):
                for r in g.readings(span.text) if r.partition(".")[0] != town.country):
             return None  # a homonym in Z or next to it may be the one meant
         km = min(cp.distance_km((town.lat, town.lon), (la + 0.5, lo + 0.5)) for la, lo in g.cells(other))
-        if km <= 400:
+        if km <= (_ON_BORDER_KM if m.group("at") in ("on", "along", "at") else _NEAR_BORDER_KM):
             return None
         return self.finding(doc, block, start, start + len(z), None, country=span.text, other=z,
                             actual=f"lies about {round(km, -2):.0f} km from it (its nearest towns)")
