@@ -120,13 +120,23 @@ def test_rank_claims(text: str, expected: tuple) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Kazakhstan, the world's largest landlocked country, voted.",
+    "Kazakhstan, the world's largest island country, voted.",
     "Ukraine, the largest country entirely in Europe, voted.",
     "France, the largest country of the former empire, voted.",
     "Sukkur, the third-largest city in Pakistan's Sindh province, grew.",  # the scope is the province
 ])
 def test_qualified_ranks_are_not_read(text: str) -> None:
     assert list(rank_claims(text)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kazakhstan, the world's largest landlocked country, voted.", ("Kazakhstan", 1, "world", "landlocked")),
+    ("Chad is the second-largest landlocked nation in Africa.", ("Chad", 2, "Africa", "landlocked")),
+    ("Ethiopia, Africa's most populous landlocked country, voted.", ("Ethiopia", 1, "Africa", "landlocked")),
+])
+def test_group_ranks(text: str, expected: tuple) -> None:
+    (claim,) = rank_claims(text)
+    assert (claim.subject.text, claim.ordinal, claim.scope, claim.group) == expected
 
 
 @pytest.mark.parametrize("text, subjects", [

@@ -129,15 +129,48 @@ def separated(g: Gazetteer, a: str, b: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _separated(a: str, b: str) -> bool:
+    if "." not in a:
+        return False
+    line = _line(a, b)
+    return line is not None and _held_by_others(line, lambda d: d != a and d != b and d.partition(".")[0] != b) >= 2
+
+
+def _line(a: str, b: str) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """The nearest towns of a and b (divisions or countries), a's first; None when either has none."""
     index = _INDEX[0]
     mine, theirs = index.cells.get(a), index.cells.get(b)
-    if "." not in a or not mine or not theirs:
-        return False
-    p, q = _closest(mine, theirs)
-    third = 0
+    return _closest(mine, theirs) if mine and theirs else None
+
+
+def _held_by_others(line: tuple[tuple[float, float], tuple[float, float]], other) -> int:
+    """How many of the line's _SAMPLES inner points have a nearest town (within _REACH_KM) whose division other
+    accepts."""
+    (plat, plon), (qlat, qlon) = line
+    found = 0
     for k in range(1, _SAMPLES + 1):
         t = k / (_SAMPLES + 1)
-        hit = _nearest(index.buckets, p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1]))
-        if hit is not None and hit[1] != a and hit[1] != b and hit[1].partition(".")[0] != b:
-            third += 1
-    return third >= 2
+        hit = _nearest(_INDEX[0].buckets, plat + t * (qlat - plat), plon + t * (qlon - plon))
+        found += hit is not None and other(hit[1])
+    return found
+
+
+STRAIT_KM = 60.0  # two countries' nearest towns this close, with no third country's between: a strait or causeway
+
+
+def across_strait(g: Gazetteer, a: str, b: str) -> bool:
+    """Whether countries a and b face each other across a strait (Britain and France, Malaysia and Singapore):
+    their nearest towns lie within STRAIT_KM and no third country's towns lie along the line between (two of
+    nine sample points, as separated() judges)."""
+    _index(g)
+    return _across_strait(a, b)
+
+
+@lru_cache(maxsize=4096)
+def _across_strait(a: str, b: str) -> bool:
+    line = _line(a, b)
+    if line is None:
+        return False
+    (plat, plon), (qlat, qlon) = line
+    if math.hypot(plat - qlat, (plon - qlon) * math.cos(math.radians(plat))) * 111.2 > STRAIT_KM:
+        return False
+    return _held_by_others(line, lambda d: d.partition(".")[0] not in (a, b)) < 2

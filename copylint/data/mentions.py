@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Iterator
 
 import regex
 
-from ..registry import lazy_pattern
+from ..registry import LazyPattern, lazy_pattern
 
 # A capitalised word: "Guinea-Bissau", "N'Djamena", "Stoke-on-Trent"; never swallows a possessive 's.
 _LETTERS = r"\p{Lu}(?:[\p{L}\p{M}]|-(?=\p{L})|['’](?!s\b)(?=\p{L}))*"
 _INITIALS = r"(?:\p{Lu}\.){2,}(?!\p{L})"
+# A possessive: "Kenya's", and "the Philippines'" (a name ending in s takes the apostrophe alone).
+_POSS = r"(?:['’]s|(?<=s)['’])"
 _WORD = rf"(?:{_INITIALS}|{_LETTERS})"
 _PARTICLE = (r"(?:de|del|della|di|da|do|dos|das|du|des|la|le|les|los|las|el|al|es|en|of|upon|am|im|an|der|den|van|von|"
              r"sur|d['’])")
@@ -48,22 +50,23 @@ _LOCATOR = (
     rf"(?:(?P<the>the\s+)(?:(?P<comp>{COMPASS_NOUN})|(?P<comp>{COMPASS_ADJ})\s+(?:part|parts|region|regions|"
     rf"corner|tip|edge|end|reaches|half|third|side|border|frontier|bank|highlands|lowlands))\s+of\s+(?:the\s+)?"
     # ... of Y's Z province: the part of the division Z
-    rf"(?:(?P<owner>{NAME})['’]s\s+(?={NAME}\s+(?i:state|province|region|governorate|oblast)\b))?(?P<y>{NAME}|(?<=the\s)(?:country|nation))(?!['’]s|[\p{{L}}\p{{M}}])"
+    rf"(?:(?P<owner>{NAME}){_POSS}\s+(?={NAME}\s+(?i:state|province|region|governorate|oblast)\b))?(?P<y>{NAME}|(?<=the\s)(?:country|nation))(?!['’]s|[\p{{L}}\p{{M}}])"
     # the (north-east) coast of Y / the northern shore of Y
     rf"|(?P<the>the\s+)(?:(?P<comp>{COMPASS_ADJ})\s+|(?P<comp>{COMPASS_NOUN})\s+|(?:\p{{Lu}}\p{{L}}+\s+){{1,2}})?"
     rf"(?:coast|coastline|shore|shores|seaboard)\s+of\s+(?:the\s+)?(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME}|(?<=the\s)(?:country|nation))(?!['’]s|[\p{{L}}\p{{M}}])"
     # Y's southern province of Z: the division
-    rf"|(?P<owner>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<dnoun>(?:state|province|region)\s+of\s+)(?P<y>{NAME})(?!['’]s|[\p{{L}}\p{{M}}])"
+    rf"|(?P<owner>{NAME}){_POSS}\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<dnoun>(?:state|province|region)\s+of\s+)(?P<y>{NAME})(?!['’]s|[\p{{L}}\p{{M}}])"
     # Y's north / Y's far east / Y's northern region
-    rf"|(?P<the>the\s+)?(?P<y>{NAME}|(?<=the\s)(?:country|nation))['’]s\s+(?:(?P<comp>{COMPASS_NOUN})\b|(?P<comp>{COMPASS_ADJ})\s+"
+    rf"|(?P<the>the\s+)?(?P<y>{NAME}|(?<=the\s)(?:country|nation)){_POSS}\s+(?:(?P<comp>{COMPASS_NOUN})\b|(?P<comp>{COMPASS_ADJ})\s+"
     rf"(?:part|parts|region|regions|corner|tip|edge|reaches|half|third|provinces?|states?|border|coast|"
     rf"frontier|areas?|districts?)\b)"
     # (southern) Y's (southern) Z state: the division
-    rf"|(?:(?P<ocomp>{COMPASS_ADJ})\s+)?(?P<owner>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})(?=\s+(?i:state|province|region|governorate|oblast)\b)"
+    rf"|(?:(?P<ocomp>{COMPASS_ADJ})\s+)?(?P<owner>{NAME}){_POSS}\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})(?=\s+(?i:state|province|region|governorate|oblast)\b)"
     # (the) (northern | neighbouring) (state of) Y
     rf"|(?P<the>the\s+)?(?:(?P<comp>{COMPASS_ADJ}|{_COMPASS_WORD})\s+|{_IN_ADJ}\s+)?"
-    rf"(?:(?P<owner>{NAME})\s+(?=(?:state|province|region)\s+of\s))?(?P<dnoun>(?:state|province|region)\s+of\s+)?"
-    rf"(?P<y>{NAME})(?P<poss>['’]s)?)")
+    rf"(?:(?P<owner>{NAME})\s+(?=(?:state|province|region)\s+of\s))?(?P<dnoun>(?:state|province|region|canton|"
+    rf"prefecture|governorate|oblast|voivodeship|department|emirate)\s+of\s+)?"
+    rf"(?P<y>{NAME})(?P<poss>{_POSS})?)")
 
 # "a mining centre": a centre is a place only after a word that says what the town lives by (a "research centre"
 # or "a centre" may be a building).
@@ -78,14 +81,16 @@ _PEOPLE = (r"of\s+(?:(?:some|about|around|roughly|nearly|almost|approximately|mo
            r"fewer\s+than|less\s+than|barely|only)\s+)?(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|"
            r"ten|a\s+few|several)(?:\s*m\b|\s+(?:million|thousand|hundred))?(?:\s+(?:people|inhabitants|residents|souls))?")
 _RELATING = r"(?:sister|twin|partner|rival|namesake|host|home|birth|neighbou?ring|former|old|of|and|or|in|the|a|an)"
+# Words that say a phrase after a list is said of each name in it ("A and X, both in Y", "two Kenyan towns").
+_MANY = r"(?:both|all|two|three|four|five)"
 # The forms, each matched at the end of a run of capitalised words (X; Y for "noun" and "poss").
 _TAILS = {
-    # X in (northern) Y, X, in the north of Y, X is located in Y's east
+    # X in (northern) Y, X, in the north of Y, X is located in Y's east, A and X, both in Y
     "in": rf"(?:\s+(?:city|town|port|district|area|county|municipality|region|province|state|governorate))?"
-          rf"(?:,?\s+|\s*[—–(]\s*|\s+-\s+){_LOCATED}?(?:(?:just\s+)?across\s+the\s+border\s+)?(?P<prep>in|on|at|along|off|(?:deep\s+|well\s+)?(?:inside|within))\s+"
+          rf"(?:,\s+(?:both|all)\s+|,?\s+|\s*[—–(]\s*|\s+-\s+){_LOCATED}?(?:(?:just\s+)?across\s+the\s+border\s+)?(?P<prep>in|on|at|along|off|(?:deep\s+|well\s+)?(?:in|inside|within))\s+"
           rf"{_LOCATOR}",
     # X, a (small) port (city) in (northern) Y / X, a town on Y's coast
-    "appos": rf"(?:,\s+|\s+(?:is|was|remains)\s+)(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:(?P<comp>{COMPASS_ADJ})\s+"
+    "appos": rf"(?:,\s+|\s*[—–(]\s*|\s+(?:is|was|remains)\s+)(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:(?P<comp>{COMPASS_ADJ})\s+"
              rf"(?:[\w-]+\s+)?)?(?P<noun>{PLACE_NOUN}|{_CENTRE})\s+(?:{_PEOPLE}\s+)?(?:{_LOCATED})?(?:in|on|"
              rf"(?<=(?:largest|biggest|second|third|main|chief|principal|port|coastal|border|market|industrial|"
              rf"commercial|economic|trading|trade|financial|transport|mining|farming)\s+"
@@ -96,15 +101,16 @@ _TAILS = {
                  rf"{{0,3}}?[a-z][\w-]*)\s+in\s+(?:the\s+)?(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})"
                  rf"(?=\s+(?:province|state|region|governorate|county|district|oblast|prefecture)\b)",
     # X, a (northern) Y city / X, the Kenyan port
-    "appos-adj": rf",\s+(?:a|an|the)\s+(?:(?!(?:of|in|on|and|or|with|for|from|by|to)\b)[a-z][\w-]*\s+){{0,2}}?"
-                 rf"(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})\s+(?:[a-z][\w-]*\s+)?(?P<noun>{PLACE_NOUN})\b"
+    "appos-adj": rf"(?:,\s+|\s*[—–(]\s*)(?:(?:a|an|the)\s+|{_MANY}\s+(?=[^,;.()]*\b(?:cities|towns|ports|villages)\b))"
+                 rf"(?:(?!(?:of|in|on|and|or|with|for|from|by|to)\b)[a-z][\w-]*\s+){{0,2}}?"
+                 rf"(?:(?P<comp>{COMPASS_ADJ})\s+)?(?P<y>{NAME})\s+(?:[a-z][\w-]*\s+)?(?P<noun>{PLACE_NOUN}|cities|towns|ports|villages)\b"
                  rf"(?!\s+of\s+(?!(?:some\s+|about\s+|around\s+|nearly\s+|more\s+than\s+)?\d))",
     # X, Y's northern port (city) / X, Y's southernmost town
-    "appos-poss": rf",\s+(?:one\s+of\s+)?(?:the\s+)?(?P<y>{NAME})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:(?P<comp>{COMPASS_ADJ}|"
+    "appos-poss": rf"(?:,\s+|\s*[—–(]\s*)(?:one\s+of\s+)?(?:the\s+)?(?P<y>{NAME}){_POSS}\s+(?:[\w-]+\s+){{0,2}}?(?:(?P<comp>{COMPASS_ADJ}|"
                   rf"(?:north|south|east|west)ernmost)\s+)?(?:[\w-]+\s+){{0,2}}?(?P<noun>city|cities|town|towns|port|ports|"
                   rf"capital|village|villages|harbour|harbor)\b",
     # X, northern Y's main port / X is southern Y's biggest city
-    "comp-poss": rf"(?:,\s+|\s+(?:is|was|remains)\s+)(?P<comp>{COMPASS_ADJ})\s+(?P<y>{NAME})['’]s\s+"
+    "comp-poss": rf"(?:,\s+|\s+(?:is|was|remains)\s+)(?P<comp>{COMPASS_ADJ})\s+(?P<y>{NAME}){_POSS}\s+"
                  rf"(?:[\w-]+\s+){{0,3}}?(?P<noun>{PLACE_NOUN})\b",
     # X, Kenya's second city, lies in the north of the country
     "in-appos": rf",\s+[^,.;()\n]{{2,40}}?,\s+{_LOCATED}(?P<prep>in|on)\s+{_LOCATOR}",
@@ -118,14 +124,14 @@ _TAILS = {
     "noun": rf"\s+(?:(?:(?!{_RELATING}\b)[a-z][\w-]*\s+){{1,3}}?(?=(?:city|town|port|village|resort|island|harbou?r|"
             rf"hamlet|settlement|hub|suburb|enclave|district|province|state|region)\b))?(?P<noun>{PLACE_NOUN})(?:\s+city)?(?:\s+of\s+|,\s+|\s+)(?P<x>{NAME})",
     # [in] Y's (northern) (city of) X
-    "poss": rf"['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:(?:\p{{Lu}}\p{{L}}+\s+){{1,2}}(?=(?:[a-z-]+\s+)?(?:port|city|town)\s))?"
+    "poss": rf"{_POSS}\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:(?:\p{{Lu}}\p{{L}}+\s+){{1,2}}(?=(?:[a-z-]+\s+)?(?:port|city|town)\s))?"
             rf"(?:(?:[a-z-]+\s+){{0,2}}?(?:city|town|port|hub|village|"
             rf"region|province|state)\s+(?:of\s+)?)?(?P<x>{NAME})",
     # X, (some) 40 km (to the) north of Y / X, just south of Y / X lies north-east of Y
     "bearing": rf"(?:,\s+(?:which\s+(?:is|lies|sits)\s+)?|\s+(?:is|lies|sits|was)\s+)(?:(?:located|situated)\s+)?(?:(?:about|around|some|roughly|nearly|almost|just|approximately|"
                rf"over|more\s+than|less\s+than|only)\s+)?(?:(?P<dist>\d[\d,.]*\s*(?:km|kilomet(?:re|er)s|miles|mi))\s+"
                rf"(?:\(\d[\d,.]*\s*(?:km|miles)\)\s+)?)?(?:to\s+the\s+)?(?P<dir>{DIRECTION})\s+of\s+"
-               rf"(?:the\s+(?:(?:country|nation)['’]s\s+)?(?P<capital>capital)(?:\s+city)?(?:,?\s+(?P<y>{NAME}))?|"
+               rf"(?:the\s+(?:(?:country|nation){_POSS}\s+)?(?P<capital>capital)(?:\s+city)?(?:,?\s+(?P<y>{NAME}))?|"
                rf"(?:the\s+(?:city|town|port|village)\s+of\s+)?(?P<y>{NAME}))",
 }
 # Before a run, what the "noun" form needs ("the (southern) "), and the prepositions "comma" and "poss" need.
@@ -178,9 +184,24 @@ class Mention:
         return self.pattern in ("noun", "appos-adj")
 
 
+def _written_once(pattern: str) -> regex.Pattern:
+    """lazy_pattern(pattern), compiled with NAME and COMPASS_ADJ written once each and called where the pattern
+    repeats them (up to eleven times: the regex module's compiling, in Python, grows with the text); the gate of
+    required literals is the pattern's as written. A call backtracks like the text it stands for: same matches."""
+    parts = {"_name": NAME, "_compass": COMPASS_ADJ}
+    compact = pattern
+    for group, part in parts.items():
+        compact = compact.replace(part, f"(?&{group})")
+    defined = "".join(f"(?P<{group}>{part})" for group, part in parts.items())
+    return LazyPattern(pattern, 0, partial(regex.compile, f"(?(DEFINE){defined}){compact}"))
+
+
 @lru_cache(maxsize=None)
 def _compiled() -> dict[str, regex.Pattern]:
-    found = {f"tail:{k}": lazy_pattern(v) for k, v in _TAILS.items()}
+    # (the appositive forms: they fail on their first words at most runs, so their calls cost less than their
+    # compiling; "in" reads its locator at most runs, where the calls would cost more than they save)
+    found = {f"tail:{k}": _written_once(v) if k in ("appos", "in-appos") else lazy_pattern(v)
+             for k, v in _TAILS.items()}
     found.update({
         "run": lazy_pattern(r"(?=\p{Lu})" + NAME), "the-before": lazy_pattern(_THE_BEFORE),
         "prep-before": lazy_pattern(_PREP_BEFORE), "comp-before": lazy_pattern(rf"(?P<comp>{COMPASS_ADJ})\s+$"), "list-after": lazy_pattern(_LIST_AFTER),
@@ -301,7 +322,7 @@ def _strip_the(text: str, start: int, end: int) -> int:
 
 
 _FAR_BEARING = (rf"\b(?:(?P<dist>\d[\d,.]*\s*(?:km|kilomet(?:re|er)s|miles|mi))\s+(?:\(\d[\d,.]*\s*(?:km|miles)\)\s+)?)?"
-                rf"(?:to\s+the\s+)?(?P<dir>{DIRECTION})\s+of\s+(?:the\s+(?:(?:country|nation)['’]s\s+)?(?P<y>capital)\b"
+                rf"(?:to\s+the\s+)?(?P<dir>{DIRECTION})\s+of\s+(?:the\s+(?:(?:country|nation){_POSS}\s+)?(?P<y>capital)\b"
                 rf"(?!\s+of|,?\s+\p{{Lu}})|(?:the\s+(?:city|town|port|village)\s+of\s+)?(?P<y>{NAME}))")
 
 
@@ -396,6 +417,8 @@ def _listed(text: str, runs: list[tuple[int, int]], mentions: list[Mention]) -> 
     ends = sorted(runs, key=lambda r: r[1])
     for m in mentions:
         pos = m.x.start
+        # "A and X, both in Y": the phrase is said of each (no head that the phrase might belong to alone)
+        head = None if _BOTH.match(text, m.x.end) else m.x
         while True:
             sep = regex.search(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$", text[max(0, pos - 8):pos])
             if sep is None:
@@ -405,8 +428,11 @@ def _listed(text: str, runs: list[tuple[int, int]], mentions: list[Mention]) -> 
             if prev is None or prev[0] not in starts or _placed_person(text, prev[0], ends):
                 break
             yield Mention("in-list", Span(text[prev[0]:prev[1]], prev[0], prev[1]), m.y, m.compass, m.the, m.noun,
-                          m.x)
+                          head)
             pos = prev[0]
+
+
+_BOTH = regex.compile(rf"(?:,\s+|\s*[—–(]\s*){_MANY}\s+(?:(?:in|on)\s|[^,;.()]*\b(?:cities|towns|ports|villages)\b)")
 
 
 def _placed_person(text: str, start: int, ends: list[tuple[int, int]]) -> bool:
@@ -438,7 +464,8 @@ _NOUN_RX = re.compile("|".join(_NOUN_WORDS))
 
 def _may_follow(pattern: str, after: str) -> bool:
     """Whether a tail may match the text after a name (a cheap test on the strings each tail needs)."""
-    first = after[:1]
+    first = after.lstrip(" ")[:1]
+    first = "," if first in "—–(" and first else first  # an appositive in dashes or brackets reads like one in commas
     if pattern == "in":
         return _IN_RX.search(after) is not None
     if pattern == "appos":
@@ -449,7 +476,7 @@ def _may_follow(pattern: str, after: str) -> bool:
     if pattern == "appos-any":
         return first == "," and " in " in after
     if pattern == "appos-poss":
-        return first == "," and ("'s " in after or "’s " in after)
+        return first == "," and ("'s " in after or "’s " in after or "s' " in after or "s’ " in after)
     if pattern == "comp-poss":
         return ("'s " in after or "’s " in after) and ("ern " in after or "central " in after)
     if pattern == "in-appos":
@@ -654,7 +681,7 @@ _NOT_SEAT = (r"(?:commercial|economic|financial|business|cultural|former|old|anc
 _SEAT_WORDS = rf"(?:(?!{_NOT_SEAT})[a-z][\w-]*\s+){{0,2}}?"
 _CAPITAL = (
     # X, (the) capital of Y / X is the capital of Y / X, which is the capital of Y
-    rf"(?P<x>{NAME})(?:,\s+(?:(?:which|that)\s+(?:is|serves\s+as)\s+)?|\s+(?:is|remains|serves\s+as|has\s+been)\s+"
+    rf"(?P<x>{NAME})(?:,\s+(?:(?:which|that)\s+(?:is|serves\s+as)\s+)?|\s*[—–(]\s*|\s+(?:is|remains|serves\s+as|has\s+been)\s+"
     rf"(?:now\s+|also\s+|still\s+)?)(?:the\s+)?{_SEAT}(?:\s+and\s+(?:largest|biggest|main)\s+city)?\s+of\s+(?:the\s+)?(?:(?:\p{{Lu}}\p{{L}}*\s+|(?:{COMPASS_ADJ}|"
     rf"autonomous|federal|semi-autonomous|restive|neighbouring|neighboring)\s+)?"
     rf"(?:state|province|region|territory|community|voivodeship|department|governorate|oblast|prefecture|county|"
@@ -662,18 +689,18 @@ _CAPITAL = (
     # the capital of Y, X / the capital of Y is X
     rf"\b(?i:the)\s+{_SEAT}\s+of\s+(?:the\s+)?(?P<y>{NAME})(?:,\s+|\s+is\s+)(?P<x>{NAME})",
     # Y's capital, X / Y's capital city of X / Y's capital is X / Y state's capital, X
-    rf"(?P<y>{NAME})(?:\s+(?P<ynoun>state|province|region))?['’]s\s+{_SEAT}(?:,\s+|\s+(?:is\s+|of\s+)?)(?P<x>{NAME})",
+    rf"(?P<y>{NAME})(?:\s+(?P<ynoun>state|province|region))?{_POSS}\s+{_SEAT}(?:,\s+|\s+(?:is\s+|of\s+)?)(?P<x>{NAME})",
     # X, Y's capital / X is Y's capital
-    rf"(?P<x>{NAME})(?:,\s+(?:(?:which|that)\s+(?:is|remains|serves\s+as)\s+)?|\s+(?:is|remains|serves\s+as)\s+)"
-    rf"(?:now\s+|also\s+|still\s+)?(?P<y>{NAME})['’]s\s+{_SEAT_WORDS}{_SEAT}\b(?!\s+of)",
+    rf"(?P<x>{NAME})(?:,\s+(?:(?:which|that)\s+(?:is|remains|serves\s+as)\s+)?|\s*[—–(]\s*|\s+(?:is|remains|serves\s+as)\s+)"
+    rf"(?:now\s+|also\s+|still\s+)?(?:the\s+(?=[^,;.]*?s['’]\s))?(?P<y>{NAME}){_POSS}\s+{_SEAT_WORDS}{_SEAT}\b(?!\s+of)",
     # the Australian capital, X
     rf"\b(?i:the)\s+(?P<adj>{NAME})\s+{_SEAT}(?:,\s+|\s+(?:of\s+)?)(?P<x>{NAME})",
     # X, the Australian capital
     rf"(?P<x>{NAME})(?:,\s+|\s+is\s+)the\s+{_SEAT_WORDS}(?P<adj>{NAME})\s+{_SEAT}\b(?!['’]s|\s+of)",
     # the (country's) capital, X  /  X, the (nation's) capital  (the country: the article's own)
-    rf"\b(?i:the)\s+(?:(?P<own>country|nation)['’]s\s+)?capital(?:\s+city)?,?\s+(?P<x>{NAME})",
-    rf"(?P<x>{NAME}),\s+the\s+(?:(?P<own>country|nation)['’]s\s+)?capital(?:\s+city)?\b(?!['’]s|\s+of|\s+\p{{Lu}})",
-    rf"(?P<x>{NAME})(?:,\s+which\s+is|\s+is|\s+remains)\s+(?:still\s+|now\s+)?the\s+(?:(?P<own>country|nation)['’]s\s+)?capital"
+    rf"\b(?i:the)\s+(?:(?P<own>country|nation){_POSS}\s+)?capital(?:\s+city)?,?\s+(?P<x>{NAME})",
+    rf"(?P<x>{NAME}),\s+the\s+(?:(?P<own>country|nation){_POSS}\s+)?capital(?:\s+city)?\b(?!['’]s|\s+of|\s+\p{{Lu}})",
+    rf"(?P<x>{NAME})(?:,\s+which\s+is|\s+is|\s+remains)\s+(?:still\s+|now\s+)?the\s+(?:(?P<own>country|nation){_POSS}\s+)?capital"
     rf"(?:\s+city)?\b(?!['’]s|\s+of|\s+\p{{Lu}}|\s+(?:until|since|before|from|in\s+\d))",
     # X, the provincial capital / the state capital, X  (the division: one named nearby with that noun)
     rf"(?P<x>{NAME}),\s+the\s+(?P<divcap>state|provincial|regional|departmental)\s+capital\b(?!['’]s|\s+of|\s+\p{{Lu}})",
@@ -688,15 +715,16 @@ DIRECTION = (r"(?:north|south)(?:[- ]?(?:east|west))?|east|west")
 _DIVISION_NOUN = (r"(?:state|province|region|territory|department|county|prefecture|governorate|oblast|district|"
                   r"emirate|canton)")
 _BORDER = (
-    rf"(?P<y>{NAME})(?:,\s+which|\s*[(—–]\s*which|,\s+(?:a|an|the)\s+(?:[\p{{L}}-]+\s+){{0,3}}?(?:{_DIVISION_NOUN}|country|nation|kingdom|"
+    rf"(?P<y>{NAME})(?:\s+(?:{_DIVISION_NOUN}|division)(?=,|\s+(?:borders|neighbou?rs|is|shares|has)\b))?"
+    rf"(?:,\s+which|\s*[(—–]\s*which|,\s+(?:a|an|the)\s+(?:[\p{{L}}-]+\s+){{0,3}}?(?:{_DIVISION_NOUN}|country|nation|kingdom|"
     rf"republic)\s+(?:that|which)|"
     # Y, the region's biggest economy, which borders Z: an appositive between (not a name: "A, B, which")
-    rf",\s+(?:(?:the|a|an|one|its)\s+|\p{{Lu}}[\p{{L}}.]*(?:\s+\p{{Lu}}[\p{{L}}.]*)?['’]s\s+)[^,;.()\n]{{2,60}}?,\s+(?:which|that)|"
+    rf",\s+(?:(?:the|a|an|one|its)\s+|\p{{Lu}}[\p{{L}}.]*(?:\s+\p{{Lu}}[\p{{L}}.]*)?{_POSS}\s+)[^,;.()\n]{{2,60}}?,\s+(?:which|that)|"
     rf"(?=,\s+bordering|,\s+bordered))?\s*(?:borders|bordered|neighbou?rs|touches|abuts|"
     rf"(?:is|are|was)\s+(?:adjacent\s+to|hemmed\s+in\s+by)|"
-    rf"(?:is|are|was)\s+(?:bordered|flanked|bounded|surrounded)(?:\s+(?:to|on)\s+the\s+(?:{DIRECTION}))?\s+by|"
+    rf"(?:is|are|was)\s+(?:(?:landlocked|wedged|sandwiched)\s+and\s+)?(?:(?:almost|nearly|all\s+but|[a-z]+ly)\s+){{0,2}}(?:bordered|flanked|bounded|surrounded)(?:\s+(?:to|on)\s+the\s+(?:{DIRECTION}))?\s+by|"
     rf",\s+bordering|,\s+bordered(?:\s+(?:to|on)\s+the\s+(?:{DIRECTION}))?\s+by|"
-    rf",\s+(?:(?:landlocked|wedged|sandwiched)\s+and\s+)?(?:surrounded|flanked|hemmed\s+in)\s+by|"
+    rf",\s+(?:(?:landlocked|wedged|sandwiched)\s+and\s+)?(?:(?:almost|nearly|all\s+but|[a-z]+ly)\s+){{0,2}}(?:surrounded|flanked|hemmed\s+in)\s+by|"
     rf"shares\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}(?:borders?|frontiers?)\s+with|"
     rf"has\s+(?:a\s+)?(?:[\w-]+\s+){{0,2}}(?:borders?|frontiers?)\s+with|"
     # Y has five neighbours: A, B ... / Y, whose neighbours include A
@@ -711,14 +739,20 @@ _NEAR_WORDS = (r"(?:only|two|three|four|five|six|seven|eight|nine|ten|\d+|land|c
 # Other ways copy says two countries border each other (each names Y and Z; d: a side, comp: its adjective).
 _NEIGHBOURS = (
     # Y's (northern) neighbour(s)(,) Z  /  Y and its (western) neighbour Z
-    rf"(?P<y>{NAME})(?:['’]s|\s+and\s+its)\s+(?:{_NEAR_WORDS}\s+)*(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:{_NEAR_WORDS}\s+)*"
-    rf"{_NEIGHBOUR_WORD}(?:\s+(?P<d2>to\s+the\s+(?:{DIRECTION})))?(?:,?\s+|\s*[—–:]\s*)(?:such\s+as\s+|including\s+|include\s+|included\s+|"
+    rf"(?P<y>{NAME})(?:{_POSS}|\s+and\s+its)\s+(?:{_NEAR_WORDS}\s+)*(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:{_NEAR_WORDS}\s+)*"
+    rf"(?:neighbou?ring\s+(?:countries|nations|states)|{_NEIGHBOUR_WORD})(?:\s+(?P<d2>to\s+the\s+(?:{DIRECTION})))?(?:,?\s+|\s*[—–:]\s*)(?:such\s+as\s+|including\s+|include\s+|included\s+|"
     rf"are\s+|were\s+)?(?:the\s+)?(?P<z>{NAME})",
     # Z, Y's (northern) neighbour
-    rf"(?P<z>{NAME})(?:,\s+|\s+(?:is|was|remains)\s+)(?:the\s+|one\s+of\s+(?=\p{{Lu}}[^,;.]*['’]s\s+[^,;.]*neighbou?rs\b))?(?P<y>{NAME})['’]s\s+"
+    rf"(?P<z>{NAME})(?:,\s+|\s+(?:is|was|remains)\s+)(?:the\s+|one\s+of\s+(?=\p{{Lu}}[^,;.]*{_POSS}\s+[^,;.]*neighbou?rs\b))?(?P<y>{NAME}){_POSS}\s+"
     rf"(?:{_NEAR_WORDS}\s+)*(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:{_NEAR_WORDS}\s+)*neighbou?rs?\b(?:\s+(?P<d2>to\s+the\s+(?:{DIRECTION})))?",
+    # Z, a (landlocked) neighbour of Y / Z is the western neighbour of Y
+    # (either name may be the wrong one: the finding spans both)
+    rf"(?P<y>{NAME})(?:,\s+|\s+(?:is|was|remains)\s+)(?:a|an|the)\s+(?:(?!(?:of|and|or)\b)[\p{{Ll}}-]+\s+){{0,2}}?"
+    rf"neighbou?r\s+(?:of|to)\s+(?:the\s+)?(?P<z>{NAME})(?P<both>)(?P<loose>)(?!['’]s|[\p{{L}}\p{{M}}])",
+    # the Kenyan border with Z / the Kenya border with Z
+    rf"\b(?i:the)\s+(?P<y>\p{{Lu}}\p{{L}}+(?:\s\p{{Lu}}\p{{L}}+)?)\s+(?:border|frontier)\s+with\s+(?:the\s+)?(?P<z>{NAME})",
     # Z (lies) on Y's western border / the border from Y into Z
-    rf"(?P<z>{NAME}),?\s+(?:which\s+)?(?:lies\s+|sits\s+)?(?:on|along)\s+(?P<y>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?"
+    rf"(?P<z>{NAME}),?\s+(?:which\s+)?(?:lies\s+|sits\s+)?(?:on|along)\s+(?P<y>{NAME}){_POSS}\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?"
     rf"(?:border|frontier)\b",
     rf"\b(?:border|frontier)\s+from\s+(?:the\s+)?(?P<y>{NAME})\s+(?:into|to)\s+(?:the\s+)?(?P<z>{NAME})",
     # the Y-Z border / frontier
@@ -726,7 +760,8 @@ _NEIGHBOURS = (
     # the border between Y and Z / Y's border with Z
     rf"\b(?:border|frontier)(?:\s+(?:crossings?|posts?|checkpoints?|fence|wall))?\s+between\s+(?:the\s+)?(?P<y>{NAME})\s+"
     rf"and\s+(?:the\s+)?(?P<z>{NAME})",
-    rf"(?P<y>{NAME})['’]s\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:(?:land|long|shared|porous|common)\s+)?(?:border|frontier)s?"
+    rf"(?P<y>{NAME}){_POSS}\s+(?:(?P<comp>{COMPASS_ADJ})\s+)?(?:\d[\d,.]*[\s-]?(?:km|kilomet(?:re|er)s?|miles?)(?:[\s-]long)?\s+|"
+    rf"\(\d[\d,.]*[\s-]?(?:km|miles?)\)\s+)?(?:(?:land|long|shared|porous|common)\s+)?(?:border|frontier)s?"
     rf"(?:\s+(?:crossings?|posts?|checkpoints?|fence|wall))?,?\s+"
     rf"with\s+(?:the\s+)?(?P<z>{NAME})",
     # Y and Z share a (long, porous) border / Z lies just across the border from Y
@@ -734,6 +769,9 @@ _NEIGHBOURS = (
     rf"(?:(?!(?:maritime|sea|water|river|lake|marine)\b)[\w,-]+\s+){{0,3}}?(?:land\s+)?(?:border|frontier)\b",
     rf"(?P<z>{NAME}),?\s+(?:which\s+)?(?:lies|sits|is)\s+(?:just\s+)?across\s+the\s+(?:border|frontier)\s+from\s+"
     rf"(?:the\s+)?(?P<y>{NAME})",
+    # its (long) border with Z / the country's 400km frontier with Z  (Y: as for "neighbouring Z")
+    rf"\b(?:its|[Tt]he\s+(?:country|nation){_POSS})\s+(?:(?:\d[\d,.]*[\s-]?(?:km|kilomet(?:re|er)s?|miles?)(?:[\s-]long)?|"
+    rf"land|long|shared|porous|common|mountainous|{COMPASS_ADJ})\s+){{0,2}}(?:border|frontier)s?\s+with\s+(?:the\s+)?(?P<z>{NAME})(?P<strict>)",
     # (into|to|in) neighbouring Z  (Y: the country named last before it in the sentence)
     rf"\bneighbou?ring\s+(?:(?:state|province|prefecture|region|county|district|territory)\s+of\s+)?(?P<z>{NAME})",
     # Y, which lies between Z and W / Y is sandwiched between Z and W
@@ -751,6 +789,13 @@ class NeighbourClaim:
     y: Span | None
     z: Span
     compass: Span | None
+    start: int | None = None  # where a finding on Z starts when it must span both names
+    loose: bool | None = None  # whether sea neighbours and close shores fit the form ("Z, a neighbour of Y": yes;
+    # "its border with Z": no); None: as its Y says (named: no; "neighbouring Z", the one named before: yes)
+
+
+# Words one of the forms above needs (a cheap test before the patterns run).
+NEIGHBOUR_HINTS = ("eighbo", "border", "frontier", "between")
 
 
 @lru_cache(maxsize=None)
@@ -760,7 +805,7 @@ def _neighbour_patterns() -> tuple[regex.Pattern, ...]:
 
 def neighbour_claims(text: str) -> Iterator[NeighbourClaim]:
     """Every two-country border claim but the verb forms ("Y borders Z": border_pattern)."""
-    if "eighbo" not in text and "border" not in text and "frontier" not in text and "between" not in text:
+    if not any(w in text for w in NEIGHBOUR_HINTS):
         return
     seen: set[int] = set()
     item, separator = border_list_patterns()
@@ -773,7 +818,10 @@ def neighbour_claims(text: str) -> Iterator[NeighbourClaim]:
             compass = _span(m, "comp")
             if "d2" in m.re.groupindex and m.group("d2"):
                 compass = Span(m.group("d2").split()[-1], m.end("d2") - len(m.group("d2").split()[-1]), m.end("d2"))
-            yield NeighbourClaim(_span(m, "y"), z, compass)
+            both = "both" in m.re.groupindex and m.group("both") is not None
+            loose = True if "loose" in m.re.groupindex and m.group("loose") is not None else \
+                False if "strict" in m.re.groupindex and m.group("strict") is not None else None
+            yield NeighbourClaim(_span(m, "y"), z, compass, m.start("y") if both else None, loose)
             if "z2" in m.re.groupindex and m.group("z2") and m.start("z2") not in seen:
                 seen.add(m.start("z2"))
                 yield NeighbourClaim(_span(m, "y"), _span(m, "z2"), None)
@@ -792,10 +840,10 @@ def neighbour_claims(text: str) -> Iterator[NeighbourClaim]:
                     seen.add(z.start)
                     yield NeighbourClaim(_span(m, "y"), z, None)
                 pos = nxt.end()
-_BORDER_ITEM = (rf"(?:the\s+)?(?P<z>{NAME})(?:\s+(?P<dir>(?:to|on|in)\s+(?:the|its)\s+(?P<d>{DIRECTION}))"
+_BORDER_ITEM = (rf"(?:the\s+)?(?:(?:\p{{Lu}}\p{{L}}+\s+)?{_DIVISION_NOUN}s?\s+of\s+(?:the\s+)?)?(?P<z>{NAME})(?:\s+(?P<dir>(?:to|on|in)\s+(?:the|its)\s+(?P<d>{DIRECTION}))"
                 rf"(?!\s+and\s+(?:the\s+)?(?:{DIRECTION}))|\s+(?:to|on|in)\s+(?:the|its)\s+(?:{DIRECTION})\s+and\s+"
                 rf"(?:the\s+)?(?:{DIRECTION}))?")
-_BORDER_SEP = (rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:to|on)\s+the\s+(?:{DIRECTION})\s+by\s+)?")
+_BORDER_SEP = (rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:to|on)\s+the\s+(?:{DIRECTION})\s+by\s+|by\s+)?")
 
 ORDINALS = {w: i for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
@@ -816,25 +864,25 @@ _COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 _RANK_PHRASE = (
     # the smallest of Japan's four main islands / the larger of the country's two main islands
     rf"(?:(?i:the)\s+)?(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?(?P<what>largest|biggest|smallest|larger|bigger|smaller)\s+of\s+"
-    rf"(?:the\s+)?(?P<scope1>(?<=the\s)(?:country|nation)|{NAME})['’]s\s+(?P<among>{_COUNT})\s+"
+    rf"(?:the\s+)?(?P<scope1>(?<=the\s)(?:country|nation)|{NAME}){_POSS}\s+(?P<among>{_COUNT})\s+"
     rf"(?:(?:main|major|principal|big|largest|biggest)\s+)?(?P<noun>island)s\b|"
     rf"(?:(?i:the)\s+)?(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?{_SUPER}\s+(?:(?P<noun>state)\s+in|of)\s+the\s+"
     rf"(?P<scope2>{_CONTIGUOUS})(?:\s+(?:US\s+|U\.S\.\s+|American\s+)?states)?"
     rf"(?:,?\s+by\s+(?P<by>area|land\s+area|size|territory|population))?|"
-    rf"(?:(?i:the)\s+)?(?:(?P<scope1>(?i:world)|(?<=[Tt]he\s)(?:country|nation|continent|state|province|region)|{NAME})['’]s\s+)?"
+    rf"(?:(?i:the)\s+)?(?:(?P<scope1>(?i:world)|(?<=[Tt]he\s)(?:country|nation|continent|state|province|region)|Arab\s+world|{NAME}){_POSS}\s+)?"
     rf"(?:(?:capital(?:\s+city)?|(?:commercial|economic|financial|industrial)\s+(?:hub|capital|centre|center)|"
     rf"(?:largest|biggest)|most\s+populous)\s+and\s+)?(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?{_SUPER}\s+"
     rf"(?:(?P<scope0>(?:South\s+|North\s+|West\s+|East\s+|Central\s+)?\p{{Lu}}[\p{{L}}.]*)\s+)?(?P<fresh>freshwater\s+)?"
-    rf"{_RANK_NOUN}\b(?:s\b)?"
+    rf"(?:(?P<group>landlocked)\s+(?=(?:country|nation)\b))?{_RANK_NOUN}\b(?:s\b)?"
     rf"(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope2>world|globe|planet|earth|continent|country|Arab\s+world|{NAME}))?"
     rf"(?:,?\s+by\s+(?P<by>area|land\s+area|landmass|size|territory|surface\s+area|population|length|height)"
     rf"(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope3>world|globe|planet|earth|continent|Arab\s+world|{NAME}))?)?")
 # "Y has the world's third-largest population", "Y, with Africa's largest land area"
-_HAS_RANK = (rf"(?:,\s+(?:which\s+)?|\s+)(?:has|had|have|boasts|with)\s+(?P<rank>(?:(?i:the)\s+)?(?:(?P<scope1>(?i:world)|{NAME})['’]s\s+)?"
+_HAS_RANK = (rf"(?:,\s+(?:which\s+)?|\s+)(?:has|had|have|boasts|with)\s+(?P<rank>(?:(?i:the)\s+)?(?:(?P<scope1>(?i:world)|{NAME}){_POSS}\s+)?"
              rf"(?:(?P<ord>{_ORD})(?P<sep>[\s-]))?(?P<what>largest|biggest|smallest)\s+(?P<by>population|land\s+area|area|"
              rf"territory|landmass)(?:\s+(?:in|of|on)\s+(?:the\s+)?(?P<scope2>world|globe|planet|continent|{NAME}))?)")
-# Y, RANK / Y is (now) RANK ; RANK, Y
-_RANK_AFTER = (rf"(?:,\s+(?:which\s+is\s+)?|\s+(?:is|remains|ranks\s+as|is\s+ranked\s+as|stands\s+as)\s+"
+# Y, RANK / Y is (now) RANK / Y (RANK) / Y — RANK ; RANK, Y
+_RANK_AFTER = (rf"(?:,\s+(?:which\s+is\s+)?|\s*[—–(]\s*|\s+-\s+|\s+(?:is|remains|ranks\s+as|is\s+ranked\s+as|stands\s+as)\s+"
                rf"(?:now\s+|still\s+|also\s+)?)(?P<rank>{_RANK_PHRASE})")
 _RANK_BEFORE = rf"(?P<rank>{_RANK_PHRASE})(?:,\s+|\s+(?:is|remains)\s+)(?:the\s+)?(?P<y>{NAME})"
 
@@ -884,6 +932,7 @@ class RankClaim:
     end: int = 0
     freshwater: bool = False
     among: int = 0  # "the smallest of Japan's four main islands": ranked among that many of the largest
+    group: str | None = None  # "the largest landlocked country": ranked among the countries of that kind
 
 
 @lru_cache(maxsize=None)
@@ -947,9 +996,9 @@ def gapped_clause(text: str, phrase_start: int, name_end: int) -> bool:
 
 
 # "Birmingham, Britain's second city", "Kenya's second city, Nairobi": a rank by size without the superlative.
-_SECOND_CITY = (rf"(?P<x>{NAME})(?:,\s+|\s+(?:is|remains)\s+)(?P<rank>(?:the\s+)?(?P<scope>(?<=the\s)(?:country|nation)|{NAME})['’]s\s+"
+_SECOND_CITY = (rf"(?P<x>{NAME})(?:,\s+|\s+(?:is|remains)\s+)(?P<rank>(?:the\s+)?(?P<scope>(?<=the\s)(?:country|nation)|{NAME}){_POSS}\s+"
                 rf"(?P<ord>second|third)\s+city)\b(?!\s+(?:of|in|to|after|behind)\b)",
-                rf"(?P<rank>(?P<scope>{NAME})['’]s\s+(?P<ord>second|third)\s+city),\s+(?P<x>{NAME})")
+                rf"(?P<rank>(?P<scope>{NAME}){_POSS}\s+(?P<ord>second|third)\s+city),\s+(?P<x>{NAME})")
 
 
 def _second_cities(text: str, seen: set[int]) -> Iterator[RankClaim]:
@@ -988,8 +1037,9 @@ def _rank_claim(m: regex.Match, subject: Span) -> RankClaim | None:
     if among:
         among = int(among) if among.isdigit() else _COUNTS.index(among) + 2
         what = {"larger": "largest", "bigger": "biggest", "smaller": "smallest"}.get(what, what)
+    group = m.group("group") if "group" in m.re.groupindex else None
     return RankClaim(subject, flag, n, what, noun, scope, m.group("by") if "by" in m.re.groupindex else None,
-                     m.start("rank"), m.end("rank"), fresh, among or 0)
+                     m.start("rank"), m.end("rank"), fresh, among or 0, group and group.casefold())
 
 
 _COUNTS = "two three four five six seven eight nine ten".split()
@@ -1008,7 +1058,8 @@ def border_pattern() -> regex.Pattern:
 
 
 # X(,) (a town) near / on / along the border(s) with (or of) Z / near the Zian border
-_NEAR_BORDER = (rf"(?P<x>{NAME}),?\s+(?:(?:a|an)\s+(?:[\p{{L}}-]+\s+){{0,3}}?)?(?:near|close\s+to|on|along|at|by)\s+"
+_NEAR_BORDER = (rf"(?P<x>{NAME}),?\s+(?:(?:a|an)\s+(?:[\p{{L}}-]+\s+){{0,3}}?|(?:which\s+|that\s+)?(?:lies|sits|is|stands)\s+"
+                rf"(?:just\s+|right\s+)?)?(?P<at>near|close\s+to|on|along|at|by)\s+"
                 rf"(?:the|its)\s+(?:(?:(?:[\p{{L}}-]+\s+)?(?:border|frontier)s?\s+(?:with|of)\s+(?:the\s+)?(?P<z>{NAME}))|"
                 rf"(?P<z>\p{{Lu}}\p{{L}}+)\s+(?:border|frontier)\b)")
 
@@ -1022,8 +1073,8 @@ def near_border_pattern() -> regex.Pattern:
 # The neighbours listed before the country they border: "A, B and C (all) border Y", "countries bordering Y
 # include A, B and C" (group 'y' names the country; the list starts at group 'z' or at the match's end).
 _BORDERED = (
-    rf"(?<![\p{{L}}\p{{M}}-])(?=\p{{Lu}})(?:the\s+)?(?P<z>{NAME})(?=(?:\s*,\s*(?:the\s+)?{NAME})*,?\s+and\s+(?:the\s+)?{NAME}\s+"
-    rf"(?:all\s+|both\s+|also\s+)?(?:border|neighbou?r)\s+(?:the\s+)?(?P<y>{NAME}))",
+    rf"(?<![\p{{L}}\p{{M}}-])(?=\p{{Lu}})(?:the\s+)?(?P<z>{NAME})(?=(?:\s*,\s*(?:the\s+)?{NAME})*,?\s+and\s+(?:the\s+)?{NAME}(?:,\s+(?:both|all)\s+of\s+(?:which|them)\s+|\s+"
+    rf"(?:all\s+|both\s+|also\s+)?)(?:border|neighbou?r)\s+(?:the\s+)?(?P<y>{NAME}))",
     rf"\b(?i:countries|nations|states)\s+(?:that\s+)?(?:border(?:ing)?|neighbou?r(?:ing)?)\s+(?:the\s+)?(?P<y>{NAME})"
     rf"\s+(?:include|includes|included|are|were)\s+",
 )

@@ -79,6 +79,38 @@ def could_rank(g, town: str, area: str, pop: int, ordinal: int) -> bool:
     return ordinal > len(metro) or _within(others, others, home[2], ordinal, CLEARLY_METRO, MAYBE_METRO, spare=0)
 
 
+# A town called the area's largest is not when another town is this many times bigger by city proper, and by
+# agglomeration too.
+FIRST_CITY, FIRST_METRO, FIRST_METRO_CAPITAL = 1.3, 1.15, 3.0
+
+
+def clearly_not_first(g, town: str, area: str, pop: int) -> bool:
+    """Whether both counts put another town clearly ahead of this one ("Montreal, Canada's largest city"): the
+    leader by city proper has FIRST_CITY times its people, and the leading agglomeration FIRST_METRO times its
+    own agglomeration's. A town the data lacks an agglomeration for is judged by city proper alone only against
+    a leader twice its size; countries only (a division's list holds too many districts and counties)."""
+    from .compass import distance_km
+    from .names import name_key
+
+    rows = towns(area)
+    if "." in area or not rows or pop * FIRST_CITY >= rows[0][2]:
+        return False  # (a division's towns: too many districts and counties listed as towns to judge)
+    mine = [p for p in g.places(town) if p.country == area]
+    metro = [tuple(row) for row in _table()["metro"].get(area, ())]
+    home = next((row for row in metro if any(distance_km((p.lat, p.lon), row[3:5]) <= 30 for p in mine)), None)
+    leaders = [p for p in g.places(rows[0][0]) if p.country == area]
+    if g.is_capital(town, area) and any(distance_km((p.lat, p.lon), (q.lat, q.lon)) <= 40
+                                        for p in mine for q in leaders):
+        return False  # a capital by its leading town (Manila by Quezon City): one city by some count
+    if home is None:
+        return rows[0][2] >= 2 * pop
+    if name_key(home[0]) not in {name_key(p.name) for p in mine} | {name_key(town)}:
+        return False  # an agglomeration named for a neighbour (Yokohama's, Tokyo's): municipal counts may differ
+    # A capital's city proper is often its capital region (Brussels'): its agglomeration must lead by far.
+    margin = FIRST_METRO_CAPITAL if g.is_capital(rows[0][0], area) and rows[0][2] < 2 * pop else FIRST_METRO
+    return max(row[2] for row in metro) > home[2] * margin
+
+
 def _far_below(pops: list[int], pop: int, ordinal: int) -> bool:
     """Whether N + 1 or more others are TIED times bigger (the town ranks two places or more below the Nth) and
     the Nth of them more than MAYBE_METRO times bigger (beyond what any count of the data may make a tie)."""

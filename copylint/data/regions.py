@@ -12,6 +12,7 @@ from pathlib import Path
 from .names import fold, name_key
 
 _PATH = Path(__file__).with_name("regions.json")
+_FORMER_PATH = Path(__file__).with_name("regions_former.json")
 _LOCK = threading.Lock()
 _TABLE: dict | None = None
 # Words that name the kind of a division, not the division ("Kerala state", "the province of Punjab").
@@ -339,10 +340,18 @@ def english_compass_name(name: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _former() -> dict:
+    """regions_former.json (scripts/build_former_divisions.py): divisions merged away and current names."""
+    with open(_FORMER_PATH, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+@lru_cache(maxsize=1)
 def _by_name() -> dict[str, tuple[str, ...]]:
     found: dict[str, set[str]] = {}
+    now = {entry["now"]: entry["now_name"] for entry in _former()["former"].values()}
     for code, entry in _table()["divisions"].items():
-        names = (entry["name"], *entry["names"])
+        names = (entry["name"], *entry["names"], *([now[code]] if code in now else ()))
         for name in (*names, *filter(None, map(english_compass_name, names))):
             for key in {name_key(name), core_key(name)}:
                 if len(key) >= 3:
@@ -387,10 +396,32 @@ def second_level_homes(name: str) -> tuple[str, ...]:
         name = name[4:]
     if divisions_named(name):
         return ()
-    return _second_level().get(name_key(name), ())
+    return _second_level().get(name_key(name), ()) or former_homes(name)
+
+
+@lru_cache(maxsize=1)
+def _former_by_name() -> dict[str, str]:
+    found: dict[str, str] = {}
+    for name, entry in _former()["former"].items():
+        for key in {name_key(name), core_key(name)}:
+            found[key] = entry["now"]
+    return found
+
+
+def former_homes(name: str) -> tuple[str, ...]:
+    """The division ('FR.44') that now holds a first-level division merged away ('Alsace', France's regions of
+    before 2016): like a second-level one, a part of it."""
+    if name[:4].lower() == "the ":
+        name = name[4:]
+    home = _former_by_name().get(name_key(name)) or _former_by_name().get(core_key(name))
+    return (home,) if home else ()
 
 
 def division_name(code: str) -> str:
+    """A division's name, the current one where GeoNames keeps a former one ('Nord-Pas-de-Calais')."""
+    current = _former()["current"].get(code)
+    if current:
+        return current
     entry = _table()["divisions"].get(code)
     return entry["name"] if entry else code
 

@@ -9,7 +9,8 @@ from .names import name_key
 SOURCE = ("UN Statistics Division, M49 standard (geographic regions), https://unstats.un.org/unsd/methodology/m49/; "
           "the wider members ('also') are those news copy and the regional bodies (ECOWAS, EAC, SADC, GCC, the "
           "Nordic Council, SICA) also count in; the Arab world: the League of Arab States' members, "
-          "https://www.lasportal.org/")
+          "https://www.lasportal.org/; the European Union: its 27 members since 2020, https://european-union.europa.eu/ "
+          "(the United Kingdom, a member until 2020, counted by older accounts)")
 
 # name|other names|adjectives|members (M49, or the usual core)|also (counted by some accounts)
 # An account may count a country of either list; a rank is judged against both (see Subregion.ranks).
@@ -39,7 +40,8 @@ Nordic region|Nordics|Nordic|DK NO SE FI IS|
 Baltic states|Baltics|Baltic|EE LV LT|
 Balkans|Western Balkans|Balkan|AL BA XK ME MK RS|BG HR GR RO SI MD TR
 Central America||Central American|BZ CR SV GT HN NI PA|MX
-Arab world|Arab countries||DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE|
+Arab world|Arab countries,Arab League|Arab|DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE|
+European Union|EU|EU|AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE|GB
 Caribbean||Caribbean|AI AG AW BS BB BQ VG KY CU CW DM DO GD GP HT JM MQ MS PR BL KN LC MF VC SX TT TC VI|GY SR BZ GF
 """
 

@@ -179,8 +179,9 @@ def regions_named_any(g, name: str) -> bool:
 
 # Former names of countries still in use (copylint.data.countries.ALIASES): a capital claim that uses one is
 # about the past.
-_FORMER_NAMES = frozenset(_key(n) for n in """Burma Ceylon Zaire Swaziland Siam Persia Rhodesia Dahomey Upper_Volta
-    Kampuchea Bechuanaland Basutoland Nyasaland Tanganyika Gold_Coast East_Pakistan Moldavia""".replace("_", " ").split())
+_FORMER_NAMES = frozenset(_key(n.replace("_", " ")) for n in """Burma Ceylon Zaire Swaziland Siam Persia Rhodesia
+    Dahomey Upper_Volta Kampuchea Bechuanaland Basutoland Nyasaland Tanganyika Gold_Coast East_Pakistan
+    Moldavia""".split())  # (split first: "East_Pakistan" is one name, and "Pakistan" none)
 
 
 def _past(text: str, start: int) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from ..data.mentions import border_list_patterns, border_pattern, bordered_patterns
+from ..data.mentions import NEIGHBOUR_HINTS, border_list_patterns, border_pattern, bordered_patterns
 from ..data.names import name_key
 from ..document import Document
 from ..model import Finding
@@ -22,10 +22,16 @@ _THE_COUNTRY_BORDERS = re.compile(r"\b[Tt]he\s+(?:country|nation),?\s+(?:which\s
                                   r"(?:,?\s+(?:include|includes|including|are|were|such\s+as)|\s*[—–:]|,)?\s+")
 
 
+# How far (to the centre of a 1-degree cell holding towns of 15,000+) the other side's nearest towns may lie from a
+# town said to be near a border, and on it (its own side's towns may be the ones at the border line).
+_NEAR_BORDER_KM, _ON_BORDER_KM = 400.0, 200.0
+_LAND_BORDER = re.compile(r"\bland\s+(?:borders?|frontiers?|boundary|boundaries)\b")
+
+
 # Words one of the border forms needs (a cheap test before the patterns run).
 _VERB_HINTS = ("border", "eighbo", "frontier", "flanked", "bounded", "surrounded", "touches", "abuts", "adjacent",
                "hemmed")
-_HINTS = (*_VERB_HINTS, "between")
+_HINTS = (*_VERB_HINTS, *NEIGHBOUR_HINTS)
 
 
 class Neighbour(GeoKind):
@@ -48,7 +54,8 @@ class Neighbour(GeoKind):
                 g = g or _gaz()
                 cc = _country_of_run(g, m.group("y")) or _division_of_run(g, m.group("y"))
                 if cc is not None:
-                    yield from self._listed(doc, block, g, cp, cc, m.end(), seen)
+                    land = _LAND_BORDER.search(m.group(), m.end("y") - m.start()) is not None
+                    yield from self._listed(doc, block, g, cp, cc, m.end(), seen, land=land)
                 elif (cc := _country_named_exactly(g, m.group("y"))) is not None:
                     # "Mali borders ...": a country's own name that a division elsewhere shares (Mali in Guinea),
                     # judged as the country against the countries listed only
@@ -108,9 +115,9 @@ class Neighbour(GeoKind):
             if not named or any(a == other or other in g.neighbours(a) or a in g.neighbours(other)
                                 for a in anchors):
                 return None
-            cc, loose = named[-1], True  # islands and close shores count
-        else:
-            cc, loose = _country_of_run(g, claim.y.text), False
+            cc, loose = named[-1], claim.loose is not False  # islands and close shores count
+        else:  # ("Z, a neighbour of Y": sea neighbours too are called so)
+            cc, loose = _country_of_run(g, claim.y.text), bool(claim.loose)
         if cc is None or cc == other:
             return None
         country = g.display(cc).removeprefix("the ")
@@ -118,7 +125,8 @@ class Neighbour(GeoKind):
             if loose and (not g.neighbours(cc) or not g.neighbours(other)):
                 return None
             if _gap_km(g, cp, cc, other) > _gap_limit(g, cc, other, loose) and not _sea_between(g, cp, cc, other):
-                return self.finding(doc, block, claim.z.start, claim.z.start + len(z), None,
+                start = claim.z.start if claim.start is None else claim.start
+                return self.finding(doc, block, start, claim.z.start + len(z), None,
                                     country=country, other=z, actual="does not border it")
             return None
         if claim.compass is None:
@@ -135,7 +143,7 @@ class Neighbour(GeoKind):
                             actual=f"lies to the {actual}")
 
     def _listed(self, doc, block, g, cp, cc: str, pos: int, seen: set[int],
-                countries_only: bool = False) -> Iterator[Finding]:
+                countries_only: bool = False, land: bool = False) -> Iterator[Finding]:
         """The neighbours listed from pos on ("A, B and C"), each judged against cc (a country or division)."""
         text = block.text
         listed, separator = border_list_patterns()
@@ -148,13 +156,14 @@ class Neighbour(GeoKind):
             if g.country_of_demonym(z) and not g.countries_named(z):
                 break  # "surrounded by Chinese warships": no list of countries
             other = _country_of_run(g, z) or (None if countries_only else _division_of_run(g, z, near=cc)) or (
-                _country_named_exactly(g, z) if "." not in cc else _division_named(z, cc))  # "Guatemala borders Mexico"
+                _country_named_exactly(g, z) if "." not in cc else _division_named(z, cc) or _country_named_exactly(g, z))
+            # ("Guatemala borders Mexico", "Washington borders Mexico": a country's own name a division shares)
             if other is not None and other != cc:
                 if "." in cc or "." in other:
                     found = self._divisions(doc, block, g, cc, other, item.start("z"), z)
                     yield from (found,) if found is not None else ()
                 else:
-                    yield from self._judge(doc, block, g, cp, cc, other, item, z)
+                    yield from self._judge(doc, block, g, cp, cc, other, item, z, land)
             sep = separator.match(text, item.end())
             if sep is None:
                 break
@@ -162,7 +171,8 @@ class Neighbour(GeoKind):
 
     def _near_border(self, doc, block, g, cp, m) -> Finding | None:
         """'X, near the border with Z': a country or division X must border Z; a town X must lie in a country that
-        borders Z (or in Z's neighbour) and within 400 km of one of Z's towns (1-degree cells)."""
+        borders Z (or in Z's neighbour) and within _NEAR_BORDER_KM of one of Z's towns (1-degree cells; a town "on"
+        the border within _ON_BORDER_KM)."""
         z = _trim(m.group("z"))
         other = _country_of_run(g, z)
         if other is None:
@@ -190,7 +200,7 @@ class Neighbour(GeoKind):
                for r in g.readings(span.text) if r.partition(".")[0] != town.country):
             return None  # a homonym in Z or next to it may be the one meant
         km = min(cp.distance_km((town.lat, town.lon), (la + 0.5, lo + 0.5)) for la, lo in g.cells(other))
-        if km <= 400:
+        if km <= (_ON_BORDER_KM if m.group("at") in ("on", "along", "at") else _NEAR_BORDER_KM):
             return None
         return self.finding(doc, block, start, start + len(z), None, country=span.text, other=z,
                             actual=f"lies about {round(km, -2):.0f} km from it (its nearest towns)")
@@ -212,9 +222,14 @@ class Neighbour(GeoKind):
         return self.finding(doc, block, start, start + len(z), None, country=name, other=z,
                             actual="does not border it")
 
-    def _judge(self, doc, block, g, cp, cc, other, item, z) -> Iterator[Finding]:
+    def _judge(self, doc, block, g, cp, cc, other, item, z, land: bool = False) -> Iterator[Finding]:
         country = g.display(cc).removeprefix("the ")
         if other not in g.neighbours(cc) and cc not in g.neighbours(other):
+            if land and (not g.neighbours(cc) or not g.neighbours(other)):
+                # "Y shares a land border with Z" where one of them has none (GeoNames lists every land border)
+                yield self.finding(doc, block, item.start("z"), item.start("z") + len(z), None,
+                                   country=country, other=z, actual="shares no land border with it")
+                return
             if _gap_km(g, cp, cc, other) > _gap_limit(g, cc, other) and not _sea_between(g, cp, cc, other):
                 yield self.finding(doc, block, item.start("z"), item.start("z") + len(z), None,
                                    country=country, other=z, actual="does not border it")
@@ -246,9 +261,12 @@ def _division_of_run(g, run: str, near: str | None = None) -> str | None:
     if not name or g.countries_named(name) or g.country_of_demonym(name):
         return None
     found = _divisions(g, name)
-    if near is not None and len(found) > 1:
+    if near is not None:
+        # near's country first, under any of its divisions' names: "Antioquia borders Cordoba" (the Colombian
+        # department, not the Argentine province the town's name reads first)
         cc = near.partition(".")[0]
-        found = tuple(d for d in found if d.partition(".")[0] == cc) or found
+        found = tuple(dict.fromkeys(d for d in (*found, *regions.divisions_named(name)) if d.partition(".")[0] == cc)) \
+            or found
     return found[0] if len(found) == 1 else None
 
 
@@ -324,17 +342,23 @@ def _country_named_exactly(g, run: str) -> str | None:
 
 def _gap_limit(g, a: str, b: str, loose: bool = False) -> float:
     """How far apart (between their towns' 1-degree cells, whose centres stand 70-110 km apart when next to each
-    other) two countries said to border must be for the claim to be flagged. Both with land borders: 90 km
-    (GeoNames lists every land border; towns in touching cells across a strait — Britain and France — still
-    pass); "neighbouring", or an island state: 250 and 400 km (sea neighbours are called neighbours)."""
+    other) two countries said to border must be for the claim to be flagged. Both with land borders: any gap
+    (GeoNames lists every land border: no two countries it does not list as neighbours come within 90 km but
+    Bangladesh and Nepal, whose towns share cells across 20 km of India; a strait is _sea_between's);
+    "neighbouring", or an island state: 250 and 400 km (sea neighbours are called neighbours)."""
     if not (g.neighbours(a) and g.neighbours(b)):
         return 400.0
-    return 250.0 if loose else 90.0
+    return 250.0 if loose else -1.0
 
 
 def _sea_between(g, cp, a: str, b: str) -> bool:
     """Whether only sea lies between two countries' nearest towns (within 250 km): no third country's towns in
-    the 1-degree cells along the line between them (Denmark and Sweden; not Poland and Hungary)."""
+    the 1-degree cells along the line between them (Denmark and Sweden; not Poland and Hungary), or a strait
+    between their nearest towns (Britain and France: borders.across_strait)."""
+    from ..data import borders
+
+    if borders.across_strait(g, a, b):
+        return True
     cells_a, cells_b = g.cells(a), g.cells(b)
     best = None
     for la, lo in cells_a:

@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+import regex
 
 from ..document import Document, ProseBlock
 from ..model import Finding
 from ._geography import (_area_name, _BIG_TOWN, _country_code, _DIVISION_AFTER, _divisions, _gaz, GeoKind, _key, non_place_names,
                          place_name, _trim)
 from .base import match_case
+from ..data.mentions import NAME, border_list_patterns
 
 
 # The place nouns of "the <adjective> <noun> of X" that name a first-level division or an island.
@@ -22,15 +26,70 @@ class PlaceCountry(GeoKind):
 
     NAME = "place-country"
 
+    def finding(self, *args, **values) -> Finding:
+        values.setdefault("source", "GeoNames")
+        return super().finding(*args, **values)
+
     def check(self, doc: Document) -> Iterable[Finding]:
         g = None
         for block, m in self.located(doc):
             if m.pattern in ("bearing", "bearing-far"):
                 continue
             g = g or _gaz()
-            found = self._judge(doc, block, g, m)
+            head = _FEATURE_BEFORE.search(block.text, max(0, m.x.start - 12), m.x.start)
+            start = m.x.start if head is None else head.start()
+            if (head is not None or _FEATURE_OPENS.match(m.x.text)) and \
+                    _named_feature(g, block.text, start, block.text[start:m.x.start] + m.x.text) is not None:
+                # "Lake Victoria in Kenya": the lake, not a town called Victoria
+                found = self._feature(doc, block, g, m, start) if m.pattern in ("in", "comma", "paren") else None
+            else:
+                found = self._judge(doc, block, g, m)
+                if found is None and m.pattern in ("in", "comma", "paren"):
+                    found = self._feature(doc, block, g, m, m.x.start)
             if found is not None:
                 yield found
+        if _FEATURE_HINT.search(doc.prose):
+            for block in self.prose(doc):
+                for m in _feature_claims().finditer(block.text):
+                    g = g or _gaz()
+                    yield from self._feature_countries(doc, block, g, m)
+
+    def _feature(self, doc, block, g, m, start: int) -> Finding | None:
+        """'Lake Tanganyika in Kenya', 'the Mekong River in Brazil': a river, lake or mountain of the features
+        table placed in a country (or a division of one) it does not touch (its name from start on)."""
+        x, y = block.text[start:m.x.start] + _trim(m.x.text), _trim(m.y.text)
+        f = _named_feature(g, block.text, start, x)
+        if f is None or m.compass is not None and m.compass.start < m.x.start:
+            return None
+        codes = set(g.country_of_demonym(y) if m.y_is_adjective else g.countries_named(y))
+        if not codes and not m.y_is_adjective:
+            codes = {d.partition(".")[0] for d in _divisions(g, y)}
+        if len(codes) != 1 or codes & f.countries or g.is_historic(y) or _key(y) in non_place_names(doc):
+            return None
+        return self.finding(doc, block, min(start, m.y.start), max(m.x.end, m.y.start + len(y)), None,
+                            place=f.name, claimed=y, source="Britannica", actual=_country_list(g, f))
+
+    def _feature_countries(self, doc, block, g, m) -> Iterator[Finding]:
+        """'the Danube, which flows through Spain', 'Lake Titicaca, on the border of Peru and Chile', 'Mount
+        Everest, shared by Nepal and India': each country named that the feature does not touch."""
+        f = _named_feature(g, block.text, m.start("x"), m.group("x"), verb=bool(m.group("flows")))
+        if f is None:
+            return
+        listed, separator = border_list_patterns()
+        pos = m.end()
+        while True:
+            item = listed.match(block.text, pos)
+            if item is None:
+                return
+            z = _trim(item.group("z"))
+            codes = set(g.countries_named(z))
+            if len(codes) == 1 and not codes & f.countries and not g.is_historic(z):
+                yield self.finding(doc, block, item.start("z"), item.start("z") + len(z), None, place=f.name,
+                                   claimed=z, source="Britannica", actual=_country_list(g, f))
+            sep = separator.match(block.text, item.end())
+            if sep is None:
+                return
+            pos = sep.end()
 
     def _judge(self, doc: Document, block: ProseBlock, g, m) -> Finding | None:
         from ..data import subregions
@@ -279,3 +338,46 @@ def _landlocked(g, name: str) -> bool:
 
     codes = g.countries_named(name)
     return len(codes) == 1 and bool(country_facts.landlocked(codes[0]))
+
+
+# The words that make a name a river's, a lake's or a mountain's ("Lake Tanganyika", "the Mekong River").
+_FEATURE_WORD = regex.compile(r"\b(?:Lake|Lakes|Lough|Loch|Mount|Mt|Mountain|River|Peak|Sea)\b")
+_KINDS = ("lake", "mountain", "river")
+_FEATURE_BEFORE = regex.compile(r"\b(?:Lake|Lough|Loch|Mount|Mt\.?|River)\s+$")
+_FEATURE_OPENS = regex.compile(r"(?:[Tt]he\s+)?(?:Lake|Lough|Loch|Mount|Mt\.?|River)\s")
+
+
+def _named_feature(g, text: str, start: int, name: str, verb: bool = False):
+    """The river, lake or mountain a name stands for when the text says it is one: a kind word in the name
+    ("Lake Victoria", "the Danube River"), or a river's own name after "the" that names no place ("the
+    Danube", when verb says it flows); None otherwise."""
+    from ..data import features
+
+    the = name[:4].casefold() == "the " or text[max(0, start - 4):start].casefold() == "the "
+    worded = _FEATURE_WORD.search(name) is not None or text.startswith((" River", " river"), start + len(name))
+    name = _trim(name)
+    if not worded and not (verb and the and not g.is_known(name)):
+        return None
+    for kind in _KINDS:
+        f = features.feature(name, kind)
+        if f is not None:
+            return f
+    return None
+
+
+def _country_list(g, f) -> str:
+    names = sorted(g.display(c).removeprefix("the ") for c in f.countries if g.country(c))
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+_FEATURE_HINT = regex.compile(r"\b(?:flows|runs|winds|border|shared\s+by)\b")
+
+
+@lru_cache(maxsize=1)
+def _feature_claims() -> regex.Pattern:
+    """'X flows through A, B and C', 'X, on the border of A and B', 'X, shared by A and B' (the list starts at the
+    match's end)."""
+    return regex.compile(
+        rf"(?P<x>{NAME})(?:\s+[Rr]iver)?,?\s+(?:which\s+|that\s+)?(?:(?P<flows>(?:flows|runs|winds|passes|meanders)\s+"
+        rf"(?:through|across))|(?:(?:lies|sits|is|straddles|stands)\s+)?(?:on|along|astride|straddling)\s+the\s+"
+        rf"border\s+(?:between|of)|(?:is\s+)?shared\s+by|(?:lies|sits|is)\s+between)\s+")

@@ -36,7 +36,8 @@ class Rank(GeoKind):
                     yield found
             for claim in rank_claims(block.text):
                 g = g or _gaz()
-                if claim.noun in ("country", "nation"):
+                if claim.noun in ("country", "nation") or claim.noun == "state" and _region_scope(claim) and \
+                        _country_code(g, _trim(claim.subject.text)):  # "Oman, the largest Gulf state"
                     found = self._country(doc, block, g, claim)
                 elif claim.noun in ("city", "town", "metropolis", "port"):
                     found = self._town(doc, block, g, claim)
@@ -56,6 +57,8 @@ class Rank(GeoKind):
         from ..data import subregions
 
         region = (subregions.named(claim.scope) or subregions.of_adjective(claim.scope)) if claim.scope else None
+        if claim.group is not None:
+            return self._in_group(doc, block, g, claim, cc, region)
         if region is not None:
             return self._in_region(doc, block, g, claim, cc, region)
         if claim.scope and " ".join(claim.scope.casefold().split()) == "continent":
@@ -118,6 +121,57 @@ class Rank(GeoKind):
         return self._flag(doc, block, claim, word, f"{g.display(cc).removeprefix('the ')} is the {word} {order} "
                           f"country in {_the(region.name)} by {'population' if by_population else 'area'} in GeoNames' "
                           f"country data (the first is {first})")
+
+    def _in_group(self, doc, block, g, claim, cc: str, region) -> Finding | None:
+        """'Chad, the largest landlocked country in Africa': the rank among the countries of a kind (the
+        landlocked ones: CIA World Factbook) in the world, a continent or a region; a rival within 15% of the
+        country (sources and dates differ) makes no error."""
+        from ..data import country_facts
+
+        if claim.group != "landlocked" or claim.what in ("longest", "highest", "tallest"):
+            return None
+        if region is not None:
+            inside, where = region.members | region.also, _the(region.name)
+        else:
+            understood, continent, country = self._scope(g, claim)
+            if not understood or country is not None:
+                return None
+            home = g.country(cc)
+            if continent is not None and (home is None or home.continent != continent):
+                return None
+            inside = None if continent is None else {c for c in country_facts.LANDLOCKED
+                                                     if (g.country(c) or home).continent == continent}
+            where = "the world" if continent is None else _CONTINENTS[continent]
+        by_population = "popul" in claim.what or (claim.by or "").casefold() == "population"
+        smallest = claim.what in ("smallest", "least populous")
+
+        def measure(code: str) -> float:
+            country = g.country(code)
+            return (country.population if by_population else country.area) if country else 0
+
+        members = [c for c in country_facts.LANDLOCKED if measure(c) and (inside is None or c in inside)]
+        ordered = sorted(members, key=measure, reverse=not smallest)
+        if not measure(cc) or len(ordered) < claim.ordinal:
+            return None
+        order = "smallest" if smallest else ("most populous" if by_population else "largest")
+        name = g.display(cc).removeprefix("the ")
+        source = f"by {'population' if by_population else 'area'} in GeoNames' country data"
+        if cc not in country_facts.LANDLOCKED:
+            if region is not None and cc not in inside:
+                return None
+            return self.finding(doc, block, min(claim.subject.start, claim.start), max(claim.subject.end, claim.end),
+                                None, detail=f"{name} is not landlocked (CIA World Factbook); the {order} landlocked "
+                                f"country in {where} is {g.display(ordered[0]).removeprefix('the ')} {source}",
+                                match=claim.flag.text)
+        if cc not in ordered:
+            return None
+        rank = ordered.index(cc) + 1
+        claimed = ordered[claim.ordinal - 1]
+        if rank == claim.ordinal or abs(measure(claimed) - measure(cc)) <= 0.15 * max(measure(claimed), measure(cc)):
+            return None
+        word = _ordinal(rank, numeric=claim.flag.text[:1].isdigit())
+        return self._flag(doc, block, claim, word, f"{name} is the {word} {order} landlocked country in {where} "
+                          f"{source} (the first is {g.display(ordered[0]).removeprefix('the ')})")
 
     def _compare(self, doc, block, g, c) -> Finding | None:
         """'Kenya is larger than Nigeria': both countries' areas (or populations) in GeoNames, flagged only when
@@ -304,7 +358,8 @@ class Rank(GeoKind):
         if rank == claim.ordinal:
             return None
         # The data's populations are mostly of city proper: a claim another count could make passes.
-        if pop is None or ranks.could_rank(g, subject.text, area, pop, claim.ordinal):
+        if pop is None or ranks.could_rank(g, subject.text, area, pop, claim.ordinal) and not (
+                claim.ordinal == 1 and ranks.clearly_not_first(g, subject.text, area, pop)):
             return None
         where = g.display(area).removeprefix("the ") if "." not in area else _area_name(g, area)
         said = ("not among the largest" if rank is None else "the largest" if rank == 1
@@ -376,6 +431,13 @@ _CONTINENTS = {"AF": "Africa", "EU": "Europe", "AS": "Asia", "SA": "South Americ
                "OC": "Oceania"}
 _CONTINENT_ADJECTIVES = {"african": "AF", "european": "EU", "asian": "AS", "south american": "SA",
                          "north american": "NA", "oceanian": "OC"}
+
+
+def _region_scope(claim) -> bool:
+    """Whether a rank's scope names a part of a continent ("Gulf", "the Baltic"), whose states are countries."""
+    from ..data import subregions
+
+    return bool(claim.scope) and (subregions.named(claim.scope) or subregions.of_adjective(claim.scope)) is not None
 
 
 def _the(region: str) -> str:
