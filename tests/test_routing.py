@@ -106,12 +106,17 @@ def test_the_router_follows_a_changed_list(linter: Linter) -> None:
     assert kinds.router is not first and len(kinds.router.runs(linter.parse("x.txt", "Text."))) == len(kinds)
 
 
-def test_leading_literals_never_hide_a_match(linter: Linter) -> None:
-    """The lead a LazyPattern tests before compiling (data.literals.prefix): wherever the compiled pattern matches,
-    the lead matches the folded text there (at the same offset when the fold keeps offsets), and so somewhere."""
+@pytest.mark.parametrize("anchored", [False, True])
+def test_leading_literals_never_hide_a_match(linter: Linter, anchored: bool) -> None:
+    """The lead a LazyPattern tests before compiling (data.literals.prefix; anchored_prefix for match and fullmatch,
+    which goes on past classes): wherever the compiled pattern matches, the lead matches the folded text there (at
+    the same offset when the fold keeps offsets, and at the start for a match there), and so somewhere."""
     import gc
 
-    from copylint.data.literals import fold, prefix
+    from copylint.data.literals import anchored_prefix, fold
+    from copylint.data.literals import prefix as search_prefix
+
+    prefix = anchored_prefix if anchored else search_prefix
 
     texts = _texts() + [("x.txt", t.replace("k", "\u212a").replace("s", "ſ").replace("I", "İ")) for _, t in _texts()]
     for name, text in texts[:50]:
@@ -130,5 +135,6 @@ def test_leading_literals_never_hide_a_match(linter: Linter) -> None:
             for m in compiled.finditer(text, overlapped=True):
                 assert lead.search(folded), (pattern.pattern[:80], m.group())
                 assert not aligned or lead.match(folded, m.start()), (pattern.pattern[:80], m.group())
+                assert m.start() or lead.match(folded), (pattern.pattern[:80], m.group())
                 checked += 1
     assert checked > 1000

@@ -91,12 +91,14 @@ def _store() -> dict:
             stored = read_json(_store_path(), expect=dict) or {}
         except OSError:
             stored = {}
-        sets, leads = stored.get("sets"), stored.get("leads")
+        sets, leads, anchored = stored.get("sets"), stored.get("leads"), stored.get("anchored")
         sets = sets if isinstance(sets, dict) else {}
         leads = leads if isinstance(leads, dict) else {}
+        anchored = anchored if isinstance(anchored, dict) else {}
         _STORE = {"sets": {k: v for k, v in sets.items() if v is None or isinstance(v, list) and all(
                       isinstance(s, list) and s and all(isinstance(x, str) and x for x in s) for s in v)},
-                  "leads": {k: v for k, v in leads.items() if isinstance(v, str)}}
+                  "leads": {k: v for k, v in leads.items() if isinstance(v, str)},
+                  "anchored": {k: v for k, v in anchored.items() if isinstance(v, str)}}
     return _STORE
 
 
@@ -164,6 +166,96 @@ def prefix(pattern: str) -> "re.Pattern[str] | None":
         leads[key] = source
         _changed()
     return re.compile(source) if source else None
+
+
+@lru_cache(maxsize=None)
+def anchored_prefix(pattern: str) -> "re.Pattern[str] | None":
+    """A standard-library pattern that matches fold(text) at the place where the (case-insensitive) pattern matches
+    text, for the searches that begin at one place (match, fullmatch): prefix's lead, going on past classes, '.'
+    and bounded repeats of them, each as a gap of any characters (_sketch). None when that lead holds no literal.
+    Only for a match at one place: searched for everywhere, a gap would cost a scan per position."""
+    anchored, key = _store()["anchored"], _key(pattern)
+    source = anchored.get(key)
+    if source is None:
+        parsed = _parse(pattern)
+        source = "" if parsed is None else _sketch_sequence(*parsed)[0]
+        if not re.sub(r"\\s|\\d|\[\\s\\S\]|[()?:|*+{},0-9]", "", source):
+            source = ""
+        anchored[key] = source
+        _changed()
+    return re.compile(source) if source else None
+
+
+# What one character of the text, matched by a class or '.', may fold to: none (a combining dot after an 'i', which
+# fold() drops) to three characters ('ﬃ' -> 'ffi'; a class matching 'SS' for 'ß' folds to the two of 'ß's fold).
+_GAP, _GAP_WIDTH = "[\\s\\S]", 3
+# The widest gap a lead holds, and the most gaps: past them it stops (each costs backtracking, not soundness).
+_GAP_LIMIT, _GAPS = 240, 8
+
+
+def _one_character(item, c) -> bool:
+    """Whether the item matches one character (a literal, a class, a property, '.'), or under full case folding the
+    few whose fold is that character's ('SS' for 'ß'); a named list matches strings."""
+    op, av = item
+    return op in (c.ANY, c.LITERAL) or op is c.IN and not any(o is c.CATEGORY and v == "named_list" for o, v in av)
+
+
+def _sketch_sequence(items, c, budget: list | None = None) -> tuple[str, bool, bool]:
+    """(source, whole, exact) of a sequence for anchored_prefix: as _render_sequence, but an item that matches one
+    character (or a bounded repeat of one) is a gap of up to _GAP_WIDTH characters of the fold per character;
+    exact is False when the source holds a gap. `budget` counts the gaps the whole lead may still open."""
+    budget = [_GAPS] if budget is None else budget
+    out: list[str] = []
+    gap, exact, whole = 0, True, True
+    for item in items:
+        rendered, whole = _render(item, c)
+        if not whole:
+            op, av = item
+            width = _GAP_WIDTH if _one_character(item, c) else None
+            if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and len(av[2]) == 1 \
+                    and _one_character(av[2][0], c):
+                width = _GAP_LIMIT + 1 if av[1] is c.MAXREPEAT else _GAP_WIDTH * av[1]
+            if width is not None:
+                if gap + width > _GAP_LIMIT or not gap and not budget[0]:
+                    whole = False
+                    break  # an unbounded or too wide gap: the lead ends here
+                budget[0] -= 0 if gap else 1
+                gap, exact, whole = gap + width, False, True
+                continue
+            rendered, whole, inner = _sketch(item, c, budget)
+            exact = exact and inner
+        if gap:
+            out.append("%s{0,%d}" % (_GAP, gap))
+            gap = 0
+        out.append(rendered)
+        if not whole:
+            break
+    if gap:
+        out.append("%s{0,%d}" % (_GAP, gap))
+    return "".join(out), whole, exact
+
+
+def _sketch(item, c, budget: list) -> tuple[str, bool, bool]:
+    """(source, whole, exact) of one item _render cannot render whole (see _sketch_sequence)."""
+    op, av = item
+    if op in (c.SUBPATTERN, c.ATOMIC_GROUP):
+        if len(av) == 1 and av[0][0] is c.BRANCH:
+            return _sketch(av[0], c, budget)
+        body, whole, exact = _sketch_sequence(av, c, budget)
+        return "(?:" + body + ")", whole, exact
+    if op is c.BRANCH:
+        alternatives = [_sketch_sequence(branch, c, budget) for branch in av]
+        return ("(?:" + "|".join(a for a, _, _ in alternatives) + ")", all(w for _, w, _ in alternatives),
+                all(e for _, _, e in alternatives))
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, high, body = av
+        rendered, whole, exact = _sketch_sequence(body, c, budget)
+        if high == 1 and whole:  # once, or optional
+            return "(?:" + rendered + ")" + ("?" if low == 0 else ""), True, exact
+        if low < 1:
+            return "", False, True
+        return ("(?:" + rendered + ")" if rendered else ""), False, exact  # how the first copy begins
+    return "", False, True
 
 
 def _lead_source(items, c) -> str:
