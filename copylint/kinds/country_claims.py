@@ -320,10 +320,24 @@ def _matches(rx, text: str, before_currency: bool):
     if not before_currency:
         yield from rx.finditer(text, overlapped=True)
         return
-    for word in _CURRENCY_RX.finditer(text):
-        for m in rx.finditer(text, max(0, word.start() - 60), word.end(), overlapped=True):
-            if m.start("m") == word.start():
+    for start, end in _currency_spans(text):
+        for m in rx.finditer(text, max(0, start - 60), end, overlapped=True):
+            if m.start("m") == start:
                 yield m
+
+
+def _currency_spans(text: str) -> Iterator[tuple[int, int]]:
+    """The spans _CURRENCY_RX finds: each is a whole word (a run of word characters, being set off by \\b on both
+    sides), so a word of plain ASCII letters is looked up in currency_words(); only a word with other characters
+    (an accent, a letter that folds to an ASCII one) needs the pattern, whose compiling costs a cold run more
+    than the whole rule."""
+    from ..data.country_facts import currency_words
+
+    words = currency_words()
+    for run in _WORD_RUN.finditer(text):
+        word = run.group()
+        if word.lower() in words if word.isascii() else _CURRENCY_RX.fullmatch(text, run.start(), run.end()):
+            yield run.span()
 
 
 def _currency_rx():
@@ -338,10 +352,13 @@ class _LazyRx:
     def __init__(self, build) -> None:
         self.build, self.rx = build, None
 
-    def finditer(self, text: str):
+    def fullmatch(self, text: str, pos: int, endpos: int):
         if self.rx is None:
             self.rx = self.build()
-        return self.rx.finditer(text)
+        return self.rx.fullmatch(text, pos, endpos)
+
+
+_WORD_RUN = regex.compile(r"\w+")
 
 
 _CURRENCY_RX = _LazyRx(_currency_rx)
