@@ -10,7 +10,7 @@ from . import regex_syntax
 
 # Syntax of the regex module that regex_syntax might misread: no literals then. (It refuses nested sets, set
 # operations, fuzzy constraints and unknown escapes and groups itself.)
-_REGEX_ONLY = ("\\X", "\\G", "\\K", "\\N{", "\\m", "\\M", "(?V", "(?r", "(?w", "(?f",
+_REGEX_ONLY = ("\\X", "\\G", "\\N{", "\\m", "\\M", "(?V", "(?r", "(?w", "(?f",
                "(?|", "(?&", "(?(", "(?P>", "(?R", "(?b", "(?e", "(?p")
 
 
@@ -91,14 +91,17 @@ def _store() -> dict:
             stored = read_json(_store_path(), expect=dict) or {}
         except OSError:
             stored = {}
-        sets, leads, anchored = stored.get("sets"), stored.get("leads"), stored.get("anchored")
+        sets, leads, anchored, probes = (stored.get(k) for k in ("sets", "leads", "anchored", "probes"))
         sets = sets if isinstance(sets, dict) else {}
         leads = leads if isinstance(leads, dict) else {}
         anchored = anchored if isinstance(anchored, dict) else {}
+        probes = probes if isinstance(probes, dict) else {}
         _STORE = {"sets": {k: v for k, v in sets.items() if v is None or isinstance(v, list) and all(
                       isinstance(s, list) and s and all(isinstance(x, str) and x for x in s) for s in v)},
                   "leads": {k: v for k, v in leads.items() if isinstance(v, str)},
-                  "anchored": {k: v for k, v in anchored.items() if isinstance(v, str)}}
+                  "anchored": {k: v for k, v in anchored.items() if isinstance(v, str)},
+                  "probes": {k: v for k, v in probes.items()
+                             if isinstance(v, list) and all(isinstance(x, str) and x for x in v)}}
     return _STORE
 
 
@@ -184,6 +187,57 @@ def anchored_prefix(pattern: str) -> "re.Pattern[str] | None":
         anchored[key] = source
         _changed()
     return re.compile(source) if source else None
+
+
+@lru_cache(maxsize=None)
+def probes(pattern: str) -> "tuple[re.Pattern[str], ...]":
+    """Standard-library patterns each of which finds a match in fold(text), within the span of each match of the
+    (case-insensitive) pattern in text: the runs of its top-level items that _render renders whole, after the lead
+    (prefix reads that), each from its first literal to its last; at most _PROBES, the most selective (see
+    _better) first. A text that lacks one holds no match: 'X, the second city of Y' needs ', the second city of'
+    where the required sets ask only for ',' and 'city'. Kept with the required sets (see _sets)."""
+    store, key = _store()["probes"], _key(pattern)
+    sources = store.get(key)
+    if sources is None:
+        parsed = _parse(pattern)
+        sources = store[key] = [] if parsed is None else _probe_sources(*parsed)
+        _changed()
+    return tuple(re.compile(source) for source in sources)
+
+
+_PROBES = 2
+
+
+def _probe_sources(items, c) -> list[str]:
+    while len(items) == 1 and items[0][0] in (c.SUBPATTERN, c.ATOMIC_GROUP):  # a group around the whole pattern
+        items = list(items[0][1])
+    runs: list[list] = []
+    run: list = []
+    for index, item in enumerate([*items, None]):
+        rendered, whole = _render(item, c) if item is not None else ("", False)
+        if whole:
+            run.append((item, rendered))
+            continue
+        if run and len(run) < index:  # (the run from the first item is the lead)
+            while run and not _has_literal(run[0][1]):
+                run.pop(0)
+            while run and not _has_literal(run[-1][1]):
+                run.pop()
+            if run:
+                runs.append(run)
+        run = []
+    scored = []
+    for run in runs:
+        best = _sequence([item for item, _ in run], c)
+        if best and min(map(len, best)) >= 2:
+            scored.append((best, "".join(rendered for _, rendered in run)))
+    scored.sort(key=lambda pair: (-min(map(len, pair[0])), len(pair[0])))
+    return [source for _, source in scored[:_PROBES]]
+
+
+def _has_literal(source: str) -> bool:
+    """Whether a rendered source holds a literal character (not only white space, digits and syntax)."""
+    return bool(re.sub(r"\\s|\\d|\[\\s\\S\]|[()?:|*+{},0-9]", "", source))
 
 
 # What one character of the text, matched by a class or '.', may fold to: none (a combining dot after an 'i', which
