@@ -209,16 +209,32 @@ _PROBES = 2
 
 
 def _probe_sources(items, c) -> list[str]:
-    while len(items) == 1 and items[0][0] in (c.SUBPATTERN, c.ATOMIC_GROUP):  # a group around the whole pattern
+    return [source for _, source in _runs(items, c, True)[:_PROBES]]
+
+
+def _runs(items, c, after_lead: bool) -> list[tuple[int, str]]:
+    """(score, source) of a sequence's runs of whole-rendered items, and the best run inside each group it holds
+    (every match passes through it), best first (score: the length of the shortest string of the run's best
+    necessary set); after_lead leaves out the run from the first item. A sequence that is one alternation gives
+    one run: each alternative's best, as alternatives (when every alternative has one)."""
+    while len(items) == 1 and items[0][0] in (c.SUBPATTERN, c.ATOMIC_GROUP):  # a group around the whole sequence
         items = list(items[0][1])
+    if len(items) == 1 and items[0][0] is c.BRANCH:
+        best = [_runs(list(branch), c, False)[:1] for branch in items[0][1]]
+        if not all(best):
+            return []
+        return [(min(run[0][0] for run in best), "(?:" + "|".join(run[0][1] for run in best) + ")")]
     runs: list[list] = []
     run: list = []
+    inner: list[tuple[int, str]] = []  # the runs inside groups every match passes through
     for index, item in enumerate([*items, None]):
         rendered, whole = _render(item, c) if item is not None else ("", False)
         if whole:
             run.append((item, rendered))
             continue
-        if run and len(run) < index:  # (the run from the first item is the lead)
+        if item is not None and item[0] in (c.SUBPATTERN, c.ATOMIC_GROUP):
+            inner += _runs(list(item[1]), c, False)[:1]
+        if run and (len(run) < index or not after_lead):
             while run and not _has_literal(run[0][1]):
                 run.pop(0)
             while run and not _has_literal(run[-1][1]):
@@ -228,11 +244,12 @@ def _probe_sources(items, c) -> list[str]:
         run = []
     scored = []
     for run in runs:
-        best = _sequence([item for item, _ in run], c)
-        if best and min(map(len, best)) >= 2:
-            scored.append((best, "".join(rendered for _, rendered in run)))
-    scored.sort(key=lambda pair: (-min(map(len, pair[0])), len(pair[0])))
-    return [source for _, source in scored[:_PROBES]]
+        best_set = _sequence([item for item, _ in run], c)
+        if best_set and min(map(len, best_set)) >= 2:
+            scored.append((min(map(len, best_set)), len(best_set), "".join(rendered for _, rendered in run)))
+    scored += [(score, 0, source) for score, source in inner]
+    scored.sort(key=lambda entry: (-entry[0], entry[1]))
+    return [(score, source) for score, _, source in scored]
 
 
 def _has_literal(source: str) -> bool:
