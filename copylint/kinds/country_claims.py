@@ -333,11 +333,18 @@ def _currency_spans(text: str) -> Iterator[tuple[int, int]]:
     than the whole rule."""
     from ..data.country_facts import currency_words
 
+    if _CURRENCY_RX.asked > _LOOKUPS:  # a long run: the compiled pattern scans faster
+        yield from (m.span() for m in _CURRENCY_RX.finditer(text))
+        return
+    _CURRENCY_RX.asked += 1
     words = currency_words()
     for run in _WORD_RUN.finditer(text):
         word = run.group()
         if word.lower() in words if word.isascii() else _CURRENCY_RX.fullmatch(text, run.start(), run.end()):
             yield run.span()
+
+
+_LOOKUPS = 500  # blocks whose currency words are looked up one by one before the pattern is compiled
 
 
 def _currency_rx():
@@ -350,12 +357,18 @@ def _currency_rx():
 
 class _LazyRx:
     def __init__(self, build) -> None:
-        self.build, self.rx = build, None
+        self.build, self.rx, self.asked = build, None, 0
 
-    def fullmatch(self, text: str, pos: int, endpos: int):
+    def _compiled(self):
         if self.rx is None:
             self.rx = self.build()
-        return self.rx.fullmatch(text, pos, endpos)
+        return self.rx
+
+    def fullmatch(self, text: str, pos: int, endpos: int):
+        return self._compiled().fullmatch(text, pos, endpos)
+
+    def finditer(self, text: str):
+        return self._compiled().finditer(text)
 
 
 _WORD_RUN = regex.compile(r"\w+")
@@ -372,8 +385,14 @@ def _has_currency_word(text: str) -> bool:
     if not text.isascii():  # "bolívar"
         from ..data.names import fold
 
-        words.update(_WORDS.findall(fold(text).casefold()))
+        # fold() works character by character, and keeps ASCII characters other than letters as they are: the
+        # words of the folded text are those of its folded runs of letters and non-ASCII characters, and a run of
+        # ASCII letters gave its words above
+        for run in _LETTER_RUNS.findall(text):
+            if not run.isascii():
+                words.update(_WORDS.findall(fold(run).casefold()))
     return not currency_words().isdisjoint(words)
 
 
 _WORDS = regex.compile(r"[a-z]+")
+_LETTER_RUNS = regex.compile(r"[^\x00-\x40\x5b-\x60\x7b-\x7f]+")
