@@ -323,16 +323,18 @@ class LazyPattern:
         return gated
 
     def _leads(self, folded: str, anchored: bool, lead: list, *bounds: int) -> bool:
-        """Whether the folded text holds the pattern's leading literals where a match would begin (at the start,
-        or at bounds = (pos[, endpos]), for match and fullmatch): a cheap standard-library test that spares
-        compiling for most texts."""
+        """Whether the folded text holds the pattern's leading literals where a match would begin (anywhere; or at
+        the start, or at bounds = (pos[, endpos]), for match and fullmatch, then past classes too: see
+        data.literals.anchored_prefix), and its later runs of literals (data.literals.probes) after it: cheap
+        standard-library tests that spare compiling for most texts."""
         if not lead:
-            from .data.literals import prefix
+            from .data.literals import anchored_prefix, prefix, probes
 
-            lead.append(prefix(self.pattern))
-        if lead[0] is None:
-            return True
-        return (lead[0].match(folded, *bounds) if anchored else lead[0].search(folded)) is not None
+            lead.extend((anchored_prefix(self.pattern) if anchored else prefix(self.pattern), probes(self.pattern)))
+        first, inner = lead
+        if first is not None and (first.match(folded, *bounds) if anchored else first.search(folded)) is None:
+            return False
+        return all(probe.search(folded, *bounds) is not None for probe in inner)
 
 
 def lazy_pattern(pattern: str, flags: int = 0, **named_lists: Any) -> LazyPattern:

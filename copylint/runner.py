@@ -300,6 +300,12 @@ def _init_worker(spec: LinterSpec) -> None:
         _WORKER_LINTER = spec.build()
         if _WORKER_LINTER.languagetool is None and _WORKER_LINTER.warnings:
             _WORKER_LT_PROBLEM = _WORKER_LINTER.warnings[0]
+    import gc
+
+    # The worker's Linter and tables are made once: kept out of garbage collection, which would scan them again
+    # and again; collections run (again: a forked worker inherits the pause of a warming-up parent) for the rest.
+    gc.freeze()
+    gc.enable()
 
 
 def _mark_pool_parent() -> None:

@@ -20,6 +20,7 @@ def test_tree_of_common_syntax() -> None:
     assert rs.parse(r"\s{2,3}") == [(rs.MAX_REPEAT, (2, 3, [(rs.IN, [(rs.CATEGORY, rs.CATEGORY_SPACE)])]))]
     assert rs.parse(r"[^a-c\d]") == [(rs.IN, [(rs.NEGATE, None), (rs.RANGE, (97, 99)), (rs.CATEGORY, "digit")])]
     assert rs.parse(r"\bx\Z") == [(rs.AT, "boundary"), (rs.LITERAL, 120), (rs.AT, "end_string")]
+    assert rs.parse(r"a\Kb") == [(rs.LITERAL, 97), (rs.AT, "keep"), (rs.LITERAL, 98)]
     assert rs.parse(r"(?P<v>a)(?P=v)\1") == [(rs.SUBPATTERN, [(rs.LITERAL, 97)]), (rs.GROUPREF, "v"), (rs.GROUPREF, "1")]
     assert rs.parse(r"(?<!a)(?=b)(?>c)") == [(rs.ASSERT_NOT, [(rs.LITERAL, 97)]), (rs.ASSERT, [(rs.LITERAL, 98)]),
                                              (rs.ATOMIC_GROUP, [(rs.LITERAL, 99)])]

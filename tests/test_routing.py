@@ -106,29 +106,66 @@ def test_the_router_follows_a_changed_list(linter: Linter) -> None:
     assert kinds.router is not first and len(kinds.router.runs(linter.parse("x.txt", "Text."))) == len(kinds)
 
 
-def test_leading_literals_never_hide_a_match(linter: Linter) -> None:
-    """The lead a LazyPattern tests before compiling (data.literals.prefix): wherever the compiled pattern matches,
-    the lead matches the folded text there (at the same offset when the fold keeps offsets), and so somewhere."""
+def _gated_patterns(linter: Linter) -> tuple[list[tuple[str, str]], list]:
+    """(texts, patterns): the texts (with letters that fold to others: Kelvin sign, long s, dotted I), and one of
+    each lazily compiled pattern the linter made on the first 50 of them and each mention pattern, that have
+    required literals (a gate tests leads and probes only then)."""
     import gc
 
-    from copylint.data.literals import fold, prefix
+    from copylint.data import mentions
 
     texts = _texts() + [("x.txt", t.replace("k", "\u212a").replace("s", "ſ").replace("I", "İ")) for _, t in _texts()]
     for name, text in texts[:50]:
         linter.lint_source(name, text)
-    from copylint.data import mentions
-
     patterns = [p for p in gc.get_objects() if isinstance(p, registry.LazyPattern)] + list(mentions._compiled().values())
+    return texts, [p for p in {p.pattern: p for p in patterns}.values() if registry._required(p.pattern, p._flags)]
+
+
+@pytest.mark.parametrize("anchored", [False, True])
+def test_leading_literals_never_hide_a_match(linter: Linter, anchored: bool) -> None:
+    """The lead a LazyPattern tests before compiling (data.literals.prefix; anchored_prefix for match and fullmatch,
+    which goes on past classes): wherever the compiled pattern matches, the lead matches the folded text there (at
+    the same offset when the fold keeps offsets, and at the start for a match there), and so somewhere."""
+    from copylint.data.literals import anchored_prefix, fold
+    from copylint.data.literals import prefix as search_prefix
+
+    prefix = anchored_prefix if anchored else search_prefix
+    texts, patterns = _gated_patterns(linter)
     checked = 0
-    for pattern in {p.pattern: p for p in patterns}.values():
-        lead = prefix(pattern.pattern) if registry._required(pattern.pattern, pattern._flags) else None
+    for pattern in patterns:
+        lead = prefix(pattern.pattern)
         if lead is None:
             continue
         compiled = pattern._build()
+        keep = "\\K" in pattern.pattern  # a match reported after \K began before it, where the lead is
         for _, text in texts:
-            folded, aligned = fold(text), registry._aligned(text)
+            folded, aligned = fold(text), registry._aligned(text) and not keep
             for m in compiled.finditer(text, overlapped=True):
                 assert lead.search(folded), (pattern.pattern[:80], m.group())
                 assert not aligned or lead.match(folded, m.start()), (pattern.pattern[:80], m.group())
+                assert m.start() or keep or lead.match(folded), (pattern.pattern[:80], m.group())
                 checked += 1
     assert checked > 1000
+
+
+def test_probes_never_hide_a_match(linter: Linter) -> None:
+    """The later runs of literals a LazyPattern tests before compiling (data.literals.probes): wherever the compiled
+    pattern matches, each probe finds a match in the folded text, within the match's span when the fold keeps
+    offsets."""
+    from copylint.data.literals import fold, probes
+
+    texts, patterns = _gated_patterns(linter)
+    checked = 0
+    for pattern in patterns:
+        found = probes(pattern.pattern)
+        if not found:
+            continue
+        compiled = pattern._build()
+        for _, text in texts:
+            folded, aligned = fold(text), registry._aligned(text) and "\\K" not in pattern.pattern
+            for m in compiled.finditer(text, overlapped=True):
+                for probe in found:
+                    assert probe.search(folded), (pattern.pattern[:80], probe.pattern, m.group())
+                    assert not aligned or probe.search(folded, m.start(), m.end()), (pattern.pattern[:80], m.group())
+                checked += 1
+    assert checked > 100

@@ -10,7 +10,7 @@ from . import regex_syntax
 
 # Syntax of the regex module that regex_syntax might misread: no literals then. (It refuses nested sets, set
 # operations, fuzzy constraints and unknown escapes and groups itself.)
-_REGEX_ONLY = ("\\X", "\\G", "\\K", "\\N{", "\\m", "\\M", "(?V", "(?r", "(?w", "(?f",
+_REGEX_ONLY = ("\\X", "\\G", "\\N{", "\\m", "\\M", "(?V", "(?r", "(?w", "(?f",
                "(?|", "(?&", "(?(", "(?P>", "(?R", "(?b", "(?e", "(?p")
 
 
@@ -91,12 +91,17 @@ def _store() -> dict:
             stored = read_json(_store_path(), expect=dict) or {}
         except OSError:
             stored = {}
-        sets, leads = stored.get("sets"), stored.get("leads")
+        sets, leads, anchored, probes = (stored.get(k) for k in ("sets", "leads", "anchored", "probes"))
         sets = sets if isinstance(sets, dict) else {}
         leads = leads if isinstance(leads, dict) else {}
+        anchored = anchored if isinstance(anchored, dict) else {}
+        probes = probes if isinstance(probes, dict) else {}
         _STORE = {"sets": {k: v for k, v in sets.items() if v is None or isinstance(v, list) and all(
                       isinstance(s, list) and s and all(isinstance(x, str) and x for x in s) for s in v)},
-                  "leads": {k: v for k, v in leads.items() if isinstance(v, str)}}
+                  "leads": {k: v for k, v in leads.items() if isinstance(v, str)},
+                  "anchored": {k: v for k, v in anchored.items() if isinstance(v, str)},
+                  "probes": {k: v for k, v in probes.items()
+                             if isinstance(v, list) and all(isinstance(x, str) and x for x in v)}}
     return _STORE
 
 
@@ -164,6 +169,164 @@ def prefix(pattern: str) -> "re.Pattern[str] | None":
         leads[key] = source
         _changed()
     return re.compile(source) if source else None
+
+
+@lru_cache(maxsize=None)
+def anchored_prefix(pattern: str) -> "re.Pattern[str] | None":
+    """A standard-library pattern that matches fold(text) at the place where the (case-insensitive) pattern matches
+    text, for the searches that begin at one place (match, fullmatch): prefix's lead, going on past classes, '.'
+    and bounded repeats of them, each as a gap of any characters (_sketch). None when that lead holds no literal.
+    Only for a match at one place: searched for everywhere, a gap would cost a scan per position."""
+    anchored, key = _store()["anchored"], _key(pattern)
+    source = anchored.get(key)
+    if source is None:
+        parsed = _parse(pattern)
+        source = "" if parsed is None else _sketch_sequence(*parsed)[0]
+        if not re.sub(r"\\s|\\d|\[\\s\\S\]|[()?:|*+{},0-9]", "", source):
+            source = ""
+        anchored[key] = source
+        _changed()
+    return re.compile(source) if source else None
+
+
+@lru_cache(maxsize=None)
+def probes(pattern: str) -> "tuple[re.Pattern[str], ...]":
+    """Standard-library patterns each of which finds a match in fold(text), within the span of each match of the
+    (case-insensitive) pattern in text: the runs of its top-level items that _render renders whole, after the lead
+    (prefix reads that), each from its first literal to its last; at most _PROBES, the most selective (see
+    _better) first. A text that lacks one holds no match: 'X, the second city of Y' needs ', the second city of'
+    where the required sets ask only for ',' and 'city'. Kept with the required sets (see _sets)."""
+    store, key = _store()["probes"], _key(pattern)
+    sources = store.get(key)
+    if sources is None:
+        parsed = _parse(pattern)
+        sources = store[key] = [] if parsed is None else _probe_sources(*parsed)
+        _changed()
+    return tuple(re.compile(source) for source in sources)
+
+
+_PROBES = 2
+
+
+def _probe_sources(items, c) -> list[str]:
+    return [source for _, source in _runs(items, c, True)[:_PROBES]]
+
+
+def _runs(items, c, after_lead: bool) -> list[tuple[int, str]]:
+    """(score, source) of a sequence's runs of whole-rendered items, and the best run inside each group it holds
+    (every match passes through it), best first (score: the length of the shortest string of the run's best
+    necessary set); after_lead leaves out the run from the first item. A sequence that is one alternation gives
+    one run: each alternative's best, as alternatives (when every alternative has one)."""
+    while len(items) == 1 and items[0][0] in (c.SUBPATTERN, c.ATOMIC_GROUP):  # a group around the whole sequence
+        items = list(items[0][1])
+    if len(items) == 1 and items[0][0] is c.BRANCH:
+        best = [_runs(list(branch), c, False)[:1] for branch in items[0][1]]
+        if not all(best):
+            return []
+        return [(min(run[0][0] for run in best), "(?:" + "|".join(run[0][1] for run in best) + ")")]
+    runs: list[list] = []
+    run: list = []
+    inner: list[tuple[int, str]] = []  # the runs inside groups every match passes through
+    for index, item in enumerate([*items, None]):
+        rendered, whole = _render(item, c) if item is not None else ("", False)
+        if whole:
+            run.append((item, rendered))
+            continue
+        if item is not None and item[0] in (c.SUBPATTERN, c.ATOMIC_GROUP):
+            inner += _runs(list(item[1]), c, False)[:1]
+        if run and (len(run) < index or not after_lead):
+            while run and not _has_literal(run[0][1]):
+                run.pop(0)
+            while run and not _has_literal(run[-1][1]):
+                run.pop()
+            if run:
+                runs.append(run)
+        run = []
+    scored = []
+    for run in runs:
+        best_set = _sequence([item for item, _ in run], c)
+        if best_set and min(map(len, best_set)) >= 2:
+            scored.append((min(map(len, best_set)), len(best_set), "".join(rendered for _, rendered in run)))
+    scored += [(score, 0, source) for score, source in inner]
+    scored.sort(key=lambda entry: (-entry[0], entry[1]))
+    return [(score, source) for score, _, source in scored]
+
+
+def _has_literal(source: str) -> bool:
+    """Whether a rendered source holds a literal character (not only white space, digits and syntax)."""
+    return bool(re.sub(r"\\s|\\d|\[\\s\\S\]|[()?:|*+{},0-9]", "", source))
+
+
+# What one character of the text, matched by a class or '.', may fold to: none (a combining dot after an 'i', which
+# fold() drops) to three characters ('ﬃ' -> 'ffi'; a class matching 'SS' for 'ß' folds to the two of 'ß's fold).
+_GAP, _GAP_WIDTH = "[\\s\\S]", 3
+# The widest gap a lead holds, and the most gaps: past them it stops (each costs backtracking, not soundness).
+_GAP_LIMIT, _GAPS = 240, 8
+
+
+def _one_character(item, c) -> bool:
+    """Whether the item matches one character (a literal, a class, a property, '.'), or under full case folding the
+    few whose fold is that character's ('SS' for 'ß'); a named list matches strings."""
+    op, av = item
+    return op in (c.ANY, c.LITERAL) or op is c.IN and not any(o is c.CATEGORY and v == "named_list" for o, v in av)
+
+
+def _sketch_sequence(items, c, budget: list | None = None) -> tuple[str, bool, bool]:
+    """(source, whole, exact) of a sequence for anchored_prefix: as _render_sequence, but an item that matches one
+    character (or a bounded repeat of one) is a gap of up to _GAP_WIDTH characters of the fold per character;
+    exact is False when the source holds a gap. `budget` counts the gaps the whole lead may still open."""
+    budget = [_GAPS] if budget is None else budget
+    out: list[str] = []
+    gap, exact, whole = 0, True, True
+    for item in items:
+        rendered, whole = _render(item, c)
+        if not whole:
+            op, av = item
+            width = _GAP_WIDTH if _one_character(item, c) else None
+            if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and len(av[2]) == 1 \
+                    and _one_character(av[2][0], c):
+                width = _GAP_LIMIT + 1 if av[1] is c.MAXREPEAT else _GAP_WIDTH * av[1]
+            if width is not None:
+                if gap + width > _GAP_LIMIT or not gap and not budget[0]:
+                    whole = False
+                    break  # an unbounded or too wide gap: the lead ends here
+                budget[0] -= 0 if gap else 1
+                gap, exact, whole = gap + width, False, True
+                continue
+            rendered, whole, inner = _sketch(item, c, budget)
+            exact = exact and inner
+        if gap:
+            out.append("%s{0,%d}" % (_GAP, gap))
+            gap = 0
+        out.append(rendered)
+        if not whole:
+            break
+    if gap:
+        out.append("%s{0,%d}" % (_GAP, gap))
+    return "".join(out), whole, exact
+
+
+def _sketch(item, c, budget: list) -> tuple[str, bool, bool]:
+    """(source, whole, exact) of one item _render cannot render whole (see _sketch_sequence)."""
+    op, av = item
+    if op in (c.SUBPATTERN, c.ATOMIC_GROUP):
+        if len(av) == 1 and av[0][0] is c.BRANCH:
+            return _sketch(av[0], c, budget)
+        body, whole, exact = _sketch_sequence(av, c, budget)
+        return "(?:" + body + ")", whole, exact
+    if op is c.BRANCH:
+        alternatives = [_sketch_sequence(branch, c, budget) for branch in av]
+        return ("(?:" + "|".join(a for a, _, _ in alternatives) + ")", all(w for _, w, _ in alternatives),
+                all(e for _, _, e in alternatives))
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, high, body = av
+        rendered, whole, exact = _sketch_sequence(body, c, budget)
+        if high == 1 and whole:  # once, or optional
+            return "(?:" + rendered + ")" + ("?" if low == 0 else ""), True, exact
+        if low < 1:
+            return "", False, True
+        return ("(?:" + rendered + ")" if rendered else ""), False, exact  # how the first copy begins
+    return "", False, True
 
 
 def _lead_source(items, c) -> str:

@@ -4,7 +4,7 @@ It reads the common subset of Python's `re` and the `regex` module — literals,
 alternation, quantifiers, anchors and look-arounds — and raises Unsupported on anything else, so a caller can
 fall back to "no claim" rather than guess. Nodes are (op, argument) pairs:
   (LITERAL, code point) · (IN, [(LITERAL, cp) | (RANGE, (lo, hi)) | (NEGATE, None) | (CATEGORY, name)])
-  (ANY, None) · (AT, name) · (ASSERT, items) · (ASSERT_NOT, items) · (GROUPREF, name)
+  (ANY, None) · (AT, name; "keep" for \\K) · (ASSERT, items) · (ASSERT_NOT, items) · (GROUPREF, name)
   (SUBPATTERN, items) · (ATOMIC_GROUP, items) · (BRANCH, [items, ...])
   (MAX_REPEAT | MIN_REPEAT | POSSESSIVE_REPEAT, (low, high or MAXREPEAT, items))."""
 from __future__ import annotations
@@ -256,6 +256,8 @@ class _Parser:
             return (GROUPREF, char + digits)
         if not in_class and char in _ANCHORS:
             return (AT, _ANCHORS[char])
+        if not in_class and char == "K":  # the regex module's "keep out": the match reported starts here
+            return (AT, "keep")
         if char.isascii() and char.isalnum():
             raise Unsupported(f"escape \\{char}")
         return (LITERAL, ord(char))

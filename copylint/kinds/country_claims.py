@@ -320,10 +320,31 @@ def _matches(rx, text: str, before_currency: bool):
     if not before_currency:
         yield from rx.finditer(text, overlapped=True)
         return
-    for word in _CURRENCY_RX.finditer(text):
-        for m in rx.finditer(text, max(0, word.start() - 60), word.end(), overlapped=True):
-            if m.start("m") == word.start():
+    for start, end in _currency_spans(text):
+        for m in rx.finditer(text, max(0, start - 60), end, overlapped=True):
+            if m.start("m") == start:
                 yield m
+
+
+def _currency_spans(text: str) -> Iterator[tuple[int, int]]:
+    """The spans _CURRENCY_RX finds: each is a whole word (a run of word characters, being set off by \\b on both
+    sides), so a word of plain ASCII letters is looked up in currency_words(); only a word with other characters
+    (an accent, a letter that folds to an ASCII one) needs the pattern, whose compiling costs a cold run more
+    than the whole rule."""
+    from ..data.country_facts import currency_words
+
+    if _CURRENCY_RX.asked > _LOOKUPS:  # a long run: the compiled pattern scans faster
+        yield from (m.span() for m in _CURRENCY_RX.finditer(text))
+        return
+    _CURRENCY_RX.asked += 1
+    words = currency_words()
+    for run in _WORD_RUN.finditer(text):
+        word = run.group()
+        if word.lower() in words if word.isascii() else _CURRENCY_RX.fullmatch(text, run.start(), run.end()):
+            yield run.span()
+
+
+_LOOKUPS = 500  # blocks whose currency words are looked up one by one before the pattern is compiled
 
 
 def _currency_rx():
@@ -336,12 +357,21 @@ def _currency_rx():
 
 class _LazyRx:
     def __init__(self, build) -> None:
-        self.build, self.rx = build, None
+        self.build, self.rx, self.asked = build, None, 0
 
-    def finditer(self, text: str):
+    def _compiled(self):
         if self.rx is None:
             self.rx = self.build()
-        return self.rx.finditer(text)
+        return self.rx
+
+    def fullmatch(self, text: str, pos: int, endpos: int):
+        return self._compiled().fullmatch(text, pos, endpos)
+
+    def finditer(self, text: str):
+        return self._compiled().finditer(text)
+
+
+_WORD_RUN = regex.compile(r"\w+")
 
 
 _CURRENCY_RX = _LazyRx(_currency_rx)
@@ -355,8 +385,14 @@ def _has_currency_word(text: str) -> bool:
     if not text.isascii():  # "bolívar"
         from ..data.names import fold
 
-        words.update(_WORDS.findall(fold(text).casefold()))
+        # fold() works character by character, and keeps ASCII characters other than letters as they are: the
+        # words of the folded text are those of its folded runs of letters and non-ASCII characters, and a run of
+        # ASCII letters gave its words above
+        for run in _LETTER_RUNS.findall(text):
+            if not run.isascii():
+                words.update(_WORDS.findall(fold(run).casefold()))
     return not currency_words().isdisjoint(words)
 
 
 _WORDS = regex.compile(r"[a-z]+")
+_LETTER_RUNS = regex.compile(r"[^\x00-\x40\x5b-\x60\x7b-\x7f]+")

@@ -24,7 +24,7 @@ _IZE_SKIP = frozenset({"pr", "s", "se", "capsi", "expert", "franch", "merchand",
 
 
 _HOUSE_VARIANT = {"en-US": 0, "en-GB": 1}  # the lexicon pairs' American form first, British second
-_TABLES = frozenset(("pairs", "exact", "listed", "variant_stems"))  # what VariantSpelling._tables builds
+_TABLES = frozenset(("pairs", "exact", "covered", "variant_stems", "family_pairs"))  # what _tables builds
 
 
 _SUFFIX_SET = frozenset(s.replace("’", "'") for s in _SUFFIXES)
@@ -110,24 +110,33 @@ class VariantSpelling(Kind):
         # One family per American lemma, so "organized" and "organize" vote together.
         self.pairs: list[tuple[str, str, bool]] = []  # (form 0, form 1, American/British?)
         self.exact: dict[str, tuple[int, int, int]] = {}
+        self.family_pairs: dict[int, list[int]] = {}  # a pair family's pairs, in order
+        # Every word that can get a table or name key is one of these, a name or an exact form (_listed): a
+        # document with none of them among its words (and no -iz-/-yz- word) spells nothing two ways.
+        self.covered = frozenset(stem + suffix for stem in self.stems for suffix in _SUFFIXES)
         if self.rule.params.get("lexicon", False):
             self._add_lexicon()
-        # Every word that can get a table or name key: a document with none of them among its words (and no
-        # -iz-/-yz- word) spells nothing two ways, and most documents are ruled out by one set intersection.
-        self.listed = frozenset(stem + suffix for stem in self.stems for suffix in _SUFFIXES) | frozenset(self.names) \
-            | frozenset(self.exact)
-        # The stems (or names) of each voting family's variants, to test whether an unseen variant occurs at all.
+        # The stems (or names) of each table or name family's variants, to test whether an unseen variant occurs
+        # at all (a pair family's forms are read from its pairs: _variants).
         self.variant_stems: dict[tuple, dict[int, list[str]]] = {}
         for kind, table in (("table", self.stems), ("name", self.names)):
             for stem, (g, v) in table.items():
                 self.variant_stems.setdefault((kind, g), {}).setdefault(v, []).append(stem)
-        for form, (g, v, _) in self.exact.items():
-            self.variant_stems.setdefault(("pair", g), {}).setdefault(v, []).append(form)
+
+    def _listed(self, word: str) -> bool:
+        return word in self.covered or word in self.names or word in self.exact
+
+    def _variants(self, family: tuple) -> dict[int, list[str]]:
+        """The forms (stems, names) of each variant of a voting family."""
+        if family[0] != "pair":
+            return self.variant_stems[family]
+        pairs = [self.pairs[n] for n in self.family_pairs[family[1]]]
+        return {0: [pair[0] for pair in pairs], 1: [pair[1] for pair in pairs]}
 
     def _add_lexicon(self) -> None:
         from ..data.lexicon import spelling_variants
 
-        covered = {stem + suffix for stem in self.stems for suffix in _SUFFIXES}
+        covered = self.covered
         families: dict[str, int] = {}
         pairs, exact = self.pairs, self.exact
         for first, second, family in spelling_variants():
@@ -136,6 +145,7 @@ class VariantSpelling(Kind):
                 continue  # the hand table (house-preferred forms) or an earlier pair already has it
             g = families.setdefault(family, len(families))
             n = len(pairs)
+            self.family_pairs.setdefault(g, []).append(n)
             pairs.append((a, b, True))
             exact[a] = (g, 0, n)
             exact[b] = (g, 1, n)
@@ -211,7 +221,7 @@ class VariantSpelling(Kind):
         document's words, no other variant of a listed one is a whole word anywhere (glued to a digit counts),
         and no -iz-/-yz- word has its -is-/-ys- twin in the text."""
         words = doc.words
-        hits = words & self.listed
+        hits = (words & self.covered) | (words & self.names.keys()) | (words & self.exact.keys())
         folded = doc.folded
         if hits:
             present: dict[tuple, set[int]] = {}
@@ -222,7 +232,7 @@ class VariantSpelling(Kind):
                 if len(variants) > 1:
                     return True
                 names = family[0] in ("name", "pair")  # whole forms, no suffixes
-                for variant, stems in self.variant_stems[family].items():
+                for variant, stems in self._variants(family).items():
                     if variant in variants:
                         continue
                     for stem in stems:
@@ -237,7 +247,7 @@ class VariantSpelling(Kind):
             if "iz" not in word and "yz" not in word:
                 continue
             for token in _TOKEN().findall(word):
-                if token in self.listed:
+                if self._listed(token):
                     continue
                 m = _IZE().fullmatch(token)
                 if m is None or m.group("stem") in _IZE_SKIP or m.group("v")[1] != "z":
@@ -257,7 +267,7 @@ class VariantSpelling(Kind):
 
     def _could_vary(self, token: str) -> bool:
         lower = token.lower().replace("’", "'")
-        return lower in self.listed or (self.ize and ("is" in lower or "iz" in lower or "ys" in lower or "yz" in lower))
+        return self._listed(lower) or (self.ize and ("is" in lower or "iz" in lower or "ys" in lower or "yz" in lower))
 
     def _check(self, doc: Document, skip_dialect_pairs: bool = False) -> Iterator[Finding]:
         seen: dict[tuple, list[tuple[int, ProseBlock, int, int, str]]] = collections.defaultdict(list)
