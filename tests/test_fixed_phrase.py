@@ -127,7 +127,7 @@ def test_a_preposition_swapped_in_a_three_word_expression_unless_it_belongs_arou
     def governed(text: str, at: int) -> bool:
         return FixedPhrase._governed(tokens(text, fold(text), 0, len(text)), at, entry)
 
-    assert not governed("we live on a way nobody expected", 2)  # "live" governs "in" more than "on"
+    assert not governed("we live on a way that nobody expected", 2)  # "live" governs "in" more than "on"
     assert governed("she was thinking about a way out", 3)  # "thinking" governs "about", not "in"
     assert governed("we live on a way marker", 2)  # "way" modifies the noun after it
     assert not FixedPhrase._governed([], 0, entry._replace(phrase=("on", "the", "other", "hand")))
