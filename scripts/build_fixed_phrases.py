@@ -57,6 +57,7 @@ MIN_WEIGHT = 0.5  # thesaurus swaps: synonyms and similar adjectives (1.0, 0.8),
 MIN_SHARE = 0.3  # ... and fills at least this share of the n-grams that have its other words
 MIN_CLOSED_LENGTH = 4  # a preposition or determiner is swapped only in expressions this long (inside them) ...
 CLOSED_SHORT_LENGTH = 3  # ... and a preposition also in expressions this long, before their last word ("in the world")
+MIN_SHORT_CONFIDENCE = 4.5  # ... kept there when the expression binds it this much more firmly (not "in the years")
 MIN_GOVERNED_SHARE = 0.01  # a word governs a preposition that follows it in this share of its uses (Google Books)
 NAME_SHARE = 0.8  # a word written with a capital this often inside a run is a name
 MIN_ALONE = 3  # a discourse phrase is a whole run between punctuation marks this often ...
@@ -294,7 +295,8 @@ def build(cache: Path, shared: Path) -> dict:
     assoc = spin.lm_assoc([(i, variant(p, i, a)) for p, i, a in unseen], None)
     kept: dict[tuple[str, int], list[str]] = collections.defaultdict(list)
     for (p, i, a), v in zip(unseen, assoc):
-        if not math.isnan(v) and v < MAX_SWAP_ASSOC and strength[(p, i)] - max(v, 0.0) >= MIN_CONFIDENCE:
+        floor = MIN_SHORT_CONFIDENCE if len(p.split()) == CLOSED_SHORT_LENGTH and a in PREPOSITIONS else MIN_CONFIDENCE
+        if not math.isnan(v) and v < MAX_SWAP_ASSOC and strength[(p, i)] - max(v, 0.0) >= floor:
             kept[(p, i)].append(a)
     spin.log(f"{sum(map(len, kept.values())):,} swaps kept in {len(kept):,} slots")
     rows = []
@@ -321,6 +323,7 @@ def build(cache: Path, shared: Path) -> dict:
                        "max_swap_assoc": MAX_SWAP_ASSOC,
                        "min_slot_assoc": MIN_SLOT_ASSOC, "min_rare_df": MIN_RARE_DF, "name_share": NAME_SHARE, "min_idiom_assoc": MIN_IDIOM_ASSOC, "min_weight": MIN_WEIGHT, "min_share": MIN_SHARE,
                        "min_closed_length": MIN_CLOSED_LENGTH, "closed_short_length": CLOSED_SHORT_LENGTH,
+                       "min_short_confidence": MIN_SHORT_CONFIDENCE, "min_governed_share": MIN_GOVERNED_SHARE,
                        "min_alone": MIN_ALONE, "alone_share": ALONE_SHARE, "min_confidence": MIN_CONFIDENCE},
         "windows": dict(sorted(windows.items())),  # swap word -> mask of the (length, slot) windows it is swapped in
         # [phrase, articles showing it, {slot: swapped words}, read only as a whole run, phrase_hash of its words]
