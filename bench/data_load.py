@@ -20,6 +20,7 @@ LOADERS: dict[str, Callable[[], object]] = {
     "institution kinds (institution_kinds.tsv)": spin_lexicon.institution_kinds,
     "word frequencies (word_frequencies.tsv)": spin_lexicon.word_frequencies,
     "fixed phrases (fixed_phrases.json)": fixed_phrases.fixed_phrases,
+    "governors (fixed_phrases_governors.tsv)": fixed_phrases.governors,
     "wordfreq frequencies (other rules)": lexicon.word_frequencies,
 }
 

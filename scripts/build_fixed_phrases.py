@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 import build_spin_lexicon as spin  # noqa: E402
-from copylint.data.fixed_phrases import DATA_FILE, FORMAT, WINDOWS, phrase_hash, skeletons  # noqa: E402
+from copylint.data.fixed_phrases import (DATA_FILE, DETERMINERS, FORMAT, GOVERNORS_FILE, PREPOSITIONS,  # noqa: E402
+                                         WINDOWS, phrase_hash, skeletons)
 from copylint.data.spin_lexicon import segments  # noqa: E402
 
 # A plain list of English idioms (npm idioms 0.0.2, MIT, Joe Gesualdo): one idiom a line.
@@ -41,11 +42,6 @@ PLACEHOLDERS = frozenset("someone somebody something someplace one's oneself som
 MIN_IDIOM_LENGTH = 4  # a listed idiom of three words with one swapped is too often plain English ("around the machine")
 _SHORT_VERB = re.compile(r"[^aeiou]*[aeiou][^aeiouwxy]")  # "cut", "stop": the consonant doubles before -ed
 
-# Closed classes: in a fixed phrase a spinner (or a careless rewrite) swaps one for another of its class.
-PREPOSITIONS = ("of in on at by for from to with into onto over under about above below across after before behind "
-                "between among around against along during through within without upon towards toward beyond "
-                "beside throughout").split()
-DETERMINERS = "a an the this that these those his her its their our my your some any no every each".split()
 
 MIN_DF = 6           # an n-gram of the news is fixed when this many articles (of 1,701 counted) show it ...
 MIN_RARE_DF = MIN_DF     # ... or, in fewer, when the trigram model binds each of its words firmly (MIN_IDIOM_ASSOC)
@@ -59,7 +55,10 @@ MIN_LISTED_ASSOC = 3.0  # ... a listed idiom (fixed by the list's word), this fi
 MIN_LISTED_WEIGHT = 0.8  # ... for a listed idiom, synonyms and similar adjectives only
 MIN_WEIGHT = 0.5  # thesaurus swaps: synonyms and similar adjectives (1.0, 0.8), a noun's hypernyms and hyponyms (0.5)
 MIN_SHARE = 0.3  # ... and fills at least this share of the n-grams that have its other words
-MIN_CLOSED_LENGTH = 4  # a preposition or determiner is swapped only in expressions this long
+MIN_CLOSED_LENGTH = 4  # a preposition or determiner is swapped only in expressions this long (inside them) ...
+CLOSED_SHORT_LENGTH = 3  # ... and a preposition also in expressions this long, before their last word ("in the world")
+MIN_SHORT_CONFIDENCE = 4.5  # ... kept there when the expression binds it this much more firmly (not "by the area")
+MIN_GOVERNED_SHARE = 0.01  # a word governs a preposition that follows it in this share of its uses (Google Books)
 NAME_SHARE = 0.8  # a word written with a capital this often inside a run is a name
 MIN_ALONE = 3  # a discourse phrase is a whole run between punctuation marks this often ...
 ALONE_SHARE = 0.3  # ... and in this share of its occurrences
@@ -203,7 +202,10 @@ def swaps(exprs: dict[str, int], thesaurus, lemmas, common, share, standalone: s
             # a verb before the expression picks its first preposition ("were among a series of"): inside only,
             # unless the expression stands alone
             closed = len(words) >= MIN_CLOSED_LENGTH and (0 < i < len(words) - 1 or phrase in standalone)
-            if x in PREPOSITIONS and closed:
+            # in a three-word expression a preposition before the last word ("at the moment", "state of
+            # emergency"); the detector leaves out one that the word before governs, or whose noun modifies a next one
+            short = len(words) == CLOSED_SHORT_LENGTH and i < len(words) - 1
+            if x in PREPOSITIONS and (closed or short):
                 alts = [a for a in PREPOSITIONS if a != x]
             elif x in DETERMINERS and closed:
                 alts = [a for a in DETERMINERS if a != x and not {a, x} <= {"a", "an"}]
@@ -213,6 +215,18 @@ def swaps(exprs: dict[str, int], thesaurus, lemmas, common, share, standalone: s
                 continue
             out.extend((phrase, i, a) for a in alts)
     return out
+
+
+def governors(g_words: dict[str, int], g_pairs: dict[str, int]) -> list[str]:
+    """Rows "word<TAB>prepositions": each word (letters) and the prepositions that follow it in MIN_GOVERNED_SHARE
+    of its uses or more (the Google bigram count over the word's own, in the two lists' units), commonest first:
+    "thinking" about, of, to, ... A preposition the word before governs belongs to that word, not to an expression."""
+    found: dict[str, list[tuple[int, str]]] = collections.defaultdict(list)
+    for pair, c in g_pairs.items():
+        word, preposition = pair.split()
+        if preposition in PREPOSITIONS and word.isalpha() and c >= MIN_GOVERNED_SHARE * g_words.get(word, math.inf):
+            found[word].append((c, preposition))
+    return [f"{w}\t{' '.join(p for _, p in sorted(ranked, reverse=True))}" for w, ranked in sorted(found.items())]
 
 
 def build(cache: Path, shared: Path) -> dict:
@@ -225,7 +239,12 @@ def build(cache: Path, shared: Path) -> dict:
         for a in spun:
             thesaurus.setdefault(x, {})[a] = 1.0
     freq = spin.read_wordfreq(paths["wordfreq"])
-    _, g_pairs = spin.read_google(paths["symspellpy"])
+    g_words, g_pairs = spin.read_google(paths["symspellpy"])
+    rows = governors(g_words, g_pairs)
+    GOVERNORS_FILE.write_text(f"# word<TAB>the prepositions it governs, commonest first: Google Books bigrams (symspellpy "
+                              f"6.10.1, data CC BY 3.0), built by scripts/build_fixed_phrases.py\n" + "\n".join(rows) + "\n",
+                              encoding="utf-8")
+    spin.log(f"{len(rows):,} words govern a preposition")
     counted, held = spin.bbc_files(shared)
     counts, df, alone, names = count(counted)
     spin.log(f"BBC: {len(counted)} articles counted, {len(held)} held apart; {len(counts):,} n-grams")
@@ -276,7 +295,8 @@ def build(cache: Path, shared: Path) -> dict:
     assoc = spin.lm_assoc([(i, variant(p, i, a)) for p, i, a in unseen], None)
     kept: dict[tuple[str, int], list[str]] = collections.defaultdict(list)
     for (p, i, a), v in zip(unseen, assoc):
-        if not math.isnan(v) and v < MAX_SWAP_ASSOC and strength[(p, i)] - max(v, 0.0) >= MIN_CONFIDENCE:
+        floor = MIN_SHORT_CONFIDENCE if len(p.split()) == CLOSED_SHORT_LENGTH and a in PREPOSITIONS else MIN_CONFIDENCE
+        if not math.isnan(v) and v < MAX_SWAP_ASSOC and strength[(p, i)] - max(v, 0.0) >= floor:
             kept[(p, i)].append(a)
     spin.log(f"{sum(map(len, kept.values())):,} swaps kept in {len(kept):,} slots")
     rows = []
@@ -302,7 +322,8 @@ def build(cache: Path, shared: Path) -> dict:
         "thresholds": {"min_df": MIN_DF, "min_wordnet": MIN_WORDNET,
                        "max_swap_assoc": MAX_SWAP_ASSOC,
                        "min_slot_assoc": MIN_SLOT_ASSOC, "min_rare_df": MIN_RARE_DF, "name_share": NAME_SHARE, "min_idiom_assoc": MIN_IDIOM_ASSOC, "min_weight": MIN_WEIGHT, "min_share": MIN_SHARE,
-                       "min_closed_length": MIN_CLOSED_LENGTH,
+                       "min_closed_length": MIN_CLOSED_LENGTH, "closed_short_length": CLOSED_SHORT_LENGTH,
+                       "min_short_confidence": MIN_SHORT_CONFIDENCE, "min_governed_share": MIN_GOVERNED_SHARE,
                        "min_alone": MIN_ALONE, "alone_share": ALONE_SHARE, "min_confidence": MIN_CONFIDENCE},
         "windows": dict(sorted(windows.items())),  # swap word -> mask of the (length, slot) windows it is swapped in
         # [phrase, articles showing it, {slot: swapped words}, read only as a whole run, phrase_hash of its words]

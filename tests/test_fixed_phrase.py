@@ -115,3 +115,26 @@ def test_the_neighbour_gate_on_a_long_run_finds_what_the_ungated_scan_finds(monk
     gated = table.matches(words)
     monkeypatch.setattr(module, "_GATED", 10 ** 9)
     assert gated == table.matches(words) and len(gated) == 600
+
+
+def test_a_preposition_swapped_in_a_three_word_expression_unless_it_belongs_around_it() -> None:
+    from copylint.data.spin_lexicon import fold, tokens
+    from copylint.data.fixed_phrases import Slot
+    from copylint.kinds.fixed_phrase import FixedPhrase
+
+    entry = Slot(("in", "a", "way"), 0, " about on ", 400, False)
+
+    def governed(text: str, at: int) -> bool:
+        return FixedPhrase._governed(tokens(text, fold(text), 0, len(text)), at, entry)
+
+    assert not governed("we live on a way that nobody expected", 2)  # "live" governs "in" more than "on"
+    assert governed("she was thinking about a way out", 3)  # "thinking" governs "about", not "in"
+    assert governed("we live on a way marker", 2)  # "way" modifies the noun after it
+    assert not FixedPhrase._governed([], 0, entry._replace(phrase=("on", "the", "other", "hand")))
+
+
+def test_governed_prepositions_are_shipped_commonest_first() -> None:
+    from copylint.data.fixed_phrases import governors
+
+    table = governors()
+    assert table["thinking"].split()[0] == "about" and "of" in table["thinking"].split()

@@ -8,12 +8,20 @@ from pathlib import Path
 from typing import NamedTuple
 from zlib import crc32
 
+from .spin_lexicon import _columns
+
 DATA_FILE = Path(__file__).with_name("fixed_phrases.json")
+GOVERNORS_FILE = Path(__file__).with_name("fixed_phrases_governors.tsv")
 FORMAT = 5
 
 # The windows a swapped word may sit in, (length, position): the table gives each swap word a mask of them.
 WINDOWS = tuple((n, i) for n in range(2, 7) for i in range(n))
 _BIT = {place: bit for bit, place in enumerate(WINDOWS)}
+# Closed classes: in a fixed phrase a spinner (or a careless rewrite) swaps one for another of its class.
+PREPOSITIONS = tuple("""of in on at by for from to with into onto over under about above below across after before behind
+    between among around against along during through within without upon towards toward beyond beside
+    throughout""".split())
+DETERMINERS = tuple("a an the this that these those his her its their our my your some any no every each".split())
 TWO_SLOT_LENGTH = 5  # an expression this long may have two words swapped
 _GATED = 500  # windows opening in one run from which the neighbour gate pays for itself
 _MOD = (1 << 61) - 1  # a skeleton's key is a polynomial hash of its words' CRC-32s, the open slot counting 0
@@ -201,6 +209,14 @@ class FixedPhrases:
                     left.add(hash((phrase[i - 1], s)))
                 right.update(hash((s, t)) for t in nexts)
         return frozenset(left), frozenset(right)
+
+
+@lru_cache(maxsize=1)
+def governors() -> dict[str, str]:
+    """Words -> the prepositions they govern, space-separated, commonest first ("thinking": "about of to ..."), read
+    once."""
+    words, prepositions = _columns(GOVERNORS_FILE, 2)
+    return dict(zip(words, prepositions))
 
 
 @lru_cache(maxsize=1)

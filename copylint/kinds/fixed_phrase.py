@@ -5,7 +5,8 @@ from typing import Iterable
 
 import re
 
-from ..data.fixed_phrases import WINDOWS, Slot, fixed_phrases
+from ..data.fixed_phrases import PREPOSITIONS, WINDOWS, Slot, fixed_phrases, governors
+from ..data.lexicon import word_classes
 from ..data.spin_lexicon import RARE_CB, TOKEN, Token, fold, segment_spans, tokens, word_frequencies
 from ..document import Document
 from ..model import Finding
@@ -17,6 +18,7 @@ _HYPHENS = frozenset("-‐‑")  # a word joined to the next by a hyphen is part
 _PIECE = 20_000  # characters: a longer run without punctuation (a list of lines) is read a piece at a time
 _OVERLAP = max(n for n, _ in WINDOWS) - 1  # tokens a piece shares with the next, so every window lies whole in one
 _SPACE = re.compile(r"\s")
+_NOUN = frozenset(("NN", "NNS"))
 
 
 def _sentence_start(text: str, token: Token) -> bool:
@@ -81,7 +83,7 @@ class FixedPhrase(Kind):
                     seg = tokens(text, folded, a, b)
                     for p, entry in sorted(found, key=lambda pe: (-pe[1].articles, len(pe[1].phrase), pe[0])):
                         window = seg[p:p + len(entry.phrase)]
-                        if common is not None and self._common(window, entry, common):
+                        if common is not None and self._common(window, entry, common) or self._governed(seg, p, entry):
                             continue
                         if taken.isdisjoint(t.start for t in window) and self._fits(text, window):
                             taken.update(t.start for t in window)
@@ -91,11 +93,30 @@ class FixedPhrase(Kind):
     def _common(window: list[Token], entry: Slot, zipf: float) -> bool:
         """Whether one word is swapped and both it and the expression's word are among English's commonest (Zipf
         from zipf: "find a room" beside "find a way"): two everyday words, each with uses of its own, make a free
-        phrase, not a spinner's trade. A discourse phrase, read only as a whole run ("for model"), is no free phrase."""
-        if entry.second >= 0 or entry.alone:
+        phrase, not a spinner's trade. A discourse phrase, read only as a whole run ("for model"), is no free phrase;
+        nor is a preposition swapped for another ("on the world"): the expression fixes it."""
+        if entry.second >= 0 or entry.alone or entry.phrase[entry.slot] in PREPOSITIONS:
             return False
         freq, cb = word_frequencies(), 100 * (9 - zipf)
         return max(freq.get(window[entry.slot].word, RARE_CB), freq.get(entry.phrase[entry.slot], RARE_CB)) <= cb
+
+    @staticmethod
+    def _governed(seg: list[Token], p: int, entry: Slot) -> bool:
+        """Whether a preposition swapped in a three-word expression (window seg[p:p + 3]) belongs to a phrase around
+        it: the word before governs the written preposition more than the expression's ("thinking about a way" beside
+        "in a way", "a tribute to the late"), or a noun follows that the expression's last word modifies ("under a
+        time constraint" beside "at a time")."""
+        if len(entry.phrase) != 3 or entry.phrase[entry.slot] not in PREPOSITIONS:
+            return False
+        if p + 3 < len(seg):
+            classes = word_classes().of(seg[p + 3].word)
+            if classes and classes <= _NOUN:
+                return True
+        if entry.slot or not p:
+            return False
+        ranked = governors().get(seg[p - 1].word, "").split()
+        written = seg[p].word
+        return written in ranked and (entry.phrase[0] not in ranked or ranked.index(written) < ranked.index(entry.phrase[0]))
 
     @staticmethod
     def _fits(text: str, window: list[Token]) -> bool:
