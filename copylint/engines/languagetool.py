@@ -351,8 +351,25 @@ def _not_after_full_stop(rule_id: str, text: str, start: int) -> bool:
         return False
     before = text[:start].rstrip(" \t\n\"'”’)")
     if not before:
-        return continues_cut_sentence(text[start:])
+        return continues_cut_sentence(text[start:]) or is_list_fragment(text[start:])
     return not before.endswith(".")
+
+
+_FRAGMENT_WORDS = 4
+_LIST_ITEM_END = regex.compile(r"(?:[,;:]|\b(?:and|or))\W*$")
+_SENTENCE_END = regex.compile(r"[.!?…][\"'”’)\]]*\W*$")
+
+
+def is_list_fragment(text: str) -> bool:
+    """A block that is a list item, a heading or a caption, not a sentence: it ends in a comma, a semicolon or a
+    coordinator ("if X incubates charities ..., or"), or it is a few words with no closing punctuation ("baby
+    carrier", "healthy snack bars") that no subject pronoun opens. Lower case is how such fragments are written, not a slip."""
+    stripped = text.strip()
+    if _LIST_ITEM_END.search(stripped):
+        return True
+    words = regex.findall(r"\w+", stripped.casefold())
+    return not _SENTENCE_END.search(stripped) and len(words) <= _FRAGMENT_WORDS and words[:1] != ["i"] and \
+        not set(words[:1]) & _SUBJECT_PRONOUNS  # "he go to school" is a sentence whose full stop is missing
 
 
 _COORDINATORS = frozenset({"and", "or", "but", "nor"})

@@ -134,11 +134,13 @@ def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
 
 
 def is_name_particle(text: str, start: int, end: int) -> bool:
-    """A short lowercase word between two capitalised ones: "Parc des Princes", "Rafael van der Vaart"."""
+    """A short lowercase word between two capitalised ones: "Parc des Princes", "Rafael van der Vaart"; or one of three
+    letters at most that opens a surname ("Locksley and von Moltke")."""
     if end - start > 4 or not text[start:end].islower():
         return False
     before, after = _neighbours(text, start, end)
-    return before[:1].isupper() and (after[:1].isupper() or after.islower() and len(after) <= 4)
+    return before[:1].isupper() and (after[:1].isupper() or after.islower() and len(after) <= 4) or \
+        end - start <= 3 and after[:1].isupper() and after[1:].islower()
 
 
 def in_name_context(text: str, start: int, end: int) -> bool:
@@ -296,8 +298,9 @@ class NameOracle:
     def not_a_misspelling(self, text: str, start: int, end: int, replacements: Sequence[str]) -> bool:
         """Whether the spelling match on text[start:end] should be dropped."""
         word = text[start:end]
-        if "&" in text[max(0, start - 1):end + 1] or text[start - 1:start] == "]" or text[end:end + 1] == "[":
-            return True  # "caf&eacute;", "[b]uilding": words cut by markup are the markup rules' findings
+        if "&" in text[max(0, start - 1):end + 1] or text[start - 1:start] == "]" or text[end:end + 1] == "[" or \
+                text[start - 1:start] == "[" and text[start - 2:start - 1].isalpha():
+            return True  # "caf&eacute;", "[b]uilding", "min[ute]": words cut by markup or an editor's brackets
         if self.is_name(word) or is_name_particle(text, start, end) or self.is_defined_term(word, replacements) or \
                 is_piece_of_glottal_word(text, start, end) or is_currency_plural(word):
             return True
@@ -318,6 +321,8 @@ class NameOracle:
             return True  # a capitalised word in a proper-noun shape ("Rowetta Satchell") is a name LT does not know
         elif self.is_misspelled_sentence_opener(text, start, end, replacements):
             return False
+        elif _opens_sentence(text, start) and word[1:].islower() and not is_misspelled_opening_word(word, replacements):
+            return True  # its capital is a name's as likely as the sentence's: "Persson explained", "Brydge proved"
         if is_loanword(word, replacements) or in_dialect_quote(text, start) or in_foreign_phrase(text, start, end) or \
                 is_regular_inflection(word) or is_plural_of_term(word, replacements):
             return True
@@ -400,6 +405,33 @@ _SENTENCE_OPENING = regex.compile(r"(?:^|[.!?][\"”’')]*\s+)$")
 def _opens_sentence(text: str, start: int) -> bool:
     """Whether text[start] begins a sentence (the text's start, or after end punctuation, closing quotes and space)."""
     return _SENTENCE_OPENING.search(text, 0, start) is not None
+
+
+_NOT_A_NAME_CLASSES = frozenset({"VBG", "VBD", "VBN", "RB"})
+# The word-class table lists neither function words nor names: "because" (8.4) is commoner than any name but the largest
+# places ("paris" 7.7).
+_UNTAGGED_FUNCTION_WORD = 8.0
+
+
+def is_misspelled_opening_word(word: str, replacements: Sequence[str]) -> bool:
+    """A capitalised sentence opener with the shape of a typo (looks_like_typo) of a word no name resembles: a function
+    word (so frequent the word-class table leaves it out: "Becuase"), an adverb or a verb's -ing or past form
+    ("Fourtunately", "Comming"), or words run together ("Forexample"). One edit from a noun ("Persson" / "person",
+    "Brydge" / "bridge", "Thermite" / "termite") is as often a name or a term, whose capital the sentence hides."""
+    from ..data.lexicon import word_classes
+
+    folded = word.casefold()
+    frequencies, classes = english_frequencies(), word_classes()
+    if is_run_together(folded, replacements, frequencies):
+        return True
+    lowered = [r.lower() for r in replacements if r[1:].islower()]
+    if not looks_like_typo(folded, lowered):
+        return False
+    target = _nearest_common(folded, lowered, frequencies, 1 if len(word) <= 4 else 2 if len(word) <= 7 else 3)
+    if target is None:
+        return False
+    tags = classes.of(target.casefold())
+    return bool(tags & _NOT_A_NAME_CLASSES) if tags else frequencies.get(target.casefold(), 0.0) >= _UNTAGGED_FUNCTION_WORD
 
 
 def is_misspelled_sentence_adverb(text: str, start: int, end: int, replacements: Sequence[str]) -> bool:
