@@ -301,6 +301,8 @@ class NameOracle:
         if "&" in text[max(0, start - 1):end + 1] or text[start - 1:start] == "]" or text[end:end + 1] == "[" or \
                 text[start - 1:start] == "[" and text[start - 2:start - 1].isalpha():
             return True  # "caf&eacute;", "[b]uilding", "min[ute]": words cut by markup or an editor's brackets
+        if text[start - 1:start] in _HANDLE_GLUE or text[end:end + 1] in _CODE_GLUE:
+            return True  # "@_orabora", "#nofilter", "file_name", "bin/pstext": a handle, a tag or code, not prose
         if self.is_name(word) or is_name_particle(text, start, end) or self.is_defined_term(word, replacements) or \
                 is_piece_of_glottal_word(text, start, end) or is_currency_plural(word):
             return True
@@ -394,9 +396,30 @@ def looks_like_typo(word: str, replacements: Sequence[str]) -> bool:
     # A word others write too (in wordfreq's web list) is a common misspelling, one keystroke from its word
     # ("recieve", "futher"), or a real word of some field or register ("dilbit", "cadherin", "vacay") when further.
     attested = folded in web_words()
-    budget = 1 if capitalised or attested or len(word) <= 4 else 2 if len(word) <= 7 else 3
+    budget = 1 if capitalised or attested or len(word) <= 4 or not has_english_onset(folded) else \
+        2 if len(word) <= 7 else 3
     floor = _VERY_COMMON if len(word) == 3 else _COMMON
     return _nearest_common(folded, replacements, frequencies, budget, floor) is not None
+
+
+_HANDLE_GLUE = frozenset("@#_/\\")
+_CODE_GLUE = frozenset("_/\\@")
+_ONSET = regex.compile(r"[^aeiouy]*")
+_MIN_ONSET_WORDS = 3  # an opening shared by fewer common words is a name's or a numeral's ("mcc", "xxv")
+
+
+@lru_cache(maxsize=1)
+def english_onsets() -> frozenset[str]:
+    """The consonants that open common English words ("str", "sch", "th"), from the word-count list."""
+    counts: Counter[str] = Counter(_ONSET.match(w).group() for w, v in english_frequencies().items()
+                                   if v >= _COMMON and w.isalpha() and w.islower())
+    return frozenset(o for o, n in counts.items() if n >= _MIN_ONSET_WORDS)
+
+
+def has_english_onset(folded: str) -> bool:
+    """Whether a word opens as English words do: a command or a code ("pstext", "grdimage") often does not, and a
+    slip that makes such an opening is one keystroke off ("tlaked")."""
+    return _ONSET.match(folded).group() in english_onsets()
 
 
 _SENTENCE_OPENING = regex.compile(r"(?:^|[.!?][\"”’')]*\s+)$")
@@ -411,12 +434,14 @@ _NOT_A_NAME_CLASSES = frozenset({"VBG", "VBD", "VBN", "RB"})
 # The word-class table lists neither function words nor names: "because" (8.4) is commoner than any name but the largest
 # places ("paris" 7.7).
 _UNTAGGED_FUNCTION_WORD = 8.0
+_LONG_OPENER = 9
 
 
 def is_misspelled_opening_word(word: str, replacements: Sequence[str]) -> bool:
     """A capitalised sentence opener with the shape of a typo (looks_like_typo) of a word no name resembles: a function
     word (so frequent the word-class table leaves it out: "Becuase"), an adverb or a verb's -ing or past form
-    ("Fourtunately", "Comming"), or words run together ("Forexample"). One edit from a noun ("Persson" / "person",
+    ("Fourtunately", "Comming"), words run together ("Forexample"), or a long word one edit from any common word
+    ("Goverment"). One edit from a noun ("Persson" / "person",
     "Brydge" / "bridge", "Thermite" / "termite") is as often a name or a term, whose capital the sentence hides."""
     from ..data.lexicon import word_classes
 
@@ -430,6 +455,8 @@ def is_misspelled_opening_word(word: str, replacements: Sequence[str]) -> bool:
     target = _nearest_common(folded, lowered, frequencies, 1 if len(word) <= 4 else 2 if len(word) <= 7 else 3)
     if target is None:
         return False
+    if len(word) >= _LONG_OPENER and edit_distance(target.casefold(), folded, 1) <= 1:
+        return True  # a name this long is seldom one keystroke from a common word: "Goverment"
     tags = classes.of(target.casefold())
     return bool(tags & _NOT_A_NAME_CLASSES) if tags else frequencies.get(target.casefold(), 0.0) >= _UNTAGGED_FUNCTION_WORD
 
