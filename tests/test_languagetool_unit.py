@@ -127,9 +127,9 @@ def test_a_sentence_opener_one_edit_from_a_noun_may_be_a_name():
 
 def test_handles_code_particles_and_bracketed_letters_are_not_misspellings():
     source = "Headline\n\nA glass of it (@_orabora) was served.\n\nLocksley and von Moltke tagged cells.\n\n" \
-             "It was a 30 min[ute] walk, and the recieve button broke.\n\nRun pstext to draw it."
+             "It was a 30 min[ute] walk, and the recieve button broke.\n\nRun pstext to draw it.\n\nUse -Dj to shift it."
     flagged = {"orabora": ["Angora"], "von": ["on", "ion"], "ute": ["use"], "recieve": ["receive"],
-               "pstext": ["text", "pretext"]}
+               "pstext": ["text", "pretext"], "Dj": ["DJ", "Do"]}
 
     def make(text):
         return [lt_match(text, w, "MORFOLOGIK_RULE_EN_US", r) for w, r in flagged.items()]
@@ -137,13 +137,13 @@ def test_handles_code_particles_and_bracketed_letters_are_not_misspellings():
     assert [f.text for f in engine_with(make).check(parse("x.txt", source))] == ["recieve"]
 
 
-def test_list_items_and_emphatic_one_word_sentences_need_no_capital():
+def test_list_items_emphatic_one_word_sentences_and_symbols_need_no_capital():
     source = ("Headline\n\nbaby carrier\n\nif a charity does better than our top ones, or\n\nwe're. so. ready.\n\n"
-              '" she wrote in her letter.\n\nthey go to school')
+              '" she wrote in her letter.\n\nx marks the spot.\n\nthey go to school')
 
     def make(text):
         return [lt_match(text, w, "UPPERCASE_SENTENCE_START", [w.title()], category="CASING", issue_type="typographical")
-                for w in ("baby", "if", "ready", "she", "they")]
+                for w in ("baby", "if", "ready", "she", "x", "they")]
 
     assert [f.text for f in engine_with(make).check(parse("x.txt", source))] == ["they"]
 

@@ -301,8 +301,9 @@ class NameOracle:
         if "&" in text[max(0, start - 1):end + 1] or text[start - 1:start] == "]" or text[end:end + 1] == "[" or \
                 text[start - 1:start] == "[" and text[start - 2:start - 1].isalpha():
             return True  # "caf&eacute;", "[b]uilding", "min[ute]": words cut by markup or an editor's brackets
-        if text[start - 1:start] in _HANDLE_GLUE or text[end:end + 1] in _CODE_GLUE:
-            return True  # "@_orabora", "#nofilter", "file_name", "bin/pstext": a handle, a tag or code, not prose
+        if text[start - 1:start] in _HANDLE_GLUE or text[end:end + 1] in _CODE_GLUE or \
+                _is_option(text, start):
+            return True  # "@_orabora", "#nofilter", "file_name", "bin/pstext", "-Dj": a handle, a tag or code
         if self.is_name(word) or is_name_particle(text, start, end) or self.is_defined_term(word, replacements) or \
                 is_piece_of_glottal_word(text, start, end) or is_currency_plural(word):
             return True
@@ -404,6 +405,13 @@ def looks_like_typo(word: str, replacements: Sequence[str]) -> bool:
 
 _HANDLE_GLUE = frozenset("@#_/\\")
 _CODE_GLUE = frozenset("_/\\@")
+
+
+def _is_option(text: str, start: int) -> bool:
+    """A command-line option: "use -Dj to offset", "--verbose"."""
+    dashes = len(text[max(0, start - 2):start]) - len(text[max(0, start - 2):start].rstrip("-"))
+    return dashes > 0 and (start == dashes or text[start - dashes - 1].isspace())
+
 _ONSET = regex.compile(r"[^aeiouy]*")
 _MIN_ONSET_WORDS = 3  # an opening shared by fewer common words is a name's or a numeral's ("mcc", "xxv")
 
