@@ -412,14 +412,22 @@ def _is_option(text: str, start: int) -> bool:
     dashes = len(text[max(0, start - 2):start]) - len(text[max(0, start - 2):start].rstrip("-"))
     return dashes > 0 and (start == dashes or text[start - dashes - 1].isspace())
 
-_ONSET = regex.compile(r"[^aeiouy]*")
+_VOWELS_AND_Y = "aeiouy"
 _MIN_ONSET_WORDS = 3  # an opening shared by fewer common words is a name's or a numeral's ("mcc", "xxv")
+
+
+def _onset(word: str) -> str:
+    """The consonants before a word's first vowel ("str" of "strong")."""
+    for i, c in enumerate(word):
+        if c in _VOWELS_AND_Y:
+            return word[:i]
+    return word
 
 
 @lru_cache(maxsize=1)
 def english_onsets() -> frozenset[str]:
     """The consonants that open common English words ("str", "sch", "th"), from the word-count list."""
-    counts: Counter[str] = Counter(_ONSET.match(w).group() for w, v in english_frequencies().items()
+    counts: Counter[str] = Counter(_onset(w) for w, v in english_frequencies().items()
                                    if v >= _COMMON and w.isalpha() and w.islower())
     return frozenset(o for o, n in counts.items() if n >= _MIN_ONSET_WORDS)
 
@@ -427,7 +435,7 @@ def english_onsets() -> frozenset[str]:
 def has_english_onset(folded: str) -> bool:
     """Whether a word opens as English words do: a command or a code ("pstext", "grdimage") often does not, and a
     slip that makes such an opening is one keystroke off ("tlaked")."""
-    return _ONSET.match(folded).group() in english_onsets()
+    return _onset(folded) in english_onsets()
 
 
 _SENTENCE_OPENING = regex.compile(r"(?:^|[.!?][\"”’')]*\s+)$")
