@@ -127,9 +127,10 @@ def test_a_sentence_opener_one_edit_from_a_noun_may_be_a_name():
 
 def test_handles_code_particles_and_bracketed_letters_are_not_misspellings():
     source = "Headline\n\nA glass of it (@_orabora) was served.\n\nLocksley and von Moltke tagged cells.\n\n" \
-             "It was a 30 min[ute] walk, and the recieve button broke.\n\nRun pstext to draw it.\n\nUse -Dj to shift it."
+             "It was a 30 min[ute] walk, and the recieve button broke.\n\nRun pstext to draw it.\n\nUse -Dj to shift it.\n\n" \
+             "It treats erythema nodosum leprosum."
     flagged = {"orabora": ["Angora"], "von": ["on", "ion"], "ute": ["use"], "recieve": ["receive"],
-               "pstext": ["text", "pretext"], "Dj": ["DJ", "Do"]}
+               "pstext": ["text", "pretext"], "Dj": ["DJ", "Do"], "leprosum": ["leprous"]}
 
     def make(text):
         return [lt_match(text, w, "MORFOLOGIK_RULE_EN_US", r) for w, r in flagged.items()]

@@ -684,7 +684,7 @@ def in_foreign_phrase(text: str, start: int, end: int) -> bool:
     """A lower-case word next to a word of another language's shape, which no English list has: a diacritic, an
     elision or a borrowed word ("qu'on regarde", "à la carte"); or a species epithet after a genus no English list
     has ("Coragyps atratus", "Tagetes lemmonii"). Two unknown words side by side are not enough: learners' slips come
-    in runs ("ther compeny")."""
+    in runs ("ther compeny"), but two Latin endings side by side make a Latin term ("nodosum leprosum")."""
     from ..data.lexicon import loanwords
 
     word = text[start:end]
@@ -699,6 +699,8 @@ def in_foreign_phrase(text: str, start: int, end: int) -> bool:
             continue
         if _DIACRITIC.search(neighbour) or _ELISION.fullmatch(folded) or neighbour.islower() and folded in borrowed:
             return True
+        if folded.endswith(_LATIN_EPITHET) and word.endswith(_LATIN_EPITHET) and len(folded) >= 5 and len(word) >= 5:
+            return True  # a Latin term of two words no English list has: "erythema nodosum leprosum"
     genus = before.group(1) if before else ""
     return genus[:1].isupper() and genus[1:].islower() and genus.casefold() not in known and \
         word.endswith(_LATIN_EPITHET)
