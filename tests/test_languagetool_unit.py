@@ -130,7 +130,7 @@ def test_handles_code_particles_and_bracketed_letters_are_not_misspellings():
              "It was a 30 min[ute] walk, and the recieve button broke.\n\nRun pstext to draw it.\n\nUse -Dj to shift it.\n\n" \
              "It treats erythema nodosum leprosum."
     flagged = {"orabora": ["Angora"], "von": ["on", "ion"], "ute": ["use"], "recieve": ["receive"],
-               "pstext": ["text", "pretext"], "Dj": ["DJ", "Do"], "leprosum": ["leprous"]}
+               "pstext": ["text", "pretext"], "Dj": ["DJ", "Do"], "leprosum": ["leprosy"]}
 
     def make(text):
         return [lt_match(text, w, "MORFOLOGIK_RULE_EN_US", r) for w, r in flagged.items()]
