@@ -362,8 +362,6 @@ def _not_after_full_stop(rule_id: str, text: str, start: int) -> bool:
 _VARIABLE = regex.compile(r"[b-hj-z](?!\p{L})")  # a lone letter other than "a" and "i" names a variable
 _ONE_WORD_SENTENCE = regex.compile(r"[\p{Ll}'’]+\.(?:\s|$)")
 _AFTER_CLOSING_QUOTE = regex.compile(r"\s*[\"”’']\s+")  # a quote mark then a space: it closes a quotation
-
-
 _FRAGMENT_WORDS = 4
 _LIST_ITEM_END = regex.compile(r"(?:[,;:]|\b(?:and|or))\W*$")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’)\]]*\W*$")
@@ -371,8 +369,8 @@ _SENTENCE_END = regex.compile(r"[.!?…][\"'”’)\]]*\W*$")
 
 def is_list_fragment(text: str) -> bool:
     """A block that is a list item, a heading or a caption, not a sentence: it ends in a comma, a semicolon or a
-    coordinator ("if X incubates charities ..., or"), or it is a few words with no closing punctuation ("baby
-    carrier", "healthy snack bars") that no subject pronoun opens. Lower case is how such fragments are written, not a slip."""
+    coordinator ("if X incubates charities ..., or"), or it is a few words with no closing punctuation that no subject
+    pronoun opens ("baby carrier", "healthy snack bars"). Lower case is how such fragments are written, not a slip."""
     stripped = text.strip()
     if _LIST_ITEM_END.search(stripped):
         return True

@@ -412,6 +412,7 @@ def _is_option(text: str, start: int) -> bool:
     dashes = len(text[max(0, start - 2):start]) - len(text[max(0, start - 2):start].rstrip("-"))
     return dashes > 0 and (start == dashes or text[start - dashes - 1].isspace())
 
+
 _VOWELS_AND_Y = "aeiouy"
 _MIN_ONSET_WORDS = 3  # an opening shared by fewer common words is a name's or a numeral's ("mcc", "xxv")
 
@@ -457,8 +458,8 @@ def is_misspelled_opening_word(word: str, replacements: Sequence[str]) -> bool:
     """A capitalised sentence opener with the shape of a typo (looks_like_typo) of a word no name resembles: a function
     word (so frequent the word-class table leaves it out: "Becuase"), an adverb or a verb's -ing or past form
     ("Fourtunately", "Comming"), words run together ("Forexample"), or a long word one edit from any common word
-    ("Goverment"). One edit from a noun ("Persson" / "person",
-    "Brydge" / "bridge", "Thermite" / "termite") is as often a name or a term, whose capital the sentence hides."""
+    ("Goverment"). One edit from a noun ("Persson" / "person", "Brydge" / "bridge", "Thermite" / "termite") is as
+    often a name or a term, whose capital the sentence hides."""
     from ..data.lexicon import word_classes
 
     folded = word.casefold()
@@ -474,7 +475,9 @@ def is_misspelled_opening_word(word: str, replacements: Sequence[str]) -> bool:
     if len(word) >= _LONG_OPENER and edit_distance(target.casefold(), folded, 1) <= 1:
         return True  # a name this long is seldom one keystroke from a common word: "Goverment"
     tags = classes.of(target.casefold())
-    return bool(tags & _NOT_A_NAME_CLASSES) if tags else frequencies.get(target.casefold(), 0.0) >= _UNTAGGED_FUNCTION_WORD
+    if tags:
+        return bool(tags & _NOT_A_NAME_CLASSES)
+    return frequencies.get(target.casefold(), 0.0) >= _UNTAGGED_FUNCTION_WORD
 
 
 def is_misspelled_sentence_adverb(text: str, start: int, end: int, replacements: Sequence[str]) -> bool:
