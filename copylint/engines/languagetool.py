@@ -349,7 +349,9 @@ def _not_after_full_stop(rule_id: str, text: str, start: int) -> bool:
     title's own ? or ! ("Are We There Yet? and ...") or a gap left by stripped markup ("tabby  surely")."""
     if rule_id != "UPPERCASE_SENTENCE_START":
         return False
-    if _ONE_WORD_SENTENCE.match(text, start) or _VARIABLE.match(text, start):
+    if _ONE_WORD_SENTENCE.match(text, start) and (_ONE_WORD_SENTENCE.match(text, text.find(" ", start) + 1) or
+                                                   _AFTER_ONE_WORD_SENTENCE.search(text, 0, start)) \
+            or _VARIABLE.match(text, start):
         return True  # "we're. on. it.": words set off one by one for emphasis; "x is the unknown": a symbol
     if _AFTER_CLOSING_QUOTE.fullmatch(text[:start]):
         return True  # '" she wrote in her letter.': the attribution of a quotation cut off before it
@@ -360,7 +362,8 @@ def _not_after_full_stop(rule_id: str, text: str, start: int) -> bool:
 
 
 _VARIABLE = regex.compile(r"[b-hj-z](?!\p{L})")  # a lone letter other than "a" and "i" names a variable
-_ONE_WORD_SENTENCE = regex.compile(r"[\p{Ll}'’]+\.(?:\s|$)")
+_ONE_WORD_SENTENCE = regex.compile(r"[\p{L}'’]+\.(?:\s|$)")
+_AFTER_ONE_WORD_SENTENCE = regex.compile(r"(?:^|[.!?]\s+)[\p{L}'’]+\.\s+$")  # "however. other." is a lone slip, not a run
 _AFTER_CLOSING_QUOTE = regex.compile(r"\s*[\"”’']\s+")  # a quote mark then a space: it closes a quotation
 _FRAGMENT_WORDS = 4
 _LIST_ITEM_END = regex.compile(r"(?:[,;:]|\b(?:and|or))\W*$")
