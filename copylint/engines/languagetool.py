@@ -363,7 +363,8 @@ def _not_after_full_stop(rule_id: str, text: str, start: int) -> bool:
 
 _VARIABLE = regex.compile(r"[b-hj-z](?!\p{L})")  # a lone letter other than "a" and "i" names a variable
 _ONE_WORD_SENTENCE = regex.compile(r"[\p{L}'’]+\.(?:\s|$)")
-_AFTER_ONE_WORD_SENTENCE = regex.compile(r"(?:^|[.!?]\s+)[\p{L}'’]+\.\s+$")  # "however. other." is a lone slip, not a run
+# after a one-word sentence: emphasis comes in runs ("on. meth. dot."); "however. other." is a lone leftover
+_AFTER_ONE_WORD_SENTENCE = regex.compile(r"(?:^|[.!?]\s+)[\p{L}'’]+\.\s+$")
 _AFTER_CLOSING_QUOTE = regex.compile(r"\s*[\"”’']\s+")  # a quote mark then a space: it closes a quotation
 _FRAGMENT_WORDS = 4
 _LIST_ITEM_END = regex.compile(r"(?:[,;:]|\b(?:and|or))\W*$")
