@@ -113,6 +113,42 @@ def test_sentence_initial_unknown_word_with_a_close_fix_is_still_a_typo():
     assert [f.text for f in findings] == ["Goverment"]
 
 
+def test_a_sentence_opener_one_edit_from_a_noun_may_be_a_name():
+    flagged = {"Persson": ["Person"], "Thermite": ["Termite", "Hermite"], "Becuase": ["Because"],
+               "Comming": ["Coming"]}
+    source = ("Headline\n\nPersson explained the ruling.\n\nThermite burns hot.\n\nBecuase it rained, we left.\n\n"
+              "Comming home, we saw it.")
+
+    def make(text):
+        return [lt_match(text, w, "MORFOLOGIK_RULE_EN_US", r) for w, r in flagged.items()]
+
+    assert [f.text for f in engine_with(make).check(parse("x.txt", source))] == ["Becuase", "Comming"]
+
+
+def test_handles_code_particles_and_bracketed_letters_are_not_misspellings():
+    source = "Headline\n\nA glass of it (@_orabora) was served.\n\nLocksley and von Moltke tagged cells.\n\n" \
+             "It was a 30 min[ute] walk, and the recieve button broke.\n\nRun pstext to draw it.\n\nUse -Dj to shift it.\n\n" \
+             "It treats erythema nodosum leprosum."
+    flagged = {"orabora": ["Angora"], "von": ["on", "ion"], "ute": ["use"], "recieve": ["receive"],
+               "pstext": ["text", "pretext"], "Dj": ["DJ", "Do"], "leprosum": ["leprosy"]}
+
+    def make(text):
+        return [lt_match(text, w, "MORFOLOGIK_RULE_EN_US", r) for w, r in flagged.items()]
+
+    assert [f.text for f in engine_with(make).check(parse("x.txt", source))] == ["recieve"]
+
+
+def test_list_items_emphatic_one_word_sentences_and_symbols_need_no_capital():
+    source = ("Headline\n\nbaby carrier\n\nif a charity does better than our top ones, or\n\nwe're. so. ready.\n\n"
+              '" she wrote in her letter.\n\nx marks the spot.\n\nthey go to school')
+
+    def make(text):
+        return [lt_match(text, w, "UPPERCASE_SENTENCE_START", [w.title()], category="CASING", issue_type="typographical")
+                for w in ("baby", "if", "ready", "she", "x", "they")]
+
+    assert [f.text for f in engine_with(make).check(parse("x.txt", source))] == ["they"]
+
+
 def test_proper_noun_shapes():
     text = "at Parc des Princes, said Rowena Castellane"
     assert is_name_particle(text, 8, 11) and not is_name_particle("the dal soup", 4, 7)

@@ -349,10 +349,38 @@ def _not_after_full_stop(rule_id: str, text: str, start: int) -> bool:
     title's own ? or ! ("Are We There Yet? and ...") or a gap left by stripped markup ("tabby  surely")."""
     if rule_id != "UPPERCASE_SENTENCE_START":
         return False
+    if _ONE_WORD_SENTENCE.match(text, start) and (_ONE_WORD_SENTENCE.match(text, text.find(" ", start) + 1) or
+                                                   _AFTER_ONE_WORD_SENTENCE.search(text, 0, start)) \
+            or _VARIABLE.match(text, start):
+        return True  # "we're. on. it.": words set off one by one for emphasis; "x is the unknown": a symbol
+    if _AFTER_CLOSING_QUOTE.fullmatch(text[:start]):
+        return True  # '" she wrote in her letter.': the attribution of a quotation cut off before it
     before = text[:start].rstrip(" \t\n\"'”’)")
     if not before:
-        return continues_cut_sentence(text[start:])
+        return continues_cut_sentence(text[start:]) or is_list_fragment(text[start:])
     return not before.endswith(".")
+
+
+_VARIABLE = regex.compile(r"[b-hj-z](?!\p{L})")  # a lone letter other than "a" and "i" names a variable
+_ONE_WORD_SENTENCE = regex.compile(r"[\p{L}'’]+\.(?:\s|$)")
+# after a one-word sentence: emphasis comes in runs ("on. meth. dot."); "however. other." is a lone leftover
+_AFTER_ONE_WORD_SENTENCE = regex.compile(r"(?:^|[.!?]\s+)[\p{L}'’]+\.\s+$")
+_AFTER_CLOSING_QUOTE = regex.compile(r"\s*[\"”’']\s+")  # a quote mark then a space: it closes a quotation
+_FRAGMENT_WORDS = 4
+_LIST_ITEM_END = regex.compile(r"(?:[,;:]|\b(?:and|or))\W*$")
+_SENTENCE_END = regex.compile(r"[.!?…][\"'”’)\]]*\W*$")
+
+
+def is_list_fragment(text: str) -> bool:
+    """A block that is a list item, a heading or a caption, not a sentence: it ends in a comma, a semicolon or a
+    coordinator ("if X incubates charities ..., or"), or it is a few words with no closing punctuation that no subject
+    pronoun opens ("baby carrier", "healthy snack bars"). Lower case is how such fragments are written, not a slip."""
+    stripped = text.strip()
+    if _LIST_ITEM_END.search(stripped):
+        return True
+    words = regex.findall(r"\w+", stripped.casefold())
+    return not _SENTENCE_END.search(stripped) and len(words) <= _FRAGMENT_WORDS and words[:1] != ["i"] and \
+        not set(words[:1]) & _SUBJECT_PRONOUNS  # "he go to school" is a sentence whose full stop is missing
 
 
 _COORDINATORS = frozenset({"and", "or", "but", "nor"})

@@ -134,11 +134,13 @@ def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
 
 
 def is_name_particle(text: str, start: int, end: int) -> bool:
-    """A short lowercase word between two capitalised ones: "Parc des Princes", "Rafael van der Vaart"."""
+    """A short lowercase word between two capitalised ones: "Parc des Princes", "Rafael van der Vaart"; or one of three
+    letters at most that opens a surname ("Locksley and von Moltke")."""
     if end - start > 4 or not text[start:end].islower():
         return False
     before, after = _neighbours(text, start, end)
-    return before[:1].isupper() and (after[:1].isupper() or after.islower() and len(after) <= 4)
+    return before[:1].isupper() and (after[:1].isupper() or after.islower() and len(after) <= 4) or \
+        end - start <= 3 and after[:1].isupper() and after[1:].islower()
 
 
 def in_name_context(text: str, start: int, end: int) -> bool:
@@ -296,8 +298,12 @@ class NameOracle:
     def not_a_misspelling(self, text: str, start: int, end: int, replacements: Sequence[str]) -> bool:
         """Whether the spelling match on text[start:end] should be dropped."""
         word = text[start:end]
-        if "&" in text[max(0, start - 1):end + 1] or text[start - 1:start] == "]" or text[end:end + 1] == "[":
-            return True  # "caf&eacute;", "[b]uilding": words cut by markup are the markup rules' findings
+        if "&" in text[max(0, start - 1):end + 1] or text[start - 1:start] == "]" or text[end:end + 1] == "[" or \
+                text[start - 1:start] == "[" and text[start - 2:start - 1].isalpha():
+            return True  # "caf&eacute;", "[b]uilding", "min[ute]": words cut by markup or an editor's brackets
+        if text[start - 1:start] in _HANDLE_GLUE or text[end:end + 1] in _CODE_GLUE or \
+                _is_option(text, start):
+            return True  # "@_orabora", "#nofilter", "file_name", "bin/pstext", "-Dj": a handle, a tag or code
         if self.is_name(word) or is_name_particle(text, start, end) or self.is_defined_term(word, replacements) or \
                 is_piece_of_glottal_word(text, start, end) or is_currency_plural(word):
             return True
@@ -318,6 +324,8 @@ class NameOracle:
             return True  # a capitalised word in a proper-noun shape ("Rowetta Satchell") is a name LT does not know
         elif self.is_misspelled_sentence_opener(text, start, end, replacements):
             return False
+        elif _opens_sentence(text, start) and word[1:].islower() and not is_misspelled_opening_word(word, replacements):
+            return True  # its capital is a name's as likely as the sentence's: "Persson explained", "Brydge proved"
         if is_loanword(word, replacements) or in_dialect_quote(text, start) or in_foreign_phrase(text, start, end) or \
                 is_regular_inflection(word) or is_plural_of_term(word, replacements):
             return True
@@ -389,9 +397,46 @@ def looks_like_typo(word: str, replacements: Sequence[str]) -> bool:
     # A word others write too (in wordfreq's web list) is a common misspelling, one keystroke from its word
     # ("recieve", "futher"), or a real word of some field or register ("dilbit", "cadherin", "vacay") when further.
     attested = folded in web_words()
-    budget = 1 if capitalised or attested or len(word) <= 4 else 2 if len(word) <= 7 else 3
+    budget = 1 if capitalised or attested or len(word) <= 4 or not has_english_onset(folded) else \
+        2 if len(word) <= 7 else 3
     floor = _VERY_COMMON if len(word) == 3 else _COMMON
     return _nearest_common(folded, replacements, frequencies, budget, floor) is not None
+
+
+_HANDLE_GLUE = frozenset("@#_/\\")
+_CODE_GLUE = frozenset("_/\\@")
+
+
+def _is_option(text: str, start: int) -> bool:
+    """A command-line option: "use -Dj to offset", "--verbose"."""
+    dashes = len(text[max(0, start - 2):start]) - len(text[max(0, start - 2):start].rstrip("-"))
+    return dashes > 0 and (start == dashes or text[start - dashes - 1].isspace())
+
+
+_VOWELS_AND_Y = "aeiouy"
+_MIN_ONSET_WORDS = 3  # an opening shared by fewer common words is a name's or a numeral's ("mcc", "xxv")
+
+
+def _onset(word: str) -> str:
+    """The consonants before a word's first vowel ("str" of "strong")."""
+    for i, c in enumerate(word):
+        if c in _VOWELS_AND_Y:
+            return word[:i]
+    return word
+
+
+@lru_cache(maxsize=1)
+def english_onsets() -> frozenset[str]:
+    """The consonants that open common English words ("str", "sch", "th"), from the word-count list."""
+    counts: Counter[str] = Counter(_onset(w) for w, v in english_frequencies().items()
+                                   if v >= _COMMON and w.isalpha() and w.islower())
+    return frozenset(o for o, n in counts.items() if n >= _MIN_ONSET_WORDS)
+
+
+def has_english_onset(folded: str) -> bool:
+    """Whether a word opens as English words do: a command or a code ("pstext", "grdimage") often does not, and a
+    slip that makes such an opening is one keystroke off ("tlaked")."""
+    return _onset(folded) in english_onsets()
 
 
 _SENTENCE_OPENING = regex.compile(r"(?:^|[.!?][\"”’')]*\s+)$")
@@ -400,6 +445,39 @@ _SENTENCE_OPENING = regex.compile(r"(?:^|[.!?][\"”’')]*\s+)$")
 def _opens_sentence(text: str, start: int) -> bool:
     """Whether text[start] begins a sentence (the text's start, or after end punctuation, closing quotes and space)."""
     return _SENTENCE_OPENING.search(text, 0, start) is not None
+
+
+_NOT_A_NAME_CLASSES = frozenset({"VBG", "VBD", "VBN", "RB"})
+# The word-class table lists neither function words nor names: "because" (8.4) is commoner than any name but the largest
+# places ("paris" 7.7).
+_UNTAGGED_FUNCTION_WORD = 8.0
+_LONG_OPENER = 9
+
+
+def is_misspelled_opening_word(word: str, replacements: Sequence[str]) -> bool:
+    """A capitalised sentence opener with the shape of a typo (looks_like_typo) of a word no name resembles: a function
+    word (so frequent the word-class table leaves it out: "Becuase"), an adverb or a verb's -ing or past form
+    ("Fourtunately", "Comming"), words run together ("Forexample"), or a long word one edit from any common word
+    ("Goverment"). One edit from a noun ("Persson" / "person", "Brydge" / "bridge", "Thermite" / "termite") is as
+    often a name or a term, whose capital the sentence hides."""
+    from ..data.lexicon import word_classes
+
+    folded = word.casefold()
+    frequencies, classes = english_frequencies(), word_classes()
+    if is_run_together(folded, replacements, frequencies):
+        return True
+    lowered = [r.lower() for r in replacements if r[1:].islower()]
+    if not looks_like_typo(folded, lowered):
+        return False
+    target = _nearest_common(folded, lowered, frequencies, 1 if len(word) <= 4 else 2 if len(word) <= 7 else 3)
+    if target is None:
+        return False
+    if len(word) >= _LONG_OPENER and edit_distance(target.casefold(), folded, 1) <= 1:
+        return True  # a name this long is seldom one keystroke from a common word: "Goverment"
+    tags = classes.of(target.casefold())
+    if tags:
+        return bool(tags & _NOT_A_NAME_CLASSES)
+    return frequencies.get(target.casefold(), 0.0) >= _UNTAGGED_FUNCTION_WORD
 
 
 def is_misspelled_sentence_adverb(text: str, start: int, end: int, replacements: Sequence[str]) -> bool:
@@ -609,7 +687,7 @@ def in_foreign_phrase(text: str, start: int, end: int) -> bool:
     """A lower-case word next to a word of another language's shape, which no English list has: a diacritic, an
     elision or a borrowed word ("qu'on regarde", "à la carte"); or a species epithet after a genus no English list
     has ("Coragyps atratus", "Tagetes lemmonii"). Two unknown words side by side are not enough: learners' slips come
-    in runs ("ther compeny")."""
+    in runs ("ther compeny"), but two Latin endings side by side make a Latin term ("nodosum leprosum")."""
     from ..data.lexicon import loanwords
 
     word = text[start:end]
@@ -624,6 +702,8 @@ def in_foreign_phrase(text: str, start: int, end: int) -> bool:
             continue
         if _DIACRITIC.search(neighbour) or _ELISION.fullmatch(folded) or neighbour.islower() and folded in borrowed:
             return True
+        if folded.endswith(_LATIN_EPITHET) and word.endswith(_LATIN_EPITHET) and len(folded) >= 5 and len(word) >= 5:
+            return True  # a Latin term of two words no English list has: "erythema nodosum leprosum"
     genus = before.group(1) if before else ""
     return genus[:1].isupper() and genus[1:].islower() and genus.casefold() not in known and \
         word.endswith(_LATIN_EPITHET)
