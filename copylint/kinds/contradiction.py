@@ -15,7 +15,7 @@ from ..data.literals import fold, holds
 from ..data.mentions import space_before
 from ..errors import RuleError
 from ..model import Finding
-from ..registry import compile_regex
+from ..registry import LazyPattern, compile_regex
 from .base import Kind
 
 # "TERM, a gas that ..." / "TERM, which is used ..." / "TERM that's widely used ..."
@@ -271,19 +271,24 @@ class Contradiction(Kind):
         if not quantities:
             return
         said: list[tuple[str, str, float, int, int, int, str]] = []  # (quantity, term, value, block, start, end, text)
-        prose = fold(doc.prose)
-        digits = _DIGIT.search(prose) is not None
-        # no match can lack a string every match holds: patterns the whole document cannot match are dropped
-        patterns = [(q, p) for q, p in self._quantity_patterns() if holds(prose, p.needs) and (digits or not p.digits)]
-        if not patterns:
-            return
-        for index, block in self.blocks(doc):
-            text = block.text
-            folded = fold(text)
-            digits = _DIGIT.search(text) is not None
-            matches = sorted(((m, q) for q, pattern in patterns
-                              if not (pattern.digits and not digits or not holds(folded, pattern.needs))
-                              for m in pattern.finditer(text)), key=lambda mq: mq[0].start())
+        blocks = self._texts(doc)
+        patterns = self._quantity_patterns()
+        # no match can lack a string every match holds (nor a figure, for a pattern whose value is one): each
+        # pattern is tried only in the blocks that hold them
+        gates = _BlockGate([fold(text) for _, text in blocks])
+        digits = gates.digits()
+        tried: dict[int, list[tuple[dict, _Quantity]]] = {}  # per block (its bit), the patterns to try, in order
+        for q, pattern in patterns:
+            mask = (digits if pattern.digits else -1) & (gates.mask(pattern.gate) if digits or not pattern.digits else 0)
+            while mask:
+                low = mask & -mask
+                tried.setdefault(low.bit_length() - 1, []).append((q, pattern))
+                mask ^= low
+        for bit in sorted(tried):
+            index, text = blocks[bit]
+            block = doc.blocks[index]
+            matches = sorted(((m, q) for q, pattern in tried[bit] for m in pattern.finditer(text)),
+                             key=lambda mq: mq[0].start())
             for m, q in matches:  # in the order the text gives them
                 term = m.group("term") if "term" in m.re.groupindex and m.group("term") else \
                     q.get("term") or ("" if "pron" in m.re.groupindex else _name_before(text, m.start()))
@@ -622,11 +627,96 @@ def _name_before(text: str, end: int) -> str:
 _DIGIT = re.compile(r"\d")
 
 
+class _BlockGate:
+    """Which of a document's blocks (folded, see data.literals.fold) hold a string, as a bit mask (bit i: block i),
+    each string looked for once per document: a pattern's required-literal sets (data.literals.required_all)
+    then give the blocks it may match in with a few integer operations, however many patterns ask."""
+
+    __slots__ = ("joined", "starts", "found")
+
+    def __init__(self, folded: list[str]) -> None:
+        self.joined = "\x00".join(folded)  # no required string holds a NUL, so none is found across two blocks
+        self.starts = [0]
+        for text in folded[:-1]:
+            self.starts.append(self.starts[-1] + len(text) + 1)
+        self.found: dict = {}  # per string and per set of strings, the blocks holding it
+
+    def blocks(self, string: str) -> int:
+        """The blocks holding the string."""
+        mask = self.found.get(string)
+        if mask is None:
+            mask, joined, starts = 0, self.joined, self.starts
+            pos = joined.find(string)
+            while pos >= 0:
+                i = bisect_right(starts, pos) - 1
+                mask |= 1 << i
+                if i + 1 == len(starts):
+                    break
+                pos = joined.find(string, starts[i + 1])
+            self.found[string] = mask
+        return mask
+
+    def mask(self, needs: tuple[frozenset[str], ...]) -> int:
+        """The blocks holding one string of each set (every block when there are no sets); the sets are best given
+        most selective first (see _selective_first): a mask found empty ends the search."""
+        mask = (1 << len(self.starts)) - 1
+        found = self.found
+        for strings in needs:
+            either = found.get(strings)
+            if either is None:
+                either = 0
+                for s in strings:
+                    either |= self.blocks(s)
+                found[strings] = either
+            mask &= either
+            if not mask:
+                break
+        return mask
+
+    def digits(self) -> int:
+        """The blocks holding a digit."""
+        mask, joined, starts = 0, self.joined, self.starts
+        m = _DIGIT.search(joined)
+        while m is not None:
+            i = bisect_right(starts, m.start()) - 1
+            mask |= 1 << i
+            if i + 1 == len(starts):
+                break
+            m = _DIGIT.search(joined, starts[i + 1])
+        return mask
+
+
+# A capitalised word as the mention reader writes it (data.mentions), and the same word read without backtracking into
+# it: after a name, every quantity pattern goes on with a comma, a space or "'s" and a space, none of which a shorter
+# word's next character (a letter, or a hyphen or an apostrophe before one) can begin, so the matches are the same and
+# a failed name costs one try instead of one per letter.
+_LETTERS = r"\p{Lu}(?:[\p{L}\p{M}]|-(?=\p{L})|['’](?!s\b)(?=\p{L}))*"
+_LETTERS_ONCE = r"\p{Lu}[\p{L}\p{M}]*+(?:(?:-|['’](?!s\b))(?=\p{L})[\p{L}\p{M}]*+)*+"
+
+
+@lru_cache(maxsize=None)
+def _name() -> str:
+    """data.mentions.NAME with each word read possessively (_LETTERS_ONCE), or as it is if its words are written
+    otherwise."""
+    from ..data.mentions import NAME
+
+    return NAME.replace(_LETTERS, _LETTERS_ONCE)
+
+
+# A letter class of one letter's two cases ('[Ff]'), outside a class of its own.
+_CASED = re.compile(r"(?<!\\)\[([A-Z])([a-z])\]")
+
+
+def _one_case(m: re.Match) -> str:
+    """'[Ff]' -> 'f' (the gate reads folded text); other classes as they are."""
+    return m.group(2) if m.group(1).lower() == m.group(2) else m.group()
+
+
 class _Quantity:
     """A quantity pattern ({NAME} for a capitalised name), compiled the first time a block holds the strings every
     match needs (worked out on a copy whose names and letter classes hold no literal)."""
 
-    __slots__ = ("rule", "key", "source", "needs", "digits", "compiled")
+    __slots__ = ("rule", "key", "source", "needs", "gate", "digits", "compiled")
 
     def __init__(self, rule, key: str, source: str) -> None:
         from ..data.literals import required_all
@@ -636,16 +726,24 @@ class _Quantity:
         plain = source.replace("{NAME}", "(?:.+)").replace("\\p{Lu}", "[A-Z]").replace("\\p{L}", "\\w")
         plain = plain.replace("\\p{{Lu}}", "[A-Z]").replace("\\p{{L}}", "\\w")
         self.needs = required_all(plain) if "\\p" not in plain else ()
+        # the block gate: these sets and those of the pattern as it runs, most selective first; a letter written in
+        # either case ('[Ff]ounded') is one letter in folded text, so its word is a literal there
+        sets = dict.fromkeys((*self.needs, *required_all(_CASED.sub(_one_case, self._source())),
+                              *(required_all(_CASED.sub(_one_case, plain)) if "\\p" not in plain else ())))
+        self.gate = tuple(sorted(sets, key=lambda strings: (-min(map(len, strings)), len(strings))))
         self.compiled: regex.Pattern | None = None
+
+    def _source(self) -> str:
+        source = self.source.replace("{NAME}", _name())
+        if self.source.startswith(("(?P<term>{NAME}", "(?P<term>\\p{Lu}")):
+            source = "(?=\\p{Lu})" + source  # led by a capital: the scan looks for capitals only
+        return source
 
     def finditer(self, text: str) -> Iterator[regex.Match]:
         if self.compiled is None:
-            from ..data.mentions import NAME
-
-            source = self.source.replace("{NAME}", NAME)
-            if self.source.startswith(("(?P<term>{NAME}", "(?P<term>\\p{Lu}")):
-                source = "(?=\\p{Lu})" + source  # led by a capital: the scan looks for capitals only
-            self.compiled = compile_regex(self.rule, self.key, source, 0)
+            compiled = compile_regex(self.rule, self.key, self._source(), 0)
+            # a built-in pattern's own gate (registry.LazyPattern) would test again what the block gate tested
+            self.compiled = compiled._compile() if isinstance(compiled, LazyPattern) else compiled
         return self.compiled.finditer(text)
 
 
