@@ -303,6 +303,8 @@ class Contradiction(Kind):
                 if not term:
                     continue
                 term = _named(term, [o[1] for o in said if o[0] == q["name"]])
+                if q.get("country"):
+                    term = _country_term(term)
                 given = m.group("value") if "value" in m.re.groupindex and m.group("value") else q.get("value", "")
                 read = given  # what the value is read from: "daily flights to Lima": the route tells which service
                 if "route" in m.re.groupindex and m.group("route"):
@@ -582,6 +584,16 @@ def _texts_agree(a, b) -> bool:
         return a.key == b.key or any(_near_seats(p, q) for p in a.cities for q in b.cities)
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+def _country_term(term: str) -> str:
+    """A country's nationality word or one of its names as the country's one name ('Kenyan' and 'Kenya' -> 'Kenya',
+    'Britain' -> 'United Kingdom'); any other term as it is."""
+    from ..data.gazetteer import gazetteer
+
+    g = gazetteer()
+    codes = g.countries_named(term) or (g.country_of_demonym(term) if " " not in term else ())
+    return g.display(codes[0]).removeprefix("the ") if len(codes) == 1 else term
 
 
 def _shared_surname(term: str, earlier: list[str]) -> bool:
