@@ -272,6 +272,8 @@ class Contradiction(Kind):
             return
         said: list[tuple[str, str, float, int, int, int, str]] = []  # (quantity, term, value, block, start, end, text)
         blocks = self._texts(doc)
+        if not blocks:
+            return
         patterns = self._quantity_patterns()
         # no match can lack a string every match holds (nor a figure, for a pattern whose value is one): each
         # pattern is tried only in the blocks that hold them
