@@ -296,6 +296,11 @@ class Contradiction(Kind):
                     q.get("term") or ("" if "pron" in m.re.groupindex else _name_before(text, m.start()))
                 if "term2" in m.re.groupindex and m.group("term2"):
                     term = f"{term} | {m.group('term2')}"
+                if "one" in m.re.groupindex:  # "the 57-year-old said": the one term given this quantity before, if one was
+                    earlier = {o[1] for o in said if o[0] == q["name"]}
+                    term = next(iter(earlier)) if len(earlier) == 1 else ""
+                    if not term:
+                        continue
                 if not term:  # "since its founding in 1990": the last term given this quantity
                     term = next((o[1] for o in reversed(said) if o[0] == q["name"]), "")
                 if not term and ("pron" in m.re.groupindex or regex.search(r"\b(?:its|their)\b", m.group())):
