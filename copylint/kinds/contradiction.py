@@ -277,7 +277,7 @@ class Contradiction(Kind):
         patterns = self._quantity_patterns()
         # no match can lack a string every match holds (nor a figure, for a pattern whose value is one): each
         # pattern is tried only in the blocks that hold them
-        gates = _BlockGate([fold(text) for _, text in blocks])
+        gates = _BlockGate([fold(text) for _, text in blocks], self._gate_automaton())
         digits = gates.digits()
         tried: dict[int, list[tuple[dict, _Quantity]]] = {}  # per block (its bit), the patterns to try, in order
         for q, pattern in patterns:
@@ -412,6 +412,14 @@ class Contradiction(Kind):
                 line = doc.source.count("\n", 0, doc.blocks[first.block].to_source(first.start)) + 1
                 yield self.finding(doc, block, later.start, later.end, None, term=first.name or f"the {first.words}", line=line,
                                    earlier=first.words, value=f"'the {later.words}'", other=f"a {first.words}")
+
+    def _gate_automaton(self):
+        """One automaton over every string the quantity patterns' gates need, built on first use."""
+        automaton = getattr(self, "_automaton", None)
+        if automaton is None:
+            automaton = self._automaton = _automaton(
+                {s for _, p in self._quantity_patterns() for strings in p.gate for s in strings})
+        return automaton
 
     def _quantity_patterns(self) -> list[tuple[dict, "_Quantity"]]:
         compiled = getattr(self, "_compiled_quantities", None)
@@ -648,45 +656,36 @@ _DIGIT = re.compile(r"\d")
 
 class _BlockGate:
     """Which of a document's blocks (folded, see data.literals.fold) hold a string, as a bit mask (bit i: block i),
-    each string looked for once per document: a pattern's required-literal sets (data.literals.required_all)
-    then give the blocks it may match in with a few integer operations, however many patterns ask."""
+    from one automaton pass per block over every string the patterns need: a pattern's required-literal sets
+    (data.literals.required_all) then give the blocks it may match in with a few integer operations, however many
+    patterns ask."""
 
-    __slots__ = ("joined", "starts", "found")
+    __slots__ = ("full", "found", "sets", "digit_mask")
 
-    def __init__(self, folded: list[str]) -> None:
-        self.joined = "\x00".join(folded)  # no required string holds a NUL, so none is found across two blocks
-        self.starts = [0]
-        for text in folded[:-1]:
-            self.starts.append(self.starts[-1] + len(text) + 1)
-        self.found: dict = {}  # per string and per set of strings, the blocks holding it
-
-    def blocks(self, string: str) -> int:
-        """The blocks holding the string."""
-        mask = self.found.get(string)
-        if mask is None:
-            mask, joined, starts = 0, self.joined, self.starts
-            pos = joined.find(string)
-            while pos >= 0:
-                i = bisect_right(starts, pos) - 1
-                mask |= 1 << i
-                if i + 1 == len(starts):
-                    break
-                pos = joined.find(string, starts[i + 1])
-            self.found[string] = mask
-        return mask
+    def __init__(self, folded: list[str], automaton) -> None:
+        self.full = (1 << len(folded)) - 1
+        self.found: dict[str, int] = {}  # per string, the blocks holding it
+        self.sets: dict[frozenset[str], int] = {}  # per set of strings, the blocks holding one of them
+        self.digit_mask = 0
+        found = self.found
+        for i, text in enumerate(folded):
+            bit = 1 << i
+            if _DIGIT.search(text) is not None:
+                self.digit_mask |= bit
+            for string in {s for _, s in automaton.iter(text)} if text and automaton is not None else ():
+                found[string] = found.get(string, 0) | bit
 
     def mask(self, needs: tuple[frozenset[str], ...]) -> int:
         """The blocks holding one string of each set (every block when there are no sets); the sets are best given
-        most selective first (see _selective_first): a mask found empty ends the search."""
-        mask = (1 << len(self.starts)) - 1
-        found = self.found
+        most selective first: a mask found empty ends the search."""
+        mask, found, sets = self.full, self.found, self.sets
         for strings in needs:
-            either = found.get(strings)
+            either = sets.get(strings)
             if either is None:
                 either = 0
                 for s in strings:
-                    either |= self.blocks(s)
-                found[strings] = either
+                    either |= found.get(s, 0)
+                sets[strings] = either
             mask &= either
             if not mask:
                 break
@@ -694,15 +693,20 @@ class _BlockGate:
 
     def digits(self) -> int:
         """The blocks holding a digit."""
-        mask, joined, starts = 0, self.joined, self.starts
-        m = _DIGIT.search(joined)
-        while m is not None:
-            i = bisect_right(starts, m.start()) - 1
-            mask |= 1 << i
-            if i + 1 == len(starts):
-                break
-            m = _DIGIT.search(joined, starts[i + 1])
-        return mask
+        return self.digit_mask
+
+
+def _automaton(strings: Iterable[str]):
+    """An Aho-Corasick automaton over the strings (each its own value)."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for string in strings:
+        automaton.add_word(string, string)
+    if not len(automaton):
+        return None
+    automaton.make_automaton()
+    return automaton
 
 
 # A capitalised word as the mention reader writes it (data.mentions), and the same word read without backtracking into
