@@ -40,7 +40,8 @@ _PLAIN_RX = (rf"\b(?P<head>[a-z]{{3,}})(?:,\s+(?:which\s+(?:is|was)\s+)?|\s+(?:i
              rf"totall?ing)\s+{_HEDGE}(?P<fig>{_MONEY})"
              rf"|\b(?P<verb>buy|buys|bought|buying|acquire[sd]?|acquiring|purchase[sd]?|purchasing|sell|sells|sold|selling)\s+"
              rf"(?:[\p{{L}}\d'’&.-]+\s+){{1,6}}?for\s+{_HEDGE}(?P<fig>{_MONEY})"
-             rf"|\b(?P<head>[a-z]{{3,}})\s+(?:to\s+[a-z]+\s+(?:[\p{{L}}'’-]+\s+){{0,4}}?)?(?:for|of|lasting|running\s+for)\s+"
+             rf"|\b(?P<head>[a-z]{{3,}})(?:\s+(?:to\s+[a-z]+\s+(?:[\p{{L}}'’-]+\s+){{0,4}}?)?(?:for|of|lasting|running\s+for)|"
+             rf",\s+which\s+(?:runs|lasts|will\s+run|will\s+last)\s+for)\s+"
              rf"(?:a\s+(?:period|term)\s+of\s+)?(?P<fig>{_N}\s+(?P<u>year|month|week|day|decade)s?)\b")
 _PLAIN_BEFORE = re.compile(r"(?:worth|at|costing|totall?ing|for|of|about|around|some|nearly|roughly|almost|approximately)\s+$")
 
@@ -213,7 +214,7 @@ def phrases(blocks: list[tuple[int, str]], skip: regex.Pattern, near: regex.Patt
             if m.re is _plain():
                 k = bisect_right(starts, m.start("fig")) - 1
                 said = _plain_said(m, text, spans[k] if k >= 0 else (0, len(text)), index, sentence_no + k, skip, near,
-                                   not_heads)
+                                   not_heads, after, near_later)
                 if said is not None:
                     found.append(said)
                 continue
@@ -272,8 +273,10 @@ def phrases(blocks: list[tuple[int, str]], skip: regex.Pattern, near: regex.Patt
 
 
 def _plain_said(m: regex.Match, text: str, span: tuple[int, int], index: int, sentence: int, skip: regex.Pattern,
-                near: regex.Pattern, not_heads: frozenset[str]) -> Said | None:
-    """A figure said plainly of a noun ('a deal worth $240 million'): an earlier mention, never a later definite one."""
+                near: regex.Pattern, not_heads: frozenset[str], after: regex.Pattern,
+                near_later: regex.Pattern | None) -> Said | None:
+    """A figure said plainly of a noun ('a deal worth $240 million'; later, 'the deal, worth $310 million', 'the
+    concession, which runs for 20 years': definite, a mention of the thing named before)."""
     head = "acquisition" if m.group("verb") else _singular(m.group("head"))
     if head in not_heads:
         return None
@@ -283,8 +286,19 @@ def _plain_said(m: regex.Match, text: str, span: tuple[int, int], index: int, se
     cur = m.group("cur") if m.start("fig") <= m.start("cur") < end else None
     unit = "money:" + _SYMBOLS.get(cur.casefold(), cur.casefold().removesuffix("s")) if cur else _singular(m.group("u"))
     at = m.start()
-    return Said(unit, _value(m), head, frozenset({head}), False, False, index, start, end, text[start:end], sentence, told,
-                _owner(text, max(s, at - _SUBJECT), at), "", frozenset(_YEAR.findall(text, s, e)))
+    det = None if m.group("verb") else _DETERMINER.search(text, max(s, at - 60), at)
+    word = det.group("det").casefold() if det else ""
+    definite = word in _DEFINITE or word.endswith(("'s", "’s"))
+    if definite and told:  # as for a definite phrase: which of several things it names, or another time (read to past the figure)
+        told = after.search(text[m.end("head"):min(e, end + _AFTER)]) is None and (
+            near_later is None or near_later.search(text, max(s, at - _BEFORE), at) is None)
+    owner = det.group("det")[:-2] if definite and word.endswith(("'s", "’s")) and not word.startswith("the ") else ""
+    if word in ("whose", "its", "their"):
+        owner = _owner(text, s, det.start())
+    elif not owner:
+        owner = _owner(text, max(s, (det.start() if det else at) - _SUBJECT), det.start() if det else at)
+    return Said(unit, _value(m), head, frozenset({head}), definite, word in ("a", "an", "another", "one"), index, start,
+                end, text[start:end], sentence, told, owner, word, frozenset(_YEAR.findall(text, s, e)))
 
 
 def restated(found: list[Said], tolerance: float, same: tuple[tuple[str, ...], ...],

@@ -15,7 +15,7 @@ from ..data.literals import fold, holds
 from ..data.mentions import space_before
 from ..errors import RuleError
 from ..model import Finding
-from ..registry import compile_regex
+from ..registry import LazyPattern, compile_regex
 from .base import Kind
 
 # "TERM, a gas that ..." / "TERM, which is used ..." / "TERM that's widely used ..."
@@ -271,24 +271,36 @@ class Contradiction(Kind):
         if not quantities:
             return
         said: list[tuple[str, str, float, int, int, int, str]] = []  # (quantity, term, value, block, start, end, text)
-        prose = fold(doc.prose)
-        digits = _DIGIT.search(prose) is not None
-        # no match can lack a string every match holds: patterns the whole document cannot match are dropped
-        patterns = [(q, p) for q, p in self._quantity_patterns() if holds(prose, p.needs) and (digits or not p.digits)]
-        if not patterns:
+        blocks = self._texts(doc)
+        if not blocks:
             return
-        for index, block in self.blocks(doc):
-            text = block.text
-            folded = fold(text)
-            digits = _DIGIT.search(text) is not None
-            matches = sorted(((m, q) for q, pattern in patterns
-                              if not (pattern.digits and not digits or not holds(folded, pattern.needs))
-                              for m in pattern.finditer(text)), key=lambda mq: mq[0].start())
+        patterns = self._quantity_patterns()
+        # no match can lack a string every match holds (nor a figure, for a pattern whose value is one): each
+        # pattern is tried only in the blocks that hold them
+        gates = _BlockGate([fold(text) for _, text in blocks], self._gate_automaton())
+        digits = gates.digits()
+        tried: dict[int, list[tuple[dict, _Quantity]]] = {}  # per block (its bit), the patterns to try, in order
+        for q, pattern in patterns:
+            mask = (digits if pattern.digits else -1) & (gates.mask(pattern.gate) if digits or not pattern.digits else 0)
+            while mask:
+                low = mask & -mask
+                tried.setdefault(low.bit_length() - 1, []).append((q, pattern))
+                mask ^= low
+        for bit in sorted(tried):
+            index, text = blocks[bit]
+            block = doc.blocks[index]
+            matches = sorted(((m, q) for q, pattern in tried[bit] for m in pattern.finditer(text)),
+                             key=lambda mq: mq[0].start())
             for m, q in matches:  # in the order the text gives them
                 term = m.group("term") if "term" in m.re.groupindex and m.group("term") else \
                     q.get("term") or ("" if "pron" in m.re.groupindex else _name_before(text, m.start()))
                 if "term2" in m.re.groupindex and m.group("term2"):
                     term = f"{term} | {m.group('term2')}"
+                if "one" in m.re.groupindex:  # "the 57-year-old said": the one term given this quantity before, if one was
+                    earlier = {o[1] for o in said if o[0] == q["name"]}
+                    term = next(iter(earlier)) if len(earlier) == 1 else ""
+                    if not term:
+                        continue
                 if not term:  # "since its founding in 1990": the last term given this quantity
                     term = next((o[1] for o in reversed(said) if o[0] == q["name"]), "")
                 if not term and ("pron" in m.re.groupindex or regex.search(r"\b(?:its|their)\b", m.group())):
@@ -298,6 +310,8 @@ class Contradiction(Kind):
                 if not term:
                     continue
                 term = _named(term, [o[1] for o in said if o[0] == q["name"]])
+                if q.get("country"):
+                    term = _country_term(term)
                 given = m.group("value") if "value" in m.re.groupindex and m.group("value") else q.get("value", "")
                 read = given  # what the value is read from: "daily flights to Lima": the route tells which service
                 if "route" in m.re.groupindex and m.group("route"):
@@ -398,6 +412,14 @@ class Contradiction(Kind):
                 line = doc.source.count("\n", 0, doc.blocks[first.block].to_source(first.start)) + 1
                 yield self.finding(doc, block, later.start, later.end, None, term=first.name or f"the {first.words}", line=line,
                                    earlier=first.words, value=f"'the {later.words}'", other=f"a {first.words}")
+
+    def _gate_automaton(self):
+        """One automaton over every string the quantity patterns' gates need, built on first use."""
+        automaton = getattr(self, "_automaton", None)
+        if automaton is None:
+            automaton = self._automaton = _automaton(
+                {s for _, p in self._quantity_patterns() for strings in p.gate for s in strings})
+        return automaton
 
     def _quantity_patterns(self) -> list[tuple[dict, "_Quantity"]]:
         compiled = getattr(self, "_compiled_quantities", None)
@@ -579,6 +601,16 @@ def _texts_agree(a, b) -> bool:
     return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
 
 
+def _country_term(term: str) -> str:
+    """A country's nationality word or one of its names as the country's one name ('Kenyan' and 'Kenya' -> 'Kenya',
+    'Britain' -> 'United Kingdom'); any other term as it is."""
+    from ..data.gazetteer import gazetteer
+
+    g = gazetteer()
+    codes = g.countries_named(term) or (g.country_of_demonym(term) if " " not in term else ())
+    return g.display(codes[0]).removeprefix("the ") if len(codes) == 1 else term
+
+
 def _shared_surname(term: str, earlier: list[str]) -> bool:
     """Whether a one-word name is the last word of two different longer names said before (two Bidens)."""
     if " " in term:
@@ -622,11 +654,92 @@ def _name_before(text: str, end: int) -> str:
 _DIGIT = re.compile(r"\d")
 
 
+class _BlockGate:
+    """Which of a document's blocks (folded, see data.literals.fold) hold a string, as a bit mask (bit i: block i),
+    from one automaton pass per block over every string the patterns need: a pattern's required-literal sets
+    (data.literals.required_all) then give the blocks it may match in with a few integer operations, however many
+    patterns ask."""
+
+    __slots__ = ("full", "found", "sets", "digit_mask")
+
+    def __init__(self, folded: list[str], automaton) -> None:
+        self.full = (1 << len(folded)) - 1
+        self.found: dict[str, int] = {}  # per string, the blocks holding it
+        self.sets: dict[frozenset[str], int] = {}  # per set of strings, the blocks holding one of them
+        self.digit_mask = 0
+        found = self.found
+        for i, text in enumerate(folded):
+            bit = 1 << i
+            if _DIGIT.search(text) is not None:
+                self.digit_mask |= bit
+            for string in {s for _, s in automaton.iter(text)} if text and automaton is not None else ():
+                found[string] = found.get(string, 0) | bit
+
+    def mask(self, needs: tuple[frozenset[str], ...]) -> int:
+        """The blocks holding one string of each set (every block when there are no sets); the sets are best given
+        most selective first: a mask found empty ends the search."""
+        mask, found, sets = self.full, self.found, self.sets
+        for strings in needs:
+            either = sets.get(strings)
+            if either is None:
+                either = 0
+                for s in strings:
+                    either |= found.get(s, 0)
+                sets[strings] = either
+            mask &= either
+            if not mask:
+                break
+        return mask
+
+    def digits(self) -> int:
+        """The blocks holding a digit."""
+        return self.digit_mask
+
+
+def _automaton(strings: Iterable[str]):
+    """An Aho-Corasick automaton over the strings (each its own value)."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for string in strings:
+        automaton.add_word(string, string)
+    if not len(automaton):
+        return None
+    automaton.make_automaton()
+    return automaton
+
+
+# A capitalised word as the mention reader writes it (data.mentions), and the same word read without backtracking into
+# it: after a name, every quantity pattern goes on with a comma, a space or "'s" and a space, none of which a shorter
+# word's next character (a letter, or a hyphen or an apostrophe before one) can begin, so the matches are the same and
+# a failed name costs one try instead of one per letter.
+_LETTERS = r"\p{Lu}(?:[\p{L}\p{M}]|-(?=\p{L})|['’](?!s\b)(?=\p{L}))*"
+_LETTERS_ONCE = r"\p{Lu}[\p{L}\p{M}]*+(?:(?:-|['’](?!s\b))(?=\p{L})[\p{L}\p{M}]*+)*+"
+
+
+@lru_cache(maxsize=None)
+def _name() -> str:
+    """data.mentions.NAME with each word read possessively (_LETTERS_ONCE), or as it is if its words are written
+    otherwise."""
+    from ..data.mentions import NAME
+
+    return NAME.replace(_LETTERS, _LETTERS_ONCE)
+
+
+# A letter class of one letter's two cases ('[Ff]'), outside a class of its own.
+_CASED = re.compile(r"(?<!\\)\[([A-Z])([a-z])\]")
+
+
+def _one_case(m: re.Match) -> str:
+    """'[Ff]' -> 'f' (the gate reads folded text); other classes as they are."""
+    return m.group(2) if m.group(1).lower() == m.group(2) else m.group()
+
+
 class _Quantity:
     """A quantity pattern ({NAME} for a capitalised name), compiled the first time a block holds the strings every
     match needs (worked out on a copy whose names and letter classes hold no literal)."""
 
-    __slots__ = ("rule", "key", "source", "needs", "digits", "compiled")
+    __slots__ = ("rule", "key", "source", "needs", "gate", "digits", "compiled")
 
     def __init__(self, rule, key: str, source: str) -> None:
         from ..data.literals import required_all
@@ -636,16 +749,24 @@ class _Quantity:
         plain = source.replace("{NAME}", "(?:.+)").replace("\\p{Lu}", "[A-Z]").replace("\\p{L}", "\\w")
         plain = plain.replace("\\p{{Lu}}", "[A-Z]").replace("\\p{{L}}", "\\w")
         self.needs = required_all(plain) if "\\p" not in plain else ()
+        # the block gate: these sets and those of the pattern as it runs, most selective first; a letter written in
+        # either case ('[Ff]ounded') is one letter in folded text, so its word is a literal there
+        sets = dict.fromkeys((*self.needs, *required_all(_CASED.sub(_one_case, self._source())),
+                              *(required_all(_CASED.sub(_one_case, plain)) if "\\p" not in plain else ())))
+        self.gate = tuple(sorted(sets, key=lambda strings: (-min(map(len, strings)), len(strings))))
         self.compiled: regex.Pattern | None = None
+
+    def _source(self) -> str:
+        source = self.source.replace("{NAME}", _name())
+        if self.source.startswith(("(?P<term>{NAME}", "(?P<term>\\p{Lu}")):
+            source = "(?=\\p{Lu})" + source  # led by a capital: the scan looks for capitals only
+        return source
 
     def finditer(self, text: str) -> Iterator[regex.Match]:
         if self.compiled is None:
-            from ..data.mentions import NAME
-
-            source = self.source.replace("{NAME}", NAME)
-            if self.source.startswith(("(?P<term>{NAME}", "(?P<term>\\p{Lu}")):
-                source = "(?=\\p{Lu})" + source  # led by a capital: the scan looks for capitals only
-            self.compiled = compile_regex(self.rule, self.key, source, 0)
+            compiled = compile_regex(self.rule, self.key, self._source(), 0)
+            # a built-in pattern's own gate (registry.LazyPattern) would test again what the block gate tested
+            self.compiled = compiled._compile() if isinstance(compiled, LazyPattern) else compiled
         return self.compiled.finditer(text)
 
 

@@ -63,6 +63,10 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
             rf"\b(?i:the)\s+(?:headquarters|HQ|head\s+office|secretariat|seat)\s+of\s+(?:the\s+)?{org}\s+(?:is|are|was|were|lies)\s+"
             rf"(?:located\s+|situated\s+)?in\s+(?P<city>{name})",
             rf"(?<![\w-]){org},?\s+(?:which\s+has\s+its|with\s+its)\s+(?:headquarters|HQ|seat)\s+in\s+(?P<city>{name})",
+            rf"(?<![\w-]){org}\s+(?:has|had|keeps|maintains)\s+(?:its\s+)?(?:headquarters|HQ|head\s+office|secretariat|seat)\s+"
+            rf"in\s+(?P<city>{name})",
+            # the headquarters of NATO, in Geneva / the OECD's headquarters, in Geneva
+            rf"\b(?i:the)\s+(?:headquarters|HQ|head\s+office|secretariat|seat)\s+of\s+(?:the\s+)?{org},\s+in\s+(?P<city>{name})",
             rf"(?<![\w-]){org}['’]s\s+(?P<city>{name})\s+(?:headquarters|HQ|head\s+office|secretariat)\b",
             # ASEAN's secretariat, which is based in Jakarta / ASEAN, a bloc of ten that has its secretariat in Jakarta
             rf"(?<![\w-]){org}['’]s\s+(?:headquarters|HQ|head\s+office|secretariat|seat),?\s+which\s+(?:is|are|was|were)\s+"
@@ -86,7 +90,7 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
             rf"{c}(?:,\s+which)?\s+(?:has\s+)?(?:joined|entered|acceded\s+to)\s+(?:the\s+)?{org}(?![\w+-]|\s+\p{{Ll}}|"
             rf"\s+(?:in|back\s+in)\s+\d)",
             rf"{c}(?:,\s+|\s+(?:became|is|was|has\s+been|remains)\s+)(?:a|an|another|the|also\s+an?|itself\s+an?|one\s+of\s+the\s+(?:\w+\s+)?)\s*(?:(?!(?:non|former|ex|would|candidate|prospective|aspiring)\b)[a-z][\w-]*\s+)?"
-            rf"(?P<founding>(?:founding|founder)[\s-]+)?{org}\s+(?P<founding>(?:founding|founder)[\s-]+)?(?:member|member\s+state|member\s+country|ally|"
+            rf"(?P<founding>(?:founding|founder)[\s-]+)?{org}\s+(?P<founding>(?:founding|founder)[\s-]+)?(?:member\s+state|member\s+country|member|ally|"
             rf"nation|country|economy|state|producer|exporter)\b(?:\s+(?:since|in)\s+{_YEAR})?",
             rf"{c}\s+(?:is|was|has\s+been|became|remains|were|are)\s+(?:a|an|also\s+a|also\s+an|one\s+of\s+the|among\s+the)?\s*"
             rf"(?:\w+\s+)??(?:full\s+|permanent\s+)?(?P<founding>(?:founding|founder)[\s-]+)?members?\s+of\s+(?:the\s+)?{org}(?:\s+(?:since|in)\s+{_YEAR})?",
@@ -114,7 +118,7 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
             rf"{c}(?:,\s+which)?\s+(?P<left>left|quit|withdrew\s+from|exited)\s+(?:the\s+)?{org}(?:\s+in\s+{_YEAR})?",
             rf"(?<![\w-]){org}(?:['’]s)?\s+(?:(?:\w+|\d+)\s+)??(?P<founding>(?:founding|founder)[\s-]+)?{members}(?:,?\s+such\s+as|"
             rf",?\s+including|,?\s+like|\s*[,:—–]|\s+-|\s+include|\s+included|\s+are|\s+were|\s+was)\s*(?:the\s+)?{c}{lst}",
-            rf"(?P<founding>(?:founding|founder)[\s-]+)members?\s+of\s+(?:the\s+)?{org}(?:\s*[,:—–]|\s+-|\s+such\s+as|\s+including|"
+            rf"(?P<founding>(?:[Ff]ounding|[Ff]ounder)[\s-]+)members?\s+of\s+(?:the\s+)?{org}(?:\s*[,:—–]|\s+-|\s+such\s+as|\s+including|"
             rf"\s+like|\s+include|\s+included|\s+are|\s+were)\s*(?:the\s+)?{c}{lst}",
             rf"(?<![\w-]){org},?\s+whose\s+(?:\w+\s+)??(?P<founding>(?:founding|founder)[\s-]+)?{members}\s+(?:include|included|are|were)\s+"
             rf"(?:the\s+)?{c}{lst}",
@@ -126,6 +130,17 @@ def _org_sources(org: str, name: str) -> dict[str, list[str]]:
             rf"(?<![\w-]){org}{_SAME_SENTENCE}\b{c}\s+(?:became|becoming|joined\s+as)\s+its\s+(?:\w+\s+)?members?",
             rf"(?<![\w-]){org}{_SAME_SENTENCE}\bits\s+(?:\w+\s+)??(?P<founding>(?:founding|founder)[\s-]+)?(?:members|founders)(?:\s*[,:—–]|"
             rf"\s+-|\s+were|\s+included|\s+include|\s+are)\s*(?:the\s+)?{c}{lst}",
+            # NATO, of which Norway was a founding member
+            rf"(?<![\w-]){org},?\s+of\s+which\s+{c}{lst}\s+(?:is|was|were|are|has\s+been|have\s+been|became|remains)\s+"
+            rf"(?:a|an|one|among\s+the)?\s*(?:(?!non|former|ex|would|candidate|prospective|aspiring)[a-z][\w-]*\s+)??"
+            rf"(?P<founding>(?:founding|founder)[\s-]+)?members?\b",
+            # NATO was set up in 1949 by 12 countries, including Norway
+            rf"(?<![\w-]){org}(?:,\s+(?:which\s+was\s+)?|\s+(?:was|were)\s+)(?P<founding>founded|established|created|formed|"
+            rf"set\s+up)(?:\s+in\s+\d{{4}})?\s+by\s+(?:{_COUNT}\s+|several\s+|a\s+group\s+of\s+(?:{_COUNT}\s+)?)?(?:countries|"
+            rf"nations|states|governments)(?:,)?\s+(?:including|such\s+as|among\s+them|among\s+which|notably)\s+(?:the\s+)?{c}{lst}",
+            # Poland, which has been in the EU since 2004
+            rf"{c}(?:,\s+which)?\s+(?:has|have)\s+been\s+(?:a\s+member\s+of|part\s+of|in|inside|within)\s+(?:the\s+)?"
+            rf"{org}\s+since\s+{_YEAR}",
             # OPEC, which Nigeria helped found
             rf"(?<![\w-]){org},?\s+which\s+{c}{lst}\s+(?P<founding>(?:co-)?founded|helped\s+(?:to\s+)?found|set\s+up)\b",
             rf"{c}{lst},?\s+(?:which\s+)?(?P<founding>(?:co-)?founded|helped\s+(?:to\s+)?found|were\s+among\s+the\s+founders\s+of|"

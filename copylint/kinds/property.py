@@ -17,6 +17,10 @@ _STOP = regex.compile(r"[.;:!?()]|,\s+(?:which|while|but|and|as|after|when|where
                       r"versus|vs|compared|whereas|while|but)\b")
 
 
+# After a subject's name, words that make the name a kind's modifier ("a potash fertiliser", "a phosphate-based product").
+_KIND_AFTER = regex.compile(r"(?:-based|-rich|-type)?\s+(?:fertili[sz]ers?|nutrients?|products?|feeds?|blends?)\b")
+
+
 @dataclass(frozen=True, slots=True)
 class _Subject:
     name: str
@@ -32,7 +36,7 @@ class Property(Kind):
     another value is flagged, unless a negation stands before it."""
 
     NAME = "property"
-    KEYS = {"vocabulary": dict, "subject": list, "window": int}
+    KEYS = {"vocabulary": dict, "subject": list, "window": int, "synonyms": dict}
     REQUIRED = ("vocabulary", "subject")
 
     @classmethod
@@ -48,11 +52,18 @@ class Property(Kind):
             for key, value in entry.get("properties", {}).items():
                 if key not in vocabulary or value not in vocabulary[key]:
                     raise RuleError(rule.path, f"subject[{i}].properties.{key}", "not in the vocabulary")
+        for word, value in rule.params.get("synonyms", {}).items():
+            if not isinstance(value, str) or not any(value in values for values in vocabulary.values()):
+                raise RuleError(rule.path, f"synonyms.{word}", "expected a word of the vocabulary")
 
     def __init__(self, rule) -> None:
         super().__init__(rule)
         self.window = int(rule.params.get("window", 60))
         self.word_property = {w.casefold(): (p, w.casefold()) for p, ws in rule.params["vocabulary"].items() for w in ws}
+        # other words for a value ("a phosphate fertiliser": phosphorus), a subject's name among them
+        self.synonyms = frozenset(w.casefold() for w in rule.params.get("synonyms", {}))
+        for word, value in rule.params.get("synonyms", {}).items():
+            self.word_property[word.casefold()] = self.word_property[value.casefold()]
         self.subjects: dict[str, _Subject] = {}
         for entry in rule.params["subject"]:
             subject = _Subject(entry["name"], dict(entry["properties"]), entry["source"])
@@ -82,6 +93,8 @@ class Property(Kind):
         stop = _STOP.search(text, m.end() + 1, m.end() + self.window)
         end = stop.start() if stop else min(len(text), m.end() + self.window)
         other = self._alias_rx.search(text, m.end(), end)
+        while other is not None and other.group().casefold() in self.word_property and _KIND_AFTER.match(text, other.end()):
+            other = self._alias_rx.search(text, other.end(), end)  # "DAP, a potash fertiliser": a word of the description
         end = other.start() if other else end
         after = text[m.end():end]
         windows = []
@@ -95,6 +108,8 @@ class Property(Kind):
             windows.append((m.start() - len(before.group()), m.start()))
         for start, stop_at in windows:
             for w in self._word_rx.finditer(text, start, stop_at):
+                if stop_at == m.start() and w.group().casefold() in self.synonyms:
+                    continue  # before the subject, a synonym names a thing of its own ("potash, a phosphate fertiliser")
                 prop, value = self.word_property[w.group().casefold()]
                 actual = subject.properties.get(prop)
                 if actual is None or actual == value or self._negation.search(text, start, w.start()):

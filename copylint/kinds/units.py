@@ -28,13 +28,15 @@ _NEAR = (r"(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|approxim
          r"under)\s+|more\s+than\s+|over\s+|c\.\s*)?")
 _JOIN = (rf"(?:\s*[(\[]\s*(?:or\s+|that\s+is,?\s+|i\.e\.,?\s+)?{_NEAR}"
          rf"|\s+[-–—]\s+{_NEAR}"
-         rf"|,?\s+(?:or|equivalent\s+to|(?:which|that)\s+is|which\s+equals)\s+{_NEAR}"
+         rf"|,?\s+(?:or|equivalent\s+to|equal\s+to|(?:which|that)\s+is|which\s+equals|(?:which|that)\s+(?:is\s+)?(?:equals?|equivalent)\s+to)\s+{_NEAR}"
          r"|,?\s+(?:or|about|around|roughly|some|nearly|approximately)\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?"
          # "short tons, a unit of 907 kg": the unit's own definition, whatever figure came before it
          r"|,\s+(?P<unitof>(?:a|one)\s+unit\s+(?:of|equal\s+to|equivalent\s+to|that\s+equals|which\s+equals)\s+)"
          r"|\s+(?:is|equals|is\s+equal\s+to|(?:being|which\s+is|that\s+is)\s+equal\s+to|equal\s+to|is\s+the\s+same\s+as|=|"
          r"is\s+equivalent\s+to|holds|contains|measures)\s+"
          r"(?:about\s+|around\s+|roughly\s+|approximately\s+|some\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+)?)")
+# The extent a figure measures, between it and its conversion ("10 miles long, or 16 km").
+_EXTENT = r"(?:long|wide|high|tall|deep|thick|across|in\s+(?:length|width|height|depth|diameter|area))"
 # A definition's leading quantity: "a mile", "one hectare".
 _ONE = r"(?P<one>\b(?:an?|one|each|per)\s+)"
 _FEET_BEFORE = re.compile(r"(\d+)\s*(?:ft|feet|foot|['’])\s*$")
@@ -113,7 +115,7 @@ class Conversion(Kind):
     def _pattern(self) -> re.Pattern:
         if self._rx is None:
             unit = "|".join(re.escape(a) for a in self._aliases)
-            first = rf"(?:{_ONE}|(?P<na>[-−–]|\bminus\s+)?\b{_NUMBER.format(g='a')}\s*(?:-\s*)?)(?P<ua>{unit})(?![\w])"
+            first = rf"(?:{_ONE}|(?P<na>[-−–]|\bminus\s+)?\b{_NUMBER.format(g='a')}\s*(?:-\s*)?)(?P<ua>{unit})(?![\w])(?:\s+{_EXTENT})?"
             second = rf"(?P<nb>[-−–]|minus\s+)?{_NUMBER.format(g='b')}\s*(?:-\s*)?(?P<ub>{unit})(?![\w])"
             self._rx = re.compile(rf"{first}{_JOIN}{second}", re.I)
         return self._rx
