@@ -178,3 +178,19 @@ def test_neighbour_claims(text: str, expected: list[tuple]) -> None:
 ])
 def test_a_name_followed_by_a_finite_verb_opens_a_clause(text: str, expected: bool) -> None:
     assert opens_clause(text, len(text.split()[0].rstrip(","))) is expected
+
+
+def test_staged_tail_reads_as_written() -> None:
+    """'in' is matched in its written-once form for its first matches, then as written: the same matches."""
+    import regex
+
+    from copylint.data import mentions
+
+    staged = mentions._written_once(mentions._TAILS["in"], 2)
+    written = regex.compile(mentions._TAILS["in"])
+    text = "Lagos, in the far north-east of Nigeria, and Kano in northern Nigeria's Kano state"
+    for _ in range(3):
+        for pos in (5, 49):
+            m, w = staged.match(text, pos), written.match(text, pos)
+            assert (m.span(), m.group("y"), m.group("comp")) == (w.span(), w.group("y"), w.group("comp"))
+    assert staged._compiled._pattern.pattern == mentions._TAILS["in"]

@@ -235,7 +235,7 @@ def test_fold_keeps_what_a_case_insensitive_letter_matches() -> None:
 
 
 def test_prefix() -> None:
-    from copylint.data.literals import fold, prefix
+    from copylint.data.literals import anchored_prefix, fold, prefix
 
     lead = prefix(r"\b(?:a|one)\s+mile\s+is\s+(?P<v>\d+)\s*km")
     assert lead.pattern == r"(?:a|one)(?:\s){1,}mile(?:\s){1,}is(?:\s){1,}(?:(?:\d){1,})(?:\s){0,}km"
@@ -246,6 +246,10 @@ def test_prefix() -> None:
     assert prefix(r"(?i:more\s+[\w-]+\s+x)").pattern == r"(?:more(?:\s){1,})"
     assert prefix(r"(?:ab\w|cd)+e").pattern == r"(?:(?:ab|cd))" and prefix(r"\(?(?:AP|EFE)/") is not None
     assert prefix(r"stra(?:ß|ss)e\s").search(fold("STRASSE ")) and prefix(r"strasse").search(fold("Straße"))
+    # a class of literals, white space and digits is rendered whole (so a match at one place must begin with it)
+    lead = anchored_prefix(r"(?i)(?:[\s,.:-]|\d+|may)++$")
+    assert lead.pattern == r"(?:(?:(?:\s|,|\.|:|\-)|(?:\d){1,}|may)){1,}"
+    assert lead.match(fold("MAY 3")) and lead.match(" 3") and not lead.match(fold("The council"))
 
 
 def test_every_claim_match_holds_the_strings_its_pattern_needs() -> None:

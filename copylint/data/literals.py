@@ -363,8 +363,9 @@ def _render(item, c) -> tuple[str, bool]:
             return r"\s", True
         if av == [(c.CATEGORY, "digit")]:
             return r"\d", True
-        if all(o is c.LITERAL for o, _ in av):
-            alternatives = [_render(i, c) for i in av]
+        # literals, white space and digits ("[\s,.:-]"): each member as its own item renders
+        if all(o is c.LITERAL or o is c.CATEGORY and v in (c.CATEGORY_SPACE, "digit") for o, v in av):
+            alternatives = [_render((o, v) if o is c.LITERAL else (c.IN, [(o, v)]), c) for o, v in av]
             if all(whole for _, whole in alternatives):
                 return "(?:" + "|".join(a for a, _ in alternatives) + ")", True
         return "", False
