@@ -159,16 +159,7 @@ def prefix(pattern: str) -> "re.Pattern[str] | None":
     finds one in text: the pattern's leading literals, white space and groups of them, folded, up to the first
     item of another kind (assertions are left out: they only narrow). None when that lead holds no literal.
     The source is kept with the required sets (see _sets): parsing the pattern costs more than compiling it."""
-    leads, key = _store()["leads"], _key(pattern)
-    source = leads.get(key)
-    if source is None:
-        parsed = _parse(pattern)
-        source = "" if parsed is None else _lead_source(*parsed)
-        if not re.sub(r"\\s|[()?:|*+{},0-9]", "", source):
-            source = ""
-        leads[key] = source
-        _changed()
-    return re.compile(source) if source else None
+    return _stored_lead("leads", pattern, _lead_source, r"\\s|[()?:|*+{},0-9]")
 
 
 @lru_cache(maxsize=None)
@@ -177,14 +168,21 @@ def anchored_prefix(pattern: str) -> "re.Pattern[str] | None":
     text, for the searches that begin at one place (match, fullmatch): prefix's lead, going on past classes, '.'
     and bounded repeats of them, each as a gap of any characters (_sketch). None when that lead holds no literal.
     Only for a match at one place: searched for everywhere, a gap would cost a scan per position."""
-    anchored, key = _store()["anchored"], _key(pattern)
-    source = anchored.get(key)
+    return _stored_lead("anchored", pattern, lambda *parsed: _sketch_sequence(*parsed)[0],
+                        r"\\s|\\d|\[\\s\\S\]|[()?:|*+{},0-9]")
+
+
+def _stored_lead(table: str, pattern: str, render, no_literal: str) -> "re.Pattern[str] | None":
+    """A lead rendered from the parsed pattern, kept in the store's table; None when nothing but no_literal's
+    items (white space, digits, punctuation of the syntax) is left of it."""
+    sources, key = _store()[table], _key(pattern)
+    source = sources.get(key)
     if source is None:
         parsed = _parse(pattern)
-        source = "" if parsed is None else _sketch_sequence(*parsed)[0]
-        if not re.sub(r"\\s|\\d|\[\\s\\S\]|[()?:|*+{},0-9]", "", source):
+        source = "" if parsed is None else render(*parsed)
+        if not re.sub(no_literal, "", source):
             source = ""
-        anchored[key] = source
+        sources[key] = source
         _changed()
     return re.compile(source) if source else None
 
