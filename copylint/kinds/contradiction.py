@@ -645,8 +645,10 @@ def _quantity_value(text: str) -> float | None:
 
 
 def _name_before(text: str, end: int) -> str:
-    """The capitalised name just before end (', ' between allowed): 'Acme Bank, founded in 1990' -> 'Acme Bank'."""
-    m = regex.search(r"(\p{Lu}[\p{L}'’-]*(?:\s+(?:of|the|and|de|for)?\s*\p{Lu}[\p{L}'’-]*){0,5}),?\s*$",
+    """The capitalised name just before end (', ' or an appositive noun phrase between allowed): 'Acme Bank, founded
+    in 1990' -> 'Acme Bank'; 'Acme, a grain trader founded in 1990' -> 'Acme'."""
+    m = regex.search(r"(\p{Lu}[\p{L}'’-]*(?:\s+(?:of|the|and|de|for)?\s*\p{Lu}[\p{L}'’-]*){0,5})"
+                     r"(?:,\s+(?:an?|the)\s+(?:[\p{Ll}-]+\s+){1,4}|,?\s*)$",
                      text[max(0, end - 80):end])
     return m.group(1) if m else ""
 
