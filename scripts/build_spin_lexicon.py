@@ -465,12 +465,14 @@ def neighbour_pairs(words: list[str], i: int) -> list[str]:
 
 
 def bound_to_neighbour(written: list[tuple[int, str]], model: Path | None) -> list[bool]:
-    """For each (slot, written phrase): whether the model binds the slot's word to a content neighbour on its own
-    (PMI from MIN_NEIGHBOUR_PMI: "rising oil costs" beside "rising oil prices", "mass death"), a collocation of its
-    own that the wider window's trigram hides, not a spinner's swap."""
-    pairs = sorted({p for i, phrase in written for p in neighbour_pairs(phrase.split(), i)})
+    """For each (slot, written phrase): whether the model binds the slot's content word to every content word beside
+    it on its own (PMI from MIN_NEIGHBOUR_PMI: "oil costs" in "rising oil costs" beside "rising oil prices", "first
+    term" in "for the first term"), a collocation of its own that the wider window's trigram hides, not a spinner's
+    swap ("next pandemic election" stays: "pandemic election" is unbound)."""
+    near = [neighbour_pairs(phrase.split(), i) if content(phrase.split()[i]) else [] for i, phrase in written]
+    pairs = sorted({p for found in near for p in found})
     pmi = dict(zip(pairs, lm_pmi(pairs, model)))
-    return [any(pmi[p] >= MIN_NEIGHBOUR_PMI for p in neighbour_pairs(phrase.split(), i)) for i, phrase in written]
+    return [bool(found) and all(pmi[p] >= MIN_NEIGHBOUR_PMI for p in found) for found in near]
 
 
 def collocations(counts, capital, g_pairs, wordnet_phrases, pertainyms) -> dict[str, bool]:
@@ -595,7 +597,8 @@ def build(cache: Path, shared: Path, model: Path | None = None) -> bytes:
         floor = MIN_LOOSE_CONFIDENCE if loose else MIN_FRAME_CONFIDENCE if frame else MIN_CONFIDENCE
         if confidence >= floor and entries.get((phrase, i), ("", 0))[1] < confidence:
             entries[(phrase, i)] = (x, confidence, colloc[q], False, derived, loose)
-    plain = [key for key, e in entries.items() if not e[4]]  # a wrong derivation is no word of its own
+    # a wrong derivation is no word of its own; a name holds its words whatever they bind outside it
+    plain = [key for key, e in entries.items() if not e[4] and not e[2]]
     for key, bound in zip(plain, bound_to_neighbour([(i, phrase) for phrase, i in plain], model)):
         if bound:
             del entries[key]
