@@ -298,6 +298,14 @@ def build(cache: Path, shared: Path) -> dict:
         floor = MIN_SHORT_CONFIDENCE if len(p.split()) == CLOSED_SHORT_LENGTH and a in PREPOSITIONS else MIN_CONFIDENCE
         if not math.isnan(v) and v < MAX_SWAP_ASSOC and strength[(p, i)] - max(v, 0.0) >= floor:
             kept[(p, i)].append(a)
+    # a content word swapped for one the model binds to the content words beside it on their own ("rising oil costs"
+    # for "rising oil prices") writes a collocation of its own (scripts/build_spin_lexicon.py drops the same swaps)
+    plain = [(p, i, a) for (p, i), found in kept.items() for a in found
+             if a not in PREPOSITIONS and p.split()[i] not in PREPOSITIONS]
+    for (p, i, a), bound in zip(plain, spin.bound_to_neighbour([(i, variant(p, i, a)) for p, i, a in plain], None)):
+        if bound:
+            kept[(p, i)].remove(a)
+    kept = {slot: found for slot, found in kept.items() if found}
     spin.log(f"{sum(map(len, kept.values())):,} swaps kept in {len(kept):,} slots")
     rows = []
     windows: collections.Counter = collections.Counter()

@@ -69,6 +69,7 @@ TIME_UNITS = frozenset("second seconds minute minutes hour hours day days week w
 MIN_Q_ASSOC = 3.5    # a collocation holds a word firmly when the model scores the pairing this high (nats)
 MAX_P_ASSOC = 2.0    # a swap the model scores this high or more is ordinary English
 MIN_CONFIDENCE = 4.0  # entries below this confidence are dropped
+MIN_NEIGHBOUR_PMI = 1.0  # a written word the model binds this firmly (nats) to a content neighbour is its own collocation
 MIN_FRAME_CONFIDENCE = 2.0  # ... or below this one in a frame of function words or a prefix
 PREFIX_WORDS = {"former": "ex"}  # word -> the prefix a spinner writes for it
 MIN_PREFIX_ASSOC = 1.5  # "former capital" holds its noun less firmly than a compound does
@@ -457,6 +458,23 @@ def lm_pmi(pairs: list[str], model: Path | None, chunk: int = 500_000) -> list[f
     return out
 
 
+def neighbour_pairs(words: list[str], i: int) -> list[str]:
+    """The two-word phrases the word in slot i forms with the content words beside it ("oil costs")."""
+    return ([f"{words[i - 1]} {words[i]}"] if i and content(words[i - 1]) else []) \
+        + ([f"{words[i]} {words[i + 1]}"] if i + 1 < len(words) and content(words[i + 1]) else [])
+
+
+def bound_to_neighbour(written: list[tuple[int, str]], model: Path | None) -> list[bool]:
+    """For each (slot, written phrase): whether the model binds the slot's content word to every content word beside
+    it on its own (PMI from MIN_NEIGHBOUR_PMI: "oil costs" in "rising oil costs" beside "rising oil prices", "first
+    term" in "for the first term"), a collocation of its own that the wider window's trigram hides, not a spinner's
+    swap ("next pandemic election" stays: "pandemic election" is unbound)."""
+    near = [neighbour_pairs(phrase.split(), i) if content(phrase.split()[i]) else [] for i, phrase in written]
+    pairs = sorted({p for found in near for p in found})
+    pmi = dict(zip(pairs, lm_pmi(pairs, model)))
+    return [bool(found) and all(pmi[p] >= MIN_NEIGHBOUR_PMI for p in found) for found in near]
+
+
 def collocations(counts, capital, g_pairs, wordnet_phrases, pertainyms) -> dict[str, bool]:
     """Phrases that may be collocations -> whether they are written as a name: BBC n-grams seen MIN_BBC times or
     more (ending on a content word; once for "<adjective of a noun> <noun>", as "national broadcaster"), the Google
@@ -579,6 +597,12 @@ def build(cache: Path, shared: Path, model: Path | None = None) -> bytes:
         floor = MIN_LOOSE_CONFIDENCE if loose else MIN_FRAME_CONFIDENCE if frame else MIN_CONFIDENCE
         if confidence >= floor and entries.get((phrase, i), ("", 0))[1] < confidence:
             entries[(phrase, i)] = (x, confidence, colloc[q], False, derived, loose)
+    # a wrong derivation is no word of its own; a name holds its words whatever they bind outside it
+    plain = [key for key, e in entries.items() if not e[4] and not e[2]]
+    for key, bound in zip(plain, bound_to_neighbour([(i, phrase) for phrase, i in plain], model)):
+        if bound:
+            del entries[key]
+    log(f"{len(entries):,} entries left after {len(plain):,} swaps checked against their neighbours")
 
     # 3. Inverted compounds: "<head> of <modifier>" where "<modifier> <head>" is a firm compound.
     nouns = wordnet.nouns()

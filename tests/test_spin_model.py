@@ -216,6 +216,15 @@ def test_derivations_come_from_suffix_alternations() -> None:
     assert derivations("care", known) == set()  # a stem keeps four letters
 
 
+def test_a_swap_is_judged_against_the_content_words_beside_it() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from build_spin_lexicon import neighbour_pairs
+
+    assert neighbour_pairs("rising oil costs".split(), 2) == ["oil costs"]
+    assert neighbour_pairs("for the first term".split(), 3) == ["first term"]
+    assert neighbour_pairs("next pandemic election".split(), 1) == ["next pandemic", "pandemic election"]
+    assert neighbour_pairs("in the globe".split(), 2) == []  # a frame of function words: nothing to bind to
+
 
 def test_a_damaged_swap_table_is_refused(tmp_path, monkeypatch) -> None:
     from copylint.data import spin_lexicon
