@@ -368,3 +368,13 @@ def test_style_sheet_shortcut_equals_trying_every_piece(monkeypatch) -> None:
     assert sum(map(len, fast)) >= 8
     monkeypatch.setattr(N, "exact_words", lambda doc: False)
     assert run() == fast
+
+
+def test_contradiction_reads_the_mention_readers_name_possessively() -> None:
+    """contradiction._name() rewrites each word of data.mentions.NAME into a possessive form by string replacement;
+    if mentions.py writes a word otherwise, the rewrite would silently stop applying (same matches, slower)."""
+    from copylint.data.mentions import NAME
+    from copylint.kinds import contradiction
+
+    assert contradiction._LETTERS in NAME
+    assert contradiction._LETTERS not in contradiction._name()
