@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Validate the spin4 blind set: python3 validate.py  (exit code 1 on any error)."""
+"""Validate the spin4 blind set: python3 validate.py [FOLDER [MAX_REUSE]]  (exit code 1 on any error); spin5 runs it on
+its own folder with each target used once."""
 import json, os, sys, collections
 
-H = os.path.dirname(os.path.abspath(__file__))
+H = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
+MAX_REUSE = int(sys.argv[2]) if len(sys.argv) > 2 else 2
 CLASSES = ['one-word-swap', 'two-word-swap', 'institution-name', 'noun-for-adjective', 'wrong-derivation',
            'title-or-office', 'idiom', 'function-word', 'word-order']
 MIN_W, MAX_W = 15, 40
@@ -99,8 +101,8 @@ for name, rows in (('spun.jsonl', spun), ('control.jsonl', ctrl)):
             err(f'{name}:{i}: duplicate of {seen[k]}')
         seen[k] = f'{name}:{i}'
 for o, n in targets.items():
-    if n > 2:
-        err(f'target {o!r} used {n} times (max 2)')
+    if n > MAX_REUSE:
+        err(f'target {o!r} used {n} times (max {MAX_REUSE})')
 
 print(f'spun sentences: {len(spun)} ({nspans[1]} one span, {nspans[2]} two spans); spans: {sum(per_class.values())}')
 for c in CLASSES:
