@@ -159,7 +159,7 @@ class Capital(GeoKind):
             return None
         places = g.places(x)
         if not places or places[0].country != cc or _key(x) in non_place_names(doc) or \
-                _division_seat(places[0], x, block.text[:m.end()]):
+                _division_seat(doc, block, m.end(), places[0], x):
             return None
         x_start = m.end("x") - len(x)
         return self.finding(doc, block, x_start, m.end("x"), g.capital(cc), place=x,
@@ -170,19 +170,17 @@ _SAME_PLACE_KM = 15
 _DIVISION_WORD = re.compile(r"\s*(?:state|province|region|territory|governorate|oblast|prefecture)\b", re.I)
 
 
-def _division_seat(place, name: str, before: str) -> bool:
-    """Whether a place is the capital of the first-level division it lies in, and the paragraph names that division
+def _division_seat(doc, block, pos: int, place, name: str) -> bool:
+    """Whether a place is the capital of the first-level division it lies in, and the article names that division
     (under a name other than the place's own) before a bare "the capital": it may then mean the division's ("In
     Saskatchewan, ... Regina, the capital"; "the state of which Graz is the capital")."""
     from ..data import regions
 
-    code = f"{place.country}.{place.admin1}"
-    division = regions.division_name(code)
+    named, division = division_named_before(doc, block, pos, {(place.country, place.admin1)})
     key = _key(name)
-    if not division or _key(division) == key or \
-            not regex.search(rf"(?<![\p{{L}}-]){regex.escape(division)}(?![\p{{L}}-])", before):
+    if not named or _key(division) == key:
         return False
-    return any(_key(seat) == key for seat, _lat, _lon in regions.seats(code)) or \
+    return any(_key(seat) == key for seat, _lat, _lon in regions.seats(named[0])) or \
         any(cc == place.country for cc, _division in regions.capital_divisions(name))
 
 
